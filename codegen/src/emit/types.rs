@@ -39,6 +39,7 @@ fn serde_field_rename(member: &Member) -> TokenStream {
 fn emit_struct(service: &Service, shape: &NamedShape, s: &Structure) -> TokenStream {
     let name = ident(&shape.rust_name);
     let docs = type_docs(shape);
+    let usage = usage_docs(service, shape, s);
     let is_error = s.error.is_some();
 
     let fields = s.members.iter().map(|m| {
@@ -99,6 +100,7 @@ fn emit_struct(service: &Service, shape: &NamedShape, s: &Structure) -> TokenStr
 
     quote! {
         #docs
+        #usage
         #[derive(Clone, PartialEq)]
         #serde
         #serde_rename_all
@@ -112,6 +114,47 @@ fn emit_struct(service: &Service, shape: &NamedShape, s: &Structure) -> TokenStr
         #request_id_impl
         #builder
     }
+}
+
+/// How an operation's input or output is reached from the client, and
+/// for an input that carries `If-Match`, where its value comes from.
+fn usage_docs(service: &Service, shape: &NamedShape, s: &Structure) -> Option<TokenStream> {
+    let ops: Vec<&crate::ir::Operation> = service
+        .operations
+        .values()
+        .filter(|op| [&op.input, &op.output].into_iter().flatten().any(|n| *n == shape.wire_name))
+        .collect();
+    let op = ops.first()?;
+    let text = match s.role {
+        StructureRole::Input => {
+            let mut text = format!(
+                "\nSent by {}: set its members on the client's fluent builder, `client.{}().<member>(value)...send()`, \
+                 or build it here and send it with `client.{}_with(input).send()`.",
+                op.name, op.snake, op.snake
+            );
+            if let Some(m) = s.members.iter().find(|m| m.location == crate::ir::Location::Header("If-Match".into())) {
+                let get = op.name.strip_prefix("Update").map(|x| format!("Get{x}Config"));
+                let from = match get.as_deref().and_then(|g| service.operations.get(g)) {
+                    Some(get) => format!(
+                        "the `ETag` that {} returned (or use `client.{}().read_modify_write(...)`, which does both calls)",
+                        get.name, get.snake
+                    ),
+                    None => "the `ETag` of the version being changed".to_string(),
+                };
+                text.push_str(&format!(
+                    " `{}` (`If-Match`) is {from}; a stale value fails with `PreconditionFailed`.",
+                    m.field.trim_start_matches("r#")
+                ));
+            }
+            text
+        }
+        StructureRole::Output => format!(
+            "\nReturned by {}'s `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).",
+            op.name
+        ),
+        StructureRole::Data => return None,
+    };
+    Some(doc_attrs(&text))
 }
 
 fn deprecation_doc(member: &Member) -> TokenStream {

@@ -8,161 +8,170 @@
 #[non_exhaustive]
 pub enum Error {
     /// Access denied.
-    #[cfg(any(
-        feature = "associate-alias",
-        feature = "associate-distribution-tenant-web-acl",
-        feature = "associate-distribution-web-acl",
-        feature = "copy-distribution",
-        feature = "create-anycast-ip-list",
-        feature = "create-cache-policy",
-        feature = "create-connection-function",
-        feature = "create-connection-group",
-        feature = "create-continuous-deployment-policy",
-        feature = "create-distribution",
-        feature = "create-distribution-tenant",
-        feature = "create-distribution-with-tags",
-        feature = "create-invalidation",
-        feature = "create-invalidation-for-distribution-tenant",
-        feature = "create-key-value-store",
-        feature = "create-monitoring-subscription",
-        feature = "create-origin-request-policy",
-        feature = "create-realtime-log-config",
-        feature = "create-response-headers-policy",
-        feature = "create-streaming-distribution",
-        feature = "create-streaming-distribution-with-tags",
-        feature = "create-trust-store",
-        feature = "create-vpc-origin",
-        feature = "delete-anycast-ip-list",
-        feature = "delete-cache-policy",
-        feature = "delete-cloud-front-origin-access-identity",
-        feature = "delete-connection-function",
-        feature = "delete-connection-group",
-        feature = "delete-continuous-deployment-policy",
-        feature = "delete-distribution",
-        feature = "delete-distribution-tenant",
-        feature = "delete-field-level-encryption-config",
-        feature = "delete-field-level-encryption-profile",
-        feature = "delete-key-value-store",
-        feature = "delete-monitoring-subscription",
-        feature = "delete-origin-access-control",
-        feature = "delete-origin-request-policy",
-        feature = "delete-public-key",
-        feature = "delete-realtime-log-config",
-        feature = "delete-resource-policy",
-        feature = "delete-response-headers-policy",
-        feature = "delete-streaming-distribution",
-        feature = "delete-trust-store",
-        feature = "delete-vpc-origin",
-        feature = "describe-connection-function",
-        feature = "describe-key-value-store",
-        feature = "disassociate-distribution-tenant-web-acl",
-        feature = "disassociate-distribution-web-acl",
-        feature = "get-anycast-ip-list",
-        feature = "get-cache-policy",
-        feature = "get-cache-policy-config",
-        feature = "get-cloud-front-origin-access-identity",
-        feature = "get-cloud-front-origin-access-identity-config",
-        feature = "get-connection-function",
-        feature = "get-connection-group",
-        feature = "get-connection-group-by-routing-endpoint",
-        feature = "get-continuous-deployment-policy",
-        feature = "get-continuous-deployment-policy-config",
-        feature = "get-distribution",
-        feature = "get-distribution-config",
-        feature = "get-distribution-tenant",
-        feature = "get-distribution-tenant-by-domain",
-        feature = "get-field-level-encryption",
-        feature = "get-field-level-encryption-config",
-        feature = "get-field-level-encryption-profile",
-        feature = "get-field-level-encryption-profile-config",
-        feature = "get-invalidation",
-        feature = "get-invalidation-for-distribution-tenant",
-        feature = "get-managed-certificate-details",
-        feature = "get-monitoring-subscription",
-        feature = "get-origin-access-control",
-        feature = "get-origin-access-control-config",
-        feature = "get-origin-request-policy",
-        feature = "get-origin-request-policy-config",
-        feature = "get-public-key",
-        feature = "get-public-key-config",
-        feature = "get-realtime-log-config",
-        feature = "get-resource-policy",
-        feature = "get-response-headers-policy",
-        feature = "get-response-headers-policy-config",
-        feature = "get-streaming-distribution",
-        feature = "get-streaming-distribution-config",
-        feature = "get-trust-store",
-        feature = "get-vpc-origin",
-        feature = "list-anycast-ip-lists",
-        feature = "list-cache-policies",
-        feature = "list-connection-functions",
-        feature = "list-connection-groups",
-        feature = "list-continuous-deployment-policies",
-        feature = "list-distribution-tenants",
-        feature = "list-distribution-tenants-by-customization",
-        feature = "list-distributions-by-anycast-ip-list-id",
-        feature = "list-distributions-by-cache-policy-id",
-        feature = "list-distributions-by-connection-function",
-        feature = "list-distributions-by-connection-mode",
-        feature = "list-distributions-by-origin-request-policy-id",
-        feature = "list-distributions-by-owned-resource",
-        feature = "list-distributions-by-response-headers-policy-id",
-        feature = "list-distributions-by-trust-store",
-        feature = "list-distributions-by-vpc-origin-id",
-        feature = "list-domain-conflicts",
-        feature = "list-invalidations",
-        feature = "list-invalidations-for-distribution-tenant",
-        feature = "list-key-value-stores",
-        feature = "list-origin-request-policies",
-        feature = "list-realtime-log-configs",
-        feature = "list-response-headers-policies",
-        feature = "list-tags-for-resource",
-        feature = "list-trust-stores",
-        feature = "list-vpc-origins",
-        feature = "publish-connection-function",
-        feature = "put-resource-policy",
-        feature = "tag-resource",
-        feature = "untag-resource",
-        feature = "update-anycast-ip-list",
-        feature = "update-cache-policy",
-        feature = "update-cloud-front-origin-access-identity",
-        feature = "update-connection-function",
-        feature = "update-connection-group",
-        feature = "update-continuous-deployment-policy",
-        feature = "update-distribution",
-        feature = "update-distribution-tenant",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-domain-association",
-        feature = "update-field-level-encryption-config",
-        feature = "update-field-level-encryption-profile",
-        feature = "update-key-value-store",
-        feature = "update-origin-access-control",
-        feature = "update-origin-request-policy",
-        feature = "update-public-key",
-        feature = "update-realtime-log-config",
-        feature = "update-response-headers-policy",
-        feature = "update-streaming-distribution",
-        feature = "update-trust-store",
-        feature = "update-vpc-origin",
-        feature = "verify-dns-configuration"
-    ))]
+    #[cfg(
+        any(
+            feature = "associate-alias",
+            feature = "associate-distribution-tenant-web-acl",
+            feature = "associate-distribution-web-acl",
+            feature = "copy-distribution",
+            feature = "create-anycast-ip-list",
+            feature = "create-cache-policy",
+            feature = "create-connection-function",
+            feature = "create-connection-group",
+            feature = "create-continuous-deployment-policy",
+            feature = "create-distribution",
+            feature = "create-distribution-tenant",
+            feature = "create-distribution-with-tags",
+            feature = "create-invalidation",
+            feature = "create-invalidation-for-distribution-tenant",
+            feature = "create-key-value-store",
+            feature = "create-monitoring-subscription",
+            feature = "create-origin-request-policy",
+            feature = "create-realtime-log-config",
+            feature = "create-response-headers-policy",
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags",
+            feature = "create-trust-store",
+            feature = "create-vpc-origin",
+            feature = "delete-anycast-ip-list",
+            feature = "delete-cache-policy",
+            feature = "delete-cloud-front-origin-access-identity",
+            feature = "delete-connection-function",
+            feature = "delete-connection-group",
+            feature = "delete-continuous-deployment-policy",
+            feature = "delete-distribution",
+            feature = "delete-distribution-tenant",
+            feature = "delete-field-level-encryption-config",
+            feature = "delete-field-level-encryption-profile",
+            feature = "delete-key-value-store",
+            feature = "delete-monitoring-subscription",
+            feature = "delete-origin-access-control",
+            feature = "delete-origin-request-policy",
+            feature = "delete-public-key",
+            feature = "delete-realtime-log-config",
+            feature = "delete-resource-policy",
+            feature = "delete-response-headers-policy",
+            feature = "delete-streaming-distribution",
+            feature = "delete-trust-store",
+            feature = "delete-vpc-origin",
+            feature = "describe-connection-function",
+            feature = "describe-key-value-store",
+            feature = "disassociate-distribution-tenant-web-acl",
+            feature = "disassociate-distribution-web-acl",
+            feature = "get-anycast-ip-list",
+            feature = "get-cache-policy",
+            feature = "get-cache-policy-config",
+            feature = "get-cloud-front-origin-access-identity",
+            feature = "get-cloud-front-origin-access-identity-config",
+            feature = "get-connection-function",
+            feature = "get-connection-group",
+            feature = "get-connection-group-by-routing-endpoint",
+            feature = "get-continuous-deployment-policy",
+            feature = "get-continuous-deployment-policy-config",
+            feature = "get-distribution",
+            feature = "get-distribution-config",
+            feature = "get-distribution-tenant",
+            feature = "get-distribution-tenant-by-domain",
+            feature = "get-field-level-encryption",
+            feature = "get-field-level-encryption-config",
+            feature = "get-field-level-encryption-profile",
+            feature = "get-field-level-encryption-profile-config",
+            feature = "get-invalidation",
+            feature = "get-invalidation-for-distribution-tenant",
+            feature = "get-managed-certificate-details",
+            feature = "get-monitoring-subscription",
+            feature = "get-origin-access-control",
+            feature = "get-origin-access-control-config",
+            feature = "get-origin-request-policy",
+            feature = "get-origin-request-policy-config",
+            feature = "get-public-key",
+            feature = "get-public-key-config",
+            feature = "get-realtime-log-config",
+            feature = "get-resource-policy",
+            feature = "get-response-headers-policy",
+            feature = "get-response-headers-policy-config",
+            feature = "get-streaming-distribution",
+            feature = "get-streaming-distribution-config",
+            feature = "get-trust-store",
+            feature = "get-vpc-origin",
+            feature = "list-anycast-ip-lists",
+            feature = "list-cache-policies",
+            feature = "list-connection-functions",
+            feature = "list-connection-groups",
+            feature = "list-continuous-deployment-policies",
+            feature = "list-distribution-tenants",
+            feature = "list-distribution-tenants-by-customization",
+            feature = "list-distributions-by-anycast-ip-list-id",
+            feature = "list-distributions-by-cache-policy-id",
+            feature = "list-distributions-by-connection-function",
+            feature = "list-distributions-by-connection-mode",
+            feature = "list-distributions-by-origin-request-policy-id",
+            feature = "list-distributions-by-owned-resource",
+            feature = "list-distributions-by-response-headers-policy-id",
+            feature = "list-distributions-by-trust-store",
+            feature = "list-distributions-by-vpc-origin-id",
+            feature = "list-domain-conflicts",
+            feature = "list-invalidations",
+            feature = "list-invalidations-for-distribution-tenant",
+            feature = "list-key-value-stores",
+            feature = "list-origin-request-policies",
+            feature = "list-realtime-log-configs",
+            feature = "list-response-headers-policies",
+            feature = "list-tags-for-resource",
+            feature = "list-trust-stores",
+            feature = "list-vpc-origins",
+            feature = "publish-connection-function",
+            feature = "put-resource-policy",
+            feature = "tag-resource",
+            feature = "untag-resource",
+            feature = "update-anycast-ip-list",
+            feature = "update-cache-policy",
+            feature = "update-cloud-front-origin-access-identity",
+            feature = "update-connection-function",
+            feature = "update-connection-group",
+            feature = "update-continuous-deployment-policy",
+            feature = "update-distribution",
+            feature = "update-distribution-tenant",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-domain-association",
+            feature = "update-field-level-encryption-config",
+            feature = "update-field-level-encryption-profile",
+            feature = "update-key-value-store",
+            feature = "update-origin-access-control",
+            feature = "update-origin-request-policy",
+            feature = "update-public-key",
+            feature = "update-realtime-log-config",
+            feature = "update-response-headers-policy",
+            feature = "update-streaming-distribution",
+            feature = "update-trust-store",
+            feature = "update-vpc-origin",
+            feature = "verify-dns-configuration"
+        )
+    )]
     AccessDenied(crate::error::AccessDenied),
     /// Invalidation batch specified is too large.
-    #[cfg(any(feature = "create-invalidation", feature = "create-invalidation-for-distribution-tenant"))]
+    #[cfg(
+        any(
+            feature = "create-invalidation",
+            feature = "create-invalidation-for-distribution-tenant"
+        )
+    )]
     BatchTooLarge(crate::error::BatchTooLarge),
     /// The CNAME specified is already defined for CloudFront.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-tenant",
-        feature = "create-distribution-with-tags",
-        feature = "create-streaming-distribution",
-        feature = "create-streaming-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-tenant",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-streaming-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-tenant",
+            feature = "create-distribution-with-tags",
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-tenant",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-streaming-distribution"
+        )
+    )]
     CNAMEAlreadyExists(crate::error::CNAMEAlreadyExists),
     /// A cache policy with this name already exists. You must provide a unique name. To modify an existing cache policy, use `UpdateCachePolicy`.
     #[cfg(any(feature = "create-cache-policy", feature = "update-cache-policy"))]
@@ -172,163 +181,201 @@ pub enum Error {
     CachePolicyInUse(crate::error::CachePolicyInUse),
     /// You can't change the value of a public key.
     #[cfg(feature = "update-public-key")]
-    CannotChangeImmutablePublicKeyFields(crate::error::CannotChangeImmutablePublicKeyFields),
+    CannotChangeImmutablePublicKeyFields(
+        crate::error::CannotChangeImmutablePublicKeyFields,
+    ),
     /// The entity cannot be deleted while it is in use.
-    #[cfg(any(
-        feature = "delete-anycast-ip-list",
-        feature = "delete-connection-function",
-        feature = "delete-connection-group",
-        feature = "delete-key-value-store",
-        feature = "delete-trust-store",
-        feature = "delete-vpc-origin"
-    ))]
+    #[cfg(
+        any(
+            feature = "delete-anycast-ip-list",
+            feature = "delete-connection-function",
+            feature = "delete-connection-group",
+            feature = "delete-key-value-store",
+            feature = "delete-trust-store",
+            feature = "delete-vpc-origin"
+        )
+    )]
     CannotDeleteEntityWhileInUse(crate::error::CannotDeleteEntityWhileInUse),
     /// The entity cannot be updated while it is in use.
     #[cfg(feature = "update-vpc-origin")]
     CannotUpdateEntityWhileInUse(crate::error::CannotUpdateEntityWhileInUse),
     /// If the `CallerReference` is a value you already sent in a previous request to create an identity but the content of the `CloudFrontOriginAccessIdentityConfig` is different from the original request, CloudFront returns a `CloudFrontOriginAccessIdentityAlreadyExists` error.
     #[cfg(feature = "create-cloud-front-origin-access-identity")]
-    CloudFrontOriginAccessIdentityAlreadyExists(crate::error::CloudFrontOriginAccessIdentityAlreadyExists),
+    CloudFrontOriginAccessIdentityAlreadyExists(
+        crate::error::CloudFrontOriginAccessIdentityAlreadyExists,
+    ),
     /// The Origin Access Identity specified is already in use.
     #[cfg(feature = "delete-cloud-front-origin-access-identity")]
-    CloudFrontOriginAccessIdentityInUse(crate::error::CloudFrontOriginAccessIdentityInUse),
+    CloudFrontOriginAccessIdentityInUse(
+        crate::error::CloudFrontOriginAccessIdentityInUse,
+    ),
     /// A continuous deployment policy with this configuration already exists.
     #[cfg(feature = "create-continuous-deployment-policy")]
-    ContinuousDeploymentPolicyAlreadyExists(crate::error::ContinuousDeploymentPolicyAlreadyExists),
+    ContinuousDeploymentPolicyAlreadyExists(
+        crate::error::ContinuousDeploymentPolicyAlreadyExists,
+    ),
     /// You cannot delete a continuous deployment policy that is associated with a primary distribution.
-    #[cfg(any(
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "delete-continuous-deployment-policy",
-        feature = "update-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "delete-continuous-deployment-policy",
+            feature = "update-distribution"
+        )
+    )]
     ContinuousDeploymentPolicyInUse(crate::error::ContinuousDeploymentPolicyInUse),
     /// The caller reference you attempted to create the distribution with is associated with another distribution.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags"
+        )
+    )]
     DistributionAlreadyExists(crate::error::DistributionAlreadyExists),
     /// The specified CloudFront distribution is not disabled. You must disable the distribution before you can delete it.
     #[cfg(feature = "delete-distribution")]
     DistributionNotDisabled(crate::error::DistributionNotDisabled),
     /// The entity already exists. You must provide a unique entity.
-    #[cfg(any(
-        feature = "create-anycast-ip-list",
-        feature = "create-connection-function",
-        feature = "create-connection-group",
-        feature = "create-distribution-tenant",
-        feature = "create-key-value-store",
-        feature = "create-trust-store",
-        feature = "create-vpc-origin",
-        feature = "update-connection-group",
-        feature = "update-distribution-tenant",
-        feature = "update-vpc-origin"
-    ))]
+    #[cfg(
+        any(
+            feature = "create-anycast-ip-list",
+            feature = "create-connection-function",
+            feature = "create-connection-group",
+            feature = "create-distribution-tenant",
+            feature = "create-key-value-store",
+            feature = "create-trust-store",
+            feature = "create-vpc-origin",
+            feature = "update-connection-group",
+            feature = "update-distribution-tenant",
+            feature = "update-vpc-origin"
+        )
+    )]
     EntityAlreadyExists(crate::error::EntityAlreadyExists),
     /// The entity limit has been exceeded.
-    #[cfg(any(
-        feature = "associate-distribution-tenant-web-acl",
-        feature = "associate-distribution-web-acl",
-        feature = "create-anycast-ip-list",
-        feature = "create-connection-function",
-        feature = "create-connection-group",
-        feature = "create-distribution",
-        feature = "create-distribution-tenant",
-        feature = "create-key-value-store",
-        feature = "create-trust-store",
-        feature = "create-vpc-origin",
-        feature = "update-connection-group",
-        feature = "update-distribution-tenant",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-vpc-origin"
-    ))]
+    #[cfg(
+        any(
+            feature = "associate-distribution-tenant-web-acl",
+            feature = "associate-distribution-web-acl",
+            feature = "create-anycast-ip-list",
+            feature = "create-connection-function",
+            feature = "create-connection-group",
+            feature = "create-distribution",
+            feature = "create-distribution-tenant",
+            feature = "create-key-value-store",
+            feature = "create-trust-store",
+            feature = "create-vpc-origin",
+            feature = "update-connection-group",
+            feature = "update-distribution-tenant",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-vpc-origin"
+        )
+    )]
     EntityLimitExceeded(crate::error::EntityLimitExceeded),
     /// The entity was not found.
-    #[cfg(any(
-        feature = "associate-distribution-tenant-web-acl",
-        feature = "associate-distribution-web-acl",
-        feature = "create-connection-group",
-        feature = "create-distribution",
-        feature = "create-distribution-tenant",
-        feature = "create-distribution-with-tags",
-        feature = "create-invalidation-for-distribution-tenant",
-        feature = "create-trust-store",
-        feature = "delete-anycast-ip-list",
-        feature = "delete-connection-function",
-        feature = "delete-connection-group",
-        feature = "delete-distribution-tenant",
-        feature = "delete-key-value-store",
-        feature = "delete-resource-policy",
-        feature = "delete-trust-store",
-        feature = "delete-vpc-origin",
-        feature = "describe-connection-function",
-        feature = "describe-key-value-store",
-        feature = "disassociate-distribution-tenant-web-acl",
-        feature = "disassociate-distribution-web-acl",
-        feature = "get-anycast-ip-list",
-        feature = "get-connection-function",
-        feature = "get-connection-group",
-        feature = "get-connection-group-by-routing-endpoint",
-        feature = "get-distribution-tenant",
-        feature = "get-distribution-tenant-by-domain",
-        feature = "get-invalidation-for-distribution-tenant",
-        feature = "get-managed-certificate-details",
-        feature = "get-resource-policy",
-        feature = "get-trust-store",
-        feature = "get-vpc-origin",
-        feature = "list-anycast-ip-lists",
-        feature = "list-connection-groups",
-        feature = "list-distribution-tenants",
-        feature = "list-distribution-tenants-by-customization",
-        feature = "list-distributions-by-anycast-ip-list-id",
-        feature = "list-distributions-by-connection-function",
-        feature = "list-distributions-by-owned-resource",
-        feature = "list-distributions-by-trust-store",
-        feature = "list-distributions-by-vpc-origin-id",
-        feature = "list-domain-conflicts",
-        feature = "list-invalidations-for-distribution-tenant",
-        feature = "list-trust-stores",
-        feature = "list-vpc-origins",
-        feature = "publish-connection-function",
-        feature = "put-resource-policy",
-        feature = "test-connection-function",
-        feature = "update-anycast-ip-list",
-        feature = "update-connection-function",
-        feature = "update-connection-group",
-        feature = "update-distribution",
-        feature = "update-distribution-tenant",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-domain-association",
-        feature = "update-key-value-store",
-        feature = "update-trust-store",
-        feature = "update-vpc-origin",
-        feature = "verify-dns-configuration"
-    ))]
+    #[cfg(
+        any(
+            feature = "associate-distribution-tenant-web-acl",
+            feature = "associate-distribution-web-acl",
+            feature = "create-connection-group",
+            feature = "create-distribution",
+            feature = "create-distribution-tenant",
+            feature = "create-distribution-with-tags",
+            feature = "create-invalidation-for-distribution-tenant",
+            feature = "create-trust-store",
+            feature = "delete-anycast-ip-list",
+            feature = "delete-connection-function",
+            feature = "delete-connection-group",
+            feature = "delete-distribution-tenant",
+            feature = "delete-key-value-store",
+            feature = "delete-resource-policy",
+            feature = "delete-trust-store",
+            feature = "delete-vpc-origin",
+            feature = "describe-connection-function",
+            feature = "describe-key-value-store",
+            feature = "disassociate-distribution-tenant-web-acl",
+            feature = "disassociate-distribution-web-acl",
+            feature = "get-anycast-ip-list",
+            feature = "get-connection-function",
+            feature = "get-connection-group",
+            feature = "get-connection-group-by-routing-endpoint",
+            feature = "get-distribution-tenant",
+            feature = "get-distribution-tenant-by-domain",
+            feature = "get-invalidation-for-distribution-tenant",
+            feature = "get-managed-certificate-details",
+            feature = "get-resource-policy",
+            feature = "get-trust-store",
+            feature = "get-vpc-origin",
+            feature = "list-anycast-ip-lists",
+            feature = "list-connection-groups",
+            feature = "list-distribution-tenants",
+            feature = "list-distribution-tenants-by-customization",
+            feature = "list-distributions-by-anycast-ip-list-id",
+            feature = "list-distributions-by-connection-function",
+            feature = "list-distributions-by-owned-resource",
+            feature = "list-distributions-by-trust-store",
+            feature = "list-distributions-by-vpc-origin-id",
+            feature = "list-domain-conflicts",
+            feature = "list-invalidations-for-distribution-tenant",
+            feature = "list-trust-stores",
+            feature = "list-vpc-origins",
+            feature = "publish-connection-function",
+            feature = "put-resource-policy",
+            feature = "test-connection-function",
+            feature = "update-anycast-ip-list",
+            feature = "update-connection-function",
+            feature = "update-connection-group",
+            feature = "update-distribution",
+            feature = "update-distribution-tenant",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-domain-association",
+            feature = "update-key-value-store",
+            feature = "update-trust-store",
+            feature = "update-vpc-origin",
+            feature = "verify-dns-configuration"
+        )
+    )]
     EntityNotFound(crate::error::EntityNotFound),
     /// The entity size limit was exceeded.
-    #[cfg(any(
-        feature = "create-connection-function",
-        feature = "create-key-value-store",
-        feature = "update-connection-function"
-    ))]
+    #[cfg(
+        any(
+            feature = "create-connection-function",
+            feature = "create-key-value-store",
+            feature = "update-connection-function"
+        )
+    )]
     EntitySizeLimitExceeded(crate::error::EntitySizeLimitExceeded),
     /// The specified configuration for field-level encryption already exists.
     #[cfg(feature = "create-field-level-encryption-config")]
-    FieldLevelEncryptionConfigAlreadyExists(crate::error::FieldLevelEncryptionConfigAlreadyExists),
+    FieldLevelEncryptionConfigAlreadyExists(
+        crate::error::FieldLevelEncryptionConfigAlreadyExists,
+    ),
     /// The specified configuration for field-level encryption is in use.
     #[cfg(feature = "delete-field-level-encryption-config")]
     FieldLevelEncryptionConfigInUse(crate::error::FieldLevelEncryptionConfigInUse),
     /// The specified profile for field-level encryption already exists.
-    #[cfg(any(feature = "create-field-level-encryption-profile", feature = "update-field-level-encryption-profile"))]
-    FieldLevelEncryptionProfileAlreadyExists(crate::error::FieldLevelEncryptionProfileAlreadyExists),
+    #[cfg(
+        any(
+            feature = "create-field-level-encryption-profile",
+            feature = "update-field-level-encryption-profile"
+        )
+    )]
+    FieldLevelEncryptionProfileAlreadyExists(
+        crate::error::FieldLevelEncryptionProfileAlreadyExists,
+    ),
     /// The specified profile for field-level encryption is in use.
     #[cfg(feature = "delete-field-level-encryption-profile")]
     FieldLevelEncryptionProfileInUse(crate::error::FieldLevelEncryptionProfileInUse),
     /// The maximum size of a profile for field-level encryption was exceeded.
-    #[cfg(any(feature = "create-field-level-encryption-profile", feature = "update-field-level-encryption-profile"))]
-    FieldLevelEncryptionProfileSizeExceeded(crate::error::FieldLevelEncryptionProfileSizeExceeded),
+    #[cfg(
+        any(
+            feature = "create-field-level-encryption-profile",
+            feature = "update-field-level-encryption-profile"
+        )
+    )]
+    FieldLevelEncryptionProfileSizeExceeded(
+        crate::error::FieldLevelEncryptionProfileSizeExceeded,
+    ),
     /// A function with the same name already exists in this Amazon Web Services account. To create a function, you must provide a unique name. To update an existing function, use `UpdateFunction`.
     #[cfg(feature = "create-function")]
     FunctionAlreadyExists(crate::error::FunctionAlreadyExists),
@@ -339,755 +386,882 @@ pub enum Error {
     #[cfg(any(feature = "create-function", feature = "update-function"))]
     FunctionSizeLimitExceeded(crate::error::FunctionSizeLimitExceeded),
     /// Deletion is not allowed for this entity.
-    #[cfg(any(
-        feature = "delete-anycast-ip-list",
-        feature = "delete-cache-policy",
-        feature = "delete-origin-request-policy",
-        feature = "delete-resource-policy",
-        feature = "delete-response-headers-policy",
-        feature = "delete-vpc-origin"
-    ))]
+    #[cfg(
+        any(
+            feature = "delete-anycast-ip-list",
+            feature = "delete-cache-policy",
+            feature = "delete-origin-request-policy",
+            feature = "delete-resource-policy",
+            feature = "delete-response-headers-policy",
+            feature = "delete-vpc-origin"
+        )
+    )]
     IllegalDelete(crate::error::IllegalDelete),
     /// The specified configuration for field-level encryption can't be associated with the specified cache behavior.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
         crate::error::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior,
     ),
     /// An origin cannot contain both an origin access control (OAC) and an origin access identity (OAI).
-    #[cfg(any(
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution"
+        )
+    )]
     IllegalOriginAccessConfiguration(crate::error::IllegalOriginAccessConfiguration),
     /// The update contains modifications that are not allowed.
-    #[cfg(any(
-        feature = "associate-alias",
-        feature = "put-resource-policy",
-        feature = "update-cache-policy",
-        feature = "update-cloud-front-origin-access-identity",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-domain-association",
-        feature = "update-field-level-encryption-config",
-        feature = "update-field-level-encryption-profile",
-        feature = "update-origin-access-control",
-        feature = "update-origin-request-policy",
-        feature = "update-public-key",
-        feature = "update-response-headers-policy",
-        feature = "update-streaming-distribution",
-        feature = "update-vpc-origin"
-    ))]
+    #[cfg(
+        any(
+            feature = "associate-alias",
+            feature = "put-resource-policy",
+            feature = "update-cache-policy",
+            feature = "update-cloud-front-origin-access-identity",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-domain-association",
+            feature = "update-field-level-encryption-config",
+            feature = "update-field-level-encryption-profile",
+            feature = "update-origin-access-control",
+            feature = "update-origin-request-policy",
+            feature = "update-public-key",
+            feature = "update-response-headers-policy",
+            feature = "update-streaming-distribution",
+            feature = "update-vpc-origin"
+        )
+    )]
     IllegalUpdate(crate::error::IllegalUpdate),
     /// The value of `Quantity` and the size of `Items` don't match.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-cache-policy",
-        feature = "create-cloud-front-origin-access-identity",
-        feature = "create-continuous-deployment-policy",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "create-field-level-encryption-config",
-        feature = "create-field-level-encryption-profile",
-        feature = "create-invalidation",
-        feature = "create-invalidation-for-distribution-tenant",
-        feature = "create-origin-request-policy",
-        feature = "create-response-headers-policy",
-        feature = "create-streaming-distribution",
-        feature = "create-streaming-distribution-with-tags",
-        feature = "create-vpc-origin",
-        feature = "update-cache-policy",
-        feature = "update-cloud-front-origin-access-identity",
-        feature = "update-continuous-deployment-policy",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-field-level-encryption-config",
-        feature = "update-field-level-encryption-profile",
-        feature = "update-origin-request-policy",
-        feature = "update-response-headers-policy",
-        feature = "update-streaming-distribution",
-        feature = "update-vpc-origin"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-cache-policy",
+            feature = "create-cloud-front-origin-access-identity",
+            feature = "create-continuous-deployment-policy",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "create-field-level-encryption-config",
+            feature = "create-field-level-encryption-profile",
+            feature = "create-invalidation",
+            feature = "create-invalidation-for-distribution-tenant",
+            feature = "create-origin-request-policy",
+            feature = "create-response-headers-policy",
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags",
+            feature = "create-vpc-origin",
+            feature = "update-cache-policy",
+            feature = "update-cloud-front-origin-access-identity",
+            feature = "update-continuous-deployment-policy",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-field-level-encryption-config",
+            feature = "update-field-level-encryption-profile",
+            feature = "update-origin-request-policy",
+            feature = "update-response-headers-policy",
+            feature = "update-streaming-distribution",
+            feature = "update-vpc-origin"
+        )
+    )]
     InconsistentQuantities(crate::error::InconsistentQuantities),
     /// An argument is invalid.
-    #[cfg(any(
-        feature = "associate-alias",
-        feature = "associate-distribution-tenant-web-acl",
-        feature = "associate-distribution-web-acl",
-        feature = "copy-distribution",
-        feature = "create-anycast-ip-list",
-        feature = "create-cache-policy",
-        feature = "create-cloud-front-origin-access-identity",
-        feature = "create-connection-function",
-        feature = "create-connection-group",
-        feature = "create-continuous-deployment-policy",
-        feature = "create-distribution",
-        feature = "create-distribution-tenant",
-        feature = "create-distribution-with-tags",
-        feature = "create-field-level-encryption-config",
-        feature = "create-field-level-encryption-profile",
-        feature = "create-function",
-        feature = "create-invalidation",
-        feature = "create-invalidation-for-distribution-tenant",
-        feature = "create-key-group",
-        feature = "create-key-value-store",
-        feature = "create-origin-access-control",
-        feature = "create-origin-request-policy",
-        feature = "create-public-key",
-        feature = "create-realtime-log-config",
-        feature = "create-response-headers-policy",
-        feature = "create-streaming-distribution",
-        feature = "create-streaming-distribution-with-tags",
-        feature = "create-trust-store",
-        feature = "create-vpc-origin",
-        feature = "delete-anycast-ip-list",
-        feature = "delete-connection-function",
-        feature = "delete-continuous-deployment-policy",
-        feature = "delete-realtime-log-config",
-        feature = "delete-resource-policy",
-        feature = "delete-trust-store",
-        feature = "delete-vpc-origin",
-        feature = "describe-connection-function",
-        feature = "describe-key-value-store",
-        feature = "disassociate-distribution-tenant-web-acl",
-        feature = "disassociate-distribution-web-acl",
-        feature = "get-anycast-ip-list",
-        feature = "get-realtime-log-config",
-        feature = "get-resource-policy",
-        feature = "get-trust-store",
-        feature = "get-vpc-origin",
-        feature = "list-anycast-ip-lists",
-        feature = "list-cache-policies",
-        feature = "list-cloud-front-origin-access-identities",
-        feature = "list-conflicting-aliases",
-        feature = "list-connection-functions",
-        feature = "list-connection-groups",
-        feature = "list-continuous-deployment-policies",
-        feature = "list-distribution-tenants",
-        feature = "list-distribution-tenants-by-customization",
-        feature = "list-distributions",
-        feature = "list-distributions-by-anycast-ip-list-id",
-        feature = "list-distributions-by-cache-policy-id",
-        feature = "list-distributions-by-connection-function",
-        feature = "list-distributions-by-connection-mode",
-        feature = "list-distributions-by-key-group",
-        feature = "list-distributions-by-origin-request-policy-id",
-        feature = "list-distributions-by-owned-resource",
-        feature = "list-distributions-by-realtime-log-config",
-        feature = "list-distributions-by-response-headers-policy-id",
-        feature = "list-distributions-by-trust-store",
-        feature = "list-distributions-by-vpc-origin-id",
-        feature = "list-distributions-by-web-acl-id",
-        feature = "list-domain-conflicts",
-        feature = "list-field-level-encryption-configs",
-        feature = "list-field-level-encryption-profiles",
-        feature = "list-functions",
-        feature = "list-invalidations",
-        feature = "list-invalidations-for-distribution-tenant",
-        feature = "list-key-groups",
-        feature = "list-key-value-stores",
-        feature = "list-origin-access-controls",
-        feature = "list-origin-request-policies",
-        feature = "list-public-keys",
-        feature = "list-realtime-log-configs",
-        feature = "list-response-headers-policies",
-        feature = "list-streaming-distributions",
-        feature = "list-tags-for-resource",
-        feature = "list-trust-stores",
-        feature = "list-vpc-origins",
-        feature = "publish-connection-function",
-        feature = "publish-function",
-        feature = "put-resource-policy",
-        feature = "tag-resource",
-        feature = "test-connection-function",
-        feature = "test-function",
-        feature = "untag-resource",
-        feature = "update-anycast-ip-list",
-        feature = "update-cache-policy",
-        feature = "update-cloud-front-origin-access-identity",
-        feature = "update-connection-function",
-        feature = "update-connection-group",
-        feature = "update-continuous-deployment-policy",
-        feature = "update-distribution",
-        feature = "update-distribution-tenant",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-domain-association",
-        feature = "update-field-level-encryption-config",
-        feature = "update-field-level-encryption-profile",
-        feature = "update-function",
-        feature = "update-key-group",
-        feature = "update-key-value-store",
-        feature = "update-origin-access-control",
-        feature = "update-origin-request-policy",
-        feature = "update-public-key",
-        feature = "update-realtime-log-config",
-        feature = "update-response-headers-policy",
-        feature = "update-streaming-distribution",
-        feature = "update-trust-store",
-        feature = "update-vpc-origin",
-        feature = "verify-dns-configuration"
-    ))]
+    #[cfg(
+        any(
+            feature = "associate-alias",
+            feature = "associate-distribution-tenant-web-acl",
+            feature = "associate-distribution-web-acl",
+            feature = "copy-distribution",
+            feature = "create-anycast-ip-list",
+            feature = "create-cache-policy",
+            feature = "create-cloud-front-origin-access-identity",
+            feature = "create-connection-function",
+            feature = "create-connection-group",
+            feature = "create-continuous-deployment-policy",
+            feature = "create-distribution",
+            feature = "create-distribution-tenant",
+            feature = "create-distribution-with-tags",
+            feature = "create-field-level-encryption-config",
+            feature = "create-field-level-encryption-profile",
+            feature = "create-function",
+            feature = "create-invalidation",
+            feature = "create-invalidation-for-distribution-tenant",
+            feature = "create-key-group",
+            feature = "create-key-value-store",
+            feature = "create-origin-access-control",
+            feature = "create-origin-request-policy",
+            feature = "create-public-key",
+            feature = "create-realtime-log-config",
+            feature = "create-response-headers-policy",
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags",
+            feature = "create-trust-store",
+            feature = "create-vpc-origin",
+            feature = "delete-anycast-ip-list",
+            feature = "delete-connection-function",
+            feature = "delete-continuous-deployment-policy",
+            feature = "delete-realtime-log-config",
+            feature = "delete-resource-policy",
+            feature = "delete-trust-store",
+            feature = "delete-vpc-origin",
+            feature = "describe-connection-function",
+            feature = "describe-key-value-store",
+            feature = "disassociate-distribution-tenant-web-acl",
+            feature = "disassociate-distribution-web-acl",
+            feature = "get-anycast-ip-list",
+            feature = "get-realtime-log-config",
+            feature = "get-resource-policy",
+            feature = "get-trust-store",
+            feature = "get-vpc-origin",
+            feature = "list-anycast-ip-lists",
+            feature = "list-cache-policies",
+            feature = "list-cloud-front-origin-access-identities",
+            feature = "list-conflicting-aliases",
+            feature = "list-connection-functions",
+            feature = "list-connection-groups",
+            feature = "list-continuous-deployment-policies",
+            feature = "list-distribution-tenants",
+            feature = "list-distribution-tenants-by-customization",
+            feature = "list-distributions",
+            feature = "list-distributions-by-anycast-ip-list-id",
+            feature = "list-distributions-by-cache-policy-id",
+            feature = "list-distributions-by-connection-function",
+            feature = "list-distributions-by-connection-mode",
+            feature = "list-distributions-by-key-group",
+            feature = "list-distributions-by-origin-request-policy-id",
+            feature = "list-distributions-by-owned-resource",
+            feature = "list-distributions-by-realtime-log-config",
+            feature = "list-distributions-by-response-headers-policy-id",
+            feature = "list-distributions-by-trust-store",
+            feature = "list-distributions-by-vpc-origin-id",
+            feature = "list-distributions-by-web-acl-id",
+            feature = "list-domain-conflicts",
+            feature = "list-field-level-encryption-configs",
+            feature = "list-field-level-encryption-profiles",
+            feature = "list-functions",
+            feature = "list-invalidations",
+            feature = "list-invalidations-for-distribution-tenant",
+            feature = "list-key-groups",
+            feature = "list-key-value-stores",
+            feature = "list-origin-access-controls",
+            feature = "list-origin-request-policies",
+            feature = "list-public-keys",
+            feature = "list-realtime-log-configs",
+            feature = "list-response-headers-policies",
+            feature = "list-streaming-distributions",
+            feature = "list-tags-for-resource",
+            feature = "list-trust-stores",
+            feature = "list-vpc-origins",
+            feature = "publish-connection-function",
+            feature = "publish-function",
+            feature = "put-resource-policy",
+            feature = "tag-resource",
+            feature = "test-connection-function",
+            feature = "test-function",
+            feature = "untag-resource",
+            feature = "update-anycast-ip-list",
+            feature = "update-cache-policy",
+            feature = "update-cloud-front-origin-access-identity",
+            feature = "update-connection-function",
+            feature = "update-connection-group",
+            feature = "update-continuous-deployment-policy",
+            feature = "update-distribution",
+            feature = "update-distribution-tenant",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-domain-association",
+            feature = "update-field-level-encryption-config",
+            feature = "update-field-level-encryption-profile",
+            feature = "update-function",
+            feature = "update-key-group",
+            feature = "update-key-value-store",
+            feature = "update-origin-access-control",
+            feature = "update-origin-request-policy",
+            feature = "update-public-key",
+            feature = "update-realtime-log-config",
+            feature = "update-response-headers-policy",
+            feature = "update-streaming-distribution",
+            feature = "update-trust-store",
+            feature = "update-vpc-origin",
+            feature = "verify-dns-configuration"
+        )
+    )]
     InvalidArgument(crate::error::InvalidArgument),
     /// The specified CloudFront resource can't be associated.
-    #[cfg(any(feature = "create-distribution-tenant", feature = "update-distribution-tenant"))]
+    #[cfg(
+        any(
+            feature = "create-distribution-tenant",
+            feature = "update-distribution-tenant"
+        )
+    )]
     InvalidAssociation(crate::error::InvalidAssociation),
     /// The default root object file name is too big or contains an invalid character.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     InvalidDefaultRootObject(crate::error::InvalidDefaultRootObject),
     /// An origin access control is associated with an origin whose domain name is not supported.
-    #[cfg(any(
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution"
-    ))]
-    InvalidDomainNameForOriginAccessControl(crate::error::InvalidDomainNameForOriginAccessControl),
+    #[cfg(
+        any(
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution"
+        )
+    )]
+    InvalidDomainNameForOriginAccessControl(
+        crate::error::InvalidDomainNameForOriginAccessControl,
+    ),
     /// An invalid error code was specified.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     InvalidErrorCode(crate::error::InvalidErrorCode),
     /// Your request contains forward cookies option which doesn't match with the expectation for the `whitelisted` list of cookie names. Either list of cookie names has been specified when not allowed or list of cookie names is missing when expected.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     InvalidForwardCookies(crate::error::InvalidForwardCookies),
     /// A CloudFront function association is invalid.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     InvalidFunctionAssociation(crate::error::InvalidFunctionAssociation),
     /// The specified geo restriction parameter is not valid.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     InvalidGeoRestrictionParameter(crate::error::InvalidGeoRestrictionParameter),
     /// The headers specified are not valid for an Amazon S3 origin.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     InvalidHeadersForS3Origin(crate::error::InvalidHeadersForS3Origin),
     /// The `If-Match` version is missing or not valid.
-    #[cfg(any(
-        feature = "associate-distribution-tenant-web-acl",
-        feature = "associate-distribution-web-acl",
-        feature = "copy-distribution",
-        feature = "delete-anycast-ip-list",
-        feature = "delete-cache-policy",
-        feature = "delete-cloud-front-origin-access-identity",
-        feature = "delete-connection-function",
-        feature = "delete-connection-group",
-        feature = "delete-continuous-deployment-policy",
-        feature = "delete-distribution",
-        feature = "delete-distribution-tenant",
-        feature = "delete-field-level-encryption-config",
-        feature = "delete-field-level-encryption-profile",
-        feature = "delete-function",
-        feature = "delete-key-group",
-        feature = "delete-key-value-store",
-        feature = "delete-origin-access-control",
-        feature = "delete-origin-request-policy",
-        feature = "delete-public-key",
-        feature = "delete-response-headers-policy",
-        feature = "delete-streaming-distribution",
-        feature = "delete-trust-store",
-        feature = "delete-vpc-origin",
-        feature = "disassociate-distribution-tenant-web-acl",
-        feature = "disassociate-distribution-web-acl",
-        feature = "publish-connection-function",
-        feature = "publish-function",
-        feature = "test-connection-function",
-        feature = "test-function",
-        feature = "update-anycast-ip-list",
-        feature = "update-cache-policy",
-        feature = "update-cloud-front-origin-access-identity",
-        feature = "update-connection-function",
-        feature = "update-connection-group",
-        feature = "update-continuous-deployment-policy",
-        feature = "update-distribution",
-        feature = "update-distribution-tenant",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-domain-association",
-        feature = "update-field-level-encryption-config",
-        feature = "update-field-level-encryption-profile",
-        feature = "update-function",
-        feature = "update-key-group",
-        feature = "update-key-value-store",
-        feature = "update-origin-access-control",
-        feature = "update-origin-request-policy",
-        feature = "update-public-key",
-        feature = "update-response-headers-policy",
-        feature = "update-streaming-distribution",
-        feature = "update-trust-store",
-        feature = "update-vpc-origin"
-    ))]
+    #[cfg(
+        any(
+            feature = "associate-distribution-tenant-web-acl",
+            feature = "associate-distribution-web-acl",
+            feature = "copy-distribution",
+            feature = "delete-anycast-ip-list",
+            feature = "delete-cache-policy",
+            feature = "delete-cloud-front-origin-access-identity",
+            feature = "delete-connection-function",
+            feature = "delete-connection-group",
+            feature = "delete-continuous-deployment-policy",
+            feature = "delete-distribution",
+            feature = "delete-distribution-tenant",
+            feature = "delete-field-level-encryption-config",
+            feature = "delete-field-level-encryption-profile",
+            feature = "delete-function",
+            feature = "delete-key-group",
+            feature = "delete-key-value-store",
+            feature = "delete-origin-access-control",
+            feature = "delete-origin-request-policy",
+            feature = "delete-public-key",
+            feature = "delete-response-headers-policy",
+            feature = "delete-streaming-distribution",
+            feature = "delete-trust-store",
+            feature = "delete-vpc-origin",
+            feature = "disassociate-distribution-tenant-web-acl",
+            feature = "disassociate-distribution-web-acl",
+            feature = "publish-connection-function",
+            feature = "publish-function",
+            feature = "test-connection-function",
+            feature = "test-function",
+            feature = "update-anycast-ip-list",
+            feature = "update-cache-policy",
+            feature = "update-cloud-front-origin-access-identity",
+            feature = "update-connection-function",
+            feature = "update-connection-group",
+            feature = "update-continuous-deployment-policy",
+            feature = "update-distribution",
+            feature = "update-distribution-tenant",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-domain-association",
+            feature = "update-field-level-encryption-config",
+            feature = "update-field-level-encryption-profile",
+            feature = "update-function",
+            feature = "update-key-group",
+            feature = "update-key-value-store",
+            feature = "update-origin-access-control",
+            feature = "update-origin-request-policy",
+            feature = "update-public-key",
+            feature = "update-response-headers-policy",
+            feature = "update-streaming-distribution",
+            feature = "update-trust-store",
+            feature = "update-vpc-origin"
+        )
+    )]
     InvalidIfMatchVersion(crate::error::InvalidIfMatchVersion),
     /// The specified Lambda@Edge function association is invalid.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     InvalidLambdaFunctionAssociation(crate::error::InvalidLambdaFunctionAssociation),
     /// The location code specified is not valid.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     InvalidLocationCode(crate::error::InvalidLocationCode),
     /// The minimum protocol version specified is not valid.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     InvalidMinimumProtocolVersion(crate::error::InvalidMinimumProtocolVersion),
     /// The Amazon S3 origin server specified does not refer to a valid Amazon S3 bucket.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "create-streaming-distribution",
-        feature = "create-streaming-distribution-with-tags"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags"
+        )
+    )]
     InvalidOrigin(crate::error::InvalidOrigin),
     /// The origin access control is not valid.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "create-streaming-distribution",
-        feature = "create-streaming-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-streaming-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-streaming-distribution"
+        )
+    )]
     InvalidOriginAccessControl(crate::error::InvalidOriginAccessControl),
     /// The origin access identity is not valid or doesn't exist.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "create-streaming-distribution",
-        feature = "create-streaming-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-streaming-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-streaming-distribution"
+        )
+    )]
     InvalidOriginAccessIdentity(crate::error::InvalidOriginAccessIdentity),
     /// The keep alive timeout specified for the origin is not valid.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     InvalidOriginKeepaliveTimeout(crate::error::InvalidOriginKeepaliveTimeout),
     /// The read timeout specified for the origin is not valid.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     InvalidOriginReadTimeout(crate::error::InvalidOriginReadTimeout),
     /// You cannot specify SSLv3 as the minimum protocol version if you only want to support only clients that support Server Name Indication (SNI).
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags"
+        )
+    )]
     InvalidProtocolSettings(crate::error::InvalidProtocolSettings),
     /// The query string parameters specified are not valid.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     InvalidQueryStringParameters(crate::error::InvalidQueryStringParameters),
     /// The relative path is too big, is not URL-encoded, or does not begin with a slash (/).
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     InvalidRelativePath(crate::error::InvalidRelativePath),
     /// This operation requires the HTTPS protocol. Ensure that you specify the HTTPS protocol in your request, or omit the `RequiredProtocols` element from your distribution configuration.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     InvalidRequiredProtocol(crate::error::InvalidRequiredProtocol),
     /// A response code is not valid.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     InvalidResponseCode(crate::error::InvalidResponseCode),
     /// The TTL order specified is not valid.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     InvalidTTLOrder(crate::error::InvalidTTLOrder),
     /// The tagging specified is not valid.
-    #[cfg(any(
-        feature = "create-anycast-ip-list",
-        feature = "create-connection-function",
-        feature = "create-connection-group",
-        feature = "create-distribution-tenant",
-        feature = "create-distribution-with-tags",
-        feature = "create-streaming-distribution-with-tags",
-        feature = "create-trust-store",
-        feature = "create-vpc-origin",
-        feature = "list-tags-for-resource",
-        feature = "tag-resource",
-        feature = "untag-resource"
-    ))]
+    #[cfg(
+        any(
+            feature = "create-anycast-ip-list",
+            feature = "create-connection-function",
+            feature = "create-connection-group",
+            feature = "create-distribution-tenant",
+            feature = "create-distribution-with-tags",
+            feature = "create-streaming-distribution-with-tags",
+            feature = "create-trust-store",
+            feature = "create-vpc-origin",
+            feature = "list-tags-for-resource",
+            feature = "tag-resource",
+            feature = "untag-resource"
+        )
+    )]
     InvalidTagging(crate::error::InvalidTagging),
     /// A viewer certificate specified is not valid.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     InvalidViewerCertificate(crate::error::InvalidViewerCertificate),
     /// A web ACL ID specified is not valid. To specify a web ACL created using the latest version of WAF, use the ACL ARN, for example `arn:aws:wafv2:us-east-1:123456789012:global/webacl/ExampleWebACL/473e64fd-f30b-4765-81a0-62ad96dd167a`. To specify a web ACL created using WAF Classic, use the ACL ID, for example `473e64fd-f30b-4765-81a0-62ad96dd167a`.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "list-distributions-by-web-acl-id",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "list-distributions-by-web-acl-id",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     InvalidWebACLId(crate::error::InvalidWebACLId),
     /// A key group with this name already exists. You must provide a unique name. To modify an existing key group, use `UpdateKeyGroup`.
     #[cfg(any(feature = "create-key-group", feature = "update-key-group"))]
     KeyGroupAlreadyExists(crate::error::KeyGroupAlreadyExists),
     /// This operation requires a body. Ensure that the body is present and the `Content-Type` header is set.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-cloud-front-origin-access-identity",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "create-invalidation",
-        feature = "create-invalidation-for-distribution-tenant",
-        feature = "create-streaming-distribution",
-        feature = "create-streaming-distribution-with-tags",
-        feature = "update-cloud-front-origin-access-identity",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-streaming-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-cloud-front-origin-access-identity",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "create-invalidation",
+            feature = "create-invalidation-for-distribution-tenant",
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags",
+            feature = "update-cloud-front-origin-access-identity",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-streaming-distribution"
+        )
+    )]
     MissingBody(crate::error::MissingBody),
     /// A monitoring subscription already exists for the specified distribution.
     #[cfg(feature = "create-monitoring-subscription")]
-    MonitoringSubscriptionAlreadyExists(crate::error::MonitoringSubscriptionAlreadyExists),
+    MonitoringSubscriptionAlreadyExists(
+        crate::error::MonitoringSubscriptionAlreadyExists,
+    ),
     /// The cache policy does not exist.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "delete-cache-policy",
-        feature = "get-cache-policy",
-        feature = "get-cache-policy-config",
-        feature = "list-cache-policies",
-        feature = "list-distributions-by-cache-policy-id",
-        feature = "update-cache-policy",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "delete-cache-policy",
+            feature = "get-cache-policy",
+            feature = "get-cache-policy-config",
+            feature = "list-cache-policies",
+            feature = "list-distributions-by-cache-policy-id",
+            feature = "update-cache-policy",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     NoSuchCachePolicy(crate::error::NoSuchCachePolicy),
     /// The specified origin access identity does not exist.
-    #[cfg(any(
-        feature = "delete-cloud-front-origin-access-identity",
-        feature = "get-cloud-front-origin-access-identity",
-        feature = "get-cloud-front-origin-access-identity-config",
-        feature = "update-cloud-front-origin-access-identity"
-    ))]
-    NoSuchCloudFrontOriginAccessIdentity(crate::error::NoSuchCloudFrontOriginAccessIdentity),
+    #[cfg(
+        any(
+            feature = "delete-cloud-front-origin-access-identity",
+            feature = "get-cloud-front-origin-access-identity",
+            feature = "get-cloud-front-origin-access-identity-config",
+            feature = "update-cloud-front-origin-access-identity"
+        )
+    )]
+    NoSuchCloudFrontOriginAccessIdentity(
+        crate::error::NoSuchCloudFrontOriginAccessIdentity,
+    ),
     /// The continuous deployment policy doesn't exist.
-    #[cfg(any(
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "delete-continuous-deployment-policy",
-        feature = "get-continuous-deployment-policy",
-        feature = "get-continuous-deployment-policy-config",
-        feature = "list-continuous-deployment-policies",
-        feature = "update-continuous-deployment-policy",
-        feature = "update-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "delete-continuous-deployment-policy",
+            feature = "get-continuous-deployment-policy",
+            feature = "get-continuous-deployment-policy-config",
+            feature = "list-continuous-deployment-policies",
+            feature = "update-continuous-deployment-policy",
+            feature = "update-distribution"
+        )
+    )]
     NoSuchContinuousDeploymentPolicy(crate::error::NoSuchContinuousDeploymentPolicy),
     /// The specified distribution does not exist.
-    #[cfg(any(
-        feature = "associate-alias",
-        feature = "copy-distribution",
-        feature = "create-invalidation",
-        feature = "create-monitoring-subscription",
-        feature = "delete-distribution",
-        feature = "delete-monitoring-subscription",
-        feature = "get-distribution",
-        feature = "get-distribution-config",
-        feature = "get-invalidation",
-        feature = "get-monitoring-subscription",
-        feature = "list-conflicting-aliases",
-        feature = "list-invalidations",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "associate-alias",
+            feature = "copy-distribution",
+            feature = "create-invalidation",
+            feature = "create-monitoring-subscription",
+            feature = "delete-distribution",
+            feature = "delete-monitoring-subscription",
+            feature = "get-distribution",
+            feature = "get-distribution-config",
+            feature = "get-invalidation",
+            feature = "get-monitoring-subscription",
+            feature = "list-conflicting-aliases",
+            feature = "list-invalidations",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     NoSuchDistribution(crate::error::NoSuchDistribution),
     /// The specified configuration for field-level encryption doesn't exist.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "delete-field-level-encryption-config",
-        feature = "get-field-level-encryption",
-        feature = "get-field-level-encryption-config",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-field-level-encryption-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "delete-field-level-encryption-config",
+            feature = "get-field-level-encryption",
+            feature = "get-field-level-encryption-config",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-field-level-encryption-config"
+        )
+    )]
     NoSuchFieldLevelEncryptionConfig(crate::error::NoSuchFieldLevelEncryptionConfig),
     /// The specified profile for field-level encryption doesn't exist.
-    #[cfg(any(
-        feature = "create-field-level-encryption-config",
-        feature = "delete-field-level-encryption-profile",
-        feature = "get-field-level-encryption-profile",
-        feature = "get-field-level-encryption-profile-config",
-        feature = "update-field-level-encryption-config",
-        feature = "update-field-level-encryption-profile"
-    ))]
+    #[cfg(
+        any(
+            feature = "create-field-level-encryption-config",
+            feature = "delete-field-level-encryption-profile",
+            feature = "get-field-level-encryption-profile",
+            feature = "get-field-level-encryption-profile-config",
+            feature = "update-field-level-encryption-config",
+            feature = "update-field-level-encryption-profile"
+        )
+    )]
     NoSuchFieldLevelEncryptionProfile(crate::error::NoSuchFieldLevelEncryptionProfile),
     /// The function does not exist.
-    #[cfg(any(
-        feature = "delete-function",
-        feature = "describe-function",
-        feature = "get-function",
-        feature = "publish-function",
-        feature = "test-function",
-        feature = "update-function"
-    ))]
+    #[cfg(
+        any(
+            feature = "delete-function",
+            feature = "describe-function",
+            feature = "get-function",
+            feature = "publish-function",
+            feature = "test-function",
+            feature = "update-function"
+        )
+    )]
     NoSuchFunctionExists(crate::error::NoSuchFunctionExists),
     /// The specified invalidation does not exist.
-    #[cfg(any(feature = "get-invalidation", feature = "get-invalidation-for-distribution-tenant"))]
+    #[cfg(
+        any(
+            feature = "get-invalidation",
+            feature = "get-invalidation-for-distribution-tenant"
+        )
+    )]
     NoSuchInvalidation(crate::error::NoSuchInvalidation),
     /// A monitoring subscription does not exist for the specified distribution.
-    #[cfg(any(feature = "delete-monitoring-subscription", feature = "get-monitoring-subscription"))]
+    #[cfg(
+        any(
+            feature = "delete-monitoring-subscription",
+            feature = "get-monitoring-subscription"
+        )
+    )]
     NoSuchMonitoringSubscription(crate::error::NoSuchMonitoringSubscription),
     /// No origin exists with the specified `Origin Id`.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     NoSuchOrigin(crate::error::NoSuchOrigin),
     /// The origin access control does not exist.
-    #[cfg(any(
-        feature = "delete-origin-access-control",
-        feature = "get-origin-access-control",
-        feature = "get-origin-access-control-config",
-        feature = "update-origin-access-control"
-    ))]
+    #[cfg(
+        any(
+            feature = "delete-origin-access-control",
+            feature = "get-origin-access-control",
+            feature = "get-origin-access-control-config",
+            feature = "update-origin-access-control"
+        )
+    )]
     NoSuchOriginAccessControl(crate::error::NoSuchOriginAccessControl),
     /// The origin request policy does not exist.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "delete-origin-request-policy",
-        feature = "get-origin-request-policy",
-        feature = "get-origin-request-policy-config",
-        feature = "list-distributions-by-origin-request-policy-id",
-        feature = "list-origin-request-policies",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-origin-request-policy"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "delete-origin-request-policy",
+            feature = "get-origin-request-policy",
+            feature = "get-origin-request-policy-config",
+            feature = "list-distributions-by-origin-request-policy-id",
+            feature = "list-origin-request-policies",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-origin-request-policy"
+        )
+    )]
     NoSuchOriginRequestPolicy(crate::error::NoSuchOriginRequestPolicy),
     /// The specified public key doesn't exist.
-    #[cfg(any(
-        feature = "create-field-level-encryption-profile",
-        feature = "delete-public-key",
-        feature = "get-public-key",
-        feature = "get-public-key-config",
-        feature = "update-field-level-encryption-profile",
-        feature = "update-public-key"
-    ))]
+    #[cfg(
+        any(
+            feature = "create-field-level-encryption-profile",
+            feature = "delete-public-key",
+            feature = "get-public-key",
+            feature = "get-public-key-config",
+            feature = "update-field-level-encryption-profile",
+            feature = "update-public-key"
+        )
+    )]
     NoSuchPublicKey(crate::error::NoSuchPublicKey),
     /// The real-time log configuration does not exist.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "delete-realtime-log-config",
-        feature = "get-realtime-log-config",
-        feature = "list-realtime-log-configs",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-realtime-log-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "delete-realtime-log-config",
+            feature = "get-realtime-log-config",
+            feature = "list-realtime-log-configs",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-realtime-log-config"
+        )
+    )]
     NoSuchRealtimeLogConfig(crate::error::NoSuchRealtimeLogConfig),
     /// A resource that was specified is not valid.
-    #[cfg(any(
-        feature = "delete-key-group",
-        feature = "get-key-group",
-        feature = "get-key-group-config",
-        feature = "list-distributions-by-key-group",
-        feature = "list-tags-for-resource",
-        feature = "tag-resource",
-        feature = "untag-resource",
-        feature = "update-key-group"
-    ))]
+    #[cfg(
+        any(
+            feature = "delete-key-group",
+            feature = "get-key-group",
+            feature = "get-key-group-config",
+            feature = "list-distributions-by-key-group",
+            feature = "list-tags-for-resource",
+            feature = "tag-resource",
+            feature = "untag-resource",
+            feature = "update-key-group"
+        )
+    )]
     NoSuchResource(crate::error::NoSuchResource),
     /// The response headers policy does not exist.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "delete-response-headers-policy",
-        feature = "get-response-headers-policy",
-        feature = "get-response-headers-policy-config",
-        feature = "list-distributions-by-response-headers-policy-id",
-        feature = "list-response-headers-policies",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-response-headers-policy"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "delete-response-headers-policy",
+            feature = "get-response-headers-policy",
+            feature = "get-response-headers-policy-config",
+            feature = "list-distributions-by-response-headers-policy-id",
+            feature = "list-response-headers-policies",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-response-headers-policy"
+        )
+    )]
     NoSuchResponseHeadersPolicy(crate::error::NoSuchResponseHeadersPolicy),
     /// The specified streaming distribution does not exist.
-    #[cfg(any(
-        feature = "delete-streaming-distribution",
-        feature = "get-streaming-distribution",
-        feature = "get-streaming-distribution-config",
-        feature = "update-streaming-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "delete-streaming-distribution",
+            feature = "get-streaming-distribution",
+            feature = "get-streaming-distribution-config",
+            feature = "update-streaming-distribution"
+        )
+    )]
     NoSuchStreamingDistribution(crate::error::NoSuchStreamingDistribution),
     /// An origin access control with the specified parameters already exists.
-    #[cfg(any(feature = "create-origin-access-control", feature = "update-origin-access-control"))]
+    #[cfg(
+        any(
+            feature = "create-origin-access-control",
+            feature = "update-origin-access-control"
+        )
+    )]
     OriginAccessControlAlreadyExists(crate::error::OriginAccessControlAlreadyExists),
     /// Cannot delete the origin access control because it's in use by one or more distributions.
     #[cfg(feature = "delete-origin-access-control")]
     OriginAccessControlInUse(crate::error::OriginAccessControlInUse),
     /// An origin request policy with this name already exists. You must provide a unique name. To modify an existing origin request policy, use `UpdateOriginRequestPolicy`.
-    #[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
+    #[cfg(
+        any(
+            feature = "create-origin-request-policy",
+            feature = "update-origin-request-policy"
+        )
+    )]
     OriginRequestPolicyAlreadyExists(crate::error::OriginRequestPolicyAlreadyExists),
     /// Cannot delete the origin request policy because it is attached to one or more cache behaviors.
     #[cfg(feature = "delete-origin-request-policy")]
     OriginRequestPolicyInUse(crate::error::OriginRequestPolicyInUse),
     /// The precondition in one or more of the request fields evaluated to `false`.
-    #[cfg(any(
-        feature = "associate-distribution-tenant-web-acl",
-        feature = "associate-distribution-web-acl",
-        feature = "copy-distribution",
-        feature = "delete-anycast-ip-list",
-        feature = "delete-cache-policy",
-        feature = "delete-cloud-front-origin-access-identity",
-        feature = "delete-connection-function",
-        feature = "delete-connection-group",
-        feature = "delete-continuous-deployment-policy",
-        feature = "delete-distribution",
-        feature = "delete-distribution-tenant",
-        feature = "delete-field-level-encryption-config",
-        feature = "delete-field-level-encryption-profile",
-        feature = "delete-function",
-        feature = "delete-key-group",
-        feature = "delete-key-value-store",
-        feature = "delete-origin-access-control",
-        feature = "delete-origin-request-policy",
-        feature = "delete-public-key",
-        feature = "delete-resource-policy",
-        feature = "delete-response-headers-policy",
-        feature = "delete-streaming-distribution",
-        feature = "delete-trust-store",
-        feature = "delete-vpc-origin",
-        feature = "disassociate-distribution-tenant-web-acl",
-        feature = "disassociate-distribution-web-acl",
-        feature = "publish-connection-function",
-        feature = "publish-function",
-        feature = "put-resource-policy",
-        feature = "test-connection-function",
-        feature = "update-anycast-ip-list",
-        feature = "update-cache-policy",
-        feature = "update-cloud-front-origin-access-identity",
-        feature = "update-connection-function",
-        feature = "update-connection-group",
-        feature = "update-continuous-deployment-policy",
-        feature = "update-distribution",
-        feature = "update-distribution-tenant",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-domain-association",
-        feature = "update-field-level-encryption-config",
-        feature = "update-field-level-encryption-profile",
-        feature = "update-function",
-        feature = "update-key-group",
-        feature = "update-key-value-store",
-        feature = "update-origin-access-control",
-        feature = "update-origin-request-policy",
-        feature = "update-public-key",
-        feature = "update-response-headers-policy",
-        feature = "update-streaming-distribution",
-        feature = "update-trust-store",
-        feature = "update-vpc-origin"
-    ))]
+    #[cfg(
+        any(
+            feature = "associate-distribution-tenant-web-acl",
+            feature = "associate-distribution-web-acl",
+            feature = "copy-distribution",
+            feature = "delete-anycast-ip-list",
+            feature = "delete-cache-policy",
+            feature = "delete-cloud-front-origin-access-identity",
+            feature = "delete-connection-function",
+            feature = "delete-connection-group",
+            feature = "delete-continuous-deployment-policy",
+            feature = "delete-distribution",
+            feature = "delete-distribution-tenant",
+            feature = "delete-field-level-encryption-config",
+            feature = "delete-field-level-encryption-profile",
+            feature = "delete-function",
+            feature = "delete-key-group",
+            feature = "delete-key-value-store",
+            feature = "delete-origin-access-control",
+            feature = "delete-origin-request-policy",
+            feature = "delete-public-key",
+            feature = "delete-resource-policy",
+            feature = "delete-response-headers-policy",
+            feature = "delete-streaming-distribution",
+            feature = "delete-trust-store",
+            feature = "delete-vpc-origin",
+            feature = "disassociate-distribution-tenant-web-acl",
+            feature = "disassociate-distribution-web-acl",
+            feature = "publish-connection-function",
+            feature = "publish-function",
+            feature = "put-resource-policy",
+            feature = "test-connection-function",
+            feature = "update-anycast-ip-list",
+            feature = "update-cache-policy",
+            feature = "update-cloud-front-origin-access-identity",
+            feature = "update-connection-function",
+            feature = "update-connection-group",
+            feature = "update-continuous-deployment-policy",
+            feature = "update-distribution",
+            feature = "update-distribution-tenant",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-domain-association",
+            feature = "update-field-level-encryption-config",
+            feature = "update-field-level-encryption-profile",
+            feature = "update-function",
+            feature = "update-key-group",
+            feature = "update-key-value-store",
+            feature = "update-origin-access-control",
+            feature = "update-origin-request-policy",
+            feature = "update-public-key",
+            feature = "update-response-headers-policy",
+            feature = "update-streaming-distribution",
+            feature = "update-trust-store",
+            feature = "update-vpc-origin"
+        )
+    )]
     PreconditionFailed(crate::error::PreconditionFailed),
     /// The specified public key already exists.
     #[cfg(feature = "create-public-key")]
@@ -1096,7 +1270,12 @@ pub enum Error {
     #[cfg(feature = "delete-public-key")]
     PublicKeyInUse(crate::error::PublicKeyInUse),
     /// No profile specified for the field-level encryption query argument.
-    #[cfg(any(feature = "create-field-level-encryption-config", feature = "update-field-level-encryption-config"))]
+    #[cfg(
+        any(
+            feature = "create-field-level-encryption-config",
+            feature = "update-field-level-encryption-config"
+        )
+    )]
     QueryArgProfileEmpty(crate::error::QueryArgProfileEmpty),
     /// A real-time log configuration with this name already exists. You must provide a unique name. To modify an existing real-time log configuration, use `UpdateRealtimeLogConfig`.
     #[cfg(feature = "create-realtime-log-config")]
@@ -1105,35 +1284,57 @@ pub enum Error {
     #[cfg(feature = "delete-realtime-log-config")]
     RealtimeLogConfigInUse(crate::error::RealtimeLogConfigInUse),
     /// The specified real-time log configuration belongs to a different Amazon Web Services account.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     RealtimeLogConfigOwnerMismatch(crate::error::RealtimeLogConfigOwnerMismatch),
     /// Cannot delete this resource because it is in use.
-    #[cfg(any(feature = "delete-distribution", feature = "delete-key-group", feature = "update-connection-group"))]
+    #[cfg(
+        any(
+            feature = "delete-distribution",
+            feature = "delete-key-group",
+            feature = "update-connection-group"
+        )
+    )]
     ResourceInUse(crate::error::ResourceInUse),
     /// The specified CloudFront resource hasn't been disabled yet.
-    #[cfg(any(feature = "delete-connection-group", feature = "delete-distribution-tenant"))]
+    #[cfg(
+        any(feature = "delete-connection-group", feature = "delete-distribution-tenant")
+    )]
     ResourceNotDisabled(crate::error::ResourceNotDisabled),
     /// A response headers policy with this name already exists. You must provide a unique name. To modify an existing response headers policy, use `UpdateResponseHeadersPolicy`.
-    #[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
+    #[cfg(
+        any(
+            feature = "create-response-headers-policy",
+            feature = "update-response-headers-policy"
+        )
+    )]
     ResponseHeadersPolicyAlreadyExists(crate::error::ResponseHeadersPolicyAlreadyExists),
     /// Cannot delete the response headers policy because it is attached to one or more cache behaviors in a CloudFront distribution.
     #[cfg(feature = "delete-response-headers-policy")]
     ResponseHeadersPolicyInUse(crate::error::ResponseHeadersPolicyInUse),
     /// A continuous deployment policy for this staging distribution already exists.
-    #[cfg(any(
-        feature = "create-continuous-deployment-policy",
-        feature = "update-continuous-deployment-policy",
-        feature = "update-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "create-continuous-deployment-policy",
+            feature = "update-continuous-deployment-policy",
+            feature = "update-distribution"
+        )
+    )]
     StagingDistributionInUse(crate::error::StagingDistributionInUse),
     /// The caller reference you attempted to create the streaming distribution with is associated with another distribution
-    #[cfg(any(feature = "create-streaming-distribution", feature = "create-streaming-distribution-with-tags"))]
+    #[cfg(
+        any(
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags"
+        )
+    )]
     StreamingDistributionAlreadyExists(crate::error::StreamingDistributionAlreadyExists),
     /// The specified CloudFront distribution is not disabled. You must disable the distribution before you can delete it.
     #[cfg(feature = "delete-streaming-distribution")]
@@ -1142,185 +1343,278 @@ pub enum Error {
     #[cfg(any(feature = "test-connection-function", feature = "test-function"))]
     TestFunctionFailed(crate::error::TestFunctionFailed),
     /// The length of the `Content-Security-Policy` header value in the response headers policy exceeds the maximum.
-    #[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
+    #[cfg(
+        any(
+            feature = "create-response-headers-policy",
+            feature = "update-response-headers-policy"
+        )
+    )]
     TooLongCSPInResponseHeadersPolicy(crate::error::TooLongCSPInResponseHeadersPolicy),
     /// You cannot create more cache behaviors for the distribution.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     TooManyCacheBehaviors(crate::error::TooManyCacheBehaviors),
     /// You have reached the maximum number of cache policies for this Amazon Web Services account. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
     #[cfg(feature = "create-cache-policy")]
     TooManyCachePolicies(crate::error::TooManyCachePolicies),
     /// You cannot create anymore custom SSL/TLS certificates.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     TooManyCertificates(crate::error::TooManyCertificates),
     /// Processing your request would cause you to exceed the maximum number of origin access identities allowed.
     #[cfg(feature = "create-cloud-front-origin-access-identity")]
-    TooManyCloudFrontOriginAccessIdentities(crate::error::TooManyCloudFrontOriginAccessIdentities),
+    TooManyCloudFrontOriginAccessIdentities(
+        crate::error::TooManyCloudFrontOriginAccessIdentities,
+    ),
     /// You have reached the maximum number of continuous deployment policies for this Amazon Web Services account.
     #[cfg(feature = "create-continuous-deployment-policy")]
-    TooManyContinuousDeploymentPolicies(crate::error::TooManyContinuousDeploymentPolicies),
+    TooManyContinuousDeploymentPolicies(
+        crate::error::TooManyContinuousDeploymentPolicies,
+    ),
     /// Your request contains more cookie names in the whitelist than are allowed per cache behavior.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     TooManyCookieNamesInWhiteList(crate::error::TooManyCookieNamesInWhiteList),
     /// The number of cookies in the cache policy exceeds the maximum. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
     #[cfg(any(feature = "create-cache-policy", feature = "update-cache-policy"))]
     TooManyCookiesInCachePolicy(crate::error::TooManyCookiesInCachePolicy),
     /// The number of cookies in the origin request policy exceeds the maximum. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    #[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
-    TooManyCookiesInOriginRequestPolicy(crate::error::TooManyCookiesInOriginRequestPolicy),
+    #[cfg(
+        any(
+            feature = "create-origin-request-policy",
+            feature = "update-origin-request-policy"
+        )
+    )]
+    TooManyCookiesInOriginRequestPolicy(
+        crate::error::TooManyCookiesInOriginRequestPolicy,
+    ),
     /// The number of custom headers in the response headers policy exceeds the maximum.
-    #[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
-    TooManyCustomHeadersInResponseHeadersPolicy(crate::error::TooManyCustomHeadersInResponseHeadersPolicy),
+    #[cfg(
+        any(
+            feature = "create-response-headers-policy",
+            feature = "update-response-headers-policy"
+        )
+    )]
+    TooManyCustomHeadersInResponseHeadersPolicy(
+        crate::error::TooManyCustomHeadersInResponseHeadersPolicy,
+    ),
     /// Your request contains more CNAMEs than are allowed per distribution.
-    #[cfg(any(
-        feature = "associate-alias",
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "associate-alias",
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     TooManyDistributionCNAMEs(crate::error::TooManyDistributionCNAMEs),
     /// Processing your request would cause you to exceed the maximum number of distributions allowed.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags"
+        )
+    )]
     TooManyDistributions(crate::error::TooManyDistributions),
     /// The maximum number of distributions have been associated with the specified cache policy. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
-    TooManyDistributionsAssociatedToCachePolicy(crate::error::TooManyDistributionsAssociatedToCachePolicy),
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
+    TooManyDistributionsAssociatedToCachePolicy(
+        crate::error::TooManyDistributionsAssociatedToCachePolicy,
+    ),
     /// The maximum number of distributions have been associated with the specified configuration for field-level encryption.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(
         crate::error::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig,
     ),
     /// The number of distributions that reference this key group is more than the maximum allowed. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
-    TooManyDistributionsAssociatedToKeyGroup(crate::error::TooManyDistributionsAssociatedToKeyGroup),
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
+    TooManyDistributionsAssociatedToKeyGroup(
+        crate::error::TooManyDistributionsAssociatedToKeyGroup,
+    ),
     /// The maximum number of distributions have been associated with the specified origin access control.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     TooManyDistributionsAssociatedToOriginAccessControl(
         crate::error::TooManyDistributionsAssociatedToOriginAccessControl,
     ),
     /// The maximum number of distributions have been associated with the specified origin request policy. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     TooManyDistributionsAssociatedToOriginRequestPolicy(
         crate::error::TooManyDistributionsAssociatedToOriginRequestPolicy,
     ),
     /// The maximum number of distributions have been associated with the specified response headers policy.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     TooManyDistributionsAssociatedToResponseHeadersPolicy(
         crate::error::TooManyDistributionsAssociatedToResponseHeadersPolicy,
     ),
     /// You have reached the maximum number of distributions that are associated with a CloudFront function. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
-    TooManyDistributionsWithFunctionAssociations(crate::error::TooManyDistributionsWithFunctionAssociations),
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
+    TooManyDistributionsWithFunctionAssociations(
+        crate::error::TooManyDistributionsWithFunctionAssociations,
+    ),
     /// Processing your request would cause the maximum number of distributions with Lambda@Edge function associations per owner to be exceeded.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
-    TooManyDistributionsWithLambdaAssociations(crate::error::TooManyDistributionsWithLambdaAssociations),
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
+    TooManyDistributionsWithLambdaAssociations(
+        crate::error::TooManyDistributionsWithLambdaAssociations,
+    ),
     /// The maximum number of distributions have been associated with the specified Lambda@Edge function.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
-    TooManyDistributionsWithSingleFunctionARN(crate::error::TooManyDistributionsWithSingleFunctionARN),
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
+    TooManyDistributionsWithSingleFunctionARN(
+        crate::error::TooManyDistributionsWithSingleFunctionARN,
+    ),
     /// The maximum number of configurations for field-level encryption have been created.
     #[cfg(feature = "create-field-level-encryption-config")]
     TooManyFieldLevelEncryptionConfigs(crate::error::TooManyFieldLevelEncryptionConfigs),
     /// The maximum number of content type profiles for field-level encryption have been created.
-    #[cfg(any(feature = "create-field-level-encryption-config", feature = "update-field-level-encryption-config"))]
-    TooManyFieldLevelEncryptionContentTypeProfiles(crate::error::TooManyFieldLevelEncryptionContentTypeProfiles),
+    #[cfg(
+        any(
+            feature = "create-field-level-encryption-config",
+            feature = "update-field-level-encryption-config"
+        )
+    )]
+    TooManyFieldLevelEncryptionContentTypeProfiles(
+        crate::error::TooManyFieldLevelEncryptionContentTypeProfiles,
+    ),
     /// The maximum number of encryption entities for field-level encryption have been created.
-    #[cfg(any(feature = "create-field-level-encryption-profile", feature = "update-field-level-encryption-profile"))]
-    TooManyFieldLevelEncryptionEncryptionEntities(crate::error::TooManyFieldLevelEncryptionEncryptionEntities),
+    #[cfg(
+        any(
+            feature = "create-field-level-encryption-profile",
+            feature = "update-field-level-encryption-profile"
+        )
+    )]
+    TooManyFieldLevelEncryptionEncryptionEntities(
+        crate::error::TooManyFieldLevelEncryptionEncryptionEntities,
+    ),
     /// The maximum number of field patterns for field-level encryption have been created.
-    #[cfg(any(feature = "create-field-level-encryption-profile", feature = "update-field-level-encryption-profile"))]
-    TooManyFieldLevelEncryptionFieldPatterns(crate::error::TooManyFieldLevelEncryptionFieldPatterns),
+    #[cfg(
+        any(
+            feature = "create-field-level-encryption-profile",
+            feature = "update-field-level-encryption-profile"
+        )
+    )]
+    TooManyFieldLevelEncryptionFieldPatterns(
+        crate::error::TooManyFieldLevelEncryptionFieldPatterns,
+    ),
     /// The maximum number of profiles for field-level encryption have been created.
     #[cfg(feature = "create-field-level-encryption-profile")]
-    TooManyFieldLevelEncryptionProfiles(crate::error::TooManyFieldLevelEncryptionProfiles),
+    TooManyFieldLevelEncryptionProfiles(
+        crate::error::TooManyFieldLevelEncryptionProfiles,
+    ),
     /// The maximum number of query arg profiles for field-level encryption have been created.
-    #[cfg(any(feature = "create-field-level-encryption-config", feature = "update-field-level-encryption-config"))]
-    TooManyFieldLevelEncryptionQueryArgProfiles(crate::error::TooManyFieldLevelEncryptionQueryArgProfiles),
+    #[cfg(
+        any(
+            feature = "create-field-level-encryption-config",
+            feature = "update-field-level-encryption-config"
+        )
+    )]
+    TooManyFieldLevelEncryptionQueryArgProfiles(
+        crate::error::TooManyFieldLevelEncryptionQueryArgProfiles,
+    ),
     /// You have reached the maximum number of CloudFront function associations for this distribution. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     TooManyFunctionAssociations(crate::error::TooManyFunctionAssociations),
     /// You have reached the maximum number of CloudFront functions for this Amazon Web Services account. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
     #[cfg(feature = "create-function")]
@@ -1329,73 +1623,99 @@ pub enum Error {
     #[cfg(any(feature = "create-cache-policy", feature = "update-cache-policy"))]
     TooManyHeadersInCachePolicy(crate::error::TooManyHeadersInCachePolicy),
     /// Your request contains too many headers in forwarded values.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     TooManyHeadersInForwardedValues(crate::error::TooManyHeadersInForwardedValues),
     /// The number of headers in the origin request policy exceeds the maximum. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    #[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
-    TooManyHeadersInOriginRequestPolicy(crate::error::TooManyHeadersInOriginRequestPolicy),
+    #[cfg(
+        any(
+            feature = "create-origin-request-policy",
+            feature = "update-origin-request-policy"
+        )
+    )]
+    TooManyHeadersInOriginRequestPolicy(
+        crate::error::TooManyHeadersInOriginRequestPolicy,
+    ),
     /// You have exceeded the maximum number of allowable InProgress invalidation batch requests, or invalidation objects.
-    #[cfg(any(feature = "create-invalidation", feature = "create-invalidation-for-distribution-tenant"))]
+    #[cfg(
+        any(
+            feature = "create-invalidation",
+            feature = "create-invalidation-for-distribution-tenant"
+        )
+    )]
     TooManyInvalidationsInProgress(crate::error::TooManyInvalidationsInProgress),
     /// You have reached the maximum number of key groups for this Amazon Web Services account. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
     #[cfg(feature = "create-key-group")]
     TooManyKeyGroups(crate::error::TooManyKeyGroups),
     /// The number of key groups referenced by this distribution is more than the maximum allowed. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
-    TooManyKeyGroupsAssociatedToDistribution(crate::error::TooManyKeyGroupsAssociatedToDistribution),
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
+    TooManyKeyGroupsAssociatedToDistribution(
+        crate::error::TooManyKeyGroupsAssociatedToDistribution,
+    ),
     /// Your request contains more Lambda@Edge function associations than are allowed per distribution.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     TooManyLambdaFunctionAssociations(crate::error::TooManyLambdaFunctionAssociations),
     /// The number of origin access controls in your Amazon Web Services account exceeds the maximum allowed.
     #[cfg(feature = "create-origin-access-control")]
     TooManyOriginAccessControls(crate::error::TooManyOriginAccessControls),
     /// Your request contains too many origin custom headers.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     TooManyOriginCustomHeaders(crate::error::TooManyOriginCustomHeaders),
     /// Processing your request would cause you to exceed the maximum number of origin groups allowed.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     TooManyOriginGroupsPerDistribution(crate::error::TooManyOriginGroupsPerDistribution),
     /// You have reached the maximum number of origin request policies for this Amazon Web Services account. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
     #[cfg(feature = "create-origin-request-policy")]
     TooManyOriginRequestPolicies(crate::error::TooManyOriginRequestPolicies),
     /// You cannot create more origins for the distribution.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     TooManyOrigins(crate::error::TooManyOrigins),
     /// The maximum number of public keys for field-level encryption have been created. To create a new public key, delete one of the existing keys.
     #[cfg(feature = "create-public-key")]
@@ -1404,115 +1724,146 @@ pub enum Error {
     #[cfg(any(feature = "create-key-group", feature = "update-key-group"))]
     TooManyPublicKeysInKeyGroup(crate::error::TooManyPublicKeysInKeyGroup),
     /// Your request contains too many query string parameters.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     TooManyQueryStringParameters(crate::error::TooManyQueryStringParameters),
     /// The number of query strings in the cache policy exceeds the maximum. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
     #[cfg(any(feature = "create-cache-policy", feature = "update-cache-policy"))]
     TooManyQueryStringsInCachePolicy(crate::error::TooManyQueryStringsInCachePolicy),
     /// The number of query strings in the origin request policy exceeds the maximum. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    #[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
-    TooManyQueryStringsInOriginRequestPolicy(crate::error::TooManyQueryStringsInOriginRequestPolicy),
+    #[cfg(
+        any(
+            feature = "create-origin-request-policy",
+            feature = "update-origin-request-policy"
+        )
+    )]
+    TooManyQueryStringsInOriginRequestPolicy(
+        crate::error::TooManyQueryStringsInOriginRequestPolicy,
+    ),
     /// You have reached the maximum number of real-time log configurations for this Amazon Web Services account. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
     #[cfg(feature = "create-realtime-log-config")]
     TooManyRealtimeLogConfigs(crate::error::TooManyRealtimeLogConfigs),
     /// The number of headers in `RemoveHeadersConfig` in the response headers policy exceeds the maximum.
-    #[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
-    TooManyRemoveHeadersInResponseHeadersPolicy(crate::error::TooManyRemoveHeadersInResponseHeadersPolicy),
+    #[cfg(
+        any(
+            feature = "create-response-headers-policy",
+            feature = "update-response-headers-policy"
+        )
+    )]
+    TooManyRemoveHeadersInResponseHeadersPolicy(
+        crate::error::TooManyRemoveHeadersInResponseHeadersPolicy,
+    ),
     /// You have reached the maximum number of response headers policies for this Amazon Web Services account.
     #[cfg(feature = "create-response-headers-policy")]
     TooManyResponseHeadersPolicies(crate::error::TooManyResponseHeadersPolicies),
     /// Your request contains more CNAMEs than are allowed per distribution.
-    #[cfg(any(
-        feature = "create-streaming-distribution",
-        feature = "create-streaming-distribution-with-tags",
-        feature = "update-streaming-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags",
+            feature = "update-streaming-distribution"
+        )
+    )]
     TooManyStreamingDistributionCNAMEs(crate::error::TooManyStreamingDistributionCNAMEs),
     /// Processing your request would cause you to exceed the maximum number of streaming distributions allowed.
-    #[cfg(any(feature = "create-streaming-distribution", feature = "create-streaming-distribution-with-tags"))]
+    #[cfg(
+        any(
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags"
+        )
+    )]
     TooManyStreamingDistributions(crate::error::TooManyStreamingDistributions),
     /// Your request contains more trusted signers than are allowed per distribution.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "create-streaming-distribution",
-        feature = "create-streaming-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-streaming-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-streaming-distribution"
+        )
+    )]
     TooManyTrustedSigners(crate::error::TooManyTrustedSigners),
     /// The specified key group does not exist.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     TrustedKeyGroupDoesNotExist(crate::error::TrustedKeyGroupDoesNotExist),
     /// One or more of your trusted signers don't exist.
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "create-streaming-distribution",
-        feature = "create-streaming-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-streaming-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-streaming-distribution"
+        )
+    )]
     TrustedSignerDoesNotExist(crate::error::TrustedSignerDoesNotExist),
     /// This operation is not supported in this Amazon Web Services Region.
-    #[cfg(any(
-        feature = "create-anycast-ip-list",
-        feature = "create-connection-function",
-        feature = "create-function",
-        feature = "create-key-value-store",
-        feature = "create-monitoring-subscription",
-        feature = "create-vpc-origin",
-        feature = "delete-anycast-ip-list",
-        feature = "delete-connection-function",
-        feature = "delete-function",
-        feature = "delete-key-value-store",
-        feature = "delete-monitoring-subscription",
-        feature = "delete-resource-policy",
-        feature = "delete-vpc-origin",
-        feature = "describe-connection-function",
-        feature = "describe-function",
-        feature = "describe-key-value-store",
-        feature = "get-anycast-ip-list",
-        feature = "get-connection-function",
-        feature = "get-function",
-        feature = "get-monitoring-subscription",
-        feature = "get-resource-policy",
-        feature = "get-vpc-origin",
-        feature = "list-anycast-ip-lists",
-        feature = "list-connection-functions",
-        feature = "list-distributions-by-anycast-ip-list-id",
-        feature = "list-distributions-by-owned-resource",
-        feature = "list-distributions-by-vpc-origin-id",
-        feature = "list-functions",
-        feature = "list-key-value-stores",
-        feature = "list-vpc-origins",
-        feature = "publish-connection-function",
-        feature = "publish-function",
-        feature = "put-resource-policy",
-        feature = "test-connection-function",
-        feature = "test-function",
-        feature = "update-anycast-ip-list",
-        feature = "update-connection-function",
-        feature = "update-function",
-        feature = "update-key-value-store",
-        feature = "update-vpc-origin"
-    ))]
+    #[cfg(
+        any(
+            feature = "create-anycast-ip-list",
+            feature = "create-connection-function",
+            feature = "create-function",
+            feature = "create-key-value-store",
+            feature = "create-monitoring-subscription",
+            feature = "create-vpc-origin",
+            feature = "delete-anycast-ip-list",
+            feature = "delete-connection-function",
+            feature = "delete-function",
+            feature = "delete-key-value-store",
+            feature = "delete-monitoring-subscription",
+            feature = "delete-resource-policy",
+            feature = "delete-vpc-origin",
+            feature = "describe-connection-function",
+            feature = "describe-function",
+            feature = "describe-key-value-store",
+            feature = "get-anycast-ip-list",
+            feature = "get-connection-function",
+            feature = "get-function",
+            feature = "get-monitoring-subscription",
+            feature = "get-resource-policy",
+            feature = "get-vpc-origin",
+            feature = "list-anycast-ip-lists",
+            feature = "list-connection-functions",
+            feature = "list-distributions-by-anycast-ip-list-id",
+            feature = "list-distributions-by-owned-resource",
+            feature = "list-distributions-by-vpc-origin-id",
+            feature = "list-functions",
+            feature = "list-key-value-stores",
+            feature = "list-vpc-origins",
+            feature = "publish-connection-function",
+            feature = "publish-function",
+            feature = "put-resource-policy",
+            feature = "test-connection-function",
+            feature = "test-function",
+            feature = "update-anycast-ip-list",
+            feature = "update-connection-function",
+            feature = "update-function",
+            feature = "update-key-value-store",
+            feature = "update-vpc-origin"
+        )
+    )]
     UnsupportedOperation(crate::error::UnsupportedOperation),
     /// The request was refused before sending (a missing required member, a value that cannot be sent).
     Build(restxml_runtime::BuildError),
@@ -1534,1741 +1885,2589 @@ impl Error {
         };
         let meta = restxml_runtime::ProvideErrorMetadata::meta(&error).clone();
         match meta.code.as_deref() {
-            #[cfg(any(
-                feature = "associate-alias",
-                feature = "associate-distribution-tenant-web-acl",
-                feature = "associate-distribution-web-acl",
-                feature = "copy-distribution",
-                feature = "create-anycast-ip-list",
-                feature = "create-cache-policy",
-                feature = "create-connection-function",
-                feature = "create-connection-group",
-                feature = "create-continuous-deployment-policy",
-                feature = "create-distribution",
-                feature = "create-distribution-tenant",
-                feature = "create-distribution-with-tags",
-                feature = "create-invalidation",
-                feature = "create-invalidation-for-distribution-tenant",
-                feature = "create-key-value-store",
-                feature = "create-monitoring-subscription",
-                feature = "create-origin-request-policy",
-                feature = "create-realtime-log-config",
-                feature = "create-response-headers-policy",
-                feature = "create-streaming-distribution",
-                feature = "create-streaming-distribution-with-tags",
-                feature = "create-trust-store",
-                feature = "create-vpc-origin",
-                feature = "delete-anycast-ip-list",
-                feature = "delete-cache-policy",
-                feature = "delete-cloud-front-origin-access-identity",
-                feature = "delete-connection-function",
-                feature = "delete-connection-group",
-                feature = "delete-continuous-deployment-policy",
-                feature = "delete-distribution",
-                feature = "delete-distribution-tenant",
-                feature = "delete-field-level-encryption-config",
-                feature = "delete-field-level-encryption-profile",
-                feature = "delete-key-value-store",
-                feature = "delete-monitoring-subscription",
-                feature = "delete-origin-access-control",
-                feature = "delete-origin-request-policy",
-                feature = "delete-public-key",
-                feature = "delete-realtime-log-config",
-                feature = "delete-resource-policy",
-                feature = "delete-response-headers-policy",
-                feature = "delete-streaming-distribution",
-                feature = "delete-trust-store",
-                feature = "delete-vpc-origin",
-                feature = "describe-connection-function",
-                feature = "describe-key-value-store",
-                feature = "disassociate-distribution-tenant-web-acl",
-                feature = "disassociate-distribution-web-acl",
-                feature = "get-anycast-ip-list",
-                feature = "get-cache-policy",
-                feature = "get-cache-policy-config",
-                feature = "get-cloud-front-origin-access-identity",
-                feature = "get-cloud-front-origin-access-identity-config",
-                feature = "get-connection-function",
-                feature = "get-connection-group",
-                feature = "get-connection-group-by-routing-endpoint",
-                feature = "get-continuous-deployment-policy",
-                feature = "get-continuous-deployment-policy-config",
-                feature = "get-distribution",
-                feature = "get-distribution-config",
-                feature = "get-distribution-tenant",
-                feature = "get-distribution-tenant-by-domain",
-                feature = "get-field-level-encryption",
-                feature = "get-field-level-encryption-config",
-                feature = "get-field-level-encryption-profile",
-                feature = "get-field-level-encryption-profile-config",
-                feature = "get-invalidation",
-                feature = "get-invalidation-for-distribution-tenant",
-                feature = "get-managed-certificate-details",
-                feature = "get-monitoring-subscription",
-                feature = "get-origin-access-control",
-                feature = "get-origin-access-control-config",
-                feature = "get-origin-request-policy",
-                feature = "get-origin-request-policy-config",
-                feature = "get-public-key",
-                feature = "get-public-key-config",
-                feature = "get-realtime-log-config",
-                feature = "get-resource-policy",
-                feature = "get-response-headers-policy",
-                feature = "get-response-headers-policy-config",
-                feature = "get-streaming-distribution",
-                feature = "get-streaming-distribution-config",
-                feature = "get-trust-store",
-                feature = "get-vpc-origin",
-                feature = "list-anycast-ip-lists",
-                feature = "list-cache-policies",
-                feature = "list-connection-functions",
-                feature = "list-connection-groups",
-                feature = "list-continuous-deployment-policies",
-                feature = "list-distribution-tenants",
-                feature = "list-distribution-tenants-by-customization",
-                feature = "list-distributions-by-anycast-ip-list-id",
-                feature = "list-distributions-by-cache-policy-id",
-                feature = "list-distributions-by-connection-function",
-                feature = "list-distributions-by-connection-mode",
-                feature = "list-distributions-by-origin-request-policy-id",
-                feature = "list-distributions-by-owned-resource",
-                feature = "list-distributions-by-response-headers-policy-id",
-                feature = "list-distributions-by-trust-store",
-                feature = "list-distributions-by-vpc-origin-id",
-                feature = "list-domain-conflicts",
-                feature = "list-invalidations",
-                feature = "list-invalidations-for-distribution-tenant",
-                feature = "list-key-value-stores",
-                feature = "list-origin-request-policies",
-                feature = "list-realtime-log-configs",
-                feature = "list-response-headers-policies",
-                feature = "list-tags-for-resource",
-                feature = "list-trust-stores",
-                feature = "list-vpc-origins",
-                feature = "publish-connection-function",
-                feature = "put-resource-policy",
-                feature = "tag-resource",
-                feature = "untag-resource",
-                feature = "update-anycast-ip-list",
-                feature = "update-cache-policy",
-                feature = "update-cloud-front-origin-access-identity",
-                feature = "update-connection-function",
-                feature = "update-connection-group",
-                feature = "update-continuous-deployment-policy",
-                feature = "update-distribution",
-                feature = "update-distribution-tenant",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-domain-association",
-                feature = "update-field-level-encryption-config",
-                feature = "update-field-level-encryption-profile",
-                feature = "update-key-value-store",
-                feature = "update-origin-access-control",
-                feature = "update-origin-request-policy",
-                feature = "update-public-key",
-                feature = "update-realtime-log-config",
-                feature = "update-response-headers-policy",
-                feature = "update-streaming-distribution",
-                feature = "update-trust-store",
-                feature = "update-vpc-origin",
-                feature = "verify-dns-configuration"
-            ))]
-            Some("AccessDenied") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::AccessDenied),
-            #[cfg(any(feature = "create-invalidation", feature = "create-invalidation-for-distribution-tenant"))]
-            Some("BatchTooLarge") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::BatchTooLarge),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-tenant",
-                feature = "create-distribution-with-tags",
-                feature = "create-streaming-distribution",
-                feature = "create-streaming-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-tenant",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-streaming-distribution"
-            ))]
-            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::CNAMEAlreadyExists),
+            #[cfg(
+                any(
+                    feature = "associate-alias",
+                    feature = "associate-distribution-tenant-web-acl",
+                    feature = "associate-distribution-web-acl",
+                    feature = "copy-distribution",
+                    feature = "create-anycast-ip-list",
+                    feature = "create-cache-policy",
+                    feature = "create-connection-function",
+                    feature = "create-connection-group",
+                    feature = "create-continuous-deployment-policy",
+                    feature = "create-distribution",
+                    feature = "create-distribution-tenant",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-invalidation",
+                    feature = "create-invalidation-for-distribution-tenant",
+                    feature = "create-key-value-store",
+                    feature = "create-monitoring-subscription",
+                    feature = "create-origin-request-policy",
+                    feature = "create-realtime-log-config",
+                    feature = "create-response-headers-policy",
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags",
+                    feature = "create-trust-store",
+                    feature = "create-vpc-origin",
+                    feature = "delete-anycast-ip-list",
+                    feature = "delete-cache-policy",
+                    feature = "delete-cloud-front-origin-access-identity",
+                    feature = "delete-connection-function",
+                    feature = "delete-connection-group",
+                    feature = "delete-continuous-deployment-policy",
+                    feature = "delete-distribution",
+                    feature = "delete-distribution-tenant",
+                    feature = "delete-field-level-encryption-config",
+                    feature = "delete-field-level-encryption-profile",
+                    feature = "delete-key-value-store",
+                    feature = "delete-monitoring-subscription",
+                    feature = "delete-origin-access-control",
+                    feature = "delete-origin-request-policy",
+                    feature = "delete-public-key",
+                    feature = "delete-realtime-log-config",
+                    feature = "delete-resource-policy",
+                    feature = "delete-response-headers-policy",
+                    feature = "delete-streaming-distribution",
+                    feature = "delete-trust-store",
+                    feature = "delete-vpc-origin",
+                    feature = "describe-connection-function",
+                    feature = "describe-key-value-store",
+                    feature = "disassociate-distribution-tenant-web-acl",
+                    feature = "disassociate-distribution-web-acl",
+                    feature = "get-anycast-ip-list",
+                    feature = "get-cache-policy",
+                    feature = "get-cache-policy-config",
+                    feature = "get-cloud-front-origin-access-identity",
+                    feature = "get-cloud-front-origin-access-identity-config",
+                    feature = "get-connection-function",
+                    feature = "get-connection-group",
+                    feature = "get-connection-group-by-routing-endpoint",
+                    feature = "get-continuous-deployment-policy",
+                    feature = "get-continuous-deployment-policy-config",
+                    feature = "get-distribution",
+                    feature = "get-distribution-config",
+                    feature = "get-distribution-tenant",
+                    feature = "get-distribution-tenant-by-domain",
+                    feature = "get-field-level-encryption",
+                    feature = "get-field-level-encryption-config",
+                    feature = "get-field-level-encryption-profile",
+                    feature = "get-field-level-encryption-profile-config",
+                    feature = "get-invalidation",
+                    feature = "get-invalidation-for-distribution-tenant",
+                    feature = "get-managed-certificate-details",
+                    feature = "get-monitoring-subscription",
+                    feature = "get-origin-access-control",
+                    feature = "get-origin-access-control-config",
+                    feature = "get-origin-request-policy",
+                    feature = "get-origin-request-policy-config",
+                    feature = "get-public-key",
+                    feature = "get-public-key-config",
+                    feature = "get-realtime-log-config",
+                    feature = "get-resource-policy",
+                    feature = "get-response-headers-policy",
+                    feature = "get-response-headers-policy-config",
+                    feature = "get-streaming-distribution",
+                    feature = "get-streaming-distribution-config",
+                    feature = "get-trust-store",
+                    feature = "get-vpc-origin",
+                    feature = "list-anycast-ip-lists",
+                    feature = "list-cache-policies",
+                    feature = "list-connection-functions",
+                    feature = "list-connection-groups",
+                    feature = "list-continuous-deployment-policies",
+                    feature = "list-distribution-tenants",
+                    feature = "list-distribution-tenants-by-customization",
+                    feature = "list-distributions-by-anycast-ip-list-id",
+                    feature = "list-distributions-by-cache-policy-id",
+                    feature = "list-distributions-by-connection-function",
+                    feature = "list-distributions-by-connection-mode",
+                    feature = "list-distributions-by-origin-request-policy-id",
+                    feature = "list-distributions-by-owned-resource",
+                    feature = "list-distributions-by-response-headers-policy-id",
+                    feature = "list-distributions-by-trust-store",
+                    feature = "list-distributions-by-vpc-origin-id",
+                    feature = "list-domain-conflicts",
+                    feature = "list-invalidations",
+                    feature = "list-invalidations-for-distribution-tenant",
+                    feature = "list-key-value-stores",
+                    feature = "list-origin-request-policies",
+                    feature = "list-realtime-log-configs",
+                    feature = "list-response-headers-policies",
+                    feature = "list-tags-for-resource",
+                    feature = "list-trust-stores",
+                    feature = "list-vpc-origins",
+                    feature = "publish-connection-function",
+                    feature = "put-resource-policy",
+                    feature = "tag-resource",
+                    feature = "untag-resource",
+                    feature = "update-anycast-ip-list",
+                    feature = "update-cache-policy",
+                    feature = "update-cloud-front-origin-access-identity",
+                    feature = "update-connection-function",
+                    feature = "update-connection-group",
+                    feature = "update-continuous-deployment-policy",
+                    feature = "update-distribution",
+                    feature = "update-distribution-tenant",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-domain-association",
+                    feature = "update-field-level-encryption-config",
+                    feature = "update-field-level-encryption-profile",
+                    feature = "update-key-value-store",
+                    feature = "update-origin-access-control",
+                    feature = "update-origin-request-policy",
+                    feature = "update-public-key",
+                    feature = "update-realtime-log-config",
+                    feature = "update-response-headers-policy",
+                    feature = "update-streaming-distribution",
+                    feature = "update-trust-store",
+                    feature = "update-vpc-origin",
+                    feature = "verify-dns-configuration"
+                )
+            )]
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::AccessDenied)
+            }
+            #[cfg(
+                any(
+                    feature = "create-invalidation",
+                    feature = "create-invalidation-for-distribution-tenant"
+                )
+            )]
+            Some("BatchTooLarge") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::BatchTooLarge)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-tenant",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-tenant",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-streaming-distribution"
+                )
+            )]
+            Some("CNAMEAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::CNAMEAlreadyExists)
+            }
             #[cfg(any(feature = "create-cache-policy", feature = "update-cache-policy"))]
-            Some("CachePolicyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::CachePolicyAlreadyExists),
+            Some("CachePolicyAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::CachePolicyAlreadyExists,
+                    )
+            }
             #[cfg(feature = "delete-cache-policy")]
-            Some("CachePolicyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::CachePolicyInUse),
+            Some("CachePolicyInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::CachePolicyInUse)
+            }
             #[cfg(feature = "update-public-key")]
-            Some("CannotChangeImmutablePublicKeyFields") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::CannotChangeImmutablePublicKeyFields),
-            #[cfg(any(
-                feature = "delete-anycast-ip-list",
-                feature = "delete-connection-function",
-                feature = "delete-connection-group",
-                feature = "delete-key-value-store",
-                feature = "delete-trust-store",
-                feature = "delete-vpc-origin"
-            ))]
-            Some("CannotDeleteEntityWhileInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::CannotDeleteEntityWhileInUse),
+            Some("CannotChangeImmutablePublicKeyFields") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::CannotChangeImmutablePublicKeyFields,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "delete-anycast-ip-list",
+                    feature = "delete-connection-function",
+                    feature = "delete-connection-group",
+                    feature = "delete-key-value-store",
+                    feature = "delete-trust-store",
+                    feature = "delete-vpc-origin"
+                )
+            )]
+            Some("CannotDeleteEntityWhileInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::CannotDeleteEntityWhileInUse,
+                    )
+            }
             #[cfg(feature = "update-vpc-origin")]
-            Some("CannotUpdateEntityWhileInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::CannotUpdateEntityWhileInUse),
+            Some("CannotUpdateEntityWhileInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::CannotUpdateEntityWhileInUse,
+                    )
+            }
             #[cfg(feature = "create-cloud-front-origin-access-identity")]
             Some("CloudFrontOriginAccessIdentityAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::CloudFrontOriginAccessIdentityAlreadyExists)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::CloudFrontOriginAccessIdentityAlreadyExists,
+                    )
             }
             #[cfg(feature = "delete-cloud-front-origin-access-identity")]
-            Some("CloudFrontOriginAccessIdentityInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::CloudFrontOriginAccessIdentityInUse),
+            Some("CloudFrontOriginAccessIdentityInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::CloudFrontOriginAccessIdentityInUse,
+                    )
+            }
             #[cfg(feature = "create-continuous-deployment-policy")]
             Some("ContinuousDeploymentPolicyAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::ContinuousDeploymentPolicyAlreadyExists)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::ContinuousDeploymentPolicyAlreadyExists,
+                    )
             }
-            #[cfg(any(
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "delete-continuous-deployment-policy",
-                feature = "update-distribution"
-            ))]
-            Some("ContinuousDeploymentPolicyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::ContinuousDeploymentPolicyInUse),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags"
-            ))]
-            Some("DistributionAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::DistributionAlreadyExists),
+            #[cfg(
+                any(
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "delete-continuous-deployment-policy",
+                    feature = "update-distribution"
+                )
+            )]
+            Some("ContinuousDeploymentPolicyInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::ContinuousDeploymentPolicyInUse,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags"
+                )
+            )]
+            Some("DistributionAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::DistributionAlreadyExists,
+                    )
+            }
             #[cfg(feature = "delete-distribution")]
-            Some("DistributionNotDisabled") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::DistributionNotDisabled),
-            #[cfg(any(
-                feature = "create-anycast-ip-list",
-                feature = "create-connection-function",
-                feature = "create-connection-group",
-                feature = "create-distribution-tenant",
-                feature = "create-key-value-store",
-                feature = "create-trust-store",
-                feature = "create-vpc-origin",
-                feature = "update-connection-group",
-                feature = "update-distribution-tenant",
-                feature = "update-vpc-origin"
-            ))]
-            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::EntityAlreadyExists),
-            #[cfg(any(
-                feature = "associate-distribution-tenant-web-acl",
-                feature = "associate-distribution-web-acl",
-                feature = "create-anycast-ip-list",
-                feature = "create-connection-function",
-                feature = "create-connection-group",
-                feature = "create-distribution",
-                feature = "create-distribution-tenant",
-                feature = "create-key-value-store",
-                feature = "create-trust-store",
-                feature = "create-vpc-origin",
-                feature = "update-connection-group",
-                feature = "update-distribution-tenant",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-vpc-origin"
-            ))]
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::EntityLimitExceeded),
-            #[cfg(any(
-                feature = "associate-distribution-tenant-web-acl",
-                feature = "associate-distribution-web-acl",
-                feature = "create-connection-group",
-                feature = "create-distribution",
-                feature = "create-distribution-tenant",
-                feature = "create-distribution-with-tags",
-                feature = "create-invalidation-for-distribution-tenant",
-                feature = "create-trust-store",
-                feature = "delete-anycast-ip-list",
-                feature = "delete-connection-function",
-                feature = "delete-connection-group",
-                feature = "delete-distribution-tenant",
-                feature = "delete-key-value-store",
-                feature = "delete-resource-policy",
-                feature = "delete-trust-store",
-                feature = "delete-vpc-origin",
-                feature = "describe-connection-function",
-                feature = "describe-key-value-store",
-                feature = "disassociate-distribution-tenant-web-acl",
-                feature = "disassociate-distribution-web-acl",
-                feature = "get-anycast-ip-list",
-                feature = "get-connection-function",
-                feature = "get-connection-group",
-                feature = "get-connection-group-by-routing-endpoint",
-                feature = "get-distribution-tenant",
-                feature = "get-distribution-tenant-by-domain",
-                feature = "get-invalidation-for-distribution-tenant",
-                feature = "get-managed-certificate-details",
-                feature = "get-resource-policy",
-                feature = "get-trust-store",
-                feature = "get-vpc-origin",
-                feature = "list-anycast-ip-lists",
-                feature = "list-connection-groups",
-                feature = "list-distribution-tenants",
-                feature = "list-distribution-tenants-by-customization",
-                feature = "list-distributions-by-anycast-ip-list-id",
-                feature = "list-distributions-by-connection-function",
-                feature = "list-distributions-by-owned-resource",
-                feature = "list-distributions-by-trust-store",
-                feature = "list-distributions-by-vpc-origin-id",
-                feature = "list-domain-conflicts",
-                feature = "list-invalidations-for-distribution-tenant",
-                feature = "list-trust-stores",
-                feature = "list-vpc-origins",
-                feature = "publish-connection-function",
-                feature = "put-resource-policy",
-                feature = "test-connection-function",
-                feature = "update-anycast-ip-list",
-                feature = "update-connection-function",
-                feature = "update-connection-group",
-                feature = "update-distribution",
-                feature = "update-distribution-tenant",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-domain-association",
-                feature = "update-key-value-store",
-                feature = "update-trust-store",
-                feature = "update-vpc-origin",
-                feature = "verify-dns-configuration"
-            ))]
-            Some("EntityNotFound") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::EntityNotFound),
-            #[cfg(any(
-                feature = "create-connection-function",
-                feature = "create-key-value-store",
-                feature = "update-connection-function"
-            ))]
-            Some("EntitySizeLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::EntitySizeLimitExceeded),
+            Some("DistributionNotDisabled") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::DistributionNotDisabled,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "create-anycast-ip-list",
+                    feature = "create-connection-function",
+                    feature = "create-connection-group",
+                    feature = "create-distribution-tenant",
+                    feature = "create-key-value-store",
+                    feature = "create-trust-store",
+                    feature = "create-vpc-origin",
+                    feature = "update-connection-group",
+                    feature = "update-distribution-tenant",
+                    feature = "update-vpc-origin"
+                )
+            )]
+            Some("EntityAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::EntityAlreadyExists)
+            }
+            #[cfg(
+                any(
+                    feature = "associate-distribution-tenant-web-acl",
+                    feature = "associate-distribution-web-acl",
+                    feature = "create-anycast-ip-list",
+                    feature = "create-connection-function",
+                    feature = "create-connection-group",
+                    feature = "create-distribution",
+                    feature = "create-distribution-tenant",
+                    feature = "create-key-value-store",
+                    feature = "create-trust-store",
+                    feature = "create-vpc-origin",
+                    feature = "update-connection-group",
+                    feature = "update-distribution-tenant",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-vpc-origin"
+                )
+            )]
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::EntityLimitExceeded)
+            }
+            #[cfg(
+                any(
+                    feature = "associate-distribution-tenant-web-acl",
+                    feature = "associate-distribution-web-acl",
+                    feature = "create-connection-group",
+                    feature = "create-distribution",
+                    feature = "create-distribution-tenant",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-invalidation-for-distribution-tenant",
+                    feature = "create-trust-store",
+                    feature = "delete-anycast-ip-list",
+                    feature = "delete-connection-function",
+                    feature = "delete-connection-group",
+                    feature = "delete-distribution-tenant",
+                    feature = "delete-key-value-store",
+                    feature = "delete-resource-policy",
+                    feature = "delete-trust-store",
+                    feature = "delete-vpc-origin",
+                    feature = "describe-connection-function",
+                    feature = "describe-key-value-store",
+                    feature = "disassociate-distribution-tenant-web-acl",
+                    feature = "disassociate-distribution-web-acl",
+                    feature = "get-anycast-ip-list",
+                    feature = "get-connection-function",
+                    feature = "get-connection-group",
+                    feature = "get-connection-group-by-routing-endpoint",
+                    feature = "get-distribution-tenant",
+                    feature = "get-distribution-tenant-by-domain",
+                    feature = "get-invalidation-for-distribution-tenant",
+                    feature = "get-managed-certificate-details",
+                    feature = "get-resource-policy",
+                    feature = "get-trust-store",
+                    feature = "get-vpc-origin",
+                    feature = "list-anycast-ip-lists",
+                    feature = "list-connection-groups",
+                    feature = "list-distribution-tenants",
+                    feature = "list-distribution-tenants-by-customization",
+                    feature = "list-distributions-by-anycast-ip-list-id",
+                    feature = "list-distributions-by-connection-function",
+                    feature = "list-distributions-by-owned-resource",
+                    feature = "list-distributions-by-trust-store",
+                    feature = "list-distributions-by-vpc-origin-id",
+                    feature = "list-domain-conflicts",
+                    feature = "list-invalidations-for-distribution-tenant",
+                    feature = "list-trust-stores",
+                    feature = "list-vpc-origins",
+                    feature = "publish-connection-function",
+                    feature = "put-resource-policy",
+                    feature = "test-connection-function",
+                    feature = "update-anycast-ip-list",
+                    feature = "update-connection-function",
+                    feature = "update-connection-group",
+                    feature = "update-distribution",
+                    feature = "update-distribution-tenant",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-domain-association",
+                    feature = "update-key-value-store",
+                    feature = "update-trust-store",
+                    feature = "update-vpc-origin",
+                    feature = "verify-dns-configuration"
+                )
+            )]
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::EntityNotFound)
+            }
+            #[cfg(
+                any(
+                    feature = "create-connection-function",
+                    feature = "create-key-value-store",
+                    feature = "update-connection-function"
+                )
+            )]
+            Some("EntitySizeLimitExceeded") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::EntitySizeLimitExceeded,
+                    )
+            }
             #[cfg(feature = "create-field-level-encryption-config")]
             Some("FieldLevelEncryptionConfigAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::FieldLevelEncryptionConfigAlreadyExists)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::FieldLevelEncryptionConfigAlreadyExists,
+                    )
             }
             #[cfg(feature = "delete-field-level-encryption-config")]
-            Some("FieldLevelEncryptionConfigInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::FieldLevelEncryptionConfigInUse),
-            #[cfg(any(
-                feature = "create-field-level-encryption-profile",
-                feature = "update-field-level-encryption-profile"
-            ))]
+            Some("FieldLevelEncryptionConfigInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::FieldLevelEncryptionConfigInUse,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "create-field-level-encryption-profile",
+                    feature = "update-field-level-encryption-profile"
+                )
+            )]
             Some("FieldLevelEncryptionProfileAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::FieldLevelEncryptionProfileAlreadyExists)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::FieldLevelEncryptionProfileAlreadyExists,
+                    )
             }
             #[cfg(feature = "delete-field-level-encryption-profile")]
-            Some("FieldLevelEncryptionProfileInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::FieldLevelEncryptionProfileInUse),
-            #[cfg(any(
-                feature = "create-field-level-encryption-profile",
-                feature = "update-field-level-encryption-profile"
-            ))]
+            Some("FieldLevelEncryptionProfileInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::FieldLevelEncryptionProfileInUse,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "create-field-level-encryption-profile",
+                    feature = "update-field-level-encryption-profile"
+                )
+            )]
             Some("FieldLevelEncryptionProfileSizeExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::FieldLevelEncryptionProfileSizeExceeded)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::FieldLevelEncryptionProfileSizeExceeded,
+                    )
             }
             #[cfg(feature = "create-function")]
-            Some("FunctionAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::FunctionAlreadyExists),
-            #[cfg(feature = "delete-function")]
-            Some("FunctionInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::FunctionInUse),
-            #[cfg(any(feature = "create-function", feature = "update-function"))]
-            Some("FunctionSizeLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::FunctionSizeLimitExceeded),
-            #[cfg(any(
-                feature = "delete-anycast-ip-list",
-                feature = "delete-cache-policy",
-                feature = "delete-origin-request-policy",
-                feature = "delete-resource-policy",
-                feature = "delete-response-headers-policy",
-                feature = "delete-vpc-origin"
-            ))]
-            Some("IllegalDelete") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::IllegalDelete),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(
-                    |_| Self::Unhandled(error),
-                    Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior,
-                )
+            Some("FunctionAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::FunctionAlreadyExists)
             }
-            #[cfg(any(
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution"
-            ))]
-            Some("IllegalOriginAccessConfiguration") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::IllegalOriginAccessConfiguration),
-            #[cfg(any(
-                feature = "associate-alias",
-                feature = "put-resource-policy",
-                feature = "update-cache-policy",
-                feature = "update-cloud-front-origin-access-identity",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-domain-association",
-                feature = "update-field-level-encryption-config",
-                feature = "update-field-level-encryption-profile",
-                feature = "update-origin-access-control",
-                feature = "update-origin-request-policy",
-                feature = "update-public-key",
-                feature = "update-response-headers-policy",
-                feature = "update-streaming-distribution",
-                feature = "update-vpc-origin"
-            ))]
-            Some("IllegalUpdate") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::IllegalUpdate),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-cache-policy",
-                feature = "create-cloud-front-origin-access-identity",
-                feature = "create-continuous-deployment-policy",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "create-field-level-encryption-config",
-                feature = "create-field-level-encryption-profile",
-                feature = "create-invalidation",
-                feature = "create-invalidation-for-distribution-tenant",
-                feature = "create-origin-request-policy",
-                feature = "create-response-headers-policy",
-                feature = "create-streaming-distribution",
-                feature = "create-streaming-distribution-with-tags",
-                feature = "create-vpc-origin",
-                feature = "update-cache-policy",
-                feature = "update-cloud-front-origin-access-identity",
-                feature = "update-continuous-deployment-policy",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-field-level-encryption-config",
-                feature = "update-field-level-encryption-profile",
-                feature = "update-origin-request-policy",
-                feature = "update-response-headers-policy",
-                feature = "update-streaming-distribution",
-                feature = "update-vpc-origin"
-            ))]
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InconsistentQuantities),
-            #[cfg(any(
-                feature = "associate-alias",
-                feature = "associate-distribution-tenant-web-acl",
-                feature = "associate-distribution-web-acl",
-                feature = "copy-distribution",
-                feature = "create-anycast-ip-list",
-                feature = "create-cache-policy",
-                feature = "create-cloud-front-origin-access-identity",
-                feature = "create-connection-function",
-                feature = "create-connection-group",
-                feature = "create-continuous-deployment-policy",
-                feature = "create-distribution",
-                feature = "create-distribution-tenant",
-                feature = "create-distribution-with-tags",
-                feature = "create-field-level-encryption-config",
-                feature = "create-field-level-encryption-profile",
-                feature = "create-function",
-                feature = "create-invalidation",
-                feature = "create-invalidation-for-distribution-tenant",
-                feature = "create-key-group",
-                feature = "create-key-value-store",
-                feature = "create-origin-access-control",
-                feature = "create-origin-request-policy",
-                feature = "create-public-key",
-                feature = "create-realtime-log-config",
-                feature = "create-response-headers-policy",
-                feature = "create-streaming-distribution",
-                feature = "create-streaming-distribution-with-tags",
-                feature = "create-trust-store",
-                feature = "create-vpc-origin",
-                feature = "delete-anycast-ip-list",
-                feature = "delete-connection-function",
-                feature = "delete-continuous-deployment-policy",
-                feature = "delete-realtime-log-config",
-                feature = "delete-resource-policy",
-                feature = "delete-trust-store",
-                feature = "delete-vpc-origin",
-                feature = "describe-connection-function",
-                feature = "describe-key-value-store",
-                feature = "disassociate-distribution-tenant-web-acl",
-                feature = "disassociate-distribution-web-acl",
-                feature = "get-anycast-ip-list",
-                feature = "get-realtime-log-config",
-                feature = "get-resource-policy",
-                feature = "get-trust-store",
-                feature = "get-vpc-origin",
-                feature = "list-anycast-ip-lists",
-                feature = "list-cache-policies",
-                feature = "list-cloud-front-origin-access-identities",
-                feature = "list-conflicting-aliases",
-                feature = "list-connection-functions",
-                feature = "list-connection-groups",
-                feature = "list-continuous-deployment-policies",
-                feature = "list-distribution-tenants",
-                feature = "list-distribution-tenants-by-customization",
-                feature = "list-distributions",
-                feature = "list-distributions-by-anycast-ip-list-id",
-                feature = "list-distributions-by-cache-policy-id",
-                feature = "list-distributions-by-connection-function",
-                feature = "list-distributions-by-connection-mode",
-                feature = "list-distributions-by-key-group",
-                feature = "list-distributions-by-origin-request-policy-id",
-                feature = "list-distributions-by-owned-resource",
-                feature = "list-distributions-by-realtime-log-config",
-                feature = "list-distributions-by-response-headers-policy-id",
-                feature = "list-distributions-by-trust-store",
-                feature = "list-distributions-by-vpc-origin-id",
-                feature = "list-distributions-by-web-acl-id",
-                feature = "list-domain-conflicts",
-                feature = "list-field-level-encryption-configs",
-                feature = "list-field-level-encryption-profiles",
-                feature = "list-functions",
-                feature = "list-invalidations",
-                feature = "list-invalidations-for-distribution-tenant",
-                feature = "list-key-groups",
-                feature = "list-key-value-stores",
-                feature = "list-origin-access-controls",
-                feature = "list-origin-request-policies",
-                feature = "list-public-keys",
-                feature = "list-realtime-log-configs",
-                feature = "list-response-headers-policies",
-                feature = "list-streaming-distributions",
-                feature = "list-tags-for-resource",
-                feature = "list-trust-stores",
-                feature = "list-vpc-origins",
-                feature = "publish-connection-function",
-                feature = "publish-function",
-                feature = "put-resource-policy",
-                feature = "tag-resource",
-                feature = "test-connection-function",
-                feature = "test-function",
-                feature = "untag-resource",
-                feature = "update-anycast-ip-list",
-                feature = "update-cache-policy",
-                feature = "update-cloud-front-origin-access-identity",
-                feature = "update-connection-function",
-                feature = "update-connection-group",
-                feature = "update-continuous-deployment-policy",
-                feature = "update-distribution",
-                feature = "update-distribution-tenant",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-domain-association",
-                feature = "update-field-level-encryption-config",
-                feature = "update-field-level-encryption-profile",
-                feature = "update-function",
-                feature = "update-key-group",
-                feature = "update-key-value-store",
-                feature = "update-origin-access-control",
-                feature = "update-origin-request-policy",
-                feature = "update-public-key",
-                feature = "update-realtime-log-config",
-                feature = "update-response-headers-policy",
-                feature = "update-streaming-distribution",
-                feature = "update-trust-store",
-                feature = "update-vpc-origin",
-                feature = "verify-dns-configuration"
-            ))]
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidArgument),
-            #[cfg(any(feature = "create-distribution-tenant", feature = "update-distribution-tenant"))]
-            Some("InvalidAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidAssociation),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("InvalidDefaultRootObject") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidDefaultRootObject),
-            #[cfg(any(
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution"
-            ))]
+            #[cfg(feature = "delete-function")]
+            Some("FunctionInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::FunctionInUse)
+            }
+            #[cfg(any(feature = "create-function", feature = "update-function"))]
+            Some("FunctionSizeLimitExceeded") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::FunctionSizeLimitExceeded,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "delete-anycast-ip-list",
+                    feature = "delete-cache-policy",
+                    feature = "delete-origin-request-policy",
+                    feature = "delete-resource-policy",
+                    feature = "delete-response-headers-policy",
+                    feature = "delete-vpc-origin"
+                )
+            )]
+            Some("IllegalDelete") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::IllegalDelete)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution"
+                )
+            )]
+            Some("IllegalOriginAccessConfiguration") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::IllegalOriginAccessConfiguration,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "associate-alias",
+                    feature = "put-resource-policy",
+                    feature = "update-cache-policy",
+                    feature = "update-cloud-front-origin-access-identity",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-domain-association",
+                    feature = "update-field-level-encryption-config",
+                    feature = "update-field-level-encryption-profile",
+                    feature = "update-origin-access-control",
+                    feature = "update-origin-request-policy",
+                    feature = "update-public-key",
+                    feature = "update-response-headers-policy",
+                    feature = "update-streaming-distribution",
+                    feature = "update-vpc-origin"
+                )
+            )]
+            Some("IllegalUpdate") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::IllegalUpdate)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-cache-policy",
+                    feature = "create-cloud-front-origin-access-identity",
+                    feature = "create-continuous-deployment-policy",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-field-level-encryption-config",
+                    feature = "create-field-level-encryption-profile",
+                    feature = "create-invalidation",
+                    feature = "create-invalidation-for-distribution-tenant",
+                    feature = "create-origin-request-policy",
+                    feature = "create-response-headers-policy",
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags",
+                    feature = "create-vpc-origin",
+                    feature = "update-cache-policy",
+                    feature = "update-cloud-front-origin-access-identity",
+                    feature = "update-continuous-deployment-policy",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-field-level-encryption-config",
+                    feature = "update-field-level-encryption-profile",
+                    feature = "update-origin-request-policy",
+                    feature = "update-response-headers-policy",
+                    feature = "update-streaming-distribution",
+                    feature = "update-vpc-origin"
+                )
+            )]
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::InconsistentQuantities,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "associate-alias",
+                    feature = "associate-distribution-tenant-web-acl",
+                    feature = "associate-distribution-web-acl",
+                    feature = "copy-distribution",
+                    feature = "create-anycast-ip-list",
+                    feature = "create-cache-policy",
+                    feature = "create-cloud-front-origin-access-identity",
+                    feature = "create-connection-function",
+                    feature = "create-connection-group",
+                    feature = "create-continuous-deployment-policy",
+                    feature = "create-distribution",
+                    feature = "create-distribution-tenant",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-field-level-encryption-config",
+                    feature = "create-field-level-encryption-profile",
+                    feature = "create-function",
+                    feature = "create-invalidation",
+                    feature = "create-invalidation-for-distribution-tenant",
+                    feature = "create-key-group",
+                    feature = "create-key-value-store",
+                    feature = "create-origin-access-control",
+                    feature = "create-origin-request-policy",
+                    feature = "create-public-key",
+                    feature = "create-realtime-log-config",
+                    feature = "create-response-headers-policy",
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags",
+                    feature = "create-trust-store",
+                    feature = "create-vpc-origin",
+                    feature = "delete-anycast-ip-list",
+                    feature = "delete-connection-function",
+                    feature = "delete-continuous-deployment-policy",
+                    feature = "delete-realtime-log-config",
+                    feature = "delete-resource-policy",
+                    feature = "delete-trust-store",
+                    feature = "delete-vpc-origin",
+                    feature = "describe-connection-function",
+                    feature = "describe-key-value-store",
+                    feature = "disassociate-distribution-tenant-web-acl",
+                    feature = "disassociate-distribution-web-acl",
+                    feature = "get-anycast-ip-list",
+                    feature = "get-realtime-log-config",
+                    feature = "get-resource-policy",
+                    feature = "get-trust-store",
+                    feature = "get-vpc-origin",
+                    feature = "list-anycast-ip-lists",
+                    feature = "list-cache-policies",
+                    feature = "list-cloud-front-origin-access-identities",
+                    feature = "list-conflicting-aliases",
+                    feature = "list-connection-functions",
+                    feature = "list-connection-groups",
+                    feature = "list-continuous-deployment-policies",
+                    feature = "list-distribution-tenants",
+                    feature = "list-distribution-tenants-by-customization",
+                    feature = "list-distributions",
+                    feature = "list-distributions-by-anycast-ip-list-id",
+                    feature = "list-distributions-by-cache-policy-id",
+                    feature = "list-distributions-by-connection-function",
+                    feature = "list-distributions-by-connection-mode",
+                    feature = "list-distributions-by-key-group",
+                    feature = "list-distributions-by-origin-request-policy-id",
+                    feature = "list-distributions-by-owned-resource",
+                    feature = "list-distributions-by-realtime-log-config",
+                    feature = "list-distributions-by-response-headers-policy-id",
+                    feature = "list-distributions-by-trust-store",
+                    feature = "list-distributions-by-vpc-origin-id",
+                    feature = "list-distributions-by-web-acl-id",
+                    feature = "list-domain-conflicts",
+                    feature = "list-field-level-encryption-configs",
+                    feature = "list-field-level-encryption-profiles",
+                    feature = "list-functions",
+                    feature = "list-invalidations",
+                    feature = "list-invalidations-for-distribution-tenant",
+                    feature = "list-key-groups",
+                    feature = "list-key-value-stores",
+                    feature = "list-origin-access-controls",
+                    feature = "list-origin-request-policies",
+                    feature = "list-public-keys",
+                    feature = "list-realtime-log-configs",
+                    feature = "list-response-headers-policies",
+                    feature = "list-streaming-distributions",
+                    feature = "list-tags-for-resource",
+                    feature = "list-trust-stores",
+                    feature = "list-vpc-origins",
+                    feature = "publish-connection-function",
+                    feature = "publish-function",
+                    feature = "put-resource-policy",
+                    feature = "tag-resource",
+                    feature = "test-connection-function",
+                    feature = "test-function",
+                    feature = "untag-resource",
+                    feature = "update-anycast-ip-list",
+                    feature = "update-cache-policy",
+                    feature = "update-cloud-front-origin-access-identity",
+                    feature = "update-connection-function",
+                    feature = "update-connection-group",
+                    feature = "update-continuous-deployment-policy",
+                    feature = "update-distribution",
+                    feature = "update-distribution-tenant",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-domain-association",
+                    feature = "update-field-level-encryption-config",
+                    feature = "update-field-level-encryption-profile",
+                    feature = "update-function",
+                    feature = "update-key-group",
+                    feature = "update-key-value-store",
+                    feature = "update-origin-access-control",
+                    feature = "update-origin-request-policy",
+                    feature = "update-public-key",
+                    feature = "update-realtime-log-config",
+                    feature = "update-response-headers-policy",
+                    feature = "update-streaming-distribution",
+                    feature = "update-trust-store",
+                    feature = "update-vpc-origin",
+                    feature = "verify-dns-configuration"
+                )
+            )]
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::InvalidArgument)
+            }
+            #[cfg(
+                any(
+                    feature = "create-distribution-tenant",
+                    feature = "update-distribution-tenant"
+                )
+            )]
+            Some("InvalidAssociation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::InvalidAssociation)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("InvalidDefaultRootObject") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::InvalidDefaultRootObject,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution"
+                )
+            )]
             Some("InvalidDomainNameForOriginAccessControl") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::InvalidDomainNameForOriginAccessControl)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::InvalidDomainNameForOriginAccessControl,
+                    )
             }
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("InvalidErrorCode") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidErrorCode),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("InvalidForwardCookies") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidForwardCookies),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("InvalidFunctionAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidFunctionAssociation),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("InvalidGeoRestrictionParameter") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidGeoRestrictionParameter),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("InvalidHeadersForS3Origin") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidHeadersForS3Origin),
-            #[cfg(any(
-                feature = "associate-distribution-tenant-web-acl",
-                feature = "associate-distribution-web-acl",
-                feature = "copy-distribution",
-                feature = "delete-anycast-ip-list",
-                feature = "delete-cache-policy",
-                feature = "delete-cloud-front-origin-access-identity",
-                feature = "delete-connection-function",
-                feature = "delete-connection-group",
-                feature = "delete-continuous-deployment-policy",
-                feature = "delete-distribution",
-                feature = "delete-distribution-tenant",
-                feature = "delete-field-level-encryption-config",
-                feature = "delete-field-level-encryption-profile",
-                feature = "delete-function",
-                feature = "delete-key-group",
-                feature = "delete-key-value-store",
-                feature = "delete-origin-access-control",
-                feature = "delete-origin-request-policy",
-                feature = "delete-public-key",
-                feature = "delete-response-headers-policy",
-                feature = "delete-streaming-distribution",
-                feature = "delete-trust-store",
-                feature = "delete-vpc-origin",
-                feature = "disassociate-distribution-tenant-web-acl",
-                feature = "disassociate-distribution-web-acl",
-                feature = "publish-connection-function",
-                feature = "publish-function",
-                feature = "test-connection-function",
-                feature = "test-function",
-                feature = "update-anycast-ip-list",
-                feature = "update-cache-policy",
-                feature = "update-cloud-front-origin-access-identity",
-                feature = "update-connection-function",
-                feature = "update-connection-group",
-                feature = "update-continuous-deployment-policy",
-                feature = "update-distribution",
-                feature = "update-distribution-tenant",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-domain-association",
-                feature = "update-field-level-encryption-config",
-                feature = "update-field-level-encryption-profile",
-                feature = "update-function",
-                feature = "update-key-group",
-                feature = "update-key-value-store",
-                feature = "update-origin-access-control",
-                feature = "update-origin-request-policy",
-                feature = "update-public-key",
-                feature = "update-response-headers-policy",
-                feature = "update-streaming-distribution",
-                feature = "update-trust-store",
-                feature = "update-vpc-origin"
-            ))]
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidIfMatchVersion),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("InvalidLambdaFunctionAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidLambdaFunctionAssociation),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("InvalidLocationCode") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidLocationCode),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("InvalidMinimumProtocolVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidMinimumProtocolVersion),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "create-streaming-distribution",
-                feature = "create-streaming-distribution-with-tags"
-            ))]
-            Some("InvalidOrigin") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidOrigin),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "create-streaming-distribution",
-                feature = "create-streaming-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-streaming-distribution"
-            ))]
-            Some("InvalidOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidOriginAccessControl),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "create-streaming-distribution",
-                feature = "create-streaming-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-streaming-distribution"
-            ))]
-            Some("InvalidOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidOriginAccessIdentity),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("InvalidOriginKeepaliveTimeout") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidOriginKeepaliveTimeout),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("InvalidOriginReadTimeout") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidOriginReadTimeout),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags"
-            ))]
-            Some("InvalidProtocolSettings") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidProtocolSettings),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("InvalidQueryStringParameters") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidQueryStringParameters),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("InvalidRelativePath") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidRelativePath),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("InvalidRequiredProtocol") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidRequiredProtocol),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("InvalidResponseCode") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidResponseCode),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("InvalidTTLOrder") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidTTLOrder),
-            #[cfg(any(
-                feature = "create-anycast-ip-list",
-                feature = "create-connection-function",
-                feature = "create-connection-group",
-                feature = "create-distribution-tenant",
-                feature = "create-distribution-with-tags",
-                feature = "create-streaming-distribution-with-tags",
-                feature = "create-trust-store",
-                feature = "create-vpc-origin",
-                feature = "list-tags-for-resource",
-                feature = "tag-resource",
-                feature = "untag-resource"
-            ))]
-            Some("InvalidTagging") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidTagging),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("InvalidViewerCertificate") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidViewerCertificate),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "list-distributions-by-web-acl-id",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("InvalidWebACLId") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidWebACLId),
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("InvalidErrorCode") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::InvalidErrorCode)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("InvalidForwardCookies") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::InvalidForwardCookies)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("InvalidFunctionAssociation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::InvalidFunctionAssociation,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("InvalidGeoRestrictionParameter") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::InvalidGeoRestrictionParameter,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("InvalidHeadersForS3Origin") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::InvalidHeadersForS3Origin,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "associate-distribution-tenant-web-acl",
+                    feature = "associate-distribution-web-acl",
+                    feature = "copy-distribution",
+                    feature = "delete-anycast-ip-list",
+                    feature = "delete-cache-policy",
+                    feature = "delete-cloud-front-origin-access-identity",
+                    feature = "delete-connection-function",
+                    feature = "delete-connection-group",
+                    feature = "delete-continuous-deployment-policy",
+                    feature = "delete-distribution",
+                    feature = "delete-distribution-tenant",
+                    feature = "delete-field-level-encryption-config",
+                    feature = "delete-field-level-encryption-profile",
+                    feature = "delete-function",
+                    feature = "delete-key-group",
+                    feature = "delete-key-value-store",
+                    feature = "delete-origin-access-control",
+                    feature = "delete-origin-request-policy",
+                    feature = "delete-public-key",
+                    feature = "delete-response-headers-policy",
+                    feature = "delete-streaming-distribution",
+                    feature = "delete-trust-store",
+                    feature = "delete-vpc-origin",
+                    feature = "disassociate-distribution-tenant-web-acl",
+                    feature = "disassociate-distribution-web-acl",
+                    feature = "publish-connection-function",
+                    feature = "publish-function",
+                    feature = "test-connection-function",
+                    feature = "test-function",
+                    feature = "update-anycast-ip-list",
+                    feature = "update-cache-policy",
+                    feature = "update-cloud-front-origin-access-identity",
+                    feature = "update-connection-function",
+                    feature = "update-connection-group",
+                    feature = "update-continuous-deployment-policy",
+                    feature = "update-distribution",
+                    feature = "update-distribution-tenant",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-domain-association",
+                    feature = "update-field-level-encryption-config",
+                    feature = "update-field-level-encryption-profile",
+                    feature = "update-function",
+                    feature = "update-key-group",
+                    feature = "update-key-value-store",
+                    feature = "update-origin-access-control",
+                    feature = "update-origin-request-policy",
+                    feature = "update-public-key",
+                    feature = "update-response-headers-policy",
+                    feature = "update-streaming-distribution",
+                    feature = "update-trust-store",
+                    feature = "update-vpc-origin"
+                )
+            )]
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::InvalidIfMatchVersion)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("InvalidLambdaFunctionAssociation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::InvalidLambdaFunctionAssociation,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("InvalidLocationCode") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::InvalidLocationCode)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("InvalidMinimumProtocolVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::InvalidMinimumProtocolVersion,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags"
+                )
+            )]
+            Some("InvalidOrigin") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::InvalidOrigin)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-streaming-distribution"
+                )
+            )]
+            Some("InvalidOriginAccessControl") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::InvalidOriginAccessControl,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-streaming-distribution"
+                )
+            )]
+            Some("InvalidOriginAccessIdentity") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::InvalidOriginAccessIdentity,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("InvalidOriginKeepaliveTimeout") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::InvalidOriginKeepaliveTimeout,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("InvalidOriginReadTimeout") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::InvalidOriginReadTimeout,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags"
+                )
+            )]
+            Some("InvalidProtocolSettings") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::InvalidProtocolSettings,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("InvalidQueryStringParameters") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::InvalidQueryStringParameters,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("InvalidRelativePath") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::InvalidRelativePath)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("InvalidRequiredProtocol") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::InvalidRequiredProtocol,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("InvalidResponseCode") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::InvalidResponseCode)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("InvalidTTLOrder") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::InvalidTTLOrder)
+            }
+            #[cfg(
+                any(
+                    feature = "create-anycast-ip-list",
+                    feature = "create-connection-function",
+                    feature = "create-connection-group",
+                    feature = "create-distribution-tenant",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-streaming-distribution-with-tags",
+                    feature = "create-trust-store",
+                    feature = "create-vpc-origin",
+                    feature = "list-tags-for-resource",
+                    feature = "tag-resource",
+                    feature = "untag-resource"
+                )
+            )]
+            Some("InvalidTagging") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::InvalidTagging)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("InvalidViewerCertificate") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::InvalidViewerCertificate,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "list-distributions-by-web-acl-id",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("InvalidWebACLId") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::InvalidWebACLId)
+            }
             #[cfg(any(feature = "create-key-group", feature = "update-key-group"))]
-            Some("KeyGroupAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::KeyGroupAlreadyExists),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-cloud-front-origin-access-identity",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "create-invalidation",
-                feature = "create-invalidation-for-distribution-tenant",
-                feature = "create-streaming-distribution",
-                feature = "create-streaming-distribution-with-tags",
-                feature = "update-cloud-front-origin-access-identity",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-streaming-distribution"
-            ))]
-            Some("MissingBody") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::MissingBody),
+            Some("KeyGroupAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::KeyGroupAlreadyExists)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-cloud-front-origin-access-identity",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-invalidation",
+                    feature = "create-invalidation-for-distribution-tenant",
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags",
+                    feature = "update-cloud-front-origin-access-identity",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-streaming-distribution"
+                )
+            )]
+            Some("MissingBody") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::MissingBody)
+            }
             #[cfg(feature = "create-monitoring-subscription")]
-            Some("MonitoringSubscriptionAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::MonitoringSubscriptionAlreadyExists),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "delete-cache-policy",
-                feature = "get-cache-policy",
-                feature = "get-cache-policy-config",
-                feature = "list-cache-policies",
-                feature = "list-distributions-by-cache-policy-id",
-                feature = "update-cache-policy",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchCachePolicy),
-            #[cfg(any(
-                feature = "delete-cloud-front-origin-access-identity",
-                feature = "get-cloud-front-origin-access-identity",
-                feature = "get-cloud-front-origin-access-identity-config",
-                feature = "update-cloud-front-origin-access-identity"
-            ))]
-            Some("NoSuchCloudFrontOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchCloudFrontOriginAccessIdentity),
-            #[cfg(any(
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "delete-continuous-deployment-policy",
-                feature = "get-continuous-deployment-policy",
-                feature = "get-continuous-deployment-policy-config",
-                feature = "list-continuous-deployment-policies",
-                feature = "update-continuous-deployment-policy",
-                feature = "update-distribution"
-            ))]
-            Some("NoSuchContinuousDeploymentPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchContinuousDeploymentPolicy),
-            #[cfg(any(
-                feature = "associate-alias",
-                feature = "copy-distribution",
-                feature = "create-invalidation",
-                feature = "create-monitoring-subscription",
-                feature = "delete-distribution",
-                feature = "delete-monitoring-subscription",
-                feature = "get-distribution",
-                feature = "get-distribution-config",
-                feature = "get-invalidation",
-                feature = "get-monitoring-subscription",
-                feature = "list-conflicting-aliases",
-                feature = "list-invalidations",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchDistribution),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "delete-field-level-encryption-config",
-                feature = "get-field-level-encryption",
-                feature = "get-field-level-encryption-config",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-field-level-encryption-config"
-            ))]
-            Some("NoSuchFieldLevelEncryptionConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchFieldLevelEncryptionConfig),
-            #[cfg(any(
-                feature = "create-field-level-encryption-config",
-                feature = "delete-field-level-encryption-profile",
-                feature = "get-field-level-encryption-profile",
-                feature = "get-field-level-encryption-profile-config",
-                feature = "update-field-level-encryption-config",
-                feature = "update-field-level-encryption-profile"
-            ))]
-            Some("NoSuchFieldLevelEncryptionProfile") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchFieldLevelEncryptionProfile),
-            #[cfg(any(
-                feature = "delete-function",
-                feature = "describe-function",
-                feature = "get-function",
-                feature = "publish-function",
-                feature = "test-function",
-                feature = "update-function"
-            ))]
-            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchFunctionExists),
-            #[cfg(any(feature = "get-invalidation", feature = "get-invalidation-for-distribution-tenant"))]
-            Some("NoSuchInvalidation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchInvalidation),
-            #[cfg(any(feature = "delete-monitoring-subscription", feature = "get-monitoring-subscription"))]
-            Some("NoSuchMonitoringSubscription") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchMonitoringSubscription),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("NoSuchOrigin") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchOrigin),
-            #[cfg(any(
-                feature = "delete-origin-access-control",
-                feature = "get-origin-access-control",
-                feature = "get-origin-access-control-config",
-                feature = "update-origin-access-control"
-            ))]
-            Some("NoSuchOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchOriginAccessControl),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "delete-origin-request-policy",
-                feature = "get-origin-request-policy",
-                feature = "get-origin-request-policy-config",
-                feature = "list-distributions-by-origin-request-policy-id",
-                feature = "list-origin-request-policies",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-origin-request-policy"
-            ))]
-            Some("NoSuchOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchOriginRequestPolicy),
-            #[cfg(any(
-                feature = "create-field-level-encryption-profile",
-                feature = "delete-public-key",
-                feature = "get-public-key",
-                feature = "get-public-key-config",
-                feature = "update-field-level-encryption-profile",
-                feature = "update-public-key"
-            ))]
-            Some("NoSuchPublicKey") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchPublicKey),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "delete-realtime-log-config",
-                feature = "get-realtime-log-config",
-                feature = "list-realtime-log-configs",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-realtime-log-config"
-            ))]
-            Some("NoSuchRealtimeLogConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchRealtimeLogConfig),
-            #[cfg(any(
-                feature = "delete-key-group",
-                feature = "get-key-group",
-                feature = "get-key-group-config",
-                feature = "list-distributions-by-key-group",
-                feature = "list-tags-for-resource",
-                feature = "tag-resource",
-                feature = "untag-resource",
-                feature = "update-key-group"
-            ))]
-            Some("NoSuchResource") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchResource),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "delete-response-headers-policy",
-                feature = "get-response-headers-policy",
-                feature = "get-response-headers-policy-config",
-                feature = "list-distributions-by-response-headers-policy-id",
-                feature = "list-response-headers-policies",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-response-headers-policy"
-            ))]
-            Some("NoSuchResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchResponseHeadersPolicy),
-            #[cfg(any(
-                feature = "delete-streaming-distribution",
-                feature = "get-streaming-distribution",
-                feature = "get-streaming-distribution-config",
-                feature = "update-streaming-distribution"
-            ))]
-            Some("NoSuchStreamingDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchStreamingDistribution),
-            #[cfg(any(feature = "create-origin-access-control", feature = "update-origin-access-control"))]
-            Some("OriginAccessControlAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::OriginAccessControlAlreadyExists),
+            Some("MonitoringSubscriptionAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::MonitoringSubscriptionAlreadyExists,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "delete-cache-policy",
+                    feature = "get-cache-policy",
+                    feature = "get-cache-policy-config",
+                    feature = "list-cache-policies",
+                    feature = "list-distributions-by-cache-policy-id",
+                    feature = "update-cache-policy",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("NoSuchCachePolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::NoSuchCachePolicy)
+            }
+            #[cfg(
+                any(
+                    feature = "delete-cloud-front-origin-access-identity",
+                    feature = "get-cloud-front-origin-access-identity",
+                    feature = "get-cloud-front-origin-access-identity-config",
+                    feature = "update-cloud-front-origin-access-identity"
+                )
+            )]
+            Some("NoSuchCloudFrontOriginAccessIdentity") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::NoSuchCloudFrontOriginAccessIdentity,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "delete-continuous-deployment-policy",
+                    feature = "get-continuous-deployment-policy",
+                    feature = "get-continuous-deployment-policy-config",
+                    feature = "list-continuous-deployment-policies",
+                    feature = "update-continuous-deployment-policy",
+                    feature = "update-distribution"
+                )
+            )]
+            Some("NoSuchContinuousDeploymentPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::NoSuchContinuousDeploymentPolicy,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "associate-alias",
+                    feature = "copy-distribution",
+                    feature = "create-invalidation",
+                    feature = "create-monitoring-subscription",
+                    feature = "delete-distribution",
+                    feature = "delete-monitoring-subscription",
+                    feature = "get-distribution",
+                    feature = "get-distribution-config",
+                    feature = "get-invalidation",
+                    feature = "get-monitoring-subscription",
+                    feature = "list-conflicting-aliases",
+                    feature = "list-invalidations",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("NoSuchDistribution") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::NoSuchDistribution)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "delete-field-level-encryption-config",
+                    feature = "get-field-level-encryption",
+                    feature = "get-field-level-encryption-config",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-field-level-encryption-config"
+                )
+            )]
+            Some("NoSuchFieldLevelEncryptionConfig") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::NoSuchFieldLevelEncryptionConfig,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "create-field-level-encryption-config",
+                    feature = "delete-field-level-encryption-profile",
+                    feature = "get-field-level-encryption-profile",
+                    feature = "get-field-level-encryption-profile-config",
+                    feature = "update-field-level-encryption-config",
+                    feature = "update-field-level-encryption-profile"
+                )
+            )]
+            Some("NoSuchFieldLevelEncryptionProfile") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::NoSuchFieldLevelEncryptionProfile,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "delete-function",
+                    feature = "describe-function",
+                    feature = "get-function",
+                    feature = "publish-function",
+                    feature = "test-function",
+                    feature = "update-function"
+                )
+            )]
+            Some("NoSuchFunctionExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::NoSuchFunctionExists)
+            }
+            #[cfg(
+                any(
+                    feature = "get-invalidation",
+                    feature = "get-invalidation-for-distribution-tenant"
+                )
+            )]
+            Some("NoSuchInvalidation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::NoSuchInvalidation)
+            }
+            #[cfg(
+                any(
+                    feature = "delete-monitoring-subscription",
+                    feature = "get-monitoring-subscription"
+                )
+            )]
+            Some("NoSuchMonitoringSubscription") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::NoSuchMonitoringSubscription,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("NoSuchOrigin") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::NoSuchOrigin)
+            }
+            #[cfg(
+                any(
+                    feature = "delete-origin-access-control",
+                    feature = "get-origin-access-control",
+                    feature = "get-origin-access-control-config",
+                    feature = "update-origin-access-control"
+                )
+            )]
+            Some("NoSuchOriginAccessControl") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::NoSuchOriginAccessControl,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "delete-origin-request-policy",
+                    feature = "get-origin-request-policy",
+                    feature = "get-origin-request-policy-config",
+                    feature = "list-distributions-by-origin-request-policy-id",
+                    feature = "list-origin-request-policies",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-origin-request-policy"
+                )
+            )]
+            Some("NoSuchOriginRequestPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::NoSuchOriginRequestPolicy,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "create-field-level-encryption-profile",
+                    feature = "delete-public-key",
+                    feature = "get-public-key",
+                    feature = "get-public-key-config",
+                    feature = "update-field-level-encryption-profile",
+                    feature = "update-public-key"
+                )
+            )]
+            Some("NoSuchPublicKey") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::NoSuchPublicKey)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "delete-realtime-log-config",
+                    feature = "get-realtime-log-config",
+                    feature = "list-realtime-log-configs",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-realtime-log-config"
+                )
+            )]
+            Some("NoSuchRealtimeLogConfig") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::NoSuchRealtimeLogConfig,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "delete-key-group",
+                    feature = "get-key-group",
+                    feature = "get-key-group-config",
+                    feature = "list-distributions-by-key-group",
+                    feature = "list-tags-for-resource",
+                    feature = "tag-resource",
+                    feature = "untag-resource",
+                    feature = "update-key-group"
+                )
+            )]
+            Some("NoSuchResource") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::NoSuchResource)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "delete-response-headers-policy",
+                    feature = "get-response-headers-policy",
+                    feature = "get-response-headers-policy-config",
+                    feature = "list-distributions-by-response-headers-policy-id",
+                    feature = "list-response-headers-policies",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-response-headers-policy"
+                )
+            )]
+            Some("NoSuchResponseHeadersPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::NoSuchResponseHeadersPolicy,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "delete-streaming-distribution",
+                    feature = "get-streaming-distribution",
+                    feature = "get-streaming-distribution-config",
+                    feature = "update-streaming-distribution"
+                )
+            )]
+            Some("NoSuchStreamingDistribution") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::NoSuchStreamingDistribution,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "create-origin-access-control",
+                    feature = "update-origin-access-control"
+                )
+            )]
+            Some("OriginAccessControlAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::OriginAccessControlAlreadyExists,
+                    )
+            }
             #[cfg(feature = "delete-origin-access-control")]
-            Some("OriginAccessControlInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::OriginAccessControlInUse),
-            #[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
-            Some("OriginRequestPolicyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::OriginRequestPolicyAlreadyExists),
+            Some("OriginAccessControlInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::OriginAccessControlInUse,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "create-origin-request-policy",
+                    feature = "update-origin-request-policy"
+                )
+            )]
+            Some("OriginRequestPolicyAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::OriginRequestPolicyAlreadyExists,
+                    )
+            }
             #[cfg(feature = "delete-origin-request-policy")]
-            Some("OriginRequestPolicyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::OriginRequestPolicyInUse),
-            #[cfg(any(
-                feature = "associate-distribution-tenant-web-acl",
-                feature = "associate-distribution-web-acl",
-                feature = "copy-distribution",
-                feature = "delete-anycast-ip-list",
-                feature = "delete-cache-policy",
-                feature = "delete-cloud-front-origin-access-identity",
-                feature = "delete-connection-function",
-                feature = "delete-connection-group",
-                feature = "delete-continuous-deployment-policy",
-                feature = "delete-distribution",
-                feature = "delete-distribution-tenant",
-                feature = "delete-field-level-encryption-config",
-                feature = "delete-field-level-encryption-profile",
-                feature = "delete-function",
-                feature = "delete-key-group",
-                feature = "delete-key-value-store",
-                feature = "delete-origin-access-control",
-                feature = "delete-origin-request-policy",
-                feature = "delete-public-key",
-                feature = "delete-resource-policy",
-                feature = "delete-response-headers-policy",
-                feature = "delete-streaming-distribution",
-                feature = "delete-trust-store",
-                feature = "delete-vpc-origin",
-                feature = "disassociate-distribution-tenant-web-acl",
-                feature = "disassociate-distribution-web-acl",
-                feature = "publish-connection-function",
-                feature = "publish-function",
-                feature = "put-resource-policy",
-                feature = "test-connection-function",
-                feature = "update-anycast-ip-list",
-                feature = "update-cache-policy",
-                feature = "update-cloud-front-origin-access-identity",
-                feature = "update-connection-function",
-                feature = "update-connection-group",
-                feature = "update-continuous-deployment-policy",
-                feature = "update-distribution",
-                feature = "update-distribution-tenant",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-domain-association",
-                feature = "update-field-level-encryption-config",
-                feature = "update-field-level-encryption-profile",
-                feature = "update-function",
-                feature = "update-key-group",
-                feature = "update-key-value-store",
-                feature = "update-origin-access-control",
-                feature = "update-origin-request-policy",
-                feature = "update-public-key",
-                feature = "update-response-headers-policy",
-                feature = "update-streaming-distribution",
-                feature = "update-trust-store",
-                feature = "update-vpc-origin"
-            ))]
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::PreconditionFailed),
+            Some("OriginRequestPolicyInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::OriginRequestPolicyInUse,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "associate-distribution-tenant-web-acl",
+                    feature = "associate-distribution-web-acl",
+                    feature = "copy-distribution",
+                    feature = "delete-anycast-ip-list",
+                    feature = "delete-cache-policy",
+                    feature = "delete-cloud-front-origin-access-identity",
+                    feature = "delete-connection-function",
+                    feature = "delete-connection-group",
+                    feature = "delete-continuous-deployment-policy",
+                    feature = "delete-distribution",
+                    feature = "delete-distribution-tenant",
+                    feature = "delete-field-level-encryption-config",
+                    feature = "delete-field-level-encryption-profile",
+                    feature = "delete-function",
+                    feature = "delete-key-group",
+                    feature = "delete-key-value-store",
+                    feature = "delete-origin-access-control",
+                    feature = "delete-origin-request-policy",
+                    feature = "delete-public-key",
+                    feature = "delete-resource-policy",
+                    feature = "delete-response-headers-policy",
+                    feature = "delete-streaming-distribution",
+                    feature = "delete-trust-store",
+                    feature = "delete-vpc-origin",
+                    feature = "disassociate-distribution-tenant-web-acl",
+                    feature = "disassociate-distribution-web-acl",
+                    feature = "publish-connection-function",
+                    feature = "publish-function",
+                    feature = "put-resource-policy",
+                    feature = "test-connection-function",
+                    feature = "update-anycast-ip-list",
+                    feature = "update-cache-policy",
+                    feature = "update-cloud-front-origin-access-identity",
+                    feature = "update-connection-function",
+                    feature = "update-connection-group",
+                    feature = "update-continuous-deployment-policy",
+                    feature = "update-distribution",
+                    feature = "update-distribution-tenant",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-domain-association",
+                    feature = "update-field-level-encryption-config",
+                    feature = "update-field-level-encryption-profile",
+                    feature = "update-function",
+                    feature = "update-key-group",
+                    feature = "update-key-value-store",
+                    feature = "update-origin-access-control",
+                    feature = "update-origin-request-policy",
+                    feature = "update-public-key",
+                    feature = "update-response-headers-policy",
+                    feature = "update-streaming-distribution",
+                    feature = "update-trust-store",
+                    feature = "update-vpc-origin"
+                )
+            )]
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::PreconditionFailed)
+            }
             #[cfg(feature = "create-public-key")]
-            Some("PublicKeyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::PublicKeyAlreadyExists),
+            Some("PublicKeyAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::PublicKeyAlreadyExists,
+                    )
+            }
             #[cfg(feature = "delete-public-key")]
-            Some("PublicKeyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::PublicKeyInUse),
-            #[cfg(any(
-                feature = "create-field-level-encryption-config",
-                feature = "update-field-level-encryption-config"
-            ))]
-            Some("QueryArgProfileEmpty") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::QueryArgProfileEmpty),
+            Some("PublicKeyInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::PublicKeyInUse)
+            }
+            #[cfg(
+                any(
+                    feature = "create-field-level-encryption-config",
+                    feature = "update-field-level-encryption-config"
+                )
+            )]
+            Some("QueryArgProfileEmpty") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::QueryArgProfileEmpty)
+            }
             #[cfg(feature = "create-realtime-log-config")]
-            Some("RealtimeLogConfigAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::RealtimeLogConfigAlreadyExists),
+            Some("RealtimeLogConfigAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::RealtimeLogConfigAlreadyExists,
+                    )
+            }
             #[cfg(feature = "delete-realtime-log-config")]
-            Some("RealtimeLogConfigInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::RealtimeLogConfigInUse),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("RealtimeLogConfigOwnerMismatch") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::RealtimeLogConfigOwnerMismatch),
-            #[cfg(any(
-                feature = "delete-distribution",
-                feature = "delete-key-group",
-                feature = "update-connection-group"
-            ))]
-            Some("ResourceInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::ResourceInUse),
-            #[cfg(any(feature = "delete-connection-group", feature = "delete-distribution-tenant"))]
-            Some("ResourceNotDisabled") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::ResourceNotDisabled),
-            #[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
-            Some("ResponseHeadersPolicyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::ResponseHeadersPolicyAlreadyExists),
+            Some("RealtimeLogConfigInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::RealtimeLogConfigInUse,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("RealtimeLogConfigOwnerMismatch") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::RealtimeLogConfigOwnerMismatch,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "delete-distribution",
+                    feature = "delete-key-group",
+                    feature = "update-connection-group"
+                )
+            )]
+            Some("ResourceInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::ResourceInUse)
+            }
+            #[cfg(
+                any(
+                    feature = "delete-connection-group",
+                    feature = "delete-distribution-tenant"
+                )
+            )]
+            Some("ResourceNotDisabled") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::ResourceNotDisabled)
+            }
+            #[cfg(
+                any(
+                    feature = "create-response-headers-policy",
+                    feature = "update-response-headers-policy"
+                )
+            )]
+            Some("ResponseHeadersPolicyAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::ResponseHeadersPolicyAlreadyExists,
+                    )
+            }
             #[cfg(feature = "delete-response-headers-policy")]
-            Some("ResponseHeadersPolicyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::ResponseHeadersPolicyInUse),
-            #[cfg(any(
-                feature = "create-continuous-deployment-policy",
-                feature = "update-continuous-deployment-policy",
-                feature = "update-distribution"
-            ))]
-            Some("StagingDistributionInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::StagingDistributionInUse),
-            #[cfg(any(feature = "create-streaming-distribution", feature = "create-streaming-distribution-with-tags"))]
-            Some("StreamingDistributionAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::StreamingDistributionAlreadyExists),
+            Some("ResponseHeadersPolicyInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::ResponseHeadersPolicyInUse,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "create-continuous-deployment-policy",
+                    feature = "update-continuous-deployment-policy",
+                    feature = "update-distribution"
+                )
+            )]
+            Some("StagingDistributionInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::StagingDistributionInUse,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags"
+                )
+            )]
+            Some("StreamingDistributionAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::StreamingDistributionAlreadyExists,
+                    )
+            }
             #[cfg(feature = "delete-streaming-distribution")]
-            Some("StreamingDistributionNotDisabled") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::StreamingDistributionNotDisabled),
+            Some("StreamingDistributionNotDisabled") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::StreamingDistributionNotDisabled,
+                    )
+            }
             #[cfg(any(feature = "test-connection-function", feature = "test-function"))]
-            Some("TestFunctionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TestFunctionFailed),
-            #[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
-            Some("TooLongCSPInResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooLongCSPInResponseHeadersPolicy),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("TooManyCacheBehaviors") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyCacheBehaviors),
+            Some("TestFunctionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::TestFunctionFailed)
+            }
+            #[cfg(
+                any(
+                    feature = "create-response-headers-policy",
+                    feature = "update-response-headers-policy"
+                )
+            )]
+            Some("TooLongCSPInResponseHeadersPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooLongCSPInResponseHeadersPolicy,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("TooManyCacheBehaviors") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyCacheBehaviors)
+            }
             #[cfg(feature = "create-cache-policy")]
-            Some("TooManyCachePolicies") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyCachePolicies),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("TooManyCertificates") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyCertificates),
+            Some("TooManyCachePolicies") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyCachePolicies)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("TooManyCertificates") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyCertificates)
+            }
             #[cfg(feature = "create-cloud-front-origin-access-identity")]
             Some("TooManyCloudFrontOriginAccessIdentities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyCloudFrontOriginAccessIdentities)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyCloudFrontOriginAccessIdentities,
+                    )
             }
             #[cfg(feature = "create-continuous-deployment-policy")]
-            Some("TooManyContinuousDeploymentPolicies") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyContinuousDeploymentPolicies),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("TooManyCookieNamesInWhiteList") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyCookieNamesInWhiteList),
+            Some("TooManyContinuousDeploymentPolicies") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyContinuousDeploymentPolicies,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("TooManyCookieNamesInWhiteList") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyCookieNamesInWhiteList,
+                    )
+            }
             #[cfg(any(feature = "create-cache-policy", feature = "update-cache-policy"))]
-            Some("TooManyCookiesInCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyCookiesInCachePolicy),
-            #[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
-            Some("TooManyCookiesInOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyCookiesInOriginRequestPolicy),
-            #[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
+            Some("TooManyCookiesInCachePolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyCookiesInCachePolicy,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "create-origin-request-policy",
+                    feature = "update-origin-request-policy"
+                )
+            )]
+            Some("TooManyCookiesInOriginRequestPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyCookiesInOriginRequestPolicy,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "create-response-headers-policy",
+                    feature = "update-response-headers-policy"
+                )
+            )]
             Some("TooManyCustomHeadersInResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyCustomHeadersInResponseHeadersPolicy)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyCustomHeadersInResponseHeadersPolicy,
+                    )
             }
-            #[cfg(any(
-                feature = "associate-alias",
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("TooManyDistributionCNAMEs") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyDistributionCNAMEs),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags"
-            ))]
-            Some("TooManyDistributions") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyDistributions),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "associate-alias",
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("TooManyDistributionCNAMEs") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyDistributionCNAMEs,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags"
+                )
+            )]
+            Some("TooManyDistributions") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyDistributions)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Some("TooManyDistributionsAssociatedToCachePolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyDistributionsAssociatedToCachePolicy)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyDistributionsAssociatedToCachePolicy,
+                    )
             }
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("TooManyDistributionsAssociatedToFieldLevelEncryptionConfig") => restxml_runtime::error_body::modeled(
-                body, headers, meta,
-            )
-            .map_or_else(|_| Self::Unhandled(error), Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("TooManyDistributionsAssociatedToFieldLevelEncryptionConfig") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Some("TooManyDistributionsAssociatedToKeyGroup") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyDistributionsAssociatedToKeyGroup)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyDistributionsAssociatedToKeyGroup,
+                    )
             }
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Some("TooManyDistributionsAssociatedToOriginAccessControl") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyDistributionsAssociatedToOriginAccessControl)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyDistributionsAssociatedToOriginAccessControl,
+                    )
             }
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Some("TooManyDistributionsAssociatedToOriginRequestPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyDistributionsAssociatedToOriginRequestPolicy)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyDistributionsAssociatedToOriginRequestPolicy,
+                    )
             }
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("TooManyDistributionsAssociatedToResponseHeadersPolicy") => restxml_runtime::error_body::modeled(
-                body, headers, meta,
-            )
-            .map_or_else(|_| Self::Unhandled(error), Self::TooManyDistributionsAssociatedToResponseHeadersPolicy),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("TooManyDistributionsAssociatedToResponseHeadersPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyDistributionsAssociatedToResponseHeadersPolicy,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Some("TooManyDistributionsWithFunctionAssociations") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyDistributionsWithFunctionAssociations)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyDistributionsWithFunctionAssociations,
+                    )
             }
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Some("TooManyDistributionsWithLambdaAssociations") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyDistributionsWithLambdaAssociations)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyDistributionsWithLambdaAssociations,
+                    )
             }
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Some("TooManyDistributionsWithSingleFunctionARN") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyDistributionsWithSingleFunctionARN)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyDistributionsWithSingleFunctionARN,
+                    )
             }
             #[cfg(feature = "create-field-level-encryption-config")]
-            Some("TooManyFieldLevelEncryptionConfigs") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyFieldLevelEncryptionConfigs),
-            #[cfg(any(
-                feature = "create-field-level-encryption-config",
-                feature = "update-field-level-encryption-config"
-            ))]
+            Some("TooManyFieldLevelEncryptionConfigs") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyFieldLevelEncryptionConfigs,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "create-field-level-encryption-config",
+                    feature = "update-field-level-encryption-config"
+                )
+            )]
             Some("TooManyFieldLevelEncryptionContentTypeProfiles") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyFieldLevelEncryptionContentTypeProfiles)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyFieldLevelEncryptionContentTypeProfiles,
+                    )
             }
-            #[cfg(any(
-                feature = "create-field-level-encryption-profile",
-                feature = "update-field-level-encryption-profile"
-            ))]
+            #[cfg(
+                any(
+                    feature = "create-field-level-encryption-profile",
+                    feature = "update-field-level-encryption-profile"
+                )
+            )]
             Some("TooManyFieldLevelEncryptionEncryptionEntities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyFieldLevelEncryptionEncryptionEntities)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyFieldLevelEncryptionEncryptionEntities,
+                    )
             }
-            #[cfg(any(
-                feature = "create-field-level-encryption-profile",
-                feature = "update-field-level-encryption-profile"
-            ))]
+            #[cfg(
+                any(
+                    feature = "create-field-level-encryption-profile",
+                    feature = "update-field-level-encryption-profile"
+                )
+            )]
             Some("TooManyFieldLevelEncryptionFieldPatterns") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyFieldLevelEncryptionFieldPatterns)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyFieldLevelEncryptionFieldPatterns,
+                    )
             }
             #[cfg(feature = "create-field-level-encryption-profile")]
-            Some("TooManyFieldLevelEncryptionProfiles") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyFieldLevelEncryptionProfiles),
-            #[cfg(any(
-                feature = "create-field-level-encryption-config",
-                feature = "update-field-level-encryption-config"
-            ))]
+            Some("TooManyFieldLevelEncryptionProfiles") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyFieldLevelEncryptionProfiles,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "create-field-level-encryption-config",
+                    feature = "update-field-level-encryption-config"
+                )
+            )]
             Some("TooManyFieldLevelEncryptionQueryArgProfiles") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyFieldLevelEncryptionQueryArgProfiles)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyFieldLevelEncryptionQueryArgProfiles,
+                    )
             }
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("TooManyFunctionAssociations") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyFunctionAssociations),
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("TooManyFunctionAssociations") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyFunctionAssociations,
+                    )
+            }
             #[cfg(feature = "create-function")]
-            Some("TooManyFunctions") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyFunctions),
+            Some("TooManyFunctions") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyFunctions)
+            }
             #[cfg(any(feature = "create-cache-policy", feature = "update-cache-policy"))]
-            Some("TooManyHeadersInCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyHeadersInCachePolicy),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("TooManyHeadersInForwardedValues") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyHeadersInForwardedValues),
-            #[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
-            Some("TooManyHeadersInOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyHeadersInOriginRequestPolicy),
-            #[cfg(any(feature = "create-invalidation", feature = "create-invalidation-for-distribution-tenant"))]
-            Some("TooManyInvalidationsInProgress") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyInvalidationsInProgress),
+            Some("TooManyHeadersInCachePolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyHeadersInCachePolicy,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("TooManyHeadersInForwardedValues") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyHeadersInForwardedValues,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "create-origin-request-policy",
+                    feature = "update-origin-request-policy"
+                )
+            )]
+            Some("TooManyHeadersInOriginRequestPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyHeadersInOriginRequestPolicy,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "create-invalidation",
+                    feature = "create-invalidation-for-distribution-tenant"
+                )
+            )]
+            Some("TooManyInvalidationsInProgress") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyInvalidationsInProgress,
+                    )
+            }
             #[cfg(feature = "create-key-group")]
-            Some("TooManyKeyGroups") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyKeyGroups),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            Some("TooManyKeyGroups") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyKeyGroups)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Some("TooManyKeyGroupsAssociatedToDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyKeyGroupsAssociatedToDistribution)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyKeyGroupsAssociatedToDistribution,
+                    )
             }
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("TooManyLambdaFunctionAssociations") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyLambdaFunctionAssociations),
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("TooManyLambdaFunctionAssociations") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyLambdaFunctionAssociations,
+                    )
+            }
             #[cfg(feature = "create-origin-access-control")]
-            Some("TooManyOriginAccessControls") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyOriginAccessControls),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("TooManyOriginCustomHeaders") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyOriginCustomHeaders),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("TooManyOriginGroupsPerDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyOriginGroupsPerDistribution),
+            Some("TooManyOriginAccessControls") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyOriginAccessControls,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("TooManyOriginCustomHeaders") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyOriginCustomHeaders,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("TooManyOriginGroupsPerDistribution") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyOriginGroupsPerDistribution,
+                    )
+            }
             #[cfg(feature = "create-origin-request-policy")]
-            Some("TooManyOriginRequestPolicies") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyOriginRequestPolicies),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("TooManyOrigins") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyOrigins),
+            Some("TooManyOriginRequestPolicies") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyOriginRequestPolicies,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("TooManyOrigins") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyOrigins)
+            }
             #[cfg(feature = "create-public-key")]
-            Some("TooManyPublicKeys") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyPublicKeys),
+            Some("TooManyPublicKeys") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyPublicKeys)
+            }
             #[cfg(any(feature = "create-key-group", feature = "update-key-group"))]
-            Some("TooManyPublicKeysInKeyGroup") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyPublicKeysInKeyGroup),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("TooManyQueryStringParameters") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyQueryStringParameters),
+            Some("TooManyPublicKeysInKeyGroup") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyPublicKeysInKeyGroup,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("TooManyQueryStringParameters") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyQueryStringParameters,
+                    )
+            }
             #[cfg(any(feature = "create-cache-policy", feature = "update-cache-policy"))]
-            Some("TooManyQueryStringsInCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyQueryStringsInCachePolicy),
-            #[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
+            Some("TooManyQueryStringsInCachePolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyQueryStringsInCachePolicy,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "create-origin-request-policy",
+                    feature = "update-origin-request-policy"
+                )
+            )]
             Some("TooManyQueryStringsInOriginRequestPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyQueryStringsInOriginRequestPolicy)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyQueryStringsInOriginRequestPolicy,
+                    )
             }
             #[cfg(feature = "create-realtime-log-config")]
-            Some("TooManyRealtimeLogConfigs") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyRealtimeLogConfigs),
-            #[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
+            Some("TooManyRealtimeLogConfigs") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyRealtimeLogConfigs,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "create-response-headers-policy",
+                    feature = "update-response-headers-policy"
+                )
+            )]
             Some("TooManyRemoveHeadersInResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyRemoveHeadersInResponseHeadersPolicy)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyRemoveHeadersInResponseHeadersPolicy,
+                    )
             }
             #[cfg(feature = "create-response-headers-policy")]
-            Some("TooManyResponseHeadersPolicies") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyResponseHeadersPolicies),
-            #[cfg(any(
-                feature = "create-streaming-distribution",
-                feature = "create-streaming-distribution-with-tags",
-                feature = "update-streaming-distribution"
-            ))]
-            Some("TooManyStreamingDistributionCNAMEs") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyStreamingDistributionCNAMEs),
-            #[cfg(any(feature = "create-streaming-distribution", feature = "create-streaming-distribution-with-tags"))]
-            Some("TooManyStreamingDistributions") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyStreamingDistributions),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "create-streaming-distribution",
-                feature = "create-streaming-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-streaming-distribution"
-            ))]
-            Some("TooManyTrustedSigners") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyTrustedSigners),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Some("TrustedKeyGroupDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TrustedKeyGroupDoesNotExist),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "create-streaming-distribution",
-                feature = "create-streaming-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-streaming-distribution"
-            ))]
-            Some("TrustedSignerDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TrustedSignerDoesNotExist),
-            #[cfg(any(
-                feature = "create-anycast-ip-list",
-                feature = "create-connection-function",
-                feature = "create-function",
-                feature = "create-key-value-store",
-                feature = "create-monitoring-subscription",
-                feature = "create-vpc-origin",
-                feature = "delete-anycast-ip-list",
-                feature = "delete-connection-function",
-                feature = "delete-function",
-                feature = "delete-key-value-store",
-                feature = "delete-monitoring-subscription",
-                feature = "delete-resource-policy",
-                feature = "delete-vpc-origin",
-                feature = "describe-connection-function",
-                feature = "describe-function",
-                feature = "describe-key-value-store",
-                feature = "get-anycast-ip-list",
-                feature = "get-connection-function",
-                feature = "get-function",
-                feature = "get-monitoring-subscription",
-                feature = "get-resource-policy",
-                feature = "get-vpc-origin",
-                feature = "list-anycast-ip-lists",
-                feature = "list-connection-functions",
-                feature = "list-distributions-by-anycast-ip-list-id",
-                feature = "list-distributions-by-owned-resource",
-                feature = "list-distributions-by-vpc-origin-id",
-                feature = "list-functions",
-                feature = "list-key-value-stores",
-                feature = "list-vpc-origins",
-                feature = "publish-connection-function",
-                feature = "publish-function",
-                feature = "put-resource-policy",
-                feature = "test-connection-function",
-                feature = "test-function",
-                feature = "update-anycast-ip-list",
-                feature = "update-connection-function",
-                feature = "update-function",
-                feature = "update-key-value-store",
-                feature = "update-vpc-origin"
-            ))]
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::UnsupportedOperation),
+            Some("TooManyResponseHeadersPolicies") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyResponseHeadersPolicies,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags",
+                    feature = "update-streaming-distribution"
+                )
+            )]
+            Some("TooManyStreamingDistributionCNAMEs") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyStreamingDistributionCNAMEs,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags"
+                )
+            )]
+            Some("TooManyStreamingDistributions") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TooManyStreamingDistributions,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-streaming-distribution"
+                )
+            )]
+            Some("TooManyTrustedSigners") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyTrustedSigners)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Some("TrustedKeyGroupDoesNotExist") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TrustedKeyGroupDoesNotExist,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-streaming-distribution"
+                )
+            )]
+            Some("TrustedSignerDoesNotExist") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(
+                        |_| Self::Unhandled(error),
+                        Self::TrustedSignerDoesNotExist,
+                    )
+            }
+            #[cfg(
+                any(
+                    feature = "create-anycast-ip-list",
+                    feature = "create-connection-function",
+                    feature = "create-function",
+                    feature = "create-key-value-store",
+                    feature = "create-monitoring-subscription",
+                    feature = "create-vpc-origin",
+                    feature = "delete-anycast-ip-list",
+                    feature = "delete-connection-function",
+                    feature = "delete-function",
+                    feature = "delete-key-value-store",
+                    feature = "delete-monitoring-subscription",
+                    feature = "delete-resource-policy",
+                    feature = "delete-vpc-origin",
+                    feature = "describe-connection-function",
+                    feature = "describe-function",
+                    feature = "describe-key-value-store",
+                    feature = "get-anycast-ip-list",
+                    feature = "get-connection-function",
+                    feature = "get-function",
+                    feature = "get-monitoring-subscription",
+                    feature = "get-resource-policy",
+                    feature = "get-vpc-origin",
+                    feature = "list-anycast-ip-lists",
+                    feature = "list-connection-functions",
+                    feature = "list-distributions-by-anycast-ip-list-id",
+                    feature = "list-distributions-by-owned-resource",
+                    feature = "list-distributions-by-vpc-origin-id",
+                    feature = "list-functions",
+                    feature = "list-key-value-stores",
+                    feature = "list-vpc-origins",
+                    feature = "publish-connection-function",
+                    feature = "publish-function",
+                    feature = "put-resource-policy",
+                    feature = "test-connection-function",
+                    feature = "test-function",
+                    feature = "update-anycast-ip-list",
+                    feature = "update-connection-function",
+                    feature = "update-function",
+                    feature = "update-key-value-store",
+                    feature = "update-vpc-origin"
+                )
+            )]
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(|_| Self::Unhandled(error), Self::UnsupportedOperation)
+            }
             _ => Self::Unhandled(error),
         }
     }
     /// The service's error, whichever variant holds it; `None` for
     /// `Build`, `Response` and `Dispatch`.
     #[inline]
-    fn service_error(&self) -> Option<&(dyn restxml_runtime::error::ServiceError + 'static)> {
+    fn service_error(
+        &self,
+    ) -> Option<&(dyn restxml_runtime::error::ServiceError + 'static)> {
         match self {
-            #[cfg(any(
-                feature = "associate-alias",
-                feature = "associate-distribution-tenant-web-acl",
-                feature = "associate-distribution-web-acl",
-                feature = "copy-distribution",
-                feature = "create-anycast-ip-list",
-                feature = "create-cache-policy",
-                feature = "create-connection-function",
-                feature = "create-connection-group",
-                feature = "create-continuous-deployment-policy",
-                feature = "create-distribution",
-                feature = "create-distribution-tenant",
-                feature = "create-distribution-with-tags",
-                feature = "create-invalidation",
-                feature = "create-invalidation-for-distribution-tenant",
-                feature = "create-key-value-store",
-                feature = "create-monitoring-subscription",
-                feature = "create-origin-request-policy",
-                feature = "create-realtime-log-config",
-                feature = "create-response-headers-policy",
-                feature = "create-streaming-distribution",
-                feature = "create-streaming-distribution-with-tags",
-                feature = "create-trust-store",
-                feature = "create-vpc-origin",
-                feature = "delete-anycast-ip-list",
-                feature = "delete-cache-policy",
-                feature = "delete-cloud-front-origin-access-identity",
-                feature = "delete-connection-function",
-                feature = "delete-connection-group",
-                feature = "delete-continuous-deployment-policy",
-                feature = "delete-distribution",
-                feature = "delete-distribution-tenant",
-                feature = "delete-field-level-encryption-config",
-                feature = "delete-field-level-encryption-profile",
-                feature = "delete-key-value-store",
-                feature = "delete-monitoring-subscription",
-                feature = "delete-origin-access-control",
-                feature = "delete-origin-request-policy",
-                feature = "delete-public-key",
-                feature = "delete-realtime-log-config",
-                feature = "delete-resource-policy",
-                feature = "delete-response-headers-policy",
-                feature = "delete-streaming-distribution",
-                feature = "delete-trust-store",
-                feature = "delete-vpc-origin",
-                feature = "describe-connection-function",
-                feature = "describe-key-value-store",
-                feature = "disassociate-distribution-tenant-web-acl",
-                feature = "disassociate-distribution-web-acl",
-                feature = "get-anycast-ip-list",
-                feature = "get-cache-policy",
-                feature = "get-cache-policy-config",
-                feature = "get-cloud-front-origin-access-identity",
-                feature = "get-cloud-front-origin-access-identity-config",
-                feature = "get-connection-function",
-                feature = "get-connection-group",
-                feature = "get-connection-group-by-routing-endpoint",
-                feature = "get-continuous-deployment-policy",
-                feature = "get-continuous-deployment-policy-config",
-                feature = "get-distribution",
-                feature = "get-distribution-config",
-                feature = "get-distribution-tenant",
-                feature = "get-distribution-tenant-by-domain",
-                feature = "get-field-level-encryption",
-                feature = "get-field-level-encryption-config",
-                feature = "get-field-level-encryption-profile",
-                feature = "get-field-level-encryption-profile-config",
-                feature = "get-invalidation",
-                feature = "get-invalidation-for-distribution-tenant",
-                feature = "get-managed-certificate-details",
-                feature = "get-monitoring-subscription",
-                feature = "get-origin-access-control",
-                feature = "get-origin-access-control-config",
-                feature = "get-origin-request-policy",
-                feature = "get-origin-request-policy-config",
-                feature = "get-public-key",
-                feature = "get-public-key-config",
-                feature = "get-realtime-log-config",
-                feature = "get-resource-policy",
-                feature = "get-response-headers-policy",
-                feature = "get-response-headers-policy-config",
-                feature = "get-streaming-distribution",
-                feature = "get-streaming-distribution-config",
-                feature = "get-trust-store",
-                feature = "get-vpc-origin",
-                feature = "list-anycast-ip-lists",
-                feature = "list-cache-policies",
-                feature = "list-connection-functions",
-                feature = "list-connection-groups",
-                feature = "list-continuous-deployment-policies",
-                feature = "list-distribution-tenants",
-                feature = "list-distribution-tenants-by-customization",
-                feature = "list-distributions-by-anycast-ip-list-id",
-                feature = "list-distributions-by-cache-policy-id",
-                feature = "list-distributions-by-connection-function",
-                feature = "list-distributions-by-connection-mode",
-                feature = "list-distributions-by-origin-request-policy-id",
-                feature = "list-distributions-by-owned-resource",
-                feature = "list-distributions-by-response-headers-policy-id",
-                feature = "list-distributions-by-trust-store",
-                feature = "list-distributions-by-vpc-origin-id",
-                feature = "list-domain-conflicts",
-                feature = "list-invalidations",
-                feature = "list-invalidations-for-distribution-tenant",
-                feature = "list-key-value-stores",
-                feature = "list-origin-request-policies",
-                feature = "list-realtime-log-configs",
-                feature = "list-response-headers-policies",
-                feature = "list-tags-for-resource",
-                feature = "list-trust-stores",
-                feature = "list-vpc-origins",
-                feature = "publish-connection-function",
-                feature = "put-resource-policy",
-                feature = "tag-resource",
-                feature = "untag-resource",
-                feature = "update-anycast-ip-list",
-                feature = "update-cache-policy",
-                feature = "update-cloud-front-origin-access-identity",
-                feature = "update-connection-function",
-                feature = "update-connection-group",
-                feature = "update-continuous-deployment-policy",
-                feature = "update-distribution",
-                feature = "update-distribution-tenant",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-domain-association",
-                feature = "update-field-level-encryption-config",
-                feature = "update-field-level-encryption-profile",
-                feature = "update-key-value-store",
-                feature = "update-origin-access-control",
-                feature = "update-origin-request-policy",
-                feature = "update-public-key",
-                feature = "update-realtime-log-config",
-                feature = "update-response-headers-policy",
-                feature = "update-streaming-distribution",
-                feature = "update-trust-store",
-                feature = "update-vpc-origin",
-                feature = "verify-dns-configuration"
-            ))]
+            #[cfg(
+                any(
+                    feature = "associate-alias",
+                    feature = "associate-distribution-tenant-web-acl",
+                    feature = "associate-distribution-web-acl",
+                    feature = "copy-distribution",
+                    feature = "create-anycast-ip-list",
+                    feature = "create-cache-policy",
+                    feature = "create-connection-function",
+                    feature = "create-connection-group",
+                    feature = "create-continuous-deployment-policy",
+                    feature = "create-distribution",
+                    feature = "create-distribution-tenant",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-invalidation",
+                    feature = "create-invalidation-for-distribution-tenant",
+                    feature = "create-key-value-store",
+                    feature = "create-monitoring-subscription",
+                    feature = "create-origin-request-policy",
+                    feature = "create-realtime-log-config",
+                    feature = "create-response-headers-policy",
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags",
+                    feature = "create-trust-store",
+                    feature = "create-vpc-origin",
+                    feature = "delete-anycast-ip-list",
+                    feature = "delete-cache-policy",
+                    feature = "delete-cloud-front-origin-access-identity",
+                    feature = "delete-connection-function",
+                    feature = "delete-connection-group",
+                    feature = "delete-continuous-deployment-policy",
+                    feature = "delete-distribution",
+                    feature = "delete-distribution-tenant",
+                    feature = "delete-field-level-encryption-config",
+                    feature = "delete-field-level-encryption-profile",
+                    feature = "delete-key-value-store",
+                    feature = "delete-monitoring-subscription",
+                    feature = "delete-origin-access-control",
+                    feature = "delete-origin-request-policy",
+                    feature = "delete-public-key",
+                    feature = "delete-realtime-log-config",
+                    feature = "delete-resource-policy",
+                    feature = "delete-response-headers-policy",
+                    feature = "delete-streaming-distribution",
+                    feature = "delete-trust-store",
+                    feature = "delete-vpc-origin",
+                    feature = "describe-connection-function",
+                    feature = "describe-key-value-store",
+                    feature = "disassociate-distribution-tenant-web-acl",
+                    feature = "disassociate-distribution-web-acl",
+                    feature = "get-anycast-ip-list",
+                    feature = "get-cache-policy",
+                    feature = "get-cache-policy-config",
+                    feature = "get-cloud-front-origin-access-identity",
+                    feature = "get-cloud-front-origin-access-identity-config",
+                    feature = "get-connection-function",
+                    feature = "get-connection-group",
+                    feature = "get-connection-group-by-routing-endpoint",
+                    feature = "get-continuous-deployment-policy",
+                    feature = "get-continuous-deployment-policy-config",
+                    feature = "get-distribution",
+                    feature = "get-distribution-config",
+                    feature = "get-distribution-tenant",
+                    feature = "get-distribution-tenant-by-domain",
+                    feature = "get-field-level-encryption",
+                    feature = "get-field-level-encryption-config",
+                    feature = "get-field-level-encryption-profile",
+                    feature = "get-field-level-encryption-profile-config",
+                    feature = "get-invalidation",
+                    feature = "get-invalidation-for-distribution-tenant",
+                    feature = "get-managed-certificate-details",
+                    feature = "get-monitoring-subscription",
+                    feature = "get-origin-access-control",
+                    feature = "get-origin-access-control-config",
+                    feature = "get-origin-request-policy",
+                    feature = "get-origin-request-policy-config",
+                    feature = "get-public-key",
+                    feature = "get-public-key-config",
+                    feature = "get-realtime-log-config",
+                    feature = "get-resource-policy",
+                    feature = "get-response-headers-policy",
+                    feature = "get-response-headers-policy-config",
+                    feature = "get-streaming-distribution",
+                    feature = "get-streaming-distribution-config",
+                    feature = "get-trust-store",
+                    feature = "get-vpc-origin",
+                    feature = "list-anycast-ip-lists",
+                    feature = "list-cache-policies",
+                    feature = "list-connection-functions",
+                    feature = "list-connection-groups",
+                    feature = "list-continuous-deployment-policies",
+                    feature = "list-distribution-tenants",
+                    feature = "list-distribution-tenants-by-customization",
+                    feature = "list-distributions-by-anycast-ip-list-id",
+                    feature = "list-distributions-by-cache-policy-id",
+                    feature = "list-distributions-by-connection-function",
+                    feature = "list-distributions-by-connection-mode",
+                    feature = "list-distributions-by-origin-request-policy-id",
+                    feature = "list-distributions-by-owned-resource",
+                    feature = "list-distributions-by-response-headers-policy-id",
+                    feature = "list-distributions-by-trust-store",
+                    feature = "list-distributions-by-vpc-origin-id",
+                    feature = "list-domain-conflicts",
+                    feature = "list-invalidations",
+                    feature = "list-invalidations-for-distribution-tenant",
+                    feature = "list-key-value-stores",
+                    feature = "list-origin-request-policies",
+                    feature = "list-realtime-log-configs",
+                    feature = "list-response-headers-policies",
+                    feature = "list-tags-for-resource",
+                    feature = "list-trust-stores",
+                    feature = "list-vpc-origins",
+                    feature = "publish-connection-function",
+                    feature = "put-resource-policy",
+                    feature = "tag-resource",
+                    feature = "untag-resource",
+                    feature = "update-anycast-ip-list",
+                    feature = "update-cache-policy",
+                    feature = "update-cloud-front-origin-access-identity",
+                    feature = "update-connection-function",
+                    feature = "update-connection-group",
+                    feature = "update-continuous-deployment-policy",
+                    feature = "update-distribution",
+                    feature = "update-distribution-tenant",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-domain-association",
+                    feature = "update-field-level-encryption-config",
+                    feature = "update-field-level-encryption-profile",
+                    feature = "update-key-value-store",
+                    feature = "update-origin-access-control",
+                    feature = "update-origin-request-policy",
+                    feature = "update-public-key",
+                    feature = "update-realtime-log-config",
+                    feature = "update-response-headers-policy",
+                    feature = "update-streaming-distribution",
+                    feature = "update-trust-store",
+                    feature = "update-vpc-origin",
+                    feature = "verify-dns-configuration"
+                )
+            )]
             Self::AccessDenied(error) => Some(error),
-            #[cfg(any(feature = "create-invalidation", feature = "create-invalidation-for-distribution-tenant"))]
+            #[cfg(
+                any(
+                    feature = "create-invalidation",
+                    feature = "create-invalidation-for-distribution-tenant"
+                )
+            )]
             Self::BatchTooLarge(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-tenant",
-                feature = "create-distribution-with-tags",
-                feature = "create-streaming-distribution",
-                feature = "create-streaming-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-tenant",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-streaming-distribution"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-tenant",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-tenant",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-streaming-distribution"
+                )
+            )]
             Self::CNAMEAlreadyExists(error) => Some(error),
             #[cfg(any(feature = "create-cache-policy", feature = "update-cache-policy"))]
             Self::CachePolicyAlreadyExists(error) => Some(error),
@@ -3276,14 +4475,16 @@ impl Error {
             Self::CachePolicyInUse(error) => Some(error),
             #[cfg(feature = "update-public-key")]
             Self::CannotChangeImmutablePublicKeyFields(error) => Some(error),
-            #[cfg(any(
-                feature = "delete-anycast-ip-list",
-                feature = "delete-connection-function",
-                feature = "delete-connection-group",
-                feature = "delete-key-value-store",
-                feature = "delete-trust-store",
-                feature = "delete-vpc-origin"
-            ))]
+            #[cfg(
+                any(
+                    feature = "delete-anycast-ip-list",
+                    feature = "delete-connection-function",
+                    feature = "delete-connection-group",
+                    feature = "delete-key-value-store",
+                    feature = "delete-trust-store",
+                    feature = "delete-vpc-origin"
+                )
+            )]
             Self::CannotDeleteEntityWhileInUse(error) => Some(error),
             #[cfg(feature = "update-vpc-origin")]
             Self::CannotUpdateEntityWhileInUse(error) => Some(error),
@@ -3293,133 +4494,149 @@ impl Error {
             Self::CloudFrontOriginAccessIdentityInUse(error) => Some(error),
             #[cfg(feature = "create-continuous-deployment-policy")]
             Self::ContinuousDeploymentPolicyAlreadyExists(error) => Some(error),
-            #[cfg(any(
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "delete-continuous-deployment-policy",
-                feature = "update-distribution"
-            ))]
+            #[cfg(
+                any(
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "delete-continuous-deployment-policy",
+                    feature = "update-distribution"
+                )
+            )]
             Self::ContinuousDeploymentPolicyInUse(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags"
+                )
+            )]
             Self::DistributionAlreadyExists(error) => Some(error),
             #[cfg(feature = "delete-distribution")]
             Self::DistributionNotDisabled(error) => Some(error),
-            #[cfg(any(
-                feature = "create-anycast-ip-list",
-                feature = "create-connection-function",
-                feature = "create-connection-group",
-                feature = "create-distribution-tenant",
-                feature = "create-key-value-store",
-                feature = "create-trust-store",
-                feature = "create-vpc-origin",
-                feature = "update-connection-group",
-                feature = "update-distribution-tenant",
-                feature = "update-vpc-origin"
-            ))]
+            #[cfg(
+                any(
+                    feature = "create-anycast-ip-list",
+                    feature = "create-connection-function",
+                    feature = "create-connection-group",
+                    feature = "create-distribution-tenant",
+                    feature = "create-key-value-store",
+                    feature = "create-trust-store",
+                    feature = "create-vpc-origin",
+                    feature = "update-connection-group",
+                    feature = "update-distribution-tenant",
+                    feature = "update-vpc-origin"
+                )
+            )]
             Self::EntityAlreadyExists(error) => Some(error),
-            #[cfg(any(
-                feature = "associate-distribution-tenant-web-acl",
-                feature = "associate-distribution-web-acl",
-                feature = "create-anycast-ip-list",
-                feature = "create-connection-function",
-                feature = "create-connection-group",
-                feature = "create-distribution",
-                feature = "create-distribution-tenant",
-                feature = "create-key-value-store",
-                feature = "create-trust-store",
-                feature = "create-vpc-origin",
-                feature = "update-connection-group",
-                feature = "update-distribution-tenant",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-vpc-origin"
-            ))]
+            #[cfg(
+                any(
+                    feature = "associate-distribution-tenant-web-acl",
+                    feature = "associate-distribution-web-acl",
+                    feature = "create-anycast-ip-list",
+                    feature = "create-connection-function",
+                    feature = "create-connection-group",
+                    feature = "create-distribution",
+                    feature = "create-distribution-tenant",
+                    feature = "create-key-value-store",
+                    feature = "create-trust-store",
+                    feature = "create-vpc-origin",
+                    feature = "update-connection-group",
+                    feature = "update-distribution-tenant",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-vpc-origin"
+                )
+            )]
             Self::EntityLimitExceeded(error) => Some(error),
-            #[cfg(any(
-                feature = "associate-distribution-tenant-web-acl",
-                feature = "associate-distribution-web-acl",
-                feature = "create-connection-group",
-                feature = "create-distribution",
-                feature = "create-distribution-tenant",
-                feature = "create-distribution-with-tags",
-                feature = "create-invalidation-for-distribution-tenant",
-                feature = "create-trust-store",
-                feature = "delete-anycast-ip-list",
-                feature = "delete-connection-function",
-                feature = "delete-connection-group",
-                feature = "delete-distribution-tenant",
-                feature = "delete-key-value-store",
-                feature = "delete-resource-policy",
-                feature = "delete-trust-store",
-                feature = "delete-vpc-origin",
-                feature = "describe-connection-function",
-                feature = "describe-key-value-store",
-                feature = "disassociate-distribution-tenant-web-acl",
-                feature = "disassociate-distribution-web-acl",
-                feature = "get-anycast-ip-list",
-                feature = "get-connection-function",
-                feature = "get-connection-group",
-                feature = "get-connection-group-by-routing-endpoint",
-                feature = "get-distribution-tenant",
-                feature = "get-distribution-tenant-by-domain",
-                feature = "get-invalidation-for-distribution-tenant",
-                feature = "get-managed-certificate-details",
-                feature = "get-resource-policy",
-                feature = "get-trust-store",
-                feature = "get-vpc-origin",
-                feature = "list-anycast-ip-lists",
-                feature = "list-connection-groups",
-                feature = "list-distribution-tenants",
-                feature = "list-distribution-tenants-by-customization",
-                feature = "list-distributions-by-anycast-ip-list-id",
-                feature = "list-distributions-by-connection-function",
-                feature = "list-distributions-by-owned-resource",
-                feature = "list-distributions-by-trust-store",
-                feature = "list-distributions-by-vpc-origin-id",
-                feature = "list-domain-conflicts",
-                feature = "list-invalidations-for-distribution-tenant",
-                feature = "list-trust-stores",
-                feature = "list-vpc-origins",
-                feature = "publish-connection-function",
-                feature = "put-resource-policy",
-                feature = "test-connection-function",
-                feature = "update-anycast-ip-list",
-                feature = "update-connection-function",
-                feature = "update-connection-group",
-                feature = "update-distribution",
-                feature = "update-distribution-tenant",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-domain-association",
-                feature = "update-key-value-store",
-                feature = "update-trust-store",
-                feature = "update-vpc-origin",
-                feature = "verify-dns-configuration"
-            ))]
+            #[cfg(
+                any(
+                    feature = "associate-distribution-tenant-web-acl",
+                    feature = "associate-distribution-web-acl",
+                    feature = "create-connection-group",
+                    feature = "create-distribution",
+                    feature = "create-distribution-tenant",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-invalidation-for-distribution-tenant",
+                    feature = "create-trust-store",
+                    feature = "delete-anycast-ip-list",
+                    feature = "delete-connection-function",
+                    feature = "delete-connection-group",
+                    feature = "delete-distribution-tenant",
+                    feature = "delete-key-value-store",
+                    feature = "delete-resource-policy",
+                    feature = "delete-trust-store",
+                    feature = "delete-vpc-origin",
+                    feature = "describe-connection-function",
+                    feature = "describe-key-value-store",
+                    feature = "disassociate-distribution-tenant-web-acl",
+                    feature = "disassociate-distribution-web-acl",
+                    feature = "get-anycast-ip-list",
+                    feature = "get-connection-function",
+                    feature = "get-connection-group",
+                    feature = "get-connection-group-by-routing-endpoint",
+                    feature = "get-distribution-tenant",
+                    feature = "get-distribution-tenant-by-domain",
+                    feature = "get-invalidation-for-distribution-tenant",
+                    feature = "get-managed-certificate-details",
+                    feature = "get-resource-policy",
+                    feature = "get-trust-store",
+                    feature = "get-vpc-origin",
+                    feature = "list-anycast-ip-lists",
+                    feature = "list-connection-groups",
+                    feature = "list-distribution-tenants",
+                    feature = "list-distribution-tenants-by-customization",
+                    feature = "list-distributions-by-anycast-ip-list-id",
+                    feature = "list-distributions-by-connection-function",
+                    feature = "list-distributions-by-owned-resource",
+                    feature = "list-distributions-by-trust-store",
+                    feature = "list-distributions-by-vpc-origin-id",
+                    feature = "list-domain-conflicts",
+                    feature = "list-invalidations-for-distribution-tenant",
+                    feature = "list-trust-stores",
+                    feature = "list-vpc-origins",
+                    feature = "publish-connection-function",
+                    feature = "put-resource-policy",
+                    feature = "test-connection-function",
+                    feature = "update-anycast-ip-list",
+                    feature = "update-connection-function",
+                    feature = "update-connection-group",
+                    feature = "update-distribution",
+                    feature = "update-distribution-tenant",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-domain-association",
+                    feature = "update-key-value-store",
+                    feature = "update-trust-store",
+                    feature = "update-vpc-origin",
+                    feature = "verify-dns-configuration"
+                )
+            )]
             Self::EntityNotFound(error) => Some(error),
-            #[cfg(any(
-                feature = "create-connection-function",
-                feature = "create-key-value-store",
-                feature = "update-connection-function"
-            ))]
+            #[cfg(
+                any(
+                    feature = "create-connection-function",
+                    feature = "create-key-value-store",
+                    feature = "update-connection-function"
+                )
+            )]
             Self::EntitySizeLimitExceeded(error) => Some(error),
             #[cfg(feature = "create-field-level-encryption-config")]
             Self::FieldLevelEncryptionConfigAlreadyExists(error) => Some(error),
             #[cfg(feature = "delete-field-level-encryption-config")]
             Self::FieldLevelEncryptionConfigInUse(error) => Some(error),
-            #[cfg(any(
-                feature = "create-field-level-encryption-profile",
-                feature = "update-field-level-encryption-profile"
-            ))]
+            #[cfg(
+                any(
+                    feature = "create-field-level-encryption-profile",
+                    feature = "update-field-level-encryption-profile"
+                )
+            )]
             Self::FieldLevelEncryptionProfileAlreadyExists(error) => Some(error),
             #[cfg(feature = "delete-field-level-encryption-profile")]
             Self::FieldLevelEncryptionProfileInUse(error) => Some(error),
-            #[cfg(any(
-                feature = "create-field-level-encryption-profile",
-                feature = "update-field-level-encryption-profile"
-            ))]
+            #[cfg(
+                any(
+                    feature = "create-field-level-encryption-profile",
+                    feature = "update-field-level-encryption-profile"
+                )
+            )]
             Self::FieldLevelEncryptionProfileSizeExceeded(error) => Some(error),
             #[cfg(feature = "create-function")]
             Self::FunctionAlreadyExists(error) => Some(error),
@@ -3427,1064 +4644,1320 @@ impl Error {
             Self::FunctionInUse(error) => Some(error),
             #[cfg(any(feature = "create-function", feature = "update-function"))]
             Self::FunctionSizeLimitExceeded(error) => Some(error),
-            #[cfg(any(
-                feature = "delete-anycast-ip-list",
-                feature = "delete-cache-policy",
-                feature = "delete-origin-request-policy",
-                feature = "delete-resource-policy",
-                feature = "delete-response-headers-policy",
-                feature = "delete-vpc-origin"
-            ))]
+            #[cfg(
+                any(
+                    feature = "delete-anycast-ip-list",
+                    feature = "delete-cache-policy",
+                    feature = "delete-origin-request-policy",
+                    feature = "delete-resource-policy",
+                    feature = "delete-response-headers-policy",
+                    feature = "delete-vpc-origin"
+                )
+            )]
             Self::IllegalDelete(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(error) => Some(error),
-            #[cfg(any(
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
+                error,
+            ) => Some(error),
+            #[cfg(
+                any(
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution"
+                )
+            )]
             Self::IllegalOriginAccessConfiguration(error) => Some(error),
-            #[cfg(any(
-                feature = "associate-alias",
-                feature = "put-resource-policy",
-                feature = "update-cache-policy",
-                feature = "update-cloud-front-origin-access-identity",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-domain-association",
-                feature = "update-field-level-encryption-config",
-                feature = "update-field-level-encryption-profile",
-                feature = "update-origin-access-control",
-                feature = "update-origin-request-policy",
-                feature = "update-public-key",
-                feature = "update-response-headers-policy",
-                feature = "update-streaming-distribution",
-                feature = "update-vpc-origin"
-            ))]
+            #[cfg(
+                any(
+                    feature = "associate-alias",
+                    feature = "put-resource-policy",
+                    feature = "update-cache-policy",
+                    feature = "update-cloud-front-origin-access-identity",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-domain-association",
+                    feature = "update-field-level-encryption-config",
+                    feature = "update-field-level-encryption-profile",
+                    feature = "update-origin-access-control",
+                    feature = "update-origin-request-policy",
+                    feature = "update-public-key",
+                    feature = "update-response-headers-policy",
+                    feature = "update-streaming-distribution",
+                    feature = "update-vpc-origin"
+                )
+            )]
             Self::IllegalUpdate(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-cache-policy",
-                feature = "create-cloud-front-origin-access-identity",
-                feature = "create-continuous-deployment-policy",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "create-field-level-encryption-config",
-                feature = "create-field-level-encryption-profile",
-                feature = "create-invalidation",
-                feature = "create-invalidation-for-distribution-tenant",
-                feature = "create-origin-request-policy",
-                feature = "create-response-headers-policy",
-                feature = "create-streaming-distribution",
-                feature = "create-streaming-distribution-with-tags",
-                feature = "create-vpc-origin",
-                feature = "update-cache-policy",
-                feature = "update-cloud-front-origin-access-identity",
-                feature = "update-continuous-deployment-policy",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-field-level-encryption-config",
-                feature = "update-field-level-encryption-profile",
-                feature = "update-origin-request-policy",
-                feature = "update-response-headers-policy",
-                feature = "update-streaming-distribution",
-                feature = "update-vpc-origin"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-cache-policy",
+                    feature = "create-cloud-front-origin-access-identity",
+                    feature = "create-continuous-deployment-policy",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-field-level-encryption-config",
+                    feature = "create-field-level-encryption-profile",
+                    feature = "create-invalidation",
+                    feature = "create-invalidation-for-distribution-tenant",
+                    feature = "create-origin-request-policy",
+                    feature = "create-response-headers-policy",
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags",
+                    feature = "create-vpc-origin",
+                    feature = "update-cache-policy",
+                    feature = "update-cloud-front-origin-access-identity",
+                    feature = "update-continuous-deployment-policy",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-field-level-encryption-config",
+                    feature = "update-field-level-encryption-profile",
+                    feature = "update-origin-request-policy",
+                    feature = "update-response-headers-policy",
+                    feature = "update-streaming-distribution",
+                    feature = "update-vpc-origin"
+                )
+            )]
             Self::InconsistentQuantities(error) => Some(error),
-            #[cfg(any(
-                feature = "associate-alias",
-                feature = "associate-distribution-tenant-web-acl",
-                feature = "associate-distribution-web-acl",
-                feature = "copy-distribution",
-                feature = "create-anycast-ip-list",
-                feature = "create-cache-policy",
-                feature = "create-cloud-front-origin-access-identity",
-                feature = "create-connection-function",
-                feature = "create-connection-group",
-                feature = "create-continuous-deployment-policy",
-                feature = "create-distribution",
-                feature = "create-distribution-tenant",
-                feature = "create-distribution-with-tags",
-                feature = "create-field-level-encryption-config",
-                feature = "create-field-level-encryption-profile",
-                feature = "create-function",
-                feature = "create-invalidation",
-                feature = "create-invalidation-for-distribution-tenant",
-                feature = "create-key-group",
-                feature = "create-key-value-store",
-                feature = "create-origin-access-control",
-                feature = "create-origin-request-policy",
-                feature = "create-public-key",
-                feature = "create-realtime-log-config",
-                feature = "create-response-headers-policy",
-                feature = "create-streaming-distribution",
-                feature = "create-streaming-distribution-with-tags",
-                feature = "create-trust-store",
-                feature = "create-vpc-origin",
-                feature = "delete-anycast-ip-list",
-                feature = "delete-connection-function",
-                feature = "delete-continuous-deployment-policy",
-                feature = "delete-realtime-log-config",
-                feature = "delete-resource-policy",
-                feature = "delete-trust-store",
-                feature = "delete-vpc-origin",
-                feature = "describe-connection-function",
-                feature = "describe-key-value-store",
-                feature = "disassociate-distribution-tenant-web-acl",
-                feature = "disassociate-distribution-web-acl",
-                feature = "get-anycast-ip-list",
-                feature = "get-realtime-log-config",
-                feature = "get-resource-policy",
-                feature = "get-trust-store",
-                feature = "get-vpc-origin",
-                feature = "list-anycast-ip-lists",
-                feature = "list-cache-policies",
-                feature = "list-cloud-front-origin-access-identities",
-                feature = "list-conflicting-aliases",
-                feature = "list-connection-functions",
-                feature = "list-connection-groups",
-                feature = "list-continuous-deployment-policies",
-                feature = "list-distribution-tenants",
-                feature = "list-distribution-tenants-by-customization",
-                feature = "list-distributions",
-                feature = "list-distributions-by-anycast-ip-list-id",
-                feature = "list-distributions-by-cache-policy-id",
-                feature = "list-distributions-by-connection-function",
-                feature = "list-distributions-by-connection-mode",
-                feature = "list-distributions-by-key-group",
-                feature = "list-distributions-by-origin-request-policy-id",
-                feature = "list-distributions-by-owned-resource",
-                feature = "list-distributions-by-realtime-log-config",
-                feature = "list-distributions-by-response-headers-policy-id",
-                feature = "list-distributions-by-trust-store",
-                feature = "list-distributions-by-vpc-origin-id",
-                feature = "list-distributions-by-web-acl-id",
-                feature = "list-domain-conflicts",
-                feature = "list-field-level-encryption-configs",
-                feature = "list-field-level-encryption-profiles",
-                feature = "list-functions",
-                feature = "list-invalidations",
-                feature = "list-invalidations-for-distribution-tenant",
-                feature = "list-key-groups",
-                feature = "list-key-value-stores",
-                feature = "list-origin-access-controls",
-                feature = "list-origin-request-policies",
-                feature = "list-public-keys",
-                feature = "list-realtime-log-configs",
-                feature = "list-response-headers-policies",
-                feature = "list-streaming-distributions",
-                feature = "list-tags-for-resource",
-                feature = "list-trust-stores",
-                feature = "list-vpc-origins",
-                feature = "publish-connection-function",
-                feature = "publish-function",
-                feature = "put-resource-policy",
-                feature = "tag-resource",
-                feature = "test-connection-function",
-                feature = "test-function",
-                feature = "untag-resource",
-                feature = "update-anycast-ip-list",
-                feature = "update-cache-policy",
-                feature = "update-cloud-front-origin-access-identity",
-                feature = "update-connection-function",
-                feature = "update-connection-group",
-                feature = "update-continuous-deployment-policy",
-                feature = "update-distribution",
-                feature = "update-distribution-tenant",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-domain-association",
-                feature = "update-field-level-encryption-config",
-                feature = "update-field-level-encryption-profile",
-                feature = "update-function",
-                feature = "update-key-group",
-                feature = "update-key-value-store",
-                feature = "update-origin-access-control",
-                feature = "update-origin-request-policy",
-                feature = "update-public-key",
-                feature = "update-realtime-log-config",
-                feature = "update-response-headers-policy",
-                feature = "update-streaming-distribution",
-                feature = "update-trust-store",
-                feature = "update-vpc-origin",
-                feature = "verify-dns-configuration"
-            ))]
+            #[cfg(
+                any(
+                    feature = "associate-alias",
+                    feature = "associate-distribution-tenant-web-acl",
+                    feature = "associate-distribution-web-acl",
+                    feature = "copy-distribution",
+                    feature = "create-anycast-ip-list",
+                    feature = "create-cache-policy",
+                    feature = "create-cloud-front-origin-access-identity",
+                    feature = "create-connection-function",
+                    feature = "create-connection-group",
+                    feature = "create-continuous-deployment-policy",
+                    feature = "create-distribution",
+                    feature = "create-distribution-tenant",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-field-level-encryption-config",
+                    feature = "create-field-level-encryption-profile",
+                    feature = "create-function",
+                    feature = "create-invalidation",
+                    feature = "create-invalidation-for-distribution-tenant",
+                    feature = "create-key-group",
+                    feature = "create-key-value-store",
+                    feature = "create-origin-access-control",
+                    feature = "create-origin-request-policy",
+                    feature = "create-public-key",
+                    feature = "create-realtime-log-config",
+                    feature = "create-response-headers-policy",
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags",
+                    feature = "create-trust-store",
+                    feature = "create-vpc-origin",
+                    feature = "delete-anycast-ip-list",
+                    feature = "delete-connection-function",
+                    feature = "delete-continuous-deployment-policy",
+                    feature = "delete-realtime-log-config",
+                    feature = "delete-resource-policy",
+                    feature = "delete-trust-store",
+                    feature = "delete-vpc-origin",
+                    feature = "describe-connection-function",
+                    feature = "describe-key-value-store",
+                    feature = "disassociate-distribution-tenant-web-acl",
+                    feature = "disassociate-distribution-web-acl",
+                    feature = "get-anycast-ip-list",
+                    feature = "get-realtime-log-config",
+                    feature = "get-resource-policy",
+                    feature = "get-trust-store",
+                    feature = "get-vpc-origin",
+                    feature = "list-anycast-ip-lists",
+                    feature = "list-cache-policies",
+                    feature = "list-cloud-front-origin-access-identities",
+                    feature = "list-conflicting-aliases",
+                    feature = "list-connection-functions",
+                    feature = "list-connection-groups",
+                    feature = "list-continuous-deployment-policies",
+                    feature = "list-distribution-tenants",
+                    feature = "list-distribution-tenants-by-customization",
+                    feature = "list-distributions",
+                    feature = "list-distributions-by-anycast-ip-list-id",
+                    feature = "list-distributions-by-cache-policy-id",
+                    feature = "list-distributions-by-connection-function",
+                    feature = "list-distributions-by-connection-mode",
+                    feature = "list-distributions-by-key-group",
+                    feature = "list-distributions-by-origin-request-policy-id",
+                    feature = "list-distributions-by-owned-resource",
+                    feature = "list-distributions-by-realtime-log-config",
+                    feature = "list-distributions-by-response-headers-policy-id",
+                    feature = "list-distributions-by-trust-store",
+                    feature = "list-distributions-by-vpc-origin-id",
+                    feature = "list-distributions-by-web-acl-id",
+                    feature = "list-domain-conflicts",
+                    feature = "list-field-level-encryption-configs",
+                    feature = "list-field-level-encryption-profiles",
+                    feature = "list-functions",
+                    feature = "list-invalidations",
+                    feature = "list-invalidations-for-distribution-tenant",
+                    feature = "list-key-groups",
+                    feature = "list-key-value-stores",
+                    feature = "list-origin-access-controls",
+                    feature = "list-origin-request-policies",
+                    feature = "list-public-keys",
+                    feature = "list-realtime-log-configs",
+                    feature = "list-response-headers-policies",
+                    feature = "list-streaming-distributions",
+                    feature = "list-tags-for-resource",
+                    feature = "list-trust-stores",
+                    feature = "list-vpc-origins",
+                    feature = "publish-connection-function",
+                    feature = "publish-function",
+                    feature = "put-resource-policy",
+                    feature = "tag-resource",
+                    feature = "test-connection-function",
+                    feature = "test-function",
+                    feature = "untag-resource",
+                    feature = "update-anycast-ip-list",
+                    feature = "update-cache-policy",
+                    feature = "update-cloud-front-origin-access-identity",
+                    feature = "update-connection-function",
+                    feature = "update-connection-group",
+                    feature = "update-continuous-deployment-policy",
+                    feature = "update-distribution",
+                    feature = "update-distribution-tenant",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-domain-association",
+                    feature = "update-field-level-encryption-config",
+                    feature = "update-field-level-encryption-profile",
+                    feature = "update-function",
+                    feature = "update-key-group",
+                    feature = "update-key-value-store",
+                    feature = "update-origin-access-control",
+                    feature = "update-origin-request-policy",
+                    feature = "update-public-key",
+                    feature = "update-realtime-log-config",
+                    feature = "update-response-headers-policy",
+                    feature = "update-streaming-distribution",
+                    feature = "update-trust-store",
+                    feature = "update-vpc-origin",
+                    feature = "verify-dns-configuration"
+                )
+            )]
             Self::InvalidArgument(error) => Some(error),
-            #[cfg(any(feature = "create-distribution-tenant", feature = "update-distribution-tenant"))]
+            #[cfg(
+                any(
+                    feature = "create-distribution-tenant",
+                    feature = "update-distribution-tenant"
+                )
+            )]
             Self::InvalidAssociation(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::InvalidDefaultRootObject(error) => Some(error),
-            #[cfg(any(
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution"
-            ))]
+            #[cfg(
+                any(
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution"
+                )
+            )]
             Self::InvalidDomainNameForOriginAccessControl(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::InvalidErrorCode(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::InvalidForwardCookies(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::InvalidFunctionAssociation(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::InvalidGeoRestrictionParameter(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::InvalidHeadersForS3Origin(error) => Some(error),
-            #[cfg(any(
-                feature = "associate-distribution-tenant-web-acl",
-                feature = "associate-distribution-web-acl",
-                feature = "copy-distribution",
-                feature = "delete-anycast-ip-list",
-                feature = "delete-cache-policy",
-                feature = "delete-cloud-front-origin-access-identity",
-                feature = "delete-connection-function",
-                feature = "delete-connection-group",
-                feature = "delete-continuous-deployment-policy",
-                feature = "delete-distribution",
-                feature = "delete-distribution-tenant",
-                feature = "delete-field-level-encryption-config",
-                feature = "delete-field-level-encryption-profile",
-                feature = "delete-function",
-                feature = "delete-key-group",
-                feature = "delete-key-value-store",
-                feature = "delete-origin-access-control",
-                feature = "delete-origin-request-policy",
-                feature = "delete-public-key",
-                feature = "delete-response-headers-policy",
-                feature = "delete-streaming-distribution",
-                feature = "delete-trust-store",
-                feature = "delete-vpc-origin",
-                feature = "disassociate-distribution-tenant-web-acl",
-                feature = "disassociate-distribution-web-acl",
-                feature = "publish-connection-function",
-                feature = "publish-function",
-                feature = "test-connection-function",
-                feature = "test-function",
-                feature = "update-anycast-ip-list",
-                feature = "update-cache-policy",
-                feature = "update-cloud-front-origin-access-identity",
-                feature = "update-connection-function",
-                feature = "update-connection-group",
-                feature = "update-continuous-deployment-policy",
-                feature = "update-distribution",
-                feature = "update-distribution-tenant",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-domain-association",
-                feature = "update-field-level-encryption-config",
-                feature = "update-field-level-encryption-profile",
-                feature = "update-function",
-                feature = "update-key-group",
-                feature = "update-key-value-store",
-                feature = "update-origin-access-control",
-                feature = "update-origin-request-policy",
-                feature = "update-public-key",
-                feature = "update-response-headers-policy",
-                feature = "update-streaming-distribution",
-                feature = "update-trust-store",
-                feature = "update-vpc-origin"
-            ))]
+            #[cfg(
+                any(
+                    feature = "associate-distribution-tenant-web-acl",
+                    feature = "associate-distribution-web-acl",
+                    feature = "copy-distribution",
+                    feature = "delete-anycast-ip-list",
+                    feature = "delete-cache-policy",
+                    feature = "delete-cloud-front-origin-access-identity",
+                    feature = "delete-connection-function",
+                    feature = "delete-connection-group",
+                    feature = "delete-continuous-deployment-policy",
+                    feature = "delete-distribution",
+                    feature = "delete-distribution-tenant",
+                    feature = "delete-field-level-encryption-config",
+                    feature = "delete-field-level-encryption-profile",
+                    feature = "delete-function",
+                    feature = "delete-key-group",
+                    feature = "delete-key-value-store",
+                    feature = "delete-origin-access-control",
+                    feature = "delete-origin-request-policy",
+                    feature = "delete-public-key",
+                    feature = "delete-response-headers-policy",
+                    feature = "delete-streaming-distribution",
+                    feature = "delete-trust-store",
+                    feature = "delete-vpc-origin",
+                    feature = "disassociate-distribution-tenant-web-acl",
+                    feature = "disassociate-distribution-web-acl",
+                    feature = "publish-connection-function",
+                    feature = "publish-function",
+                    feature = "test-connection-function",
+                    feature = "test-function",
+                    feature = "update-anycast-ip-list",
+                    feature = "update-cache-policy",
+                    feature = "update-cloud-front-origin-access-identity",
+                    feature = "update-connection-function",
+                    feature = "update-connection-group",
+                    feature = "update-continuous-deployment-policy",
+                    feature = "update-distribution",
+                    feature = "update-distribution-tenant",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-domain-association",
+                    feature = "update-field-level-encryption-config",
+                    feature = "update-field-level-encryption-profile",
+                    feature = "update-function",
+                    feature = "update-key-group",
+                    feature = "update-key-value-store",
+                    feature = "update-origin-access-control",
+                    feature = "update-origin-request-policy",
+                    feature = "update-public-key",
+                    feature = "update-response-headers-policy",
+                    feature = "update-streaming-distribution",
+                    feature = "update-trust-store",
+                    feature = "update-vpc-origin"
+                )
+            )]
             Self::InvalidIfMatchVersion(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::InvalidLambdaFunctionAssociation(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::InvalidLocationCode(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::InvalidMinimumProtocolVersion(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "create-streaming-distribution",
-                feature = "create-streaming-distribution-with-tags"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags"
+                )
+            )]
             Self::InvalidOrigin(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "create-streaming-distribution",
-                feature = "create-streaming-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-streaming-distribution"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-streaming-distribution"
+                )
+            )]
             Self::InvalidOriginAccessControl(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "create-streaming-distribution",
-                feature = "create-streaming-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-streaming-distribution"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-streaming-distribution"
+                )
+            )]
             Self::InvalidOriginAccessIdentity(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::InvalidOriginKeepaliveTimeout(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::InvalidOriginReadTimeout(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags"
+                )
+            )]
             Self::InvalidProtocolSettings(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::InvalidQueryStringParameters(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::InvalidRelativePath(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::InvalidRequiredProtocol(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::InvalidResponseCode(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::InvalidTTLOrder(error) => Some(error),
-            #[cfg(any(
-                feature = "create-anycast-ip-list",
-                feature = "create-connection-function",
-                feature = "create-connection-group",
-                feature = "create-distribution-tenant",
-                feature = "create-distribution-with-tags",
-                feature = "create-streaming-distribution-with-tags",
-                feature = "create-trust-store",
-                feature = "create-vpc-origin",
-                feature = "list-tags-for-resource",
-                feature = "tag-resource",
-                feature = "untag-resource"
-            ))]
+            #[cfg(
+                any(
+                    feature = "create-anycast-ip-list",
+                    feature = "create-connection-function",
+                    feature = "create-connection-group",
+                    feature = "create-distribution-tenant",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-streaming-distribution-with-tags",
+                    feature = "create-trust-store",
+                    feature = "create-vpc-origin",
+                    feature = "list-tags-for-resource",
+                    feature = "tag-resource",
+                    feature = "untag-resource"
+                )
+            )]
             Self::InvalidTagging(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::InvalidViewerCertificate(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "list-distributions-by-web-acl-id",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "list-distributions-by-web-acl-id",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::InvalidWebACLId(error) => Some(error),
             #[cfg(any(feature = "create-key-group", feature = "update-key-group"))]
             Self::KeyGroupAlreadyExists(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-cloud-front-origin-access-identity",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "create-invalidation",
-                feature = "create-invalidation-for-distribution-tenant",
-                feature = "create-streaming-distribution",
-                feature = "create-streaming-distribution-with-tags",
-                feature = "update-cloud-front-origin-access-identity",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-streaming-distribution"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-cloud-front-origin-access-identity",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-invalidation",
+                    feature = "create-invalidation-for-distribution-tenant",
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags",
+                    feature = "update-cloud-front-origin-access-identity",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-streaming-distribution"
+                )
+            )]
             Self::MissingBody(error) => Some(error),
             #[cfg(feature = "create-monitoring-subscription")]
             Self::MonitoringSubscriptionAlreadyExists(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "delete-cache-policy",
-                feature = "get-cache-policy",
-                feature = "get-cache-policy-config",
-                feature = "list-cache-policies",
-                feature = "list-distributions-by-cache-policy-id",
-                feature = "update-cache-policy",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "delete-cache-policy",
+                    feature = "get-cache-policy",
+                    feature = "get-cache-policy-config",
+                    feature = "list-cache-policies",
+                    feature = "list-distributions-by-cache-policy-id",
+                    feature = "update-cache-policy",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::NoSuchCachePolicy(error) => Some(error),
-            #[cfg(any(
-                feature = "delete-cloud-front-origin-access-identity",
-                feature = "get-cloud-front-origin-access-identity",
-                feature = "get-cloud-front-origin-access-identity-config",
-                feature = "update-cloud-front-origin-access-identity"
-            ))]
+            #[cfg(
+                any(
+                    feature = "delete-cloud-front-origin-access-identity",
+                    feature = "get-cloud-front-origin-access-identity",
+                    feature = "get-cloud-front-origin-access-identity-config",
+                    feature = "update-cloud-front-origin-access-identity"
+                )
+            )]
             Self::NoSuchCloudFrontOriginAccessIdentity(error) => Some(error),
-            #[cfg(any(
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "delete-continuous-deployment-policy",
-                feature = "get-continuous-deployment-policy",
-                feature = "get-continuous-deployment-policy-config",
-                feature = "list-continuous-deployment-policies",
-                feature = "update-continuous-deployment-policy",
-                feature = "update-distribution"
-            ))]
+            #[cfg(
+                any(
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "delete-continuous-deployment-policy",
+                    feature = "get-continuous-deployment-policy",
+                    feature = "get-continuous-deployment-policy-config",
+                    feature = "list-continuous-deployment-policies",
+                    feature = "update-continuous-deployment-policy",
+                    feature = "update-distribution"
+                )
+            )]
             Self::NoSuchContinuousDeploymentPolicy(error) => Some(error),
-            #[cfg(any(
-                feature = "associate-alias",
-                feature = "copy-distribution",
-                feature = "create-invalidation",
-                feature = "create-monitoring-subscription",
-                feature = "delete-distribution",
-                feature = "delete-monitoring-subscription",
-                feature = "get-distribution",
-                feature = "get-distribution-config",
-                feature = "get-invalidation",
-                feature = "get-monitoring-subscription",
-                feature = "list-conflicting-aliases",
-                feature = "list-invalidations",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "associate-alias",
+                    feature = "copy-distribution",
+                    feature = "create-invalidation",
+                    feature = "create-monitoring-subscription",
+                    feature = "delete-distribution",
+                    feature = "delete-monitoring-subscription",
+                    feature = "get-distribution",
+                    feature = "get-distribution-config",
+                    feature = "get-invalidation",
+                    feature = "get-monitoring-subscription",
+                    feature = "list-conflicting-aliases",
+                    feature = "list-invalidations",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::NoSuchDistribution(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "delete-field-level-encryption-config",
-                feature = "get-field-level-encryption",
-                feature = "get-field-level-encryption-config",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-field-level-encryption-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "delete-field-level-encryption-config",
+                    feature = "get-field-level-encryption",
+                    feature = "get-field-level-encryption-config",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-field-level-encryption-config"
+                )
+            )]
             Self::NoSuchFieldLevelEncryptionConfig(error) => Some(error),
-            #[cfg(any(
-                feature = "create-field-level-encryption-config",
-                feature = "delete-field-level-encryption-profile",
-                feature = "get-field-level-encryption-profile",
-                feature = "get-field-level-encryption-profile-config",
-                feature = "update-field-level-encryption-config",
-                feature = "update-field-level-encryption-profile"
-            ))]
+            #[cfg(
+                any(
+                    feature = "create-field-level-encryption-config",
+                    feature = "delete-field-level-encryption-profile",
+                    feature = "get-field-level-encryption-profile",
+                    feature = "get-field-level-encryption-profile-config",
+                    feature = "update-field-level-encryption-config",
+                    feature = "update-field-level-encryption-profile"
+                )
+            )]
             Self::NoSuchFieldLevelEncryptionProfile(error) => Some(error),
-            #[cfg(any(
-                feature = "delete-function",
-                feature = "describe-function",
-                feature = "get-function",
-                feature = "publish-function",
-                feature = "test-function",
-                feature = "update-function"
-            ))]
+            #[cfg(
+                any(
+                    feature = "delete-function",
+                    feature = "describe-function",
+                    feature = "get-function",
+                    feature = "publish-function",
+                    feature = "test-function",
+                    feature = "update-function"
+                )
+            )]
             Self::NoSuchFunctionExists(error) => Some(error),
-            #[cfg(any(feature = "get-invalidation", feature = "get-invalidation-for-distribution-tenant"))]
+            #[cfg(
+                any(
+                    feature = "get-invalidation",
+                    feature = "get-invalidation-for-distribution-tenant"
+                )
+            )]
             Self::NoSuchInvalidation(error) => Some(error),
-            #[cfg(any(feature = "delete-monitoring-subscription", feature = "get-monitoring-subscription"))]
+            #[cfg(
+                any(
+                    feature = "delete-monitoring-subscription",
+                    feature = "get-monitoring-subscription"
+                )
+            )]
             Self::NoSuchMonitoringSubscription(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::NoSuchOrigin(error) => Some(error),
-            #[cfg(any(
-                feature = "delete-origin-access-control",
-                feature = "get-origin-access-control",
-                feature = "get-origin-access-control-config",
-                feature = "update-origin-access-control"
-            ))]
+            #[cfg(
+                any(
+                    feature = "delete-origin-access-control",
+                    feature = "get-origin-access-control",
+                    feature = "get-origin-access-control-config",
+                    feature = "update-origin-access-control"
+                )
+            )]
             Self::NoSuchOriginAccessControl(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "delete-origin-request-policy",
-                feature = "get-origin-request-policy",
-                feature = "get-origin-request-policy-config",
-                feature = "list-distributions-by-origin-request-policy-id",
-                feature = "list-origin-request-policies",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-origin-request-policy"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "delete-origin-request-policy",
+                    feature = "get-origin-request-policy",
+                    feature = "get-origin-request-policy-config",
+                    feature = "list-distributions-by-origin-request-policy-id",
+                    feature = "list-origin-request-policies",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-origin-request-policy"
+                )
+            )]
             Self::NoSuchOriginRequestPolicy(error) => Some(error),
-            #[cfg(any(
-                feature = "create-field-level-encryption-profile",
-                feature = "delete-public-key",
-                feature = "get-public-key",
-                feature = "get-public-key-config",
-                feature = "update-field-level-encryption-profile",
-                feature = "update-public-key"
-            ))]
+            #[cfg(
+                any(
+                    feature = "create-field-level-encryption-profile",
+                    feature = "delete-public-key",
+                    feature = "get-public-key",
+                    feature = "get-public-key-config",
+                    feature = "update-field-level-encryption-profile",
+                    feature = "update-public-key"
+                )
+            )]
             Self::NoSuchPublicKey(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "delete-realtime-log-config",
-                feature = "get-realtime-log-config",
-                feature = "list-realtime-log-configs",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-realtime-log-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "delete-realtime-log-config",
+                    feature = "get-realtime-log-config",
+                    feature = "list-realtime-log-configs",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-realtime-log-config"
+                )
+            )]
             Self::NoSuchRealtimeLogConfig(error) => Some(error),
-            #[cfg(any(
-                feature = "delete-key-group",
-                feature = "get-key-group",
-                feature = "get-key-group-config",
-                feature = "list-distributions-by-key-group",
-                feature = "list-tags-for-resource",
-                feature = "tag-resource",
-                feature = "untag-resource",
-                feature = "update-key-group"
-            ))]
+            #[cfg(
+                any(
+                    feature = "delete-key-group",
+                    feature = "get-key-group",
+                    feature = "get-key-group-config",
+                    feature = "list-distributions-by-key-group",
+                    feature = "list-tags-for-resource",
+                    feature = "tag-resource",
+                    feature = "untag-resource",
+                    feature = "update-key-group"
+                )
+            )]
             Self::NoSuchResource(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "delete-response-headers-policy",
-                feature = "get-response-headers-policy",
-                feature = "get-response-headers-policy-config",
-                feature = "list-distributions-by-response-headers-policy-id",
-                feature = "list-response-headers-policies",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-response-headers-policy"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "delete-response-headers-policy",
+                    feature = "get-response-headers-policy",
+                    feature = "get-response-headers-policy-config",
+                    feature = "list-distributions-by-response-headers-policy-id",
+                    feature = "list-response-headers-policies",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-response-headers-policy"
+                )
+            )]
             Self::NoSuchResponseHeadersPolicy(error) => Some(error),
-            #[cfg(any(
-                feature = "delete-streaming-distribution",
-                feature = "get-streaming-distribution",
-                feature = "get-streaming-distribution-config",
-                feature = "update-streaming-distribution"
-            ))]
+            #[cfg(
+                any(
+                    feature = "delete-streaming-distribution",
+                    feature = "get-streaming-distribution",
+                    feature = "get-streaming-distribution-config",
+                    feature = "update-streaming-distribution"
+                )
+            )]
             Self::NoSuchStreamingDistribution(error) => Some(error),
-            #[cfg(any(feature = "create-origin-access-control", feature = "update-origin-access-control"))]
+            #[cfg(
+                any(
+                    feature = "create-origin-access-control",
+                    feature = "update-origin-access-control"
+                )
+            )]
             Self::OriginAccessControlAlreadyExists(error) => Some(error),
             #[cfg(feature = "delete-origin-access-control")]
             Self::OriginAccessControlInUse(error) => Some(error),
-            #[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
+            #[cfg(
+                any(
+                    feature = "create-origin-request-policy",
+                    feature = "update-origin-request-policy"
+                )
+            )]
             Self::OriginRequestPolicyAlreadyExists(error) => Some(error),
             #[cfg(feature = "delete-origin-request-policy")]
             Self::OriginRequestPolicyInUse(error) => Some(error),
-            #[cfg(any(
-                feature = "associate-distribution-tenant-web-acl",
-                feature = "associate-distribution-web-acl",
-                feature = "copy-distribution",
-                feature = "delete-anycast-ip-list",
-                feature = "delete-cache-policy",
-                feature = "delete-cloud-front-origin-access-identity",
-                feature = "delete-connection-function",
-                feature = "delete-connection-group",
-                feature = "delete-continuous-deployment-policy",
-                feature = "delete-distribution",
-                feature = "delete-distribution-tenant",
-                feature = "delete-field-level-encryption-config",
-                feature = "delete-field-level-encryption-profile",
-                feature = "delete-function",
-                feature = "delete-key-group",
-                feature = "delete-key-value-store",
-                feature = "delete-origin-access-control",
-                feature = "delete-origin-request-policy",
-                feature = "delete-public-key",
-                feature = "delete-resource-policy",
-                feature = "delete-response-headers-policy",
-                feature = "delete-streaming-distribution",
-                feature = "delete-trust-store",
-                feature = "delete-vpc-origin",
-                feature = "disassociate-distribution-tenant-web-acl",
-                feature = "disassociate-distribution-web-acl",
-                feature = "publish-connection-function",
-                feature = "publish-function",
-                feature = "put-resource-policy",
-                feature = "test-connection-function",
-                feature = "update-anycast-ip-list",
-                feature = "update-cache-policy",
-                feature = "update-cloud-front-origin-access-identity",
-                feature = "update-connection-function",
-                feature = "update-connection-group",
-                feature = "update-continuous-deployment-policy",
-                feature = "update-distribution",
-                feature = "update-distribution-tenant",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-domain-association",
-                feature = "update-field-level-encryption-config",
-                feature = "update-field-level-encryption-profile",
-                feature = "update-function",
-                feature = "update-key-group",
-                feature = "update-key-value-store",
-                feature = "update-origin-access-control",
-                feature = "update-origin-request-policy",
-                feature = "update-public-key",
-                feature = "update-response-headers-policy",
-                feature = "update-streaming-distribution",
-                feature = "update-trust-store",
-                feature = "update-vpc-origin"
-            ))]
+            #[cfg(
+                any(
+                    feature = "associate-distribution-tenant-web-acl",
+                    feature = "associate-distribution-web-acl",
+                    feature = "copy-distribution",
+                    feature = "delete-anycast-ip-list",
+                    feature = "delete-cache-policy",
+                    feature = "delete-cloud-front-origin-access-identity",
+                    feature = "delete-connection-function",
+                    feature = "delete-connection-group",
+                    feature = "delete-continuous-deployment-policy",
+                    feature = "delete-distribution",
+                    feature = "delete-distribution-tenant",
+                    feature = "delete-field-level-encryption-config",
+                    feature = "delete-field-level-encryption-profile",
+                    feature = "delete-function",
+                    feature = "delete-key-group",
+                    feature = "delete-key-value-store",
+                    feature = "delete-origin-access-control",
+                    feature = "delete-origin-request-policy",
+                    feature = "delete-public-key",
+                    feature = "delete-resource-policy",
+                    feature = "delete-response-headers-policy",
+                    feature = "delete-streaming-distribution",
+                    feature = "delete-trust-store",
+                    feature = "delete-vpc-origin",
+                    feature = "disassociate-distribution-tenant-web-acl",
+                    feature = "disassociate-distribution-web-acl",
+                    feature = "publish-connection-function",
+                    feature = "publish-function",
+                    feature = "put-resource-policy",
+                    feature = "test-connection-function",
+                    feature = "update-anycast-ip-list",
+                    feature = "update-cache-policy",
+                    feature = "update-cloud-front-origin-access-identity",
+                    feature = "update-connection-function",
+                    feature = "update-connection-group",
+                    feature = "update-continuous-deployment-policy",
+                    feature = "update-distribution",
+                    feature = "update-distribution-tenant",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-domain-association",
+                    feature = "update-field-level-encryption-config",
+                    feature = "update-field-level-encryption-profile",
+                    feature = "update-function",
+                    feature = "update-key-group",
+                    feature = "update-key-value-store",
+                    feature = "update-origin-access-control",
+                    feature = "update-origin-request-policy",
+                    feature = "update-public-key",
+                    feature = "update-response-headers-policy",
+                    feature = "update-streaming-distribution",
+                    feature = "update-trust-store",
+                    feature = "update-vpc-origin"
+                )
+            )]
             Self::PreconditionFailed(error) => Some(error),
             #[cfg(feature = "create-public-key")]
             Self::PublicKeyAlreadyExists(error) => Some(error),
             #[cfg(feature = "delete-public-key")]
             Self::PublicKeyInUse(error) => Some(error),
-            #[cfg(any(
-                feature = "create-field-level-encryption-config",
-                feature = "update-field-level-encryption-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "create-field-level-encryption-config",
+                    feature = "update-field-level-encryption-config"
+                )
+            )]
             Self::QueryArgProfileEmpty(error) => Some(error),
             #[cfg(feature = "create-realtime-log-config")]
             Self::RealtimeLogConfigAlreadyExists(error) => Some(error),
             #[cfg(feature = "delete-realtime-log-config")]
             Self::RealtimeLogConfigInUse(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::RealtimeLogConfigOwnerMismatch(error) => Some(error),
-            #[cfg(any(
-                feature = "delete-distribution",
-                feature = "delete-key-group",
-                feature = "update-connection-group"
-            ))]
+            #[cfg(
+                any(
+                    feature = "delete-distribution",
+                    feature = "delete-key-group",
+                    feature = "update-connection-group"
+                )
+            )]
             Self::ResourceInUse(error) => Some(error),
-            #[cfg(any(feature = "delete-connection-group", feature = "delete-distribution-tenant"))]
+            #[cfg(
+                any(
+                    feature = "delete-connection-group",
+                    feature = "delete-distribution-tenant"
+                )
+            )]
             Self::ResourceNotDisabled(error) => Some(error),
-            #[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
+            #[cfg(
+                any(
+                    feature = "create-response-headers-policy",
+                    feature = "update-response-headers-policy"
+                )
+            )]
             Self::ResponseHeadersPolicyAlreadyExists(error) => Some(error),
             #[cfg(feature = "delete-response-headers-policy")]
             Self::ResponseHeadersPolicyInUse(error) => Some(error),
-            #[cfg(any(
-                feature = "create-continuous-deployment-policy",
-                feature = "update-continuous-deployment-policy",
-                feature = "update-distribution"
-            ))]
+            #[cfg(
+                any(
+                    feature = "create-continuous-deployment-policy",
+                    feature = "update-continuous-deployment-policy",
+                    feature = "update-distribution"
+                )
+            )]
             Self::StagingDistributionInUse(error) => Some(error),
-            #[cfg(any(feature = "create-streaming-distribution", feature = "create-streaming-distribution-with-tags"))]
+            #[cfg(
+                any(
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags"
+                )
+            )]
             Self::StreamingDistributionAlreadyExists(error) => Some(error),
             #[cfg(feature = "delete-streaming-distribution")]
             Self::StreamingDistributionNotDisabled(error) => Some(error),
             #[cfg(any(feature = "test-connection-function", feature = "test-function"))]
             Self::TestFunctionFailed(error) => Some(error),
-            #[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
+            #[cfg(
+                any(
+                    feature = "create-response-headers-policy",
+                    feature = "update-response-headers-policy"
+                )
+            )]
             Self::TooLongCSPInResponseHeadersPolicy(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::TooManyCacheBehaviors(error) => Some(error),
             #[cfg(feature = "create-cache-policy")]
             Self::TooManyCachePolicies(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::TooManyCertificates(error) => Some(error),
             #[cfg(feature = "create-cloud-front-origin-access-identity")]
             Self::TooManyCloudFrontOriginAccessIdentities(error) => Some(error),
             #[cfg(feature = "create-continuous-deployment-policy")]
             Self::TooManyContinuousDeploymentPolicies(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::TooManyCookieNamesInWhiteList(error) => Some(error),
             #[cfg(any(feature = "create-cache-policy", feature = "update-cache-policy"))]
             Self::TooManyCookiesInCachePolicy(error) => Some(error),
-            #[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
+            #[cfg(
+                any(
+                    feature = "create-origin-request-policy",
+                    feature = "update-origin-request-policy"
+                )
+            )]
             Self::TooManyCookiesInOriginRequestPolicy(error) => Some(error),
-            #[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
+            #[cfg(
+                any(
+                    feature = "create-response-headers-policy",
+                    feature = "update-response-headers-policy"
+                )
+            )]
             Self::TooManyCustomHeadersInResponseHeadersPolicy(error) => Some(error),
-            #[cfg(any(
-                feature = "associate-alias",
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "associate-alias",
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::TooManyDistributionCNAMEs(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags"
+                )
+            )]
             Self::TooManyDistributions(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::TooManyDistributionsAssociatedToCachePolicy(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => {
+                Some(error)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::TooManyDistributionsAssociatedToKeyGroup(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Self::TooManyDistributionsAssociatedToOriginAccessControl(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Self::TooManyDistributionsAssociatedToOriginRequestPolicy(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
-            Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Self::TooManyDistributionsAssociatedToOriginAccessControl(error) => {
+                Some(error)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Self::TooManyDistributionsAssociatedToOriginRequestPolicy(error) => {
+                Some(error)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
+            Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(error) => {
+                Some(error)
+            }
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::TooManyDistributionsWithFunctionAssociations(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::TooManyDistributionsWithLambdaAssociations(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::TooManyDistributionsWithSingleFunctionARN(error) => Some(error),
             #[cfg(feature = "create-field-level-encryption-config")]
             Self::TooManyFieldLevelEncryptionConfigs(error) => Some(error),
-            #[cfg(any(
-                feature = "create-field-level-encryption-config",
-                feature = "update-field-level-encryption-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "create-field-level-encryption-config",
+                    feature = "update-field-level-encryption-config"
+                )
+            )]
             Self::TooManyFieldLevelEncryptionContentTypeProfiles(error) => Some(error),
-            #[cfg(any(
-                feature = "create-field-level-encryption-profile",
-                feature = "update-field-level-encryption-profile"
-            ))]
+            #[cfg(
+                any(
+                    feature = "create-field-level-encryption-profile",
+                    feature = "update-field-level-encryption-profile"
+                )
+            )]
             Self::TooManyFieldLevelEncryptionEncryptionEntities(error) => Some(error),
-            #[cfg(any(
-                feature = "create-field-level-encryption-profile",
-                feature = "update-field-level-encryption-profile"
-            ))]
+            #[cfg(
+                any(
+                    feature = "create-field-level-encryption-profile",
+                    feature = "update-field-level-encryption-profile"
+                )
+            )]
             Self::TooManyFieldLevelEncryptionFieldPatterns(error) => Some(error),
             #[cfg(feature = "create-field-level-encryption-profile")]
             Self::TooManyFieldLevelEncryptionProfiles(error) => Some(error),
-            #[cfg(any(
-                feature = "create-field-level-encryption-config",
-                feature = "update-field-level-encryption-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "create-field-level-encryption-config",
+                    feature = "update-field-level-encryption-config"
+                )
+            )]
             Self::TooManyFieldLevelEncryptionQueryArgProfiles(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::TooManyFunctionAssociations(error) => Some(error),
             #[cfg(feature = "create-function")]
             Self::TooManyFunctions(error) => Some(error),
             #[cfg(any(feature = "create-cache-policy", feature = "update-cache-policy"))]
             Self::TooManyHeadersInCachePolicy(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::TooManyHeadersInForwardedValues(error) => Some(error),
-            #[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
+            #[cfg(
+                any(
+                    feature = "create-origin-request-policy",
+                    feature = "update-origin-request-policy"
+                )
+            )]
             Self::TooManyHeadersInOriginRequestPolicy(error) => Some(error),
-            #[cfg(any(feature = "create-invalidation", feature = "create-invalidation-for-distribution-tenant"))]
+            #[cfg(
+                any(
+                    feature = "create-invalidation",
+                    feature = "create-invalidation-for-distribution-tenant"
+                )
+            )]
             Self::TooManyInvalidationsInProgress(error) => Some(error),
             #[cfg(feature = "create-key-group")]
             Self::TooManyKeyGroups(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::TooManyKeyGroupsAssociatedToDistribution(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::TooManyLambdaFunctionAssociations(error) => Some(error),
             #[cfg(feature = "create-origin-access-control")]
             Self::TooManyOriginAccessControls(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::TooManyOriginCustomHeaders(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::TooManyOriginGroupsPerDistribution(error) => Some(error),
             #[cfg(feature = "create-origin-request-policy")]
             Self::TooManyOriginRequestPolicies(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::TooManyOrigins(error) => Some(error),
             #[cfg(feature = "create-public-key")]
             Self::TooManyPublicKeys(error) => Some(error),
             #[cfg(any(feature = "create-key-group", feature = "update-key-group"))]
             Self::TooManyPublicKeysInKeyGroup(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::TooManyQueryStringParameters(error) => Some(error),
             #[cfg(any(feature = "create-cache-policy", feature = "update-cache-policy"))]
             Self::TooManyQueryStringsInCachePolicy(error) => Some(error),
-            #[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
+            #[cfg(
+                any(
+                    feature = "create-origin-request-policy",
+                    feature = "update-origin-request-policy"
+                )
+            )]
             Self::TooManyQueryStringsInOriginRequestPolicy(error) => Some(error),
             #[cfg(feature = "create-realtime-log-config")]
             Self::TooManyRealtimeLogConfigs(error) => Some(error),
-            #[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
+            #[cfg(
+                any(
+                    feature = "create-response-headers-policy",
+                    feature = "update-response-headers-policy"
+                )
+            )]
             Self::TooManyRemoveHeadersInResponseHeadersPolicy(error) => Some(error),
             #[cfg(feature = "create-response-headers-policy")]
             Self::TooManyResponseHeadersPolicies(error) => Some(error),
-            #[cfg(any(
-                feature = "create-streaming-distribution",
-                feature = "create-streaming-distribution-with-tags",
-                feature = "update-streaming-distribution"
-            ))]
+            #[cfg(
+                any(
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags",
+                    feature = "update-streaming-distribution"
+                )
+            )]
             Self::TooManyStreamingDistributionCNAMEs(error) => Some(error),
-            #[cfg(any(feature = "create-streaming-distribution", feature = "create-streaming-distribution-with-tags"))]
+            #[cfg(
+                any(
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags"
+                )
+            )]
             Self::TooManyStreamingDistributions(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "create-streaming-distribution",
-                feature = "create-streaming-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-streaming-distribution"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-streaming-distribution"
+                )
+            )]
             Self::TooManyTrustedSigners(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config"
+                )
+            )]
             Self::TrustedKeyGroupDoesNotExist(error) => Some(error),
-            #[cfg(any(
-                feature = "copy-distribution",
-                feature = "create-distribution",
-                feature = "create-distribution-with-tags",
-                feature = "create-streaming-distribution",
-                feature = "create-streaming-distribution-with-tags",
-                feature = "update-distribution",
-                feature = "update-distribution-with-staging-config",
-                feature = "update-streaming-distribution"
-            ))]
+            #[cfg(
+                any(
+                    feature = "copy-distribution",
+                    feature = "create-distribution",
+                    feature = "create-distribution-with-tags",
+                    feature = "create-streaming-distribution",
+                    feature = "create-streaming-distribution-with-tags",
+                    feature = "update-distribution",
+                    feature = "update-distribution-with-staging-config",
+                    feature = "update-streaming-distribution"
+                )
+            )]
             Self::TrustedSignerDoesNotExist(error) => Some(error),
-            #[cfg(any(
-                feature = "create-anycast-ip-list",
-                feature = "create-connection-function",
-                feature = "create-function",
-                feature = "create-key-value-store",
-                feature = "create-monitoring-subscription",
-                feature = "create-vpc-origin",
-                feature = "delete-anycast-ip-list",
-                feature = "delete-connection-function",
-                feature = "delete-function",
-                feature = "delete-key-value-store",
-                feature = "delete-monitoring-subscription",
-                feature = "delete-resource-policy",
-                feature = "delete-vpc-origin",
-                feature = "describe-connection-function",
-                feature = "describe-function",
-                feature = "describe-key-value-store",
-                feature = "get-anycast-ip-list",
-                feature = "get-connection-function",
-                feature = "get-function",
-                feature = "get-monitoring-subscription",
-                feature = "get-resource-policy",
-                feature = "get-vpc-origin",
-                feature = "list-anycast-ip-lists",
-                feature = "list-connection-functions",
-                feature = "list-distributions-by-anycast-ip-list-id",
-                feature = "list-distributions-by-owned-resource",
-                feature = "list-distributions-by-vpc-origin-id",
-                feature = "list-functions",
-                feature = "list-key-value-stores",
-                feature = "list-vpc-origins",
-                feature = "publish-connection-function",
-                feature = "publish-function",
-                feature = "put-resource-policy",
-                feature = "test-connection-function",
-                feature = "test-function",
-                feature = "update-anycast-ip-list",
-                feature = "update-connection-function",
-                feature = "update-function",
-                feature = "update-key-value-store",
-                feature = "update-vpc-origin"
-            ))]
+            #[cfg(
+                any(
+                    feature = "create-anycast-ip-list",
+                    feature = "create-connection-function",
+                    feature = "create-function",
+                    feature = "create-key-value-store",
+                    feature = "create-monitoring-subscription",
+                    feature = "create-vpc-origin",
+                    feature = "delete-anycast-ip-list",
+                    feature = "delete-connection-function",
+                    feature = "delete-function",
+                    feature = "delete-key-value-store",
+                    feature = "delete-monitoring-subscription",
+                    feature = "delete-resource-policy",
+                    feature = "delete-vpc-origin",
+                    feature = "describe-connection-function",
+                    feature = "describe-function",
+                    feature = "describe-key-value-store",
+                    feature = "get-anycast-ip-list",
+                    feature = "get-connection-function",
+                    feature = "get-function",
+                    feature = "get-monitoring-subscription",
+                    feature = "get-resource-policy",
+                    feature = "get-vpc-origin",
+                    feature = "list-anycast-ip-lists",
+                    feature = "list-connection-functions",
+                    feature = "list-distributions-by-anycast-ip-list-id",
+                    feature = "list-distributions-by-owned-resource",
+                    feature = "list-distributions-by-vpc-origin-id",
+                    feature = "list-functions",
+                    feature = "list-key-value-stores",
+                    feature = "list-vpc-origins",
+                    feature = "publish-connection-function",
+                    feature = "publish-function",
+                    feature = "put-resource-policy",
+                    feature = "test-connection-function",
+                    feature = "test-function",
+                    feature = "update-anycast-ip-list",
+                    feature = "update-connection-function",
+                    feature = "update-function",
+                    feature = "update-key-value-store",
+                    feature = "update-vpc-origin"
+                )
+            )]
             Self::UnsupportedOperation(error) => Some(error),
             Self::Unhandled(error) => Some(error),
             Self::Build(_) | Self::Response(_) | Self::Dispatch(_) => None,
@@ -4511,167 +5984,176 @@ impl Error {
         self.service_error().map(restxml_runtime::ProvideErrorMetadata::meta)
     }
     /// Whether this is [`Error::AccessDenied`].
-    #[cfg(any(
-        feature = "associate-alias",
-        feature = "associate-distribution-tenant-web-acl",
-        feature = "associate-distribution-web-acl",
-        feature = "copy-distribution",
-        feature = "create-anycast-ip-list",
-        feature = "create-cache-policy",
-        feature = "create-connection-function",
-        feature = "create-connection-group",
-        feature = "create-continuous-deployment-policy",
-        feature = "create-distribution",
-        feature = "create-distribution-tenant",
-        feature = "create-distribution-with-tags",
-        feature = "create-invalidation",
-        feature = "create-invalidation-for-distribution-tenant",
-        feature = "create-key-value-store",
-        feature = "create-monitoring-subscription",
-        feature = "create-origin-request-policy",
-        feature = "create-realtime-log-config",
-        feature = "create-response-headers-policy",
-        feature = "create-streaming-distribution",
-        feature = "create-streaming-distribution-with-tags",
-        feature = "create-trust-store",
-        feature = "create-vpc-origin",
-        feature = "delete-anycast-ip-list",
-        feature = "delete-cache-policy",
-        feature = "delete-cloud-front-origin-access-identity",
-        feature = "delete-connection-function",
-        feature = "delete-connection-group",
-        feature = "delete-continuous-deployment-policy",
-        feature = "delete-distribution",
-        feature = "delete-distribution-tenant",
-        feature = "delete-field-level-encryption-config",
-        feature = "delete-field-level-encryption-profile",
-        feature = "delete-key-value-store",
-        feature = "delete-monitoring-subscription",
-        feature = "delete-origin-access-control",
-        feature = "delete-origin-request-policy",
-        feature = "delete-public-key",
-        feature = "delete-realtime-log-config",
-        feature = "delete-resource-policy",
-        feature = "delete-response-headers-policy",
-        feature = "delete-streaming-distribution",
-        feature = "delete-trust-store",
-        feature = "delete-vpc-origin",
-        feature = "describe-connection-function",
-        feature = "describe-key-value-store",
-        feature = "disassociate-distribution-tenant-web-acl",
-        feature = "disassociate-distribution-web-acl",
-        feature = "get-anycast-ip-list",
-        feature = "get-cache-policy",
-        feature = "get-cache-policy-config",
-        feature = "get-cloud-front-origin-access-identity",
-        feature = "get-cloud-front-origin-access-identity-config",
-        feature = "get-connection-function",
-        feature = "get-connection-group",
-        feature = "get-connection-group-by-routing-endpoint",
-        feature = "get-continuous-deployment-policy",
-        feature = "get-continuous-deployment-policy-config",
-        feature = "get-distribution",
-        feature = "get-distribution-config",
-        feature = "get-distribution-tenant",
-        feature = "get-distribution-tenant-by-domain",
-        feature = "get-field-level-encryption",
-        feature = "get-field-level-encryption-config",
-        feature = "get-field-level-encryption-profile",
-        feature = "get-field-level-encryption-profile-config",
-        feature = "get-invalidation",
-        feature = "get-invalidation-for-distribution-tenant",
-        feature = "get-managed-certificate-details",
-        feature = "get-monitoring-subscription",
-        feature = "get-origin-access-control",
-        feature = "get-origin-access-control-config",
-        feature = "get-origin-request-policy",
-        feature = "get-origin-request-policy-config",
-        feature = "get-public-key",
-        feature = "get-public-key-config",
-        feature = "get-realtime-log-config",
-        feature = "get-resource-policy",
-        feature = "get-response-headers-policy",
-        feature = "get-response-headers-policy-config",
-        feature = "get-streaming-distribution",
-        feature = "get-streaming-distribution-config",
-        feature = "get-trust-store",
-        feature = "get-vpc-origin",
-        feature = "list-anycast-ip-lists",
-        feature = "list-cache-policies",
-        feature = "list-connection-functions",
-        feature = "list-connection-groups",
-        feature = "list-continuous-deployment-policies",
-        feature = "list-distribution-tenants",
-        feature = "list-distribution-tenants-by-customization",
-        feature = "list-distributions-by-anycast-ip-list-id",
-        feature = "list-distributions-by-cache-policy-id",
-        feature = "list-distributions-by-connection-function",
-        feature = "list-distributions-by-connection-mode",
-        feature = "list-distributions-by-origin-request-policy-id",
-        feature = "list-distributions-by-owned-resource",
-        feature = "list-distributions-by-response-headers-policy-id",
-        feature = "list-distributions-by-trust-store",
-        feature = "list-distributions-by-vpc-origin-id",
-        feature = "list-domain-conflicts",
-        feature = "list-invalidations",
-        feature = "list-invalidations-for-distribution-tenant",
-        feature = "list-key-value-stores",
-        feature = "list-origin-request-policies",
-        feature = "list-realtime-log-configs",
-        feature = "list-response-headers-policies",
-        feature = "list-tags-for-resource",
-        feature = "list-trust-stores",
-        feature = "list-vpc-origins",
-        feature = "publish-connection-function",
-        feature = "put-resource-policy",
-        feature = "tag-resource",
-        feature = "untag-resource",
-        feature = "update-anycast-ip-list",
-        feature = "update-cache-policy",
-        feature = "update-cloud-front-origin-access-identity",
-        feature = "update-connection-function",
-        feature = "update-connection-group",
-        feature = "update-continuous-deployment-policy",
-        feature = "update-distribution",
-        feature = "update-distribution-tenant",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-domain-association",
-        feature = "update-field-level-encryption-config",
-        feature = "update-field-level-encryption-profile",
-        feature = "update-key-value-store",
-        feature = "update-origin-access-control",
-        feature = "update-origin-request-policy",
-        feature = "update-public-key",
-        feature = "update-realtime-log-config",
-        feature = "update-response-headers-policy",
-        feature = "update-streaming-distribution",
-        feature = "update-trust-store",
-        feature = "update-vpc-origin",
-        feature = "verify-dns-configuration"
-    ))]
+    #[cfg(
+        any(
+            feature = "associate-alias",
+            feature = "associate-distribution-tenant-web-acl",
+            feature = "associate-distribution-web-acl",
+            feature = "copy-distribution",
+            feature = "create-anycast-ip-list",
+            feature = "create-cache-policy",
+            feature = "create-connection-function",
+            feature = "create-connection-group",
+            feature = "create-continuous-deployment-policy",
+            feature = "create-distribution",
+            feature = "create-distribution-tenant",
+            feature = "create-distribution-with-tags",
+            feature = "create-invalidation",
+            feature = "create-invalidation-for-distribution-tenant",
+            feature = "create-key-value-store",
+            feature = "create-monitoring-subscription",
+            feature = "create-origin-request-policy",
+            feature = "create-realtime-log-config",
+            feature = "create-response-headers-policy",
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags",
+            feature = "create-trust-store",
+            feature = "create-vpc-origin",
+            feature = "delete-anycast-ip-list",
+            feature = "delete-cache-policy",
+            feature = "delete-cloud-front-origin-access-identity",
+            feature = "delete-connection-function",
+            feature = "delete-connection-group",
+            feature = "delete-continuous-deployment-policy",
+            feature = "delete-distribution",
+            feature = "delete-distribution-tenant",
+            feature = "delete-field-level-encryption-config",
+            feature = "delete-field-level-encryption-profile",
+            feature = "delete-key-value-store",
+            feature = "delete-monitoring-subscription",
+            feature = "delete-origin-access-control",
+            feature = "delete-origin-request-policy",
+            feature = "delete-public-key",
+            feature = "delete-realtime-log-config",
+            feature = "delete-resource-policy",
+            feature = "delete-response-headers-policy",
+            feature = "delete-streaming-distribution",
+            feature = "delete-trust-store",
+            feature = "delete-vpc-origin",
+            feature = "describe-connection-function",
+            feature = "describe-key-value-store",
+            feature = "disassociate-distribution-tenant-web-acl",
+            feature = "disassociate-distribution-web-acl",
+            feature = "get-anycast-ip-list",
+            feature = "get-cache-policy",
+            feature = "get-cache-policy-config",
+            feature = "get-cloud-front-origin-access-identity",
+            feature = "get-cloud-front-origin-access-identity-config",
+            feature = "get-connection-function",
+            feature = "get-connection-group",
+            feature = "get-connection-group-by-routing-endpoint",
+            feature = "get-continuous-deployment-policy",
+            feature = "get-continuous-deployment-policy-config",
+            feature = "get-distribution",
+            feature = "get-distribution-config",
+            feature = "get-distribution-tenant",
+            feature = "get-distribution-tenant-by-domain",
+            feature = "get-field-level-encryption",
+            feature = "get-field-level-encryption-config",
+            feature = "get-field-level-encryption-profile",
+            feature = "get-field-level-encryption-profile-config",
+            feature = "get-invalidation",
+            feature = "get-invalidation-for-distribution-tenant",
+            feature = "get-managed-certificate-details",
+            feature = "get-monitoring-subscription",
+            feature = "get-origin-access-control",
+            feature = "get-origin-access-control-config",
+            feature = "get-origin-request-policy",
+            feature = "get-origin-request-policy-config",
+            feature = "get-public-key",
+            feature = "get-public-key-config",
+            feature = "get-realtime-log-config",
+            feature = "get-resource-policy",
+            feature = "get-response-headers-policy",
+            feature = "get-response-headers-policy-config",
+            feature = "get-streaming-distribution",
+            feature = "get-streaming-distribution-config",
+            feature = "get-trust-store",
+            feature = "get-vpc-origin",
+            feature = "list-anycast-ip-lists",
+            feature = "list-cache-policies",
+            feature = "list-connection-functions",
+            feature = "list-connection-groups",
+            feature = "list-continuous-deployment-policies",
+            feature = "list-distribution-tenants",
+            feature = "list-distribution-tenants-by-customization",
+            feature = "list-distributions-by-anycast-ip-list-id",
+            feature = "list-distributions-by-cache-policy-id",
+            feature = "list-distributions-by-connection-function",
+            feature = "list-distributions-by-connection-mode",
+            feature = "list-distributions-by-origin-request-policy-id",
+            feature = "list-distributions-by-owned-resource",
+            feature = "list-distributions-by-response-headers-policy-id",
+            feature = "list-distributions-by-trust-store",
+            feature = "list-distributions-by-vpc-origin-id",
+            feature = "list-domain-conflicts",
+            feature = "list-invalidations",
+            feature = "list-invalidations-for-distribution-tenant",
+            feature = "list-key-value-stores",
+            feature = "list-origin-request-policies",
+            feature = "list-realtime-log-configs",
+            feature = "list-response-headers-policies",
+            feature = "list-tags-for-resource",
+            feature = "list-trust-stores",
+            feature = "list-vpc-origins",
+            feature = "publish-connection-function",
+            feature = "put-resource-policy",
+            feature = "tag-resource",
+            feature = "untag-resource",
+            feature = "update-anycast-ip-list",
+            feature = "update-cache-policy",
+            feature = "update-cloud-front-origin-access-identity",
+            feature = "update-connection-function",
+            feature = "update-connection-group",
+            feature = "update-continuous-deployment-policy",
+            feature = "update-distribution",
+            feature = "update-distribution-tenant",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-domain-association",
+            feature = "update-field-level-encryption-config",
+            feature = "update-field-level-encryption-profile",
+            feature = "update-key-value-store",
+            feature = "update-origin-access-control",
+            feature = "update-origin-request-policy",
+            feature = "update-public-key",
+            feature = "update-realtime-log-config",
+            feature = "update-response-headers-policy",
+            feature = "update-streaming-distribution",
+            feature = "update-trust-store",
+            feature = "update-vpc-origin",
+            feature = "verify-dns-configuration"
+        )
+    )]
     #[inline]
     pub fn is_access_denied(&self) -> bool {
         matches!(self, Self::AccessDenied(_))
     }
     /// Whether this is [`Error::BatchTooLarge`].
-    #[cfg(any(feature = "create-invalidation", feature = "create-invalidation-for-distribution-tenant"))]
+    #[cfg(
+        any(
+            feature = "create-invalidation",
+            feature = "create-invalidation-for-distribution-tenant"
+        )
+    )]
     #[inline]
     pub fn is_batch_too_large(&self) -> bool {
         matches!(self, Self::BatchTooLarge(_))
     }
     /// Whether this is [`Error::CNAMEAlreadyExists`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-tenant",
-        feature = "create-distribution-with-tags",
-        feature = "create-streaming-distribution",
-        feature = "create-streaming-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-tenant",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-streaming-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-tenant",
+            feature = "create-distribution-with-tags",
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-tenant",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-streaming-distribution"
+        )
+    )]
     #[inline]
     pub fn is_cname_already_exists(&self) -> bool {
         matches!(self, Self::CNAMEAlreadyExists(_))
@@ -4695,14 +6177,16 @@ impl Error {
         matches!(self, Self::CannotChangeImmutablePublicKeyFields(_))
     }
     /// Whether this is [`Error::CannotDeleteEntityWhileInUse`].
-    #[cfg(any(
-        feature = "delete-anycast-ip-list",
-        feature = "delete-connection-function",
-        feature = "delete-connection-group",
-        feature = "delete-key-value-store",
-        feature = "delete-trust-store",
-        feature = "delete-vpc-origin"
-    ))]
+    #[cfg(
+        any(
+            feature = "delete-anycast-ip-list",
+            feature = "delete-connection-function",
+            feature = "delete-connection-group",
+            feature = "delete-key-value-store",
+            feature = "delete-trust-store",
+            feature = "delete-vpc-origin"
+        )
+    )]
     #[inline]
     pub fn is_cannot_delete_entity_while_in_use(&self) -> bool {
         matches!(self, Self::CannotDeleteEntityWhileInUse(_))
@@ -4732,22 +6216,26 @@ impl Error {
         matches!(self, Self::ContinuousDeploymentPolicyAlreadyExists(_))
     }
     /// Whether this is [`Error::ContinuousDeploymentPolicyInUse`].
-    #[cfg(any(
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "delete-continuous-deployment-policy",
-        feature = "update-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "delete-continuous-deployment-policy",
+            feature = "update-distribution"
+        )
+    )]
     #[inline]
     pub fn is_continuous_deployment_policy_in_use(&self) -> bool {
         matches!(self, Self::ContinuousDeploymentPolicyInUse(_))
     }
     /// Whether this is [`Error::DistributionAlreadyExists`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags"
+        )
+    )]
     #[inline]
     pub fn is_distribution_already_exists(&self) -> bool {
         matches!(self, Self::DistributionAlreadyExists(_))
@@ -4759,114 +6247,122 @@ impl Error {
         matches!(self, Self::DistributionNotDisabled(_))
     }
     /// Whether this is [`Error::EntityAlreadyExists`].
-    #[cfg(any(
-        feature = "create-anycast-ip-list",
-        feature = "create-connection-function",
-        feature = "create-connection-group",
-        feature = "create-distribution-tenant",
-        feature = "create-key-value-store",
-        feature = "create-trust-store",
-        feature = "create-vpc-origin",
-        feature = "update-connection-group",
-        feature = "update-distribution-tenant",
-        feature = "update-vpc-origin"
-    ))]
+    #[cfg(
+        any(
+            feature = "create-anycast-ip-list",
+            feature = "create-connection-function",
+            feature = "create-connection-group",
+            feature = "create-distribution-tenant",
+            feature = "create-key-value-store",
+            feature = "create-trust-store",
+            feature = "create-vpc-origin",
+            feature = "update-connection-group",
+            feature = "update-distribution-tenant",
+            feature = "update-vpc-origin"
+        )
+    )]
     #[inline]
     pub fn is_entity_already_exists(&self) -> bool {
         matches!(self, Self::EntityAlreadyExists(_))
     }
     /// Whether this is [`Error::EntityLimitExceeded`].
-    #[cfg(any(
-        feature = "associate-distribution-tenant-web-acl",
-        feature = "associate-distribution-web-acl",
-        feature = "create-anycast-ip-list",
-        feature = "create-connection-function",
-        feature = "create-connection-group",
-        feature = "create-distribution",
-        feature = "create-distribution-tenant",
-        feature = "create-key-value-store",
-        feature = "create-trust-store",
-        feature = "create-vpc-origin",
-        feature = "update-connection-group",
-        feature = "update-distribution-tenant",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-vpc-origin"
-    ))]
+    #[cfg(
+        any(
+            feature = "associate-distribution-tenant-web-acl",
+            feature = "associate-distribution-web-acl",
+            feature = "create-anycast-ip-list",
+            feature = "create-connection-function",
+            feature = "create-connection-group",
+            feature = "create-distribution",
+            feature = "create-distribution-tenant",
+            feature = "create-key-value-store",
+            feature = "create-trust-store",
+            feature = "create-vpc-origin",
+            feature = "update-connection-group",
+            feature = "update-distribution-tenant",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-vpc-origin"
+        )
+    )]
     #[inline]
     pub fn is_entity_limit_exceeded(&self) -> bool {
         matches!(self, Self::EntityLimitExceeded(_))
     }
     /// Whether this is [`Error::EntityNotFound`].
-    #[cfg(any(
-        feature = "associate-distribution-tenant-web-acl",
-        feature = "associate-distribution-web-acl",
-        feature = "create-connection-group",
-        feature = "create-distribution",
-        feature = "create-distribution-tenant",
-        feature = "create-distribution-with-tags",
-        feature = "create-invalidation-for-distribution-tenant",
-        feature = "create-trust-store",
-        feature = "delete-anycast-ip-list",
-        feature = "delete-connection-function",
-        feature = "delete-connection-group",
-        feature = "delete-distribution-tenant",
-        feature = "delete-key-value-store",
-        feature = "delete-resource-policy",
-        feature = "delete-trust-store",
-        feature = "delete-vpc-origin",
-        feature = "describe-connection-function",
-        feature = "describe-key-value-store",
-        feature = "disassociate-distribution-tenant-web-acl",
-        feature = "disassociate-distribution-web-acl",
-        feature = "get-anycast-ip-list",
-        feature = "get-connection-function",
-        feature = "get-connection-group",
-        feature = "get-connection-group-by-routing-endpoint",
-        feature = "get-distribution-tenant",
-        feature = "get-distribution-tenant-by-domain",
-        feature = "get-invalidation-for-distribution-tenant",
-        feature = "get-managed-certificate-details",
-        feature = "get-resource-policy",
-        feature = "get-trust-store",
-        feature = "get-vpc-origin",
-        feature = "list-anycast-ip-lists",
-        feature = "list-connection-groups",
-        feature = "list-distribution-tenants",
-        feature = "list-distribution-tenants-by-customization",
-        feature = "list-distributions-by-anycast-ip-list-id",
-        feature = "list-distributions-by-connection-function",
-        feature = "list-distributions-by-owned-resource",
-        feature = "list-distributions-by-trust-store",
-        feature = "list-distributions-by-vpc-origin-id",
-        feature = "list-domain-conflicts",
-        feature = "list-invalidations-for-distribution-tenant",
-        feature = "list-trust-stores",
-        feature = "list-vpc-origins",
-        feature = "publish-connection-function",
-        feature = "put-resource-policy",
-        feature = "test-connection-function",
-        feature = "update-anycast-ip-list",
-        feature = "update-connection-function",
-        feature = "update-connection-group",
-        feature = "update-distribution",
-        feature = "update-distribution-tenant",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-domain-association",
-        feature = "update-key-value-store",
-        feature = "update-trust-store",
-        feature = "update-vpc-origin",
-        feature = "verify-dns-configuration"
-    ))]
+    #[cfg(
+        any(
+            feature = "associate-distribution-tenant-web-acl",
+            feature = "associate-distribution-web-acl",
+            feature = "create-connection-group",
+            feature = "create-distribution",
+            feature = "create-distribution-tenant",
+            feature = "create-distribution-with-tags",
+            feature = "create-invalidation-for-distribution-tenant",
+            feature = "create-trust-store",
+            feature = "delete-anycast-ip-list",
+            feature = "delete-connection-function",
+            feature = "delete-connection-group",
+            feature = "delete-distribution-tenant",
+            feature = "delete-key-value-store",
+            feature = "delete-resource-policy",
+            feature = "delete-trust-store",
+            feature = "delete-vpc-origin",
+            feature = "describe-connection-function",
+            feature = "describe-key-value-store",
+            feature = "disassociate-distribution-tenant-web-acl",
+            feature = "disassociate-distribution-web-acl",
+            feature = "get-anycast-ip-list",
+            feature = "get-connection-function",
+            feature = "get-connection-group",
+            feature = "get-connection-group-by-routing-endpoint",
+            feature = "get-distribution-tenant",
+            feature = "get-distribution-tenant-by-domain",
+            feature = "get-invalidation-for-distribution-tenant",
+            feature = "get-managed-certificate-details",
+            feature = "get-resource-policy",
+            feature = "get-trust-store",
+            feature = "get-vpc-origin",
+            feature = "list-anycast-ip-lists",
+            feature = "list-connection-groups",
+            feature = "list-distribution-tenants",
+            feature = "list-distribution-tenants-by-customization",
+            feature = "list-distributions-by-anycast-ip-list-id",
+            feature = "list-distributions-by-connection-function",
+            feature = "list-distributions-by-owned-resource",
+            feature = "list-distributions-by-trust-store",
+            feature = "list-distributions-by-vpc-origin-id",
+            feature = "list-domain-conflicts",
+            feature = "list-invalidations-for-distribution-tenant",
+            feature = "list-trust-stores",
+            feature = "list-vpc-origins",
+            feature = "publish-connection-function",
+            feature = "put-resource-policy",
+            feature = "test-connection-function",
+            feature = "update-anycast-ip-list",
+            feature = "update-connection-function",
+            feature = "update-connection-group",
+            feature = "update-distribution",
+            feature = "update-distribution-tenant",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-domain-association",
+            feature = "update-key-value-store",
+            feature = "update-trust-store",
+            feature = "update-vpc-origin",
+            feature = "verify-dns-configuration"
+        )
+    )]
     #[inline]
     pub fn is_entity_not_found(&self) -> bool {
         matches!(self, Self::EntityNotFound(_))
     }
     /// Whether this is [`Error::EntitySizeLimitExceeded`].
-    #[cfg(any(
-        feature = "create-connection-function",
-        feature = "create-key-value-store",
-        feature = "update-connection-function"
-    ))]
+    #[cfg(
+        any(
+            feature = "create-connection-function",
+            feature = "create-key-value-store",
+            feature = "update-connection-function"
+        )
+    )]
     #[inline]
     pub fn is_entity_size_limit_exceeded(&self) -> bool {
         matches!(self, Self::EntitySizeLimitExceeded(_))
@@ -4884,7 +6380,12 @@ impl Error {
         matches!(self, Self::FieldLevelEncryptionConfigInUse(_))
     }
     /// Whether this is [`Error::FieldLevelEncryptionProfileAlreadyExists`].
-    #[cfg(any(feature = "create-field-level-encryption-profile", feature = "update-field-level-encryption-profile"))]
+    #[cfg(
+        any(
+            feature = "create-field-level-encryption-profile",
+            feature = "update-field-level-encryption-profile"
+        )
+    )]
     #[inline]
     pub fn is_field_level_encryption_profile_already_exists(&self) -> bool {
         matches!(self, Self::FieldLevelEncryptionProfileAlreadyExists(_))
@@ -4896,7 +6397,12 @@ impl Error {
         matches!(self, Self::FieldLevelEncryptionProfileInUse(_))
     }
     /// Whether this is [`Error::FieldLevelEncryptionProfileSizeExceeded`].
-    #[cfg(any(feature = "create-field-level-encryption-profile", feature = "update-field-level-encryption-profile"))]
+    #[cfg(
+        any(
+            feature = "create-field-level-encryption-profile",
+            feature = "update-field-level-encryption-profile"
+        )
+    )]
     #[inline]
     pub fn is_field_level_encryption_profile_size_exceeded(&self) -> bool {
         matches!(self, Self::FieldLevelEncryptionProfileSizeExceeded(_))
@@ -4920,574 +6426,645 @@ impl Error {
         matches!(self, Self::FunctionSizeLimitExceeded(_))
     }
     /// Whether this is [`Error::IllegalDelete`].
-    #[cfg(any(
-        feature = "delete-anycast-ip-list",
-        feature = "delete-cache-policy",
-        feature = "delete-origin-request-policy",
-        feature = "delete-resource-policy",
-        feature = "delete-response-headers-policy",
-        feature = "delete-vpc-origin"
-    ))]
+    #[cfg(
+        any(
+            feature = "delete-anycast-ip-list",
+            feature = "delete-cache-policy",
+            feature = "delete-origin-request-policy",
+            feature = "delete-resource-policy",
+            feature = "delete-response-headers-policy",
+            feature = "delete-vpc-origin"
+        )
+    )]
     #[inline]
     pub fn is_illegal_delete(&self) -> bool {
         matches!(self, Self::IllegalDelete(_))
     }
     /// Whether this is [`Error::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
-    pub fn is_illegal_field_level_encryption_config_association_with_cache_behavior(&self) -> bool {
-        matches!(self, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(_))
+    pub fn is_illegal_field_level_encryption_config_association_with_cache_behavior(
+        &self,
+    ) -> bool {
+        matches!(
+            self, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(_)
+        )
     }
     /// Whether this is [`Error::IllegalOriginAccessConfiguration`].
-    #[cfg(any(
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution"
+        )
+    )]
     #[inline]
     pub fn is_illegal_origin_access_configuration(&self) -> bool {
         matches!(self, Self::IllegalOriginAccessConfiguration(_))
     }
     /// Whether this is [`Error::IllegalUpdate`].
-    #[cfg(any(
-        feature = "associate-alias",
-        feature = "put-resource-policy",
-        feature = "update-cache-policy",
-        feature = "update-cloud-front-origin-access-identity",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-domain-association",
-        feature = "update-field-level-encryption-config",
-        feature = "update-field-level-encryption-profile",
-        feature = "update-origin-access-control",
-        feature = "update-origin-request-policy",
-        feature = "update-public-key",
-        feature = "update-response-headers-policy",
-        feature = "update-streaming-distribution",
-        feature = "update-vpc-origin"
-    ))]
+    #[cfg(
+        any(
+            feature = "associate-alias",
+            feature = "put-resource-policy",
+            feature = "update-cache-policy",
+            feature = "update-cloud-front-origin-access-identity",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-domain-association",
+            feature = "update-field-level-encryption-config",
+            feature = "update-field-level-encryption-profile",
+            feature = "update-origin-access-control",
+            feature = "update-origin-request-policy",
+            feature = "update-public-key",
+            feature = "update-response-headers-policy",
+            feature = "update-streaming-distribution",
+            feature = "update-vpc-origin"
+        )
+    )]
     #[inline]
     pub fn is_illegal_update(&self) -> bool {
         matches!(self, Self::IllegalUpdate(_))
     }
     /// Whether this is [`Error::InconsistentQuantities`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-cache-policy",
-        feature = "create-cloud-front-origin-access-identity",
-        feature = "create-continuous-deployment-policy",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "create-field-level-encryption-config",
-        feature = "create-field-level-encryption-profile",
-        feature = "create-invalidation",
-        feature = "create-invalidation-for-distribution-tenant",
-        feature = "create-origin-request-policy",
-        feature = "create-response-headers-policy",
-        feature = "create-streaming-distribution",
-        feature = "create-streaming-distribution-with-tags",
-        feature = "create-vpc-origin",
-        feature = "update-cache-policy",
-        feature = "update-cloud-front-origin-access-identity",
-        feature = "update-continuous-deployment-policy",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-field-level-encryption-config",
-        feature = "update-field-level-encryption-profile",
-        feature = "update-origin-request-policy",
-        feature = "update-response-headers-policy",
-        feature = "update-streaming-distribution",
-        feature = "update-vpc-origin"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-cache-policy",
+            feature = "create-cloud-front-origin-access-identity",
+            feature = "create-continuous-deployment-policy",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "create-field-level-encryption-config",
+            feature = "create-field-level-encryption-profile",
+            feature = "create-invalidation",
+            feature = "create-invalidation-for-distribution-tenant",
+            feature = "create-origin-request-policy",
+            feature = "create-response-headers-policy",
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags",
+            feature = "create-vpc-origin",
+            feature = "update-cache-policy",
+            feature = "update-cloud-front-origin-access-identity",
+            feature = "update-continuous-deployment-policy",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-field-level-encryption-config",
+            feature = "update-field-level-encryption-profile",
+            feature = "update-origin-request-policy",
+            feature = "update-response-headers-policy",
+            feature = "update-streaming-distribution",
+            feature = "update-vpc-origin"
+        )
+    )]
     #[inline]
     pub fn is_inconsistent_quantities(&self) -> bool {
         matches!(self, Self::InconsistentQuantities(_))
     }
     /// Whether this is [`Error::InvalidArgument`].
-    #[cfg(any(
-        feature = "associate-alias",
-        feature = "associate-distribution-tenant-web-acl",
-        feature = "associate-distribution-web-acl",
-        feature = "copy-distribution",
-        feature = "create-anycast-ip-list",
-        feature = "create-cache-policy",
-        feature = "create-cloud-front-origin-access-identity",
-        feature = "create-connection-function",
-        feature = "create-connection-group",
-        feature = "create-continuous-deployment-policy",
-        feature = "create-distribution",
-        feature = "create-distribution-tenant",
-        feature = "create-distribution-with-tags",
-        feature = "create-field-level-encryption-config",
-        feature = "create-field-level-encryption-profile",
-        feature = "create-function",
-        feature = "create-invalidation",
-        feature = "create-invalidation-for-distribution-tenant",
-        feature = "create-key-group",
-        feature = "create-key-value-store",
-        feature = "create-origin-access-control",
-        feature = "create-origin-request-policy",
-        feature = "create-public-key",
-        feature = "create-realtime-log-config",
-        feature = "create-response-headers-policy",
-        feature = "create-streaming-distribution",
-        feature = "create-streaming-distribution-with-tags",
-        feature = "create-trust-store",
-        feature = "create-vpc-origin",
-        feature = "delete-anycast-ip-list",
-        feature = "delete-connection-function",
-        feature = "delete-continuous-deployment-policy",
-        feature = "delete-realtime-log-config",
-        feature = "delete-resource-policy",
-        feature = "delete-trust-store",
-        feature = "delete-vpc-origin",
-        feature = "describe-connection-function",
-        feature = "describe-key-value-store",
-        feature = "disassociate-distribution-tenant-web-acl",
-        feature = "disassociate-distribution-web-acl",
-        feature = "get-anycast-ip-list",
-        feature = "get-realtime-log-config",
-        feature = "get-resource-policy",
-        feature = "get-trust-store",
-        feature = "get-vpc-origin",
-        feature = "list-anycast-ip-lists",
-        feature = "list-cache-policies",
-        feature = "list-cloud-front-origin-access-identities",
-        feature = "list-conflicting-aliases",
-        feature = "list-connection-functions",
-        feature = "list-connection-groups",
-        feature = "list-continuous-deployment-policies",
-        feature = "list-distribution-tenants",
-        feature = "list-distribution-tenants-by-customization",
-        feature = "list-distributions",
-        feature = "list-distributions-by-anycast-ip-list-id",
-        feature = "list-distributions-by-cache-policy-id",
-        feature = "list-distributions-by-connection-function",
-        feature = "list-distributions-by-connection-mode",
-        feature = "list-distributions-by-key-group",
-        feature = "list-distributions-by-origin-request-policy-id",
-        feature = "list-distributions-by-owned-resource",
-        feature = "list-distributions-by-realtime-log-config",
-        feature = "list-distributions-by-response-headers-policy-id",
-        feature = "list-distributions-by-trust-store",
-        feature = "list-distributions-by-vpc-origin-id",
-        feature = "list-distributions-by-web-acl-id",
-        feature = "list-domain-conflicts",
-        feature = "list-field-level-encryption-configs",
-        feature = "list-field-level-encryption-profiles",
-        feature = "list-functions",
-        feature = "list-invalidations",
-        feature = "list-invalidations-for-distribution-tenant",
-        feature = "list-key-groups",
-        feature = "list-key-value-stores",
-        feature = "list-origin-access-controls",
-        feature = "list-origin-request-policies",
-        feature = "list-public-keys",
-        feature = "list-realtime-log-configs",
-        feature = "list-response-headers-policies",
-        feature = "list-streaming-distributions",
-        feature = "list-tags-for-resource",
-        feature = "list-trust-stores",
-        feature = "list-vpc-origins",
-        feature = "publish-connection-function",
-        feature = "publish-function",
-        feature = "put-resource-policy",
-        feature = "tag-resource",
-        feature = "test-connection-function",
-        feature = "test-function",
-        feature = "untag-resource",
-        feature = "update-anycast-ip-list",
-        feature = "update-cache-policy",
-        feature = "update-cloud-front-origin-access-identity",
-        feature = "update-connection-function",
-        feature = "update-connection-group",
-        feature = "update-continuous-deployment-policy",
-        feature = "update-distribution",
-        feature = "update-distribution-tenant",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-domain-association",
-        feature = "update-field-level-encryption-config",
-        feature = "update-field-level-encryption-profile",
-        feature = "update-function",
-        feature = "update-key-group",
-        feature = "update-key-value-store",
-        feature = "update-origin-access-control",
-        feature = "update-origin-request-policy",
-        feature = "update-public-key",
-        feature = "update-realtime-log-config",
-        feature = "update-response-headers-policy",
-        feature = "update-streaming-distribution",
-        feature = "update-trust-store",
-        feature = "update-vpc-origin",
-        feature = "verify-dns-configuration"
-    ))]
+    #[cfg(
+        any(
+            feature = "associate-alias",
+            feature = "associate-distribution-tenant-web-acl",
+            feature = "associate-distribution-web-acl",
+            feature = "copy-distribution",
+            feature = "create-anycast-ip-list",
+            feature = "create-cache-policy",
+            feature = "create-cloud-front-origin-access-identity",
+            feature = "create-connection-function",
+            feature = "create-connection-group",
+            feature = "create-continuous-deployment-policy",
+            feature = "create-distribution",
+            feature = "create-distribution-tenant",
+            feature = "create-distribution-with-tags",
+            feature = "create-field-level-encryption-config",
+            feature = "create-field-level-encryption-profile",
+            feature = "create-function",
+            feature = "create-invalidation",
+            feature = "create-invalidation-for-distribution-tenant",
+            feature = "create-key-group",
+            feature = "create-key-value-store",
+            feature = "create-origin-access-control",
+            feature = "create-origin-request-policy",
+            feature = "create-public-key",
+            feature = "create-realtime-log-config",
+            feature = "create-response-headers-policy",
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags",
+            feature = "create-trust-store",
+            feature = "create-vpc-origin",
+            feature = "delete-anycast-ip-list",
+            feature = "delete-connection-function",
+            feature = "delete-continuous-deployment-policy",
+            feature = "delete-realtime-log-config",
+            feature = "delete-resource-policy",
+            feature = "delete-trust-store",
+            feature = "delete-vpc-origin",
+            feature = "describe-connection-function",
+            feature = "describe-key-value-store",
+            feature = "disassociate-distribution-tenant-web-acl",
+            feature = "disassociate-distribution-web-acl",
+            feature = "get-anycast-ip-list",
+            feature = "get-realtime-log-config",
+            feature = "get-resource-policy",
+            feature = "get-trust-store",
+            feature = "get-vpc-origin",
+            feature = "list-anycast-ip-lists",
+            feature = "list-cache-policies",
+            feature = "list-cloud-front-origin-access-identities",
+            feature = "list-conflicting-aliases",
+            feature = "list-connection-functions",
+            feature = "list-connection-groups",
+            feature = "list-continuous-deployment-policies",
+            feature = "list-distribution-tenants",
+            feature = "list-distribution-tenants-by-customization",
+            feature = "list-distributions",
+            feature = "list-distributions-by-anycast-ip-list-id",
+            feature = "list-distributions-by-cache-policy-id",
+            feature = "list-distributions-by-connection-function",
+            feature = "list-distributions-by-connection-mode",
+            feature = "list-distributions-by-key-group",
+            feature = "list-distributions-by-origin-request-policy-id",
+            feature = "list-distributions-by-owned-resource",
+            feature = "list-distributions-by-realtime-log-config",
+            feature = "list-distributions-by-response-headers-policy-id",
+            feature = "list-distributions-by-trust-store",
+            feature = "list-distributions-by-vpc-origin-id",
+            feature = "list-distributions-by-web-acl-id",
+            feature = "list-domain-conflicts",
+            feature = "list-field-level-encryption-configs",
+            feature = "list-field-level-encryption-profiles",
+            feature = "list-functions",
+            feature = "list-invalidations",
+            feature = "list-invalidations-for-distribution-tenant",
+            feature = "list-key-groups",
+            feature = "list-key-value-stores",
+            feature = "list-origin-access-controls",
+            feature = "list-origin-request-policies",
+            feature = "list-public-keys",
+            feature = "list-realtime-log-configs",
+            feature = "list-response-headers-policies",
+            feature = "list-streaming-distributions",
+            feature = "list-tags-for-resource",
+            feature = "list-trust-stores",
+            feature = "list-vpc-origins",
+            feature = "publish-connection-function",
+            feature = "publish-function",
+            feature = "put-resource-policy",
+            feature = "tag-resource",
+            feature = "test-connection-function",
+            feature = "test-function",
+            feature = "untag-resource",
+            feature = "update-anycast-ip-list",
+            feature = "update-cache-policy",
+            feature = "update-cloud-front-origin-access-identity",
+            feature = "update-connection-function",
+            feature = "update-connection-group",
+            feature = "update-continuous-deployment-policy",
+            feature = "update-distribution",
+            feature = "update-distribution-tenant",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-domain-association",
+            feature = "update-field-level-encryption-config",
+            feature = "update-field-level-encryption-profile",
+            feature = "update-function",
+            feature = "update-key-group",
+            feature = "update-key-value-store",
+            feature = "update-origin-access-control",
+            feature = "update-origin-request-policy",
+            feature = "update-public-key",
+            feature = "update-realtime-log-config",
+            feature = "update-response-headers-policy",
+            feature = "update-streaming-distribution",
+            feature = "update-trust-store",
+            feature = "update-vpc-origin",
+            feature = "verify-dns-configuration"
+        )
+    )]
     #[inline]
     pub fn is_invalid_argument(&self) -> bool {
         matches!(self, Self::InvalidArgument(_))
     }
     /// Whether this is [`Error::InvalidAssociation`].
-    #[cfg(any(feature = "create-distribution-tenant", feature = "update-distribution-tenant"))]
+    #[cfg(
+        any(
+            feature = "create-distribution-tenant",
+            feature = "update-distribution-tenant"
+        )
+    )]
     #[inline]
     pub fn is_invalid_association(&self) -> bool {
         matches!(self, Self::InvalidAssociation(_))
     }
     /// Whether this is [`Error::InvalidDefaultRootObject`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_invalid_default_root_object(&self) -> bool {
         matches!(self, Self::InvalidDefaultRootObject(_))
     }
     /// Whether this is [`Error::InvalidDomainNameForOriginAccessControl`].
-    #[cfg(any(
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution"
+        )
+    )]
     #[inline]
     pub fn is_invalid_domain_name_for_origin_access_control(&self) -> bool {
         matches!(self, Self::InvalidDomainNameForOriginAccessControl(_))
     }
     /// Whether this is [`Error::InvalidErrorCode`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_invalid_error_code(&self) -> bool {
         matches!(self, Self::InvalidErrorCode(_))
     }
     /// Whether this is [`Error::InvalidForwardCookies`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_invalid_forward_cookies(&self) -> bool {
         matches!(self, Self::InvalidForwardCookies(_))
     }
     /// Whether this is [`Error::InvalidFunctionAssociation`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_invalid_function_association(&self) -> bool {
         matches!(self, Self::InvalidFunctionAssociation(_))
     }
     /// Whether this is [`Error::InvalidGeoRestrictionParameter`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_invalid_geo_restriction_parameter(&self) -> bool {
         matches!(self, Self::InvalidGeoRestrictionParameter(_))
     }
     /// Whether this is [`Error::InvalidHeadersForS3Origin`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_invalid_headers_for_s3_origin(&self) -> bool {
         matches!(self, Self::InvalidHeadersForS3Origin(_))
     }
     /// Whether this is [`Error::InvalidIfMatchVersion`].
-    #[cfg(any(
-        feature = "associate-distribution-tenant-web-acl",
-        feature = "associate-distribution-web-acl",
-        feature = "copy-distribution",
-        feature = "delete-anycast-ip-list",
-        feature = "delete-cache-policy",
-        feature = "delete-cloud-front-origin-access-identity",
-        feature = "delete-connection-function",
-        feature = "delete-connection-group",
-        feature = "delete-continuous-deployment-policy",
-        feature = "delete-distribution",
-        feature = "delete-distribution-tenant",
-        feature = "delete-field-level-encryption-config",
-        feature = "delete-field-level-encryption-profile",
-        feature = "delete-function",
-        feature = "delete-key-group",
-        feature = "delete-key-value-store",
-        feature = "delete-origin-access-control",
-        feature = "delete-origin-request-policy",
-        feature = "delete-public-key",
-        feature = "delete-response-headers-policy",
-        feature = "delete-streaming-distribution",
-        feature = "delete-trust-store",
-        feature = "delete-vpc-origin",
-        feature = "disassociate-distribution-tenant-web-acl",
-        feature = "disassociate-distribution-web-acl",
-        feature = "publish-connection-function",
-        feature = "publish-function",
-        feature = "test-connection-function",
-        feature = "test-function",
-        feature = "update-anycast-ip-list",
-        feature = "update-cache-policy",
-        feature = "update-cloud-front-origin-access-identity",
-        feature = "update-connection-function",
-        feature = "update-connection-group",
-        feature = "update-continuous-deployment-policy",
-        feature = "update-distribution",
-        feature = "update-distribution-tenant",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-domain-association",
-        feature = "update-field-level-encryption-config",
-        feature = "update-field-level-encryption-profile",
-        feature = "update-function",
-        feature = "update-key-group",
-        feature = "update-key-value-store",
-        feature = "update-origin-access-control",
-        feature = "update-origin-request-policy",
-        feature = "update-public-key",
-        feature = "update-response-headers-policy",
-        feature = "update-streaming-distribution",
-        feature = "update-trust-store",
-        feature = "update-vpc-origin"
-    ))]
+    #[cfg(
+        any(
+            feature = "associate-distribution-tenant-web-acl",
+            feature = "associate-distribution-web-acl",
+            feature = "copy-distribution",
+            feature = "delete-anycast-ip-list",
+            feature = "delete-cache-policy",
+            feature = "delete-cloud-front-origin-access-identity",
+            feature = "delete-connection-function",
+            feature = "delete-connection-group",
+            feature = "delete-continuous-deployment-policy",
+            feature = "delete-distribution",
+            feature = "delete-distribution-tenant",
+            feature = "delete-field-level-encryption-config",
+            feature = "delete-field-level-encryption-profile",
+            feature = "delete-function",
+            feature = "delete-key-group",
+            feature = "delete-key-value-store",
+            feature = "delete-origin-access-control",
+            feature = "delete-origin-request-policy",
+            feature = "delete-public-key",
+            feature = "delete-response-headers-policy",
+            feature = "delete-streaming-distribution",
+            feature = "delete-trust-store",
+            feature = "delete-vpc-origin",
+            feature = "disassociate-distribution-tenant-web-acl",
+            feature = "disassociate-distribution-web-acl",
+            feature = "publish-connection-function",
+            feature = "publish-function",
+            feature = "test-connection-function",
+            feature = "test-function",
+            feature = "update-anycast-ip-list",
+            feature = "update-cache-policy",
+            feature = "update-cloud-front-origin-access-identity",
+            feature = "update-connection-function",
+            feature = "update-connection-group",
+            feature = "update-continuous-deployment-policy",
+            feature = "update-distribution",
+            feature = "update-distribution-tenant",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-domain-association",
+            feature = "update-field-level-encryption-config",
+            feature = "update-field-level-encryption-profile",
+            feature = "update-function",
+            feature = "update-key-group",
+            feature = "update-key-value-store",
+            feature = "update-origin-access-control",
+            feature = "update-origin-request-policy",
+            feature = "update-public-key",
+            feature = "update-response-headers-policy",
+            feature = "update-streaming-distribution",
+            feature = "update-trust-store",
+            feature = "update-vpc-origin"
+        )
+    )]
     #[inline]
     pub fn is_invalid_if_match_version(&self) -> bool {
         matches!(self, Self::InvalidIfMatchVersion(_))
     }
     /// Whether this is [`Error::InvalidLambdaFunctionAssociation`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_invalid_lambda_function_association(&self) -> bool {
         matches!(self, Self::InvalidLambdaFunctionAssociation(_))
     }
     /// Whether this is [`Error::InvalidLocationCode`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_invalid_location_code(&self) -> bool {
         matches!(self, Self::InvalidLocationCode(_))
     }
     /// Whether this is [`Error::InvalidMinimumProtocolVersion`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_invalid_minimum_protocol_version(&self) -> bool {
         matches!(self, Self::InvalidMinimumProtocolVersion(_))
     }
     /// Whether this is [`Error::InvalidOrigin`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "create-streaming-distribution",
-        feature = "create-streaming-distribution-with-tags"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags"
+        )
+    )]
     #[inline]
     pub fn is_invalid_origin(&self) -> bool {
         matches!(self, Self::InvalidOrigin(_))
     }
     /// Whether this is [`Error::InvalidOriginAccessControl`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "create-streaming-distribution",
-        feature = "create-streaming-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-streaming-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-streaming-distribution"
+        )
+    )]
     #[inline]
     pub fn is_invalid_origin_access_control(&self) -> bool {
         matches!(self, Self::InvalidOriginAccessControl(_))
     }
     /// Whether this is [`Error::InvalidOriginAccessIdentity`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "create-streaming-distribution",
-        feature = "create-streaming-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-streaming-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-streaming-distribution"
+        )
+    )]
     #[inline]
     pub fn is_invalid_origin_access_identity(&self) -> bool {
         matches!(self, Self::InvalidOriginAccessIdentity(_))
     }
     /// Whether this is [`Error::InvalidOriginKeepaliveTimeout`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_invalid_origin_keepalive_timeout(&self) -> bool {
         matches!(self, Self::InvalidOriginKeepaliveTimeout(_))
     }
     /// Whether this is [`Error::InvalidOriginReadTimeout`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_invalid_origin_read_timeout(&self) -> bool {
         matches!(self, Self::InvalidOriginReadTimeout(_))
     }
     /// Whether this is [`Error::InvalidProtocolSettings`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags"
+        )
+    )]
     #[inline]
     pub fn is_invalid_protocol_settings(&self) -> bool {
         matches!(self, Self::InvalidProtocolSettings(_))
     }
     /// Whether this is [`Error::InvalidQueryStringParameters`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_invalid_query_string_parameters(&self) -> bool {
         matches!(self, Self::InvalidQueryStringParameters(_))
     }
     /// Whether this is [`Error::InvalidRelativePath`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_invalid_relative_path(&self) -> bool {
         matches!(self, Self::InvalidRelativePath(_))
     }
     /// Whether this is [`Error::InvalidRequiredProtocol`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_invalid_required_protocol(&self) -> bool {
         matches!(self, Self::InvalidRequiredProtocol(_))
     }
     /// Whether this is [`Error::InvalidResponseCode`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_invalid_response_code(&self) -> bool {
         matches!(self, Self::InvalidResponseCode(_))
     }
     /// Whether this is [`Error::InvalidTTLOrder`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_invalid_ttl_order(&self) -> bool {
         matches!(self, Self::InvalidTTLOrder(_))
     }
     /// Whether this is [`Error::InvalidTagging`].
-    #[cfg(any(
-        feature = "create-anycast-ip-list",
-        feature = "create-connection-function",
-        feature = "create-connection-group",
-        feature = "create-distribution-tenant",
-        feature = "create-distribution-with-tags",
-        feature = "create-streaming-distribution-with-tags",
-        feature = "create-trust-store",
-        feature = "create-vpc-origin",
-        feature = "list-tags-for-resource",
-        feature = "tag-resource",
-        feature = "untag-resource"
-    ))]
+    #[cfg(
+        any(
+            feature = "create-anycast-ip-list",
+            feature = "create-connection-function",
+            feature = "create-connection-group",
+            feature = "create-distribution-tenant",
+            feature = "create-distribution-with-tags",
+            feature = "create-streaming-distribution-with-tags",
+            feature = "create-trust-store",
+            feature = "create-vpc-origin",
+            feature = "list-tags-for-resource",
+            feature = "tag-resource",
+            feature = "untag-resource"
+        )
+    )]
     #[inline]
     pub fn is_invalid_tagging(&self) -> bool {
         matches!(self, Self::InvalidTagging(_))
     }
     /// Whether this is [`Error::InvalidViewerCertificate`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_invalid_viewer_certificate(&self) -> bool {
         matches!(self, Self::InvalidViewerCertificate(_))
     }
     /// Whether this is [`Error::InvalidWebACLId`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "list-distributions-by-web-acl-id",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "list-distributions-by-web-acl-id",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_invalid_web_acl_id(&self) -> bool {
         matches!(self, Self::InvalidWebACLId(_))
@@ -5499,20 +7076,22 @@ impl Error {
         matches!(self, Self::KeyGroupAlreadyExists(_))
     }
     /// Whether this is [`Error::MissingBody`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-cloud-front-origin-access-identity",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "create-invalidation",
-        feature = "create-invalidation-for-distribution-tenant",
-        feature = "create-streaming-distribution",
-        feature = "create-streaming-distribution-with-tags",
-        feature = "update-cloud-front-origin-access-identity",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-streaming-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-cloud-front-origin-access-identity",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "create-invalidation",
+            feature = "create-invalidation-for-distribution-tenant",
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags",
+            feature = "update-cloud-front-origin-access-identity",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-streaming-distribution"
+        )
+    )]
     #[inline]
     pub fn is_missing_body(&self) -> bool {
         matches!(self, Self::MissingBody(_))
@@ -5524,240 +7103,285 @@ impl Error {
         matches!(self, Self::MonitoringSubscriptionAlreadyExists(_))
     }
     /// Whether this is [`Error::NoSuchCachePolicy`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "delete-cache-policy",
-        feature = "get-cache-policy",
-        feature = "get-cache-policy-config",
-        feature = "list-cache-policies",
-        feature = "list-distributions-by-cache-policy-id",
-        feature = "update-cache-policy",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "delete-cache-policy",
+            feature = "get-cache-policy",
+            feature = "get-cache-policy-config",
+            feature = "list-cache-policies",
+            feature = "list-distributions-by-cache-policy-id",
+            feature = "update-cache-policy",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_no_such_cache_policy(&self) -> bool {
         matches!(self, Self::NoSuchCachePolicy(_))
     }
     /// Whether this is [`Error::NoSuchCloudFrontOriginAccessIdentity`].
-    #[cfg(any(
-        feature = "delete-cloud-front-origin-access-identity",
-        feature = "get-cloud-front-origin-access-identity",
-        feature = "get-cloud-front-origin-access-identity-config",
-        feature = "update-cloud-front-origin-access-identity"
-    ))]
+    #[cfg(
+        any(
+            feature = "delete-cloud-front-origin-access-identity",
+            feature = "get-cloud-front-origin-access-identity",
+            feature = "get-cloud-front-origin-access-identity-config",
+            feature = "update-cloud-front-origin-access-identity"
+        )
+    )]
     #[inline]
     pub fn is_no_such_cloud_front_origin_access_identity(&self) -> bool {
         matches!(self, Self::NoSuchCloudFrontOriginAccessIdentity(_))
     }
     /// Whether this is [`Error::NoSuchContinuousDeploymentPolicy`].
-    #[cfg(any(
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "delete-continuous-deployment-policy",
-        feature = "get-continuous-deployment-policy",
-        feature = "get-continuous-deployment-policy-config",
-        feature = "list-continuous-deployment-policies",
-        feature = "update-continuous-deployment-policy",
-        feature = "update-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "delete-continuous-deployment-policy",
+            feature = "get-continuous-deployment-policy",
+            feature = "get-continuous-deployment-policy-config",
+            feature = "list-continuous-deployment-policies",
+            feature = "update-continuous-deployment-policy",
+            feature = "update-distribution"
+        )
+    )]
     #[inline]
     pub fn is_no_such_continuous_deployment_policy(&self) -> bool {
         matches!(self, Self::NoSuchContinuousDeploymentPolicy(_))
     }
     /// Whether this is [`Error::NoSuchDistribution`].
-    #[cfg(any(
-        feature = "associate-alias",
-        feature = "copy-distribution",
-        feature = "create-invalidation",
-        feature = "create-monitoring-subscription",
-        feature = "delete-distribution",
-        feature = "delete-monitoring-subscription",
-        feature = "get-distribution",
-        feature = "get-distribution-config",
-        feature = "get-invalidation",
-        feature = "get-monitoring-subscription",
-        feature = "list-conflicting-aliases",
-        feature = "list-invalidations",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "associate-alias",
+            feature = "copy-distribution",
+            feature = "create-invalidation",
+            feature = "create-monitoring-subscription",
+            feature = "delete-distribution",
+            feature = "delete-monitoring-subscription",
+            feature = "get-distribution",
+            feature = "get-distribution-config",
+            feature = "get-invalidation",
+            feature = "get-monitoring-subscription",
+            feature = "list-conflicting-aliases",
+            feature = "list-invalidations",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_no_such_distribution(&self) -> bool {
         matches!(self, Self::NoSuchDistribution(_))
     }
     /// Whether this is [`Error::NoSuchFieldLevelEncryptionConfig`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "delete-field-level-encryption-config",
-        feature = "get-field-level-encryption",
-        feature = "get-field-level-encryption-config",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-field-level-encryption-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "delete-field-level-encryption-config",
+            feature = "get-field-level-encryption",
+            feature = "get-field-level-encryption-config",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-field-level-encryption-config"
+        )
+    )]
     #[inline]
     pub fn is_no_such_field_level_encryption_config(&self) -> bool {
         matches!(self, Self::NoSuchFieldLevelEncryptionConfig(_))
     }
     /// Whether this is [`Error::NoSuchFieldLevelEncryptionProfile`].
-    #[cfg(any(
-        feature = "create-field-level-encryption-config",
-        feature = "delete-field-level-encryption-profile",
-        feature = "get-field-level-encryption-profile",
-        feature = "get-field-level-encryption-profile-config",
-        feature = "update-field-level-encryption-config",
-        feature = "update-field-level-encryption-profile"
-    ))]
+    #[cfg(
+        any(
+            feature = "create-field-level-encryption-config",
+            feature = "delete-field-level-encryption-profile",
+            feature = "get-field-level-encryption-profile",
+            feature = "get-field-level-encryption-profile-config",
+            feature = "update-field-level-encryption-config",
+            feature = "update-field-level-encryption-profile"
+        )
+    )]
     #[inline]
     pub fn is_no_such_field_level_encryption_profile(&self) -> bool {
         matches!(self, Self::NoSuchFieldLevelEncryptionProfile(_))
     }
     /// Whether this is [`Error::NoSuchFunctionExists`].
-    #[cfg(any(
-        feature = "delete-function",
-        feature = "describe-function",
-        feature = "get-function",
-        feature = "publish-function",
-        feature = "test-function",
-        feature = "update-function"
-    ))]
+    #[cfg(
+        any(
+            feature = "delete-function",
+            feature = "describe-function",
+            feature = "get-function",
+            feature = "publish-function",
+            feature = "test-function",
+            feature = "update-function"
+        )
+    )]
     #[inline]
     pub fn is_no_such_function_exists(&self) -> bool {
         matches!(self, Self::NoSuchFunctionExists(_))
     }
     /// Whether this is [`Error::NoSuchInvalidation`].
-    #[cfg(any(feature = "get-invalidation", feature = "get-invalidation-for-distribution-tenant"))]
+    #[cfg(
+        any(
+            feature = "get-invalidation",
+            feature = "get-invalidation-for-distribution-tenant"
+        )
+    )]
     #[inline]
     pub fn is_no_such_invalidation(&self) -> bool {
         matches!(self, Self::NoSuchInvalidation(_))
     }
     /// Whether this is [`Error::NoSuchMonitoringSubscription`].
-    #[cfg(any(feature = "delete-monitoring-subscription", feature = "get-monitoring-subscription"))]
+    #[cfg(
+        any(
+            feature = "delete-monitoring-subscription",
+            feature = "get-monitoring-subscription"
+        )
+    )]
     #[inline]
     pub fn is_no_such_monitoring_subscription(&self) -> bool {
         matches!(self, Self::NoSuchMonitoringSubscription(_))
     }
     /// Whether this is [`Error::NoSuchOrigin`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_no_such_origin(&self) -> bool {
         matches!(self, Self::NoSuchOrigin(_))
     }
     /// Whether this is [`Error::NoSuchOriginAccessControl`].
-    #[cfg(any(
-        feature = "delete-origin-access-control",
-        feature = "get-origin-access-control",
-        feature = "get-origin-access-control-config",
-        feature = "update-origin-access-control"
-    ))]
+    #[cfg(
+        any(
+            feature = "delete-origin-access-control",
+            feature = "get-origin-access-control",
+            feature = "get-origin-access-control-config",
+            feature = "update-origin-access-control"
+        )
+    )]
     #[inline]
     pub fn is_no_such_origin_access_control(&self) -> bool {
         matches!(self, Self::NoSuchOriginAccessControl(_))
     }
     /// Whether this is [`Error::NoSuchOriginRequestPolicy`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "delete-origin-request-policy",
-        feature = "get-origin-request-policy",
-        feature = "get-origin-request-policy-config",
-        feature = "list-distributions-by-origin-request-policy-id",
-        feature = "list-origin-request-policies",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-origin-request-policy"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "delete-origin-request-policy",
+            feature = "get-origin-request-policy",
+            feature = "get-origin-request-policy-config",
+            feature = "list-distributions-by-origin-request-policy-id",
+            feature = "list-origin-request-policies",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-origin-request-policy"
+        )
+    )]
     #[inline]
     pub fn is_no_such_origin_request_policy(&self) -> bool {
         matches!(self, Self::NoSuchOriginRequestPolicy(_))
     }
     /// Whether this is [`Error::NoSuchPublicKey`].
-    #[cfg(any(
-        feature = "create-field-level-encryption-profile",
-        feature = "delete-public-key",
-        feature = "get-public-key",
-        feature = "get-public-key-config",
-        feature = "update-field-level-encryption-profile",
-        feature = "update-public-key"
-    ))]
+    #[cfg(
+        any(
+            feature = "create-field-level-encryption-profile",
+            feature = "delete-public-key",
+            feature = "get-public-key",
+            feature = "get-public-key-config",
+            feature = "update-field-level-encryption-profile",
+            feature = "update-public-key"
+        )
+    )]
     #[inline]
     pub fn is_no_such_public_key(&self) -> bool {
         matches!(self, Self::NoSuchPublicKey(_))
     }
     /// Whether this is [`Error::NoSuchRealtimeLogConfig`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "delete-realtime-log-config",
-        feature = "get-realtime-log-config",
-        feature = "list-realtime-log-configs",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-realtime-log-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "delete-realtime-log-config",
+            feature = "get-realtime-log-config",
+            feature = "list-realtime-log-configs",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-realtime-log-config"
+        )
+    )]
     #[inline]
     pub fn is_no_such_realtime_log_config(&self) -> bool {
         matches!(self, Self::NoSuchRealtimeLogConfig(_))
     }
     /// Whether this is [`Error::NoSuchResource`].
-    #[cfg(any(
-        feature = "delete-key-group",
-        feature = "get-key-group",
-        feature = "get-key-group-config",
-        feature = "list-distributions-by-key-group",
-        feature = "list-tags-for-resource",
-        feature = "tag-resource",
-        feature = "untag-resource",
-        feature = "update-key-group"
-    ))]
+    #[cfg(
+        any(
+            feature = "delete-key-group",
+            feature = "get-key-group",
+            feature = "get-key-group-config",
+            feature = "list-distributions-by-key-group",
+            feature = "list-tags-for-resource",
+            feature = "tag-resource",
+            feature = "untag-resource",
+            feature = "update-key-group"
+        )
+    )]
     #[inline]
     pub fn is_no_such_resource(&self) -> bool {
         matches!(self, Self::NoSuchResource(_))
     }
     /// Whether this is [`Error::NoSuchResponseHeadersPolicy`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "delete-response-headers-policy",
-        feature = "get-response-headers-policy",
-        feature = "get-response-headers-policy-config",
-        feature = "list-distributions-by-response-headers-policy-id",
-        feature = "list-response-headers-policies",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-response-headers-policy"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "delete-response-headers-policy",
+            feature = "get-response-headers-policy",
+            feature = "get-response-headers-policy-config",
+            feature = "list-distributions-by-response-headers-policy-id",
+            feature = "list-response-headers-policies",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-response-headers-policy"
+        )
+    )]
     #[inline]
     pub fn is_no_such_response_headers_policy(&self) -> bool {
         matches!(self, Self::NoSuchResponseHeadersPolicy(_))
     }
     /// Whether this is [`Error::NoSuchStreamingDistribution`].
-    #[cfg(any(
-        feature = "delete-streaming-distribution",
-        feature = "get-streaming-distribution",
-        feature = "get-streaming-distribution-config",
-        feature = "update-streaming-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "delete-streaming-distribution",
+            feature = "get-streaming-distribution",
+            feature = "get-streaming-distribution-config",
+            feature = "update-streaming-distribution"
+        )
+    )]
     #[inline]
     pub fn is_no_such_streaming_distribution(&self) -> bool {
         matches!(self, Self::NoSuchStreamingDistribution(_))
     }
     /// Whether this is [`Error::OriginAccessControlAlreadyExists`].
-    #[cfg(any(feature = "create-origin-access-control", feature = "update-origin-access-control"))]
+    #[cfg(
+        any(
+            feature = "create-origin-access-control",
+            feature = "update-origin-access-control"
+        )
+    )]
     #[inline]
     pub fn is_origin_access_control_already_exists(&self) -> bool {
         matches!(self, Self::OriginAccessControlAlreadyExists(_))
@@ -5769,7 +7393,12 @@ impl Error {
         matches!(self, Self::OriginAccessControlInUse(_))
     }
     /// Whether this is [`Error::OriginRequestPolicyAlreadyExists`].
-    #[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
+    #[cfg(
+        any(
+            feature = "create-origin-request-policy",
+            feature = "update-origin-request-policy"
+        )
+    )]
     #[inline]
     pub fn is_origin_request_policy_already_exists(&self) -> bool {
         matches!(self, Self::OriginRequestPolicyAlreadyExists(_))
@@ -5781,60 +7410,62 @@ impl Error {
         matches!(self, Self::OriginRequestPolicyInUse(_))
     }
     /// Whether this is [`Error::PreconditionFailed`].
-    #[cfg(any(
-        feature = "associate-distribution-tenant-web-acl",
-        feature = "associate-distribution-web-acl",
-        feature = "copy-distribution",
-        feature = "delete-anycast-ip-list",
-        feature = "delete-cache-policy",
-        feature = "delete-cloud-front-origin-access-identity",
-        feature = "delete-connection-function",
-        feature = "delete-connection-group",
-        feature = "delete-continuous-deployment-policy",
-        feature = "delete-distribution",
-        feature = "delete-distribution-tenant",
-        feature = "delete-field-level-encryption-config",
-        feature = "delete-field-level-encryption-profile",
-        feature = "delete-function",
-        feature = "delete-key-group",
-        feature = "delete-key-value-store",
-        feature = "delete-origin-access-control",
-        feature = "delete-origin-request-policy",
-        feature = "delete-public-key",
-        feature = "delete-resource-policy",
-        feature = "delete-response-headers-policy",
-        feature = "delete-streaming-distribution",
-        feature = "delete-trust-store",
-        feature = "delete-vpc-origin",
-        feature = "disassociate-distribution-tenant-web-acl",
-        feature = "disassociate-distribution-web-acl",
-        feature = "publish-connection-function",
-        feature = "publish-function",
-        feature = "put-resource-policy",
-        feature = "test-connection-function",
-        feature = "update-anycast-ip-list",
-        feature = "update-cache-policy",
-        feature = "update-cloud-front-origin-access-identity",
-        feature = "update-connection-function",
-        feature = "update-connection-group",
-        feature = "update-continuous-deployment-policy",
-        feature = "update-distribution",
-        feature = "update-distribution-tenant",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-domain-association",
-        feature = "update-field-level-encryption-config",
-        feature = "update-field-level-encryption-profile",
-        feature = "update-function",
-        feature = "update-key-group",
-        feature = "update-key-value-store",
-        feature = "update-origin-access-control",
-        feature = "update-origin-request-policy",
-        feature = "update-public-key",
-        feature = "update-response-headers-policy",
-        feature = "update-streaming-distribution",
-        feature = "update-trust-store",
-        feature = "update-vpc-origin"
-    ))]
+    #[cfg(
+        any(
+            feature = "associate-distribution-tenant-web-acl",
+            feature = "associate-distribution-web-acl",
+            feature = "copy-distribution",
+            feature = "delete-anycast-ip-list",
+            feature = "delete-cache-policy",
+            feature = "delete-cloud-front-origin-access-identity",
+            feature = "delete-connection-function",
+            feature = "delete-connection-group",
+            feature = "delete-continuous-deployment-policy",
+            feature = "delete-distribution",
+            feature = "delete-distribution-tenant",
+            feature = "delete-field-level-encryption-config",
+            feature = "delete-field-level-encryption-profile",
+            feature = "delete-function",
+            feature = "delete-key-group",
+            feature = "delete-key-value-store",
+            feature = "delete-origin-access-control",
+            feature = "delete-origin-request-policy",
+            feature = "delete-public-key",
+            feature = "delete-resource-policy",
+            feature = "delete-response-headers-policy",
+            feature = "delete-streaming-distribution",
+            feature = "delete-trust-store",
+            feature = "delete-vpc-origin",
+            feature = "disassociate-distribution-tenant-web-acl",
+            feature = "disassociate-distribution-web-acl",
+            feature = "publish-connection-function",
+            feature = "publish-function",
+            feature = "put-resource-policy",
+            feature = "test-connection-function",
+            feature = "update-anycast-ip-list",
+            feature = "update-cache-policy",
+            feature = "update-cloud-front-origin-access-identity",
+            feature = "update-connection-function",
+            feature = "update-connection-group",
+            feature = "update-continuous-deployment-policy",
+            feature = "update-distribution",
+            feature = "update-distribution-tenant",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-domain-association",
+            feature = "update-field-level-encryption-config",
+            feature = "update-field-level-encryption-profile",
+            feature = "update-function",
+            feature = "update-key-group",
+            feature = "update-key-value-store",
+            feature = "update-origin-access-control",
+            feature = "update-origin-request-policy",
+            feature = "update-public-key",
+            feature = "update-response-headers-policy",
+            feature = "update-streaming-distribution",
+            feature = "update-trust-store",
+            feature = "update-vpc-origin"
+        )
+    )]
     #[inline]
     pub fn is_precondition_failed(&self) -> bool {
         matches!(self, Self::PreconditionFailed(_))
@@ -5852,7 +7483,12 @@ impl Error {
         matches!(self, Self::PublicKeyInUse(_))
     }
     /// Whether this is [`Error::QueryArgProfileEmpty`].
-    #[cfg(any(feature = "create-field-level-encryption-config", feature = "update-field-level-encryption-config"))]
+    #[cfg(
+        any(
+            feature = "create-field-level-encryption-config",
+            feature = "update-field-level-encryption-config"
+        )
+    )]
     #[inline]
     pub fn is_query_arg_profile_empty(&self) -> bool {
         matches!(self, Self::QueryArgProfileEmpty(_))
@@ -5870,31 +7506,46 @@ impl Error {
         matches!(self, Self::RealtimeLogConfigInUse(_))
     }
     /// Whether this is [`Error::RealtimeLogConfigOwnerMismatch`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_realtime_log_config_owner_mismatch(&self) -> bool {
         matches!(self, Self::RealtimeLogConfigOwnerMismatch(_))
     }
     /// Whether this is [`Error::ResourceInUse`].
-    #[cfg(any(feature = "delete-distribution", feature = "delete-key-group", feature = "update-connection-group"))]
+    #[cfg(
+        any(
+            feature = "delete-distribution",
+            feature = "delete-key-group",
+            feature = "update-connection-group"
+        )
+    )]
     #[inline]
     pub fn is_resource_in_use(&self) -> bool {
         matches!(self, Self::ResourceInUse(_))
     }
     /// Whether this is [`Error::ResourceNotDisabled`].
-    #[cfg(any(feature = "delete-connection-group", feature = "delete-distribution-tenant"))]
+    #[cfg(
+        any(feature = "delete-connection-group", feature = "delete-distribution-tenant")
+    )]
     #[inline]
     pub fn is_resource_not_disabled(&self) -> bool {
         matches!(self, Self::ResourceNotDisabled(_))
     }
     /// Whether this is [`Error::ResponseHeadersPolicyAlreadyExists`].
-    #[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
+    #[cfg(
+        any(
+            feature = "create-response-headers-policy",
+            feature = "update-response-headers-policy"
+        )
+    )]
     #[inline]
     pub fn is_response_headers_policy_already_exists(&self) -> bool {
         matches!(self, Self::ResponseHeadersPolicyAlreadyExists(_))
@@ -5906,17 +7557,24 @@ impl Error {
         matches!(self, Self::ResponseHeadersPolicyInUse(_))
     }
     /// Whether this is [`Error::StagingDistributionInUse`].
-    #[cfg(any(
-        feature = "create-continuous-deployment-policy",
-        feature = "update-continuous-deployment-policy",
-        feature = "update-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "create-continuous-deployment-policy",
+            feature = "update-continuous-deployment-policy",
+            feature = "update-distribution"
+        )
+    )]
     #[inline]
     pub fn is_staging_distribution_in_use(&self) -> bool {
         matches!(self, Self::StagingDistributionInUse(_))
     }
     /// Whether this is [`Error::StreamingDistributionAlreadyExists`].
-    #[cfg(any(feature = "create-streaming-distribution", feature = "create-streaming-distribution-with-tags"))]
+    #[cfg(
+        any(
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags"
+        )
+    )]
     #[inline]
     pub fn is_streaming_distribution_already_exists(&self) -> bool {
         matches!(self, Self::StreamingDistributionAlreadyExists(_))
@@ -5934,19 +7592,26 @@ impl Error {
         matches!(self, Self::TestFunctionFailed(_))
     }
     /// Whether this is [`Error::TooLongCSPInResponseHeadersPolicy`].
-    #[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
+    #[cfg(
+        any(
+            feature = "create-response-headers-policy",
+            feature = "update-response-headers-policy"
+        )
+    )]
     #[inline]
     pub fn is_too_long_csp_in_response_headers_policy(&self) -> bool {
         matches!(self, Self::TooLongCSPInResponseHeadersPolicy(_))
     }
     /// Whether this is [`Error::TooManyCacheBehaviors`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_too_many_cache_behaviors(&self) -> bool {
         matches!(self, Self::TooManyCacheBehaviors(_))
@@ -5958,13 +7623,15 @@ impl Error {
         matches!(self, Self::TooManyCachePolicies(_))
     }
     /// Whether this is [`Error::TooManyCertificates`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_too_many_certificates(&self) -> bool {
         matches!(self, Self::TooManyCertificates(_))
@@ -5982,13 +7649,15 @@ impl Error {
         matches!(self, Self::TooManyContinuousDeploymentPolicies(_))
     }
     /// Whether this is [`Error::TooManyCookieNamesInWhiteList`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_too_many_cookie_names_in_white_list(&self) -> bool {
         matches!(self, Self::TooManyCookieNamesInWhiteList(_))
@@ -6000,144 +7669,182 @@ impl Error {
         matches!(self, Self::TooManyCookiesInCachePolicy(_))
     }
     /// Whether this is [`Error::TooManyCookiesInOriginRequestPolicy`].
-    #[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
+    #[cfg(
+        any(
+            feature = "create-origin-request-policy",
+            feature = "update-origin-request-policy"
+        )
+    )]
     #[inline]
     pub fn is_too_many_cookies_in_origin_request_policy(&self) -> bool {
         matches!(self, Self::TooManyCookiesInOriginRequestPolicy(_))
     }
     /// Whether this is [`Error::TooManyCustomHeadersInResponseHeadersPolicy`].
-    #[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
+    #[cfg(
+        any(
+            feature = "create-response-headers-policy",
+            feature = "update-response-headers-policy"
+        )
+    )]
     #[inline]
     pub fn is_too_many_custom_headers_in_response_headers_policy(&self) -> bool {
         matches!(self, Self::TooManyCustomHeadersInResponseHeadersPolicy(_))
     }
     /// Whether this is [`Error::TooManyDistributionCNAMEs`].
-    #[cfg(any(
-        feature = "associate-alias",
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "associate-alias",
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_too_many_distribution_cnam_es(&self) -> bool {
         matches!(self, Self::TooManyDistributionCNAMEs(_))
     }
     /// Whether this is [`Error::TooManyDistributions`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags"
+        )
+    )]
     #[inline]
     pub fn is_too_many_distributions(&self) -> bool {
         matches!(self, Self::TooManyDistributions(_))
     }
     /// Whether this is [`Error::TooManyDistributionsAssociatedToCachePolicy`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_too_many_distributions_associated_to_cache_policy(&self) -> bool {
         matches!(self, Self::TooManyDistributionsAssociatedToCachePolicy(_))
     }
     /// Whether this is [`Error::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
-    pub fn is_too_many_distributions_associated_to_field_level_encryption_config(&self) -> bool {
-        matches!(self, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(_))
+    pub fn is_too_many_distributions_associated_to_field_level_encryption_config(
+        &self,
+    ) -> bool {
+        matches!(
+            self, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(_)
+        )
     }
     /// Whether this is [`Error::TooManyDistributionsAssociatedToKeyGroup`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_too_many_distributions_associated_to_key_group(&self) -> bool {
         matches!(self, Self::TooManyDistributionsAssociatedToKeyGroup(_))
     }
     /// Whether this is [`Error::TooManyDistributionsAssociatedToOriginAccessControl`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_too_many_distributions_associated_to_origin_access_control(&self) -> bool {
         matches!(self, Self::TooManyDistributionsAssociatedToOriginAccessControl(_))
     }
     /// Whether this is [`Error::TooManyDistributionsAssociatedToOriginRequestPolicy`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_too_many_distributions_associated_to_origin_request_policy(&self) -> bool {
         matches!(self, Self::TooManyDistributionsAssociatedToOriginRequestPolicy(_))
     }
     /// Whether this is [`Error::TooManyDistributionsAssociatedToResponseHeadersPolicy`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
-    pub fn is_too_many_distributions_associated_to_response_headers_policy(&self) -> bool {
+    pub fn is_too_many_distributions_associated_to_response_headers_policy(
+        &self,
+    ) -> bool {
         matches!(self, Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(_))
     }
     /// Whether this is [`Error::TooManyDistributionsWithFunctionAssociations`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_too_many_distributions_with_function_associations(&self) -> bool {
         matches!(self, Self::TooManyDistributionsWithFunctionAssociations(_))
     }
     /// Whether this is [`Error::TooManyDistributionsWithLambdaAssociations`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_too_many_distributions_with_lambda_associations(&self) -> bool {
         matches!(self, Self::TooManyDistributionsWithLambdaAssociations(_))
     }
     /// Whether this is [`Error::TooManyDistributionsWithSingleFunctionARN`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_too_many_distributions_with_single_function_arn(&self) -> bool {
         matches!(self, Self::TooManyDistributionsWithSingleFunctionARN(_))
@@ -6149,19 +7856,34 @@ impl Error {
         matches!(self, Self::TooManyFieldLevelEncryptionConfigs(_))
     }
     /// Whether this is [`Error::TooManyFieldLevelEncryptionContentTypeProfiles`].
-    #[cfg(any(feature = "create-field-level-encryption-config", feature = "update-field-level-encryption-config"))]
+    #[cfg(
+        any(
+            feature = "create-field-level-encryption-config",
+            feature = "update-field-level-encryption-config"
+        )
+    )]
     #[inline]
     pub fn is_too_many_field_level_encryption_content_type_profiles(&self) -> bool {
         matches!(self, Self::TooManyFieldLevelEncryptionContentTypeProfiles(_))
     }
     /// Whether this is [`Error::TooManyFieldLevelEncryptionEncryptionEntities`].
-    #[cfg(any(feature = "create-field-level-encryption-profile", feature = "update-field-level-encryption-profile"))]
+    #[cfg(
+        any(
+            feature = "create-field-level-encryption-profile",
+            feature = "update-field-level-encryption-profile"
+        )
+    )]
     #[inline]
     pub fn is_too_many_field_level_encryption_encryption_entities(&self) -> bool {
         matches!(self, Self::TooManyFieldLevelEncryptionEncryptionEntities(_))
     }
     /// Whether this is [`Error::TooManyFieldLevelEncryptionFieldPatterns`].
-    #[cfg(any(feature = "create-field-level-encryption-profile", feature = "update-field-level-encryption-profile"))]
+    #[cfg(
+        any(
+            feature = "create-field-level-encryption-profile",
+            feature = "update-field-level-encryption-profile"
+        )
+    )]
     #[inline]
     pub fn is_too_many_field_level_encryption_field_patterns(&self) -> bool {
         matches!(self, Self::TooManyFieldLevelEncryptionFieldPatterns(_))
@@ -6173,19 +7895,26 @@ impl Error {
         matches!(self, Self::TooManyFieldLevelEncryptionProfiles(_))
     }
     /// Whether this is [`Error::TooManyFieldLevelEncryptionQueryArgProfiles`].
-    #[cfg(any(feature = "create-field-level-encryption-config", feature = "update-field-level-encryption-config"))]
+    #[cfg(
+        any(
+            feature = "create-field-level-encryption-config",
+            feature = "update-field-level-encryption-config"
+        )
+    )]
     #[inline]
     pub fn is_too_many_field_level_encryption_query_arg_profiles(&self) -> bool {
         matches!(self, Self::TooManyFieldLevelEncryptionQueryArgProfiles(_))
     }
     /// Whether this is [`Error::TooManyFunctionAssociations`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_too_many_function_associations(&self) -> bool {
         matches!(self, Self::TooManyFunctionAssociations(_))
@@ -6203,25 +7932,37 @@ impl Error {
         matches!(self, Self::TooManyHeadersInCachePolicy(_))
     }
     /// Whether this is [`Error::TooManyHeadersInForwardedValues`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_too_many_headers_in_forwarded_values(&self) -> bool {
         matches!(self, Self::TooManyHeadersInForwardedValues(_))
     }
     /// Whether this is [`Error::TooManyHeadersInOriginRequestPolicy`].
-    #[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
+    #[cfg(
+        any(
+            feature = "create-origin-request-policy",
+            feature = "update-origin-request-policy"
+        )
+    )]
     #[inline]
     pub fn is_too_many_headers_in_origin_request_policy(&self) -> bool {
         matches!(self, Self::TooManyHeadersInOriginRequestPolicy(_))
     }
     /// Whether this is [`Error::TooManyInvalidationsInProgress`].
-    #[cfg(any(feature = "create-invalidation", feature = "create-invalidation-for-distribution-tenant"))]
+    #[cfg(
+        any(
+            feature = "create-invalidation",
+            feature = "create-invalidation-for-distribution-tenant"
+        )
+    )]
     #[inline]
     pub fn is_too_many_invalidations_in_progress(&self) -> bool {
         matches!(self, Self::TooManyInvalidationsInProgress(_))
@@ -6233,25 +7974,29 @@ impl Error {
         matches!(self, Self::TooManyKeyGroups(_))
     }
     /// Whether this is [`Error::TooManyKeyGroupsAssociatedToDistribution`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_too_many_key_groups_associated_to_distribution(&self) -> bool {
         matches!(self, Self::TooManyKeyGroupsAssociatedToDistribution(_))
     }
     /// Whether this is [`Error::TooManyLambdaFunctionAssociations`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_too_many_lambda_function_associations(&self) -> bool {
         matches!(self, Self::TooManyLambdaFunctionAssociations(_))
@@ -6263,25 +8008,29 @@ impl Error {
         matches!(self, Self::TooManyOriginAccessControls(_))
     }
     /// Whether this is [`Error::TooManyOriginCustomHeaders`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_too_many_origin_custom_headers(&self) -> bool {
         matches!(self, Self::TooManyOriginCustomHeaders(_))
     }
     /// Whether this is [`Error::TooManyOriginGroupsPerDistribution`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_too_many_origin_groups_per_distribution(&self) -> bool {
         matches!(self, Self::TooManyOriginGroupsPerDistribution(_))
@@ -6293,13 +8042,15 @@ impl Error {
         matches!(self, Self::TooManyOriginRequestPolicies(_))
     }
     /// Whether this is [`Error::TooManyOrigins`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_too_many_origins(&self) -> bool {
         matches!(self, Self::TooManyOrigins(_))
@@ -6317,13 +8068,15 @@ impl Error {
         matches!(self, Self::TooManyPublicKeysInKeyGroup(_))
     }
     /// Whether this is [`Error::TooManyQueryStringParameters`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_too_many_query_string_parameters(&self) -> bool {
         matches!(self, Self::TooManyQueryStringParameters(_))
@@ -6335,7 +8088,12 @@ impl Error {
         matches!(self, Self::TooManyQueryStringsInCachePolicy(_))
     }
     /// Whether this is [`Error::TooManyQueryStringsInOriginRequestPolicy`].
-    #[cfg(any(feature = "create-origin-request-policy", feature = "update-origin-request-policy"))]
+    #[cfg(
+        any(
+            feature = "create-origin-request-policy",
+            feature = "update-origin-request-policy"
+        )
+    )]
     #[inline]
     pub fn is_too_many_query_strings_in_origin_request_policy(&self) -> bool {
         matches!(self, Self::TooManyQueryStringsInOriginRequestPolicy(_))
@@ -6347,7 +8105,12 @@ impl Error {
         matches!(self, Self::TooManyRealtimeLogConfigs(_))
     }
     /// Whether this is [`Error::TooManyRemoveHeadersInResponseHeadersPolicy`].
-    #[cfg(any(feature = "create-response-headers-policy", feature = "update-response-headers-policy"))]
+    #[cfg(
+        any(
+            feature = "create-response-headers-policy",
+            feature = "update-response-headers-policy"
+        )
+    )]
     #[inline]
     pub fn is_too_many_remove_headers_in_response_headers_policy(&self) -> bool {
         matches!(self, Self::TooManyRemoveHeadersInResponseHeadersPolicy(_))
@@ -6359,106 +8122,121 @@ impl Error {
         matches!(self, Self::TooManyResponseHeadersPolicies(_))
     }
     /// Whether this is [`Error::TooManyStreamingDistributionCNAMEs`].
-    #[cfg(any(
-        feature = "create-streaming-distribution",
-        feature = "create-streaming-distribution-with-tags",
-        feature = "update-streaming-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags",
+            feature = "update-streaming-distribution"
+        )
+    )]
     #[inline]
     pub fn is_too_many_streaming_distribution_cnam_es(&self) -> bool {
         matches!(self, Self::TooManyStreamingDistributionCNAMEs(_))
     }
     /// Whether this is [`Error::TooManyStreamingDistributions`].
-    #[cfg(any(feature = "create-streaming-distribution", feature = "create-streaming-distribution-with-tags"))]
+    #[cfg(
+        any(
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags"
+        )
+    )]
     #[inline]
     pub fn is_too_many_streaming_distributions(&self) -> bool {
         matches!(self, Self::TooManyStreamingDistributions(_))
     }
     /// Whether this is [`Error::TooManyTrustedSigners`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "create-streaming-distribution",
-        feature = "create-streaming-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-streaming-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-streaming-distribution"
+        )
+    )]
     #[inline]
     pub fn is_too_many_trusted_signers(&self) -> bool {
         matches!(self, Self::TooManyTrustedSigners(_))
     }
     /// Whether this is [`Error::TrustedKeyGroupDoesNotExist`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config"
+        )
+    )]
     #[inline]
     pub fn is_trusted_key_group_does_not_exist(&self) -> bool {
         matches!(self, Self::TrustedKeyGroupDoesNotExist(_))
     }
     /// Whether this is [`Error::TrustedSignerDoesNotExist`].
-    #[cfg(any(
-        feature = "copy-distribution",
-        feature = "create-distribution",
-        feature = "create-distribution-with-tags",
-        feature = "create-streaming-distribution",
-        feature = "create-streaming-distribution-with-tags",
-        feature = "update-distribution",
-        feature = "update-distribution-with-staging-config",
-        feature = "update-streaming-distribution"
-    ))]
+    #[cfg(
+        any(
+            feature = "copy-distribution",
+            feature = "create-distribution",
+            feature = "create-distribution-with-tags",
+            feature = "create-streaming-distribution",
+            feature = "create-streaming-distribution-with-tags",
+            feature = "update-distribution",
+            feature = "update-distribution-with-staging-config",
+            feature = "update-streaming-distribution"
+        )
+    )]
     #[inline]
     pub fn is_trusted_signer_does_not_exist(&self) -> bool {
         matches!(self, Self::TrustedSignerDoesNotExist(_))
     }
     /// Whether this is [`Error::UnsupportedOperation`].
-    #[cfg(any(
-        feature = "create-anycast-ip-list",
-        feature = "create-connection-function",
-        feature = "create-function",
-        feature = "create-key-value-store",
-        feature = "create-monitoring-subscription",
-        feature = "create-vpc-origin",
-        feature = "delete-anycast-ip-list",
-        feature = "delete-connection-function",
-        feature = "delete-function",
-        feature = "delete-key-value-store",
-        feature = "delete-monitoring-subscription",
-        feature = "delete-resource-policy",
-        feature = "delete-vpc-origin",
-        feature = "describe-connection-function",
-        feature = "describe-function",
-        feature = "describe-key-value-store",
-        feature = "get-anycast-ip-list",
-        feature = "get-connection-function",
-        feature = "get-function",
-        feature = "get-monitoring-subscription",
-        feature = "get-resource-policy",
-        feature = "get-vpc-origin",
-        feature = "list-anycast-ip-lists",
-        feature = "list-connection-functions",
-        feature = "list-distributions-by-anycast-ip-list-id",
-        feature = "list-distributions-by-owned-resource",
-        feature = "list-distributions-by-vpc-origin-id",
-        feature = "list-functions",
-        feature = "list-key-value-stores",
-        feature = "list-vpc-origins",
-        feature = "publish-connection-function",
-        feature = "publish-function",
-        feature = "put-resource-policy",
-        feature = "test-connection-function",
-        feature = "test-function",
-        feature = "update-anycast-ip-list",
-        feature = "update-connection-function",
-        feature = "update-function",
-        feature = "update-key-value-store",
-        feature = "update-vpc-origin"
-    ))]
+    #[cfg(
+        any(
+            feature = "create-anycast-ip-list",
+            feature = "create-connection-function",
+            feature = "create-function",
+            feature = "create-key-value-store",
+            feature = "create-monitoring-subscription",
+            feature = "create-vpc-origin",
+            feature = "delete-anycast-ip-list",
+            feature = "delete-connection-function",
+            feature = "delete-function",
+            feature = "delete-key-value-store",
+            feature = "delete-monitoring-subscription",
+            feature = "delete-resource-policy",
+            feature = "delete-vpc-origin",
+            feature = "describe-connection-function",
+            feature = "describe-function",
+            feature = "describe-key-value-store",
+            feature = "get-anycast-ip-list",
+            feature = "get-connection-function",
+            feature = "get-function",
+            feature = "get-monitoring-subscription",
+            feature = "get-resource-policy",
+            feature = "get-vpc-origin",
+            feature = "list-anycast-ip-lists",
+            feature = "list-connection-functions",
+            feature = "list-distributions-by-anycast-ip-list-id",
+            feature = "list-distributions-by-owned-resource",
+            feature = "list-distributions-by-vpc-origin-id",
+            feature = "list-functions",
+            feature = "list-key-value-stores",
+            feature = "list-vpc-origins",
+            feature = "publish-connection-function",
+            feature = "publish-function",
+            feature = "put-resource-policy",
+            feature = "test-connection-function",
+            feature = "test-function",
+            feature = "update-anycast-ip-list",
+            feature = "update-connection-function",
+            feature = "update-function",
+            feature = "update-key-value-store",
+            feature = "update-vpc-origin"
+        )
+    )]
     #[inline]
     pub fn is_unsupported_operation(&self) -> bool {
         matches!(self, Self::UnsupportedOperation(_))
@@ -6477,10 +8255,12 @@ impl std::fmt::Display for Error {
             Self::Build(error) => write!(f, "request refused: {error}"),
             Self::Response(error) => std::fmt::Display::fmt(error, f),
             Self::Dispatch(error) => std::fmt::Display::fmt(error, f),
-            _ => match self.service_error() {
-                Some(error) => write!(f, "service error: {error}"),
-                None => Ok(()),
-            },
+            _ => {
+                match self.service_error() {
+                    Some(error) => write!(f, "service error: {error}"),
+                    None => Ok(()),
+                }
+            }
         }
     }
 }
@@ -6498,44 +8278,51 @@ impl std::error::Error for Error {
 }
 
 #[cfg(feature = "associate-alias")]
-impl From<restxml_runtime::SdkError<crate::operation::associate_alias::AssociateAliasError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::associate_alias::AssociateAliasError>,
+> for Error {
     /// Every error of AssociateAlias, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::associate_alias::AssociateAliasError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::associate_alias::AssociateAliasError::NoSuchDistribution(error) => {
-                    Self::NoSuchDistribution(error)
-                }
-                crate::operation::associate_alias::AssociateAliasError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::associate_alias::AssociateAliasError::IllegalUpdate(error) => {
-                    Self::IllegalUpdate(error)
-                }
-                crate::operation::associate_alias::AssociateAliasError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::associate_alias::AssociateAliasError::TooManyDistributionCNAMEs(error) => {
-                    Self::TooManyDistributionCNAMEs(error)
-                }
-                crate::operation::associate_alias::AssociateAliasError::Unhandled(error) => Self::from_unhandled(error),
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::associate_alias::AssociateAliasError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::associate_alias::AssociateAliasError::NoSuchDistribution(
+                        error,
+                    ) => Self::NoSuchDistribution(error),
+                    crate::operation::associate_alias::AssociateAliasError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::associate_alias::AssociateAliasError::IllegalUpdate(
+                        error,
+                    ) => Self::IllegalUpdate(error),
+                    crate::operation::associate_alias::AssociateAliasError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::associate_alias::AssociateAliasError::TooManyDistributionCNAMEs(
+                        error,
+                    ) => Self::TooManyDistributionCNAMEs(error),
+                    crate::operation::associate_alias::AssociateAliasError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "associate-distribution-tenant-web-acl")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLError,
+    >,
+> for Error {
     /// Every error of AssociateDistributionTenantWebACL, as the service's error.
     #[inline]
     fn from(
@@ -6576,9 +8363,11 @@ impl
 }
 
 #[cfg(feature = "associate-distribution-web-acl")]
-impl From<restxml_runtime::SdkError<crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLError,
+    >,
+> for Error {
     /// Every error of AssociateDistributionWebACL, as the service's error.
     #[inline]
     fn from(
@@ -6619,10 +8408,16 @@ impl From<restxml_runtime::SdkError<crate::operation::associate_distribution_web
 }
 
 #[cfg(feature = "copy-distribution")]
-impl From<restxml_runtime::SdkError<crate::operation::copy_distribution::CopyDistributionError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::copy_distribution::CopyDistributionError>,
+> for Error {
     /// Every error of CopyDistribution, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::copy_distribution::CopyDistributionError>) -> Self {
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::copy_distribution::CopyDistributionError,
+        >,
+    ) -> Self {
         error
             .fold(
                 |error| match error {
@@ -6842,93 +8637,107 @@ impl From<restxml_runtime::SdkError<crate::operation::copy_distribution::CopyDis
 }
 
 #[cfg(feature = "create-anycast-ip-list")]
-impl From<restxml_runtime::SdkError<crate::operation::create_anycast_ip_list::CreateAnycastIpListError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::create_anycast_ip_list::CreateAnycastIpListError,
+    >,
+> for Error {
     /// Every error of CreateAnycastIpList, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::create_anycast_ip_list::CreateAnycastIpListError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::create_anycast_ip_list::CreateAnycastIpListError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::create_anycast_ip_list::CreateAnycastIpListError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::create_anycast_ip_list::CreateAnycastIpListError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::create_anycast_ip_list::CreateAnycastIpListError::EntityAlreadyExists(error) => {
-                    Self::EntityAlreadyExists(error)
-                }
-                crate::operation::create_anycast_ip_list::CreateAnycastIpListError::InvalidTagging(error) => {
-                    Self::InvalidTagging(error)
-                }
-                crate::operation::create_anycast_ip_list::CreateAnycastIpListError::EntityLimitExceeded(error) => {
-                    Self::EntityLimitExceeded(error)
-                }
-                crate::operation::create_anycast_ip_list::CreateAnycastIpListError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::create_anycast_ip_list::CreateAnycastIpListError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::create_anycast_ip_list::CreateAnycastIpListError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::create_anycast_ip_list::CreateAnycastIpListError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::create_anycast_ip_list::CreateAnycastIpListError::EntityAlreadyExists(
+                        error,
+                    ) => Self::EntityAlreadyExists(error),
+                    crate::operation::create_anycast_ip_list::CreateAnycastIpListError::InvalidTagging(
+                        error,
+                    ) => Self::InvalidTagging(error),
+                    crate::operation::create_anycast_ip_list::CreateAnycastIpListError::EntityLimitExceeded(
+                        error,
+                    ) => Self::EntityLimitExceeded(error),
+                    crate::operation::create_anycast_ip_list::CreateAnycastIpListError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::create_anycast_ip_list::CreateAnycastIpListError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "create-cache-policy")]
-impl From<restxml_runtime::SdkError<crate::operation::create_cache_policy::CreateCachePolicyError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::create_cache_policy::CreateCachePolicyError,
+    >,
+> for Error {
     /// Every error of CreateCachePolicy, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::create_cache_policy::CreateCachePolicyError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::create_cache_policy::CreateCachePolicyError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::create_cache_policy::CreateCachePolicyError::TooManyHeadersInCachePolicy(error) => {
-                    Self::TooManyHeadersInCachePolicy(error)
-                }
-                crate::operation::create_cache_policy::CreateCachePolicyError::CachePolicyAlreadyExists(error) => {
-                    Self::CachePolicyAlreadyExists(error)
-                }
-                crate::operation::create_cache_policy::CreateCachePolicyError::TooManyCookiesInCachePolicy(error) => {
-                    Self::TooManyCookiesInCachePolicy(error)
-                }
-                crate::operation::create_cache_policy::CreateCachePolicyError::InconsistentQuantities(error) => {
-                    Self::InconsistentQuantities(error)
-                }
-                crate::operation::create_cache_policy::CreateCachePolicyError::TooManyCachePolicies(error) => {
-                    Self::TooManyCachePolicies(error)
-                }
-                crate::operation::create_cache_policy::CreateCachePolicyError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::create_cache_policy::CreateCachePolicyError::TooManyQueryStringsInCachePolicy(
-                    error,
-                ) => Self::TooManyQueryStringsInCachePolicy(error),
-                crate::operation::create_cache_policy::CreateCachePolicyError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::create_cache_policy::CreateCachePolicyError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::create_cache_policy::CreateCachePolicyError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::create_cache_policy::CreateCachePolicyError::TooManyHeadersInCachePolicy(
+                        error,
+                    ) => Self::TooManyHeadersInCachePolicy(error),
+                    crate::operation::create_cache_policy::CreateCachePolicyError::CachePolicyAlreadyExists(
+                        error,
+                    ) => Self::CachePolicyAlreadyExists(error),
+                    crate::operation::create_cache_policy::CreateCachePolicyError::TooManyCookiesInCachePolicy(
+                        error,
+                    ) => Self::TooManyCookiesInCachePolicy(error),
+                    crate::operation::create_cache_policy::CreateCachePolicyError::InconsistentQuantities(
+                        error,
+                    ) => Self::InconsistentQuantities(error),
+                    crate::operation::create_cache_policy::CreateCachePolicyError::TooManyCachePolicies(
+                        error,
+                    ) => Self::TooManyCachePolicies(error),
+                    crate::operation::create_cache_policy::CreateCachePolicyError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::create_cache_policy::CreateCachePolicyError::TooManyQueryStringsInCachePolicy(
+                        error,
+                    ) => Self::TooManyQueryStringsInCachePolicy(error),
+                    crate::operation::create_cache_policy::CreateCachePolicyError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "create-cloud-front-origin-access-identity")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityError,
+    >,
+> for Error {
     /// Every error of CreateCloudFrontOriginAccessIdentity, as the service's error.
     #[inline]
     fn from(
@@ -6966,13 +8775,17 @@ impl
 }
 
 #[cfg(feature = "create-connection-function")]
-impl From<restxml_runtime::SdkError<crate::operation::create_connection_function::CreateConnectionFunctionError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::create_connection_function::CreateConnectionFunctionError,
+    >,
+> for Error {
     /// Every error of CreateConnectionFunction, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::create_connection_function::CreateConnectionFunctionError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::create_connection_function::CreateConnectionFunctionError,
+        >,
     ) -> Self {
         error
             .fold(
@@ -7010,51 +8823,56 @@ impl From<restxml_runtime::SdkError<crate::operation::create_connection_function
 }
 
 #[cfg(feature = "create-connection-group")]
-impl From<restxml_runtime::SdkError<crate::operation::create_connection_group::CreateConnectionGroupError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::create_connection_group::CreateConnectionGroupError,
+    >,
+> for Error {
     /// Every error of CreateConnectionGroup, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::create_connection_group::CreateConnectionGroupError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::create_connection_group::CreateConnectionGroupError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::create_connection_group::CreateConnectionGroupError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::create_connection_group::CreateConnectionGroupError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::create_connection_group::CreateConnectionGroupError::EntityAlreadyExists(error) => {
-                    Self::EntityAlreadyExists(error)
-                }
-                crate::operation::create_connection_group::CreateConnectionGroupError::InvalidTagging(error) => {
-                    Self::InvalidTagging(error)
-                }
-                crate::operation::create_connection_group::CreateConnectionGroupError::EntityLimitExceeded(error) => {
-                    Self::EntityLimitExceeded(error)
-                }
-                crate::operation::create_connection_group::CreateConnectionGroupError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::create_connection_group::CreateConnectionGroupError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::create_connection_group::CreateConnectionGroupError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::create_connection_group::CreateConnectionGroupError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::create_connection_group::CreateConnectionGroupError::EntityAlreadyExists(
+                        error,
+                    ) => Self::EntityAlreadyExists(error),
+                    crate::operation::create_connection_group::CreateConnectionGroupError::InvalidTagging(
+                        error,
+                    ) => Self::InvalidTagging(error),
+                    crate::operation::create_connection_group::CreateConnectionGroupError::EntityLimitExceeded(
+                        error,
+                    ) => Self::EntityLimitExceeded(error),
+                    crate::operation::create_connection_group::CreateConnectionGroupError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::create_connection_group::CreateConnectionGroupError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "create-continuous-deployment-policy")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyError,
+    >,
+> for Error {
     /// Every error of CreateContinuousDeploymentPolicy, as the service's error.
     #[inline]
     fn from(
@@ -7095,10 +8913,18 @@ impl
 }
 
 #[cfg(feature = "create-distribution")]
-impl From<restxml_runtime::SdkError<crate::operation::create_distribution::CreateDistributionError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::create_distribution::CreateDistributionError,
+    >,
+> for Error {
     /// Every error of CreateDistribution, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::create_distribution::CreateDistributionError>) -> Self {
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::create_distribution::CreateDistributionError,
+        >,
+    ) -> Self {
         error
             .fold(
                 |error| match error {
@@ -7327,55 +9153,62 @@ impl From<restxml_runtime::SdkError<crate::operation::create_distribution::Creat
 }
 
 #[cfg(feature = "create-distribution-tenant")]
-impl From<restxml_runtime::SdkError<crate::operation::create_distribution_tenant::CreateDistributionTenantError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::create_distribution_tenant::CreateDistributionTenantError,
+    >,
+> for Error {
     /// Every error of CreateDistributionTenant, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::create_distribution_tenant::CreateDistributionTenantError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::create_distribution_tenant::CreateDistributionTenantError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::create_distribution_tenant::CreateDistributionTenantError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::create_distribution_tenant::CreateDistributionTenantError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::create_distribution_tenant::CreateDistributionTenantError::EntityAlreadyExists(
-                    error,
-                ) => Self::EntityAlreadyExists(error),
-                crate::operation::create_distribution_tenant::CreateDistributionTenantError::CNAMEAlreadyExists(
-                    error,
-                ) => Self::CNAMEAlreadyExists(error),
-                crate::operation::create_distribution_tenant::CreateDistributionTenantError::InvalidTagging(error) => {
-                    Self::InvalidTagging(error)
-                }
-                crate::operation::create_distribution_tenant::CreateDistributionTenantError::InvalidAssociation(
-                    error,
-                ) => Self::InvalidAssociation(error),
-                crate::operation::create_distribution_tenant::CreateDistributionTenantError::EntityLimitExceeded(
-                    error,
-                ) => Self::EntityLimitExceeded(error),
-                crate::operation::create_distribution_tenant::CreateDistributionTenantError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::create_distribution_tenant::CreateDistributionTenantError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::create_distribution_tenant::CreateDistributionTenantError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::create_distribution_tenant::CreateDistributionTenantError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::create_distribution_tenant::CreateDistributionTenantError::EntityAlreadyExists(
+                        error,
+                    ) => Self::EntityAlreadyExists(error),
+                    crate::operation::create_distribution_tenant::CreateDistributionTenantError::CNAMEAlreadyExists(
+                        error,
+                    ) => Self::CNAMEAlreadyExists(error),
+                    crate::operation::create_distribution_tenant::CreateDistributionTenantError::InvalidTagging(
+                        error,
+                    ) => Self::InvalidTagging(error),
+                    crate::operation::create_distribution_tenant::CreateDistributionTenantError::InvalidAssociation(
+                        error,
+                    ) => Self::InvalidAssociation(error),
+                    crate::operation::create_distribution_tenant::CreateDistributionTenantError::EntityLimitExceeded(
+                        error,
+                    ) => Self::EntityLimitExceeded(error),
+                    crate::operation::create_distribution_tenant::CreateDistributionTenantError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::create_distribution_tenant::CreateDistributionTenantError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "create-distribution-with-tags")]
-impl From<restxml_runtime::SdkError<crate::operation::create_distribution_with_tags::CreateDistributionWithTagsError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::create_distribution_with_tags::CreateDistributionWithTagsError,
+    >,
+> for Error {
     /// Every error of CreateDistributionWithTags, as the service's error.
     #[inline]
     fn from(
@@ -7611,13 +9444,11 @@ impl From<restxml_runtime::SdkError<crate::operation::create_distribution_with_t
 }
 
 #[cfg(feature = "create-field-level-encryption-config")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigError,
+    >,
+> for Error {
     /// Every error of CreateFieldLevelEncryptionConfig, as the service's error.
     #[inline]
     fn from(
@@ -7664,13 +9495,11 @@ impl
 }
 
 #[cfg(feature = "create-field-level-encryption-profile")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileError,
+    >,
+> for Error {
     /// Every error of CreateFieldLevelEncryptionProfile, as the service's error.
     #[inline]
     fn from(
@@ -7717,83 +9546,99 @@ impl
 }
 
 #[cfg(feature = "create-function")]
-impl From<restxml_runtime::SdkError<crate::operation::create_function::CreateFunctionError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::create_function::CreateFunctionError>,
+> for Error {
     /// Every error of CreateFunction, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::create_function::CreateFunctionError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::create_function::CreateFunctionError::FunctionAlreadyExists(error) => {
-                    Self::FunctionAlreadyExists(error)
-                }
-                crate::operation::create_function::CreateFunctionError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::create_function::CreateFunctionError::FunctionSizeLimitExceeded(error) => {
-                    Self::FunctionSizeLimitExceeded(error)
-                }
-                crate::operation::create_function::CreateFunctionError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::create_function::CreateFunctionError::TooManyFunctions(error) => {
-                    Self::TooManyFunctions(error)
-                }
-                crate::operation::create_function::CreateFunctionError::Unhandled(error) => Self::from_unhandled(error),
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::create_function::CreateFunctionError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::create_function::CreateFunctionError::FunctionAlreadyExists(
+                        error,
+                    ) => Self::FunctionAlreadyExists(error),
+                    crate::operation::create_function::CreateFunctionError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::create_function::CreateFunctionError::FunctionSizeLimitExceeded(
+                        error,
+                    ) => Self::FunctionSizeLimitExceeded(error),
+                    crate::operation::create_function::CreateFunctionError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::create_function::CreateFunctionError::TooManyFunctions(
+                        error,
+                    ) => Self::TooManyFunctions(error),
+                    crate::operation::create_function::CreateFunctionError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "create-invalidation")]
-impl From<restxml_runtime::SdkError<crate::operation::create_invalidation::CreateInvalidationError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::create_invalidation::CreateInvalidationError,
+    >,
+> for Error {
     /// Every error of CreateInvalidation, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::create_invalidation::CreateInvalidationError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::create_invalidation::CreateInvalidationError::NoSuchDistribution(error) => {
-                    Self::NoSuchDistribution(error)
-                }
-                crate::operation::create_invalidation::CreateInvalidationError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::create_invalidation::CreateInvalidationError::TooManyInvalidationsInProgress(
-                    error,
-                ) => Self::TooManyInvalidationsInProgress(error),
-                crate::operation::create_invalidation::CreateInvalidationError::MissingBody(error) => {
-                    Self::MissingBody(error)
-                }
-                crate::operation::create_invalidation::CreateInvalidationError::InconsistentQuantities(error) => {
-                    Self::InconsistentQuantities(error)
-                }
-                crate::operation::create_invalidation::CreateInvalidationError::BatchTooLarge(error) => {
-                    Self::BatchTooLarge(error)
-                }
-                crate::operation::create_invalidation::CreateInvalidationError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::create_invalidation::CreateInvalidationError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::create_invalidation::CreateInvalidationError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::create_invalidation::CreateInvalidationError::NoSuchDistribution(
+                        error,
+                    ) => Self::NoSuchDistribution(error),
+                    crate::operation::create_invalidation::CreateInvalidationError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::create_invalidation::CreateInvalidationError::TooManyInvalidationsInProgress(
+                        error,
+                    ) => Self::TooManyInvalidationsInProgress(error),
+                    crate::operation::create_invalidation::CreateInvalidationError::MissingBody(
+                        error,
+                    ) => Self::MissingBody(error),
+                    crate::operation::create_invalidation::CreateInvalidationError::InconsistentQuantities(
+                        error,
+                    ) => Self::InconsistentQuantities(error),
+                    crate::operation::create_invalidation::CreateInvalidationError::BatchTooLarge(
+                        error,
+                    ) => Self::BatchTooLarge(error),
+                    crate::operation::create_invalidation::CreateInvalidationError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::create_invalidation::CreateInvalidationError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "create-invalidation-for-distribution-tenant")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantError,
+    >,
+> for Error {
     /// Every error of CreateInvalidationForDistributionTenant, as the service's error.
     #[inline]
     fn from(
@@ -7837,78 +9682,93 @@ impl
 }
 
 #[cfg(feature = "create-key-group")]
-impl From<restxml_runtime::SdkError<crate::operation::create_key_group::CreateKeyGroupError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::create_key_group::CreateKeyGroupError>,
+> for Error {
     /// Every error of CreateKeyGroup, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::create_key_group::CreateKeyGroupError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::create_key_group::CreateKeyGroupError::TooManyPublicKeysInKeyGroup(error) => {
-                    Self::TooManyPublicKeysInKeyGroup(error)
-                }
-                crate::operation::create_key_group::CreateKeyGroupError::TooManyKeyGroups(error) => {
-                    Self::TooManyKeyGroups(error)
-                }
-                crate::operation::create_key_group::CreateKeyGroupError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::create_key_group::CreateKeyGroupError::KeyGroupAlreadyExists(error) => {
-                    Self::KeyGroupAlreadyExists(error)
-                }
-                crate::operation::create_key_group::CreateKeyGroupError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::create_key_group::CreateKeyGroupError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::create_key_group::CreateKeyGroupError::TooManyPublicKeysInKeyGroup(
+                        error,
+                    ) => Self::TooManyPublicKeysInKeyGroup(error),
+                    crate::operation::create_key_group::CreateKeyGroupError::TooManyKeyGroups(
+                        error,
+                    ) => Self::TooManyKeyGroups(error),
+                    crate::operation::create_key_group::CreateKeyGroupError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::create_key_group::CreateKeyGroupError::KeyGroupAlreadyExists(
+                        error,
+                    ) => Self::KeyGroupAlreadyExists(error),
+                    crate::operation::create_key_group::CreateKeyGroupError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "create-key-value-store")]
-impl From<restxml_runtime::SdkError<crate::operation::create_key_value_store::CreateKeyValueStoreError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::create_key_value_store::CreateKeyValueStoreError,
+    >,
+> for Error {
     /// Every error of CreateKeyValueStore, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::create_key_value_store::CreateKeyValueStoreError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::create_key_value_store::CreateKeyValueStoreError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::create_key_value_store::CreateKeyValueStoreError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::create_key_value_store::CreateKeyValueStoreError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::create_key_value_store::CreateKeyValueStoreError::EntityAlreadyExists(error) => {
-                    Self::EntityAlreadyExists(error)
-                }
-                crate::operation::create_key_value_store::CreateKeyValueStoreError::EntityLimitExceeded(error) => {
-                    Self::EntityLimitExceeded(error)
-                }
-                crate::operation::create_key_value_store::CreateKeyValueStoreError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::create_key_value_store::CreateKeyValueStoreError::EntitySizeLimitExceeded(error) => {
-                    Self::EntitySizeLimitExceeded(error)
-                }
-                crate::operation::create_key_value_store::CreateKeyValueStoreError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::create_key_value_store::CreateKeyValueStoreError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::create_key_value_store::CreateKeyValueStoreError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::create_key_value_store::CreateKeyValueStoreError::EntityAlreadyExists(
+                        error,
+                    ) => Self::EntityAlreadyExists(error),
+                    crate::operation::create_key_value_store::CreateKeyValueStoreError::EntityLimitExceeded(
+                        error,
+                    ) => Self::EntityLimitExceeded(error),
+                    crate::operation::create_key_value_store::CreateKeyValueStoreError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::create_key_value_store::CreateKeyValueStoreError::EntitySizeLimitExceeded(
+                        error,
+                    ) => Self::EntitySizeLimitExceeded(error),
+                    crate::operation::create_key_value_store::CreateKeyValueStoreError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "create-monitoring-subscription")]
-impl
-    From<restxml_runtime::SdkError<crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionError,
+    >,
+> for Error {
     /// Every error of CreateMonitoringSubscription, as the service's error.
     #[inline]
     fn from(
@@ -7943,9 +9803,11 @@ impl
 }
 
 #[cfg(feature = "create-origin-access-control")]
-impl From<restxml_runtime::SdkError<crate::operation::create_origin_access_control::CreateOriginAccessControlError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::create_origin_access_control::CreateOriginAccessControlError,
+    >,
+> for Error {
     /// Every error of CreateOriginAccessControl, as the service's error.
     #[inline]
     fn from(
@@ -7977,9 +9839,11 @@ impl From<restxml_runtime::SdkError<crate::operation::create_origin_access_contr
 }
 
 #[cfg(feature = "create-origin-request-policy")]
-impl From<restxml_runtime::SdkError<crate::operation::create_origin_request_policy::CreateOriginRequestPolicyError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::create_origin_request_policy::CreateOriginRequestPolicyError,
+    >,
+> for Error {
     /// Every error of CreateOriginRequestPolicy, as the service's error.
     #[inline]
     fn from(
@@ -8026,40 +9890,51 @@ impl From<restxml_runtime::SdkError<crate::operation::create_origin_request_poli
 }
 
 #[cfg(feature = "create-public-key")]
-impl From<restxml_runtime::SdkError<crate::operation::create_public_key::CreatePublicKeyError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::create_public_key::CreatePublicKeyError>,
+> for Error {
     /// Every error of CreatePublicKey, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::create_public_key::CreatePublicKeyError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::create_public_key::CreatePublicKeyError::TooManyPublicKeys(error) => {
-                    Self::TooManyPublicKeys(error)
-                }
-                crate::operation::create_public_key::CreatePublicKeyError::PublicKeyAlreadyExists(error) => {
-                    Self::PublicKeyAlreadyExists(error)
-                }
-                crate::operation::create_public_key::CreatePublicKeyError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::create_public_key::CreatePublicKeyError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::create_public_key::CreatePublicKeyError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::create_public_key::CreatePublicKeyError::TooManyPublicKeys(
+                        error,
+                    ) => Self::TooManyPublicKeys(error),
+                    crate::operation::create_public_key::CreatePublicKeyError::PublicKeyAlreadyExists(
+                        error,
+                    ) => Self::PublicKeyAlreadyExists(error),
+                    crate::operation::create_public_key::CreatePublicKeyError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::create_public_key::CreatePublicKeyError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "create-realtime-log-config")]
-impl From<restxml_runtime::SdkError<crate::operation::create_realtime_log_config::CreateRealtimeLogConfigError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::create_realtime_log_config::CreateRealtimeLogConfigError,
+    >,
+> for Error {
     /// Every error of CreateRealtimeLogConfig, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::create_realtime_log_config::CreateRealtimeLogConfigError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::create_realtime_log_config::CreateRealtimeLogConfigError,
+        >,
     ) -> Self {
         error
             .fold(
@@ -8088,9 +9963,11 @@ impl From<restxml_runtime::SdkError<crate::operation::create_realtime_log_config
 }
 
 #[cfg(feature = "create-response-headers-policy")]
-impl From<restxml_runtime::SdkError<crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyError,
+    >,
+> for Error {
     /// Every error of CreateResponseHeadersPolicy, as the service's error.
     #[inline]
     fn from(
@@ -8137,9 +10014,11 @@ impl From<restxml_runtime::SdkError<crate::operation::create_response_headers_po
 }
 
 #[cfg(feature = "create-streaming-distribution")]
-impl From<restxml_runtime::SdkError<crate::operation::create_streaming_distribution::CreateStreamingDistributionError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::create_streaming_distribution::CreateStreamingDistributionError,
+    >,
+> for Error {
     /// Every error of CreateStreamingDistribution, as the service's error.
     #[inline]
     fn from(
@@ -8201,13 +10080,11 @@ impl From<restxml_runtime::SdkError<crate::operation::create_streaming_distribut
 }
 
 #[cfg(feature = "create-streaming-distribution-with-tags")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsError,
+    >,
+> for Error {
     /// Every error of CreateStreamingDistributionWithTags, as the service's error.
     #[inline]
     fn from(
@@ -8272,168 +10149,198 @@ impl
 }
 
 #[cfg(feature = "create-trust-store")]
-impl From<restxml_runtime::SdkError<crate::operation::create_trust_store::CreateTrustStoreError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::create_trust_store::CreateTrustStoreError,
+    >,
+> for Error {
     /// Every error of CreateTrustStore, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::create_trust_store::CreateTrustStoreError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::create_trust_store::CreateTrustStoreError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::create_trust_store::CreateTrustStoreError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::create_trust_store::CreateTrustStoreError::EntityAlreadyExists(error) => {
-                    Self::EntityAlreadyExists(error)
-                }
-                crate::operation::create_trust_store::CreateTrustStoreError::InvalidTagging(error) => {
-                    Self::InvalidTagging(error)
-                }
-                crate::operation::create_trust_store::CreateTrustStoreError::EntityLimitExceeded(error) => {
-                    Self::EntityLimitExceeded(error)
-                }
-                crate::operation::create_trust_store::CreateTrustStoreError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::create_trust_store::CreateTrustStoreError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::create_trust_store::CreateTrustStoreError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::create_trust_store::CreateTrustStoreError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::create_trust_store::CreateTrustStoreError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::create_trust_store::CreateTrustStoreError::EntityAlreadyExists(
+                        error,
+                    ) => Self::EntityAlreadyExists(error),
+                    crate::operation::create_trust_store::CreateTrustStoreError::InvalidTagging(
+                        error,
+                    ) => Self::InvalidTagging(error),
+                    crate::operation::create_trust_store::CreateTrustStoreError::EntityLimitExceeded(
+                        error,
+                    ) => Self::EntityLimitExceeded(error),
+                    crate::operation::create_trust_store::CreateTrustStoreError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::create_trust_store::CreateTrustStoreError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "create-vpc-origin")]
-impl From<restxml_runtime::SdkError<crate::operation::create_vpc_origin::CreateVpcOriginError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::create_vpc_origin::CreateVpcOriginError>,
+> for Error {
     /// Every error of CreateVpcOrigin, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::create_vpc_origin::CreateVpcOriginError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::create_vpc_origin::CreateVpcOriginError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::create_vpc_origin::CreateVpcOriginError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::create_vpc_origin::CreateVpcOriginError::EntityAlreadyExists(error) => {
-                    Self::EntityAlreadyExists(error)
-                }
-                crate::operation::create_vpc_origin::CreateVpcOriginError::InconsistentQuantities(error) => {
-                    Self::InconsistentQuantities(error)
-                }
-                crate::operation::create_vpc_origin::CreateVpcOriginError::InvalidTagging(error) => {
-                    Self::InvalidTagging(error)
-                }
-                crate::operation::create_vpc_origin::CreateVpcOriginError::EntityLimitExceeded(error) => {
-                    Self::EntityLimitExceeded(error)
-                }
-                crate::operation::create_vpc_origin::CreateVpcOriginError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::create_vpc_origin::CreateVpcOriginError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::create_vpc_origin::CreateVpcOriginError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::create_vpc_origin::CreateVpcOriginError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::create_vpc_origin::CreateVpcOriginError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::create_vpc_origin::CreateVpcOriginError::EntityAlreadyExists(
+                        error,
+                    ) => Self::EntityAlreadyExists(error),
+                    crate::operation::create_vpc_origin::CreateVpcOriginError::InconsistentQuantities(
+                        error,
+                    ) => Self::InconsistentQuantities(error),
+                    crate::operation::create_vpc_origin::CreateVpcOriginError::InvalidTagging(
+                        error,
+                    ) => Self::InvalidTagging(error),
+                    crate::operation::create_vpc_origin::CreateVpcOriginError::EntityLimitExceeded(
+                        error,
+                    ) => Self::EntityLimitExceeded(error),
+                    crate::operation::create_vpc_origin::CreateVpcOriginError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::create_vpc_origin::CreateVpcOriginError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "delete-anycast-ip-list")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError,
+    >,
+> for Error {
     /// Every error of DeleteAnycastIpList, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError::CannotDeleteEntityWhileInUse(
-                    error,
-                ) => Self::CannotDeleteEntityWhileInUse(error),
-                crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError::PreconditionFailed(error) => {
-                    Self::PreconditionFailed(error)
-                }
-                crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError::IllegalDelete(error) => {
-                    Self::IllegalDelete(error)
-                }
-                crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError::InvalidIfMatchVersion(error) => {
-                    Self::InvalidIfMatchVersion(error)
-                }
-                crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError::CannotDeleteEntityWhileInUse(
+                        error,
+                    ) => Self::CannotDeleteEntityWhileInUse(error),
+                    crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError::IllegalDelete(
+                        error,
+                    ) => Self::IllegalDelete(error),
+                    crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::delete_anycast_ip_list::DeleteAnycastIpListError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "delete-cache-policy")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_cache_policy::DeleteCachePolicyError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::delete_cache_policy::DeleteCachePolicyError,
+    >,
+> for Error {
     /// Every error of DeleteCachePolicy, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::delete_cache_policy::DeleteCachePolicyError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::delete_cache_policy::DeleteCachePolicyError::NoSuchCachePolicy(error) => {
-                    Self::NoSuchCachePolicy(error)
-                }
-                crate::operation::delete_cache_policy::DeleteCachePolicyError::PreconditionFailed(error) => {
-                    Self::PreconditionFailed(error)
-                }
-                crate::operation::delete_cache_policy::DeleteCachePolicyError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::delete_cache_policy::DeleteCachePolicyError::IllegalDelete(error) => {
-                    Self::IllegalDelete(error)
-                }
-                crate::operation::delete_cache_policy::DeleteCachePolicyError::CachePolicyInUse(error) => {
-                    Self::CachePolicyInUse(error)
-                }
-                crate::operation::delete_cache_policy::DeleteCachePolicyError::InvalidIfMatchVersion(error) => {
-                    Self::InvalidIfMatchVersion(error)
-                }
-                crate::operation::delete_cache_policy::DeleteCachePolicyError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::delete_cache_policy::DeleteCachePolicyError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::delete_cache_policy::DeleteCachePolicyError::NoSuchCachePolicy(
+                        error,
+                    ) => Self::NoSuchCachePolicy(error),
+                    crate::operation::delete_cache_policy::DeleteCachePolicyError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::delete_cache_policy::DeleteCachePolicyError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::delete_cache_policy::DeleteCachePolicyError::IllegalDelete(
+                        error,
+                    ) => Self::IllegalDelete(error),
+                    crate::operation::delete_cache_policy::DeleteCachePolicyError::CachePolicyInUse(
+                        error,
+                    ) => Self::CachePolicyInUse(error),
+                    crate::operation::delete_cache_policy::DeleteCachePolicyError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::delete_cache_policy::DeleteCachePolicyError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "delete-cloud-front-origin-access-identity")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityError,
+    >,
+> for Error {
     /// Every error of DeleteCloudFrontOriginAccessIdentity, as the service's error.
     #[inline]
     fn from(
@@ -8471,13 +10378,17 @@ impl
 }
 
 #[cfg(feature = "delete-connection-function")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_connection_function::DeleteConnectionFunctionError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::delete_connection_function::DeleteConnectionFunctionError,
+    >,
+> for Error {
     /// Every error of DeleteConnectionFunction, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::delete_connection_function::DeleteConnectionFunctionError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::delete_connection_function::DeleteConnectionFunctionError,
+        >,
     ) -> Self {
         error
             .fold(
@@ -8515,51 +10426,56 @@ impl From<restxml_runtime::SdkError<crate::operation::delete_connection_function
 }
 
 #[cfg(feature = "delete-connection-group")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_connection_group::DeleteConnectionGroupError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::delete_connection_group::DeleteConnectionGroupError,
+    >,
+> for Error {
     /// Every error of DeleteConnectionGroup, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::delete_connection_group::DeleteConnectionGroupError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::delete_connection_group::DeleteConnectionGroupError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::delete_connection_group::DeleteConnectionGroupError::CannotDeleteEntityWhileInUse(
-                    error,
-                ) => Self::CannotDeleteEntityWhileInUse(error),
-                crate::operation::delete_connection_group::DeleteConnectionGroupError::PreconditionFailed(error) => {
-                    Self::PreconditionFailed(error)
-                }
-                crate::operation::delete_connection_group::DeleteConnectionGroupError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::delete_connection_group::DeleteConnectionGroupError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::delete_connection_group::DeleteConnectionGroupError::ResourceNotDisabled(error) => {
-                    Self::ResourceNotDisabled(error)
-                }
-                crate::operation::delete_connection_group::DeleteConnectionGroupError::InvalidIfMatchVersion(error) => {
-                    Self::InvalidIfMatchVersion(error)
-                }
-                crate::operation::delete_connection_group::DeleteConnectionGroupError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::delete_connection_group::DeleteConnectionGroupError::CannotDeleteEntityWhileInUse(
+                        error,
+                    ) => Self::CannotDeleteEntityWhileInUse(error),
+                    crate::operation::delete_connection_group::DeleteConnectionGroupError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::delete_connection_group::DeleteConnectionGroupError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::delete_connection_group::DeleteConnectionGroupError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::delete_connection_group::DeleteConnectionGroupError::ResourceNotDisabled(
+                        error,
+                    ) => Self::ResourceNotDisabled(error),
+                    crate::operation::delete_connection_group::DeleteConnectionGroupError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::delete_connection_group::DeleteConnectionGroupError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "delete-continuous-deployment-policy")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyError,
+    >,
+> for Error {
     /// Every error of DeleteContinuousDeploymentPolicy, as the service's error.
     #[inline]
     fn from(
@@ -8600,86 +10516,98 @@ impl
 }
 
 #[cfg(feature = "delete-distribution")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_distribution::DeleteDistributionError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::delete_distribution::DeleteDistributionError,
+    >,
+> for Error {
     /// Every error of DeleteDistribution, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::delete_distribution::DeleteDistributionError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::delete_distribution::DeleteDistributionError::ResourceInUse(error) => {
-                    Self::ResourceInUse(error)
-                }
-                crate::operation::delete_distribution::DeleteDistributionError::NoSuchDistribution(error) => {
-                    Self::NoSuchDistribution(error)
-                }
-                crate::operation::delete_distribution::DeleteDistributionError::PreconditionFailed(error) => {
-                    Self::PreconditionFailed(error)
-                }
-                crate::operation::delete_distribution::DeleteDistributionError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::delete_distribution::DeleteDistributionError::DistributionNotDisabled(error) => {
-                    Self::DistributionNotDisabled(error)
-                }
-                crate::operation::delete_distribution::DeleteDistributionError::InvalidIfMatchVersion(error) => {
-                    Self::InvalidIfMatchVersion(error)
-                }
-                crate::operation::delete_distribution::DeleteDistributionError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::delete_distribution::DeleteDistributionError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::delete_distribution::DeleteDistributionError::ResourceInUse(
+                        error,
+                    ) => Self::ResourceInUse(error),
+                    crate::operation::delete_distribution::DeleteDistributionError::NoSuchDistribution(
+                        error,
+                    ) => Self::NoSuchDistribution(error),
+                    crate::operation::delete_distribution::DeleteDistributionError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::delete_distribution::DeleteDistributionError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::delete_distribution::DeleteDistributionError::DistributionNotDisabled(
+                        error,
+                    ) => Self::DistributionNotDisabled(error),
+                    crate::operation::delete_distribution::DeleteDistributionError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::delete_distribution::DeleteDistributionError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "delete-distribution-tenant")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_distribution_tenant::DeleteDistributionTenantError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::delete_distribution_tenant::DeleteDistributionTenantError,
+    >,
+> for Error {
     /// Every error of DeleteDistributionTenant, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::delete_distribution_tenant::DeleteDistributionTenantError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::delete_distribution_tenant::DeleteDistributionTenantError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::delete_distribution_tenant::DeleteDistributionTenantError::PreconditionFailed(
-                    error,
-                ) => Self::PreconditionFailed(error),
-                crate::operation::delete_distribution_tenant::DeleteDistributionTenantError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::delete_distribution_tenant::DeleteDistributionTenantError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::delete_distribution_tenant::DeleteDistributionTenantError::ResourceNotDisabled(
-                    error,
-                ) => Self::ResourceNotDisabled(error),
-                crate::operation::delete_distribution_tenant::DeleteDistributionTenantError::InvalidIfMatchVersion(
-                    error,
-                ) => Self::InvalidIfMatchVersion(error),
-                crate::operation::delete_distribution_tenant::DeleteDistributionTenantError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::delete_distribution_tenant::DeleteDistributionTenantError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::delete_distribution_tenant::DeleteDistributionTenantError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::delete_distribution_tenant::DeleteDistributionTenantError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::delete_distribution_tenant::DeleteDistributionTenantError::ResourceNotDisabled(
+                        error,
+                    ) => Self::ResourceNotDisabled(error),
+                    crate::operation::delete_distribution_tenant::DeleteDistributionTenantError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::delete_distribution_tenant::DeleteDistributionTenantError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "delete-field-level-encryption-config")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigError,
+    >,
+> for Error {
     /// Every error of DeleteFieldLevelEncryptionConfig, as the service's error.
     #[inline]
     fn from(
@@ -8717,13 +10645,11 @@ impl
 }
 
 #[cfg(feature = "delete-field-level-encryption-profile")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileError,
+    >,
+> for Error {
     /// Every error of DeleteFieldLevelEncryptionProfile, as the service's error.
     #[inline]
     fn from(
@@ -8761,109 +10687,133 @@ impl
 }
 
 #[cfg(feature = "delete-function")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_function::DeleteFunctionError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::delete_function::DeleteFunctionError>,
+> for Error {
     /// Every error of DeleteFunction, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::delete_function::DeleteFunctionError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::delete_function::DeleteFunctionError::PreconditionFailed(error) => {
-                    Self::PreconditionFailed(error)
-                }
-                crate::operation::delete_function::DeleteFunctionError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::delete_function::DeleteFunctionError::FunctionInUse(error) => {
-                    Self::FunctionInUse(error)
-                }
-                crate::operation::delete_function::DeleteFunctionError::NoSuchFunctionExists(error) => {
-                    Self::NoSuchFunctionExists(error)
-                }
-                crate::operation::delete_function::DeleteFunctionError::InvalidIfMatchVersion(error) => {
-                    Self::InvalidIfMatchVersion(error)
-                }
-                crate::operation::delete_function::DeleteFunctionError::Unhandled(error) => Self::from_unhandled(error),
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::delete_function::DeleteFunctionError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::delete_function::DeleteFunctionError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::delete_function::DeleteFunctionError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::delete_function::DeleteFunctionError::FunctionInUse(
+                        error,
+                    ) => Self::FunctionInUse(error),
+                    crate::operation::delete_function::DeleteFunctionError::NoSuchFunctionExists(
+                        error,
+                    ) => Self::NoSuchFunctionExists(error),
+                    crate::operation::delete_function::DeleteFunctionError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::delete_function::DeleteFunctionError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "delete-key-group")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_key_group::DeleteKeyGroupError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::delete_key_group::DeleteKeyGroupError>,
+> for Error {
     /// Every error of DeleteKeyGroup, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::delete_key_group::DeleteKeyGroupError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::delete_key_group::DeleteKeyGroupError::PreconditionFailed(error) => {
-                    Self::PreconditionFailed(error)
-                }
-                crate::operation::delete_key_group::DeleteKeyGroupError::ResourceInUse(error) => {
-                    Self::ResourceInUse(error)
-                }
-                crate::operation::delete_key_group::DeleteKeyGroupError::NoSuchResource(error) => {
-                    Self::NoSuchResource(error)
-                }
-                crate::operation::delete_key_group::DeleteKeyGroupError::InvalidIfMatchVersion(error) => {
-                    Self::InvalidIfMatchVersion(error)
-                }
-                crate::operation::delete_key_group::DeleteKeyGroupError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::delete_key_group::DeleteKeyGroupError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::delete_key_group::DeleteKeyGroupError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::delete_key_group::DeleteKeyGroupError::ResourceInUse(
+                        error,
+                    ) => Self::ResourceInUse(error),
+                    crate::operation::delete_key_group::DeleteKeyGroupError::NoSuchResource(
+                        error,
+                    ) => Self::NoSuchResource(error),
+                    crate::operation::delete_key_group::DeleteKeyGroupError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::delete_key_group::DeleteKeyGroupError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "delete-key-value-store")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_key_value_store::DeleteKeyValueStoreError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::delete_key_value_store::DeleteKeyValueStoreError,
+    >,
+> for Error {
     /// Every error of DeleteKeyValueStore, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::delete_key_value_store::DeleteKeyValueStoreError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::delete_key_value_store::DeleteKeyValueStoreError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::delete_key_value_store::DeleteKeyValueStoreError::CannotDeleteEntityWhileInUse(
-                    error,
-                ) => Self::CannotDeleteEntityWhileInUse(error),
-                crate::operation::delete_key_value_store::DeleteKeyValueStoreError::PreconditionFailed(error) => {
-                    Self::PreconditionFailed(error)
-                }
-                crate::operation::delete_key_value_store::DeleteKeyValueStoreError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::delete_key_value_store::DeleteKeyValueStoreError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::delete_key_value_store::DeleteKeyValueStoreError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::delete_key_value_store::DeleteKeyValueStoreError::InvalidIfMatchVersion(error) => {
-                    Self::InvalidIfMatchVersion(error)
-                }
-                crate::operation::delete_key_value_store::DeleteKeyValueStoreError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::delete_key_value_store::DeleteKeyValueStoreError::CannotDeleteEntityWhileInUse(
+                        error,
+                    ) => Self::CannotDeleteEntityWhileInUse(error),
+                    crate::operation::delete_key_value_store::DeleteKeyValueStoreError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::delete_key_value_store::DeleteKeyValueStoreError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::delete_key_value_store::DeleteKeyValueStoreError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::delete_key_value_store::DeleteKeyValueStoreError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::delete_key_value_store::DeleteKeyValueStoreError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::delete_key_value_store::DeleteKeyValueStoreError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "delete-monitoring-subscription")]
-impl
-    From<restxml_runtime::SdkError<crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionError,
+    >,
+> for Error {
     /// Every error of DeleteMonitoringSubscription, as the service's error.
     #[inline]
     fn from(
@@ -8898,9 +10848,11 @@ impl
 }
 
 #[cfg(feature = "delete-origin-access-control")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_origin_access_control::DeleteOriginAccessControlError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::delete_origin_access_control::DeleteOriginAccessControlError,
+    >,
+> for Error {
     /// Every error of DeleteOriginAccessControl, as the service's error.
     #[inline]
     fn from(
@@ -8938,9 +10890,11 @@ impl From<restxml_runtime::SdkError<crate::operation::delete_origin_access_contr
 }
 
 #[cfg(feature = "delete-origin-request-policy")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyError,
+    >,
+> for Error {
     /// Every error of DeleteOriginRequestPolicy, as the service's error.
     #[inline]
     fn from(
@@ -8981,114 +10935,135 @@ impl From<restxml_runtime::SdkError<crate::operation::delete_origin_request_poli
 }
 
 #[cfg(feature = "delete-public-key")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_public_key::DeletePublicKeyError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::delete_public_key::DeletePublicKeyError>,
+> for Error {
     /// Every error of DeletePublicKey, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::delete_public_key::DeletePublicKeyError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::delete_public_key::DeletePublicKeyError::PreconditionFailed(error) => {
-                    Self::PreconditionFailed(error)
-                }
-                crate::operation::delete_public_key::DeletePublicKeyError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::delete_public_key::DeletePublicKeyError::NoSuchPublicKey(error) => {
-                    Self::NoSuchPublicKey(error)
-                }
-                crate::operation::delete_public_key::DeletePublicKeyError::PublicKeyInUse(error) => {
-                    Self::PublicKeyInUse(error)
-                }
-                crate::operation::delete_public_key::DeletePublicKeyError::InvalidIfMatchVersion(error) => {
-                    Self::InvalidIfMatchVersion(error)
-                }
-                crate::operation::delete_public_key::DeletePublicKeyError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::delete_public_key::DeletePublicKeyError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::delete_public_key::DeletePublicKeyError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::delete_public_key::DeletePublicKeyError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::delete_public_key::DeletePublicKeyError::NoSuchPublicKey(
+                        error,
+                    ) => Self::NoSuchPublicKey(error),
+                    crate::operation::delete_public_key::DeletePublicKeyError::PublicKeyInUse(
+                        error,
+                    ) => Self::PublicKeyInUse(error),
+                    crate::operation::delete_public_key::DeletePublicKeyError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::delete_public_key::DeletePublicKeyError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "delete-realtime-log-config")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigError,
+    >,
+> for Error {
     /// Every error of DeleteRealtimeLogConfig, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigError::NoSuchRealtimeLogConfig(
-                    error,
-                ) => Self::NoSuchRealtimeLogConfig(error),
-                crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigError::RealtimeLogConfigInUse(
-                    error,
-                ) => Self::RealtimeLogConfigInUse(error),
-                crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigError::NoSuchRealtimeLogConfig(
+                        error,
+                    ) => Self::NoSuchRealtimeLogConfig(error),
+                    crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigError::RealtimeLogConfigInUse(
+                        error,
+                    ) => Self::RealtimeLogConfigInUse(error),
+                    crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "delete-resource-policy")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_resource_policy::DeleteResourcePolicyError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::delete_resource_policy::DeleteResourcePolicyError,
+    >,
+> for Error {
     /// Every error of DeleteResourcePolicy, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::delete_resource_policy::DeleteResourcePolicyError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::delete_resource_policy::DeleteResourcePolicyError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::delete_resource_policy::DeleteResourcePolicyError::PreconditionFailed(error) => {
-                    Self::PreconditionFailed(error)
-                }
-                crate::operation::delete_resource_policy::DeleteResourcePolicyError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::delete_resource_policy::DeleteResourcePolicyError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::delete_resource_policy::DeleteResourcePolicyError::IllegalDelete(error) => {
-                    Self::IllegalDelete(error)
-                }
-                crate::operation::delete_resource_policy::DeleteResourcePolicyError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::delete_resource_policy::DeleteResourcePolicyError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::delete_resource_policy::DeleteResourcePolicyError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::delete_resource_policy::DeleteResourcePolicyError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::delete_resource_policy::DeleteResourcePolicyError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::delete_resource_policy::DeleteResourcePolicyError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::delete_resource_policy::DeleteResourcePolicyError::IllegalDelete(
+                        error,
+                    ) => Self::IllegalDelete(error),
+                    crate::operation::delete_resource_policy::DeleteResourcePolicyError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::delete_resource_policy::DeleteResourcePolicyError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::delete_resource_policy::DeleteResourcePolicyError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "delete-response-headers-policy")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyError,
+    >,
+> for Error {
     /// Every error of DeleteResponseHeadersPolicy, as the service's error.
     #[inline]
     fn from(
@@ -9129,9 +11104,11 @@ impl From<restxml_runtime::SdkError<crate::operation::delete_response_headers_po
 }
 
 #[cfg(feature = "delete-streaming-distribution")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_streaming_distribution::DeleteStreamingDistributionError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::delete_streaming_distribution::DeleteStreamingDistributionError,
+    >,
+> for Error {
     /// Every error of DeleteStreamingDistribution, as the service's error.
     #[inline]
     fn from(
@@ -9169,87 +11146,105 @@ impl From<restxml_runtime::SdkError<crate::operation::delete_streaming_distribut
 }
 
 #[cfg(feature = "delete-trust-store")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_trust_store::DeleteTrustStoreError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::delete_trust_store::DeleteTrustStoreError,
+    >,
+> for Error {
     /// Every error of DeleteTrustStore, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::delete_trust_store::DeleteTrustStoreError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::delete_trust_store::DeleteTrustStoreError::CannotDeleteEntityWhileInUse(error) => {
-                    Self::CannotDeleteEntityWhileInUse(error)
-                }
-                crate::operation::delete_trust_store::DeleteTrustStoreError::PreconditionFailed(error) => {
-                    Self::PreconditionFailed(error)
-                }
-                crate::operation::delete_trust_store::DeleteTrustStoreError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::delete_trust_store::DeleteTrustStoreError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::delete_trust_store::DeleteTrustStoreError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::delete_trust_store::DeleteTrustStoreError::InvalidIfMatchVersion(error) => {
-                    Self::InvalidIfMatchVersion(error)
-                }
-                crate::operation::delete_trust_store::DeleteTrustStoreError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::delete_trust_store::DeleteTrustStoreError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::delete_trust_store::DeleteTrustStoreError::CannotDeleteEntityWhileInUse(
+                        error,
+                    ) => Self::CannotDeleteEntityWhileInUse(error),
+                    crate::operation::delete_trust_store::DeleteTrustStoreError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::delete_trust_store::DeleteTrustStoreError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::delete_trust_store::DeleteTrustStoreError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::delete_trust_store::DeleteTrustStoreError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::delete_trust_store::DeleteTrustStoreError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::delete_trust_store::DeleteTrustStoreError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "delete-vpc-origin")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_vpc_origin::DeleteVpcOriginError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::delete_vpc_origin::DeleteVpcOriginError>,
+> for Error {
     /// Every error of DeleteVpcOrigin, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::delete_vpc_origin::DeleteVpcOriginError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::delete_vpc_origin::DeleteVpcOriginError::CannotDeleteEntityWhileInUse(error) => {
-                    Self::CannotDeleteEntityWhileInUse(error)
-                }
-                crate::operation::delete_vpc_origin::DeleteVpcOriginError::PreconditionFailed(error) => {
-                    Self::PreconditionFailed(error)
-                }
-                crate::operation::delete_vpc_origin::DeleteVpcOriginError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::delete_vpc_origin::DeleteVpcOriginError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::delete_vpc_origin::DeleteVpcOriginError::IllegalDelete(error) => {
-                    Self::IllegalDelete(error)
-                }
-                crate::operation::delete_vpc_origin::DeleteVpcOriginError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::delete_vpc_origin::DeleteVpcOriginError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::delete_vpc_origin::DeleteVpcOriginError::InvalidIfMatchVersion(error) => {
-                    Self::InvalidIfMatchVersion(error)
-                }
-                crate::operation::delete_vpc_origin::DeleteVpcOriginError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::delete_vpc_origin::DeleteVpcOriginError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::delete_vpc_origin::DeleteVpcOriginError::CannotDeleteEntityWhileInUse(
+                        error,
+                    ) => Self::CannotDeleteEntityWhileInUse(error),
+                    crate::operation::delete_vpc_origin::DeleteVpcOriginError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::delete_vpc_origin::DeleteVpcOriginError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::delete_vpc_origin::DeleteVpcOriginError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::delete_vpc_origin::DeleteVpcOriginError::IllegalDelete(
+                        error,
+                    ) => Self::IllegalDelete(error),
+                    crate::operation::delete_vpc_origin::DeleteVpcOriginError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::delete_vpc_origin::DeleteVpcOriginError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::delete_vpc_origin::DeleteVpcOriginError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::delete_vpc_origin::DeleteVpcOriginError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "describe-connection-function")]
-impl From<restxml_runtime::SdkError<crate::operation::describe_connection_function::DescribeConnectionFunctionError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::describe_connection_function::DescribeConnectionFunctionError,
+    >,
+> for Error {
     /// Every error of DescribeConnectionFunction, as the service's error.
     #[inline]
     fn from(
@@ -9284,69 +11279,81 @@ impl From<restxml_runtime::SdkError<crate::operation::describe_connection_functi
 }
 
 #[cfg(feature = "describe-function")]
-impl From<restxml_runtime::SdkError<crate::operation::describe_function::DescribeFunctionError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::describe_function::DescribeFunctionError>,
+> for Error {
     /// Every error of DescribeFunction, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::describe_function::DescribeFunctionError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::describe_function::DescribeFunctionError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::describe_function::DescribeFunctionError::NoSuchFunctionExists(error) => {
-                    Self::NoSuchFunctionExists(error)
-                }
-                crate::operation::describe_function::DescribeFunctionError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::describe_function::DescribeFunctionError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::describe_function::DescribeFunctionError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::describe_function::DescribeFunctionError::NoSuchFunctionExists(
+                        error,
+                    ) => Self::NoSuchFunctionExists(error),
+                    crate::operation::describe_function::DescribeFunctionError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "describe-key-value-store")]
-impl From<restxml_runtime::SdkError<crate::operation::describe_key_value_store::DescribeKeyValueStoreError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::describe_key_value_store::DescribeKeyValueStoreError,
+    >,
+> for Error {
     /// Every error of DescribeKeyValueStore, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::describe_key_value_store::DescribeKeyValueStoreError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::describe_key_value_store::DescribeKeyValueStoreError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::describe_key_value_store::DescribeKeyValueStoreError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::describe_key_value_store::DescribeKeyValueStoreError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::describe_key_value_store::DescribeKeyValueStoreError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::describe_key_value_store::DescribeKeyValueStoreError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::describe_key_value_store::DescribeKeyValueStoreError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::describe_key_value_store::DescribeKeyValueStoreError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::describe_key_value_store::DescribeKeyValueStoreError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::describe_key_value_store::DescribeKeyValueStoreError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::describe_key_value_store::DescribeKeyValueStoreError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::describe_key_value_store::DescribeKeyValueStoreError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "disassociate-distribution-tenant-web-acl")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLError,
+    >,
+> for Error {
     /// Every error of DisassociateDistributionTenantWebACL, as the service's error.
     #[inline]
     fn from(
@@ -9384,13 +11391,11 @@ impl
 }
 
 #[cfg(feature = "disassociate-distribution-web-acl")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLError,
+    >,
+> for Error {
     /// Every error of DisassociateDistributionWebACL, as the service's error.
     #[inline]
     fn from(
@@ -9428,93 +11433,114 @@ impl
 }
 
 #[cfg(feature = "get-anycast-ip-list")]
-impl From<restxml_runtime::SdkError<crate::operation::get_anycast_ip_list::GetAnycastIpListError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_anycast_ip_list::GetAnycastIpListError,
+    >,
+> for Error {
     /// Every error of GetAnycastIpList, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::get_anycast_ip_list::GetAnycastIpListError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_anycast_ip_list::GetAnycastIpListError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::get_anycast_ip_list::GetAnycastIpListError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::get_anycast_ip_list::GetAnycastIpListError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::get_anycast_ip_list::GetAnycastIpListError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::get_anycast_ip_list::GetAnycastIpListError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::get_anycast_ip_list::GetAnycastIpListError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::get_anycast_ip_list::GetAnycastIpListError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::get_anycast_ip_list::GetAnycastIpListError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::get_anycast_ip_list::GetAnycastIpListError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::get_anycast_ip_list::GetAnycastIpListError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::get_anycast_ip_list::GetAnycastIpListError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "get-cache-policy")]
-impl From<restxml_runtime::SdkError<crate::operation::get_cache_policy::GetCachePolicyError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::get_cache_policy::GetCachePolicyError>,
+> for Error {
     /// Every error of GetCachePolicy, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::get_cache_policy::GetCachePolicyError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_cache_policy::GetCachePolicyError::NoSuchCachePolicy(error) => {
-                    Self::NoSuchCachePolicy(error)
-                }
-                crate::operation::get_cache_policy::GetCachePolicyError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::get_cache_policy::GetCachePolicyError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::get_cache_policy::GetCachePolicyError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::get_cache_policy::GetCachePolicyError::NoSuchCachePolicy(
+                        error,
+                    ) => Self::NoSuchCachePolicy(error),
+                    crate::operation::get_cache_policy::GetCachePolicyError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::get_cache_policy::GetCachePolicyError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "get-cache-policy-config")]
-impl From<restxml_runtime::SdkError<crate::operation::get_cache_policy_config::GetCachePolicyConfigError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_cache_policy_config::GetCachePolicyConfigError,
+    >,
+> for Error {
     /// Every error of GetCachePolicyConfig, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::get_cache_policy_config::GetCachePolicyConfigError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::get_cache_policy_config::GetCachePolicyConfigError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_cache_policy_config::GetCachePolicyConfigError::NoSuchCachePolicy(error) => {
-                    Self::NoSuchCachePolicy(error)
-                }
-                crate::operation::get_cache_policy_config::GetCachePolicyConfigError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::get_cache_policy_config::GetCachePolicyConfigError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::get_cache_policy_config::GetCachePolicyConfigError::NoSuchCachePolicy(
+                        error,
+                    ) => Self::NoSuchCachePolicy(error),
+                    crate::operation::get_cache_policy_config::GetCachePolicyConfigError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::get_cache_policy_config::GetCachePolicyConfigError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "get-cloud-front-origin-access-identity")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityError,
+    >,
+> for Error {
     /// Every error of GetCloudFrontOriginAccessIdentity, as the service's error.
     #[inline]
     fn from(
@@ -9576,66 +11602,80 @@ impl From<
 }
 
 #[cfg(feature = "get-connection-function")]
-impl From<restxml_runtime::SdkError<crate::operation::get_connection_function::GetConnectionFunctionError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_connection_function::GetConnectionFunctionError,
+    >,
+> for Error {
     /// Every error of GetConnectionFunction, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::get_connection_function::GetConnectionFunctionError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::get_connection_function::GetConnectionFunctionError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_connection_function::GetConnectionFunctionError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::get_connection_function::GetConnectionFunctionError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::get_connection_function::GetConnectionFunctionError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::get_connection_function::GetConnectionFunctionError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::get_connection_function::GetConnectionFunctionError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::get_connection_function::GetConnectionFunctionError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::get_connection_function::GetConnectionFunctionError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::get_connection_function::GetConnectionFunctionError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "get-connection-group")]
-impl From<restxml_runtime::SdkError<crate::operation::get_connection_group::GetConnectionGroupError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_connection_group::GetConnectionGroupError,
+    >,
+> for Error {
     /// Every error of GetConnectionGroup, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::get_connection_group::GetConnectionGroupError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_connection_group::GetConnectionGroupError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::get_connection_group::GetConnectionGroupError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::get_connection_group::GetConnectionGroupError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::get_connection_group::GetConnectionGroupError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::get_connection_group::GetConnectionGroupError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::get_connection_group::GetConnectionGroupError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::get_connection_group::GetConnectionGroupError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "get-connection-group-by-routing-endpoint")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointError,
+    >,
+> for Error {
     /// Every error of GetConnectionGroupByRoutingEndpoint, as the service's error.
     #[inline]
     fn from(
@@ -9664,13 +11704,11 @@ impl
 }
 
 #[cfg(feature = "get-continuous-deployment-policy")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyError,
+    >,
+> for Error {
     /// Every error of GetContinuousDeploymentPolicy, as the service's error.
     #[inline]
     fn from(
@@ -9699,13 +11737,11 @@ impl
 }
 
 #[cfg(feature = "get-continuous-deployment-policy-config")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigError,
+    >,
+> for Error {
     /// Every error of GetContinuousDeploymentPolicyConfig, as the service's error.
     #[inline]
     fn from(
@@ -9734,89 +11770,108 @@ impl
 }
 
 #[cfg(feature = "get-distribution")]
-impl From<restxml_runtime::SdkError<crate::operation::get_distribution::GetDistributionError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::get_distribution::GetDistributionError>,
+> for Error {
     /// Every error of GetDistribution, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::get_distribution::GetDistributionError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_distribution::GetDistributionError::NoSuchDistribution(error) => {
-                    Self::NoSuchDistribution(error)
-                }
-                crate::operation::get_distribution::GetDistributionError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::get_distribution::GetDistributionError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::get_distribution::GetDistributionError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::get_distribution::GetDistributionError::NoSuchDistribution(
+                        error,
+                    ) => Self::NoSuchDistribution(error),
+                    crate::operation::get_distribution::GetDistributionError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::get_distribution::GetDistributionError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "get-distribution-config")]
-impl From<restxml_runtime::SdkError<crate::operation::get_distribution_config::GetDistributionConfigError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_distribution_config::GetDistributionConfigError,
+    >,
+> for Error {
     /// Every error of GetDistributionConfig, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::get_distribution_config::GetDistributionConfigError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::get_distribution_config::GetDistributionConfigError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_distribution_config::GetDistributionConfigError::NoSuchDistribution(error) => {
-                    Self::NoSuchDistribution(error)
-                }
-                crate::operation::get_distribution_config::GetDistributionConfigError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::get_distribution_config::GetDistributionConfigError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::get_distribution_config::GetDistributionConfigError::NoSuchDistribution(
+                        error,
+                    ) => Self::NoSuchDistribution(error),
+                    crate::operation::get_distribution_config::GetDistributionConfigError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::get_distribution_config::GetDistributionConfigError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "get-distribution-tenant")]
-impl From<restxml_runtime::SdkError<crate::operation::get_distribution_tenant::GetDistributionTenantError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_distribution_tenant::GetDistributionTenantError,
+    >,
+> for Error {
     /// Every error of GetDistributionTenant, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::get_distribution_tenant::GetDistributionTenantError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::get_distribution_tenant::GetDistributionTenantError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_distribution_tenant::GetDistributionTenantError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::get_distribution_tenant::GetDistributionTenantError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::get_distribution_tenant::GetDistributionTenantError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::get_distribution_tenant::GetDistributionTenantError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::get_distribution_tenant::GetDistributionTenantError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::get_distribution_tenant::GetDistributionTenantError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "get-distribution-tenant-by-domain")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainError,
+    >,
+> for Error {
     /// Every error of GetDistributionTenantByDomain, as the service's error.
     #[inline]
     fn from(
@@ -9845,13 +11900,17 @@ impl
 }
 
 #[cfg(feature = "get-field-level-encryption")]
-impl From<restxml_runtime::SdkError<crate::operation::get_field_level_encryption::GetFieldLevelEncryptionError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_field_level_encryption::GetFieldLevelEncryptionError,
+    >,
+> for Error {
     /// Every error of GetFieldLevelEncryption, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::get_field_level_encryption::GetFieldLevelEncryptionError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::get_field_level_encryption::GetFieldLevelEncryptionError,
+        >,
     ) -> Self {
         error
             .fold(
@@ -9874,13 +11933,11 @@ impl From<restxml_runtime::SdkError<crate::operation::get_field_level_encryption
 }
 
 #[cfg(feature = "get-field-level-encryption-config")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigError,
+    >,
+> for Error {
     /// Every error of GetFieldLevelEncryptionConfig, as the service's error.
     #[inline]
     fn from(
@@ -9909,13 +11966,11 @@ impl
 }
 
 #[cfg(feature = "get-field-level-encryption-profile")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileError,
+    >,
+> for Error {
     /// Every error of GetFieldLevelEncryptionProfile, as the service's error.
     #[inline]
     fn from(
@@ -9944,13 +11999,11 @@ impl
 }
 
 #[cfg(feature = "get-field-level-encryption-profile-config")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigError,
+    >,
+> for Error {
     /// Every error of GetFieldLevelEncryptionProfileConfig, as the service's error.
     #[inline]
     fn from(
@@ -9979,62 +12032,75 @@ impl
 }
 
 #[cfg(feature = "get-function")]
-impl From<restxml_runtime::SdkError<crate::operation::get_function::GetFunctionError>> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::get_function::GetFunctionError>>
+for Error {
     /// Every error of GetFunction, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::get_function::GetFunctionError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_function::GetFunctionError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::get_function::GetFunctionError::NoSuchFunctionExists(error) => {
-                    Self::NoSuchFunctionExists(error)
-                }
-                crate::operation::get_function::GetFunctionError::Unhandled(error) => Self::from_unhandled(error),
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::get_function::GetFunctionError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::get_function::GetFunctionError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::get_function::GetFunctionError::NoSuchFunctionExists(
+                        error,
+                    ) => Self::NoSuchFunctionExists(error),
+                    crate::operation::get_function::GetFunctionError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "get-invalidation")]
-impl From<restxml_runtime::SdkError<crate::operation::get_invalidation::GetInvalidationError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::get_invalidation::GetInvalidationError>,
+> for Error {
     /// Every error of GetInvalidation, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::get_invalidation::GetInvalidationError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_invalidation::GetInvalidationError::NoSuchDistribution(error) => {
-                    Self::NoSuchDistribution(error)
-                }
-                crate::operation::get_invalidation::GetInvalidationError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::get_invalidation::GetInvalidationError::NoSuchInvalidation(error) => {
-                    Self::NoSuchInvalidation(error)
-                }
-                crate::operation::get_invalidation::GetInvalidationError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::get_invalidation::GetInvalidationError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::get_invalidation::GetInvalidationError::NoSuchDistribution(
+                        error,
+                    ) => Self::NoSuchDistribution(error),
+                    crate::operation::get_invalidation::GetInvalidationError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::get_invalidation::GetInvalidationError::NoSuchInvalidation(
+                        error,
+                    ) => Self::NoSuchInvalidation(error),
+                    crate::operation::get_invalidation::GetInvalidationError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "get-invalidation-for-distribution-tenant")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantError,
+    >,
+> for Error {
     /// Every error of GetInvalidationForDistributionTenant, as the service's error.
     #[inline]
     fn from(
@@ -10066,49 +12132,68 @@ impl
 }
 
 #[cfg(feature = "get-key-group")]
-impl From<restxml_runtime::SdkError<crate::operation::get_key_group::GetKeyGroupError>> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::get_key_group::GetKeyGroupError>>
+for Error {
     /// Every error of GetKeyGroup, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::get_key_group::GetKeyGroupError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_key_group::GetKeyGroupError::NoSuchResource(error) => Self::NoSuchResource(error),
-                crate::operation::get_key_group::GetKeyGroupError::Unhandled(error) => Self::from_unhandled(error),
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::get_key_group::GetKeyGroupError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::get_key_group::GetKeyGroupError::NoSuchResource(
+                        error,
+                    ) => Self::NoSuchResource(error),
+                    crate::operation::get_key_group::GetKeyGroupError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "get-key-group-config")]
-impl From<restxml_runtime::SdkError<crate::operation::get_key_group_config::GetKeyGroupConfigError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_key_group_config::GetKeyGroupConfigError,
+    >,
+> for Error {
     /// Every error of GetKeyGroupConfig, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::get_key_group_config::GetKeyGroupConfigError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_key_group_config::GetKeyGroupConfigError::NoSuchResource(error) => {
-                    Self::NoSuchResource(error)
-                }
-                crate::operation::get_key_group_config::GetKeyGroupConfigError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::get_key_group_config::GetKeyGroupConfigError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::get_key_group_config::GetKeyGroupConfigError::NoSuchResource(
+                        error,
+                    ) => Self::NoSuchResource(error),
+                    crate::operation::get_key_group_config::GetKeyGroupConfigError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "get-managed-certificate-details")]
-impl
-    From<
-        restxml_runtime::SdkError<crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsError>,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsError,
+    >,
+> for Error {
     /// Every error of GetManagedCertificateDetails, as the service's error.
     #[inline]
     fn from(
@@ -10137,13 +12222,17 @@ impl
 }
 
 #[cfg(feature = "get-monitoring-subscription")]
-impl From<restxml_runtime::SdkError<crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionError,
+    >,
+> for Error {
     /// Every error of GetMonitoringSubscription, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionError,
+        >,
     ) -> Self {
         error
             .fold(
@@ -10172,41 +12261,44 @@ impl From<restxml_runtime::SdkError<crate::operation::get_monitoring_subscriptio
 }
 
 #[cfg(feature = "get-origin-access-control")]
-impl From<restxml_runtime::SdkError<crate::operation::get_origin_access_control::GetOriginAccessControlError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_origin_access_control::GetOriginAccessControlError,
+    >,
+> for Error {
     /// Every error of GetOriginAccessControl, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::get_origin_access_control::GetOriginAccessControlError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::get_origin_access_control::GetOriginAccessControlError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_origin_access_control::GetOriginAccessControlError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::get_origin_access_control::GetOriginAccessControlError::NoSuchOriginAccessControl(
-                    error,
-                ) => Self::NoSuchOriginAccessControl(error),
-                crate::operation::get_origin_access_control::GetOriginAccessControlError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::get_origin_access_control::GetOriginAccessControlError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::get_origin_access_control::GetOriginAccessControlError::NoSuchOriginAccessControl(
+                        error,
+                    ) => Self::NoSuchOriginAccessControl(error),
+                    crate::operation::get_origin_access_control::GetOriginAccessControlError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "get-origin-access-control-config")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigError,
+    >,
+> for Error {
     /// Every error of GetOriginAccessControlConfig, as the service's error.
     #[inline]
     fn from(
@@ -10235,41 +12327,44 @@ impl
 }
 
 #[cfg(feature = "get-origin-request-policy")]
-impl From<restxml_runtime::SdkError<crate::operation::get_origin_request_policy::GetOriginRequestPolicyError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_origin_request_policy::GetOriginRequestPolicyError,
+    >,
+> for Error {
     /// Every error of GetOriginRequestPolicy, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::get_origin_request_policy::GetOriginRequestPolicyError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::get_origin_request_policy::GetOriginRequestPolicyError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_origin_request_policy::GetOriginRequestPolicyError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::get_origin_request_policy::GetOriginRequestPolicyError::NoSuchOriginRequestPolicy(
-                    error,
-                ) => Self::NoSuchOriginRequestPolicy(error),
-                crate::operation::get_origin_request_policy::GetOriginRequestPolicyError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::get_origin_request_policy::GetOriginRequestPolicyError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::get_origin_request_policy::GetOriginRequestPolicyError::NoSuchOriginRequestPolicy(
+                        error,
+                    ) => Self::NoSuchOriginRequestPolicy(error),
+                    crate::operation::get_origin_request_policy::GetOriginRequestPolicyError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "get-origin-request-policy-config")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigError,
+    >,
+> for Error {
     /// Every error of GetOriginRequestPolicyConfig, as the service's error.
     #[inline]
     fn from(
@@ -10298,118 +12393,155 @@ impl
 }
 
 #[cfg(feature = "get-public-key")]
-impl From<restxml_runtime::SdkError<crate::operation::get_public_key::GetPublicKeyError>> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::get_public_key::GetPublicKeyError>>
+for Error {
     /// Every error of GetPublicKey, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::get_public_key::GetPublicKeyError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_public_key::GetPublicKeyError::AccessDenied(error) => Self::AccessDenied(error),
-                crate::operation::get_public_key::GetPublicKeyError::NoSuchPublicKey(error) => {
-                    Self::NoSuchPublicKey(error)
-                }
-                crate::operation::get_public_key::GetPublicKeyError::Unhandled(error) => Self::from_unhandled(error),
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::get_public_key::GetPublicKeyError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::get_public_key::GetPublicKeyError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::get_public_key::GetPublicKeyError::NoSuchPublicKey(
+                        error,
+                    ) => Self::NoSuchPublicKey(error),
+                    crate::operation::get_public_key::GetPublicKeyError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "get-public-key-config")]
-impl From<restxml_runtime::SdkError<crate::operation::get_public_key_config::GetPublicKeyConfigError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_public_key_config::GetPublicKeyConfigError,
+    >,
+> for Error {
     /// Every error of GetPublicKeyConfig, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::get_public_key_config::GetPublicKeyConfigError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::get_public_key_config::GetPublicKeyConfigError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_public_key_config::GetPublicKeyConfigError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::get_public_key_config::GetPublicKeyConfigError::NoSuchPublicKey(error) => {
-                    Self::NoSuchPublicKey(error)
-                }
-                crate::operation::get_public_key_config::GetPublicKeyConfigError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::get_public_key_config::GetPublicKeyConfigError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::get_public_key_config::GetPublicKeyConfigError::NoSuchPublicKey(
+                        error,
+                    ) => Self::NoSuchPublicKey(error),
+                    crate::operation::get_public_key_config::GetPublicKeyConfigError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "get-realtime-log-config")]
-impl From<restxml_runtime::SdkError<crate::operation::get_realtime_log_config::GetRealtimeLogConfigError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_realtime_log_config::GetRealtimeLogConfigError,
+    >,
+> for Error {
     /// Every error of GetRealtimeLogConfig, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::get_realtime_log_config::GetRealtimeLogConfigError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::get_realtime_log_config::GetRealtimeLogConfigError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_realtime_log_config::GetRealtimeLogConfigError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::get_realtime_log_config::GetRealtimeLogConfigError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::get_realtime_log_config::GetRealtimeLogConfigError::NoSuchRealtimeLogConfig(
-                    error,
-                ) => Self::NoSuchRealtimeLogConfig(error),
-                crate::operation::get_realtime_log_config::GetRealtimeLogConfigError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::get_realtime_log_config::GetRealtimeLogConfigError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::get_realtime_log_config::GetRealtimeLogConfigError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::get_realtime_log_config::GetRealtimeLogConfigError::NoSuchRealtimeLogConfig(
+                        error,
+                    ) => Self::NoSuchRealtimeLogConfig(error),
+                    crate::operation::get_realtime_log_config::GetRealtimeLogConfigError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "get-resource-policy")]
-impl From<restxml_runtime::SdkError<crate::operation::get_resource_policy::GetResourcePolicyError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_resource_policy::GetResourcePolicyError,
+    >,
+> for Error {
     /// Every error of GetResourcePolicy, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::get_resource_policy::GetResourcePolicyError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_resource_policy::GetResourcePolicyError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::get_resource_policy::GetResourcePolicyError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::get_resource_policy::GetResourcePolicyError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::get_resource_policy::GetResourcePolicyError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::get_resource_policy::GetResourcePolicyError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::get_resource_policy::GetResourcePolicyError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::get_resource_policy::GetResourcePolicyError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::get_resource_policy::GetResourcePolicyError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::get_resource_policy::GetResourcePolicyError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::get_resource_policy::GetResourcePolicyError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::get_resource_policy::GetResourcePolicyError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "get-response-headers-policy")]
-impl From<restxml_runtime::SdkError<crate::operation::get_response_headers_policy::GetResponseHeadersPolicyError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_response_headers_policy::GetResponseHeadersPolicyError,
+    >,
+> for Error {
     /// Every error of GetResponseHeadersPolicy, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::get_response_headers_policy::GetResponseHeadersPolicyError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::get_response_headers_policy::GetResponseHeadersPolicyError,
+        >,
     ) -> Self {
         error
             .fold(
@@ -10432,13 +12564,11 @@ impl From<restxml_runtime::SdkError<crate::operation::get_response_headers_polic
 }
 
 #[cfg(feature = "get-response-headers-policy-config")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigError,
+    >,
+> for Error {
     /// Every error of GetResponseHeadersPolicyConfig, as the service's error.
     #[inline]
     fn from(
@@ -10467,13 +12597,17 @@ impl
 }
 
 #[cfg(feature = "get-streaming-distribution")]
-impl From<restxml_runtime::SdkError<crate::operation::get_streaming_distribution::GetStreamingDistributionError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_streaming_distribution::GetStreamingDistributionError,
+    >,
+> for Error {
     /// Every error of GetStreamingDistribution, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::get_streaming_distribution::GetStreamingDistributionError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::get_streaming_distribution::GetStreamingDistributionError,
+        >,
     ) -> Self {
         error
             .fold(
@@ -10496,13 +12630,11 @@ impl From<restxml_runtime::SdkError<crate::operation::get_streaming_distribution
 }
 
 #[cfg(feature = "get-streaming-distribution-config")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigError,
+    >,
+> for Error {
     /// Every error of GetStreamingDistributionConfig, as the service's error.
     #[inline]
     fn from(
@@ -10531,121 +12663,156 @@ impl
 }
 
 #[cfg(feature = "get-trust-store")]
-impl From<restxml_runtime::SdkError<crate::operation::get_trust_store::GetTrustStoreError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::get_trust_store::GetTrustStoreError>,
+> for Error {
     /// Every error of GetTrustStore, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::get_trust_store::GetTrustStoreError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_trust_store::GetTrustStoreError::AccessDenied(error) => Self::AccessDenied(error),
-                crate::operation::get_trust_store::GetTrustStoreError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::get_trust_store::GetTrustStoreError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::get_trust_store::GetTrustStoreError::Unhandled(error) => Self::from_unhandled(error),
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::get_trust_store::GetTrustStoreError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::get_trust_store::GetTrustStoreError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::get_trust_store::GetTrustStoreError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::get_trust_store::GetTrustStoreError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::get_trust_store::GetTrustStoreError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "get-vpc-origin")]
-impl From<restxml_runtime::SdkError<crate::operation::get_vpc_origin::GetVpcOriginError>> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::get_vpc_origin::GetVpcOriginError>>
+for Error {
     /// Every error of GetVpcOrigin, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::get_vpc_origin::GetVpcOriginError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_vpc_origin::GetVpcOriginError::AccessDenied(error) => Self::AccessDenied(error),
-                crate::operation::get_vpc_origin::GetVpcOriginError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::get_vpc_origin::GetVpcOriginError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::get_vpc_origin::GetVpcOriginError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::get_vpc_origin::GetVpcOriginError::Unhandled(error) => Self::from_unhandled(error),
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::get_vpc_origin::GetVpcOriginError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::get_vpc_origin::GetVpcOriginError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::get_vpc_origin::GetVpcOriginError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::get_vpc_origin::GetVpcOriginError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::get_vpc_origin::GetVpcOriginError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::get_vpc_origin::GetVpcOriginError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "list-anycast-ip-lists")]
-impl From<restxml_runtime::SdkError<crate::operation::list_anycast_ip_lists::ListAnycastIpListsError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_anycast_ip_lists::ListAnycastIpListsError,
+    >,
+> for Error {
     /// Every error of ListAnycastIpLists, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::list_anycast_ip_lists::ListAnycastIpListsError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::list_anycast_ip_lists::ListAnycastIpListsError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_anycast_ip_lists::ListAnycastIpListsError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::list_anycast_ip_lists::ListAnycastIpListsError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::list_anycast_ip_lists::ListAnycastIpListsError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::list_anycast_ip_lists::ListAnycastIpListsError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::list_anycast_ip_lists::ListAnycastIpListsError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::list_anycast_ip_lists::ListAnycastIpListsError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::list_anycast_ip_lists::ListAnycastIpListsError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::list_anycast_ip_lists::ListAnycastIpListsError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::list_anycast_ip_lists::ListAnycastIpListsError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::list_anycast_ip_lists::ListAnycastIpListsError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "list-cache-policies")]
-impl From<restxml_runtime::SdkError<crate::operation::list_cache_policies::ListCachePoliciesError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_cache_policies::ListCachePoliciesError,
+    >,
+> for Error {
     /// Every error of ListCachePolicies, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::list_cache_policies::ListCachePoliciesError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_cache_policies::ListCachePoliciesError::NoSuchCachePolicy(error) => {
-                    Self::NoSuchCachePolicy(error)
-                }
-                crate::operation::list_cache_policies::ListCachePoliciesError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::list_cache_policies::ListCachePoliciesError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::list_cache_policies::ListCachePoliciesError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::list_cache_policies::ListCachePoliciesError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::list_cache_policies::ListCachePoliciesError::NoSuchCachePolicy(
+                        error,
+                    ) => Self::NoSuchCachePolicy(error),
+                    crate::operation::list_cache_policies::ListCachePoliciesError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::list_cache_policies::ListCachePoliciesError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::list_cache_policies::ListCachePoliciesError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "list-cloud-front-origin-access-identities")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesError,
+    >,
+> for Error {
     /// Every error of ListCloudFrontOriginAccessIdentities, as the service's error.
     #[inline]
     fn from(
@@ -10671,101 +12838,116 @@ impl
 }
 
 #[cfg(feature = "list-conflicting-aliases")]
-impl From<restxml_runtime::SdkError<crate::operation::list_conflicting_aliases::ListConflictingAliasesError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_conflicting_aliases::ListConflictingAliasesError,
+    >,
+> for Error {
     /// Every error of ListConflictingAliases, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::list_conflicting_aliases::ListConflictingAliasesError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::list_conflicting_aliases::ListConflictingAliasesError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_conflicting_aliases::ListConflictingAliasesError::NoSuchDistribution(error) => {
-                    Self::NoSuchDistribution(error)
-                }
-                crate::operation::list_conflicting_aliases::ListConflictingAliasesError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::list_conflicting_aliases::ListConflictingAliasesError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::list_conflicting_aliases::ListConflictingAliasesError::NoSuchDistribution(
+                        error,
+                    ) => Self::NoSuchDistribution(error),
+                    crate::operation::list_conflicting_aliases::ListConflictingAliasesError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::list_conflicting_aliases::ListConflictingAliasesError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "list-connection-functions")]
-impl From<restxml_runtime::SdkError<crate::operation::list_connection_functions::ListConnectionFunctionsError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_connection_functions::ListConnectionFunctionsError,
+    >,
+> for Error {
     /// Every error of ListConnectionFunctions, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::list_connection_functions::ListConnectionFunctionsError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::list_connection_functions::ListConnectionFunctionsError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_connection_functions::ListConnectionFunctionsError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::list_connection_functions::ListConnectionFunctionsError::UnsupportedOperation(
-                    error,
-                ) => Self::UnsupportedOperation(error),
-                crate::operation::list_connection_functions::ListConnectionFunctionsError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::list_connection_functions::ListConnectionFunctionsError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::list_connection_functions::ListConnectionFunctionsError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::list_connection_functions::ListConnectionFunctionsError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::list_connection_functions::ListConnectionFunctionsError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::list_connection_functions::ListConnectionFunctionsError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "list-connection-groups")]
-impl From<restxml_runtime::SdkError<crate::operation::list_connection_groups::ListConnectionGroupsError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_connection_groups::ListConnectionGroupsError,
+    >,
+> for Error {
     /// Every error of ListConnectionGroups, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::list_connection_groups::ListConnectionGroupsError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::list_connection_groups::ListConnectionGroupsError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_connection_groups::ListConnectionGroupsError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::list_connection_groups::ListConnectionGroupsError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::list_connection_groups::ListConnectionGroupsError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::list_connection_groups::ListConnectionGroupsError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::list_connection_groups::ListConnectionGroupsError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::list_connection_groups::ListConnectionGroupsError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::list_connection_groups::ListConnectionGroupsError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::list_connection_groups::ListConnectionGroupsError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "list-continuous-deployment-policies")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesError,
+    >,
+> for Error {
     /// Every error of ListContinuousDeploymentPolicies, as the service's error.
     #[inline]
     fn from(
@@ -10797,44 +12979,47 @@ impl
 }
 
 #[cfg(feature = "list-distribution-tenants")]
-impl From<restxml_runtime::SdkError<crate::operation::list_distribution_tenants::ListDistributionTenantsError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_distribution_tenants::ListDistributionTenantsError,
+    >,
+> for Error {
     /// Every error of ListDistributionTenants, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::list_distribution_tenants::ListDistributionTenantsError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::list_distribution_tenants::ListDistributionTenantsError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_distribution_tenants::ListDistributionTenantsError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::list_distribution_tenants::ListDistributionTenantsError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::list_distribution_tenants::ListDistributionTenantsError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::list_distribution_tenants::ListDistributionTenantsError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::list_distribution_tenants::ListDistributionTenantsError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::list_distribution_tenants::ListDistributionTenantsError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::list_distribution_tenants::ListDistributionTenantsError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::list_distribution_tenants::ListDistributionTenantsError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "list-distribution-tenants-by-customization")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationError,
+    >,
+> for Error {
     /// Every error of ListDistributionTenantsByCustomization, as the service's error.
     #[inline]
     fn from(
@@ -10866,34 +13051,41 @@ impl
 }
 
 #[cfg(feature = "list-distributions")]
-impl From<restxml_runtime::SdkError<crate::operation::list_distributions::ListDistributionsError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_distributions::ListDistributionsError,
+    >,
+> for Error {
     /// Every error of ListDistributions, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::list_distributions::ListDistributionsError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_distributions::ListDistributionsError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::list_distributions::ListDistributionsError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::list_distributions::ListDistributionsError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::list_distributions::ListDistributionsError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::list_distributions::ListDistributionsError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "list-distributions-by-anycast-ip-list-id")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdError,
+    >,
+> for Error {
     /// Every error of ListDistributionsByAnycastIpListId, as the service's error.
     #[inline]
     fn from(
@@ -10928,13 +13120,11 @@ impl
 }
 
 #[cfg(feature = "list-distributions-by-cache-policy-id")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdError,
+    >,
+> for Error {
     /// Every error of ListDistributionsByCachePolicyId, as the service's error.
     #[inline]
     fn from(
@@ -10966,13 +13156,11 @@ impl
 }
 
 #[cfg(feature = "list-distributions-by-connection-function")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionError,
+    >,
+> for Error {
     /// Every error of ListDistributionsByConnectionFunction, as the service's error.
     #[inline]
     fn from(
@@ -11004,13 +13192,11 @@ impl
 }
 
 #[cfg(feature = "list-distributions-by-connection-mode")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeError,
+    >,
+> for Error {
     /// Every error of ListDistributionsByConnectionMode, as the service's error.
     #[inline]
     fn from(
@@ -11039,10 +13225,11 @@ impl
 }
 
 #[cfg(feature = "list-distributions-by-key-group")]
-impl
-    From<restxml_runtime::SdkError<crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupError,
+    >,
+> for Error {
     /// Every error of ListDistributionsByKeyGroup, as the service's error.
     #[inline]
     fn from(
@@ -11107,13 +13294,11 @@ impl From<
 }
 
 #[cfg(feature = "list-distributions-by-owned-resource")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceError,
+    >,
+> for Error {
     /// Every error of ListDistributionsByOwnedResource, as the service's error.
     #[inline]
     fn from(
@@ -11148,13 +13333,11 @@ impl
 }
 
 #[cfg(feature = "list-distributions-by-realtime-log-config")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigError,
+    >,
+> for Error {
     /// Every error of ListDistributionsByRealtimeLogConfig, as the service's error.
     #[inline]
     fn from(
@@ -11216,13 +13399,11 @@ impl From<
 }
 
 #[cfg(feature = "list-distributions-by-trust-store")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreError,
+    >,
+> for Error {
     /// Every error of ListDistributionsByTrustStore, as the service's error.
     #[inline]
     fn from(
@@ -11254,13 +13435,11 @@ impl
 }
 
 #[cfg(feature = "list-distributions-by-vpc-origin-id")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdError,
+    >,
+> for Error {
     /// Every error of ListDistributionsByVpcOriginId, as the service's error.
     #[inline]
     fn from(
@@ -11295,11 +13474,11 @@ impl
 }
 
 #[cfg(feature = "list-distributions-by-web-acl-id")]
-impl
-    From<
-        restxml_runtime::SdkError<crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdError>,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdError,
+    >,
+> for Error {
     /// Every error of ListDistributionsByWebACLId, as the service's error.
     #[inline]
     fn from(
@@ -11328,42 +13507,47 @@ impl
 }
 
 #[cfg(feature = "list-domain-conflicts")]
-impl From<restxml_runtime::SdkError<crate::operation::list_domain_conflicts::ListDomainConflictsError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_domain_conflicts::ListDomainConflictsError,
+    >,
+> for Error {
     /// Every error of ListDomainConflicts, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::list_domain_conflicts::ListDomainConflictsError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::list_domain_conflicts::ListDomainConflictsError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_domain_conflicts::ListDomainConflictsError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::list_domain_conflicts::ListDomainConflictsError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::list_domain_conflicts::ListDomainConflictsError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::list_domain_conflicts::ListDomainConflictsError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::list_domain_conflicts::ListDomainConflictsError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::list_domain_conflicts::ListDomainConflictsError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::list_domain_conflicts::ListDomainConflictsError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::list_domain_conflicts::ListDomainConflictsError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "list-field-level-encryption-configs")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsError,
+    >,
+> for Error {
     /// Every error of ListFieldLevelEncryptionConfigs, as the service's error.
     #[inline]
     fn from(
@@ -11389,13 +13573,11 @@ impl
 }
 
 #[cfg(feature = "list-field-level-encryption-profiles")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesError,
+    >,
+> for Error {
     /// Every error of ListFieldLevelEncryptionProfiles, as the service's error.
     #[inline]
     fn from(
@@ -11421,62 +13603,78 @@ impl
 }
 
 #[cfg(feature = "list-functions")]
-impl From<restxml_runtime::SdkError<crate::operation::list_functions::ListFunctionsError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::list_functions::ListFunctionsError>,
+> for Error {
     /// Every error of ListFunctions, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::list_functions::ListFunctionsError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_functions::ListFunctionsError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::list_functions::ListFunctionsError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::list_functions::ListFunctionsError::Unhandled(error) => Self::from_unhandled(error),
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::list_functions::ListFunctionsError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::list_functions::ListFunctionsError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::list_functions::ListFunctionsError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::list_functions::ListFunctionsError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "list-invalidations")]
-impl From<restxml_runtime::SdkError<crate::operation::list_invalidations::ListInvalidationsError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_invalidations::ListInvalidationsError,
+    >,
+> for Error {
     /// Every error of ListInvalidations, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::list_invalidations::ListInvalidationsError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_invalidations::ListInvalidationsError::NoSuchDistribution(error) => {
-                    Self::NoSuchDistribution(error)
-                }
-                crate::operation::list_invalidations::ListInvalidationsError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::list_invalidations::ListInvalidationsError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::list_invalidations::ListInvalidationsError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::list_invalidations::ListInvalidationsError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::list_invalidations::ListInvalidationsError::NoSuchDistribution(
+                        error,
+                    ) => Self::NoSuchDistribution(error),
+                    crate::operation::list_invalidations::ListInvalidationsError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::list_invalidations::ListInvalidationsError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::list_invalidations::ListInvalidationsError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "list-invalidations-for-distribution-tenant")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantError,
+    >,
+> for Error {
     /// Every error of ListInvalidationsForDistributionTenant, as the service's error.
     #[inline]
     fn from(
@@ -11508,82 +13706,105 @@ impl
 }
 
 #[cfg(feature = "list-key-groups")]
-impl From<restxml_runtime::SdkError<crate::operation::list_key_groups::ListKeyGroupsError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::list_key_groups::ListKeyGroupsError>,
+> for Error {
     /// Every error of ListKeyGroups, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::list_key_groups::ListKeyGroupsError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_key_groups::ListKeyGroupsError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::list_key_groups::ListKeyGroupsError::Unhandled(error) => Self::from_unhandled(error),
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::list_key_groups::ListKeyGroupsError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::list_key_groups::ListKeyGroupsError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::list_key_groups::ListKeyGroupsError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "list-key-value-stores")]
-impl From<restxml_runtime::SdkError<crate::operation::list_key_value_stores::ListKeyValueStoresError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_key_value_stores::ListKeyValueStoresError,
+    >,
+> for Error {
     /// Every error of ListKeyValueStores, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::list_key_value_stores::ListKeyValueStoresError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::list_key_value_stores::ListKeyValueStoresError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_key_value_stores::ListKeyValueStoresError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::list_key_value_stores::ListKeyValueStoresError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::list_key_value_stores::ListKeyValueStoresError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::list_key_value_stores::ListKeyValueStoresError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::list_key_value_stores::ListKeyValueStoresError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::list_key_value_stores::ListKeyValueStoresError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::list_key_value_stores::ListKeyValueStoresError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::list_key_value_stores::ListKeyValueStoresError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "list-origin-access-controls")]
-impl From<restxml_runtime::SdkError<crate::operation::list_origin_access_controls::ListOriginAccessControlsError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_origin_access_controls::ListOriginAccessControlsError,
+    >,
+> for Error {
     /// Every error of ListOriginAccessControls, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::list_origin_access_controls::ListOriginAccessControlsError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::list_origin_access_controls::ListOriginAccessControlsError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_origin_access_controls::ListOriginAccessControlsError::InvalidArgument(
-                    error,
-                ) => Self::InvalidArgument(error),
-                crate::operation::list_origin_access_controls::ListOriginAccessControlsError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::list_origin_access_controls::ListOriginAccessControlsError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::list_origin_access_controls::ListOriginAccessControlsError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "list-origin-request-policies")]
-impl From<restxml_runtime::SdkError<crate::operation::list_origin_request_policies::ListOriginRequestPoliciesError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_origin_request_policies::ListOriginRequestPoliciesError,
+    >,
+> for Error {
     /// Every error of ListOriginRequestPolicies, as the service's error.
     #[inline]
     fn from(
@@ -11615,61 +13836,75 @@ impl From<restxml_runtime::SdkError<crate::operation::list_origin_request_polici
 }
 
 #[cfg(feature = "list-public-keys")]
-impl From<restxml_runtime::SdkError<crate::operation::list_public_keys::ListPublicKeysError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::list_public_keys::ListPublicKeysError>,
+> for Error {
     /// Every error of ListPublicKeys, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::list_public_keys::ListPublicKeysError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_public_keys::ListPublicKeysError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::list_public_keys::ListPublicKeysError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::list_public_keys::ListPublicKeysError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::list_public_keys::ListPublicKeysError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::list_public_keys::ListPublicKeysError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "list-realtime-log-configs")]
-impl From<restxml_runtime::SdkError<crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsError,
+    >,
+> for Error {
     /// Every error of ListRealtimeLogConfigs, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsError::NoSuchRealtimeLogConfig(
-                    error,
-                ) => Self::NoSuchRealtimeLogConfig(error),
-                crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsError::NoSuchRealtimeLogConfig(
+                        error,
+                    ) => Self::NoSuchRealtimeLogConfig(error),
+                    crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "list-response-headers-policies")]
-impl From<restxml_runtime::SdkError<crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesError,
+    >,
+> for Error {
     /// Every error of ListResponseHeadersPolicies, as the service's error.
     #[inline]
     fn from(
@@ -11701,9 +13936,11 @@ impl From<restxml_runtime::SdkError<crate::operation::list_response_headers_poli
 }
 
 #[cfg(feature = "list-streaming-distributions")]
-impl From<restxml_runtime::SdkError<crate::operation::list_streaming_distributions::ListStreamingDistributionsError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_streaming_distributions::ListStreamingDistributionsError,
+    >,
+> for Error {
     /// Every error of ListStreamingDistributions, as the service's error.
     #[inline]
     fn from(
@@ -11711,119 +13948,145 @@ impl From<restxml_runtime::SdkError<crate::operation::list_streaming_distributio
             crate::operation::list_streaming_distributions::ListStreamingDistributionsError,
         >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_streaming_distributions::ListStreamingDistributionsError::InvalidArgument(
-                    error,
-                ) => Self::InvalidArgument(error),
-                crate::operation::list_streaming_distributions::ListStreamingDistributionsError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::list_streaming_distributions::ListStreamingDistributionsError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::list_streaming_distributions::ListStreamingDistributionsError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "list-tags-for-resource")]
-impl From<restxml_runtime::SdkError<crate::operation::list_tags_for_resource::ListTagsForResourceError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::list_tags_for_resource::ListTagsForResourceError,
+    >,
+> for Error {
     /// Every error of ListTagsForResource, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::list_tags_for_resource::ListTagsForResourceError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::list_tags_for_resource::ListTagsForResourceError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_tags_for_resource::ListTagsForResourceError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::list_tags_for_resource::ListTagsForResourceError::InvalidTagging(error) => {
-                    Self::InvalidTagging(error)
-                }
-                crate::operation::list_tags_for_resource::ListTagsForResourceError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::list_tags_for_resource::ListTagsForResourceError::NoSuchResource(error) => {
-                    Self::NoSuchResource(error)
-                }
-                crate::operation::list_tags_for_resource::ListTagsForResourceError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::list_tags_for_resource::ListTagsForResourceError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::list_tags_for_resource::ListTagsForResourceError::InvalidTagging(
+                        error,
+                    ) => Self::InvalidTagging(error),
+                    crate::operation::list_tags_for_resource::ListTagsForResourceError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::list_tags_for_resource::ListTagsForResourceError::NoSuchResource(
+                        error,
+                    ) => Self::NoSuchResource(error),
+                    crate::operation::list_tags_for_resource::ListTagsForResourceError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "list-trust-stores")]
-impl From<restxml_runtime::SdkError<crate::operation::list_trust_stores::ListTrustStoresError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::list_trust_stores::ListTrustStoresError>,
+> for Error {
     /// Every error of ListTrustStores, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::list_trust_stores::ListTrustStoresError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_trust_stores::ListTrustStoresError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::list_trust_stores::ListTrustStoresError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::list_trust_stores::ListTrustStoresError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::list_trust_stores::ListTrustStoresError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::list_trust_stores::ListTrustStoresError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::list_trust_stores::ListTrustStoresError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::list_trust_stores::ListTrustStoresError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::list_trust_stores::ListTrustStoresError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::list_trust_stores::ListTrustStoresError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "list-vpc-origins")]
-impl From<restxml_runtime::SdkError<crate::operation::list_vpc_origins::ListVpcOriginsError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::list_vpc_origins::ListVpcOriginsError>,
+> for Error {
     /// Every error of ListVpcOrigins, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::list_vpc_origins::ListVpcOriginsError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_vpc_origins::ListVpcOriginsError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::list_vpc_origins::ListVpcOriginsError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::list_vpc_origins::ListVpcOriginsError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::list_vpc_origins::ListVpcOriginsError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::list_vpc_origins::ListVpcOriginsError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::list_vpc_origins::ListVpcOriginsError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::list_vpc_origins::ListVpcOriginsError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::list_vpc_origins::ListVpcOriginsError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::list_vpc_origins::ListVpcOriginsError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::list_vpc_origins::ListVpcOriginsError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::list_vpc_origins::ListVpcOriginsError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "publish-connection-function")]
-impl From<restxml_runtime::SdkError<crate::operation::publish_connection_function::PublishConnectionFunctionError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::publish_connection_function::PublishConnectionFunctionError,
+    >,
+> for Error {
     /// Every error of PublishConnectionFunction, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::publish_connection_function::PublishConnectionFunctionError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::publish_connection_function::PublishConnectionFunctionError,
+        >,
     ) -> Self {
         error
             .fold(
@@ -11858,290 +14121,358 @@ impl From<restxml_runtime::SdkError<crate::operation::publish_connection_functio
 }
 
 #[cfg(feature = "publish-function")]
-impl From<restxml_runtime::SdkError<crate::operation::publish_function::PublishFunctionError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::publish_function::PublishFunctionError>,
+> for Error {
     /// Every error of PublishFunction, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::publish_function::PublishFunctionError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::publish_function::PublishFunctionError::PreconditionFailed(error) => {
-                    Self::PreconditionFailed(error)
-                }
-                crate::operation::publish_function::PublishFunctionError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::publish_function::PublishFunctionError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::publish_function::PublishFunctionError::NoSuchFunctionExists(error) => {
-                    Self::NoSuchFunctionExists(error)
-                }
-                crate::operation::publish_function::PublishFunctionError::InvalidIfMatchVersion(error) => {
-                    Self::InvalidIfMatchVersion(error)
-                }
-                crate::operation::publish_function::PublishFunctionError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::publish_function::PublishFunctionError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::publish_function::PublishFunctionError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::publish_function::PublishFunctionError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::publish_function::PublishFunctionError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::publish_function::PublishFunctionError::NoSuchFunctionExists(
+                        error,
+                    ) => Self::NoSuchFunctionExists(error),
+                    crate::operation::publish_function::PublishFunctionError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::publish_function::PublishFunctionError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "put-resource-policy")]
-impl From<restxml_runtime::SdkError<crate::operation::put_resource_policy::PutResourcePolicyError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::put_resource_policy::PutResourcePolicyError,
+    >,
+> for Error {
     /// Every error of PutResourcePolicy, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::put_resource_policy::PutResourcePolicyError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::put_resource_policy::PutResourcePolicyError::PreconditionFailed(error) => {
-                    Self::PreconditionFailed(error)
-                }
-                crate::operation::put_resource_policy::PutResourcePolicyError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::put_resource_policy::PutResourcePolicyError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::put_resource_policy::PutResourcePolicyError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::put_resource_policy::PutResourcePolicyError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::put_resource_policy::PutResourcePolicyError::IllegalUpdate(error) => {
-                    Self::IllegalUpdate(error)
-                }
-                crate::operation::put_resource_policy::PutResourcePolicyError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::put_resource_policy::PutResourcePolicyError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::put_resource_policy::PutResourcePolicyError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::put_resource_policy::PutResourcePolicyError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::put_resource_policy::PutResourcePolicyError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::put_resource_policy::PutResourcePolicyError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::put_resource_policy::PutResourcePolicyError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::put_resource_policy::PutResourcePolicyError::IllegalUpdate(
+                        error,
+                    ) => Self::IllegalUpdate(error),
+                    crate::operation::put_resource_policy::PutResourcePolicyError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "tag-resource")]
-impl From<restxml_runtime::SdkError<crate::operation::tag_resource::TagResourceError>> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::tag_resource::TagResourceError>>
+for Error {
     /// Every error of TagResource, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::tag_resource::TagResourceError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::tag_resource::TagResourceError::AccessDenied(error) => Self::AccessDenied(error),
-                crate::operation::tag_resource::TagResourceError::InvalidTagging(error) => Self::InvalidTagging(error),
-                crate::operation::tag_resource::TagResourceError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::tag_resource::TagResourceError::NoSuchResource(error) => Self::NoSuchResource(error),
-                crate::operation::tag_resource::TagResourceError::Unhandled(error) => Self::from_unhandled(error),
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::tag_resource::TagResourceError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::tag_resource::TagResourceError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::tag_resource::TagResourceError::InvalidTagging(
+                        error,
+                    ) => Self::InvalidTagging(error),
+                    crate::operation::tag_resource::TagResourceError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::tag_resource::TagResourceError::NoSuchResource(
+                        error,
+                    ) => Self::NoSuchResource(error),
+                    crate::operation::tag_resource::TagResourceError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "test-connection-function")]
-impl From<restxml_runtime::SdkError<crate::operation::test_connection_function::TestConnectionFunctionError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::test_connection_function::TestConnectionFunctionError,
+    >,
+> for Error {
     /// Every error of TestConnectionFunction, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::test_connection_function::TestConnectionFunctionError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::test_connection_function::TestConnectionFunctionError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::test_connection_function::TestConnectionFunctionError::TestFunctionFailed(error) => {
-                    Self::TestFunctionFailed(error)
-                }
-                crate::operation::test_connection_function::TestConnectionFunctionError::PreconditionFailed(error) => {
-                    Self::PreconditionFailed(error)
-                }
-                crate::operation::test_connection_function::TestConnectionFunctionError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::test_connection_function::TestConnectionFunctionError::UnsupportedOperation(
-                    error,
-                ) => Self::UnsupportedOperation(error),
-                crate::operation::test_connection_function::TestConnectionFunctionError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::test_connection_function::TestConnectionFunctionError::InvalidIfMatchVersion(
-                    error,
-                ) => Self::InvalidIfMatchVersion(error),
-                crate::operation::test_connection_function::TestConnectionFunctionError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::test_connection_function::TestConnectionFunctionError::TestFunctionFailed(
+                        error,
+                    ) => Self::TestFunctionFailed(error),
+                    crate::operation::test_connection_function::TestConnectionFunctionError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::test_connection_function::TestConnectionFunctionError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::test_connection_function::TestConnectionFunctionError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::test_connection_function::TestConnectionFunctionError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::test_connection_function::TestConnectionFunctionError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::test_connection_function::TestConnectionFunctionError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "test-function")]
-impl From<restxml_runtime::SdkError<crate::operation::test_function::TestFunctionError>> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::test_function::TestFunctionError>>
+for Error {
     /// Every error of TestFunction, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::test_function::TestFunctionError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::test_function::TestFunctionError::TestFunctionFailed(error) => {
-                    Self::TestFunctionFailed(error)
-                }
-                crate::operation::test_function::TestFunctionError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::test_function::TestFunctionError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::test_function::TestFunctionError::NoSuchFunctionExists(error) => {
-                    Self::NoSuchFunctionExists(error)
-                }
-                crate::operation::test_function::TestFunctionError::InvalidIfMatchVersion(error) => {
-                    Self::InvalidIfMatchVersion(error)
-                }
-                crate::operation::test_function::TestFunctionError::Unhandled(error) => Self::from_unhandled(error),
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::test_function::TestFunctionError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::test_function::TestFunctionError::TestFunctionFailed(
+                        error,
+                    ) => Self::TestFunctionFailed(error),
+                    crate::operation::test_function::TestFunctionError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::test_function::TestFunctionError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::test_function::TestFunctionError::NoSuchFunctionExists(
+                        error,
+                    ) => Self::NoSuchFunctionExists(error),
+                    crate::operation::test_function::TestFunctionError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::test_function::TestFunctionError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "untag-resource")]
-impl From<restxml_runtime::SdkError<crate::operation::untag_resource::UntagResourceError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::untag_resource::UntagResourceError>,
+> for Error {
     /// Every error of UntagResource, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::untag_resource::UntagResourceError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::untag_resource::UntagResourceError::AccessDenied(error) => Self::AccessDenied(error),
-                crate::operation::untag_resource::UntagResourceError::InvalidTagging(error) => {
-                    Self::InvalidTagging(error)
-                }
-                crate::operation::untag_resource::UntagResourceError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::untag_resource::UntagResourceError::NoSuchResource(error) => {
-                    Self::NoSuchResource(error)
-                }
-                crate::operation::untag_resource::UntagResourceError::Unhandled(error) => Self::from_unhandled(error),
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::untag_resource::UntagResourceError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::untag_resource::UntagResourceError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::untag_resource::UntagResourceError::InvalidTagging(
+                        error,
+                    ) => Self::InvalidTagging(error),
+                    crate::operation::untag_resource::UntagResourceError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::untag_resource::UntagResourceError::NoSuchResource(
+                        error,
+                    ) => Self::NoSuchResource(error),
+                    crate::operation::untag_resource::UntagResourceError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "update-anycast-ip-list")]
-impl From<restxml_runtime::SdkError<crate::operation::update_anycast_ip_list::UpdateAnycastIpListError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::update_anycast_ip_list::UpdateAnycastIpListError,
+    >,
+> for Error {
     /// Every error of UpdateAnycastIpList, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::update_anycast_ip_list::UpdateAnycastIpListError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::update_anycast_ip_list::UpdateAnycastIpListError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::update_anycast_ip_list::UpdateAnycastIpListError::PreconditionFailed(error) => {
-                    Self::PreconditionFailed(error)
-                }
-                crate::operation::update_anycast_ip_list::UpdateAnycastIpListError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::update_anycast_ip_list::UpdateAnycastIpListError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::update_anycast_ip_list::UpdateAnycastIpListError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::update_anycast_ip_list::UpdateAnycastIpListError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::update_anycast_ip_list::UpdateAnycastIpListError::InvalidIfMatchVersion(error) => {
-                    Self::InvalidIfMatchVersion(error)
-                }
-                crate::operation::update_anycast_ip_list::UpdateAnycastIpListError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::update_anycast_ip_list::UpdateAnycastIpListError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::update_anycast_ip_list::UpdateAnycastIpListError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::update_anycast_ip_list::UpdateAnycastIpListError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::update_anycast_ip_list::UpdateAnycastIpListError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::update_anycast_ip_list::UpdateAnycastIpListError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::update_anycast_ip_list::UpdateAnycastIpListError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::update_anycast_ip_list::UpdateAnycastIpListError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "update-cache-policy")]
-impl From<restxml_runtime::SdkError<crate::operation::update_cache_policy::UpdateCachePolicyError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::update_cache_policy::UpdateCachePolicyError,
+    >,
+> for Error {
     /// Every error of UpdateCachePolicy, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::update_cache_policy::UpdateCachePolicyError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::update_cache_policy::UpdateCachePolicyError::NoSuchCachePolicy(error) => {
-                    Self::NoSuchCachePolicy(error)
-                }
-                crate::operation::update_cache_policy::UpdateCachePolicyError::PreconditionFailed(error) => {
-                    Self::PreconditionFailed(error)
-                }
-                crate::operation::update_cache_policy::UpdateCachePolicyError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::update_cache_policy::UpdateCachePolicyError::TooManyHeadersInCachePolicy(error) => {
-                    Self::TooManyHeadersInCachePolicy(error)
-                }
-                crate::operation::update_cache_policy::UpdateCachePolicyError::CachePolicyAlreadyExists(error) => {
-                    Self::CachePolicyAlreadyExists(error)
-                }
-                crate::operation::update_cache_policy::UpdateCachePolicyError::TooManyCookiesInCachePolicy(error) => {
-                    Self::TooManyCookiesInCachePolicy(error)
-                }
-                crate::operation::update_cache_policy::UpdateCachePolicyError::InconsistentQuantities(error) => {
-                    Self::InconsistentQuantities(error)
-                }
-                crate::operation::update_cache_policy::UpdateCachePolicyError::IllegalUpdate(error) => {
-                    Self::IllegalUpdate(error)
-                }
-                crate::operation::update_cache_policy::UpdateCachePolicyError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::update_cache_policy::UpdateCachePolicyError::TooManyQueryStringsInCachePolicy(
-                    error,
-                ) => Self::TooManyQueryStringsInCachePolicy(error),
-                crate::operation::update_cache_policy::UpdateCachePolicyError::InvalidIfMatchVersion(error) => {
-                    Self::InvalidIfMatchVersion(error)
-                }
-                crate::operation::update_cache_policy::UpdateCachePolicyError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::update_cache_policy::UpdateCachePolicyError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::update_cache_policy::UpdateCachePolicyError::NoSuchCachePolicy(
+                        error,
+                    ) => Self::NoSuchCachePolicy(error),
+                    crate::operation::update_cache_policy::UpdateCachePolicyError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::update_cache_policy::UpdateCachePolicyError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::update_cache_policy::UpdateCachePolicyError::TooManyHeadersInCachePolicy(
+                        error,
+                    ) => Self::TooManyHeadersInCachePolicy(error),
+                    crate::operation::update_cache_policy::UpdateCachePolicyError::CachePolicyAlreadyExists(
+                        error,
+                    ) => Self::CachePolicyAlreadyExists(error),
+                    crate::operation::update_cache_policy::UpdateCachePolicyError::TooManyCookiesInCachePolicy(
+                        error,
+                    ) => Self::TooManyCookiesInCachePolicy(error),
+                    crate::operation::update_cache_policy::UpdateCachePolicyError::InconsistentQuantities(
+                        error,
+                    ) => Self::InconsistentQuantities(error),
+                    crate::operation::update_cache_policy::UpdateCachePolicyError::IllegalUpdate(
+                        error,
+                    ) => Self::IllegalUpdate(error),
+                    crate::operation::update_cache_policy::UpdateCachePolicyError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::update_cache_policy::UpdateCachePolicyError::TooManyQueryStringsInCachePolicy(
+                        error,
+                    ) => Self::TooManyQueryStringsInCachePolicy(error),
+                    crate::operation::update_cache_policy::UpdateCachePolicyError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::update_cache_policy::UpdateCachePolicyError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "update-cloud-front-origin-access-identity")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityError,
+    >,
+> for Error {
     /// Every error of UpdateCloudFrontOriginAccessIdentity, as the service's error.
     #[inline]
     fn from(
@@ -12188,13 +14519,17 @@ impl
 }
 
 #[cfg(feature = "update-connection-function")]
-impl From<restxml_runtime::SdkError<crate::operation::update_connection_function::UpdateConnectionFunctionError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::update_connection_function::UpdateConnectionFunctionError,
+    >,
+> for Error {
     /// Every error of UpdateConnectionFunction, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::update_connection_function::UpdateConnectionFunctionError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::update_connection_function::UpdateConnectionFunctionError,
+        >,
     ) -> Self {
         error
             .fold(
@@ -12232,57 +14567,62 @@ impl From<restxml_runtime::SdkError<crate::operation::update_connection_function
 }
 
 #[cfg(feature = "update-connection-group")]
-impl From<restxml_runtime::SdkError<crate::operation::update_connection_group::UpdateConnectionGroupError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::update_connection_group::UpdateConnectionGroupError,
+    >,
+> for Error {
     /// Every error of UpdateConnectionGroup, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::update_connection_group::UpdateConnectionGroupError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::update_connection_group::UpdateConnectionGroupError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::update_connection_group::UpdateConnectionGroupError::PreconditionFailed(error) => {
-                    Self::PreconditionFailed(error)
-                }
-                crate::operation::update_connection_group::UpdateConnectionGroupError::ResourceInUse(error) => {
-                    Self::ResourceInUse(error)
-                }
-                crate::operation::update_connection_group::UpdateConnectionGroupError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::update_connection_group::UpdateConnectionGroupError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::update_connection_group::UpdateConnectionGroupError::EntityAlreadyExists(error) => {
-                    Self::EntityAlreadyExists(error)
-                }
-                crate::operation::update_connection_group::UpdateConnectionGroupError::EntityLimitExceeded(error) => {
-                    Self::EntityLimitExceeded(error)
-                }
-                crate::operation::update_connection_group::UpdateConnectionGroupError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::update_connection_group::UpdateConnectionGroupError::InvalidIfMatchVersion(error) => {
-                    Self::InvalidIfMatchVersion(error)
-                }
-                crate::operation::update_connection_group::UpdateConnectionGroupError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::update_connection_group::UpdateConnectionGroupError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::update_connection_group::UpdateConnectionGroupError::ResourceInUse(
+                        error,
+                    ) => Self::ResourceInUse(error),
+                    crate::operation::update_connection_group::UpdateConnectionGroupError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::update_connection_group::UpdateConnectionGroupError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::update_connection_group::UpdateConnectionGroupError::EntityAlreadyExists(
+                        error,
+                    ) => Self::EntityAlreadyExists(error),
+                    crate::operation::update_connection_group::UpdateConnectionGroupError::EntityLimitExceeded(
+                        error,
+                    ) => Self::EntityLimitExceeded(error),
+                    crate::operation::update_connection_group::UpdateConnectionGroupError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::update_connection_group::UpdateConnectionGroupError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::update_connection_group::UpdateConnectionGroupError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "update-continuous-deployment-policy")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyError,
+    >,
+> for Error {
     /// Every error of UpdateContinuousDeploymentPolicy, as the service's error.
     #[inline]
     fn from(
@@ -12326,10 +14666,18 @@ impl
 }
 
 #[cfg(feature = "update-distribution")]
-impl From<restxml_runtime::SdkError<crate::operation::update_distribution::UpdateDistributionError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::update_distribution::UpdateDistributionError,
+    >,
+> for Error {
     /// Every error of UpdateDistribution, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::update_distribution::UpdateDistributionError>) -> Self {
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::update_distribution::UpdateDistributionError,
+        >,
+    ) -> Self {
         error
             .fold(
                 |error| match error {
@@ -12558,62 +14906,65 @@ impl From<restxml_runtime::SdkError<crate::operation::update_distribution::Updat
 }
 
 #[cfg(feature = "update-distribution-tenant")]
-impl From<restxml_runtime::SdkError<crate::operation::update_distribution_tenant::UpdateDistributionTenantError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::update_distribution_tenant::UpdateDistributionTenantError,
+    >,
+> for Error {
     /// Every error of UpdateDistributionTenant, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::update_distribution_tenant::UpdateDistributionTenantError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::update_distribution_tenant::UpdateDistributionTenantError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::update_distribution_tenant::UpdateDistributionTenantError::PreconditionFailed(
-                    error,
-                ) => Self::PreconditionFailed(error),
-                crate::operation::update_distribution_tenant::UpdateDistributionTenantError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::update_distribution_tenant::UpdateDistributionTenantError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::update_distribution_tenant::UpdateDistributionTenantError::EntityAlreadyExists(
-                    error,
-                ) => Self::EntityAlreadyExists(error),
-                crate::operation::update_distribution_tenant::UpdateDistributionTenantError::CNAMEAlreadyExists(
-                    error,
-                ) => Self::CNAMEAlreadyExists(error),
-                crate::operation::update_distribution_tenant::UpdateDistributionTenantError::InvalidAssociation(
-                    error,
-                ) => Self::InvalidAssociation(error),
-                crate::operation::update_distribution_tenant::UpdateDistributionTenantError::EntityLimitExceeded(
-                    error,
-                ) => Self::EntityLimitExceeded(error),
-                crate::operation::update_distribution_tenant::UpdateDistributionTenantError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::update_distribution_tenant::UpdateDistributionTenantError::InvalidIfMatchVersion(
-                    error,
-                ) => Self::InvalidIfMatchVersion(error),
-                crate::operation::update_distribution_tenant::UpdateDistributionTenantError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::update_distribution_tenant::UpdateDistributionTenantError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::update_distribution_tenant::UpdateDistributionTenantError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::update_distribution_tenant::UpdateDistributionTenantError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::update_distribution_tenant::UpdateDistributionTenantError::EntityAlreadyExists(
+                        error,
+                    ) => Self::EntityAlreadyExists(error),
+                    crate::operation::update_distribution_tenant::UpdateDistributionTenantError::CNAMEAlreadyExists(
+                        error,
+                    ) => Self::CNAMEAlreadyExists(error),
+                    crate::operation::update_distribution_tenant::UpdateDistributionTenantError::InvalidAssociation(
+                        error,
+                    ) => Self::InvalidAssociation(error),
+                    crate::operation::update_distribution_tenant::UpdateDistributionTenantError::EntityLimitExceeded(
+                        error,
+                    ) => Self::EntityLimitExceeded(error),
+                    crate::operation::update_distribution_tenant::UpdateDistributionTenantError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::update_distribution_tenant::UpdateDistributionTenantError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::update_distribution_tenant::UpdateDistributionTenantError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "update-distribution-with-staging-config")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigError,
+    >,
+> for Error {
     /// Every error of UpdateDistributionWithStagingConfig, as the service's error.
     #[inline]
     fn from(
@@ -12837,53 +15188,56 @@ impl
 }
 
 #[cfg(feature = "update-domain-association")]
-impl From<restxml_runtime::SdkError<crate::operation::update_domain_association::UpdateDomainAssociationError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::update_domain_association::UpdateDomainAssociationError,
+    >,
+> for Error {
     /// Every error of UpdateDomainAssociation, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::update_domain_association::UpdateDomainAssociationError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::update_domain_association::UpdateDomainAssociationError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::update_domain_association::UpdateDomainAssociationError::PreconditionFailed(
-                    error,
-                ) => Self::PreconditionFailed(error),
-                crate::operation::update_domain_association::UpdateDomainAssociationError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::update_domain_association::UpdateDomainAssociationError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::update_domain_association::UpdateDomainAssociationError::IllegalUpdate(error) => {
-                    Self::IllegalUpdate(error)
-                }
-                crate::operation::update_domain_association::UpdateDomainAssociationError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::update_domain_association::UpdateDomainAssociationError::InvalidIfMatchVersion(
-                    error,
-                ) => Self::InvalidIfMatchVersion(error),
-                crate::operation::update_domain_association::UpdateDomainAssociationError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::update_domain_association::UpdateDomainAssociationError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::update_domain_association::UpdateDomainAssociationError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::update_domain_association::UpdateDomainAssociationError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::update_domain_association::UpdateDomainAssociationError::IllegalUpdate(
+                        error,
+                    ) => Self::IllegalUpdate(error),
+                    crate::operation::update_domain_association::UpdateDomainAssociationError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::update_domain_association::UpdateDomainAssociationError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::update_domain_association::UpdateDomainAssociationError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "update-field-level-encryption-config")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigError,
+    >,
+> for Error {
     /// Every error of UpdateFieldLevelEncryptionConfig, as the service's error.
     #[inline]
     fn from(
@@ -12939,13 +15293,11 @@ impl
 }
 
 #[cfg(feature = "update-field-level-encryption-profile")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileError,
-        >,
-    > for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileError,
+    >,
+> for Error {
     /// Every error of UpdateFieldLevelEncryptionProfile, as the service's error.
     #[inline]
     fn from(
@@ -13004,117 +15356,142 @@ impl
 }
 
 #[cfg(feature = "update-function")]
-impl From<restxml_runtime::SdkError<crate::operation::update_function::UpdateFunctionError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::update_function::UpdateFunctionError>,
+> for Error {
     /// Every error of UpdateFunction, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::update_function::UpdateFunctionError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::update_function::UpdateFunctionError::PreconditionFailed(error) => {
-                    Self::PreconditionFailed(error)
-                }
-                crate::operation::update_function::UpdateFunctionError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::update_function::UpdateFunctionError::FunctionSizeLimitExceeded(error) => {
-                    Self::FunctionSizeLimitExceeded(error)
-                }
-                crate::operation::update_function::UpdateFunctionError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::update_function::UpdateFunctionError::NoSuchFunctionExists(error) => {
-                    Self::NoSuchFunctionExists(error)
-                }
-                crate::operation::update_function::UpdateFunctionError::InvalidIfMatchVersion(error) => {
-                    Self::InvalidIfMatchVersion(error)
-                }
-                crate::operation::update_function::UpdateFunctionError::Unhandled(error) => Self::from_unhandled(error),
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::update_function::UpdateFunctionError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::update_function::UpdateFunctionError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::update_function::UpdateFunctionError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::update_function::UpdateFunctionError::FunctionSizeLimitExceeded(
+                        error,
+                    ) => Self::FunctionSizeLimitExceeded(error),
+                    crate::operation::update_function::UpdateFunctionError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::update_function::UpdateFunctionError::NoSuchFunctionExists(
+                        error,
+                    ) => Self::NoSuchFunctionExists(error),
+                    crate::operation::update_function::UpdateFunctionError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::update_function::UpdateFunctionError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "update-key-group")]
-impl From<restxml_runtime::SdkError<crate::operation::update_key_group::UpdateKeyGroupError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::update_key_group::UpdateKeyGroupError>,
+> for Error {
     /// Every error of UpdateKeyGroup, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::update_key_group::UpdateKeyGroupError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::update_key_group::UpdateKeyGroupError::PreconditionFailed(error) => {
-                    Self::PreconditionFailed(error)
-                }
-                crate::operation::update_key_group::UpdateKeyGroupError::TooManyPublicKeysInKeyGroup(error) => {
-                    Self::TooManyPublicKeysInKeyGroup(error)
-                }
-                crate::operation::update_key_group::UpdateKeyGroupError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::update_key_group::UpdateKeyGroupError::NoSuchResource(error) => {
-                    Self::NoSuchResource(error)
-                }
-                crate::operation::update_key_group::UpdateKeyGroupError::InvalidIfMatchVersion(error) => {
-                    Self::InvalidIfMatchVersion(error)
-                }
-                crate::operation::update_key_group::UpdateKeyGroupError::KeyGroupAlreadyExists(error) => {
-                    Self::KeyGroupAlreadyExists(error)
-                }
-                crate::operation::update_key_group::UpdateKeyGroupError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::update_key_group::UpdateKeyGroupError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::update_key_group::UpdateKeyGroupError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::update_key_group::UpdateKeyGroupError::TooManyPublicKeysInKeyGroup(
+                        error,
+                    ) => Self::TooManyPublicKeysInKeyGroup(error),
+                    crate::operation::update_key_group::UpdateKeyGroupError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::update_key_group::UpdateKeyGroupError::NoSuchResource(
+                        error,
+                    ) => Self::NoSuchResource(error),
+                    crate::operation::update_key_group::UpdateKeyGroupError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::update_key_group::UpdateKeyGroupError::KeyGroupAlreadyExists(
+                        error,
+                    ) => Self::KeyGroupAlreadyExists(error),
+                    crate::operation::update_key_group::UpdateKeyGroupError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "update-key-value-store")]
-impl From<restxml_runtime::SdkError<crate::operation::update_key_value_store::UpdateKeyValueStoreError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::update_key_value_store::UpdateKeyValueStoreError,
+    >,
+> for Error {
     /// Every error of UpdateKeyValueStore, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::update_key_value_store::UpdateKeyValueStoreError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::update_key_value_store::UpdateKeyValueStoreError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::update_key_value_store::UpdateKeyValueStoreError::PreconditionFailed(error) => {
-                    Self::PreconditionFailed(error)
-                }
-                crate::operation::update_key_value_store::UpdateKeyValueStoreError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::update_key_value_store::UpdateKeyValueStoreError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::update_key_value_store::UpdateKeyValueStoreError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::update_key_value_store::UpdateKeyValueStoreError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::update_key_value_store::UpdateKeyValueStoreError::InvalidIfMatchVersion(error) => {
-                    Self::InvalidIfMatchVersion(error)
-                }
-                crate::operation::update_key_value_store::UpdateKeyValueStoreError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::update_key_value_store::UpdateKeyValueStoreError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::update_key_value_store::UpdateKeyValueStoreError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::update_key_value_store::UpdateKeyValueStoreError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::update_key_value_store::UpdateKeyValueStoreError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::update_key_value_store::UpdateKeyValueStoreError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::update_key_value_store::UpdateKeyValueStoreError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::update_key_value_store::UpdateKeyValueStoreError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "update-origin-access-control")]
-impl From<restxml_runtime::SdkError<crate::operation::update_origin_access_control::UpdateOriginAccessControlError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::update_origin_access_control::UpdateOriginAccessControlError,
+    >,
+> for Error {
     /// Every error of UpdateOriginAccessControl, as the service's error.
     #[inline]
     fn from(
@@ -13158,9 +15535,11 @@ impl From<restxml_runtime::SdkError<crate::operation::update_origin_access_contr
 }
 
 #[cfg(feature = "update-origin-request-policy")]
-impl From<restxml_runtime::SdkError<crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyError,
+    >,
+> for Error {
     /// Every error of UpdateOriginRequestPolicy, as the service's error.
     #[inline]
     fn from(
@@ -13216,79 +15595,93 @@ impl From<restxml_runtime::SdkError<crate::operation::update_origin_request_poli
 }
 
 #[cfg(feature = "update-public-key")]
-impl From<restxml_runtime::SdkError<crate::operation::update_public_key::UpdatePublicKeyError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::update_public_key::UpdatePublicKeyError>,
+> for Error {
     /// Every error of UpdatePublicKey, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::update_public_key::UpdatePublicKeyError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::update_public_key::UpdatePublicKeyError::PreconditionFailed(error) => {
-                    Self::PreconditionFailed(error)
-                }
-                crate::operation::update_public_key::UpdatePublicKeyError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::update_public_key::UpdatePublicKeyError::NoSuchPublicKey(error) => {
-                    Self::NoSuchPublicKey(error)
-                }
-                crate::operation::update_public_key::UpdatePublicKeyError::CannotChangeImmutablePublicKeyFields(
-                    error,
-                ) => Self::CannotChangeImmutablePublicKeyFields(error),
-                crate::operation::update_public_key::UpdatePublicKeyError::IllegalUpdate(error) => {
-                    Self::IllegalUpdate(error)
-                }
-                crate::operation::update_public_key::UpdatePublicKeyError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::update_public_key::UpdatePublicKeyError::InvalidIfMatchVersion(error) => {
-                    Self::InvalidIfMatchVersion(error)
-                }
-                crate::operation::update_public_key::UpdatePublicKeyError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::update_public_key::UpdatePublicKeyError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::update_public_key::UpdatePublicKeyError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::update_public_key::UpdatePublicKeyError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::update_public_key::UpdatePublicKeyError::NoSuchPublicKey(
+                        error,
+                    ) => Self::NoSuchPublicKey(error),
+                    crate::operation::update_public_key::UpdatePublicKeyError::CannotChangeImmutablePublicKeyFields(
+                        error,
+                    ) => Self::CannotChangeImmutablePublicKeyFields(error),
+                    crate::operation::update_public_key::UpdatePublicKeyError::IllegalUpdate(
+                        error,
+                    ) => Self::IllegalUpdate(error),
+                    crate::operation::update_public_key::UpdatePublicKeyError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::update_public_key::UpdatePublicKeyError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::update_public_key::UpdatePublicKeyError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "update-realtime-log-config")]
-impl From<restxml_runtime::SdkError<crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigError,
+    >,
+> for Error {
     /// Every error of UpdateRealtimeLogConfig, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigError::NoSuchRealtimeLogConfig(
-                    error,
-                ) => Self::NoSuchRealtimeLogConfig(error),
-                crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigError::NoSuchRealtimeLogConfig(
+                        error,
+                    ) => Self::NoSuchRealtimeLogConfig(error),
+                    crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "update-response-headers-policy")]
-impl From<restxml_runtime::SdkError<crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyError,
+    >,
+> for Error {
     /// Every error of UpdateResponseHeadersPolicy, as the service's error.
     #[inline]
     fn from(
@@ -13344,9 +15737,11 @@ impl From<restxml_runtime::SdkError<crate::operation::update_response_headers_po
 }
 
 #[cfg(feature = "update-streaming-distribution")]
-impl From<restxml_runtime::SdkError<crate::operation::update_streaming_distribution::UpdateStreamingDistributionError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::update_streaming_distribution::UpdateStreamingDistributionError,
+    >,
+> for Error {
     /// Every error of UpdateStreamingDistribution, as the service's error.
     #[inline]
     fn from(
@@ -13411,117 +15806,138 @@ impl From<restxml_runtime::SdkError<crate::operation::update_streaming_distribut
 }
 
 #[cfg(feature = "update-trust-store")]
-impl From<restxml_runtime::SdkError<crate::operation::update_trust_store::UpdateTrustStoreError>> for Error {
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::update_trust_store::UpdateTrustStoreError,
+    >,
+> for Error {
     /// Every error of UpdateTrustStore, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::update_trust_store::UpdateTrustStoreError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::update_trust_store::UpdateTrustStoreError::PreconditionFailed(error) => {
-                    Self::PreconditionFailed(error)
-                }
-                crate::operation::update_trust_store::UpdateTrustStoreError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::update_trust_store::UpdateTrustStoreError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::update_trust_store::UpdateTrustStoreError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::update_trust_store::UpdateTrustStoreError::InvalidIfMatchVersion(error) => {
-                    Self::InvalidIfMatchVersion(error)
-                }
-                crate::operation::update_trust_store::UpdateTrustStoreError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::update_trust_store::UpdateTrustStoreError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::update_trust_store::UpdateTrustStoreError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::update_trust_store::UpdateTrustStoreError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::update_trust_store::UpdateTrustStoreError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::update_trust_store::UpdateTrustStoreError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::update_trust_store::UpdateTrustStoreError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::update_trust_store::UpdateTrustStoreError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "update-vpc-origin")]
-impl From<restxml_runtime::SdkError<crate::operation::update_vpc_origin::UpdateVpcOriginError>> for Error {
+impl From<
+    restxml_runtime::SdkError<crate::operation::update_vpc_origin::UpdateVpcOriginError>,
+> for Error {
     /// Every error of UpdateVpcOrigin, as the service's error.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::update_vpc_origin::UpdateVpcOriginError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::update_vpc_origin::UpdateVpcOriginError::PreconditionFailed(error) => {
-                    Self::PreconditionFailed(error)
-                }
-                crate::operation::update_vpc_origin::UpdateVpcOriginError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::update_vpc_origin::UpdateVpcOriginError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::update_vpc_origin::UpdateVpcOriginError::UnsupportedOperation(error) => {
-                    Self::UnsupportedOperation(error)
-                }
-                crate::operation::update_vpc_origin::UpdateVpcOriginError::EntityAlreadyExists(error) => {
-                    Self::EntityAlreadyExists(error)
-                }
-                crate::operation::update_vpc_origin::UpdateVpcOriginError::InconsistentQuantities(error) => {
-                    Self::InconsistentQuantities(error)
-                }
-                crate::operation::update_vpc_origin::UpdateVpcOriginError::CannotUpdateEntityWhileInUse(error) => {
-                    Self::CannotUpdateEntityWhileInUse(error)
-                }
-                crate::operation::update_vpc_origin::UpdateVpcOriginError::EntityLimitExceeded(error) => {
-                    Self::EntityLimitExceeded(error)
-                }
-                crate::operation::update_vpc_origin::UpdateVpcOriginError::IllegalUpdate(error) => {
-                    Self::IllegalUpdate(error)
-                }
-                crate::operation::update_vpc_origin::UpdateVpcOriginError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::update_vpc_origin::UpdateVpcOriginError::InvalidIfMatchVersion(error) => {
-                    Self::InvalidIfMatchVersion(error)
-                }
-                crate::operation::update_vpc_origin::UpdateVpcOriginError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(
+        error: restxml_runtime::SdkError<
+            crate::operation::update_vpc_origin::UpdateVpcOriginError,
+        >,
+    ) -> Self {
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::update_vpc_origin::UpdateVpcOriginError::PreconditionFailed(
+                        error,
+                    ) => Self::PreconditionFailed(error),
+                    crate::operation::update_vpc_origin::UpdateVpcOriginError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::update_vpc_origin::UpdateVpcOriginError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::update_vpc_origin::UpdateVpcOriginError::UnsupportedOperation(
+                        error,
+                    ) => Self::UnsupportedOperation(error),
+                    crate::operation::update_vpc_origin::UpdateVpcOriginError::EntityAlreadyExists(
+                        error,
+                    ) => Self::EntityAlreadyExists(error),
+                    crate::operation::update_vpc_origin::UpdateVpcOriginError::InconsistentQuantities(
+                        error,
+                    ) => Self::InconsistentQuantities(error),
+                    crate::operation::update_vpc_origin::UpdateVpcOriginError::CannotUpdateEntityWhileInUse(
+                        error,
+                    ) => Self::CannotUpdateEntityWhileInUse(error),
+                    crate::operation::update_vpc_origin::UpdateVpcOriginError::EntityLimitExceeded(
+                        error,
+                    ) => Self::EntityLimitExceeded(error),
+                    crate::operation::update_vpc_origin::UpdateVpcOriginError::IllegalUpdate(
+                        error,
+                    ) => Self::IllegalUpdate(error),
+                    crate::operation::update_vpc_origin::UpdateVpcOriginError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::update_vpc_origin::UpdateVpcOriginError::InvalidIfMatchVersion(
+                        error,
+                    ) => Self::InvalidIfMatchVersion(error),
+                    crate::operation::update_vpc_origin::UpdateVpcOriginError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
 #[cfg(feature = "verify-dns-configuration")]
-impl From<restxml_runtime::SdkError<crate::operation::verify_dns_configuration::VerifyDnsConfigurationError>>
-    for Error
-{
+impl From<
+    restxml_runtime::SdkError<
+        crate::operation::verify_dns_configuration::VerifyDnsConfigurationError,
+    >,
+> for Error {
     /// Every error of VerifyDnsConfiguration, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<crate::operation::verify_dns_configuration::VerifyDnsConfigurationError>,
+        error: restxml_runtime::SdkError<
+            crate::operation::verify_dns_configuration::VerifyDnsConfigurationError,
+        >,
     ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::verify_dns_configuration::VerifyDnsConfigurationError::AccessDenied(error) => {
-                    Self::AccessDenied(error)
-                }
-                crate::operation::verify_dns_configuration::VerifyDnsConfigurationError::EntityNotFound(error) => {
-                    Self::EntityNotFound(error)
-                }
-                crate::operation::verify_dns_configuration::VerifyDnsConfigurationError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::verify_dns_configuration::VerifyDnsConfigurationError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+        error
+            .fold(
+                |error| match error {
+                    crate::operation::verify_dns_configuration::VerifyDnsConfigurationError::AccessDenied(
+                        error,
+                    ) => Self::AccessDenied(error),
+                    crate::operation::verify_dns_configuration::VerifyDnsConfigurationError::EntityNotFound(
+                        error,
+                    ) => Self::EntityNotFound(error),
+                    crate::operation::verify_dns_configuration::VerifyDnsConfigurationError::InvalidArgument(
+                        error,
+                    ) => Self::InvalidArgument(error),
+                    crate::operation::verify_dns_configuration::VerifyDnsConfigurationError::Unhandled(
+                        error,
+                    ) => Self::from_unhandled(error),
+                },
+                Self::Build,
+                Self::Response,
+                Self::Dispatch,
+            )
     }
 }
 
@@ -13534,11 +15950,14 @@ where
     /// without the config (`Response`) or its `ETag` (`Response`).
     #[inline]
     fn from(error: restxml_runtime::client::ModifyError<G, U>) -> Self {
-        error.fold(
-            Self::from,
-            Self::from,
-            || Self::Response(restxml_runtime::ResponseError::missing_payload(200)),
-            || Self::Response(restxml_runtime::ResponseError::missing_header(200, "ETag")),
-        )
+        error
+            .fold(
+                Self::from,
+                Self::from,
+                || Self::Response(restxml_runtime::ResponseError::missing_payload(200)),
+                || Self::Response(
+                    restxml_runtime::ResponseError::missing_header(200, "ETag"),
+                ),
+            )
     }
 }

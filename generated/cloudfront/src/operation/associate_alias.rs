@@ -13,6 +13,8 @@
 //!
 //! For more information, including how to set up the target standard distribution, prerequisites that you must complete, and other restrictions, see [Moving an alternate domain name to a different standard distribution or distribution tenant](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html#alternate-domain-names-move) in the *Amazon CloudFront Developer Guide*.
 /// The `AssociateAliasRequest` shape of the model (it has no documentation).
+///
+/// Sent by AssociateAlias: set its members on the client's fluent builder, `client.associate_alias().<member>(value)...send()`, or build it here and send it with `client.associate_alias_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -89,15 +91,26 @@ impl AssociateAliasInputBuilder {
     pub fn build(self) -> Result<AssociateAliasInput, restxml_runtime::BuildError> {
         match (self.target_distribution_id, self.alias) {
             (Some(m_target_distribution_id), Some(m_alias)) => {
-                Ok(AssociateAliasInput { target_distribution_id: m_target_distribution_id, alias: m_alias })
+                Ok(AssociateAliasInput {
+                    target_distribution_id: m_target_distribution_id,
+                    alias: m_alias,
+                })
             }
-            (m_target_distribution_id, m_alias) => Err(restxml_runtime::BuildError::missing_fields(
-                "AssociateAliasInput",
-                &[
-                    (m_target_distribution_id.is_none(), "target_distribution_id", "TargetDistributionId"),
-                    (m_alias.is_none(), "alias", "Alias"),
-                ],
-            )),
+            (m_target_distribution_id, m_alias) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AssociateAliasInput",
+                        &[
+                            (
+                                m_target_distribution_id.is_none(),
+                                "target_distribution_id",
+                                "TargetDistributionId",
+                            ),
+                            (m_alias.is_none(), "alias", "Alias"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -124,25 +137,41 @@ impl AssociateAliasError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("AssociateAlias", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "AssociateAlias",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDistribution),
+            Some("NoSuchDistribution") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchDistribution)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("TooManyDistributionCNAMEs") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyDistributionCNAMEs),
+            Some("TooManyDistributionCNAMEs") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyDistributionCNAMEs)
+            }
             _ => unhandled(meta),
         }
     }
@@ -219,7 +248,9 @@ impl std::error::Error for AssociateAliasError {
 pub fn serialize_request(
     input: &crate::operation::associate_alias::AssociateAliasInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.target_distribution_id;
@@ -237,13 +268,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<AssociateAliasError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<AssociateAliasError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(AssociateAliasError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                AssociateAliasError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -266,7 +304,11 @@ impl AssociateAliasFluentBuilder {
         client: crate::Client,
         input: crate::operation::associate_alias::AssociateAliasInputBuilder,
     ) -> Self {
-        AssociateAliasFluentBuilder { client, input, overrides: Default::default() }
+        AssociateAliasFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the standard distribution that you're associating the alias with.
     ///
@@ -287,13 +329,18 @@ impl AssociateAliasFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::associate_alias::AssociateAliasInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::associate_alias::AssociateAliasInputBuilder {
         &self.input
     }
     /// Sends AssociateAlias: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -304,10 +351,19 @@ impl AssociateAliasFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<AssociateAliasError>> {
-        let input: crate::operation::associate_alias::AssociateAliasInput = self.input.build()?;
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<AssociateAliasError>,
+    > {
+        let input: crate::operation::associate_alias::AssociateAliasInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("AssociateAlias", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("AssociateAlias", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

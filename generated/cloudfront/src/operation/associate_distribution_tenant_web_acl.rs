@@ -3,6 +3,8 @@
 
 //! Associates the WAF web ACL with a distribution tenant.
 /// The `AssociateDistributionTenantWebACLRequest` shape of the model (it has no documentation).
+///
+/// Sent by AssociateDistributionTenantWebACL: set its members on the client's fluent builder, `client.associate_distribution_tenant_web_acl().<member>(value)...send()`, or build it here and send it with `client.associate_distribution_tenant_web_acl_with(input).send()`. `if_match` (`If-Match`) is the `ETag` of the version being changed; a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -37,7 +39,8 @@ impl AssociateDistributionTenantWebACLInput {
     }
 }
 
-impl From<AssociateDistributionTenantWebACLInput> for AssociateDistributionTenantWebACLInputBuilder {
+impl From<AssociateDistributionTenantWebACLInput>
+for AssociateDistributionTenantWebACLInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: AssociateDistributionTenantWebACLInput) -> Self {
@@ -95,22 +98,35 @@ impl AssociateDistributionTenantWebACLInputBuilder {
     }
     /// Builds the [`AssociateDistributionTenantWebACLInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<AssociateDistributionTenantWebACLInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AssociateDistributionTenantWebACLInput, restxml_runtime::BuildError> {
         match (self.id, self.web_acl_arn) {
-            (Some(m_id), Some(m_web_acl_arn)) => Ok(AssociateDistributionTenantWebACLInput {
-                id: m_id,
-                web_acl_arn: m_web_acl_arn,
-                if_match: self.if_match,
-            }),
-            (m_id, m_web_acl_arn) => Err(restxml_runtime::BuildError::missing_fields(
-                "AssociateDistributionTenantWebACLInput",
-                &[(m_id.is_none(), "id", "Id"), (m_web_acl_arn.is_none(), "web_acl_arn", "WebACLArn")],
-            )),
+            (Some(m_id), Some(m_web_acl_arn)) => {
+                Ok(AssociateDistributionTenantWebACLInput {
+                    id: m_id,
+                    web_acl_arn: m_web_acl_arn,
+                    if_match: self.if_match,
+                })
+            }
+            (m_id, m_web_acl_arn) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AssociateDistributionTenantWebACLInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_web_acl_arn.is_none(), "web_acl_arn", "WebACLArn"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `AssociateDistributionTenantWebACLResult` shape of the model (it has no documentation).
+///
+/// Returned by AssociateDistributionTenantWebACL's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -212,7 +228,9 @@ impl AssociateDistributionTenantWebACLOutputBuilder {
     }
     /// Builds the [`AssociateDistributionTenantWebACLOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<AssociateDistributionTenantWebACLOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AssociateDistributionTenantWebACLOutput, restxml_runtime::BuildError> {
         Ok(AssociateDistributionTenantWebACLOutput {
             id: self.id,
             web_acl_arn: self.web_acl_arn,
@@ -246,32 +264,45 @@ impl AssociateDistributionTenantWebACLError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "AssociateDistributionTenantWebACL",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityLimitExceeded),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityLimitExceeded)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -354,7 +385,9 @@ impl std::error::Error for AssociateDistributionTenantWebACLError {
 pub fn serialize_request(
     input: &crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.id;
@@ -390,11 +423,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<AssociateDistributionTenantWebACLError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(AssociateDistributionTenantWebACLError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                AssociateDistributionTenantWebACLError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -405,16 +442,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["AssociateDistributionTenantWebACLResult"])?;
+            let element = &mut document
+                .output_root(&["AssociateDistributionTenantWebACLResult"])?;
             let mut m_id = None;
             let mut m_web_acl_arn = None;
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "Id" => {
-                        m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_id = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "WebACLArn" => {
-                        m_web_acl_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_web_acl_arn = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }
@@ -438,8 +480,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct AssociateDistributionTenantWebACLFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInputBuilder,
+    pub(crate) input: crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -450,7 +491,11 @@ impl AssociateDistributionTenantWebACLFluentBuilder {
         client: crate::Client,
         input: crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInputBuilder,
     ) -> Self {
-        AssociateDistributionTenantWebACLFluentBuilder { client, input, overrides: Default::default() }
+        AssociateDistributionTenantWebACLFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the distribution tenant.
     ///
@@ -485,7 +530,10 @@ impl AssociateDistributionTenantWebACLFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -508,11 +556,15 @@ impl AssociateDistributionTenantWebACLFluentBuilder {
         crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLOutput,
         restxml_runtime::SdkError<AssociateDistributionTenantWebACLError>,
     > {
-        let input: crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput =
-            self.input.build()?;
+        let input: crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("AssociateDistributionTenantWebACL", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("AssociateDistributionTenantWebACL", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

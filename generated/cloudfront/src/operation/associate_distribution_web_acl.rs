@@ -3,6 +3,8 @@
 
 //! Associates the WAF web ACL with a distribution.
 /// The `AssociateDistributionWebACLRequest` shape of the model (it has no documentation).
+///
+/// Sent by AssociateDistributionWebACL: set its members on the client's fluent builder, `client.associate_distribution_web_acl().<member>(value)...send()`, or build it here and send it with `client.associate_distribution_web_acl_with(input).send()`. `if_match` (`If-Match`) is the `ETag` of the version being changed; a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -95,20 +97,35 @@ impl AssociateDistributionWebACLInputBuilder {
     }
     /// Builds the [`AssociateDistributionWebACLInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<AssociateDistributionWebACLInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AssociateDistributionWebACLInput, restxml_runtime::BuildError> {
         match (self.id, self.web_acl_arn) {
             (Some(m_id), Some(m_web_acl_arn)) => {
-                Ok(AssociateDistributionWebACLInput { id: m_id, web_acl_arn: m_web_acl_arn, if_match: self.if_match })
+                Ok(AssociateDistributionWebACLInput {
+                    id: m_id,
+                    web_acl_arn: m_web_acl_arn,
+                    if_match: self.if_match,
+                })
             }
-            (m_id, m_web_acl_arn) => Err(restxml_runtime::BuildError::missing_fields(
-                "AssociateDistributionWebACLInput",
-                &[(m_id.is_none(), "id", "Id"), (m_web_acl_arn.is_none(), "web_acl_arn", "WebACLArn")],
-            )),
+            (m_id, m_web_acl_arn) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AssociateDistributionWebACLInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_web_acl_arn.is_none(), "web_acl_arn", "WebACLArn"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `AssociateDistributionWebACLResult` shape of the model (it has no documentation).
+///
+/// Returned by AssociateDistributionWebACL's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -210,7 +227,9 @@ impl AssociateDistributionWebACLOutputBuilder {
     }
     /// Builds the [`AssociateDistributionWebACLOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<AssociateDistributionWebACLOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AssociateDistributionWebACLOutput, restxml_runtime::BuildError> {
         Ok(AssociateDistributionWebACLOutput {
             id: self.id,
             web_acl_arn: self.web_acl_arn,
@@ -244,32 +263,45 @@ impl AssociateDistributionWebACLError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "AssociateDistributionWebACL",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityLimitExceeded),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityLimitExceeded)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -352,7 +384,9 @@ impl std::error::Error for AssociateDistributionWebACLError {
 pub fn serialize_request(
     input: &crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.id;
@@ -388,11 +422,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<AssociateDistributionWebACLError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(AssociateDistributionWebACLError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                AssociateDistributionWebACLError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -403,16 +441,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["AssociateDistributionWebACLResult"])?;
+            let element = &mut document
+                .output_root(&["AssociateDistributionWebACLResult"])?;
             let mut m_id = None;
             let mut m_web_acl_arn = None;
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "Id" => {
-                        m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_id = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "WebACLArn" => {
-                        m_web_acl_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_web_acl_arn = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }
@@ -447,7 +490,11 @@ impl AssociateDistributionWebACLFluentBuilder {
         client: crate::Client,
         input: crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInputBuilder,
     ) -> Self {
-        AssociateDistributionWebACLFluentBuilder { client, input, overrides: Default::default() }
+        AssociateDistributionWebACLFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the distribution.
     ///
@@ -482,7 +529,10 @@ impl AssociateDistributionWebACLFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -505,10 +555,15 @@ impl AssociateDistributionWebACLFluentBuilder {
         crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLOutput,
         restxml_runtime::SdkError<AssociateDistributionWebACLError>,
     > {
-        let input: crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInput =
-            self.input.build()?;
+        let input: crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("AssociateDistributionWebACL", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("AssociateDistributionWebACL", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -17,6 +17,8 @@
 //!
 //! For more information about cache policies, see [Controlling the cache key](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/controlling-the-cache-key.html) in the *Amazon CloudFront Developer Guide*.
 /// The `CreateCachePolicyRequest` shape of the model (it has no documentation).
+///
+/// Sent by CreateCachePolicy: set its members on the client's fluent builder, `client.create_cache_policy().<member>(value)...send()`, or build it here and send it with `client.create_cache_policy_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -30,7 +32,9 @@ pub struct CreateCachePolicyInput {
 impl std::fmt::Debug for CreateCachePolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateCachePolicyInput").field("cache_policy_config", &self.cache_policy_config).finish()
+        f.debug_struct("CreateCachePolicyInput")
+            .field("cache_policy_config", &self.cache_policy_config)
+            .finish()
     }
 }
 
@@ -46,7 +50,9 @@ impl From<CreateCachePolicyInput> for CreateCachePolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateCachePolicyInput) -> Self {
-        CreateCachePolicyInputBuilder { cache_policy_config: Some(input.cache_policy_config) }
+        CreateCachePolicyInputBuilder {
+            cache_policy_config: Some(input.cache_policy_config),
+        }
     }
 }
 
@@ -59,14 +65,19 @@ pub struct CreateCachePolicyInputBuilder {
 impl std::fmt::Debug for CreateCachePolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateCachePolicyInputBuilder").field("cache_policy_config", &self.cache_policy_config).finish()
+        f.debug_struct("CreateCachePolicyInputBuilder")
+            .field("cache_policy_config", &self.cache_policy_config)
+            .finish()
     }
 }
 
 impl CreateCachePolicyInputBuilder {
     /// Sets [`CreateCachePolicyInput::cache_policy_config`].
     #[inline]
-    pub fn cache_policy_config(mut self, value: crate::types::CachePolicyConfig) -> Self {
+    pub fn cache_policy_config(
+        mut self,
+        value: crate::types::CachePolicyConfig,
+    ) -> Self {
         self.cache_policy_config = Some(value);
         self
     }
@@ -74,16 +85,32 @@ impl CreateCachePolicyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateCachePolicyInput, restxml_runtime::BuildError> {
         match (self.cache_policy_config,) {
-            (Some(m_cache_policy_config),) => Ok(CreateCachePolicyInput { cache_policy_config: m_cache_policy_config }),
-            (m_cache_policy_config,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateCachePolicyInput",
-                &[(m_cache_policy_config.is_none(), "cache_policy_config", "CachePolicyConfig")],
-            )),
+            (Some(m_cache_policy_config),) => {
+                Ok(CreateCachePolicyInput {
+                    cache_policy_config: m_cache_policy_config,
+                })
+            }
+            (m_cache_policy_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateCachePolicyInput",
+                        &[
+                            (
+                                m_cache_policy_config.is_none(),
+                                "cache_policy_config",
+                                "CachePolicyConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `CreateCachePolicyResult` shape of the model (it has no documentation).
+///
+/// Returned by CreateCachePolicy's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -222,30 +249,53 @@ impl CreateCachePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateCachePolicy", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateCachePolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("TooManyHeadersInCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyHeadersInCachePolicy),
-            Some("CachePolicyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CachePolicyAlreadyExists),
-            Some("TooManyCookiesInCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyCookiesInCachePolicy),
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("TooManyCachePolicies") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyCachePolicies),
+            Some("TooManyHeadersInCachePolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyHeadersInCachePolicy)
+            }
+            Some("CachePolicyAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::CachePolicyAlreadyExists)
+            }
+            Some("TooManyCookiesInCachePolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyCookiesInCachePolicy)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
+            }
+            Some("TooManyCachePolicies") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyCachePolicies)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("TooManyQueryStringsInCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyQueryStringsInCachePolicy),
+            Some("TooManyQueryStringsInCachePolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyQueryStringsInCachePolicy)
+            }
             _ => unhandled(meta),
         }
     }
@@ -340,14 +390,18 @@ impl std::error::Error for CreateCachePolicyError {
 pub fn serialize_request(
     input: &crate::operation::create_cache_policy::CreateCachePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/cache-policy");
     {
         let value = &input.cache_policy_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("CachePolicyConfig").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body
+                .root("CachePolicyConfig")
+                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -363,11 +417,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateCachePolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateCachePolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateCachePolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -408,26 +466,38 @@ impl CreateCachePolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_cache_policy::CreateCachePolicyInputBuilder,
     ) -> Self {
-        CreateCachePolicyFluentBuilder { client, input, overrides: Default::default() }
+        CreateCachePolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A cache policy configuration.
     ///
     /// Sets [`crate::operation::create_cache_policy::CreateCachePolicyInput::cache_policy_config`](crate::operation::create_cache_policy::CreateCachePolicyInput::cache_policy_config). Required.
     #[inline]
-    pub fn cache_policy_config(mut self, value: crate::types::CachePolicyConfig) -> Self {
+    pub fn cache_policy_config(
+        mut self,
+        value: crate::types::CachePolicyConfig,
+    ) -> Self {
         self.input = self.input.cache_policy_config(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_cache_policy::CreateCachePolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_cache_policy::CreateCachePolicyInputBuilder {
         &self.input
     }
     /// Sends CreateCachePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -442,9 +512,15 @@ impl CreateCachePolicyFluentBuilder {
         crate::operation::create_cache_policy::CreateCachePolicyOutput,
         restxml_runtime::SdkError<CreateCachePolicyError>,
     > {
-        let input: crate::operation::create_cache_policy::CreateCachePolicyInput = self.input.build()?;
+        let input: crate::operation::create_cache_policy::CreateCachePolicyInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateCachePolicy", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateCachePolicy", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Creates a new origin access identity. If you're using Amazon S3 for your origin, you can use an origin access identity to require users to access your content using a CloudFront URL instead of the Amazon S3 URL. For more information about how to use origin access identities, see [Serving Private Content through CloudFront](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html) in the *Amazon CloudFront Developer Guide*.
 /// The request to create a new origin access identity (OAI). An origin access identity is a special CloudFront user that you can associate with Amazon S3 origins, so that you can secure all or just some of your Amazon S3 content. For more information, see [Restricting Access to Amazon S3 Content by Using an Origin Access Identity](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html) in the *Amazon CloudFront Developer Guide*.
+///
+/// Sent by CreateCloudFrontOriginAccessIdentity: set its members on the client's fluent builder, `client.create_cloud_front_origin_access_identity().<member>(value)...send()`, or build it here and send it with `client.create_cloud_front_origin_access_identity_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -17,7 +19,10 @@ impl std::fmt::Debug for CreateCloudFrontOriginAccessIdentityInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateCloudFrontOriginAccessIdentityInput")
-            .field("cloud_front_origin_access_identity_config", &self.cloud_front_origin_access_identity_config)
+            .field(
+                "cloud_front_origin_access_identity_config",
+                &self.cloud_front_origin_access_identity_config,
+            )
             .finish()
     }
 }
@@ -30,12 +35,15 @@ impl CreateCloudFrontOriginAccessIdentityInput {
     }
 }
 
-impl From<CreateCloudFrontOriginAccessIdentityInput> for CreateCloudFrontOriginAccessIdentityInputBuilder {
+impl From<CreateCloudFrontOriginAccessIdentityInput>
+for CreateCloudFrontOriginAccessIdentityInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateCloudFrontOriginAccessIdentityInput) -> Self {
         CreateCloudFrontOriginAccessIdentityInputBuilder {
-            cloud_front_origin_access_identity_config: Some(input.cloud_front_origin_access_identity_config),
+            cloud_front_origin_access_identity_config: Some(
+                input.cloud_front_origin_access_identity_config,
+            ),
         }
     }
 }
@@ -43,14 +51,19 @@ impl From<CreateCloudFrontOriginAccessIdentityInput> for CreateCloudFrontOriginA
 /// A builder for [`CreateCloudFrontOriginAccessIdentityInput`].
 #[derive(Clone, Default)]
 pub struct CreateCloudFrontOriginAccessIdentityInputBuilder {
-    cloud_front_origin_access_identity_config: Option<crate::types::CloudFrontOriginAccessIdentityConfig>,
+    cloud_front_origin_access_identity_config: Option<
+        crate::types::CloudFrontOriginAccessIdentityConfig,
+    >,
 }
 
 impl std::fmt::Debug for CreateCloudFrontOriginAccessIdentityInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateCloudFrontOriginAccessIdentityInputBuilder")
-            .field("cloud_front_origin_access_identity_config", &self.cloud_front_origin_access_identity_config)
+            .field(
+                "cloud_front_origin_access_identity_config",
+                &self.cloud_front_origin_access_identity_config,
+            )
             .finish()
     }
 }
@@ -67,31 +80,45 @@ impl CreateCloudFrontOriginAccessIdentityInputBuilder {
     }
     /// Builds the [`CreateCloudFrontOriginAccessIdentityInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
         match (self.cloud_front_origin_access_identity_config,) {
-            (Some(m_cloud_front_origin_access_identity_config),) => Ok(CreateCloudFrontOriginAccessIdentityInput {
-                cloud_front_origin_access_identity_config: m_cloud_front_origin_access_identity_config,
-            }),
-            (m_cloud_front_origin_access_identity_config,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateCloudFrontOriginAccessIdentityInput",
-                &[(
-                    m_cloud_front_origin_access_identity_config.is_none(),
-                    "cloud_front_origin_access_identity_config",
-                    "CloudFrontOriginAccessIdentityConfig",
-                )],
-            )),
+            (Some(m_cloud_front_origin_access_identity_config),) => {
+                Ok(CreateCloudFrontOriginAccessIdentityInput {
+                    cloud_front_origin_access_identity_config: m_cloud_front_origin_access_identity_config,
+                })
+            }
+            (m_cloud_front_origin_access_identity_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateCloudFrontOriginAccessIdentityInput",
+                        &[
+                            (
+                                m_cloud_front_origin_access_identity_config.is_none(),
+                                "cloud_front_origin_access_identity_config",
+                                "CloudFrontOriginAccessIdentityConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The returned result of the corresponding request.
+///
+/// Returned by CreateCloudFrontOriginAccessIdentity's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct CreateCloudFrontOriginAccessIdentityOutput {
     /// The origin access identity's information.
-    pub cloud_front_origin_access_identity: Option<crate::types::CloudFrontOriginAccessIdentity>,
+    pub cloud_front_origin_access_identity: Option<
+        crate::types::CloudFrontOriginAccessIdentity,
+    >,
     /// The fully qualified URI of the new origin access identity just created.
     pub location: Option<String>,
     /// The current version of the origin access identity created.
@@ -105,7 +132,10 @@ impl std::fmt::Debug for CreateCloudFrontOriginAccessIdentityOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateCloudFrontOriginAccessIdentityOutput")
-            .field("cloud_front_origin_access_identity", &self.cloud_front_origin_access_identity)
+            .field(
+                "cloud_front_origin_access_identity",
+                &self.cloud_front_origin_access_identity,
+            )
             .field("location", &self.location)
             .field("e_tag", &self.e_tag)
             .finish()
@@ -130,7 +160,9 @@ impl CreateCloudFrontOriginAccessIdentityOutput {
 /// A builder for [`CreateCloudFrontOriginAccessIdentityOutput`].
 #[derive(Clone, Default)]
 pub struct CreateCloudFrontOriginAccessIdentityOutputBuilder {
-    cloud_front_origin_access_identity: Option<crate::types::CloudFrontOriginAccessIdentity>,
+    cloud_front_origin_access_identity: Option<
+        crate::types::CloudFrontOriginAccessIdentity,
+    >,
     location: Option<String>,
     e_tag: Option<String>,
 }
@@ -139,7 +171,10 @@ impl std::fmt::Debug for CreateCloudFrontOriginAccessIdentityOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateCloudFrontOriginAccessIdentityOutputBuilder")
-            .field("cloud_front_origin_access_identity", &self.cloud_front_origin_access_identity)
+            .field(
+                "cloud_front_origin_access_identity",
+                &self.cloud_front_origin_access_identity,
+            )
             .field("location", &self.location)
             .field("e_tag", &self.e_tag)
             .finish()
@@ -149,7 +184,10 @@ impl std::fmt::Debug for CreateCloudFrontOriginAccessIdentityOutputBuilder {
 impl CreateCloudFrontOriginAccessIdentityOutputBuilder {
     /// Sets [`CreateCloudFrontOriginAccessIdentityOutput::cloud_front_origin_access_identity`].
     #[inline]
-    pub fn cloud_front_origin_access_identity(mut self, value: crate::types::CloudFrontOriginAccessIdentity) -> Self {
+    pub fn cloud_front_origin_access_identity(
+        mut self,
+        value: crate::types::CloudFrontOriginAccessIdentity,
+    ) -> Self {
         self.cloud_front_origin_access_identity = Some(value);
         self
     }
@@ -188,7 +226,12 @@ impl CreateCloudFrontOriginAccessIdentityOutputBuilder {
     }
     /// Builds the [`CreateCloudFrontOriginAccessIdentityOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateCloudFrontOriginAccessIdentityOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        CreateCloudFrontOriginAccessIdentityOutput,
+        restxml_runtime::BuildError,
+    > {
         Ok(CreateCloudFrontOriginAccessIdentityOutput {
             cloud_front_origin_access_identity: self.cloud_front_origin_access_identity,
             location: self.location,
@@ -205,11 +248,15 @@ pub enum CreateCloudFrontOriginAccessIdentityError {
     /// This operation requires a body. Ensure that the body is present and the `Content-Type` header is set.
     MissingBody(crate::error::MissingBody),
     /// Processing your request would cause you to exceed the maximum number of origin access identities allowed.
-    TooManyCloudFrontOriginAccessIdentities(crate::error::TooManyCloudFrontOriginAccessIdentities),
+    TooManyCloudFrontOriginAccessIdentities(
+        crate::error::TooManyCloudFrontOriginAccessIdentities,
+    ),
     /// The value of `Quantity` and the size of `Items` don't match.
     InconsistentQuantities(crate::error::InconsistentQuantities),
     /// If the `CallerReference` is a value you already sent in a previous request to create an identity but the content of the `CloudFrontOriginAccessIdentityConfig` is different from the original request, CloudFront returns a `CloudFrontOriginAccessIdentityAlreadyExists` error.
-    CloudFrontOriginAccessIdentityAlreadyExists(crate::error::CloudFrontOriginAccessIdentityAlreadyExists),
+    CloudFrontOriginAccessIdentityAlreadyExists(
+        crate::error::CloudFrontOriginAccessIdentityAlreadyExists,
+    ),
     /// An argument is invalid.
     InvalidArgument(crate::error::InvalidArgument),
     /// An error response the model does not describe for this operation.
@@ -220,32 +267,46 @@ impl CreateCloudFrontOriginAccessIdentityError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "CreateCloudFrontOriginAccessIdentity",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::MissingBody)
             }
             Some("TooManyCloudFrontOriginAccessIdentities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyCloudFrontOriginAccessIdentities)
+                    .map_or_else(
+                        unhandled,
+                        Self::TooManyCloudFrontOriginAccessIdentities,
+                    )
             }
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
+            }
             Some("CloudFrontOriginAccessIdentityAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CloudFrontOriginAccessIdentityAlreadyExists)
+                    .map_or_else(
+                        unhandled,
+                        Self::CloudFrontOriginAccessIdentityAlreadyExists,
+                    )
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -297,7 +358,8 @@ impl CreateCloudFrontOriginAccessIdentityError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateCloudFrontOriginAccessIdentityError {
+impl restxml_runtime::ProvideErrorMetadata
+for CreateCloudFrontOriginAccessIdentityError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -323,14 +385,17 @@ impl std::error::Error for CreateCloudFrontOriginAccessIdentityError {
 pub fn serialize_request(
     input: &crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/origin-access-identity/cloudfront");
     {
         let value = &input.cloud_front_origin_access_identity_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("CloudFrontOriginAccessIdentityConfig")
+            body
+                .root("CloudFrontOriginAccessIdentityConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -347,11 +412,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateCloudFrontOriginAccessIdentityError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateCloudFrontOriginAccessIdentityError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateCloudFrontOriginAccessIdentityError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -381,8 +450,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct CreateCloudFrontOriginAccessIdentityFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInputBuilder,
+    pub(crate) input: crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -393,7 +461,11 @@ impl CreateCloudFrontOriginAccessIdentityFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInputBuilder,
     ) -> Self {
-        CreateCloudFrontOriginAccessIdentityFluentBuilder { client, input, overrides: Default::default() }
+        CreateCloudFrontOriginAccessIdentityFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The current configuration information for the identity.
     ///
@@ -409,7 +481,10 @@ impl CreateCloudFrontOriginAccessIdentityFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -417,8 +492,7 @@ impl CreateCloudFrontOriginAccessIdentityFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInputBuilder
-    {
+    ) -> &crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInputBuilder {
         &self.input
     }
     /// Sends CreateCloudFrontOriginAccessIdentity: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -437,8 +511,11 @@ impl CreateCloudFrontOriginAccessIdentityFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("CreateCloudFrontOriginAccessIdentity", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateCloudFrontOriginAccessIdentity", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

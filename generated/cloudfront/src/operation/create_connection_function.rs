@@ -3,6 +3,8 @@
 
 //! Creates a connection function.
 /// The `CreateConnectionFunctionRequest` shape of the model (it has no documentation).
+///
+/// Sent by CreateConnectionFunction: set its members on the client's fluent builder, `client.create_connection_function().<member>(value)...send()`, or build it here and send it with `client.create_connection_function_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -69,7 +71,10 @@ impl std::fmt::Debug for CreateConnectionFunctionInputBuilder {
             .field("connection_function_config", &self.connection_function_config)
             .field(
                 "connection_function_code",
-                &self.connection_function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+                &self
+                    .connection_function_code
+                    .as_ref()
+                    .map(|_| "*** Sensitive Data Redacted ***"),
             )
             .field("tags", &self.tags)
             .finish()
@@ -85,7 +90,10 @@ impl CreateConnectionFunctionInputBuilder {
     }
     /// Sets [`CreateConnectionFunctionInput::connection_function_config`].
     #[inline]
-    pub fn connection_function_config(mut self, value: crate::types::FunctionConfig) -> Self {
+    pub fn connection_function_config(
+        mut self,
+        value: crate::types::FunctionConfig,
+    ) -> Self {
         self.connection_function_config = Some(value);
         self
     }
@@ -109,9 +117,19 @@ impl CreateConnectionFunctionInputBuilder {
     }
     /// Builds the [`CreateConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateConnectionFunctionInput, restxml_runtime::BuildError> {
-        match (self.name, self.connection_function_config, self.connection_function_code) {
-            (Some(m_name), Some(m_connection_function_config), Some(m_connection_function_code)) => {
+    pub fn build(
+        self,
+    ) -> Result<CreateConnectionFunctionInput, restxml_runtime::BuildError> {
+        match (
+            self.name,
+            self.connection_function_config,
+            self.connection_function_code,
+        ) {
+            (
+                Some(m_name),
+                Some(m_connection_function_config),
+                Some(m_connection_function_code),
+            ) => {
                 Ok(CreateConnectionFunctionInput {
                     name: m_name,
                     connection_function_config: m_connection_function_config,
@@ -120,24 +138,32 @@ impl CreateConnectionFunctionInputBuilder {
                 })
             }
             (m_name, m_connection_function_config, m_connection_function_code) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "CreateConnectionFunctionInput",
-                    &[
-                        (m_name.is_none(), "name", "Name"),
-                        (
-                            m_connection_function_config.is_none(),
-                            "connection_function_config",
-                            "ConnectionFunctionConfig",
-                        ),
-                        (m_connection_function_code.is_none(), "connection_function_code", "ConnectionFunctionCode"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateConnectionFunctionInput",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (
+                                m_connection_function_config.is_none(),
+                                "connection_function_config",
+                                "ConnectionFunctionConfig",
+                            ),
+                            (
+                                m_connection_function_code.is_none(),
+                                "connection_function_code",
+                                "ConnectionFunctionCode",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
 }
 
 /// The `CreateConnectionFunctionResult` shape of the model (it has no documentation).
+///
+/// Returned by CreateConnectionFunction's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -202,13 +228,19 @@ impl std::fmt::Debug for CreateConnectionFunctionOutputBuilder {
 impl CreateConnectionFunctionOutputBuilder {
     /// Sets [`CreateConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn connection_function_summary(mut self, value: crate::types::ConnectionFunctionSummary) -> Self {
+    pub fn connection_function_summary(
+        mut self,
+        value: crate::types::ConnectionFunctionSummary,
+    ) -> Self {
         self.connection_function_summary = Some(value);
         self
     }
     /// Sets or clears [`CreateConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn set_connection_function_summary(mut self, value: Option<crate::types::ConnectionFunctionSummary>) -> Self {
+    pub fn set_connection_function_summary(
+        mut self,
+        value: Option<crate::types::ConnectionFunctionSummary>,
+    ) -> Self {
         self.connection_function_summary = value;
         self
     }
@@ -238,7 +270,9 @@ impl CreateConnectionFunctionOutputBuilder {
     }
     /// Builds the [`CreateConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateConnectionFunctionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateConnectionFunctionOutput, restxml_runtime::BuildError> {
         Ok(CreateConnectionFunctionOutput {
             connection_function_summary: self.connection_function_summary,
             location: self.location,
@@ -274,34 +308,49 @@ impl CreateConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "CreateConnectionFunction",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityAlreadyExists),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
+            Some("EntityAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityAlreadyExists)
+            }
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidTagging)
             }
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityLimitExceeded),
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityLimitExceeded)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("EntitySizeLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntitySizeLimitExceeded),
+            Some("EntitySizeLimitExceeded") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntitySizeLimitExceeded)
+            }
             _ => unhandled(meta),
         }
     }
@@ -390,7 +439,9 @@ impl std::error::Error for CreateConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::create_connection_function::CreateConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/connection-function");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -429,11 +480,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateConnectionFunctionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateConnectionFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateConnectionFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -474,7 +529,11 @@ impl CreateConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_connection_function::CreateConnectionFunctionInputBuilder,
     ) -> Self {
-        CreateConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
+        CreateConnectionFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A name for the connection function.
     ///
@@ -488,7 +547,10 @@ impl CreateConnectionFunctionFluentBuilder {
     ///
     /// Sets [`crate::operation::create_connection_function::CreateConnectionFunctionInput::connection_function_config`](crate::operation::create_connection_function::CreateConnectionFunctionInput::connection_function_config). Required.
     #[inline]
-    pub fn connection_function_config(mut self, value: crate::types::FunctionConfig) -> Self {
+    pub fn connection_function_config(
+        mut self,
+        value: crate::types::FunctionConfig,
+    ) -> Self {
         self.input = self.input.connection_function_config(value);
         self
     }
@@ -517,13 +579,18 @@ impl CreateConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_connection_function::CreateConnectionFunctionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_connection_function::CreateConnectionFunctionInputBuilder {
         &self.input
     }
     /// Sends CreateConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -538,9 +605,15 @@ impl CreateConnectionFunctionFluentBuilder {
         crate::operation::create_connection_function::CreateConnectionFunctionOutput,
         restxml_runtime::SdkError<CreateConnectionFunctionError>,
     > {
-        let input: crate::operation::create_connection_function::CreateConnectionFunctionInput = self.input.build()?;
+        let input: crate::operation::create_connection_function::CreateConnectionFunctionInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateConnectionFunction", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateConnectionFunction", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Creates a connection group.
 /// The `CreateConnectionGroupRequest` shape of the model (it has no documentation).
+///
+/// Sent by CreateConnectionGroup: set its members on the client's fluent builder, `client.create_connection_group().<member>(value)...send()`, or build it here and send it with `client.create_connection_group_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -136,24 +138,34 @@ impl CreateConnectionGroupInputBuilder {
     }
     /// Builds the [`CreateConnectionGroupInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateConnectionGroupInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateConnectionGroupInput, restxml_runtime::BuildError> {
         match (self.name,) {
-            (Some(m_name),) => Ok(CreateConnectionGroupInput {
-                name: m_name,
-                ipv6_enabled: self.ipv6_enabled,
-                tags: self.tags,
-                anycast_ip_list_id: self.anycast_ip_list_id,
-                enabled: self.enabled,
-            }),
-            (m_name,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateConnectionGroupInput",
-                &[(m_name.is_none(), "name", "Name")],
-            )),
+            (Some(m_name),) => {
+                Ok(CreateConnectionGroupInput {
+                    name: m_name,
+                    ipv6_enabled: self.ipv6_enabled,
+                    tags: self.tags,
+                    anycast_ip_list_id: self.anycast_ip_list_id,
+                    enabled: self.enabled,
+                })
+            }
+            (m_name,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateConnectionGroupInput",
+                        &[(m_name.is_none(), "name", "Name")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `CreateConnectionGroupResult` shape of the model (it has no documentation).
+///
+/// Returned by CreateConnectionGroup's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -219,7 +231,10 @@ impl CreateConnectionGroupOutputBuilder {
     }
     /// Sets or clears [`CreateConnectionGroupOutput::connection_group`].
     #[inline]
-    pub fn set_connection_group(mut self, value: Option<crate::types::ConnectionGroup>) -> Self {
+    pub fn set_connection_group(
+        mut self,
+        value: Option<crate::types::ConnectionGroup>,
+    ) -> Self {
         self.connection_group = value;
         self
     }
@@ -237,7 +252,9 @@ impl CreateConnectionGroupOutputBuilder {
     }
     /// Builds the [`CreateConnectionGroupOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateConnectionGroupOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateConnectionGroupOutput, restxml_runtime::BuildError> {
         Ok(CreateConnectionGroupOutput {
             connection_group: self.connection_group,
             e_tag: self.e_tag,
@@ -270,32 +287,44 @@ impl CreateConnectionGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "CreateConnectionGroup",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityAlreadyExists),
+            Some("EntityAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityAlreadyExists)
+            }
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidTagging)
             }
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityLimitExceeded),
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityLimitExceeded)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -379,7 +408,9 @@ impl std::error::Error for CreateConnectionGroupError {
 pub fn serialize_request(
     input: &crate::operation::create_connection_group::CreateConnectionGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/connection-group");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -419,11 +450,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateConnectionGroupError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateConnectionGroupError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateConnectionGroupError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -462,7 +497,11 @@ impl CreateConnectionGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_connection_group::CreateConnectionGroupInputBuilder,
     ) -> Self {
-        CreateConnectionGroupFluentBuilder { client, input, overrides: Default::default() }
+        CreateConnectionGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the connection group. Enter a friendly identifier that is unique within your Amazon Web Services account. This name can't be updated after you create the connection group.
     ///
@@ -531,13 +570,18 @@ impl CreateConnectionGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_connection_group::CreateConnectionGroupInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_connection_group::CreateConnectionGroupInputBuilder {
         &self.input
     }
     /// Sends CreateConnectionGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -552,9 +596,15 @@ impl CreateConnectionGroupFluentBuilder {
         crate::operation::create_connection_group::CreateConnectionGroupOutput,
         restxml_runtime::SdkError<CreateConnectionGroupError>,
     > {
-        let input: crate::operation::create_connection_group::CreateConnectionGroupInput = self.input.build()?;
+        let input: crate::operation::create_connection_group::CreateConnectionGroupInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateConnectionGroup", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateConnectionGroup", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

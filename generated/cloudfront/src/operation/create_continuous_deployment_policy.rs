@@ -7,6 +7,8 @@
 //!
 //! After you create and update a staging distribution, you can use a continuous deployment policy to incrementally move traffic to the staging distribution. This workflow enables you to test changes to a distribution's configuration before moving all of your domain's production traffic to the new configuration.
 /// The `CreateContinuousDeploymentPolicyRequest` shape of the model (it has no documentation).
+///
+/// Sent by CreateContinuousDeploymentPolicy: set its members on the client's fluent builder, `client.create_continuous_deployment_policy().<member>(value)...send()`, or build it here and send it with `client.create_continuous_deployment_policy_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -21,7 +23,10 @@ impl std::fmt::Debug for CreateContinuousDeploymentPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateContinuousDeploymentPolicyInput")
-            .field("continuous_deployment_policy_config", &self.continuous_deployment_policy_config)
+            .field(
+                "continuous_deployment_policy_config",
+                &self.continuous_deployment_policy_config,
+            )
             .finish()
     }
 }
@@ -34,12 +39,15 @@ impl CreateContinuousDeploymentPolicyInput {
     }
 }
 
-impl From<CreateContinuousDeploymentPolicyInput> for CreateContinuousDeploymentPolicyInputBuilder {
+impl From<CreateContinuousDeploymentPolicyInput>
+for CreateContinuousDeploymentPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateContinuousDeploymentPolicyInput) -> Self {
         CreateContinuousDeploymentPolicyInputBuilder {
-            continuous_deployment_policy_config: Some(input.continuous_deployment_policy_config),
+            continuous_deployment_policy_config: Some(
+                input.continuous_deployment_policy_config,
+            ),
         }
     }
 }
@@ -47,14 +55,19 @@ impl From<CreateContinuousDeploymentPolicyInput> for CreateContinuousDeploymentP
 /// A builder for [`CreateContinuousDeploymentPolicyInput`].
 #[derive(Clone, Default)]
 pub struct CreateContinuousDeploymentPolicyInputBuilder {
-    continuous_deployment_policy_config: Option<crate::types::ContinuousDeploymentPolicyConfig>,
+    continuous_deployment_policy_config: Option<
+        crate::types::ContinuousDeploymentPolicyConfig,
+    >,
 }
 
 impl std::fmt::Debug for CreateContinuousDeploymentPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateContinuousDeploymentPolicyInputBuilder")
-            .field("continuous_deployment_policy_config", &self.continuous_deployment_policy_config)
+            .field(
+                "continuous_deployment_policy_config",
+                &self.continuous_deployment_policy_config,
+            )
             .finish()
     }
 }
@@ -71,24 +84,36 @@ impl CreateContinuousDeploymentPolicyInputBuilder {
     }
     /// Builds the [`CreateContinuousDeploymentPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
         match (self.continuous_deployment_policy_config,) {
-            (Some(m_continuous_deployment_policy_config),) => Ok(CreateContinuousDeploymentPolicyInput {
-                continuous_deployment_policy_config: m_continuous_deployment_policy_config,
-            }),
-            (m_continuous_deployment_policy_config,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateContinuousDeploymentPolicyInput",
-                &[(
-                    m_continuous_deployment_policy_config.is_none(),
-                    "continuous_deployment_policy_config",
-                    "ContinuousDeploymentPolicyConfig",
-                )],
-            )),
+            (Some(m_continuous_deployment_policy_config),) => {
+                Ok(CreateContinuousDeploymentPolicyInput {
+                    continuous_deployment_policy_config: m_continuous_deployment_policy_config,
+                })
+            }
+            (m_continuous_deployment_policy_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateContinuousDeploymentPolicyInput",
+                        &[
+                            (
+                                m_continuous_deployment_policy_config.is_none(),
+                                "continuous_deployment_policy_config",
+                                "ContinuousDeploymentPolicyConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `CreateContinuousDeploymentPolicyResult` shape of the model (it has no documentation).
+///
+/// Returned by CreateContinuousDeploymentPolicy's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -153,13 +178,19 @@ impl std::fmt::Debug for CreateContinuousDeploymentPolicyOutputBuilder {
 impl CreateContinuousDeploymentPolicyOutputBuilder {
     /// Sets [`CreateContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
     #[inline]
-    pub fn continuous_deployment_policy(mut self, value: crate::types::ContinuousDeploymentPolicy) -> Self {
+    pub fn continuous_deployment_policy(
+        mut self,
+        value: crate::types::ContinuousDeploymentPolicy,
+    ) -> Self {
         self.continuous_deployment_policy = Some(value);
         self
     }
     /// Sets or clears [`CreateContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
     #[inline]
-    pub fn set_continuous_deployment_policy(mut self, value: Option<crate::types::ContinuousDeploymentPolicy>) -> Self {
+    pub fn set_continuous_deployment_policy(
+        mut self,
+        value: Option<crate::types::ContinuousDeploymentPolicy>,
+    ) -> Self {
         self.continuous_deployment_policy = value;
         self
     }
@@ -189,7 +220,9 @@ impl CreateContinuousDeploymentPolicyOutputBuilder {
     }
     /// Builds the [`CreateContinuousDeploymentPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
         Ok(CreateContinuousDeploymentPolicyOutput {
             continuous_deployment_policy: self.continuous_deployment_policy,
             location: self.location,
@@ -206,13 +239,17 @@ pub enum CreateContinuousDeploymentPolicyError {
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// You have reached the maximum number of continuous deployment policies for this Amazon Web Services account.
-    TooManyContinuousDeploymentPolicies(crate::error::TooManyContinuousDeploymentPolicies),
+    TooManyContinuousDeploymentPolicies(
+        crate::error::TooManyContinuousDeploymentPolicies,
+    ),
     /// A continuous deployment policy for this staging distribution already exists.
     StagingDistributionInUse(crate::error::StagingDistributionInUse),
     /// The value of `Quantity` and the size of `Items` don't match.
     InconsistentQuantities(crate::error::InconsistentQuantities),
     /// A continuous deployment policy with this configuration already exists.
-    ContinuousDeploymentPolicyAlreadyExists(crate::error::ContinuousDeploymentPolicyAlreadyExists),
+    ContinuousDeploymentPolicyAlreadyExists(
+        crate::error::ContinuousDeploymentPolicyAlreadyExists,
+    ),
     /// An argument is invalid.
     InvalidArgument(crate::error::InvalidArgument),
     /// An error response the model does not describe for this operation.
@@ -223,32 +260,47 @@ impl CreateContinuousDeploymentPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "CreateContinuousDeploymentPolicy",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("TooManyContinuousDeploymentPolicies") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyContinuousDeploymentPolicies),
-            Some("StagingDistributionInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::StagingDistributionInUse),
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("TooManyContinuousDeploymentPolicies") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyContinuousDeploymentPolicies)
+            }
+            Some("StagingDistributionInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::StagingDistributionInUse)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
+            }
             Some("ContinuousDeploymentPolicyAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ContinuousDeploymentPolicyAlreadyExists)
+                    .map_or_else(
+                        unhandled,
+                        Self::ContinuousDeploymentPolicyAlreadyExists,
+                    )
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -332,14 +384,17 @@ impl std::error::Error for CreateContinuousDeploymentPolicyError {
 pub fn serialize_request(
     input: &crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/continuous-deployment-policy");
     {
         let value = &input.continuous_deployment_policy_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("ContinuousDeploymentPolicyConfig")
+            body
+                .root("ContinuousDeploymentPolicyConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -356,11 +411,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateContinuousDeploymentPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateContinuousDeploymentPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateContinuousDeploymentPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -390,8 +449,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct CreateContinuousDeploymentPolicyFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInputBuilder,
+    pub(crate) input: crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -402,7 +460,11 @@ impl CreateContinuousDeploymentPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInputBuilder,
     ) -> Self {
-        CreateContinuousDeploymentPolicyFluentBuilder { client, input, overrides: Default::default() }
+        CreateContinuousDeploymentPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Contains the configuration for a continuous deployment policy.
     ///
@@ -418,7 +480,10 @@ impl CreateContinuousDeploymentPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -441,11 +506,15 @@ impl CreateContinuousDeploymentPolicyFluentBuilder {
         crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyOutput,
         restxml_runtime::SdkError<CreateContinuousDeploymentPolicyError>,
     > {
-        let input: crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInput =
-            self.input.build()?;
+        let input: crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("CreateContinuousDeploymentPolicy", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateContinuousDeploymentPolicy", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -7,6 +7,8 @@
 //!
 //! - [TagResource](https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_TagResource.html)
 /// The request to create a new distribution with tags.
+///
+/// Sent by CreateDistributionWithTags: set its members on the client's fluent builder, `client.create_distribution_with_tags().<member>(value)...send()`, or build it here and send it with `client.create_distribution_with_tags_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -62,30 +64,45 @@ impl std::fmt::Debug for CreateDistributionWithTagsInputBuilder {
 impl CreateDistributionWithTagsInputBuilder {
     /// Sets [`CreateDistributionWithTagsInput::distribution_config_with_tags`].
     #[inline]
-    pub fn distribution_config_with_tags(mut self, value: crate::types::DistributionConfigWithTags) -> Self {
+    pub fn distribution_config_with_tags(
+        mut self,
+        value: crate::types::DistributionConfigWithTags,
+    ) -> Self {
         self.distribution_config_with_tags = Some(value);
         self
     }
     /// Builds the [`CreateDistributionWithTagsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateDistributionWithTagsInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateDistributionWithTagsInput, restxml_runtime::BuildError> {
         match (self.distribution_config_with_tags,) {
             (Some(m_distribution_config_with_tags),) => {
-                Ok(CreateDistributionWithTagsInput { distribution_config_with_tags: m_distribution_config_with_tags })
+                Ok(CreateDistributionWithTagsInput {
+                    distribution_config_with_tags: m_distribution_config_with_tags,
+                })
             }
-            (m_distribution_config_with_tags,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateDistributionWithTagsInput",
-                &[(
-                    m_distribution_config_with_tags.is_none(),
-                    "distribution_config_with_tags",
-                    "DistributionConfigWithTags",
-                )],
-            )),
+            (m_distribution_config_with_tags,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateDistributionWithTagsInput",
+                        &[
+                            (
+                                m_distribution_config_with_tags.is_none(),
+                                "distribution_config_with_tags",
+                                "DistributionConfigWithTags",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The returned result of the corresponding request.
+///
+/// Returned by CreateDistributionWithTags's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -156,7 +173,10 @@ impl CreateDistributionWithTagsOutputBuilder {
     }
     /// Sets or clears [`CreateDistributionWithTagsOutput::distribution`].
     #[inline]
-    pub fn set_distribution(mut self, value: Option<crate::types::Distribution>) -> Self {
+    pub fn set_distribution(
+        mut self,
+        value: Option<crate::types::Distribution>,
+    ) -> Self {
         self.distribution = value;
         self
     }
@@ -186,7 +206,9 @@ impl CreateDistributionWithTagsOutputBuilder {
     }
     /// Builds the [`CreateDistributionWithTagsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateDistributionWithTagsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateDistributionWithTagsOutput, restxml_runtime::BuildError> {
         Ok(CreateDistributionWithTagsOutput {
             distribution: self.distribution,
             location: self.location,
@@ -209,7 +231,9 @@ pub enum CreateDistributionWithTagsError {
     /// The default root object file name is too big or contains an invalid character.
     InvalidDefaultRootObject(crate::error::InvalidDefaultRootObject),
     /// An origin access control is associated with an origin whose domain name is not supported.
-    InvalidDomainNameForOriginAccessControl(crate::error::InvalidDomainNameForOriginAccessControl),
+    InvalidDomainNameForOriginAccessControl(
+        crate::error::InvalidDomainNameForOriginAccessControl,
+    ),
     /// The query string parameters specified are not valid.
     InvalidQueryStringParameters(crate::error::InvalidQueryStringParameters),
     /// Your request contains more trusted signers than are allowed per distribution.
@@ -237,13 +261,19 @@ pub enum CreateDistributionWithTagsError {
     /// The cache policy does not exist.
     NoSuchCachePolicy(crate::error::NoSuchCachePolicy),
     /// The number of key groups referenced by this distribution is more than the maximum allowed. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyKeyGroupsAssociatedToDistribution(crate::error::TooManyKeyGroupsAssociatedToDistribution),
+    TooManyKeyGroupsAssociatedToDistribution(
+        crate::error::TooManyKeyGroupsAssociatedToDistribution,
+    ),
     /// The maximum number of distributions have been associated with the specified cache policy. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyDistributionsAssociatedToCachePolicy(crate::error::TooManyDistributionsAssociatedToCachePolicy),
+    TooManyDistributionsAssociatedToCachePolicy(
+        crate::error::TooManyDistributionsAssociatedToCachePolicy,
+    ),
     /// This operation requires the HTTPS protocol. Ensure that you specify the HTTPS protocol in your request, or omit the `RequiredProtocols` element from your distribution configuration.
     InvalidRequiredProtocol(crate::error::InvalidRequiredProtocol),
     /// You have reached the maximum number of distributions that are associated with a CloudFront function. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyDistributionsWithFunctionAssociations(crate::error::TooManyDistributionsWithFunctionAssociations),
+    TooManyDistributionsWithFunctionAssociations(
+        crate::error::TooManyDistributionsWithFunctionAssociations,
+    ),
     /// Processing your request would cause you to exceed the maximum number of origin groups allowed.
     TooManyOriginGroupsPerDistribution(crate::error::TooManyOriginGroupsPerDistribution),
     /// Processing your request would cause you to exceed the maximum number of distributions allowed.
@@ -271,7 +301,9 @@ pub enum CreateDistributionWithTagsError {
     /// A web ACL ID specified is not valid. To specify a web ACL created using the latest version of WAF, use the ACL ARN, for example `arn:aws:wafv2:us-east-1:123456789012:global/webacl/ExampleWebACL/473e64fd-f30b-4765-81a0-62ad96dd167a`. To specify a web ACL created using WAF Classic, use the ACL ID, for example `473e64fd-f30b-4765-81a0-62ad96dd167a`.
     InvalidWebACLId(crate::error::InvalidWebACLId),
     /// The maximum number of distributions have been associated with the specified Lambda@Edge function.
-    TooManyDistributionsWithSingleFunctionARN(crate::error::TooManyDistributionsWithSingleFunctionARN),
+    TooManyDistributionsWithSingleFunctionARN(
+        crate::error::TooManyDistributionsWithSingleFunctionARN,
+    ),
     /// The relative path is too big, is not URL-encoded, or does not begin with a slash (/).
     InvalidRelativePath(crate::error::InvalidRelativePath),
     /// Your request contains more Lambda@Edge function associations than are allowed per distribution.
@@ -335,9 +367,13 @@ pub enum CreateDistributionWithTagsError {
     /// A CloudFront function association is invalid.
     InvalidFunctionAssociation(crate::error::InvalidFunctionAssociation),
     /// Processing your request would cause the maximum number of distributions with Lambda@Edge function associations per owner to be exceeded.
-    TooManyDistributionsWithLambdaAssociations(crate::error::TooManyDistributionsWithLambdaAssociations),
+    TooManyDistributionsWithLambdaAssociations(
+        crate::error::TooManyDistributionsWithLambdaAssociations,
+    ),
     /// The number of distributions that reference this key group is more than the maximum allowed. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyDistributionsAssociatedToKeyGroup(crate::error::TooManyDistributionsAssociatedToKeyGroup),
+    TooManyDistributionsAssociatedToKeyGroup(
+        crate::error::TooManyDistributionsAssociatedToKeyGroup,
+    ),
     /// The caller reference you attempted to create the distribution with is associated with another distribution.
     DistributionAlreadyExists(crate::error::DistributionAlreadyExists),
     /// No origin exists with the specified `Origin Id`.
@@ -352,186 +388,325 @@ impl CreateDistributionWithTagsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "CreateDistributionWithTags",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("TooManyDistributionsAssociatedToOriginAccessControl") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToOriginAccessControl)
+                    .map_or_else(
+                        unhandled,
+                        Self::TooManyDistributionsAssociatedToOriginAccessControl,
+                    )
             }
-            Some("InvalidDefaultRootObject") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidDefaultRootObject),
+            Some("InvalidDefaultRootObject") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidDefaultRootObject)
+            }
             Some("InvalidDomainNameForOriginAccessControl") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidDomainNameForOriginAccessControl)
+                    .map_or_else(
+                        unhandled,
+                        Self::InvalidDomainNameForOriginAccessControl,
+                    )
             }
-            Some("InvalidQueryStringParameters") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidQueryStringParameters),
-            Some("TooManyTrustedSigners") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyTrustedSigners),
-            Some("TooManyCookieNamesInWhiteList") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyCookieNamesInWhiteList),
-            Some("NoSuchFieldLevelEncryptionConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig),
+            Some("InvalidQueryStringParameters") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidQueryStringParameters)
+            }
+            Some("TooManyTrustedSigners") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyTrustedSigners)
+            }
+            Some("TooManyCookieNamesInWhiteList") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyCookieNamesInWhiteList)
+            }
+            Some("NoSuchFieldLevelEncryptionConfig") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig)
+            }
             Some("InvalidErrorCode") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidErrorCode)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidErrorCode)
             }
-            Some("IllegalOriginAccessConfiguration") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::IllegalOriginAccessConfiguration),
-            Some("InvalidProtocolSettings") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidProtocolSettings),
-            Some("TooManyFunctionAssociations") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyFunctionAssociations),
-            Some("TooManyOriginCustomHeaders") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyOriginCustomHeaders),
+            Some("IllegalOriginAccessConfiguration") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::IllegalOriginAccessConfiguration)
+            }
+            Some("InvalidProtocolSettings") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidProtocolSettings)
+            }
+            Some("TooManyFunctionAssociations") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyFunctionAssociations)
+            }
+            Some("TooManyOriginCustomHeaders") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyOriginCustomHeaders)
+            }
             Some("InvalidOrigin") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidOrigin)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidOrigin)
             }
-            Some("InvalidForwardCookies") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidForwardCookies),
-            Some("InvalidMinimumProtocolVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidMinimumProtocolVersion),
-            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCachePolicy),
+            Some("InvalidForwardCookies") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidForwardCookies)
+            }
+            Some("InvalidMinimumProtocolVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidMinimumProtocolVersion)
+            }
+            Some("NoSuchCachePolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchCachePolicy)
+            }
             Some("TooManyKeyGroupsAssociatedToDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyKeyGroupsAssociatedToDistribution)
+                    .map_or_else(
+                        unhandled,
+                        Self::TooManyKeyGroupsAssociatedToDistribution,
+                    )
             }
             Some("TooManyDistributionsAssociatedToCachePolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToCachePolicy)
+                    .map_or_else(
+                        unhandled,
+                        Self::TooManyDistributionsAssociatedToCachePolicy,
+                    )
             }
-            Some("InvalidRequiredProtocol") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidRequiredProtocol),
+            Some("InvalidRequiredProtocol") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidRequiredProtocol)
+            }
             Some("TooManyDistributionsWithFunctionAssociations") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsWithFunctionAssociations)
+                    .map_or_else(
+                        unhandled,
+                        Self::TooManyDistributionsWithFunctionAssociations,
+                    )
             }
-            Some("TooManyOriginGroupsPerDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyOriginGroupsPerDistribution),
-            Some("TooManyDistributions") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyDistributions),
+            Some("TooManyOriginGroupsPerDistribution") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyOriginGroupsPerDistribution)
+            }
+            Some("TooManyDistributions") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyDistributions)
+            }
             Some("InvalidTTLOrder") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTTLOrder)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidTTLOrder)
             }
             Some("IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior)
+                    .map_or_else(
+                        unhandled,
+                        Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior,
+                    )
             }
-            Some("InvalidOriginKeepaliveTimeout") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginKeepaliveTimeout),
+            Some("InvalidOriginKeepaliveTimeout") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidOriginKeepaliveTimeout)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidOriginReadTimeout") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginReadTimeout),
-            Some("InvalidOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginAccessControl),
+            Some("InvalidOriginReadTimeout") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidOriginReadTimeout)
+            }
+            Some("InvalidOriginAccessControl") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidOriginAccessControl)
+            }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("InvalidHeadersForS3Origin") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidHeadersForS3Origin),
-            Some("TrustedSignerDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TrustedSignerDoesNotExist),
+            Some("InvalidHeadersForS3Origin") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidHeadersForS3Origin)
+            }
+            Some("TrustedSignerDoesNotExist") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TrustedSignerDoesNotExist)
+            }
             Some("InvalidWebACLId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidWebACLId)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidWebACLId)
             }
             Some("TooManyDistributionsWithSingleFunctionARN") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsWithSingleFunctionARN)
+                    .map_or_else(
+                        unhandled,
+                        Self::TooManyDistributionsWithSingleFunctionARN,
+                    )
             }
-            Some("InvalidRelativePath") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidRelativePath),
-            Some("TooManyLambdaFunctionAssociations") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyLambdaFunctionAssociations),
-            Some("NoSuchOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy),
+            Some("InvalidRelativePath") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidRelativePath)
+            }
+            Some("TooManyLambdaFunctionAssociations") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyLambdaFunctionAssociations)
+            }
+            Some("NoSuchOriginRequestPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy)
+            }
             Some("TooManyDistributionsAssociatedToFieldLevelEncryptionConfig") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig)
+                    .map_or_else(
+                        unhandled,
+                        Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig,
+                    )
             }
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("InvalidLocationCode") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidLocationCode),
-            Some("InvalidOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginAccessIdentity),
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
+            }
+            Some("InvalidLocationCode") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidLocationCode)
+            }
+            Some("InvalidOriginAccessIdentity") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidOriginAccessIdentity)
+            }
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidTagging)
             }
-            Some("TooManyDistributionCNAMEs") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyDistributionCNAMEs),
-            Some("NoSuchContinuousDeploymentPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy),
+            Some("TooManyDistributionCNAMEs") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyDistributionCNAMEs)
+            }
+            Some("NoSuchContinuousDeploymentPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy)
+            }
             Some("TooManyDistributionsAssociatedToOriginRequestPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToOriginRequestPolicy)
+                    .map_or_else(
+                        unhandled,
+                        Self::TooManyDistributionsAssociatedToOriginRequestPolicy,
+                    )
             }
-            Some("TooManyQueryStringParameters") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyQueryStringParameters),
-            Some("RealtimeLogConfigOwnerMismatch") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::RealtimeLogConfigOwnerMismatch),
-            Some("ContinuousDeploymentPolicyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ContinuousDeploymentPolicyInUse),
+            Some("TooManyQueryStringParameters") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyQueryStringParameters)
+            }
+            Some("RealtimeLogConfigOwnerMismatch") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::RealtimeLogConfigOwnerMismatch)
+            }
+            Some("ContinuousDeploymentPolicyInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::ContinuousDeploymentPolicyInUse)
+            }
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::MissingBody)
             }
-            Some("TooManyHeadersInForwardedValues") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyHeadersInForwardedValues),
-            Some("InvalidLambdaFunctionAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidLambdaFunctionAssociation),
-            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CNAMEAlreadyExists),
-            Some("TooManyCertificates") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyCertificates),
-            Some("TrustedKeyGroupDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TrustedKeyGroupDoesNotExist),
+            Some("TooManyHeadersInForwardedValues") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyHeadersInForwardedValues)
+            }
+            Some("InvalidLambdaFunctionAssociation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidLambdaFunctionAssociation)
+            }
+            Some("CNAMEAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::CNAMEAlreadyExists)
+            }
+            Some("TooManyCertificates") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyCertificates)
+            }
+            Some("TrustedKeyGroupDoesNotExist") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TrustedKeyGroupDoesNotExist)
+            }
             Some("TooManyDistributionsAssociatedToResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToResponseHeadersPolicy)
+                    .map_or_else(
+                        unhandled,
+                        Self::TooManyDistributionsAssociatedToResponseHeadersPolicy,
+                    )
             }
-            Some("NoSuchResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy),
-            Some("NoSuchRealtimeLogConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig),
-            Some("InvalidResponseCode") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidResponseCode),
-            Some("InvalidGeoRestrictionParameter") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidGeoRestrictionParameter),
+            Some("NoSuchResponseHeadersPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy)
+            }
+            Some("NoSuchRealtimeLogConfig") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig)
+            }
+            Some("InvalidResponseCode") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidResponseCode)
+            }
+            Some("InvalidGeoRestrictionParameter") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidGeoRestrictionParameter)
+            }
             Some("TooManyOrigins") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::TooManyOrigins)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyOrigins)
             }
-            Some("InvalidViewerCertificate") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidViewerCertificate),
-            Some("InvalidFunctionAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidFunctionAssociation),
+            Some("InvalidViewerCertificate") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidViewerCertificate)
+            }
+            Some("InvalidFunctionAssociation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidFunctionAssociation)
+            }
             Some("TooManyDistributionsWithLambdaAssociations") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsWithLambdaAssociations)
+                    .map_or_else(
+                        unhandled,
+                        Self::TooManyDistributionsWithLambdaAssociations,
+                    )
             }
             Some("TooManyDistributionsAssociatedToKeyGroup") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToKeyGroup)
+                    .map_or_else(
+                        unhandled,
+                        Self::TooManyDistributionsAssociatedToKeyGroup,
+                    )
             }
-            Some("DistributionAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::DistributionAlreadyExists),
+            Some("DistributionAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::DistributionAlreadyExists)
+            }
             Some("NoSuchOrigin") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchOrigin)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchOrigin)
             }
-            Some("TooManyCacheBehaviors") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyCacheBehaviors),
+            Some("TooManyCacheBehaviors") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyCacheBehaviors)
+            }
             _ => unhandled(meta),
         }
     }
@@ -657,8 +832,12 @@ impl CreateDistributionWithTagsError {
     }
     /// Whether this is [`CreateDistributionWithTagsError::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior`].
     #[inline]
-    pub fn is_illegal_field_level_encryption_config_association_with_cache_behavior(&self) -> bool {
-        matches!(self, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(_))
+    pub fn is_illegal_field_level_encryption_config_association_with_cache_behavior(
+        &self,
+    ) -> bool {
+        matches!(
+            self, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(_)
+        )
     }
     /// Whether this is [`CreateDistributionWithTagsError::InvalidOriginKeepaliveTimeout`].
     #[inline]
@@ -722,8 +901,12 @@ impl CreateDistributionWithTagsError {
     }
     /// Whether this is [`CreateDistributionWithTagsError::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig`].
     #[inline]
-    pub fn is_too_many_distributions_associated_to_field_level_encryption_config(&self) -> bool {
-        matches!(self, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(_))
+    pub fn is_too_many_distributions_associated_to_field_level_encryption_config(
+        &self,
+    ) -> bool {
+        matches!(
+            self, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(_)
+        )
     }
     /// Whether this is [`CreateDistributionWithTagsError::InconsistentQuantities`].
     #[inline]
@@ -807,7 +990,9 @@ impl CreateDistributionWithTagsError {
     }
     /// Whether this is [`CreateDistributionWithTagsError::TooManyDistributionsAssociatedToResponseHeadersPolicy`].
     #[inline]
-    pub fn is_too_many_distributions_associated_to_response_headers_policy(&self) -> bool {
+    pub fn is_too_many_distributions_associated_to_response_headers_policy(
+        &self,
+    ) -> bool {
         matches!(self, Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(_))
     }
     /// Whether this is [`CreateDistributionWithTagsError::NoSuchResponseHeadersPolicy`].
@@ -906,7 +1091,9 @@ impl CreateDistributionWithTagsError {
             Self::TooManyOriginGroupsPerDistribution(error) => error,
             Self::TooManyDistributions(error) => error,
             Self::InvalidTTLOrder(error) => error,
-            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(error) => error,
+            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
+                error,
+            ) => error,
             Self::InvalidOriginKeepaliveTimeout(error) => error,
             Self::InvalidArgument(error) => error,
             Self::InvalidOriginReadTimeout(error) => error,
@@ -919,7 +1106,9 @@ impl CreateDistributionWithTagsError {
             Self::InvalidRelativePath(error) => error,
             Self::TooManyLambdaFunctionAssociations(error) => error,
             Self::NoSuchOriginRequestPolicy(error) => error,
-            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => error,
+            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => {
+                error
+            }
             Self::InconsistentQuantities(error) => error,
             Self::InvalidLocationCode(error) => error,
             Self::InvalidOriginAccessIdentity(error) => error,
@@ -980,7 +1169,9 @@ impl std::error::Error for CreateDistributionWithTagsError {
 pub fn serialize_request(
     input: &crate::operation::create_distribution_with_tags::CreateDistributionWithTagsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/distribution");
     request.push_query("WithTags", None);
     {
@@ -988,7 +1179,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("DistributionConfigWithTags")
+            body
+                .root("DistributionConfigWithTags")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -1005,11 +1197,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateDistributionWithTagsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateDistributionWithTagsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateDistributionWithTagsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -1050,26 +1246,38 @@ impl CreateDistributionWithTagsFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_distribution_with_tags::CreateDistributionWithTagsInputBuilder,
     ) -> Self {
-        CreateDistributionWithTagsFluentBuilder { client, input, overrides: Default::default() }
+        CreateDistributionWithTagsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The distribution's configuration information.
     ///
     /// Sets [`crate::operation::create_distribution_with_tags::CreateDistributionWithTagsInput::distribution_config_with_tags`](crate::operation::create_distribution_with_tags::CreateDistributionWithTagsInput::distribution_config_with_tags). Required.
     #[inline]
-    pub fn distribution_config_with_tags(mut self, value: crate::types::DistributionConfigWithTags) -> Self {
+    pub fn distribution_config_with_tags(
+        mut self,
+        value: crate::types::DistributionConfigWithTags,
+    ) -> Self {
         self.input = self.input.distribution_config_with_tags(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_distribution_with_tags::CreateDistributionWithTagsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_distribution_with_tags::CreateDistributionWithTagsInputBuilder {
         &self.input
     }
     /// Sends CreateDistributionWithTags: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -1084,10 +1292,15 @@ impl CreateDistributionWithTagsFluentBuilder {
         crate::operation::create_distribution_with_tags::CreateDistributionWithTagsOutput,
         restxml_runtime::SdkError<CreateDistributionWithTagsError>,
     > {
-        let input: crate::operation::create_distribution_with_tags::CreateDistributionWithTagsInput =
-            self.input.build()?;
+        let input: crate::operation::create_distribution_with_tags::CreateDistributionWithTagsInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateDistributionWithTags", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateDistributionWithTags", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

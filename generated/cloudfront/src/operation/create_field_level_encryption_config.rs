@@ -3,6 +3,8 @@
 
 //! Create a new field-level encryption configuration.
 /// The `CreateFieldLevelEncryptionConfigRequest` shape of the model (it has no documentation).
+///
+/// Sent by CreateFieldLevelEncryptionConfig: set its members on the client's fluent builder, `client.create_field_level_encryption_config().<member>(value)...send()`, or build it here and send it with `client.create_field_level_encryption_config_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -30,7 +32,8 @@ impl CreateFieldLevelEncryptionConfigInput {
     }
 }
 
-impl From<CreateFieldLevelEncryptionConfigInput> for CreateFieldLevelEncryptionConfigInputBuilder {
+impl From<CreateFieldLevelEncryptionConfigInput>
+for CreateFieldLevelEncryptionConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateFieldLevelEncryptionConfigInput) -> Self {
@@ -58,30 +61,45 @@ impl std::fmt::Debug for CreateFieldLevelEncryptionConfigInputBuilder {
 impl CreateFieldLevelEncryptionConfigInputBuilder {
     /// Sets [`CreateFieldLevelEncryptionConfigInput::field_level_encryption_config`].
     #[inline]
-    pub fn field_level_encryption_config(mut self, value: crate::types::FieldLevelEncryptionConfig) -> Self {
+    pub fn field_level_encryption_config(
+        mut self,
+        value: crate::types::FieldLevelEncryptionConfig,
+    ) -> Self {
         self.field_level_encryption_config = Some(value);
         self
     }
     /// Builds the [`CreateFieldLevelEncryptionConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
         match (self.field_level_encryption_config,) {
-            (Some(m_field_level_encryption_config),) => Ok(CreateFieldLevelEncryptionConfigInput {
-                field_level_encryption_config: m_field_level_encryption_config,
-            }),
-            (m_field_level_encryption_config,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateFieldLevelEncryptionConfigInput",
-                &[(
-                    m_field_level_encryption_config.is_none(),
-                    "field_level_encryption_config",
-                    "FieldLevelEncryptionConfig",
-                )],
-            )),
+            (Some(m_field_level_encryption_config),) => {
+                Ok(CreateFieldLevelEncryptionConfigInput {
+                    field_level_encryption_config: m_field_level_encryption_config,
+                })
+            }
+            (m_field_level_encryption_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateFieldLevelEncryptionConfigInput",
+                        &[
+                            (
+                                m_field_level_encryption_config.is_none(),
+                                "field_level_encryption_config",
+                                "FieldLevelEncryptionConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `CreateFieldLevelEncryptionConfigResult` shape of the model (it has no documentation).
+///
+/// Returned by CreateFieldLevelEncryptionConfig's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -146,13 +164,19 @@ impl std::fmt::Debug for CreateFieldLevelEncryptionConfigOutputBuilder {
 impl CreateFieldLevelEncryptionConfigOutputBuilder {
     /// Sets [`CreateFieldLevelEncryptionConfigOutput::field_level_encryption`].
     #[inline]
-    pub fn field_level_encryption(mut self, value: crate::types::FieldLevelEncryption) -> Self {
+    pub fn field_level_encryption(
+        mut self,
+        value: crate::types::FieldLevelEncryption,
+    ) -> Self {
         self.field_level_encryption = Some(value);
         self
     }
     /// Sets or clears [`CreateFieldLevelEncryptionConfigOutput::field_level_encryption`].
     #[inline]
-    pub fn set_field_level_encryption(mut self, value: Option<crate::types::FieldLevelEncryption>) -> Self {
+    pub fn set_field_level_encryption(
+        mut self,
+        value: Option<crate::types::FieldLevelEncryption>,
+    ) -> Self {
         self.field_level_encryption = value;
         self
     }
@@ -182,7 +206,9 @@ impl CreateFieldLevelEncryptionConfigOutputBuilder {
     }
     /// Builds the [`CreateFieldLevelEncryptionConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateFieldLevelEncryptionConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateFieldLevelEncryptionConfigOutput, restxml_runtime::BuildError> {
         Ok(CreateFieldLevelEncryptionConfigOutput {
             field_level_encryption: self.field_level_encryption,
             location: self.location,
@@ -199,11 +225,17 @@ pub enum CreateFieldLevelEncryptionConfigError {
     /// No profile specified for the field-level encryption query argument.
     QueryArgProfileEmpty(crate::error::QueryArgProfileEmpty),
     /// The maximum number of content type profiles for field-level encryption have been created.
-    TooManyFieldLevelEncryptionContentTypeProfiles(crate::error::TooManyFieldLevelEncryptionContentTypeProfiles),
+    TooManyFieldLevelEncryptionContentTypeProfiles(
+        crate::error::TooManyFieldLevelEncryptionContentTypeProfiles,
+    ),
     /// The maximum number of query arg profiles for field-level encryption have been created.
-    TooManyFieldLevelEncryptionQueryArgProfiles(crate::error::TooManyFieldLevelEncryptionQueryArgProfiles),
+    TooManyFieldLevelEncryptionQueryArgProfiles(
+        crate::error::TooManyFieldLevelEncryptionQueryArgProfiles,
+    ),
     /// The specified configuration for field-level encryption already exists.
-    FieldLevelEncryptionConfigAlreadyExists(crate::error::FieldLevelEncryptionConfigAlreadyExists),
+    FieldLevelEncryptionConfigAlreadyExists(
+        crate::error::FieldLevelEncryptionConfigAlreadyExists,
+    ),
     /// The value of `Quantity` and the size of `Items` don't match.
     InconsistentQuantities(crate::error::InconsistentQuantities),
     /// The maximum number of configurations for field-level encryption have been created.
@@ -220,39 +252,61 @@ impl CreateFieldLevelEncryptionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "CreateFieldLevelEncryptionConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("QueryArgProfileEmpty") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::QueryArgProfileEmpty),
+            Some("QueryArgProfileEmpty") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::QueryArgProfileEmpty)
+            }
             Some("TooManyFieldLevelEncryptionContentTypeProfiles") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionContentTypeProfiles)
+                    .map_or_else(
+                        unhandled,
+                        Self::TooManyFieldLevelEncryptionContentTypeProfiles,
+                    )
             }
             Some("TooManyFieldLevelEncryptionQueryArgProfiles") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionQueryArgProfiles)
+                    .map_or_else(
+                        unhandled,
+                        Self::TooManyFieldLevelEncryptionQueryArgProfiles,
+                    )
             }
             Some("FieldLevelEncryptionConfigAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::FieldLevelEncryptionConfigAlreadyExists)
+                    .map_or_else(
+                        unhandled,
+                        Self::FieldLevelEncryptionConfigAlreadyExists,
+                    )
             }
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("TooManyFieldLevelEncryptionConfigs") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionConfigs),
-            Some("NoSuchFieldLevelEncryptionProfile") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile),
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
+            }
+            Some("TooManyFieldLevelEncryptionConfigs") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionConfigs)
+            }
+            Some("NoSuchFieldLevelEncryptionProfile") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -348,14 +402,17 @@ impl std::error::Error for CreateFieldLevelEncryptionConfigError {
 pub fn serialize_request(
     input: &crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/field-level-encryption");
     {
         let value = &input.field_level_encryption_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("FieldLevelEncryptionConfig")
+            body
+                .root("FieldLevelEncryptionConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -372,11 +429,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateFieldLevelEncryptionConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateFieldLevelEncryptionConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateFieldLevelEncryptionConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -406,8 +467,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct CreateFieldLevelEncryptionConfigFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInputBuilder,
+    pub(crate) input: crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -418,20 +478,30 @@ impl CreateFieldLevelEncryptionConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInputBuilder,
     ) -> Self {
-        CreateFieldLevelEncryptionConfigFluentBuilder { client, input, overrides: Default::default() }
+        CreateFieldLevelEncryptionConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The request to create a new field-level encryption configuration.
     ///
     /// Sets [`crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInput::field_level_encryption_config`](crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInput::field_level_encryption_config). Required.
     #[inline]
-    pub fn field_level_encryption_config(mut self, value: crate::types::FieldLevelEncryptionConfig) -> Self {
+    pub fn field_level_encryption_config(
+        mut self,
+        value: crate::types::FieldLevelEncryptionConfig,
+    ) -> Self {
         self.input = self.input.field_level_encryption_config(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -454,11 +524,15 @@ impl CreateFieldLevelEncryptionConfigFluentBuilder {
         crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigOutput,
         restxml_runtime::SdkError<CreateFieldLevelEncryptionConfigError>,
     > {
-        let input: crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInput =
-            self.input.build()?;
+        let input: crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("CreateFieldLevelEncryptionConfig", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateFieldLevelEncryptionConfig", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

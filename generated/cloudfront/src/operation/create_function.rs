@@ -9,6 +9,8 @@
 //!
 //! When you're ready to use your function with a CloudFront distribution, use `PublishFunction` to copy the function from the `DEVELOPMENT` stage to `LIVE`. When it's live, you can attach the function to a distribution's cache behavior, using the function's ARN.
 /// The `CreateFunctionRequest` shape of the model (it has no documentation).
+///
+/// Sent by CreateFunction: set its members on the client's fluent builder, `client.create_function().<member>(value)...send()`, or build it here and send it with `client.create_function_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -73,7 +75,10 @@ impl std::fmt::Debug for CreateFunctionInputBuilder {
         f.debug_struct("CreateFunctionInputBuilder")
             .field("name", &self.name)
             .field("function_config", &self.function_config)
-            .field("function_code", &self.function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"))
+            .field(
+                "function_code",
+                &self.function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+            )
             .field("tags", &self.tags)
             .finish()
     }
@@ -114,25 +119,37 @@ impl CreateFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateFunctionInput, restxml_runtime::BuildError> {
         match (self.name, self.function_config, self.function_code) {
-            (Some(m_name), Some(m_function_config), Some(m_function_code)) => Ok(CreateFunctionInput {
-                name: m_name,
-                function_config: m_function_config,
-                function_code: m_function_code,
-                tags: self.tags,
-            }),
-            (m_name, m_function_config, m_function_code) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateFunctionInput",
-                &[
-                    (m_name.is_none(), "name", "Name"),
-                    (m_function_config.is_none(), "function_config", "FunctionConfig"),
-                    (m_function_code.is_none(), "function_code", "FunctionCode"),
-                ],
-            )),
+            (Some(m_name), Some(m_function_config), Some(m_function_code)) => {
+                Ok(CreateFunctionInput {
+                    name: m_name,
+                    function_config: m_function_config,
+                    function_code: m_function_code,
+                    tags: self.tags,
+                })
+            }
+            (m_name, m_function_config, m_function_code) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateFunctionInput",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (
+                                m_function_config.is_none(),
+                                "function_config",
+                                "FunctionConfig",
+                            ),
+                            (m_function_code.is_none(), "function_code", "FunctionCode"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `CreateFunctionResult` shape of the model (it has no documentation).
+///
+/// Returned by CreateFunction's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -203,7 +220,10 @@ impl CreateFunctionOutputBuilder {
     }
     /// Sets or clears [`CreateFunctionOutput::function_summary`].
     #[inline]
-    pub fn set_function_summary(mut self, value: Option<crate::types::FunctionSummary>) -> Self {
+    pub fn set_function_summary(
+        mut self,
+        value: Option<crate::types::FunctionSummary>,
+    ) -> Self {
         self.function_summary = value;
         self
     }
@@ -265,23 +285,40 @@ impl CreateFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateFunction", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateFunction",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("FunctionAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::FunctionAlreadyExists),
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("FunctionSizeLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::FunctionSizeLimitExceeded),
+            Some("FunctionAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::FunctionAlreadyExists)
+            }
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
+            Some("FunctionSizeLimitExceeded") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::FunctionSizeLimitExceeded)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("TooManyFunctions") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::TooManyFunctions)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyFunctions)
             }
             _ => unhandled(meta),
         }
@@ -359,7 +396,9 @@ impl std::error::Error for CreateFunctionError {
 pub fn serialize_request(
     input: &crate::operation::create_function::CreateFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/function");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -393,13 +432,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::create_function::CreateFunctionOutput, restxml_runtime::SdkError<CreateFunctionError>> {
+) -> Result<
+    crate::operation::create_function::CreateFunctionOutput,
+    restxml_runtime::SdkError<CreateFunctionError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -440,7 +486,11 @@ impl CreateFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_function::CreateFunctionInputBuilder,
     ) -> Self {
-        CreateFunctionFluentBuilder { client, input, overrides: Default::default() }
+        CreateFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A name to identify the function.
     ///
@@ -483,13 +533,18 @@ impl CreateFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_function::CreateFunctionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_function::CreateFunctionInputBuilder {
         &self.input
     }
     /// Sends CreateFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -500,11 +555,19 @@ impl CreateFunctionFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<crate::operation::create_function::CreateFunctionOutput, restxml_runtime::SdkError<CreateFunctionError>>
-    {
-        let input: crate::operation::create_function::CreateFunctionInput = self.input.build()?;
+    ) -> Result<
+        crate::operation::create_function::CreateFunctionOutput,
+        restxml_runtime::SdkError<CreateFunctionError>,
+    > {
+        let input: crate::operation::create_function::CreateFunctionInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateFunction", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateFunction", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

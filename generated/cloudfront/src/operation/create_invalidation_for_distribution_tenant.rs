@@ -3,6 +3,8 @@
 
 //! Creates an invalidation for a distribution tenant. For more information, see [Invalidating files](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Invalidation.html) in the *Amazon CloudFront Developer Guide*.
 /// The `CreateInvalidationForDistributionTenantRequest` shape of the model (it has no documentation).
+///
+/// Sent by CreateInvalidationForDistributionTenant: set its members on the client's fluent builder, `client.create_invalidation_for_distribution_tenant().<member>(value)...send()`, or build it here and send it with `client.create_invalidation_for_distribution_tenant_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -33,7 +35,8 @@ impl CreateInvalidationForDistributionTenantInput {
     }
 }
 
-impl From<CreateInvalidationForDistributionTenantInput> for CreateInvalidationForDistributionTenantInputBuilder {
+impl From<CreateInvalidationForDistributionTenantInput>
+for CreateInvalidationForDistributionTenantInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateInvalidationForDistributionTenantInput) -> Self {
@@ -76,23 +79,41 @@ impl CreateInvalidationForDistributionTenantInputBuilder {
     }
     /// Builds the [`CreateInvalidationForDistributionTenantInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateInvalidationForDistributionTenantInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        CreateInvalidationForDistributionTenantInput,
+        restxml_runtime::BuildError,
+    > {
         match (self.id, self.invalidation_batch) {
             (Some(m_id), Some(m_invalidation_batch)) => {
-                Ok(CreateInvalidationForDistributionTenantInput { id: m_id, invalidation_batch: m_invalidation_batch })
+                Ok(CreateInvalidationForDistributionTenantInput {
+                    id: m_id,
+                    invalidation_batch: m_invalidation_batch,
+                })
             }
-            (m_id, m_invalidation_batch) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateInvalidationForDistributionTenantInput",
-                &[
-                    (m_id.is_none(), "id", "Id"),
-                    (m_invalidation_batch.is_none(), "invalidation_batch", "InvalidationBatch"),
-                ],
-            )),
+            (m_id, m_invalidation_batch) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateInvalidationForDistributionTenantInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (
+                                m_invalidation_batch.is_none(),
+                                "invalidation_batch",
+                                "InvalidationBatch",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `CreateInvalidationForDistributionTenantResult` shape of the model (it has no documentation).
+///
+/// Returned by CreateInvalidationForDistributionTenant's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -170,13 +191,21 @@ impl CreateInvalidationForDistributionTenantOutputBuilder {
     }
     /// Sets or clears [`CreateInvalidationForDistributionTenantOutput::invalidation`].
     #[inline]
-    pub fn set_invalidation(mut self, value: Option<crate::types::Invalidation>) -> Self {
+    pub fn set_invalidation(
+        mut self,
+        value: Option<crate::types::Invalidation>,
+    ) -> Self {
         self.invalidation = value;
         self
     }
     /// Builds the [`CreateInvalidationForDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateInvalidationForDistributionTenantOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        CreateInvalidationForDistributionTenantOutput,
+        restxml_runtime::BuildError,
+    > {
         Ok(CreateInvalidationForDistributionTenantOutput {
             location: self.location,
             invalidation: self.invalidation,
@@ -211,35 +240,48 @@ impl CreateInvalidationForDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "CreateInvalidationForDistributionTenant",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("TooManyInvalidationsInProgress") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyInvalidationsInProgress),
+            Some("TooManyInvalidationsInProgress") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyInvalidationsInProgress)
+            }
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::MissingBody)
             }
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
+            }
             Some("BatchTooLarge") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::BatchTooLarge)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::BatchTooLarge)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -303,7 +345,8 @@ impl CreateInvalidationForDistributionTenantError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for CreateInvalidationForDistributionTenantError {
+impl restxml_runtime::ProvideErrorMetadata
+for CreateInvalidationForDistributionTenantError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -329,7 +372,9 @@ impl std::error::Error for CreateInvalidationForDistributionTenantError {
 pub fn serialize_request(
     input: &crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.id;
@@ -341,7 +386,9 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("InvalidationBatch").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body
+                .root("InvalidationBatch")
+                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -357,11 +404,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateInvalidationForDistributionTenantError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateInvalidationForDistributionTenantError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateInvalidationForDistributionTenantError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -400,7 +451,11 @@ impl CreateInvalidationForDistributionTenantFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInputBuilder,
     ) -> Self {
-        CreateInvalidationForDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
+        CreateInvalidationForDistributionTenantFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the distribution tenant.
     ///
@@ -421,7 +476,10 @@ impl CreateInvalidationForDistributionTenantFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -429,7 +487,7 @@ impl CreateInvalidationForDistributionTenantFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInputBuilder{
+    ) -> &crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInputBuilder {
         &self.input
     }
     /// Sends CreateInvalidationForDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -448,8 +506,15 @@ impl CreateInvalidationForDistributionTenantFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("CreateInvalidationForDistributionTenant", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with(
+                "CreateInvalidationForDistributionTenant",
+                request,
+                &self.overrides,
+            )
+            .await?;
         parse_response(&response)
     }
 }

@@ -5,6 +5,8 @@
 //!
 //! To create a key group, you must specify at least one public key for the key group. After you create a key group, you can reference it from one or more cache behaviors. When you reference a key group in a cache behavior, CloudFront requires signed URLs or signed cookies for all requests that match the cache behavior. The URLs or cookies must be signed with a private key whose corresponding public key is in the key group. The signed URL or cookie contains information about which public key CloudFront should use to verify the signature. For more information, see [Serving private content](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html) in the *Amazon CloudFront Developer Guide*.
 /// The `CreateKeyGroupRequest` shape of the model (it has no documentation).
+///
+/// Sent by CreateKeyGroup: set its members on the client's fluent builder, `client.create_key_group().<member>(value)...send()`, or build it here and send it with `client.create_key_group_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -18,7 +20,9 @@ pub struct CreateKeyGroupInput {
 impl std::fmt::Debug for CreateKeyGroupInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateKeyGroupInput").field("key_group_config", &self.key_group_config).finish()
+        f.debug_struct("CreateKeyGroupInput")
+            .field("key_group_config", &self.key_group_config)
+            .finish()
     }
 }
 
@@ -34,7 +38,9 @@ impl From<CreateKeyGroupInput> for CreateKeyGroupInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateKeyGroupInput) -> Self {
-        CreateKeyGroupInputBuilder { key_group_config: Some(input.key_group_config) }
+        CreateKeyGroupInputBuilder {
+            key_group_config: Some(input.key_group_config),
+        }
     }
 }
 
@@ -47,7 +53,9 @@ pub struct CreateKeyGroupInputBuilder {
 impl std::fmt::Debug for CreateKeyGroupInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateKeyGroupInputBuilder").field("key_group_config", &self.key_group_config).finish()
+        f.debug_struct("CreateKeyGroupInputBuilder")
+            .field("key_group_config", &self.key_group_config)
+            .finish()
     }
 }
 
@@ -62,16 +70,32 @@ impl CreateKeyGroupInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateKeyGroupInput, restxml_runtime::BuildError> {
         match (self.key_group_config,) {
-            (Some(m_key_group_config),) => Ok(CreateKeyGroupInput { key_group_config: m_key_group_config }),
-            (m_key_group_config,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateKeyGroupInput",
-                &[(m_key_group_config.is_none(), "key_group_config", "KeyGroupConfig")],
-            )),
+            (Some(m_key_group_config),) => {
+                Ok(CreateKeyGroupInput {
+                    key_group_config: m_key_group_config,
+                })
+            }
+            (m_key_group_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateKeyGroupInput",
+                        &[
+                            (
+                                m_key_group_config.is_none(),
+                                "key_group_config",
+                                "KeyGroupConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `CreateKeyGroupResult` shape of the model (it has no documentation).
+///
+/// Returned by CreateKeyGroup's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -202,22 +226,37 @@ impl CreateKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateKeyGroup", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateKeyGroup",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("TooManyPublicKeysInKeyGroup") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyPublicKeysInKeyGroup),
+            Some("TooManyPublicKeysInKeyGroup") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyPublicKeysInKeyGroup)
+            }
             Some("TooManyKeyGroups") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::TooManyKeyGroups)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyKeyGroups)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("KeyGroupAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::KeyGroupAlreadyExists),
+            Some("KeyGroupAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::KeyGroupAlreadyExists)
+            }
             _ => unhandled(meta),
         }
     }
@@ -288,14 +327,18 @@ impl std::error::Error for CreateKeyGroupError {
 pub fn serialize_request(
     input: &crate::operation::create_key_group::CreateKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/key-group");
     {
         let value = &input.key_group_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("KeyGroupConfig").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body
+                .root("KeyGroupConfig")
+                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -306,13 +349,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::create_key_group::CreateKeyGroupOutput, restxml_runtime::SdkError<CreateKeyGroupError>> {
+) -> Result<
+    crate::operation::create_key_group::CreateKeyGroupOutput,
+    restxml_runtime::SdkError<CreateKeyGroupError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateKeyGroupError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateKeyGroupError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -353,7 +403,11 @@ impl CreateKeyGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_key_group::CreateKeyGroupInputBuilder,
     ) -> Self {
-        CreateKeyGroupFluentBuilder { client, input, overrides: Default::default() }
+        CreateKeyGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A key group configuration.
     ///
@@ -366,13 +420,18 @@ impl CreateKeyGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_key_group::CreateKeyGroupInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_key_group::CreateKeyGroupInputBuilder {
         &self.input
     }
     /// Sends CreateKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -383,11 +442,19 @@ impl CreateKeyGroupFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<crate::operation::create_key_group::CreateKeyGroupOutput, restxml_runtime::SdkError<CreateKeyGroupError>>
-    {
-        let input: crate::operation::create_key_group::CreateKeyGroupInput = self.input.build()?;
+    ) -> Result<
+        crate::operation::create_key_group::CreateKeyGroupOutput,
+        restxml_runtime::SdkError<CreateKeyGroupError>,
+    > {
+        let input: crate::operation::create_key_group::CreateKeyGroupInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateKeyGroup", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateKeyGroup", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

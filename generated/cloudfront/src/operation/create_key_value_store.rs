@@ -3,6 +3,8 @@
 
 //! Specifies the key value store resource to add to your account. In your account, the key value store names must be unique. You can also import key value store data in JSON format from an S3 bucket by providing a valid `ImportSource` that you own.
 /// The `CreateKeyValueStoreRequest` shape of the model (it has no documentation).
+///
+/// Sent by CreateKeyValueStore: set its members on the client's fluent builder, `client.create_key_value_store().<member>(value)...send()`, or build it here and send it with `client.create_key_value_store_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -100,7 +102,10 @@ impl CreateKeyValueStoreInputBuilder {
     }
     /// Sets or clears [`CreateKeyValueStoreInput::import_source`].
     #[inline]
-    pub fn set_import_source(mut self, value: Option<crate::types::ImportSource>) -> Self {
+    pub fn set_import_source(
+        mut self,
+        value: Option<crate::types::ImportSource>,
+    ) -> Self {
         self.import_source = value;
         self
     }
@@ -120,21 +125,29 @@ impl CreateKeyValueStoreInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateKeyValueStoreInput, restxml_runtime::BuildError> {
         match (self.name,) {
-            (Some(m_name),) => Ok(CreateKeyValueStoreInput {
-                name: m_name,
-                comment: self.comment,
-                import_source: self.import_source,
-                tags: self.tags,
-            }),
-            (m_name,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateKeyValueStoreInput",
-                &[(m_name.is_none(), "name", "Name")],
-            )),
+            (Some(m_name),) => {
+                Ok(CreateKeyValueStoreInput {
+                    name: m_name,
+                    comment: self.comment,
+                    import_source: self.import_source,
+                    tags: self.tags,
+                })
+            }
+            (m_name,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateKeyValueStoreInput",
+                        &[(m_name.is_none(), "name", "Name")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `CreateKeyValueStoreResult` shape of the model (it has no documentation).
+///
+/// Returned by CreateKeyValueStore's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -205,7 +218,10 @@ impl CreateKeyValueStoreOutputBuilder {
     }
     /// Sets or clears [`CreateKeyValueStoreOutput::key_value_store`].
     #[inline]
-    pub fn set_key_value_store(mut self, value: Option<crate::types::KeyValueStore>) -> Self {
+    pub fn set_key_value_store(
+        mut self,
+        value: Option<crate::types::KeyValueStore>,
+    ) -> Self {
         self.key_value_store = value;
         self
     }
@@ -235,7 +251,9 @@ impl CreateKeyValueStoreOutputBuilder {
     }
     /// Builds the [`CreateKeyValueStoreOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateKeyValueStoreOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateKeyValueStoreOutput, restxml_runtime::BuildError> {
         Ok(CreateKeyValueStoreOutput {
             key_value_store: self.key_value_store,
             e_tag: self.e_tag,
@@ -269,26 +287,45 @@ impl CreateKeyValueStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateKeyValueStore", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateKeyValueStore",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityAlreadyExists),
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityLimitExceeded),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
+            Some("EntityAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityAlreadyExists)
+            }
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityLimitExceeded)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("EntitySizeLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntitySizeLimitExceeded),
+            Some("EntitySizeLimitExceeded") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntitySizeLimitExceeded)
+            }
             _ => unhandled(meta),
         }
     }
@@ -371,7 +408,9 @@ impl std::error::Error for CreateKeyValueStoreError {
 pub fn serialize_request(
     input: &crate::operation::create_key_value_store::CreateKeyValueStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/key-value-store");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -408,11 +447,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateKeyValueStoreError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateKeyValueStoreError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateKeyValueStoreError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -453,7 +496,11 @@ impl CreateKeyValueStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_key_value_store::CreateKeyValueStoreInputBuilder,
     ) -> Self {
-        CreateKeyValueStoreFluentBuilder { client, input, overrides: Default::default() }
+        CreateKeyValueStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the key value store. The minimum length is 1 character and the maximum length is 64 characters.
     ///
@@ -487,7 +534,10 @@ impl CreateKeyValueStoreFluentBuilder {
     }
     /// Sets or clears [`crate::operation::create_key_value_store::CreateKeyValueStoreInput::import_source`](crate::operation::create_key_value_store::CreateKeyValueStoreInput::import_source).
     #[inline]
-    pub fn set_import_source(mut self, value: Option<crate::types::ImportSource>) -> Self {
+    pub fn set_import_source(
+        mut self,
+        value: Option<crate::types::ImportSource>,
+    ) -> Self {
         self.input = self.input.set_import_source(value);
         self
     }
@@ -508,13 +558,18 @@ impl CreateKeyValueStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_key_value_store::CreateKeyValueStoreInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_key_value_store::CreateKeyValueStoreInputBuilder {
         &self.input
     }
     /// Sends CreateKeyValueStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -529,9 +584,15 @@ impl CreateKeyValueStoreFluentBuilder {
         crate::operation::create_key_value_store::CreateKeyValueStoreOutput,
         restxml_runtime::SdkError<CreateKeyValueStoreError>,
     > {
-        let input: crate::operation::create_key_value_store::CreateKeyValueStoreInput = self.input.build()?;
+        let input: crate::operation::create_key_value_store::CreateKeyValueStoreInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateKeyValueStore", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateKeyValueStore", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

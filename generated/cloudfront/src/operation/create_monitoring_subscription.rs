@@ -5,6 +5,8 @@
 //!
 //! For more information, see [Viewing additional CloudFront distribution metrics](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/viewing-cloudfront-metrics.html#monitoring-console.distributions-additional) in the *Amazon CloudFront Developer Guide*.
 /// The `CreateMonitoringSubscriptionRequest` shape of the model (it has no documentation).
+///
+/// Sent by CreateMonitoringSubscription: set its members on the client's fluent builder, `client.create_monitoring_subscription().<member>(value)...send()`, or build it here and send it with `client.create_monitoring_subscription_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -35,7 +37,8 @@ impl CreateMonitoringSubscriptionInput {
     }
 }
 
-impl From<CreateMonitoringSubscriptionInput> for CreateMonitoringSubscriptionInputBuilder {
+impl From<CreateMonitoringSubscriptionInput>
+for CreateMonitoringSubscriptionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateMonitoringSubscriptionInput) -> Self {
@@ -72,30 +75,51 @@ impl CreateMonitoringSubscriptionInputBuilder {
     }
     /// Sets [`CreateMonitoringSubscriptionInput::monitoring_subscription`].
     #[inline]
-    pub fn monitoring_subscription(mut self, value: crate::types::MonitoringSubscription) -> Self {
+    pub fn monitoring_subscription(
+        mut self,
+        value: crate::types::MonitoringSubscription,
+    ) -> Self {
         self.monitoring_subscription = Some(value);
         self
     }
     /// Builds the [`CreateMonitoringSubscriptionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateMonitoringSubscriptionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateMonitoringSubscriptionInput, restxml_runtime::BuildError> {
         match (self.distribution_id, self.monitoring_subscription) {
-            (Some(m_distribution_id), Some(m_monitoring_subscription)) => Ok(CreateMonitoringSubscriptionInput {
-                distribution_id: m_distribution_id,
-                monitoring_subscription: m_monitoring_subscription,
-            }),
-            (m_distribution_id, m_monitoring_subscription) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateMonitoringSubscriptionInput",
-                &[
-                    (m_distribution_id.is_none(), "distribution_id", "DistributionId"),
-                    (m_monitoring_subscription.is_none(), "monitoring_subscription", "MonitoringSubscription"),
-                ],
-            )),
+            (Some(m_distribution_id), Some(m_monitoring_subscription)) => {
+                Ok(CreateMonitoringSubscriptionInput {
+                    distribution_id: m_distribution_id,
+                    monitoring_subscription: m_monitoring_subscription,
+                })
+            }
+            (m_distribution_id, m_monitoring_subscription) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateMonitoringSubscriptionInput",
+                        &[
+                            (
+                                m_distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                            (
+                                m_monitoring_subscription.is_none(),
+                                "monitoring_subscription",
+                                "MonitoringSubscription",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `CreateMonitoringSubscriptionResult` shape of the model (it has no documentation).
+///
+/// Returned by CreateMonitoringSubscription's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -150,19 +174,27 @@ impl std::fmt::Debug for CreateMonitoringSubscriptionOutputBuilder {
 impl CreateMonitoringSubscriptionOutputBuilder {
     /// Sets [`CreateMonitoringSubscriptionOutput::monitoring_subscription`].
     #[inline]
-    pub fn monitoring_subscription(mut self, value: crate::types::MonitoringSubscription) -> Self {
+    pub fn monitoring_subscription(
+        mut self,
+        value: crate::types::MonitoringSubscription,
+    ) -> Self {
         self.monitoring_subscription = Some(value);
         self
     }
     /// Sets or clears [`CreateMonitoringSubscriptionOutput::monitoring_subscription`].
     #[inline]
-    pub fn set_monitoring_subscription(mut self, value: Option<crate::types::MonitoringSubscription>) -> Self {
+    pub fn set_monitoring_subscription(
+        mut self,
+        value: Option<crate::types::MonitoringSubscription>,
+    ) -> Self {
         self.monitoring_subscription = value;
         self
     }
     /// Builds the [`CreateMonitoringSubscriptionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
         Ok(CreateMonitoringSubscriptionOutput {
             monitoring_subscription: self.monitoring_subscription,
             meta: Default::default(),
@@ -179,7 +211,9 @@ pub enum CreateMonitoringSubscriptionError {
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// A monitoring subscription already exists for the specified distribution.
-    MonitoringSubscriptionAlreadyExists(crate::error::MonitoringSubscriptionAlreadyExists),
+    MonitoringSubscriptionAlreadyExists(
+        crate::error::MonitoringSubscriptionAlreadyExists,
+    ),
     /// This operation is not supported in this Amazon Web Services Region.
     UnsupportedOperation(crate::error::UnsupportedOperation),
     /// An error response the model does not describe for this operation.
@@ -190,26 +224,37 @@ impl CreateMonitoringSubscriptionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "CreateMonitoringSubscription",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDistribution),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("NoSuchDistribution") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchDistribution)
             }
-            Some("MonitoringSubscriptionAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::MonitoringSubscriptionAlreadyExists),
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
+            }
+            Some("MonitoringSubscriptionAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::MonitoringSubscriptionAlreadyExists)
+            }
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
             _ => unhandled(meta),
         }
     }
@@ -280,7 +325,9 @@ impl std::error::Error for CreateMonitoringSubscriptionError {
 pub fn serialize_request(
     input: &crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/distributions/");
     {
         let value = &input.distribution_id;
@@ -292,7 +339,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("MonitoringSubscription")
+            body
+                .root("MonitoringSubscription")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -309,11 +357,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateMonitoringSubscriptionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateMonitoringSubscriptionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateMonitoringSubscriptionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -349,7 +401,11 @@ impl CreateMonitoringSubscriptionFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInputBuilder,
     ) -> Self {
-        CreateMonitoringSubscriptionFluentBuilder { client, input, overrides: Default::default() }
+        CreateMonitoringSubscriptionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the distribution that you are enabling metrics for.
     ///
@@ -363,14 +419,20 @@ impl CreateMonitoringSubscriptionFluentBuilder {
     ///
     /// Sets [`crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput::monitoring_subscription`](crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput::monitoring_subscription). Required.
     #[inline]
-    pub fn monitoring_subscription(mut self, value: crate::types::MonitoringSubscription) -> Self {
+    pub fn monitoring_subscription(
+        mut self,
+        value: crate::types::MonitoringSubscription,
+    ) -> Self {
         self.input = self.input.monitoring_subscription(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -393,10 +455,15 @@ impl CreateMonitoringSubscriptionFluentBuilder {
         crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionOutput,
         restxml_runtime::SdkError<CreateMonitoringSubscriptionError>,
     > {
-        let input: crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput =
-            self.input.build()?;
+        let input: crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateMonitoringSubscription", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateMonitoringSubscription", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

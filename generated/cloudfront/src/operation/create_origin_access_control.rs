@@ -7,6 +7,8 @@
 //!
 //! For more information about using a CloudFront origin access control, see [Restricting access to an Amazon Web Services origin](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-origin.html) in the *Amazon CloudFront Developer Guide*.
 /// The `CreateOriginAccessControlRequest` shape of the model (it has no documentation).
+///
+/// Sent by CreateOriginAccessControl: set its members on the client's fluent builder, `client.create_origin_access_control().<member>(value)...send()`, or build it here and send it with `client.create_origin_access_control_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -38,7 +40,9 @@ impl From<CreateOriginAccessControlInput> for CreateOriginAccessControlInputBuil
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateOriginAccessControlInput) -> Self {
-        CreateOriginAccessControlInputBuilder { origin_access_control_config: Some(input.origin_access_control_config) }
+        CreateOriginAccessControlInputBuilder {
+            origin_access_control_config: Some(input.origin_access_control_config),
+        }
     }
 }
 
@@ -60,30 +64,45 @@ impl std::fmt::Debug for CreateOriginAccessControlInputBuilder {
 impl CreateOriginAccessControlInputBuilder {
     /// Sets [`CreateOriginAccessControlInput::origin_access_control_config`].
     #[inline]
-    pub fn origin_access_control_config(mut self, value: crate::types::OriginAccessControlConfig) -> Self {
+    pub fn origin_access_control_config(
+        mut self,
+        value: crate::types::OriginAccessControlConfig,
+    ) -> Self {
         self.origin_access_control_config = Some(value);
         self
     }
     /// Builds the [`CreateOriginAccessControlInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateOriginAccessControlInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateOriginAccessControlInput, restxml_runtime::BuildError> {
         match (self.origin_access_control_config,) {
             (Some(m_origin_access_control_config),) => {
-                Ok(CreateOriginAccessControlInput { origin_access_control_config: m_origin_access_control_config })
+                Ok(CreateOriginAccessControlInput {
+                    origin_access_control_config: m_origin_access_control_config,
+                })
             }
-            (m_origin_access_control_config,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateOriginAccessControlInput",
-                &[(
-                    m_origin_access_control_config.is_none(),
-                    "origin_access_control_config",
-                    "OriginAccessControlConfig",
-                )],
-            )),
+            (m_origin_access_control_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateOriginAccessControlInput",
+                        &[
+                            (
+                                m_origin_access_control_config.is_none(),
+                                "origin_access_control_config",
+                                "OriginAccessControlConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `CreateOriginAccessControlResult` shape of the model (it has no documentation).
+///
+/// Returned by CreateOriginAccessControl's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -148,13 +167,19 @@ impl std::fmt::Debug for CreateOriginAccessControlOutputBuilder {
 impl CreateOriginAccessControlOutputBuilder {
     /// Sets [`CreateOriginAccessControlOutput::origin_access_control`].
     #[inline]
-    pub fn origin_access_control(mut self, value: crate::types::OriginAccessControl) -> Self {
+    pub fn origin_access_control(
+        mut self,
+        value: crate::types::OriginAccessControl,
+    ) -> Self {
         self.origin_access_control = Some(value);
         self
     }
     /// Sets or clears [`CreateOriginAccessControlOutput::origin_access_control`].
     #[inline]
-    pub fn set_origin_access_control(mut self, value: Option<crate::types::OriginAccessControl>) -> Self {
+    pub fn set_origin_access_control(
+        mut self,
+        value: Option<crate::types::OriginAccessControl>,
+    ) -> Self {
         self.origin_access_control = value;
         self
     }
@@ -184,7 +209,9 @@ impl CreateOriginAccessControlOutputBuilder {
     }
     /// Builds the [`CreateOriginAccessControlOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateOriginAccessControlOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateOriginAccessControlOutput, restxml_runtime::BuildError> {
         Ok(CreateOriginAccessControlOutput {
             origin_access_control: self.origin_access_control,
             location: self.location,
@@ -212,23 +239,32 @@ impl CreateOriginAccessControlError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "CreateOriginAccessControl",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("OriginAccessControlAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::OriginAccessControlAlreadyExists),
-            Some("TooManyOriginAccessControls") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyOriginAccessControls),
+            Some("OriginAccessControlAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::OriginAccessControlAlreadyExists)
+            }
+            Some("TooManyOriginAccessControls") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyOriginAccessControls)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -294,14 +330,17 @@ impl std::error::Error for CreateOriginAccessControlError {
 pub fn serialize_request(
     input: &crate::operation::create_origin_access_control::CreateOriginAccessControlInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/origin-access-control");
     {
         let value = &input.origin_access_control_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("OriginAccessControlConfig")
+            body
+                .root("OriginAccessControlConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -318,11 +357,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateOriginAccessControlError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateOriginAccessControlError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateOriginAccessControlError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -363,26 +406,38 @@ impl CreateOriginAccessControlFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_origin_access_control::CreateOriginAccessControlInputBuilder,
     ) -> Self {
-        CreateOriginAccessControlFluentBuilder { client, input, overrides: Default::default() }
+        CreateOriginAccessControlFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Contains the origin access control.
     ///
     /// Sets [`crate::operation::create_origin_access_control::CreateOriginAccessControlInput::origin_access_control_config`](crate::operation::create_origin_access_control::CreateOriginAccessControlInput::origin_access_control_config). Required.
     #[inline]
-    pub fn origin_access_control_config(mut self, value: crate::types::OriginAccessControlConfig) -> Self {
+    pub fn origin_access_control_config(
+        mut self,
+        value: crate::types::OriginAccessControlConfig,
+    ) -> Self {
         self.input = self.input.origin_access_control_config(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_origin_access_control::CreateOriginAccessControlInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_origin_access_control::CreateOriginAccessControlInputBuilder {
         &self.input
     }
     /// Sends CreateOriginAccessControl: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -397,10 +452,15 @@ impl CreateOriginAccessControlFluentBuilder {
         crate::operation::create_origin_access_control::CreateOriginAccessControlOutput,
         restxml_runtime::SdkError<CreateOriginAccessControlError>,
     > {
-        let input: crate::operation::create_origin_access_control::CreateOriginAccessControlInput =
-            self.input.build()?;
+        let input: crate::operation::create_origin_access_control::CreateOriginAccessControlInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateOriginAccessControl", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateOriginAccessControl", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

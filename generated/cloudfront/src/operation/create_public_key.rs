@@ -3,6 +3,8 @@
 
 //! Uploads a public key to CloudFront that you can use with [signed URLs and signed cookies](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html), or with [field-level encryption](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/field-level-encryption.html).
 /// The `CreatePublicKeyRequest` shape of the model (it has no documentation).
+///
+/// Sent by CreatePublicKey: set its members on the client's fluent builder, `client.create_public_key().<member>(value)...send()`, or build it here and send it with `client.create_public_key_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -16,7 +18,9 @@ pub struct CreatePublicKeyInput {
 impl std::fmt::Debug for CreatePublicKeyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreatePublicKeyInput").field("public_key_config", &self.public_key_config).finish()
+        f.debug_struct("CreatePublicKeyInput")
+            .field("public_key_config", &self.public_key_config)
+            .finish()
     }
 }
 
@@ -32,7 +36,9 @@ impl From<CreatePublicKeyInput> for CreatePublicKeyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreatePublicKeyInput) -> Self {
-        CreatePublicKeyInputBuilder { public_key_config: Some(input.public_key_config) }
+        CreatePublicKeyInputBuilder {
+            public_key_config: Some(input.public_key_config),
+        }
     }
 }
 
@@ -45,7 +51,9 @@ pub struct CreatePublicKeyInputBuilder {
 impl std::fmt::Debug for CreatePublicKeyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreatePublicKeyInputBuilder").field("public_key_config", &self.public_key_config).finish()
+        f.debug_struct("CreatePublicKeyInputBuilder")
+            .field("public_key_config", &self.public_key_config)
+            .finish()
     }
 }
 
@@ -60,16 +68,32 @@ impl CreatePublicKeyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreatePublicKeyInput, restxml_runtime::BuildError> {
         match (self.public_key_config,) {
-            (Some(m_public_key_config),) => Ok(CreatePublicKeyInput { public_key_config: m_public_key_config }),
-            (m_public_key_config,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreatePublicKeyInput",
-                &[(m_public_key_config.is_none(), "public_key_config", "PublicKeyConfig")],
-            )),
+            (Some(m_public_key_config),) => {
+                Ok(CreatePublicKeyInput {
+                    public_key_config: m_public_key_config,
+                })
+            }
+            (m_public_key_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreatePublicKeyInput",
+                        &[
+                            (
+                                m_public_key_config.is_none(),
+                                "public_key_config",
+                                "PublicKeyConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `CreatePublicKeyResult` shape of the model (it has no documentation).
+///
+/// Returned by CreatePublicKey's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -198,18 +222,32 @@ impl CreatePublicKeyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreatePublicKey", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreatePublicKey",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("TooManyPublicKeys") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyPublicKeys),
-            Some("PublicKeyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PublicKeyAlreadyExists),
+            Some("TooManyPublicKeys") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyPublicKeys)
+            }
+            Some("PublicKeyAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PublicKeyAlreadyExists)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -275,14 +313,18 @@ impl std::error::Error for CreatePublicKeyError {
 pub fn serialize_request(
     input: &crate::operation::create_public_key::CreatePublicKeyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/public-key");
     {
         let value = &input.public_key_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("PublicKeyConfig").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body
+                .root("PublicKeyConfig")
+                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -293,14 +335,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::create_public_key::CreatePublicKeyOutput, restxml_runtime::SdkError<CreatePublicKeyError>>
-{
+) -> Result<
+    crate::operation::create_public_key::CreatePublicKeyOutput,
+    restxml_runtime::SdkError<CreatePublicKeyError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreatePublicKeyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreatePublicKeyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -341,7 +389,11 @@ impl CreatePublicKeyFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_public_key::CreatePublicKeyInputBuilder,
     ) -> Self {
-        CreatePublicKeyFluentBuilder { client, input, overrides: Default::default() }
+        CreatePublicKeyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A CloudFront public key configuration.
     ///
@@ -354,13 +406,18 @@ impl CreatePublicKeyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_public_key::CreatePublicKeyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_public_key::CreatePublicKeyInputBuilder {
         &self.input
     }
     /// Sends CreatePublicKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -375,9 +432,15 @@ impl CreatePublicKeyFluentBuilder {
         crate::operation::create_public_key::CreatePublicKeyOutput,
         restxml_runtime::SdkError<CreatePublicKeyError>,
     > {
-        let input: crate::operation::create_public_key::CreatePublicKeyInput = self.input.build()?;
+        let input: crate::operation::create_public_key::CreatePublicKeyInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreatePublicKey", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreatePublicKey", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -7,6 +7,8 @@
 //!
 //! For more information about real-time log configurations, see [Real-time logs](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/real-time-logs.html) in the *Amazon CloudFront Developer Guide*.
 /// The `CreateRealtimeLogConfigRequest` shape of the model (it has no documentation).
+///
+/// Sent by CreateRealtimeLogConfig: set its members on the client's fluent builder, `client.create_realtime_log_config().<member>(value)...send()`, or build it here and send it with `client.create_realtime_log_config_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -106,7 +108,9 @@ impl CreateRealtimeLogConfigInputBuilder {
     }
     /// Builds the [`CreateRealtimeLogConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateRealtimeLogConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateRealtimeLogConfigInput, restxml_runtime::BuildError> {
         match (self.end_points, self.fields, self.name, self.sampling_rate) {
             (Some(m_end_points), Some(m_fields), Some(m_name), Some(m_sampling_rate)) => {
                 Ok(CreateRealtimeLogConfigInput {
@@ -116,20 +120,26 @@ impl CreateRealtimeLogConfigInputBuilder {
                     sampling_rate: m_sampling_rate,
                 })
             }
-            (m_end_points, m_fields, m_name, m_sampling_rate) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateRealtimeLogConfigInput",
-                &[
-                    (m_end_points.is_none(), "end_points", "EndPoints"),
-                    (m_fields.is_none(), "fields", "Fields"),
-                    (m_name.is_none(), "name", "Name"),
-                    (m_sampling_rate.is_none(), "sampling_rate", "SamplingRate"),
-                ],
-            )),
+            (m_end_points, m_fields, m_name, m_sampling_rate) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateRealtimeLogConfigInput",
+                        &[
+                            (m_end_points.is_none(), "end_points", "EndPoints"),
+                            (m_fields.is_none(), "fields", "Fields"),
+                            (m_name.is_none(), "name", "Name"),
+                            (m_sampling_rate.is_none(), "sampling_rate", "SamplingRate"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `CreateRealtimeLogConfigResult` shape of the model (it has no documentation).
+///
+/// Returned by CreateRealtimeLogConfig's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -145,7 +155,9 @@ pub struct CreateRealtimeLogConfigOutput {
 impl std::fmt::Debug for CreateRealtimeLogConfigOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateRealtimeLogConfigOutput").field("realtime_log_config", &self.realtime_log_config).finish()
+        f.debug_struct("CreateRealtimeLogConfigOutput")
+            .field("realtime_log_config", &self.realtime_log_config)
+            .finish()
     }
 }
 
@@ -182,20 +194,31 @@ impl std::fmt::Debug for CreateRealtimeLogConfigOutputBuilder {
 impl CreateRealtimeLogConfigOutputBuilder {
     /// Sets [`CreateRealtimeLogConfigOutput::realtime_log_config`].
     #[inline]
-    pub fn realtime_log_config(mut self, value: crate::types::RealtimeLogConfig) -> Self {
+    pub fn realtime_log_config(
+        mut self,
+        value: crate::types::RealtimeLogConfig,
+    ) -> Self {
         self.realtime_log_config = Some(value);
         self
     }
     /// Sets or clears [`CreateRealtimeLogConfigOutput::realtime_log_config`].
     #[inline]
-    pub fn set_realtime_log_config(mut self, value: Option<crate::types::RealtimeLogConfig>) -> Self {
+    pub fn set_realtime_log_config(
+        mut self,
+        value: Option<crate::types::RealtimeLogConfig>,
+    ) -> Self {
         self.realtime_log_config = value;
         self
     }
     /// Builds the [`CreateRealtimeLogConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateRealtimeLogConfigOutput, restxml_runtime::BuildError> {
-        Ok(CreateRealtimeLogConfigOutput { realtime_log_config: self.realtime_log_config, meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<CreateRealtimeLogConfigOutput, restxml_runtime::BuildError> {
+        Ok(CreateRealtimeLogConfigOutput {
+            realtime_log_config: self.realtime_log_config,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -219,26 +242,36 @@ impl CreateRealtimeLogConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "CreateRealtimeLogConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("RealtimeLogConfigAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::RealtimeLogConfigAlreadyExists),
-            Some("TooManyRealtimeLogConfigs") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyRealtimeLogConfigs),
+            Some("RealtimeLogConfigAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::RealtimeLogConfigAlreadyExists)
+            }
+            Some("TooManyRealtimeLogConfigs") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyRealtimeLogConfigs)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -310,7 +343,9 @@ impl std::error::Error for CreateRealtimeLogConfigError {
 pub fn serialize_request(
     input: &crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/realtime-log-config");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -350,11 +385,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateRealtimeLogConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateRealtimeLogConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateRealtimeLogConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -367,7 +406,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_realtime_log_config = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "RealtimeLogConfig" {
-                    m_realtime_log_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_realtime_log_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((m_realtime_log_config,))
@@ -398,7 +439,11 @@ impl CreateRealtimeLogConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInputBuilder,
     ) -> Self {
-        CreateRealtimeLogConfigFluentBuilder { client, input, overrides: Default::default() }
+        CreateRealtimeLogConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Contains information about the Amazon Kinesis data stream where you are sending real-time log data.
     ///
@@ -435,13 +480,18 @@ impl CreateRealtimeLogConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInputBuilder {
         &self.input
     }
     /// Sends CreateRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -456,9 +506,15 @@ impl CreateRealtimeLogConfigFluentBuilder {
         crate::operation::create_realtime_log_config::CreateRealtimeLogConfigOutput,
         restxml_runtime::SdkError<CreateRealtimeLogConfigError>,
     > {
-        let input: crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput = self.input.build()?;
+        let input: crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateRealtimeLogConfig", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateRealtimeLogConfig", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

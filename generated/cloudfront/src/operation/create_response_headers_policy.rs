@@ -9,6 +9,8 @@
 //!
 //! For more information, see [Adding or removing HTTP headers in CloudFront responses](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/modifying-response-headers.html) in the *Amazon CloudFront Developer Guide*.
 /// The `CreateResponseHeadersPolicyRequest` shape of the model (it has no documentation).
+///
+/// Sent by CreateResponseHeadersPolicy: set its members on the client's fluent builder, `client.create_response_headers_policy().<member>(value)...send()`, or build it here and send it with `client.create_response_headers_policy_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -23,7 +25,10 @@ impl std::fmt::Debug for CreateResponseHeadersPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateResponseHeadersPolicyInput")
-            .field("response_headers_policy_config", &self.response_headers_policy_config)
+            .field(
+                "response_headers_policy_config",
+                &self.response_headers_policy_config,
+            )
             .finish()
     }
 }
@@ -56,7 +61,10 @@ impl std::fmt::Debug for CreateResponseHeadersPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateResponseHeadersPolicyInputBuilder")
-            .field("response_headers_policy_config", &self.response_headers_policy_config)
+            .field(
+                "response_headers_policy_config",
+                &self.response_headers_policy_config,
+            )
             .finish()
     }
 }
@@ -64,30 +72,45 @@ impl std::fmt::Debug for CreateResponseHeadersPolicyInputBuilder {
 impl CreateResponseHeadersPolicyInputBuilder {
     /// Sets [`CreateResponseHeadersPolicyInput::response_headers_policy_config`].
     #[inline]
-    pub fn response_headers_policy_config(mut self, value: crate::types::ResponseHeadersPolicyConfig) -> Self {
+    pub fn response_headers_policy_config(
+        mut self,
+        value: crate::types::ResponseHeadersPolicyConfig,
+    ) -> Self {
         self.response_headers_policy_config = Some(value);
         self
     }
     /// Builds the [`CreateResponseHeadersPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateResponseHeadersPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateResponseHeadersPolicyInput, restxml_runtime::BuildError> {
         match (self.response_headers_policy_config,) {
-            (Some(m_response_headers_policy_config),) => Ok(CreateResponseHeadersPolicyInput {
-                response_headers_policy_config: m_response_headers_policy_config,
-            }),
-            (m_response_headers_policy_config,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateResponseHeadersPolicyInput",
-                &[(
-                    m_response_headers_policy_config.is_none(),
-                    "response_headers_policy_config",
-                    "ResponseHeadersPolicyConfig",
-                )],
-            )),
+            (Some(m_response_headers_policy_config),) => {
+                Ok(CreateResponseHeadersPolicyInput {
+                    response_headers_policy_config: m_response_headers_policy_config,
+                })
+            }
+            (m_response_headers_policy_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateResponseHeadersPolicyInput",
+                        &[
+                            (
+                                m_response_headers_policy_config.is_none(),
+                                "response_headers_policy_config",
+                                "ResponseHeadersPolicyConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `CreateResponseHeadersPolicyResult` shape of the model (it has no documentation).
+///
+/// Returned by CreateResponseHeadersPolicy's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -152,13 +175,19 @@ impl std::fmt::Debug for CreateResponseHeadersPolicyOutputBuilder {
 impl CreateResponseHeadersPolicyOutputBuilder {
     /// Sets [`CreateResponseHeadersPolicyOutput::response_headers_policy`].
     #[inline]
-    pub fn response_headers_policy(mut self, value: crate::types::ResponseHeadersPolicy) -> Self {
+    pub fn response_headers_policy(
+        mut self,
+        value: crate::types::ResponseHeadersPolicy,
+    ) -> Self {
         self.response_headers_policy = Some(value);
         self
     }
     /// Sets or clears [`CreateResponseHeadersPolicyOutput::response_headers_policy`].
     #[inline]
-    pub fn set_response_headers_policy(mut self, value: Option<crate::types::ResponseHeadersPolicy>) -> Self {
+    pub fn set_response_headers_policy(
+        mut self,
+        value: Option<crate::types::ResponseHeadersPolicy>,
+    ) -> Self {
         self.response_headers_policy = value;
         self
     }
@@ -188,7 +217,9 @@ impl CreateResponseHeadersPolicyOutputBuilder {
     }
     /// Builds the [`CreateResponseHeadersPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateResponseHeadersPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateResponseHeadersPolicyOutput, restxml_runtime::BuildError> {
         Ok(CreateResponseHeadersPolicyOutput {
             response_headers_policy: self.response_headers_policy,
             location: self.location,
@@ -205,7 +236,9 @@ pub enum CreateResponseHeadersPolicyError {
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// The number of custom headers in the response headers policy exceeds the maximum.
-    TooManyCustomHeadersInResponseHeadersPolicy(crate::error::TooManyCustomHeadersInResponseHeadersPolicy),
+    TooManyCustomHeadersInResponseHeadersPolicy(
+        crate::error::TooManyCustomHeadersInResponseHeadersPolicy,
+    ),
     /// A response headers policy with this name already exists. You must provide a unique name. To modify an existing response headers policy, use `UpdateResponseHeadersPolicy`.
     ResponseHeadersPolicyAlreadyExists(crate::error::ResponseHeadersPolicyAlreadyExists),
     /// The value of `Quantity` and the size of `Items` don't match.
@@ -215,7 +248,9 @@ pub enum CreateResponseHeadersPolicyError {
     /// An argument is invalid.
     InvalidArgument(crate::error::InvalidArgument),
     /// The number of headers in `RemoveHeadersConfig` in the response headers policy exceeds the maximum.
-    TooManyRemoveHeadersInResponseHeadersPolicy(crate::error::TooManyRemoveHeadersInResponseHeadersPolicy),
+    TooManyRemoveHeadersInResponseHeadersPolicy(
+        crate::error::TooManyRemoveHeadersInResponseHeadersPolicy,
+    ),
     /// You have reached the maximum number of response headers policies for this Amazon Web Services account.
     TooManyResponseHeadersPolicies(crate::error::TooManyResponseHeadersPolicies),
     /// An error response the model does not describe for this operation.
@@ -226,39 +261,59 @@ impl CreateResponseHeadersPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "CreateResponseHeadersPolicy",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("TooManyCustomHeadersInResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyCustomHeadersInResponseHeadersPolicy)
+                    .map_or_else(
+                        unhandled,
+                        Self::TooManyCustomHeadersInResponseHeadersPolicy,
+                    )
             }
-            Some("ResponseHeadersPolicyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ResponseHeadersPolicyAlreadyExists),
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("TooLongCSPInResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooLongCSPInResponseHeadersPolicy),
+            Some("ResponseHeadersPolicyAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::ResponseHeadersPolicyAlreadyExists)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
+            }
+            Some("TooLongCSPInResponseHeadersPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooLongCSPInResponseHeadersPolicy)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("TooManyRemoveHeadersInResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyRemoveHeadersInResponseHeadersPolicy)
+                    .map_or_else(
+                        unhandled,
+                        Self::TooManyRemoveHeadersInResponseHeadersPolicy,
+                    )
             }
-            Some("TooManyResponseHeadersPolicies") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyResponseHeadersPolicies),
+            Some("TooManyResponseHeadersPolicies") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyResponseHeadersPolicies)
+            }
             _ => unhandled(meta),
         }
     }
@@ -353,14 +408,17 @@ impl std::error::Error for CreateResponseHeadersPolicyError {
 pub fn serialize_request(
     input: &crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/response-headers-policy");
     {
         let value = &input.response_headers_policy_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("ResponseHeadersPolicyConfig")
+            body
+                .root("ResponseHeadersPolicyConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -377,11 +435,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateResponseHeadersPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateResponseHeadersPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateResponseHeadersPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -422,20 +484,30 @@ impl CreateResponseHeadersPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInputBuilder,
     ) -> Self {
-        CreateResponseHeadersPolicyFluentBuilder { client, input, overrides: Default::default() }
+        CreateResponseHeadersPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Contains metadata about the response headers policy, and a set of configurations that specify the HTTP headers.
     ///
     /// Sets [`crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInput::response_headers_policy_config`](crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInput::response_headers_policy_config). Required.
     #[inline]
-    pub fn response_headers_policy_config(mut self, value: crate::types::ResponseHeadersPolicyConfig) -> Self {
+    pub fn response_headers_policy_config(
+        mut self,
+        value: crate::types::ResponseHeadersPolicyConfig,
+    ) -> Self {
         self.input = self.input.response_headers_policy_config(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -458,10 +530,15 @@ impl CreateResponseHeadersPolicyFluentBuilder {
         crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyOutput,
         restxml_runtime::SdkError<CreateResponseHeadersPolicyError>,
     > {
-        let input: crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInput =
-            self.input.build()?;
+        let input: crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateResponseHeadersPolicy", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateResponseHeadersPolicy", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

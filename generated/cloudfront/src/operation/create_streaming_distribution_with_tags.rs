@@ -3,6 +3,8 @@
 
 //! This API is deprecated. Amazon CloudFront is deprecating real-time messaging protocol (RTMP) distributions on December 31, 2020. For more information, [read the announcement](http://forums.aws.amazon.com/ann.jspa?annID=7356) on the Amazon CloudFront discussion forum.
 /// The request to create a new streaming distribution with tags.
+///
+/// Sent by CreateStreamingDistributionWithTags: set its members on the client's fluent builder, `client.create_streaming_distribution_with_tags().<member>(value)...send()`, or build it here and send it with `client.create_streaming_distribution_with_tags_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -17,7 +19,10 @@ impl std::fmt::Debug for CreateStreamingDistributionWithTagsInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateStreamingDistributionWithTagsInput")
-            .field("streaming_distribution_config_with_tags", &self.streaming_distribution_config_with_tags)
+            .field(
+                "streaming_distribution_config_with_tags",
+                &self.streaming_distribution_config_with_tags,
+            )
             .finish()
     }
 }
@@ -30,12 +35,15 @@ impl CreateStreamingDistributionWithTagsInput {
     }
 }
 
-impl From<CreateStreamingDistributionWithTagsInput> for CreateStreamingDistributionWithTagsInputBuilder {
+impl From<CreateStreamingDistributionWithTagsInput>
+for CreateStreamingDistributionWithTagsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateStreamingDistributionWithTagsInput) -> Self {
         CreateStreamingDistributionWithTagsInputBuilder {
-            streaming_distribution_config_with_tags: Some(input.streaming_distribution_config_with_tags),
+            streaming_distribution_config_with_tags: Some(
+                input.streaming_distribution_config_with_tags,
+            ),
         }
     }
 }
@@ -43,14 +51,19 @@ impl From<CreateStreamingDistributionWithTagsInput> for CreateStreamingDistribut
 /// A builder for [`CreateStreamingDistributionWithTagsInput`].
 #[derive(Clone, Default)]
 pub struct CreateStreamingDistributionWithTagsInputBuilder {
-    streaming_distribution_config_with_tags: Option<crate::types::StreamingDistributionConfigWithTags>,
+    streaming_distribution_config_with_tags: Option<
+        crate::types::StreamingDistributionConfigWithTags,
+    >,
 }
 
 impl std::fmt::Debug for CreateStreamingDistributionWithTagsInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateStreamingDistributionWithTagsInputBuilder")
-            .field("streaming_distribution_config_with_tags", &self.streaming_distribution_config_with_tags)
+            .field(
+                "streaming_distribution_config_with_tags",
+                &self.streaming_distribution_config_with_tags,
+            )
             .finish()
     }
 }
@@ -67,24 +80,36 @@ impl CreateStreamingDistributionWithTagsInputBuilder {
     }
     /// Builds the [`CreateStreamingDistributionWithTagsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateStreamingDistributionWithTagsInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateStreamingDistributionWithTagsInput, restxml_runtime::BuildError> {
         match (self.streaming_distribution_config_with_tags,) {
-            (Some(m_streaming_distribution_config_with_tags),) => Ok(CreateStreamingDistributionWithTagsInput {
-                streaming_distribution_config_with_tags: m_streaming_distribution_config_with_tags,
-            }),
-            (m_streaming_distribution_config_with_tags,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateStreamingDistributionWithTagsInput",
-                &[(
-                    m_streaming_distribution_config_with_tags.is_none(),
-                    "streaming_distribution_config_with_tags",
-                    "StreamingDistributionConfigWithTags",
-                )],
-            )),
+            (Some(m_streaming_distribution_config_with_tags),) => {
+                Ok(CreateStreamingDistributionWithTagsInput {
+                    streaming_distribution_config_with_tags: m_streaming_distribution_config_with_tags,
+                })
+            }
+            (m_streaming_distribution_config_with_tags,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateStreamingDistributionWithTagsInput",
+                        &[
+                            (
+                                m_streaming_distribution_config_with_tags.is_none(),
+                                "streaming_distribution_config_with_tags",
+                                "StreamingDistributionConfigWithTags",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The returned result of the corresponding request.
+///
+/// Returned by CreateStreamingDistributionWithTags's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -149,13 +174,19 @@ impl std::fmt::Debug for CreateStreamingDistributionWithTagsOutputBuilder {
 impl CreateStreamingDistributionWithTagsOutputBuilder {
     /// Sets [`CreateStreamingDistributionWithTagsOutput::streaming_distribution`].
     #[inline]
-    pub fn streaming_distribution(mut self, value: crate::types::StreamingDistribution) -> Self {
+    pub fn streaming_distribution(
+        mut self,
+        value: crate::types::StreamingDistribution,
+    ) -> Self {
         self.streaming_distribution = Some(value);
         self
     }
     /// Sets or clears [`CreateStreamingDistributionWithTagsOutput::streaming_distribution`].
     #[inline]
-    pub fn set_streaming_distribution(mut self, value: Option<crate::types::StreamingDistribution>) -> Self {
+    pub fn set_streaming_distribution(
+        mut self,
+        value: Option<crate::types::StreamingDistribution>,
+    ) -> Self {
         self.streaming_distribution = value;
         self
     }
@@ -185,7 +216,9 @@ impl CreateStreamingDistributionWithTagsOutputBuilder {
     }
     /// Builds the [`CreateStreamingDistributionWithTagsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateStreamingDistributionWithTagsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateStreamingDistributionWithTagsOutput, restxml_runtime::BuildError> {
         Ok(CreateStreamingDistributionWithTagsOutput {
             streaming_distribution: self.streaming_distribution,
             location: self.location,
@@ -235,49 +268,76 @@ impl CreateStreamingDistributionWithTagsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "CreateStreamingDistributionWithTags",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("StreamingDistributionAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::StreamingDistributionAlreadyExists),
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("InvalidOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginAccessIdentity),
+            Some("StreamingDistributionAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::StreamingDistributionAlreadyExists)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
+            }
+            Some("InvalidOriginAccessIdentity") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidOriginAccessIdentity)
+            }
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidTagging)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("TooManyTrustedSigners") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyTrustedSigners),
-            Some("InvalidOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginAccessControl),
-            Some("TooManyStreamingDistributions") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyStreamingDistributions),
+            Some("TooManyTrustedSigners") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyTrustedSigners)
+            }
+            Some("InvalidOriginAccessControl") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidOriginAccessControl)
+            }
+            Some("TooManyStreamingDistributions") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyStreamingDistributions)
+            }
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::MissingBody)
             }
-            Some("TooManyStreamingDistributionCNAMEs") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyStreamingDistributionCNAMEs),
-            Some("TrustedSignerDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TrustedSignerDoesNotExist),
-            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CNAMEAlreadyExists),
+            Some("TooManyStreamingDistributionCNAMEs") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyStreamingDistributionCNAMEs)
+            }
+            Some("TrustedSignerDoesNotExist") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TrustedSignerDoesNotExist)
+            }
+            Some("CNAMEAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::CNAMEAlreadyExists)
+            }
             Some("InvalidOrigin") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidOrigin)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidOrigin)
             }
             _ => unhandled(meta),
         }
@@ -409,7 +469,9 @@ impl std::error::Error for CreateStreamingDistributionWithTagsError {
 pub fn serialize_request(
     input: &crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/streaming-distribution");
     request.push_query("WithTags", None);
     {
@@ -417,7 +479,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("StreamingDistributionConfigWithTags")
+            body
+                .root("StreamingDistributionConfigWithTags")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -434,11 +497,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateStreamingDistributionWithTagsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateStreamingDistributionWithTagsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateStreamingDistributionWithTagsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -468,8 +535,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct CreateStreamingDistributionWithTagsFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInputBuilder,
+    pub(crate) input: crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -480,7 +546,11 @@ impl CreateStreamingDistributionWithTagsFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInputBuilder,
     ) -> Self {
-        CreateStreamingDistributionWithTagsFluentBuilder { client, input, overrides: Default::default() }
+        CreateStreamingDistributionWithTagsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The streaming distribution's configuration information.
     ///
@@ -496,7 +566,10 @@ impl CreateStreamingDistributionWithTagsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -504,8 +577,7 @@ impl CreateStreamingDistributionWithTagsFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInputBuilder
-    {
+    ) -> &crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInputBuilder {
         &self.input
     }
     /// Sends CreateStreamingDistributionWithTags: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -520,11 +592,15 @@ impl CreateStreamingDistributionWithTagsFluentBuilder {
         crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsOutput,
         restxml_runtime::SdkError<CreateStreamingDistributionWithTagsError>,
     > {
-        let input: crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInput =
-            self.input.build()?;
+        let input: crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("CreateStreamingDistributionWithTags", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateStreamingDistributionWithTags", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

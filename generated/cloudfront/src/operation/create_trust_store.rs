@@ -3,6 +3,8 @@
 
 //! Creates a trust store.
 /// The `CreateTrustStoreRequest` shape of the model (it has no documentation).
+///
+/// Sent by CreateTrustStore: set its members on the client's fluent builder, `client.create_trust_store().<member>(value)...send()`, or build it here and send it with `client.create_trust_store_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -26,7 +28,10 @@ impl std::fmt::Debug for CreateTrustStoreInput {
         f.debug_struct("CreateTrustStoreInput")
             .field("name", &self.name)
             .field("ca_certificates_bundle_source", &self.ca_certificates_bundle_source)
-            .field("use_client_certificate_ocsp_endpoint", &self.use_client_certificate_ocsp_endpoint)
+            .field(
+                "use_client_certificate_ocsp_endpoint",
+                &self.use_client_certificate_ocsp_endpoint,
+            )
             .field("tags", &self.tags)
             .finish()
     }
@@ -47,7 +52,8 @@ impl From<CreateTrustStoreInput> for CreateTrustStoreInputBuilder {
         CreateTrustStoreInputBuilder {
             name: Some(input.name),
             ca_certificates_bundle_source: Some(input.ca_certificates_bundle_source),
-            use_client_certificate_ocsp_endpoint: input.use_client_certificate_ocsp_endpoint,
+            use_client_certificate_ocsp_endpoint: input
+                .use_client_certificate_ocsp_endpoint,
             tags: input.tags,
         }
     }
@@ -68,7 +74,10 @@ impl std::fmt::Debug for CreateTrustStoreInputBuilder {
         f.debug_struct("CreateTrustStoreInputBuilder")
             .field("name", &self.name)
             .field("ca_certificates_bundle_source", &self.ca_certificates_bundle_source)
-            .field("use_client_certificate_ocsp_endpoint", &self.use_client_certificate_ocsp_endpoint)
+            .field(
+                "use_client_certificate_ocsp_endpoint",
+                &self.use_client_certificate_ocsp_endpoint,
+            )
             .field("tags", &self.tags)
             .finish()
     }
@@ -83,7 +92,10 @@ impl CreateTrustStoreInputBuilder {
     }
     /// Sets [`CreateTrustStoreInput::ca_certificates_bundle_source`].
     #[inline]
-    pub fn ca_certificates_bundle_source(mut self, value: crate::types::CaCertificatesBundleSource) -> Self {
+    pub fn ca_certificates_bundle_source(
+        mut self,
+        value: crate::types::CaCertificatesBundleSource,
+    ) -> Self {
         self.ca_certificates_bundle_source = Some(value);
         self
     }
@@ -95,7 +107,10 @@ impl CreateTrustStoreInputBuilder {
     }
     /// Sets or clears [`CreateTrustStoreInput::use_client_certificate_ocsp_endpoint`].
     #[inline]
-    pub fn set_use_client_certificate_ocsp_endpoint(mut self, value: Option<bool>) -> Self {
+    pub fn set_use_client_certificate_ocsp_endpoint(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
         self.use_client_certificate_ocsp_endpoint = value;
         self
     }
@@ -115,28 +130,37 @@ impl CreateTrustStoreInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateTrustStoreInput, restxml_runtime::BuildError> {
         match (self.name, self.ca_certificates_bundle_source) {
-            (Some(m_name), Some(m_ca_certificates_bundle_source)) => Ok(CreateTrustStoreInput {
-                name: m_name,
-                ca_certificates_bundle_source: m_ca_certificates_bundle_source,
-                use_client_certificate_ocsp_endpoint: self.use_client_certificate_ocsp_endpoint,
-                tags: self.tags,
-            }),
-            (m_name, m_ca_certificates_bundle_source) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateTrustStoreInput",
-                &[
-                    (m_name.is_none(), "name", "Name"),
-                    (
-                        m_ca_certificates_bundle_source.is_none(),
-                        "ca_certificates_bundle_source",
-                        "CaCertificatesBundleSource",
+            (Some(m_name), Some(m_ca_certificates_bundle_source)) => {
+                Ok(CreateTrustStoreInput {
+                    name: m_name,
+                    ca_certificates_bundle_source: m_ca_certificates_bundle_source,
+                    use_client_certificate_ocsp_endpoint: self
+                        .use_client_certificate_ocsp_endpoint,
+                    tags: self.tags,
+                })
+            }
+            (m_name, m_ca_certificates_bundle_source) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateTrustStoreInput",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (
+                                m_ca_certificates_bundle_source.is_none(),
+                                "ca_certificates_bundle_source",
+                                "CaCertificatesBundleSource",
+                            ),
+                        ],
                     ),
-                ],
-            )),
+                )
+            }
         }
     }
 }
 
 /// The `CreateTrustStoreResult` shape of the model (it has no documentation).
+///
+/// Returned by CreateTrustStore's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -221,7 +245,11 @@ impl CreateTrustStoreOutputBuilder {
     /// Builds the [`CreateTrustStoreOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateTrustStoreOutput, restxml_runtime::BuildError> {
-        Ok(CreateTrustStoreOutput { trust_store: self.trust_store, e_tag: self.e_tag, meta: Default::default() })
+        Ok(CreateTrustStoreOutput {
+            trust_store: self.trust_store,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -249,27 +277,44 @@ impl CreateTrustStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateTrustStore", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateTrustStore",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityAlreadyExists),
+            Some("EntityAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityAlreadyExists)
+            }
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidTagging)
             }
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityLimitExceeded),
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityLimitExceeded)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -353,7 +398,9 @@ impl std::error::Error for CreateTrustStoreError {
 pub fn serialize_request(
     input: &crate::operation::create_trust_store::CreateTrustStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/trust-store");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -391,11 +438,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateTrustStoreError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateTrustStoreError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateTrustStoreError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -434,7 +485,11 @@ impl CreateTrustStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_trust_store::CreateTrustStoreInputBuilder,
     ) -> Self {
-        CreateTrustStoreFluentBuilder { client, input, overrides: Default::default() }
+        CreateTrustStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A name for the trust store.
     ///
@@ -448,7 +503,10 @@ impl CreateTrustStoreFluentBuilder {
     ///
     /// Sets [`crate::operation::create_trust_store::CreateTrustStoreInput::ca_certificates_bundle_source`](crate::operation::create_trust_store::CreateTrustStoreInput::ca_certificates_bundle_source). Required.
     #[inline]
-    pub fn ca_certificates_bundle_source(mut self, value: crate::types::CaCertificatesBundleSource) -> Self {
+    pub fn ca_certificates_bundle_source(
+        mut self,
+        value: crate::types::CaCertificatesBundleSource,
+    ) -> Self {
         self.input = self.input.ca_certificates_bundle_source(value);
         self
     }
@@ -462,7 +520,10 @@ impl CreateTrustStoreFluentBuilder {
     }
     /// Sets or clears [`crate::operation::create_trust_store::CreateTrustStoreInput::use_client_certificate_ocsp_endpoint`](crate::operation::create_trust_store::CreateTrustStoreInput::use_client_certificate_ocsp_endpoint).
     #[inline]
-    pub fn set_use_client_certificate_ocsp_endpoint(mut self, value: Option<bool>) -> Self {
+    pub fn set_use_client_certificate_ocsp_endpoint(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
         self.input = self.input.set_use_client_certificate_ocsp_endpoint(value);
         self
     }
@@ -483,13 +544,18 @@ impl CreateTrustStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_trust_store::CreateTrustStoreInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_trust_store::CreateTrustStoreInputBuilder {
         &self.input
     }
     /// Sends CreateTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -504,9 +570,15 @@ impl CreateTrustStoreFluentBuilder {
         crate::operation::create_trust_store::CreateTrustStoreOutput,
         restxml_runtime::SdkError<CreateTrustStoreError>,
     > {
-        let input: crate::operation::create_trust_store::CreateTrustStoreInput = self.input.build()?;
+        let input: crate::operation::create_trust_store::CreateTrustStoreInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateTrustStore", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateTrustStore", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

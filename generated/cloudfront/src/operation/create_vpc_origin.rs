@@ -3,6 +3,8 @@
 
 //! Create an Amazon CloudFront VPC origin.
 /// The `CreateVpcOriginRequest` shape of the model (it has no documentation).
+///
+/// Sent by CreateVpcOrigin: set its members on the client's fluent builder, `client.create_vpc_origin().<member>(value)...send()`, or build it here and send it with `client.create_vpc_origin_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -64,7 +66,10 @@ impl std::fmt::Debug for CreateVpcOriginInputBuilder {
 impl CreateVpcOriginInputBuilder {
     /// Sets [`CreateVpcOriginInput::vpc_origin_endpoint_config`].
     #[inline]
-    pub fn vpc_origin_endpoint_config(mut self, value: crate::types::VpcOriginEndpointConfig) -> Self {
+    pub fn vpc_origin_endpoint_config(
+        mut self,
+        value: crate::types::VpcOriginEndpointConfig,
+    ) -> Self {
         self.vpc_origin_endpoint_config = Some(value);
         self
     }
@@ -85,17 +90,32 @@ impl CreateVpcOriginInputBuilder {
     pub fn build(self) -> Result<CreateVpcOriginInput, restxml_runtime::BuildError> {
         match (self.vpc_origin_endpoint_config,) {
             (Some(m_vpc_origin_endpoint_config),) => {
-                Ok(CreateVpcOriginInput { vpc_origin_endpoint_config: m_vpc_origin_endpoint_config, tags: self.tags })
+                Ok(CreateVpcOriginInput {
+                    vpc_origin_endpoint_config: m_vpc_origin_endpoint_config,
+                    tags: self.tags,
+                })
             }
-            (m_vpc_origin_endpoint_config,) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateVpcOriginInput",
-                &[(m_vpc_origin_endpoint_config.is_none(), "vpc_origin_endpoint_config", "VpcOriginEndpointConfig")],
-            )),
+            (m_vpc_origin_endpoint_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateVpcOriginInput",
+                        &[
+                            (
+                                m_vpc_origin_endpoint_config.is_none(),
+                                "vpc_origin_endpoint_config",
+                                "VpcOriginEndpointConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `CreateVpcOriginResult` shape of the model (it has no documentation).
+///
+/// Returned by CreateVpcOrigin's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -232,28 +252,48 @@ impl CreateVpcOriginError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateVpcOrigin", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateVpcOrigin",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityAlreadyExists),
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
+            Some("EntityAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityAlreadyExists)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
+            }
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidTagging)
             }
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityLimitExceeded),
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityLimitExceeded)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -343,7 +383,9 @@ impl std::error::Error for CreateVpcOriginError {
 pub fn serialize_request(
     input: &crate::operation::create_vpc_origin::CreateVpcOriginInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/vpc-origin");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -369,14 +411,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::create_vpc_origin::CreateVpcOriginOutput, restxml_runtime::SdkError<CreateVpcOriginError>>
-{
+) -> Result<
+    crate::operation::create_vpc_origin::CreateVpcOriginOutput,
+    restxml_runtime::SdkError<CreateVpcOriginError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateVpcOriginError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateVpcOriginError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -417,13 +465,20 @@ impl CreateVpcOriginFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_vpc_origin::CreateVpcOriginInputBuilder,
     ) -> Self {
-        CreateVpcOriginFluentBuilder { client, input, overrides: Default::default() }
+        CreateVpcOriginFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The VPC origin endpoint configuration.
     ///
     /// Sets [`crate::operation::create_vpc_origin::CreateVpcOriginInput::vpc_origin_endpoint_config`](crate::operation::create_vpc_origin::CreateVpcOriginInput::vpc_origin_endpoint_config). Required.
     #[inline]
-    pub fn vpc_origin_endpoint_config(mut self, value: crate::types::VpcOriginEndpointConfig) -> Self {
+    pub fn vpc_origin_endpoint_config(
+        mut self,
+        value: crate::types::VpcOriginEndpointConfig,
+    ) -> Self {
         self.input = self.input.vpc_origin_endpoint_config(value);
         self
     }
@@ -444,13 +499,18 @@ impl CreateVpcOriginFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_vpc_origin::CreateVpcOriginInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_vpc_origin::CreateVpcOriginInputBuilder {
         &self.input
     }
     /// Sends CreateVpcOrigin: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -465,9 +525,15 @@ impl CreateVpcOriginFluentBuilder {
         crate::operation::create_vpc_origin::CreateVpcOriginOutput,
         restxml_runtime::SdkError<CreateVpcOriginError>,
     > {
-        let input: crate::operation::create_vpc_origin::CreateVpcOriginInput = self.input.build()?;
+        let input: crate::operation::create_vpc_origin::CreateVpcOriginInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateVpcOrigin", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateVpcOrigin", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Remove a field-level encryption configuration.
 /// The `DeleteFieldLevelEncryptionConfigRequest` shape of the model (it has no documentation).
+///
+/// Sent by DeleteFieldLevelEncryptionConfig: set its members on the client's fluent builder, `client.delete_field_level_encryption_config().<member>(value)...send()`, or build it here and send it with `client.delete_field_level_encryption_config_with(input).send()`. `if_match` (`If-Match`) is the `ETag` of the version being changed; a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -33,11 +35,15 @@ impl DeleteFieldLevelEncryptionConfigInput {
     }
 }
 
-impl From<DeleteFieldLevelEncryptionConfigInput> for DeleteFieldLevelEncryptionConfigInputBuilder {
+impl From<DeleteFieldLevelEncryptionConfigInput>
+for DeleteFieldLevelEncryptionConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteFieldLevelEncryptionConfigInput) -> Self {
-        DeleteFieldLevelEncryptionConfigInputBuilder { id: Some(input.id), if_match: input.if_match }
+        DeleteFieldLevelEncryptionConfigInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
     }
 }
 
@@ -79,13 +85,24 @@ impl DeleteFieldLevelEncryptionConfigInputBuilder {
     }
     /// Builds the [`DeleteFieldLevelEncryptionConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DeleteFieldLevelEncryptionConfigInput { id: m_id, if_match: self.if_match }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteFieldLevelEncryptionConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DeleteFieldLevelEncryptionConfigInput {
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteFieldLevelEncryptionConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -112,28 +129,41 @@ impl DeleteFieldLevelEncryptionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "DeleteFieldLevelEncryptionConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
-            Some("FieldLevelEncryptionConfigInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::FieldLevelEncryptionConfigInUse),
-            Some("NoSuchFieldLevelEncryptionConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
+            }
+            Some("FieldLevelEncryptionConfigInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::FieldLevelEncryptionConfigInUse)
+            }
+            Some("NoSuchFieldLevelEncryptionConfig") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -210,7 +240,9 @@ impl std::error::Error for DeleteFieldLevelEncryptionConfigError {
 pub fn serialize_request(
     input: &crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/field-level-encryption/");
     {
         let value = &input.id;
@@ -226,13 +258,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteFieldLevelEncryptionConfigError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteFieldLevelEncryptionConfigError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteFieldLevelEncryptionConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteFieldLevelEncryptionConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -244,8 +283,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct DeleteFieldLevelEncryptionConfigFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInputBuilder,
+    pub(crate) input: crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -256,7 +294,11 @@ impl DeleteFieldLevelEncryptionConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInputBuilder,
     ) -> Self {
-        DeleteFieldLevelEncryptionConfigFluentBuilder { client, input, overrides: Default::default() }
+        DeleteFieldLevelEncryptionConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the configuration you want to delete from CloudFront.
     ///
@@ -283,7 +325,10 @@ impl DeleteFieldLevelEncryptionConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -302,13 +347,19 @@ impl DeleteFieldLevelEncryptionConfigFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteFieldLevelEncryptionConfigError>>
-    {
-        let input: crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput =
-            self.input.build()?;
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<DeleteFieldLevelEncryptionConfigError>,
+    > {
+        let input: crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("DeleteFieldLevelEncryptionConfig", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteFieldLevelEncryptionConfig", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -7,6 +7,8 @@
 //!
 //! To delete a function, you must provide the function's name and version (`ETag` value). To get these values, you can use `ListFunctions` and `DescribeFunction`.
 /// The `DeleteFunctionRequest` shape of the model (it has no documentation).
+///
+/// Sent by DeleteFunction: set its members on the client's fluent builder, `client.delete_function().<member>(value)...send()`, or build it here and send it with `client.delete_function_with(input).send()`. `if_match` (`If-Match`) is the `ETag` of the version being changed; a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -22,7 +24,10 @@ pub struct DeleteFunctionInput {
 impl std::fmt::Debug for DeleteFunctionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteFunctionInput").field("name", &self.name).field("if_match", &self.if_match).finish()
+        f.debug_struct("DeleteFunctionInput")
+            .field("name", &self.name)
+            .field("if_match", &self.if_match)
+            .finish()
     }
 }
 
@@ -38,7 +43,10 @@ impl From<DeleteFunctionInput> for DeleteFunctionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteFunctionInput) -> Self {
-        DeleteFunctionInputBuilder { name: Some(input.name), if_match: Some(input.if_match) }
+        DeleteFunctionInputBuilder {
+            name: Some(input.name),
+            if_match: Some(input.if_match),
+        }
     }
 }
 
@@ -76,11 +84,23 @@ impl DeleteFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteFunctionInput, restxml_runtime::BuildError> {
         match (self.name, self.if_match) {
-            (Some(m_name), Some(m_if_match)) => Ok(DeleteFunctionInput { name: m_name, if_match: m_if_match }),
-            (m_name, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteFunctionInput",
-                &[(m_name.is_none(), "name", "Name"), (m_if_match.is_none(), "if_match", "IfMatch")],
-            )),
+            (Some(m_name), Some(m_if_match)) => {
+                Ok(DeleteFunctionInput {
+                    name: m_name,
+                    if_match: m_if_match,
+                })
+            }
+            (m_name, m_if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteFunctionInput",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -107,23 +127,41 @@ impl DeleteFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteFunction", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteFunction",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("FunctionInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::FunctionInUse)
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
-            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFunctionExists),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
+            Some("FunctionInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::FunctionInUse)
+            }
+            Some("NoSuchFunctionExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -200,7 +238,9 @@ impl std::error::Error for DeleteFunctionError {
 pub fn serialize_request(
     input: &crate::operation::delete_function::DeleteFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -217,13 +257,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteFunctionError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteFunctionError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -246,7 +293,11 @@ impl DeleteFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_function::DeleteFunctionInputBuilder,
     ) -> Self {
-        DeleteFunctionFluentBuilder { client, input, overrides: Default::default() }
+        DeleteFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the function that you are deleting.
     ///
@@ -267,13 +318,18 @@ impl DeleteFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_function::DeleteFunctionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_function::DeleteFunctionInputBuilder {
         &self.input
     }
     /// Sends DeleteFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -284,10 +340,19 @@ impl DeleteFunctionFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteFunctionError>> {
-        let input: crate::operation::delete_function::DeleteFunctionInput = self.input.build()?;
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<DeleteFunctionError>,
+    > {
+        let input: crate::operation::delete_function::DeleteFunctionInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteFunction", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteFunction", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -7,6 +7,8 @@
 //!
 //! To delete a key group, you must provide the key group's identifier and version. To get these values, use `ListKeyGroups` followed by `GetKeyGroup` or `GetKeyGroupConfig`.
 /// The `DeleteKeyGroupRequest` shape of the model (it has no documentation).
+///
+/// Sent by DeleteKeyGroup: set its members on the client's fluent builder, `client.delete_key_group().<member>(value)...send()`, or build it here and send it with `client.delete_key_group_with(input).send()`. `if_match` (`If-Match`) is the `ETag` of the version being changed; a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -22,7 +24,10 @@ pub struct DeleteKeyGroupInput {
 impl std::fmt::Debug for DeleteKeyGroupInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteKeyGroupInput").field("id", &self.id).field("if_match", &self.if_match).finish()
+        f.debug_struct("DeleteKeyGroupInput")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
     }
 }
 
@@ -38,7 +43,10 @@ impl From<DeleteKeyGroupInput> for DeleteKeyGroupInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteKeyGroupInput) -> Self {
-        DeleteKeyGroupInputBuilder { id: Some(input.id), if_match: input.if_match }
+        DeleteKeyGroupInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
     }
 }
 
@@ -52,7 +60,10 @@ pub struct DeleteKeyGroupInputBuilder {
 impl std::fmt::Debug for DeleteKeyGroupInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteKeyGroupInputBuilder").field("id", &self.id).field("if_match", &self.if_match).finish()
+        f.debug_struct("DeleteKeyGroupInputBuilder")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
     }
 }
 
@@ -79,9 +90,19 @@ impl DeleteKeyGroupInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteKeyGroupInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DeleteKeyGroupInput { id: m_id, if_match: self.if_match }),
+            (Some(m_id),) => {
+                Ok(DeleteKeyGroupInput {
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
             (m_id,) => {
-                Err(restxml_runtime::BuildError::missing_fields("DeleteKeyGroupInput", &[(m_id.is_none(), "id", "Id")]))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteKeyGroupInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
             }
         }
     }
@@ -107,22 +128,37 @@ impl DeleteKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteKeyGroup", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteKeyGroup",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
+            }
             Some("ResourceInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::ResourceInUse)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::ResourceInUse)
             }
             Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchResource)
             }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -193,7 +229,9 @@ impl std::error::Error for DeleteKeyGroupError {
 pub fn serialize_request(
     input: &crate::operation::delete_key_group::DeleteKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/key-group/");
     {
         let value = &input.id;
@@ -209,13 +247,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteKeyGroupError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteKeyGroupError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteKeyGroupError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteKeyGroupError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -238,7 +283,11 @@ impl DeleteKeyGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_key_group::DeleteKeyGroupInputBuilder,
     ) -> Self {
-        DeleteKeyGroupFluentBuilder { client, input, overrides: Default::default() }
+        DeleteKeyGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier of the key group that you are deleting. To get the identifier, use `ListKeyGroups`.
     ///
@@ -265,13 +314,18 @@ impl DeleteKeyGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_key_group::DeleteKeyGroupInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_key_group::DeleteKeyGroupInputBuilder {
         &self.input
     }
     /// Sends DeleteKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -282,10 +336,19 @@ impl DeleteKeyGroupFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteKeyGroupError>> {
-        let input: crate::operation::delete_key_group::DeleteKeyGroupInput = self.input.build()?;
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<DeleteKeyGroupError>,
+    > {
+        let input: crate::operation::delete_key_group::DeleteKeyGroupInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteKeyGroup", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteKeyGroup", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Disables additional CloudWatch metrics for the specified CloudFront distribution.
 /// The `DeleteMonitoringSubscriptionRequest` shape of the model (it has no documentation).
+///
+/// Sent by DeleteMonitoringSubscription: set its members on the client's fluent builder, `client.delete_monitoring_subscription().<member>(value)...send()`, or build it here and send it with `client.delete_monitoring_subscription_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -16,7 +18,9 @@ pub struct DeleteMonitoringSubscriptionInput {
 impl std::fmt::Debug for DeleteMonitoringSubscriptionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteMonitoringSubscriptionInput").field("distribution_id", &self.distribution_id).finish()
+        f.debug_struct("DeleteMonitoringSubscriptionInput")
+            .field("distribution_id", &self.distribution_id)
+            .finish()
     }
 }
 
@@ -28,11 +32,14 @@ impl DeleteMonitoringSubscriptionInput {
     }
 }
 
-impl From<DeleteMonitoringSubscriptionInput> for DeleteMonitoringSubscriptionInputBuilder {
+impl From<DeleteMonitoringSubscriptionInput>
+for DeleteMonitoringSubscriptionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteMonitoringSubscriptionInput) -> Self {
-        DeleteMonitoringSubscriptionInputBuilder { distribution_id: Some(input.distribution_id) }
+        DeleteMonitoringSubscriptionInputBuilder {
+            distribution_id: Some(input.distribution_id),
+        }
     }
 }
 
@@ -60,18 +67,36 @@ impl DeleteMonitoringSubscriptionInputBuilder {
     }
     /// Builds the [`DeleteMonitoringSubscriptionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteMonitoringSubscriptionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteMonitoringSubscriptionInput, restxml_runtime::BuildError> {
         match (self.distribution_id,) {
-            (Some(m_distribution_id),) => Ok(DeleteMonitoringSubscriptionInput { distribution_id: m_distribution_id }),
-            (m_distribution_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteMonitoringSubscriptionInput",
-                &[(m_distribution_id.is_none(), "distribution_id", "DistributionId")],
-            )),
+            (Some(m_distribution_id),) => {
+                Ok(DeleteMonitoringSubscriptionInput {
+                    distribution_id: m_distribution_id,
+                })
+            }
+            (m_distribution_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteMonitoringSubscriptionInput",
+                        &[
+                            (
+                                m_distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `DeleteMonitoringSubscriptionResult` shape of the model (it has no documentation).
+///
+/// Returned by DeleteMonitoringSubscription's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -116,8 +141,12 @@ impl std::fmt::Debug for DeleteMonitoringSubscriptionOutputBuilder {
 impl DeleteMonitoringSubscriptionOutputBuilder {
     /// Builds the [`DeleteMonitoringSubscriptionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
-        Ok(DeleteMonitoringSubscriptionOutput { meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<DeleteMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
+        Ok(DeleteMonitoringSubscriptionOutput {
+            meta: Default::default(),
+        })
     }
 }
 
@@ -141,26 +170,37 @@ impl DeleteMonitoringSubscriptionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "DeleteMonitoringSubscription",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDistribution),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("NoSuchDistribution") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchDistribution)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("NoSuchMonitoringSubscription") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchMonitoringSubscription),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
+            }
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
+            Some("NoSuchMonitoringSubscription") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchMonitoringSubscription)
+            }
             _ => unhandled(meta),
         }
     }
@@ -231,7 +271,9 @@ impl std::error::Error for DeleteMonitoringSubscriptionError {
 pub fn serialize_request(
     input: &crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/distributions/");
     {
         let value = &input.distribution_id;
@@ -250,11 +292,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteMonitoringSubscriptionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteMonitoringSubscriptionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteMonitoringSubscriptionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -279,7 +325,11 @@ impl DeleteMonitoringSubscriptionFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInputBuilder,
     ) -> Self {
-        DeleteMonitoringSubscriptionFluentBuilder { client, input, overrides: Default::default() }
+        DeleteMonitoringSubscriptionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the distribution that you are disabling metrics for.
     ///
@@ -292,7 +342,10 @@ impl DeleteMonitoringSubscriptionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -315,10 +368,15 @@ impl DeleteMonitoringSubscriptionFluentBuilder {
         crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionOutput,
         restxml_runtime::SdkError<DeleteMonitoringSubscriptionError>,
     > {
-        let input: crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInput =
-            self.input.build()?;
+        let input: crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteMonitoringSubscription", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteMonitoringSubscription", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -7,6 +7,8 @@
 //!
 //! To delete an origin request policy, you must provide the policy's identifier and version. To get the identifier, you can use `ListOriginRequestPolicies` or `GetOriginRequestPolicy`.
 /// The `DeleteOriginRequestPolicyRequest` shape of the model (it has no documentation).
+///
+/// Sent by DeleteOriginRequestPolicy: set its members on the client's fluent builder, `client.delete_origin_request_policy().<member>(value)...send()`, or build it here and send it with `client.delete_origin_request_policy_with(input).send()`. `if_match` (`If-Match`) is the `ETag` of the version being changed; a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -41,7 +43,10 @@ impl From<DeleteOriginRequestPolicyInput> for DeleteOriginRequestPolicyInputBuil
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteOriginRequestPolicyInput) -> Self {
-        DeleteOriginRequestPolicyInputBuilder { id: Some(input.id), if_match: input.if_match }
+        DeleteOriginRequestPolicyInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
     }
 }
 
@@ -83,13 +88,24 @@ impl DeleteOriginRequestPolicyInputBuilder {
     }
     /// Builds the [`DeleteOriginRequestPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteOriginRequestPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteOriginRequestPolicyInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DeleteOriginRequestPolicyInput { id: m_id, if_match: self.if_match }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteOriginRequestPolicyInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DeleteOriginRequestPolicyInput {
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteOriginRequestPolicyInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -118,31 +134,45 @@ impl DeleteOriginRequestPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "DeleteOriginRequestPolicy",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("IllegalDelete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalDelete)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::IllegalDelete)
             }
-            Some("NoSuchOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            Some("OriginRequestPolicyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::OriginRequestPolicyInUse),
+            Some("NoSuchOriginRequestPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
+            Some("OriginRequestPolicyInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::OriginRequestPolicyInUse)
+            }
             _ => unhandled(meta),
         }
     }
@@ -225,7 +255,9 @@ impl std::error::Error for DeleteOriginRequestPolicyError {
 pub fn serialize_request(
     input: &crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/origin-request-policy/");
     {
         let value = &input.id;
@@ -241,13 +273,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteOriginRequestPolicyError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<DeleteOriginRequestPolicyError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteOriginRequestPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteOriginRequestPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -270,7 +309,11 @@ impl DeleteOriginRequestPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInputBuilder,
     ) -> Self {
-        DeleteOriginRequestPolicyFluentBuilder { client, input, overrides: Default::default() }
+        DeleteOriginRequestPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The unique identifier for the origin request policy that you are deleting. To get the identifier, you can use `ListOriginRequestPolicies`.
     ///
@@ -297,13 +340,18 @@ impl DeleteOriginRequestPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInputBuilder {
         &self.input
     }
     /// Sends DeleteOriginRequestPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -314,11 +362,19 @@ impl DeleteOriginRequestPolicyFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteOriginRequestPolicyError>> {
-        let input: crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput =
-            self.input.build()?;
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<DeleteOriginRequestPolicyError>,
+    > {
+        let input: crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteOriginRequestPolicy", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteOriginRequestPolicy", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Delete an Amazon CloudFront VPC origin.
 /// The `DeleteVpcOriginRequest` shape of the model (it has no documentation).
+///
+/// Sent by DeleteVpcOrigin: set its members on the client's fluent builder, `client.delete_vpc_origin().<member>(value)...send()`, or build it here and send it with `client.delete_vpc_origin_with(input).send()`. `if_match` (`If-Match`) is the `ETag` of the version being changed; a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -18,7 +20,10 @@ pub struct DeleteVpcOriginInput {
 impl std::fmt::Debug for DeleteVpcOriginInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteVpcOriginInput").field("id", &self.id).field("if_match", &self.if_match).finish()
+        f.debug_struct("DeleteVpcOriginInput")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
     }
 }
 
@@ -34,7 +39,10 @@ impl From<DeleteVpcOriginInput> for DeleteVpcOriginInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteVpcOriginInput) -> Self {
-        DeleteVpcOriginInputBuilder { id: Some(input.id), if_match: Some(input.if_match) }
+        DeleteVpcOriginInputBuilder {
+            id: Some(input.id),
+            if_match: Some(input.if_match),
+        }
     }
 }
 
@@ -48,7 +56,10 @@ pub struct DeleteVpcOriginInputBuilder {
 impl std::fmt::Debug for DeleteVpcOriginInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteVpcOriginInputBuilder").field("id", &self.id).field("if_match", &self.if_match).finish()
+        f.debug_struct("DeleteVpcOriginInputBuilder")
+            .field("id", &self.id)
+            .field("if_match", &self.if_match)
+            .finish()
     }
 }
 
@@ -69,16 +80,30 @@ impl DeleteVpcOriginInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteVpcOriginInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(m_id), Some(m_if_match)) => Ok(DeleteVpcOriginInput { id: m_id, if_match: m_if_match }),
-            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteVpcOriginInput",
-                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
-            )),
+            (Some(m_id), Some(m_if_match)) => {
+                Ok(DeleteVpcOriginInput {
+                    id: m_id,
+                    if_match: m_if_match,
+                })
+            }
+            (m_id, m_if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteVpcOriginInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `DeleteVpcOriginResult` shape of the model (it has no documentation).
+///
+/// Returned by DeleteVpcOrigin's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -163,7 +188,11 @@ impl DeleteVpcOriginOutputBuilder {
     /// Builds the [`DeleteVpcOriginOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DeleteVpcOriginOutput, restxml_runtime::BuildError> {
-        Ok(DeleteVpcOriginOutput { vpc_origin: self.vpc_origin, e_tag: self.e_tag, meta: Default::default() })
+        Ok(DeleteVpcOriginOutput {
+            vpc_origin: self.vpc_origin,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -195,32 +224,53 @@ impl DeleteVpcOriginError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteVpcOrigin", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteVpcOrigin",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("CannotDeleteEntityWhileInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse),
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("CannotDeleteEntityWhileInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse)
+            }
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("IllegalDelete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalDelete)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::IllegalDelete)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -315,7 +365,9 @@ impl std::error::Error for DeleteVpcOriginError {
 pub fn serialize_request(
     input: &crate::operation::delete_vpc_origin::DeleteVpcOriginInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2020-05-31/vpc-origin/");
     {
         let value = &input.id;
@@ -332,14 +384,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::delete_vpc_origin::DeleteVpcOriginOutput, restxml_runtime::SdkError<DeleteVpcOriginError>>
-{
+) -> Result<
+    crate::operation::delete_vpc_origin::DeleteVpcOriginOutput,
+    restxml_runtime::SdkError<DeleteVpcOriginError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteVpcOriginError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteVpcOriginError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -378,7 +436,11 @@ impl DeleteVpcOriginFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_vpc_origin::DeleteVpcOriginInputBuilder,
     ) -> Self {
-        DeleteVpcOriginFluentBuilder { client, input, overrides: Default::default() }
+        DeleteVpcOriginFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The VPC origin ID.
     ///
@@ -399,13 +461,18 @@ impl DeleteVpcOriginFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_vpc_origin::DeleteVpcOriginInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_vpc_origin::DeleteVpcOriginInputBuilder {
         &self.input
     }
     /// Sends DeleteVpcOrigin: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -420,9 +487,15 @@ impl DeleteVpcOriginFluentBuilder {
         crate::operation::delete_vpc_origin::DeleteVpcOriginOutput,
         restxml_runtime::SdkError<DeleteVpcOriginError>,
     > {
-        let input: crate::operation::delete_vpc_origin::DeleteVpcOriginInput = self.input.build()?;
+        let input: crate::operation::delete_vpc_origin::DeleteVpcOriginInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteVpcOrigin", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteVpcOrigin", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

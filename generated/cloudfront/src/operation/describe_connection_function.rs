@@ -3,6 +3,8 @@
 
 //! Describes a connection function.
 /// The `DescribeConnectionFunctionRequest` shape of the model (it has no documentation).
+///
+/// Sent by DescribeConnectionFunction: set its members on the client's fluent builder, `client.describe_connection_function().<member>(value)...send()`, or build it here and send it with `client.describe_connection_function_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -37,7 +39,10 @@ impl From<DescribeConnectionFunctionInput> for DescribeConnectionFunctionInputBu
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DescribeConnectionFunctionInput) -> Self {
-        DescribeConnectionFunctionInputBuilder { identifier: Some(input.identifier), stage: input.stage }
+        DescribeConnectionFunctionInputBuilder {
+            identifier: Some(input.identifier),
+            stage: input.stage,
+        }
     }
 }
 
@@ -79,20 +84,31 @@ impl DescribeConnectionFunctionInputBuilder {
     }
     /// Builds the [`DescribeConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DescribeConnectionFunctionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribeConnectionFunctionInput, restxml_runtime::BuildError> {
         match (self.identifier,) {
             (Some(m_identifier),) => {
-                Ok(DescribeConnectionFunctionInput { identifier: m_identifier, stage: self.stage })
+                Ok(DescribeConnectionFunctionInput {
+                    identifier: m_identifier,
+                    stage: self.stage,
+                })
             }
-            (m_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DescribeConnectionFunctionInput",
-                &[(m_identifier.is_none(), "identifier", "Identifier")],
-            )),
+            (m_identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DescribeConnectionFunctionInput",
+                        &[(m_identifier.is_none(), "identifier", "Identifier")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `DescribeConnectionFunctionResult` shape of the model (it has no documentation).
+///
+/// Returned by DescribeConnectionFunction's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -152,13 +168,19 @@ impl std::fmt::Debug for DescribeConnectionFunctionOutputBuilder {
 impl DescribeConnectionFunctionOutputBuilder {
     /// Sets [`DescribeConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn connection_function_summary(mut self, value: crate::types::ConnectionFunctionSummary) -> Self {
+    pub fn connection_function_summary(
+        mut self,
+        value: crate::types::ConnectionFunctionSummary,
+    ) -> Self {
         self.connection_function_summary = Some(value);
         self
     }
     /// Sets or clears [`DescribeConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn set_connection_function_summary(mut self, value: Option<crate::types::ConnectionFunctionSummary>) -> Self {
+    pub fn set_connection_function_summary(
+        mut self,
+        value: Option<crate::types::ConnectionFunctionSummary>,
+    ) -> Self {
         self.connection_function_summary = value;
         self
     }
@@ -176,7 +198,9 @@ impl DescribeConnectionFunctionOutputBuilder {
     }
     /// Builds the [`DescribeConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DescribeConnectionFunctionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribeConnectionFunctionOutput, restxml_runtime::BuildError> {
         Ok(DescribeConnectionFunctionOutput {
             connection_function_summary: self.connection_function_summary,
             e_tag: self.e_tag,
@@ -205,27 +229,36 @@ impl DescribeConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "DescribeConnectionFunction",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -297,7 +330,9 @@ impl std::error::Error for DescribeConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::describe_connection_function::DescribeConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/connection-function/");
     {
         let value = &input.identifier;
@@ -319,11 +354,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DescribeConnectionFunctionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DescribeConnectionFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DescribeConnectionFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -362,7 +401,11 @@ impl DescribeConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::describe_connection_function::DescribeConnectionFunctionInputBuilder,
     ) -> Self {
-        DescribeConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
+        DescribeConnectionFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The connection function's identifier.
     ///
@@ -389,13 +432,18 @@ impl DescribeConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::describe_connection_function::DescribeConnectionFunctionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::describe_connection_function::DescribeConnectionFunctionInputBuilder {
         &self.input
     }
     /// Sends DescribeConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -410,10 +458,15 @@ impl DescribeConnectionFunctionFluentBuilder {
         crate::operation::describe_connection_function::DescribeConnectionFunctionOutput,
         restxml_runtime::SdkError<DescribeConnectionFunctionError>,
     > {
-        let input: crate::operation::describe_connection_function::DescribeConnectionFunctionInput =
-            self.input.build()?;
+        let input: crate::operation::describe_connection_function::DescribeConnectionFunctionInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DescribeConnectionFunction", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DescribeConnectionFunction", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -5,6 +5,8 @@
 //!
 //! To get configuration information and metadata about a function, you must provide the function's name and stage. To get these values, you can use `ListFunctions`.
 /// The `DescribeFunctionRequest` shape of the model (it has no documentation).
+///
+/// Sent by DescribeFunction: set its members on the client's fluent builder, `client.describe_function().<member>(value)...send()`, or build it here and send it with `client.describe_function_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -20,7 +22,10 @@ pub struct DescribeFunctionInput {
 impl std::fmt::Debug for DescribeFunctionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DescribeFunctionInput").field("name", &self.name).field("stage", &self.stage).finish()
+        f.debug_struct("DescribeFunctionInput")
+            .field("name", &self.name)
+            .field("stage", &self.stage)
+            .finish()
     }
 }
 
@@ -36,7 +41,10 @@ impl From<DescribeFunctionInput> for DescribeFunctionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DescribeFunctionInput) -> Self {
-        DescribeFunctionInputBuilder { name: Some(input.name), stage: input.stage }
+        DescribeFunctionInputBuilder {
+            name: Some(input.name),
+            stage: input.stage,
+        }
     }
 }
 
@@ -50,7 +58,10 @@ pub struct DescribeFunctionInputBuilder {
 impl std::fmt::Debug for DescribeFunctionInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DescribeFunctionInputBuilder").field("name", &self.name).field("stage", &self.stage).finish()
+        f.debug_struct("DescribeFunctionInputBuilder")
+            .field("name", &self.name)
+            .field("stage", &self.stage)
+            .finish()
     }
 }
 
@@ -77,16 +88,27 @@ impl DescribeFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DescribeFunctionInput, restxml_runtime::BuildError> {
         match (self.name,) {
-            (Some(m_name),) => Ok(DescribeFunctionInput { name: m_name, stage: self.stage }),
-            (m_name,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DescribeFunctionInput",
-                &[(m_name.is_none(), "name", "Name")],
-            )),
+            (Some(m_name),) => {
+                Ok(DescribeFunctionInput {
+                    name: m_name,
+                    stage: self.stage,
+                })
+            }
+            (m_name,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DescribeFunctionInput",
+                        &[(m_name.is_none(), "name", "Name")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `DescribeFunctionResult` shape of the model (it has no documentation).
+///
+/// Returned by DescribeFunction's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -152,7 +174,10 @@ impl DescribeFunctionOutputBuilder {
     }
     /// Sets or clears [`DescribeFunctionOutput::function_summary`].
     #[inline]
-    pub fn set_function_summary(mut self, value: Option<crate::types::FunctionSummary>) -> Self {
+    pub fn set_function_summary(
+        mut self,
+        value: Option<crate::types::FunctionSummary>,
+    ) -> Self {
         self.function_summary = value;
         self
     }
@@ -195,16 +220,29 @@ impl DescribeFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DescribeFunction", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DescribeFunction",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFunctionExists),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
+            Some("NoSuchFunctionExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
+            }
             _ => unhandled(meta),
         }
     }
@@ -263,7 +301,9 @@ impl std::error::Error for DescribeFunctionError {
 pub fn serialize_request(
     input: &crate::operation::describe_function::DescribeFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -280,14 +320,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::describe_function::DescribeFunctionOutput, restxml_runtime::SdkError<DescribeFunctionError>>
-{
+) -> Result<
+    crate::operation::describe_function::DescribeFunctionOutput,
+    restxml_runtime::SdkError<DescribeFunctionError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DescribeFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DescribeFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -326,7 +372,11 @@ impl DescribeFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::describe_function::DescribeFunctionInputBuilder,
     ) -> Self {
-        DescribeFunctionFluentBuilder { client, input, overrides: Default::default() }
+        DescribeFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the function that you are getting information about.
     ///
@@ -353,13 +403,18 @@ impl DescribeFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::describe_function::DescribeFunctionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::describe_function::DescribeFunctionInputBuilder {
         &self.input
     }
     /// Sends DescribeFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -374,9 +429,15 @@ impl DescribeFunctionFluentBuilder {
         crate::operation::describe_function::DescribeFunctionOutput,
         restxml_runtime::SdkError<DescribeFunctionError>,
     > {
-        let input: crate::operation::describe_function::DescribeFunctionInput = self.input.build()?;
+        let input: crate::operation::describe_function::DescribeFunctionInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DescribeFunction", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DescribeFunction", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

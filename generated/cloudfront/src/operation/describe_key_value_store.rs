@@ -3,6 +3,8 @@
 
 //! Specifies the key value store and its configuration.
 /// The `DescribeKeyValueStoreRequest` shape of the model (it has no documentation).
+///
+/// Sent by DescribeKeyValueStore: set its members on the client's fluent builder, `client.describe_key_value_store().<member>(value)...send()`, or build it here and send it with `client.describe_key_value_store_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -32,7 +34,9 @@ impl From<DescribeKeyValueStoreInput> for DescribeKeyValueStoreInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DescribeKeyValueStoreInput) -> Self {
-        DescribeKeyValueStoreInputBuilder { name: Some(input.name) }
+        DescribeKeyValueStoreInputBuilder {
+            name: Some(input.name),
+        }
     }
 }
 
@@ -45,7 +49,9 @@ pub struct DescribeKeyValueStoreInputBuilder {
 impl std::fmt::Debug for DescribeKeyValueStoreInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DescribeKeyValueStoreInputBuilder").field("name", &self.name).finish()
+        f.debug_struct("DescribeKeyValueStoreInputBuilder")
+            .field("name", &self.name)
+            .finish()
     }
 }
 
@@ -58,18 +64,30 @@ impl DescribeKeyValueStoreInputBuilder {
     }
     /// Builds the [`DescribeKeyValueStoreInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DescribeKeyValueStoreInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribeKeyValueStoreInput, restxml_runtime::BuildError> {
         match (self.name,) {
-            (Some(m_name),) => Ok(DescribeKeyValueStoreInput { name: m_name }),
-            (m_name,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DescribeKeyValueStoreInput",
-                &[(m_name.is_none(), "name", "Name")],
-            )),
+            (Some(m_name),) => {
+                Ok(DescribeKeyValueStoreInput {
+                    name: m_name,
+                })
+            }
+            (m_name,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DescribeKeyValueStoreInput",
+                        &[(m_name.is_none(), "name", "Name")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `DescribeKeyValueStoreResult` shape of the model (it has no documentation).
+///
+/// Returned by DescribeKeyValueStore's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -135,7 +153,10 @@ impl DescribeKeyValueStoreOutputBuilder {
     }
     /// Sets or clears [`DescribeKeyValueStoreOutput::key_value_store`].
     #[inline]
-    pub fn set_key_value_store(mut self, value: Option<crate::types::KeyValueStore>) -> Self {
+    pub fn set_key_value_store(
+        mut self,
+        value: Option<crate::types::KeyValueStore>,
+    ) -> Self {
         self.key_value_store = value;
         self
     }
@@ -153,7 +174,9 @@ impl DescribeKeyValueStoreOutputBuilder {
     }
     /// Builds the [`DescribeKeyValueStoreOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DescribeKeyValueStoreOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DescribeKeyValueStoreOutput, restxml_runtime::BuildError> {
         Ok(DescribeKeyValueStoreOutput {
             key_value_store: self.key_value_store,
             e_tag: self.e_tag,
@@ -182,27 +205,36 @@ impl DescribeKeyValueStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "DescribeKeyValueStore",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -274,7 +306,9 @@ impl std::error::Error for DescribeKeyValueStoreError {
 pub fn serialize_request(
     input: &crate::operation::describe_key_value_store::DescribeKeyValueStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/key-value-store/");
     {
         let value = &input.name;
@@ -292,11 +326,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DescribeKeyValueStoreError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DescribeKeyValueStoreError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DescribeKeyValueStoreError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -335,7 +373,11 @@ impl DescribeKeyValueStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::describe_key_value_store::DescribeKeyValueStoreInputBuilder,
     ) -> Self {
-        DescribeKeyValueStoreFluentBuilder { client, input, overrides: Default::default() }
+        DescribeKeyValueStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the key value store.
     ///
@@ -348,13 +390,18 @@ impl DescribeKeyValueStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::describe_key_value_store::DescribeKeyValueStoreInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::describe_key_value_store::DescribeKeyValueStoreInputBuilder {
         &self.input
     }
     /// Sends DescribeKeyValueStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -369,9 +416,15 @@ impl DescribeKeyValueStoreFluentBuilder {
         crate::operation::describe_key_value_store::DescribeKeyValueStoreOutput,
         restxml_runtime::SdkError<DescribeKeyValueStoreError>,
     > {
-        let input: crate::operation::describe_key_value_store::DescribeKeyValueStoreInput = self.input.build()?;
+        let input: crate::operation::describe_key_value_store::DescribeKeyValueStoreInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DescribeKeyValueStore", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DescribeKeyValueStore", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Disassociates a distribution tenant from the WAF web ACL.
 /// The `DisassociateDistributionTenantWebACLRequest` shape of the model (it has no documentation).
+///
+/// Sent by DisassociateDistributionTenantWebACL: set its members on the client's fluent builder, `client.disassociate_distribution_tenant_web_acl().<member>(value)...send()`, or build it here and send it with `client.disassociate_distribution_tenant_web_acl_with(input).send()`. `if_match` (`If-Match`) is the `ETag` of the version being changed; a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -33,11 +35,15 @@ impl DisassociateDistributionTenantWebACLInput {
     }
 }
 
-impl From<DisassociateDistributionTenantWebACLInput> for DisassociateDistributionTenantWebACLInputBuilder {
+impl From<DisassociateDistributionTenantWebACLInput>
+for DisassociateDistributionTenantWebACLInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DisassociateDistributionTenantWebACLInput) -> Self {
-        DisassociateDistributionTenantWebACLInputBuilder { id: Some(input.id), if_match: input.if_match }
+        DisassociateDistributionTenantWebACLInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
     }
 }
 
@@ -79,18 +85,31 @@ impl DisassociateDistributionTenantWebACLInputBuilder {
     }
     /// Builds the [`DisassociateDistributionTenantWebACLInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DisassociateDistributionTenantWebACLInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DisassociateDistributionTenantWebACLInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DisassociateDistributionTenantWebACLInput { id: m_id, if_match: self.if_match }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DisassociateDistributionTenantWebACLInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DisassociateDistributionTenantWebACLInput {
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DisassociateDistributionTenantWebACLInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `DisassociateDistributionTenantWebACLResult` shape of the model (it has no documentation).
+///
+/// Returned by DisassociateDistributionTenantWebACL's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -174,8 +193,17 @@ impl DisassociateDistributionTenantWebACLOutputBuilder {
     }
     /// Builds the [`DisassociateDistributionTenantWebACLOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DisassociateDistributionTenantWebACLOutput, restxml_runtime::BuildError> {
-        Ok(DisassociateDistributionTenantWebACLOutput { id: self.id, e_tag: self.e_tag, meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<
+        DisassociateDistributionTenantWebACLOutput,
+        restxml_runtime::BuildError,
+    > {
+        Ok(DisassociateDistributionTenantWebACLOutput {
+            id: self.id,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -201,30 +229,41 @@ impl DisassociateDistributionTenantWebACLError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "DisassociateDistributionTenantWebACL",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -275,7 +314,8 @@ impl DisassociateDistributionTenantWebACLError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for DisassociateDistributionTenantWebACLError {
+impl restxml_runtime::ProvideErrorMetadata
+for DisassociateDistributionTenantWebACLError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -301,7 +341,9 @@ impl std::error::Error for DisassociateDistributionTenantWebACLError {
 pub fn serialize_request(
     input: &crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.id;
@@ -323,11 +365,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DisassociateDistributionTenantWebACLError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DisassociateDistributionTenantWebACLError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DisassociateDistributionTenantWebACLError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -338,7 +384,8 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["DisassociateDistributionTenantWebACLResult"])?;
+            let element = &mut document
+                .output_root(&["DisassociateDistributionTenantWebACLResult"])?;
             let mut m_id = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "Id" {
@@ -363,8 +410,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct DisassociateDistributionTenantWebACLFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInputBuilder,
+    pub(crate) input: crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -375,7 +421,11 @@ impl DisassociateDistributionTenantWebACLFluentBuilder {
         client: crate::Client,
         input: crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInputBuilder,
     ) -> Self {
-        DisassociateDistributionTenantWebACLFluentBuilder { client, input, overrides: Default::default() }
+        DisassociateDistributionTenantWebACLFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the distribution tenant.
     ///
@@ -402,7 +452,10 @@ impl DisassociateDistributionTenantWebACLFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -410,8 +463,7 @@ impl DisassociateDistributionTenantWebACLFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInputBuilder
-    {
+    ) -> &crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInputBuilder {
         &self.input
     }
     /// Sends DisassociateDistributionTenantWebACL: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -430,8 +482,11 @@ impl DisassociateDistributionTenantWebACLFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("DisassociateDistributionTenantWebACL", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DisassociateDistributionTenantWebACL", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

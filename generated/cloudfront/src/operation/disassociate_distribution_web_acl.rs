@@ -3,6 +3,8 @@
 
 //! Disassociates a distribution from the WAF web ACL.
 /// The `DisassociateDistributionWebACLRequest` shape of the model (it has no documentation).
+///
+/// Sent by DisassociateDistributionWebACL: set its members on the client's fluent builder, `client.disassociate_distribution_web_acl().<member>(value)...send()`, or build it here and send it with `client.disassociate_distribution_web_acl_with(input).send()`. `if_match` (`If-Match`) is the `ETag` of the version being changed; a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -33,11 +35,15 @@ impl DisassociateDistributionWebACLInput {
     }
 }
 
-impl From<DisassociateDistributionWebACLInput> for DisassociateDistributionWebACLInputBuilder {
+impl From<DisassociateDistributionWebACLInput>
+for DisassociateDistributionWebACLInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DisassociateDistributionWebACLInput) -> Self {
-        DisassociateDistributionWebACLInputBuilder { id: Some(input.id), if_match: input.if_match }
+        DisassociateDistributionWebACLInputBuilder {
+            id: Some(input.id),
+            if_match: input.if_match,
+        }
     }
 }
 
@@ -79,18 +85,31 @@ impl DisassociateDistributionWebACLInputBuilder {
     }
     /// Builds the [`DisassociateDistributionWebACLInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DisassociateDistributionWebACLInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DisassociateDistributionWebACLInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DisassociateDistributionWebACLInput { id: m_id, if_match: self.if_match }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DisassociateDistributionWebACLInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DisassociateDistributionWebACLInput {
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DisassociateDistributionWebACLInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `DisassociateDistributionWebACLResult` shape of the model (it has no documentation).
+///
+/// Returned by DisassociateDistributionWebACL's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -174,8 +193,14 @@ impl DisassociateDistributionWebACLOutputBuilder {
     }
     /// Builds the [`DisassociateDistributionWebACLOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DisassociateDistributionWebACLOutput, restxml_runtime::BuildError> {
-        Ok(DisassociateDistributionWebACLOutput { id: self.id, e_tag: self.e_tag, meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<DisassociateDistributionWebACLOutput, restxml_runtime::BuildError> {
+        Ok(DisassociateDistributionWebACLOutput {
+            id: self.id,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -201,30 +226,41 @@ impl DisassociateDistributionWebACLError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "DisassociateDistributionWebACL",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -301,7 +337,9 @@ impl std::error::Error for DisassociateDistributionWebACLError {
 pub fn serialize_request(
     input: &crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.id;
@@ -323,11 +361,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DisassociateDistributionWebACLError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DisassociateDistributionWebACLError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DisassociateDistributionWebACLError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -338,7 +380,8 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["DisassociateDistributionWebACLResult"])?;
+            let element = &mut document
+                .output_root(&["DisassociateDistributionWebACLResult"])?;
             let mut m_id = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "Id" {
@@ -374,7 +417,11 @@ impl DisassociateDistributionWebACLFluentBuilder {
         client: crate::Client,
         input: crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInputBuilder,
     ) -> Self {
-        DisassociateDistributionWebACLFluentBuilder { client, input, overrides: Default::default() }
+        DisassociateDistributionWebACLFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the distribution.
     ///
@@ -401,7 +448,10 @@ impl DisassociateDistributionWebACLFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -424,10 +474,15 @@ impl DisassociateDistributionWebACLFluentBuilder {
         crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLOutput,
         restxml_runtime::SdkError<DisassociateDistributionWebACLError>,
     > {
-        let input: crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput =
-            self.input.build()?;
+        let input: crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DisassociateDistributionWebACL", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DisassociateDistributionWebACL", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Gets an Anycast static IP list.
 /// The `GetAnycastIpListRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetAnycastIpList: set its members on the client's fluent builder, `client.get_anycast_ip_list().<member>(value)...send()`, or build it here and send it with `client.get_anycast_ip_list_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -32,7 +34,9 @@ impl From<GetAnycastIpListInput> for GetAnycastIpListInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetAnycastIpListInput) -> Self {
-        GetAnycastIpListInputBuilder { id: Some(input.id) }
+        GetAnycastIpListInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -61,15 +65,21 @@ impl GetAnycastIpListInputBuilder {
     pub fn build(self) -> Result<GetAnycastIpListInput, restxml_runtime::BuildError> {
         match (self.id,) {
             (Some(m_id),) => Ok(GetAnycastIpListInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetAnycastIpListInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetAnycastIpListInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetAnycastIpListResult` shape of the model (it has no documentation).
+///
+/// Returned by GetAnycastIpList's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -135,7 +145,10 @@ impl GetAnycastIpListOutputBuilder {
     }
     /// Sets or clears [`GetAnycastIpListOutput::anycast_ip_list`].
     #[inline]
-    pub fn set_anycast_ip_list(mut self, value: Option<crate::types::AnycastIpList>) -> Self {
+    pub fn set_anycast_ip_list(
+        mut self,
+        value: Option<crate::types::AnycastIpList>,
+    ) -> Self {
         self.anycast_ip_list = value;
         self
     }
@@ -182,22 +195,36 @@ impl GetAnycastIpListError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetAnycastIpList", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetAnycastIpList",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -269,7 +296,9 @@ impl std::error::Error for GetAnycastIpListError {
 pub fn serialize_request(
     input: &crate::operation::get_anycast_ip_list::GetAnycastIpListInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/anycast-ip-list/");
     {
         let value = &input.id;
@@ -287,11 +316,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetAnycastIpListError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetAnycastIpListError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetAnycastIpListError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -330,7 +363,11 @@ impl GetAnycastIpListFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_anycast_ip_list::GetAnycastIpListInputBuilder,
     ) -> Self {
-        GetAnycastIpListFluentBuilder { client, input, overrides: Default::default() }
+        GetAnycastIpListFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the Anycast static IP list.
     ///
@@ -343,13 +380,18 @@ impl GetAnycastIpListFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_anycast_ip_list::GetAnycastIpListInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_anycast_ip_list::GetAnycastIpListInputBuilder {
         &self.input
     }
     /// Sends GetAnycastIpList: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -364,9 +406,15 @@ impl GetAnycastIpListFluentBuilder {
         crate::operation::get_anycast_ip_list::GetAnycastIpListOutput,
         restxml_runtime::SdkError<GetAnycastIpListError>,
     > {
-        let input: crate::operation::get_anycast_ip_list::GetAnycastIpListInput = self.input.build()?;
+        let input: crate::operation::get_anycast_ip_list::GetAnycastIpListInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetAnycastIpList", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetAnycastIpList", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -9,6 +9,8 @@
 //!
 //! To get a cache policy, you must provide the policy's identifier. If the cache policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the cache policy is not attached to a cache behavior, you can get the identifier using `ListCachePolicies`.
 /// The `GetCachePolicyRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetCachePolicy: set its members on the client's fluent builder, `client.get_cache_policy().<member>(value)...send()`, or build it here and send it with `client.get_cache_policy_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -38,7 +40,9 @@ impl From<GetCachePolicyInput> for GetCachePolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetCachePolicyInput) -> Self {
-        GetCachePolicyInputBuilder { id: Some(input.id) }
+        GetCachePolicyInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -68,13 +72,20 @@ impl GetCachePolicyInputBuilder {
         match (self.id,) {
             (Some(m_id),) => Ok(GetCachePolicyInput { id: m_id }),
             (m_id,) => {
-                Err(restxml_runtime::BuildError::missing_fields("GetCachePolicyInput", &[(m_id.is_none(), "id", "Id")]))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetCachePolicyInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
             }
         }
     }
 }
 
 /// The `GetCachePolicyResult` shape of the model (it has no documentation).
+///
+/// Returned by GetCachePolicy's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -159,7 +170,11 @@ impl GetCachePolicyOutputBuilder {
     /// Builds the [`GetCachePolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetCachePolicyOutput, restxml_runtime::BuildError> {
-        Ok(GetCachePolicyOutput { cache_policy: self.cache_policy, e_tag: self.e_tag, meta: Default::default() })
+        Ok(GetCachePolicyOutput {
+            cache_policy: self.cache_policy,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -179,16 +194,28 @@ impl GetCachePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetCachePolicy", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetCachePolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCachePolicy),
+            Some("NoSuchCachePolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchCachePolicy)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             _ => unhandled(meta),
         }
@@ -248,7 +275,9 @@ impl std::error::Error for GetCachePolicyError {
 pub fn serialize_request(
     input: &crate::operation::get_cache_policy::GetCachePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/cache-policy/");
     {
         let value = &input.id;
@@ -261,13 +290,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_cache_policy::GetCachePolicyOutput, restxml_runtime::SdkError<GetCachePolicyError>> {
+) -> Result<
+    crate::operation::get_cache_policy::GetCachePolicyOutput,
+    restxml_runtime::SdkError<GetCachePolicyError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetCachePolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetCachePolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -306,7 +342,11 @@ impl GetCachePolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_cache_policy::GetCachePolicyInputBuilder,
     ) -> Self {
-        GetCachePolicyFluentBuilder { client, input, overrides: Default::default() }
+        GetCachePolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The unique identifier for the cache policy. If the cache policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the cache policy is not attached to a cache behavior, you can get the identifier using `ListCachePolicies`.
     ///
@@ -319,13 +359,18 @@ impl GetCachePolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_cache_policy::GetCachePolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_cache_policy::GetCachePolicyInputBuilder {
         &self.input
     }
     /// Sends GetCachePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -336,11 +381,19 @@ impl GetCachePolicyFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<crate::operation::get_cache_policy::GetCachePolicyOutput, restxml_runtime::SdkError<GetCachePolicyError>>
-    {
-        let input: crate::operation::get_cache_policy::GetCachePolicyInput = self.input.build()?;
+    ) -> Result<
+        crate::operation::get_cache_policy::GetCachePolicyOutput,
+        restxml_runtime::SdkError<GetCachePolicyError>,
+    > {
+        let input: crate::operation::get_cache_policy::GetCachePolicyInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetCachePolicy", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetCachePolicy", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

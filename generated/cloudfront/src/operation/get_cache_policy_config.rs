@@ -5,6 +5,8 @@
 //!
 //! To get a cache policy configuration, you must provide the policy's identifier. If the cache policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the cache policy is not attached to a cache behavior, you can get the identifier using `ListCachePolicies`.
 /// The `GetCachePolicyConfigRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetCachePolicyConfig: set its members on the client's fluent builder, `client.get_cache_policy_config().<member>(value)...send()`, or build it here and send it with `client.get_cache_policy_config_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -34,7 +36,9 @@ impl From<GetCachePolicyConfigInput> for GetCachePolicyConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetCachePolicyConfigInput) -> Self {
-        GetCachePolicyConfigInputBuilder { id: Some(input.id) }
+        GetCachePolicyConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -60,18 +64,30 @@ impl GetCachePolicyConfigInputBuilder {
     }
     /// Builds the [`GetCachePolicyConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetCachePolicyConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetCachePolicyConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetCachePolicyConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetCachePolicyConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetCachePolicyConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetCachePolicyConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetCachePolicyConfigResult` shape of the model (it has no documentation).
+///
+/// Returned by GetCachePolicyConfig's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -131,13 +147,19 @@ impl std::fmt::Debug for GetCachePolicyConfigOutputBuilder {
 impl GetCachePolicyConfigOutputBuilder {
     /// Sets [`GetCachePolicyConfigOutput::cache_policy_config`].
     #[inline]
-    pub fn cache_policy_config(mut self, value: crate::types::CachePolicyConfig) -> Self {
+    pub fn cache_policy_config(
+        mut self,
+        value: crate::types::CachePolicyConfig,
+    ) -> Self {
         self.cache_policy_config = Some(value);
         self
     }
     /// Sets or clears [`GetCachePolicyConfigOutput::cache_policy_config`].
     #[inline]
-    pub fn set_cache_policy_config(mut self, value: Option<crate::types::CachePolicyConfig>) -> Self {
+    pub fn set_cache_policy_config(
+        mut self,
+        value: Option<crate::types::CachePolicyConfig>,
+    ) -> Self {
         self.cache_policy_config = value;
         self
     }
@@ -155,7 +177,9 @@ impl GetCachePolicyConfigOutputBuilder {
     }
     /// Builds the [`GetCachePolicyConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetCachePolicyConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetCachePolicyConfigOutput, restxml_runtime::BuildError> {
         Ok(GetCachePolicyConfigOutput {
             cache_policy_config: self.cache_policy_config,
             e_tag: self.e_tag,
@@ -180,16 +204,28 @@ impl GetCachePolicyConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetCachePolicyConfig", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetCachePolicyConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCachePolicy),
+            Some("NoSuchCachePolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchCachePolicy)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             _ => unhandled(meta),
         }
@@ -249,7 +285,9 @@ impl std::error::Error for GetCachePolicyConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_cache_policy_config::GetCachePolicyConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/cache-policy/");
     {
         let value = &input.id;
@@ -268,11 +306,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetCachePolicyConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetCachePolicyConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetCachePolicyConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -311,7 +353,11 @@ impl GetCachePolicyConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_cache_policy_config::GetCachePolicyConfigInputBuilder,
     ) -> Self {
-        GetCachePolicyConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetCachePolicyConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The unique identifier for the cache policy. If the cache policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the cache policy is not attached to a cache behavior, you can get the identifier using `ListCachePolicies`.
     ///
@@ -324,13 +370,18 @@ impl GetCachePolicyConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_cache_policy_config::GetCachePolicyConfigInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_cache_policy_config::GetCachePolicyConfigInputBuilder {
         &self.input
     }
     /// Sends GetCachePolicyConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -345,9 +396,15 @@ impl GetCachePolicyConfigFluentBuilder {
         crate::operation::get_cache_policy_config::GetCachePolicyConfigOutput,
         restxml_runtime::SdkError<GetCachePolicyConfigError>,
     > {
-        let input: crate::operation::get_cache_policy_config::GetCachePolicyConfigInput = self.input.build()?;
+        let input: crate::operation::get_cache_policy_config::GetCachePolicyConfigInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetCachePolicyConfig", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetCachePolicyConfig", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

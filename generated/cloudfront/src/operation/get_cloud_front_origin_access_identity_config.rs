@@ -3,6 +3,8 @@
 
 //! Get the configuration information about an origin access identity.
 /// The origin access identity's configuration information. For more information, see [CloudFrontOriginAccessIdentityConfig](https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CloudFrontOriginAccessIdentityConfig.html).
+///
+/// Sent by GetCloudFrontOriginAccessIdentityConfig: set its members on the client's fluent builder, `client.get_cloud_front_origin_access_identity_config().<member>(value)...send()`, or build it here and send it with `client.get_cloud_front_origin_access_identity_config_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -16,7 +18,9 @@ pub struct GetCloudFrontOriginAccessIdentityConfigInput {
 impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetCloudFrontOriginAccessIdentityConfigInput").field("id", &self.id).finish()
+        f.debug_struct("GetCloudFrontOriginAccessIdentityConfigInput")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -28,11 +32,14 @@ impl GetCloudFrontOriginAccessIdentityConfigInput {
     }
 }
 
-impl From<GetCloudFrontOriginAccessIdentityConfigInput> for GetCloudFrontOriginAccessIdentityConfigInputBuilder {
+impl From<GetCloudFrontOriginAccessIdentityConfigInput>
+for GetCloudFrontOriginAccessIdentityConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetCloudFrontOriginAccessIdentityConfigInput) -> Self {
-        GetCloudFrontOriginAccessIdentityConfigInputBuilder { id: Some(input.id) }
+        GetCloudFrontOriginAccessIdentityConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -45,7 +52,9 @@ pub struct GetCloudFrontOriginAccessIdentityConfigInputBuilder {
 impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetCloudFrontOriginAccessIdentityConfigInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetCloudFrontOriginAccessIdentityConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -58,25 +67,42 @@ impl GetCloudFrontOriginAccessIdentityConfigInputBuilder {
     }
     /// Builds the [`GetCloudFrontOriginAccessIdentityConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetCloudFrontOriginAccessIdentityConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        GetCloudFrontOriginAccessIdentityConfigInput,
+        restxml_runtime::BuildError,
+    > {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetCloudFrontOriginAccessIdentityConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetCloudFrontOriginAccessIdentityConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetCloudFrontOriginAccessIdentityConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetCloudFrontOriginAccessIdentityConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The returned result of the corresponding request.
+///
+/// Returned by GetCloudFrontOriginAccessIdentityConfig's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct GetCloudFrontOriginAccessIdentityConfigOutput {
     /// The origin access identity's configuration information.
-    pub cloud_front_origin_access_identity_config: Option<crate::types::CloudFrontOriginAccessIdentityConfig>,
+    pub cloud_front_origin_access_identity_config: Option<
+        crate::types::CloudFrontOriginAccessIdentityConfig,
+    >,
     /// The current version of the configuration. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
@@ -88,7 +114,10 @@ impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityConfigOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetCloudFrontOriginAccessIdentityConfigOutput")
-            .field("cloud_front_origin_access_identity_config", &self.cloud_front_origin_access_identity_config)
+            .field(
+                "cloud_front_origin_access_identity_config",
+                &self.cloud_front_origin_access_identity_config,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -112,7 +141,9 @@ impl GetCloudFrontOriginAccessIdentityConfigOutput {
 /// A builder for [`GetCloudFrontOriginAccessIdentityConfigOutput`].
 #[derive(Clone, Default)]
 pub struct GetCloudFrontOriginAccessIdentityConfigOutputBuilder {
-    cloud_front_origin_access_identity_config: Option<crate::types::CloudFrontOriginAccessIdentityConfig>,
+    cloud_front_origin_access_identity_config: Option<
+        crate::types::CloudFrontOriginAccessIdentityConfig,
+    >,
     e_tag: Option<String>,
 }
 
@@ -120,7 +151,10 @@ impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityConfigOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetCloudFrontOriginAccessIdentityConfigOutputBuilder")
-            .field("cloud_front_origin_access_identity_config", &self.cloud_front_origin_access_identity_config)
+            .field(
+                "cloud_front_origin_access_identity_config",
+                &self.cloud_front_origin_access_identity_config,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -159,9 +193,15 @@ impl GetCloudFrontOriginAccessIdentityConfigOutputBuilder {
     }
     /// Builds the [`GetCloudFrontOriginAccessIdentityConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetCloudFrontOriginAccessIdentityConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        GetCloudFrontOriginAccessIdentityConfigOutput,
+        restxml_runtime::BuildError,
+    > {
         Ok(GetCloudFrontOriginAccessIdentityConfigOutput {
-            cloud_front_origin_access_identity_config: self.cloud_front_origin_access_identity_config,
+            cloud_front_origin_access_identity_config: self
+                .cloud_front_origin_access_identity_config,
             e_tag: self.e_tag,
             meta: Default::default(),
         })
@@ -175,7 +215,9 @@ pub enum GetCloudFrontOriginAccessIdentityConfigError {
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// The specified origin access identity does not exist.
-    NoSuchCloudFrontOriginAccessIdentity(crate::error::NoSuchCloudFrontOriginAccessIdentity),
+    NoSuchCloudFrontOriginAccessIdentity(
+        crate::error::NoSuchCloudFrontOriginAccessIdentity,
+    ),
     /// An error response the model does not describe for this operation.
     Unhandled(restxml_runtime::UnhandledError),
 }
@@ -184,22 +226,29 @@ impl GetCloudFrontOriginAccessIdentityConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetCloudFrontOriginAccessIdentityConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchCloudFrontOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCloudFrontOriginAccessIdentity),
+            Some("NoSuchCloudFrontOriginAccessIdentity") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchCloudFrontOriginAccessIdentity)
+            }
             _ => unhandled(meta),
         }
     }
@@ -232,7 +281,8 @@ impl GetCloudFrontOriginAccessIdentityConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetCloudFrontOriginAccessIdentityConfigError {
+impl restxml_runtime::ProvideErrorMetadata
+for GetCloudFrontOriginAccessIdentityConfigError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -258,7 +308,9 @@ impl std::error::Error for GetCloudFrontOriginAccessIdentityConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/origin-access-identity/cloudfront/");
     {
         let value = &input.id;
@@ -277,20 +329,29 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetCloudFrontOriginAccessIdentityConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetCloudFrontOriginAccessIdentityConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetCloudFrontOriginAccessIdentityConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
-    let m_cloud_front_origin_access_identity_config = if restxml_runtime::xml::is_blank(body) {
+    let m_cloud_front_origin_access_identity_config = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         None
     } else {
         Some(
-            restxml_runtime::xml::read_payload(body, &["CloudFrontOriginAccessIdentityConfig"])
+            restxml_runtime::xml::read_payload(
+                    body,
+                    &["CloudFrontOriginAccessIdentityConfig"],
+                )
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };
@@ -320,7 +381,11 @@ impl GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInputBuilder,
     ) -> Self {
-        GetCloudFrontOriginAccessIdentityConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identity's ID.
     ///
@@ -333,7 +398,10 @@ impl GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -341,7 +409,7 @@ impl GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInputBuilder{
+    ) -> &crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInputBuilder {
         &self.input
     }
     /// Sends GetCloudFrontOriginAccessIdentityConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -360,8 +428,15 @@ impl GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("GetCloudFrontOriginAccessIdentityConfig", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with(
+                "GetCloudFrontOriginAccessIdentityConfig",
+                request,
+                &self.overrides,
+            )
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Gets information about a connection group.
 /// The `GetConnectionGroupRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetConnectionGroup: set its members on the client's fluent builder, `client.get_connection_group().<member>(value)...send()`, or build it here and send it with `client.get_connection_group_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -16,7 +18,9 @@ pub struct GetConnectionGroupInput {
 impl std::fmt::Debug for GetConnectionGroupInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetConnectionGroupInput").field("identifier", &self.identifier).finish()
+        f.debug_struct("GetConnectionGroupInput")
+            .field("identifier", &self.identifier)
+            .finish()
     }
 }
 
@@ -32,7 +36,9 @@ impl From<GetConnectionGroupInput> for GetConnectionGroupInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetConnectionGroupInput) -> Self {
-        GetConnectionGroupInputBuilder { identifier: Some(input.identifier) }
+        GetConnectionGroupInputBuilder {
+            identifier: Some(input.identifier),
+        }
     }
 }
 
@@ -45,7 +51,9 @@ pub struct GetConnectionGroupInputBuilder {
 impl std::fmt::Debug for GetConnectionGroupInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetConnectionGroupInputBuilder").field("identifier", &self.identifier).finish()
+        f.debug_struct("GetConnectionGroupInputBuilder")
+            .field("identifier", &self.identifier)
+            .finish()
     }
 }
 
@@ -60,16 +68,26 @@ impl GetConnectionGroupInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetConnectionGroupInput, restxml_runtime::BuildError> {
         match (self.identifier,) {
-            (Some(m_identifier),) => Ok(GetConnectionGroupInput { identifier: m_identifier }),
-            (m_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetConnectionGroupInput",
-                &[(m_identifier.is_none(), "identifier", "Identifier")],
-            )),
+            (Some(m_identifier),) => {
+                Ok(GetConnectionGroupInput {
+                    identifier: m_identifier,
+                })
+            }
+            (m_identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetConnectionGroupInput",
+                        &[(m_identifier.is_none(), "identifier", "Identifier")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetConnectionGroupResult` shape of the model (it has no documentation).
+///
+/// Returned by GetConnectionGroup's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -135,7 +153,10 @@ impl GetConnectionGroupOutputBuilder {
     }
     /// Sets or clears [`GetConnectionGroupOutput::connection_group`].
     #[inline]
-    pub fn set_connection_group(mut self, value: Option<crate::types::ConnectionGroup>) -> Self {
+    pub fn set_connection_group(
+        mut self,
+        value: Option<crate::types::ConnectionGroup>,
+    ) -> Self {
         self.connection_group = value;
         self
     }
@@ -178,17 +199,28 @@ impl GetConnectionGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetConnectionGroup", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetConnectionGroup",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             _ => unhandled(meta),
         }
@@ -248,7 +280,9 @@ impl std::error::Error for GetConnectionGroupError {
 pub fn serialize_request(
     input: &crate::operation::get_connection_group::GetConnectionGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/connection-group/");
     {
         let value = &input.identifier;
@@ -266,11 +300,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetConnectionGroupError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetConnectionGroupError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetConnectionGroupError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -309,7 +347,11 @@ impl GetConnectionGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_connection_group::GetConnectionGroupInputBuilder,
     ) -> Self {
-        GetConnectionGroupFluentBuilder { client, input, overrides: Default::default() }
+        GetConnectionGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID, name, or Amazon Resource Name (ARN) of the connection group.
     ///
@@ -322,13 +364,18 @@ impl GetConnectionGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_connection_group::GetConnectionGroupInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_connection_group::GetConnectionGroupInputBuilder {
         &self.input
     }
     /// Sends GetConnectionGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -343,9 +390,15 @@ impl GetConnectionGroupFluentBuilder {
         crate::operation::get_connection_group::GetConnectionGroupOutput,
         restxml_runtime::SdkError<GetConnectionGroupError>,
     > {
-        let input: crate::operation::get_connection_group::GetConnectionGroupInput = self.input.build()?;
+        let input: crate::operation::get_connection_group::GetConnectionGroupInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetConnectionGroup", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetConnectionGroup", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

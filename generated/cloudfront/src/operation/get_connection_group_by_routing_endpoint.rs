@@ -3,6 +3,8 @@
 
 //! Gets information about a connection group by using the endpoint that you specify.
 /// The `GetConnectionGroupByRoutingEndpointRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetConnectionGroupByRoutingEndpoint: set its members on the client's fluent builder, `client.get_connection_group_by_routing_endpoint().<member>(value)...send()`, or build it here and send it with `client.get_connection_group_by_routing_endpoint_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -30,11 +32,14 @@ impl GetConnectionGroupByRoutingEndpointInput {
     }
 }
 
-impl From<GetConnectionGroupByRoutingEndpointInput> for GetConnectionGroupByRoutingEndpointInputBuilder {
+impl From<GetConnectionGroupByRoutingEndpointInput>
+for GetConnectionGroupByRoutingEndpointInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetConnectionGroupByRoutingEndpointInput) -> Self {
-        GetConnectionGroupByRoutingEndpointInputBuilder { routing_endpoint: Some(input.routing_endpoint) }
+        GetConnectionGroupByRoutingEndpointInputBuilder {
+            routing_endpoint: Some(input.routing_endpoint),
+        }
     }
 }
 
@@ -62,20 +67,36 @@ impl GetConnectionGroupByRoutingEndpointInputBuilder {
     }
     /// Builds the [`GetConnectionGroupByRoutingEndpointInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetConnectionGroupByRoutingEndpointInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetConnectionGroupByRoutingEndpointInput, restxml_runtime::BuildError> {
         match (self.routing_endpoint,) {
             (Some(m_routing_endpoint),) => {
-                Ok(GetConnectionGroupByRoutingEndpointInput { routing_endpoint: m_routing_endpoint })
+                Ok(GetConnectionGroupByRoutingEndpointInput {
+                    routing_endpoint: m_routing_endpoint,
+                })
             }
-            (m_routing_endpoint,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetConnectionGroupByRoutingEndpointInput",
-                &[(m_routing_endpoint.is_none(), "routing_endpoint", "RoutingEndpoint")],
-            )),
+            (m_routing_endpoint,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetConnectionGroupByRoutingEndpointInput",
+                        &[
+                            (
+                                m_routing_endpoint.is_none(),
+                                "routing_endpoint",
+                                "RoutingEndpoint",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetConnectionGroupByRoutingEndpointResult` shape of the model (it has no documentation).
+///
+/// Returned by GetConnectionGroupByRoutingEndpoint's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -141,7 +162,10 @@ impl GetConnectionGroupByRoutingEndpointOutputBuilder {
     }
     /// Sets or clears [`GetConnectionGroupByRoutingEndpointOutput::connection_group`].
     #[inline]
-    pub fn set_connection_group(mut self, value: Option<crate::types::ConnectionGroup>) -> Self {
+    pub fn set_connection_group(
+        mut self,
+        value: Option<crate::types::ConnectionGroup>,
+    ) -> Self {
         self.connection_group = value;
         self
     }
@@ -159,7 +183,9 @@ impl GetConnectionGroupByRoutingEndpointOutputBuilder {
     }
     /// Builds the [`GetConnectionGroupByRoutingEndpointOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetConnectionGroupByRoutingEndpointOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetConnectionGroupByRoutingEndpointOutput, restxml_runtime::BuildError> {
         Ok(GetConnectionGroupByRoutingEndpointOutput {
             connection_group: self.connection_group,
             e_tag: self.e_tag,
@@ -184,22 +210,28 @@ impl GetConnectionGroupByRoutingEndpointError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetConnectionGroupByRoutingEndpoint",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             _ => unhandled(meta),
         }
@@ -259,7 +291,9 @@ impl std::error::Error for GetConnectionGroupByRoutingEndpointError {
 pub fn serialize_request(
     input: &crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/connection-group");
     {
         let value = &input.routing_endpoint;
@@ -277,11 +311,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetConnectionGroupByRoutingEndpointError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetConnectionGroupByRoutingEndpointError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetConnectionGroupByRoutingEndpointError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -309,8 +347,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct GetConnectionGroupByRoutingEndpointFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInputBuilder,
+    pub(crate) input: crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -321,7 +358,11 @@ impl GetConnectionGroupByRoutingEndpointFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInputBuilder,
     ) -> Self {
-        GetConnectionGroupByRoutingEndpointFluentBuilder { client, input, overrides: Default::default() }
+        GetConnectionGroupByRoutingEndpointFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The routing endpoint for the target connection group, such as d111111abcdef8.cloudfront.net.
     ///
@@ -334,7 +375,10 @@ impl GetConnectionGroupByRoutingEndpointFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -342,8 +386,7 @@ impl GetConnectionGroupByRoutingEndpointFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInputBuilder
-    {
+    ) -> &crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInputBuilder {
         &self.input
     }
     /// Sends GetConnectionGroupByRoutingEndpoint: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -362,8 +405,11 @@ impl GetConnectionGroupByRoutingEndpointFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("GetConnectionGroupByRoutingEndpoint", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetConnectionGroupByRoutingEndpoint", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

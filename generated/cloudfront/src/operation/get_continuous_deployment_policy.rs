@@ -3,6 +3,8 @@
 
 //! Gets a continuous deployment policy, including metadata (the policy's identifier and the date and time when the policy was last modified).
 /// The `GetContinuousDeploymentPolicyRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetContinuousDeploymentPolicy: set its members on the client's fluent builder, `client.get_continuous_deployment_policy().<member>(value)...send()`, or build it here and send it with `client.get_continuous_deployment_policy_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -16,7 +18,9 @@ pub struct GetContinuousDeploymentPolicyInput {
 impl std::fmt::Debug for GetContinuousDeploymentPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetContinuousDeploymentPolicyInput").field("id", &self.id).finish()
+        f.debug_struct("GetContinuousDeploymentPolicyInput")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -28,11 +32,14 @@ impl GetContinuousDeploymentPolicyInput {
     }
 }
 
-impl From<GetContinuousDeploymentPolicyInput> for GetContinuousDeploymentPolicyInputBuilder {
+impl From<GetContinuousDeploymentPolicyInput>
+for GetContinuousDeploymentPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetContinuousDeploymentPolicyInput) -> Self {
-        GetContinuousDeploymentPolicyInputBuilder { id: Some(input.id) }
+        GetContinuousDeploymentPolicyInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -45,7 +52,9 @@ pub struct GetContinuousDeploymentPolicyInputBuilder {
 impl std::fmt::Debug for GetContinuousDeploymentPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetContinuousDeploymentPolicyInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetContinuousDeploymentPolicyInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -58,18 +67,30 @@ impl GetContinuousDeploymentPolicyInputBuilder {
     }
     /// Builds the [`GetContinuousDeploymentPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetContinuousDeploymentPolicyInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetContinuousDeploymentPolicyInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetContinuousDeploymentPolicyInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetContinuousDeploymentPolicyInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetContinuousDeploymentPolicyResult` shape of the model (it has no documentation).
+///
+/// Returned by GetContinuousDeploymentPolicy's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -129,13 +150,19 @@ impl std::fmt::Debug for GetContinuousDeploymentPolicyOutputBuilder {
 impl GetContinuousDeploymentPolicyOutputBuilder {
     /// Sets [`GetContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
     #[inline]
-    pub fn continuous_deployment_policy(mut self, value: crate::types::ContinuousDeploymentPolicy) -> Self {
+    pub fn continuous_deployment_policy(
+        mut self,
+        value: crate::types::ContinuousDeploymentPolicy,
+    ) -> Self {
         self.continuous_deployment_policy = Some(value);
         self
     }
     /// Sets or clears [`GetContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
     #[inline]
-    pub fn set_continuous_deployment_policy(mut self, value: Option<crate::types::ContinuousDeploymentPolicy>) -> Self {
+    pub fn set_continuous_deployment_policy(
+        mut self,
+        value: Option<crate::types::ContinuousDeploymentPolicy>,
+    ) -> Self {
         self.continuous_deployment_policy = value;
         self
     }
@@ -153,7 +180,9 @@ impl GetContinuousDeploymentPolicyOutputBuilder {
     }
     /// Builds the [`GetContinuousDeploymentPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
         Ok(GetContinuousDeploymentPolicyOutput {
             continuous_deployment_policy: self.continuous_deployment_policy,
             e_tag: self.e_tag,
@@ -178,22 +207,29 @@ impl GetContinuousDeploymentPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetContinuousDeploymentPolicy",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchContinuousDeploymentPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy),
+            Some("NoSuchContinuousDeploymentPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy)
+            }
             _ => unhandled(meta),
         }
     }
@@ -252,7 +288,9 @@ impl std::error::Error for GetContinuousDeploymentPolicyError {
 pub fn serialize_request(
     input: &crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/continuous-deployment-policy/");
     {
         let value = &input.id;
@@ -270,11 +308,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetContinuousDeploymentPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetContinuousDeploymentPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetContinuousDeploymentPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -313,7 +355,11 @@ impl GetContinuousDeploymentPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInputBuilder,
     ) -> Self {
-        GetContinuousDeploymentPolicyFluentBuilder { client, input, overrides: Default::default() }
+        GetContinuousDeploymentPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier of the continuous deployment policy that you are getting.
     ///
@@ -326,7 +372,10 @@ impl GetContinuousDeploymentPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -349,10 +398,15 @@ impl GetContinuousDeploymentPolicyFluentBuilder {
         crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyOutput,
         restxml_runtime::SdkError<GetContinuousDeploymentPolicyError>,
     > {
-        let input: crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInput =
-            self.input.build()?;
+        let input: crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetContinuousDeploymentPolicy", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetContinuousDeploymentPolicy", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

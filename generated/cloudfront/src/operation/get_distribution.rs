@@ -3,6 +3,8 @@
 
 //! Get the information about a distribution.
 /// The request to get a distribution's information.
+///
+/// Sent by GetDistribution: set its members on the client's fluent builder, `client.get_distribution().<member>(value)...send()`, or build it here and send it with `client.get_distribution_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -32,7 +34,9 @@ impl From<GetDistributionInput> for GetDistributionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetDistributionInput) -> Self {
-        GetDistributionInputBuilder { id: Some(input.id) }
+        GetDistributionInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -61,15 +65,21 @@ impl GetDistributionInputBuilder {
     pub fn build(self) -> Result<GetDistributionInput, restxml_runtime::BuildError> {
         match (self.id,) {
             (Some(m_id),) => Ok(GetDistributionInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetDistributionInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetDistributionInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The returned result of the corresponding request.
+///
+/// Returned by GetDistribution's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -135,7 +145,10 @@ impl GetDistributionOutputBuilder {
     }
     /// Sets or clears [`GetDistributionOutput::distribution`].
     #[inline]
-    pub fn set_distribution(mut self, value: Option<crate::types::Distribution>) -> Self {
+    pub fn set_distribution(
+        mut self,
+        value: Option<crate::types::Distribution>,
+    ) -> Self {
         self.distribution = value;
         self
     }
@@ -154,7 +167,11 @@ impl GetDistributionOutputBuilder {
     /// Builds the [`GetDistributionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetDistributionOutput, restxml_runtime::BuildError> {
-        Ok(GetDistributionOutput { distribution: self.distribution, e_tag: self.e_tag, meta: Default::default() })
+        Ok(GetDistributionOutput {
+            distribution: self.distribution,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -174,16 +191,28 @@ impl GetDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetDistribution", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetDistribution",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDistribution),
+            Some("NoSuchDistribution") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchDistribution)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             _ => unhandled(meta),
         }
@@ -243,7 +272,9 @@ impl std::error::Error for GetDistributionError {
 pub fn serialize_request(
     input: &crate::operation::get_distribution::GetDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.id;
@@ -256,14 +287,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_distribution::GetDistributionOutput, restxml_runtime::SdkError<GetDistributionError>>
-{
+) -> Result<
+    crate::operation::get_distribution::GetDistributionOutput,
+    restxml_runtime::SdkError<GetDistributionError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetDistributionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetDistributionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -302,7 +339,11 @@ impl GetDistributionFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_distribution::GetDistributionInputBuilder,
     ) -> Self {
-        GetDistributionFluentBuilder { client, input, overrides: Default::default() }
+        GetDistributionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The distribution's ID. If the ID is empty, an empty distribution configuration is returned.
     ///
@@ -315,13 +356,18 @@ impl GetDistributionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_distribution::GetDistributionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_distribution::GetDistributionInputBuilder {
         &self.input
     }
     /// Sends GetDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -336,9 +382,15 @@ impl GetDistributionFluentBuilder {
         crate::operation::get_distribution::GetDistributionOutput,
         restxml_runtime::SdkError<GetDistributionError>,
     > {
-        let input: crate::operation::get_distribution::GetDistributionInput = self.input.build()?;
+        let input: crate::operation::get_distribution::GetDistributionInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetDistribution", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetDistribution", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Get the configuration information about a distribution.
 /// The request to get a distribution configuration.
+///
+/// Sent by GetDistributionConfig: set its members on the client's fluent builder, `client.get_distribution_config().<member>(value)...send()`, or build it here and send it with `client.get_distribution_config_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -32,7 +34,9 @@ impl From<GetDistributionConfigInput> for GetDistributionConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetDistributionConfigInput) -> Self {
-        GetDistributionConfigInputBuilder { id: Some(input.id) }
+        GetDistributionConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -45,7 +49,9 @@ pub struct GetDistributionConfigInputBuilder {
 impl std::fmt::Debug for GetDistributionConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDistributionConfigInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetDistributionConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -58,18 +64,30 @@ impl GetDistributionConfigInputBuilder {
     }
     /// Builds the [`GetDistributionConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetDistributionConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetDistributionConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetDistributionConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetDistributionConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetDistributionConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetDistributionConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The returned result of the corresponding request.
+///
+/// Returned by GetDistributionConfig's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -129,13 +147,19 @@ impl std::fmt::Debug for GetDistributionConfigOutputBuilder {
 impl GetDistributionConfigOutputBuilder {
     /// Sets [`GetDistributionConfigOutput::distribution_config`].
     #[inline]
-    pub fn distribution_config(mut self, value: crate::types::DistributionConfig) -> Self {
+    pub fn distribution_config(
+        mut self,
+        value: crate::types::DistributionConfig,
+    ) -> Self {
         self.distribution_config = Some(value);
         self
     }
     /// Sets or clears [`GetDistributionConfigOutput::distribution_config`].
     #[inline]
-    pub fn set_distribution_config(mut self, value: Option<crate::types::DistributionConfig>) -> Self {
+    pub fn set_distribution_config(
+        mut self,
+        value: Option<crate::types::DistributionConfig>,
+    ) -> Self {
         self.distribution_config = value;
         self
     }
@@ -153,7 +177,9 @@ impl GetDistributionConfigOutputBuilder {
     }
     /// Builds the [`GetDistributionConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetDistributionConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetDistributionConfigOutput, restxml_runtime::BuildError> {
         Ok(GetDistributionConfigOutput {
             distribution_config: self.distribution_config,
             e_tag: self.e_tag,
@@ -178,21 +204,28 @@ impl GetDistributionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetDistributionConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDistribution),
+            Some("NoSuchDistribution") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchDistribution)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             _ => unhandled(meta),
         }
@@ -252,7 +285,9 @@ impl std::error::Error for GetDistributionConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_distribution_config::GetDistributionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.id;
@@ -271,11 +306,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetDistributionConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetDistributionConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetDistributionConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -314,7 +353,11 @@ impl GetDistributionConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_distribution_config::GetDistributionConfigInputBuilder,
     ) -> Self {
-        GetDistributionConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetDistributionConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The distribution's ID. If the ID is empty, an empty distribution configuration is returned.
     ///
@@ -327,13 +370,18 @@ impl GetDistributionConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_distribution_config::GetDistributionConfigInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_distribution_config::GetDistributionConfigInputBuilder {
         &self.input
     }
     /// Sends GetDistributionConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -348,9 +396,15 @@ impl GetDistributionConfigFluentBuilder {
         crate::operation::get_distribution_config::GetDistributionConfigOutput,
         restxml_runtime::SdkError<GetDistributionConfigError>,
     > {
-        let input: crate::operation::get_distribution_config::GetDistributionConfigInput = self.input.build()?;
+        let input: crate::operation::get_distribution_config::GetDistributionConfigInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetDistributionConfig", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetDistributionConfig", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

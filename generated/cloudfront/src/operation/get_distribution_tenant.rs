@@ -3,6 +3,8 @@
 
 //! Gets information about a distribution tenant.
 /// The `GetDistributionTenantRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetDistributionTenant: set its members on the client's fluent builder, `client.get_distribution_tenant().<member>(value)...send()`, or build it here and send it with `client.get_distribution_tenant_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -16,7 +18,9 @@ pub struct GetDistributionTenantInput {
 impl std::fmt::Debug for GetDistributionTenantInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDistributionTenantInput").field("identifier", &self.identifier).finish()
+        f.debug_struct("GetDistributionTenantInput")
+            .field("identifier", &self.identifier)
+            .finish()
     }
 }
 
@@ -32,7 +36,9 @@ impl From<GetDistributionTenantInput> for GetDistributionTenantInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetDistributionTenantInput) -> Self {
-        GetDistributionTenantInputBuilder { identifier: Some(input.identifier) }
+        GetDistributionTenantInputBuilder {
+            identifier: Some(input.identifier),
+        }
     }
 }
 
@@ -45,7 +51,9 @@ pub struct GetDistributionTenantInputBuilder {
 impl std::fmt::Debug for GetDistributionTenantInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDistributionTenantInputBuilder").field("identifier", &self.identifier).finish()
+        f.debug_struct("GetDistributionTenantInputBuilder")
+            .field("identifier", &self.identifier)
+            .finish()
     }
 }
 
@@ -58,18 +66,30 @@ impl GetDistributionTenantInputBuilder {
     }
     /// Builds the [`GetDistributionTenantInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetDistributionTenantInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetDistributionTenantInput, restxml_runtime::BuildError> {
         match (self.identifier,) {
-            (Some(m_identifier),) => Ok(GetDistributionTenantInput { identifier: m_identifier }),
-            (m_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetDistributionTenantInput",
-                &[(m_identifier.is_none(), "identifier", "Identifier")],
-            )),
+            (Some(m_identifier),) => {
+                Ok(GetDistributionTenantInput {
+                    identifier: m_identifier,
+                })
+            }
+            (m_identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetDistributionTenantInput",
+                        &[(m_identifier.is_none(), "identifier", "Identifier")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetDistributionTenantResult` shape of the model (it has no documentation).
+///
+/// Returned by GetDistributionTenant's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -129,13 +149,19 @@ impl std::fmt::Debug for GetDistributionTenantOutputBuilder {
 impl GetDistributionTenantOutputBuilder {
     /// Sets [`GetDistributionTenantOutput::distribution_tenant`].
     #[inline]
-    pub fn distribution_tenant(mut self, value: crate::types::DistributionTenant) -> Self {
+    pub fn distribution_tenant(
+        mut self,
+        value: crate::types::DistributionTenant,
+    ) -> Self {
         self.distribution_tenant = Some(value);
         self
     }
     /// Sets or clears [`GetDistributionTenantOutput::distribution_tenant`].
     #[inline]
-    pub fn set_distribution_tenant(mut self, value: Option<crate::types::DistributionTenant>) -> Self {
+    pub fn set_distribution_tenant(
+        mut self,
+        value: Option<crate::types::DistributionTenant>,
+    ) -> Self {
         self.distribution_tenant = value;
         self
     }
@@ -153,7 +179,9 @@ impl GetDistributionTenantOutputBuilder {
     }
     /// Builds the [`GetDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetDistributionTenantOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetDistributionTenantOutput, restxml_runtime::BuildError> {
         Ok(GetDistributionTenantOutput {
             distribution_tenant: self.distribution_tenant,
             e_tag: self.e_tag,
@@ -178,22 +206,28 @@ impl GetDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetDistributionTenant",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             _ => unhandled(meta),
         }
@@ -253,7 +287,9 @@ impl std::error::Error for GetDistributionTenantError {
 pub fn serialize_request(
     input: &crate::operation::get_distribution_tenant::GetDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.identifier;
@@ -271,11 +307,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetDistributionTenantError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetDistributionTenantError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetDistributionTenantError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -314,7 +354,11 @@ impl GetDistributionTenantFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_distribution_tenant::GetDistributionTenantInputBuilder,
     ) -> Self {
-        GetDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
+        GetDistributionTenantFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier of the distribution tenant. You can specify the ARN, ID, or name of the distribution tenant.
     ///
@@ -327,13 +371,18 @@ impl GetDistributionTenantFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_distribution_tenant::GetDistributionTenantInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_distribution_tenant::GetDistributionTenantInputBuilder {
         &self.input
     }
     /// Sends GetDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -348,9 +397,15 @@ impl GetDistributionTenantFluentBuilder {
         crate::operation::get_distribution_tenant::GetDistributionTenantOutput,
         restxml_runtime::SdkError<GetDistributionTenantError>,
     > {
-        let input: crate::operation::get_distribution_tenant::GetDistributionTenantInput = self.input.build()?;
+        let input: crate::operation::get_distribution_tenant::GetDistributionTenantInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetDistributionTenant", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetDistributionTenant", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

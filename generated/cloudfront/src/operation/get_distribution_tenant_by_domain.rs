@@ -3,6 +3,8 @@
 
 //! Gets information about a distribution tenant by the associated domain.
 /// The `GetDistributionTenantByDomainRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetDistributionTenantByDomain: set its members on the client's fluent builder, `client.get_distribution_tenant_by_domain().<member>(value)...send()`, or build it here and send it with `client.get_distribution_tenant_by_domain_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -16,7 +18,9 @@ pub struct GetDistributionTenantByDomainInput {
 impl std::fmt::Debug for GetDistributionTenantByDomainInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDistributionTenantByDomainInput").field("domain", &self.domain).finish()
+        f.debug_struct("GetDistributionTenantByDomainInput")
+            .field("domain", &self.domain)
+            .finish()
     }
 }
 
@@ -28,11 +32,14 @@ impl GetDistributionTenantByDomainInput {
     }
 }
 
-impl From<GetDistributionTenantByDomainInput> for GetDistributionTenantByDomainInputBuilder {
+impl From<GetDistributionTenantByDomainInput>
+for GetDistributionTenantByDomainInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetDistributionTenantByDomainInput) -> Self {
-        GetDistributionTenantByDomainInputBuilder { domain: Some(input.domain) }
+        GetDistributionTenantByDomainInputBuilder {
+            domain: Some(input.domain),
+        }
     }
 }
 
@@ -45,7 +52,9 @@ pub struct GetDistributionTenantByDomainInputBuilder {
 impl std::fmt::Debug for GetDistributionTenantByDomainInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDistributionTenantByDomainInputBuilder").field("domain", &self.domain).finish()
+        f.debug_struct("GetDistributionTenantByDomainInputBuilder")
+            .field("domain", &self.domain)
+            .finish()
     }
 }
 
@@ -58,18 +67,30 @@ impl GetDistributionTenantByDomainInputBuilder {
     }
     /// Builds the [`GetDistributionTenantByDomainInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetDistributionTenantByDomainInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetDistributionTenantByDomainInput, restxml_runtime::BuildError> {
         match (self.domain,) {
-            (Some(m_domain),) => Ok(GetDistributionTenantByDomainInput { domain: m_domain }),
-            (m_domain,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetDistributionTenantByDomainInput",
-                &[(m_domain.is_none(), "domain", "Domain")],
-            )),
+            (Some(m_domain),) => {
+                Ok(GetDistributionTenantByDomainInput {
+                    domain: m_domain,
+                })
+            }
+            (m_domain,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetDistributionTenantByDomainInput",
+                        &[(m_domain.is_none(), "domain", "Domain")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetDistributionTenantByDomainResult` shape of the model (it has no documentation).
+///
+/// Returned by GetDistributionTenantByDomain's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -129,13 +150,19 @@ impl std::fmt::Debug for GetDistributionTenantByDomainOutputBuilder {
 impl GetDistributionTenantByDomainOutputBuilder {
     /// Sets [`GetDistributionTenantByDomainOutput::distribution_tenant`].
     #[inline]
-    pub fn distribution_tenant(mut self, value: crate::types::DistributionTenant) -> Self {
+    pub fn distribution_tenant(
+        mut self,
+        value: crate::types::DistributionTenant,
+    ) -> Self {
         self.distribution_tenant = Some(value);
         self
     }
     /// Sets or clears [`GetDistributionTenantByDomainOutput::distribution_tenant`].
     #[inline]
-    pub fn set_distribution_tenant(mut self, value: Option<crate::types::DistributionTenant>) -> Self {
+    pub fn set_distribution_tenant(
+        mut self,
+        value: Option<crate::types::DistributionTenant>,
+    ) -> Self {
         self.distribution_tenant = value;
         self
     }
@@ -153,7 +180,9 @@ impl GetDistributionTenantByDomainOutputBuilder {
     }
     /// Builds the [`GetDistributionTenantByDomainOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetDistributionTenantByDomainOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetDistributionTenantByDomainOutput, restxml_runtime::BuildError> {
         Ok(GetDistributionTenantByDomainOutput {
             distribution_tenant: self.distribution_tenant,
             e_tag: self.e_tag,
@@ -178,22 +207,28 @@ impl GetDistributionTenantByDomainError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetDistributionTenantByDomain",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             _ => unhandled(meta),
         }
@@ -253,7 +288,9 @@ impl std::error::Error for GetDistributionTenantByDomainError {
 pub fn serialize_request(
     input: &crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distribution-tenant");
     {
         let value = &input.domain;
@@ -271,11 +308,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetDistributionTenantByDomainError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetDistributionTenantByDomainError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetDistributionTenantByDomainError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -314,7 +355,11 @@ impl GetDistributionTenantByDomainFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInputBuilder,
     ) -> Self {
-        GetDistributionTenantByDomainFluentBuilder { client, input, overrides: Default::default() }
+        GetDistributionTenantByDomainFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A domain name associated with the target distribution tenant.
     ///
@@ -327,7 +372,10 @@ impl GetDistributionTenantByDomainFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -350,10 +398,15 @@ impl GetDistributionTenantByDomainFluentBuilder {
         crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainOutput,
         restxml_runtime::SdkError<GetDistributionTenantByDomainError>,
     > {
-        let input: crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInput =
-            self.input.build()?;
+        let input: crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetDistributionTenantByDomain", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetDistributionTenantByDomain", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

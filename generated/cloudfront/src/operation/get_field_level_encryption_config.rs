@@ -3,6 +3,8 @@
 
 //! Get the field-level encryption configuration information.
 /// The `GetFieldLevelEncryptionConfigRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetFieldLevelEncryptionConfig: set its members on the client's fluent builder, `client.get_field_level_encryption_config().<member>(value)...send()`, or build it here and send it with `client.get_field_level_encryption_config_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -16,7 +18,9 @@ pub struct GetFieldLevelEncryptionConfigInput {
 impl std::fmt::Debug for GetFieldLevelEncryptionConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFieldLevelEncryptionConfigInput").field("id", &self.id).finish()
+        f.debug_struct("GetFieldLevelEncryptionConfigInput")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -28,11 +32,14 @@ impl GetFieldLevelEncryptionConfigInput {
     }
 }
 
-impl From<GetFieldLevelEncryptionConfigInput> for GetFieldLevelEncryptionConfigInputBuilder {
+impl From<GetFieldLevelEncryptionConfigInput>
+for GetFieldLevelEncryptionConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetFieldLevelEncryptionConfigInput) -> Self {
-        GetFieldLevelEncryptionConfigInputBuilder { id: Some(input.id) }
+        GetFieldLevelEncryptionConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -45,7 +52,9 @@ pub struct GetFieldLevelEncryptionConfigInputBuilder {
 impl std::fmt::Debug for GetFieldLevelEncryptionConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFieldLevelEncryptionConfigInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetFieldLevelEncryptionConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -58,18 +67,30 @@ impl GetFieldLevelEncryptionConfigInputBuilder {
     }
     /// Builds the [`GetFieldLevelEncryptionConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetFieldLevelEncryptionConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetFieldLevelEncryptionConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetFieldLevelEncryptionConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetFieldLevelEncryptionConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetFieldLevelEncryptionConfigResult` shape of the model (it has no documentation).
+///
+/// Returned by GetFieldLevelEncryptionConfig's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -129,7 +150,10 @@ impl std::fmt::Debug for GetFieldLevelEncryptionConfigOutputBuilder {
 impl GetFieldLevelEncryptionConfigOutputBuilder {
     /// Sets [`GetFieldLevelEncryptionConfigOutput::field_level_encryption_config`].
     #[inline]
-    pub fn field_level_encryption_config(mut self, value: crate::types::FieldLevelEncryptionConfig) -> Self {
+    pub fn field_level_encryption_config(
+        mut self,
+        value: crate::types::FieldLevelEncryptionConfig,
+    ) -> Self {
         self.field_level_encryption_config = Some(value);
         self
     }
@@ -156,7 +180,9 @@ impl GetFieldLevelEncryptionConfigOutputBuilder {
     }
     /// Builds the [`GetFieldLevelEncryptionConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetFieldLevelEncryptionConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetFieldLevelEncryptionConfigOutput, restxml_runtime::BuildError> {
         Ok(GetFieldLevelEncryptionConfigOutput {
             field_level_encryption_config: self.field_level_encryption_config,
             e_tag: self.e_tag,
@@ -181,22 +207,29 @@ impl GetFieldLevelEncryptionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetFieldLevelEncryptionConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchFieldLevelEncryptionConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig),
+            Some("NoSuchFieldLevelEncryptionConfig") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig)
+            }
             _ => unhandled(meta),
         }
     }
@@ -255,7 +288,9 @@ impl std::error::Error for GetFieldLevelEncryptionConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/field-level-encryption/");
     {
         let value = &input.id;
@@ -274,11 +309,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetFieldLevelEncryptionConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetFieldLevelEncryptionConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetFieldLevelEncryptionConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -317,7 +356,11 @@ impl GetFieldLevelEncryptionConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigInputBuilder,
     ) -> Self {
-        GetFieldLevelEncryptionConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetFieldLevelEncryptionConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Request the ID for the field-level encryption configuration information.
     ///
@@ -330,7 +373,10 @@ impl GetFieldLevelEncryptionConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -353,10 +399,15 @@ impl GetFieldLevelEncryptionConfigFluentBuilder {
         crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigOutput,
         restxml_runtime::SdkError<GetFieldLevelEncryptionConfigError>,
     > {
-        let input: crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigInput =
-            self.input.build()?;
+        let input: crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetFieldLevelEncryptionConfig", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetFieldLevelEncryptionConfig", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Get the field-level encryption profile information.
 /// The `GetFieldLevelEncryptionProfileRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetFieldLevelEncryptionProfile: set its members on the client's fluent builder, `client.get_field_level_encryption_profile().<member>(value)...send()`, or build it here and send it with `client.get_field_level_encryption_profile_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -16,7 +18,9 @@ pub struct GetFieldLevelEncryptionProfileInput {
 impl std::fmt::Debug for GetFieldLevelEncryptionProfileInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFieldLevelEncryptionProfileInput").field("id", &self.id).finish()
+        f.debug_struct("GetFieldLevelEncryptionProfileInput")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -28,11 +32,14 @@ impl GetFieldLevelEncryptionProfileInput {
     }
 }
 
-impl From<GetFieldLevelEncryptionProfileInput> for GetFieldLevelEncryptionProfileInputBuilder {
+impl From<GetFieldLevelEncryptionProfileInput>
+for GetFieldLevelEncryptionProfileInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetFieldLevelEncryptionProfileInput) -> Self {
-        GetFieldLevelEncryptionProfileInputBuilder { id: Some(input.id) }
+        GetFieldLevelEncryptionProfileInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -45,7 +52,9 @@ pub struct GetFieldLevelEncryptionProfileInputBuilder {
 impl std::fmt::Debug for GetFieldLevelEncryptionProfileInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFieldLevelEncryptionProfileInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetFieldLevelEncryptionProfileInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -58,25 +67,39 @@ impl GetFieldLevelEncryptionProfileInputBuilder {
     }
     /// Builds the [`GetFieldLevelEncryptionProfileInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetFieldLevelEncryptionProfileInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetFieldLevelEncryptionProfileInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetFieldLevelEncryptionProfileInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetFieldLevelEncryptionProfileInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetFieldLevelEncryptionProfileResult` shape of the model (it has no documentation).
+///
+/// Returned by GetFieldLevelEncryptionProfile's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct GetFieldLevelEncryptionProfileOutput {
     /// Return the field-level encryption profile information.
-    pub field_level_encryption_profile: Option<crate::types::FieldLevelEncryptionProfile>,
+    pub field_level_encryption_profile: Option<
+        crate::types::FieldLevelEncryptionProfile,
+    >,
     /// The current version of the field level encryption profile. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
@@ -88,7 +111,10 @@ impl std::fmt::Debug for GetFieldLevelEncryptionProfileOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetFieldLevelEncryptionProfileOutput")
-            .field("field_level_encryption_profile", &self.field_level_encryption_profile)
+            .field(
+                "field_level_encryption_profile",
+                &self.field_level_encryption_profile,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -120,7 +146,10 @@ impl std::fmt::Debug for GetFieldLevelEncryptionProfileOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetFieldLevelEncryptionProfileOutputBuilder")
-            .field("field_level_encryption_profile", &self.field_level_encryption_profile)
+            .field(
+                "field_level_encryption_profile",
+                &self.field_level_encryption_profile,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -129,7 +158,10 @@ impl std::fmt::Debug for GetFieldLevelEncryptionProfileOutputBuilder {
 impl GetFieldLevelEncryptionProfileOutputBuilder {
     /// Sets [`GetFieldLevelEncryptionProfileOutput::field_level_encryption_profile`].
     #[inline]
-    pub fn field_level_encryption_profile(mut self, value: crate::types::FieldLevelEncryptionProfile) -> Self {
+    pub fn field_level_encryption_profile(
+        mut self,
+        value: crate::types::FieldLevelEncryptionProfile,
+    ) -> Self {
         self.field_level_encryption_profile = Some(value);
         self
     }
@@ -156,7 +188,9 @@ impl GetFieldLevelEncryptionProfileOutputBuilder {
     }
     /// Builds the [`GetFieldLevelEncryptionProfileOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetFieldLevelEncryptionProfileOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetFieldLevelEncryptionProfileOutput, restxml_runtime::BuildError> {
         Ok(GetFieldLevelEncryptionProfileOutput {
             field_level_encryption_profile: self.field_level_encryption_profile,
             e_tag: self.e_tag,
@@ -181,22 +215,29 @@ impl GetFieldLevelEncryptionProfileError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetFieldLevelEncryptionProfile",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchFieldLevelEncryptionProfile") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile),
+            Some("NoSuchFieldLevelEncryptionProfile") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile)
+            }
             _ => unhandled(meta),
         }
     }
@@ -255,7 +296,9 @@ impl std::error::Error for GetFieldLevelEncryptionProfileError {
 pub fn serialize_request(
     input: &crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/field-level-encryption-profile/");
     {
         let value = &input.id;
@@ -273,11 +316,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetFieldLevelEncryptionProfileError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetFieldLevelEncryptionProfileError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetFieldLevelEncryptionProfileError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -316,7 +363,11 @@ impl GetFieldLevelEncryptionProfileFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInputBuilder,
     ) -> Self {
-        GetFieldLevelEncryptionProfileFluentBuilder { client, input, overrides: Default::default() }
+        GetFieldLevelEncryptionProfileFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Get the ID for the field-level encryption profile information.
     ///
@@ -329,7 +380,10 @@ impl GetFieldLevelEncryptionProfileFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -352,10 +406,15 @@ impl GetFieldLevelEncryptionProfileFluentBuilder {
         crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileOutput,
         restxml_runtime::SdkError<GetFieldLevelEncryptionProfileError>,
     > {
-        let input: crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInput =
-            self.input.build()?;
+        let input: crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetFieldLevelEncryptionProfile", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetFieldLevelEncryptionProfile", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -5,6 +5,8 @@
 //!
 //! To get a function's code, you must provide the function's name and stage. To get these values, you can use `ListFunctions`.
 /// The `GetFunctionRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetFunction: set its members on the client's fluent builder, `client.get_function().<member>(value)...send()`, or build it here and send it with `client.get_function_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -20,7 +22,10 @@ pub struct GetFunctionInput {
 impl std::fmt::Debug for GetFunctionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFunctionInput").field("name", &self.name).field("stage", &self.stage).finish()
+        f.debug_struct("GetFunctionInput")
+            .field("name", &self.name)
+            .field("stage", &self.stage)
+            .finish()
     }
 }
 
@@ -36,7 +41,10 @@ impl From<GetFunctionInput> for GetFunctionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetFunctionInput) -> Self {
-        GetFunctionInputBuilder { name: Some(input.name), stage: input.stage }
+        GetFunctionInputBuilder {
+            name: Some(input.name),
+            stage: input.stage,
+        }
     }
 }
 
@@ -50,7 +58,10 @@ pub struct GetFunctionInputBuilder {
 impl std::fmt::Debug for GetFunctionInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFunctionInputBuilder").field("name", &self.name).field("stage", &self.stage).finish()
+        f.debug_struct("GetFunctionInputBuilder")
+            .field("name", &self.name)
+            .field("stage", &self.stage)
+            .finish()
     }
 }
 
@@ -77,16 +88,27 @@ impl GetFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetFunctionInput, restxml_runtime::BuildError> {
         match (self.name,) {
-            (Some(m_name),) => Ok(GetFunctionInput { name: m_name, stage: self.stage }),
-            (m_name,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetFunctionInput",
-                &[(m_name.is_none(), "name", "Name")],
-            )),
+            (Some(m_name),) => {
+                Ok(GetFunctionInput {
+                    name: m_name,
+                    stage: self.stage,
+                })
+            }
+            (m_name,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetFunctionInput",
+                        &[(m_name.is_none(), "name", "Name")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetFunctionResult` shape of the model (it has no documentation).
+///
+/// Returned by GetFunction's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -141,7 +163,10 @@ impl std::fmt::Debug for GetFunctionOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetFunctionOutputBuilder")
-            .field("function_code", &self.function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"))
+            .field(
+                "function_code",
+                &self.function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+            )
             .field("e_tag", &self.e_tag)
             .field("content_type", &self.content_type)
             .finish()
@@ -213,15 +238,29 @@ impl GetFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled =
-            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetFunction", meta, headers, body));
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetFunction",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFunctionExists),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
+            Some("NoSuchFunctionExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
+            }
             _ => unhandled(meta),
         }
     }
@@ -280,7 +319,9 @@ impl std::error::Error for GetFunctionError {
 pub fn serialize_request(
     input: &crate::operation::get_function::GetFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -296,20 +337,32 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_function::GetFunctionOutput, restxml_runtime::SdkError<GetFunctionError>> {
+) -> Result<
+    crate::operation::get_function::GetFunctionOutput,
+    restxml_runtime::SdkError<GetFunctionError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
-    let m_function_code = (!body.is_empty()).then(|| restxml_runtime::Blob::new(body.to_vec()));
+    let m_function_code = (!body.is_empty())
+        .then(|| restxml_runtime::Blob::new(body.to_vec()));
     let m_e_tag = restxml_runtime::http::header_string(status, headers, "ETag")?;
-    let m_content_type = restxml_runtime::http::header_string(status, headers, "Content-Type")?;
+    let m_content_type = restxml_runtime::http::header_string(
+        status,
+        headers,
+        "Content-Type",
+    )?;
     Ok(crate::operation::get_function::GetFunctionOutput {
         function_code: m_function_code,
         e_tag: m_e_tag,
@@ -332,8 +385,15 @@ pub struct GetFunctionFluentBuilder {
 #[cfg(feature = "client")]
 impl GetFunctionFluentBuilder {
     #[inline]
-    pub(crate) fn new(client: crate::Client, input: crate::operation::get_function::GetFunctionInputBuilder) -> Self {
-        GetFunctionFluentBuilder { client, input, overrides: Default::default() }
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_function::GetFunctionInputBuilder,
+    ) -> Self {
+        GetFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the function whose code you are getting.
     ///
@@ -360,7 +420,10 @@ impl GetFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -377,10 +440,19 @@ impl GetFunctionFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<crate::operation::get_function::GetFunctionOutput, restxml_runtime::SdkError<GetFunctionError>> {
-        let input: crate::operation::get_function::GetFunctionInput = self.input.build()?;
+    ) -> Result<
+        crate::operation::get_function::GetFunctionOutput,
+        restxml_runtime::SdkError<GetFunctionError>,
+    > {
+        let input: crate::operation::get_function::GetFunctionInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetFunction", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetFunction", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

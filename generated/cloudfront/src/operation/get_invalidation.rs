@@ -3,6 +3,8 @@
 
 //! Get the information about an invalidation.
 /// The request to get an invalidation's information.
+///
+/// Sent by GetInvalidation: set its members on the client's fluent builder, `client.get_invalidation().<member>(value)...send()`, or build it here and send it with `client.get_invalidation_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -37,7 +39,10 @@ impl From<GetInvalidationInput> for GetInvalidationInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetInvalidationInput) -> Self {
-        GetInvalidationInputBuilder { distribution_id: Some(input.distribution_id), id: Some(input.id) }
+        GetInvalidationInputBuilder {
+            distribution_id: Some(input.distribution_id),
+            id: Some(input.id),
+        }
     }
 }
 
@@ -76,17 +81,33 @@ impl GetInvalidationInputBuilder {
     pub fn build(self) -> Result<GetInvalidationInput, restxml_runtime::BuildError> {
         match (self.distribution_id, self.id) {
             (Some(m_distribution_id), Some(m_id)) => {
-                Ok(GetInvalidationInput { distribution_id: m_distribution_id, id: m_id })
+                Ok(GetInvalidationInput {
+                    distribution_id: m_distribution_id,
+                    id: m_id,
+                })
             }
-            (m_distribution_id, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetInvalidationInput",
-                &[(m_distribution_id.is_none(), "distribution_id", "DistributionId"), (m_id.is_none(), "id", "Id")],
-            )),
+            (m_distribution_id, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetInvalidationInput",
+                        &[
+                            (
+                                m_distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The returned result of the corresponding request.
+///
+/// Returned by GetInvalidation's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -102,7 +123,9 @@ pub struct GetInvalidationOutput {
 impl std::fmt::Debug for GetInvalidationOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetInvalidationOutput").field("invalidation", &self.invalidation).finish()
+        f.debug_struct("GetInvalidationOutput")
+            .field("invalidation", &self.invalidation)
+            .finish()
     }
 }
 
@@ -130,7 +153,9 @@ pub struct GetInvalidationOutputBuilder {
 impl std::fmt::Debug for GetInvalidationOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetInvalidationOutputBuilder").field("invalidation", &self.invalidation).finish()
+        f.debug_struct("GetInvalidationOutputBuilder")
+            .field("invalidation", &self.invalidation)
+            .finish()
     }
 }
 
@@ -143,14 +168,20 @@ impl GetInvalidationOutputBuilder {
     }
     /// Sets or clears [`GetInvalidationOutput::invalidation`].
     #[inline]
-    pub fn set_invalidation(mut self, value: Option<crate::types::Invalidation>) -> Self {
+    pub fn set_invalidation(
+        mut self,
+        value: Option<crate::types::Invalidation>,
+    ) -> Self {
         self.invalidation = value;
         self
     }
     /// Builds the [`GetInvalidationOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetInvalidationOutput, restxml_runtime::BuildError> {
-        Ok(GetInvalidationOutput { invalidation: self.invalidation, meta: Default::default() })
+        Ok(GetInvalidationOutput {
+            invalidation: self.invalidation,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -172,19 +203,33 @@ impl GetInvalidationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetInvalidation", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetInvalidation",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDistribution),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("NoSuchDistribution") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchDistribution)
             }
-            Some("NoSuchInvalidation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchInvalidation),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
+            }
+            Some("NoSuchInvalidation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchInvalidation)
+            }
             _ => unhandled(meta),
         }
     }
@@ -249,7 +294,9 @@ impl std::error::Error for GetInvalidationError {
 pub fn serialize_request(
     input: &crate::operation::get_invalidation::GetInvalidationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.distribution_id;
@@ -267,14 +314,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_invalidation::GetInvalidationOutput, restxml_runtime::SdkError<GetInvalidationError>>
-{
+) -> Result<
+    crate::operation::get_invalidation::GetInvalidationOutput,
+    restxml_runtime::SdkError<GetInvalidationError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetInvalidationError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetInvalidationError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -310,7 +363,11 @@ impl GetInvalidationFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_invalidation::GetInvalidationInputBuilder,
     ) -> Self {
-        GetInvalidationFluentBuilder { client, input, overrides: Default::default() }
+        GetInvalidationFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The distribution's ID.
     ///
@@ -331,13 +388,18 @@ impl GetInvalidationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_invalidation::GetInvalidationInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_invalidation::GetInvalidationInputBuilder {
         &self.input
     }
     /// Sends GetInvalidation: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -352,9 +414,15 @@ impl GetInvalidationFluentBuilder {
         crate::operation::get_invalidation::GetInvalidationOutput,
         restxml_runtime::SdkError<GetInvalidationError>,
     > {
-        let input: crate::operation::get_invalidation::GetInvalidationInput = self.input.build()?;
+        let input: crate::operation::get_invalidation::GetInvalidationInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetInvalidation", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetInvalidation", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

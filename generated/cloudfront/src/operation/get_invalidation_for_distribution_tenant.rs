@@ -3,6 +3,8 @@
 
 //! Gets information about a specific invalidation for a distribution tenant.
 /// The `GetInvalidationForDistributionTenantRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetInvalidationForDistributionTenant: set its members on the client's fluent builder, `client.get_invalidation_for_distribution_tenant().<member>(value)...send()`, or build it here and send it with `client.get_invalidation_for_distribution_tenant_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -33,7 +35,8 @@ impl GetInvalidationForDistributionTenantInput {
     }
 }
 
-impl From<GetInvalidationForDistributionTenantInput> for GetInvalidationForDistributionTenantInputBuilder {
+impl From<GetInvalidationForDistributionTenantInput>
+for GetInvalidationForDistributionTenantInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetInvalidationForDistributionTenantInput) -> Self {
@@ -76,24 +79,38 @@ impl GetInvalidationForDistributionTenantInputBuilder {
     }
     /// Builds the [`GetInvalidationForDistributionTenantInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetInvalidationForDistributionTenantInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetInvalidationForDistributionTenantInput, restxml_runtime::BuildError> {
         match (self.distribution_tenant_id, self.id) {
-            (Some(m_distribution_tenant_id), Some(m_id)) => Ok(GetInvalidationForDistributionTenantInput {
-                distribution_tenant_id: m_distribution_tenant_id,
-                id: m_id,
-            }),
-            (m_distribution_tenant_id, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetInvalidationForDistributionTenantInput",
-                &[
-                    (m_distribution_tenant_id.is_none(), "distribution_tenant_id", "DistributionTenantId"),
-                    (m_id.is_none(), "id", "Id"),
-                ],
-            )),
+            (Some(m_distribution_tenant_id), Some(m_id)) => {
+                Ok(GetInvalidationForDistributionTenantInput {
+                    distribution_tenant_id: m_distribution_tenant_id,
+                    id: m_id,
+                })
+            }
+            (m_distribution_tenant_id, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetInvalidationForDistributionTenantInput",
+                        &[
+                            (
+                                m_distribution_tenant_id.is_none(),
+                                "distribution_tenant_id",
+                                "DistributionTenantId",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetInvalidationForDistributionTenantResult` shape of the model (it has no documentation).
+///
+/// Returned by GetInvalidationForDistributionTenant's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -109,7 +126,9 @@ pub struct GetInvalidationForDistributionTenantOutput {
 impl std::fmt::Debug for GetInvalidationForDistributionTenantOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetInvalidationForDistributionTenantOutput").field("invalidation", &self.invalidation).finish()
+        f.debug_struct("GetInvalidationForDistributionTenantOutput")
+            .field("invalidation", &self.invalidation)
+            .finish()
     }
 }
 
@@ -152,14 +171,25 @@ impl GetInvalidationForDistributionTenantOutputBuilder {
     }
     /// Sets or clears [`GetInvalidationForDistributionTenantOutput::invalidation`].
     #[inline]
-    pub fn set_invalidation(mut self, value: Option<crate::types::Invalidation>) -> Self {
+    pub fn set_invalidation(
+        mut self,
+        value: Option<crate::types::Invalidation>,
+    ) -> Self {
         self.invalidation = value;
         self
     }
     /// Builds the [`GetInvalidationForDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetInvalidationForDistributionTenantOutput, restxml_runtime::BuildError> {
-        Ok(GetInvalidationForDistributionTenantOutput { invalidation: self.invalidation, meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<
+        GetInvalidationForDistributionTenantOutput,
+        restxml_runtime::BuildError,
+    > {
+        Ok(GetInvalidationForDistributionTenantOutput {
+            invalidation: self.invalidation,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -181,25 +211,33 @@ impl GetInvalidationForDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetInvalidationForDistributionTenant",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("NoSuchInvalidation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchInvalidation),
+            Some("NoSuchInvalidation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchInvalidation)
+            }
             _ => unhandled(meta),
         }
     }
@@ -238,7 +276,8 @@ impl GetInvalidationForDistributionTenantError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for GetInvalidationForDistributionTenantError {
+impl restxml_runtime::ProvideErrorMetadata
+for GetInvalidationForDistributionTenantError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -264,7 +303,9 @@ impl std::error::Error for GetInvalidationForDistributionTenantError {
 pub fn serialize_request(
     input: &crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.distribution_tenant_id;
@@ -287,11 +328,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetInvalidationForDistributionTenantError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetInvalidationForDistributionTenantError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetInvalidationForDistributionTenantError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -316,8 +361,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct GetInvalidationForDistributionTenantFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder,
+    pub(crate) input: crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -328,7 +372,11 @@ impl GetInvalidationForDistributionTenantFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder,
     ) -> Self {
-        GetInvalidationForDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
+        GetInvalidationForDistributionTenantFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the distribution tenant.
     ///
@@ -349,7 +397,10 @@ impl GetInvalidationForDistributionTenantFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -357,8 +408,7 @@ impl GetInvalidationForDistributionTenantFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder
-    {
+    ) -> &crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder {
         &self.input
     }
     /// Sends GetInvalidationForDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -377,8 +427,11 @@ impl GetInvalidationForDistributionTenantFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("GetInvalidationForDistributionTenant", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetInvalidationForDistributionTenant", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

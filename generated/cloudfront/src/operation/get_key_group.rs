@@ -5,6 +5,8 @@
 //!
 //! To get a key group, you must provide the key group's identifier. If the key group is referenced in a distribution's cache behavior, you can get the key group's identifier using `ListDistributions` or `GetDistribution`. If the key group is not referenced in a cache behavior, you can get the identifier using `ListKeyGroups`.
 /// The `GetKeyGroupRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetKeyGroup: set its members on the client's fluent builder, `client.get_key_group().<member>(value)...send()`, or build it here and send it with `client.get_key_group_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -34,7 +36,9 @@ impl From<GetKeyGroupInput> for GetKeyGroupInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetKeyGroupInput) -> Self {
-        GetKeyGroupInputBuilder { id: Some(input.id) }
+        GetKeyGroupInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -64,13 +68,20 @@ impl GetKeyGroupInputBuilder {
         match (self.id,) {
             (Some(m_id),) => Ok(GetKeyGroupInput { id: m_id }),
             (m_id,) => {
-                Err(restxml_runtime::BuildError::missing_fields("GetKeyGroupInput", &[(m_id.is_none(), "id", "Id")]))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetKeyGroupInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
             }
         }
     }
 }
 
 /// The `GetKeyGroupResult` shape of the model (it has no documentation).
+///
+/// Returned by GetKeyGroup's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -88,7 +99,10 @@ pub struct GetKeyGroupOutput {
 impl std::fmt::Debug for GetKeyGroupOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetKeyGroupOutput").field("key_group", &self.key_group).field("e_tag", &self.e_tag).finish()
+        f.debug_struct("GetKeyGroupOutput")
+            .field("key_group", &self.key_group)
+            .field("e_tag", &self.e_tag)
+            .finish()
     }
 }
 
@@ -152,7 +166,11 @@ impl GetKeyGroupOutputBuilder {
     /// Builds the [`GetKeyGroupOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetKeyGroupOutput, restxml_runtime::BuildError> {
-        Ok(GetKeyGroupOutput { key_group: self.key_group, e_tag: self.e_tag, meta: Default::default() })
+        Ok(GetKeyGroupOutput {
+            key_group: self.key_group,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -170,13 +188,24 @@ impl GetKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled =
-            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetKeyGroup", meta, headers, body));
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetKeyGroup",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchResource)
             }
             _ => unhandled(meta),
         }
@@ -230,7 +259,9 @@ impl std::error::Error for GetKeyGroupError {
 pub fn serialize_request(
     input: &crate::operation::get_key_group::GetKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/key-group/");
     {
         let value = &input.id;
@@ -243,13 +274,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_key_group::GetKeyGroupOutput, restxml_runtime::SdkError<GetKeyGroupError>> {
+) -> Result<
+    crate::operation::get_key_group::GetKeyGroupOutput,
+    restxml_runtime::SdkError<GetKeyGroupError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetKeyGroupError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetKeyGroupError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -284,8 +322,15 @@ pub struct GetKeyGroupFluentBuilder {
 #[cfg(feature = "client")]
 impl GetKeyGroupFluentBuilder {
     #[inline]
-    pub(crate) fn new(client: crate::Client, input: crate::operation::get_key_group::GetKeyGroupInputBuilder) -> Self {
-        GetKeyGroupFluentBuilder { client, input, overrides: Default::default() }
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_key_group::GetKeyGroupInputBuilder,
+    ) -> Self {
+        GetKeyGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier of the key group that you are getting. To get the identifier, use `ListKeyGroups`.
     ///
@@ -298,7 +343,10 @@ impl GetKeyGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -315,10 +363,19 @@ impl GetKeyGroupFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<crate::operation::get_key_group::GetKeyGroupOutput, restxml_runtime::SdkError<GetKeyGroupError>> {
-        let input: crate::operation::get_key_group::GetKeyGroupInput = self.input.build()?;
+    ) -> Result<
+        crate::operation::get_key_group::GetKeyGroupOutput,
+        restxml_runtime::SdkError<GetKeyGroupError>,
+    > {
+        let input: crate::operation::get_key_group::GetKeyGroupInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetKeyGroup", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetKeyGroup", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -5,6 +5,8 @@
 //!
 //! To get a key group configuration, you must provide the key group's identifier. If the key group is referenced in a distribution's cache behavior, you can get the key group's identifier using `ListDistributions` or `GetDistribution`. If the key group is not referenced in a cache behavior, you can get the identifier using `ListKeyGroups`.
 /// The `GetKeyGroupConfigRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetKeyGroupConfig: set its members on the client's fluent builder, `client.get_key_group_config().<member>(value)...send()`, or build it here and send it with `client.get_key_group_config_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -34,7 +36,9 @@ impl From<GetKeyGroupConfigInput> for GetKeyGroupConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetKeyGroupConfigInput) -> Self {
-        GetKeyGroupConfigInputBuilder { id: Some(input.id) }
+        GetKeyGroupConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -63,15 +67,21 @@ impl GetKeyGroupConfigInputBuilder {
     pub fn build(self) -> Result<GetKeyGroupConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
             (Some(m_id),) => Ok(GetKeyGroupConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetKeyGroupConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetKeyGroupConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetKeyGroupConfigResult` shape of the model (it has no documentation).
+///
+/// Returned by GetKeyGroupConfig's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -137,7 +147,10 @@ impl GetKeyGroupConfigOutputBuilder {
     }
     /// Sets or clears [`GetKeyGroupConfigOutput::key_group_config`].
     #[inline]
-    pub fn set_key_group_config(mut self, value: Option<crate::types::KeyGroupConfig>) -> Self {
+    pub fn set_key_group_config(
+        mut self,
+        value: Option<crate::types::KeyGroupConfig>,
+    ) -> Self {
         self.key_group_config = value;
         self
     }
@@ -178,14 +191,24 @@ impl GetKeyGroupConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetKeyGroupConfig", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetKeyGroupConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchResource)
             }
             _ => unhandled(meta),
         }
@@ -239,7 +262,9 @@ impl std::error::Error for GetKeyGroupConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_key_group_config::GetKeyGroupConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/key-group/");
     {
         let value = &input.id;
@@ -258,11 +283,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetKeyGroupConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetKeyGroupConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetKeyGroupConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -301,7 +330,11 @@ impl GetKeyGroupConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_key_group_config::GetKeyGroupConfigInputBuilder,
     ) -> Self {
-        GetKeyGroupConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetKeyGroupConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier of the key group whose configuration you are getting. To get the identifier, use `ListKeyGroups`.
     ///
@@ -314,13 +347,18 @@ impl GetKeyGroupConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_key_group_config::GetKeyGroupConfigInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_key_group_config::GetKeyGroupConfigInputBuilder {
         &self.input
     }
     /// Sends GetKeyGroupConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -335,9 +373,15 @@ impl GetKeyGroupConfigFluentBuilder {
         crate::operation::get_key_group_config::GetKeyGroupConfigOutput,
         restxml_runtime::SdkError<GetKeyGroupConfigError>,
     > {
-        let input: crate::operation::get_key_group_config::GetKeyGroupConfigInput = self.input.build()?;
+        let input: crate::operation::get_key_group_config::GetKeyGroupConfigInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetKeyGroupConfig", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetKeyGroupConfig", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

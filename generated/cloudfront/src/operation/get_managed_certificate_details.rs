@@ -3,6 +3,8 @@
 
 //! Gets details about the CloudFront managed ACM certificate.
 /// The `GetManagedCertificateDetailsRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetManagedCertificateDetails: set its members on the client's fluent builder, `client.get_managed_certificate_details().<member>(value)...send()`, or build it here and send it with `client.get_managed_certificate_details_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -16,7 +18,9 @@ pub struct GetManagedCertificateDetailsInput {
 impl std::fmt::Debug for GetManagedCertificateDetailsInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetManagedCertificateDetailsInput").field("identifier", &self.identifier).finish()
+        f.debug_struct("GetManagedCertificateDetailsInput")
+            .field("identifier", &self.identifier)
+            .finish()
     }
 }
 
@@ -28,11 +32,14 @@ impl GetManagedCertificateDetailsInput {
     }
 }
 
-impl From<GetManagedCertificateDetailsInput> for GetManagedCertificateDetailsInputBuilder {
+impl From<GetManagedCertificateDetailsInput>
+for GetManagedCertificateDetailsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetManagedCertificateDetailsInput) -> Self {
-        GetManagedCertificateDetailsInputBuilder { identifier: Some(input.identifier) }
+        GetManagedCertificateDetailsInputBuilder {
+            identifier: Some(input.identifier),
+        }
     }
 }
 
@@ -45,7 +52,9 @@ pub struct GetManagedCertificateDetailsInputBuilder {
 impl std::fmt::Debug for GetManagedCertificateDetailsInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetManagedCertificateDetailsInputBuilder").field("identifier", &self.identifier).finish()
+        f.debug_struct("GetManagedCertificateDetailsInputBuilder")
+            .field("identifier", &self.identifier)
+            .finish()
     }
 }
 
@@ -58,18 +67,30 @@ impl GetManagedCertificateDetailsInputBuilder {
     }
     /// Builds the [`GetManagedCertificateDetailsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetManagedCertificateDetailsInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetManagedCertificateDetailsInput, restxml_runtime::BuildError> {
         match (self.identifier,) {
-            (Some(m_identifier),) => Ok(GetManagedCertificateDetailsInput { identifier: m_identifier }),
-            (m_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetManagedCertificateDetailsInput",
-                &[(m_identifier.is_none(), "identifier", "Identifier")],
-            )),
+            (Some(m_identifier),) => {
+                Ok(GetManagedCertificateDetailsInput {
+                    identifier: m_identifier,
+                })
+            }
+            (m_identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetManagedCertificateDetailsInput",
+                        &[(m_identifier.is_none(), "identifier", "Identifier")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetManagedCertificateDetailsResult` shape of the model (it has no documentation).
+///
+/// Returned by GetManagedCertificateDetails's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -124,19 +145,27 @@ impl std::fmt::Debug for GetManagedCertificateDetailsOutputBuilder {
 impl GetManagedCertificateDetailsOutputBuilder {
     /// Sets [`GetManagedCertificateDetailsOutput::managed_certificate_details`].
     #[inline]
-    pub fn managed_certificate_details(mut self, value: crate::types::ManagedCertificateDetails) -> Self {
+    pub fn managed_certificate_details(
+        mut self,
+        value: crate::types::ManagedCertificateDetails,
+    ) -> Self {
         self.managed_certificate_details = Some(value);
         self
     }
     /// Sets or clears [`GetManagedCertificateDetailsOutput::managed_certificate_details`].
     #[inline]
-    pub fn set_managed_certificate_details(mut self, value: Option<crate::types::ManagedCertificateDetails>) -> Self {
+    pub fn set_managed_certificate_details(
+        mut self,
+        value: Option<crate::types::ManagedCertificateDetails>,
+    ) -> Self {
         self.managed_certificate_details = value;
         self
     }
     /// Builds the [`GetManagedCertificateDetailsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetManagedCertificateDetailsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetManagedCertificateDetailsOutput, restxml_runtime::BuildError> {
         Ok(GetManagedCertificateDetailsOutput {
             managed_certificate_details: self.managed_certificate_details,
             meta: Default::default(),
@@ -160,22 +189,28 @@ impl GetManagedCertificateDetailsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetManagedCertificateDetails",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             _ => unhandled(meta),
         }
@@ -235,7 +270,9 @@ impl std::error::Error for GetManagedCertificateDetailsError {
 pub fn serialize_request(
     input: &crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/managed-certificate/");
     {
         let value = &input.identifier;
@@ -253,11 +290,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetManagedCertificateDetailsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetManagedCertificateDetailsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetManagedCertificateDetailsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -293,7 +334,11 @@ impl GetManagedCertificateDetailsFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInputBuilder,
     ) -> Self {
-        GetManagedCertificateDetailsFluentBuilder { client, input, overrides: Default::default() }
+        GetManagedCertificateDetailsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier of the distribution tenant. You can specify the ARN, ID, or name of the distribution tenant.
     ///
@@ -306,7 +351,10 @@ impl GetManagedCertificateDetailsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -329,10 +377,15 @@ impl GetManagedCertificateDetailsFluentBuilder {
         crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsOutput,
         restxml_runtime::SdkError<GetManagedCertificateDetailsError>,
     > {
-        let input: crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInput =
-            self.input.build()?;
+        let input: crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetManagedCertificateDetails", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetManagedCertificateDetails", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

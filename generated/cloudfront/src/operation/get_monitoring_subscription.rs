@@ -3,6 +3,8 @@
 
 //! Gets information about whether additional CloudWatch metrics are enabled for the specified CloudFront distribution.
 /// The `GetMonitoringSubscriptionRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetMonitoringSubscription: set its members on the client's fluent builder, `client.get_monitoring_subscription().<member>(value)...send()`, or build it here and send it with `client.get_monitoring_subscription_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -16,7 +18,9 @@ pub struct GetMonitoringSubscriptionInput {
 impl std::fmt::Debug for GetMonitoringSubscriptionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetMonitoringSubscriptionInput").field("distribution_id", &self.distribution_id).finish()
+        f.debug_struct("GetMonitoringSubscriptionInput")
+            .field("distribution_id", &self.distribution_id)
+            .finish()
     }
 }
 
@@ -32,7 +36,9 @@ impl From<GetMonitoringSubscriptionInput> for GetMonitoringSubscriptionInputBuil
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetMonitoringSubscriptionInput) -> Self {
-        GetMonitoringSubscriptionInputBuilder { distribution_id: Some(input.distribution_id) }
+        GetMonitoringSubscriptionInputBuilder {
+            distribution_id: Some(input.distribution_id),
+        }
     }
 }
 
@@ -45,7 +51,9 @@ pub struct GetMonitoringSubscriptionInputBuilder {
 impl std::fmt::Debug for GetMonitoringSubscriptionInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetMonitoringSubscriptionInputBuilder").field("distribution_id", &self.distribution_id).finish()
+        f.debug_struct("GetMonitoringSubscriptionInputBuilder")
+            .field("distribution_id", &self.distribution_id)
+            .finish()
     }
 }
 
@@ -58,18 +66,36 @@ impl GetMonitoringSubscriptionInputBuilder {
     }
     /// Builds the [`GetMonitoringSubscriptionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetMonitoringSubscriptionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetMonitoringSubscriptionInput, restxml_runtime::BuildError> {
         match (self.distribution_id,) {
-            (Some(m_distribution_id),) => Ok(GetMonitoringSubscriptionInput { distribution_id: m_distribution_id }),
-            (m_distribution_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetMonitoringSubscriptionInput",
-                &[(m_distribution_id.is_none(), "distribution_id", "DistributionId")],
-            )),
+            (Some(m_distribution_id),) => {
+                Ok(GetMonitoringSubscriptionInput {
+                    distribution_id: m_distribution_id,
+                })
+            }
+            (m_distribution_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetMonitoringSubscriptionInput",
+                        &[
+                            (
+                                m_distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetMonitoringSubscriptionResult` shape of the model (it has no documentation).
+///
+/// Returned by GetMonitoringSubscription's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -124,19 +150,27 @@ impl std::fmt::Debug for GetMonitoringSubscriptionOutputBuilder {
 impl GetMonitoringSubscriptionOutputBuilder {
     /// Sets [`GetMonitoringSubscriptionOutput::monitoring_subscription`].
     #[inline]
-    pub fn monitoring_subscription(mut self, value: crate::types::MonitoringSubscription) -> Self {
+    pub fn monitoring_subscription(
+        mut self,
+        value: crate::types::MonitoringSubscription,
+    ) -> Self {
         self.monitoring_subscription = Some(value);
         self
     }
     /// Sets or clears [`GetMonitoringSubscriptionOutput::monitoring_subscription`].
     #[inline]
-    pub fn set_monitoring_subscription(mut self, value: Option<crate::types::MonitoringSubscription>) -> Self {
+    pub fn set_monitoring_subscription(
+        mut self,
+        value: Option<crate::types::MonitoringSubscription>,
+    ) -> Self {
         self.monitoring_subscription = value;
         self
     }
     /// Builds the [`GetMonitoringSubscriptionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
         Ok(GetMonitoringSubscriptionOutput {
             monitoring_subscription: self.monitoring_subscription,
             meta: Default::default(),
@@ -164,26 +198,37 @@ impl GetMonitoringSubscriptionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetMonitoringSubscription",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDistribution),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("NoSuchDistribution") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchDistribution)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("NoSuchMonitoringSubscription") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchMonitoringSubscription),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
+            }
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
+            Some("NoSuchMonitoringSubscription") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchMonitoringSubscription)
+            }
             _ => unhandled(meta),
         }
     }
@@ -254,7 +299,9 @@ impl std::error::Error for GetMonitoringSubscriptionError {
 pub fn serialize_request(
     input: &crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distributions/");
     {
         let value = &input.distribution_id;
@@ -273,11 +320,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetMonitoringSubscriptionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetMonitoringSubscriptionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetMonitoringSubscriptionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -313,7 +364,11 @@ impl GetMonitoringSubscriptionFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInputBuilder,
     ) -> Self {
-        GetMonitoringSubscriptionFluentBuilder { client, input, overrides: Default::default() }
+        GetMonitoringSubscriptionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the distribution that you are getting metrics information for.
     ///
@@ -326,13 +381,18 @@ impl GetMonitoringSubscriptionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInputBuilder {
         &self.input
     }
     /// Sends GetMonitoringSubscription: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -347,10 +407,15 @@ impl GetMonitoringSubscriptionFluentBuilder {
         crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionOutput,
         restxml_runtime::SdkError<GetMonitoringSubscriptionError>,
     > {
-        let input: crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInput =
-            self.input.build()?;
+        let input: crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetMonitoringSubscription", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetMonitoringSubscription", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Gets a CloudFront origin access control, including its unique identifier.
 /// The `GetOriginAccessControlRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetOriginAccessControl: set its members on the client's fluent builder, `client.get_origin_access_control().<member>(value)...send()`, or build it here and send it with `client.get_origin_access_control_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -32,7 +34,9 @@ impl From<GetOriginAccessControlInput> for GetOriginAccessControlInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetOriginAccessControlInput) -> Self {
-        GetOriginAccessControlInputBuilder { id: Some(input.id) }
+        GetOriginAccessControlInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -45,7 +49,9 @@ pub struct GetOriginAccessControlInputBuilder {
 impl std::fmt::Debug for GetOriginAccessControlInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetOriginAccessControlInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetOriginAccessControlInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -58,18 +64,30 @@ impl GetOriginAccessControlInputBuilder {
     }
     /// Builds the [`GetOriginAccessControlInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetOriginAccessControlInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetOriginAccessControlInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetOriginAccessControlInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetOriginAccessControlInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetOriginAccessControlInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetOriginAccessControlInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetOriginAccessControlResult` shape of the model (it has no documentation).
+///
+/// Returned by GetOriginAccessControl's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -129,13 +147,19 @@ impl std::fmt::Debug for GetOriginAccessControlOutputBuilder {
 impl GetOriginAccessControlOutputBuilder {
     /// Sets [`GetOriginAccessControlOutput::origin_access_control`].
     #[inline]
-    pub fn origin_access_control(mut self, value: crate::types::OriginAccessControl) -> Self {
+    pub fn origin_access_control(
+        mut self,
+        value: crate::types::OriginAccessControl,
+    ) -> Self {
         self.origin_access_control = Some(value);
         self
     }
     /// Sets or clears [`GetOriginAccessControlOutput::origin_access_control`].
     #[inline]
-    pub fn set_origin_access_control(mut self, value: Option<crate::types::OriginAccessControl>) -> Self {
+    pub fn set_origin_access_control(
+        mut self,
+        value: Option<crate::types::OriginAccessControl>,
+    ) -> Self {
         self.origin_access_control = value;
         self
     }
@@ -153,7 +177,9 @@ impl GetOriginAccessControlOutputBuilder {
     }
     /// Builds the [`GetOriginAccessControlOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetOriginAccessControlOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetOriginAccessControlOutput, restxml_runtime::BuildError> {
         Ok(GetOriginAccessControlOutput {
             origin_access_control: self.origin_access_control,
             e_tag: self.e_tag,
@@ -178,22 +204,29 @@ impl GetOriginAccessControlError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetOriginAccessControl",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchOriginAccessControl),
+            Some("NoSuchOriginAccessControl") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchOriginAccessControl)
+            }
             _ => unhandled(meta),
         }
     }
@@ -252,7 +285,9 @@ impl std::error::Error for GetOriginAccessControlError {
 pub fn serialize_request(
     input: &crate::operation::get_origin_access_control::GetOriginAccessControlInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/origin-access-control/");
     {
         let value = &input.id;
@@ -270,11 +305,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetOriginAccessControlError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetOriginAccessControlError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetOriginAccessControlError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -313,7 +352,11 @@ impl GetOriginAccessControlFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_origin_access_control::GetOriginAccessControlInputBuilder,
     ) -> Self {
-        GetOriginAccessControlFluentBuilder { client, input, overrides: Default::default() }
+        GetOriginAccessControlFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The unique identifier of the origin access control.
     ///
@@ -326,13 +369,18 @@ impl GetOriginAccessControlFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_origin_access_control::GetOriginAccessControlInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_origin_access_control::GetOriginAccessControlInputBuilder {
         &self.input
     }
     /// Sends GetOriginAccessControl: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -347,9 +395,15 @@ impl GetOriginAccessControlFluentBuilder {
         crate::operation::get_origin_access_control::GetOriginAccessControlOutput,
         restxml_runtime::SdkError<GetOriginAccessControlError>,
     > {
-        let input: crate::operation::get_origin_access_control::GetOriginAccessControlInput = self.input.build()?;
+        let input: crate::operation::get_origin_access_control::GetOriginAccessControlInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetOriginAccessControl", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetOriginAccessControl", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

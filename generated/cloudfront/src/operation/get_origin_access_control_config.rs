@@ -3,6 +3,8 @@
 
 //! Gets a CloudFront origin access control configuration.
 /// The `GetOriginAccessControlConfigRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetOriginAccessControlConfig: set its members on the client's fluent builder, `client.get_origin_access_control_config().<member>(value)...send()`, or build it here and send it with `client.get_origin_access_control_config_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -16,7 +18,9 @@ pub struct GetOriginAccessControlConfigInput {
 impl std::fmt::Debug for GetOriginAccessControlConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetOriginAccessControlConfigInput").field("id", &self.id).finish()
+        f.debug_struct("GetOriginAccessControlConfigInput")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -28,11 +32,14 @@ impl GetOriginAccessControlConfigInput {
     }
 }
 
-impl From<GetOriginAccessControlConfigInput> for GetOriginAccessControlConfigInputBuilder {
+impl From<GetOriginAccessControlConfigInput>
+for GetOriginAccessControlConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetOriginAccessControlConfigInput) -> Self {
-        GetOriginAccessControlConfigInputBuilder { id: Some(input.id) }
+        GetOriginAccessControlConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -45,7 +52,9 @@ pub struct GetOriginAccessControlConfigInputBuilder {
 impl std::fmt::Debug for GetOriginAccessControlConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetOriginAccessControlConfigInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetOriginAccessControlConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -58,18 +67,30 @@ impl GetOriginAccessControlConfigInputBuilder {
     }
     /// Builds the [`GetOriginAccessControlConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetOriginAccessControlConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetOriginAccessControlConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetOriginAccessControlConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetOriginAccessControlConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetOriginAccessControlConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetOriginAccessControlConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetOriginAccessControlConfigResult` shape of the model (it has no documentation).
+///
+/// Returned by GetOriginAccessControlConfig's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -129,13 +150,19 @@ impl std::fmt::Debug for GetOriginAccessControlConfigOutputBuilder {
 impl GetOriginAccessControlConfigOutputBuilder {
     /// Sets [`GetOriginAccessControlConfigOutput::origin_access_control_config`].
     #[inline]
-    pub fn origin_access_control_config(mut self, value: crate::types::OriginAccessControlConfig) -> Self {
+    pub fn origin_access_control_config(
+        mut self,
+        value: crate::types::OriginAccessControlConfig,
+    ) -> Self {
         self.origin_access_control_config = Some(value);
         self
     }
     /// Sets or clears [`GetOriginAccessControlConfigOutput::origin_access_control_config`].
     #[inline]
-    pub fn set_origin_access_control_config(mut self, value: Option<crate::types::OriginAccessControlConfig>) -> Self {
+    pub fn set_origin_access_control_config(
+        mut self,
+        value: Option<crate::types::OriginAccessControlConfig>,
+    ) -> Self {
         self.origin_access_control_config = value;
         self
     }
@@ -153,7 +180,9 @@ impl GetOriginAccessControlConfigOutputBuilder {
     }
     /// Builds the [`GetOriginAccessControlConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetOriginAccessControlConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetOriginAccessControlConfigOutput, restxml_runtime::BuildError> {
         Ok(GetOriginAccessControlConfigOutput {
             origin_access_control_config: self.origin_access_control_config,
             e_tag: self.e_tag,
@@ -178,22 +207,29 @@ impl GetOriginAccessControlConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetOriginAccessControlConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchOriginAccessControl),
+            Some("NoSuchOriginAccessControl") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchOriginAccessControl)
+            }
             _ => unhandled(meta),
         }
     }
@@ -252,7 +288,9 @@ impl std::error::Error for GetOriginAccessControlConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/origin-access-control/");
     {
         let value = &input.id;
@@ -271,11 +309,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetOriginAccessControlConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetOriginAccessControlConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetOriginAccessControlConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -314,7 +356,11 @@ impl GetOriginAccessControlConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInputBuilder,
     ) -> Self {
-        GetOriginAccessControlConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetOriginAccessControlConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The unique identifier of the origin access control.
     ///
@@ -327,7 +373,10 @@ impl GetOriginAccessControlConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -350,10 +399,15 @@ impl GetOriginAccessControlConfigFluentBuilder {
         crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigOutput,
         restxml_runtime::SdkError<GetOriginAccessControlConfigError>,
     > {
-        let input: crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInput =
-            self.input.build()?;
+        let input: crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetOriginAccessControlConfig", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetOriginAccessControlConfig", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

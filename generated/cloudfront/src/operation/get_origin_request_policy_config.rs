@@ -5,6 +5,8 @@
 //!
 //! To get an origin request policy configuration, you must provide the policy's identifier. If the origin request policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the origin request policy is not attached to a cache behavior, you can get the identifier using `ListOriginRequestPolicies`.
 /// The `GetOriginRequestPolicyConfigRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetOriginRequestPolicyConfig: set its members on the client's fluent builder, `client.get_origin_request_policy_config().<member>(value)...send()`, or build it here and send it with `client.get_origin_request_policy_config_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -18,7 +20,9 @@ pub struct GetOriginRequestPolicyConfigInput {
 impl std::fmt::Debug for GetOriginRequestPolicyConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetOriginRequestPolicyConfigInput").field("id", &self.id).finish()
+        f.debug_struct("GetOriginRequestPolicyConfigInput")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -30,11 +34,14 @@ impl GetOriginRequestPolicyConfigInput {
     }
 }
 
-impl From<GetOriginRequestPolicyConfigInput> for GetOriginRequestPolicyConfigInputBuilder {
+impl From<GetOriginRequestPolicyConfigInput>
+for GetOriginRequestPolicyConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetOriginRequestPolicyConfigInput) -> Self {
-        GetOriginRequestPolicyConfigInputBuilder { id: Some(input.id) }
+        GetOriginRequestPolicyConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -47,7 +54,9 @@ pub struct GetOriginRequestPolicyConfigInputBuilder {
 impl std::fmt::Debug for GetOriginRequestPolicyConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetOriginRequestPolicyConfigInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetOriginRequestPolicyConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -60,18 +69,30 @@ impl GetOriginRequestPolicyConfigInputBuilder {
     }
     /// Builds the [`GetOriginRequestPolicyConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetOriginRequestPolicyConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetOriginRequestPolicyConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetOriginRequestPolicyConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetOriginRequestPolicyConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetOriginRequestPolicyConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetOriginRequestPolicyConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetOriginRequestPolicyConfigResult` shape of the model (it has no documentation).
+///
+/// Returned by GetOriginRequestPolicyConfig's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -131,13 +152,19 @@ impl std::fmt::Debug for GetOriginRequestPolicyConfigOutputBuilder {
 impl GetOriginRequestPolicyConfigOutputBuilder {
     /// Sets [`GetOriginRequestPolicyConfigOutput::origin_request_policy_config`].
     #[inline]
-    pub fn origin_request_policy_config(mut self, value: crate::types::OriginRequestPolicyConfig) -> Self {
+    pub fn origin_request_policy_config(
+        mut self,
+        value: crate::types::OriginRequestPolicyConfig,
+    ) -> Self {
         self.origin_request_policy_config = Some(value);
         self
     }
     /// Sets or clears [`GetOriginRequestPolicyConfigOutput::origin_request_policy_config`].
     #[inline]
-    pub fn set_origin_request_policy_config(mut self, value: Option<crate::types::OriginRequestPolicyConfig>) -> Self {
+    pub fn set_origin_request_policy_config(
+        mut self,
+        value: Option<crate::types::OriginRequestPolicyConfig>,
+    ) -> Self {
         self.origin_request_policy_config = value;
         self
     }
@@ -155,7 +182,9 @@ impl GetOriginRequestPolicyConfigOutputBuilder {
     }
     /// Builds the [`GetOriginRequestPolicyConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetOriginRequestPolicyConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetOriginRequestPolicyConfigOutput, restxml_runtime::BuildError> {
         Ok(GetOriginRequestPolicyConfigOutput {
             origin_request_policy_config: self.origin_request_policy_config,
             e_tag: self.e_tag,
@@ -180,22 +209,29 @@ impl GetOriginRequestPolicyConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetOriginRequestPolicyConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy),
+            Some("NoSuchOriginRequestPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy)
+            }
             _ => unhandled(meta),
         }
     }
@@ -254,7 +290,9 @@ impl std::error::Error for GetOriginRequestPolicyConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/origin-request-policy/");
     {
         let value = &input.id;
@@ -273,11 +311,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetOriginRequestPolicyConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetOriginRequestPolicyConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetOriginRequestPolicyConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -316,7 +358,11 @@ impl GetOriginRequestPolicyConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInputBuilder,
     ) -> Self {
-        GetOriginRequestPolicyConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetOriginRequestPolicyConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The unique identifier for the origin request policy. If the origin request policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the origin request policy is not attached to a cache behavior, you can get the identifier using `ListOriginRequestPolicies`.
     ///
@@ -329,7 +375,10 @@ impl GetOriginRequestPolicyConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -352,10 +401,15 @@ impl GetOriginRequestPolicyConfigFluentBuilder {
         crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigOutput,
         restxml_runtime::SdkError<GetOriginRequestPolicyConfigError>,
     > {
-        let input: crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInput =
-            self.input.build()?;
+        let input: crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetOriginRequestPolicyConfig", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetOriginRequestPolicyConfig", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Gets a public key configuration.
 /// The `GetPublicKeyConfigRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetPublicKeyConfig: set its members on the client's fluent builder, `client.get_public_key_config().<member>(value)...send()`, or build it here and send it with `client.get_public_key_config_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -32,7 +34,9 @@ impl From<GetPublicKeyConfigInput> for GetPublicKeyConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetPublicKeyConfigInput) -> Self {
-        GetPublicKeyConfigInputBuilder { id: Some(input.id) }
+        GetPublicKeyConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -60,16 +64,26 @@ impl GetPublicKeyConfigInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetPublicKeyConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetPublicKeyConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetPublicKeyConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetPublicKeyConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetPublicKeyConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetPublicKeyConfigResult` shape of the model (it has no documentation).
+///
+/// Returned by GetPublicKeyConfig's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -135,7 +149,10 @@ impl GetPublicKeyConfigOutputBuilder {
     }
     /// Sets or clears [`GetPublicKeyConfigOutput::public_key_config`].
     #[inline]
-    pub fn set_public_key_config(mut self, value: Option<crate::types::PublicKeyConfig>) -> Self {
+    pub fn set_public_key_config(
+        mut self,
+        value: Option<crate::types::PublicKeyConfig>,
+    ) -> Self {
         self.public_key_config = value;
         self
     }
@@ -178,17 +195,28 @@ impl GetPublicKeyConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetPublicKeyConfig", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetPublicKeyConfig",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchPublicKey") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchPublicKey)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchPublicKey)
             }
             _ => unhandled(meta),
         }
@@ -248,7 +276,9 @@ impl std::error::Error for GetPublicKeyConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_public_key_config::GetPublicKeyConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/public-key/");
     {
         let value = &input.id;
@@ -267,11 +297,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetPublicKeyConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetPublicKeyConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetPublicKeyConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -310,7 +344,11 @@ impl GetPublicKeyConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_public_key_config::GetPublicKeyConfigInputBuilder,
     ) -> Self {
-        GetPublicKeyConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetPublicKeyConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier of the public key whose configuration you are getting.
     ///
@@ -323,13 +361,18 @@ impl GetPublicKeyConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_public_key_config::GetPublicKeyConfigInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_public_key_config::GetPublicKeyConfigInputBuilder {
         &self.input
     }
     /// Sends GetPublicKeyConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -344,9 +387,15 @@ impl GetPublicKeyConfigFluentBuilder {
         crate::operation::get_public_key_config::GetPublicKeyConfigOutput,
         restxml_runtime::SdkError<GetPublicKeyConfigError>,
     > {
-        let input: crate::operation::get_public_key_config::GetPublicKeyConfigInput = self.input.build()?;
+        let input: crate::operation::get_public_key_config::GetPublicKeyConfigInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetPublicKeyConfig", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetPublicKeyConfig", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Retrieves the resource policy for the specified CloudFront resource that you own and have shared.
 /// The `GetResourcePolicyRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetResourcePolicy: set its members on the client's fluent builder, `client.get_resource_policy().<member>(value)...send()`, or build it here and send it with `client.get_resource_policy_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -16,7 +18,9 @@ pub struct GetResourcePolicyInput {
 impl std::fmt::Debug for GetResourcePolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetResourcePolicyInput").field("resource_arn", &self.resource_arn).finish()
+        f.debug_struct("GetResourcePolicyInput")
+            .field("resource_arn", &self.resource_arn)
+            .finish()
     }
 }
 
@@ -32,7 +36,9 @@ impl From<GetResourcePolicyInput> for GetResourcePolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetResourcePolicyInput) -> Self {
-        GetResourcePolicyInputBuilder { resource_arn: Some(input.resource_arn) }
+        GetResourcePolicyInputBuilder {
+            resource_arn: Some(input.resource_arn),
+        }
     }
 }
 
@@ -45,7 +51,9 @@ pub struct GetResourcePolicyInputBuilder {
 impl std::fmt::Debug for GetResourcePolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetResourcePolicyInputBuilder").field("resource_arn", &self.resource_arn).finish()
+        f.debug_struct("GetResourcePolicyInputBuilder")
+            .field("resource_arn", &self.resource_arn)
+            .finish()
     }
 }
 
@@ -60,16 +68,26 @@ impl GetResourcePolicyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetResourcePolicyInput, restxml_runtime::BuildError> {
         match (self.resource_arn,) {
-            (Some(m_resource_arn),) => Ok(GetResourcePolicyInput { resource_arn: m_resource_arn }),
-            (m_resource_arn,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetResourcePolicyInput",
-                &[(m_resource_arn.is_none(), "resource_arn", "ResourceArn")],
-            )),
+            (Some(m_resource_arn),) => {
+                Ok(GetResourcePolicyInput {
+                    resource_arn: m_resource_arn,
+                })
+            }
+            (m_resource_arn,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetResourcePolicyInput",
+                        &[(m_resource_arn.is_none(), "resource_arn", "ResourceArn")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetResourcePolicyResult` shape of the model (it has no documentation).
+///
+/// Returned by GetResourcePolicy's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -182,22 +200,36 @@ impl GetResourcePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetResourcePolicy", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetResourcePolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -269,7 +301,9 @@ impl std::error::Error for GetResourcePolicyError {
 pub fn serialize_request(
     input: &crate::operation::get_resource_policy::GetResourcePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/get-resource-policy");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -297,15 +331,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetResourcePolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetResourcePolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetResourcePolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_resource_arn, body_policy_document) = if restxml_runtime::xml::is_blank(body) {
+    let (body_resource_arn, body_policy_document) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -316,10 +356,14 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "ResourceArn" => {
-                        m_resource_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_resource_arn = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "PolicyDocument" => {
-                        m_policy_document = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_policy_document = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }
@@ -353,7 +397,11 @@ impl GetResourcePolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_resource_policy::GetResourcePolicyInputBuilder,
     ) -> Self {
-        GetResourcePolicyFluentBuilder { client, input, overrides: Default::default() }
+        GetResourcePolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The Amazon Resource Name (ARN) of the CloudFront resource that is associated with the resource policy.
     ///
@@ -366,13 +414,18 @@ impl GetResourcePolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_resource_policy::GetResourcePolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_resource_policy::GetResourcePolicyInputBuilder {
         &self.input
     }
     /// Sends GetResourcePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -387,9 +440,15 @@ impl GetResourcePolicyFluentBuilder {
         crate::operation::get_resource_policy::GetResourcePolicyOutput,
         restxml_runtime::SdkError<GetResourcePolicyError>,
     > {
-        let input: crate::operation::get_resource_policy::GetResourcePolicyInput = self.input.build()?;
+        let input: crate::operation::get_resource_policy::GetResourcePolicyInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetResourcePolicy", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetResourcePolicy", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -5,6 +5,8 @@
 //!
 //! To get a response headers policy, you must provide the policy's identifier. If the response headers policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the response headers policy is not attached to a cache behavior, you can get the identifier using `ListResponseHeadersPolicies`.
 /// The `GetResponseHeadersPolicyRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetResponseHeadersPolicy: set its members on the client's fluent builder, `client.get_response_headers_policy().<member>(value)...send()`, or build it here and send it with `client.get_response_headers_policy_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -36,7 +38,9 @@ impl From<GetResponseHeadersPolicyInput> for GetResponseHeadersPolicyInputBuilde
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetResponseHeadersPolicyInput) -> Self {
-        GetResponseHeadersPolicyInputBuilder { id: Some(input.id) }
+        GetResponseHeadersPolicyInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -49,7 +53,9 @@ pub struct GetResponseHeadersPolicyInputBuilder {
 impl std::fmt::Debug for GetResponseHeadersPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetResponseHeadersPolicyInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetResponseHeadersPolicyInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -62,18 +68,30 @@ impl GetResponseHeadersPolicyInputBuilder {
     }
     /// Builds the [`GetResponseHeadersPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetResponseHeadersPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetResponseHeadersPolicyInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetResponseHeadersPolicyInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetResponseHeadersPolicyInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetResponseHeadersPolicyInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetResponseHeadersPolicyInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetResponseHeadersPolicyResult` shape of the model (it has no documentation).
+///
+/// Returned by GetResponseHeadersPolicy's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -133,13 +151,19 @@ impl std::fmt::Debug for GetResponseHeadersPolicyOutputBuilder {
 impl GetResponseHeadersPolicyOutputBuilder {
     /// Sets [`GetResponseHeadersPolicyOutput::response_headers_policy`].
     #[inline]
-    pub fn response_headers_policy(mut self, value: crate::types::ResponseHeadersPolicy) -> Self {
+    pub fn response_headers_policy(
+        mut self,
+        value: crate::types::ResponseHeadersPolicy,
+    ) -> Self {
         self.response_headers_policy = Some(value);
         self
     }
     /// Sets or clears [`GetResponseHeadersPolicyOutput::response_headers_policy`].
     #[inline]
-    pub fn set_response_headers_policy(mut self, value: Option<crate::types::ResponseHeadersPolicy>) -> Self {
+    pub fn set_response_headers_policy(
+        mut self,
+        value: Option<crate::types::ResponseHeadersPolicy>,
+    ) -> Self {
         self.response_headers_policy = value;
         self
     }
@@ -157,7 +181,9 @@ impl GetResponseHeadersPolicyOutputBuilder {
     }
     /// Builds the [`GetResponseHeadersPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetResponseHeadersPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetResponseHeadersPolicyOutput, restxml_runtime::BuildError> {
         Ok(GetResponseHeadersPolicyOutput {
             response_headers_policy: self.response_headers_policy,
             e_tag: self.e_tag,
@@ -182,22 +208,29 @@ impl GetResponseHeadersPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetResponseHeadersPolicy",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy),
+            Some("NoSuchResponseHeadersPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy)
+            }
             _ => unhandled(meta),
         }
     }
@@ -256,7 +289,9 @@ impl std::error::Error for GetResponseHeadersPolicyError {
 pub fn serialize_request(
     input: &crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/response-headers-policy/");
     {
         let value = &input.id;
@@ -274,11 +309,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetResponseHeadersPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetResponseHeadersPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetResponseHeadersPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -317,7 +356,11 @@ impl GetResponseHeadersPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInputBuilder,
     ) -> Self {
-        GetResponseHeadersPolicyFluentBuilder { client, input, overrides: Default::default() }
+        GetResponseHeadersPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier for the response headers policy.
     ///
@@ -330,13 +373,18 @@ impl GetResponseHeadersPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInputBuilder {
         &self.input
     }
     /// Sends GetResponseHeadersPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -351,9 +399,15 @@ impl GetResponseHeadersPolicyFluentBuilder {
         crate::operation::get_response_headers_policy::GetResponseHeadersPolicyOutput,
         restxml_runtime::SdkError<GetResponseHeadersPolicyError>,
     > {
-        let input: crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInput = self.input.build()?;
+        let input: crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetResponseHeadersPolicy", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetResponseHeadersPolicy", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -5,6 +5,8 @@
 //!
 //! To get a response headers policy configuration, you must provide the policy's identifier. If the response headers policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the response headers policy is not attached to a cache behavior, you can get the identifier using `ListResponseHeadersPolicies`.
 /// The `GetResponseHeadersPolicyConfigRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetResponseHeadersPolicyConfig: set its members on the client's fluent builder, `client.get_response_headers_policy_config().<member>(value)...send()`, or build it here and send it with `client.get_response_headers_policy_config_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -20,7 +22,9 @@ pub struct GetResponseHeadersPolicyConfigInput {
 impl std::fmt::Debug for GetResponseHeadersPolicyConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetResponseHeadersPolicyConfigInput").field("id", &self.id).finish()
+        f.debug_struct("GetResponseHeadersPolicyConfigInput")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -32,11 +36,14 @@ impl GetResponseHeadersPolicyConfigInput {
     }
 }
 
-impl From<GetResponseHeadersPolicyConfigInput> for GetResponseHeadersPolicyConfigInputBuilder {
+impl From<GetResponseHeadersPolicyConfigInput>
+for GetResponseHeadersPolicyConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetResponseHeadersPolicyConfigInput) -> Self {
-        GetResponseHeadersPolicyConfigInputBuilder { id: Some(input.id) }
+        GetResponseHeadersPolicyConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -49,7 +56,9 @@ pub struct GetResponseHeadersPolicyConfigInputBuilder {
 impl std::fmt::Debug for GetResponseHeadersPolicyConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetResponseHeadersPolicyConfigInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetResponseHeadersPolicyConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -62,25 +71,39 @@ impl GetResponseHeadersPolicyConfigInputBuilder {
     }
     /// Builds the [`GetResponseHeadersPolicyConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetResponseHeadersPolicyConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetResponseHeadersPolicyConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetResponseHeadersPolicyConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetResponseHeadersPolicyConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetResponseHeadersPolicyConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetResponseHeadersPolicyConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetResponseHeadersPolicyConfigResult` shape of the model (it has no documentation).
+///
+/// Returned by GetResponseHeadersPolicyConfig's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct GetResponseHeadersPolicyConfigOutput {
     /// Contains a response headers policy.
-    pub response_headers_policy_config: Option<crate::types::ResponseHeadersPolicyConfig>,
+    pub response_headers_policy_config: Option<
+        crate::types::ResponseHeadersPolicyConfig,
+    >,
     /// The version identifier for the current version of the response headers policy.
     pub e_tag: Option<String>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
@@ -92,7 +115,10 @@ impl std::fmt::Debug for GetResponseHeadersPolicyConfigOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetResponseHeadersPolicyConfigOutput")
-            .field("response_headers_policy_config", &self.response_headers_policy_config)
+            .field(
+                "response_headers_policy_config",
+                &self.response_headers_policy_config,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -124,7 +150,10 @@ impl std::fmt::Debug for GetResponseHeadersPolicyConfigOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetResponseHeadersPolicyConfigOutputBuilder")
-            .field("response_headers_policy_config", &self.response_headers_policy_config)
+            .field(
+                "response_headers_policy_config",
+                &self.response_headers_policy_config,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -133,7 +162,10 @@ impl std::fmt::Debug for GetResponseHeadersPolicyConfigOutputBuilder {
 impl GetResponseHeadersPolicyConfigOutputBuilder {
     /// Sets [`GetResponseHeadersPolicyConfigOutput::response_headers_policy_config`].
     #[inline]
-    pub fn response_headers_policy_config(mut self, value: crate::types::ResponseHeadersPolicyConfig) -> Self {
+    pub fn response_headers_policy_config(
+        mut self,
+        value: crate::types::ResponseHeadersPolicyConfig,
+    ) -> Self {
         self.response_headers_policy_config = Some(value);
         self
     }
@@ -160,7 +192,9 @@ impl GetResponseHeadersPolicyConfigOutputBuilder {
     }
     /// Builds the [`GetResponseHeadersPolicyConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetResponseHeadersPolicyConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetResponseHeadersPolicyConfigOutput, restxml_runtime::BuildError> {
         Ok(GetResponseHeadersPolicyConfigOutput {
             response_headers_policy_config: self.response_headers_policy_config,
             e_tag: self.e_tag,
@@ -185,22 +219,29 @@ impl GetResponseHeadersPolicyConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetResponseHeadersPolicyConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy),
+            Some("NoSuchResponseHeadersPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy)
+            }
             _ => unhandled(meta),
         }
     }
@@ -259,7 +300,9 @@ impl std::error::Error for GetResponseHeadersPolicyConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/response-headers-policy/");
     {
         let value = &input.id;
@@ -278,11 +321,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetResponseHeadersPolicyConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetResponseHeadersPolicyConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetResponseHeadersPolicyConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -321,7 +368,11 @@ impl GetResponseHeadersPolicyConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigInputBuilder,
     ) -> Self {
-        GetResponseHeadersPolicyConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetResponseHeadersPolicyConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier for the response headers policy.
     ///
@@ -334,7 +385,10 @@ impl GetResponseHeadersPolicyConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -357,10 +411,15 @@ impl GetResponseHeadersPolicyConfigFluentBuilder {
         crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigOutput,
         restxml_runtime::SdkError<GetResponseHeadersPolicyConfigError>,
     > {
-        let input: crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigInput =
-            self.input.build()?;
+        let input: crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetResponseHeadersPolicyConfig", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetResponseHeadersPolicyConfig", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

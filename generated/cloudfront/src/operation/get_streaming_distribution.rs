@@ -3,6 +3,8 @@
 
 //! Gets information about a specified RTMP distribution, including the distribution configuration.
 /// The request to get a streaming distribution's information.
+///
+/// Sent by GetStreamingDistribution: set its members on the client's fluent builder, `client.get_streaming_distribution().<member>(value)...send()`, or build it here and send it with `client.get_streaming_distribution_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -32,7 +34,9 @@ impl From<GetStreamingDistributionInput> for GetStreamingDistributionInputBuilde
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetStreamingDistributionInput) -> Self {
-        GetStreamingDistributionInputBuilder { id: Some(input.id) }
+        GetStreamingDistributionInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -45,7 +49,9 @@ pub struct GetStreamingDistributionInputBuilder {
 impl std::fmt::Debug for GetStreamingDistributionInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetStreamingDistributionInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetStreamingDistributionInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -58,18 +64,30 @@ impl GetStreamingDistributionInputBuilder {
     }
     /// Builds the [`GetStreamingDistributionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetStreamingDistributionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetStreamingDistributionInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetStreamingDistributionInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetStreamingDistributionInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetStreamingDistributionInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetStreamingDistributionInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The returned result of the corresponding request.
+///
+/// Returned by GetStreamingDistribution's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -129,13 +147,19 @@ impl std::fmt::Debug for GetStreamingDistributionOutputBuilder {
 impl GetStreamingDistributionOutputBuilder {
     /// Sets [`GetStreamingDistributionOutput::streaming_distribution`].
     #[inline]
-    pub fn streaming_distribution(mut self, value: crate::types::StreamingDistribution) -> Self {
+    pub fn streaming_distribution(
+        mut self,
+        value: crate::types::StreamingDistribution,
+    ) -> Self {
         self.streaming_distribution = Some(value);
         self
     }
     /// Sets or clears [`GetStreamingDistributionOutput::streaming_distribution`].
     #[inline]
-    pub fn set_streaming_distribution(mut self, value: Option<crate::types::StreamingDistribution>) -> Self {
+    pub fn set_streaming_distribution(
+        mut self,
+        value: Option<crate::types::StreamingDistribution>,
+    ) -> Self {
         self.streaming_distribution = value;
         self
     }
@@ -153,7 +177,9 @@ impl GetStreamingDistributionOutputBuilder {
     }
     /// Builds the [`GetStreamingDistributionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetStreamingDistributionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetStreamingDistributionOutput, restxml_runtime::BuildError> {
         Ok(GetStreamingDistributionOutput {
             streaming_distribution: self.streaming_distribution,
             e_tag: self.e_tag,
@@ -178,22 +204,29 @@ impl GetStreamingDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetStreamingDistribution",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchStreamingDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchStreamingDistribution),
+            Some("NoSuchStreamingDistribution") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchStreamingDistribution)
+            }
             _ => unhandled(meta),
         }
     }
@@ -252,7 +285,9 @@ impl std::error::Error for GetStreamingDistributionError {
 pub fn serialize_request(
     input: &crate::operation::get_streaming_distribution::GetStreamingDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/streaming-distribution/");
     {
         let value = &input.id;
@@ -270,11 +305,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetStreamingDistributionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetStreamingDistributionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetStreamingDistributionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -313,7 +352,11 @@ impl GetStreamingDistributionFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_streaming_distribution::GetStreamingDistributionInputBuilder,
     ) -> Self {
-        GetStreamingDistributionFluentBuilder { client, input, overrides: Default::default() }
+        GetStreamingDistributionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The streaming distribution's ID.
     ///
@@ -326,13 +369,18 @@ impl GetStreamingDistributionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_streaming_distribution::GetStreamingDistributionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_streaming_distribution::GetStreamingDistributionInputBuilder {
         &self.input
     }
     /// Sends GetStreamingDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -347,9 +395,15 @@ impl GetStreamingDistributionFluentBuilder {
         crate::operation::get_streaming_distribution::GetStreamingDistributionOutput,
         restxml_runtime::SdkError<GetStreamingDistributionError>,
     > {
-        let input: crate::operation::get_streaming_distribution::GetStreamingDistributionInput = self.input.build()?;
+        let input: crate::operation::get_streaming_distribution::GetStreamingDistributionInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetStreamingDistribution", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetStreamingDistribution", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Get the configuration information about a streaming distribution.
 /// To request to get a streaming distribution configuration.
+///
+/// Sent by GetStreamingDistributionConfig: set its members on the client's fluent builder, `client.get_streaming_distribution_config().<member>(value)...send()`, or build it here and send it with `client.get_streaming_distribution_config_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -16,7 +18,9 @@ pub struct GetStreamingDistributionConfigInput {
 impl std::fmt::Debug for GetStreamingDistributionConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetStreamingDistributionConfigInput").field("id", &self.id).finish()
+        f.debug_struct("GetStreamingDistributionConfigInput")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -28,11 +32,14 @@ impl GetStreamingDistributionConfigInput {
     }
 }
 
-impl From<GetStreamingDistributionConfigInput> for GetStreamingDistributionConfigInputBuilder {
+impl From<GetStreamingDistributionConfigInput>
+for GetStreamingDistributionConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetStreamingDistributionConfigInput) -> Self {
-        GetStreamingDistributionConfigInputBuilder { id: Some(input.id) }
+        GetStreamingDistributionConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -45,7 +52,9 @@ pub struct GetStreamingDistributionConfigInputBuilder {
 impl std::fmt::Debug for GetStreamingDistributionConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetStreamingDistributionConfigInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetStreamingDistributionConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -58,18 +67,30 @@ impl GetStreamingDistributionConfigInputBuilder {
     }
     /// Builds the [`GetStreamingDistributionConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetStreamingDistributionConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetStreamingDistributionConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetStreamingDistributionConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetStreamingDistributionConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetStreamingDistributionConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetStreamingDistributionConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The returned result of the corresponding request.
+///
+/// Returned by GetStreamingDistributionConfig's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -129,7 +150,10 @@ impl std::fmt::Debug for GetStreamingDistributionConfigOutputBuilder {
 impl GetStreamingDistributionConfigOutputBuilder {
     /// Sets [`GetStreamingDistributionConfigOutput::streaming_distribution_config`].
     #[inline]
-    pub fn streaming_distribution_config(mut self, value: crate::types::StreamingDistributionConfig) -> Self {
+    pub fn streaming_distribution_config(
+        mut self,
+        value: crate::types::StreamingDistributionConfig,
+    ) -> Self {
         self.streaming_distribution_config = Some(value);
         self
     }
@@ -156,7 +180,9 @@ impl GetStreamingDistributionConfigOutputBuilder {
     }
     /// Builds the [`GetStreamingDistributionConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetStreamingDistributionConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetStreamingDistributionConfigOutput, restxml_runtime::BuildError> {
         Ok(GetStreamingDistributionConfigOutput {
             streaming_distribution_config: self.streaming_distribution_config,
             e_tag: self.e_tag,
@@ -181,22 +207,29 @@ impl GetStreamingDistributionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetStreamingDistributionConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchStreamingDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchStreamingDistribution),
+            Some("NoSuchStreamingDistribution") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchStreamingDistribution)
+            }
             _ => unhandled(meta),
         }
     }
@@ -255,7 +288,9 @@ impl std::error::Error for GetStreamingDistributionConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/streaming-distribution/");
     {
         let value = &input.id;
@@ -274,11 +309,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetStreamingDistributionConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetStreamingDistributionConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetStreamingDistributionConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -317,7 +356,11 @@ impl GetStreamingDistributionConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInputBuilder,
     ) -> Self {
-        GetStreamingDistributionConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetStreamingDistributionConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The streaming distribution's ID.
     ///
@@ -330,7 +373,10 @@ impl GetStreamingDistributionConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -353,10 +399,15 @@ impl GetStreamingDistributionConfigFluentBuilder {
         crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigOutput,
         restxml_runtime::SdkError<GetStreamingDistributionConfigError>,
     > {
-        let input: crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInput =
-            self.input.build()?;
+        let input: crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetStreamingDistributionConfig", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetStreamingDistributionConfig", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

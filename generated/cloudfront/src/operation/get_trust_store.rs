@@ -3,6 +3,8 @@
 
 //! Gets a trust store.
 /// The `GetTrustStoreRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetTrustStore: set its members on the client's fluent builder, `client.get_trust_store().<member>(value)...send()`, or build it here and send it with `client.get_trust_store_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -16,7 +18,9 @@ pub struct GetTrustStoreInput {
 impl std::fmt::Debug for GetTrustStoreInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrustStoreInput").field("identifier", &self.identifier).finish()
+        f.debug_struct("GetTrustStoreInput")
+            .field("identifier", &self.identifier)
+            .finish()
     }
 }
 
@@ -32,7 +36,9 @@ impl From<GetTrustStoreInput> for GetTrustStoreInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetTrustStoreInput) -> Self {
-        GetTrustStoreInputBuilder { identifier: Some(input.identifier) }
+        GetTrustStoreInputBuilder {
+            identifier: Some(input.identifier),
+        }
     }
 }
 
@@ -45,7 +51,9 @@ pub struct GetTrustStoreInputBuilder {
 impl std::fmt::Debug for GetTrustStoreInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrustStoreInputBuilder").field("identifier", &self.identifier).finish()
+        f.debug_struct("GetTrustStoreInputBuilder")
+            .field("identifier", &self.identifier)
+            .finish()
     }
 }
 
@@ -60,16 +68,26 @@ impl GetTrustStoreInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetTrustStoreInput, restxml_runtime::BuildError> {
         match (self.identifier,) {
-            (Some(m_identifier),) => Ok(GetTrustStoreInput { identifier: m_identifier }),
-            (m_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetTrustStoreInput",
-                &[(m_identifier.is_none(), "identifier", "Identifier")],
-            )),
+            (Some(m_identifier),) => {
+                Ok(GetTrustStoreInput {
+                    identifier: m_identifier,
+                })
+            }
+            (m_identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetTrustStoreInput",
+                        &[(m_identifier.is_none(), "identifier", "Identifier")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetTrustStoreResult` shape of the model (it has no documentation).
+///
+/// Returned by GetTrustStore's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -154,7 +172,11 @@ impl GetTrustStoreOutputBuilder {
     /// Builds the [`GetTrustStoreOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetTrustStoreOutput, restxml_runtime::BuildError> {
-        Ok(GetTrustStoreOutput { trust_store: self.trust_store, e_tag: self.e_tag, meta: Default::default() })
+        Ok(GetTrustStoreOutput {
+            trust_store: self.trust_store,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -176,20 +198,32 @@ impl GetTrustStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetTrustStore", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetTrustStore",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -255,7 +289,9 @@ impl std::error::Error for GetTrustStoreError {
 pub fn serialize_request(
     input: &crate::operation::get_trust_store::GetTrustStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/trust-store/");
     {
         let value = &input.identifier;
@@ -268,13 +304,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_trust_store::GetTrustStoreOutput, restxml_runtime::SdkError<GetTrustStoreError>> {
+) -> Result<
+    crate::operation::get_trust_store::GetTrustStoreOutput,
+    restxml_runtime::SdkError<GetTrustStoreError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetTrustStoreError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetTrustStoreError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -313,7 +356,11 @@ impl GetTrustStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_trust_store::GetTrustStoreInputBuilder,
     ) -> Self {
-        GetTrustStoreFluentBuilder { client, input, overrides: Default::default() }
+        GetTrustStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The trust store's identifier.
     ///
@@ -326,13 +373,18 @@ impl GetTrustStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_trust_store::GetTrustStoreInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_trust_store::GetTrustStoreInputBuilder {
         &self.input
     }
     /// Sends GetTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -343,11 +395,19 @@ impl GetTrustStoreFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<crate::operation::get_trust_store::GetTrustStoreOutput, restxml_runtime::SdkError<GetTrustStoreError>>
-    {
-        let input: crate::operation::get_trust_store::GetTrustStoreInput = self.input.build()?;
+    ) -> Result<
+        crate::operation::get_trust_store::GetTrustStoreOutput,
+        restxml_runtime::SdkError<GetTrustStoreError>,
+    > {
+        let input: crate::operation::get_trust_store::GetTrustStoreInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetTrustStore", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetTrustStore", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Get the details of an Amazon CloudFront VPC origin.
 /// The `GetVpcOriginRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetVpcOrigin: set its members on the client's fluent builder, `client.get_vpc_origin().<member>(value)...send()`, or build it here and send it with `client.get_vpc_origin_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -32,7 +34,9 @@ impl From<GetVpcOriginInput> for GetVpcOriginInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetVpcOriginInput) -> Self {
-        GetVpcOriginInputBuilder { id: Some(input.id) }
+        GetVpcOriginInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -62,13 +66,20 @@ impl GetVpcOriginInputBuilder {
         match (self.id,) {
             (Some(m_id),) => Ok(GetVpcOriginInput { id: m_id }),
             (m_id,) => {
-                Err(restxml_runtime::BuildError::missing_fields("GetVpcOriginInput", &[(m_id.is_none(), "id", "Id")]))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetVpcOriginInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
             }
         }
     }
 }
 
 /// The `GetVpcOriginResult` shape of the model (it has no documentation).
+///
+/// Returned by GetVpcOrigin's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -86,7 +97,10 @@ pub struct GetVpcOriginOutput {
 impl std::fmt::Debug for GetVpcOriginOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetVpcOriginOutput").field("vpc_origin", &self.vpc_origin).field("e_tag", &self.e_tag).finish()
+        f.debug_struct("GetVpcOriginOutput")
+            .field("vpc_origin", &self.vpc_origin)
+            .field("e_tag", &self.e_tag)
+            .finish()
     }
 }
 
@@ -150,7 +164,11 @@ impl GetVpcOriginOutputBuilder {
     /// Builds the [`GetVpcOriginOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetVpcOriginOutput, restxml_runtime::BuildError> {
-        Ok(GetVpcOriginOutput { vpc_origin: self.vpc_origin, e_tag: self.e_tag, meta: Default::default() })
+        Ok(GetVpcOriginOutput {
+            vpc_origin: self.vpc_origin,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -174,21 +192,36 @@ impl GetVpcOriginError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled =
-            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetVpcOrigin", meta, headers, body));
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetVpcOrigin",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -260,7 +293,9 @@ impl std::error::Error for GetVpcOriginError {
 pub fn serialize_request(
     input: &crate::operation::get_vpc_origin::GetVpcOriginInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/vpc-origin/");
     {
         let value = &input.id;
@@ -273,13 +308,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_vpc_origin::GetVpcOriginOutput, restxml_runtime::SdkError<GetVpcOriginError>> {
+) -> Result<
+    crate::operation::get_vpc_origin::GetVpcOriginOutput,
+    restxml_runtime::SdkError<GetVpcOriginError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetVpcOriginError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetVpcOriginError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -318,7 +360,11 @@ impl GetVpcOriginFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_vpc_origin::GetVpcOriginInputBuilder,
     ) -> Self {
-        GetVpcOriginFluentBuilder { client, input, overrides: Default::default() }
+        GetVpcOriginFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The VPC origin ID.
     ///
@@ -331,13 +377,18 @@ impl GetVpcOriginFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_vpc_origin::GetVpcOriginInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_vpc_origin::GetVpcOriginInputBuilder {
         &self.input
     }
     /// Sends GetVpcOrigin: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -348,11 +399,19 @@ impl GetVpcOriginFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<crate::operation::get_vpc_origin::GetVpcOriginOutput, restxml_runtime::SdkError<GetVpcOriginError>>
-    {
-        let input: crate::operation::get_vpc_origin::GetVpcOriginInput = self.input.build()?;
+    ) -> Result<
+        crate::operation::get_vpc_origin::GetVpcOriginOutput,
+        restxml_runtime::SdkError<GetVpcOriginError>,
+    > {
+        let input: crate::operation::get_vpc_origin::GetVpcOriginInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetVpcOrigin", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetVpcOrigin", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

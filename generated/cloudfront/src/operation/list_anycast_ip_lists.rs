@@ -3,6 +3,8 @@
 
 //! Lists your Anycast static IP lists.
 /// The `ListAnycastIpListsRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListAnycastIpLists: set its members on the client's fluent builder, `client.list_anycast_ip_lists().<member>(value)...send()`, or build it here and send it with `client.list_anycast_ip_lists_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -37,7 +39,10 @@ impl From<ListAnycastIpListsInput> for ListAnycastIpListsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListAnycastIpListsInput) -> Self {
-        ListAnycastIpListsInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListAnycastIpListsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -86,11 +91,16 @@ impl ListAnycastIpListsInputBuilder {
     /// Builds the [`ListAnycastIpListsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListAnycastIpListsInput, restxml_runtime::BuildError> {
-        Ok(ListAnycastIpListsInput { marker: self.marker, max_items: self.max_items })
+        Ok(ListAnycastIpListsInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
 /// The `ListAnycastIpListsResult` shape of the model (it has no documentation).
+///
+/// Returned by ListAnycastIpLists's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -106,7 +116,9 @@ pub struct ListAnycastIpListsOutput {
 impl std::fmt::Debug for ListAnycastIpListsOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListAnycastIpListsOutput").field("anycast_ip_lists", &self.anycast_ip_lists).finish()
+        f.debug_struct("ListAnycastIpListsOutput")
+            .field("anycast_ip_lists", &self.anycast_ip_lists)
+            .finish()
     }
 }
 
@@ -134,27 +146,38 @@ pub struct ListAnycastIpListsOutputBuilder {
 impl std::fmt::Debug for ListAnycastIpListsOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListAnycastIpListsOutputBuilder").field("anycast_ip_lists", &self.anycast_ip_lists).finish()
+        f.debug_struct("ListAnycastIpListsOutputBuilder")
+            .field("anycast_ip_lists", &self.anycast_ip_lists)
+            .finish()
     }
 }
 
 impl ListAnycastIpListsOutputBuilder {
     /// Sets [`ListAnycastIpListsOutput::anycast_ip_lists`].
     #[inline]
-    pub fn anycast_ip_lists(mut self, value: crate::types::AnycastIpListCollection) -> Self {
+    pub fn anycast_ip_lists(
+        mut self,
+        value: crate::types::AnycastIpListCollection,
+    ) -> Self {
         self.anycast_ip_lists = Some(value);
         self
     }
     /// Sets or clears [`ListAnycastIpListsOutput::anycast_ip_lists`].
     #[inline]
-    pub fn set_anycast_ip_lists(mut self, value: Option<crate::types::AnycastIpListCollection>) -> Self {
+    pub fn set_anycast_ip_lists(
+        mut self,
+        value: Option<crate::types::AnycastIpListCollection>,
+    ) -> Self {
         self.anycast_ip_lists = value;
         self
     }
     /// Builds the [`ListAnycastIpListsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListAnycastIpListsOutput, restxml_runtime::BuildError> {
-        Ok(ListAnycastIpListsOutput { anycast_ip_lists: self.anycast_ip_lists, meta: Default::default() })
+        Ok(ListAnycastIpListsOutput {
+            anycast_ip_lists: self.anycast_ip_lists,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -178,22 +201,36 @@ impl ListAnycastIpListsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListAnycastIpLists", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListAnycastIpLists",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -265,13 +302,19 @@ impl std::error::Error for ListAnycastIpListsError {
 pub fn serialize_request(
     input: &crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/anycast-ip-list");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
     }
     if let Some(value) = &input.max_items {
-        request.push_query("MaxItems", Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()));
+        request
+            .push_query(
+                "MaxItems",
+                Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()),
+            );
     }
     request.build()
 }
@@ -285,11 +328,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListAnycastIpListsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListAnycastIpListsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListAnycastIpListsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -325,7 +372,11 @@ impl ListAnycastIpListsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_anycast_ip_lists::ListAnycastIpListsInputBuilder,
     ) -> Self {
-        ListAnycastIpListsFluentBuilder { client, input, overrides: Default::default() }
+        ListAnycastIpListsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -358,13 +409,18 @@ impl ListAnycastIpListsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_anycast_ip_lists::ListAnycastIpListsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_anycast_ip_lists::ListAnycastIpListsInputBuilder {
         &self.input
     }
     /// Sends ListAnycastIpLists: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -379,9 +435,15 @@ impl ListAnycastIpListsFluentBuilder {
         crate::operation::list_anycast_ip_lists::ListAnycastIpListsOutput,
         restxml_runtime::SdkError<ListAnycastIpListsError>,
     > {
-        let input: crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput = self.input.build()?;
+        let input: crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListAnycastIpLists", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListAnycastIpLists", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

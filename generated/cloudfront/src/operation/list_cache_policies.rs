@@ -7,6 +7,8 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListCachePoliciesRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListCachePolicies: set its members on the client's fluent builder, `client.list_cache_policies().<member>(value)...send()`, or build it here and send it with `client.list_cache_policies_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -48,7 +50,11 @@ impl From<ListCachePoliciesInput> for ListCachePoliciesInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListCachePoliciesInput) -> Self {
-        ListCachePoliciesInputBuilder { r#type: input.r#type, marker: input.marker, max_items: input.max_items }
+        ListCachePoliciesInputBuilder {
+            r#type: input.r#type,
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -111,11 +117,17 @@ impl ListCachePoliciesInputBuilder {
     /// Builds the [`ListCachePoliciesInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListCachePoliciesInput, restxml_runtime::BuildError> {
-        Ok(ListCachePoliciesInput { r#type: self.r#type, marker: self.marker, max_items: self.max_items })
+        Ok(ListCachePoliciesInput {
+            r#type: self.r#type,
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
 /// The `ListCachePoliciesResult` shape of the model (it has no documentation).
+///
+/// Returned by ListCachePolicies's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -131,7 +143,9 @@ pub struct ListCachePoliciesOutput {
 impl std::fmt::Debug for ListCachePoliciesOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListCachePoliciesOutput").field("cache_policy_list", &self.cache_policy_list).finish()
+        f.debug_struct("ListCachePoliciesOutput")
+            .field("cache_policy_list", &self.cache_policy_list)
+            .finish()
     }
 }
 
@@ -159,7 +173,9 @@ pub struct ListCachePoliciesOutputBuilder {
 impl std::fmt::Debug for ListCachePoliciesOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListCachePoliciesOutputBuilder").field("cache_policy_list", &self.cache_policy_list).finish()
+        f.debug_struct("ListCachePoliciesOutputBuilder")
+            .field("cache_policy_list", &self.cache_policy_list)
+            .finish()
     }
 }
 
@@ -172,14 +188,20 @@ impl ListCachePoliciesOutputBuilder {
     }
     /// Sets or clears [`ListCachePoliciesOutput::cache_policy_list`].
     #[inline]
-    pub fn set_cache_policy_list(mut self, value: Option<crate::types::CachePolicyList>) -> Self {
+    pub fn set_cache_policy_list(
+        mut self,
+        value: Option<crate::types::CachePolicyList>,
+    ) -> Self {
         self.cache_policy_list = value;
         self
     }
     /// Builds the [`ListCachePoliciesOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListCachePoliciesOutput, restxml_runtime::BuildError> {
-        Ok(ListCachePoliciesOutput { cache_policy_list: self.cache_policy_list, meta: Default::default() })
+        Ok(ListCachePoliciesOutput {
+            cache_policy_list: self.cache_policy_list,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -201,19 +223,32 @@ impl ListCachePoliciesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListCachePolicies", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListCachePolicies",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCachePolicy),
+            Some("NoSuchCachePolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchCachePolicy)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -279,7 +314,9 @@ impl std::error::Error for ListCachePoliciesError {
 pub fn serialize_request(
     input: &crate::operation::list_cache_policies::ListCachePoliciesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/cache-policy");
     if let Some(value) = &input.r#type {
         request.push_query("Type", Some(value.as_str()));
@@ -302,11 +339,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListCachePoliciesError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListCachePoliciesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListCachePoliciesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -342,7 +383,11 @@ impl ListCachePoliciesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_cache_policies::ListCachePoliciesInputBuilder,
     ) -> Self {
-        ListCachePoliciesFluentBuilder { client, input, overrides: Default::default() }
+        ListCachePoliciesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A filter to return only the specified kinds of cache policies. Valid values are:
     ///
@@ -389,13 +434,18 @@ impl ListCachePoliciesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_cache_policies::ListCachePoliciesInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_cache_policies::ListCachePoliciesInputBuilder {
         &self.input
     }
     /// Sends ListCachePolicies: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -410,9 +460,15 @@ impl ListCachePoliciesFluentBuilder {
         crate::operation::list_cache_policies::ListCachePoliciesOutput,
         restxml_runtime::SdkError<ListCachePoliciesError>,
     > {
-        let input: crate::operation::list_cache_policies::ListCachePoliciesInput = self.input.build()?;
+        let input: crate::operation::list_cache_policies::ListCachePoliciesInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListCachePolicies", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListCachePolicies", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

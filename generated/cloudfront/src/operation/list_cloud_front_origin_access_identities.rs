@@ -3,6 +3,8 @@
 
 //! Lists origin access identities.
 /// The request to list origin access identities.
+///
+/// Sent by ListCloudFrontOriginAccessIdentities: set its members on the client's fluent builder, `client.list_cloud_front_origin_access_identities().<member>(value)...send()`, or build it here and send it with `client.list_cloud_front_origin_access_identities_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -33,11 +35,15 @@ impl ListCloudFrontOriginAccessIdentitiesInput {
     }
 }
 
-impl From<ListCloudFrontOriginAccessIdentitiesInput> for ListCloudFrontOriginAccessIdentitiesInputBuilder {
+impl From<ListCloudFrontOriginAccessIdentitiesInput>
+for ListCloudFrontOriginAccessIdentitiesInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListCloudFrontOriginAccessIdentitiesInput) -> Self {
-        ListCloudFrontOriginAccessIdentitiesInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListCloudFrontOriginAccessIdentitiesInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -85,19 +91,28 @@ impl ListCloudFrontOriginAccessIdentitiesInputBuilder {
     }
     /// Builds the [`ListCloudFrontOriginAccessIdentitiesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListCloudFrontOriginAccessIdentitiesInput, restxml_runtime::BuildError> {
-        Ok(ListCloudFrontOriginAccessIdentitiesInput { marker: self.marker, max_items: self.max_items })
+    pub fn build(
+        self,
+    ) -> Result<ListCloudFrontOriginAccessIdentitiesInput, restxml_runtime::BuildError> {
+        Ok(ListCloudFrontOriginAccessIdentitiesInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
 /// The returned result of the corresponding request.
+///
+/// Returned by ListCloudFrontOriginAccessIdentities's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct ListCloudFrontOriginAccessIdentitiesOutput {
     /// The `CloudFrontOriginAccessIdentityList` type.
-    pub cloud_front_origin_access_identity_list: Option<crate::types::CloudFrontOriginAccessIdentityList>,
+    pub cloud_front_origin_access_identity_list: Option<
+        crate::types::CloudFrontOriginAccessIdentityList,
+    >,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
     #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) meta: restxml_runtime::ResponseMetadata,
@@ -107,7 +122,10 @@ impl std::fmt::Debug for ListCloudFrontOriginAccessIdentitiesOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListCloudFrontOriginAccessIdentitiesOutput")
-            .field("cloud_front_origin_access_identity_list", &self.cloud_front_origin_access_identity_list)
+            .field(
+                "cloud_front_origin_access_identity_list",
+                &self.cloud_front_origin_access_identity_list,
+            )
             .finish()
     }
 }
@@ -130,14 +148,19 @@ impl ListCloudFrontOriginAccessIdentitiesOutput {
 /// A builder for [`ListCloudFrontOriginAccessIdentitiesOutput`].
 #[derive(Clone, Default)]
 pub struct ListCloudFrontOriginAccessIdentitiesOutputBuilder {
-    cloud_front_origin_access_identity_list: Option<crate::types::CloudFrontOriginAccessIdentityList>,
+    cloud_front_origin_access_identity_list: Option<
+        crate::types::CloudFrontOriginAccessIdentityList,
+    >,
 }
 
 impl std::fmt::Debug for ListCloudFrontOriginAccessIdentitiesOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListCloudFrontOriginAccessIdentitiesOutputBuilder")
-            .field("cloud_front_origin_access_identity_list", &self.cloud_front_origin_access_identity_list)
+            .field(
+                "cloud_front_origin_access_identity_list",
+                &self.cloud_front_origin_access_identity_list,
+            )
             .finish()
     }
 }
@@ -163,9 +186,15 @@ impl ListCloudFrontOriginAccessIdentitiesOutputBuilder {
     }
     /// Builds the [`ListCloudFrontOriginAccessIdentitiesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListCloudFrontOriginAccessIdentitiesOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListCloudFrontOriginAccessIdentitiesOutput,
+        restxml_runtime::BuildError,
+    > {
         Ok(ListCloudFrontOriginAccessIdentitiesOutput {
-            cloud_front_origin_access_identity_list: self.cloud_front_origin_access_identity_list,
+            cloud_front_origin_access_identity_list: self
+                .cloud_front_origin_access_identity_list,
             meta: Default::default(),
         })
     }
@@ -185,19 +214,24 @@ impl ListCloudFrontOriginAccessIdentitiesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListCloudFrontOriginAccessIdentities",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -225,7 +259,8 @@ impl ListCloudFrontOriginAccessIdentitiesError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListCloudFrontOriginAccessIdentitiesError {
+impl restxml_runtime::ProvideErrorMetadata
+for ListCloudFrontOriginAccessIdentitiesError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -251,7 +286,9 @@ impl std::error::Error for ListCloudFrontOriginAccessIdentitiesError {
 pub fn serialize_request(
     input: &crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/origin-access-identity/cloudfront");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -271,19 +308,28 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListCloudFrontOriginAccessIdentitiesError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListCloudFrontOriginAccessIdentitiesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListCloudFrontOriginAccessIdentitiesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let m_cloud_front_origin_access_identity_list = if restxml_runtime::xml::is_blank(body) {
+    let m_cloud_front_origin_access_identity_list = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         None
     } else {
         Some(
-            restxml_runtime::xml::read_payload(body, &["CloudFrontOriginAccessIdentityList"])
+            restxml_runtime::xml::read_payload(
+                    body,
+                    &["CloudFrontOriginAccessIdentityList"],
+                )
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };
@@ -300,8 +346,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct ListCloudFrontOriginAccessIdentitiesFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInputBuilder,
+    pub(crate) input: crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -312,7 +357,11 @@ impl ListCloudFrontOriginAccessIdentitiesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInputBuilder,
     ) -> Self {
-        ListCloudFrontOriginAccessIdentitiesFluentBuilder { client, input, overrides: Default::default() }
+        ListCloudFrontOriginAccessIdentitiesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this when paginating results to indicate where to begin in your list of origin access identities. The results include identities in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last identity on that page).
     ///
@@ -345,7 +394,10 @@ impl ListCloudFrontOriginAccessIdentitiesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -353,8 +405,7 @@ impl ListCloudFrontOriginAccessIdentitiesFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInputBuilder
-    {
+    ) -> &crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInputBuilder {
         &self.input
     }
     /// Sends ListCloudFrontOriginAccessIdentities: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -373,8 +424,11 @@ impl ListCloudFrontOriginAccessIdentitiesFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListCloudFrontOriginAccessIdentities", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListCloudFrontOriginAccessIdentities", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -15,6 +15,8 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListConflictingAliasesRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListConflictingAliases: set its members on the client's fluent builder, `client.list_conflicting_aliases().<member>(value)...send()`, or build it here and send it with `client.list_conflicting_aliases_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -124,26 +126,40 @@ impl ListConflictingAliasesInputBuilder {
     }
     /// Builds the [`ListConflictingAliasesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListConflictingAliasesInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListConflictingAliasesInput, restxml_runtime::BuildError> {
         match (self.distribution_id, self.alias) {
-            (Some(m_distribution_id), Some(m_alias)) => Ok(ListConflictingAliasesInput {
-                distribution_id: m_distribution_id,
-                alias: m_alias,
-                marker: self.marker,
-                max_items: self.max_items,
-            }),
-            (m_distribution_id, m_alias) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListConflictingAliasesInput",
-                &[
-                    (m_distribution_id.is_none(), "distribution_id", "DistributionId"),
-                    (m_alias.is_none(), "alias", "Alias"),
-                ],
-            )),
+            (Some(m_distribution_id), Some(m_alias)) => {
+                Ok(ListConflictingAliasesInput {
+                    distribution_id: m_distribution_id,
+                    alias: m_alias,
+                    marker: self.marker,
+                    max_items: self.max_items,
+                })
+            }
+            (m_distribution_id, m_alias) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListConflictingAliasesInput",
+                        &[
+                            (
+                                m_distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                            (m_alias.is_none(), "alias", "Alias"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `ListConflictingAliasesResult` shape of the model (it has no documentation).
+///
+/// Returned by ListConflictingAliases's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -198,19 +214,27 @@ impl std::fmt::Debug for ListConflictingAliasesOutputBuilder {
 impl ListConflictingAliasesOutputBuilder {
     /// Sets [`ListConflictingAliasesOutput::conflicting_aliases_list`].
     #[inline]
-    pub fn conflicting_aliases_list(mut self, value: crate::types::ConflictingAliasesList) -> Self {
+    pub fn conflicting_aliases_list(
+        mut self,
+        value: crate::types::ConflictingAliasesList,
+    ) -> Self {
         self.conflicting_aliases_list = Some(value);
         self
     }
     /// Sets or clears [`ListConflictingAliasesOutput::conflicting_aliases_list`].
     #[inline]
-    pub fn set_conflicting_aliases_list(mut self, value: Option<crate::types::ConflictingAliasesList>) -> Self {
+    pub fn set_conflicting_aliases_list(
+        mut self,
+        value: Option<crate::types::ConflictingAliasesList>,
+    ) -> Self {
         self.conflicting_aliases_list = value;
         self
     }
     /// Builds the [`ListConflictingAliasesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListConflictingAliasesOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListConflictingAliasesOutput, restxml_runtime::BuildError> {
         Ok(ListConflictingAliasesOutput {
             conflicting_aliases_list: self.conflicting_aliases_list,
             meta: Default::default(),
@@ -234,21 +258,28 @@ impl ListConflictingAliasesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListConflictingAliases",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDistribution),
+            Some("NoSuchDistribution") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchDistribution)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -308,7 +339,9 @@ impl std::error::Error for ListConflictingAliasesError {
 pub fn serialize_request(
     input: &crate::operation::list_conflicting_aliases::ListConflictingAliasesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/conflicting-alias");
     {
         let value = &input.distribution_id;
@@ -322,7 +355,11 @@ pub fn serialize_request(
         request.push_query("Marker", Some(value.as_str()));
     }
     if let Some(value) = &input.max_items {
-        request.push_query("MaxItems", Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()));
+        request
+            .push_query(
+                "MaxItems",
+                Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()),
+            );
     }
     request.build()
 }
@@ -336,11 +373,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListConflictingAliasesError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListConflictingAliasesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListConflictingAliasesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -376,7 +417,11 @@ impl ListConflictingAliasesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_conflicting_aliases::ListConflictingAliasesInputBuilder,
     ) -> Self {
-        ListConflictingAliasesFluentBuilder { client, input, overrides: Default::default() }
+        ListConflictingAliasesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of a standard distribution in your account that has an attached TLS certificate that includes the provided alias.
     ///
@@ -425,13 +470,18 @@ impl ListConflictingAliasesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_conflicting_aliases::ListConflictingAliasesInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_conflicting_aliases::ListConflictingAliasesInputBuilder {
         &self.input
     }
     /// Sends ListConflictingAliases: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -446,9 +496,15 @@ impl ListConflictingAliasesFluentBuilder {
         crate::operation::list_conflicting_aliases::ListConflictingAliasesOutput,
         restxml_runtime::SdkError<ListConflictingAliasesError>,
     > {
-        let input: crate::operation::list_conflicting_aliases::ListConflictingAliasesInput = self.input.build()?;
+        let input: crate::operation::list_conflicting_aliases::ListConflictingAliasesInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListConflictingAliases", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListConflictingAliases", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

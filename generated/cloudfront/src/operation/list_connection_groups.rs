@@ -3,6 +3,8 @@
 
 //! Lists the connection groups in your Amazon Web Services account.
 /// The `ListConnectionGroupsRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListConnectionGroups: set its members on the client's fluent builder, `client.list_connection_groups().<member>(value)...send()`, or build it here and send it with `client.list_connection_groups_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -70,13 +72,19 @@ impl std::fmt::Debug for ListConnectionGroupsInputBuilder {
 impl ListConnectionGroupsInputBuilder {
     /// Sets [`ListConnectionGroupsInput::association_filter`].
     #[inline]
-    pub fn association_filter(mut self, value: crate::types::ConnectionGroupAssociationFilter) -> Self {
+    pub fn association_filter(
+        mut self,
+        value: crate::types::ConnectionGroupAssociationFilter,
+    ) -> Self {
         self.association_filter = Some(value);
         self
     }
     /// Sets or clears [`ListConnectionGroupsInput::association_filter`].
     #[inline]
-    pub fn set_association_filter(mut self, value: Option<crate::types::ConnectionGroupAssociationFilter>) -> Self {
+    pub fn set_association_filter(
+        mut self,
+        value: Option<crate::types::ConnectionGroupAssociationFilter>,
+    ) -> Self {
         self.association_filter = value;
         self
     }
@@ -106,7 +114,9 @@ impl ListConnectionGroupsInputBuilder {
     }
     /// Builds the [`ListConnectionGroupsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListConnectionGroupsInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListConnectionGroupsInput, restxml_runtime::BuildError> {
         Ok(ListConnectionGroupsInput {
             association_filter: self.association_filter,
             marker: self.marker,
@@ -116,6 +126,8 @@ impl ListConnectionGroupsInputBuilder {
 }
 
 /// The `ListConnectionGroupsResult` shape of the model (it has no documentation).
+///
+/// Returned by ListConnectionGroups's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -187,19 +199,27 @@ impl ListConnectionGroupsOutputBuilder {
     }
     /// Sets [`ListConnectionGroupsOutput::connection_groups`].
     #[inline]
-    pub fn connection_groups(mut self, value: Vec<crate::types::ConnectionGroupSummary>) -> Self {
+    pub fn connection_groups(
+        mut self,
+        value: Vec<crate::types::ConnectionGroupSummary>,
+    ) -> Self {
         self.connection_groups = Some(value);
         self
     }
     /// Sets or clears [`ListConnectionGroupsOutput::connection_groups`].
     #[inline]
-    pub fn set_connection_groups(mut self, value: Option<Vec<crate::types::ConnectionGroupSummary>>) -> Self {
+    pub fn set_connection_groups(
+        mut self,
+        value: Option<Vec<crate::types::ConnectionGroupSummary>>,
+    ) -> Self {
         self.connection_groups = value;
         self
     }
     /// Builds the [`ListConnectionGroupsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListConnectionGroupsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListConnectionGroupsOutput, restxml_runtime::BuildError> {
         Ok(ListConnectionGroupsOutput {
             next_marker: self.next_marker,
             connection_groups: self.connection_groups,
@@ -226,20 +246,32 @@ impl ListConnectionGroupsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListConnectionGroups", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListConnectionGroups",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -305,9 +337,13 @@ impl std::error::Error for ListConnectionGroupsError {
 pub fn serialize_request(
     input: &crate::operation::list_connection_groups::ListConnectionGroupsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/connection-groups");
-    if input.association_filter.is_some() || input.marker.is_some() || input.max_items.is_some() {
+    if input.association_filter.is_some() || input.marker.is_some()
+        || input.max_items.is_some()
+    {
         let mut body = restxml_runtime::xml::XmlWriter::new();
         {
             let mut content = body
@@ -338,15 +374,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListConnectionGroupsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListConnectionGroupsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListConnectionGroupsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_next_marker, body_connection_groups) = if restxml_runtime::xml::is_blank(body) {
+    let (body_next_marker, body_connection_groups) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -357,12 +399,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "NextMarker" => {
-                        m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "ConnectionGroups" => {
-                        m_connection_groups = Some(child.read_list("ConnectionGroupSummary", |item0| {
-                            restxml_runtime::xml::ReadXml::read_xml(item0)
-                        })?);
+                        m_connection_groups = Some(
+                            child
+                                .read_list(
+                                    "ConnectionGroupSummary",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     _ => {}
                 }
@@ -396,19 +444,29 @@ impl ListConnectionGroupsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_connection_groups::ListConnectionGroupsInputBuilder,
     ) -> Self {
-        ListConnectionGroupsFluentBuilder { client, input, overrides: Default::default() }
+        ListConnectionGroupsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Filter by associated Anycast IP list ID.
     ///
     /// Sets [`crate::operation::list_connection_groups::ListConnectionGroupsInput::association_filter`](crate::operation::list_connection_groups::ListConnectionGroupsInput::association_filter).
     #[inline]
-    pub fn association_filter(mut self, value: crate::types::ConnectionGroupAssociationFilter) -> Self {
+    pub fn association_filter(
+        mut self,
+        value: crate::types::ConnectionGroupAssociationFilter,
+    ) -> Self {
         self.input = self.input.association_filter(value);
         self
     }
     /// Sets or clears [`crate::operation::list_connection_groups::ListConnectionGroupsInput::association_filter`](crate::operation::list_connection_groups::ListConnectionGroupsInput::association_filter).
     #[inline]
-    pub fn set_association_filter(mut self, value: Option<crate::types::ConnectionGroupAssociationFilter>) -> Self {
+    pub fn set_association_filter(
+        mut self,
+        value: Option<crate::types::ConnectionGroupAssociationFilter>,
+    ) -> Self {
         self.input = self.input.set_association_filter(value);
         self
     }
@@ -443,13 +501,18 @@ impl ListConnectionGroupsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_connection_groups::ListConnectionGroupsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_connection_groups::ListConnectionGroupsInputBuilder {
         &self.input
     }
     /// Sends ListConnectionGroups: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -464,9 +527,15 @@ impl ListConnectionGroupsFluentBuilder {
         crate::operation::list_connection_groups::ListConnectionGroupsOutput,
         restxml_runtime::SdkError<ListConnectionGroupsError>,
     > {
-        let input: crate::operation::list_connection_groups::ListConnectionGroupsInput = self.input.build()?;
+        let input: crate::operation::list_connection_groups::ListConnectionGroupsInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListConnectionGroups", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListConnectionGroups", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -5,6 +5,8 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListContinuousDeploymentPoliciesRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListContinuousDeploymentPolicies: set its members on the client's fluent builder, `client.list_continuous_deployment_policies().<member>(value)...send()`, or build it here and send it with `client.list_continuous_deployment_policies_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -35,11 +37,15 @@ impl ListContinuousDeploymentPoliciesInput {
     }
 }
 
-impl From<ListContinuousDeploymentPoliciesInput> for ListContinuousDeploymentPoliciesInputBuilder {
+impl From<ListContinuousDeploymentPoliciesInput>
+for ListContinuousDeploymentPoliciesInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListContinuousDeploymentPoliciesInput) -> Self {
-        ListContinuousDeploymentPoliciesInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListContinuousDeploymentPoliciesInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -87,19 +93,28 @@ impl ListContinuousDeploymentPoliciesInputBuilder {
     }
     /// Builds the [`ListContinuousDeploymentPoliciesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListContinuousDeploymentPoliciesInput, restxml_runtime::BuildError> {
-        Ok(ListContinuousDeploymentPoliciesInput { marker: self.marker, max_items: self.max_items })
+    pub fn build(
+        self,
+    ) -> Result<ListContinuousDeploymentPoliciesInput, restxml_runtime::BuildError> {
+        Ok(ListContinuousDeploymentPoliciesInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
 /// The `ListContinuousDeploymentPoliciesResult` shape of the model (it has no documentation).
+///
+/// Returned by ListContinuousDeploymentPolicies's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct ListContinuousDeploymentPoliciesOutput {
     /// A list of continuous deployment policies.
-    pub continuous_deployment_policy_list: Option<crate::types::ContinuousDeploymentPolicyList>,
+    pub continuous_deployment_policy_list: Option<
+        crate::types::ContinuousDeploymentPolicyList,
+    >,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
     #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) meta: restxml_runtime::ResponseMetadata,
@@ -109,7 +124,10 @@ impl std::fmt::Debug for ListContinuousDeploymentPoliciesOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListContinuousDeploymentPoliciesOutput")
-            .field("continuous_deployment_policy_list", &self.continuous_deployment_policy_list)
+            .field(
+                "continuous_deployment_policy_list",
+                &self.continuous_deployment_policy_list,
+            )
             .finish()
     }
 }
@@ -132,14 +150,19 @@ impl ListContinuousDeploymentPoliciesOutput {
 /// A builder for [`ListContinuousDeploymentPoliciesOutput`].
 #[derive(Clone, Default)]
 pub struct ListContinuousDeploymentPoliciesOutputBuilder {
-    continuous_deployment_policy_list: Option<crate::types::ContinuousDeploymentPolicyList>,
+    continuous_deployment_policy_list: Option<
+        crate::types::ContinuousDeploymentPolicyList,
+    >,
 }
 
 impl std::fmt::Debug for ListContinuousDeploymentPoliciesOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListContinuousDeploymentPoliciesOutputBuilder")
-            .field("continuous_deployment_policy_list", &self.continuous_deployment_policy_list)
+            .field(
+                "continuous_deployment_policy_list",
+                &self.continuous_deployment_policy_list,
+            )
             .finish()
     }
 }
@@ -147,7 +170,10 @@ impl std::fmt::Debug for ListContinuousDeploymentPoliciesOutputBuilder {
 impl ListContinuousDeploymentPoliciesOutputBuilder {
     /// Sets [`ListContinuousDeploymentPoliciesOutput::continuous_deployment_policy_list`].
     #[inline]
-    pub fn continuous_deployment_policy_list(mut self, value: crate::types::ContinuousDeploymentPolicyList) -> Self {
+    pub fn continuous_deployment_policy_list(
+        mut self,
+        value: crate::types::ContinuousDeploymentPolicyList,
+    ) -> Self {
         self.continuous_deployment_policy_list = Some(value);
         self
     }
@@ -162,7 +188,9 @@ impl ListContinuousDeploymentPoliciesOutputBuilder {
     }
     /// Builds the [`ListContinuousDeploymentPoliciesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListContinuousDeploymentPoliciesOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListContinuousDeploymentPoliciesOutput, restxml_runtime::BuildError> {
         Ok(ListContinuousDeploymentPoliciesOutput {
             continuous_deployment_policy_list: self.continuous_deployment_policy_list,
             meta: Default::default(),
@@ -188,25 +216,33 @@ impl ListContinuousDeploymentPoliciesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListContinuousDeploymentPolicies",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("NoSuchContinuousDeploymentPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy),
+            Some("NoSuchContinuousDeploymentPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy)
+            }
             _ => unhandled(meta),
         }
     }
@@ -271,7 +307,9 @@ impl std::error::Error for ListContinuousDeploymentPoliciesError {
 pub fn serialize_request(
     input: &crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/continuous-deployment-policy");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -291,11 +329,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListContinuousDeploymentPoliciesError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListContinuousDeploymentPoliciesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListContinuousDeploymentPoliciesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -320,8 +362,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct ListContinuousDeploymentPoliciesFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInputBuilder,
+    pub(crate) input: crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -332,7 +373,11 @@ impl ListContinuousDeploymentPoliciesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInputBuilder,
     ) -> Self {
-        ListContinuousDeploymentPoliciesFluentBuilder { client, input, overrides: Default::default() }
+        ListContinuousDeploymentPoliciesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list of continuous deployment policies. The response includes policies in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -365,7 +410,10 @@ impl ListContinuousDeploymentPoliciesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -388,11 +436,15 @@ impl ListContinuousDeploymentPoliciesFluentBuilder {
         crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesOutput,
         restxml_runtime::SdkError<ListContinuousDeploymentPoliciesError>,
     > {
-        let input: crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput =
-            self.input.build()?;
+        let input: crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListContinuousDeploymentPolicies", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListContinuousDeploymentPolicies", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -5,6 +5,8 @@
 //!
 //! You must specify either the `CertificateArn` parameter or `WebACLArn` parameter, but not both in the same request.
 /// The `ListDistributionTenantsByCustomizationRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListDistributionTenantsByCustomization: set its members on the client's fluent builder, `client.list_distribution_tenants_by_customization().<member>(value)...send()`, or build it here and send it with `client.list_distribution_tenants_by_customization_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -42,7 +44,8 @@ impl ListDistributionTenantsByCustomizationInput {
     }
 }
 
-impl From<ListDistributionTenantsByCustomizationInput> for ListDistributionTenantsByCustomizationInputBuilder {
+impl From<ListDistributionTenantsByCustomizationInput>
+for ListDistributionTenantsByCustomizationInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionTenantsByCustomizationInput) -> Self {
@@ -127,7 +130,12 @@ impl ListDistributionTenantsByCustomizationInputBuilder {
     }
     /// Builds the [`ListDistributionTenantsByCustomizationInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionTenantsByCustomizationInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListDistributionTenantsByCustomizationInput,
+        restxml_runtime::BuildError,
+    > {
         Ok(ListDistributionTenantsByCustomizationInput {
             web_acl_arn: self.web_acl_arn,
             certificate_arn: self.certificate_arn,
@@ -138,6 +146,8 @@ impl ListDistributionTenantsByCustomizationInputBuilder {
 }
 
 /// The `ListDistributionTenantsByCustomizationResult` shape of the model (it has no documentation).
+///
+/// Returned by ListDistributionTenantsByCustomization's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -209,19 +219,30 @@ impl ListDistributionTenantsByCustomizationOutputBuilder {
     }
     /// Sets [`ListDistributionTenantsByCustomizationOutput::distribution_tenant_list`].
     #[inline]
-    pub fn distribution_tenant_list(mut self, value: Vec<crate::types::DistributionTenantSummary>) -> Self {
+    pub fn distribution_tenant_list(
+        mut self,
+        value: Vec<crate::types::DistributionTenantSummary>,
+    ) -> Self {
         self.distribution_tenant_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionTenantsByCustomizationOutput::distribution_tenant_list`].
     #[inline]
-    pub fn set_distribution_tenant_list(mut self, value: Option<Vec<crate::types::DistributionTenantSummary>>) -> Self {
+    pub fn set_distribution_tenant_list(
+        mut self,
+        value: Option<Vec<crate::types::DistributionTenantSummary>>,
+    ) -> Self {
         self.distribution_tenant_list = value;
         self
     }
     /// Builds the [`ListDistributionTenantsByCustomizationOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionTenantsByCustomizationOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListDistributionTenantsByCustomizationOutput,
+        restxml_runtime::BuildError,
+    > {
         Ok(ListDistributionTenantsByCustomizationOutput {
             next_marker: self.next_marker,
             distribution_tenant_list: self.distribution_tenant_list,
@@ -248,25 +269,32 @@ impl ListDistributionTenantsByCustomizationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListDistributionTenantsByCustomization",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -306,7 +334,8 @@ impl ListDistributionTenantsByCustomizationError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListDistributionTenantsByCustomizationError {
+impl restxml_runtime::ProvideErrorMetadata
+for ListDistributionTenantsByCustomizationError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -332,12 +361,12 @@ impl std::error::Error for ListDistributionTenantsByCustomizationError {
 pub fn serialize_request(
     input: &crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/distribution-tenants-by-customization");
-    if input.web_acl_arn.is_some()
-        || input.certificate_arn.is_some()
-        || input.marker.is_some()
-        || input.max_items.is_some()
+    if input.web_acl_arn.is_some() || input.certificate_arn.is_some()
+        || input.marker.is_some() || input.max_items.is_some()
     {
         let mut body = restxml_runtime::xml::XmlWriter::new();
         {
@@ -372,31 +401,44 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionTenantsByCustomizationError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionTenantsByCustomizationError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionTenantsByCustomizationError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_next_marker, body_distribution_tenant_list) = if restxml_runtime::xml::is_blank(body) {
+    let (body_next_marker, body_distribution_tenant_list) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["ListDistributionTenantsByCustomizationResult"])?;
+            let element = &mut document
+                .output_root(&["ListDistributionTenantsByCustomizationResult"])?;
             let mut m_next_marker = None;
             let mut m_distribution_tenant_list = None;
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "NextMarker" => {
-                        m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "DistributionTenantList" => {
-                        m_distribution_tenant_list = Some(child.read_list("DistributionTenantSummary", |item0| {
-                            restxml_runtime::xml::ReadXml::read_xml(item0)
-                        })?);
+                        m_distribution_tenant_list = Some(
+                            child
+                                .read_list(
+                                    "DistributionTenantSummary",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     _ => {}
                 }
@@ -430,7 +472,11 @@ impl ListDistributionTenantsByCustomizationFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInputBuilder,
     ) -> Self {
-        ListDistributionTenantsByCustomizationFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionTenantsByCustomizationFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Filter by the ARN of the associated WAF web ACL.
     ///
@@ -491,7 +537,10 @@ impl ListDistributionTenantsByCustomizationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -499,8 +548,7 @@ impl ListDistributionTenantsByCustomizationFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInputBuilder
-    {
+    ) -> &crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInputBuilder {
         &self.input
     }
     /// Sends ListDistributionTenantsByCustomization: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -519,8 +567,15 @@ impl ListDistributionTenantsByCustomizationFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListDistributionTenantsByCustomization", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with(
+                "ListDistributionTenantsByCustomization",
+                request,
+                &self.overrides,
+            )
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! List CloudFront distributions.
 /// The request to list your distributions.
+///
+/// Sent by ListDistributions: set its members on the client's fluent builder, `client.list_distributions().<member>(value)...send()`, or build it here and send it with `client.list_distributions_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -37,7 +39,10 @@ impl From<ListDistributionsInput> for ListDistributionsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsInput) -> Self {
-        ListDistributionsInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListDistributionsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -86,11 +91,16 @@ impl ListDistributionsInputBuilder {
     /// Builds the [`ListDistributionsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListDistributionsInput, restxml_runtime::BuildError> {
-        Ok(ListDistributionsInput { marker: self.marker, max_items: self.max_items })
+        Ok(ListDistributionsInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
 /// The returned result of the corresponding request.
+///
+/// Returned by ListDistributions's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -106,7 +116,9 @@ pub struct ListDistributionsOutput {
 impl std::fmt::Debug for ListDistributionsOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListDistributionsOutput").field("distribution_list", &self.distribution_list).finish()
+        f.debug_struct("ListDistributionsOutput")
+            .field("distribution_list", &self.distribution_list)
+            .finish()
     }
 }
 
@@ -134,7 +146,9 @@ pub struct ListDistributionsOutputBuilder {
 impl std::fmt::Debug for ListDistributionsOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListDistributionsOutputBuilder").field("distribution_list", &self.distribution_list).finish()
+        f.debug_struct("ListDistributionsOutputBuilder")
+            .field("distribution_list", &self.distribution_list)
+            .finish()
     }
 }
 
@@ -147,14 +161,20 @@ impl ListDistributionsOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
+    pub fn set_distribution_list(
+        mut self,
+        value: Option<crate::types::DistributionList>,
+    ) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListDistributionsOutput, restxml_runtime::BuildError> {
-        Ok(ListDistributionsOutput { distribution_list: self.distribution_list, meta: Default::default() })
+        Ok(ListDistributionsOutput {
+            distribution_list: self.distribution_list,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -172,14 +192,24 @@ impl ListDistributionsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListDistributions", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListDistributions",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -233,7 +263,9 @@ impl std::error::Error for ListDistributionsError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions::ListDistributionsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distribution");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -253,11 +285,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -293,7 +329,11 @@ impl ListDistributionsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions::ListDistributionsInputBuilder,
     ) -> Self {
-        ListDistributionsFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this when paginating results to indicate where to begin in your list of distributions. The results include distributions in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last distribution on that page).
     ///
@@ -326,13 +366,18 @@ impl ListDistributionsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_distributions::ListDistributionsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_distributions::ListDistributionsInputBuilder {
         &self.input
     }
     /// Sends ListDistributions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -347,9 +392,15 @@ impl ListDistributionsFluentBuilder {
         crate::operation::list_distributions::ListDistributionsOutput,
         restxml_runtime::SdkError<ListDistributionsError>,
     > {
-        let input: crate::operation::list_distributions::ListDistributionsInput = self.input.build()?;
+        let input: crate::operation::list_distributions::ListDistributionsInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListDistributions", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributions", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

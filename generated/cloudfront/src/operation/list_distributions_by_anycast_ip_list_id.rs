@@ -3,6 +3,8 @@
 
 //! Lists the distributions in your account that are associated with the specified `AnycastIpListId`.
 /// The `ListDistributionsByAnycastIpListIdRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListDistributionsByAnycastIpListId: set its members on the client's fluent builder, `client.list_distributions_by_anycast_ip_list_id().<member>(value)...send()`, or build it here and send it with `client.list_distributions_by_anycast_ip_list_id_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -36,7 +38,8 @@ impl ListDistributionsByAnycastIpListIdInput {
     }
 }
 
-impl From<ListDistributionsByAnycastIpListIdInput> for ListDistributionsByAnycastIpListIdInputBuilder {
+impl From<ListDistributionsByAnycastIpListIdInput>
+for ListDistributionsByAnycastIpListIdInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByAnycastIpListIdInput) -> Self {
@@ -100,22 +103,38 @@ impl ListDistributionsByAnycastIpListIdInputBuilder {
     }
     /// Builds the [`ListDistributionsByAnycastIpListIdInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByAnycastIpListIdInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByAnycastIpListIdInput, restxml_runtime::BuildError> {
         match (self.anycast_ip_list_id,) {
-            (Some(m_anycast_ip_list_id),) => Ok(ListDistributionsByAnycastIpListIdInput {
-                marker: self.marker,
-                max_items: self.max_items,
-                anycast_ip_list_id: m_anycast_ip_list_id,
-            }),
-            (m_anycast_ip_list_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListDistributionsByAnycastIpListIdInput",
-                &[(m_anycast_ip_list_id.is_none(), "anycast_ip_list_id", "AnycastIpListId")],
-            )),
+            (Some(m_anycast_ip_list_id),) => {
+                Ok(ListDistributionsByAnycastIpListIdInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    anycast_ip_list_id: m_anycast_ip_list_id,
+                })
+            }
+            (m_anycast_ip_list_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByAnycastIpListIdInput",
+                        &[
+                            (
+                                m_anycast_ip_list_id.is_none(),
+                                "anycast_ip_list_id",
+                                "AnycastIpListId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `ListDistributionsByAnycastIpListIdResult` shape of the model (it has no documentation).
+///
+/// Returned by ListDistributionsByAnycastIpListId's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -176,13 +195,18 @@ impl ListDistributionsByAnycastIpListIdOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsByAnycastIpListIdOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
+    pub fn set_distribution_list(
+        mut self,
+        value: Option<crate::types::DistributionList>,
+    ) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByAnycastIpListIdOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByAnycastIpListIdOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByAnycastIpListIdOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByAnycastIpListIdOutput {
             distribution_list: self.distribution_list,
             meta: Default::default(),
@@ -210,27 +234,36 @@ impl ListDistributionsByAnycastIpListIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByAnycastIpListId",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -302,7 +335,9 @@ impl std::error::Error for ListDistributionsByAnycastIpListIdError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distributionsByAnycastIpListId/");
     {
         let value = &input.anycast_ip_list_id;
@@ -326,11 +361,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByAnycastIpListIdError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsByAnycastIpListIdError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsByAnycastIpListIdError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -355,8 +394,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct ListDistributionsByAnycastIpListIdFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInputBuilder,
+    pub(crate) input: crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -367,7 +405,11 @@ impl ListDistributionsByAnycastIpListIdFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInputBuilder,
     ) -> Self {
-        ListDistributionsByAnycastIpListIdFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsByAnycastIpListIdFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -408,7 +450,10 @@ impl ListDistributionsByAnycastIpListIdFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -416,8 +461,7 @@ impl ListDistributionsByAnycastIpListIdFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInputBuilder
-    {
+    ) -> &crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInputBuilder {
         &self.input
     }
     /// Sends ListDistributionsByAnycastIpListId: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -432,11 +476,15 @@ impl ListDistributionsByAnycastIpListIdFluentBuilder {
         crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdOutput,
         restxml_runtime::SdkError<ListDistributionsByAnycastIpListIdError>,
     > {
-        let input: crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput =
-            self.input.build()?;
+        let input: crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListDistributionsByAnycastIpListId", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByAnycastIpListId", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

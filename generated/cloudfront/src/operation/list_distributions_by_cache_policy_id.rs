@@ -5,6 +5,8 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListDistributionsByCachePolicyIdRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListDistributionsByCachePolicyId: set its members on the client's fluent builder, `client.list_distributions_by_cache_policy_id().<member>(value)...send()`, or build it here and send it with `client.list_distributions_by_cache_policy_id_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -38,7 +40,8 @@ impl ListDistributionsByCachePolicyIdInput {
     }
 }
 
-impl From<ListDistributionsByCachePolicyIdInput> for ListDistributionsByCachePolicyIdInputBuilder {
+impl From<ListDistributionsByCachePolicyIdInput>
+for ListDistributionsByCachePolicyIdInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByCachePolicyIdInput) -> Self {
@@ -102,22 +105,38 @@ impl ListDistributionsByCachePolicyIdInputBuilder {
     }
     /// Builds the [`ListDistributionsByCachePolicyIdInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByCachePolicyIdInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByCachePolicyIdInput, restxml_runtime::BuildError> {
         match (self.cache_policy_id,) {
-            (Some(m_cache_policy_id),) => Ok(ListDistributionsByCachePolicyIdInput {
-                marker: self.marker,
-                max_items: self.max_items,
-                cache_policy_id: m_cache_policy_id,
-            }),
-            (m_cache_policy_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListDistributionsByCachePolicyIdInput",
-                &[(m_cache_policy_id.is_none(), "cache_policy_id", "CachePolicyId")],
-            )),
+            (Some(m_cache_policy_id),) => {
+                Ok(ListDistributionsByCachePolicyIdInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    cache_policy_id: m_cache_policy_id,
+                })
+            }
+            (m_cache_policy_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByCachePolicyIdInput",
+                        &[
+                            (
+                                m_cache_policy_id.is_none(),
+                                "cache_policy_id",
+                                "CachePolicyId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `ListDistributionsByCachePolicyIdResult` shape of the model (it has no documentation).
+///
+/// Returned by ListDistributionsByCachePolicyId's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -172,19 +191,27 @@ impl std::fmt::Debug for ListDistributionsByCachePolicyIdOutputBuilder {
 impl ListDistributionsByCachePolicyIdOutputBuilder {
     /// Sets [`ListDistributionsByCachePolicyIdOutput::distribution_id_list`].
     #[inline]
-    pub fn distribution_id_list(mut self, value: crate::types::DistributionIdList) -> Self {
+    pub fn distribution_id_list(
+        mut self,
+        value: crate::types::DistributionIdList,
+    ) -> Self {
         self.distribution_id_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionsByCachePolicyIdOutput::distribution_id_list`].
     #[inline]
-    pub fn set_distribution_id_list(mut self, value: Option<crate::types::DistributionIdList>) -> Self {
+    pub fn set_distribution_id_list(
+        mut self,
+        value: Option<crate::types::DistributionIdList>,
+    ) -> Self {
         self.distribution_id_list = value;
         self
     }
     /// Builds the [`ListDistributionsByCachePolicyIdOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByCachePolicyIdOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByCachePolicyIdOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByCachePolicyIdOutput {
             distribution_id_list: self.distribution_id_list,
             meta: Default::default(),
@@ -210,24 +237,32 @@ impl ListDistributionsByCachePolicyIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByCachePolicyId",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCachePolicy),
+            Some("NoSuchCachePolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchCachePolicy)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -293,7 +328,9 @@ impl std::error::Error for ListDistributionsByCachePolicyIdError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distributionsByCachePolicyId/");
     {
         let value = &input.cache_policy_id;
@@ -317,11 +354,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByCachePolicyIdError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsByCachePolicyIdError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsByCachePolicyIdError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -346,8 +387,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct ListDistributionsByCachePolicyIdFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInputBuilder,
+    pub(crate) input: crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -358,7 +398,11 @@ impl ListDistributionsByCachePolicyIdFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInputBuilder,
     ) -> Self {
-        ListDistributionsByCachePolicyIdFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsByCachePolicyIdFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list of distribution IDs. The response includes distribution IDs in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -399,7 +443,10 @@ impl ListDistributionsByCachePolicyIdFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -422,11 +469,15 @@ impl ListDistributionsByCachePolicyIdFluentBuilder {
         crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdOutput,
         restxml_runtime::SdkError<ListDistributionsByCachePolicyIdError>,
     > {
-        let input: crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput =
-            self.input.build()?;
+        let input: crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListDistributionsByCachePolicyId", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByCachePolicyId", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Lists distributions by connection function.
 /// The `ListDistributionsByConnectionFunctionRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListDistributionsByConnectionFunction: set its members on the client's fluent builder, `client.list_distributions_by_connection_function().<member>(value)...send()`, or build it here and send it with `client.list_distributions_by_connection_function_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -23,7 +25,10 @@ impl std::fmt::Debug for ListDistributionsByConnectionFunctionInput {
         f.debug_struct("ListDistributionsByConnectionFunctionInput")
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
-            .field("connection_function_identifier", &self.connection_function_identifier)
+            .field(
+                "connection_function_identifier",
+                &self.connection_function_identifier,
+            )
             .finish()
     }
 }
@@ -36,7 +41,8 @@ impl ListDistributionsByConnectionFunctionInput {
     }
 }
 
-impl From<ListDistributionsByConnectionFunctionInput> for ListDistributionsByConnectionFunctionInputBuilder {
+impl From<ListDistributionsByConnectionFunctionInput>
+for ListDistributionsByConnectionFunctionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByConnectionFunctionInput) -> Self {
@@ -62,7 +68,10 @@ impl std::fmt::Debug for ListDistributionsByConnectionFunctionInputBuilder {
         f.debug_struct("ListDistributionsByConnectionFunctionInputBuilder")
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
-            .field("connection_function_identifier", &self.connection_function_identifier)
+            .field(
+                "connection_function_identifier",
+                &self.connection_function_identifier,
+            )
             .finish()
     }
 }
@@ -100,26 +109,41 @@ impl ListDistributionsByConnectionFunctionInputBuilder {
     }
     /// Builds the [`ListDistributionsByConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByConnectionFunctionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListDistributionsByConnectionFunctionInput,
+        restxml_runtime::BuildError,
+    > {
         match (self.connection_function_identifier,) {
-            (Some(m_connection_function_identifier),) => Ok(ListDistributionsByConnectionFunctionInput {
-                marker: self.marker,
-                max_items: self.max_items,
-                connection_function_identifier: m_connection_function_identifier,
-            }),
-            (m_connection_function_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListDistributionsByConnectionFunctionInput",
-                &[(
-                    m_connection_function_identifier.is_none(),
-                    "connection_function_identifier",
-                    "ConnectionFunctionIdentifier",
-                )],
-            )),
+            (Some(m_connection_function_identifier),) => {
+                Ok(ListDistributionsByConnectionFunctionInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    connection_function_identifier: m_connection_function_identifier,
+                })
+            }
+            (m_connection_function_identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByConnectionFunctionInput",
+                        &[
+                            (
+                                m_connection_function_identifier.is_none(),
+                                "connection_function_identifier",
+                                "ConnectionFunctionIdentifier",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `ListDistributionsByConnectionFunctionResult` shape of the model (it has no documentation).
+///
+/// Returned by ListDistributionsByConnectionFunction's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -180,13 +204,21 @@ impl ListDistributionsByConnectionFunctionOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsByConnectionFunctionOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
+    pub fn set_distribution_list(
+        mut self,
+        value: Option<crate::types::DistributionList>,
+    ) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByConnectionFunctionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListDistributionsByConnectionFunctionOutput,
+        restxml_runtime::BuildError,
+    > {
         Ok(ListDistributionsByConnectionFunctionOutput {
             distribution_list: self.distribution_list,
             meta: Default::default(),
@@ -212,25 +244,32 @@ impl ListDistributionsByConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByConnectionFunction",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -270,7 +309,8 @@ impl ListDistributionsByConnectionFunctionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByConnectionFunctionError {
+impl restxml_runtime::ProvideErrorMetadata
+for ListDistributionsByConnectionFunctionError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -296,13 +336,19 @@ impl std::error::Error for ListDistributionsByConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distributionsByConnectionFunction");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
     }
     if let Some(value) = &input.max_items {
-        request.push_query("MaxItems", Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()));
+        request
+            .push_query(
+                "MaxItems",
+                Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()),
+            );
     }
     {
         let value = &input.connection_function_identifier;
@@ -320,11 +366,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByConnectionFunctionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsByConnectionFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsByConnectionFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -349,8 +399,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct ListDistributionsByConnectionFunctionFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInputBuilder,
+    pub(crate) input: crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -361,7 +410,11 @@ impl ListDistributionsByConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInputBuilder,
     ) -> Self {
-        ListDistributionsByConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsByConnectionFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -402,7 +455,10 @@ impl ListDistributionsByConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -410,8 +466,7 @@ impl ListDistributionsByConnectionFunctionFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInputBuilder
-    {
+    ) -> &crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInputBuilder {
         &self.input
     }
     /// Sends ListDistributionsByConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -430,8 +485,11 @@ impl ListDistributionsByConnectionFunctionFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListDistributionsByConnectionFunction", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByConnectionFunction", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Lists the distributions by the connection mode that you specify.
 /// The `ListDistributionsByConnectionModeRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListDistributionsByConnectionMode: set its members on the client's fluent builder, `client.list_distributions_by_connection_mode().<member>(value)...send()`, or build it here and send it with `client.list_distributions_by_connection_mode_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -36,7 +38,8 @@ impl ListDistributionsByConnectionModeInput {
     }
 }
 
-impl From<ListDistributionsByConnectionModeInput> for ListDistributionsByConnectionModeInputBuilder {
+impl From<ListDistributionsByConnectionModeInput>
+for ListDistributionsByConnectionModeInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByConnectionModeInput) -> Self {
@@ -100,22 +103,38 @@ impl ListDistributionsByConnectionModeInputBuilder {
     }
     /// Builds the [`ListDistributionsByConnectionModeInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByConnectionModeInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByConnectionModeInput, restxml_runtime::BuildError> {
         match (self.connection_mode,) {
-            (Some(m_connection_mode),) => Ok(ListDistributionsByConnectionModeInput {
-                marker: self.marker,
-                max_items: self.max_items,
-                connection_mode: m_connection_mode,
-            }),
-            (m_connection_mode,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListDistributionsByConnectionModeInput",
-                &[(m_connection_mode.is_none(), "connection_mode", "ConnectionMode")],
-            )),
+            (Some(m_connection_mode),) => {
+                Ok(ListDistributionsByConnectionModeInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    connection_mode: m_connection_mode,
+                })
+            }
+            (m_connection_mode,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByConnectionModeInput",
+                        &[
+                            (
+                                m_connection_mode.is_none(),
+                                "connection_mode",
+                                "ConnectionMode",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `ListDistributionsByConnectionModeResult` shape of the model (it has no documentation).
+///
+/// Returned by ListDistributionsByConnectionMode's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -176,13 +195,18 @@ impl ListDistributionsByConnectionModeOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsByConnectionModeOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
+    pub fn set_distribution_list(
+        mut self,
+        value: Option<crate::types::DistributionList>,
+    ) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByConnectionModeOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByConnectionModeOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByConnectionModeOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByConnectionModeOutput {
             distribution_list: self.distribution_list,
             meta: Default::default(),
@@ -206,22 +230,28 @@ impl ListDistributionsByConnectionModeError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByConnectionMode",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -281,7 +311,9 @@ impl std::error::Error for ListDistributionsByConnectionModeError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distributionsByConnectionMode/");
     {
         let value = &input.connection_mode;
@@ -291,7 +323,11 @@ pub fn serialize_request(
         request.push_query("Marker", Some(value.as_str()));
     }
     if let Some(value) = &input.max_items {
-        request.push_query("MaxItems", Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()));
+        request
+            .push_query(
+                "MaxItems",
+                Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()),
+            );
     }
     request.build()
 }
@@ -305,11 +341,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByConnectionModeError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsByConnectionModeError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsByConnectionModeError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -334,8 +374,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct ListDistributionsByConnectionModeFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInputBuilder,
+    pub(crate) input: crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -346,7 +385,11 @@ impl ListDistributionsByConnectionModeFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInputBuilder,
     ) -> Self {
-        ListDistributionsByConnectionModeFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsByConnectionModeFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The marker for the next set of distributions to retrieve.
     ///
@@ -387,7 +430,10 @@ impl ListDistributionsByConnectionModeFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -410,11 +456,15 @@ impl ListDistributionsByConnectionModeFluentBuilder {
         crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeOutput,
         restxml_runtime::SdkError<ListDistributionsByConnectionModeError>,
     > {
-        let input: crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput =
-            self.input.build()?;
+        let input: crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListDistributionsByConnectionMode", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByConnectionMode", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -5,6 +5,8 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListDistributionsByKeyGroupRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListDistributionsByKeyGroup: set its members on the client's fluent builder, `client.list_distributions_by_key_group().<member>(value)...send()`, or build it here and send it with `client.list_distributions_by_key_group_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -102,22 +104,32 @@ impl ListDistributionsByKeyGroupInputBuilder {
     }
     /// Builds the [`ListDistributionsByKeyGroupInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByKeyGroupInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByKeyGroupInput, restxml_runtime::BuildError> {
         match (self.key_group_id,) {
-            (Some(m_key_group_id),) => Ok(ListDistributionsByKeyGroupInput {
-                marker: self.marker,
-                max_items: self.max_items,
-                key_group_id: m_key_group_id,
-            }),
-            (m_key_group_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListDistributionsByKeyGroupInput",
-                &[(m_key_group_id.is_none(), "key_group_id", "KeyGroupId")],
-            )),
+            (Some(m_key_group_id),) => {
+                Ok(ListDistributionsByKeyGroupInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    key_group_id: m_key_group_id,
+                })
+            }
+            (m_key_group_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByKeyGroupInput",
+                        &[(m_key_group_id.is_none(), "key_group_id", "KeyGroupId")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `ListDistributionsByKeyGroupResult` shape of the model (it has no documentation).
+///
+/// Returned by ListDistributionsByKeyGroup's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -172,19 +184,27 @@ impl std::fmt::Debug for ListDistributionsByKeyGroupOutputBuilder {
 impl ListDistributionsByKeyGroupOutputBuilder {
     /// Sets [`ListDistributionsByKeyGroupOutput::distribution_id_list`].
     #[inline]
-    pub fn distribution_id_list(mut self, value: crate::types::DistributionIdList) -> Self {
+    pub fn distribution_id_list(
+        mut self,
+        value: crate::types::DistributionIdList,
+    ) -> Self {
         self.distribution_id_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionsByKeyGroupOutput::distribution_id_list`].
     #[inline]
-    pub fn set_distribution_id_list(mut self, value: Option<crate::types::DistributionIdList>) -> Self {
+    pub fn set_distribution_id_list(
+        mut self,
+        value: Option<crate::types::DistributionIdList>,
+    ) -> Self {
         self.distribution_id_list = value;
         self
     }
     /// Builds the [`ListDistributionsByKeyGroupOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByKeyGroupOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByKeyGroupOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByKeyGroupOutput {
             distribution_id_list: self.distribution_id_list,
             meta: Default::default(),
@@ -208,22 +228,28 @@ impl ListDistributionsByKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByKeyGroup",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchResource)
             }
             _ => unhandled(meta),
         }
@@ -283,7 +309,9 @@ impl std::error::Error for ListDistributionsByKeyGroupError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distributionsByKeyGroupId/");
     {
         let value = &input.key_group_id;
@@ -307,11 +335,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByKeyGroupError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsByKeyGroupError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsByKeyGroupError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -347,7 +379,11 @@ impl ListDistributionsByKeyGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInputBuilder,
     ) -> Self {
-        ListDistributionsByKeyGroupFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsByKeyGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list of distribution IDs. The response includes distribution IDs in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -388,7 +424,10 @@ impl ListDistributionsByKeyGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -411,10 +450,15 @@ impl ListDistributionsByKeyGroupFluentBuilder {
         crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupOutput,
         restxml_runtime::SdkError<ListDistributionsByKeyGroupError>,
     > {
-        let input: crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput =
-            self.input.build()?;
+        let input: crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListDistributionsByKeyGroup", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByKeyGroup", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

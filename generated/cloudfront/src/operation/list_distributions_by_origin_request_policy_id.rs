@@ -5,6 +5,8 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListDistributionsByOriginRequestPolicyIdRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListDistributionsByOriginRequestPolicyId: set its members on the client's fluent builder, `client.list_distributions_by_origin_request_policy_id().<member>(value)...send()`, or build it here and send it with `client.list_distributions_by_origin_request_policy_id_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -38,7 +40,8 @@ impl ListDistributionsByOriginRequestPolicyIdInput {
     }
 }
 
-impl From<ListDistributionsByOriginRequestPolicyIdInput> for ListDistributionsByOriginRequestPolicyIdInputBuilder {
+impl From<ListDistributionsByOriginRequestPolicyIdInput>
+for ListDistributionsByOriginRequestPolicyIdInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByOriginRequestPolicyIdInput) -> Self {
@@ -102,22 +105,41 @@ impl ListDistributionsByOriginRequestPolicyIdInputBuilder {
     }
     /// Builds the [`ListDistributionsByOriginRequestPolicyIdInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByOriginRequestPolicyIdInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListDistributionsByOriginRequestPolicyIdInput,
+        restxml_runtime::BuildError,
+    > {
         match (self.origin_request_policy_id,) {
-            (Some(m_origin_request_policy_id),) => Ok(ListDistributionsByOriginRequestPolicyIdInput {
-                marker: self.marker,
-                max_items: self.max_items,
-                origin_request_policy_id: m_origin_request_policy_id,
-            }),
-            (m_origin_request_policy_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListDistributionsByOriginRequestPolicyIdInput",
-                &[(m_origin_request_policy_id.is_none(), "origin_request_policy_id", "OriginRequestPolicyId")],
-            )),
+            (Some(m_origin_request_policy_id),) => {
+                Ok(ListDistributionsByOriginRequestPolicyIdInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    origin_request_policy_id: m_origin_request_policy_id,
+                })
+            }
+            (m_origin_request_policy_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByOriginRequestPolicyIdInput",
+                        &[
+                            (
+                                m_origin_request_policy_id.is_none(),
+                                "origin_request_policy_id",
+                                "OriginRequestPolicyId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `ListDistributionsByOriginRequestPolicyIdResult` shape of the model (it has no documentation).
+///
+/// Returned by ListDistributionsByOriginRequestPolicyId's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -172,19 +194,30 @@ impl std::fmt::Debug for ListDistributionsByOriginRequestPolicyIdOutputBuilder {
 impl ListDistributionsByOriginRequestPolicyIdOutputBuilder {
     /// Sets [`ListDistributionsByOriginRequestPolicyIdOutput::distribution_id_list`].
     #[inline]
-    pub fn distribution_id_list(mut self, value: crate::types::DistributionIdList) -> Self {
+    pub fn distribution_id_list(
+        mut self,
+        value: crate::types::DistributionIdList,
+    ) -> Self {
         self.distribution_id_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionsByOriginRequestPolicyIdOutput::distribution_id_list`].
     #[inline]
-    pub fn set_distribution_id_list(mut self, value: Option<crate::types::DistributionIdList>) -> Self {
+    pub fn set_distribution_id_list(
+        mut self,
+        value: Option<crate::types::DistributionIdList>,
+    ) -> Self {
         self.distribution_id_list = value;
         self
     }
     /// Builds the [`ListDistributionsByOriginRequestPolicyIdOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByOriginRequestPolicyIdOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListDistributionsByOriginRequestPolicyIdOutput,
+        restxml_runtime::BuildError,
+    > {
         Ok(ListDistributionsByOriginRequestPolicyIdOutput {
             distribution_id_list: self.distribution_id_list,
             meta: Default::default(),
@@ -210,24 +243,32 @@ impl ListDistributionsByOriginRequestPolicyIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByOriginRequestPolicyId",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy),
+            Some("NoSuchOriginRequestPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -267,7 +308,8 @@ impl ListDistributionsByOriginRequestPolicyIdError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByOriginRequestPolicyIdError {
+impl restxml_runtime::ProvideErrorMetadata
+for ListDistributionsByOriginRequestPolicyIdError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -293,7 +335,9 @@ impl std::error::Error for ListDistributionsByOriginRequestPolicyIdError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distributionsByOriginRequestPolicyId/");
     {
         let value = &input.origin_request_policy_id;
@@ -317,11 +361,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByOriginRequestPolicyIdError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsByOriginRequestPolicyIdError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsByOriginRequestPolicyIdError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -357,7 +405,11 @@ impl ListDistributionsByOriginRequestPolicyIdFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInputBuilder,
     ) -> Self {
-        ListDistributionsByOriginRequestPolicyIdFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsByOriginRequestPolicyIdFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list of distribution IDs. The response includes distribution IDs in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -398,7 +450,10 @@ impl ListDistributionsByOriginRequestPolicyIdFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -406,7 +461,7 @@ impl ListDistributionsByOriginRequestPolicyIdFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInputBuilder{
+    ) -> &crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInputBuilder {
         &self.input
     }
     /// Sends ListDistributionsByOriginRequestPolicyId: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -420,13 +475,20 @@ impl ListDistributionsByOriginRequestPolicyIdFluentBuilder {
     ) -> Result<
         crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdOutput,
         restxml_runtime::SdkError<ListDistributionsByOriginRequestPolicyIdError>,
-    >{
+    > {
         let input: crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInput = self
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListDistributionsByOriginRequestPolicyId", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with(
+                "ListDistributionsByOriginRequestPolicyId",
+                request,
+                &self.overrides,
+            )
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Lists the CloudFront distributions that are associated with the specified resource that you own.
 /// The `ListDistributionsByOwnedResourceRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListDistributionsByOwnedResource: set its members on the client's fluent builder, `client.list_distributions_by_owned_resource().<member>(value)...send()`, or build it here and send it with `client.list_distributions_by_owned_resource_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -36,7 +38,8 @@ impl ListDistributionsByOwnedResourceInput {
     }
 }
 
-impl From<ListDistributionsByOwnedResourceInput> for ListDistributionsByOwnedResourceInputBuilder {
+impl From<ListDistributionsByOwnedResourceInput>
+for ListDistributionsByOwnedResourceInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByOwnedResourceInput) -> Self {
@@ -100,22 +103,32 @@ impl ListDistributionsByOwnedResourceInputBuilder {
     }
     /// Builds the [`ListDistributionsByOwnedResourceInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByOwnedResourceInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByOwnedResourceInput, restxml_runtime::BuildError> {
         match (self.resource_arn,) {
-            (Some(m_resource_arn),) => Ok(ListDistributionsByOwnedResourceInput {
-                resource_arn: m_resource_arn,
-                marker: self.marker,
-                max_items: self.max_items,
-            }),
-            (m_resource_arn,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListDistributionsByOwnedResourceInput",
-                &[(m_resource_arn.is_none(), "resource_arn", "ResourceArn")],
-            )),
+            (Some(m_resource_arn),) => {
+                Ok(ListDistributionsByOwnedResourceInput {
+                    resource_arn: m_resource_arn,
+                    marker: self.marker,
+                    max_items: self.max_items,
+                })
+            }
+            (m_resource_arn,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByOwnedResourceInput",
+                        &[(m_resource_arn.is_none(), "resource_arn", "ResourceArn")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `ListDistributionsByOwnedResourceResult` shape of the model (it has no documentation).
+///
+/// Returned by ListDistributionsByOwnedResource's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -170,19 +183,27 @@ impl std::fmt::Debug for ListDistributionsByOwnedResourceOutputBuilder {
 impl ListDistributionsByOwnedResourceOutputBuilder {
     /// Sets [`ListDistributionsByOwnedResourceOutput::distribution_list`].
     #[inline]
-    pub fn distribution_list(mut self, value: crate::types::DistributionIdOwnerList) -> Self {
+    pub fn distribution_list(
+        mut self,
+        value: crate::types::DistributionIdOwnerList,
+    ) -> Self {
         self.distribution_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionsByOwnedResourceOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionIdOwnerList>) -> Self {
+    pub fn set_distribution_list(
+        mut self,
+        value: Option<crate::types::DistributionIdOwnerList>,
+    ) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByOwnedResourceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByOwnedResourceOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByOwnedResourceOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByOwnedResourceOutput {
             distribution_list: self.distribution_list,
             meta: Default::default(),
@@ -210,27 +231,36 @@ impl ListDistributionsByOwnedResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByOwnedResource",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -302,7 +332,9 @@ impl std::error::Error for ListDistributionsByOwnedResourceError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distributionsByOwnedResource/");
     {
         let value = &input.resource_arn;
@@ -326,11 +358,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByOwnedResourceError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsByOwnedResourceError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsByOwnedResourceError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -355,8 +391,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct ListDistributionsByOwnedResourceFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInputBuilder,
+    pub(crate) input: crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -367,7 +402,11 @@ impl ListDistributionsByOwnedResourceFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInputBuilder,
     ) -> Self {
-        ListDistributionsByOwnedResourceFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsByOwnedResourceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ARN of the CloudFront resource that you've shared with other Amazon Web Services accounts.
     ///
@@ -408,7 +447,10 @@ impl ListDistributionsByOwnedResourceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -431,11 +473,15 @@ impl ListDistributionsByOwnedResourceFluentBuilder {
         crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceOutput,
         restxml_runtime::SdkError<ListDistributionsByOwnedResourceError>,
     > {
-        let input: crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput =
-            self.input.build()?;
+        let input: crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListDistributionsByOwnedResource", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByOwnedResource", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -7,6 +7,8 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListDistributionsByRealtimeLogConfigRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListDistributionsByRealtimeLogConfig: set its members on the client's fluent builder, `client.list_distributions_by_realtime_log_config().<member>(value)...send()`, or build it here and send it with `client.list_distributions_by_realtime_log_config_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -43,7 +45,8 @@ impl ListDistributionsByRealtimeLogConfigInput {
     }
 }
 
-impl From<ListDistributionsByRealtimeLogConfigInput> for ListDistributionsByRealtimeLogConfigInputBuilder {
+impl From<ListDistributionsByRealtimeLogConfigInput>
+for ListDistributionsByRealtimeLogConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByRealtimeLogConfigInput) -> Self {
@@ -128,7 +131,9 @@ impl ListDistributionsByRealtimeLogConfigInputBuilder {
     }
     /// Builds the [`ListDistributionsByRealtimeLogConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByRealtimeLogConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByRealtimeLogConfigInput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByRealtimeLogConfigInput {
             marker: self.marker,
             max_items: self.max_items,
@@ -139,6 +144,8 @@ impl ListDistributionsByRealtimeLogConfigInputBuilder {
 }
 
 /// The `ListDistributionsByRealtimeLogConfigResult` shape of the model (it has no documentation).
+///
+/// Returned by ListDistributionsByRealtimeLogConfig's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -199,13 +206,21 @@ impl ListDistributionsByRealtimeLogConfigOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsByRealtimeLogConfigOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
+    pub fn set_distribution_list(
+        mut self,
+        value: Option<crate::types::DistributionList>,
+    ) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByRealtimeLogConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByRealtimeLogConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListDistributionsByRealtimeLogConfigOutput,
+        restxml_runtime::BuildError,
+    > {
         Ok(ListDistributionsByRealtimeLogConfigOutput {
             distribution_list: self.distribution_list,
             meta: Default::default(),
@@ -227,19 +242,24 @@ impl ListDistributionsByRealtimeLogConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByRealtimeLogConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -267,7 +287,8 @@ impl ListDistributionsByRealtimeLogConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByRealtimeLogConfigError {
+impl restxml_runtime::ProvideErrorMetadata
+for ListDistributionsByRealtimeLogConfigError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -293,10 +314,11 @@ impl std::error::Error for ListDistributionsByRealtimeLogConfigError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/distributionsByRealtimeLogConfig");
-    if input.marker.is_some()
-        || input.max_items.is_some()
+    if input.marker.is_some() || input.max_items.is_some()
         || input.realtime_log_config_name.is_some()
         || input.realtime_log_config_arn.is_some()
     {
@@ -333,11 +355,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByRealtimeLogConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsByRealtimeLogConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsByRealtimeLogConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -362,8 +388,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct ListDistributionsByRealtimeLogConfigFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInputBuilder,
+    pub(crate) input: crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -374,7 +399,11 @@ impl ListDistributionsByRealtimeLogConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInputBuilder,
     ) -> Self {
-        ListDistributionsByRealtimeLogConfigFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsByRealtimeLogConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list of distributions. The response includes distributions in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -435,7 +464,10 @@ impl ListDistributionsByRealtimeLogConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -443,8 +475,7 @@ impl ListDistributionsByRealtimeLogConfigFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInputBuilder
-    {
+    ) -> &crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInputBuilder {
         &self.input
     }
     /// Sends ListDistributionsByRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -463,8 +494,11 @@ impl ListDistributionsByRealtimeLogConfigFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListDistributionsByRealtimeLogConfig", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByRealtimeLogConfig", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

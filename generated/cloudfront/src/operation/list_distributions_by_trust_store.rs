@@ -3,6 +3,8 @@
 
 //! Lists distributions by trust store.
 /// The `ListDistributionsByTrustStoreRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListDistributionsByTrustStore: set its members on the client's fluent builder, `client.list_distributions_by_trust_store().<member>(value)...send()`, or build it here and send it with `client.list_distributions_by_trust_store_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -36,7 +38,8 @@ impl ListDistributionsByTrustStoreInput {
     }
 }
 
-impl From<ListDistributionsByTrustStoreInput> for ListDistributionsByTrustStoreInputBuilder {
+impl From<ListDistributionsByTrustStoreInput>
+for ListDistributionsByTrustStoreInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByTrustStoreInput) -> Self {
@@ -100,22 +103,38 @@ impl ListDistributionsByTrustStoreInputBuilder {
     }
     /// Builds the [`ListDistributionsByTrustStoreInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByTrustStoreInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByTrustStoreInput, restxml_runtime::BuildError> {
         match (self.trust_store_identifier,) {
-            (Some(m_trust_store_identifier),) => Ok(ListDistributionsByTrustStoreInput {
-                trust_store_identifier: m_trust_store_identifier,
-                marker: self.marker,
-                max_items: self.max_items,
-            }),
-            (m_trust_store_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListDistributionsByTrustStoreInput",
-                &[(m_trust_store_identifier.is_none(), "trust_store_identifier", "TrustStoreIdentifier")],
-            )),
+            (Some(m_trust_store_identifier),) => {
+                Ok(ListDistributionsByTrustStoreInput {
+                    trust_store_identifier: m_trust_store_identifier,
+                    marker: self.marker,
+                    max_items: self.max_items,
+                })
+            }
+            (m_trust_store_identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByTrustStoreInput",
+                        &[
+                            (
+                                m_trust_store_identifier.is_none(),
+                                "trust_store_identifier",
+                                "TrustStoreIdentifier",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `ListDistributionsByTrustStoreResult` shape of the model (it has no documentation).
+///
+/// Returned by ListDistributionsByTrustStore's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -176,14 +195,22 @@ impl ListDistributionsByTrustStoreOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsByTrustStoreOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
+    pub fn set_distribution_list(
+        mut self,
+        value: Option<crate::types::DistributionList>,
+    ) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByTrustStoreOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByTrustStoreOutput, restxml_runtime::BuildError> {
-        Ok(ListDistributionsByTrustStoreOutput { distribution_list: self.distribution_list, meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByTrustStoreOutput, restxml_runtime::BuildError> {
+        Ok(ListDistributionsByTrustStoreOutput {
+            distribution_list: self.distribution_list,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -205,25 +232,32 @@ impl ListDistributionsByTrustStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByTrustStore",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -289,7 +323,9 @@ impl std::error::Error for ListDistributionsByTrustStoreError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distributionsByTrustStore");
     {
         let value = &input.trust_store_identifier;
@@ -313,11 +349,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByTrustStoreError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsByTrustStoreError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsByTrustStoreError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -353,7 +393,11 @@ impl ListDistributionsByTrustStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInputBuilder,
     ) -> Self {
-        ListDistributionsByTrustStoreFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsByTrustStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The distributions by trust store identifier.
     ///
@@ -394,7 +438,10 @@ impl ListDistributionsByTrustStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -417,10 +464,15 @@ impl ListDistributionsByTrustStoreFluentBuilder {
         crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreOutput,
         restxml_runtime::SdkError<ListDistributionsByTrustStoreError>,
     > {
-        let input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput =
-            self.input.build()?;
+        let input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListDistributionsByTrustStore", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByTrustStore", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

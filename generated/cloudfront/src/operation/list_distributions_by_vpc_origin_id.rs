@@ -3,6 +3,8 @@
 
 //! List CloudFront distributions by their VPC origin ID.
 /// The `ListDistributionsByVpcOriginIdRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListDistributionsByVpcOriginId: set its members on the client's fluent builder, `client.list_distributions_by_vpc_origin_id().<member>(value)...send()`, or build it here and send it with `client.list_distributions_by_vpc_origin_id_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -36,7 +38,8 @@ impl ListDistributionsByVpcOriginIdInput {
     }
 }
 
-impl From<ListDistributionsByVpcOriginIdInput> for ListDistributionsByVpcOriginIdInputBuilder {
+impl From<ListDistributionsByVpcOriginIdInput>
+for ListDistributionsByVpcOriginIdInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByVpcOriginIdInput) -> Self {
@@ -100,22 +103,32 @@ impl ListDistributionsByVpcOriginIdInputBuilder {
     }
     /// Builds the [`ListDistributionsByVpcOriginIdInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByVpcOriginIdInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByVpcOriginIdInput, restxml_runtime::BuildError> {
         match (self.vpc_origin_id,) {
-            (Some(m_vpc_origin_id),) => Ok(ListDistributionsByVpcOriginIdInput {
-                marker: self.marker,
-                max_items: self.max_items,
-                vpc_origin_id: m_vpc_origin_id,
-            }),
-            (m_vpc_origin_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListDistributionsByVpcOriginIdInput",
-                &[(m_vpc_origin_id.is_none(), "vpc_origin_id", "VpcOriginId")],
-            )),
+            (Some(m_vpc_origin_id),) => {
+                Ok(ListDistributionsByVpcOriginIdInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    vpc_origin_id: m_vpc_origin_id,
+                })
+            }
+            (m_vpc_origin_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByVpcOriginIdInput",
+                        &[(m_vpc_origin_id.is_none(), "vpc_origin_id", "VpcOriginId")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `ListDistributionsByVpcOriginIdResult` shape of the model (it has no documentation).
+///
+/// Returned by ListDistributionsByVpcOriginId's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -170,19 +183,27 @@ impl std::fmt::Debug for ListDistributionsByVpcOriginIdOutputBuilder {
 impl ListDistributionsByVpcOriginIdOutputBuilder {
     /// Sets [`ListDistributionsByVpcOriginIdOutput::distribution_id_list`].
     #[inline]
-    pub fn distribution_id_list(mut self, value: crate::types::DistributionIdList) -> Self {
+    pub fn distribution_id_list(
+        mut self,
+        value: crate::types::DistributionIdList,
+    ) -> Self {
         self.distribution_id_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionsByVpcOriginIdOutput::distribution_id_list`].
     #[inline]
-    pub fn set_distribution_id_list(mut self, value: Option<crate::types::DistributionIdList>) -> Self {
+    pub fn set_distribution_id_list(
+        mut self,
+        value: Option<crate::types::DistributionIdList>,
+    ) -> Self {
         self.distribution_id_list = value;
         self
     }
     /// Builds the [`ListDistributionsByVpcOriginIdOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByVpcOriginIdOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByVpcOriginIdOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByVpcOriginIdOutput {
             distribution_id_list: self.distribution_id_list,
             meta: Default::default(),
@@ -210,27 +231,36 @@ impl ListDistributionsByVpcOriginIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByVpcOriginId",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -302,7 +332,9 @@ impl std::error::Error for ListDistributionsByVpcOriginIdError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distributionsByVpcOriginId/");
     {
         let value = &input.vpc_origin_id;
@@ -326,11 +358,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByVpcOriginIdError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsByVpcOriginIdError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsByVpcOriginIdError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -366,7 +402,11 @@ impl ListDistributionsByVpcOriginIdFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInputBuilder,
     ) -> Self {
-        ListDistributionsByVpcOriginIdFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsByVpcOriginIdFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The marker associated with the VPC origin distributions list.
     ///
@@ -407,7 +447,10 @@ impl ListDistributionsByVpcOriginIdFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -430,10 +473,15 @@ impl ListDistributionsByVpcOriginIdFluentBuilder {
         crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdOutput,
         restxml_runtime::SdkError<ListDistributionsByVpcOriginIdError>,
     > {
-        let input: crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput =
-            self.input.build()?;
+        let input: crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListDistributionsByVpcOriginId", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByVpcOriginId", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

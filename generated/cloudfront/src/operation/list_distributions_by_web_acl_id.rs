@@ -3,6 +3,8 @@
 
 //! List the distributions that are associated with a specified WAF web ACL.
 /// The request to list distributions that are associated with a specified WAF web ACL.
+///
+/// Sent by ListDistributionsByWebACLId: set its members on the client's fluent builder, `client.list_distributions_by_web_acl_id().<member>(value)...send()`, or build it here and send it with `client.list_distributions_by_web_acl_id_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -105,22 +107,32 @@ impl ListDistributionsByWebACLIdInputBuilder {
     }
     /// Builds the [`ListDistributionsByWebACLIdInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByWebACLIdInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByWebACLIdInput, restxml_runtime::BuildError> {
         match (self.web_acl_id,) {
-            (Some(m_web_acl_id),) => Ok(ListDistributionsByWebACLIdInput {
-                marker: self.marker,
-                max_items: self.max_items,
-                web_acl_id: m_web_acl_id,
-            }),
-            (m_web_acl_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListDistributionsByWebACLIdInput",
-                &[(m_web_acl_id.is_none(), "web_acl_id", "WebACLId")],
-            )),
+            (Some(m_web_acl_id),) => {
+                Ok(ListDistributionsByWebACLIdInput {
+                    marker: self.marker,
+                    max_items: self.max_items,
+                    web_acl_id: m_web_acl_id,
+                })
+            }
+            (m_web_acl_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDistributionsByWebACLIdInput",
+                        &[(m_web_acl_id.is_none(), "web_acl_id", "WebACLId")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The response to a request to list the distributions that are associated with a specified WAF web ACL.
+///
+/// Returned by ListDistributionsByWebACLId's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -136,7 +148,9 @@ pub struct ListDistributionsByWebACLIdOutput {
 impl std::fmt::Debug for ListDistributionsByWebACLIdOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListDistributionsByWebACLIdOutput").field("distribution_list", &self.distribution_list).finish()
+        f.debug_struct("ListDistributionsByWebACLIdOutput")
+            .field("distribution_list", &self.distribution_list)
+            .finish()
     }
 }
 
@@ -179,14 +193,22 @@ impl ListDistributionsByWebACLIdOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsByWebACLIdOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
+    pub fn set_distribution_list(
+        mut self,
+        value: Option<crate::types::DistributionList>,
+    ) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByWebACLIdOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDistributionsByWebACLIdOutput, restxml_runtime::BuildError> {
-        Ok(ListDistributionsByWebACLIdOutput { distribution_list: self.distribution_list, meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<ListDistributionsByWebACLIdOutput, restxml_runtime::BuildError> {
+        Ok(ListDistributionsByWebACLIdOutput {
+            distribution_list: self.distribution_list,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -206,22 +228,28 @@ impl ListDistributionsByWebACLIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByWebACLId",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidWebACLId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidWebACLId)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidWebACLId)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -281,7 +309,9 @@ impl std::error::Error for ListDistributionsByWebACLIdError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distributionsByWebACLId/");
     {
         let value = &input.web_acl_id;
@@ -305,11 +335,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByWebACLIdError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDistributionsByWebACLIdError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDistributionsByWebACLIdError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -345,7 +379,11 @@ impl ListDistributionsByWebACLIdFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInputBuilder,
     ) -> Self {
-        ListDistributionsByWebACLIdFluentBuilder { client, input, overrides: Default::default() }
+        ListDistributionsByWebACLIdFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use `Marker` and `MaxItems` to control pagination of results. If you have more than `MaxItems` distributions that satisfy the request, the response includes a `NextMarker` element. To get the next page of results, submit another request. For the value of `Marker`, specify the value of `NextMarker` from the last response. (For the first request, omit `Marker`.)
     ///
@@ -386,7 +424,10 @@ impl ListDistributionsByWebACLIdFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -409,10 +450,15 @@ impl ListDistributionsByWebACLIdFluentBuilder {
         crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdOutput,
         restxml_runtime::SdkError<ListDistributionsByWebACLIdError>,
     > {
-        let input: crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput =
-            self.input.build()?;
+        let input: crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListDistributionsByWebACLId", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDistributionsByWebACLId", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

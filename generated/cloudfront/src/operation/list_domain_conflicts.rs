@@ -21,6 +21,8 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListDomainConflictsRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListDomainConflicts: set its members on the client's fluent builder, `client.list_domain_conflicts().<member>(value)...send()`, or build it here and send it with `client.list_domain_conflicts_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -42,7 +44,10 @@ impl std::fmt::Debug for ListDomainConflictsInput {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListDomainConflictsInput")
             .field("domain", &self.domain)
-            .field("domain_control_validation_resource", &self.domain_control_validation_resource)
+            .field(
+                "domain_control_validation_resource",
+                &self.domain_control_validation_resource,
+            )
             .field("max_items", &self.max_items)
             .field("marker", &self.marker)
             .finish()
@@ -63,7 +68,9 @@ impl From<ListDomainConflictsInput> for ListDomainConflictsInputBuilder {
     fn from(input: ListDomainConflictsInput) -> Self {
         ListDomainConflictsInputBuilder {
             domain: Some(input.domain),
-            domain_control_validation_resource: Some(input.domain_control_validation_resource),
+            domain_control_validation_resource: Some(
+                input.domain_control_validation_resource,
+            ),
             max_items: input.max_items,
             marker: input.marker,
         }
@@ -84,7 +91,10 @@ impl std::fmt::Debug for ListDomainConflictsInputBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListDomainConflictsInputBuilder")
             .field("domain", &self.domain)
-            .field("domain_control_validation_resource", &self.domain_control_validation_resource)
+            .field(
+                "domain_control_validation_resource",
+                &self.domain_control_validation_resource,
+            )
             .field("max_items", &self.max_items)
             .field("marker", &self.marker)
             .finish()
@@ -100,7 +110,10 @@ impl ListDomainConflictsInputBuilder {
     }
     /// Sets [`ListDomainConflictsInput::domain_control_validation_resource`].
     #[inline]
-    pub fn domain_control_validation_resource(mut self, value: crate::types::DistributionResourceId) -> Self {
+    pub fn domain_control_validation_resource(
+        mut self,
+        value: crate::types::DistributionResourceId,
+    ) -> Self {
         self.domain_control_validation_resource = Some(value);
         self
     }
@@ -132,28 +145,36 @@ impl ListDomainConflictsInputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListDomainConflictsInput, restxml_runtime::BuildError> {
         match (self.domain, self.domain_control_validation_resource) {
-            (Some(m_domain), Some(m_domain_control_validation_resource)) => Ok(ListDomainConflictsInput {
-                domain: m_domain,
-                domain_control_validation_resource: m_domain_control_validation_resource,
-                max_items: self.max_items,
-                marker: self.marker,
-            }),
-            (m_domain, m_domain_control_validation_resource) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListDomainConflictsInput",
-                &[
-                    (m_domain.is_none(), "domain", "Domain"),
-                    (
-                        m_domain_control_validation_resource.is_none(),
-                        "domain_control_validation_resource",
-                        "DomainControlValidationResource",
+            (Some(m_domain), Some(m_domain_control_validation_resource)) => {
+                Ok(ListDomainConflictsInput {
+                    domain: m_domain,
+                    domain_control_validation_resource: m_domain_control_validation_resource,
+                    max_items: self.max_items,
+                    marker: self.marker,
+                })
+            }
+            (m_domain, m_domain_control_validation_resource) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListDomainConflictsInput",
+                        &[
+                            (m_domain.is_none(), "domain", "Domain"),
+                            (
+                                m_domain_control_validation_resource.is_none(),
+                                "domain_control_validation_resource",
+                                "DomainControlValidationResource",
+                            ),
+                        ],
                     ),
-                ],
-            )),
+                )
+            }
         }
     }
 }
 
 /// The `ListDomainConflictsResult` shape of the model (it has no documentation).
+///
+/// Returned by ListDomainConflicts's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -219,7 +240,10 @@ impl ListDomainConflictsOutputBuilder {
     }
     /// Sets or clears [`ListDomainConflictsOutput::domain_conflicts`].
     #[inline]
-    pub fn set_domain_conflicts(mut self, value: Option<Vec<crate::types::DomainConflict>>) -> Self {
+    pub fn set_domain_conflicts(
+        mut self,
+        value: Option<Vec<crate::types::DomainConflict>>,
+    ) -> Self {
         self.domain_conflicts = value;
         self
     }
@@ -237,7 +261,9 @@ impl ListDomainConflictsOutputBuilder {
     }
     /// Builds the [`ListDomainConflictsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListDomainConflictsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListDomainConflictsOutput, restxml_runtime::BuildError> {
         Ok(ListDomainConflictsOutput {
             domain_conflicts: self.domain_conflicts,
             next_marker: self.next_marker,
@@ -264,20 +290,32 @@ impl ListDomainConflictsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListDomainConflicts", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListDomainConflicts",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -343,7 +381,9 @@ impl std::error::Error for ListDomainConflictsError {
 pub fn serialize_request(
     input: &crate::operation::list_domain_conflicts::ListDomainConflictsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/domain-conflicts");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -381,15 +421,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDomainConflictsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListDomainConflictsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListDomainConflictsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_domain_conflicts, body_next_marker) = if restxml_runtime::xml::is_blank(body) {
+    let (body_domain_conflicts, body_next_marker) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -400,13 +446,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "DomainConflicts" => {
-                        m_domain_conflicts =
-                            Some(child.read_list("DomainConflicts", |item0| {
-                                restxml_runtime::xml::ReadXml::read_xml(item0)
-                            })?);
+                        m_domain_conflicts = Some(
+                            child
+                                .read_list(
+                                    "DomainConflicts",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     "NextMarker" => {
-                        m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }
@@ -440,7 +491,11 @@ impl ListDomainConflictsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_domain_conflicts::ListDomainConflictsInputBuilder,
     ) -> Self {
-        ListDomainConflictsFluentBuilder { client, input, overrides: Default::default() }
+        ListDomainConflictsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The domain to check for conflicts.
     ///
@@ -454,7 +509,10 @@ impl ListDomainConflictsFluentBuilder {
     ///
     /// Sets [`crate::operation::list_domain_conflicts::ListDomainConflictsInput::domain_control_validation_resource`](crate::operation::list_domain_conflicts::ListDomainConflictsInput::domain_control_validation_resource). Required.
     #[inline]
-    pub fn domain_control_validation_resource(mut self, value: crate::types::DistributionResourceId) -> Self {
+    pub fn domain_control_validation_resource(
+        mut self,
+        value: crate::types::DistributionResourceId,
+    ) -> Self {
         self.input = self.input.domain_control_validation_resource(value);
         self
     }
@@ -489,13 +547,18 @@ impl ListDomainConflictsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_domain_conflicts::ListDomainConflictsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_domain_conflicts::ListDomainConflictsInputBuilder {
         &self.input
     }
     /// Sends ListDomainConflicts: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -510,9 +573,15 @@ impl ListDomainConflictsFluentBuilder {
         crate::operation::list_domain_conflicts::ListDomainConflictsOutput,
         restxml_runtime::SdkError<ListDomainConflictsError>,
     > {
-        let input: crate::operation::list_domain_conflicts::ListDomainConflictsInput = self.input.build()?;
+        let input: crate::operation::list_domain_conflicts::ListDomainConflictsInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListDomainConflicts", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListDomainConflicts", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

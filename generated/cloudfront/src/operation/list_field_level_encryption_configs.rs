@@ -3,6 +3,8 @@
 
 //! List all field-level encryption configurations that have been created in CloudFront for this account.
 /// The `ListFieldLevelEncryptionConfigsRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListFieldLevelEncryptionConfigs: set its members on the client's fluent builder, `client.list_field_level_encryption_configs().<member>(value)...send()`, or build it here and send it with `client.list_field_level_encryption_configs_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -33,11 +35,15 @@ impl ListFieldLevelEncryptionConfigsInput {
     }
 }
 
-impl From<ListFieldLevelEncryptionConfigsInput> for ListFieldLevelEncryptionConfigsInputBuilder {
+impl From<ListFieldLevelEncryptionConfigsInput>
+for ListFieldLevelEncryptionConfigsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListFieldLevelEncryptionConfigsInput) -> Self {
-        ListFieldLevelEncryptionConfigsInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListFieldLevelEncryptionConfigsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -85,12 +91,19 @@ impl ListFieldLevelEncryptionConfigsInputBuilder {
     }
     /// Builds the [`ListFieldLevelEncryptionConfigsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListFieldLevelEncryptionConfigsInput, restxml_runtime::BuildError> {
-        Ok(ListFieldLevelEncryptionConfigsInput { marker: self.marker, max_items: self.max_items })
+    pub fn build(
+        self,
+    ) -> Result<ListFieldLevelEncryptionConfigsInput, restxml_runtime::BuildError> {
+        Ok(ListFieldLevelEncryptionConfigsInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
 /// The `ListFieldLevelEncryptionConfigsResult` shape of the model (it has no documentation).
+///
+/// Returned by ListFieldLevelEncryptionConfigs's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -145,19 +158,27 @@ impl std::fmt::Debug for ListFieldLevelEncryptionConfigsOutputBuilder {
 impl ListFieldLevelEncryptionConfigsOutputBuilder {
     /// Sets [`ListFieldLevelEncryptionConfigsOutput::field_level_encryption_list`].
     #[inline]
-    pub fn field_level_encryption_list(mut self, value: crate::types::FieldLevelEncryptionList) -> Self {
+    pub fn field_level_encryption_list(
+        mut self,
+        value: crate::types::FieldLevelEncryptionList,
+    ) -> Self {
         self.field_level_encryption_list = Some(value);
         self
     }
     /// Sets or clears [`ListFieldLevelEncryptionConfigsOutput::field_level_encryption_list`].
     #[inline]
-    pub fn set_field_level_encryption_list(mut self, value: Option<crate::types::FieldLevelEncryptionList>) -> Self {
+    pub fn set_field_level_encryption_list(
+        mut self,
+        value: Option<crate::types::FieldLevelEncryptionList>,
+    ) -> Self {
         self.field_level_encryption_list = value;
         self
     }
     /// Builds the [`ListFieldLevelEncryptionConfigsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListFieldLevelEncryptionConfigsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListFieldLevelEncryptionConfigsOutput, restxml_runtime::BuildError> {
         Ok(ListFieldLevelEncryptionConfigsOutput {
             field_level_encryption_list: self.field_level_encryption_list,
             meta: Default::default(),
@@ -179,19 +200,24 @@ impl ListFieldLevelEncryptionConfigsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListFieldLevelEncryptionConfigs",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -245,7 +271,9 @@ impl std::error::Error for ListFieldLevelEncryptionConfigsError {
 pub fn serialize_request(
     input: &crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/field-level-encryption");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -265,11 +293,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListFieldLevelEncryptionConfigsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListFieldLevelEncryptionConfigsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListFieldLevelEncryptionConfigsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -294,8 +326,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct ListFieldLevelEncryptionConfigsFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInputBuilder,
+    pub(crate) input: crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -306,7 +337,11 @@ impl ListFieldLevelEncryptionConfigsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInputBuilder,
     ) -> Self {
-        ListFieldLevelEncryptionConfigsFluentBuilder { client, input, overrides: Default::default() }
+        ListFieldLevelEncryptionConfigsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this when paginating results to indicate where to begin in your list of configurations. The results include configurations in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last configuration on that page).
     ///
@@ -339,7 +374,10 @@ impl ListFieldLevelEncryptionConfigsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -362,11 +400,15 @@ impl ListFieldLevelEncryptionConfigsFluentBuilder {
         crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsOutput,
         restxml_runtime::SdkError<ListFieldLevelEncryptionConfigsError>,
     > {
-        let input: crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput =
-            self.input.build()?;
+        let input: crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListFieldLevelEncryptionConfigs", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListFieldLevelEncryptionConfigs", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Request a list of field-level encryption profiles that have been created in CloudFront for this account.
 /// The `ListFieldLevelEncryptionProfilesRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListFieldLevelEncryptionProfiles: set its members on the client's fluent builder, `client.list_field_level_encryption_profiles().<member>(value)...send()`, or build it here and send it with `client.list_field_level_encryption_profiles_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -33,11 +35,15 @@ impl ListFieldLevelEncryptionProfilesInput {
     }
 }
 
-impl From<ListFieldLevelEncryptionProfilesInput> for ListFieldLevelEncryptionProfilesInputBuilder {
+impl From<ListFieldLevelEncryptionProfilesInput>
+for ListFieldLevelEncryptionProfilesInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListFieldLevelEncryptionProfilesInput) -> Self {
-        ListFieldLevelEncryptionProfilesInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListFieldLevelEncryptionProfilesInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -85,19 +91,28 @@ impl ListFieldLevelEncryptionProfilesInputBuilder {
     }
     /// Builds the [`ListFieldLevelEncryptionProfilesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListFieldLevelEncryptionProfilesInput, restxml_runtime::BuildError> {
-        Ok(ListFieldLevelEncryptionProfilesInput { marker: self.marker, max_items: self.max_items })
+    pub fn build(
+        self,
+    ) -> Result<ListFieldLevelEncryptionProfilesInput, restxml_runtime::BuildError> {
+        Ok(ListFieldLevelEncryptionProfilesInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
 /// The `ListFieldLevelEncryptionProfilesResult` shape of the model (it has no documentation).
+///
+/// Returned by ListFieldLevelEncryptionProfiles's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct ListFieldLevelEncryptionProfilesOutput {
     /// Returns a list of the field-level encryption profiles that have been created in CloudFront for this account.
-    pub field_level_encryption_profile_list: Option<crate::types::FieldLevelEncryptionProfileList>,
+    pub field_level_encryption_profile_list: Option<
+        crate::types::FieldLevelEncryptionProfileList,
+    >,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
     #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) meta: restxml_runtime::ResponseMetadata,
@@ -107,7 +122,10 @@ impl std::fmt::Debug for ListFieldLevelEncryptionProfilesOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListFieldLevelEncryptionProfilesOutput")
-            .field("field_level_encryption_profile_list", &self.field_level_encryption_profile_list)
+            .field(
+                "field_level_encryption_profile_list",
+                &self.field_level_encryption_profile_list,
+            )
             .finish()
     }
 }
@@ -130,14 +148,19 @@ impl ListFieldLevelEncryptionProfilesOutput {
 /// A builder for [`ListFieldLevelEncryptionProfilesOutput`].
 #[derive(Clone, Default)]
 pub struct ListFieldLevelEncryptionProfilesOutputBuilder {
-    field_level_encryption_profile_list: Option<crate::types::FieldLevelEncryptionProfileList>,
+    field_level_encryption_profile_list: Option<
+        crate::types::FieldLevelEncryptionProfileList,
+    >,
 }
 
 impl std::fmt::Debug for ListFieldLevelEncryptionProfilesOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListFieldLevelEncryptionProfilesOutputBuilder")
-            .field("field_level_encryption_profile_list", &self.field_level_encryption_profile_list)
+            .field(
+                "field_level_encryption_profile_list",
+                &self.field_level_encryption_profile_list,
+            )
             .finish()
     }
 }
@@ -145,7 +168,10 @@ impl std::fmt::Debug for ListFieldLevelEncryptionProfilesOutputBuilder {
 impl ListFieldLevelEncryptionProfilesOutputBuilder {
     /// Sets [`ListFieldLevelEncryptionProfilesOutput::field_level_encryption_profile_list`].
     #[inline]
-    pub fn field_level_encryption_profile_list(mut self, value: crate::types::FieldLevelEncryptionProfileList) -> Self {
+    pub fn field_level_encryption_profile_list(
+        mut self,
+        value: crate::types::FieldLevelEncryptionProfileList,
+    ) -> Self {
         self.field_level_encryption_profile_list = Some(value);
         self
     }
@@ -160,9 +186,12 @@ impl ListFieldLevelEncryptionProfilesOutputBuilder {
     }
     /// Builds the [`ListFieldLevelEncryptionProfilesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListFieldLevelEncryptionProfilesOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListFieldLevelEncryptionProfilesOutput, restxml_runtime::BuildError> {
         Ok(ListFieldLevelEncryptionProfilesOutput {
-            field_level_encryption_profile_list: self.field_level_encryption_profile_list,
+            field_level_encryption_profile_list: self
+                .field_level_encryption_profile_list,
             meta: Default::default(),
         })
     }
@@ -182,19 +211,24 @@ impl ListFieldLevelEncryptionProfilesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListFieldLevelEncryptionProfiles",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -248,7 +282,9 @@ impl std::error::Error for ListFieldLevelEncryptionProfilesError {
 pub fn serialize_request(
     input: &crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/field-level-encryption-profile");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -268,11 +304,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListFieldLevelEncryptionProfilesError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListFieldLevelEncryptionProfilesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListFieldLevelEncryptionProfilesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -280,7 +320,10 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_payload(body, &["FieldLevelEncryptionProfileList"])
+            restxml_runtime::xml::read_payload(
+                    body,
+                    &["FieldLevelEncryptionProfileList"],
+                )
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };
@@ -297,8 +340,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct ListFieldLevelEncryptionProfilesFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInputBuilder,
+    pub(crate) input: crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -309,7 +351,11 @@ impl ListFieldLevelEncryptionProfilesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInputBuilder,
     ) -> Self {
-        ListFieldLevelEncryptionProfilesFluentBuilder { client, input, overrides: Default::default() }
+        ListFieldLevelEncryptionProfilesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this when paginating results to indicate where to begin in your list of profiles. The results include profiles in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last profile on that page).
     ///
@@ -342,7 +388,10 @@ impl ListFieldLevelEncryptionProfilesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -365,11 +414,15 @@ impl ListFieldLevelEncryptionProfilesFluentBuilder {
         crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesOutput,
         restxml_runtime::SdkError<ListFieldLevelEncryptionProfilesError>,
     > {
-        let input: crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput =
-            self.input.build()?;
+        let input: crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListFieldLevelEncryptionProfiles", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListFieldLevelEncryptionProfiles", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -7,6 +7,8 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListFunctionsRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListFunctions: set its members on the client's fluent builder, `client.list_functions().<member>(value)...send()`, or build it here and send it with `client.list_functions_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -44,7 +46,11 @@ impl From<ListFunctionsInput> for ListFunctionsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListFunctionsInput) -> Self {
-        ListFunctionsInputBuilder { marker: input.marker, max_items: input.max_items, stage: input.stage }
+        ListFunctionsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+            stage: input.stage,
+        }
     }
 }
 
@@ -107,11 +113,17 @@ impl ListFunctionsInputBuilder {
     /// Builds the [`ListFunctionsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListFunctionsInput, restxml_runtime::BuildError> {
-        Ok(ListFunctionsInput { marker: self.marker, max_items: self.max_items, stage: self.stage })
+        Ok(ListFunctionsInput {
+            marker: self.marker,
+            max_items: self.max_items,
+            stage: self.stage,
+        })
     }
 }
 
 /// The `ListFunctionsResult` shape of the model (it has no documentation).
+///
+/// Returned by ListFunctions's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -127,7 +139,9 @@ pub struct ListFunctionsOutput {
 impl std::fmt::Debug for ListFunctionsOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListFunctionsOutput").field("function_list", &self.function_list).finish()
+        f.debug_struct("ListFunctionsOutput")
+            .field("function_list", &self.function_list)
+            .finish()
     }
 }
 
@@ -155,7 +169,9 @@ pub struct ListFunctionsOutputBuilder {
 impl std::fmt::Debug for ListFunctionsOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListFunctionsOutputBuilder").field("function_list", &self.function_list).finish()
+        f.debug_struct("ListFunctionsOutputBuilder")
+            .field("function_list", &self.function_list)
+            .finish()
     }
 }
 
@@ -168,14 +184,20 @@ impl ListFunctionsOutputBuilder {
     }
     /// Sets or clears [`ListFunctionsOutput::function_list`].
     #[inline]
-    pub fn set_function_list(mut self, value: Option<crate::types::FunctionList>) -> Self {
+    pub fn set_function_list(
+        mut self,
+        value: Option<crate::types::FunctionList>,
+    ) -> Self {
         self.function_list = value;
         self
     }
     /// Builds the [`ListFunctionsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListFunctionsOutput, restxml_runtime::BuildError> {
-        Ok(ListFunctionsOutput { function_list: self.function_list, meta: Default::default() })
+        Ok(ListFunctionsOutput {
+            function_list: self.function_list,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -195,16 +217,28 @@ impl ListFunctionsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListFunctions", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListFunctions",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -264,7 +298,9 @@ impl std::error::Error for ListFunctionsError {
 pub fn serialize_request(
     input: &crate::operation::list_functions::ListFunctionsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/function");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -282,13 +318,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::list_functions::ListFunctionsOutput, restxml_runtime::SdkError<ListFunctionsError>> {
+) -> Result<
+    crate::operation::list_functions::ListFunctionsOutput,
+    restxml_runtime::SdkError<ListFunctionsError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListFunctionsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListFunctionsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -324,7 +367,11 @@ impl ListFunctionsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_functions::ListFunctionsInputBuilder,
     ) -> Self {
-        ListFunctionsFluentBuilder { client, input, overrides: Default::default() }
+        ListFunctionsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list of functions. The response includes functions in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -371,13 +418,18 @@ impl ListFunctionsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_functions::ListFunctionsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_functions::ListFunctionsInputBuilder {
         &self.input
     }
     /// Sends ListFunctions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -388,11 +440,19 @@ impl ListFunctionsFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<crate::operation::list_functions::ListFunctionsOutput, restxml_runtime::SdkError<ListFunctionsError>>
-    {
-        let input: crate::operation::list_functions::ListFunctionsInput = self.input.build()?;
+    ) -> Result<
+        crate::operation::list_functions::ListFunctionsOutput,
+        restxml_runtime::SdkError<ListFunctionsError>,
+    > {
+        let input: crate::operation::list_functions::ListFunctionsInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListFunctions", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListFunctions", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

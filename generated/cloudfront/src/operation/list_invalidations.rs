@@ -3,6 +3,8 @@
 
 //! Lists invalidation batches.
 /// The request to list invalidations.
+///
+/// Sent by ListInvalidations: set its members on the client's fluent builder, `client.list_invalidations().<member>(value)...send()`, or build it here and send it with `client.list_invalidations_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -102,20 +104,34 @@ impl ListInvalidationsInputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListInvalidationsInput, restxml_runtime::BuildError> {
         match (self.distribution_id,) {
-            (Some(m_distribution_id),) => Ok(ListInvalidationsInput {
-                distribution_id: m_distribution_id,
-                marker: self.marker,
-                max_items: self.max_items,
-            }),
-            (m_distribution_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListInvalidationsInput",
-                &[(m_distribution_id.is_none(), "distribution_id", "DistributionId")],
-            )),
+            (Some(m_distribution_id),) => {
+                Ok(ListInvalidationsInput {
+                    distribution_id: m_distribution_id,
+                    marker: self.marker,
+                    max_items: self.max_items,
+                })
+            }
+            (m_distribution_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListInvalidationsInput",
+                        &[
+                            (
+                                m_distribution_id.is_none(),
+                                "distribution_id",
+                                "DistributionId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The returned result of the corresponding request.
+///
+/// Returned by ListInvalidations's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -131,7 +147,9 @@ pub struct ListInvalidationsOutput {
 impl std::fmt::Debug for ListInvalidationsOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListInvalidationsOutput").field("invalidation_list", &self.invalidation_list).finish()
+        f.debug_struct("ListInvalidationsOutput")
+            .field("invalidation_list", &self.invalidation_list)
+            .finish()
     }
 }
 
@@ -159,7 +177,9 @@ pub struct ListInvalidationsOutputBuilder {
 impl std::fmt::Debug for ListInvalidationsOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListInvalidationsOutputBuilder").field("invalidation_list", &self.invalidation_list).finish()
+        f.debug_struct("ListInvalidationsOutputBuilder")
+            .field("invalidation_list", &self.invalidation_list)
+            .finish()
     }
 }
 
@@ -172,14 +192,20 @@ impl ListInvalidationsOutputBuilder {
     }
     /// Sets or clears [`ListInvalidationsOutput::invalidation_list`].
     #[inline]
-    pub fn set_invalidation_list(mut self, value: Option<crate::types::InvalidationList>) -> Self {
+    pub fn set_invalidation_list(
+        mut self,
+        value: Option<crate::types::InvalidationList>,
+    ) -> Self {
         self.invalidation_list = value;
         self
     }
     /// Builds the [`ListInvalidationsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListInvalidationsOutput, restxml_runtime::BuildError> {
-        Ok(ListInvalidationsOutput { invalidation_list: self.invalidation_list, meta: Default::default() })
+        Ok(ListInvalidationsOutput {
+            invalidation_list: self.invalidation_list,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -201,19 +227,32 @@ impl ListInvalidationsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListInvalidations", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListInvalidations",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDistribution),
+            Some("NoSuchDistribution") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchDistribution)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -279,7 +318,9 @@ impl std::error::Error for ListInvalidationsError {
 pub fn serialize_request(
     input: &crate::operation::list_invalidations::ListInvalidationsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.distribution_id;
@@ -304,11 +345,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListInvalidationsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListInvalidationsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListInvalidationsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -344,7 +389,11 @@ impl ListInvalidationsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_invalidations::ListInvalidationsInputBuilder,
     ) -> Self {
-        ListInvalidationsFluentBuilder { client, input, overrides: Default::default() }
+        ListInvalidationsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The distribution's ID.
     ///
@@ -385,13 +434,18 @@ impl ListInvalidationsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_invalidations::ListInvalidationsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_invalidations::ListInvalidationsInputBuilder {
         &self.input
     }
     /// Sends ListInvalidations: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -406,9 +460,15 @@ impl ListInvalidationsFluentBuilder {
         crate::operation::list_invalidations::ListInvalidationsOutput,
         restxml_runtime::SdkError<ListInvalidationsError>,
     > {
-        let input: crate::operation::list_invalidations::ListInvalidationsInput = self.input.build()?;
+        let input: crate::operation::list_invalidations::ListInvalidationsInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListInvalidations", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListInvalidations", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Lists the invalidations for a distribution tenant.
 /// The `ListInvalidationsForDistributionTenantRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListInvalidationsForDistributionTenant: set its members on the client's fluent builder, `client.list_invalidations_for_distribution_tenant().<member>(value)...send()`, or build it here and send it with `client.list_invalidations_for_distribution_tenant_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -36,7 +38,8 @@ impl ListInvalidationsForDistributionTenantInput {
     }
 }
 
-impl From<ListInvalidationsForDistributionTenantInput> for ListInvalidationsForDistributionTenantInputBuilder {
+impl From<ListInvalidationsForDistributionTenantInput>
+for ListInvalidationsForDistributionTenantInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListInvalidationsForDistributionTenantInput) -> Self {
@@ -100,22 +103,35 @@ impl ListInvalidationsForDistributionTenantInputBuilder {
     }
     /// Builds the [`ListInvalidationsForDistributionTenantInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListInvalidationsForDistributionTenantInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListInvalidationsForDistributionTenantInput,
+        restxml_runtime::BuildError,
+    > {
         match (self.id,) {
-            (Some(m_id),) => Ok(ListInvalidationsForDistributionTenantInput {
-                id: m_id,
-                marker: self.marker,
-                max_items: self.max_items,
-            }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListInvalidationsForDistributionTenantInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(ListInvalidationsForDistributionTenantInput {
+                    id: m_id,
+                    marker: self.marker,
+                    max_items: self.max_items,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListInvalidationsForDistributionTenantInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `ListInvalidationsForDistributionTenantResult` shape of the model (it has no documentation).
+///
+/// Returned by ListInvalidationsForDistributionTenant's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -176,13 +192,21 @@ impl ListInvalidationsForDistributionTenantOutputBuilder {
     }
     /// Sets or clears [`ListInvalidationsForDistributionTenantOutput::invalidation_list`].
     #[inline]
-    pub fn set_invalidation_list(mut self, value: Option<crate::types::InvalidationList>) -> Self {
+    pub fn set_invalidation_list(
+        mut self,
+        value: Option<crate::types::InvalidationList>,
+    ) -> Self {
         self.invalidation_list = value;
         self
     }
     /// Builds the [`ListInvalidationsForDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListInvalidationsForDistributionTenantOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        ListInvalidationsForDistributionTenantOutput,
+        restxml_runtime::BuildError,
+    > {
         Ok(ListInvalidationsForDistributionTenantOutput {
             invalidation_list: self.invalidation_list,
             meta: Default::default(),
@@ -208,25 +232,32 @@ impl ListInvalidationsForDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListInvalidationsForDistributionTenant",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -266,7 +297,8 @@ impl ListInvalidationsForDistributionTenantError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for ListInvalidationsForDistributionTenantError {
+impl restxml_runtime::ProvideErrorMetadata
+for ListInvalidationsForDistributionTenantError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -292,7 +324,9 @@ impl std::error::Error for ListInvalidationsForDistributionTenantError {
 pub fn serialize_request(
     input: &crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.id;
@@ -303,7 +337,11 @@ pub fn serialize_request(
         request.push_query("Marker", Some(value.as_str()));
     }
     if let Some(value) = &input.max_items {
-        request.push_query("MaxItems", Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()));
+        request
+            .push_query(
+                "MaxItems",
+                Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()),
+            );
     }
     request.build()
 }
@@ -317,11 +355,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListInvalidationsForDistributionTenantError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListInvalidationsForDistributionTenantError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListInvalidationsForDistributionTenantError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -357,7 +399,11 @@ impl ListInvalidationsForDistributionTenantFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInputBuilder,
     ) -> Self {
-        ListInvalidationsForDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
+        ListInvalidationsForDistributionTenantFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the distribution tenant.
     ///
@@ -398,7 +444,10 @@ impl ListInvalidationsForDistributionTenantFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -406,8 +455,7 @@ impl ListInvalidationsForDistributionTenantFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInputBuilder
-    {
+    ) -> &crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInputBuilder {
         &self.input
     }
     /// Sends ListInvalidationsForDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -426,8 +474,15 @@ impl ListInvalidationsForDistributionTenantFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListInvalidationsForDistributionTenant", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with(
+                "ListInvalidationsForDistributionTenant",
+                request,
+                &self.overrides,
+            )
+            .await?;
         parse_response(&response)
     }
 }

@@ -5,6 +5,8 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListKeyGroupsRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListKeyGroups: set its members on the client's fluent builder, `client.list_key_groups().<member>(value)...send()`, or build it here and send it with `client.list_key_groups_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -20,7 +22,10 @@ pub struct ListKeyGroupsInput {
 impl std::fmt::Debug for ListKeyGroupsInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListKeyGroupsInput").field("marker", &self.marker).field("max_items", &self.max_items).finish()
+        f.debug_struct("ListKeyGroupsInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
     }
 }
 
@@ -36,7 +41,10 @@ impl From<ListKeyGroupsInput> for ListKeyGroupsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListKeyGroupsInput) -> Self {
-        ListKeyGroupsInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListKeyGroupsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -85,11 +93,16 @@ impl ListKeyGroupsInputBuilder {
     /// Builds the [`ListKeyGroupsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListKeyGroupsInput, restxml_runtime::BuildError> {
-        Ok(ListKeyGroupsInput { marker: self.marker, max_items: self.max_items })
+        Ok(ListKeyGroupsInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
 /// The `ListKeyGroupsResult` shape of the model (it has no documentation).
+///
+/// Returned by ListKeyGroups's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -105,7 +118,9 @@ pub struct ListKeyGroupsOutput {
 impl std::fmt::Debug for ListKeyGroupsOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListKeyGroupsOutput").field("key_group_list", &self.key_group_list).finish()
+        f.debug_struct("ListKeyGroupsOutput")
+            .field("key_group_list", &self.key_group_list)
+            .finish()
     }
 }
 
@@ -133,7 +148,9 @@ pub struct ListKeyGroupsOutputBuilder {
 impl std::fmt::Debug for ListKeyGroupsOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListKeyGroupsOutputBuilder").field("key_group_list", &self.key_group_list).finish()
+        f.debug_struct("ListKeyGroupsOutputBuilder")
+            .field("key_group_list", &self.key_group_list)
+            .finish()
     }
 }
 
@@ -146,14 +163,20 @@ impl ListKeyGroupsOutputBuilder {
     }
     /// Sets or clears [`ListKeyGroupsOutput::key_group_list`].
     #[inline]
-    pub fn set_key_group_list(mut self, value: Option<crate::types::KeyGroupList>) -> Self {
+    pub fn set_key_group_list(
+        mut self,
+        value: Option<crate::types::KeyGroupList>,
+    ) -> Self {
         self.key_group_list = value;
         self
     }
     /// Builds the [`ListKeyGroupsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListKeyGroupsOutput, restxml_runtime::BuildError> {
-        Ok(ListKeyGroupsOutput { key_group_list: self.key_group_list, meta: Default::default() })
+        Ok(ListKeyGroupsOutput {
+            key_group_list: self.key_group_list,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -171,14 +194,24 @@ impl ListKeyGroupsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListKeyGroups", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListKeyGroups",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -232,7 +265,9 @@ impl std::error::Error for ListKeyGroupsError {
 pub fn serialize_request(
     input: &crate::operation::list_key_groups::ListKeyGroupsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/key-group");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -247,13 +282,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::list_key_groups::ListKeyGroupsOutput, restxml_runtime::SdkError<ListKeyGroupsError>> {
+) -> Result<
+    crate::operation::list_key_groups::ListKeyGroupsOutput,
+    restxml_runtime::SdkError<ListKeyGroupsError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListKeyGroupsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListKeyGroupsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -289,7 +331,11 @@ impl ListKeyGroupsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_key_groups::ListKeyGroupsInputBuilder,
     ) -> Self {
-        ListKeyGroupsFluentBuilder { client, input, overrides: Default::default() }
+        ListKeyGroupsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list of key groups. The response includes key groups in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -322,13 +368,18 @@ impl ListKeyGroupsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_key_groups::ListKeyGroupsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_key_groups::ListKeyGroupsInputBuilder {
         &self.input
     }
     /// Sends ListKeyGroups: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -339,11 +390,19 @@ impl ListKeyGroupsFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<crate::operation::list_key_groups::ListKeyGroupsOutput, restxml_runtime::SdkError<ListKeyGroupsError>>
-    {
-        let input: crate::operation::list_key_groups::ListKeyGroupsInput = self.input.build()?;
+    ) -> Result<
+        crate::operation::list_key_groups::ListKeyGroupsOutput,
+        restxml_runtime::SdkError<ListKeyGroupsError>,
+    > {
+        let input: crate::operation::list_key_groups::ListKeyGroupsInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListKeyGroups", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListKeyGroups", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Specifies the key value stores to list.
 /// The `ListKeyValueStoresRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListKeyValueStores: set its members on the client's fluent builder, `client.list_key_value_stores().<member>(value)...send()`, or build it here and send it with `client.list_key_value_stores_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -40,7 +42,11 @@ impl From<ListKeyValueStoresInput> for ListKeyValueStoresInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListKeyValueStoresInput) -> Self {
-        ListKeyValueStoresInputBuilder { marker: input.marker, max_items: input.max_items, status: input.status }
+        ListKeyValueStoresInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+            status: input.status,
+        }
     }
 }
 
@@ -103,11 +109,17 @@ impl ListKeyValueStoresInputBuilder {
     /// Builds the [`ListKeyValueStoresInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListKeyValueStoresInput, restxml_runtime::BuildError> {
-        Ok(ListKeyValueStoresInput { marker: self.marker, max_items: self.max_items, status: self.status })
+        Ok(ListKeyValueStoresInput {
+            marker: self.marker,
+            max_items: self.max_items,
+            status: self.status,
+        })
     }
 }
 
 /// The `ListKeyValueStoresResult` shape of the model (it has no documentation).
+///
+/// Returned by ListKeyValueStores's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -123,7 +135,9 @@ pub struct ListKeyValueStoresOutput {
 impl std::fmt::Debug for ListKeyValueStoresOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListKeyValueStoresOutput").field("key_value_store_list", &self.key_value_store_list).finish()
+        f.debug_struct("ListKeyValueStoresOutput")
+            .field("key_value_store_list", &self.key_value_store_list)
+            .finish()
     }
 }
 
@@ -160,20 +174,29 @@ impl std::fmt::Debug for ListKeyValueStoresOutputBuilder {
 impl ListKeyValueStoresOutputBuilder {
     /// Sets [`ListKeyValueStoresOutput::key_value_store_list`].
     #[inline]
-    pub fn key_value_store_list(mut self, value: crate::types::KeyValueStoreList) -> Self {
+    pub fn key_value_store_list(
+        mut self,
+        value: crate::types::KeyValueStoreList,
+    ) -> Self {
         self.key_value_store_list = Some(value);
         self
     }
     /// Sets or clears [`ListKeyValueStoresOutput::key_value_store_list`].
     #[inline]
-    pub fn set_key_value_store_list(mut self, value: Option<crate::types::KeyValueStoreList>) -> Self {
+    pub fn set_key_value_store_list(
+        mut self,
+        value: Option<crate::types::KeyValueStoreList>,
+    ) -> Self {
         self.key_value_store_list = value;
         self
     }
     /// Builds the [`ListKeyValueStoresOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListKeyValueStoresOutput, restxml_runtime::BuildError> {
-        Ok(ListKeyValueStoresOutput { key_value_store_list: self.key_value_store_list, meta: Default::default() })
+        Ok(ListKeyValueStoresOutput {
+            key_value_store_list: self.key_value_store_list,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -195,19 +218,32 @@ impl ListKeyValueStoresError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListKeyValueStores", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListKeyValueStores",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -273,7 +309,9 @@ impl std::error::Error for ListKeyValueStoresError {
 pub fn serialize_request(
     input: &crate::operation::list_key_value_stores::ListKeyValueStoresInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/key-value-store");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -296,11 +334,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListKeyValueStoresError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListKeyValueStoresError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListKeyValueStoresError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -336,7 +378,11 @@ impl ListKeyValueStoresFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder,
     ) -> Self {
-        ListKeyValueStoresFluentBuilder { client, input, overrides: Default::default() }
+        ListKeyValueStoresFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The marker associated with the key value stores list.
     ///
@@ -383,13 +429,18 @@ impl ListKeyValueStoresFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder {
         &self.input
     }
     /// Sends ListKeyValueStores: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -404,9 +455,15 @@ impl ListKeyValueStoresFluentBuilder {
         crate::operation::list_key_value_stores::ListKeyValueStoresOutput,
         restxml_runtime::SdkError<ListKeyValueStoresError>,
     > {
-        let input: crate::operation::list_key_value_stores::ListKeyValueStoresInput = self.input.build()?;
+        let input: crate::operation::list_key_value_stores::ListKeyValueStoresInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListKeyValueStores", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListKeyValueStores", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -9,6 +9,8 @@
 //! >
 //! > If you're not using origin access controls for your Amazon Web Services account, the `ListOriginAccessControls` operation doesn't return the `Items` element in the response.
 /// The `ListOriginAccessControlsRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListOriginAccessControls: set its members on the client's fluent builder, `client.list_origin_access_controls().<member>(value)...send()`, or build it here and send it with `client.list_origin_access_controls_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -43,7 +45,10 @@ impl From<ListOriginAccessControlsInput> for ListOriginAccessControlsInputBuilde
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListOriginAccessControlsInput) -> Self {
-        ListOriginAccessControlsInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListOriginAccessControlsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -91,12 +96,19 @@ impl ListOriginAccessControlsInputBuilder {
     }
     /// Builds the [`ListOriginAccessControlsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListOriginAccessControlsInput, restxml_runtime::BuildError> {
-        Ok(ListOriginAccessControlsInput { marker: self.marker, max_items: self.max_items })
+    pub fn build(
+        self,
+    ) -> Result<ListOriginAccessControlsInput, restxml_runtime::BuildError> {
+        Ok(ListOriginAccessControlsInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
 /// The `ListOriginAccessControlsResult` shape of the model (it has no documentation).
+///
+/// Returned by ListOriginAccessControls's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -151,19 +163,27 @@ impl std::fmt::Debug for ListOriginAccessControlsOutputBuilder {
 impl ListOriginAccessControlsOutputBuilder {
     /// Sets [`ListOriginAccessControlsOutput::origin_access_control_list`].
     #[inline]
-    pub fn origin_access_control_list(mut self, value: crate::types::OriginAccessControlList) -> Self {
+    pub fn origin_access_control_list(
+        mut self,
+        value: crate::types::OriginAccessControlList,
+    ) -> Self {
         self.origin_access_control_list = Some(value);
         self
     }
     /// Sets or clears [`ListOriginAccessControlsOutput::origin_access_control_list`].
     #[inline]
-    pub fn set_origin_access_control_list(mut self, value: Option<crate::types::OriginAccessControlList>) -> Self {
+    pub fn set_origin_access_control_list(
+        mut self,
+        value: Option<crate::types::OriginAccessControlList>,
+    ) -> Self {
         self.origin_access_control_list = value;
         self
     }
     /// Builds the [`ListOriginAccessControlsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListOriginAccessControlsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListOriginAccessControlsOutput, restxml_runtime::BuildError> {
         Ok(ListOriginAccessControlsOutput {
             origin_access_control_list: self.origin_access_control_list,
             meta: Default::default(),
@@ -185,19 +205,24 @@ impl ListOriginAccessControlsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListOriginAccessControls",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -251,7 +276,9 @@ impl std::error::Error for ListOriginAccessControlsError {
 pub fn serialize_request(
     input: &crate::operation::list_origin_access_controls::ListOriginAccessControlsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/origin-access-control");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -271,11 +298,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListOriginAccessControlsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListOriginAccessControlsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListOriginAccessControlsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -311,7 +342,11 @@ impl ListOriginAccessControlsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_origin_access_controls::ListOriginAccessControlsInputBuilder,
     ) -> Self {
-        ListOriginAccessControlsFluentBuilder { client, input, overrides: Default::default() }
+        ListOriginAccessControlsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this field when paginating results to indicate where to begin in your list of origin access controls. The response includes the items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -344,13 +379,18 @@ impl ListOriginAccessControlsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_origin_access_controls::ListOriginAccessControlsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_origin_access_controls::ListOriginAccessControlsInputBuilder {
         &self.input
     }
     /// Sends ListOriginAccessControls: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -365,9 +405,15 @@ impl ListOriginAccessControlsFluentBuilder {
         crate::operation::list_origin_access_controls::ListOriginAccessControlsOutput,
         restxml_runtime::SdkError<ListOriginAccessControlsError>,
     > {
-        let input: crate::operation::list_origin_access_controls::ListOriginAccessControlsInput = self.input.build()?;
+        let input: crate::operation::list_origin_access_controls::ListOriginAccessControlsInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListOriginAccessControls", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListOriginAccessControls", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -7,6 +7,8 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListOriginRequestPoliciesRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListOriginRequestPolicies: set its members on the client's fluent builder, `client.list_origin_request_policies().<member>(value)...send()`, or build it here and send it with `client.list_origin_request_policies_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -48,7 +50,11 @@ impl From<ListOriginRequestPoliciesInput> for ListOriginRequestPoliciesInputBuil
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListOriginRequestPoliciesInput) -> Self {
-        ListOriginRequestPoliciesInputBuilder { r#type: input.r#type, marker: input.marker, max_items: input.max_items }
+        ListOriginRequestPoliciesInputBuilder {
+            r#type: input.r#type,
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -80,7 +86,10 @@ impl ListOriginRequestPoliciesInputBuilder {
     }
     /// Sets or clears [`ListOriginRequestPoliciesInput::type`].
     #[inline]
-    pub fn set_type(mut self, value: Option<crate::types::OriginRequestPolicyType>) -> Self {
+    pub fn set_type(
+        mut self,
+        value: Option<crate::types::OriginRequestPolicyType>,
+    ) -> Self {
         self.r#type = value;
         self
     }
@@ -110,12 +119,20 @@ impl ListOriginRequestPoliciesInputBuilder {
     }
     /// Builds the [`ListOriginRequestPoliciesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListOriginRequestPoliciesInput, restxml_runtime::BuildError> {
-        Ok(ListOriginRequestPoliciesInput { r#type: self.r#type, marker: self.marker, max_items: self.max_items })
+    pub fn build(
+        self,
+    ) -> Result<ListOriginRequestPoliciesInput, restxml_runtime::BuildError> {
+        Ok(ListOriginRequestPoliciesInput {
+            r#type: self.r#type,
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
 /// The `ListOriginRequestPoliciesResult` shape of the model (it has no documentation).
+///
+/// Returned by ListOriginRequestPolicies's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -170,19 +187,27 @@ impl std::fmt::Debug for ListOriginRequestPoliciesOutputBuilder {
 impl ListOriginRequestPoliciesOutputBuilder {
     /// Sets [`ListOriginRequestPoliciesOutput::origin_request_policy_list`].
     #[inline]
-    pub fn origin_request_policy_list(mut self, value: crate::types::OriginRequestPolicyList) -> Self {
+    pub fn origin_request_policy_list(
+        mut self,
+        value: crate::types::OriginRequestPolicyList,
+    ) -> Self {
         self.origin_request_policy_list = Some(value);
         self
     }
     /// Sets or clears [`ListOriginRequestPoliciesOutput::origin_request_policy_list`].
     #[inline]
-    pub fn set_origin_request_policy_list(mut self, value: Option<crate::types::OriginRequestPolicyList>) -> Self {
+    pub fn set_origin_request_policy_list(
+        mut self,
+        value: Option<crate::types::OriginRequestPolicyList>,
+    ) -> Self {
         self.origin_request_policy_list = value;
         self
     }
     /// Builds the [`ListOriginRequestPoliciesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListOriginRequestPoliciesOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListOriginRequestPoliciesOutput, restxml_runtime::BuildError> {
         Ok(ListOriginRequestPoliciesOutput {
             origin_request_policy_list: self.origin_request_policy_list,
             meta: Default::default(),
@@ -208,24 +233,32 @@ impl ListOriginRequestPoliciesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListOriginRequestPolicies",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy),
+            Some("NoSuchOriginRequestPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -291,7 +324,9 @@ impl std::error::Error for ListOriginRequestPoliciesError {
 pub fn serialize_request(
     input: &crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/origin-request-policy");
     if let Some(value) = &input.r#type {
         request.push_query("Type", Some(value.as_str()));
@@ -314,11 +349,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListOriginRequestPoliciesError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListOriginRequestPoliciesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListOriginRequestPoliciesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -354,7 +393,11 @@ impl ListOriginRequestPoliciesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInputBuilder,
     ) -> Self {
-        ListOriginRequestPoliciesFluentBuilder { client, input, overrides: Default::default() }
+        ListOriginRequestPoliciesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A filter to return only the specified kinds of origin request policies. Valid values are:
     ///
@@ -366,7 +409,10 @@ impl ListOriginRequestPoliciesFluentBuilder {
     }
     /// Sets or clears [`crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput::type`](crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput::type).
     #[inline]
-    pub fn set_type(mut self, value: Option<crate::types::OriginRequestPolicyType>) -> Self {
+    pub fn set_type(
+        mut self,
+        value: Option<crate::types::OriginRequestPolicyType>,
+    ) -> Self {
         self.input = self.input.set_type(value);
         self
     }
@@ -401,13 +447,18 @@ impl ListOriginRequestPoliciesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInputBuilder {
         &self.input
     }
     /// Sends ListOriginRequestPolicies: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -422,10 +473,15 @@ impl ListOriginRequestPoliciesFluentBuilder {
         crate::operation::list_origin_request_policies::ListOriginRequestPoliciesOutput,
         restxml_runtime::SdkError<ListOriginRequestPoliciesError>,
     > {
-        let input: crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput =
-            self.input.build()?;
+        let input: crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListOriginRequestPolicies", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListOriginRequestPolicies", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! List all public keys that have been added to CloudFront for this account.
 /// The `ListPublicKeysRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListPublicKeys: set its members on the client's fluent builder, `client.list_public_keys().<member>(value)...send()`, or build it here and send it with `client.list_public_keys_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -18,7 +20,10 @@ pub struct ListPublicKeysInput {
 impl std::fmt::Debug for ListPublicKeysInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListPublicKeysInput").field("marker", &self.marker).field("max_items", &self.max_items).finish()
+        f.debug_struct("ListPublicKeysInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
     }
 }
 
@@ -34,7 +39,10 @@ impl From<ListPublicKeysInput> for ListPublicKeysInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListPublicKeysInput) -> Self {
-        ListPublicKeysInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListPublicKeysInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -83,11 +91,16 @@ impl ListPublicKeysInputBuilder {
     /// Builds the [`ListPublicKeysInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListPublicKeysInput, restxml_runtime::BuildError> {
-        Ok(ListPublicKeysInput { marker: self.marker, max_items: self.max_items })
+        Ok(ListPublicKeysInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
 /// The `ListPublicKeysResult` shape of the model (it has no documentation).
+///
+/// Returned by ListPublicKeys's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -103,7 +116,9 @@ pub struct ListPublicKeysOutput {
 impl std::fmt::Debug for ListPublicKeysOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListPublicKeysOutput").field("public_key_list", &self.public_key_list).finish()
+        f.debug_struct("ListPublicKeysOutput")
+            .field("public_key_list", &self.public_key_list)
+            .finish()
     }
 }
 
@@ -131,7 +146,9 @@ pub struct ListPublicKeysOutputBuilder {
 impl std::fmt::Debug for ListPublicKeysOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListPublicKeysOutputBuilder").field("public_key_list", &self.public_key_list).finish()
+        f.debug_struct("ListPublicKeysOutputBuilder")
+            .field("public_key_list", &self.public_key_list)
+            .finish()
     }
 }
 
@@ -144,14 +161,20 @@ impl ListPublicKeysOutputBuilder {
     }
     /// Sets or clears [`ListPublicKeysOutput::public_key_list`].
     #[inline]
-    pub fn set_public_key_list(mut self, value: Option<crate::types::PublicKeyList>) -> Self {
+    pub fn set_public_key_list(
+        mut self,
+        value: Option<crate::types::PublicKeyList>,
+    ) -> Self {
         self.public_key_list = value;
         self
     }
     /// Builds the [`ListPublicKeysOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListPublicKeysOutput, restxml_runtime::BuildError> {
-        Ok(ListPublicKeysOutput { public_key_list: self.public_key_list, meta: Default::default() })
+        Ok(ListPublicKeysOutput {
+            public_key_list: self.public_key_list,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -169,14 +192,24 @@ impl ListPublicKeysError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListPublicKeys", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListPublicKeys",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -230,7 +263,9 @@ impl std::error::Error for ListPublicKeysError {
 pub fn serialize_request(
     input: &crate::operation::list_public_keys::ListPublicKeysInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/public-key");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -245,13 +280,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::list_public_keys::ListPublicKeysOutput, restxml_runtime::SdkError<ListPublicKeysError>> {
+) -> Result<
+    crate::operation::list_public_keys::ListPublicKeysOutput,
+    restxml_runtime::SdkError<ListPublicKeysError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListPublicKeysError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListPublicKeysError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -287,7 +329,11 @@ impl ListPublicKeysFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_public_keys::ListPublicKeysInputBuilder,
     ) -> Self {
-        ListPublicKeysFluentBuilder { client, input, overrides: Default::default() }
+        ListPublicKeysFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Use this when paginating results to indicate where to begin in your list of public keys. The results include public keys in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last public key on that page).
     ///
@@ -320,13 +366,18 @@ impl ListPublicKeysFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_public_keys::ListPublicKeysInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_public_keys::ListPublicKeysInputBuilder {
         &self.input
     }
     /// Sends ListPublicKeys: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -337,11 +388,19 @@ impl ListPublicKeysFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<crate::operation::list_public_keys::ListPublicKeysOutput, restxml_runtime::SdkError<ListPublicKeysError>>
-    {
-        let input: crate::operation::list_public_keys::ListPublicKeysInput = self.input.build()?;
+    ) -> Result<
+        crate::operation::list_public_keys::ListPublicKeysOutput,
+        restxml_runtime::SdkError<ListPublicKeysError>,
+    > {
+        let input: crate::operation::list_public_keys::ListPublicKeysInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListPublicKeys", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListPublicKeys", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

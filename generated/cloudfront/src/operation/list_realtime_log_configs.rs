@@ -5,6 +5,8 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListRealtimeLogConfigsRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListRealtimeLogConfigs: set its members on the client's fluent builder, `client.list_realtime_log_configs().<member>(value)...send()`, or build it here and send it with `client.list_realtime_log_configs_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -39,7 +41,10 @@ impl From<ListRealtimeLogConfigsInput> for ListRealtimeLogConfigsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListRealtimeLogConfigsInput) -> Self {
-        ListRealtimeLogConfigsInputBuilder { max_items: input.max_items, marker: input.marker }
+        ListRealtimeLogConfigsInputBuilder {
+            max_items: input.max_items,
+            marker: input.marker,
+        }
     }
 }
 
@@ -87,12 +92,19 @@ impl ListRealtimeLogConfigsInputBuilder {
     }
     /// Builds the [`ListRealtimeLogConfigsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListRealtimeLogConfigsInput, restxml_runtime::BuildError> {
-        Ok(ListRealtimeLogConfigsInput { max_items: self.max_items, marker: self.marker })
+    pub fn build(
+        self,
+    ) -> Result<ListRealtimeLogConfigsInput, restxml_runtime::BuildError> {
+        Ok(ListRealtimeLogConfigsInput {
+            max_items: self.max_items,
+            marker: self.marker,
+        })
     }
 }
 
 /// The `ListRealtimeLogConfigsResult` shape of the model (it has no documentation).
+///
+/// Returned by ListRealtimeLogConfigs's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -147,20 +159,31 @@ impl std::fmt::Debug for ListRealtimeLogConfigsOutputBuilder {
 impl ListRealtimeLogConfigsOutputBuilder {
     /// Sets [`ListRealtimeLogConfigsOutput::realtime_log_configs`].
     #[inline]
-    pub fn realtime_log_configs(mut self, value: crate::types::RealtimeLogConfigs) -> Self {
+    pub fn realtime_log_configs(
+        mut self,
+        value: crate::types::RealtimeLogConfigs,
+    ) -> Self {
         self.realtime_log_configs = Some(value);
         self
     }
     /// Sets or clears [`ListRealtimeLogConfigsOutput::realtime_log_configs`].
     #[inline]
-    pub fn set_realtime_log_configs(mut self, value: Option<crate::types::RealtimeLogConfigs>) -> Self {
+    pub fn set_realtime_log_configs(
+        mut self,
+        value: Option<crate::types::RealtimeLogConfigs>,
+    ) -> Self {
         self.realtime_log_configs = value;
         self
     }
     /// Builds the [`ListRealtimeLogConfigsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListRealtimeLogConfigsOutput, restxml_runtime::BuildError> {
-        Ok(ListRealtimeLogConfigsOutput { realtime_log_configs: self.realtime_log_configs, meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<ListRealtimeLogConfigsOutput, restxml_runtime::BuildError> {
+        Ok(ListRealtimeLogConfigsOutput {
+            realtime_log_configs: self.realtime_log_configs,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -182,25 +205,33 @@ impl ListRealtimeLogConfigsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListRealtimeLogConfigs",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("NoSuchRealtimeLogConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig),
+            Some("NoSuchRealtimeLogConfig") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig)
+            }
             _ => unhandled(meta),
         }
     }
@@ -265,7 +296,9 @@ impl std::error::Error for ListRealtimeLogConfigsError {
 pub fn serialize_request(
     input: &crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/realtime-log-config");
     if let Some(value) = &input.max_items {
         request.push_query("MaxItems", Some(value.as_str()));
@@ -285,11 +318,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListRealtimeLogConfigsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListRealtimeLogConfigsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListRealtimeLogConfigsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -325,7 +362,11 @@ impl ListRealtimeLogConfigsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInputBuilder,
     ) -> Self {
-        ListRealtimeLogConfigsFluentBuilder { client, input, overrides: Default::default() }
+        ListRealtimeLogConfigsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The maximum number of real-time log configurations that you want in the response.
     ///
@@ -358,13 +399,18 @@ impl ListRealtimeLogConfigsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInputBuilder {
         &self.input
     }
     /// Sends ListRealtimeLogConfigs: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -379,9 +425,15 @@ impl ListRealtimeLogConfigsFluentBuilder {
         crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsOutput,
         restxml_runtime::SdkError<ListRealtimeLogConfigsError>,
     > {
-        let input: crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput = self.input.build()?;
+        let input: crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListRealtimeLogConfigs", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListRealtimeLogConfigs", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

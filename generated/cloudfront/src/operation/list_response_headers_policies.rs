@@ -7,6 +7,8 @@
 //!
 //! You can optionally specify the maximum number of items to receive in the response. If the total number of items in the list exceeds the maximum that you specify, or the default maximum, the response is paginated. To get the next page of items, send a subsequent request that specifies the `NextMarker` value from the current response as the `Marker` value in the subsequent request.
 /// The `ListResponseHeadersPoliciesRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListResponseHeadersPolicies: set its members on the client's fluent builder, `client.list_response_headers_policies().<member>(value)...send()`, or build it here and send it with `client.list_response_headers_policies_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -84,7 +86,10 @@ impl ListResponseHeadersPoliciesInputBuilder {
     }
     /// Sets or clears [`ListResponseHeadersPoliciesInput::type`].
     #[inline]
-    pub fn set_type(mut self, value: Option<crate::types::ResponseHeadersPolicyType>) -> Self {
+    pub fn set_type(
+        mut self,
+        value: Option<crate::types::ResponseHeadersPolicyType>,
+    ) -> Self {
         self.r#type = value;
         self
     }
@@ -114,12 +119,20 @@ impl ListResponseHeadersPoliciesInputBuilder {
     }
     /// Builds the [`ListResponseHeadersPoliciesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListResponseHeadersPoliciesInput, restxml_runtime::BuildError> {
-        Ok(ListResponseHeadersPoliciesInput { r#type: self.r#type, marker: self.marker, max_items: self.max_items })
+    pub fn build(
+        self,
+    ) -> Result<ListResponseHeadersPoliciesInput, restxml_runtime::BuildError> {
+        Ok(ListResponseHeadersPoliciesInput {
+            r#type: self.r#type,
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
 /// The `ListResponseHeadersPoliciesResult` shape of the model (it has no documentation).
+///
+/// Returned by ListResponseHeadersPolicies's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -174,19 +187,27 @@ impl std::fmt::Debug for ListResponseHeadersPoliciesOutputBuilder {
 impl ListResponseHeadersPoliciesOutputBuilder {
     /// Sets [`ListResponseHeadersPoliciesOutput::response_headers_policy_list`].
     #[inline]
-    pub fn response_headers_policy_list(mut self, value: crate::types::ResponseHeadersPolicyList) -> Self {
+    pub fn response_headers_policy_list(
+        mut self,
+        value: crate::types::ResponseHeadersPolicyList,
+    ) -> Self {
         self.response_headers_policy_list = Some(value);
         self
     }
     /// Sets or clears [`ListResponseHeadersPoliciesOutput::response_headers_policy_list`].
     #[inline]
-    pub fn set_response_headers_policy_list(mut self, value: Option<crate::types::ResponseHeadersPolicyList>) -> Self {
+    pub fn set_response_headers_policy_list(
+        mut self,
+        value: Option<crate::types::ResponseHeadersPolicyList>,
+    ) -> Self {
         self.response_headers_policy_list = value;
         self
     }
     /// Builds the [`ListResponseHeadersPoliciesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListResponseHeadersPoliciesOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListResponseHeadersPoliciesOutput, restxml_runtime::BuildError> {
         Ok(ListResponseHeadersPoliciesOutput {
             response_headers_policy_list: self.response_headers_policy_list,
             meta: Default::default(),
@@ -212,24 +233,32 @@ impl ListResponseHeadersPoliciesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListResponseHeadersPolicies",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy),
+            Some("NoSuchResponseHeadersPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -295,7 +324,9 @@ impl std::error::Error for ListResponseHeadersPoliciesError {
 pub fn serialize_request(
     input: &crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/response-headers-policy");
     if let Some(value) = &input.r#type {
         request.push_query("Type", Some(value.as_str()));
@@ -318,11 +349,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListResponseHeadersPoliciesError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListResponseHeadersPoliciesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListResponseHeadersPoliciesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -358,7 +393,11 @@ impl ListResponseHeadersPoliciesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInputBuilder,
     ) -> Self {
-        ListResponseHeadersPoliciesFluentBuilder { client, input, overrides: Default::default() }
+        ListResponseHeadersPoliciesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A filter to get only the specified kind of response headers policies. Valid values are:
     ///
@@ -370,7 +409,10 @@ impl ListResponseHeadersPoliciesFluentBuilder {
     }
     /// Sets or clears [`crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput::type`](crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput::type).
     #[inline]
-    pub fn set_type(mut self, value: Option<crate::types::ResponseHeadersPolicyType>) -> Self {
+    pub fn set_type(
+        mut self,
+        value: Option<crate::types::ResponseHeadersPolicyType>,
+    ) -> Self {
         self.input = self.input.set_type(value);
         self
     }
@@ -405,7 +447,10 @@ impl ListResponseHeadersPoliciesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -428,10 +473,15 @@ impl ListResponseHeadersPoliciesFluentBuilder {
         crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesOutput,
         restxml_runtime::SdkError<ListResponseHeadersPoliciesError>,
     > {
-        let input: crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput =
-            self.input.build()?;
+        let input: crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListResponseHeadersPolicies", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListResponseHeadersPolicies", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! List streaming distributions.
 /// The request to list your streaming distributions.
+///
+/// Sent by ListStreamingDistributions: set its members on the client's fluent builder, `client.list_streaming_distributions().<member>(value)...send()`, or build it here and send it with `client.list_streaming_distributions_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -37,7 +39,10 @@ impl From<ListStreamingDistributionsInput> for ListStreamingDistributionsInputBu
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListStreamingDistributionsInput) -> Self {
-        ListStreamingDistributionsInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListStreamingDistributionsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -85,12 +90,19 @@ impl ListStreamingDistributionsInputBuilder {
     }
     /// Builds the [`ListStreamingDistributionsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListStreamingDistributionsInput, restxml_runtime::BuildError> {
-        Ok(ListStreamingDistributionsInput { marker: self.marker, max_items: self.max_items })
+    pub fn build(
+        self,
+    ) -> Result<ListStreamingDistributionsInput, restxml_runtime::BuildError> {
+        Ok(ListStreamingDistributionsInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
 /// The returned result of the corresponding request.
+///
+/// Returned by ListStreamingDistributions's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -145,19 +157,27 @@ impl std::fmt::Debug for ListStreamingDistributionsOutputBuilder {
 impl ListStreamingDistributionsOutputBuilder {
     /// Sets [`ListStreamingDistributionsOutput::streaming_distribution_list`].
     #[inline]
-    pub fn streaming_distribution_list(mut self, value: crate::types::StreamingDistributionList) -> Self {
+    pub fn streaming_distribution_list(
+        mut self,
+        value: crate::types::StreamingDistributionList,
+    ) -> Self {
         self.streaming_distribution_list = Some(value);
         self
     }
     /// Sets or clears [`ListStreamingDistributionsOutput::streaming_distribution_list`].
     #[inline]
-    pub fn set_streaming_distribution_list(mut self, value: Option<crate::types::StreamingDistributionList>) -> Self {
+    pub fn set_streaming_distribution_list(
+        mut self,
+        value: Option<crate::types::StreamingDistributionList>,
+    ) -> Self {
         self.streaming_distribution_list = value;
         self
     }
     /// Builds the [`ListStreamingDistributionsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListStreamingDistributionsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListStreamingDistributionsOutput, restxml_runtime::BuildError> {
         Ok(ListStreamingDistributionsOutput {
             streaming_distribution_list: self.streaming_distribution_list,
             meta: Default::default(),
@@ -179,19 +199,24 @@ impl ListStreamingDistributionsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListStreamingDistributions",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -245,7 +270,9 @@ impl std::error::Error for ListStreamingDistributionsError {
 pub fn serialize_request(
     input: &crate::operation::list_streaming_distributions::ListStreamingDistributionsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/streaming-distribution");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -265,11 +292,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListStreamingDistributionsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListStreamingDistributionsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListStreamingDistributionsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -305,7 +336,11 @@ impl ListStreamingDistributionsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_streaming_distributions::ListStreamingDistributionsInputBuilder,
     ) -> Self {
-        ListStreamingDistributionsFluentBuilder { client, input, overrides: Default::default() }
+        ListStreamingDistributionsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The value that you provided for the `Marker` request parameter.
     ///
@@ -338,13 +373,18 @@ impl ListStreamingDistributionsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_streaming_distributions::ListStreamingDistributionsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_streaming_distributions::ListStreamingDistributionsInputBuilder {
         &self.input
     }
     /// Sends ListStreamingDistributions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -359,10 +399,15 @@ impl ListStreamingDistributionsFluentBuilder {
         crate::operation::list_streaming_distributions::ListStreamingDistributionsOutput,
         restxml_runtime::SdkError<ListStreamingDistributionsError>,
     > {
-        let input: crate::operation::list_streaming_distributions::ListStreamingDistributionsInput =
-            self.input.build()?;
+        let input: crate::operation::list_streaming_distributions::ListStreamingDistributionsInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListStreamingDistributions", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListStreamingDistributions", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! List tags for a CloudFront resource. For more information, see [Tagging a distribution](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/tagging.html) in the *Amazon CloudFront Developer Guide*.
 /// The request to list tags for a CloudFront resource.
+///
+/// Sent by ListTagsForResource: set its members on the client's fluent builder, `client.list_tags_for_resource().<member>(value)...send()`, or build it here and send it with `client.list_tags_for_resource_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -16,7 +18,9 @@ pub struct ListTagsForResourceInput {
 impl std::fmt::Debug for ListTagsForResourceInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTagsForResourceInput").field("resource", &self.resource).finish()
+        f.debug_struct("ListTagsForResourceInput")
+            .field("resource", &self.resource)
+            .finish()
     }
 }
 
@@ -32,7 +36,9 @@ impl From<ListTagsForResourceInput> for ListTagsForResourceInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListTagsForResourceInput) -> Self {
-        ListTagsForResourceInputBuilder { resource: Some(input.resource) }
+        ListTagsForResourceInputBuilder {
+            resource: Some(input.resource),
+        }
     }
 }
 
@@ -45,7 +51,9 @@ pub struct ListTagsForResourceInputBuilder {
 impl std::fmt::Debug for ListTagsForResourceInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTagsForResourceInputBuilder").field("resource", &self.resource).finish()
+        f.debug_struct("ListTagsForResourceInputBuilder")
+            .field("resource", &self.resource)
+            .finish()
     }
 }
 
@@ -60,16 +68,26 @@ impl ListTagsForResourceInputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListTagsForResourceInput, restxml_runtime::BuildError> {
         match (self.resource,) {
-            (Some(m_resource),) => Ok(ListTagsForResourceInput { resource: m_resource }),
-            (m_resource,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListTagsForResourceInput",
-                &[(m_resource.is_none(), "resource", "Resource")],
-            )),
+            (Some(m_resource),) => {
+                Ok(ListTagsForResourceInput {
+                    resource: m_resource,
+                })
+            }
+            (m_resource,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTagsForResourceInput",
+                        &[(m_resource.is_none(), "resource", "Resource")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The returned result of the corresponding request.
+///
+/// Returned by ListTagsForResource's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -113,7 +131,9 @@ pub struct ListTagsForResourceOutputBuilder {
 impl std::fmt::Debug for ListTagsForResourceOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTagsForResourceOutputBuilder").field("tags", &self.tags).finish()
+        f.debug_struct("ListTagsForResourceOutputBuilder")
+            .field("tags", &self.tags)
+            .finish()
     }
 }
 
@@ -126,13 +146,24 @@ impl ListTagsForResourceOutputBuilder {
     }
     /// Builds the [`ListTagsForResourceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListTagsForResourceOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListTagsForResourceOutput, restxml_runtime::BuildError> {
         match (self.tags,) {
-            (Some(m_tags),) => Ok(ListTagsForResourceOutput { tags: m_tags, meta: Default::default() }),
-            (m_tags,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListTagsForResourceOutput",
-                &[(m_tags.is_none(), "tags", "Tags")],
-            )),
+            (Some(m_tags),) => {
+                Ok(ListTagsForResourceOutput {
+                    tags: m_tags,
+                    meta: Default::default(),
+                })
+            }
+            (m_tags,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTagsForResourceOutput",
+                        &[(m_tags.is_none(), "tags", "Tags")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -157,23 +188,36 @@ impl ListTagsForResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListTagsForResource", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListTagsForResource",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidTagging)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchResource)
             }
             _ => unhandled(meta),
         }
@@ -245,7 +289,9 @@ impl std::error::Error for ListTagsForResourceError {
 pub fn serialize_request(
     input: &crate::operation::list_tags_for_resource::ListTagsForResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/tagging");
     {
         let value = &input.resource;
@@ -263,11 +309,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListTagsForResourceError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListTagsForResourceError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListTagsForResourceError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -280,7 +330,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
         )
     };
     Ok(crate::operation::list_tags_for_resource::ListTagsForResourceOutput {
-        tags: m_tags.ok_or_else(|| restxml_runtime::ResponseError::missing_header(status, "Tags"))?,
+        tags: m_tags
+            .ok_or_else(|| restxml_runtime::ResponseError::missing_header(
+                status,
+                "Tags",
+            ))?,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
 }
@@ -303,7 +357,11 @@ impl ListTagsForResourceFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder,
     ) -> Self {
-        ListTagsForResourceFluentBuilder { client, input, overrides: Default::default() }
+        ListTagsForResourceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// An ARN of a CloudFront resource.
     ///
@@ -316,13 +374,18 @@ impl ListTagsForResourceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder {
         &self.input
     }
     /// Sends ListTagsForResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -337,9 +400,15 @@ impl ListTagsForResourceFluentBuilder {
         crate::operation::list_tags_for_resource::ListTagsForResourceOutput,
         restxml_runtime::SdkError<ListTagsForResourceError>,
     > {
-        let input: crate::operation::list_tags_for_resource::ListTagsForResourceInput = self.input.build()?;
+        let input: crate::operation::list_tags_for_resource::ListTagsForResourceInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListTagsForResource", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListTagsForResource", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! List the CloudFront VPC origins in your account.
 /// The `ListVpcOriginsRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListVpcOrigins: set its members on the client's fluent builder, `client.list_vpc_origins().<member>(value)...send()`, or build it here and send it with `client.list_vpc_origins_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -18,7 +20,10 @@ pub struct ListVpcOriginsInput {
 impl std::fmt::Debug for ListVpcOriginsInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListVpcOriginsInput").field("marker", &self.marker).field("max_items", &self.max_items).finish()
+        f.debug_struct("ListVpcOriginsInput")
+            .field("marker", &self.marker)
+            .field("max_items", &self.max_items)
+            .finish()
     }
 }
 
@@ -34,7 +39,10 @@ impl From<ListVpcOriginsInput> for ListVpcOriginsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListVpcOriginsInput) -> Self {
-        ListVpcOriginsInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListVpcOriginsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -83,11 +91,16 @@ impl ListVpcOriginsInputBuilder {
     /// Builds the [`ListVpcOriginsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListVpcOriginsInput, restxml_runtime::BuildError> {
-        Ok(ListVpcOriginsInput { marker: self.marker, max_items: self.max_items })
+        Ok(ListVpcOriginsInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
 /// The `ListVpcOriginsResult` shape of the model (it has no documentation).
+///
+/// Returned by ListVpcOrigins's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -103,7 +116,9 @@ pub struct ListVpcOriginsOutput {
 impl std::fmt::Debug for ListVpcOriginsOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListVpcOriginsOutput").field("vpc_origin_list", &self.vpc_origin_list).finish()
+        f.debug_struct("ListVpcOriginsOutput")
+            .field("vpc_origin_list", &self.vpc_origin_list)
+            .finish()
     }
 }
 
@@ -131,7 +146,9 @@ pub struct ListVpcOriginsOutputBuilder {
 impl std::fmt::Debug for ListVpcOriginsOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListVpcOriginsOutputBuilder").field("vpc_origin_list", &self.vpc_origin_list).finish()
+        f.debug_struct("ListVpcOriginsOutputBuilder")
+            .field("vpc_origin_list", &self.vpc_origin_list)
+            .finish()
     }
 }
 
@@ -144,14 +161,20 @@ impl ListVpcOriginsOutputBuilder {
     }
     /// Sets or clears [`ListVpcOriginsOutput::vpc_origin_list`].
     #[inline]
-    pub fn set_vpc_origin_list(mut self, value: Option<crate::types::VpcOriginList>) -> Self {
+    pub fn set_vpc_origin_list(
+        mut self,
+        value: Option<crate::types::VpcOriginList>,
+    ) -> Self {
         self.vpc_origin_list = value;
         self
     }
     /// Builds the [`ListVpcOriginsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListVpcOriginsOutput, restxml_runtime::BuildError> {
-        Ok(ListVpcOriginsOutput { vpc_origin_list: self.vpc_origin_list, meta: Default::default() })
+        Ok(ListVpcOriginsOutput {
+            vpc_origin_list: self.vpc_origin_list,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -175,22 +198,36 @@ impl ListVpcOriginsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListVpcOrigins", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListVpcOrigins",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -262,7 +299,9 @@ impl std::error::Error for ListVpcOriginsError {
 pub fn serialize_request(
     input: &crate::operation::list_vpc_origins::ListVpcOriginsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2020-05-31/vpc-origin");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -277,13 +316,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::list_vpc_origins::ListVpcOriginsOutput, restxml_runtime::SdkError<ListVpcOriginsError>> {
+) -> Result<
+    crate::operation::list_vpc_origins::ListVpcOriginsOutput,
+    restxml_runtime::SdkError<ListVpcOriginsError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListVpcOriginsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListVpcOriginsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -319,7 +365,11 @@ impl ListVpcOriginsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_vpc_origins::ListVpcOriginsInputBuilder,
     ) -> Self {
-        ListVpcOriginsFluentBuilder { client, input, overrides: Default::default() }
+        ListVpcOriginsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The marker associated with the VPC origins list.
     ///
@@ -352,13 +402,18 @@ impl ListVpcOriginsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_vpc_origins::ListVpcOriginsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_vpc_origins::ListVpcOriginsInputBuilder {
         &self.input
     }
     /// Sends ListVpcOrigins: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -369,11 +424,19 @@ impl ListVpcOriginsFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<crate::operation::list_vpc_origins::ListVpcOriginsOutput, restxml_runtime::SdkError<ListVpcOriginsError>>
-    {
-        let input: crate::operation::list_vpc_origins::ListVpcOriginsInput = self.input.build()?;
+    ) -> Result<
+        crate::operation::list_vpc_origins::ListVpcOriginsOutput,
+        restxml_runtime::SdkError<ListVpcOriginsError>,
+    > {
+        let input: crate::operation::list_vpc_origins::ListVpcOriginsInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListVpcOrigins", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListVpcOrigins", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -7,6 +7,8 @@
 //!
 //! To publish a function, you must provide the function's name and version (`ETag` value). To get these values, you can use `ListFunctions` and `DescribeFunction`.
 /// The `PublishFunctionRequest` shape of the model (it has no documentation).
+///
+/// Sent by PublishFunction: set its members on the client's fluent builder, `client.publish_function().<member>(value)...send()`, or build it here and send it with `client.publish_function_with(input).send()`. `if_match` (`If-Match`) is the `ETag` of the version being changed; a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -22,7 +24,10 @@ pub struct PublishFunctionInput {
 impl std::fmt::Debug for PublishFunctionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PublishFunctionInput").field("name", &self.name).field("if_match", &self.if_match).finish()
+        f.debug_struct("PublishFunctionInput")
+            .field("name", &self.name)
+            .field("if_match", &self.if_match)
+            .finish()
     }
 }
 
@@ -38,7 +43,10 @@ impl From<PublishFunctionInput> for PublishFunctionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: PublishFunctionInput) -> Self {
-        PublishFunctionInputBuilder { name: Some(input.name), if_match: Some(input.if_match) }
+        PublishFunctionInputBuilder {
+            name: Some(input.name),
+            if_match: Some(input.if_match),
+        }
     }
 }
 
@@ -76,16 +84,30 @@ impl PublishFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<PublishFunctionInput, restxml_runtime::BuildError> {
         match (self.name, self.if_match) {
-            (Some(m_name), Some(m_if_match)) => Ok(PublishFunctionInput { name: m_name, if_match: m_if_match }),
-            (m_name, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
-                "PublishFunctionInput",
-                &[(m_name.is_none(), "name", "Name"), (m_if_match.is_none(), "if_match", "IfMatch")],
-            )),
+            (Some(m_name), Some(m_if_match)) => {
+                Ok(PublishFunctionInput {
+                    name: m_name,
+                    if_match: m_if_match,
+                })
+            }
+            (m_name, m_if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "PublishFunctionInput",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `PublishFunctionResult` shape of the model (it has no documentation).
+///
+/// Returned by PublishFunction's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -101,7 +123,9 @@ pub struct PublishFunctionOutput {
 impl std::fmt::Debug for PublishFunctionOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PublishFunctionOutput").field("function_summary", &self.function_summary).finish()
+        f.debug_struct("PublishFunctionOutput")
+            .field("function_summary", &self.function_summary)
+            .finish()
     }
 }
 
@@ -129,7 +153,9 @@ pub struct PublishFunctionOutputBuilder {
 impl std::fmt::Debug for PublishFunctionOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PublishFunctionOutputBuilder").field("function_summary", &self.function_summary).finish()
+        f.debug_struct("PublishFunctionOutputBuilder")
+            .field("function_summary", &self.function_summary)
+            .finish()
     }
 }
 
@@ -142,14 +168,20 @@ impl PublishFunctionOutputBuilder {
     }
     /// Sets or clears [`PublishFunctionOutput::function_summary`].
     #[inline]
-    pub fn set_function_summary(mut self, value: Option<crate::types::FunctionSummary>) -> Self {
+    pub fn set_function_summary(
+        mut self,
+        value: Option<crate::types::FunctionSummary>,
+    ) -> Self {
         self.function_summary = value;
         self
     }
     /// Builds the [`PublishFunctionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<PublishFunctionOutput, restxml_runtime::BuildError> {
-        Ok(PublishFunctionOutput { function_summary: self.function_summary, meta: Default::default() })
+        Ok(PublishFunctionOutput {
+            function_summary: self.function_summary,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -175,23 +207,41 @@ impl PublishFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("PublishFunction", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "PublishFunction",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
-            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFunctionExists),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
+            }
+            Some("NoSuchFunctionExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -268,7 +318,9 @@ impl std::error::Error for PublishFunctionError {
 pub fn serialize_request(
     input: &crate::operation::publish_function::PublishFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -286,14 +338,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::publish_function::PublishFunctionOutput, restxml_runtime::SdkError<PublishFunctionError>>
-{
+) -> Result<
+    crate::operation::publish_function::PublishFunctionOutput,
+    restxml_runtime::SdkError<PublishFunctionError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(PublishFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                PublishFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -329,7 +387,11 @@ impl PublishFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::publish_function::PublishFunctionInputBuilder,
     ) -> Self {
-        PublishFunctionFluentBuilder { client, input, overrides: Default::default() }
+        PublishFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the function that you are publishing.
     ///
@@ -350,13 +412,18 @@ impl PublishFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::publish_function::PublishFunctionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::publish_function::PublishFunctionInputBuilder {
         &self.input
     }
     /// Sends PublishFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -371,9 +438,15 @@ impl PublishFunctionFluentBuilder {
         crate::operation::publish_function::PublishFunctionOutput,
         restxml_runtime::SdkError<PublishFunctionError>,
     > {
-        let input: crate::operation::publish_function::PublishFunctionInput = self.input.build()?;
+        let input: crate::operation::publish_function::PublishFunctionInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("PublishFunction", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("PublishFunction", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

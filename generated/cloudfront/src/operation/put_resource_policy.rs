@@ -3,6 +3,8 @@
 
 //! Creates a resource control policy for a given CloudFront resource.
 /// The `PutResourcePolicyRequest` shape of the model (it has no documentation).
+///
+/// Sent by PutResourcePolicy: set its members on the client's fluent builder, `client.put_resource_policy().<member>(value)...send()`, or build it here and send it with `client.put_resource_policy_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -79,20 +81,33 @@ impl PutResourcePolicyInputBuilder {
     pub fn build(self) -> Result<PutResourcePolicyInput, restxml_runtime::BuildError> {
         match (self.resource_arn, self.policy_document) {
             (Some(m_resource_arn), Some(m_policy_document)) => {
-                Ok(PutResourcePolicyInput { resource_arn: m_resource_arn, policy_document: m_policy_document })
+                Ok(PutResourcePolicyInput {
+                    resource_arn: m_resource_arn,
+                    policy_document: m_policy_document,
+                })
             }
-            (m_resource_arn, m_policy_document) => Err(restxml_runtime::BuildError::missing_fields(
-                "PutResourcePolicyInput",
-                &[
-                    (m_resource_arn.is_none(), "resource_arn", "ResourceArn"),
-                    (m_policy_document.is_none(), "policy_document", "PolicyDocument"),
-                ],
-            )),
+            (m_resource_arn, m_policy_document) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "PutResourcePolicyInput",
+                        &[
+                            (m_resource_arn.is_none(), "resource_arn", "ResourceArn"),
+                            (
+                                m_policy_document.is_none(),
+                                "policy_document",
+                                "PolicyDocument",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `PutResourcePolicyResult` shape of the model (it has no documentation).
+///
+/// Returned by PutResourcePolicy's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -108,7 +123,9 @@ pub struct PutResourcePolicyOutput {
 impl std::fmt::Debug for PutResourcePolicyOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PutResourcePolicyOutput").field("resource_arn", &self.resource_arn).finish()
+        f.debug_struct("PutResourcePolicyOutput")
+            .field("resource_arn", &self.resource_arn)
+            .finish()
     }
 }
 
@@ -136,7 +153,9 @@ pub struct PutResourcePolicyOutputBuilder {
 impl std::fmt::Debug for PutResourcePolicyOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PutResourcePolicyOutputBuilder").field("resource_arn", &self.resource_arn).finish()
+        f.debug_struct("PutResourcePolicyOutputBuilder")
+            .field("resource_arn", &self.resource_arn)
+            .finish()
     }
 }
 
@@ -156,7 +175,10 @@ impl PutResourcePolicyOutputBuilder {
     /// Builds the [`PutResourcePolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<PutResourcePolicyOutput, restxml_runtime::BuildError> {
-        Ok(PutResourcePolicyOutput { resource_arn: self.resource_arn, meta: Default::default() })
+        Ok(PutResourcePolicyOutput {
+            resource_arn: self.resource_arn,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -184,27 +206,44 @@ impl PutResourcePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("PutResourcePolicy", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "PutResourcePolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
             _ => unhandled(meta),
         }
@@ -288,7 +327,9 @@ impl std::error::Error for PutResourcePolicyError {
 pub fn serialize_request(
     input: &crate::operation::put_resource_policy::PutResourcePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/put-resource-policy");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -320,11 +361,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<PutResourcePolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(PutResourcePolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                PutResourcePolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -337,7 +382,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_resource_arn = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ResourceArn" {
-                    m_resource_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_resource_arn = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((m_resource_arn,))
@@ -368,7 +415,11 @@ impl PutResourcePolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::put_resource_policy::PutResourcePolicyInputBuilder,
     ) -> Self {
-        PutResourcePolicyFluentBuilder { client, input, overrides: Default::default() }
+        PutResourcePolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The Amazon Resource Name (ARN) of the CloudFront resource for which the policy is being created.
     ///
@@ -389,13 +440,18 @@ impl PutResourcePolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::put_resource_policy::PutResourcePolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::put_resource_policy::PutResourcePolicyInputBuilder {
         &self.input
     }
     /// Sends PutResourcePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -410,9 +466,15 @@ impl PutResourcePolicyFluentBuilder {
         crate::operation::put_resource_policy::PutResourcePolicyOutput,
         restxml_runtime::SdkError<PutResourcePolicyError>,
     > {
-        let input: crate::operation::put_resource_policy::PutResourcePolicyInput = self.input.build()?;
+        let input: crate::operation::put_resource_policy::PutResourcePolicyInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("PutResourcePolicy", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("PutResourcePolicy", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

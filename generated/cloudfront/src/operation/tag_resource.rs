@@ -3,6 +3,8 @@
 
 //! Add tags to a CloudFront resource. For more information, see [Tagging a distribution](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/tagging.html) in the *Amazon CloudFront Developer Guide*.
 /// The request to add tags to a CloudFront resource.
+///
+/// Sent by TagResource: set its members on the client's fluent builder, `client.tag_resource().<member>(value)...send()`, or build it here and send it with `client.tag_resource_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -18,7 +20,10 @@ pub struct TagResourceInput {
 impl std::fmt::Debug for TagResourceInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TagResourceInput").field("resource", &self.resource).field("tags", &self.tags).finish()
+        f.debug_struct("TagResourceInput")
+            .field("resource", &self.resource)
+            .field("tags", &self.tags)
+            .finish()
     }
 }
 
@@ -34,7 +39,10 @@ impl From<TagResourceInput> for TagResourceInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: TagResourceInput) -> Self {
-        TagResourceInputBuilder { resource: Some(input.resource), tags: Some(input.tags) }
+        TagResourceInputBuilder {
+            resource: Some(input.resource),
+            tags: Some(input.tags),
+        }
     }
 }
 
@@ -48,7 +56,10 @@ pub struct TagResourceInputBuilder {
 impl std::fmt::Debug for TagResourceInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TagResourceInputBuilder").field("resource", &self.resource).field("tags", &self.tags).finish()
+        f.debug_struct("TagResourceInputBuilder")
+            .field("resource", &self.resource)
+            .field("tags", &self.tags)
+            .finish()
     }
 }
 
@@ -69,11 +80,23 @@ impl TagResourceInputBuilder {
     #[inline]
     pub fn build(self) -> Result<TagResourceInput, restxml_runtime::BuildError> {
         match (self.resource, self.tags) {
-            (Some(m_resource), Some(m_tags)) => Ok(TagResourceInput { resource: m_resource, tags: m_tags }),
-            (m_resource, m_tags) => Err(restxml_runtime::BuildError::missing_fields(
-                "TagResourceInput",
-                &[(m_resource.is_none(), "resource", "Resource"), (m_tags.is_none(), "tags", "Tags")],
-            )),
+            (Some(m_resource), Some(m_tags)) => {
+                Ok(TagResourceInput {
+                    resource: m_resource,
+                    tags: m_tags,
+                })
+            }
+            (m_resource, m_tags) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TagResourceInput",
+                        &[
+                            (m_resource.is_none(), "resource", "Resource"),
+                            (m_tags.is_none(), "tags", "Tags"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -98,22 +121,36 @@ impl TagResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled =
-            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("TagResource", meta, headers, body));
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "TagResource",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidTagging)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchResource)
             }
             _ => unhandled(meta),
         }
@@ -185,7 +222,9 @@ impl std::error::Error for TagResourceError {
 pub fn serialize_request(
     input: &crate::operation::tag_resource::TagResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/tagging");
     request.push_query("Operation", Some("Tag"));
     {
@@ -197,7 +236,9 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("Tags").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body
+                .root("Tags")
+                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -208,13 +249,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<TagResourceError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<TagResourceError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(TagResourceError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                TagResourceError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -233,8 +281,15 @@ pub struct TagResourceFluentBuilder {
 #[cfg(feature = "client")]
 impl TagResourceFluentBuilder {
     #[inline]
-    pub(crate) fn new(client: crate::Client, input: crate::operation::tag_resource::TagResourceInputBuilder) -> Self {
-        TagResourceFluentBuilder { client, input, overrides: Default::default() }
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::tag_resource::TagResourceInputBuilder,
+    ) -> Self {
+        TagResourceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// An ARN of a CloudFront resource.
     ///
@@ -255,7 +310,10 @@ impl TagResourceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -270,10 +328,21 @@ impl TagResourceFluentBuilder {
     ///
     /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`TagResourceError`], the errors the model lists for TagResource; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
-    pub async fn send(self) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<TagResourceError>> {
-        let input: crate::operation::tag_resource::TagResourceInput = self.input.build()?;
+    pub async fn send(
+        self,
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<TagResourceError>,
+    > {
+        let input: crate::operation::tag_resource::TagResourceInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("TagResource", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("TagResource", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

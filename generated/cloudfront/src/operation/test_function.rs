@@ -7,6 +7,8 @@
 //!
 //! To test a function, you provide the function's name and version (`ETag` value) along with the event object. To get the function's name and version, you can use `ListFunctions` and `DescribeFunction`.
 /// The `TestFunctionRequest` shape of the model (it has no documentation).
+///
+/// Sent by TestFunction: set its members on the client's fluent builder, `client.test_function().<member>(value)...send()`, or build it here and send it with `client.test_function_with(input).send()`. `if_match` (`If-Match`) is the `ETag` of the version being changed; a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -72,7 +74,10 @@ impl std::fmt::Debug for TestFunctionInputBuilder {
             .field("name", &self.name)
             .field("if_match", &self.if_match)
             .field("stage", &self.stage)
-            .field("event_object", &self.event_object.as_ref().map(|_| "*** Sensitive Data Redacted ***"))
+            .field(
+                "event_object",
+                &self.event_object.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+            )
             .finish()
     }
 }
@@ -112,25 +117,33 @@ impl TestFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<TestFunctionInput, restxml_runtime::BuildError> {
         match (self.name, self.if_match, self.event_object) {
-            (Some(m_name), Some(m_if_match), Some(m_event_object)) => Ok(TestFunctionInput {
-                name: m_name,
-                if_match: m_if_match,
-                stage: self.stage,
-                event_object: m_event_object,
-            }),
-            (m_name, m_if_match, m_event_object) => Err(restxml_runtime::BuildError::missing_fields(
-                "TestFunctionInput",
-                &[
-                    (m_name.is_none(), "name", "Name"),
-                    (m_if_match.is_none(), "if_match", "IfMatch"),
-                    (m_event_object.is_none(), "event_object", "EventObject"),
-                ],
-            )),
+            (Some(m_name), Some(m_if_match), Some(m_event_object)) => {
+                Ok(TestFunctionInput {
+                    name: m_name,
+                    if_match: m_if_match,
+                    stage: self.stage,
+                    event_object: m_event_object,
+                })
+            }
+            (m_name, m_if_match, m_event_object) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TestFunctionInput",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                            (m_event_object.is_none(), "event_object", "EventObject"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `TestFunctionResult` shape of the model (it has no documentation).
+///
+/// Returned by TestFunction's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -146,7 +159,9 @@ pub struct TestFunctionOutput {
 impl std::fmt::Debug for TestFunctionOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TestFunctionOutput").field("test_result", &self.test_result).finish()
+        f.debug_struct("TestFunctionOutput")
+            .field("test_result", &self.test_result)
+            .finish()
     }
 }
 
@@ -174,7 +189,9 @@ pub struct TestFunctionOutputBuilder {
 impl std::fmt::Debug for TestFunctionOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TestFunctionOutputBuilder").field("test_result", &self.test_result).finish()
+        f.debug_struct("TestFunctionOutputBuilder")
+            .field("test_result", &self.test_result)
+            .finish()
     }
 }
 
@@ -194,7 +211,10 @@ impl TestFunctionOutputBuilder {
     /// Builds the [`TestFunctionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TestFunctionOutput, restxml_runtime::BuildError> {
-        Ok(TestFunctionOutput { test_result: self.test_result, meta: Default::default() })
+        Ok(TestFunctionOutput {
+            test_result: self.test_result,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -220,22 +240,41 @@ impl TestFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled =
-            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("TestFunction", meta, headers, body));
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "TestFunction",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("TestFunctionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TestFunctionFailed),
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+            Some("TestFunctionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TestFunctionFailed)
             }
-            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFunctionExists),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
+            }
+            Some("NoSuchFunctionExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -312,7 +351,9 @@ impl std::error::Error for TestFunctionError {
 pub fn serialize_request(
     input: &crate::operation::test_function::TestFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -347,13 +388,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::test_function::TestFunctionOutput, restxml_runtime::SdkError<TestFunctionError>> {
+) -> Result<
+    crate::operation::test_function::TestFunctionOutput,
+    restxml_runtime::SdkError<TestFunctionError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(TestFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                TestFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -385,8 +433,15 @@ pub struct TestFunctionFluentBuilder {
 #[cfg(feature = "client")]
 impl TestFunctionFluentBuilder {
     #[inline]
-    pub(crate) fn new(client: crate::Client, input: crate::operation::test_function::TestFunctionInputBuilder) -> Self {
-        TestFunctionFluentBuilder { client, input, overrides: Default::default() }
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::test_function::TestFunctionInputBuilder,
+    ) -> Self {
+        TestFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the function that you are testing.
     ///
@@ -429,13 +484,18 @@ impl TestFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::test_function::TestFunctionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::test_function::TestFunctionInputBuilder {
         &self.input
     }
     /// Sends TestFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -446,10 +506,19 @@ impl TestFunctionFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<crate::operation::test_function::TestFunctionOutput, restxml_runtime::SdkError<TestFunctionError>> {
-        let input: crate::operation::test_function::TestFunctionInput = self.input.build()?;
+    ) -> Result<
+        crate::operation::test_function::TestFunctionOutput,
+        restxml_runtime::SdkError<TestFunctionError>,
+    > {
+        let input: crate::operation::test_function::TestFunctionInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("TestFunction", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("TestFunction", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

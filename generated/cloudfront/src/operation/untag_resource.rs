@@ -3,6 +3,8 @@
 
 //! Remove tags from a CloudFront resource. For more information, see [Tagging a distribution](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/tagging.html) in the *Amazon CloudFront Developer Guide*.
 /// The request to remove tags from a CloudFront resource.
+///
+/// Sent by UntagResource: set its members on the client's fluent builder, `client.untag_resource().<member>(value)...send()`, or build it here and send it with `client.untag_resource_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -37,7 +39,10 @@ impl From<UntagResourceInput> for UntagResourceInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: UntagResourceInput) -> Self {
-        UntagResourceInputBuilder { resource: Some(input.resource), tag_keys: Some(input.tag_keys) }
+        UntagResourceInputBuilder {
+            resource: Some(input.resource),
+            tag_keys: Some(input.tag_keys),
+        }
     }
 }
 
@@ -76,12 +81,22 @@ impl UntagResourceInputBuilder {
     pub fn build(self) -> Result<UntagResourceInput, restxml_runtime::BuildError> {
         match (self.resource, self.tag_keys) {
             (Some(m_resource), Some(m_tag_keys)) => {
-                Ok(UntagResourceInput { resource: m_resource, tag_keys: m_tag_keys })
+                Ok(UntagResourceInput {
+                    resource: m_resource,
+                    tag_keys: m_tag_keys,
+                })
             }
-            (m_resource, m_tag_keys) => Err(restxml_runtime::BuildError::missing_fields(
-                "UntagResourceInput",
-                &[(m_resource.is_none(), "resource", "Resource"), (m_tag_keys.is_none(), "tag_keys", "TagKeys")],
-            )),
+            (m_resource, m_tag_keys) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UntagResourceInput",
+                        &[
+                            (m_resource.is_none(), "resource", "Resource"),
+                            (m_tag_keys.is_none(), "tag_keys", "TagKeys"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -106,23 +121,36 @@ impl UntagResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UntagResource", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UntagResource",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidTagging)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchResource)
             }
             _ => unhandled(meta),
         }
@@ -194,7 +222,9 @@ impl std::error::Error for UntagResourceError {
 pub fn serialize_request(
     input: &crate::operation::untag_resource::UntagResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/tagging");
     request.push_query("Operation", Some("Untag"));
     {
@@ -206,7 +236,9 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("TagKeys").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body
+                .root("TagKeys")
+                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -217,13 +249,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<UntagResourceError>> {
+) -> Result<
+    restxml_runtime::ResponseMetadata,
+    restxml_runtime::SdkError<UntagResourceError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UntagResourceError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UntagResourceError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -246,7 +285,11 @@ impl UntagResourceFluentBuilder {
         client: crate::Client,
         input: crate::operation::untag_resource::UntagResourceInputBuilder,
     ) -> Self {
-        UntagResourceFluentBuilder { client, input, overrides: Default::default() }
+        UntagResourceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// An ARN of a CloudFront resource.
     ///
@@ -267,13 +310,18 @@ impl UntagResourceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::untag_resource::UntagResourceInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::untag_resource::UntagResourceInputBuilder {
         &self.input
     }
     /// Sends UntagResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -284,10 +332,19 @@ impl UntagResourceFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<UntagResourceError>> {
-        let input: crate::operation::untag_resource::UntagResourceInput = self.input.build()?;
+    ) -> Result<
+        restxml_runtime::ResponseMetadata,
+        restxml_runtime::SdkError<UntagResourceError>,
+    > {
+        let input: crate::operation::untag_resource::UntagResourceInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UntagResource", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UntagResource", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -15,6 +15,8 @@
 //! >
 //! > If your minimum TTL is greater than 0, CloudFront will cache content for at least the duration specified in the cache policy's minimum TTL, even if the `Cache-Control: no-cache`, `no-store`, or `private` directives are present in the origin headers.
 /// The `UpdateCachePolicyRequest` shape of the model (it has no documentation).
+///
+/// Sent by UpdateCachePolicy: set its members on the client's fluent builder, `client.update_cache_policy().<member>(value)...send()`, or build it here and send it with `client.update_cache_policy_with(input).send()`. `if_match` (`If-Match`) is the `ETag` that GetCachePolicyConfig returned (or use `client.get_cache_policy_config().read_modify_write(...)`, which does both calls); a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -82,7 +84,10 @@ impl std::fmt::Debug for UpdateCachePolicyInputBuilder {
 impl UpdateCachePolicyInputBuilder {
     /// Sets [`UpdateCachePolicyInput::cache_policy_config`].
     #[inline]
-    pub fn cache_policy_config(mut self, value: crate::types::CachePolicyConfig) -> Self {
+    pub fn cache_policy_config(
+        mut self,
+        value: crate::types::CachePolicyConfig,
+    ) -> Self {
         self.cache_policy_config = Some(value);
         self
     }
@@ -108,23 +113,35 @@ impl UpdateCachePolicyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<UpdateCachePolicyInput, restxml_runtime::BuildError> {
         match (self.cache_policy_config, self.id) {
-            (Some(m_cache_policy_config), Some(m_id)) => Ok(UpdateCachePolicyInput {
-                cache_policy_config: m_cache_policy_config,
-                id: m_id,
-                if_match: self.if_match,
-            }),
-            (m_cache_policy_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateCachePolicyInput",
-                &[
-                    (m_cache_policy_config.is_none(), "cache_policy_config", "CachePolicyConfig"),
-                    (m_id.is_none(), "id", "Id"),
-                ],
-            )),
+            (Some(m_cache_policy_config), Some(m_id)) => {
+                Ok(UpdateCachePolicyInput {
+                    cache_policy_config: m_cache_policy_config,
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_cache_policy_config, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateCachePolicyInput",
+                        &[
+                            (
+                                m_cache_policy_config.is_none(),
+                                "cache_policy_config",
+                                "CachePolicyConfig",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `UpdateCachePolicyResult` shape of the model (it has no documentation).
+///
+/// Returned by UpdateCachePolicy's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -209,7 +226,11 @@ impl UpdateCachePolicyOutputBuilder {
     /// Builds the [`UpdateCachePolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateCachePolicyOutput, restxml_runtime::BuildError> {
-        Ok(UpdateCachePolicyOutput { cache_policy: self.cache_policy, e_tag: self.e_tag, meta: Default::default() })
+        Ok(UpdateCachePolicyOutput {
+            cache_policy: self.cache_policy,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -247,37 +268,65 @@ impl UpdateCachePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateCachePolicy", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateCachePolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCachePolicy),
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("NoSuchCachePolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchCachePolicy)
             }
-            Some("TooManyHeadersInCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyHeadersInCachePolicy),
-            Some("CachePolicyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CachePolicyAlreadyExists),
-            Some("TooManyCookiesInCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyCookiesInCachePolicy),
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
+            }
+            Some("TooManyHeadersInCachePolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyHeadersInCachePolicy)
+            }
+            Some("CachePolicyAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::CachePolicyAlreadyExists)
+            }
+            Some("TooManyCookiesInCachePolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyCookiesInCachePolicy)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
+            }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("TooManyQueryStringsInCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyQueryStringsInCachePolicy),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("TooManyQueryStringsInCachePolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyQueryStringsInCachePolicy)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -390,7 +439,9 @@ impl std::error::Error for UpdateCachePolicyError {
 pub fn serialize_request(
     input: &crate::operation::update_cache_policy::UpdateCachePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/cache-policy/");
     {
         let value = &input.id;
@@ -404,7 +455,9 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("CachePolicyConfig").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body
+                .root("CachePolicyConfig")
+                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -420,11 +473,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateCachePolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateCachePolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateCachePolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -463,13 +520,20 @@ impl UpdateCachePolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_cache_policy::UpdateCachePolicyInputBuilder,
     ) -> Self {
-        UpdateCachePolicyFluentBuilder { client, input, overrides: Default::default() }
+        UpdateCachePolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A cache policy configuration.
     ///
     /// Sets [`crate::operation::update_cache_policy::UpdateCachePolicyInput::cache_policy_config`](crate::operation::update_cache_policy::UpdateCachePolicyInput::cache_policy_config). Required.
     #[inline]
-    pub fn cache_policy_config(mut self, value: crate::types::CachePolicyConfig) -> Self {
+    pub fn cache_policy_config(
+        mut self,
+        value: crate::types::CachePolicyConfig,
+    ) -> Self {
         self.input = self.input.cache_policy_config(value);
         self
     }
@@ -498,13 +562,18 @@ impl UpdateCachePolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_cache_policy::UpdateCachePolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_cache_policy::UpdateCachePolicyInputBuilder {
         &self.input
     }
     /// Sends UpdateCachePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -519,9 +588,15 @@ impl UpdateCachePolicyFluentBuilder {
         crate::operation::update_cache_policy::UpdateCachePolicyOutput,
         restxml_runtime::SdkError<UpdateCachePolicyError>,
     > {
-        let input: crate::operation::update_cache_policy::UpdateCachePolicyInput = self.input.build()?;
+        let input: crate::operation::update_cache_policy::UpdateCachePolicyInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateCachePolicy", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateCachePolicy", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Update an origin access identity.
 /// The request to update an origin access identity.
+///
+/// Sent by UpdateCloudFrontOriginAccessIdentity: set its members on the client's fluent builder, `client.update_cloud_front_origin_access_identity().<member>(value)...send()`, or build it here and send it with `client.update_cloud_front_origin_access_identity_with(input).send()`. `if_match` (`If-Match`) is the `ETag` that GetCloudFrontOriginAccessIdentityConfig returned (or use `client.get_cloud_front_origin_access_identity_config().read_modify_write(...)`, which does both calls); a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -21,7 +23,10 @@ impl std::fmt::Debug for UpdateCloudFrontOriginAccessIdentityInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateCloudFrontOriginAccessIdentityInput")
-            .field("cloud_front_origin_access_identity_config", &self.cloud_front_origin_access_identity_config)
+            .field(
+                "cloud_front_origin_access_identity_config",
+                &self.cloud_front_origin_access_identity_config,
+            )
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
@@ -36,12 +41,15 @@ impl UpdateCloudFrontOriginAccessIdentityInput {
     }
 }
 
-impl From<UpdateCloudFrontOriginAccessIdentityInput> for UpdateCloudFrontOriginAccessIdentityInputBuilder {
+impl From<UpdateCloudFrontOriginAccessIdentityInput>
+for UpdateCloudFrontOriginAccessIdentityInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: UpdateCloudFrontOriginAccessIdentityInput) -> Self {
         UpdateCloudFrontOriginAccessIdentityInputBuilder {
-            cloud_front_origin_access_identity_config: Some(input.cloud_front_origin_access_identity_config),
+            cloud_front_origin_access_identity_config: Some(
+                input.cloud_front_origin_access_identity_config,
+            ),
             id: Some(input.id),
             if_match: input.if_match,
         }
@@ -51,7 +59,9 @@ impl From<UpdateCloudFrontOriginAccessIdentityInput> for UpdateCloudFrontOriginA
 /// A builder for [`UpdateCloudFrontOriginAccessIdentityInput`].
 #[derive(Clone, Default)]
 pub struct UpdateCloudFrontOriginAccessIdentityInputBuilder {
-    cloud_front_origin_access_identity_config: Option<crate::types::CloudFrontOriginAccessIdentityConfig>,
+    cloud_front_origin_access_identity_config: Option<
+        crate::types::CloudFrontOriginAccessIdentityConfig,
+    >,
     id: Option<String>,
     if_match: Option<String>,
 }
@@ -60,7 +70,10 @@ impl std::fmt::Debug for UpdateCloudFrontOriginAccessIdentityInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateCloudFrontOriginAccessIdentityInputBuilder")
-            .field("cloud_front_origin_access_identity_config", &self.cloud_front_origin_access_identity_config)
+            .field(
+                "cloud_front_origin_access_identity_config",
+                &self.cloud_front_origin_access_identity_config,
+            )
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
@@ -97,7 +110,9 @@ impl UpdateCloudFrontOriginAccessIdentityInputBuilder {
     }
     /// Builds the [`UpdateCloudFrontOriginAccessIdentityInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
         match (self.cloud_front_origin_access_identity_config, self.id) {
             (Some(m_cloud_front_origin_access_identity_config), Some(m_id)) => {
                 Ok(UpdateCloudFrontOriginAccessIdentityInput {
@@ -106,29 +121,37 @@ impl UpdateCloudFrontOriginAccessIdentityInputBuilder {
                     if_match: self.if_match,
                 })
             }
-            (m_cloud_front_origin_access_identity_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateCloudFrontOriginAccessIdentityInput",
-                &[
-                    (
-                        m_cloud_front_origin_access_identity_config.is_none(),
-                        "cloud_front_origin_access_identity_config",
-                        "CloudFrontOriginAccessIdentityConfig",
+            (m_cloud_front_origin_access_identity_config, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateCloudFrontOriginAccessIdentityInput",
+                        &[
+                            (
+                                m_cloud_front_origin_access_identity_config.is_none(),
+                                "cloud_front_origin_access_identity_config",
+                                "CloudFrontOriginAccessIdentityConfig",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
                     ),
-                    (m_id.is_none(), "id", "Id"),
-                ],
-            )),
+                )
+            }
         }
     }
 }
 
 /// The returned result of the corresponding request.
+///
+/// Returned by UpdateCloudFrontOriginAccessIdentity's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
 pub struct UpdateCloudFrontOriginAccessIdentityOutput {
     /// The origin access identity's information.
-    pub cloud_front_origin_access_identity: Option<crate::types::CloudFrontOriginAccessIdentity>,
+    pub cloud_front_origin_access_identity: Option<
+        crate::types::CloudFrontOriginAccessIdentity,
+    >,
     /// The current version of the configuration. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
@@ -140,7 +163,10 @@ impl std::fmt::Debug for UpdateCloudFrontOriginAccessIdentityOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateCloudFrontOriginAccessIdentityOutput")
-            .field("cloud_front_origin_access_identity", &self.cloud_front_origin_access_identity)
+            .field(
+                "cloud_front_origin_access_identity",
+                &self.cloud_front_origin_access_identity,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -164,7 +190,9 @@ impl UpdateCloudFrontOriginAccessIdentityOutput {
 /// A builder for [`UpdateCloudFrontOriginAccessIdentityOutput`].
 #[derive(Clone, Default)]
 pub struct UpdateCloudFrontOriginAccessIdentityOutputBuilder {
-    cloud_front_origin_access_identity: Option<crate::types::CloudFrontOriginAccessIdentity>,
+    cloud_front_origin_access_identity: Option<
+        crate::types::CloudFrontOriginAccessIdentity,
+    >,
     e_tag: Option<String>,
 }
 
@@ -172,7 +200,10 @@ impl std::fmt::Debug for UpdateCloudFrontOriginAccessIdentityOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateCloudFrontOriginAccessIdentityOutputBuilder")
-            .field("cloud_front_origin_access_identity", &self.cloud_front_origin_access_identity)
+            .field(
+                "cloud_front_origin_access_identity",
+                &self.cloud_front_origin_access_identity,
+            )
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -181,7 +212,10 @@ impl std::fmt::Debug for UpdateCloudFrontOriginAccessIdentityOutputBuilder {
 impl UpdateCloudFrontOriginAccessIdentityOutputBuilder {
     /// Sets [`UpdateCloudFrontOriginAccessIdentityOutput::cloud_front_origin_access_identity`].
     #[inline]
-    pub fn cloud_front_origin_access_identity(mut self, value: crate::types::CloudFrontOriginAccessIdentity) -> Self {
+    pub fn cloud_front_origin_access_identity(
+        mut self,
+        value: crate::types::CloudFrontOriginAccessIdentity,
+    ) -> Self {
         self.cloud_front_origin_access_identity = Some(value);
         self
     }
@@ -208,7 +242,12 @@ impl UpdateCloudFrontOriginAccessIdentityOutputBuilder {
     }
     /// Builds the [`UpdateCloudFrontOriginAccessIdentityOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateCloudFrontOriginAccessIdentityOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<
+        UpdateCloudFrontOriginAccessIdentityOutput,
+        restxml_runtime::BuildError,
+    > {
         Ok(UpdateCloudFrontOriginAccessIdentityOutput {
             cloud_front_origin_access_identity: self.cloud_front_origin_access_identity,
             e_tag: self.e_tag,
@@ -236,7 +275,9 @@ pub enum UpdateCloudFrontOriginAccessIdentityError {
     /// The `If-Match` version is missing or not valid.
     InvalidIfMatchVersion(crate::error::InvalidIfMatchVersion),
     /// The specified origin access identity does not exist.
-    NoSuchCloudFrontOriginAccessIdentity(crate::error::NoSuchCloudFrontOriginAccessIdentity),
+    NoSuchCloudFrontOriginAccessIdentity(
+        crate::error::NoSuchCloudFrontOriginAccessIdentity,
+    ),
     /// An error response the model does not describe for this operation.
     Unhandled(restxml_runtime::UnhandledError),
 }
@@ -245,37 +286,53 @@ impl UpdateCloudFrontOriginAccessIdentityError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "UpdateCloudFrontOriginAccessIdentity",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::MissingBody)
             }
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
+            }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            Some("NoSuchCloudFrontOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCloudFrontOriginAccessIdentity),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
+            Some("NoSuchCloudFrontOriginAccessIdentity") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchCloudFrontOriginAccessIdentity)
+            }
             _ => unhandled(meta),
         }
     }
@@ -344,7 +401,8 @@ impl UpdateCloudFrontOriginAccessIdentityError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata for UpdateCloudFrontOriginAccessIdentityError {
+impl restxml_runtime::ProvideErrorMetadata
+for UpdateCloudFrontOriginAccessIdentityError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -370,7 +428,9 @@ impl std::error::Error for UpdateCloudFrontOriginAccessIdentityError {
 pub fn serialize_request(
     input: &crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/origin-access-identity/cloudfront/");
     {
         let value = &input.id;
@@ -385,7 +445,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("CloudFrontOriginAccessIdentityConfig")
+            body
+                .root("CloudFrontOriginAccessIdentityConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -402,11 +463,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateCloudFrontOriginAccessIdentityError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateCloudFrontOriginAccessIdentityError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateCloudFrontOriginAccessIdentityError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -434,8 +499,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct UpdateCloudFrontOriginAccessIdentityFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInputBuilder,
+    pub(crate) input: crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -446,7 +510,11 @@ impl UpdateCloudFrontOriginAccessIdentityFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInputBuilder,
     ) -> Self {
-        UpdateCloudFrontOriginAccessIdentityFluentBuilder { client, input, overrides: Default::default() }
+        UpdateCloudFrontOriginAccessIdentityFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identity's configuration information.
     ///
@@ -484,7 +552,10 @@ impl UpdateCloudFrontOriginAccessIdentityFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -492,8 +563,7 @@ impl UpdateCloudFrontOriginAccessIdentityFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInputBuilder
-    {
+    ) -> &crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInputBuilder {
         &self.input
     }
     /// Sends UpdateCloudFrontOriginAccessIdentity: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -512,8 +582,11 @@ impl UpdateCloudFrontOriginAccessIdentityFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("UpdateCloudFrontOriginAccessIdentity", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateCloudFrontOriginAccessIdentity", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

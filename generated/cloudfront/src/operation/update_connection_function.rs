@@ -3,6 +3,8 @@
 
 //! Updates a connection function.
 /// The `UpdateConnectionFunctionRequest` shape of the model (it has no documentation).
+///
+/// Sent by UpdateConnectionFunction: set its members on the client's fluent builder, `client.update_connection_function().<member>(value)...send()`, or build it here and send it with `client.update_connection_function_with(input).send()`. `if_match` (`If-Match`) is the `ETag` of the version being changed; a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -70,7 +72,10 @@ impl std::fmt::Debug for UpdateConnectionFunctionInputBuilder {
             .field("connection_function_config", &self.connection_function_config)
             .field(
                 "connection_function_code",
-                &self.connection_function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+                &self
+                    .connection_function_code
+                    .as_ref()
+                    .map(|_| "*** Sensitive Data Redacted ***"),
             )
             .finish()
     }
@@ -91,7 +96,10 @@ impl UpdateConnectionFunctionInputBuilder {
     }
     /// Sets [`UpdateConnectionFunctionInput::connection_function_config`].
     #[inline]
-    pub fn connection_function_config(mut self, value: crate::types::FunctionConfig) -> Self {
+    pub fn connection_function_config(
+        mut self,
+        value: crate::types::FunctionConfig,
+    ) -> Self {
         self.connection_function_config = Some(value);
         self
     }
@@ -103,9 +111,21 @@ impl UpdateConnectionFunctionInputBuilder {
     }
     /// Builds the [`UpdateConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateConnectionFunctionInput, restxml_runtime::BuildError> {
-        match (self.id, self.if_match, self.connection_function_config, self.connection_function_code) {
-            (Some(m_id), Some(m_if_match), Some(m_connection_function_config), Some(m_connection_function_code)) => {
+    pub fn build(
+        self,
+    ) -> Result<UpdateConnectionFunctionInput, restxml_runtime::BuildError> {
+        match (
+            self.id,
+            self.if_match,
+            self.connection_function_config,
+            self.connection_function_code,
+        ) {
+            (
+                Some(m_id),
+                Some(m_if_match),
+                Some(m_connection_function_config),
+                Some(m_connection_function_code),
+            ) => {
                 Ok(UpdateConnectionFunctionInput {
                     id: m_id,
                     if_match: m_if_match,
@@ -113,26 +133,39 @@ impl UpdateConnectionFunctionInputBuilder {
                     connection_function_code: m_connection_function_code,
                 })
             }
-            (m_id, m_if_match, m_connection_function_config, m_connection_function_code) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "UpdateConnectionFunctionInput",
-                    &[
-                        (m_id.is_none(), "id", "Id"),
-                        (m_if_match.is_none(), "if_match", "IfMatch"),
-                        (
-                            m_connection_function_config.is_none(),
-                            "connection_function_config",
-                            "ConnectionFunctionConfig",
-                        ),
-                        (m_connection_function_code.is_none(), "connection_function_code", "ConnectionFunctionCode"),
-                    ],
-                ))
+            (
+                m_id,
+                m_if_match,
+                m_connection_function_config,
+                m_connection_function_code,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateConnectionFunctionInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                            (
+                                m_connection_function_config.is_none(),
+                                "connection_function_config",
+                                "ConnectionFunctionConfig",
+                            ),
+                            (
+                                m_connection_function_code.is_none(),
+                                "connection_function_code",
+                                "ConnectionFunctionCode",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
 }
 
 /// The `UpdateConnectionFunctionResult` shape of the model (it has no documentation).
+///
+/// Returned by UpdateConnectionFunction's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -192,13 +225,19 @@ impl std::fmt::Debug for UpdateConnectionFunctionOutputBuilder {
 impl UpdateConnectionFunctionOutputBuilder {
     /// Sets [`UpdateConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn connection_function_summary(mut self, value: crate::types::ConnectionFunctionSummary) -> Self {
+    pub fn connection_function_summary(
+        mut self,
+        value: crate::types::ConnectionFunctionSummary,
+    ) -> Self {
         self.connection_function_summary = Some(value);
         self
     }
     /// Sets or clears [`UpdateConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn set_connection_function_summary(mut self, value: Option<crate::types::ConnectionFunctionSummary>) -> Self {
+    pub fn set_connection_function_summary(
+        mut self,
+        value: Option<crate::types::ConnectionFunctionSummary>,
+    ) -> Self {
         self.connection_function_summary = value;
         self
     }
@@ -216,7 +255,9 @@ impl UpdateConnectionFunctionOutputBuilder {
     }
     /// Builds the [`UpdateConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateConnectionFunctionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateConnectionFunctionOutput, restxml_runtime::BuildError> {
         Ok(UpdateConnectionFunctionOutput {
             connection_function_summary: self.connection_function_summary,
             e_tag: self.e_tag,
@@ -251,34 +292,49 @@ impl UpdateConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "UpdateConnectionFunction",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("EntitySizeLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntitySizeLimitExceeded),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("EntitySizeLimitExceeded") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntitySizeLimitExceeded)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -367,7 +423,9 @@ impl std::error::Error for UpdateConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::update_connection_function::UpdateConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/connection-function/");
     {
         let value = &input.id;
@@ -407,11 +465,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateConnectionFunctionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateConnectionFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateConnectionFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -450,7 +512,11 @@ impl UpdateConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_connection_function::UpdateConnectionFunctionInputBuilder,
     ) -> Self {
-        UpdateConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
+        UpdateConnectionFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The connection function ID.
     ///
@@ -472,7 +538,10 @@ impl UpdateConnectionFunctionFluentBuilder {
     ///
     /// Sets [`crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_config`](crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_config). Required.
     #[inline]
-    pub fn connection_function_config(mut self, value: crate::types::FunctionConfig) -> Self {
+    pub fn connection_function_config(
+        mut self,
+        value: crate::types::FunctionConfig,
+    ) -> Self {
         self.input = self.input.connection_function_config(value);
         self
     }
@@ -487,13 +556,18 @@ impl UpdateConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_connection_function::UpdateConnectionFunctionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_connection_function::UpdateConnectionFunctionInputBuilder {
         &self.input
     }
     /// Sends UpdateConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -508,9 +582,15 @@ impl UpdateConnectionFunctionFluentBuilder {
         crate::operation::update_connection_function::UpdateConnectionFunctionOutput,
         restxml_runtime::SdkError<UpdateConnectionFunctionError>,
     > {
-        let input: crate::operation::update_connection_function::UpdateConnectionFunctionInput = self.input.build()?;
+        let input: crate::operation::update_connection_function::UpdateConnectionFunctionInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateConnectionFunction", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateConnectionFunction", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Updates a connection group.
 /// The `UpdateConnectionGroupRequest` shape of the model (it has no documentation).
+///
+/// Sent by UpdateConnectionGroup: set its members on the client's fluent builder, `client.update_connection_group().<member>(value)...send()`, or build it here and send it with `client.update_connection_group_with(input).send()`. `if_match` (`If-Match`) is the `ETag` of the version being changed; a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -130,24 +132,37 @@ impl UpdateConnectionGroupInputBuilder {
     }
     /// Builds the [`UpdateConnectionGroupInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateConnectionGroupInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateConnectionGroupInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(m_id), Some(m_if_match)) => Ok(UpdateConnectionGroupInput {
-                id: m_id,
-                ipv6_enabled: self.ipv6_enabled,
-                if_match: m_if_match,
-                anycast_ip_list_id: self.anycast_ip_list_id,
-                enabled: self.enabled,
-            }),
-            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateConnectionGroupInput",
-                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
-            )),
+            (Some(m_id), Some(m_if_match)) => {
+                Ok(UpdateConnectionGroupInput {
+                    id: m_id,
+                    ipv6_enabled: self.ipv6_enabled,
+                    if_match: m_if_match,
+                    anycast_ip_list_id: self.anycast_ip_list_id,
+                    enabled: self.enabled,
+                })
+            }
+            (m_id, m_if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateConnectionGroupInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `UpdateConnectionGroupResult` shape of the model (it has no documentation).
+///
+/// Returned by UpdateConnectionGroup's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -213,7 +228,10 @@ impl UpdateConnectionGroupOutputBuilder {
     }
     /// Sets or clears [`UpdateConnectionGroupOutput::connection_group`].
     #[inline]
-    pub fn set_connection_group(mut self, value: Option<crate::types::ConnectionGroup>) -> Self {
+    pub fn set_connection_group(
+        mut self,
+        value: Option<crate::types::ConnectionGroup>,
+    ) -> Self {
         self.connection_group = value;
         self
     }
@@ -231,7 +249,9 @@ impl UpdateConnectionGroupOutputBuilder {
     }
     /// Builds the [`UpdateConnectionGroupOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateConnectionGroupOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateConnectionGroupOutput, restxml_runtime::BuildError> {
         Ok(UpdateConnectionGroupOutput {
             connection_group: self.connection_group,
             e_tag: self.e_tag,
@@ -268,37 +288,53 @@ impl UpdateConnectionGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "UpdateConnectionGroup",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
+            }
             Some("ResourceInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::ResourceInUse)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::ResourceInUse)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityAlreadyExists),
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityLimitExceeded),
+            Some("EntityAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityAlreadyExists)
+            }
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityLimitExceeded)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -393,7 +429,9 @@ impl std::error::Error for UpdateConnectionGroupError {
 pub fn serialize_request(
     input: &crate::operation::update_connection_group::UpdateConnectionGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/connection-group/");
     {
         let value = &input.id;
@@ -403,7 +441,9 @@ pub fn serialize_request(
         let value = &input.if_match;
         request.header("If-Match", value.as_str())?;
     }
-    if input.ipv6_enabled.is_some() || input.anycast_ip_list_id.is_some() || input.enabled.is_some() {
+    if input.ipv6_enabled.is_some() || input.anycast_ip_list_id.is_some()
+        || input.enabled.is_some()
+    {
         let mut body = restxml_runtime::xml::XmlWriter::new();
         {
             let mut content = body
@@ -434,11 +474,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateConnectionGroupError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateConnectionGroupError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateConnectionGroupError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -477,7 +521,11 @@ impl UpdateConnectionGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_connection_group::UpdateConnectionGroupInputBuilder,
     ) -> Self {
-        UpdateConnectionGroupFluentBuilder { client, input, overrides: Default::default() }
+        UpdateConnectionGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the connection group.
     ///
@@ -540,13 +588,18 @@ impl UpdateConnectionGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_connection_group::UpdateConnectionGroupInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_connection_group::UpdateConnectionGroupInputBuilder {
         &self.input
     }
     /// Sends UpdateConnectionGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -561,9 +614,15 @@ impl UpdateConnectionGroupFluentBuilder {
         crate::operation::update_connection_group::UpdateConnectionGroupOutput,
         restxml_runtime::SdkError<UpdateConnectionGroupError>,
     > {
-        let input: crate::operation::update_connection_group::UpdateConnectionGroupInput = self.input.build()?;
+        let input: crate::operation::update_connection_group::UpdateConnectionGroupInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateConnectionGroup", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateConnectionGroup", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -11,6 +11,8 @@
 //!
 //! 3. Use `UpdateContinuousDeploymentPolicy`, providing the entire continuous deployment policy configuration, including the fields that you modified and those that you didn't.
 /// The `UpdateContinuousDeploymentPolicyRequest` shape of the model (it has no documentation).
+///
+/// Sent by UpdateContinuousDeploymentPolicy: set its members on the client's fluent builder, `client.update_continuous_deployment_policy().<member>(value)...send()`, or build it here and send it with `client.update_continuous_deployment_policy_with(input).send()`. `if_match` (`If-Match`) is the `ETag` that GetContinuousDeploymentPolicyConfig returned (or use `client.get_continuous_deployment_policy_config().read_modify_write(...)`, which does both calls); a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -29,7 +31,10 @@ impl std::fmt::Debug for UpdateContinuousDeploymentPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateContinuousDeploymentPolicyInput")
-            .field("continuous_deployment_policy_config", &self.continuous_deployment_policy_config)
+            .field(
+                "continuous_deployment_policy_config",
+                &self.continuous_deployment_policy_config,
+            )
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
@@ -44,12 +49,15 @@ impl UpdateContinuousDeploymentPolicyInput {
     }
 }
 
-impl From<UpdateContinuousDeploymentPolicyInput> for UpdateContinuousDeploymentPolicyInputBuilder {
+impl From<UpdateContinuousDeploymentPolicyInput>
+for UpdateContinuousDeploymentPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: UpdateContinuousDeploymentPolicyInput) -> Self {
         UpdateContinuousDeploymentPolicyInputBuilder {
-            continuous_deployment_policy_config: Some(input.continuous_deployment_policy_config),
+            continuous_deployment_policy_config: Some(
+                input.continuous_deployment_policy_config,
+            ),
             id: Some(input.id),
             if_match: input.if_match,
         }
@@ -59,7 +67,9 @@ impl From<UpdateContinuousDeploymentPolicyInput> for UpdateContinuousDeploymentP
 /// A builder for [`UpdateContinuousDeploymentPolicyInput`].
 #[derive(Clone, Default)]
 pub struct UpdateContinuousDeploymentPolicyInputBuilder {
-    continuous_deployment_policy_config: Option<crate::types::ContinuousDeploymentPolicyConfig>,
+    continuous_deployment_policy_config: Option<
+        crate::types::ContinuousDeploymentPolicyConfig,
+    >,
     id: Option<String>,
     if_match: Option<String>,
 }
@@ -68,7 +78,10 @@ impl std::fmt::Debug for UpdateContinuousDeploymentPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateContinuousDeploymentPolicyInputBuilder")
-            .field("continuous_deployment_policy_config", &self.continuous_deployment_policy_config)
+            .field(
+                "continuous_deployment_policy_config",
+                &self.continuous_deployment_policy_config,
+            )
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
@@ -105,29 +118,39 @@ impl UpdateContinuousDeploymentPolicyInputBuilder {
     }
     /// Builds the [`UpdateContinuousDeploymentPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
         match (self.continuous_deployment_policy_config, self.id) {
-            (Some(m_continuous_deployment_policy_config), Some(m_id)) => Ok(UpdateContinuousDeploymentPolicyInput {
-                continuous_deployment_policy_config: m_continuous_deployment_policy_config,
-                id: m_id,
-                if_match: self.if_match,
-            }),
-            (m_continuous_deployment_policy_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateContinuousDeploymentPolicyInput",
-                &[
-                    (
-                        m_continuous_deployment_policy_config.is_none(),
-                        "continuous_deployment_policy_config",
-                        "ContinuousDeploymentPolicyConfig",
+            (Some(m_continuous_deployment_policy_config), Some(m_id)) => {
+                Ok(UpdateContinuousDeploymentPolicyInput {
+                    continuous_deployment_policy_config: m_continuous_deployment_policy_config,
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_continuous_deployment_policy_config, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateContinuousDeploymentPolicyInput",
+                        &[
+                            (
+                                m_continuous_deployment_policy_config.is_none(),
+                                "continuous_deployment_policy_config",
+                                "ContinuousDeploymentPolicyConfig",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
                     ),
-                    (m_id.is_none(), "id", "Id"),
-                ],
-            )),
+                )
+            }
         }
     }
 }
 
 /// The `UpdateContinuousDeploymentPolicyResult` shape of the model (it has no documentation).
+///
+/// Returned by UpdateContinuousDeploymentPolicy's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -187,13 +210,19 @@ impl std::fmt::Debug for UpdateContinuousDeploymentPolicyOutputBuilder {
 impl UpdateContinuousDeploymentPolicyOutputBuilder {
     /// Sets [`UpdateContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
     #[inline]
-    pub fn continuous_deployment_policy(mut self, value: crate::types::ContinuousDeploymentPolicy) -> Self {
+    pub fn continuous_deployment_policy(
+        mut self,
+        value: crate::types::ContinuousDeploymentPolicy,
+    ) -> Self {
         self.continuous_deployment_policy = Some(value);
         self
     }
     /// Sets or clears [`UpdateContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
     #[inline]
-    pub fn set_continuous_deployment_policy(mut self, value: Option<crate::types::ContinuousDeploymentPolicy>) -> Self {
+    pub fn set_continuous_deployment_policy(
+        mut self,
+        value: Option<crate::types::ContinuousDeploymentPolicy>,
+    ) -> Self {
         self.continuous_deployment_policy = value;
         self
     }
@@ -211,7 +240,9 @@ impl UpdateContinuousDeploymentPolicyOutputBuilder {
     }
     /// Builds the [`UpdateContinuousDeploymentPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
         Ok(UpdateContinuousDeploymentPolicyOutput {
             continuous_deployment_policy: self.continuous_deployment_policy,
             e_tag: self.e_tag,
@@ -246,33 +277,49 @@ impl UpdateContinuousDeploymentPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "UpdateContinuousDeploymentPolicy",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("StagingDistributionInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::StagingDistributionInUse),
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("StagingDistributionInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::StagingDistributionInUse)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("NoSuchContinuousDeploymentPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("NoSuchContinuousDeploymentPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -361,7 +408,9 @@ impl std::error::Error for UpdateContinuousDeploymentPolicyError {
 pub fn serialize_request(
     input: &crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/continuous-deployment-policy/");
     {
         let value = &input.id;
@@ -375,7 +424,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("ContinuousDeploymentPolicyConfig")
+            body
+                .root("ContinuousDeploymentPolicyConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -392,11 +442,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateContinuousDeploymentPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateContinuousDeploymentPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateContinuousDeploymentPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -424,8 +478,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct UpdateContinuousDeploymentPolicyFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInputBuilder,
+    pub(crate) input: crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -436,7 +489,11 @@ impl UpdateContinuousDeploymentPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInputBuilder,
     ) -> Self {
-        UpdateContinuousDeploymentPolicyFluentBuilder { client, input, overrides: Default::default() }
+        UpdateContinuousDeploymentPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The continuous deployment policy configuration.
     ///
@@ -474,7 +531,10 @@ impl UpdateContinuousDeploymentPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -497,11 +557,15 @@ impl UpdateContinuousDeploymentPolicyFluentBuilder {
         crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyOutput,
         restxml_runtime::SdkError<UpdateContinuousDeploymentPolicyError>,
     > {
-        let input: crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput =
-            self.input.build()?;
+        let input: crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("UpdateContinuousDeploymentPolicy", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateContinuousDeploymentPolicy", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -11,6 +11,8 @@
 //!
 //! To use this operation, specify the domain and the ID of the target resource (standard distribution or distribution tenant). For more information, including how to set up the target resource, prerequisites that you must complete, and other restrictions, see [Moving an alternate domain name to a different standard distribution or distribution tenant](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html#alternate-domain-names-move) in the *Amazon CloudFront Developer Guide*.
 /// The `UpdateDomainAssociationRequest` shape of the model (it has no documentation).
+///
+/// Sent by UpdateDomainAssociation: set its members on the client's fluent builder, `client.update_domain_association().<member>(value)...send()`, or build it here and send it with `client.update_domain_association_with(input).send()`. `if_match` (`If-Match`) is the `ETag` of the version being changed; a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -84,7 +86,10 @@ impl UpdateDomainAssociationInputBuilder {
     }
     /// Sets [`UpdateDomainAssociationInput::target_resource`].
     #[inline]
-    pub fn target_resource(mut self, value: crate::types::DistributionResourceId) -> Self {
+    pub fn target_resource(
+        mut self,
+        value: crate::types::DistributionResourceId,
+    ) -> Self {
         self.target_resource = Some(value);
         self
     }
@@ -102,25 +107,39 @@ impl UpdateDomainAssociationInputBuilder {
     }
     /// Builds the [`UpdateDomainAssociationInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateDomainAssociationInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateDomainAssociationInput, restxml_runtime::BuildError> {
         match (self.domain, self.target_resource) {
-            (Some(m_domain), Some(m_target_resource)) => Ok(UpdateDomainAssociationInput {
-                domain: m_domain,
-                target_resource: m_target_resource,
-                if_match: self.if_match,
-            }),
-            (m_domain, m_target_resource) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateDomainAssociationInput",
-                &[
-                    (m_domain.is_none(), "domain", "Domain"),
-                    (m_target_resource.is_none(), "target_resource", "TargetResource"),
-                ],
-            )),
+            (Some(m_domain), Some(m_target_resource)) => {
+                Ok(UpdateDomainAssociationInput {
+                    domain: m_domain,
+                    target_resource: m_target_resource,
+                    if_match: self.if_match,
+                })
+            }
+            (m_domain, m_target_resource) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateDomainAssociationInput",
+                        &[
+                            (m_domain.is_none(), "domain", "Domain"),
+                            (
+                                m_target_resource.is_none(),
+                                "target_resource",
+                                "TargetResource",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `UpdateDomainAssociationResult` shape of the model (it has no documentation).
+///
+/// Returned by UpdateDomainAssociation's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -221,7 +240,9 @@ impl UpdateDomainAssociationOutputBuilder {
     }
     /// Builds the [`UpdateDomainAssociationOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateDomainAssociationOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateDomainAssociationOutput, restxml_runtime::BuildError> {
         Ok(UpdateDomainAssociationOutput {
             domain: self.domain,
             resource_id: self.resource_id,
@@ -255,33 +276,45 @@ impl UpdateDomainAssociationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "UpdateDomainAssociation",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -364,7 +397,9 @@ impl std::error::Error for UpdateDomainAssociationError {
 pub fn serialize_request(
     input: &crate::operation::update_domain_association::UpdateDomainAssociationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/domain-association");
     if let Some(value) = &input.if_match {
         request.header("If-Match", value.as_str())?;
@@ -399,11 +434,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateDomainAssociationError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateDomainAssociationError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateDomainAssociationError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -420,10 +459,14 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "Domain" => {
-                        m_domain = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_domain = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "ResourceId" => {
-                        m_resource_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_resource_id = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }
@@ -458,7 +501,11 @@ impl UpdateDomainAssociationFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_domain_association::UpdateDomainAssociationInputBuilder,
     ) -> Self {
-        UpdateDomainAssociationFluentBuilder { client, input, overrides: Default::default() }
+        UpdateDomainAssociationFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The domain to update.
     ///
@@ -472,7 +519,10 @@ impl UpdateDomainAssociationFluentBuilder {
     ///
     /// Sets [`crate::operation::update_domain_association::UpdateDomainAssociationInput::target_resource`](crate::operation::update_domain_association::UpdateDomainAssociationInput::target_resource). Required.
     #[inline]
-    pub fn target_resource(mut self, value: crate::types::DistributionResourceId) -> Self {
+    pub fn target_resource(
+        mut self,
+        value: crate::types::DistributionResourceId,
+    ) -> Self {
         self.input = self.input.target_resource(value);
         self
     }
@@ -493,13 +543,18 @@ impl UpdateDomainAssociationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_domain_association::UpdateDomainAssociationInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_domain_association::UpdateDomainAssociationInputBuilder {
         &self.input
     }
     /// Sends UpdateDomainAssociation: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -514,9 +569,15 @@ impl UpdateDomainAssociationFluentBuilder {
         crate::operation::update_domain_association::UpdateDomainAssociationOutput,
         restxml_runtime::SdkError<UpdateDomainAssociationError>,
     > {
-        let input: crate::operation::update_domain_association::UpdateDomainAssociationInput = self.input.build()?;
+        let input: crate::operation::update_domain_association::UpdateDomainAssociationInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateDomainAssociation", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateDomainAssociation", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

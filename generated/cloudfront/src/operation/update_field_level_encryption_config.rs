@@ -3,6 +3,8 @@
 
 //! Update a field-level encryption configuration.
 /// The `UpdateFieldLevelEncryptionConfigRequest` shape of the model (it has no documentation).
+///
+/// Sent by UpdateFieldLevelEncryptionConfig: set its members on the client's fluent builder, `client.update_field_level_encryption_config().<member>(value)...send()`, or build it here and send it with `client.update_field_level_encryption_config_with(input).send()`. `if_match` (`If-Match`) is the `ETag` of the version being changed; a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -36,7 +38,8 @@ impl UpdateFieldLevelEncryptionConfigInput {
     }
 }
 
-impl From<UpdateFieldLevelEncryptionConfigInput> for UpdateFieldLevelEncryptionConfigInputBuilder {
+impl From<UpdateFieldLevelEncryptionConfigInput>
+for UpdateFieldLevelEncryptionConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: UpdateFieldLevelEncryptionConfigInput) -> Self {
@@ -70,7 +73,10 @@ impl std::fmt::Debug for UpdateFieldLevelEncryptionConfigInputBuilder {
 impl UpdateFieldLevelEncryptionConfigInputBuilder {
     /// Sets [`UpdateFieldLevelEncryptionConfigInput::field_level_encryption_config`].
     #[inline]
-    pub fn field_level_encryption_config(mut self, value: crate::types::FieldLevelEncryptionConfig) -> Self {
+    pub fn field_level_encryption_config(
+        mut self,
+        value: crate::types::FieldLevelEncryptionConfig,
+    ) -> Self {
         self.field_level_encryption_config = Some(value);
         self
     }
@@ -94,29 +100,39 @@ impl UpdateFieldLevelEncryptionConfigInputBuilder {
     }
     /// Builds the [`UpdateFieldLevelEncryptionConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
         match (self.field_level_encryption_config, self.id) {
-            (Some(m_field_level_encryption_config), Some(m_id)) => Ok(UpdateFieldLevelEncryptionConfigInput {
-                field_level_encryption_config: m_field_level_encryption_config,
-                id: m_id,
-                if_match: self.if_match,
-            }),
-            (m_field_level_encryption_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateFieldLevelEncryptionConfigInput",
-                &[
-                    (
-                        m_field_level_encryption_config.is_none(),
-                        "field_level_encryption_config",
-                        "FieldLevelEncryptionConfig",
+            (Some(m_field_level_encryption_config), Some(m_id)) => {
+                Ok(UpdateFieldLevelEncryptionConfigInput {
+                    field_level_encryption_config: m_field_level_encryption_config,
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_field_level_encryption_config, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateFieldLevelEncryptionConfigInput",
+                        &[
+                            (
+                                m_field_level_encryption_config.is_none(),
+                                "field_level_encryption_config",
+                                "FieldLevelEncryptionConfig",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
                     ),
-                    (m_id.is_none(), "id", "Id"),
-                ],
-            )),
+                )
+            }
         }
     }
 }
 
 /// The `UpdateFieldLevelEncryptionConfigResult` shape of the model (it has no documentation).
+///
+/// Returned by UpdateFieldLevelEncryptionConfig's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -176,13 +192,19 @@ impl std::fmt::Debug for UpdateFieldLevelEncryptionConfigOutputBuilder {
 impl UpdateFieldLevelEncryptionConfigOutputBuilder {
     /// Sets [`UpdateFieldLevelEncryptionConfigOutput::field_level_encryption`].
     #[inline]
-    pub fn field_level_encryption(mut self, value: crate::types::FieldLevelEncryption) -> Self {
+    pub fn field_level_encryption(
+        mut self,
+        value: crate::types::FieldLevelEncryption,
+    ) -> Self {
         self.field_level_encryption = Some(value);
         self
     }
     /// Sets or clears [`UpdateFieldLevelEncryptionConfigOutput::field_level_encryption`].
     #[inline]
-    pub fn set_field_level_encryption(mut self, value: Option<crate::types::FieldLevelEncryption>) -> Self {
+    pub fn set_field_level_encryption(
+        mut self,
+        value: Option<crate::types::FieldLevelEncryption>,
+    ) -> Self {
         self.field_level_encryption = value;
         self
     }
@@ -200,7 +222,9 @@ impl UpdateFieldLevelEncryptionConfigOutputBuilder {
     }
     /// Builds the [`UpdateFieldLevelEncryptionConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateFieldLevelEncryptionConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateFieldLevelEncryptionConfigOutput, restxml_runtime::BuildError> {
         Ok(UpdateFieldLevelEncryptionConfigOutput {
             field_level_encryption: self.field_level_encryption,
             e_tag: self.e_tag,
@@ -222,9 +246,13 @@ pub enum UpdateFieldLevelEncryptionConfigError {
     /// The specified configuration for field-level encryption doesn't exist.
     NoSuchFieldLevelEncryptionConfig(crate::error::NoSuchFieldLevelEncryptionConfig),
     /// The maximum number of content type profiles for field-level encryption have been created.
-    TooManyFieldLevelEncryptionContentTypeProfiles(crate::error::TooManyFieldLevelEncryptionContentTypeProfiles),
+    TooManyFieldLevelEncryptionContentTypeProfiles(
+        crate::error::TooManyFieldLevelEncryptionContentTypeProfiles,
+    ),
     /// The maximum number of query arg profiles for field-level encryption have been created.
-    TooManyFieldLevelEncryptionQueryArgProfiles(crate::error::TooManyFieldLevelEncryptionQueryArgProfiles),
+    TooManyFieldLevelEncryptionQueryArgProfiles(
+        crate::error::TooManyFieldLevelEncryptionQueryArgProfiles,
+    ),
     /// The value of `Quantity` and the size of `Items` don't match.
     InconsistentQuantities(crate::error::InconsistentQuantities),
     /// The specified profile for field-level encryption doesn't exist.
@@ -243,46 +271,71 @@ impl UpdateFieldLevelEncryptionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "UpdateFieldLevelEncryptionConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("QueryArgProfileEmpty") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::QueryArgProfileEmpty),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
-            Some("NoSuchFieldLevelEncryptionConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig),
+            Some("QueryArgProfileEmpty") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::QueryArgProfileEmpty)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
+            }
+            Some("NoSuchFieldLevelEncryptionConfig") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig)
+            }
             Some("TooManyFieldLevelEncryptionContentTypeProfiles") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionContentTypeProfiles)
+                    .map_or_else(
+                        unhandled,
+                        Self::TooManyFieldLevelEncryptionContentTypeProfiles,
+                    )
             }
             Some("TooManyFieldLevelEncryptionQueryArgProfiles") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionQueryArgProfiles)
+                    .map_or_else(
+                        unhandled,
+                        Self::TooManyFieldLevelEncryptionQueryArgProfiles,
+                    )
             }
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("NoSuchFieldLevelEncryptionProfile") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile),
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
+            }
+            Some("NoSuchFieldLevelEncryptionProfile") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile)
+            }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -395,7 +448,9 @@ impl std::error::Error for UpdateFieldLevelEncryptionConfigError {
 pub fn serialize_request(
     input: &crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/field-level-encryption/");
     {
         let value = &input.id;
@@ -410,7 +465,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("FieldLevelEncryptionConfig")
+            body
+                .root("FieldLevelEncryptionConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -427,11 +483,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateFieldLevelEncryptionConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateFieldLevelEncryptionConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateFieldLevelEncryptionConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -459,8 +519,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct UpdateFieldLevelEncryptionConfigFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInputBuilder,
+    pub(crate) input: crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -471,13 +530,20 @@ impl UpdateFieldLevelEncryptionConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInputBuilder,
     ) -> Self {
-        UpdateFieldLevelEncryptionConfigFluentBuilder { client, input, overrides: Default::default() }
+        UpdateFieldLevelEncryptionConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Request to update a field-level encryption configuration.
     ///
     /// Sets [`crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput::field_level_encryption_config`](crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput::field_level_encryption_config). Required.
     #[inline]
-    pub fn field_level_encryption_config(mut self, value: crate::types::FieldLevelEncryptionConfig) -> Self {
+    pub fn field_level_encryption_config(
+        mut self,
+        value: crate::types::FieldLevelEncryptionConfig,
+    ) -> Self {
         self.input = self.input.field_level_encryption_config(value);
         self
     }
@@ -506,7 +572,10 @@ impl UpdateFieldLevelEncryptionConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -529,11 +598,15 @@ impl UpdateFieldLevelEncryptionConfigFluentBuilder {
         crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigOutput,
         restxml_runtime::SdkError<UpdateFieldLevelEncryptionConfigError>,
     > {
-        let input: crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput =
-            self.input.build()?;
+        let input: crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("UpdateFieldLevelEncryptionConfig", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateFieldLevelEncryptionConfig", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

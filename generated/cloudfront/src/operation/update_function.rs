@@ -7,6 +7,8 @@
 //!
 //! To update a function, you provide the function's name and version (`ETag` value) along with the updated function code. To get the name and version, you can use `ListFunctions` and `DescribeFunction`.
 /// The `UpdateFunctionRequest` shape of the model (it has no documentation).
+///
+/// Sent by UpdateFunction: set its members on the client's fluent builder, `client.update_function().<member>(value)...send()`, or build it here and send it with `client.update_function_with(input).send()`. `if_match` (`If-Match`) is the `ETag` of the version being changed; a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -72,7 +74,10 @@ impl std::fmt::Debug for UpdateFunctionInputBuilder {
             .field("name", &self.name)
             .field("if_match", &self.if_match)
             .field("function_config", &self.function_config)
-            .field("function_code", &self.function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"))
+            .field(
+                "function_code",
+                &self.function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
+            )
             .finish()
     }
 }
@@ -106,7 +111,12 @@ impl UpdateFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<UpdateFunctionInput, restxml_runtime::BuildError> {
         match (self.name, self.if_match, self.function_config, self.function_code) {
-            (Some(m_name), Some(m_if_match), Some(m_function_config), Some(m_function_code)) => {
+            (
+                Some(m_name),
+                Some(m_if_match),
+                Some(m_function_config),
+                Some(m_function_code),
+            ) => {
                 Ok(UpdateFunctionInput {
                     name: m_name,
                     if_match: m_if_match,
@@ -115,21 +125,29 @@ impl UpdateFunctionInputBuilder {
                 })
             }
             (m_name, m_if_match, m_function_config, m_function_code) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "UpdateFunctionInput",
-                    &[
-                        (m_name.is_none(), "name", "Name"),
-                        (m_if_match.is_none(), "if_match", "IfMatch"),
-                        (m_function_config.is_none(), "function_config", "FunctionConfig"),
-                        (m_function_code.is_none(), "function_code", "FunctionCode"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateFunctionInput",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                            (
+                                m_function_config.is_none(),
+                                "function_config",
+                                "FunctionConfig",
+                            ),
+                            (m_function_code.is_none(), "function_code", "FunctionCode"),
+                        ],
+                    ),
+                )
             }
         }
     }
 }
 
 /// The `UpdateFunctionResult` shape of the model (it has no documentation).
+///
+/// Returned by UpdateFunction's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -195,7 +213,10 @@ impl UpdateFunctionOutputBuilder {
     }
     /// Sets or clears [`UpdateFunctionOutput::function_summary`].
     #[inline]
-    pub fn set_function_summary(mut self, value: Option<crate::types::FunctionSummary>) -> Self {
+    pub fn set_function_summary(
+        mut self,
+        value: Option<crate::types::FunctionSummary>,
+    ) -> Self {
         self.function_summary = value;
         self
     }
@@ -246,25 +267,45 @@ impl UpdateFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateFunction", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateFunction",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("FunctionSizeLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::FunctionSizeLimitExceeded),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
-            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFunctionExists),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
+            Some("FunctionSizeLimitExceeded") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::FunctionSizeLimitExceeded)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
+            }
+            Some("NoSuchFunctionExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -347,7 +388,9 @@ impl std::error::Error for UpdateFunctionError {
 pub fn serialize_request(
     input: &crate::operation::update_function::UpdateFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -382,13 +425,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::update_function::UpdateFunctionOutput, restxml_runtime::SdkError<UpdateFunctionError>> {
+) -> Result<
+    crate::operation::update_function::UpdateFunctionOutput,
+    restxml_runtime::SdkError<UpdateFunctionError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateFunctionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateFunctionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -427,7 +477,11 @@ impl UpdateFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_function::UpdateFunctionInputBuilder,
     ) -> Self {
-        UpdateFunctionFluentBuilder { client, input, overrides: Default::default() }
+        UpdateFunctionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the function that you are updating.
     ///
@@ -464,13 +518,18 @@ impl UpdateFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_function::UpdateFunctionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_function::UpdateFunctionInputBuilder {
         &self.input
     }
     /// Sends UpdateFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -481,11 +540,19 @@ impl UpdateFunctionFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<crate::operation::update_function::UpdateFunctionOutput, restxml_runtime::SdkError<UpdateFunctionError>>
-    {
-        let input: crate::operation::update_function::UpdateFunctionInput = self.input.build()?;
+    ) -> Result<
+        crate::operation::update_function::UpdateFunctionOutput,
+        restxml_runtime::SdkError<UpdateFunctionError>,
+    > {
+        let input: crate::operation::update_function::UpdateFunctionInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateFunction", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateFunction", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -11,6 +11,8 @@
 //!
 //! 3. Call `UpdateKeyGroup` with the entire key group object, including the fields that you modified and those that you didn't.
 /// The `UpdateKeyGroupRequest` shape of the model (it has no documentation).
+///
+/// Sent by UpdateKeyGroup: set its members on the client's fluent builder, `client.update_key_group().<member>(value)...send()`, or build it here and send it with `client.update_key_group_with(input).send()`. `if_match` (`If-Match`) is the `ETag` that GetKeyGroupConfig returned (or use `client.get_key_group_config().read_modify_write(...)`, which does both calls); a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -105,17 +107,34 @@ impl UpdateKeyGroupInputBuilder {
     pub fn build(self) -> Result<UpdateKeyGroupInput, restxml_runtime::BuildError> {
         match (self.key_group_config, self.id) {
             (Some(m_key_group_config), Some(m_id)) => {
-                Ok(UpdateKeyGroupInput { key_group_config: m_key_group_config, id: m_id, if_match: self.if_match })
+                Ok(UpdateKeyGroupInput {
+                    key_group_config: m_key_group_config,
+                    id: m_id,
+                    if_match: self.if_match,
+                })
             }
-            (m_key_group_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateKeyGroupInput",
-                &[(m_key_group_config.is_none(), "key_group_config", "KeyGroupConfig"), (m_id.is_none(), "id", "Id")],
-            )),
+            (m_key_group_config, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateKeyGroupInput",
+                        &[
+                            (
+                                m_key_group_config.is_none(),
+                                "key_group_config",
+                                "KeyGroupConfig",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `UpdateKeyGroupResult` shape of the model (it has no documentation).
+///
+/// Returned by UpdateKeyGroup's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -133,7 +152,10 @@ pub struct UpdateKeyGroupOutput {
 impl std::fmt::Debug for UpdateKeyGroupOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateKeyGroupOutput").field("key_group", &self.key_group).field("e_tag", &self.e_tag).finish()
+        f.debug_struct("UpdateKeyGroupOutput")
+            .field("key_group", &self.key_group)
+            .field("e_tag", &self.e_tag)
+            .finish()
     }
 }
 
@@ -197,7 +219,11 @@ impl UpdateKeyGroupOutputBuilder {
     /// Builds the [`UpdateKeyGroupOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateKeyGroupOutput, restxml_runtime::BuildError> {
-        Ok(UpdateKeyGroupOutput { key_group: self.key_group, e_tag: self.e_tag, meta: Default::default() })
+        Ok(UpdateKeyGroupOutput {
+            key_group: self.key_group,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -225,26 +251,45 @@ impl UpdateKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateKeyGroup", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateKeyGroup",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("TooManyPublicKeysInKeyGroup") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyPublicKeysInKeyGroup),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
+            }
+            Some("TooManyPublicKeysInKeyGroup") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyPublicKeysInKeyGroup)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchResource)
             }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            Some("KeyGroupAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::KeyGroupAlreadyExists),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
+            Some("KeyGroupAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::KeyGroupAlreadyExists)
+            }
             _ => unhandled(meta),
         }
     }
@@ -327,7 +372,9 @@ impl std::error::Error for UpdateKeyGroupError {
 pub fn serialize_request(
     input: &crate::operation::update_key_group::UpdateKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/key-group/");
     {
         let value = &input.id;
@@ -341,7 +388,9 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("KeyGroupConfig").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body
+                .root("KeyGroupConfig")
+                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -352,13 +401,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::update_key_group::UpdateKeyGroupOutput, restxml_runtime::SdkError<UpdateKeyGroupError>> {
+) -> Result<
+    crate::operation::update_key_group::UpdateKeyGroupOutput,
+    restxml_runtime::SdkError<UpdateKeyGroupError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateKeyGroupError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateKeyGroupError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -397,7 +453,11 @@ impl UpdateKeyGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_key_group::UpdateKeyGroupInputBuilder,
     ) -> Self {
-        UpdateKeyGroupFluentBuilder { client, input, overrides: Default::default() }
+        UpdateKeyGroupFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The key group configuration.
     ///
@@ -432,13 +492,18 @@ impl UpdateKeyGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_key_group::UpdateKeyGroupInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_key_group::UpdateKeyGroupInputBuilder {
         &self.input
     }
     /// Sends UpdateKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -449,11 +514,19 @@ impl UpdateKeyGroupFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<crate::operation::update_key_group::UpdateKeyGroupOutput, restxml_runtime::SdkError<UpdateKeyGroupError>>
-    {
-        let input: crate::operation::update_key_group::UpdateKeyGroupInput = self.input.build()?;
+    ) -> Result<
+        crate::operation::update_key_group::UpdateKeyGroupOutput,
+        restxml_runtime::SdkError<UpdateKeyGroupError>,
+    > {
+        let input: crate::operation::update_key_group::UpdateKeyGroupInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateKeyGroup", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateKeyGroup", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

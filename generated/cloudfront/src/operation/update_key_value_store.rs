@@ -3,6 +3,8 @@
 
 //! Specifies the key value store to update.
 /// The `UpdateKeyValueStoreRequest` shape of the model (it has no documentation).
+///
+/// Sent by UpdateKeyValueStore: set its members on the client's fluent builder, `client.update_key_value_store().<member>(value)...send()`, or build it here and send it with `client.update_key_value_store_with(input).send()`. `if_match` (`If-Match`) is the `ETag` of the version being changed; a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -91,21 +93,31 @@ impl UpdateKeyValueStoreInputBuilder {
     pub fn build(self) -> Result<UpdateKeyValueStoreInput, restxml_runtime::BuildError> {
         match (self.name, self.comment, self.if_match) {
             (Some(m_name), Some(m_comment), Some(m_if_match)) => {
-                Ok(UpdateKeyValueStoreInput { name: m_name, comment: m_comment, if_match: m_if_match })
+                Ok(UpdateKeyValueStoreInput {
+                    name: m_name,
+                    comment: m_comment,
+                    if_match: m_if_match,
+                })
             }
-            (m_name, m_comment, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateKeyValueStoreInput",
-                &[
-                    (m_name.is_none(), "name", "Name"),
-                    (m_comment.is_none(), "comment", "Comment"),
-                    (m_if_match.is_none(), "if_match", "IfMatch"),
-                ],
-            )),
+            (m_name, m_comment, m_if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateKeyValueStoreInput",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (m_comment.is_none(), "comment", "Comment"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `UpdateKeyValueStoreResult` shape of the model (it has no documentation).
+///
+/// Returned by UpdateKeyValueStore's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -171,7 +183,10 @@ impl UpdateKeyValueStoreOutputBuilder {
     }
     /// Sets or clears [`UpdateKeyValueStoreOutput::key_value_store`].
     #[inline]
-    pub fn set_key_value_store(mut self, value: Option<crate::types::KeyValueStore>) -> Self {
+    pub fn set_key_value_store(
+        mut self,
+        value: Option<crate::types::KeyValueStore>,
+    ) -> Self {
         self.key_value_store = value;
         self
     }
@@ -189,7 +204,9 @@ impl UpdateKeyValueStoreOutputBuilder {
     }
     /// Builds the [`UpdateKeyValueStoreOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateKeyValueStoreOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateKeyValueStoreOutput, restxml_runtime::BuildError> {
         Ok(UpdateKeyValueStoreOutput {
             key_value_store: self.key_value_store,
             e_tag: self.e_tag,
@@ -222,27 +239,45 @@ impl UpdateKeyValueStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateKeyValueStore", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateKeyValueStore",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -325,7 +360,9 @@ impl std::error::Error for UpdateKeyValueStoreError {
 pub fn serialize_request(
     input: &crate::operation::update_key_value_store::UpdateKeyValueStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/key-value-store/");
     {
         let value = &input.name;
@@ -361,11 +398,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateKeyValueStoreError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateKeyValueStoreError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateKeyValueStoreError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -404,7 +445,11 @@ impl UpdateKeyValueStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_key_value_store::UpdateKeyValueStoreInputBuilder,
     ) -> Self {
-        UpdateKeyValueStoreFluentBuilder { client, input, overrides: Default::default() }
+        UpdateKeyValueStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the key value store to update.
     ///
@@ -433,13 +478,18 @@ impl UpdateKeyValueStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_key_value_store::UpdateKeyValueStoreInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_key_value_store::UpdateKeyValueStoreInputBuilder {
         &self.input
     }
     /// Sends UpdateKeyValueStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -454,9 +504,15 @@ impl UpdateKeyValueStoreFluentBuilder {
         crate::operation::update_key_value_store::UpdateKeyValueStoreOutput,
         restxml_runtime::SdkError<UpdateKeyValueStoreError>,
     > {
-        let input: crate::operation::update_key_value_store::UpdateKeyValueStoreInput = self.input.build()?;
+        let input: crate::operation::update_key_value_store::UpdateKeyValueStoreInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateKeyValueStore", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateKeyValueStore", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

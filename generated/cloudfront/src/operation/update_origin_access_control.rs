@@ -3,6 +3,8 @@
 
 //! Updates a CloudFront origin access control.
 /// The `UpdateOriginAccessControlRequest` shape of the model (it has no documentation).
+///
+/// Sent by UpdateOriginAccessControl: set its members on the client's fluent builder, `client.update_origin_access_control().<member>(value)...send()`, or build it here and send it with `client.update_origin_access_control_with(input).send()`. `if_match` (`If-Match`) is the `ETag` that GetOriginAccessControlConfig returned (or use `client.get_origin_access_control_config().read_modify_write(...)`, which does both calls); a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -70,7 +72,10 @@ impl std::fmt::Debug for UpdateOriginAccessControlInputBuilder {
 impl UpdateOriginAccessControlInputBuilder {
     /// Sets [`UpdateOriginAccessControlInput::origin_access_control_config`].
     #[inline]
-    pub fn origin_access_control_config(mut self, value: crate::types::OriginAccessControlConfig) -> Self {
+    pub fn origin_access_control_config(
+        mut self,
+        value: crate::types::OriginAccessControlConfig,
+    ) -> Self {
         self.origin_access_control_config = Some(value);
         self
     }
@@ -94,29 +99,39 @@ impl UpdateOriginAccessControlInputBuilder {
     }
     /// Builds the [`UpdateOriginAccessControlInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateOriginAccessControlInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateOriginAccessControlInput, restxml_runtime::BuildError> {
         match (self.origin_access_control_config, self.id) {
-            (Some(m_origin_access_control_config), Some(m_id)) => Ok(UpdateOriginAccessControlInput {
-                origin_access_control_config: m_origin_access_control_config,
-                id: m_id,
-                if_match: self.if_match,
-            }),
-            (m_origin_access_control_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateOriginAccessControlInput",
-                &[
-                    (
-                        m_origin_access_control_config.is_none(),
-                        "origin_access_control_config",
-                        "OriginAccessControlConfig",
+            (Some(m_origin_access_control_config), Some(m_id)) => {
+                Ok(UpdateOriginAccessControlInput {
+                    origin_access_control_config: m_origin_access_control_config,
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_origin_access_control_config, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateOriginAccessControlInput",
+                        &[
+                            (
+                                m_origin_access_control_config.is_none(),
+                                "origin_access_control_config",
+                                "OriginAccessControlConfig",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
                     ),
-                    (m_id.is_none(), "id", "Id"),
-                ],
-            )),
+                )
+            }
         }
     }
 }
 
 /// The `UpdateOriginAccessControlResult` shape of the model (it has no documentation).
+///
+/// Returned by UpdateOriginAccessControl's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -176,13 +191,19 @@ impl std::fmt::Debug for UpdateOriginAccessControlOutputBuilder {
 impl UpdateOriginAccessControlOutputBuilder {
     /// Sets [`UpdateOriginAccessControlOutput::origin_access_control`].
     #[inline]
-    pub fn origin_access_control(mut self, value: crate::types::OriginAccessControl) -> Self {
+    pub fn origin_access_control(
+        mut self,
+        value: crate::types::OriginAccessControl,
+    ) -> Self {
         self.origin_access_control = Some(value);
         self
     }
     /// Sets or clears [`UpdateOriginAccessControlOutput::origin_access_control`].
     #[inline]
-    pub fn set_origin_access_control(mut self, value: Option<crate::types::OriginAccessControl>) -> Self {
+    pub fn set_origin_access_control(
+        mut self,
+        value: Option<crate::types::OriginAccessControl>,
+    ) -> Self {
         self.origin_access_control = value;
         self
     }
@@ -200,7 +221,9 @@ impl UpdateOriginAccessControlOutputBuilder {
     }
     /// Builds the [`UpdateOriginAccessControlOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateOriginAccessControlOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateOriginAccessControlOutput, restxml_runtime::BuildError> {
         Ok(UpdateOriginAccessControlOutput {
             origin_access_control: self.origin_access_control,
             e_tag: self.e_tag,
@@ -235,34 +258,49 @@ impl UpdateOriginAccessControlError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "UpdateOriginAccessControl",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
             }
-            Some("OriginAccessControlAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::OriginAccessControlAlreadyExists),
-            Some("NoSuchOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchOriginAccessControl),
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
+            }
+            Some("OriginAccessControlAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::OriginAccessControlAlreadyExists)
+            }
+            Some("NoSuchOriginAccessControl") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchOriginAccessControl)
+            }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -351,7 +389,9 @@ impl std::error::Error for UpdateOriginAccessControlError {
 pub fn serialize_request(
     input: &crate::operation::update_origin_access_control::UpdateOriginAccessControlInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/origin-access-control/");
     {
         let value = &input.id;
@@ -366,7 +406,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("OriginAccessControlConfig")
+            body
+                .root("OriginAccessControlConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -383,11 +424,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateOriginAccessControlError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateOriginAccessControlError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateOriginAccessControlError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -426,13 +471,20 @@ impl UpdateOriginAccessControlFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_origin_access_control::UpdateOriginAccessControlInputBuilder,
     ) -> Self {
-        UpdateOriginAccessControlFluentBuilder { client, input, overrides: Default::default() }
+        UpdateOriginAccessControlFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// An origin access control.
     ///
     /// Sets [`crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::origin_access_control_config`](crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::origin_access_control_config). Required.
     #[inline]
-    pub fn origin_access_control_config(mut self, value: crate::types::OriginAccessControlConfig) -> Self {
+    pub fn origin_access_control_config(
+        mut self,
+        value: crate::types::OriginAccessControlConfig,
+    ) -> Self {
         self.input = self.input.origin_access_control_config(value);
         self
     }
@@ -461,13 +513,18 @@ impl UpdateOriginAccessControlFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_origin_access_control::UpdateOriginAccessControlInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_origin_access_control::UpdateOriginAccessControlInputBuilder {
         &self.input
     }
     /// Sends UpdateOriginAccessControl: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -482,10 +539,15 @@ impl UpdateOriginAccessControlFluentBuilder {
         crate::operation::update_origin_access_control::UpdateOriginAccessControlOutput,
         restxml_runtime::SdkError<UpdateOriginAccessControlError>,
     > {
-        let input: crate::operation::update_origin_access_control::UpdateOriginAccessControlInput =
-            self.input.build()?;
+        let input: crate::operation::update_origin_access_control::UpdateOriginAccessControlInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateOriginAccessControl", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateOriginAccessControl", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

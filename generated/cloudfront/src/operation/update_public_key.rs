@@ -3,6 +3,8 @@
 
 //! Update public key information. Note that the only value you can change is the comment.
 /// The `UpdatePublicKeyRequest` shape of the model (it has no documentation).
+///
+/// Sent by UpdatePublicKey: set its members on the client's fluent builder, `client.update_public_key().<member>(value)...send()`, or build it here and send it with `client.update_public_key_with(input).send()`. `if_match` (`If-Match`) is the `ETag` that GetPublicKeyConfig returned (or use `client.get_public_key_config().read_modify_write(...)`, which does both calls); a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -97,20 +99,34 @@ impl UpdatePublicKeyInputBuilder {
     pub fn build(self) -> Result<UpdatePublicKeyInput, restxml_runtime::BuildError> {
         match (self.public_key_config, self.id) {
             (Some(m_public_key_config), Some(m_id)) => {
-                Ok(UpdatePublicKeyInput { public_key_config: m_public_key_config, id: m_id, if_match: self.if_match })
+                Ok(UpdatePublicKeyInput {
+                    public_key_config: m_public_key_config,
+                    id: m_id,
+                    if_match: self.if_match,
+                })
             }
-            (m_public_key_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdatePublicKeyInput",
-                &[
-                    (m_public_key_config.is_none(), "public_key_config", "PublicKeyConfig"),
-                    (m_id.is_none(), "id", "Id"),
-                ],
-            )),
+            (m_public_key_config, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdatePublicKeyInput",
+                        &[
+                            (
+                                m_public_key_config.is_none(),
+                                "public_key_config",
+                                "PublicKeyConfig",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `UpdatePublicKeyResult` shape of the model (it has no documentation).
+///
+/// Returned by UpdatePublicKey's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -195,7 +211,11 @@ impl UpdatePublicKeyOutputBuilder {
     /// Builds the [`UpdatePublicKeyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdatePublicKeyOutput, restxml_runtime::BuildError> {
-        Ok(UpdatePublicKeyOutput { public_key: self.public_key, e_tag: self.e_tag, meta: Default::default() })
+        Ok(UpdatePublicKeyOutput {
+            public_key: self.public_key,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -210,7 +230,9 @@ pub enum UpdatePublicKeyError {
     /// The specified public key doesn't exist.
     NoSuchPublicKey(crate::error::NoSuchPublicKey),
     /// You can't change the value of a public key.
-    CannotChangeImmutablePublicKeyFields(crate::error::CannotChangeImmutablePublicKeyFields),
+    CannotChangeImmutablePublicKeyFields(
+        crate::error::CannotChangeImmutablePublicKeyFields,
+    ),
     /// The update contains modifications that are not allowed.
     IllegalUpdate(crate::error::IllegalUpdate),
     /// An argument is invalid.
@@ -225,30 +247,49 @@ impl UpdatePublicKeyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdatePublicKey", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdatePublicKey",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchPublicKey") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchPublicKey)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchPublicKey)
             }
-            Some("CannotChangeImmutablePublicKeyFields") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CannotChangeImmutablePublicKeyFields),
+            Some("CannotChangeImmutablePublicKeyFields") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::CannotChangeImmutablePublicKeyFields)
+            }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -337,7 +378,9 @@ impl std::error::Error for UpdatePublicKeyError {
 pub fn serialize_request(
     input: &crate::operation::update_public_key::UpdatePublicKeyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/public-key/");
     {
         let value = &input.id;
@@ -352,7 +395,9 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("PublicKeyConfig").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body
+                .root("PublicKeyConfig")
+                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -363,14 +408,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::update_public_key::UpdatePublicKeyOutput, restxml_runtime::SdkError<UpdatePublicKeyError>>
-{
+) -> Result<
+    crate::operation::update_public_key::UpdatePublicKeyOutput,
+    restxml_runtime::SdkError<UpdatePublicKeyError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdatePublicKeyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdatePublicKeyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -409,7 +460,11 @@ impl UpdatePublicKeyFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_public_key::UpdatePublicKeyInputBuilder,
     ) -> Self {
-        UpdatePublicKeyFluentBuilder { client, input, overrides: Default::default() }
+        UpdatePublicKeyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A public key configuration.
     ///
@@ -444,13 +499,18 @@ impl UpdatePublicKeyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_public_key::UpdatePublicKeyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_public_key::UpdatePublicKeyInputBuilder {
         &self.input
     }
     /// Sends UpdatePublicKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -465,9 +525,15 @@ impl UpdatePublicKeyFluentBuilder {
         crate::operation::update_public_key::UpdatePublicKeyOutput,
         restxml_runtime::SdkError<UpdatePublicKeyError>,
     > {
-        let input: crate::operation::update_public_key::UpdatePublicKeyInput = self.input.build()?;
+        let input: crate::operation::update_public_key::UpdatePublicKeyInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdatePublicKey", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdatePublicKey", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -13,6 +13,8 @@
 //!
 //! You cannot update a real-time log configuration's `Name` or `ARN`.
 /// The `UpdateRealtimeLogConfigRequest` shape of the model (it has no documentation).
+///
+/// Sent by UpdateRealtimeLogConfig: set its members on the client's fluent builder, `client.update_realtime_log_config().<member>(value)...send()`, or build it here and send it with `client.update_realtime_log_config_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -155,7 +157,9 @@ impl UpdateRealtimeLogConfigInputBuilder {
     }
     /// Builds the [`UpdateRealtimeLogConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateRealtimeLogConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateRealtimeLogConfigInput, restxml_runtime::BuildError> {
         Ok(UpdateRealtimeLogConfigInput {
             end_points: self.end_points,
             fields: self.fields,
@@ -167,6 +171,8 @@ impl UpdateRealtimeLogConfigInputBuilder {
 }
 
 /// The `UpdateRealtimeLogConfigResult` shape of the model (it has no documentation).
+///
+/// Returned by UpdateRealtimeLogConfig's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -182,7 +188,9 @@ pub struct UpdateRealtimeLogConfigOutput {
 impl std::fmt::Debug for UpdateRealtimeLogConfigOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateRealtimeLogConfigOutput").field("realtime_log_config", &self.realtime_log_config).finish()
+        f.debug_struct("UpdateRealtimeLogConfigOutput")
+            .field("realtime_log_config", &self.realtime_log_config)
+            .finish()
     }
 }
 
@@ -219,20 +227,31 @@ impl std::fmt::Debug for UpdateRealtimeLogConfigOutputBuilder {
 impl UpdateRealtimeLogConfigOutputBuilder {
     /// Sets [`UpdateRealtimeLogConfigOutput::realtime_log_config`].
     #[inline]
-    pub fn realtime_log_config(mut self, value: crate::types::RealtimeLogConfig) -> Self {
+    pub fn realtime_log_config(
+        mut self,
+        value: crate::types::RealtimeLogConfig,
+    ) -> Self {
         self.realtime_log_config = Some(value);
         self
     }
     /// Sets or clears [`UpdateRealtimeLogConfigOutput::realtime_log_config`].
     #[inline]
-    pub fn set_realtime_log_config(mut self, value: Option<crate::types::RealtimeLogConfig>) -> Self {
+    pub fn set_realtime_log_config(
+        mut self,
+        value: Option<crate::types::RealtimeLogConfig>,
+    ) -> Self {
         self.realtime_log_config = value;
         self
     }
     /// Builds the [`UpdateRealtimeLogConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateRealtimeLogConfigOutput, restxml_runtime::BuildError> {
-        Ok(UpdateRealtimeLogConfigOutput { realtime_log_config: self.realtime_log_config, meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<UpdateRealtimeLogConfigOutput, restxml_runtime::BuildError> {
+        Ok(UpdateRealtimeLogConfigOutput {
+            realtime_log_config: self.realtime_log_config,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -254,25 +273,33 @@ impl UpdateRealtimeLogConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "UpdateRealtimeLogConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("NoSuchRealtimeLogConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig),
+            Some("NoSuchRealtimeLogConfig") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig)
+            }
             _ => unhandled(meta),
         }
     }
@@ -337,13 +364,12 @@ impl std::error::Error for UpdateRealtimeLogConfigError {
 pub fn serialize_request(
     input: &crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/realtime-log-config");
-    if input.end_points.is_some()
-        || input.fields.is_some()
-        || input.name.is_some()
-        || input.arn.is_some()
-        || input.sampling_rate.is_some()
+    if input.end_points.is_some() || input.fields.is_some() || input.name.is_some()
+        || input.arn.is_some() || input.sampling_rate.is_some()
     {
         let mut body = restxml_runtime::xml::XmlWriter::new();
         {
@@ -381,11 +407,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateRealtimeLogConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateRealtimeLogConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateRealtimeLogConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -398,7 +428,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_realtime_log_config = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "RealtimeLogConfig" {
-                    m_realtime_log_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_realtime_log_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((m_realtime_log_config,))
@@ -429,7 +461,11 @@ impl UpdateRealtimeLogConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInputBuilder,
     ) -> Self {
-        UpdateRealtimeLogConfigFluentBuilder { client, input, overrides: Default::default() }
+        UpdateRealtimeLogConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Contains information about the Amazon Kinesis data stream where you are sending real-time log data.
     ///
@@ -504,13 +540,18 @@ impl UpdateRealtimeLogConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInputBuilder {
         &self.input
     }
     /// Sends UpdateRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -525,9 +566,15 @@ impl UpdateRealtimeLogConfigFluentBuilder {
         crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigOutput,
         restxml_runtime::SdkError<UpdateRealtimeLogConfigError>,
     > {
-        let input: crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput = self.input.build()?;
+        let input: crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateRealtimeLogConfig", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateRealtimeLogConfig", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

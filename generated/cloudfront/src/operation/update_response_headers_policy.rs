@@ -11,6 +11,8 @@
 //!
 //! 3. Call `UpdateResponseHeadersPolicy`, providing the entire response headers policy configuration, including the fields that you modified and those that you didn't.
 /// The `UpdateResponseHeadersPolicyRequest` shape of the model (it has no documentation).
+///
+/// Sent by UpdateResponseHeadersPolicy: set its members on the client's fluent builder, `client.update_response_headers_policy().<member>(value)...send()`, or build it here and send it with `client.update_response_headers_policy_with(input).send()`. `if_match` (`If-Match`) is the `ETag` that GetResponseHeadersPolicyConfig returned (or use `client.get_response_headers_policy_config().read_modify_write(...)`, which does both calls); a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -31,7 +33,10 @@ impl std::fmt::Debug for UpdateResponseHeadersPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateResponseHeadersPolicyInput")
-            .field("response_headers_policy_config", &self.response_headers_policy_config)
+            .field(
+                "response_headers_policy_config",
+                &self.response_headers_policy_config,
+            )
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
@@ -70,7 +75,10 @@ impl std::fmt::Debug for UpdateResponseHeadersPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateResponseHeadersPolicyInputBuilder")
-            .field("response_headers_policy_config", &self.response_headers_policy_config)
+            .field(
+                "response_headers_policy_config",
+                &self.response_headers_policy_config,
+            )
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
@@ -80,7 +88,10 @@ impl std::fmt::Debug for UpdateResponseHeadersPolicyInputBuilder {
 impl UpdateResponseHeadersPolicyInputBuilder {
     /// Sets [`UpdateResponseHeadersPolicyInput::response_headers_policy_config`].
     #[inline]
-    pub fn response_headers_policy_config(mut self, value: crate::types::ResponseHeadersPolicyConfig) -> Self {
+    pub fn response_headers_policy_config(
+        mut self,
+        value: crate::types::ResponseHeadersPolicyConfig,
+    ) -> Self {
         self.response_headers_policy_config = Some(value);
         self
     }
@@ -104,29 +115,39 @@ impl UpdateResponseHeadersPolicyInputBuilder {
     }
     /// Builds the [`UpdateResponseHeadersPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateResponseHeadersPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateResponseHeadersPolicyInput, restxml_runtime::BuildError> {
         match (self.response_headers_policy_config, self.id) {
-            (Some(m_response_headers_policy_config), Some(m_id)) => Ok(UpdateResponseHeadersPolicyInput {
-                response_headers_policy_config: m_response_headers_policy_config,
-                id: m_id,
-                if_match: self.if_match,
-            }),
-            (m_response_headers_policy_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateResponseHeadersPolicyInput",
-                &[
-                    (
-                        m_response_headers_policy_config.is_none(),
-                        "response_headers_policy_config",
-                        "ResponseHeadersPolicyConfig",
+            (Some(m_response_headers_policy_config), Some(m_id)) => {
+                Ok(UpdateResponseHeadersPolicyInput {
+                    response_headers_policy_config: m_response_headers_policy_config,
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_response_headers_policy_config, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateResponseHeadersPolicyInput",
+                        &[
+                            (
+                                m_response_headers_policy_config.is_none(),
+                                "response_headers_policy_config",
+                                "ResponseHeadersPolicyConfig",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
                     ),
-                    (m_id.is_none(), "id", "Id"),
-                ],
-            )),
+                )
+            }
         }
     }
 }
 
 /// The `UpdateResponseHeadersPolicyResult` shape of the model (it has no documentation).
+///
+/// Returned by UpdateResponseHeadersPolicy's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -186,13 +207,19 @@ impl std::fmt::Debug for UpdateResponseHeadersPolicyOutputBuilder {
 impl UpdateResponseHeadersPolicyOutputBuilder {
     /// Sets [`UpdateResponseHeadersPolicyOutput::response_headers_policy`].
     #[inline]
-    pub fn response_headers_policy(mut self, value: crate::types::ResponseHeadersPolicy) -> Self {
+    pub fn response_headers_policy(
+        mut self,
+        value: crate::types::ResponseHeadersPolicy,
+    ) -> Self {
         self.response_headers_policy = Some(value);
         self
     }
     /// Sets or clears [`UpdateResponseHeadersPolicyOutput::response_headers_policy`].
     #[inline]
-    pub fn set_response_headers_policy(mut self, value: Option<crate::types::ResponseHeadersPolicy>) -> Self {
+    pub fn set_response_headers_policy(
+        mut self,
+        value: Option<crate::types::ResponseHeadersPolicy>,
+    ) -> Self {
         self.response_headers_policy = value;
         self
     }
@@ -210,7 +237,9 @@ impl UpdateResponseHeadersPolicyOutputBuilder {
     }
     /// Builds the [`UpdateResponseHeadersPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateResponseHeadersPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateResponseHeadersPolicyOutput, restxml_runtime::BuildError> {
         Ok(UpdateResponseHeadersPolicyOutput {
             response_headers_policy: self.response_headers_policy,
             e_tag: self.e_tag,
@@ -228,7 +257,9 @@ pub enum UpdateResponseHeadersPolicyError {
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// The number of custom headers in the response headers policy exceeds the maximum.
-    TooManyCustomHeadersInResponseHeadersPolicy(crate::error::TooManyCustomHeadersInResponseHeadersPolicy),
+    TooManyCustomHeadersInResponseHeadersPolicy(
+        crate::error::TooManyCustomHeadersInResponseHeadersPolicy,
+    ),
     /// A response headers policy with this name already exists. You must provide a unique name. To modify an existing response headers policy, use `UpdateResponseHeadersPolicy`.
     ResponseHeadersPolicyAlreadyExists(crate::error::ResponseHeadersPolicyAlreadyExists),
     /// The value of `Quantity` and the size of `Items` don't match.
@@ -242,7 +273,9 @@ pub enum UpdateResponseHeadersPolicyError {
     /// An argument is invalid.
     InvalidArgument(crate::error::InvalidArgument),
     /// The number of headers in `RemoveHeadersConfig` in the response headers policy exceeds the maximum.
-    TooManyRemoveHeadersInResponseHeadersPolicy(crate::error::TooManyRemoveHeadersInResponseHeadersPolicy),
+    TooManyRemoveHeadersInResponseHeadersPolicy(
+        crate::error::TooManyRemoveHeadersInResponseHeadersPolicy,
+    ),
     /// The `If-Match` version is missing or not valid.
     InvalidIfMatchVersion(crate::error::InvalidIfMatchVersion),
     /// An error response the model does not describe for this operation.
@@ -253,46 +286,71 @@ impl UpdateResponseHeadersPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "UpdateResponseHeadersPolicy",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("TooManyCustomHeadersInResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyCustomHeadersInResponseHeadersPolicy)
+                    .map_or_else(
+                        unhandled,
+                        Self::TooManyCustomHeadersInResponseHeadersPolicy,
+                    )
             }
-            Some("ResponseHeadersPolicyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ResponseHeadersPolicyAlreadyExists),
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("NoSuchResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy),
-            Some("TooLongCSPInResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooLongCSPInResponseHeadersPolicy),
+            Some("ResponseHeadersPolicyAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::ResponseHeadersPolicyAlreadyExists)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
+            }
+            Some("NoSuchResponseHeadersPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy)
+            }
+            Some("TooLongCSPInResponseHeadersPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooLongCSPInResponseHeadersPolicy)
+            }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("TooManyRemoveHeadersInResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyRemoveHeadersInResponseHeadersPolicy)
+                    .map_or_else(
+                        unhandled,
+                        Self::TooManyRemoveHeadersInResponseHeadersPolicy,
+                    )
             }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -405,7 +463,9 @@ impl std::error::Error for UpdateResponseHeadersPolicyError {
 pub fn serialize_request(
     input: &crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/response-headers-policy/");
     {
         let value = &input.id;
@@ -419,7 +479,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("ResponseHeadersPolicyConfig")
+            body
+                .root("ResponseHeadersPolicyConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -436,11 +497,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateResponseHeadersPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateResponseHeadersPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateResponseHeadersPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -479,13 +544,20 @@ impl UpdateResponseHeadersPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInputBuilder,
     ) -> Self {
-        UpdateResponseHeadersPolicyFluentBuilder { client, input, overrides: Default::default() }
+        UpdateResponseHeadersPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A response headers policy configuration.
     ///
     /// Sets [`crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput::response_headers_policy_config`](crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput::response_headers_policy_config). Required.
     #[inline]
-    pub fn response_headers_policy_config(mut self, value: crate::types::ResponseHeadersPolicyConfig) -> Self {
+    pub fn response_headers_policy_config(
+        mut self,
+        value: crate::types::ResponseHeadersPolicyConfig,
+    ) -> Self {
         self.input = self.input.response_headers_policy_config(value);
         self
     }
@@ -514,7 +586,10 @@ impl UpdateResponseHeadersPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -537,10 +612,15 @@ impl UpdateResponseHeadersPolicyFluentBuilder {
         crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyOutput,
         restxml_runtime::SdkError<UpdateResponseHeadersPolicyError>,
     > {
-        let input: crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput =
-            self.input.build()?;
+        let input: crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateResponseHeadersPolicy", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateResponseHeadersPolicy", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

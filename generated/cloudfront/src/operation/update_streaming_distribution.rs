@@ -3,6 +3,8 @@
 
 //! Update a streaming distribution.
 /// The request to update a streaming distribution.
+///
+/// Sent by UpdateStreamingDistribution: set its members on the client's fluent builder, `client.update_streaming_distribution().<member>(value)...send()`, or build it here and send it with `client.update_streaming_distribution_with(input).send()`. `if_match` (`If-Match`) is the `ETag` that GetStreamingDistributionConfig returned (or use `client.get_streaming_distribution_config().read_modify_write(...)`, which does both calls); a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -70,7 +72,10 @@ impl std::fmt::Debug for UpdateStreamingDistributionInputBuilder {
 impl UpdateStreamingDistributionInputBuilder {
     /// Sets [`UpdateStreamingDistributionInput::streaming_distribution_config`].
     #[inline]
-    pub fn streaming_distribution_config(mut self, value: crate::types::StreamingDistributionConfig) -> Self {
+    pub fn streaming_distribution_config(
+        mut self,
+        value: crate::types::StreamingDistributionConfig,
+    ) -> Self {
         self.streaming_distribution_config = Some(value);
         self
     }
@@ -94,29 +99,39 @@ impl UpdateStreamingDistributionInputBuilder {
     }
     /// Builds the [`UpdateStreamingDistributionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateStreamingDistributionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateStreamingDistributionInput, restxml_runtime::BuildError> {
         match (self.streaming_distribution_config, self.id) {
-            (Some(m_streaming_distribution_config), Some(m_id)) => Ok(UpdateStreamingDistributionInput {
-                streaming_distribution_config: m_streaming_distribution_config,
-                id: m_id,
-                if_match: self.if_match,
-            }),
-            (m_streaming_distribution_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateStreamingDistributionInput",
-                &[
-                    (
-                        m_streaming_distribution_config.is_none(),
-                        "streaming_distribution_config",
-                        "StreamingDistributionConfig",
+            (Some(m_streaming_distribution_config), Some(m_id)) => {
+                Ok(UpdateStreamingDistributionInput {
+                    streaming_distribution_config: m_streaming_distribution_config,
+                    id: m_id,
+                    if_match: self.if_match,
+                })
+            }
+            (m_streaming_distribution_config, m_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateStreamingDistributionInput",
+                        &[
+                            (
+                                m_streaming_distribution_config.is_none(),
+                                "streaming_distribution_config",
+                                "StreamingDistributionConfig",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                        ],
                     ),
-                    (m_id.is_none(), "id", "Id"),
-                ],
-            )),
+                )
+            }
         }
     }
 }
 
 /// The returned result of the corresponding request.
+///
+/// Returned by UpdateStreamingDistribution's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -176,13 +191,19 @@ impl std::fmt::Debug for UpdateStreamingDistributionOutputBuilder {
 impl UpdateStreamingDistributionOutputBuilder {
     /// Sets [`UpdateStreamingDistributionOutput::streaming_distribution`].
     #[inline]
-    pub fn streaming_distribution(mut self, value: crate::types::StreamingDistribution) -> Self {
+    pub fn streaming_distribution(
+        mut self,
+        value: crate::types::StreamingDistribution,
+    ) -> Self {
         self.streaming_distribution = Some(value);
         self
     }
     /// Sets or clears [`UpdateStreamingDistributionOutput::streaming_distribution`].
     #[inline]
-    pub fn set_streaming_distribution(mut self, value: Option<crate::types::StreamingDistribution>) -> Self {
+    pub fn set_streaming_distribution(
+        mut self,
+        value: Option<crate::types::StreamingDistribution>,
+    ) -> Self {
         self.streaming_distribution = value;
         self
     }
@@ -200,7 +221,9 @@ impl UpdateStreamingDistributionOutputBuilder {
     }
     /// Builds the [`UpdateStreamingDistributionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateStreamingDistributionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateStreamingDistributionOutput, restxml_runtime::BuildError> {
         Ok(UpdateStreamingDistributionOutput {
             streaming_distribution: self.streaming_distribution,
             e_tag: self.e_tag,
@@ -249,49 +272,77 @@ impl UpdateStreamingDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "UpdateStreamingDistribution",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("InvalidOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginAccessIdentity),
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
+            }
+            Some("InvalidOriginAccessIdentity") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidOriginAccessIdentity)
+            }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
-            Some("TooManyTrustedSigners") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyTrustedSigners),
-            Some("InvalidOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginAccessControl),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("TooManyTrustedSigners") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyTrustedSigners)
+            }
+            Some("InvalidOriginAccessControl") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidOriginAccessControl)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
+            }
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::MissingBody)
             }
-            Some("TooManyStreamingDistributionCNAMEs") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyStreamingDistributionCNAMEs),
-            Some("TrustedSignerDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TrustedSignerDoesNotExist),
-            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CNAMEAlreadyExists),
-            Some("NoSuchStreamingDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchStreamingDistribution),
+            Some("TooManyStreamingDistributionCNAMEs") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyStreamingDistributionCNAMEs)
+            }
+            Some("TrustedSignerDoesNotExist") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TrustedSignerDoesNotExist)
+            }
+            Some("CNAMEAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::CNAMEAlreadyExists)
+            }
+            Some("NoSuchStreamingDistribution") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchStreamingDistribution)
+            }
             _ => unhandled(meta),
         }
     }
@@ -422,7 +473,9 @@ impl std::error::Error for UpdateStreamingDistributionError {
 pub fn serialize_request(
     input: &crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/streaming-distribution/");
     {
         let value = &input.id;
@@ -437,7 +490,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("StreamingDistributionConfig")
+            body
+                .root("StreamingDistributionConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -454,11 +508,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateStreamingDistributionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateStreamingDistributionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateStreamingDistributionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -497,13 +555,20 @@ impl UpdateStreamingDistributionFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_streaming_distribution::UpdateStreamingDistributionInputBuilder,
     ) -> Self {
-        UpdateStreamingDistributionFluentBuilder { client, input, overrides: Default::default() }
+        UpdateStreamingDistributionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The streaming distribution's configuration information.
     ///
     /// Sets [`crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::streaming_distribution_config`](crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::streaming_distribution_config). Required.
     #[inline]
-    pub fn streaming_distribution_config(mut self, value: crate::types::StreamingDistributionConfig) -> Self {
+    pub fn streaming_distribution_config(
+        mut self,
+        value: crate::types::StreamingDistributionConfig,
+    ) -> Self {
         self.input = self.input.streaming_distribution_config(value);
         self
     }
@@ -532,7 +597,10 @@ impl UpdateStreamingDistributionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -555,10 +623,15 @@ impl UpdateStreamingDistributionFluentBuilder {
         crate::operation::update_streaming_distribution::UpdateStreamingDistributionOutput,
         restxml_runtime::SdkError<UpdateStreamingDistributionError>,
     > {
-        let input: crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput =
-            self.input.build()?;
+        let input: crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateStreamingDistribution", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateStreamingDistribution", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Updates a trust store.
 /// The `UpdateTrustStoreRequest` shape of the model (it has no documentation).
+///
+/// Sent by UpdateTrustStore: set its members on the client's fluent builder, `client.update_trust_store().<member>(value)...send()`, or build it here and send it with `client.update_trust_store_with(input).send()`. `if_match` (`If-Match`) is the `ETag` of the version being changed; a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -26,7 +28,10 @@ impl std::fmt::Debug for UpdateTrustStoreInput {
         f.debug_struct("UpdateTrustStoreInput")
             .field("id", &self.id)
             .field("ca_certificates_bundle_source", &self.ca_certificates_bundle_source)
-            .field("use_client_certificate_ocsp_endpoint", &self.use_client_certificate_ocsp_endpoint)
+            .field(
+                "use_client_certificate_ocsp_endpoint",
+                &self.use_client_certificate_ocsp_endpoint,
+            )
             .field("if_match", &self.if_match)
             .finish()
     }
@@ -47,7 +52,8 @@ impl From<UpdateTrustStoreInput> for UpdateTrustStoreInputBuilder {
         UpdateTrustStoreInputBuilder {
             id: Some(input.id),
             ca_certificates_bundle_source: input.ca_certificates_bundle_source,
-            use_client_certificate_ocsp_endpoint: input.use_client_certificate_ocsp_endpoint,
+            use_client_certificate_ocsp_endpoint: input
+                .use_client_certificate_ocsp_endpoint,
             if_match: Some(input.if_match),
         }
     }
@@ -68,7 +74,10 @@ impl std::fmt::Debug for UpdateTrustStoreInputBuilder {
         f.debug_struct("UpdateTrustStoreInputBuilder")
             .field("id", &self.id)
             .field("ca_certificates_bundle_source", &self.ca_certificates_bundle_source)
-            .field("use_client_certificate_ocsp_endpoint", &self.use_client_certificate_ocsp_endpoint)
+            .field(
+                "use_client_certificate_ocsp_endpoint",
+                &self.use_client_certificate_ocsp_endpoint,
+            )
             .field("if_match", &self.if_match)
             .finish()
     }
@@ -83,7 +92,10 @@ impl UpdateTrustStoreInputBuilder {
     }
     /// Sets [`UpdateTrustStoreInput::ca_certificates_bundle_source`].
     #[inline]
-    pub fn ca_certificates_bundle_source(mut self, value: crate::types::CaCertificatesBundleSource) -> Self {
+    pub fn ca_certificates_bundle_source(
+        mut self,
+        value: crate::types::CaCertificatesBundleSource,
+    ) -> Self {
         self.ca_certificates_bundle_source = Some(value);
         self
     }
@@ -104,7 +116,10 @@ impl UpdateTrustStoreInputBuilder {
     }
     /// Sets or clears [`UpdateTrustStoreInput::use_client_certificate_ocsp_endpoint`].
     #[inline]
-    pub fn set_use_client_certificate_ocsp_endpoint(mut self, value: Option<bool>) -> Self {
+    pub fn set_use_client_certificate_ocsp_endpoint(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
         self.use_client_certificate_ocsp_endpoint = value;
         self
     }
@@ -118,21 +133,33 @@ impl UpdateTrustStoreInputBuilder {
     #[inline]
     pub fn build(self) -> Result<UpdateTrustStoreInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(m_id), Some(m_if_match)) => Ok(UpdateTrustStoreInput {
-                id: m_id,
-                ca_certificates_bundle_source: self.ca_certificates_bundle_source,
-                use_client_certificate_ocsp_endpoint: self.use_client_certificate_ocsp_endpoint,
-                if_match: m_if_match,
-            }),
-            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateTrustStoreInput",
-                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
-            )),
+            (Some(m_id), Some(m_if_match)) => {
+                Ok(UpdateTrustStoreInput {
+                    id: m_id,
+                    ca_certificates_bundle_source: self.ca_certificates_bundle_source,
+                    use_client_certificate_ocsp_endpoint: self
+                        .use_client_certificate_ocsp_endpoint,
+                    if_match: m_if_match,
+                })
+            }
+            (m_id, m_if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateTrustStoreInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `UpdateTrustStoreResult` shape of the model (it has no documentation).
+///
+/// Returned by UpdateTrustStore's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -217,7 +244,11 @@ impl UpdateTrustStoreOutputBuilder {
     /// Builds the [`UpdateTrustStoreOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateTrustStoreOutput, restxml_runtime::BuildError> {
-        Ok(UpdateTrustStoreOutput { trust_store: self.trust_store, e_tag: self.e_tag, meta: Default::default() })
+        Ok(UpdateTrustStoreOutput {
+            trust_store: self.trust_store,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -243,25 +274,41 @@ impl UpdateTrustStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateTrustStore", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateTrustStore",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -338,14 +385,20 @@ impl std::error::Error for UpdateTrustStoreError {
 pub fn serialize_request(
     input: &crate::operation::update_trust_store::UpdateTrustStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/trust-store/");
     {
         let value = &input.id;
         request.push_label("Id", value.as_str(), false)?;
     }
     if let Some(value) = &input.use_client_certificate_ocsp_endpoint {
-        request.header("UseClientCertificateOCSPEndpoint", restxml_runtime::scalar::ToText::to_text(value).as_ref())?;
+        request
+            .header(
+                "UseClientCertificateOCSPEndpoint",
+                restxml_runtime::scalar::ToText::to_text(value).as_ref(),
+            )?;
     }
     {
         let value = &input.if_match;
@@ -355,7 +408,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("CaCertificatesBundleSource")
+            body
+                .root("CaCertificatesBundleSource")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -372,11 +426,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateTrustStoreError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateTrustStoreError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateTrustStoreError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -415,7 +473,11 @@ impl UpdateTrustStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_trust_store::UpdateTrustStoreInputBuilder,
     ) -> Self {
-        UpdateTrustStoreFluentBuilder { client, input, overrides: Default::default() }
+        UpdateTrustStoreFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The trust store ID.
     ///
@@ -429,7 +491,10 @@ impl UpdateTrustStoreFluentBuilder {
     ///
     /// Sets [`crate::operation::update_trust_store::UpdateTrustStoreInput::ca_certificates_bundle_source`](crate::operation::update_trust_store::UpdateTrustStoreInput::ca_certificates_bundle_source).
     #[inline]
-    pub fn ca_certificates_bundle_source(mut self, value: crate::types::CaCertificatesBundleSource) -> Self {
+    pub fn ca_certificates_bundle_source(
+        mut self,
+        value: crate::types::CaCertificatesBundleSource,
+    ) -> Self {
         self.input = self.input.ca_certificates_bundle_source(value);
         self
     }
@@ -452,7 +517,10 @@ impl UpdateTrustStoreFluentBuilder {
     }
     /// Sets or clears [`crate::operation::update_trust_store::UpdateTrustStoreInput::use_client_certificate_ocsp_endpoint`](crate::operation::update_trust_store::UpdateTrustStoreInput::use_client_certificate_ocsp_endpoint).
     #[inline]
-    pub fn set_use_client_certificate_ocsp_endpoint(mut self, value: Option<bool>) -> Self {
+    pub fn set_use_client_certificate_ocsp_endpoint(
+        mut self,
+        value: Option<bool>,
+    ) -> Self {
         self.input = self.input.set_use_client_certificate_ocsp_endpoint(value);
         self
     }
@@ -467,13 +535,18 @@ impl UpdateTrustStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_trust_store::UpdateTrustStoreInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_trust_store::UpdateTrustStoreInputBuilder {
         &self.input
     }
     /// Sends UpdateTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -488,9 +561,15 @@ impl UpdateTrustStoreFluentBuilder {
         crate::operation::update_trust_store::UpdateTrustStoreOutput,
         restxml_runtime::SdkError<UpdateTrustStoreError>,
     > {
-        let input: crate::operation::update_trust_store::UpdateTrustStoreInput = self.input.build()?;
+        let input: crate::operation::update_trust_store::UpdateTrustStoreInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateTrustStore", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateTrustStore", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Update an Amazon CloudFront VPC origin in your account.
 /// The `UpdateVpcOriginRequest` shape of the model (it has no documentation).
+///
+/// Sent by UpdateVpcOrigin: set its members on the client's fluent builder, `client.update_vpc_origin().<member>(value)...send()`, or build it here and send it with `client.update_vpc_origin_with(input).send()`. `if_match` (`If-Match`) is the `ETag` of the version being changed; a stale value fails with `PreconditionFailed`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -70,7 +72,10 @@ impl std::fmt::Debug for UpdateVpcOriginInputBuilder {
 impl UpdateVpcOriginInputBuilder {
     /// Sets [`UpdateVpcOriginInput::vpc_origin_endpoint_config`].
     #[inline]
-    pub fn vpc_origin_endpoint_config(mut self, value: crate::types::VpcOriginEndpointConfig) -> Self {
+    pub fn vpc_origin_endpoint_config(
+        mut self,
+        value: crate::types::VpcOriginEndpointConfig,
+    ) -> Self {
         self.vpc_origin_endpoint_config = Some(value);
         self
     }
@@ -90,24 +95,36 @@ impl UpdateVpcOriginInputBuilder {
     #[inline]
     pub fn build(self) -> Result<UpdateVpcOriginInput, restxml_runtime::BuildError> {
         match (self.vpc_origin_endpoint_config, self.id, self.if_match) {
-            (Some(m_vpc_origin_endpoint_config), Some(m_id), Some(m_if_match)) => Ok(UpdateVpcOriginInput {
-                vpc_origin_endpoint_config: m_vpc_origin_endpoint_config,
-                id: m_id,
-                if_match: m_if_match,
-            }),
-            (m_vpc_origin_endpoint_config, m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateVpcOriginInput",
-                &[
-                    (m_vpc_origin_endpoint_config.is_none(), "vpc_origin_endpoint_config", "VpcOriginEndpointConfig"),
-                    (m_id.is_none(), "id", "Id"),
-                    (m_if_match.is_none(), "if_match", "IfMatch"),
-                ],
-            )),
+            (Some(m_vpc_origin_endpoint_config), Some(m_id), Some(m_if_match)) => {
+                Ok(UpdateVpcOriginInput {
+                    vpc_origin_endpoint_config: m_vpc_origin_endpoint_config,
+                    id: m_id,
+                    if_match: m_if_match,
+                })
+            }
+            (m_vpc_origin_endpoint_config, m_id, m_if_match) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateVpcOriginInput",
+                        &[
+                            (
+                                m_vpc_origin_endpoint_config.is_none(),
+                                "vpc_origin_endpoint_config",
+                                "VpcOriginEndpointConfig",
+                            ),
+                            (m_id.is_none(), "id", "Id"),
+                            (m_if_match.is_none(), "if_match", "IfMatch"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `UpdateVpcOriginResult` shape of the model (it has no documentation).
+///
+/// Returned by UpdateVpcOrigin's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -192,7 +209,11 @@ impl UpdateVpcOriginOutputBuilder {
     /// Builds the [`UpdateVpcOriginOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateVpcOriginOutput, restxml_runtime::BuildError> {
-        Ok(UpdateVpcOriginOutput { vpc_origin: self.vpc_origin, e_tag: self.e_tag, meta: Default::default() })
+        Ok(UpdateVpcOriginOutput {
+            vpc_origin: self.vpc_origin,
+            e_tag: self.e_tag,
+            meta: Default::default(),
+        })
     }
 }
 
@@ -230,38 +251,65 @@ impl UpdateVpcOriginError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateVpcOrigin", meta, headers, body))
-        };
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateVpcOrigin",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PreconditionFailed)
+            }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityAlreadyExists),
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("CannotUpdateEntityWhileInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CannotUpdateEntityWhileInUse),
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityLimitExceeded),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::UnsupportedOperation)
+            }
+            Some("EntityAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityAlreadyExists)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InconsistentQuantities)
+            }
+            Some("CannotUpdateEntityWhileInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::CannotUpdateEntityWhileInUse)
+            }
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityLimitExceeded)
+            }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -374,7 +422,9 @@ impl std::error::Error for UpdateVpcOriginError {
 pub fn serialize_request(
     input: &crate::operation::update_vpc_origin::UpdateVpcOriginInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::PUT,
+    );
     request.push_path("/2020-05-31/vpc-origin/");
     {
         let value = &input.id;
@@ -389,7 +439,8 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body.root("VpcOriginEndpointConfig")
+            body
+                .root("VpcOriginEndpointConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -401,14 +452,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::update_vpc_origin::UpdateVpcOriginOutput, restxml_runtime::SdkError<UpdateVpcOriginError>>
-{
+) -> Result<
+    crate::operation::update_vpc_origin::UpdateVpcOriginOutput,
+    restxml_runtime::SdkError<UpdateVpcOriginError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateVpcOriginError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateVpcOriginError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -447,13 +504,20 @@ impl UpdateVpcOriginFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_vpc_origin::UpdateVpcOriginInputBuilder,
     ) -> Self {
-        UpdateVpcOriginFluentBuilder { client, input, overrides: Default::default() }
+        UpdateVpcOriginFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The VPC origin endpoint configuration.
     ///
     /// Sets [`crate::operation::update_vpc_origin::UpdateVpcOriginInput::vpc_origin_endpoint_config`](crate::operation::update_vpc_origin::UpdateVpcOriginInput::vpc_origin_endpoint_config). Required.
     #[inline]
-    pub fn vpc_origin_endpoint_config(mut self, value: crate::types::VpcOriginEndpointConfig) -> Self {
+    pub fn vpc_origin_endpoint_config(
+        mut self,
+        value: crate::types::VpcOriginEndpointConfig,
+    ) -> Self {
         self.input = self.input.vpc_origin_endpoint_config(value);
         self
     }
@@ -476,13 +540,18 @@ impl UpdateVpcOriginFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_vpc_origin::UpdateVpcOriginInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_vpc_origin::UpdateVpcOriginInputBuilder {
         &self.input
     }
     /// Sends UpdateVpcOrigin: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -497,9 +566,15 @@ impl UpdateVpcOriginFluentBuilder {
         crate::operation::update_vpc_origin::UpdateVpcOriginOutput,
         restxml_runtime::SdkError<UpdateVpcOriginError>,
     > {
-        let input: crate::operation::update_vpc_origin::UpdateVpcOriginInput = self.input.build()?;
+        let input: crate::operation::update_vpc_origin::UpdateVpcOriginInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateVpcOrigin", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateVpcOrigin", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Verify the DNS configuration for your domain names. This API operation checks whether your domain name points to the correct routing endpoint of the connection group, such as d111111abcdef8.cloudfront.net. You can use this API operation to troubleshoot and resolve DNS configuration issues.
 /// The `VerifyDnsConfigurationRequest` shape of the model (it has no documentation).
+///
+/// Sent by VerifyDnsConfiguration: set its members on the client's fluent builder, `client.verify_dns_configuration().<member>(value)...send()`, or build it here and send it with `client.verify_dns_configuration_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -37,7 +39,10 @@ impl From<VerifyDnsConfigurationInput> for VerifyDnsConfigurationInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: VerifyDnsConfigurationInput) -> Self {
-        VerifyDnsConfigurationInputBuilder { domain: input.domain, identifier: Some(input.identifier) }
+        VerifyDnsConfigurationInputBuilder {
+            domain: input.domain,
+            identifier: Some(input.identifier),
+        }
     }
 }
 
@@ -79,18 +84,31 @@ impl VerifyDnsConfigurationInputBuilder {
     }
     /// Builds the [`VerifyDnsConfigurationInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<VerifyDnsConfigurationInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<VerifyDnsConfigurationInput, restxml_runtime::BuildError> {
         match (self.identifier,) {
-            (Some(m_identifier),) => Ok(VerifyDnsConfigurationInput { domain: self.domain, identifier: m_identifier }),
-            (m_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
-                "VerifyDnsConfigurationInput",
-                &[(m_identifier.is_none(), "identifier", "Identifier")],
-            )),
+            (Some(m_identifier),) => {
+                Ok(VerifyDnsConfigurationInput {
+                    domain: self.domain,
+                    identifier: m_identifier,
+                })
+            }
+            (m_identifier,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "VerifyDnsConfigurationInput",
+                        &[(m_identifier.is_none(), "identifier", "Identifier")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `VerifyDnsConfigurationResult` shape of the model (it has no documentation).
+///
+/// Returned by VerifyDnsConfiguration's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -145,19 +163,27 @@ impl std::fmt::Debug for VerifyDnsConfigurationOutputBuilder {
 impl VerifyDnsConfigurationOutputBuilder {
     /// Sets [`VerifyDnsConfigurationOutput::dns_configuration_list`].
     #[inline]
-    pub fn dns_configuration_list(mut self, value: Vec<crate::types::DnsConfiguration>) -> Self {
+    pub fn dns_configuration_list(
+        mut self,
+        value: Vec<crate::types::DnsConfiguration>,
+    ) -> Self {
         self.dns_configuration_list = Some(value);
         self
     }
     /// Sets or clears [`VerifyDnsConfigurationOutput::dns_configuration_list`].
     #[inline]
-    pub fn set_dns_configuration_list(mut self, value: Option<Vec<crate::types::DnsConfiguration>>) -> Self {
+    pub fn set_dns_configuration_list(
+        mut self,
+        value: Option<Vec<crate::types::DnsConfiguration>>,
+    ) -> Self {
         self.dns_configuration_list = value;
         self
     }
     /// Builds the [`VerifyDnsConfigurationOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<VerifyDnsConfigurationOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<VerifyDnsConfigurationOutput, restxml_runtime::BuildError> {
         Ok(VerifyDnsConfigurationOutput {
             dns_configuration_list: self.dns_configuration_list,
             meta: Default::default(),
@@ -183,25 +209,32 @@ impl VerifyDnsConfigurationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "VerifyDnsConfiguration",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -267,7 +300,9 @@ impl std::error::Error for VerifyDnsConfigurationError {
 pub fn serialize_request(
     input: &crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2020-05-31/verify-dns-configuration");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -298,11 +333,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<VerifyDnsConfigurationError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(VerifyDnsConfigurationError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                VerifyDnsConfigurationError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -316,7 +355,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "DnsConfigurationList" {
                     m_dns_configuration_list = Some(
-                        child.read_list("DnsConfiguration", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?,
+                        child
+                            .read_list(
+                                "DnsConfiguration",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
                     );
                 }
             }
@@ -348,7 +391,11 @@ impl VerifyDnsConfigurationFluentBuilder {
         client: crate::Client,
         input: crate::operation::verify_dns_configuration::VerifyDnsConfigurationInputBuilder,
     ) -> Self {
-        VerifyDnsConfigurationFluentBuilder { client, input, overrides: Default::default() }
+        VerifyDnsConfigurationFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The domain name that you're verifying.
     ///
@@ -375,13 +422,18 @@ impl VerifyDnsConfigurationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::verify_dns_configuration::VerifyDnsConfigurationInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::verify_dns_configuration::VerifyDnsConfigurationInputBuilder {
         &self.input
     }
     /// Sends VerifyDnsConfiguration: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -396,9 +448,15 @@ impl VerifyDnsConfigurationFluentBuilder {
         crate::operation::verify_dns_configuration::VerifyDnsConfigurationOutput,
         restxml_runtime::SdkError<VerifyDnsConfigurationError>,
     > {
-        let input: crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput = self.input.build()?;
+        let input: crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("VerifyDnsConfiguration", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("VerifyDnsConfiguration", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

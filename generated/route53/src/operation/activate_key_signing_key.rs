@@ -3,6 +3,8 @@
 
 //! Activates a key-signing key (KSK) so that it can be used for signing by DNSSEC. This operation changes the KSK status to `ACTIVE`.
 /// The `ActivateKeySigningKeyRequest` shape of the model (it has no documentation).
+///
+/// Sent by ActivateKeySigningKey: set its members on the client's fluent builder, `client.activate_key_signing_key().<member>(value)...send()`, or build it here and send it with `client.activate_key_signing_key_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -39,7 +41,10 @@ impl From<ActivateKeySigningKeyInput> for ActivateKeySigningKeyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ActivateKeySigningKeyInput) -> Self {
-        ActivateKeySigningKeyInputBuilder { hosted_zone_id: Some(input.hosted_zone_id), name: Some(input.name) }
+        ActivateKeySigningKeyInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+            name: Some(input.name),
+        }
     }
 }
 
@@ -75,20 +80,38 @@ impl ActivateKeySigningKeyInputBuilder {
     }
     /// Builds the [`ActivateKeySigningKeyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ActivateKeySigningKeyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ActivateKeySigningKeyInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.name) {
             (Some(m_hosted_zone_id), Some(m_name)) => {
-                Ok(ActivateKeySigningKeyInput { hosted_zone_id: m_hosted_zone_id, name: m_name })
+                Ok(ActivateKeySigningKeyInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    name: m_name,
+                })
             }
-            (m_hosted_zone_id, m_name) => Err(restxml_runtime::BuildError::missing_fields(
-                "ActivateKeySigningKeyInput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_name.is_none(), "name", "Name")],
-            )),
+            (m_hosted_zone_id, m_name) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ActivateKeySigningKeyInput",
+                        &[
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (m_name.is_none(), "name", "Name"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `ActivateKeySigningKeyResponse` shape of the model (it has no documentation).
+///
+/// Returned by ActivateKeySigningKey's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -104,7 +127,9 @@ pub struct ActivateKeySigningKeyOutput {
 impl std::fmt::Debug for ActivateKeySigningKeyOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ActivateKeySigningKeyOutput").field("change_info", &self.change_info).finish()
+        f.debug_struct("ActivateKeySigningKeyOutput")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -132,7 +157,9 @@ pub struct ActivateKeySigningKeyOutputBuilder {
 impl std::fmt::Debug for ActivateKeySigningKeyOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ActivateKeySigningKeyOutputBuilder").field("change_info", &self.change_info).finish()
+        f.debug_struct("ActivateKeySigningKeyOutputBuilder")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -145,15 +172,24 @@ impl ActivateKeySigningKeyOutputBuilder {
     }
     /// Builds the [`ActivateKeySigningKeyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ActivateKeySigningKeyOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ActivateKeySigningKeyOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(ActivateKeySigningKeyOutput { change_info: m_change_info, meta: Default::default() })
+                Ok(ActivateKeySigningKeyOutput {
+                    change_info: m_change_info,
+                    meta: Default::default(),
+                })
             }
-            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ActivateKeySigningKeyOutput",
-                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-            )),
+            (m_change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ActivateKeySigningKeyOutput",
+                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -182,30 +218,48 @@ impl ActivateKeySigningKeyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ActivateKeySigningKey",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
-            Some("NoSuchKeySigningKey") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchKeySigningKey),
-            Some("InvalidKeySigningKeyStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus),
-            Some("InvalidSigningStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidSigningStatus),
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
+            }
+            Some("NoSuchKeySigningKey") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchKeySigningKey)
+            }
+            Some("InvalidKeySigningKeyStatus") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus)
+            }
+            Some("InvalidSigningStatus") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidSigningStatus)
+            }
             Some("InvalidKMSArn") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidKMSArn)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidKMSArn)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -289,11 +343,18 @@ impl std::error::Error for ActivateKeySigningKeyError {
 pub fn serialize_request(
     input: &crate::operation::activate_key_signing_key::ActivateKeySigningKeyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/keysigningkey/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("HostedZoneId", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "HostedZoneId",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/");
     {
@@ -313,21 +374,30 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ActivateKeySigningKeyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ActivateKeySigningKeyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ActivateKeySigningKeyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ChangeInfo",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -335,7 +405,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_change_info = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))
@@ -366,7 +438,11 @@ impl ActivateKeySigningKeyFluentBuilder {
         client: crate::Client,
         input: crate::operation::activate_key_signing_key::ActivateKeySigningKeyInputBuilder,
     ) -> Self {
-        ActivateKeySigningKeyFluentBuilder { client, input, overrides: Default::default() }
+        ActivateKeySigningKeyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A unique string used to identify a hosted zone.
     ///
@@ -387,13 +463,18 @@ impl ActivateKeySigningKeyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::activate_key_signing_key::ActivateKeySigningKeyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::activate_key_signing_key::ActivateKeySigningKeyInputBuilder {
         &self.input
     }
     /// Sends ActivateKeySigningKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -408,9 +489,15 @@ impl ActivateKeySigningKeyFluentBuilder {
         crate::operation::activate_key_signing_key::ActivateKeySigningKeyOutput,
         restxml_runtime::SdkError<ActivateKeySigningKeyError>,
     > {
-        let input: crate::operation::activate_key_signing_key::ActivateKeySigningKeyInput = self.input.build()?;
+        let input: crate::operation::activate_key_signing_key::ActivateKeySigningKeyInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ActivateKeySigningKey", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ActivateKeySigningKey", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

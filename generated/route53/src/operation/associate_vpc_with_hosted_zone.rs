@@ -25,6 +25,8 @@
 //! >
 //! > For more information, see [Access Management](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
 /// A complex type that contains information about the request to associate a VPC with a private hosted zone.
+///
+/// Sent by AssociateVPCWithHostedZone: set its members on the client's fluent builder, `client.associate_vpc_with_hosted_zone().<member>(value)...send()`, or build it here and send it with `client.associate_vpc_with_hosted_zone_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -121,22 +123,39 @@ impl AssociateVPCWithHostedZoneInputBuilder {
     }
     /// Builds the [`AssociateVPCWithHostedZoneInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<AssociateVPCWithHostedZoneInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AssociateVPCWithHostedZoneInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.vpc) {
-            (Some(m_hosted_zone_id), Some(m_vpc)) => Ok(AssociateVPCWithHostedZoneInput {
-                hosted_zone_id: m_hosted_zone_id,
-                vpc: m_vpc,
-                comment: self.comment,
-            }),
-            (m_hosted_zone_id, m_vpc) => Err(restxml_runtime::BuildError::missing_fields(
-                "AssociateVPCWithHostedZoneInput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_vpc.is_none(), "vpc", "VPC")],
-            )),
+            (Some(m_hosted_zone_id), Some(m_vpc)) => {
+                Ok(AssociateVPCWithHostedZoneInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    vpc: m_vpc,
+                    comment: self.comment,
+                })
+            }
+            (m_hosted_zone_id, m_vpc) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AssociateVPCWithHostedZoneInput",
+                        &[
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (m_vpc.is_none(), "vpc", "VPC"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// A complex type that contains the response information for the `AssociateVPCWithHostedZone` request.
+///
+/// Returned by AssociateVPCWithHostedZone's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -152,7 +171,9 @@ pub struct AssociateVPCWithHostedZoneOutput {
 impl std::fmt::Debug for AssociateVPCWithHostedZoneOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AssociateVPCWithHostedZoneOutput").field("change_info", &self.change_info).finish()
+        f.debug_struct("AssociateVPCWithHostedZoneOutput")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -180,7 +201,9 @@ pub struct AssociateVPCWithHostedZoneOutputBuilder {
 impl std::fmt::Debug for AssociateVPCWithHostedZoneOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AssociateVPCWithHostedZoneOutputBuilder").field("change_info", &self.change_info).finish()
+        f.debug_struct("AssociateVPCWithHostedZoneOutputBuilder")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -193,15 +216,24 @@ impl AssociateVPCWithHostedZoneOutputBuilder {
     }
     /// Builds the [`AssociateVPCWithHostedZoneOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<AssociateVPCWithHostedZoneOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<AssociateVPCWithHostedZoneOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(AssociateVPCWithHostedZoneOutput { change_info: m_change_info, meta: Default::default() })
+                Ok(AssociateVPCWithHostedZoneOutput {
+                    change_info: m_change_info,
+                    meta: Default::default(),
+                })
             }
-            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
-                "AssociateVPCWithHostedZoneOutput",
-                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-            )),
+            (m_change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "AssociateVPCWithHostedZoneOutput",
+                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -234,37 +266,57 @@ impl AssociateVPCWithHostedZoneError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "AssociateVPCWithHostedZone",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
-            Some("NotAuthorizedException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NotAuthorizedException),
+            Some("NotAuthorizedException") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NotAuthorizedException)
+            }
             Some("InvalidVPCId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidVPCId)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidVPCId)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("PublicZoneVPCAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PublicZoneVPCAssociation),
-            Some("ConflictingDomainExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConflictingDomainExists),
+            Some("PublicZoneVPCAssociation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PublicZoneVPCAssociation)
+            }
+            Some("ConflictingDomainExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::ConflictingDomainExists)
+            }
             Some("LimitsExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::LimitsExceeded)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::LimitsExceeded)
             }
-            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PriorRequestNotComplete),
+            Some("PriorRequestNotComplete") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
+            }
             _ => unhandled(meta),
         }
     }
@@ -359,11 +411,18 @@ impl std::error::Error for AssociateVPCWithHostedZoneError {
 pub fn serialize_request(
     input: &crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/associatevpc");
     if true {
@@ -395,29 +454,41 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<AssociateVPCWithHostedZoneError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(AssociateVPCWithHostedZoneError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                AssociateVPCWithHostedZoneError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ChangeInfo",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["AssociateVPCWithHostedZoneResponse"])?;
+            let element = &mut document
+                .output_root(&["AssociateVPCWithHostedZoneResponse"])?;
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_change_info = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))
@@ -448,7 +519,11 @@ impl AssociateVPCWithHostedZoneFluentBuilder {
         client: crate::Client,
         input: crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInputBuilder,
     ) -> Self {
-        AssociateVPCWithHostedZoneFluentBuilder { client, input, overrides: Default::default() }
+        AssociateVPCWithHostedZoneFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the private hosted zone that you want to associate an Amazon VPC with.
     ///
@@ -483,7 +558,10 @@ impl AssociateVPCWithHostedZoneFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -506,10 +584,15 @@ impl AssociateVPCWithHostedZoneFluentBuilder {
         crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneOutput,
         restxml_runtime::SdkError<AssociateVPCWithHostedZoneError>,
     > {
-        let input: crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput =
-            self.input.build()?;
+        let input: crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("AssociateVPCWithHostedZone", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("AssociateVPCWithHostedZone", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -17,6 +17,8 @@
 //!
 //! - `DELETE_IF_EXISTS`: Delete an existing CIDR block from the collection.
 /// The `ChangeCidrCollectionRequest` shape of the model (it has no documentation).
+///
+/// Sent by ChangeCidrCollection: set its members on the client's fluent builder, `client.change_cidr_collection().<member>(value)...send()`, or build it here and send it with `client.change_cidr_collection_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -114,22 +116,35 @@ impl ChangeCidrCollectionInputBuilder {
     }
     /// Builds the [`ChangeCidrCollectionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ChangeCidrCollectionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ChangeCidrCollectionInput, restxml_runtime::BuildError> {
         match (self.id, self.changes) {
-            (Some(m_id), Some(m_changes)) => Ok(ChangeCidrCollectionInput {
-                id: m_id,
-                collection_version: self.collection_version,
-                changes: m_changes,
-            }),
-            (m_id, m_changes) => Err(restxml_runtime::BuildError::missing_fields(
-                "ChangeCidrCollectionInput",
-                &[(m_id.is_none(), "id", "Id"), (m_changes.is_none(), "changes", "Changes")],
-            )),
+            (Some(m_id), Some(m_changes)) => {
+                Ok(ChangeCidrCollectionInput {
+                    id: m_id,
+                    collection_version: self.collection_version,
+                    changes: m_changes,
+                })
+            }
+            (m_id, m_changes) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ChangeCidrCollectionInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_changes.is_none(), "changes", "Changes"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `ChangeCidrCollectionResponse` shape of the model (it has no documentation).
+///
+/// Returned by ChangeCidrCollection's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -173,7 +188,9 @@ pub struct ChangeCidrCollectionOutputBuilder {
 impl std::fmt::Debug for ChangeCidrCollectionOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ChangeCidrCollectionOutputBuilder").field("id", &self.id).finish()
+        f.debug_struct("ChangeCidrCollectionOutputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -186,13 +203,24 @@ impl ChangeCidrCollectionOutputBuilder {
     }
     /// Builds the [`ChangeCidrCollectionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ChangeCidrCollectionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ChangeCidrCollectionOutput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(ChangeCidrCollectionOutput { id: m_id, meta: Default::default() }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ChangeCidrCollectionOutput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(ChangeCidrCollectionOutput {
+                    id: m_id,
+                    meta: Default::default(),
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ChangeCidrCollectionOutput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -204,7 +232,9 @@ pub enum ChangeCidrCollectionError {
     /// The CIDR collection you specified, doesn't exist.
     NoSuchCidrCollectionException(crate::error::NoSuchCidrCollectionException),
     /// The CIDR collection version you provided, doesn't match the one in the `ListCidrCollections` operation.
-    CidrCollectionVersionMismatchException(crate::error::CidrCollectionVersionMismatchException),
+    CidrCollectionVersionMismatchException(
+        crate::error::CidrCollectionVersionMismatchException,
+    ),
     /// The input is not valid.
     InvalidInput(crate::error::InvalidInput),
     /// This CIDR block is already in use.
@@ -221,26 +251,49 @@ impl ChangeCidrCollectionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ChangeCidrCollection", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ChangeCidrCollection",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchCidrCollectionException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCidrCollectionException),
-            Some("CidrCollectionVersionMismatchException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CidrCollectionVersionMismatchException),
+            Some("NoSuchCidrCollectionException") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchCidrCollectionException)
+            }
+            Some("CidrCollectionVersionMismatchException") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::CidrCollectionVersionMismatchException)
+            }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("CidrBlockInUseException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CidrBlockInUseException),
+            Some("CidrBlockInUseException") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::CidrBlockInUseException)
+            }
             Some("LimitsExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::LimitsExceeded)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::LimitsExceeded)
             }
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
+            }
             _ => unhandled(meta),
         }
     }
@@ -323,7 +376,9 @@ impl std::error::Error for ChangeCidrCollectionError {
 pub fn serialize_request(
     input: &crate::operation::change_cidr_collection::ChangeCidrCollectionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/cidrcollection/");
     {
         let value = &input.id;
@@ -358,18 +413,28 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ChangeCidrCollectionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ChangeCidrCollectionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ChangeCidrCollectionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_id,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(status, restxml_runtime::xml::XmlError::missing_in_empty_body("Id"))
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("Id"),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -408,7 +473,11 @@ impl ChangeCidrCollectionFluentBuilder {
         client: crate::Client,
         input: crate::operation::change_cidr_collection::ChangeCidrCollectionInputBuilder,
     ) -> Self {
-        ChangeCidrCollectionFluentBuilder { client, input, overrides: Default::default() }
+        ChangeCidrCollectionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The UUID of the CIDR collection to update.
     ///
@@ -443,13 +512,18 @@ impl ChangeCidrCollectionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::change_cidr_collection::ChangeCidrCollectionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::change_cidr_collection::ChangeCidrCollectionInputBuilder {
         &self.input
     }
     /// Sends ChangeCidrCollection: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -464,9 +538,15 @@ impl ChangeCidrCollectionFluentBuilder {
         crate::operation::change_cidr_collection::ChangeCidrCollectionOutput,
         restxml_runtime::SdkError<ChangeCidrCollectionError>,
     > {
-        let input: crate::operation::change_cidr_collection::ChangeCidrCollectionInput = self.input.build()?;
+        let input: crate::operation::change_cidr_collection::ChangeCidrCollectionInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ChangeCidrCollection", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ChangeCidrCollection", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

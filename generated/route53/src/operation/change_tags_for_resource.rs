@@ -5,6 +5,8 @@
 //!
 //! For information about using tags for cost allocation, see [Using Cost Allocation Tags](https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/cost-alloc-tags.html) in the *Billing and Cost Management User Guide*.
 /// A complex type that contains information about the tags that you want to add, edit, or delete.
+///
+/// Sent by ChangeTagsForResource: set its members on the client's fluent builder, `client.change_tags_for_resource().<member>(value)...send()`, or build it here and send it with `client.change_tags_for_resource_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -120,26 +122,36 @@ impl ChangeTagsForResourceInputBuilder {
     }
     /// Builds the [`ChangeTagsForResourceInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ChangeTagsForResourceInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ChangeTagsForResourceInput, restxml_runtime::BuildError> {
         match (self.resource_type, self.resource_id) {
-            (Some(m_resource_type), Some(m_resource_id)) => Ok(ChangeTagsForResourceInput {
-                resource_type: m_resource_type,
-                resource_id: m_resource_id,
-                add_tags: self.add_tags,
-                remove_tag_keys: self.remove_tag_keys,
-            }),
-            (m_resource_type, m_resource_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "ChangeTagsForResourceInput",
-                &[
-                    (m_resource_type.is_none(), "resource_type", "ResourceType"),
-                    (m_resource_id.is_none(), "resource_id", "ResourceId"),
-                ],
-            )),
+            (Some(m_resource_type), Some(m_resource_id)) => {
+                Ok(ChangeTagsForResourceInput {
+                    resource_type: m_resource_type,
+                    resource_id: m_resource_id,
+                    add_tags: self.add_tags,
+                    remove_tag_keys: self.remove_tag_keys,
+                })
+            }
+            (m_resource_type, m_resource_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ChangeTagsForResourceInput",
+                        &[
+                            (m_resource_type.is_none(), "resource_type", "ResourceType"),
+                            (m_resource_id.is_none(), "resource_id", "ResourceId"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// Empty response for the request.
+///
+/// Returned by ChangeTagsForResource's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -184,8 +196,12 @@ impl std::fmt::Debug for ChangeTagsForResourceOutputBuilder {
 impl ChangeTagsForResourceOutputBuilder {
     /// Builds the [`ChangeTagsForResourceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ChangeTagsForResourceOutput, restxml_runtime::BuildError> {
-        Ok(ChangeTagsForResourceOutput { meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<ChangeTagsForResourceOutput, restxml_runtime::BuildError> {
+        Ok(ChangeTagsForResourceOutput {
+            meta: Default::default(),
+        })
     }
 }
 
@@ -211,29 +227,45 @@ impl ChangeTagsForResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ChangeTagsForResource",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchHealthCheck),
+            Some("NoSuchHealthCheck") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
+            }
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
-            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PriorRequestNotComplete),
-            Some("ThrottlingException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ThrottlingException),
+            Some("PriorRequestNotComplete") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
+            }
+            Some("ThrottlingException") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::ThrottlingException)
+            }
             _ => unhandled(meta),
         }
     }
@@ -310,7 +342,9 @@ impl std::error::Error for ChangeTagsForResourceError {
 pub fn serialize_request(
     input: &crate::operation::change_tags_for_resource::ChangeTagsForResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/tags/");
     {
         let value = &input.resource_type;
@@ -349,11 +383,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ChangeTagsForResourceError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ChangeTagsForResourceError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ChangeTagsForResourceError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(crate::operation::change_tags_for_resource::ChangeTagsForResourceOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -378,7 +416,11 @@ impl ChangeTagsForResourceFluentBuilder {
         client: crate::Client,
         input: crate::operation::change_tags_for_resource::ChangeTagsForResourceInputBuilder,
     ) -> Self {
-        ChangeTagsForResourceFluentBuilder { client, input, overrides: Default::default() }
+        ChangeTagsForResourceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The type of the resource.
     ///
@@ -427,13 +469,18 @@ impl ChangeTagsForResourceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::change_tags_for_resource::ChangeTagsForResourceInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::change_tags_for_resource::ChangeTagsForResourceInputBuilder {
         &self.input
     }
     /// Sends ChangeTagsForResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -448,9 +495,15 @@ impl ChangeTagsForResourceFluentBuilder {
         crate::operation::change_tags_for_resource::ChangeTagsForResourceOutput,
         restxml_runtime::SdkError<ChangeTagsForResourceError>,
     > {
-        let input: crate::operation::change_tags_for_resource::ChangeTagsForResourceInput = self.input.build()?;
+        let input: crate::operation::change_tags_for_resource::ChangeTagsForResourceInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ChangeTagsForResource", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ChangeTagsForResource", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

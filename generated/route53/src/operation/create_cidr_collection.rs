@@ -3,6 +3,8 @@
 
 //! Creates a CIDR collection in the current Amazon Web Services account.
 /// The `CreateCidrCollectionRequest` shape of the model (it has no documentation).
+///
+/// Sent by CreateCidrCollection: set its members on the client's fluent builder, `client.create_cidr_collection().<member>(value)...send()`, or build it here and send it with `client.create_cidr_collection_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -37,7 +39,10 @@ impl From<CreateCidrCollectionInput> for CreateCidrCollectionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateCidrCollectionInput) -> Self {
-        CreateCidrCollectionInputBuilder { name: Some(input.name), caller_reference: Some(input.caller_reference) }
+        CreateCidrCollectionInputBuilder {
+            name: Some(input.name),
+            caller_reference: Some(input.caller_reference),
+        }
     }
 }
 
@@ -73,23 +78,38 @@ impl CreateCidrCollectionInputBuilder {
     }
     /// Builds the [`CreateCidrCollectionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateCidrCollectionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateCidrCollectionInput, restxml_runtime::BuildError> {
         match (self.name, self.caller_reference) {
             (Some(m_name), Some(m_caller_reference)) => {
-                Ok(CreateCidrCollectionInput { name: m_name, caller_reference: m_caller_reference })
+                Ok(CreateCidrCollectionInput {
+                    name: m_name,
+                    caller_reference: m_caller_reference,
+                })
             }
-            (m_name, m_caller_reference) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateCidrCollectionInput",
-                &[
-                    (m_name.is_none(), "name", "Name"),
-                    (m_caller_reference.is_none(), "caller_reference", "CallerReference"),
-                ],
-            )),
+            (m_name, m_caller_reference) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateCidrCollectionInput",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (
+                                m_caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `CreateCidrCollectionResponse` shape of the model (it has no documentation).
+///
+/// Returned by CreateCidrCollection's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -155,7 +175,10 @@ impl CreateCidrCollectionOutputBuilder {
     }
     /// Sets or clears [`CreateCidrCollectionOutput::collection`].
     #[inline]
-    pub fn set_collection(mut self, value: Option<crate::types::CidrCollection>) -> Self {
+    pub fn set_collection(
+        mut self,
+        value: Option<crate::types::CidrCollection>,
+    ) -> Self {
         self.collection = value;
         self
     }
@@ -173,7 +196,9 @@ impl CreateCidrCollectionOutputBuilder {
     }
     /// Builds the [`CreateCidrCollectionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateCidrCollectionOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateCidrCollectionOutput, restxml_runtime::BuildError> {
         Ok(CreateCidrCollectionOutput {
             collection: self.collection,
             location: self.location,
@@ -191,7 +216,9 @@ pub enum CreateCidrCollectionError {
     /// The input is not valid.
     InvalidInput(crate::error::InvalidInput),
     /// A CIDR collection with this name and a different caller reference already exists in this account.
-    CidrCollectionAlreadyExistsException(crate::error::CidrCollectionAlreadyExistsException),
+    CidrCollectionAlreadyExistsException(
+        crate::error::CidrCollectionAlreadyExistsException,
+    ),
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
     ConcurrentModification(crate::error::ConcurrentModification),
     /// An error response the model does not describe for this operation.
@@ -202,22 +229,41 @@ impl CreateCidrCollectionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateCidrCollection", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateCidrCollection",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("LimitsExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::LimitsExceeded)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::LimitsExceeded)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("CidrCollectionAlreadyExistsException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CidrCollectionAlreadyExistsException),
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
+            Some("CidrCollectionAlreadyExistsException") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::CidrCollectionAlreadyExistsException)
+            }
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
+            }
             _ => unhandled(meta),
         }
     }
@@ -288,7 +334,9 @@ impl std::error::Error for CreateCidrCollectionError {
 pub fn serialize_request(
     input: &crate::operation::create_cidr_collection::CreateCidrCollectionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/cidrcollection");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -320,11 +368,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateCidrCollectionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateCidrCollectionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateCidrCollectionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -339,7 +391,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_collection = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "Collection" {
-                    m_collection = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_collection = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((m_collection,))
@@ -371,7 +425,11 @@ impl CreateCidrCollectionFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_cidr_collection::CreateCidrCollectionInputBuilder,
     ) -> Self {
-        CreateCidrCollectionFluentBuilder { client, input, overrides: Default::default() }
+        CreateCidrCollectionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A unique identifier for the account that can be used to reference the collection from other API calls.
     ///
@@ -392,13 +450,18 @@ impl CreateCidrCollectionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_cidr_collection::CreateCidrCollectionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_cidr_collection::CreateCidrCollectionInputBuilder {
         &self.input
     }
     /// Sends CreateCidrCollection: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -413,9 +476,15 @@ impl CreateCidrCollectionFluentBuilder {
         crate::operation::create_cidr_collection::CreateCidrCollectionOutput,
         restxml_runtime::SdkError<CreateCidrCollectionError>,
     > {
-        let input: crate::operation::create_cidr_collection::CreateCidrCollectionInput = self.input.build()?;
+        let input: crate::operation::create_cidr_collection::CreateCidrCollectionInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateCidrCollection", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateCidrCollection", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

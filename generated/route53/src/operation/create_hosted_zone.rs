@@ -37,6 +37,8 @@
 //! >
 //! > For more information, see [Access Management](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
 /// A complex type that contains information about the request to create a public or private hosted zone.
+///
+/// Sent by CreateHostedZone: set its members on the client's fluent builder, `client.create_hosted_zone().<member>(value)...send()`, or build it here and send it with `client.create_hosted_zone_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -163,7 +165,10 @@ impl CreateHostedZoneInputBuilder {
     }
     /// Sets or clears [`CreateHostedZoneInput::hosted_zone_config`].
     #[inline]
-    pub fn set_hosted_zone_config(mut self, value: Option<crate::types::HostedZoneConfig>) -> Self {
+    pub fn set_hosted_zone_config(
+        mut self,
+        value: Option<crate::types::HostedZoneConfig>,
+    ) -> Self {
         self.hosted_zone_config = value;
         self
     }
@@ -183,25 +188,37 @@ impl CreateHostedZoneInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateHostedZoneInput, restxml_runtime::BuildError> {
         match (self.name, self.caller_reference) {
-            (Some(m_name), Some(m_caller_reference)) => Ok(CreateHostedZoneInput {
-                name: m_name,
-                vpc: self.vpc,
-                caller_reference: m_caller_reference,
-                hosted_zone_config: self.hosted_zone_config,
-                delegation_set_id: self.delegation_set_id,
-            }),
-            (m_name, m_caller_reference) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateHostedZoneInput",
-                &[
-                    (m_name.is_none(), "name", "Name"),
-                    (m_caller_reference.is_none(), "caller_reference", "CallerReference"),
-                ],
-            )),
+            (Some(m_name), Some(m_caller_reference)) => {
+                Ok(CreateHostedZoneInput {
+                    name: m_name,
+                    vpc: self.vpc,
+                    caller_reference: m_caller_reference,
+                    hosted_zone_config: self.hosted_zone_config,
+                    delegation_set_id: self.delegation_set_id,
+                })
+            }
+            (m_name, m_caller_reference) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateHostedZoneInput",
+                        &[
+                            (m_name.is_none(), "name", "Name"),
+                            (
+                                m_caller_reference.is_none(),
+                                "caller_reference",
+                                "CallerReference",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// A complex type containing the response information for the hosted zone.
+///
+/// Returned by CreateHostedZone's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -315,7 +332,12 @@ impl CreateHostedZoneOutputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateHostedZoneOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone, self.change_info, self.delegation_set, self.location) {
-            (Some(m_hosted_zone), Some(m_change_info), Some(m_delegation_set), Some(m_location)) => {
+            (
+                Some(m_hosted_zone),
+                Some(m_change_info),
+                Some(m_delegation_set),
+                Some(m_location),
+            ) => {
                 Ok(CreateHostedZoneOutput {
                     hosted_zone: m_hosted_zone,
                     change_info: m_change_info,
@@ -326,15 +348,21 @@ impl CreateHostedZoneOutputBuilder {
                 })
             }
             (m_hosted_zone, m_change_info, m_delegation_set, m_location) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "CreateHostedZoneOutput",
-                    &[
-                        (m_hosted_zone.is_none(), "hosted_zone", "HostedZone"),
-                        (m_change_info.is_none(), "change_info", "ChangeInfo"),
-                        (m_delegation_set.is_none(), "delegation_set", "DelegationSet"),
-                        (m_location.is_none(), "location", "Location"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateHostedZoneOutput",
+                        &[
+                            (m_hosted_zone.is_none(), "hosted_zone", "HostedZone"),
+                            (m_change_info.is_none(), "change_info", "ChangeInfo"),
+                            (
+                                m_delegation_set.is_none(),
+                                "delegation_set",
+                                "DelegationSet",
+                            ),
+                            (m_location.is_none(), "location", "Location"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -370,32 +398,61 @@ impl CreateHostedZoneError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateHostedZone", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "CreateHostedZone",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("InvalidDomainName") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidDomainName),
-            Some("HostedZoneAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::HostedZoneAlreadyExists),
-            Some("TooManyHostedZones") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyHostedZones),
+            Some("InvalidDomainName") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidDomainName)
+            }
+            Some("HostedZoneAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::HostedZoneAlreadyExists)
+            }
+            Some("TooManyHostedZones") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyHostedZones)
+            }
             Some("InvalidVPCId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidVPCId)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidVPCId)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("DelegationSetNotAvailable") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::DelegationSetNotAvailable),
-            Some("ConflictingDomainExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConflictingDomainExists),
-            Some("NoSuchDelegationSet") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDelegationSet),
-            Some("DelegationSetNotReusable") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::DelegationSetNotReusable),
+            Some("DelegationSetNotAvailable") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::DelegationSetNotAvailable)
+            }
+            Some("ConflictingDomainExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::ConflictingDomainExists)
+            }
+            Some("NoSuchDelegationSet") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchDelegationSet)
+            }
+            Some("DelegationSetNotReusable") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::DelegationSetNotReusable)
+            }
             _ => unhandled(meta),
         }
     }
@@ -496,7 +553,9 @@ impl std::error::Error for CreateHostedZoneError {
 pub fn serialize_request(
     input: &crate::operation::create_hosted_zone::CreateHostedZoneInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/hostedzone");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -520,7 +579,11 @@ pub fn serialize_request(
                 content.element("HostedZoneConfig", value)?;
             }
             if let Some(value) = &input.delegation_set_id {
-                content.element("DelegationSetId", restxml_runtime::customizations::route53::resource_id(value))?;
+                content
+                    .element(
+                        "DelegationSetId",
+                        restxml_runtime::customizations::route53::resource_id(value),
+                    )?;
             }
         }
         request.body(body.into_bytes(), "application/xml");
@@ -537,36 +600,51 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateHostedZoneError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateHostedZoneError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateHostedZoneError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
     let m_location = restxml_runtime::http::header_string(status, headers, "Location")?;
-    let (body_hosted_zone, body_change_info, body_delegation_set, body_vpc) = if restxml_runtime::xml::is_blank(body) {
+    let (body_hosted_zone, body_change_info, body_delegation_set, body_vpc) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("HostedZone"),
-                )
-            })?,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
-                )
-            })?,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("DelegationSet"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "HostedZone",
+                        ),
+                    )
+                })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ChangeInfo",
+                        ),
+                    )
+                })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "DelegationSet",
+                        ),
+                    )
+                })?,
             None,
         )
     } else {
@@ -580,16 +658,24 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "HostedZone" => {
-                        m_hosted_zone = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_hosted_zone = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "ChangeInfo" => {
-                        m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_change_info = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "DelegationSet" => {
-                        m_delegation_set = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_delegation_set = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "VPC" => {
-                        m_vpc = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_vpc = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }
@@ -597,14 +683,22 @@ pub fn parse_response<B: AsRef<[u8]>>(
             Ok((
                 restxml_runtime::xml::required(m_hosted_zone, "HostedZone", element)?,
                 restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,
-                restxml_runtime::xml::required(m_delegation_set, "DelegationSet", element)?,
+                restxml_runtime::xml::required(
+                    m_delegation_set,
+                    "DelegationSet",
+                    element,
+                )?,
                 m_vpc,
             ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
     Ok(crate::operation::create_hosted_zone::CreateHostedZoneOutput {
-        location: m_location.ok_or_else(|| restxml_runtime::ResponseError::missing_header(status, "Location"))?,
+        location: m_location
+            .ok_or_else(|| restxml_runtime::ResponseError::missing_header(
+                status,
+                "Location",
+            ))?,
         hosted_zone: body_hosted_zone,
         change_info: body_change_info,
         delegation_set: body_delegation_set,
@@ -631,7 +725,11 @@ impl CreateHostedZoneFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_hosted_zone::CreateHostedZoneInputBuilder,
     ) -> Self {
-        CreateHostedZoneFluentBuilder { client, input, overrides: Default::default() }
+        CreateHostedZoneFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The name of the domain. Specify a fully qualified domain name, for example, *www.example.com*. The trailing dot is optional; Amazon Route 53 assumes that the domain name is fully qualified. This means that Route 53 treats *www.example.com* (without a trailing dot) and *www.example.com.* (with a trailing dot) as identical.
     ///
@@ -673,7 +771,10 @@ impl CreateHostedZoneFluentBuilder {
     }
     /// Sets or clears [`crate::operation::create_hosted_zone::CreateHostedZoneInput::hosted_zone_config`](crate::operation::create_hosted_zone::CreateHostedZoneInput::hosted_zone_config).
     #[inline]
-    pub fn set_hosted_zone_config(mut self, value: Option<crate::types::HostedZoneConfig>) -> Self {
+    pub fn set_hosted_zone_config(
+        mut self,
+        value: Option<crate::types::HostedZoneConfig>,
+    ) -> Self {
         self.input = self.input.set_hosted_zone_config(value);
         self
     }
@@ -694,13 +795,18 @@ impl CreateHostedZoneFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_hosted_zone::CreateHostedZoneInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::create_hosted_zone::CreateHostedZoneInputBuilder {
         &self.input
     }
     /// Sends CreateHostedZone: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -715,9 +821,15 @@ impl CreateHostedZoneFluentBuilder {
         crate::operation::create_hosted_zone::CreateHostedZoneOutput,
         restxml_runtime::SdkError<CreateHostedZoneError>,
     > {
-        let input: crate::operation::create_hosted_zone::CreateHostedZoneInput = self.input.build()?;
+        let input: crate::operation::create_hosted_zone::CreateHostedZoneInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateHostedZone", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateHostedZone", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

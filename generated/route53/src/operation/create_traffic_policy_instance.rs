@@ -7,6 +7,8 @@
 //! >
 //! > After you submit an `CreateTrafficPolicyInstance` request, there's a brief delay while Amazon Route 53 creates the resource record sets that are specified in the traffic policy definition. Use `GetTrafficPolicyInstance` with the `id` of new traffic policy instance to confirm that the `CreateTrafficPolicyInstance` request completed successfully. For more information, see the `State` response element.
 /// A complex type that contains information about the resource record sets that you want to create based on a specified traffic policy.
+///
+/// Sent by CreateTrafficPolicyInstance: set its members on the client's fluent builder, `client.create_traffic_policy_instance().<member>(value)...send()`, or build it here and send it with `client.create_traffic_policy_instance_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -119,38 +121,70 @@ impl CreateTrafficPolicyInstanceInputBuilder {
     }
     /// Builds the [`CreateTrafficPolicyInstanceInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
-        match (self.hosted_zone_id, self.name, self.ttl, self.traffic_policy_id, self.traffic_policy_version) {
+    pub fn build(
+        self,
+    ) -> Result<CreateTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
+        match (
+            self.hosted_zone_id,
+            self.name,
+            self.ttl,
+            self.traffic_policy_id,
+            self.traffic_policy_version,
+        ) {
             (
                 Some(m_hosted_zone_id),
                 Some(m_name),
                 Some(m_ttl),
                 Some(m_traffic_policy_id),
                 Some(m_traffic_policy_version),
-            ) => Ok(CreateTrafficPolicyInstanceInput {
-                hosted_zone_id: m_hosted_zone_id,
-                name: m_name,
-                ttl: m_ttl,
-                traffic_policy_id: m_traffic_policy_id,
-                traffic_policy_version: m_traffic_policy_version,
-            }),
-            (m_hosted_zone_id, m_name, m_ttl, m_traffic_policy_id, m_traffic_policy_version) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "CreateTrafficPolicyInstanceInput",
-                    &[
-                        (m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
-                        (m_name.is_none(), "name", "Name"),
-                        (m_ttl.is_none(), "ttl", "TTL"),
-                        (m_traffic_policy_id.is_none(), "traffic_policy_id", "TrafficPolicyId"),
-                        (m_traffic_policy_version.is_none(), "traffic_policy_version", "TrafficPolicyVersion"),
-                    ],
-                ))
+            ) => {
+                Ok(CreateTrafficPolicyInstanceInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    name: m_name,
+                    ttl: m_ttl,
+                    traffic_policy_id: m_traffic_policy_id,
+                    traffic_policy_version: m_traffic_policy_version,
+                })
+            }
+            (
+                m_hosted_zone_id,
+                m_name,
+                m_ttl,
+                m_traffic_policy_id,
+                m_traffic_policy_version,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateTrafficPolicyInstanceInput",
+                        &[
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (m_name.is_none(), "name", "Name"),
+                            (m_ttl.is_none(), "ttl", "TTL"),
+                            (
+                                m_traffic_policy_id.is_none(),
+                                "traffic_policy_id",
+                                "TrafficPolicyId",
+                            ),
+                            (
+                                m_traffic_policy_version.is_none(),
+                                "traffic_policy_version",
+                                "TrafficPolicyVersion",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
 }
 
 /// A complex type that contains the response information for the `CreateTrafficPolicyInstance` request.
+///
+/// Returned by CreateTrafficPolicyInstance's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -210,7 +244,10 @@ impl std::fmt::Debug for CreateTrafficPolicyInstanceOutputBuilder {
 impl CreateTrafficPolicyInstanceOutputBuilder {
     /// Sets [`CreateTrafficPolicyInstanceOutput::traffic_policy_instance`].
     #[inline]
-    pub fn traffic_policy_instance(mut self, value: crate::types::TrafficPolicyInstance) -> Self {
+    pub fn traffic_policy_instance(
+        mut self,
+        value: crate::types::TrafficPolicyInstance,
+    ) -> Self {
         self.traffic_policy_instance = Some(value);
         self
     }
@@ -222,20 +259,32 @@ impl CreateTrafficPolicyInstanceOutputBuilder {
     }
     /// Builds the [`CreateTrafficPolicyInstanceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<CreateTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<CreateTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy_instance, self.location) {
-            (Some(m_traffic_policy_instance), Some(m_location)) => Ok(CreateTrafficPolicyInstanceOutput {
-                traffic_policy_instance: m_traffic_policy_instance,
-                location: m_location,
-                meta: Default::default(),
-            }),
-            (m_traffic_policy_instance, m_location) => Err(restxml_runtime::BuildError::missing_fields(
-                "CreateTrafficPolicyInstanceOutput",
-                &[
-                    (m_traffic_policy_instance.is_none(), "traffic_policy_instance", "TrafficPolicyInstance"),
-                    (m_location.is_none(), "location", "Location"),
-                ],
-            )),
+            (Some(m_traffic_policy_instance), Some(m_location)) => {
+                Ok(CreateTrafficPolicyInstanceOutput {
+                    traffic_policy_instance: m_traffic_policy_instance,
+                    location: m_location,
+                    meta: Default::default(),
+                })
+            }
+            (m_traffic_policy_instance, m_location) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "CreateTrafficPolicyInstanceOutput",
+                        &[
+                            (
+                                m_traffic_policy_instance.is_none(),
+                                "traffic_policy_instance",
+                                "TrafficPolicyInstance",
+                            ),
+                            (m_location.is_none(), "location", "Location"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -262,29 +311,45 @@ impl CreateTrafficPolicyInstanceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "CreateTrafficPolicyInstance",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("TooManyTrafficPolicyInstances") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyTrafficPolicyInstances),
-            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchTrafficPolicy),
-            Some("TrafficPolicyInstanceAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TrafficPolicyInstanceAlreadyExists),
+            Some("TooManyTrafficPolicyInstances") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TooManyTrafficPolicyInstances)
+            }
+            Some("NoSuchTrafficPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchTrafficPolicy)
+            }
+            Some("TrafficPolicyInstanceAlreadyExists") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TrafficPolicyInstanceAlreadyExists)
+            }
             _ => unhandled(meta),
         }
     }
@@ -361,7 +426,9 @@ impl std::error::Error for CreateTrafficPolicyInstanceError {
 pub fn serialize_request(
     input: &crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/trafficpolicyinstance");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -372,7 +439,11 @@ pub fn serialize_request(
                 .content();
             {
                 let value = &input.hosted_zone_id;
-                content.element("HostedZoneId", restxml_runtime::customizations::route53::resource_id(value))?;
+                content
+                    .element(
+                        "HostedZoneId",
+                        restxml_runtime::customizations::route53::resource_id(value),
+                    )?;
             }
             {
                 let value = &input.name;
@@ -405,39 +476,61 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateTrafficPolicyInstanceError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(CreateTrafficPolicyInstanceError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                CreateTrafficPolicyInstanceError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
     let m_location = restxml_runtime::http::header_string(status, headers, "Location")?;
     let (body_traffic_policy_instance,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicyInstance"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "TrafficPolicyInstance",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["CreateTrafficPolicyInstanceResponse"])?;
+            let element = &mut document
+                .output_root(&["CreateTrafficPolicyInstanceResponse"])?;
             let mut m_traffic_policy_instance = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "TrafficPolicyInstance" {
-                    m_traffic_policy_instance = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_traffic_policy_instance = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_traffic_policy_instance, "TrafficPolicyInstance", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_traffic_policy_instance,
+                    "TrafficPolicyInstance",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
     Ok(crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceOutput {
-        location: m_location.ok_or_else(|| restxml_runtime::ResponseError::missing_header(status, "Location"))?,
+        location: m_location
+            .ok_or_else(|| restxml_runtime::ResponseError::missing_header(
+                status,
+                "Location",
+            ))?,
         traffic_policy_instance: body_traffic_policy_instance,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
@@ -461,7 +554,11 @@ impl CreateTrafficPolicyInstanceFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInputBuilder,
     ) -> Self {
-        CreateTrafficPolicyInstanceFluentBuilder { client, input, overrides: Default::default() }
+        CreateTrafficPolicyInstanceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the hosted zone that you want Amazon Route 53 to create resource record sets in by using the configuration in a traffic policy.
     ///
@@ -506,7 +603,10 @@ impl CreateTrafficPolicyInstanceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -529,10 +629,15 @@ impl CreateTrafficPolicyInstanceFluentBuilder {
         crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceOutput,
         restxml_runtime::SdkError<CreateTrafficPolicyInstanceError>,
     > {
-        let input: crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput =
-            self.input.build()?;
+        let input: crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateTrafficPolicyInstance", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("CreateTrafficPolicyInstance", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Deactivates a key-signing key (KSK) so that it will not be used for signing by DNSSEC. This operation changes the KSK status to `INACTIVE`.
 /// The `DeactivateKeySigningKeyRequest` shape of the model (it has no documentation).
+///
+/// Sent by DeactivateKeySigningKey: set its members on the client's fluent builder, `client.deactivate_key_signing_key().<member>(value)...send()`, or build it here and send it with `client.deactivate_key_signing_key_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -39,7 +41,10 @@ impl From<DeactivateKeySigningKeyInput> for DeactivateKeySigningKeyInputBuilder 
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeactivateKeySigningKeyInput) -> Self {
-        DeactivateKeySigningKeyInputBuilder { hosted_zone_id: Some(input.hosted_zone_id), name: Some(input.name) }
+        DeactivateKeySigningKeyInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+            name: Some(input.name),
+        }
     }
 }
 
@@ -75,20 +80,38 @@ impl DeactivateKeySigningKeyInputBuilder {
     }
     /// Builds the [`DeactivateKeySigningKeyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeactivateKeySigningKeyInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeactivateKeySigningKeyInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.name) {
             (Some(m_hosted_zone_id), Some(m_name)) => {
-                Ok(DeactivateKeySigningKeyInput { hosted_zone_id: m_hosted_zone_id, name: m_name })
+                Ok(DeactivateKeySigningKeyInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    name: m_name,
+                })
             }
-            (m_hosted_zone_id, m_name) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeactivateKeySigningKeyInput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_name.is_none(), "name", "Name")],
-            )),
+            (m_hosted_zone_id, m_name) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeactivateKeySigningKeyInput",
+                        &[
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (m_name.is_none(), "name", "Name"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `DeactivateKeySigningKeyResponse` shape of the model (it has no documentation).
+///
+/// Returned by DeactivateKeySigningKey's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -104,7 +127,9 @@ pub struct DeactivateKeySigningKeyOutput {
 impl std::fmt::Debug for DeactivateKeySigningKeyOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeactivateKeySigningKeyOutput").field("change_info", &self.change_info).finish()
+        f.debug_struct("DeactivateKeySigningKeyOutput")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -132,7 +157,9 @@ pub struct DeactivateKeySigningKeyOutputBuilder {
 impl std::fmt::Debug for DeactivateKeySigningKeyOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeactivateKeySigningKeyOutputBuilder").field("change_info", &self.change_info).finish()
+        f.debug_struct("DeactivateKeySigningKeyOutputBuilder")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -145,15 +172,24 @@ impl DeactivateKeySigningKeyOutputBuilder {
     }
     /// Builds the [`DeactivateKeySigningKeyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeactivateKeySigningKeyOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeactivateKeySigningKeyOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(DeactivateKeySigningKeyOutput { change_info: m_change_info, meta: Default::default() })
+                Ok(DeactivateKeySigningKeyOutput {
+                    change_info: m_change_info,
+                    meta: Default::default(),
+                })
             }
-            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeactivateKeySigningKeyOutput",
-                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-            )),
+            (m_change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeactivateKeySigningKeyOutput",
+                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -184,31 +220,52 @@ impl DeactivateKeySigningKeyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "DeactivateKeySigningKey",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
-            Some("NoSuchKeySigningKey") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchKeySigningKey),
-            Some("InvalidKeySigningKeyStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus),
-            Some("InvalidSigningStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidSigningStatus),
-            Some("KeySigningKeyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::KeySigningKeyInUse),
-            Some("KeySigningKeyInParentDSRecord") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::KeySigningKeyInParentDSRecord),
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
+            }
+            Some("NoSuchKeySigningKey") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchKeySigningKey)
+            }
+            Some("InvalidKeySigningKeyStatus") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus)
+            }
+            Some("InvalidSigningStatus") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidSigningStatus)
+            }
+            Some("KeySigningKeyInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::KeySigningKeyInUse)
+            }
+            Some("KeySigningKeyInParentDSRecord") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::KeySigningKeyInParentDSRecord)
+            }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -298,11 +355,18 @@ impl std::error::Error for DeactivateKeySigningKeyError {
 pub fn serialize_request(
     input: &crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/keysigningkey/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("HostedZoneId", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "HostedZoneId",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/");
     {
@@ -322,29 +386,41 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeactivateKeySigningKeyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeactivateKeySigningKeyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeactivateKeySigningKeyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ChangeInfo",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["DeactivateKeySigningKeyResponse"])?;
+            let element = &mut document
+                .output_root(&["DeactivateKeySigningKeyResponse"])?;
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_change_info = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))
@@ -375,7 +451,11 @@ impl DeactivateKeySigningKeyFluentBuilder {
         client: crate::Client,
         input: crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInputBuilder,
     ) -> Self {
-        DeactivateKeySigningKeyFluentBuilder { client, input, overrides: Default::default() }
+        DeactivateKeySigningKeyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A unique string used to identify a hosted zone.
     ///
@@ -396,13 +476,18 @@ impl DeactivateKeySigningKeyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInputBuilder {
         &self.input
     }
     /// Sends DeactivateKeySigningKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -417,9 +502,15 @@ impl DeactivateKeySigningKeyFluentBuilder {
         crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyOutput,
         restxml_runtime::SdkError<DeactivateKeySigningKeyError>,
     > {
-        let input: crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInput = self.input.build()?;
+        let input: crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeactivateKeySigningKey", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeactivateKeySigningKey", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Deletes a CIDR collection in the current Amazon Web Services account. The collection must be empty before it can be deleted.
 /// The `DeleteCidrCollectionRequest` shape of the model (it has no documentation).
+///
+/// Sent by DeleteCidrCollection: set its members on the client's fluent builder, `client.delete_cidr_collection().<member>(value)...send()`, or build it here and send it with `client.delete_cidr_collection_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -32,7 +34,9 @@ impl From<DeleteCidrCollectionInput> for DeleteCidrCollectionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteCidrCollectionInput) -> Self {
-        DeleteCidrCollectionInputBuilder { id: Some(input.id) }
+        DeleteCidrCollectionInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -58,18 +62,30 @@ impl DeleteCidrCollectionInputBuilder {
     }
     /// Builds the [`DeleteCidrCollectionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteCidrCollectionInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteCidrCollectionInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DeleteCidrCollectionInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteCidrCollectionInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DeleteCidrCollectionInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteCidrCollectionInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `DeleteCidrCollectionResponse` shape of the model (it has no documentation).
+///
+/// Returned by DeleteCidrCollection's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -114,8 +130,12 @@ impl std::fmt::Debug for DeleteCidrCollectionOutputBuilder {
 impl DeleteCidrCollectionOutputBuilder {
     /// Builds the [`DeleteCidrCollectionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteCidrCollectionOutput, restxml_runtime::BuildError> {
-        Ok(DeleteCidrCollectionOutput { meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<DeleteCidrCollectionOutput, restxml_runtime::BuildError> {
+        Ok(DeleteCidrCollectionOutput {
+            meta: Default::default(),
+        })
     }
 }
 
@@ -139,21 +159,41 @@ impl DeleteCidrCollectionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteCidrCollection", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteCidrCollection",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchCidrCollectionException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCidrCollectionException),
-            Some("CidrCollectionInUseException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CidrCollectionInUseException),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("NoSuchCidrCollectionException") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchCidrCollectionException)
             }
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
+            Some("CidrCollectionInUseException") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::CidrCollectionInUseException)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
+            }
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
+            }
             _ => unhandled(meta),
         }
     }
@@ -224,7 +264,9 @@ impl std::error::Error for DeleteCidrCollectionError {
 pub fn serialize_request(
     input: &crate::operation::delete_cidr_collection::DeleteCidrCollectionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2013-04-01/cidrcollection/");
     {
         let value = &input.id;
@@ -242,11 +284,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteCidrCollectionError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteCidrCollectionError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteCidrCollectionError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(crate::operation::delete_cidr_collection::DeleteCidrCollectionOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -271,7 +317,11 @@ impl DeleteCidrCollectionFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_cidr_collection::DeleteCidrCollectionInputBuilder,
     ) -> Self {
-        DeleteCidrCollectionFluentBuilder { client, input, overrides: Default::default() }
+        DeleteCidrCollectionFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The UUID of the collection to delete.
     ///
@@ -284,13 +334,18 @@ impl DeleteCidrCollectionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_cidr_collection::DeleteCidrCollectionInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_cidr_collection::DeleteCidrCollectionInputBuilder {
         &self.input
     }
     /// Sends DeleteCidrCollection: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -305,9 +360,15 @@ impl DeleteCidrCollectionFluentBuilder {
         crate::operation::delete_cidr_collection::DeleteCidrCollectionOutput,
         restxml_runtime::SdkError<DeleteCidrCollectionError>,
     > {
-        let input: crate::operation::delete_cidr_collection::DeleteCidrCollectionInput = self.input.build()?;
+        let input: crate::operation::delete_cidr_collection::DeleteCidrCollectionInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteCidrCollection", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteCidrCollection", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

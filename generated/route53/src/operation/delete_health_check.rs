@@ -9,6 +9,8 @@
 //!
 //! If you're using Cloud Map and you configured Cloud Map to create a Route 53 health check when you register an instance, you can't use the Route 53 `DeleteHealthCheck` command to delete the health check. The health check is deleted automatically when you deregister the instance; there can be a delay of several hours before the health check is deleted from Route 53.
 /// This action deletes a health check.
+///
+/// Sent by DeleteHealthCheck: set its members on the client's fluent builder, `client.delete_health_check().<member>(value)...send()`, or build it here and send it with `client.delete_health_check_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -22,7 +24,9 @@ pub struct DeleteHealthCheckInput {
 impl std::fmt::Debug for DeleteHealthCheckInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteHealthCheckInput").field("health_check_id", &self.health_check_id).finish()
+        f.debug_struct("DeleteHealthCheckInput")
+            .field("health_check_id", &self.health_check_id)
+            .finish()
     }
 }
 
@@ -38,7 +42,9 @@ impl From<DeleteHealthCheckInput> for DeleteHealthCheckInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteHealthCheckInput) -> Self {
-        DeleteHealthCheckInputBuilder { health_check_id: Some(input.health_check_id) }
+        DeleteHealthCheckInputBuilder {
+            health_check_id: Some(input.health_check_id),
+        }
     }
 }
 
@@ -51,7 +57,9 @@ pub struct DeleteHealthCheckInputBuilder {
 impl std::fmt::Debug for DeleteHealthCheckInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteHealthCheckInputBuilder").field("health_check_id", &self.health_check_id).finish()
+        f.debug_struct("DeleteHealthCheckInputBuilder")
+            .field("health_check_id", &self.health_check_id)
+            .finish()
     }
 }
 
@@ -66,16 +74,32 @@ impl DeleteHealthCheckInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteHealthCheckInput, restxml_runtime::BuildError> {
         match (self.health_check_id,) {
-            (Some(m_health_check_id),) => Ok(DeleteHealthCheckInput { health_check_id: m_health_check_id }),
-            (m_health_check_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteHealthCheckInput",
-                &[(m_health_check_id.is_none(), "health_check_id", "HealthCheckId")],
-            )),
+            (Some(m_health_check_id),) => {
+                Ok(DeleteHealthCheckInput {
+                    health_check_id: m_health_check_id,
+                })
+            }
+            (m_health_check_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteHealthCheckInput",
+                        &[
+                            (
+                                m_health_check_id.is_none(),
+                                "health_check_id",
+                                "HealthCheckId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// An empty element.
+///
+/// Returned by DeleteHealthCheck's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -121,7 +145,9 @@ impl DeleteHealthCheckOutputBuilder {
     /// Builds the [`DeleteHealthCheckOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DeleteHealthCheckOutput, restxml_runtime::BuildError> {
-        Ok(DeleteHealthCheckOutput { meta: Default::default() })
+        Ok(DeleteHealthCheckOutput {
+            meta: Default::default(),
+        })
     }
 }
 
@@ -143,19 +169,36 @@ impl DeleteHealthCheckError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteHealthCheck", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteHealthCheck",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchHealthCheck),
+            Some("NoSuchHealthCheck") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
+            }
             Some("HealthCheckInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::HealthCheckInUse)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::HealthCheckInUse)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -221,7 +264,9 @@ impl std::error::Error for DeleteHealthCheckError {
 pub fn serialize_request(
     input: &crate::operation::delete_health_check::DeleteHealthCheckInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2013-04-01/healthcheck/");
     {
         let value = &input.health_check_id;
@@ -239,11 +284,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteHealthCheckError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteHealthCheckError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteHealthCheckError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(crate::operation::delete_health_check::DeleteHealthCheckOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -268,7 +317,11 @@ impl DeleteHealthCheckFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_health_check::DeleteHealthCheckInputBuilder,
     ) -> Self {
-        DeleteHealthCheckFluentBuilder { client, input, overrides: Default::default() }
+        DeleteHealthCheckFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the health check that you want to delete.
     ///
@@ -281,13 +334,18 @@ impl DeleteHealthCheckFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_health_check::DeleteHealthCheckInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_health_check::DeleteHealthCheckInputBuilder {
         &self.input
     }
     /// Sends DeleteHealthCheck: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -302,9 +360,15 @@ impl DeleteHealthCheckFluentBuilder {
         crate::operation::delete_health_check::DeleteHealthCheckOutput,
         restxml_runtime::SdkError<DeleteHealthCheckError>,
     > {
-        let input: crate::operation::delete_health_check::DeleteHealthCheckInput = self.input.build()?;
+        let input: crate::operation::delete_health_check::DeleteHealthCheckInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteHealthCheck", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteHealthCheck", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -21,6 +21,8 @@
 //!
 //! - Use the `ListHostedZones` action to get a list of the hosted zones associated with the current Amazon Web Services account.
 /// A request to delete a hosted zone.
+///
+/// Sent by DeleteHostedZone: set its members on the client's fluent builder, `client.delete_hosted_zone().<member>(value)...send()`, or build it here and send it with `client.delete_hosted_zone_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -52,7 +54,9 @@ impl From<DeleteHostedZoneInput> for DeleteHostedZoneInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteHostedZoneInput) -> Self {
-        DeleteHostedZoneInputBuilder { id: Some(input.id) }
+        DeleteHostedZoneInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -81,15 +85,21 @@ impl DeleteHostedZoneInputBuilder {
     pub fn build(self) -> Result<DeleteHostedZoneInput, restxml_runtime::BuildError> {
         match (self.id,) {
             (Some(m_id),) => Ok(DeleteHostedZoneInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteHostedZoneInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteHostedZoneInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// A complex type that contains the response to a `DeleteHostedZone` request.
+///
+/// Returned by DeleteHostedZone's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -105,7 +115,9 @@ pub struct DeleteHostedZoneOutput {
 impl std::fmt::Debug for DeleteHostedZoneOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteHostedZoneOutput").field("change_info", &self.change_info).finish()
+        f.debug_struct("DeleteHostedZoneOutput")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -133,7 +145,9 @@ pub struct DeleteHostedZoneOutputBuilder {
 impl std::fmt::Debug for DeleteHostedZoneOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteHostedZoneOutputBuilder").field("change_info", &self.change_info).finish()
+        f.debug_struct("DeleteHostedZoneOutputBuilder")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -149,12 +163,19 @@ impl DeleteHostedZoneOutputBuilder {
     pub fn build(self) -> Result<DeleteHostedZoneOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(DeleteHostedZoneOutput { change_info: m_change_info, meta: Default::default() })
+                Ok(DeleteHostedZoneOutput {
+                    change_info: m_change_info,
+                    meta: Default::default(),
+                })
             }
-            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteHostedZoneOutput",
-                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-            )),
+            (m_change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteHostedZoneOutput",
+                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -181,24 +202,45 @@ impl DeleteHostedZoneError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteHostedZone", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteHostedZone",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
-            Some("HostedZoneNotEmpty") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::HostedZoneNotEmpty),
-            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PriorRequestNotComplete),
+            Some("HostedZoneNotEmpty") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::HostedZoneNotEmpty)
+            }
+            Some("PriorRequestNotComplete") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
+            }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("InvalidDomainName") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidDomainName),
+            Some("InvalidDomainName") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidDomainName)
+            }
             _ => unhandled(meta),
         }
     }
@@ -275,11 +317,18 @@ impl std::error::Error for DeleteHostedZoneError {
 pub fn serialize_request(
     input: &crate::operation::delete_hosted_zone::DeleteHostedZoneInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.build()
 }
@@ -293,21 +342,30 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteHostedZoneError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteHostedZoneError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteHostedZoneError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ChangeInfo",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -315,7 +373,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_change_info = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))
@@ -346,7 +406,11 @@ impl DeleteHostedZoneFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_hosted_zone::DeleteHostedZoneInputBuilder,
     ) -> Self {
-        DeleteHostedZoneFluentBuilder { client, input, overrides: Default::default() }
+        DeleteHostedZoneFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the hosted zone you want to delete.
     ///
@@ -359,13 +423,18 @@ impl DeleteHostedZoneFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_hosted_zone::DeleteHostedZoneInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_hosted_zone::DeleteHostedZoneInputBuilder {
         &self.input
     }
     /// Sends DeleteHostedZone: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -380,9 +449,15 @@ impl DeleteHostedZoneFluentBuilder {
         crate::operation::delete_hosted_zone::DeleteHostedZoneOutput,
         restxml_runtime::SdkError<DeleteHostedZoneError>,
     > {
-        let input: crate::operation::delete_hosted_zone::DeleteHostedZoneInput = self.input.build()?;
+        let input: crate::operation::delete_hosted_zone::DeleteHostedZoneInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteHostedZone", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteHostedZone", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

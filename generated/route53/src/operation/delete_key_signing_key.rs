@@ -7,6 +7,8 @@
 //!
 //! Use [GetDNSSEC](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetDNSSEC.html) to verify that the KSK is in an `INACTIVE` status.
 /// The `DeleteKeySigningKeyRequest` shape of the model (it has no documentation).
+///
+/// Sent by DeleteKeySigningKey: set its members on the client's fluent builder, `client.delete_key_signing_key().<member>(value)...send()`, or build it here and send it with `client.delete_key_signing_key_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -43,7 +45,10 @@ impl From<DeleteKeySigningKeyInput> for DeleteKeySigningKeyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteKeySigningKeyInput) -> Self {
-        DeleteKeySigningKeyInputBuilder { hosted_zone_id: Some(input.hosted_zone_id), name: Some(input.name) }
+        DeleteKeySigningKeyInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+            name: Some(input.name),
+        }
     }
 }
 
@@ -82,17 +87,33 @@ impl DeleteKeySigningKeyInputBuilder {
     pub fn build(self) -> Result<DeleteKeySigningKeyInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.name) {
             (Some(m_hosted_zone_id), Some(m_name)) => {
-                Ok(DeleteKeySigningKeyInput { hosted_zone_id: m_hosted_zone_id, name: m_name })
+                Ok(DeleteKeySigningKeyInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    name: m_name,
+                })
             }
-            (m_hosted_zone_id, m_name) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteKeySigningKeyInput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_name.is_none(), "name", "Name")],
-            )),
+            (m_hosted_zone_id, m_name) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteKeySigningKeyInput",
+                        &[
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (m_name.is_none(), "name", "Name"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `DeleteKeySigningKeyResponse` shape of the model (it has no documentation).
+///
+/// Returned by DeleteKeySigningKey's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -108,7 +129,9 @@ pub struct DeleteKeySigningKeyOutput {
 impl std::fmt::Debug for DeleteKeySigningKeyOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteKeySigningKeyOutput").field("change_info", &self.change_info).finish()
+        f.debug_struct("DeleteKeySigningKeyOutput")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -136,7 +159,9 @@ pub struct DeleteKeySigningKeyOutputBuilder {
 impl std::fmt::Debug for DeleteKeySigningKeyOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteKeySigningKeyOutputBuilder").field("change_info", &self.change_info).finish()
+        f.debug_struct("DeleteKeySigningKeyOutputBuilder")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -149,15 +174,24 @@ impl DeleteKeySigningKeyOutputBuilder {
     }
     /// Builds the [`DeleteKeySigningKeyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteKeySigningKeyOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteKeySigningKeyOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(DeleteKeySigningKeyOutput { change_info: m_change_info, meta: Default::default() })
+                Ok(DeleteKeySigningKeyOutput {
+                    change_info: m_change_info,
+                    meta: Default::default(),
+                })
             }
-            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteKeySigningKeyOutput",
-                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-            )),
+            (m_change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteKeySigningKeyOutput",
+                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -186,25 +220,48 @@ impl DeleteKeySigningKeyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteKeySigningKey", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteKeySigningKey",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
-            Some("NoSuchKeySigningKey") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchKeySigningKey),
-            Some("InvalidKeySigningKeyStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus),
-            Some("InvalidSigningStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidSigningStatus),
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
+            }
+            Some("NoSuchKeySigningKey") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchKeySigningKey)
+            }
+            Some("InvalidKeySigningKeyStatus") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus)
+            }
+            Some("InvalidSigningStatus") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidSigningStatus)
+            }
             Some("InvalidKMSArn") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidKMSArn)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidKMSArn)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -288,11 +345,18 @@ impl std::error::Error for DeleteKeySigningKeyError {
 pub fn serialize_request(
     input: &crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2013-04-01/keysigningkey/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("HostedZoneId", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "HostedZoneId",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/");
     {
@@ -311,21 +375,30 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteKeySigningKeyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteKeySigningKeyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteKeySigningKeyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ChangeInfo",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -333,7 +406,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_change_info = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))
@@ -364,7 +439,11 @@ impl DeleteKeySigningKeyFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_key_signing_key::DeleteKeySigningKeyInputBuilder,
     ) -> Self {
-        DeleteKeySigningKeyFluentBuilder { client, input, overrides: Default::default() }
+        DeleteKeySigningKeyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A unique string used to identify a hosted zone.
     ///
@@ -385,13 +464,18 @@ impl DeleteKeySigningKeyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_key_signing_key::DeleteKeySigningKeyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_key_signing_key::DeleteKeySigningKeyInputBuilder {
         &self.input
     }
     /// Sends DeleteKeySigningKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -406,9 +490,15 @@ impl DeleteKeySigningKeyFluentBuilder {
         crate::operation::delete_key_signing_key::DeleteKeySigningKeyOutput,
         restxml_runtime::SdkError<DeleteKeySigningKeyError>,
     > {
-        let input: crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput = self.input.build()?;
+        let input: crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteKeySigningKey", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteKeySigningKey", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

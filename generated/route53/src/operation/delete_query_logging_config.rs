@@ -5,6 +5,8 @@
 //!
 //! For more information about DNS query logs, see [CreateQueryLoggingConfig](https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateQueryLoggingConfig.html).
 /// The `DeleteQueryLoggingConfigRequest` shape of the model (it has no documentation).
+///
+/// Sent by DeleteQueryLoggingConfig: set its members on the client's fluent builder, `client.delete_query_logging_config().<member>(value)...send()`, or build it here and send it with `client.delete_query_logging_config_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -34,7 +36,9 @@ impl From<DeleteQueryLoggingConfigInput> for DeleteQueryLoggingConfigInputBuilde
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteQueryLoggingConfigInput) -> Self {
-        DeleteQueryLoggingConfigInputBuilder { id: Some(input.id) }
+        DeleteQueryLoggingConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -47,7 +51,9 @@ pub struct DeleteQueryLoggingConfigInputBuilder {
 impl std::fmt::Debug for DeleteQueryLoggingConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteQueryLoggingConfigInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("DeleteQueryLoggingConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -60,18 +66,30 @@ impl DeleteQueryLoggingConfigInputBuilder {
     }
     /// Builds the [`DeleteQueryLoggingConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteQueryLoggingConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteQueryLoggingConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DeleteQueryLoggingConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteQueryLoggingConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DeleteQueryLoggingConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteQueryLoggingConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `DeleteQueryLoggingConfigResponse` shape of the model (it has no documentation).
+///
+/// Returned by DeleteQueryLoggingConfig's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -116,8 +134,12 @@ impl std::fmt::Debug for DeleteQueryLoggingConfigOutputBuilder {
 impl DeleteQueryLoggingConfigOutputBuilder {
     /// Builds the [`DeleteQueryLoggingConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteQueryLoggingConfigOutput, restxml_runtime::BuildError> {
-        Ok(DeleteQueryLoggingConfigOutput { meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<DeleteQueryLoggingConfigOutput, restxml_runtime::BuildError> {
+        Ok(DeleteQueryLoggingConfigOutput {
+            meta: Default::default(),
+        })
     }
 }
 
@@ -139,23 +161,36 @@ impl DeleteQueryLoggingConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "DeleteQueryLoggingConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
-            Some("NoSuchQueryLoggingConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchQueryLoggingConfig),
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
+            }
+            Some("NoSuchQueryLoggingConfig") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchQueryLoggingConfig)
+            }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -221,7 +256,9 @@ impl std::error::Error for DeleteQueryLoggingConfigError {
 pub fn serialize_request(
     input: &crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2013-04-01/queryloggingconfig/");
     {
         let value = &input.id;
@@ -239,11 +276,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteQueryLoggingConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteQueryLoggingConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteQueryLoggingConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -268,7 +309,11 @@ impl DeleteQueryLoggingConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInputBuilder,
     ) -> Self {
-        DeleteQueryLoggingConfigFluentBuilder { client, input, overrides: Default::default() }
+        DeleteQueryLoggingConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the configuration that you want to delete.
     ///
@@ -281,13 +326,18 @@ impl DeleteQueryLoggingConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInputBuilder {
         &self.input
     }
     /// Sends DeleteQueryLoggingConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -302,9 +352,15 @@ impl DeleteQueryLoggingConfigFluentBuilder {
         crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigOutput,
         restxml_runtime::SdkError<DeleteQueryLoggingConfigError>,
     > {
-        let input: crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInput = self.input.build()?;
+        let input: crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteQueryLoggingConfig", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteQueryLoggingConfig", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -9,6 +9,8 @@
 //!
 //! To verify that the reusable delegation set is not associated with any hosted zones, submit a [GetReusableDelegationSet](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetReusableDelegationSet.html) request and specify the ID of the reusable delegation set that you want to delete.
 /// A request to delete a reusable delegation set.
+///
+/// Sent by DeleteReusableDelegationSet: set its members on the client's fluent builder, `client.delete_reusable_delegation_set().<member>(value)...send()`, or build it here and send it with `client.delete_reusable_delegation_set_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -40,7 +42,9 @@ impl From<DeleteReusableDelegationSetInput> for DeleteReusableDelegationSetInput
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteReusableDelegationSetInput) -> Self {
-        DeleteReusableDelegationSetInputBuilder { id: Some(input.id) }
+        DeleteReusableDelegationSetInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -53,7 +57,9 @@ pub struct DeleteReusableDelegationSetInputBuilder {
 impl std::fmt::Debug for DeleteReusableDelegationSetInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteReusableDelegationSetInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("DeleteReusableDelegationSetInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -66,18 +72,30 @@ impl DeleteReusableDelegationSetInputBuilder {
     }
     /// Builds the [`DeleteReusableDelegationSetInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteReusableDelegationSetInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteReusableDelegationSetInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DeleteReusableDelegationSetInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteReusableDelegationSetInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DeleteReusableDelegationSetInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteReusableDelegationSetInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// An empty element.
+///
+/// Returned by DeleteReusableDelegationSet's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -122,8 +140,12 @@ impl std::fmt::Debug for DeleteReusableDelegationSetOutputBuilder {
 impl DeleteReusableDelegationSetOutputBuilder {
     /// Builds the [`DeleteReusableDelegationSetOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteReusableDelegationSetOutput, restxml_runtime::BuildError> {
-        Ok(DeleteReusableDelegationSetOutput { meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<DeleteReusableDelegationSetOutput, restxml_runtime::BuildError> {
+        Ok(DeleteReusableDelegationSetOutput {
+            meta: Default::default(),
+        })
     }
 }
 
@@ -147,25 +169,40 @@ impl DeleteReusableDelegationSetError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "DeleteReusableDelegationSet",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchDelegationSet") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDelegationSet),
-            Some("DelegationSetInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::DelegationSetInUse),
-            Some("DelegationSetNotReusable") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::DelegationSetNotReusable),
+            Some("NoSuchDelegationSet") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchDelegationSet)
+            }
+            Some("DelegationSetInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::DelegationSetInUse)
+            }
+            Some("DelegationSetNotReusable") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::DelegationSetNotReusable)
+            }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -237,11 +274,18 @@ impl std::error::Error for DeleteReusableDelegationSetError {
 pub fn serialize_request(
     input: &crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2013-04-01/delegationset/");
     {
         let value = &input.id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.build()
 }
@@ -255,11 +299,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteReusableDelegationSetError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteReusableDelegationSetError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteReusableDelegationSetError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -284,7 +332,11 @@ impl DeleteReusableDelegationSetFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInputBuilder,
     ) -> Self {
-        DeleteReusableDelegationSetFluentBuilder { client, input, overrides: Default::default() }
+        DeleteReusableDelegationSetFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the reusable delegation set that you want to delete.
     ///
@@ -297,7 +349,10 @@ impl DeleteReusableDelegationSetFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -320,10 +375,15 @@ impl DeleteReusableDelegationSetFluentBuilder {
         crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetOutput,
         restxml_runtime::SdkError<DeleteReusableDelegationSetError>,
     > {
-        let input: crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInput =
-            self.input.build()?;
+        let input: crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteReusableDelegationSet", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteReusableDelegationSet", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -11,6 +11,8 @@
 //!
 //! - If you retain the ID of the policy, you can get information about the policy, including the traffic policy document, by running [GetTrafficPolicy](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetTrafficPolicy.html).
 /// A request to delete a specified traffic policy version.
+///
+/// Sent by DeleteTrafficPolicy: set its members on the client's fluent builder, `client.delete_traffic_policy().<member>(value)...send()`, or build it here and send it with `client.delete_traffic_policy_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -26,7 +28,10 @@ pub struct DeleteTrafficPolicyInput {
 impl std::fmt::Debug for DeleteTrafficPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteTrafficPolicyInput").field("id", &self.id).field("version", &self.version).finish()
+        f.debug_struct("DeleteTrafficPolicyInput")
+            .field("id", &self.id)
+            .field("version", &self.version)
+            .finish()
     }
 }
 
@@ -42,7 +47,10 @@ impl From<DeleteTrafficPolicyInput> for DeleteTrafficPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteTrafficPolicyInput) -> Self {
-        DeleteTrafficPolicyInputBuilder { id: Some(input.id), version: Some(input.version) }
+        DeleteTrafficPolicyInputBuilder {
+            id: Some(input.id),
+            version: Some(input.version),
+        }
     }
 }
 
@@ -56,7 +64,10 @@ pub struct DeleteTrafficPolicyInputBuilder {
 impl std::fmt::Debug for DeleteTrafficPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteTrafficPolicyInputBuilder").field("id", &self.id).field("version", &self.version).finish()
+        f.debug_struct("DeleteTrafficPolicyInputBuilder")
+            .field("id", &self.id)
+            .field("version", &self.version)
+            .finish()
     }
 }
 
@@ -77,16 +88,30 @@ impl DeleteTrafficPolicyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteTrafficPolicyInput, restxml_runtime::BuildError> {
         match (self.id, self.version) {
-            (Some(m_id), Some(m_version)) => Ok(DeleteTrafficPolicyInput { id: m_id, version: m_version }),
-            (m_id, m_version) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteTrafficPolicyInput",
-                &[(m_id.is_none(), "id", "Id"), (m_version.is_none(), "version", "Version")],
-            )),
+            (Some(m_id), Some(m_version)) => {
+                Ok(DeleteTrafficPolicyInput {
+                    id: m_id,
+                    version: m_version,
+                })
+            }
+            (m_id, m_version) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteTrafficPolicyInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_version.is_none(), "version", "Version"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// An empty element.
+///
+/// Returned by DeleteTrafficPolicy's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -131,8 +156,12 @@ impl std::fmt::Debug for DeleteTrafficPolicyOutputBuilder {
 impl DeleteTrafficPolicyOutputBuilder {
     /// Builds the [`DeleteTrafficPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteTrafficPolicyOutput, restxml_runtime::BuildError> {
-        Ok(DeleteTrafficPolicyOutput { meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<DeleteTrafficPolicyOutput, restxml_runtime::BuildError> {
+        Ok(DeleteTrafficPolicyOutput {
+            meta: Default::default(),
+        })
     }
 }
 
@@ -156,21 +185,41 @@ impl DeleteTrafficPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteTrafficPolicy", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "DeleteTrafficPolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchTrafficPolicy),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("NoSuchTrafficPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchTrafficPolicy)
             }
-            Some("TrafficPolicyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TrafficPolicyInUse),
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
+            }
+            Some("TrafficPolicyInUse") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::TrafficPolicyInUse)
+            }
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
+            }
             _ => unhandled(meta),
         }
     }
@@ -241,7 +290,9 @@ impl std::error::Error for DeleteTrafficPolicyError {
 pub fn serialize_request(
     input: &crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2013-04-01/trafficpolicy/");
     {
         let value = &input.id;
@@ -250,7 +301,12 @@ pub fn serialize_request(
     request.push_path("/");
     {
         let value = &input.version;
-        request.push_label("Version", restxml_runtime::scalar::ToText::to_text(value).as_ref(), false)?;
+        request
+            .push_label(
+                "Version",
+                restxml_runtime::scalar::ToText::to_text(value).as_ref(),
+                false,
+            )?;
     }
     request.build()
 }
@@ -264,11 +320,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteTrafficPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteTrafficPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteTrafficPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(crate::operation::delete_traffic_policy::DeleteTrafficPolicyOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -293,7 +353,11 @@ impl DeleteTrafficPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_traffic_policy::DeleteTrafficPolicyInputBuilder,
     ) -> Self {
-        DeleteTrafficPolicyFluentBuilder { client, input, overrides: Default::default() }
+        DeleteTrafficPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the traffic policy that you want to delete.
     ///
@@ -314,13 +378,18 @@ impl DeleteTrafficPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_traffic_policy::DeleteTrafficPolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::delete_traffic_policy::DeleteTrafficPolicyInputBuilder {
         &self.input
     }
     /// Sends DeleteTrafficPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -335,9 +404,15 @@ impl DeleteTrafficPolicyFluentBuilder {
         crate::operation::delete_traffic_policy::DeleteTrafficPolicyOutput,
         restxml_runtime::SdkError<DeleteTrafficPolicyError>,
     > {
-        let input: crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput = self.input.build()?;
+        let input: crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteTrafficPolicy", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteTrafficPolicy", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

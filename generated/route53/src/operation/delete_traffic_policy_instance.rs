@@ -7,6 +7,8 @@
 //! >
 //! > In the Route 53 console, traffic policy instances are known as policy records.
 /// A request to delete a specified traffic policy instance.
+///
+/// Sent by DeleteTrafficPolicyInstance: set its members on the client's fluent builder, `client.delete_traffic_policy_instance().<member>(value)...send()`, or build it here and send it with `client.delete_traffic_policy_instance_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -40,7 +42,9 @@ impl From<DeleteTrafficPolicyInstanceInput> for DeleteTrafficPolicyInstanceInput
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteTrafficPolicyInstanceInput) -> Self {
-        DeleteTrafficPolicyInstanceInputBuilder { id: Some(input.id) }
+        DeleteTrafficPolicyInstanceInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -53,7 +57,9 @@ pub struct DeleteTrafficPolicyInstanceInputBuilder {
 impl std::fmt::Debug for DeleteTrafficPolicyInstanceInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteTrafficPolicyInstanceInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("DeleteTrafficPolicyInstanceInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -66,18 +72,30 @@ impl DeleteTrafficPolicyInstanceInputBuilder {
     }
     /// Builds the [`DeleteTrafficPolicyInstanceInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(DeleteTrafficPolicyInstanceInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteTrafficPolicyInstanceInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(DeleteTrafficPolicyInstanceInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteTrafficPolicyInstanceInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// An empty element.
+///
+/// Returned by DeleteTrafficPolicyInstance's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -122,8 +140,12 @@ impl std::fmt::Debug for DeleteTrafficPolicyInstanceOutputBuilder {
 impl DeleteTrafficPolicyInstanceOutputBuilder {
     /// Builds the [`DeleteTrafficPolicyInstanceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
-        Ok(DeleteTrafficPolicyInstanceOutput { meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<DeleteTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
+        Ok(DeleteTrafficPolicyInstanceOutput {
+            meta: Default::default(),
+        })
     }
 }
 
@@ -145,24 +167,37 @@ impl DeleteTrafficPolicyInstanceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "DeleteTrafficPolicyInstance",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchTrafficPolicyInstance") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("NoSuchTrafficPolicyInstance") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance)
             }
-            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PriorRequestNotComplete),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
+            }
+            Some("PriorRequestNotComplete") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
+            }
             _ => unhandled(meta),
         }
     }
@@ -227,7 +262,9 @@ impl std::error::Error for DeleteTrafficPolicyInstanceError {
 pub fn serialize_request(
     input: &crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::DELETE,
+    );
     request.push_path("/2013-04-01/trafficpolicyinstance/");
     {
         let value = &input.id;
@@ -245,11 +282,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteTrafficPolicyInstanceError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteTrafficPolicyInstanceError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteTrafficPolicyInstanceError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -274,7 +315,11 @@ impl DeleteTrafficPolicyInstanceFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInputBuilder,
     ) -> Self {
-        DeleteTrafficPolicyInstanceFluentBuilder { client, input, overrides: Default::default() }
+        DeleteTrafficPolicyInstanceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the traffic policy instance that you want to delete.
     ///
@@ -287,7 +332,10 @@ impl DeleteTrafficPolicyInstanceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -310,10 +358,15 @@ impl DeleteTrafficPolicyInstanceFluentBuilder {
         crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceOutput,
         restxml_runtime::SdkError<DeleteTrafficPolicyInstanceError>,
     > {
-        let input: crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInput =
-            self.input.build()?;
+        let input: crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteTrafficPolicyInstance", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteTrafficPolicyInstance", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

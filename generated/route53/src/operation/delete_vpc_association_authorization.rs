@@ -7,6 +7,8 @@
 //! >
 //! > Sending this request only prevents the Amazon Web Services account that created the VPC from associating the VPC with the Amazon Route 53 hosted zone in the future. If the VPC is already associated with the hosted zone, `DeleteVPCAssociationAuthorization` won't disassociate the VPC from the hosted zone. If you want to delete an existing association, use `DisassociateVPCFromHostedZone`.
 /// A complex type that contains information about the request to remove authorization to associate a VPC that was created by one Amazon Web Services account with a hosted zone that was created with a different Amazon Web Services account.
+///
+/// Sent by DeleteVPCAssociationAuthorization: set its members on the client's fluent builder, `client.delete_vpc_association_authorization().<member>(value)...send()`, or build it here and send it with `client.delete_vpc_association_authorization_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -40,7 +42,8 @@ impl DeleteVPCAssociationAuthorizationInput {
     }
 }
 
-impl From<DeleteVPCAssociationAuthorizationInput> for DeleteVPCAssociationAuthorizationInputBuilder {
+impl From<DeleteVPCAssociationAuthorizationInput>
+for DeleteVPCAssociationAuthorizationInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteVPCAssociationAuthorizationInput) -> Self {
@@ -83,20 +86,38 @@ impl DeleteVPCAssociationAuthorizationInputBuilder {
     }
     /// Builds the [`DeleteVPCAssociationAuthorizationInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteVPCAssociationAuthorizationInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DeleteVPCAssociationAuthorizationInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.vpc) {
             (Some(m_hosted_zone_id), Some(m_vpc)) => {
-                Ok(DeleteVPCAssociationAuthorizationInput { hosted_zone_id: m_hosted_zone_id, vpc: m_vpc })
+                Ok(DeleteVPCAssociationAuthorizationInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    vpc: m_vpc,
+                })
             }
-            (m_hosted_zone_id, m_vpc) => Err(restxml_runtime::BuildError::missing_fields(
-                "DeleteVPCAssociationAuthorizationInput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_vpc.is_none(), "vpc", "VPC")],
-            )),
+            (m_hosted_zone_id, m_vpc) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DeleteVPCAssociationAuthorizationInput",
+                        &[
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (m_vpc.is_none(), "vpc", "VPC"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// Empty response for the request.
+///
+/// Returned by DeleteVPCAssociationAuthorization's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -141,8 +162,12 @@ impl std::fmt::Debug for DeleteVPCAssociationAuthorizationOutputBuilder {
 impl DeleteVPCAssociationAuthorizationOutputBuilder {
     /// Builds the [`DeleteVPCAssociationAuthorizationOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DeleteVPCAssociationAuthorizationOutput, restxml_runtime::BuildError> {
-        Ok(DeleteVPCAssociationAuthorizationOutput { meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<DeleteVPCAssociationAuthorizationOutput, restxml_runtime::BuildError> {
+        Ok(DeleteVPCAssociationAuthorizationOutput {
+            meta: Default::default(),
+        })
     }
 }
 
@@ -153,7 +178,9 @@ pub enum DeleteVPCAssociationAuthorizationError {
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
     ConcurrentModification(crate::error::ConcurrentModification),
     /// The VPC that you specified is not authorized to be associated with the hosted zone.
-    VPCAssociationAuthorizationNotFound(crate::error::VPCAssociationAuthorizationNotFound),
+    VPCAssociationAuthorizationNotFound(
+        crate::error::VPCAssociationAuthorizationNotFound,
+    ),
     /// No hosted zone exists with the ID that you specified.
     NoSuchHostedZone(crate::error::NoSuchHostedZone),
     /// The VPC ID that you specified either isn't a valid ID or the current account is not authorized to access this VPC.
@@ -168,29 +195,44 @@ impl DeleteVPCAssociationAuthorizationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "DeleteVPCAssociationAuthorization",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
-            Some("VPCAssociationAuthorizationNotFound") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::VPCAssociationAuthorizationNotFound),
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
+            }
+            Some("VPCAssociationAuthorizationNotFound") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::VPCAssociationAuthorizationNotFound)
+            }
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidVPCId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidVPCId)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidVPCId)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -268,11 +310,18 @@ impl std::error::Error for DeleteVPCAssociationAuthorizationError {
 pub fn serialize_request(
     input: &crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/deauthorizevpcassociation");
     if true {
@@ -301,11 +350,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteVPCAssociationAuthorizationError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DeleteVPCAssociationAuthorizationError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DeleteVPCAssociationAuthorizationError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -319,8 +372,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct DeleteVPCAssociationAuthorizationFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInputBuilder,
+    pub(crate) input: crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -331,7 +383,11 @@ impl DeleteVPCAssociationAuthorizationFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInputBuilder,
     ) -> Self {
-        DeleteVPCAssociationAuthorizationFluentBuilder { client, input, overrides: Default::default() }
+        DeleteVPCAssociationAuthorizationFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// When removing authorization to associate a VPC that was created by one Amazon Web Services account with a hosted zone that was created with a different Amazon Web Services account, the ID of the hosted zone.
     ///
@@ -352,7 +408,10 @@ impl DeleteVPCAssociationAuthorizationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -375,11 +434,15 @@ impl DeleteVPCAssociationAuthorizationFluentBuilder {
         crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationOutput,
         restxml_runtime::SdkError<DeleteVPCAssociationAuthorizationError>,
     > {
-        let input: crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInput =
-            self.input.build()?;
+        let input: crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("DeleteVPCAssociationAuthorization", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DeleteVPCAssociationAuthorization", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Disables DNSSEC signing in a specific hosted zone. This action does not deactivate any key-signing keys (KSKs) that are active in the hosted zone.
 /// The `DisableHostedZoneDNSSECRequest` shape of the model (it has no documentation).
+///
+/// Sent by DisableHostedZoneDNSSEC: set its members on the client's fluent builder, `client.disable_hosted_zone_dnssec().<member>(value)...send()`, or build it here and send it with `client.disable_hosted_zone_dnssec_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -18,7 +20,9 @@ pub struct DisableHostedZoneDNSSECInput {
 impl std::fmt::Debug for DisableHostedZoneDNSSECInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DisableHostedZoneDNSSECInput").field("hosted_zone_id", &self.hosted_zone_id).finish()
+        f.debug_struct("DisableHostedZoneDNSSECInput")
+            .field("hosted_zone_id", &self.hosted_zone_id)
+            .finish()
     }
 }
 
@@ -34,7 +38,9 @@ impl From<DisableHostedZoneDNSSECInput> for DisableHostedZoneDNSSECInputBuilder 
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DisableHostedZoneDNSSECInput) -> Self {
-        DisableHostedZoneDNSSECInputBuilder { hosted_zone_id: Some(input.hosted_zone_id) }
+        DisableHostedZoneDNSSECInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+        }
     }
 }
 
@@ -47,7 +53,9 @@ pub struct DisableHostedZoneDNSSECInputBuilder {
 impl std::fmt::Debug for DisableHostedZoneDNSSECInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DisableHostedZoneDNSSECInputBuilder").field("hosted_zone_id", &self.hosted_zone_id).finish()
+        f.debug_struct("DisableHostedZoneDNSSECInputBuilder")
+            .field("hosted_zone_id", &self.hosted_zone_id)
+            .finish()
     }
 }
 
@@ -60,18 +68,30 @@ impl DisableHostedZoneDNSSECInputBuilder {
     }
     /// Builds the [`DisableHostedZoneDNSSECInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DisableHostedZoneDNSSECInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DisableHostedZoneDNSSECInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id,) {
-            (Some(m_hosted_zone_id),) => Ok(DisableHostedZoneDNSSECInput { hosted_zone_id: m_hosted_zone_id }),
-            (m_hosted_zone_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DisableHostedZoneDNSSECInput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
-            )),
+            (Some(m_hosted_zone_id),) => {
+                Ok(DisableHostedZoneDNSSECInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                })
+            }
+            (m_hosted_zone_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DisableHostedZoneDNSSECInput",
+                        &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `DisableHostedZoneDNSSECResponse` shape of the model (it has no documentation).
+///
+/// Returned by DisableHostedZoneDNSSEC's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -87,7 +107,9 @@ pub struct DisableHostedZoneDNSSECOutput {
 impl std::fmt::Debug for DisableHostedZoneDNSSECOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DisableHostedZoneDNSSECOutput").field("change_info", &self.change_info).finish()
+        f.debug_struct("DisableHostedZoneDNSSECOutput")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -115,7 +137,9 @@ pub struct DisableHostedZoneDNSSECOutputBuilder {
 impl std::fmt::Debug for DisableHostedZoneDNSSECOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DisableHostedZoneDNSSECOutputBuilder").field("change_info", &self.change_info).finish()
+        f.debug_struct("DisableHostedZoneDNSSECOutputBuilder")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -128,15 +152,24 @@ impl DisableHostedZoneDNSSECOutputBuilder {
     }
     /// Builds the [`DisableHostedZoneDNSSECOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DisableHostedZoneDNSSECOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DisableHostedZoneDNSSECOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(DisableHostedZoneDNSSECOutput { change_info: m_change_info, meta: Default::default() })
+                Ok(DisableHostedZoneDNSSECOutput {
+                    change_info: m_change_info,
+                    meta: Default::default(),
+                })
             }
-            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DisableHostedZoneDNSSECOutput",
-                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-            )),
+            (m_change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DisableHostedZoneDNSSECOutput",
+                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -169,37 +202,56 @@ impl DisableHostedZoneDNSSECError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "DisableHostedZoneDNSSEC",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
-            Some("KeySigningKeyInParentDSRecord") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::KeySigningKeyInParentDSRecord),
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
+            }
+            Some("KeySigningKeyInParentDSRecord") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::KeySigningKeyInParentDSRecord)
+            }
             Some("DNSSECNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::DNSSECNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::DNSSECNotFound)
             }
-            Some("InvalidKeySigningKeyStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus),
+            Some("InvalidKeySigningKeyStatus") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus)
+            }
             Some("InvalidKMSArn") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidKMSArn)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidKMSArn)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -295,11 +347,18 @@ impl std::error::Error for DisableHostedZoneDNSSECError {
 pub fn serialize_request(
     input: &crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/disable-dnssec");
     request.build()
@@ -314,29 +373,41 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DisableHostedZoneDNSSECError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DisableHostedZoneDNSSECError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DisableHostedZoneDNSSECError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ChangeInfo",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["DisableHostedZoneDNSSECResponse"])?;
+            let element = &mut document
+                .output_root(&["DisableHostedZoneDNSSECResponse"])?;
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_change_info = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))
@@ -367,7 +438,11 @@ impl DisableHostedZoneDNSSECFluentBuilder {
         client: crate::Client,
         input: crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInputBuilder,
     ) -> Self {
-        DisableHostedZoneDNSSECFluentBuilder { client, input, overrides: Default::default() }
+        DisableHostedZoneDNSSECFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A unique string used to identify a hosted zone.
     ///
@@ -380,13 +455,18 @@ impl DisableHostedZoneDNSSECFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInputBuilder {
         &self.input
     }
     /// Sends DisableHostedZoneDNSSEC: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -401,9 +481,15 @@ impl DisableHostedZoneDNSSECFluentBuilder {
         crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECOutput,
         restxml_runtime::SdkError<DisableHostedZoneDNSSECError>,
     > {
-        let input: crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInput = self.input.build()?;
+        let input: crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DisableHostedZoneDNSSEC", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DisableHostedZoneDNSSEC", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -27,6 +27,8 @@
 //! >
 //! > For more information, see [Access Management](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
 /// A complex type that contains information about the VPC that you want to disassociate from a specified private hosted zone.
+///
+/// Sent by DisassociateVPCFromHostedZone: set its members on the client's fluent builder, `client.disassociate_vpc_from_hosted_zone().<member>(value)...send()`, or build it here and send it with `client.disassociate_vpc_from_hosted_zone_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -63,7 +65,8 @@ impl DisassociateVPCFromHostedZoneInput {
     }
 }
 
-impl From<DisassociateVPCFromHostedZoneInput> for DisassociateVPCFromHostedZoneInputBuilder {
+impl From<DisassociateVPCFromHostedZoneInput>
+for DisassociateVPCFromHostedZoneInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DisassociateVPCFromHostedZoneInput) -> Self {
@@ -121,22 +124,39 @@ impl DisassociateVPCFromHostedZoneInputBuilder {
     }
     /// Builds the [`DisassociateVPCFromHostedZoneInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DisassociateVPCFromHostedZoneInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DisassociateVPCFromHostedZoneInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.vpc) {
-            (Some(m_hosted_zone_id), Some(m_vpc)) => Ok(DisassociateVPCFromHostedZoneInput {
-                hosted_zone_id: m_hosted_zone_id,
-                vpc: m_vpc,
-                comment: self.comment,
-            }),
-            (m_hosted_zone_id, m_vpc) => Err(restxml_runtime::BuildError::missing_fields(
-                "DisassociateVPCFromHostedZoneInput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_vpc.is_none(), "vpc", "VPC")],
-            )),
+            (Some(m_hosted_zone_id), Some(m_vpc)) => {
+                Ok(DisassociateVPCFromHostedZoneInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    vpc: m_vpc,
+                    comment: self.comment,
+                })
+            }
+            (m_hosted_zone_id, m_vpc) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DisassociateVPCFromHostedZoneInput",
+                        &[
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (m_vpc.is_none(), "vpc", "VPC"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// A complex type that contains the response information for the disassociate request.
+///
+/// Returned by DisassociateVPCFromHostedZone's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -152,7 +172,9 @@ pub struct DisassociateVPCFromHostedZoneOutput {
 impl std::fmt::Debug for DisassociateVPCFromHostedZoneOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DisassociateVPCFromHostedZoneOutput").field("change_info", &self.change_info).finish()
+        f.debug_struct("DisassociateVPCFromHostedZoneOutput")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -180,7 +202,9 @@ pub struct DisassociateVPCFromHostedZoneOutputBuilder {
 impl std::fmt::Debug for DisassociateVPCFromHostedZoneOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DisassociateVPCFromHostedZoneOutputBuilder").field("change_info", &self.change_info).finish()
+        f.debug_struct("DisassociateVPCFromHostedZoneOutputBuilder")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -193,15 +217,24 @@ impl DisassociateVPCFromHostedZoneOutputBuilder {
     }
     /// Builds the [`DisassociateVPCFromHostedZoneOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<DisassociateVPCFromHostedZoneOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<DisassociateVPCFromHostedZoneOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(DisassociateVPCFromHostedZoneOutput { change_info: m_change_info, meta: Default::default() })
+                Ok(DisassociateVPCFromHostedZoneOutput {
+                    change_info: m_change_info,
+                    meta: Default::default(),
+                })
             }
-            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
-                "DisassociateVPCFromHostedZoneOutput",
-                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-            )),
+            (m_change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "DisassociateVPCFromHostedZoneOutput",
+                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -228,29 +261,44 @@ impl DisassociateVPCFromHostedZoneError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "DisassociateVPCFromHostedZone",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidVPCId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidVPCId)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidVPCId)
             }
-            Some("VPCAssociationNotFound") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::VPCAssociationNotFound),
-            Some("LastVPCAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::LastVPCAssociation),
+            Some("VPCAssociationNotFound") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::VPCAssociationNotFound)
+            }
+            Some("LastVPCAssociation") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::LastVPCAssociation)
+            }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -328,11 +376,18 @@ impl std::error::Error for DisassociateVPCFromHostedZoneError {
 pub fn serialize_request(
     input: &crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/disassociatevpc");
     if true {
@@ -364,29 +419,41 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DisassociateVPCFromHostedZoneError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(DisassociateVPCFromHostedZoneError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                DisassociateVPCFromHostedZoneError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ChangeInfo",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["DisassociateVPCFromHostedZoneResponse"])?;
+            let element = &mut document
+                .output_root(&["DisassociateVPCFromHostedZoneResponse"])?;
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_change_info = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))
@@ -417,7 +484,11 @@ impl DisassociateVPCFromHostedZoneFluentBuilder {
         client: crate::Client,
         input: crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInputBuilder,
     ) -> Self {
-        DisassociateVPCFromHostedZoneFluentBuilder { client, input, overrides: Default::default() }
+        DisassociateVPCFromHostedZoneFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the private hosted zone that you want to disassociate a VPC from.
     ///
@@ -452,7 +523,10 @@ impl DisassociateVPCFromHostedZoneFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -475,10 +549,15 @@ impl DisassociateVPCFromHostedZoneFluentBuilder {
         crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneOutput,
         restxml_runtime::SdkError<DisassociateVPCFromHostedZoneError>,
     > {
-        let input: crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput =
-            self.input.build()?;
+        let input: crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DisassociateVPCFromHostedZone", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("DisassociateVPCFromHostedZone", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -9,6 +9,8 @@
 //! >
 //! > You can also view account limits in Amazon Web Services Trusted Advisor. Sign in to the Amazon Web Services Management Console and open the Trusted Advisor console at [https://console.aws.amazon.com/trustedadvisor/](https://console.aws.amazon.com/trustedadvisor). Then choose **Service limits** in the navigation pane.
 /// A complex type that contains information about the request to create a hosted zone.
+///
+/// Sent by GetAccountLimit: set its members on the client's fluent builder, `client.get_account_limit().<member>(value)...send()`, or build it here and send it with `client.get_account_limit_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -48,7 +50,9 @@ impl From<GetAccountLimitInput> for GetAccountLimitInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetAccountLimitInput) -> Self {
-        GetAccountLimitInputBuilder { r#type: Some(input.r#type) }
+        GetAccountLimitInputBuilder {
+            r#type: Some(input.r#type),
+        }
     }
 }
 
@@ -61,7 +65,9 @@ pub struct GetAccountLimitInputBuilder {
 impl std::fmt::Debug for GetAccountLimitInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetAccountLimitInputBuilder").field("type", &self.r#type).finish()
+        f.debug_struct("GetAccountLimitInputBuilder")
+            .field("type", &self.r#type)
+            .finish()
     }
 }
 
@@ -76,16 +82,26 @@ impl GetAccountLimitInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetAccountLimitInput, restxml_runtime::BuildError> {
         match (self.r#type,) {
-            (Some(m_type),) => Ok(GetAccountLimitInput { r#type: m_type }),
-            (m_type,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetAccountLimitInput",
-                &[(m_type.is_none(), "type", "Type")],
-            )),
+            (Some(m_type),) => {
+                Ok(GetAccountLimitInput {
+                    r#type: m_type,
+                })
+            }
+            (m_type,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetAccountLimitInput",
+                        &[(m_type.is_none(), "type", "Type")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// A complex type that contains the requested limit.
+///
+/// Returned by GetAccountLimit's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -103,7 +119,10 @@ pub struct GetAccountLimitOutput {
 impl std::fmt::Debug for GetAccountLimitOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetAccountLimitOutput").field("limit", &self.limit).field("count", &self.count).finish()
+        f.debug_struct("GetAccountLimitOutput")
+            .field("limit", &self.limit)
+            .field("count", &self.count)
+            .finish()
     }
 }
 
@@ -132,7 +151,10 @@ pub struct GetAccountLimitOutputBuilder {
 impl std::fmt::Debug for GetAccountLimitOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetAccountLimitOutputBuilder").field("limit", &self.limit).field("count", &self.count).finish()
+        f.debug_struct("GetAccountLimitOutputBuilder")
+            .field("limit", &self.limit)
+            .field("count", &self.count)
+            .finish()
     }
 }
 
@@ -154,12 +176,23 @@ impl GetAccountLimitOutputBuilder {
     pub fn build(self) -> Result<GetAccountLimitOutput, restxml_runtime::BuildError> {
         match (self.limit, self.count) {
             (Some(m_limit), Some(m_count)) => {
-                Ok(GetAccountLimitOutput { limit: m_limit, count: m_count, meta: Default::default() })
+                Ok(GetAccountLimitOutput {
+                    limit: m_limit,
+                    count: m_count,
+                    meta: Default::default(),
+                })
             }
-            (m_limit, m_count) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetAccountLimitOutput",
-                &[(m_limit.is_none(), "limit", "Limit"), (m_count.is_none(), "count", "Count")],
-            )),
+            (m_limit, m_count) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetAccountLimitOutput",
+                        &[
+                            (m_limit.is_none(), "limit", "Limit"),
+                            (m_count.is_none(), "count", "Count"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -178,14 +211,28 @@ impl GetAccountLimitError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetAccountLimit", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetAccountLimit",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -239,7 +286,9 @@ impl std::error::Error for GetAccountLimitError {
 pub fn serialize_request(
     input: &crate::operation::get_account_limit::GetAccountLimitInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/accountlimit/");
     {
         let value = &input.r#type;
@@ -252,31 +301,39 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_account_limit::GetAccountLimitOutput, restxml_runtime::SdkError<GetAccountLimitError>>
-{
+) -> Result<
+    crate::operation::get_account_limit::GetAccountLimitOutput,
+    restxml_runtime::SdkError<GetAccountLimitError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetAccountLimitError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetAccountLimitError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_limit, body_count) = if restxml_runtime::xml::is_blank(body) {
         (
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("Limit"),
-                )
-            })?,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("Count"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("Limit"),
+                    )
+                })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("Count"),
+                    )
+                })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -287,10 +344,14 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "Limit" => {
-                        m_limit = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_limit = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "Count" => {
-                        m_count = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_count = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }
@@ -327,7 +388,11 @@ impl GetAccountLimitFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_account_limit::GetAccountLimitInputBuilder,
     ) -> Self {
-        GetAccountLimitFluentBuilder { client, input, overrides: Default::default() }
+        GetAccountLimitFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The limit that you want to get. Valid values include the following:
     ///
@@ -340,13 +405,18 @@ impl GetAccountLimitFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_account_limit::GetAccountLimitInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_account_limit::GetAccountLimitInputBuilder {
         &self.input
     }
     /// Sends GetAccountLimit: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -361,9 +431,15 @@ impl GetAccountLimitFluentBuilder {
         crate::operation::get_account_limit::GetAccountLimitOutput,
         restxml_runtime::SdkError<GetAccountLimitError>,
     > {
-        let input: crate::operation::get_account_limit::GetAccountLimitInput = self.input.build()?;
+        let input: crate::operation::get_account_limit::GetAccountLimitInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetAccountLimit", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetAccountLimit", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -7,6 +7,8 @@
 //!
 //! - `INSYNC` indicates that the changes have propagated to all Route 53 DNS servers managing the hosted zone.
 /// The input for a GetChange request.
+///
+/// Sent by GetChange: set its members on the client's fluent builder, `client.get_change().<member>(value)...send()`, or build it here and send it with `client.get_change_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -38,7 +40,9 @@ impl From<GetChangeInput> for GetChangeInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetChangeInput) -> Self {
-        GetChangeInputBuilder { id: Some(input.id) }
+        GetChangeInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -68,13 +72,20 @@ impl GetChangeInputBuilder {
         match (self.id,) {
             (Some(m_id),) => Ok(GetChangeInput { id: m_id }),
             (m_id,) => {
-                Err(restxml_runtime::BuildError::missing_fields("GetChangeInput", &[(m_id.is_none(), "id", "Id")]))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetChangeInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
             }
         }
     }
 }
 
 /// A complex type that contains the `ChangeInfo` element.
+///
+/// Returned by GetChange's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -90,7 +101,9 @@ pub struct GetChangeOutput {
 impl std::fmt::Debug for GetChangeOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetChangeOutput").field("change_info", &self.change_info).finish()
+        f.debug_struct("GetChangeOutput")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -118,7 +131,9 @@ pub struct GetChangeOutputBuilder {
 impl std::fmt::Debug for GetChangeOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetChangeOutputBuilder").field("change_info", &self.change_info).finish()
+        f.debug_struct("GetChangeOutputBuilder")
+            .field("change_info", &self.change_info)
+            .finish()
     }
 }
 
@@ -133,11 +148,20 @@ impl GetChangeOutputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetChangeOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
-            (Some(m_change_info),) => Ok(GetChangeOutput { change_info: m_change_info, meta: Default::default() }),
-            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetChangeOutput",
-                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-            )),
+            (Some(m_change_info),) => {
+                Ok(GetChangeOutput {
+                    change_info: m_change_info,
+                    meta: Default::default(),
+                })
+            }
+            (m_change_info,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetChangeOutput",
+                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -158,16 +182,32 @@ impl GetChangeError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled =
-            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetChange", meta, headers, body));
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetChange",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchChange") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchChange)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchChange)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -227,11 +267,18 @@ impl std::error::Error for GetChangeError {
 pub fn serialize_request(
     input: &crate::operation::get_change::GetChangeInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/change/");
     {
         let value = &input.id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.build()
 }
@@ -240,23 +287,35 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_change::GetChangeOutput, restxml_runtime::SdkError<GetChangeError>> {
+) -> Result<
+    crate::operation::get_change::GetChangeOutput,
+    restxml_runtime::SdkError<GetChangeError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetChangeError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetChangeError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ChangeInfo",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -264,7 +323,9 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_change_info = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))
@@ -291,8 +352,15 @@ pub struct GetChangeFluentBuilder {
 #[cfg(feature = "client")]
 impl GetChangeFluentBuilder {
     #[inline]
-    pub(crate) fn new(client: crate::Client, input: crate::operation::get_change::GetChangeInputBuilder) -> Self {
-        GetChangeFluentBuilder { client, input, overrides: Default::default() }
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_change::GetChangeInputBuilder,
+    ) -> Self {
+        GetChangeFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the change batch request. The value that you specify here is the value that `ChangeResourceRecordSets` returned in the `Id` element when you submitted the request.
     ///
@@ -305,7 +373,10 @@ impl GetChangeFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -322,10 +393,17 @@ impl GetChangeFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<crate::operation::get_change::GetChangeOutput, restxml_runtime::SdkError<GetChangeError>> {
+    ) -> Result<
+        crate::operation::get_change::GetChangeOutput,
+        restxml_runtime::SdkError<GetChangeError>,
+    > {
         let input: crate::operation::get_change::GetChangeInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetChange", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetChange", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -7,6 +7,8 @@
 //! >
 //! > `GetCheckerIpRanges` still works, but we recommend that you download ip-ranges.json, which includes IP address ranges for all Amazon Web Services services. For more information, see [IP Address Ranges of Amazon Route 53 Servers](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/route-53-ip-addresses.html) in the *Amazon Route 53 Developer Guide*.
 /// Empty request.
+///
+/// Sent by GetCheckerIpRanges: set its members on the client's fluent builder, `client.get_checker_ip_ranges().<member>(value)...send()`, or build it here and send it with `client.get_checker_ip_ranges_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -54,6 +56,8 @@ impl GetCheckerIpRangesInputBuilder {
 }
 
 /// A complex type that contains the `CheckerIpRanges` element.
+///
+/// Returned by GetCheckerIpRanges's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -69,7 +73,9 @@ pub struct GetCheckerIpRangesOutput {
 impl std::fmt::Debug for GetCheckerIpRangesOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetCheckerIpRangesOutput").field("checker_ip_ranges", &self.checker_ip_ranges).finish()
+        f.debug_struct("GetCheckerIpRangesOutput")
+            .field("checker_ip_ranges", &self.checker_ip_ranges)
+            .finish()
     }
 }
 
@@ -97,7 +103,9 @@ pub struct GetCheckerIpRangesOutputBuilder {
 impl std::fmt::Debug for GetCheckerIpRangesOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetCheckerIpRangesOutputBuilder").field("checker_ip_ranges", &self.checker_ip_ranges).finish()
+        f.debug_struct("GetCheckerIpRangesOutputBuilder")
+            .field("checker_ip_ranges", &self.checker_ip_ranges)
+            .finish()
     }
 }
 
@@ -113,12 +121,25 @@ impl GetCheckerIpRangesOutputBuilder {
     pub fn build(self) -> Result<GetCheckerIpRangesOutput, restxml_runtime::BuildError> {
         match (self.checker_ip_ranges,) {
             (Some(m_checker_ip_ranges),) => {
-                Ok(GetCheckerIpRangesOutput { checker_ip_ranges: m_checker_ip_ranges, meta: Default::default() })
+                Ok(GetCheckerIpRangesOutput {
+                    checker_ip_ranges: m_checker_ip_ranges,
+                    meta: Default::default(),
+                })
             }
-            (m_checker_ip_ranges,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetCheckerIpRangesOutput",
-                &[(m_checker_ip_ranges.is_none(), "checker_ip_ranges", "CheckerIpRanges")],
-            )),
+            (m_checker_ip_ranges,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetCheckerIpRangesOutput",
+                        &[
+                            (
+                                m_checker_ip_ranges.is_none(),
+                                "checker_ip_ranges",
+                                "CheckerIpRanges",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -135,11 +156,24 @@ impl GetCheckerIpRangesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetCheckerIpRanges", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetCheckerIpRanges",
+                meta,
+                headers,
+                body,
+            ),
+        );
         unhandled(meta)
     }
     /// Whether this is an error the model does not describe for this operation.
@@ -185,7 +219,9 @@ impl std::error::Error for GetCheckerIpRangesError {
 pub fn serialize_request(
     _input: &crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/checkeripranges");
     request.build()
 }
@@ -199,11 +235,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetCheckerIpRangesError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetCheckerIpRangesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetCheckerIpRangesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -216,8 +256,13 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_checker_ip_ranges = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "CheckerIpRanges" {
-                    m_checker_ip_ranges =
-                        Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                    m_checker_ip_ranges = Some(
+                        child
+                            .read_list(
+                                "member",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
             }
             Ok((m_checker_ip_ranges.unwrap_or_default(),))
@@ -248,18 +293,27 @@ impl GetCheckerIpRangesFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInputBuilder,
     ) -> Self {
-        GetCheckerIpRangesFluentBuilder { client, input, overrides: Default::default() }
+        GetCheckerIpRangesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInputBuilder {
         &self.input
     }
     /// Sends GetCheckerIpRanges: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -274,9 +328,15 @@ impl GetCheckerIpRangesFluentBuilder {
         crate::operation::get_checker_ip_ranges::GetCheckerIpRangesOutput,
         restxml_runtime::SdkError<GetCheckerIpRangesError>,
     > {
-        let input: crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInput = self.input.build()?;
+        let input: crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetCheckerIpRanges", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetCheckerIpRanges", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

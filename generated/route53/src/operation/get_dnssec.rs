@@ -3,6 +3,8 @@
 
 //! Returns information about DNSSEC for a specific hosted zone, including the key-signing keys (KSKs) in the hosted zone.
 /// The `GetDNSSECRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetDNSSEC: set its members on the client's fluent builder, `client.get_dnssec().<member>(value)...send()`, or build it here and send it with `client.get_dnssec_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -18,7 +20,9 @@ pub struct GetDNSSECInput {
 impl std::fmt::Debug for GetDNSSECInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDNSSECInput").field("hosted_zone_id", &self.hosted_zone_id).finish()
+        f.debug_struct("GetDNSSECInput")
+            .field("hosted_zone_id", &self.hosted_zone_id)
+            .finish()
     }
 }
 
@@ -34,7 +38,9 @@ impl From<GetDNSSECInput> for GetDNSSECInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetDNSSECInput) -> Self {
-        GetDNSSECInputBuilder { hosted_zone_id: Some(input.hosted_zone_id) }
+        GetDNSSECInputBuilder {
+            hosted_zone_id: Some(input.hosted_zone_id),
+        }
     }
 }
 
@@ -47,7 +53,9 @@ pub struct GetDNSSECInputBuilder {
 impl std::fmt::Debug for GetDNSSECInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDNSSECInputBuilder").field("hosted_zone_id", &self.hosted_zone_id).finish()
+        f.debug_struct("GetDNSSECInputBuilder")
+            .field("hosted_zone_id", &self.hosted_zone_id)
+            .finish()
     }
 }
 
@@ -62,16 +70,26 @@ impl GetDNSSECInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetDNSSECInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id,) {
-            (Some(m_hosted_zone_id),) => Ok(GetDNSSECInput { hosted_zone_id: m_hosted_zone_id }),
-            (m_hosted_zone_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetDNSSECInput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
-            )),
+            (Some(m_hosted_zone_id),) => {
+                Ok(GetDNSSECInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                })
+            }
+            (m_hosted_zone_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetDNSSECInput",
+                        &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetDNSSECResponse` shape of the model (it has no documentation).
+///
+/// Returned by GetDNSSEC's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -146,15 +164,27 @@ impl GetDNSSECOutputBuilder {
     pub fn build(self) -> Result<GetDNSSECOutput, restxml_runtime::BuildError> {
         match (self.status, self.key_signing_keys) {
             (Some(m_status), Some(m_key_signing_keys)) => {
-                Ok(GetDNSSECOutput { status: m_status, key_signing_keys: m_key_signing_keys, meta: Default::default() })
+                Ok(GetDNSSECOutput {
+                    status: m_status,
+                    key_signing_keys: m_key_signing_keys,
+                    meta: Default::default(),
+                })
             }
-            (m_status, m_key_signing_keys) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetDNSSECOutput",
-                &[
-                    (m_status.is_none(), "status", "Status"),
-                    (m_key_signing_keys.is_none(), "key_signing_keys", "KeySigningKeys"),
-                ],
-            )),
+            (m_status, m_key_signing_keys) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetDNSSECOutput",
+                        &[
+                            (m_status.is_none(), "status", "Status"),
+                            (
+                                m_key_signing_keys.is_none(),
+                                "key_signing_keys",
+                                "KeySigningKeys",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -177,19 +207,36 @@ impl GetDNSSECError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled =
-            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetDNSSEC", meta, headers, body));
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetDNSSEC",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -255,11 +302,18 @@ impl std::error::Error for GetDNSSECError {
 pub fn serialize_request(
     input: &crate::operation::get_dnssec::GetDNSSECInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/dnssec");
     request.build()
@@ -269,24 +323,32 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_dnssec::GetDNSSECOutput, restxml_runtime::SdkError<GetDNSSECError>> {
+) -> Result<
+    crate::operation::get_dnssec::GetDNSSECOutput,
+    restxml_runtime::SdkError<GetDNSSECError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetDNSSECError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetDNSSECError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_status, body_key_signing_keys) = if restxml_runtime::xml::is_blank(body) {
         (
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("Status"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("Status"),
+                    )
+                })?,
             Default::default(),
         )
     } else {
@@ -298,16 +360,26 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "Status" => {
-                        m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_status = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "KeySigningKeys" => {
-                        m_key_signing_keys =
-                            Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                        m_key_signing_keys = Some(
+                            child
+                                .read_list(
+                                    "member",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     _ => {}
                 }
             }
-            Ok((restxml_runtime::xml::required(m_status, "Status", element)?, m_key_signing_keys.unwrap_or_default()))
+            Ok((
+                restxml_runtime::xml::required(m_status, "Status", element)?,
+                m_key_signing_keys.unwrap_or_default(),
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -332,8 +404,15 @@ pub struct GetDNSSECFluentBuilder {
 #[cfg(feature = "client")]
 impl GetDNSSECFluentBuilder {
     #[inline]
-    pub(crate) fn new(client: crate::Client, input: crate::operation::get_dnssec::GetDNSSECInputBuilder) -> Self {
-        GetDNSSECFluentBuilder { client, input, overrides: Default::default() }
+    pub(crate) fn new(
+        client: crate::Client,
+        input: crate::operation::get_dnssec::GetDNSSECInputBuilder,
+    ) -> Self {
+        GetDNSSECFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// A unique string used to identify a hosted zone.
     ///
@@ -346,7 +425,10 @@ impl GetDNSSECFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -363,10 +445,17 @@ impl GetDNSSECFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<crate::operation::get_dnssec::GetDNSSECOutput, restxml_runtime::SdkError<GetDNSSECError>> {
+    ) -> Result<
+        crate::operation::get_dnssec::GetDNSSECOutput,
+        restxml_runtime::SdkError<GetDNSSECError>,
+    > {
         let input: crate::operation::get_dnssec::GetDNSSECInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetDNSSEC", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetDNSSEC", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

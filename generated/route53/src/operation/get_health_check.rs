@@ -3,6 +3,8 @@
 
 //! Gets information about a specified health check.
 /// A request to get information about a specified health check.
+///
+/// Sent by GetHealthCheck: set its members on the client's fluent builder, `client.get_health_check().<member>(value)...send()`, or build it here and send it with `client.get_health_check_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -16,7 +18,9 @@ pub struct GetHealthCheckInput {
 impl std::fmt::Debug for GetHealthCheckInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckInput").field("health_check_id", &self.health_check_id).finish()
+        f.debug_struct("GetHealthCheckInput")
+            .field("health_check_id", &self.health_check_id)
+            .finish()
     }
 }
 
@@ -32,7 +36,9 @@ impl From<GetHealthCheckInput> for GetHealthCheckInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetHealthCheckInput) -> Self {
-        GetHealthCheckInputBuilder { health_check_id: Some(input.health_check_id) }
+        GetHealthCheckInputBuilder {
+            health_check_id: Some(input.health_check_id),
+        }
     }
 }
 
@@ -45,7 +51,9 @@ pub struct GetHealthCheckInputBuilder {
 impl std::fmt::Debug for GetHealthCheckInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckInputBuilder").field("health_check_id", &self.health_check_id).finish()
+        f.debug_struct("GetHealthCheckInputBuilder")
+            .field("health_check_id", &self.health_check_id)
+            .finish()
     }
 }
 
@@ -60,16 +68,32 @@ impl GetHealthCheckInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetHealthCheckInput, restxml_runtime::BuildError> {
         match (self.health_check_id,) {
-            (Some(m_health_check_id),) => Ok(GetHealthCheckInput { health_check_id: m_health_check_id }),
-            (m_health_check_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetHealthCheckInput",
-                &[(m_health_check_id.is_none(), "health_check_id", "HealthCheckId")],
-            )),
+            (Some(m_health_check_id),) => {
+                Ok(GetHealthCheckInput {
+                    health_check_id: m_health_check_id,
+                })
+            }
+            (m_health_check_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHealthCheckInput",
+                        &[
+                            (
+                                m_health_check_id.is_none(),
+                                "health_check_id",
+                                "HealthCheckId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// A complex type that contains the response to a `GetHealthCheck` request.
+///
+/// Returned by GetHealthCheck's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -85,7 +109,9 @@ pub struct GetHealthCheckOutput {
 impl std::fmt::Debug for GetHealthCheckOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckOutput").field("health_check", &self.health_check).finish()
+        f.debug_struct("GetHealthCheckOutput")
+            .field("health_check", &self.health_check)
+            .finish()
     }
 }
 
@@ -113,7 +139,9 @@ pub struct GetHealthCheckOutputBuilder {
 impl std::fmt::Debug for GetHealthCheckOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckOutputBuilder").field("health_check", &self.health_check).finish()
+        f.debug_struct("GetHealthCheckOutputBuilder")
+            .field("health_check", &self.health_check)
+            .finish()
     }
 }
 
@@ -129,12 +157,19 @@ impl GetHealthCheckOutputBuilder {
     pub fn build(self) -> Result<GetHealthCheckOutput, restxml_runtime::BuildError> {
         match (self.health_check,) {
             (Some(m_health_check),) => {
-                Ok(GetHealthCheckOutput { health_check: m_health_check, meta: Default::default() })
+                Ok(GetHealthCheckOutput {
+                    health_check: m_health_check,
+                    meta: Default::default(),
+                })
             }
-            (m_health_check,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetHealthCheckOutput",
-                &[(m_health_check.is_none(), "health_check", "HealthCheck")],
-            )),
+            (m_health_check,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHealthCheckOutput",
+                        &[(m_health_check.is_none(), "health_check", "HealthCheck")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -157,19 +192,37 @@ impl GetHealthCheckError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHealthCheck", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetHealthCheck",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchHealthCheck),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("NoSuchHealthCheck") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
             }
-            Some("IncompatibleVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::IncompatibleVersion),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
+            }
+            Some("IncompatibleVersion") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::IncompatibleVersion)
+            }
             _ => unhandled(meta),
         }
     }
@@ -234,7 +287,9 @@ impl std::error::Error for GetHealthCheckError {
 pub fn serialize_request(
     input: &crate::operation::get_health_check::GetHealthCheckInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/healthcheck/");
     {
         let value = &input.health_check_id;
@@ -247,23 +302,35 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_health_check::GetHealthCheckOutput, restxml_runtime::SdkError<GetHealthCheckError>> {
+) -> Result<
+    crate::operation::get_health_check::GetHealthCheckOutput,
+    restxml_runtime::SdkError<GetHealthCheckError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetHealthCheckError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetHealthCheckError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_health_check,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("HealthCheck"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "HealthCheck",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -271,10 +338,14 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_health_check = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HealthCheck" {
-                    m_health_check = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_health_check = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_health_check, "HealthCheck", element)?,))
+            Ok((
+                restxml_runtime::xml::required(m_health_check, "HealthCheck", element)?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -302,7 +373,11 @@ impl GetHealthCheckFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_health_check::GetHealthCheckInputBuilder,
     ) -> Self {
-        GetHealthCheckFluentBuilder { client, input, overrides: Default::default() }
+        GetHealthCheckFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The identifier that Amazon Route 53 assigned to the health check when you created it. When you add or update a resource record set, you use this value to specify which health check to use. The value can be up to 64 characters long.
     ///
@@ -315,13 +390,18 @@ impl GetHealthCheckFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_health_check::GetHealthCheckInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_health_check::GetHealthCheckInputBuilder {
         &self.input
     }
     /// Sends GetHealthCheck: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -332,11 +412,19 @@ impl GetHealthCheckFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<crate::operation::get_health_check::GetHealthCheckOutput, restxml_runtime::SdkError<GetHealthCheckError>>
-    {
-        let input: crate::operation::get_health_check::GetHealthCheckInput = self.input.build()?;
+    ) -> Result<
+        crate::operation::get_health_check::GetHealthCheckOutput,
+        restxml_runtime::SdkError<GetHealthCheckError>,
+    > {
+        let input: crate::operation::get_health_check::GetHealthCheckInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetHealthCheck", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetHealthCheck", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

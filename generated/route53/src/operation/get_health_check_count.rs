@@ -3,6 +3,8 @@
 
 //! Retrieves the number of health checks that are associated with the current Amazon Web Services account.
 /// A request for the number of health checks that are associated with the current Amazon Web Services account.
+///
+/// Sent by GetHealthCheckCount: set its members on the client's fluent builder, `client.get_health_check_count().<member>(value)...send()`, or build it here and send it with `client.get_health_check_count_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -50,6 +52,8 @@ impl GetHealthCheckCountInputBuilder {
 }
 
 /// A complex type that contains the response to a `GetHealthCheckCount` request.
+///
+/// Returned by GetHealthCheckCount's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -65,7 +69,9 @@ pub struct GetHealthCheckCountOutput {
 impl std::fmt::Debug for GetHealthCheckCountOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckCountOutput").field("health_check_count", &self.health_check_count).finish()
+        f.debug_struct("GetHealthCheckCountOutput")
+            .field("health_check_count", &self.health_check_count)
+            .finish()
     }
 }
 
@@ -108,15 +114,30 @@ impl GetHealthCheckCountOutputBuilder {
     }
     /// Builds the [`GetHealthCheckCountOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetHealthCheckCountOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetHealthCheckCountOutput, restxml_runtime::BuildError> {
         match (self.health_check_count,) {
             (Some(m_health_check_count),) => {
-                Ok(GetHealthCheckCountOutput { health_check_count: m_health_check_count, meta: Default::default() })
+                Ok(GetHealthCheckCountOutput {
+                    health_check_count: m_health_check_count,
+                    meta: Default::default(),
+                })
             }
-            (m_health_check_count,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetHealthCheckCountOutput",
-                &[(m_health_check_count.is_none(), "health_check_count", "HealthCheckCount")],
-            )),
+            (m_health_check_count,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHealthCheckCountOutput",
+                        &[
+                            (
+                                m_health_check_count.is_none(),
+                                "health_check_count",
+                                "HealthCheckCount",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -133,11 +154,24 @@ impl GetHealthCheckCountError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHealthCheckCount", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetHealthCheckCount",
+                meta,
+                headers,
+                body,
+            ),
+        );
         unhandled(meta)
     }
     /// Whether this is an error the model does not describe for this operation.
@@ -183,7 +217,9 @@ impl std::error::Error for GetHealthCheckCountError {
 pub fn serialize_request(
     _input: &crate::operation::get_health_check_count::GetHealthCheckCountInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/healthcheckcount");
     request.build()
 }
@@ -197,21 +233,30 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetHealthCheckCountError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetHealthCheckCountError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetHealthCheckCountError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_health_check_count,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("HealthCheckCount"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "HealthCheckCount",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -219,10 +264,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_health_check_count = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HealthCheckCount" {
-                    m_health_check_count = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_health_check_count = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_health_check_count, "HealthCheckCount", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_health_check_count,
+                    "HealthCheckCount",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -250,18 +303,27 @@ impl GetHealthCheckCountFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_health_check_count::GetHealthCheckCountInputBuilder,
     ) -> Self {
-        GetHealthCheckCountFluentBuilder { client, input, overrides: Default::default() }
+        GetHealthCheckCountFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_health_check_count::GetHealthCheckCountInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_health_check_count::GetHealthCheckCountInputBuilder {
         &self.input
     }
     /// Sends GetHealthCheckCount: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -276,9 +338,15 @@ impl GetHealthCheckCountFluentBuilder {
         crate::operation::get_health_check_count::GetHealthCheckCountOutput,
         restxml_runtime::SdkError<GetHealthCheckCountError>,
     > {
-        let input: crate::operation::get_health_check_count::GetHealthCheckCountInput = self.input.build()?;
+        let input: crate::operation::get_health_check_count::GetHealthCheckCountInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetHealthCheckCount", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetHealthCheckCount", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Gets the reason that a specified health check failed most recently.
 /// A request for the reason that a health check failed most recently.
+///
+/// Sent by GetHealthCheckLastFailureReason: set its members on the client's fluent builder, `client.get_health_check_last_failure_reason().<member>(value)...send()`, or build it here and send it with `client.get_health_check_last_failure_reason_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -20,7 +22,9 @@ pub struct GetHealthCheckLastFailureReasonInput {
 impl std::fmt::Debug for GetHealthCheckLastFailureReasonInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckLastFailureReasonInput").field("health_check_id", &self.health_check_id).finish()
+        f.debug_struct("GetHealthCheckLastFailureReasonInput")
+            .field("health_check_id", &self.health_check_id)
+            .finish()
     }
 }
 
@@ -32,11 +36,14 @@ impl GetHealthCheckLastFailureReasonInput {
     }
 }
 
-impl From<GetHealthCheckLastFailureReasonInput> for GetHealthCheckLastFailureReasonInputBuilder {
+impl From<GetHealthCheckLastFailureReasonInput>
+for GetHealthCheckLastFailureReasonInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetHealthCheckLastFailureReasonInput) -> Self {
-        GetHealthCheckLastFailureReasonInputBuilder { health_check_id: Some(input.health_check_id) }
+        GetHealthCheckLastFailureReasonInputBuilder {
+            health_check_id: Some(input.health_check_id),
+        }
     }
 }
 
@@ -64,20 +71,36 @@ impl GetHealthCheckLastFailureReasonInputBuilder {
     }
     /// Builds the [`GetHealthCheckLastFailureReasonInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetHealthCheckLastFailureReasonInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetHealthCheckLastFailureReasonInput, restxml_runtime::BuildError> {
         match (self.health_check_id,) {
             (Some(m_health_check_id),) => {
-                Ok(GetHealthCheckLastFailureReasonInput { health_check_id: m_health_check_id })
+                Ok(GetHealthCheckLastFailureReasonInput {
+                    health_check_id: m_health_check_id,
+                })
             }
-            (m_health_check_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetHealthCheckLastFailureReasonInput",
-                &[(m_health_check_id.is_none(), "health_check_id", "HealthCheckId")],
-            )),
+            (m_health_check_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHealthCheckLastFailureReasonInput",
+                        &[
+                            (
+                                m_health_check_id.is_none(),
+                                "health_check_id",
+                                "HealthCheckId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// A complex type that contains the response to a `GetHealthCheckLastFailureReason` request.
+///
+/// Returned by GetHealthCheckLastFailureReason's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -132,22 +155,39 @@ impl std::fmt::Debug for GetHealthCheckLastFailureReasonOutputBuilder {
 impl GetHealthCheckLastFailureReasonOutputBuilder {
     /// Sets [`GetHealthCheckLastFailureReasonOutput::health_check_observations`].
     #[inline]
-    pub fn health_check_observations(mut self, value: Vec<crate::types::HealthCheckObservation>) -> Self {
+    pub fn health_check_observations(
+        mut self,
+        value: Vec<crate::types::HealthCheckObservation>,
+    ) -> Self {
         self.health_check_observations = Some(value);
         self
     }
     /// Builds the [`GetHealthCheckLastFailureReasonOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetHealthCheckLastFailureReasonOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetHealthCheckLastFailureReasonOutput, restxml_runtime::BuildError> {
         match (self.health_check_observations,) {
-            (Some(m_health_check_observations),) => Ok(GetHealthCheckLastFailureReasonOutput {
-                health_check_observations: m_health_check_observations,
-                meta: Default::default(),
-            }),
-            (m_health_check_observations,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetHealthCheckLastFailureReasonOutput",
-                &[(m_health_check_observations.is_none(), "health_check_observations", "HealthCheckObservations")],
-            )),
+            (Some(m_health_check_observations),) => {
+                Ok(GetHealthCheckLastFailureReasonOutput {
+                    health_check_observations: m_health_check_observations,
+                    meta: Default::default(),
+                })
+            }
+            (m_health_check_observations,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHealthCheckLastFailureReasonOutput",
+                        &[
+                            (
+                                m_health_check_observations.is_none(),
+                                "health_check_observations",
+                                "HealthCheckObservations",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -168,21 +208,32 @@ impl GetHealthCheckLastFailureReasonError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetHealthCheckLastFailureReason",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchHealthCheck),
+            Some("NoSuchHealthCheck") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
+            }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -242,7 +293,9 @@ impl std::error::Error for GetHealthCheckLastFailureReasonError {
 pub fn serialize_request(
     input: &crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/healthcheck/");
     {
         let value = &input.health_check_id;
@@ -261,11 +314,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetHealthCheckLastFailureReasonError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetHealthCheckLastFailureReasonError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetHealthCheckLastFailureReasonError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -274,14 +331,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["GetHealthCheckLastFailureReasonResponse"])?;
+            let element = &mut document
+                .output_root(&["GetHealthCheckLastFailureReasonResponse"])?;
             let mut m_health_check_observations = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HealthCheckObservations" {
-                    m_health_check_observations =
-                        Some(child.read_list("HealthCheckObservation", |item0| {
-                            restxml_runtime::xml::ReadXml::read_xml(item0)
-                        })?);
+                    m_health_check_observations = Some(
+                        child
+                            .read_list(
+                                "HealthCheckObservation",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
+                    );
                 }
             }
             Ok((m_health_check_observations.unwrap_or_default(),))
@@ -301,8 +362,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct GetHealthCheckLastFailureReasonFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInputBuilder,
+    pub(crate) input: crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -313,7 +373,11 @@ impl GetHealthCheckLastFailureReasonFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInputBuilder,
     ) -> Self {
-        GetHealthCheckLastFailureReasonFluentBuilder { client, input, overrides: Default::default() }
+        GetHealthCheckLastFailureReasonFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID for the health check for which you want the last failure reason. When you created the health check, `CreateHealthCheck` returned the ID in the response, in the `HealthCheckId` element.
     ///
@@ -326,7 +390,10 @@ impl GetHealthCheckLastFailureReasonFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -349,11 +416,15 @@ impl GetHealthCheckLastFailureReasonFluentBuilder {
         crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonOutput,
         restxml_runtime::SdkError<GetHealthCheckLastFailureReasonError>,
     > {
-        let input: crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInput =
-            self.input.build()?;
+        let input: crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("GetHealthCheckLastFailureReason", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetHealthCheckLastFailureReason", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -5,6 +5,8 @@
 //!
 //! `returns the VPCs associated with the specified hosted zone and does not reflect the VPC associations by Route 53 Profiles. To get the associations to a Profile, call the [ListProfileAssociations](https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53profiles_ListProfileAssociations.html) API.`
 /// A request to get information about a specified hosted zone.
+///
+/// Sent by GetHostedZone: set its members on the client's fluent builder, `client.get_hosted_zone().<member>(value)...send()`, or build it here and send it with `client.get_hosted_zone_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -36,7 +38,9 @@ impl From<GetHostedZoneInput> for GetHostedZoneInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetHostedZoneInput) -> Self {
-        GetHostedZoneInputBuilder { id: Some(input.id) }
+        GetHostedZoneInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -66,13 +70,20 @@ impl GetHostedZoneInputBuilder {
         match (self.id,) {
             (Some(m_id),) => Ok(GetHostedZoneInput { id: m_id }),
             (m_id,) => {
-                Err(restxml_runtime::BuildError::missing_fields("GetHostedZoneInput", &[(m_id.is_none(), "id", "Id")]))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHostedZoneInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
             }
         }
     }
 }
 
 /// A complex type that contain the response to a `GetHostedZone` request.
+///
+/// Returned by GetHostedZone's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -150,7 +161,10 @@ impl GetHostedZoneOutputBuilder {
     }
     /// Sets or clears [`GetHostedZoneOutput::delegation_set`].
     #[inline]
-    pub fn set_delegation_set(mut self, value: Option<crate::types::DelegationSet>) -> Self {
+    pub fn set_delegation_set(
+        mut self,
+        value: Option<crate::types::DelegationSet>,
+    ) -> Self {
         self.delegation_set = value;
         self
     }
@@ -170,16 +184,22 @@ impl GetHostedZoneOutputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetHostedZoneOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone,) {
-            (Some(m_hosted_zone),) => Ok(GetHostedZoneOutput {
-                hosted_zone: m_hosted_zone,
-                delegation_set: self.delegation_set,
-                vp_cs: self.vp_cs,
-                meta: Default::default(),
-            }),
-            (m_hosted_zone,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetHostedZoneOutput",
-                &[(m_hosted_zone.is_none(), "hosted_zone", "HostedZone")],
-            )),
+            (Some(m_hosted_zone),) => {
+                Ok(GetHostedZoneOutput {
+                    hosted_zone: m_hosted_zone,
+                    delegation_set: self.delegation_set,
+                    vp_cs: self.vp_cs,
+                    meta: Default::default(),
+                })
+            }
+            (m_hosted_zone,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHostedZoneOutput",
+                        &[(m_hosted_zone.is_none(), "hosted_zone", "HostedZone")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -200,17 +220,32 @@ impl GetHostedZoneError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHostedZone", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetHostedZone",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -270,11 +305,18 @@ impl std::error::Error for GetHostedZoneError {
 pub fn serialize_request(
     input: &crate::operation::get_hosted_zone::GetHostedZoneInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.build()
 }
@@ -283,24 +325,36 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::get_hosted_zone::GetHostedZoneOutput, restxml_runtime::SdkError<GetHostedZoneError>> {
+) -> Result<
+    crate::operation::get_hosted_zone::GetHostedZoneOutput,
+    restxml_runtime::SdkError<GetHostedZoneError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetHostedZoneError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetHostedZoneError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_hosted_zone, body_delegation_set, body_vp_cs) = if restxml_runtime::xml::is_blank(body) {
+    let (body_hosted_zone, body_delegation_set, body_vp_cs) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("HostedZone"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "HostedZone",
+                        ),
+                    )
+                })?,
             None,
             None,
         )
@@ -314,18 +368,32 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "HostedZone" => {
-                        m_hosted_zone = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_hosted_zone = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "DelegationSet" => {
-                        m_delegation_set = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_delegation_set = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "VPCs" => {
-                        m_vp_cs = Some(child.read_list("VPC", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                        m_vp_cs = Some(
+                            child
+                                .read_list(
+                                    "VPC",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     _ => {}
                 }
             }
-            Ok((restxml_runtime::xml::required(m_hosted_zone, "HostedZone", element)?, m_delegation_set, m_vp_cs))
+            Ok((
+                restxml_runtime::xml::required(m_hosted_zone, "HostedZone", element)?,
+                m_delegation_set,
+                m_vp_cs,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -355,7 +423,11 @@ impl GetHostedZoneFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_hosted_zone::GetHostedZoneInputBuilder,
     ) -> Self {
-        GetHostedZoneFluentBuilder { client, input, overrides: Default::default() }
+        GetHostedZoneFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the hosted zone that you want to get information about.
     ///
@@ -368,13 +440,18 @@ impl GetHostedZoneFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_hosted_zone::GetHostedZoneInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_hosted_zone::GetHostedZoneInputBuilder {
         &self.input
     }
     /// Sends GetHostedZone: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -385,11 +462,19 @@ impl GetHostedZoneFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<crate::operation::get_hosted_zone::GetHostedZoneOutput, restxml_runtime::SdkError<GetHostedZoneError>>
-    {
-        let input: crate::operation::get_hosted_zone::GetHostedZoneInput = self.input.build()?;
+    ) -> Result<
+        crate::operation::get_hosted_zone::GetHostedZoneOutput,
+        restxml_runtime::SdkError<GetHostedZoneError>,
+    > {
+        let input: crate::operation::get_hosted_zone::GetHostedZoneInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetHostedZone", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetHostedZone", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Retrieves the number of hosted zones that are associated with the current Amazon Web Services account.
 /// A request to retrieve a count of all the hosted zones that are associated with the current Amazon Web Services account.
+///
+/// Sent by GetHostedZoneCount: set its members on the client's fluent builder, `client.get_hosted_zone_count().<member>(value)...send()`, or build it here and send it with `client.get_hosted_zone_count_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -50,6 +52,8 @@ impl GetHostedZoneCountInputBuilder {
 }
 
 /// A complex type that contains the response to a `GetHostedZoneCount` request.
+///
+/// Returned by GetHostedZoneCount's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -65,7 +69,9 @@ pub struct GetHostedZoneCountOutput {
 impl std::fmt::Debug for GetHostedZoneCountOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHostedZoneCountOutput").field("hosted_zone_count", &self.hosted_zone_count).finish()
+        f.debug_struct("GetHostedZoneCountOutput")
+            .field("hosted_zone_count", &self.hosted_zone_count)
+            .finish()
     }
 }
 
@@ -93,7 +99,9 @@ pub struct GetHostedZoneCountOutputBuilder {
 impl std::fmt::Debug for GetHostedZoneCountOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHostedZoneCountOutputBuilder").field("hosted_zone_count", &self.hosted_zone_count).finish()
+        f.debug_struct("GetHostedZoneCountOutputBuilder")
+            .field("hosted_zone_count", &self.hosted_zone_count)
+            .finish()
     }
 }
 
@@ -109,12 +117,25 @@ impl GetHostedZoneCountOutputBuilder {
     pub fn build(self) -> Result<GetHostedZoneCountOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone_count,) {
             (Some(m_hosted_zone_count),) => {
-                Ok(GetHostedZoneCountOutput { hosted_zone_count: m_hosted_zone_count, meta: Default::default() })
+                Ok(GetHostedZoneCountOutput {
+                    hosted_zone_count: m_hosted_zone_count,
+                    meta: Default::default(),
+                })
             }
-            (m_hosted_zone_count,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetHostedZoneCountOutput",
-                &[(m_hosted_zone_count.is_none(), "hosted_zone_count", "HostedZoneCount")],
-            )),
+            (m_hosted_zone_count,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHostedZoneCountOutput",
+                        &[
+                            (
+                                m_hosted_zone_count.is_none(),
+                                "hosted_zone_count",
+                                "HostedZoneCount",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -133,14 +154,28 @@ impl GetHostedZoneCountError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHostedZoneCount", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetHostedZoneCount",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -194,7 +229,9 @@ impl std::error::Error for GetHostedZoneCountError {
 pub fn serialize_request(
     _input: &crate::operation::get_hosted_zone_count::GetHostedZoneCountInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/hostedzonecount");
     request.build()
 }
@@ -208,21 +245,30 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetHostedZoneCountError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetHostedZoneCountError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetHostedZoneCountError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_hosted_zone_count,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("HostedZoneCount"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "HostedZoneCount",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -230,10 +276,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_hosted_zone_count = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HostedZoneCount" {
-                    m_hosted_zone_count = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_hosted_zone_count = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_hosted_zone_count, "HostedZoneCount", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_hosted_zone_count,
+                    "HostedZoneCount",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -261,18 +315,27 @@ impl GetHostedZoneCountFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_hosted_zone_count::GetHostedZoneCountInputBuilder,
     ) -> Self {
-        GetHostedZoneCountFluentBuilder { client, input, overrides: Default::default() }
+        GetHostedZoneCountFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_hosted_zone_count::GetHostedZoneCountInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_hosted_zone_count::GetHostedZoneCountInputBuilder {
         &self.input
     }
     /// Sends GetHostedZoneCount: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -287,9 +350,15 @@ impl GetHostedZoneCountFluentBuilder {
         crate::operation::get_hosted_zone_count::GetHostedZoneCountOutput,
         restxml_runtime::SdkError<GetHostedZoneCountError>,
     > {
-        let input: crate::operation::get_hosted_zone_count::GetHostedZoneCountInput = self.input.build()?;
+        let input: crate::operation::get_hosted_zone_count::GetHostedZoneCountInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetHostedZoneCount", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetHostedZoneCount", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -5,6 +5,8 @@
 //!
 //! For the default limit, see [Limits](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html) in the *Amazon Route 53 Developer Guide*. To request a higher limit, [open a case](https://console.aws.amazon.com/support/home#/case/create?issueType=service-limit-increase&limitType=service-code-route53).
 /// A complex type that contains information about the request to create a hosted zone.
+///
+/// Sent by GetHostedZoneLimit: set its members on the client's fluent builder, `client.get_hosted_zone_limit().<member>(value)...send()`, or build it here and send it with `client.get_hosted_zone_limit_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -45,7 +47,10 @@ impl From<GetHostedZoneLimitInput> for GetHostedZoneLimitInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetHostedZoneLimitInput) -> Self {
-        GetHostedZoneLimitInputBuilder { r#type: Some(input.r#type), hosted_zone_id: Some(input.hosted_zone_id) }
+        GetHostedZoneLimitInputBuilder {
+            r#type: Some(input.r#type),
+            hosted_zone_id: Some(input.hosted_zone_id),
+        }
     }
 }
 
@@ -84,17 +89,33 @@ impl GetHostedZoneLimitInputBuilder {
     pub fn build(self) -> Result<GetHostedZoneLimitInput, restxml_runtime::BuildError> {
         match (self.r#type, self.hosted_zone_id) {
             (Some(m_type), Some(m_hosted_zone_id)) => {
-                Ok(GetHostedZoneLimitInput { r#type: m_type, hosted_zone_id: m_hosted_zone_id })
+                Ok(GetHostedZoneLimitInput {
+                    r#type: m_type,
+                    hosted_zone_id: m_hosted_zone_id,
+                })
             }
-            (m_type, m_hosted_zone_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetHostedZoneLimitInput",
-                &[(m_type.is_none(), "type", "Type"), (m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
-            )),
+            (m_type, m_hosted_zone_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHostedZoneLimitInput",
+                        &[
+                            (m_type.is_none(), "type", "Type"),
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// A complex type that contains the requested limit.
+///
+/// Returned by GetHostedZoneLimit's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -112,7 +133,10 @@ pub struct GetHostedZoneLimitOutput {
 impl std::fmt::Debug for GetHostedZoneLimitOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHostedZoneLimitOutput").field("limit", &self.limit).field("count", &self.count).finish()
+        f.debug_struct("GetHostedZoneLimitOutput")
+            .field("limit", &self.limit)
+            .field("count", &self.count)
+            .finish()
     }
 }
 
@@ -166,12 +190,23 @@ impl GetHostedZoneLimitOutputBuilder {
     pub fn build(self) -> Result<GetHostedZoneLimitOutput, restxml_runtime::BuildError> {
         match (self.limit, self.count) {
             (Some(m_limit), Some(m_count)) => {
-                Ok(GetHostedZoneLimitOutput { limit: m_limit, count: m_count, meta: Default::default() })
+                Ok(GetHostedZoneLimitOutput {
+                    limit: m_limit,
+                    count: m_count,
+                    meta: Default::default(),
+                })
             }
-            (m_limit, m_count) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetHostedZoneLimitOutput",
-                &[(m_limit.is_none(), "limit", "Limit"), (m_count.is_none(), "count", "Count")],
-            )),
+            (m_limit, m_count) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetHostedZoneLimitOutput",
+                        &[
+                            (m_limit.is_none(), "limit", "Limit"),
+                            (m_count.is_none(), "count", "Count"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -194,20 +229,37 @@ impl GetHostedZoneLimitError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHostedZoneLimit", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetHostedZoneLimit",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("HostedZoneNotPrivate") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::HostedZoneNotPrivate),
+            Some("HostedZoneNotPrivate") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::HostedZoneNotPrivate)
+            }
             _ => unhandled(meta),
         }
     }
@@ -272,11 +324,18 @@ impl std::error::Error for GetHostedZoneLimitError {
 pub fn serialize_request(
     input: &crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/hostedzonelimit/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/");
     {
@@ -295,28 +354,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetHostedZoneLimitError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetHostedZoneLimitError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetHostedZoneLimitError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_limit, body_count) = if restxml_runtime::xml::is_blank(body) {
         (
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("Limit"),
-                )
-            })?,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("Count"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("Limit"),
+                    )
+                })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("Count"),
+                    )
+                })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -327,10 +392,14 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "Limit" => {
-                        m_limit = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_limit = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "Count" => {
-                        m_count = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_count = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }
@@ -367,7 +436,11 @@ impl GetHostedZoneLimitFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInputBuilder,
     ) -> Self {
-        GetHostedZoneLimitFluentBuilder { client, input, overrides: Default::default() }
+        GetHostedZoneLimitFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The limit that you want to get. Valid values include the following:
     ///
@@ -388,13 +461,18 @@ impl GetHostedZoneLimitFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInputBuilder {
         &self.input
     }
     /// Sends GetHostedZoneLimit: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -409,9 +487,15 @@ impl GetHostedZoneLimitFluentBuilder {
         crate::operation::get_hosted_zone_limit::GetHostedZoneLimitOutput,
         restxml_runtime::SdkError<GetHostedZoneLimitError>,
     > {
-        let input: crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInput = self.input.build()?;
+        let input: crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetHostedZoneLimit", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetHostedZoneLimit", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

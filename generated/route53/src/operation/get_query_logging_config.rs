@@ -5,6 +5,8 @@
 //!
 //! For more information about DNS query logs, see [CreateQueryLoggingConfig](https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateQueryLoggingConfig.html) and [Logging DNS Queries](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/query-logs.html).
 /// The `GetQueryLoggingConfigRequest` shape of the model (it has no documentation).
+///
+/// Sent by GetQueryLoggingConfig: set its members on the client's fluent builder, `client.get_query_logging_config().<member>(value)...send()`, or build it here and send it with `client.get_query_logging_config_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -34,7 +36,9 @@ impl From<GetQueryLoggingConfigInput> for GetQueryLoggingConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetQueryLoggingConfigInput) -> Self {
-        GetQueryLoggingConfigInputBuilder { id: Some(input.id) }
+        GetQueryLoggingConfigInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -47,7 +51,9 @@ pub struct GetQueryLoggingConfigInputBuilder {
 impl std::fmt::Debug for GetQueryLoggingConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetQueryLoggingConfigInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetQueryLoggingConfigInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -60,18 +66,30 @@ impl GetQueryLoggingConfigInputBuilder {
     }
     /// Builds the [`GetQueryLoggingConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetQueryLoggingConfigInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetQueryLoggingConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetQueryLoggingConfigInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetQueryLoggingConfigInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetQueryLoggingConfigInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetQueryLoggingConfigInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `GetQueryLoggingConfigResponse` shape of the model (it has no documentation).
+///
+/// Returned by GetQueryLoggingConfig's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -87,7 +105,9 @@ pub struct GetQueryLoggingConfigOutput {
 impl std::fmt::Debug for GetQueryLoggingConfigOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetQueryLoggingConfigOutput").field("query_logging_config", &self.query_logging_config).finish()
+        f.debug_struct("GetQueryLoggingConfigOutput")
+            .field("query_logging_config", &self.query_logging_config)
+            .finish()
     }
 }
 
@@ -124,22 +144,39 @@ impl std::fmt::Debug for GetQueryLoggingConfigOutputBuilder {
 impl GetQueryLoggingConfigOutputBuilder {
     /// Sets [`GetQueryLoggingConfigOutput::query_logging_config`].
     #[inline]
-    pub fn query_logging_config(mut self, value: crate::types::QueryLoggingConfig) -> Self {
+    pub fn query_logging_config(
+        mut self,
+        value: crate::types::QueryLoggingConfig,
+    ) -> Self {
         self.query_logging_config = Some(value);
         self
     }
     /// Builds the [`GetQueryLoggingConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetQueryLoggingConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetQueryLoggingConfigOutput, restxml_runtime::BuildError> {
         match (self.query_logging_config,) {
-            (Some(m_query_logging_config),) => Ok(GetQueryLoggingConfigOutput {
-                query_logging_config: m_query_logging_config,
-                meta: Default::default(),
-            }),
-            (m_query_logging_config,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetQueryLoggingConfigOutput",
-                &[(m_query_logging_config.is_none(), "query_logging_config", "QueryLoggingConfig")],
-            )),
+            (Some(m_query_logging_config),) => {
+                Ok(GetQueryLoggingConfigOutput {
+                    query_logging_config: m_query_logging_config,
+                    meta: Default::default(),
+                })
+            }
+            (m_query_logging_config,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetQueryLoggingConfigOutput",
+                        &[
+                            (
+                                m_query_logging_config.is_none(),
+                                "query_logging_config",
+                                "QueryLoggingConfig",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -160,21 +197,32 @@ impl GetQueryLoggingConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetQueryLoggingConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchQueryLoggingConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchQueryLoggingConfig),
+            Some("NoSuchQueryLoggingConfig") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchQueryLoggingConfig)
+            }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -234,7 +282,9 @@ impl std::error::Error for GetQueryLoggingConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_query_logging_config::GetQueryLoggingConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/queryloggingconfig/");
     {
         let value = &input.id;
@@ -252,21 +302,30 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetQueryLoggingConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetQueryLoggingConfigError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetQueryLoggingConfigError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_query_logging_config,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("QueryLoggingConfig"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "QueryLoggingConfig",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -274,10 +333,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_query_logging_config = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "QueryLoggingConfig" {
-                    m_query_logging_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_query_logging_config = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_query_logging_config, "QueryLoggingConfig", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_query_logging_config,
+                    "QueryLoggingConfig",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -305,7 +372,11 @@ impl GetQueryLoggingConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_query_logging_config::GetQueryLoggingConfigInputBuilder,
     ) -> Self {
-        GetQueryLoggingConfigFluentBuilder { client, input, overrides: Default::default() }
+        GetQueryLoggingConfigFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the configuration for DNS query logging that you want to get information about.
     ///
@@ -318,13 +389,18 @@ impl GetQueryLoggingConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_query_logging_config::GetQueryLoggingConfigInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_query_logging_config::GetQueryLoggingConfigInputBuilder {
         &self.input
     }
     /// Sends GetQueryLoggingConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -339,9 +415,15 @@ impl GetQueryLoggingConfigFluentBuilder {
         crate::operation::get_query_logging_config::GetQueryLoggingConfigOutput,
         restxml_runtime::SdkError<GetQueryLoggingConfigError>,
     > {
-        let input: crate::operation::get_query_logging_config::GetQueryLoggingConfigInput = self.input.build()?;
+        let input: crate::operation::get_query_logging_config::GetQueryLoggingConfigInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetQueryLoggingConfig", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetQueryLoggingConfig", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Retrieves information about a specified reusable delegation set, including the four name servers that are assigned to the delegation set.
 /// A request to get information about a specified reusable delegation set.
+///
+/// Sent by GetReusableDelegationSet: set its members on the client's fluent builder, `client.get_reusable_delegation_set().<member>(value)...send()`, or build it here and send it with `client.get_reusable_delegation_set_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -34,7 +36,9 @@ impl From<GetReusableDelegationSetInput> for GetReusableDelegationSetInputBuilde
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetReusableDelegationSetInput) -> Self {
-        GetReusableDelegationSetInputBuilder { id: Some(input.id) }
+        GetReusableDelegationSetInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -47,7 +51,9 @@ pub struct GetReusableDelegationSetInputBuilder {
 impl std::fmt::Debug for GetReusableDelegationSetInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetReusableDelegationSetInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetReusableDelegationSetInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -60,18 +66,30 @@ impl GetReusableDelegationSetInputBuilder {
     }
     /// Builds the [`GetReusableDelegationSetInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetReusableDelegationSetInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetReusableDelegationSetInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetReusableDelegationSetInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetReusableDelegationSetInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetReusableDelegationSetInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetReusableDelegationSetInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// A complex type that contains the response to the `GetReusableDelegationSet` request.
+///
+/// Returned by GetReusableDelegationSet's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -87,7 +105,9 @@ pub struct GetReusableDelegationSetOutput {
 impl std::fmt::Debug for GetReusableDelegationSetOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetReusableDelegationSetOutput").field("delegation_set", &self.delegation_set).finish()
+        f.debug_struct("GetReusableDelegationSetOutput")
+            .field("delegation_set", &self.delegation_set)
+            .finish()
     }
 }
 
@@ -115,7 +135,9 @@ pub struct GetReusableDelegationSetOutputBuilder {
 impl std::fmt::Debug for GetReusableDelegationSetOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetReusableDelegationSetOutputBuilder").field("delegation_set", &self.delegation_set).finish()
+        f.debug_struct("GetReusableDelegationSetOutputBuilder")
+            .field("delegation_set", &self.delegation_set)
+            .finish()
     }
 }
 
@@ -128,15 +150,30 @@ impl GetReusableDelegationSetOutputBuilder {
     }
     /// Builds the [`GetReusableDelegationSetOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetReusableDelegationSetOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetReusableDelegationSetOutput, restxml_runtime::BuildError> {
         match (self.delegation_set,) {
             (Some(m_delegation_set),) => {
-                Ok(GetReusableDelegationSetOutput { delegation_set: m_delegation_set, meta: Default::default() })
+                Ok(GetReusableDelegationSetOutput {
+                    delegation_set: m_delegation_set,
+                    meta: Default::default(),
+                })
             }
-            (m_delegation_set,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetReusableDelegationSetOutput",
-                &[(m_delegation_set.is_none(), "delegation_set", "DelegationSet")],
-            )),
+            (m_delegation_set,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetReusableDelegationSetOutput",
+                        &[
+                            (
+                                m_delegation_set.is_none(),
+                                "delegation_set",
+                                "DelegationSet",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -159,23 +196,36 @@ impl GetReusableDelegationSetError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetReusableDelegationSet",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchDelegationSet") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDelegationSet),
-            Some("DelegationSetNotReusable") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::DelegationSetNotReusable),
+            Some("NoSuchDelegationSet") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchDelegationSet)
+            }
+            Some("DelegationSetNotReusable") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::DelegationSetNotReusable)
+            }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -241,11 +291,18 @@ impl std::error::Error for GetReusableDelegationSetError {
 pub fn serialize_request(
     input: &crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/delegationset/");
     {
         let value = &input.id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.build()
 }
@@ -259,32 +316,50 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetReusableDelegationSetError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetReusableDelegationSetError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetReusableDelegationSetError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_delegation_set,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("DelegationSet"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "DelegationSet",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["GetReusableDelegationSetResponse"])?;
+            let element = &mut document
+                .output_root(&["GetReusableDelegationSetResponse"])?;
             let mut m_delegation_set = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "DelegationSet" {
-                    m_delegation_set = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_delegation_set = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_delegation_set, "DelegationSet", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_delegation_set,
+                    "DelegationSet",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -312,7 +387,11 @@ impl GetReusableDelegationSetFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInputBuilder,
     ) -> Self {
-        GetReusableDelegationSetFluentBuilder { client, input, overrides: Default::default() }
+        GetReusableDelegationSetFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the reusable delegation set that you want to get a list of name servers for.
     ///
@@ -325,13 +404,18 @@ impl GetReusableDelegationSetFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInputBuilder {
         &self.input
     }
     /// Sends GetReusableDelegationSet: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -346,9 +430,15 @@ impl GetReusableDelegationSetFluentBuilder {
         crate::operation::get_reusable_delegation_set::GetReusableDelegationSetOutput,
         restxml_runtime::SdkError<GetReusableDelegationSetError>,
     > {
-        let input: crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInput = self.input.build()?;
+        let input: crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetReusableDelegationSet", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetReusableDelegationSet", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -5,6 +5,8 @@
 //!
 //! For the default limit, see [Limits](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html) in the *Amazon Route 53 Developer Guide*. To request a higher limit, [open a case](https://console.aws.amazon.com/support/home#/case/create?issueType=service-limit-increase&limitType=service-code-route53).
 /// A complex type that contains information about the request to create a hosted zone.
+///
+/// Sent by GetReusableDelegationSetLimit: set its members on the client's fluent builder, `client.get_reusable_delegation_set_limit().<member>(value)...send()`, or build it here and send it with `client.get_reusable_delegation_set_limit_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -37,7 +39,8 @@ impl GetReusableDelegationSetLimitInput {
     }
 }
 
-impl From<GetReusableDelegationSetLimitInput> for GetReusableDelegationSetLimitInputBuilder {
+impl From<GetReusableDelegationSetLimitInput>
+for GetReusableDelegationSetLimitInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetReusableDelegationSetLimitInput) -> Self {
@@ -68,7 +71,10 @@ impl std::fmt::Debug for GetReusableDelegationSetLimitInputBuilder {
 impl GetReusableDelegationSetLimitInputBuilder {
     /// Sets [`GetReusableDelegationSetLimitInput::type`].
     #[inline]
-    pub fn r#type(mut self, value: crate::types::ReusableDelegationSetLimitType) -> Self {
+    pub fn r#type(
+        mut self,
+        value: crate::types::ReusableDelegationSetLimitType,
+    ) -> Self {
         self.r#type = Some(value);
         self
     }
@@ -80,23 +86,38 @@ impl GetReusableDelegationSetLimitInputBuilder {
     }
     /// Builds the [`GetReusableDelegationSetLimitInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetReusableDelegationSetLimitInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetReusableDelegationSetLimitInput, restxml_runtime::BuildError> {
         match (self.r#type, self.delegation_set_id) {
             (Some(m_type), Some(m_delegation_set_id)) => {
-                Ok(GetReusableDelegationSetLimitInput { r#type: m_type, delegation_set_id: m_delegation_set_id })
+                Ok(GetReusableDelegationSetLimitInput {
+                    r#type: m_type,
+                    delegation_set_id: m_delegation_set_id,
+                })
             }
-            (m_type, m_delegation_set_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetReusableDelegationSetLimitInput",
-                &[
-                    (m_type.is_none(), "type", "Type"),
-                    (m_delegation_set_id.is_none(), "delegation_set_id", "DelegationSetId"),
-                ],
-            )),
+            (m_type, m_delegation_set_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetReusableDelegationSetLimitInput",
+                        &[
+                            (m_type.is_none(), "type", "Type"),
+                            (
+                                m_delegation_set_id.is_none(),
+                                "delegation_set_id",
+                                "DelegationSetId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// A complex type that contains the requested limit.
+///
+/// Returned by GetReusableDelegationSetLimit's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -168,15 +189,28 @@ impl GetReusableDelegationSetLimitOutputBuilder {
     }
     /// Builds the [`GetReusableDelegationSetLimitOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetReusableDelegationSetLimitOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetReusableDelegationSetLimitOutput, restxml_runtime::BuildError> {
         match (self.limit, self.count) {
             (Some(m_limit), Some(m_count)) => {
-                Ok(GetReusableDelegationSetLimitOutput { limit: m_limit, count: m_count, meta: Default::default() })
+                Ok(GetReusableDelegationSetLimitOutput {
+                    limit: m_limit,
+                    count: m_count,
+                    meta: Default::default(),
+                })
             }
-            (m_limit, m_count) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetReusableDelegationSetLimitOutput",
-                &[(m_limit.is_none(), "limit", "Limit"), (m_count.is_none(), "count", "Count")],
-            )),
+            (m_limit, m_count) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetReusableDelegationSetLimitOutput",
+                        &[
+                            (m_limit.is_none(), "limit", "Limit"),
+                            (m_count.is_none(), "count", "Count"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -197,22 +231,33 @@ impl GetReusableDelegationSetLimitError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetReusableDelegationSetLimit",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("NoSuchDelegationSet") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDelegationSet),
+            Some("NoSuchDelegationSet") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchDelegationSet)
+            }
             _ => unhandled(meta),
         }
     }
@@ -271,11 +316,18 @@ impl std::error::Error for GetReusableDelegationSetLimitError {
 pub fn serialize_request(
     input: &crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/reusabledelegationsetlimit/");
     {
         let value = &input.delegation_set_id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/");
     {
@@ -294,42 +346,53 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetReusableDelegationSetLimitError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetReusableDelegationSetLimitError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetReusableDelegationSetLimitError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_limit, body_count) = if restxml_runtime::xml::is_blank(body) {
         (
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("Limit"),
-                )
-            })?,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("Count"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("Limit"),
+                    )
+                })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("Count"),
+                    )
+                })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["GetReusableDelegationSetLimitResponse"])?;
+            let element = &mut document
+                .output_root(&["GetReusableDelegationSetLimitResponse"])?;
             let mut m_limit = None;
             let mut m_count = None;
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "Limit" => {
-                        m_limit = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_limit = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "Count" => {
-                        m_count = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_count = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }
@@ -366,13 +429,20 @@ impl GetReusableDelegationSetLimitFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInputBuilder,
     ) -> Self {
-        GetReusableDelegationSetLimitFluentBuilder { client, input, overrides: Default::default() }
+        GetReusableDelegationSetLimitFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// Specify `MAX_ZONES_BY_REUSABLE_DELEGATION_SET` to get the maximum number of hosted zones that you can associate with the specified reusable delegation set.
     ///
     /// Sets [`crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput::type`](crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput::type). Required.
     #[inline]
-    pub fn r#type(mut self, value: crate::types::ReusableDelegationSetLimitType) -> Self {
+    pub fn r#type(
+        mut self,
+        value: crate::types::ReusableDelegationSetLimitType,
+    ) -> Self {
         self.input = self.input.r#type(value);
         self
     }
@@ -387,7 +457,10 @@ impl GetReusableDelegationSetLimitFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -410,10 +483,15 @@ impl GetReusableDelegationSetLimitFluentBuilder {
         crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitOutput,
         restxml_runtime::SdkError<GetReusableDelegationSetLimitError>,
     > {
-        let input: crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput =
-            self.input.build()?;
+        let input: crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetReusableDelegationSetLimit", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetReusableDelegationSetLimit", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -5,6 +5,8 @@
 //!
 //! For information about how of deleting a traffic policy affects the response from `GetTrafficPolicy`, see [DeleteTrafficPolicy](https://docs.aws.amazon.com/Route53/latest/APIReference/API_DeleteTrafficPolicy.html).
 /// Gets information about a specific traffic policy version.
+///
+/// Sent by GetTrafficPolicy: set its members on the client's fluent builder, `client.get_traffic_policy().<member>(value)...send()`, or build it here and send it with `client.get_traffic_policy_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -20,7 +22,10 @@ pub struct GetTrafficPolicyInput {
 impl std::fmt::Debug for GetTrafficPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrafficPolicyInput").field("id", &self.id).field("version", &self.version).finish()
+        f.debug_struct("GetTrafficPolicyInput")
+            .field("id", &self.id)
+            .field("version", &self.version)
+            .finish()
     }
 }
 
@@ -36,7 +41,10 @@ impl From<GetTrafficPolicyInput> for GetTrafficPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetTrafficPolicyInput) -> Self {
-        GetTrafficPolicyInputBuilder { id: Some(input.id), version: Some(input.version) }
+        GetTrafficPolicyInputBuilder {
+            id: Some(input.id),
+            version: Some(input.version),
+        }
     }
 }
 
@@ -50,7 +58,10 @@ pub struct GetTrafficPolicyInputBuilder {
 impl std::fmt::Debug for GetTrafficPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrafficPolicyInputBuilder").field("id", &self.id).field("version", &self.version).finish()
+        f.debug_struct("GetTrafficPolicyInputBuilder")
+            .field("id", &self.id)
+            .field("version", &self.version)
+            .finish()
     }
 }
 
@@ -71,16 +82,30 @@ impl GetTrafficPolicyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetTrafficPolicyInput, restxml_runtime::BuildError> {
         match (self.id, self.version) {
-            (Some(m_id), Some(m_version)) => Ok(GetTrafficPolicyInput { id: m_id, version: m_version }),
-            (m_id, m_version) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetTrafficPolicyInput",
-                &[(m_id.is_none(), "id", "Id"), (m_version.is_none(), "version", "Version")],
-            )),
+            (Some(m_id), Some(m_version)) => {
+                Ok(GetTrafficPolicyInput {
+                    id: m_id,
+                    version: m_version,
+                })
+            }
+            (m_id, m_version) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetTrafficPolicyInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_version.is_none(), "version", "Version"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// A complex type that contains the response information for the request.
+///
+/// Returned by GetTrafficPolicy's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -96,7 +121,9 @@ pub struct GetTrafficPolicyOutput {
 impl std::fmt::Debug for GetTrafficPolicyOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrafficPolicyOutput").field("traffic_policy", &self.traffic_policy).finish()
+        f.debug_struct("GetTrafficPolicyOutput")
+            .field("traffic_policy", &self.traffic_policy)
+            .finish()
     }
 }
 
@@ -124,7 +151,9 @@ pub struct GetTrafficPolicyOutputBuilder {
 impl std::fmt::Debug for GetTrafficPolicyOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrafficPolicyOutputBuilder").field("traffic_policy", &self.traffic_policy).finish()
+        f.debug_struct("GetTrafficPolicyOutputBuilder")
+            .field("traffic_policy", &self.traffic_policy)
+            .finish()
     }
 }
 
@@ -140,12 +169,25 @@ impl GetTrafficPolicyOutputBuilder {
     pub fn build(self) -> Result<GetTrafficPolicyOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy,) {
             (Some(m_traffic_policy),) => {
-                Ok(GetTrafficPolicyOutput { traffic_policy: m_traffic_policy, meta: Default::default() })
+                Ok(GetTrafficPolicyOutput {
+                    traffic_policy: m_traffic_policy,
+                    meta: Default::default(),
+                })
             }
-            (m_traffic_policy,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetTrafficPolicyOutput",
-                &[(m_traffic_policy.is_none(), "traffic_policy", "TrafficPolicy")],
-            )),
+            (m_traffic_policy,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetTrafficPolicyOutput",
+                        &[
+                            (
+                                m_traffic_policy.is_none(),
+                                "traffic_policy",
+                                "TrafficPolicy",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -166,16 +208,32 @@ impl GetTrafficPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetTrafficPolicy", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "GetTrafficPolicy",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchTrafficPolicy),
+            Some("NoSuchTrafficPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchTrafficPolicy)
+            }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -235,7 +293,9 @@ impl std::error::Error for GetTrafficPolicyError {
 pub fn serialize_request(
     input: &crate::operation::get_traffic_policy::GetTrafficPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/trafficpolicy/");
     {
         let value = &input.id;
@@ -244,7 +304,12 @@ pub fn serialize_request(
     request.push_path("/");
     {
         let value = &input.version;
-        request.push_label("Version", restxml_runtime::scalar::ToText::to_text(value).as_ref(), false)?;
+        request
+            .push_label(
+                "Version",
+                restxml_runtime::scalar::ToText::to_text(value).as_ref(),
+                false,
+            )?;
     }
     request.build()
 }
@@ -258,21 +323,30 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetTrafficPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetTrafficPolicyError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetTrafficPolicyError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_traffic_policy,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicy"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "TrafficPolicy",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -280,10 +354,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_traffic_policy = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "TrafficPolicy" {
-                    m_traffic_policy = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_traffic_policy = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_traffic_policy, "TrafficPolicy", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_traffic_policy,
+                    "TrafficPolicy",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -311,7 +393,11 @@ impl GetTrafficPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_traffic_policy::GetTrafficPolicyInputBuilder,
     ) -> Self {
-        GetTrafficPolicyFluentBuilder { client, input, overrides: Default::default() }
+        GetTrafficPolicyFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the traffic policy that you want to get information about.
     ///
@@ -332,13 +418,18 @@ impl GetTrafficPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_traffic_policy::GetTrafficPolicyInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_traffic_policy::GetTrafficPolicyInputBuilder {
         &self.input
     }
     /// Sends GetTrafficPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -353,9 +444,15 @@ impl GetTrafficPolicyFluentBuilder {
         crate::operation::get_traffic_policy::GetTrafficPolicyOutput,
         restxml_runtime::SdkError<GetTrafficPolicyError>,
     > {
-        let input: crate::operation::get_traffic_policy::GetTrafficPolicyInput = self.input.build()?;
+        let input: crate::operation::get_traffic_policy::GetTrafficPolicyInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetTrafficPolicy", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetTrafficPolicy", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

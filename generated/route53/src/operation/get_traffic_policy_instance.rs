@@ -11,6 +11,8 @@
 //! >
 //! > In the Route 53 console, traffic policy instances are known as policy records.
 /// Gets information about a specified traffic policy instance.
+///
+/// Sent by GetTrafficPolicyInstance: set its members on the client's fluent builder, `client.get_traffic_policy_instance().<member>(value)...send()`, or build it here and send it with `client.get_traffic_policy_instance_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -40,7 +42,9 @@ impl From<GetTrafficPolicyInstanceInput> for GetTrafficPolicyInstanceInputBuilde
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetTrafficPolicyInstanceInput) -> Self {
-        GetTrafficPolicyInstanceInputBuilder { id: Some(input.id) }
+        GetTrafficPolicyInstanceInputBuilder {
+            id: Some(input.id),
+        }
     }
 }
 
@@ -53,7 +57,9 @@ pub struct GetTrafficPolicyInstanceInputBuilder {
 impl std::fmt::Debug for GetTrafficPolicyInstanceInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrafficPolicyInstanceInputBuilder").field("id", &self.id).finish()
+        f.debug_struct("GetTrafficPolicyInstanceInputBuilder")
+            .field("id", &self.id)
+            .finish()
     }
 }
 
@@ -66,18 +72,30 @@ impl GetTrafficPolicyInstanceInputBuilder {
     }
     /// Builds the [`GetTrafficPolicyInstanceInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(GetTrafficPolicyInstanceInput { id: m_id }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetTrafficPolicyInstanceInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(GetTrafficPolicyInstanceInput {
+                    id: m_id,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetTrafficPolicyInstanceInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// A complex type that contains information about the resource record sets that Amazon Route 53 created based on a specified traffic policy.
+///
+/// Returned by GetTrafficPolicyInstance's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -132,22 +150,39 @@ impl std::fmt::Debug for GetTrafficPolicyInstanceOutputBuilder {
 impl GetTrafficPolicyInstanceOutputBuilder {
     /// Sets [`GetTrafficPolicyInstanceOutput::traffic_policy_instance`].
     #[inline]
-    pub fn traffic_policy_instance(mut self, value: crate::types::TrafficPolicyInstance) -> Self {
+    pub fn traffic_policy_instance(
+        mut self,
+        value: crate::types::TrafficPolicyInstance,
+    ) -> Self {
         self.traffic_policy_instance = Some(value);
         self
     }
     /// Builds the [`GetTrafficPolicyInstanceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<GetTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<GetTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy_instance,) {
-            (Some(m_traffic_policy_instance),) => Ok(GetTrafficPolicyInstanceOutput {
-                traffic_policy_instance: m_traffic_policy_instance,
-                meta: Default::default(),
-            }),
-            (m_traffic_policy_instance,) => Err(restxml_runtime::BuildError::missing_fields(
-                "GetTrafficPolicyInstanceOutput",
-                &[(m_traffic_policy_instance.is_none(), "traffic_policy_instance", "TrafficPolicyInstance")],
-            )),
+            (Some(m_traffic_policy_instance),) => {
+                Ok(GetTrafficPolicyInstanceOutput {
+                    traffic_policy_instance: m_traffic_policy_instance,
+                    meta: Default::default(),
+                })
+            }
+            (m_traffic_policy_instance,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "GetTrafficPolicyInstanceOutput",
+                        &[
+                            (
+                                m_traffic_policy_instance.is_none(),
+                                "traffic_policy_instance",
+                                "TrafficPolicyInstance",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -168,21 +203,32 @@ impl GetTrafficPolicyInstanceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "GetTrafficPolicyInstance",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchTrafficPolicyInstance") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance),
+            Some("NoSuchTrafficPolicyInstance") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance)
+            }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -242,7 +288,9 @@ impl std::error::Error for GetTrafficPolicyInstanceError {
 pub fn serialize_request(
     input: &crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/trafficpolicyinstance/");
     {
         let value = &input.id;
@@ -260,32 +308,50 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetTrafficPolicyInstanceError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(GetTrafficPolicyInstanceError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                GetTrafficPolicyInstanceError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_traffic_policy_instance,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicyInstance"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "TrafficPolicyInstance",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["GetTrafficPolicyInstanceResponse"])?;
+            let element = &mut document
+                .output_root(&["GetTrafficPolicyInstanceResponse"])?;
             let mut m_traffic_policy_instance = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "TrafficPolicyInstance" {
-                    m_traffic_policy_instance = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_traffic_policy_instance = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_traffic_policy_instance, "TrafficPolicyInstance", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_traffic_policy_instance,
+                    "TrafficPolicyInstance",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -313,7 +379,11 @@ impl GetTrafficPolicyInstanceFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInputBuilder,
     ) -> Self {
-        GetTrafficPolicyInstanceFluentBuilder { client, input, overrides: Default::default() }
+        GetTrafficPolicyInstanceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the traffic policy instance that you want to get information about.
     ///
@@ -326,13 +396,18 @@ impl GetTrafficPolicyInstanceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInputBuilder {
         &self.input
     }
     /// Sends GetTrafficPolicyInstance: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -347,9 +422,15 @@ impl GetTrafficPolicyInstanceFluentBuilder {
         crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceOutput,
         restxml_runtime::SdkError<GetTrafficPolicyInstanceError>,
     > {
-        let input: crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInput = self.input.build()?;
+        let input: crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetTrafficPolicyInstance", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("GetTrafficPolicyInstance", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Returns a paginated list of location objects and their CIDR blocks.
 /// The `ListCidrBlocksRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListCidrBlocks: set its members on the client's fluent builder, `client.list_cidr_blocks().<member>(value)...send()`, or build it here and send it with `client.list_cidr_blocks_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -120,21 +122,29 @@ impl ListCidrBlocksInputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListCidrBlocksInput, restxml_runtime::BuildError> {
         match (self.collection_id,) {
-            (Some(m_collection_id),) => Ok(ListCidrBlocksInput {
-                collection_id: m_collection_id,
-                location_name: self.location_name,
-                next_token: self.next_token,
-                max_results: self.max_results,
-            }),
-            (m_collection_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListCidrBlocksInput",
-                &[(m_collection_id.is_none(), "collection_id", "CollectionId")],
-            )),
+            (Some(m_collection_id),) => {
+                Ok(ListCidrBlocksInput {
+                    collection_id: m_collection_id,
+                    location_name: self.location_name,
+                    next_token: self.next_token,
+                    max_results: self.max_results,
+                })
+            }
+            (m_collection_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListCidrBlocksInput",
+                        &[(m_collection_id.is_none(), "collection_id", "CollectionId")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `ListCidrBlocksResponse` shape of the model (it has no documentation).
+///
+/// Returned by ListCidrBlocks's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -214,7 +224,10 @@ impl ListCidrBlocksOutputBuilder {
     }
     /// Sets or clears [`ListCidrBlocksOutput::cidr_blocks`].
     #[inline]
-    pub fn set_cidr_blocks(mut self, value: Option<Vec<crate::types::CidrBlockSummary>>) -> Self {
+    pub fn set_cidr_blocks(
+        mut self,
+        value: Option<Vec<crate::types::CidrBlockSummary>>,
+    ) -> Self {
         self.cidr_blocks = value;
         self
     }
@@ -247,18 +260,36 @@ impl ListCidrBlocksError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListCidrBlocks", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListCidrBlocks",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchCidrCollectionException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCidrCollectionException),
-            Some("NoSuchCidrLocationException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCidrLocationException),
+            Some("NoSuchCidrCollectionException") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchCidrCollectionException)
+            }
+            Some("NoSuchCidrLocationException") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchCidrLocationException)
+            }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -324,7 +355,9 @@ impl std::error::Error for ListCidrBlocksError {
 pub fn serialize_request(
     input: &crate::operation::list_cidr_blocks::ListCidrBlocksInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/cidrcollection/");
     {
         let value = &input.collection_id;
@@ -347,13 +380,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::list_cidr_blocks::ListCidrBlocksOutput, restxml_runtime::SdkError<ListCidrBlocksError>> {
+) -> Result<
+    crate::operation::list_cidr_blocks::ListCidrBlocksOutput,
+    restxml_runtime::SdkError<ListCidrBlocksError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListCidrBlocksError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListCidrBlocksError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -368,11 +408,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "NextToken" => {
-                        m_next_token = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_token = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "CidrBlocks" => {
-                        m_cidr_blocks =
-                            Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                        m_cidr_blocks = Some(
+                            child
+                                .read_list(
+                                    "member",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     _ => {}
                 }
@@ -406,7 +453,11 @@ impl ListCidrBlocksFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_cidr_blocks::ListCidrBlocksInputBuilder,
     ) -> Self {
-        ListCidrBlocksFluentBuilder { client, input, overrides: Default::default() }
+        ListCidrBlocksFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The UUID of the CIDR collection.
     ///
@@ -461,13 +512,18 @@ impl ListCidrBlocksFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_cidr_blocks::ListCidrBlocksInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_cidr_blocks::ListCidrBlocksInputBuilder {
         &self.input
     }
     /// Sends ListCidrBlocks: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -478,11 +534,19 @@ impl ListCidrBlocksFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<crate::operation::list_cidr_blocks::ListCidrBlocksOutput, restxml_runtime::SdkError<ListCidrBlocksError>>
-    {
-        let input: crate::operation::list_cidr_blocks::ListCidrBlocksInput = self.input.build()?;
+    ) -> Result<
+        crate::operation::list_cidr_blocks::ListCidrBlocksOutput,
+        restxml_runtime::SdkError<ListCidrBlocksError>,
+    > {
+        let input: crate::operation::list_cidr_blocks::ListCidrBlocksInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListCidrBlocks", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListCidrBlocks", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

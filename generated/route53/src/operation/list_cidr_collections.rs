@@ -3,6 +3,8 @@
 
 //! Returns a paginated list of CIDR collections in the Amazon Web Services account (metadata only).
 /// The `ListCidrCollectionsRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListCidrCollections: set its members on the client's fluent builder, `client.list_cidr_collections().<member>(value)...send()`, or build it here and send it with `client.list_cidr_collections_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -39,7 +41,10 @@ impl From<ListCidrCollectionsInput> for ListCidrCollectionsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListCidrCollectionsInput) -> Self {
-        ListCidrCollectionsInputBuilder { next_token: input.next_token, max_results: input.max_results }
+        ListCidrCollectionsInputBuilder {
+            next_token: input.next_token,
+            max_results: input.max_results,
+        }
     }
 }
 
@@ -88,11 +93,16 @@ impl ListCidrCollectionsInputBuilder {
     /// Builds the [`ListCidrCollectionsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListCidrCollectionsInput, restxml_runtime::BuildError> {
-        Ok(ListCidrCollectionsInput { next_token: self.next_token, max_results: self.max_results })
+        Ok(ListCidrCollectionsInput {
+            next_token: self.next_token,
+            max_results: self.max_results,
+        })
     }
 }
 
 /// The `ListCidrCollectionsResponse` shape of the model (it has no documentation).
+///
+/// Returned by ListCidrCollections's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -166,19 +176,27 @@ impl ListCidrCollectionsOutputBuilder {
     }
     /// Sets [`ListCidrCollectionsOutput::cidr_collections`].
     #[inline]
-    pub fn cidr_collections(mut self, value: Vec<crate::types::CollectionSummary>) -> Self {
+    pub fn cidr_collections(
+        mut self,
+        value: Vec<crate::types::CollectionSummary>,
+    ) -> Self {
         self.cidr_collections = Some(value);
         self
     }
     /// Sets or clears [`ListCidrCollectionsOutput::cidr_collections`].
     #[inline]
-    pub fn set_cidr_collections(mut self, value: Option<Vec<crate::types::CollectionSummary>>) -> Self {
+    pub fn set_cidr_collections(
+        mut self,
+        value: Option<Vec<crate::types::CollectionSummary>>,
+    ) -> Self {
         self.cidr_collections = value;
         self
     }
     /// Builds the [`ListCidrCollectionsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListCidrCollectionsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListCidrCollectionsOutput, restxml_runtime::BuildError> {
         Ok(ListCidrCollectionsOutput {
             next_token: self.next_token,
             cidr_collections: self.cidr_collections,
@@ -201,14 +219,28 @@ impl ListCidrCollectionsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListCidrCollections", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListCidrCollections",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -262,7 +294,9 @@ impl std::error::Error for ListCidrCollectionsError {
 pub fn serialize_request(
     input: &crate::operation::list_cidr_collections::ListCidrCollectionsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/cidrcollection");
     if let Some(value) = &input.next_token {
         request.push_query("nexttoken", Some(value.as_str()));
@@ -282,15 +316,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListCidrCollectionsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListCidrCollectionsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListCidrCollectionsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_next_token, body_cidr_collections) = if restxml_runtime::xml::is_blank(body) {
+    let (body_next_token, body_cidr_collections) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -301,11 +341,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "NextToken" => {
-                        m_next_token = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_token = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "CidrCollections" => {
-                        m_cidr_collections =
-                            Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                        m_cidr_collections = Some(
+                            child
+                                .read_list(
+                                    "member",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     _ => {}
                 }
@@ -339,7 +386,11 @@ impl ListCidrCollectionsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_cidr_collections::ListCidrCollectionsInputBuilder,
     ) -> Self {
-        ListCidrCollectionsFluentBuilder { client, input, overrides: Default::default() }
+        ListCidrCollectionsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// An opaque pagination token to indicate where the service is to begin enumerating results.
     ///
@@ -372,13 +423,18 @@ impl ListCidrCollectionsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_cidr_collections::ListCidrCollectionsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_cidr_collections::ListCidrCollectionsInputBuilder {
         &self.input
     }
     /// Sends ListCidrCollections: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -393,9 +449,15 @@ impl ListCidrCollectionsFluentBuilder {
         crate::operation::list_cidr_collections::ListCidrCollectionsOutput,
         restxml_runtime::SdkError<ListCidrCollectionsError>,
     > {
-        let input: crate::operation::list_cidr_collections::ListCidrCollectionsInput = self.input.build()?;
+        let input: crate::operation::list_cidr_collections::ListCidrCollectionsInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListCidrCollections", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListCidrCollections", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Returns a paginated list of CIDR locations for the given collection (metadata only, does not include CIDR blocks).
 /// The `ListCidrLocationsRequest` shape of the model (it has no documentation).
+///
+/// Sent by ListCidrLocations: set its members on the client's fluent builder, `client.list_cidr_locations().<member>(value)...send()`, or build it here and send it with `client.list_cidr_locations_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -104,20 +106,28 @@ impl ListCidrLocationsInputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListCidrLocationsInput, restxml_runtime::BuildError> {
         match (self.collection_id,) {
-            (Some(m_collection_id),) => Ok(ListCidrLocationsInput {
-                collection_id: m_collection_id,
-                next_token: self.next_token,
-                max_results: self.max_results,
-            }),
-            (m_collection_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListCidrLocationsInput",
-                &[(m_collection_id.is_none(), "collection_id", "CollectionId")],
-            )),
+            (Some(m_collection_id),) => {
+                Ok(ListCidrLocationsInput {
+                    collection_id: m_collection_id,
+                    next_token: self.next_token,
+                    max_results: self.max_results,
+                })
+            }
+            (m_collection_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListCidrLocationsInput",
+                        &[(m_collection_id.is_none(), "collection_id", "CollectionId")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `ListCidrLocationsResponse` shape of the model (it has no documentation).
+///
+/// Returned by ListCidrLocations's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -197,7 +207,10 @@ impl ListCidrLocationsOutputBuilder {
     }
     /// Sets or clears [`ListCidrLocationsOutput::cidr_locations`].
     #[inline]
-    pub fn set_cidr_locations(mut self, value: Option<Vec<crate::types::LocationSummary>>) -> Self {
+    pub fn set_cidr_locations(
+        mut self,
+        value: Option<Vec<crate::types::LocationSummary>>,
+    ) -> Self {
         self.cidr_locations = value;
         self
     }
@@ -228,16 +241,32 @@ impl ListCidrLocationsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListCidrLocations", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListCidrLocations",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchCidrCollectionException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCidrCollectionException),
+            Some("NoSuchCidrCollectionException") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchCidrCollectionException)
+            }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -297,7 +326,9 @@ impl std::error::Error for ListCidrLocationsError {
 pub fn serialize_request(
     input: &crate::operation::list_cidr_locations::ListCidrLocationsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/cidrcollection/");
     {
         let value = &input.collection_id;
@@ -321,15 +352,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListCidrLocationsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListCidrLocationsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListCidrLocationsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_next_token, body_cidr_locations) = if restxml_runtime::xml::is_blank(body) {
+    let (body_next_token, body_cidr_locations) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -340,11 +377,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "NextToken" => {
-                        m_next_token = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_token = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "CidrLocations" => {
-                        m_cidr_locations =
-                            Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                        m_cidr_locations = Some(
+                            child
+                                .read_list(
+                                    "member",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     _ => {}
                 }
@@ -378,7 +422,11 @@ impl ListCidrLocationsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_cidr_locations::ListCidrLocationsInputBuilder,
     ) -> Self {
-        ListCidrLocationsFluentBuilder { client, input, overrides: Default::default() }
+        ListCidrLocationsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The CIDR collection ID.
     ///
@@ -419,13 +467,18 @@ impl ListCidrLocationsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_cidr_locations::ListCidrLocationsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_cidr_locations::ListCidrLocationsInputBuilder {
         &self.input
     }
     /// Sends ListCidrLocations: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -440,9 +493,15 @@ impl ListCidrLocationsFluentBuilder {
         crate::operation::list_cidr_locations::ListCidrLocationsOutput,
         restxml_runtime::SdkError<ListCidrLocationsError>,
     > {
-        let input: crate::operation::list_cidr_locations::ListCidrLocationsInput = self.input.build()?;
+        let input: crate::operation::list_cidr_locations::ListCidrLocationsInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListCidrLocations", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListCidrLocations", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -23,6 +23,8 @@
 //! >
 //! > For more information, see [Access Management](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
 /// Lists all the private hosted zones that a specified VPC is associated with, regardless of which Amazon Web Services account created the hosted zones.
+///
+/// Sent by ListHostedZonesByVPC: set its members on the client's fluent builder, `client.list_hosted_zones_by_vpc().<member>(value)...send()`, or build it here and send it with `client.list_hosted_zones_by_vpc_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -138,23 +140,36 @@ impl ListHostedZonesByVPCInputBuilder {
     }
     /// Builds the [`ListHostedZonesByVPCInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListHostedZonesByVPCInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListHostedZonesByVPCInput, restxml_runtime::BuildError> {
         match (self.vpc_id, self.vpc_region) {
-            (Some(m_vpc_id), Some(m_vpc_region)) => Ok(ListHostedZonesByVPCInput {
-                vpc_id: m_vpc_id,
-                vpc_region: m_vpc_region,
-                max_items: self.max_items,
-                next_token: self.next_token,
-            }),
-            (m_vpc_id, m_vpc_region) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListHostedZonesByVPCInput",
-                &[(m_vpc_id.is_none(), "vpc_id", "VPCId"), (m_vpc_region.is_none(), "vpc_region", "VPCRegion")],
-            )),
+            (Some(m_vpc_id), Some(m_vpc_region)) => {
+                Ok(ListHostedZonesByVPCInput {
+                    vpc_id: m_vpc_id,
+                    vpc_region: m_vpc_region,
+                    max_items: self.max_items,
+                    next_token: self.next_token,
+                })
+            }
+            (m_vpc_id, m_vpc_region) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListHostedZonesByVPCInput",
+                        &[
+                            (m_vpc_id.is_none(), "vpc_id", "VPCId"),
+                            (m_vpc_region.is_none(), "vpc_region", "VPCRegion"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `ListHostedZonesByVPCResponse` shape of the model (it has no documentation).
+///
+/// Returned by ListHostedZonesByVPC's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -219,7 +234,10 @@ impl std::fmt::Debug for ListHostedZonesByVPCOutputBuilder {
 impl ListHostedZonesByVPCOutputBuilder {
     /// Sets [`ListHostedZonesByVPCOutput::hosted_zone_summaries`].
     #[inline]
-    pub fn hosted_zone_summaries(mut self, value: Vec<crate::types::HostedZoneSummary>) -> Self {
+    pub fn hosted_zone_summaries(
+        mut self,
+        value: Vec<crate::types::HostedZoneSummary>,
+    ) -> Self {
         self.hosted_zone_summaries = Some(value);
         self
     }
@@ -243,21 +261,33 @@ impl ListHostedZonesByVPCOutputBuilder {
     }
     /// Builds the [`ListHostedZonesByVPCOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListHostedZonesByVPCOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListHostedZonesByVPCOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone_summaries, self.max_items) {
-            (Some(m_hosted_zone_summaries), Some(m_max_items)) => Ok(ListHostedZonesByVPCOutput {
-                hosted_zone_summaries: m_hosted_zone_summaries,
-                max_items: m_max_items,
-                next_token: self.next_token,
-                meta: Default::default(),
-            }),
-            (m_hosted_zone_summaries, m_max_items) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListHostedZonesByVPCOutput",
-                &[
-                    (m_hosted_zone_summaries.is_none(), "hosted_zone_summaries", "HostedZoneSummaries"),
-                    (m_max_items.is_none(), "max_items", "MaxItems"),
-                ],
-            )),
+            (Some(m_hosted_zone_summaries), Some(m_max_items)) => {
+                Ok(ListHostedZonesByVPCOutput {
+                    hosted_zone_summaries: m_hosted_zone_summaries,
+                    max_items: m_max_items,
+                    next_token: self.next_token,
+                    meta: Default::default(),
+                })
+            }
+            (m_hosted_zone_summaries, m_max_items) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListHostedZonesByVPCOutput",
+                        &[
+                            (
+                                m_hosted_zone_summaries.is_none(),
+                                "hosted_zone_summaries",
+                                "HostedZoneSummaries",
+                            ),
+                            (m_max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -278,17 +308,33 @@ impl ListHostedZonesByVPCError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListHostedZonesByVPC", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListHostedZonesByVPC",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("InvalidPaginationToken") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidPaginationToken),
+            Some("InvalidPaginationToken") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidPaginationToken)
+            }
             _ => unhandled(meta),
         }
     }
@@ -347,7 +393,9 @@ impl std::error::Error for ListHostedZonesByVPCError {
 pub fn serialize_request(
     input: &crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/hostedzonesbyvpc");
     {
         let value = &input.vpc_id;
@@ -375,23 +423,30 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListHostedZonesByVPCError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListHostedZonesByVPCError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListHostedZonesByVPCError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_hosted_zone_summaries, body_max_items, body_next_token) = if restxml_runtime::xml::is_blank(body) {
+    let (body_hosted_zone_summaries, body_max_items, body_next_token) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (
             Default::default(),
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
+                    )
+                })?,
             None,
         )
     } else {
@@ -404,16 +459,23 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "HostedZoneSummaries" => {
-                        m_hosted_zone_summaries =
-                            Some(child.read_list("HostedZoneSummary", |item0| {
-                                restxml_runtime::xml::ReadXml::read_xml(item0)
-                            })?);
+                        m_hosted_zone_summaries = Some(
+                            child
+                                .read_list(
+                                    "HostedZoneSummary",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     "MaxItems" => {
-                        m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_max_items = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "NextToken" => {
-                        m_next_token = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_token = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }
@@ -452,7 +514,11 @@ impl ListHostedZonesByVPCFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInputBuilder,
     ) -> Self {
-        ListHostedZonesByVPCFluentBuilder { client, input, overrides: Default::default() }
+        ListHostedZonesByVPCFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the Amazon VPC that you want to list hosted zones for.
     ///
@@ -501,13 +567,18 @@ impl ListHostedZonesByVPCFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInputBuilder {
         &self.input
     }
     /// Sends ListHostedZonesByVPC: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -522,9 +593,15 @@ impl ListHostedZonesByVPCFluentBuilder {
         crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCOutput,
         restxml_runtime::SdkError<ListHostedZonesByVPCError>,
     > {
-        let input: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput = self.input.build()?;
+        let input: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListHostedZonesByVPC", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListHostedZonesByVPC", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Retrieves a list of the reusable delegation sets that are associated with the current Amazon Web Services account.
 /// A request to get a list of the reusable delegation sets that are associated with the current Amazon Web Services account.
+///
+/// Sent by ListReusableDelegationSets: set its members on the client's fluent builder, `client.list_reusable_delegation_sets().<member>(value)...send()`, or build it here and send it with `client.list_reusable_delegation_sets_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -41,7 +43,10 @@ impl From<ListReusableDelegationSetsInput> for ListReusableDelegationSetsInputBu
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListReusableDelegationSetsInput) -> Self {
-        ListReusableDelegationSetsInputBuilder { marker: input.marker, max_items: input.max_items }
+        ListReusableDelegationSetsInputBuilder {
+            marker: input.marker,
+            max_items: input.max_items,
+        }
     }
 }
 
@@ -89,12 +94,19 @@ impl ListReusableDelegationSetsInputBuilder {
     }
     /// Builds the [`ListReusableDelegationSetsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListReusableDelegationSetsInput, restxml_runtime::BuildError> {
-        Ok(ListReusableDelegationSetsInput { marker: self.marker, max_items: self.max_items })
+    pub fn build(
+        self,
+    ) -> Result<ListReusableDelegationSetsInput, restxml_runtime::BuildError> {
+        Ok(ListReusableDelegationSetsInput {
+            marker: self.marker,
+            max_items: self.max_items,
+        })
     }
 }
 
 /// A complex type that contains information about the reusable delegation sets that are associated with the current Amazon Web Services account.
+///
+/// Returned by ListReusableDelegationSets's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -205,9 +217,16 @@ impl ListReusableDelegationSetsOutputBuilder {
     }
     /// Builds the [`ListReusableDelegationSetsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListReusableDelegationSetsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListReusableDelegationSetsOutput, restxml_runtime::BuildError> {
         match (self.delegation_sets, self.marker, self.is_truncated, self.max_items) {
-            (Some(m_delegation_sets), Some(m_marker), Some(m_is_truncated), Some(m_max_items)) => {
+            (
+                Some(m_delegation_sets),
+                Some(m_marker),
+                Some(m_is_truncated),
+                Some(m_max_items),
+            ) => {
                 Ok(ListReusableDelegationSetsOutput {
                     delegation_sets: m_delegation_sets,
                     marker: m_marker,
@@ -218,15 +237,21 @@ impl ListReusableDelegationSetsOutputBuilder {
                 })
             }
             (m_delegation_sets, m_marker, m_is_truncated, m_max_items) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "ListReusableDelegationSetsOutput",
-                    &[
-                        (m_delegation_sets.is_none(), "delegation_sets", "DelegationSets"),
-                        (m_marker.is_none(), "marker", "Marker"),
-                        (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                        (m_max_items.is_none(), "max_items", "MaxItems"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListReusableDelegationSetsOutput",
+                        &[
+                            (
+                                m_delegation_sets.is_none(),
+                                "delegation_sets",
+                                "DelegationSets",
+                            ),
+                            (m_marker.is_none(), "marker", "Marker"),
+                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (m_max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -246,19 +271,28 @@ impl ListReusableDelegationSetsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListReusableDelegationSets",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -312,7 +346,9 @@ impl std::error::Error for ListReusableDelegationSetsError {
 pub fn serialize_request(
     input: &crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/delegationset");
     if let Some(value) = &input.marker {
         request.push_query("marker", Some(value.as_str()));
@@ -332,80 +368,106 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListReusableDelegationSetsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListReusableDelegationSetsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListReusableDelegationSetsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_delegation_sets, body_marker, body_is_truncated, body_next_marker, body_max_items) =
-        if restxml_runtime::xml::is_blank(body) {
-            (
-                Default::default(),
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+    let (
+        body_delegation_sets,
+        body_marker,
+        body_is_truncated,
+        body_next_marker,
+        body_max_items,
+    ) = if restxml_runtime::xml::is_blank(body) {
+        (
+            Default::default(),
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("Marker"),
                     )
                 })?,
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "IsTruncated",
+                        ),
                     )
                 })?,
-                None,
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            None,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
                     )
                 })?,
-            )
-        } else {
-            let read = || -> Result<_, restxml_runtime::xml::XmlError> {
-                let mut document = restxml_runtime::xml::Document::new(body)?;
-                let element = &mut document.output_root(&["ListReusableDelegationSetsResponse"])?;
-                let mut m_delegation_sets = None;
-                let mut m_marker = None;
-                let mut m_is_truncated = None;
-                let mut m_next_marker = None;
-                let mut m_max_items = None;
-                while let Some(mut child) = element.next_child()? {
-                    match child.local_name() {
-                        "DelegationSets" => {
-                            m_delegation_sets =
-                                Some(child.read_list("DelegationSet", |item0| {
-                                    restxml_runtime::xml::ReadXml::read_xml(item0)
-                                })?);
-                        }
-                        "Marker" => {
-                            m_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "IsTruncated" => {
-                            m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "NextMarker" => {
-                            m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "MaxItems" => {
-                            m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        _ => {}
+        )
+    } else {
+        let read = || -> Result<_, restxml_runtime::xml::XmlError> {
+            let mut document = restxml_runtime::xml::Document::new(body)?;
+            let element = &mut document
+                .output_root(&["ListReusableDelegationSetsResponse"])?;
+            let mut m_delegation_sets = None;
+            let mut m_marker = None;
+            let mut m_is_truncated = None;
+            let mut m_next_marker = None;
+            let mut m_max_items = None;
+            while let Some(mut child) = element.next_child()? {
+                match child.local_name() {
+                    "DelegationSets" => {
+                        m_delegation_sets = Some(
+                            child
+                                .read_list(
+                                    "DelegationSet",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
+                    "Marker" => {
+                        m_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    "IsTruncated" => {
+                        m_is_truncated = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    "NextMarker" => {
+                        m_next_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    "MaxItems" => {
+                        m_max_items = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    _ => {}
                 }
-                Ok((
-                    m_delegation_sets.unwrap_or_default(),
-                    restxml_runtime::xml::required(m_marker, "Marker", element)?,
-                    restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
-                    m_next_marker,
-                    restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
-                ))
-            };
-            read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
+            }
+            Ok((
+                m_delegation_sets.unwrap_or_default(),
+                restxml_runtime::xml::required(m_marker, "Marker", element)?,
+                restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
+                m_next_marker,
+                restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
+            ))
         };
+        read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
+    };
     Ok(crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsOutput {
         delegation_sets: body_delegation_sets,
         marker: body_marker,
@@ -434,7 +496,11 @@ impl ListReusableDelegationSetsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInputBuilder,
     ) -> Self {
-        ListReusableDelegationSetsFluentBuilder { client, input, overrides: Default::default() }
+        ListReusableDelegationSetsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// If the value of `IsTruncated` in the previous response was `true`, you have more reusable delegation sets. To get another group, submit another `ListReusableDelegationSets` request.
     ///
@@ -467,13 +533,18 @@ impl ListReusableDelegationSetsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInputBuilder {
         &self.input
     }
     /// Sends ListReusableDelegationSets: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -488,10 +559,15 @@ impl ListReusableDelegationSetsFluentBuilder {
         crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsOutput,
         restxml_runtime::SdkError<ListReusableDelegationSetsError>,
     > {
-        let input: crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput =
-            self.input.build()?;
+        let input: crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListReusableDelegationSets", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListReusableDelegationSets", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -5,6 +5,8 @@
 //!
 //! For information about using tags for cost allocation, see [Using Cost Allocation Tags](https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/cost-alloc-tags.html) in the *Billing and Cost Management User Guide*.
 /// A complex type containing information about a request for a list of the tags that are associated with an individual resource.
+///
+/// Sent by ListTagsForResource: set its members on the client's fluent builder, `client.list_tags_for_resource().<member>(value)...send()`, or build it here and send it with `client.list_tags_for_resource_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -85,20 +87,29 @@ impl ListTagsForResourceInputBuilder {
     pub fn build(self) -> Result<ListTagsForResourceInput, restxml_runtime::BuildError> {
         match (self.resource_type, self.resource_id) {
             (Some(m_resource_type), Some(m_resource_id)) => {
-                Ok(ListTagsForResourceInput { resource_type: m_resource_type, resource_id: m_resource_id })
+                Ok(ListTagsForResourceInput {
+                    resource_type: m_resource_type,
+                    resource_id: m_resource_id,
+                })
             }
-            (m_resource_type, m_resource_id) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListTagsForResourceInput",
-                &[
-                    (m_resource_type.is_none(), "resource_type", "ResourceType"),
-                    (m_resource_id.is_none(), "resource_id", "ResourceId"),
-                ],
-            )),
+            (m_resource_type, m_resource_id) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTagsForResourceInput",
+                        &[
+                            (m_resource_type.is_none(), "resource_type", "ResourceType"),
+                            (m_resource_id.is_none(), "resource_id", "ResourceId"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// A complex type that contains information about the health checks or hosted zones for which you want to list tags.
+///
+/// Returned by ListTagsForResource's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -114,7 +125,9 @@ pub struct ListTagsForResourceOutput {
 impl std::fmt::Debug for ListTagsForResourceOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTagsForResourceOutput").field("resource_tag_set", &self.resource_tag_set).finish()
+        f.debug_struct("ListTagsForResourceOutput")
+            .field("resource_tag_set", &self.resource_tag_set)
+            .finish()
     }
 }
 
@@ -142,7 +155,9 @@ pub struct ListTagsForResourceOutputBuilder {
 impl std::fmt::Debug for ListTagsForResourceOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTagsForResourceOutputBuilder").field("resource_tag_set", &self.resource_tag_set).finish()
+        f.debug_struct("ListTagsForResourceOutputBuilder")
+            .field("resource_tag_set", &self.resource_tag_set)
+            .finish()
     }
 }
 
@@ -155,15 +170,30 @@ impl ListTagsForResourceOutputBuilder {
     }
     /// Builds the [`ListTagsForResourceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListTagsForResourceOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListTagsForResourceOutput, restxml_runtime::BuildError> {
         match (self.resource_tag_set,) {
             (Some(m_resource_tag_set),) => {
-                Ok(ListTagsForResourceOutput { resource_tag_set: m_resource_tag_set, meta: Default::default() })
+                Ok(ListTagsForResourceOutput {
+                    resource_tag_set: m_resource_tag_set,
+                    meta: Default::default(),
+                })
             }
-            (m_resource_tag_set,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListTagsForResourceOutput",
-                &[(m_resource_tag_set.is_none(), "resource_tag_set", "ResourceTagSet")],
-            )),
+            (m_resource_tag_set,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTagsForResourceOutput",
+                        &[
+                            (
+                                m_resource_tag_set.is_none(),
+                                "resource_tag_set",
+                                "ResourceTagSet",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -190,24 +220,45 @@ impl ListTagsForResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListTagsForResource", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListTagsForResource",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchHealthCheck),
+            Some("NoSuchHealthCheck") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
+            }
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
-            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PriorRequestNotComplete),
-            Some("ThrottlingException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ThrottlingException),
+            Some("PriorRequestNotComplete") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
+            }
+            Some("ThrottlingException") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::ThrottlingException)
+            }
             _ => unhandled(meta),
         }
     }
@@ -284,7 +335,9 @@ impl std::error::Error for ListTagsForResourceError {
 pub fn serialize_request(
     input: &crate::operation::list_tags_for_resource::ListTagsForResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/tags/");
     {
         let value = &input.resource_type;
@@ -307,21 +360,30 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListTagsForResourceError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListTagsForResourceError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListTagsForResourceError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_resource_tag_set,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("ResourceTagSet"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ResourceTagSet",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -329,10 +391,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_resource_tag_set = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ResourceTagSet" {
-                    m_resource_tag_set = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_resource_tag_set = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_resource_tag_set, "ResourceTagSet", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_resource_tag_set,
+                    "ResourceTagSet",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -360,7 +430,11 @@ impl ListTagsForResourceFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder,
     ) -> Self {
-        ListTagsForResourceFluentBuilder { client, input, overrides: Default::default() }
+        ListTagsForResourceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The type of the resource.
     ///
@@ -381,13 +455,18 @@ impl ListTagsForResourceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder {
         &self.input
     }
     /// Sends ListTagsForResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -402,9 +481,15 @@ impl ListTagsForResourceFluentBuilder {
         crate::operation::list_tags_for_resource::ListTagsForResourceOutput,
         restxml_runtime::SdkError<ListTagsForResourceError>,
     > {
-        let input: crate::operation::list_tags_for_resource::ListTagsForResourceInput = self.input.build()?;
+        let input: crate::operation::list_tags_for_resource::ListTagsForResourceInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListTagsForResource", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListTagsForResource", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -5,6 +5,8 @@
 //!
 //! For information about using tags for cost allocation, see [Using Cost Allocation Tags](https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/cost-alloc-tags.html) in the *Billing and Cost Management User Guide*.
 /// A complex type that contains information about the health checks or hosted zones for which you want to list tags.
+///
+/// Sent by ListTagsForResources: set its members on the client's fluent builder, `client.list_tags_for_resources().<member>(value)...send()`, or build it here and send it with `client.list_tags_for_resources_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -82,23 +84,34 @@ impl ListTagsForResourcesInputBuilder {
     }
     /// Builds the [`ListTagsForResourcesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListTagsForResourcesInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListTagsForResourcesInput, restxml_runtime::BuildError> {
         match (self.resource_type, self.resource_ids) {
             (Some(m_resource_type), Some(m_resource_ids)) => {
-                Ok(ListTagsForResourcesInput { resource_type: m_resource_type, resource_ids: m_resource_ids })
+                Ok(ListTagsForResourcesInput {
+                    resource_type: m_resource_type,
+                    resource_ids: m_resource_ids,
+                })
             }
-            (m_resource_type, m_resource_ids) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListTagsForResourcesInput",
-                &[
-                    (m_resource_type.is_none(), "resource_type", "ResourceType"),
-                    (m_resource_ids.is_none(), "resource_ids", "ResourceIds"),
-                ],
-            )),
+            (m_resource_type, m_resource_ids) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTagsForResourcesInput",
+                        &[
+                            (m_resource_type.is_none(), "resource_type", "ResourceType"),
+                            (m_resource_ids.is_none(), "resource_ids", "ResourceIds"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// A complex type containing tags for the specified resources.
+///
+/// Returned by ListTagsForResources's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -114,7 +127,9 @@ pub struct ListTagsForResourcesOutput {
 impl std::fmt::Debug for ListTagsForResourcesOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTagsForResourcesOutput").field("resource_tag_sets", &self.resource_tag_sets).finish()
+        f.debug_struct("ListTagsForResourcesOutput")
+            .field("resource_tag_sets", &self.resource_tag_sets)
+            .finish()
     }
 }
 
@@ -142,28 +157,48 @@ pub struct ListTagsForResourcesOutputBuilder {
 impl std::fmt::Debug for ListTagsForResourcesOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTagsForResourcesOutputBuilder").field("resource_tag_sets", &self.resource_tag_sets).finish()
+        f.debug_struct("ListTagsForResourcesOutputBuilder")
+            .field("resource_tag_sets", &self.resource_tag_sets)
+            .finish()
     }
 }
 
 impl ListTagsForResourcesOutputBuilder {
     /// Sets [`ListTagsForResourcesOutput::resource_tag_sets`].
     #[inline]
-    pub fn resource_tag_sets(mut self, value: Vec<crate::types::ResourceTagSet>) -> Self {
+    pub fn resource_tag_sets(
+        mut self,
+        value: Vec<crate::types::ResourceTagSet>,
+    ) -> Self {
         self.resource_tag_sets = Some(value);
         self
     }
     /// Builds the [`ListTagsForResourcesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListTagsForResourcesOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListTagsForResourcesOutput, restxml_runtime::BuildError> {
         match (self.resource_tag_sets,) {
             (Some(m_resource_tag_sets),) => {
-                Ok(ListTagsForResourcesOutput { resource_tag_sets: m_resource_tag_sets, meta: Default::default() })
+                Ok(ListTagsForResourcesOutput {
+                    resource_tag_sets: m_resource_tag_sets,
+                    meta: Default::default(),
+                })
             }
-            (m_resource_tag_sets,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListTagsForResourcesOutput",
-                &[(m_resource_tag_sets.is_none(), "resource_tag_sets", "ResourceTagSets")],
-            )),
+            (m_resource_tag_sets,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTagsForResourcesOutput",
+                        &[
+                            (
+                                m_resource_tag_sets.is_none(),
+                                "resource_tag_sets",
+                                "ResourceTagSets",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -190,24 +225,45 @@ impl ListTagsForResourcesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListTagsForResources", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "ListTagsForResources",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchHealthCheck),
+            Some("NoSuchHealthCheck") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
+            }
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
-            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PriorRequestNotComplete),
-            Some("ThrottlingException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ThrottlingException),
+            Some("PriorRequestNotComplete") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
+            }
+            Some("ThrottlingException") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::ThrottlingException)
+            }
             _ => unhandled(meta),
         }
     }
@@ -284,7 +340,9 @@ impl std::error::Error for ListTagsForResourcesError {
 pub fn serialize_request(
     input: &crate::operation::list_tags_for_resources::ListTagsForResourcesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/tags/");
     {
         let value = &input.resource_type;
@@ -316,11 +374,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListTagsForResourcesError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListTagsForResourcesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListTagsForResourcesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -334,7 +396,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ResourceTagSets" {
                     m_resource_tag_sets = Some(
-                        child.read_list("ResourceTagSet", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?,
+                        child
+                            .read_list(
+                                "ResourceTagSet",
+                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                            )?,
                     );
                 }
             }
@@ -366,7 +432,11 @@ impl ListTagsForResourcesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_tags_for_resources::ListTagsForResourcesInputBuilder,
     ) -> Self {
-        ListTagsForResourcesFluentBuilder { client, input, overrides: Default::default() }
+        ListTagsForResourcesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The type of the resources.
     ///
@@ -387,13 +457,18 @@ impl ListTagsForResourcesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_tags_for_resources::ListTagsForResourcesInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_tags_for_resources::ListTagsForResourcesInputBuilder {
         &self.input
     }
     /// Sends ListTagsForResources: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -408,9 +483,15 @@ impl ListTagsForResourcesFluentBuilder {
         crate::operation::list_tags_for_resources::ListTagsForResourcesOutput,
         restxml_runtime::SdkError<ListTagsForResourcesError>,
     > {
-        let input: crate::operation::list_tags_for_resources::ListTagsForResourcesInput = self.input.build()?;
+        let input: crate::operation::list_tags_for_resources::ListTagsForResourcesInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListTagsForResources", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListTagsForResources", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -9,6 +9,8 @@
 //!
 //! Route 53 returns a maximum of 100 items in each response. If you have a lot of traffic policy instances, you can use the `MaxItems` parameter to list them in groups of up to 100.
 /// A request to get information about the traffic policy instances that you created by using the current Amazon Web Services account.
+///
+/// Sent by ListTrafficPolicyInstances: set its members on the client's fluent builder, `client.list_traffic_policy_instances().<member>(value)...send()`, or build it here and send it with `client.list_traffic_policy_instances_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -38,8 +40,14 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesInput {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListTrafficPolicyInstancesInput")
             .field("hosted_zone_id_marker", &self.hosted_zone_id_marker)
-            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
-            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
+            .field(
+                "traffic_policy_instance_name_marker",
+                &self.traffic_policy_instance_name_marker,
+            )
+            .field(
+                "traffic_policy_instance_type_marker",
+                &self.traffic_policy_instance_type_marker,
+            )
             .field("max_items", &self.max_items)
             .finish()
     }
@@ -59,8 +67,10 @@ impl From<ListTrafficPolicyInstancesInput> for ListTrafficPolicyInstancesInputBu
     fn from(input: ListTrafficPolicyInstancesInput) -> Self {
         ListTrafficPolicyInstancesInputBuilder {
             hosted_zone_id_marker: input.hosted_zone_id_marker,
-            traffic_policy_instance_name_marker: input.traffic_policy_instance_name_marker,
-            traffic_policy_instance_type_marker: input.traffic_policy_instance_type_marker,
+            traffic_policy_instance_name_marker: input
+                .traffic_policy_instance_name_marker,
+            traffic_policy_instance_type_marker: input
+                .traffic_policy_instance_type_marker,
             max_items: input.max_items,
         }
     }
@@ -80,8 +90,14 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesInputBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListTrafficPolicyInstancesInputBuilder")
             .field("hosted_zone_id_marker", &self.hosted_zone_id_marker)
-            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
-            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
+            .field(
+                "traffic_policy_instance_name_marker",
+                &self.traffic_policy_instance_name_marker,
+            )
+            .field(
+                "traffic_policy_instance_type_marker",
+                &self.traffic_policy_instance_type_marker,
+            )
             .field("max_items", &self.max_items)
             .finish()
     }
@@ -102,25 +118,37 @@ impl ListTrafficPolicyInstancesInputBuilder {
     }
     /// Sets [`ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn traffic_policy_instance_name_marker(mut self, value: impl Into<String>) -> Self {
+    pub fn traffic_policy_instance_name_marker(
+        mut self,
+        value: impl Into<String>,
+    ) -> Self {
         self.traffic_policy_instance_name_marker = Some(value.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_name_marker(mut self, value: Option<String>) -> Self {
+    pub fn set_traffic_policy_instance_name_marker(
+        mut self,
+        value: Option<String>,
+    ) -> Self {
         self.traffic_policy_instance_name_marker = value;
         self
     }
     /// Sets [`ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn traffic_policy_instance_type_marker(mut self, value: crate::types::RRType) -> Self {
+    pub fn traffic_policy_instance_type_marker(
+        mut self,
+        value: crate::types::RRType,
+    ) -> Self {
         self.traffic_policy_instance_type_marker = Some(value);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_type_marker(mut self, value: Option<crate::types::RRType>) -> Self {
+    pub fn set_traffic_policy_instance_type_marker(
+        mut self,
+        value: Option<crate::types::RRType>,
+    ) -> Self {
         self.traffic_policy_instance_type_marker = value;
         self
     }
@@ -138,17 +166,23 @@ impl ListTrafficPolicyInstancesInputBuilder {
     }
     /// Builds the [`ListTrafficPolicyInstancesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListTrafficPolicyInstancesInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListTrafficPolicyInstancesInput, restxml_runtime::BuildError> {
         Ok(ListTrafficPolicyInstancesInput {
             hosted_zone_id_marker: self.hosted_zone_id_marker,
-            traffic_policy_instance_name_marker: self.traffic_policy_instance_name_marker,
-            traffic_policy_instance_type_marker: self.traffic_policy_instance_type_marker,
+            traffic_policy_instance_name_marker: self
+                .traffic_policy_instance_name_marker,
+            traffic_policy_instance_type_marker: self
+                .traffic_policy_instance_type_marker,
             max_items: self.max_items,
         })
     }
 }
 
 /// A complex type that contains the response information for the request.
+///
+/// Returned by ListTrafficPolicyInstances's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -177,8 +211,14 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesOutput {
         f.debug_struct("ListTrafficPolicyInstancesOutput")
             .field("traffic_policy_instances", &self.traffic_policy_instances)
             .field("hosted_zone_id_marker", &self.hosted_zone_id_marker)
-            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
-            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
+            .field(
+                "traffic_policy_instance_name_marker",
+                &self.traffic_policy_instance_name_marker,
+            )
+            .field(
+                "traffic_policy_instance_type_marker",
+                &self.traffic_policy_instance_type_marker,
+            )
             .field("is_truncated", &self.is_truncated)
             .field("max_items", &self.max_items)
             .finish()
@@ -217,8 +257,14 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesOutputBuilder {
         f.debug_struct("ListTrafficPolicyInstancesOutputBuilder")
             .field("traffic_policy_instances", &self.traffic_policy_instances)
             .field("hosted_zone_id_marker", &self.hosted_zone_id_marker)
-            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
-            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
+            .field(
+                "traffic_policy_instance_name_marker",
+                &self.traffic_policy_instance_name_marker,
+            )
+            .field(
+                "traffic_policy_instance_type_marker",
+                &self.traffic_policy_instance_type_marker,
+            )
             .field("is_truncated", &self.is_truncated)
             .field("max_items", &self.max_items)
             .finish()
@@ -228,7 +274,10 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesOutputBuilder {
 impl ListTrafficPolicyInstancesOutputBuilder {
     /// Sets [`ListTrafficPolicyInstancesOutput::traffic_policy_instances`].
     #[inline]
-    pub fn traffic_policy_instances(mut self, value: Vec<crate::types::TrafficPolicyInstance>) -> Self {
+    pub fn traffic_policy_instances(
+        mut self,
+        value: Vec<crate::types::TrafficPolicyInstance>,
+    ) -> Self {
         self.traffic_policy_instances = Some(value);
         self
     }
@@ -246,25 +295,37 @@ impl ListTrafficPolicyInstancesOutputBuilder {
     }
     /// Sets [`ListTrafficPolicyInstancesOutput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn traffic_policy_instance_name_marker(mut self, value: impl Into<String>) -> Self {
+    pub fn traffic_policy_instance_name_marker(
+        mut self,
+        value: impl Into<String>,
+    ) -> Self {
         self.traffic_policy_instance_name_marker = Some(value.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesOutput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_name_marker(mut self, value: Option<String>) -> Self {
+    pub fn set_traffic_policy_instance_name_marker(
+        mut self,
+        value: Option<String>,
+    ) -> Self {
         self.traffic_policy_instance_name_marker = value;
         self
     }
     /// Sets [`ListTrafficPolicyInstancesOutput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn traffic_policy_instance_type_marker(mut self, value: crate::types::RRType) -> Self {
+    pub fn traffic_policy_instance_type_marker(
+        mut self,
+        value: crate::types::RRType,
+    ) -> Self {
         self.traffic_policy_instance_type_marker = Some(value);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesOutput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_type_marker(mut self, value: Option<crate::types::RRType>) -> Self {
+    pub fn set_traffic_policy_instance_type_marker(
+        mut self,
+        value: Option<crate::types::RRType>,
+    ) -> Self {
         self.traffic_policy_instance_type_marker = value;
         self
     }
@@ -282,28 +343,42 @@ impl ListTrafficPolicyInstancesOutputBuilder {
     }
     /// Builds the [`ListTrafficPolicyInstancesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListTrafficPolicyInstancesOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListTrafficPolicyInstancesOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy_instances, self.is_truncated, self.max_items) {
-            (Some(m_traffic_policy_instances), Some(m_is_truncated), Some(m_max_items)) => {
+            (
+                Some(m_traffic_policy_instances),
+                Some(m_is_truncated),
+                Some(m_max_items),
+            ) => {
                 Ok(ListTrafficPolicyInstancesOutput {
                     traffic_policy_instances: m_traffic_policy_instances,
                     hosted_zone_id_marker: self.hosted_zone_id_marker,
-                    traffic_policy_instance_name_marker: self.traffic_policy_instance_name_marker,
-                    traffic_policy_instance_type_marker: self.traffic_policy_instance_type_marker,
+                    traffic_policy_instance_name_marker: self
+                        .traffic_policy_instance_name_marker,
+                    traffic_policy_instance_type_marker: self
+                        .traffic_policy_instance_type_marker,
                     is_truncated: m_is_truncated,
                     max_items: m_max_items,
                     meta: Default::default(),
                 })
             }
             (m_traffic_policy_instances, m_is_truncated, m_max_items) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "ListTrafficPolicyInstancesOutput",
-                    &[
-                        (m_traffic_policy_instances.is_none(), "traffic_policy_instances", "TrafficPolicyInstances"),
-                        (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                        (m_max_items.is_none(), "max_items", "MaxItems"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListTrafficPolicyInstancesOutput",
+                        &[
+                            (
+                                m_traffic_policy_instances.is_none(),
+                                "traffic_policy_instances",
+                                "TrafficPolicyInstances",
+                            ),
+                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                            (m_max_items.is_none(), "max_items", "MaxItems"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -325,22 +400,33 @@ impl ListTrafficPolicyInstancesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListTrafficPolicyInstances",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("NoSuchTrafficPolicyInstance") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance),
+            Some("NoSuchTrafficPolicyInstance") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance)
+            }
             _ => unhandled(meta),
         }
     }
@@ -399,10 +485,16 @@ impl std::error::Error for ListTrafficPolicyInstancesError {
 pub fn serialize_request(
     input: &crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/trafficpolicyinstances");
     if let Some(value) = &input.hosted_zone_id_marker {
-        request.push_query("hostedzoneid", Some(restxml_runtime::customizations::route53::resource_id(value)));
+        request
+            .push_query(
+                "hostedzoneid",
+                Some(restxml_runtime::customizations::route53::resource_id(value)),
+            );
     }
     if let Some(value) = &input.traffic_policy_instance_name_marker {
         request.push_query("trafficpolicyinstancename", Some(value.as_str()));
@@ -425,11 +517,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListTrafficPolicyInstancesError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListTrafficPolicyInstancesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListTrafficPolicyInstancesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -446,23 +542,28 @@ pub fn parse_response<B: AsRef<[u8]>>(
             None,
             None,
             None,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
-                )
-            })?,
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "IsTruncated",
+                        ),
+                    )
+                })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
+                    )
+                })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["ListTrafficPolicyInstancesResponse"])?;
+            let element = &mut document
+                .output_root(&["ListTrafficPolicyInstancesResponse"])?;
             let mut m_traffic_policy_instances = None;
             let mut m_hosted_zone_id_marker = None;
             let mut m_traffic_policy_instance_name_marker = None;
@@ -472,26 +573,38 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "TrafficPolicyInstances" => {
-                        m_traffic_policy_instances = Some(child.read_list("TrafficPolicyInstance", |item0| {
-                            restxml_runtime::xml::ReadXml::read_xml(item0)
-                        })?);
+                        m_traffic_policy_instances = Some(
+                            child
+                                .read_list(
+                                    "TrafficPolicyInstance",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     "HostedZoneIdMarker" => {
-                        m_hosted_zone_id_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_hosted_zone_id_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "TrafficPolicyInstanceNameMarker" => {
-                        m_traffic_policy_instance_name_marker =
-                            Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_traffic_policy_instance_name_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "TrafficPolicyInstanceTypeMarker" => {
-                        m_traffic_policy_instance_type_marker =
-                            Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_traffic_policy_instance_type_marker = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "IsTruncated" => {
-                        m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_is_truncated = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "MaxItems" => {
-                        m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_max_items = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     _ => {}
                 }
@@ -536,7 +649,11 @@ impl ListTrafficPolicyInstancesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInputBuilder,
     ) -> Self {
-        ListTrafficPolicyInstancesFluentBuilder { client, input, overrides: Default::default() }
+        ListTrafficPolicyInstancesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstances` request. For the value of `HostedZoneId`, specify the value of `HostedZoneIdMarker` from the previous response, which is the hosted zone ID of the first traffic policy instance in the next group of traffic policy instances.
     ///
@@ -556,13 +673,19 @@ impl ListTrafficPolicyInstancesFluentBuilder {
     ///
     /// Sets [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker).
     #[inline]
-    pub fn traffic_policy_instance_name_marker(mut self, value: impl Into<String>) -> Self {
+    pub fn traffic_policy_instance_name_marker(
+        mut self,
+        value: impl Into<String>,
+    ) -> Self {
         self.input = self.input.traffic_policy_instance_name_marker(value);
         self
     }
     /// Sets or clears [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker).
     #[inline]
-    pub fn set_traffic_policy_instance_name_marker(mut self, value: Option<String>) -> Self {
+    pub fn set_traffic_policy_instance_name_marker(
+        mut self,
+        value: Option<String>,
+    ) -> Self {
         self.input = self.input.set_traffic_policy_instance_name_marker(value);
         self
     }
@@ -570,13 +693,19 @@ impl ListTrafficPolicyInstancesFluentBuilder {
     ///
     /// Sets [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker).
     #[inline]
-    pub fn traffic_policy_instance_type_marker(mut self, value: crate::types::RRType) -> Self {
+    pub fn traffic_policy_instance_type_marker(
+        mut self,
+        value: crate::types::RRType,
+    ) -> Self {
         self.input = self.input.traffic_policy_instance_type_marker(value);
         self
     }
     /// Sets or clears [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker).
     #[inline]
-    pub fn set_traffic_policy_instance_type_marker(mut self, value: Option<crate::types::RRType>) -> Self {
+    pub fn set_traffic_policy_instance_type_marker(
+        mut self,
+        value: Option<crate::types::RRType>,
+    ) -> Self {
         self.input = self.input.set_traffic_policy_instance_type_marker(value);
         self
     }
@@ -597,13 +726,18 @@ impl ListTrafficPolicyInstancesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInputBuilder {
         &self.input
     }
     /// Sends ListTrafficPolicyInstances: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -618,10 +752,15 @@ impl ListTrafficPolicyInstancesFluentBuilder {
         crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesOutput,
         restxml_runtime::SdkError<ListTrafficPolicyInstancesError>,
     > {
-        let input: crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput =
-            self.input.build()?;
+        let input: crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListTrafficPolicyInstances", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListTrafficPolicyInstances", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -5,6 +5,8 @@
 //!
 //! The response includes a `VPCs` element with a `VPC` child element for each VPC that can be associated with the hosted zone.
 /// A complex type that contains information about that can be associated with your hosted zone.
+///
+/// Sent by ListVPCAssociationAuthorizations: set its members on the client's fluent builder, `client.list_vpc_association_authorizations().<member>(value)...send()`, or build it here and send it with `client.list_vpc_association_authorizations_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -40,7 +42,8 @@ impl ListVPCAssociationAuthorizationsInput {
     }
 }
 
-impl From<ListVPCAssociationAuthorizationsInput> for ListVPCAssociationAuthorizationsInputBuilder {
+impl From<ListVPCAssociationAuthorizationsInput>
+for ListVPCAssociationAuthorizationsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListVPCAssociationAuthorizationsInput) -> Self {
@@ -104,22 +107,32 @@ impl ListVPCAssociationAuthorizationsInputBuilder {
     }
     /// Builds the [`ListVPCAssociationAuthorizationsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListVPCAssociationAuthorizationsInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListVPCAssociationAuthorizationsInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id,) {
-            (Some(m_hosted_zone_id),) => Ok(ListVPCAssociationAuthorizationsInput {
-                hosted_zone_id: m_hosted_zone_id,
-                next_token: self.next_token,
-                max_results: self.max_results,
-            }),
-            (m_hosted_zone_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListVPCAssociationAuthorizationsInput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
-            )),
+            (Some(m_hosted_zone_id),) => {
+                Ok(ListVPCAssociationAuthorizationsInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    next_token: self.next_token,
+                    max_results: self.max_results,
+                })
+            }
+            (m_hosted_zone_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListVPCAssociationAuthorizationsInput",
+                        &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// A complex type that contains the response information for the request.
+///
+/// Returned by ListVPCAssociationAuthorizations's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -209,18 +222,33 @@ impl ListVPCAssociationAuthorizationsOutputBuilder {
     }
     /// Builds the [`ListVPCAssociationAuthorizationsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<ListVPCAssociationAuthorizationsOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<ListVPCAssociationAuthorizationsOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.vp_cs) {
-            (Some(m_hosted_zone_id), Some(m_vp_cs)) => Ok(ListVPCAssociationAuthorizationsOutput {
-                hosted_zone_id: m_hosted_zone_id,
-                next_token: self.next_token,
-                vp_cs: m_vp_cs,
-                meta: Default::default(),
-            }),
-            (m_hosted_zone_id, m_vp_cs) => Err(restxml_runtime::BuildError::missing_fields(
-                "ListVPCAssociationAuthorizationsOutput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_vp_cs.is_none(), "vp_cs", "VPCs")],
-            )),
+            (Some(m_hosted_zone_id), Some(m_vp_cs)) => {
+                Ok(ListVPCAssociationAuthorizationsOutput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    next_token: self.next_token,
+                    vp_cs: m_vp_cs,
+                    meta: Default::default(),
+                })
+            }
+            (m_hosted_zone_id, m_vp_cs) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "ListVPCAssociationAuthorizationsOutput",
+                        &[
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (m_vp_cs.is_none(), "vp_cs", "VPCs"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -243,25 +271,37 @@ impl ListVPCAssociationAuthorizationsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "ListVPCAssociationAuthorizations",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("InvalidPaginationToken") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidPaginationToken),
+            Some("InvalidPaginationToken") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidPaginationToken)
+            }
             _ => unhandled(meta),
         }
     }
@@ -326,11 +366,18 @@ impl std::error::Error for ListVPCAssociationAuthorizationsError {
 pub fn serialize_request(
     input: &crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/authorizevpcassociation");
     if let Some(value) = &input.next_token {
@@ -351,48 +398,72 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListVPCAssociationAuthorizationsError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(ListVPCAssociationAuthorizationsError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                ListVPCAssociationAuthorizationsError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_hosted_zone_id, body_next_token, body_vp_cs) = if restxml_runtime::xml::is_blank(body) {
+    let (body_hosted_zone_id, body_next_token, body_vp_cs) = if restxml_runtime::xml::is_blank(
+        body,
+    ) {
         (
-            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-                restxml_runtime::ResponseError::xml(
-                    status,
-                    restxml_runtime::xml::XmlError::missing_in_empty_body("HostedZoneId"),
-                )
-            })?,
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "HostedZoneId",
+                        ),
+                    )
+                })?,
             None,
             Default::default(),
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["ListVPCAssociationAuthorizationsResponse"])?;
+            let element = &mut document
+                .output_root(&["ListVPCAssociationAuthorizationsResponse"])?;
             let mut m_hosted_zone_id = None;
             let mut m_next_token = None;
             let mut m_vp_cs = None;
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "HostedZoneId" => {
-                        m_hosted_zone_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_hosted_zone_id = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "NextToken" => {
-                        m_next_token = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        m_next_token = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
                     "VPCs" => {
-                        m_vp_cs = Some(child.read_list("VPC", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
+                        m_vp_cs = Some(
+                            child
+                                .read_list(
+                                    "VPC",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
                     }
                     _ => {}
                 }
             }
             Ok((
-                restxml_runtime::xml::required(m_hosted_zone_id, "HostedZoneId", element)?,
+                restxml_runtime::xml::required(
+                    m_hosted_zone_id,
+                    "HostedZoneId",
+                    element,
+                )?,
                 m_next_token,
                 m_vp_cs.unwrap_or_default(),
             ))
@@ -414,8 +485,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
 #[derive(Debug, Clone)]
 pub struct ListVPCAssociationAuthorizationsFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInputBuilder,
+    pub(crate) input: crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
 }
 
@@ -426,7 +496,11 @@ impl ListVPCAssociationAuthorizationsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInputBuilder,
     ) -> Self {
-        ListVPCAssociationAuthorizationsFluentBuilder { client, input, overrides: Default::default() }
+        ListVPCAssociationAuthorizationsFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the hosted zone for which you want a list of VPCs that can be associated with the hosted zone.
     ///
@@ -467,7 +541,10 @@ impl ListVPCAssociationAuthorizationsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -490,11 +567,15 @@ impl ListVPCAssociationAuthorizationsFluentBuilder {
         crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsOutput,
         restxml_runtime::SdkError<ListVPCAssociationAuthorizationsError>,
     > {
-        let input: crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput =
-            self.input.build()?;
+        let input: crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListVPCAssociationAuthorizations", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("ListVPCAssociationAuthorizations", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -9,6 +9,8 @@
 //! >
 //! > The `TestDnsAnswer` returns information similar to what you would expect from the answer section of the `dig` command. Therefore, if you query for the name servers of a subdomain that point to the parent name servers, those will not be returned.
 /// Gets the value that Amazon Route 53 returns in response to a DNS request for a specified record name and type. You can optionally specify the IP address of a DNS resolver, an EDNS0 client subnet IP address, and a subnet mask.
+///
+/// Sent by TestDNSAnswer: set its members on the client's fluent builder, `client.test_dns_answer().<member>(value)...send()`, or build it here and send it with `client.test_dns_answer_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -161,27 +163,39 @@ impl TestDNSAnswerInputBuilder {
     #[inline]
     pub fn build(self) -> Result<TestDNSAnswerInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.record_name, self.record_type) {
-            (Some(m_hosted_zone_id), Some(m_record_name), Some(m_record_type)) => Ok(TestDNSAnswerInput {
-                hosted_zone_id: m_hosted_zone_id,
-                record_name: m_record_name,
-                record_type: m_record_type,
-                resolver_ip: self.resolver_ip,
-                edns0_client_subnet_ip: self.edns0_client_subnet_ip,
-                edns0_client_subnet_mask: self.edns0_client_subnet_mask,
-            }),
-            (m_hosted_zone_id, m_record_name, m_record_type) => Err(restxml_runtime::BuildError::missing_fields(
-                "TestDNSAnswerInput",
-                &[
-                    (m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
-                    (m_record_name.is_none(), "record_name", "RecordName"),
-                    (m_record_type.is_none(), "record_type", "RecordType"),
-                ],
-            )),
+            (Some(m_hosted_zone_id), Some(m_record_name), Some(m_record_type)) => {
+                Ok(TestDNSAnswerInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    record_name: m_record_name,
+                    record_type: m_record_type,
+                    resolver_ip: self.resolver_ip,
+                    edns0_client_subnet_ip: self.edns0_client_subnet_ip,
+                    edns0_client_subnet_mask: self.edns0_client_subnet_mask,
+                })
+            }
+            (m_hosted_zone_id, m_record_name, m_record_type) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TestDNSAnswerInput",
+                        &[
+                            (
+                                m_hosted_zone_id.is_none(),
+                                "hosted_zone_id",
+                                "HostedZoneId",
+                            ),
+                            (m_record_name.is_none(), "record_name", "RecordName"),
+                            (m_record_type.is_none(), "record_type", "RecordType"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// A complex type that contains the response to a `TestDNSAnswer` request.
+///
+/// Returned by TestDNSAnswer's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -298,8 +312,14 @@ impl TestDNSAnswerOutputBuilder {
     /// Builds the [`TestDNSAnswerOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TestDNSAnswerOutput, restxml_runtime::BuildError> {
-        match (self.nameserver, self.record_name, self.record_type, self.record_data, self.response_code, self.protocol)
-        {
+        match (
+            self.nameserver,
+            self.record_name,
+            self.record_type,
+            self.record_data,
+            self.response_code,
+            self.protocol,
+        ) {
             (
                 Some(m_nameserver),
                 Some(m_record_name),
@@ -307,27 +327,38 @@ impl TestDNSAnswerOutputBuilder {
                 Some(m_record_data),
                 Some(m_response_code),
                 Some(m_protocol),
-            ) => Ok(TestDNSAnswerOutput {
-                nameserver: m_nameserver,
-                record_name: m_record_name,
-                record_type: m_record_type,
-                record_data: m_record_data,
-                response_code: m_response_code,
-                protocol: m_protocol,
-                meta: Default::default(),
-            }),
-            (m_nameserver, m_record_name, m_record_type, m_record_data, m_response_code, m_protocol) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "TestDNSAnswerOutput",
-                    &[
-                        (m_nameserver.is_none(), "nameserver", "Nameserver"),
-                        (m_record_name.is_none(), "record_name", "RecordName"),
-                        (m_record_type.is_none(), "record_type", "RecordType"),
-                        (m_record_data.is_none(), "record_data", "RecordData"),
-                        (m_response_code.is_none(), "response_code", "ResponseCode"),
-                        (m_protocol.is_none(), "protocol", "Protocol"),
-                    ],
-                ))
+            ) => {
+                Ok(TestDNSAnswerOutput {
+                    nameserver: m_nameserver,
+                    record_name: m_record_name,
+                    record_type: m_record_type,
+                    record_data: m_record_data,
+                    response_code: m_response_code,
+                    protocol: m_protocol,
+                    meta: Default::default(),
+                })
+            }
+            (
+                m_nameserver,
+                m_record_name,
+                m_record_type,
+                m_record_data,
+                m_response_code,
+                m_protocol,
+            ) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "TestDNSAnswerOutput",
+                        &[
+                            (m_nameserver.is_none(), "nameserver", "Nameserver"),
+                            (m_record_name.is_none(), "record_name", "RecordName"),
+                            (m_record_type.is_none(), "record_type", "RecordType"),
+                            (m_record_data.is_none(), "record_data", "RecordData"),
+                            (m_response_code.is_none(), "response_code", "ResponseCode"),
+                            (m_protocol.is_none(), "protocol", "Protocol"),
+                        ],
+                    ),
+                )
             }
         }
     }
@@ -349,17 +380,32 @@ impl TestDNSAnswerError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("TestDNSAnswer", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "TestDNSAnswer",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -419,11 +465,17 @@ impl std::error::Error for TestDNSAnswerError {
 pub fn serialize_request(
     input: &crate::operation::test_dns_answer::TestDNSAnswerInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::GET,
+    );
     request.push_path("/2013-04-01/testdnsanswer");
     {
         let value = &input.hosted_zone_id;
-        request.push_query("hostedzoneid", Some(restxml_runtime::customizations::route53::resource_id(value)));
+        request
+            .push_query(
+                "hostedzoneid",
+                Some(restxml_runtime::customizations::route53::resource_id(value)),
+            );
     }
     {
         let value = &input.record_name;
@@ -449,97 +501,141 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<crate::operation::test_dns_answer::TestDNSAnswerOutput, restxml_runtime::SdkError<TestDNSAnswerError>> {
+) -> Result<
+    crate::operation::test_dns_answer::TestDNSAnswerOutput,
+    restxml_runtime::SdkError<TestDNSAnswerError>,
+> {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(TestDNSAnswerError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                TestDNSAnswerError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_nameserver, body_record_name, body_record_type, body_record_data, body_response_code, body_protocol) =
-        if restxml_runtime::xml::is_blank(body) {
-            (
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+    let (
+        body_nameserver,
+        body_record_name,
+        body_record_type,
+        body_record_data,
+        body_response_code,
+        body_protocol,
+    ) = if restxml_runtime::xml::is_blank(body) {
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("Nameserver"),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "Nameserver",
+                        ),
                     )
                 })?,
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("RecordName"),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "RecordName",
+                        ),
                     )
                 })?,
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("RecordType"),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "RecordType",
+                        ),
                     )
                 })?,
-                Default::default(),
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            Default::default(),
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("ResponseCode"),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "ResponseCode",
+                        ),
                     )
                 })?,
-                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("Protocol"),
                     )
                 })?,
-            )
-        } else {
-            let read = || -> Result<_, restxml_runtime::xml::XmlError> {
-                let mut document = restxml_runtime::xml::Document::new(body)?;
-                let element = &mut document.output_root(&["TestDNSAnswerResponse"])?;
-                let mut m_nameserver = None;
-                let mut m_record_name = None;
-                let mut m_record_type = None;
-                let mut m_record_data = None;
-                let mut m_response_code = None;
-                let mut m_protocol = None;
-                while let Some(mut child) = element.next_child()? {
-                    match child.local_name() {
-                        "Nameserver" => {
-                            m_nameserver = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "RecordName" => {
-                            m_record_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "RecordType" => {
-                            m_record_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "RecordData" => {
-                            m_record_data = Some(child.read_list("RecordDataEntry", |item0| {
-                                restxml_runtime::xml::ReadXml::read_xml(item0)
-                            })?);
-                        }
-                        "ResponseCode" => {
-                            m_response_code = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        "Protocol" => {
-                            m_protocol = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
-                        }
-                        _ => {}
+        )
+    } else {
+        let read = || -> Result<_, restxml_runtime::xml::XmlError> {
+            let mut document = restxml_runtime::xml::Document::new(body)?;
+            let element = &mut document.output_root(&["TestDNSAnswerResponse"])?;
+            let mut m_nameserver = None;
+            let mut m_record_name = None;
+            let mut m_record_type = None;
+            let mut m_record_data = None;
+            let mut m_response_code = None;
+            let mut m_protocol = None;
+            while let Some(mut child) = element.next_child()? {
+                match child.local_name() {
+                    "Nameserver" => {
+                        m_nameserver = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
                     }
+                    "RecordName" => {
+                        m_record_name = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    "RecordType" => {
+                        m_record_type = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    "RecordData" => {
+                        m_record_data = Some(
+                            child
+                                .read_list(
+                                    "RecordDataEntry",
+                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
+                                )?,
+                        );
+                    }
+                    "ResponseCode" => {
+                        m_response_code = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    "Protocol" => {
+                        m_protocol = Some(
+                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                        );
+                    }
+                    _ => {}
                 }
-                Ok((
-                    restxml_runtime::xml::required(m_nameserver, "Nameserver", element)?,
-                    restxml_runtime::xml::required(m_record_name, "RecordName", element)?,
-                    restxml_runtime::xml::required(m_record_type, "RecordType", element)?,
-                    m_record_data.unwrap_or_default(),
-                    restxml_runtime::xml::required(m_response_code, "ResponseCode", element)?,
-                    restxml_runtime::xml::required(m_protocol, "Protocol", element)?,
-                ))
-            };
-            read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
+            }
+            Ok((
+                restxml_runtime::xml::required(m_nameserver, "Nameserver", element)?,
+                restxml_runtime::xml::required(m_record_name, "RecordName", element)?,
+                restxml_runtime::xml::required(m_record_type, "RecordType", element)?,
+                m_record_data.unwrap_or_default(),
+                restxml_runtime::xml::required(
+                    m_response_code,
+                    "ResponseCode",
+                    element,
+                )?,
+                restxml_runtime::xml::required(m_protocol, "Protocol", element)?,
+            ))
         };
+        read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
+    };
     Ok(crate::operation::test_dns_answer::TestDNSAnswerOutput {
         nameserver: body_nameserver,
         record_name: body_record_name,
@@ -569,7 +665,11 @@ impl TestDNSAnswerFluentBuilder {
         client: crate::Client,
         input: crate::operation::test_dns_answer::TestDNSAnswerInputBuilder,
     ) -> Self {
-        TestDNSAnswerFluentBuilder { client, input, overrides: Default::default() }
+        TestDNSAnswerFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the hosted zone that you want Amazon Route 53 to simulate a query for.
     ///
@@ -640,13 +740,18 @@ impl TestDNSAnswerFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::test_dns_answer::TestDNSAnswerInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::test_dns_answer::TestDNSAnswerInputBuilder {
         &self.input
     }
     /// Sends TestDNSAnswer: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -657,11 +762,19 @@ impl TestDNSAnswerFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<crate::operation::test_dns_answer::TestDNSAnswerOutput, restxml_runtime::SdkError<TestDNSAnswerError>>
-    {
-        let input: crate::operation::test_dns_answer::TestDNSAnswerInput = self.input.build()?;
+    ) -> Result<
+        crate::operation::test_dns_answer::TestDNSAnswerOutput,
+        restxml_runtime::SdkError<TestDNSAnswerError>,
+    > {
+        let input: crate::operation::test_dns_answer::TestDNSAnswerInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("TestDNSAnswer", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("TestDNSAnswer", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

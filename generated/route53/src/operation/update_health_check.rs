@@ -5,6 +5,8 @@
 //!
 //! For more information about updating health checks, see [Creating, Updating, and Deleting Health Checks](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-creating-deleting.html) in the *Amazon Route 53 Developer Guide*.
 /// A complex type that contains information about a request to update a health check.
+///
+/// Sent by UpdateHealthCheck: set its members on the client's fluent builder, `client.update_health_check().<member>(value)...send()`, or build it here and send it with `client.update_health_check_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -146,7 +148,9 @@ pub struct UpdateHealthCheckInput {
     /// - `Unhealthy`: Route 53 considers the health check to be unhealthy.
     ///
     /// - `LastKnownStatus`: By default, Route 53 uses the status of the health check from the last time CloudWatch had sufficient data to determine the alarm state. For new health checks that have no last known status, the status for the health check is healthy.
-    pub insufficient_data_health_status: Option<crate::types::InsufficientDataHealthStatus>,
+    pub insufficient_data_health_status: Option<
+        crate::types::InsufficientDataHealthStatus,
+    >,
     /// A complex type that contains one `ResettableElementName` element for each element that you want to reset to the default value. Valid values for `ResettableElementName` include the following:
     ///
     /// - `ChildHealthChecks`: Amazon Route 53 resets [ChildHealthChecks](https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html#Route53-Type-HealthCheckConfig-ChildHealthChecks) to null.
@@ -178,7 +182,10 @@ impl std::fmt::Debug for UpdateHealthCheckInput {
             .field("enable_sni", &self.enable_sni)
             .field("regions", &self.regions)
             .field("alarm_identifier", &self.alarm_identifier)
-            .field("insufficient_data_health_status", &self.insufficient_data_health_status)
+            .field(
+                "insufficient_data_health_status",
+                &self.insufficient_data_health_status,
+            )
             .field("reset_elements", &self.reset_elements)
             .finish()
     }
@@ -259,7 +266,10 @@ impl std::fmt::Debug for UpdateHealthCheckInputBuilder {
             .field("enable_sni", &self.enable_sni)
             .field("regions", &self.regions)
             .field("alarm_identifier", &self.alarm_identifier)
-            .field("insufficient_data_health_status", &self.insufficient_data_health_status)
+            .field(
+                "insufficient_data_health_status",
+                &self.insufficient_data_health_status,
+            )
             .field("reset_elements", &self.reset_elements)
             .finish()
     }
@@ -424,7 +434,10 @@ impl UpdateHealthCheckInputBuilder {
     }
     /// Sets or clears [`UpdateHealthCheckInput::regions`].
     #[inline]
-    pub fn set_regions(mut self, value: Option<Vec<crate::types::HealthCheckRegion>>) -> Self {
+    pub fn set_regions(
+        mut self,
+        value: Option<Vec<crate::types::HealthCheckRegion>>,
+    ) -> Self {
         self.regions = value;
         self
     }
@@ -436,13 +449,19 @@ impl UpdateHealthCheckInputBuilder {
     }
     /// Sets or clears [`UpdateHealthCheckInput::alarm_identifier`].
     #[inline]
-    pub fn set_alarm_identifier(mut self, value: Option<crate::types::AlarmIdentifier>) -> Self {
+    pub fn set_alarm_identifier(
+        mut self,
+        value: Option<crate::types::AlarmIdentifier>,
+    ) -> Self {
         self.alarm_identifier = value;
         self
     }
     /// Sets [`UpdateHealthCheckInput::insufficient_data_health_status`].
     #[inline]
-    pub fn insufficient_data_health_status(mut self, value: crate::types::InsufficientDataHealthStatus) -> Self {
+    pub fn insufficient_data_health_status(
+        mut self,
+        value: crate::types::InsufficientDataHealthStatus,
+    ) -> Self {
         self.insufficient_data_health_status = Some(value);
         self
     }
@@ -457,13 +476,19 @@ impl UpdateHealthCheckInputBuilder {
     }
     /// Sets [`UpdateHealthCheckInput::reset_elements`].
     #[inline]
-    pub fn reset_elements(mut self, value: Vec<crate::types::ResettableElementName>) -> Self {
+    pub fn reset_elements(
+        mut self,
+        value: Vec<crate::types::ResettableElementName>,
+    ) -> Self {
         self.reset_elements = Some(value);
         self
     }
     /// Sets or clears [`UpdateHealthCheckInput::reset_elements`].
     #[inline]
-    pub fn set_reset_elements(mut self, value: Option<Vec<crate::types::ResettableElementName>>) -> Self {
+    pub fn set_reset_elements(
+        mut self,
+        value: Option<Vec<crate::types::ResettableElementName>>,
+    ) -> Self {
         self.reset_elements = value;
         self
     }
@@ -471,34 +496,49 @@ impl UpdateHealthCheckInputBuilder {
     #[inline]
     pub fn build(self) -> Result<UpdateHealthCheckInput, restxml_runtime::BuildError> {
         match (self.health_check_id,) {
-            (Some(m_health_check_id),) => Ok(UpdateHealthCheckInput {
-                health_check_id: m_health_check_id,
-                health_check_version: self.health_check_version,
-                ip_address: self.ip_address,
-                port: self.port,
-                resource_path: self.resource_path,
-                fully_qualified_domain_name: self.fully_qualified_domain_name,
-                search_string: self.search_string,
-                failure_threshold: self.failure_threshold,
-                inverted: self.inverted,
-                disabled: self.disabled,
-                health_threshold: self.health_threshold,
-                child_health_checks: self.child_health_checks,
-                enable_sni: self.enable_sni,
-                regions: self.regions,
-                alarm_identifier: self.alarm_identifier,
-                insufficient_data_health_status: self.insufficient_data_health_status,
-                reset_elements: self.reset_elements,
-            }),
-            (m_health_check_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateHealthCheckInput",
-                &[(m_health_check_id.is_none(), "health_check_id", "HealthCheckId")],
-            )),
+            (Some(m_health_check_id),) => {
+                Ok(UpdateHealthCheckInput {
+                    health_check_id: m_health_check_id,
+                    health_check_version: self.health_check_version,
+                    ip_address: self.ip_address,
+                    port: self.port,
+                    resource_path: self.resource_path,
+                    fully_qualified_domain_name: self.fully_qualified_domain_name,
+                    search_string: self.search_string,
+                    failure_threshold: self.failure_threshold,
+                    inverted: self.inverted,
+                    disabled: self.disabled,
+                    health_threshold: self.health_threshold,
+                    child_health_checks: self.child_health_checks,
+                    enable_sni: self.enable_sni,
+                    regions: self.regions,
+                    alarm_identifier: self.alarm_identifier,
+                    insufficient_data_health_status: self
+                        .insufficient_data_health_status,
+                    reset_elements: self.reset_elements,
+                })
+            }
+            (m_health_check_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateHealthCheckInput",
+                        &[
+                            (
+                                m_health_check_id.is_none(),
+                                "health_check_id",
+                                "HealthCheckId",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// A complex type that contains the response to the `UpdateHealthCheck` request.
+///
+/// Returned by UpdateHealthCheck's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -514,7 +554,9 @@ pub struct UpdateHealthCheckOutput {
 impl std::fmt::Debug for UpdateHealthCheckOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateHealthCheckOutput").field("health_check", &self.health_check).finish()
+        f.debug_struct("UpdateHealthCheckOutput")
+            .field("health_check", &self.health_check)
+            .finish()
     }
 }
 
@@ -542,7 +584,9 @@ pub struct UpdateHealthCheckOutputBuilder {
 impl std::fmt::Debug for UpdateHealthCheckOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateHealthCheckOutputBuilder").field("health_check", &self.health_check).finish()
+        f.debug_struct("UpdateHealthCheckOutputBuilder")
+            .field("health_check", &self.health_check)
+            .finish()
     }
 }
 
@@ -558,12 +602,19 @@ impl UpdateHealthCheckOutputBuilder {
     pub fn build(self) -> Result<UpdateHealthCheckOutput, restxml_runtime::BuildError> {
         match (self.health_check,) {
             (Some(m_health_check),) => {
-                Ok(UpdateHealthCheckOutput { health_check: m_health_check, meta: Default::default() })
+                Ok(UpdateHealthCheckOutput {
+                    health_check: m_health_check,
+                    meta: Default::default(),
+                })
             }
-            (m_health_check,) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateHealthCheckOutput",
-                &[(m_health_check.is_none(), "health_check", "HealthCheck")],
-            )),
+            (m_health_check,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateHealthCheckOutput",
+                        &[(m_health_check.is_none(), "health_check", "HealthCheck")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -586,19 +637,37 @@ impl UpdateHealthCheckError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateHealthCheck", meta, headers, body))
-        };
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
+                "UpdateHealthCheck",
+                meta,
+                headers,
+                body,
+            ),
+        );
         match meta.code.as_deref() {
-            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchHealthCheck),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("NoSuchHealthCheck") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
             }
-            Some("HealthCheckVersionMismatch") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::HealthCheckVersionMismatch),
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
+            }
+            Some("HealthCheckVersionMismatch") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::HealthCheckVersionMismatch)
+            }
             _ => unhandled(meta),
         }
     }
@@ -663,26 +732,21 @@ impl std::error::Error for UpdateHealthCheckError {
 pub fn serialize_request(
     input: &crate::operation::update_health_check::UpdateHealthCheckInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/healthcheck/");
     {
         let value = &input.health_check_id;
         request.push_label("HealthCheckId", value.as_str(), false)?;
     }
-    if input.health_check_version.is_some()
-        || input.ip_address.is_some()
-        || input.port.is_some()
-        || input.resource_path.is_some()
-        || input.fully_qualified_domain_name.is_some()
-        || input.search_string.is_some()
-        || input.failure_threshold.is_some()
-        || input.inverted.is_some()
-        || input.disabled.is_some()
-        || input.health_threshold.is_some()
-        || input.child_health_checks.is_some()
-        || input.enable_sni.is_some()
-        || input.regions.is_some()
-        || input.alarm_identifier.is_some()
+    if input.health_check_version.is_some() || input.ip_address.is_some()
+        || input.port.is_some() || input.resource_path.is_some()
+        || input.fully_qualified_domain_name.is_some() || input.search_string.is_some()
+        || input.failure_threshold.is_some() || input.inverted.is_some()
+        || input.disabled.is_some() || input.health_threshold.is_some()
+        || input.child_health_checks.is_some() || input.enable_sni.is_some()
+        || input.regions.is_some() || input.alarm_identifier.is_some()
         || input.insufficient_data_health_status.is_some()
         || input.reset_elements.is_some()
     {
@@ -755,21 +819,30 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateHealthCheckError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateHealthCheckError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateHealthCheckError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_health_check,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("HealthCheck"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "HealthCheck",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -777,10 +850,14 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_health_check = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HealthCheck" {
-                    m_health_check = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_health_check = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_health_check, "HealthCheck", element)?,))
+            Ok((
+                restxml_runtime::xml::required(m_health_check, "HealthCheck", element)?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -808,7 +885,11 @@ impl UpdateHealthCheckFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_health_check::UpdateHealthCheckInputBuilder,
     ) -> Self {
-        UpdateHealthCheckFluentBuilder { client, input, overrides: Default::default() }
+        UpdateHealthCheckFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID for the health check for which you want detailed information. When you created the health check, `CreateHealthCheck` returned the ID in the response, in the `HealthCheckId` element.
     ///
@@ -996,7 +1077,10 @@ impl UpdateHealthCheckFluentBuilder {
     }
     /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::regions`](crate::operation::update_health_check::UpdateHealthCheckInput::regions).
     #[inline]
-    pub fn set_regions(mut self, value: Option<Vec<crate::types::HealthCheckRegion>>) -> Self {
+    pub fn set_regions(
+        mut self,
+        value: Option<Vec<crate::types::HealthCheckRegion>>,
+    ) -> Self {
         self.input = self.input.set_regions(value);
         self
     }
@@ -1010,7 +1094,10 @@ impl UpdateHealthCheckFluentBuilder {
     }
     /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::alarm_identifier`](crate::operation::update_health_check::UpdateHealthCheckInput::alarm_identifier).
     #[inline]
-    pub fn set_alarm_identifier(mut self, value: Option<crate::types::AlarmIdentifier>) -> Self {
+    pub fn set_alarm_identifier(
+        mut self,
+        value: Option<crate::types::AlarmIdentifier>,
+    ) -> Self {
         self.input = self.input.set_alarm_identifier(value);
         self
     }
@@ -1018,7 +1105,10 @@ impl UpdateHealthCheckFluentBuilder {
     ///
     /// Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::insufficient_data_health_status`](crate::operation::update_health_check::UpdateHealthCheckInput::insufficient_data_health_status).
     #[inline]
-    pub fn insufficient_data_health_status(mut self, value: crate::types::InsufficientDataHealthStatus) -> Self {
+    pub fn insufficient_data_health_status(
+        mut self,
+        value: crate::types::InsufficientDataHealthStatus,
+    ) -> Self {
         self.input = self.input.insufficient_data_health_status(value);
         self
     }
@@ -1035,26 +1125,37 @@ impl UpdateHealthCheckFluentBuilder {
     ///
     /// Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::reset_elements`](crate::operation::update_health_check::UpdateHealthCheckInput::reset_elements).
     #[inline]
-    pub fn reset_elements(mut self, value: Vec<crate::types::ResettableElementName>) -> Self {
+    pub fn reset_elements(
+        mut self,
+        value: Vec<crate::types::ResettableElementName>,
+    ) -> Self {
         self.input = self.input.reset_elements(value);
         self
     }
     /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::reset_elements`](crate::operation::update_health_check::UpdateHealthCheckInput::reset_elements).
     #[inline]
-    pub fn set_reset_elements(mut self, value: Option<Vec<crate::types::ResettableElementName>>) -> Self {
+    pub fn set_reset_elements(
+        mut self,
+        value: Option<Vec<crate::types::ResettableElementName>>,
+    ) -> Self {
         self.input = self.input.set_reset_elements(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_health_check::UpdateHealthCheckInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_health_check::UpdateHealthCheckInputBuilder {
         &self.input
     }
     /// Sends UpdateHealthCheck: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -1069,9 +1170,15 @@ impl UpdateHealthCheckFluentBuilder {
         crate::operation::update_health_check::UpdateHealthCheckOutput,
         restxml_runtime::SdkError<UpdateHealthCheckError>,
     > {
-        let input: crate::operation::update_health_check::UpdateHealthCheckInput = self.input.build()?;
+        let input: crate::operation::update_health_check::UpdateHealthCheckInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateHealthCheck", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateHealthCheck", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Updates the comment for a specified hosted zone.
 /// A request to update the comment for a hosted zone.
+///
+/// Sent by UpdateHostedZoneComment: set its members on the client's fluent builder, `client.update_hosted_zone_comment().<member>(value)...send()`, or build it here and send it with `client.update_hosted_zone_comment_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -20,7 +22,10 @@ pub struct UpdateHostedZoneCommentInput {
 impl std::fmt::Debug for UpdateHostedZoneCommentInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateHostedZoneCommentInput").field("id", &self.id).field("comment", &self.comment).finish()
+        f.debug_struct("UpdateHostedZoneCommentInput")
+            .field("id", &self.id)
+            .field("comment", &self.comment)
+            .finish()
     }
 }
 
@@ -36,7 +41,10 @@ impl From<UpdateHostedZoneCommentInput> for UpdateHostedZoneCommentInputBuilder 
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: UpdateHostedZoneCommentInput) -> Self {
-        UpdateHostedZoneCommentInputBuilder { id: Some(input.id), comment: input.comment }
+        UpdateHostedZoneCommentInputBuilder {
+            id: Some(input.id),
+            comment: input.comment,
+        }
     }
 }
 
@@ -78,18 +86,31 @@ impl UpdateHostedZoneCommentInputBuilder {
     }
     /// Builds the [`UpdateHostedZoneCommentInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateHostedZoneCommentInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateHostedZoneCommentInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => Ok(UpdateHostedZoneCommentInput { id: m_id, comment: self.comment }),
-            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateHostedZoneCommentInput",
-                &[(m_id.is_none(), "id", "Id")],
-            )),
+            (Some(m_id),) => {
+                Ok(UpdateHostedZoneCommentInput {
+                    id: m_id,
+                    comment: self.comment,
+                })
+            }
+            (m_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateHostedZoneCommentInput",
+                        &[(m_id.is_none(), "id", "Id")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// A complex type that contains the response to the `UpdateHostedZoneComment` request.
+///
+/// Returned by UpdateHostedZoneComment's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -105,7 +126,9 @@ pub struct UpdateHostedZoneCommentOutput {
 impl std::fmt::Debug for UpdateHostedZoneCommentOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateHostedZoneCommentOutput").field("hosted_zone", &self.hosted_zone).finish()
+        f.debug_struct("UpdateHostedZoneCommentOutput")
+            .field("hosted_zone", &self.hosted_zone)
+            .finish()
     }
 }
 
@@ -133,7 +156,9 @@ pub struct UpdateHostedZoneCommentOutputBuilder {
 impl std::fmt::Debug for UpdateHostedZoneCommentOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateHostedZoneCommentOutputBuilder").field("hosted_zone", &self.hosted_zone).finish()
+        f.debug_struct("UpdateHostedZoneCommentOutputBuilder")
+            .field("hosted_zone", &self.hosted_zone)
+            .finish()
     }
 }
 
@@ -146,15 +171,24 @@ impl UpdateHostedZoneCommentOutputBuilder {
     }
     /// Builds the [`UpdateHostedZoneCommentOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateHostedZoneCommentOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateHostedZoneCommentOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone,) {
             (Some(m_hosted_zone),) => {
-                Ok(UpdateHostedZoneCommentOutput { hosted_zone: m_hosted_zone, meta: Default::default() })
+                Ok(UpdateHostedZoneCommentOutput {
+                    hosted_zone: m_hosted_zone,
+                    meta: Default::default(),
+                })
             }
-            (m_hosted_zone,) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateHostedZoneCommentOutput",
-                &[(m_hosted_zone.is_none(), "hosted_zone", "HostedZone")],
-            )),
+            (m_hosted_zone,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateHostedZoneCommentOutput",
+                        &[(m_hosted_zone.is_none(), "hosted_zone", "HostedZone")],
+                    ),
+                )
+            }
         }
     }
 }
@@ -177,25 +211,37 @@ impl UpdateHostedZoneCommentError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "UpdateHostedZoneComment",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PriorRequestNotComplete),
+            Some("PriorRequestNotComplete") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
+            }
             _ => unhandled(meta),
         }
     }
@@ -260,11 +306,18 @@ impl std::error::Error for UpdateHostedZoneCommentError {
 pub fn serialize_request(
     input: &crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     if input.comment.is_some() {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -291,29 +344,41 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateHostedZoneCommentError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateHostedZoneCommentError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateHostedZoneCommentError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_hosted_zone,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("HostedZone"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "HostedZone",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["UpdateHostedZoneCommentResponse"])?;
+            let element = &mut document
+                .output_root(&["UpdateHostedZoneCommentResponse"])?;
             let mut m_hosted_zone = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HostedZone" {
-                    m_hosted_zone = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_hosted_zone = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
             Ok((restxml_runtime::xml::required(m_hosted_zone, "HostedZone", element)?,))
@@ -344,7 +409,11 @@ impl UpdateHostedZoneCommentFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInputBuilder,
     ) -> Self {
-        UpdateHostedZoneCommentFluentBuilder { client, input, overrides: Default::default() }
+        UpdateHostedZoneCommentFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID for the hosted zone that you want to update the comment for.
     ///
@@ -371,13 +440,18 @@ impl UpdateHostedZoneCommentFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInputBuilder {
         &self.input
     }
     /// Sends UpdateHostedZoneComment: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -392,9 +466,15 @@ impl UpdateHostedZoneCommentFluentBuilder {
         crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentOutput,
         restxml_runtime::SdkError<UpdateHostedZoneCommentError>,
     > {
-        let input: crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput = self.input.build()?;
+        let input: crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateHostedZoneComment", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateHostedZoneComment", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -5,6 +5,8 @@
 //!
 //! Accelerated recovery enables you to update DNS records in your public hosted zone even when the us-east-1 region is unavailable.
 /// The `UpdateHostedZoneFeaturesRequest` shape of the model (it has no documentation).
+///
+/// Sent by UpdateHostedZoneFeatures: set its members on the client's fluent builder, `client.update_hosted_zone_features().<member>(value)...send()`, or build it here and send it with `client.update_hosted_zone_features_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -86,21 +88,31 @@ impl UpdateHostedZoneFeaturesInputBuilder {
     }
     /// Builds the [`UpdateHostedZoneFeaturesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateHostedZoneFeaturesInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateHostedZoneFeaturesInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id,) {
-            (Some(m_hosted_zone_id),) => Ok(UpdateHostedZoneFeaturesInput {
-                hosted_zone_id: m_hosted_zone_id,
-                enable_accelerated_recovery: self.enable_accelerated_recovery,
-            }),
-            (m_hosted_zone_id,) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateHostedZoneFeaturesInput",
-                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
-            )),
+            (Some(m_hosted_zone_id),) => {
+                Ok(UpdateHostedZoneFeaturesInput {
+                    hosted_zone_id: m_hosted_zone_id,
+                    enable_accelerated_recovery: self.enable_accelerated_recovery,
+                })
+            }
+            (m_hosted_zone_id,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateHostedZoneFeaturesInput",
+                        &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// The `UpdateHostedZoneFeaturesResponse` shape of the model (it has no documentation).
+///
+/// Returned by UpdateHostedZoneFeatures's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -145,8 +157,12 @@ impl std::fmt::Debug for UpdateHostedZoneFeaturesOutputBuilder {
 impl UpdateHostedZoneFeaturesOutputBuilder {
     /// Builds the [`UpdateHostedZoneFeaturesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateHostedZoneFeaturesOutput, restxml_runtime::BuildError> {
-        Ok(UpdateHostedZoneFeaturesOutput { meta: Default::default() })
+    pub fn build(
+        self,
+    ) -> Result<UpdateHostedZoneFeaturesOutput, restxml_runtime::BuildError> {
+        Ok(UpdateHostedZoneFeaturesOutput {
+            meta: Default::default(),
+        })
     }
 }
 
@@ -170,27 +186,40 @@ impl UpdateHostedZoneFeaturesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "UpdateHostedZoneFeatures",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PriorRequestNotComplete),
+            Some("PriorRequestNotComplete") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
+            }
             Some("LimitsExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::LimitsExceeded)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::LimitsExceeded)
             }
             _ => unhandled(meta),
         }
@@ -262,11 +291,18 @@ impl std::error::Error for UpdateHostedZoneFeaturesError {
 pub fn serialize_request(
     input: &crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
+        request
+            .push_label(
+                "Id",
+                restxml_runtime::customizations::route53::resource_id(value),
+                false,
+            )?;
     }
     request.push_path("/features");
     if input.enable_accelerated_recovery.is_some() {
@@ -294,11 +330,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateHostedZoneFeaturesError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateHostedZoneFeaturesError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateHostedZoneFeaturesError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     Ok(crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -323,7 +363,11 @@ impl UpdateHostedZoneFeaturesFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInputBuilder,
     ) -> Self {
-        UpdateHostedZoneFeaturesFluentBuilder { client, input, overrides: Default::default() }
+        UpdateHostedZoneFeaturesFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the hosted zone for which you want to update features. This is the unique identifier for your hosted zone.
     ///
@@ -350,13 +394,18 @@ impl UpdateHostedZoneFeaturesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInputBuilder {
         &self.input
     }
     /// Sends UpdateHostedZoneFeatures: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -371,9 +420,15 @@ impl UpdateHostedZoneFeaturesFluentBuilder {
         crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesOutput,
         restxml_runtime::SdkError<UpdateHostedZoneFeaturesError>,
     > {
-        let input: crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput = self.input.build()?;
+        let input: crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateHostedZoneFeatures", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateHostedZoneFeatures", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -3,6 +3,8 @@
 
 //! Updates the comment for a specified traffic policy version.
 /// A complex type that contains information about the traffic policy that you want to update the comment for.
+///
+/// Sent by UpdateTrafficPolicyComment: set its members on the client's fluent builder, `client.update_traffic_policy_comment().<member>(value)...send()`, or build it here and send it with `client.update_traffic_policy_comment_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -88,24 +90,36 @@ impl UpdateTrafficPolicyCommentInputBuilder {
     }
     /// Builds the [`UpdateTrafficPolicyCommentInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateTrafficPolicyCommentInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateTrafficPolicyCommentInput, restxml_runtime::BuildError> {
         match (self.id, self.version, self.comment) {
             (Some(m_id), Some(m_version), Some(m_comment)) => {
-                Ok(UpdateTrafficPolicyCommentInput { id: m_id, version: m_version, comment: m_comment })
+                Ok(UpdateTrafficPolicyCommentInput {
+                    id: m_id,
+                    version: m_version,
+                    comment: m_comment,
+                })
             }
-            (m_id, m_version, m_comment) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateTrafficPolicyCommentInput",
-                &[
-                    (m_id.is_none(), "id", "Id"),
-                    (m_version.is_none(), "version", "Version"),
-                    (m_comment.is_none(), "comment", "Comment"),
-                ],
-            )),
+            (m_id, m_version, m_comment) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateTrafficPolicyCommentInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_version.is_none(), "version", "Version"),
+                            (m_comment.is_none(), "comment", "Comment"),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
 
 /// A complex type that contains the response information for the traffic policy.
+///
+/// Returned by UpdateTrafficPolicyComment's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -121,7 +135,9 @@ pub struct UpdateTrafficPolicyCommentOutput {
 impl std::fmt::Debug for UpdateTrafficPolicyCommentOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateTrafficPolicyCommentOutput").field("traffic_policy", &self.traffic_policy).finish()
+        f.debug_struct("UpdateTrafficPolicyCommentOutput")
+            .field("traffic_policy", &self.traffic_policy)
+            .finish()
     }
 }
 
@@ -149,7 +165,9 @@ pub struct UpdateTrafficPolicyCommentOutputBuilder {
 impl std::fmt::Debug for UpdateTrafficPolicyCommentOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateTrafficPolicyCommentOutputBuilder").field("traffic_policy", &self.traffic_policy).finish()
+        f.debug_struct("UpdateTrafficPolicyCommentOutputBuilder")
+            .field("traffic_policy", &self.traffic_policy)
+            .finish()
     }
 }
 
@@ -162,15 +180,30 @@ impl UpdateTrafficPolicyCommentOutputBuilder {
     }
     /// Builds the [`UpdateTrafficPolicyCommentOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateTrafficPolicyCommentOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateTrafficPolicyCommentOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy,) {
             (Some(m_traffic_policy),) => {
-                Ok(UpdateTrafficPolicyCommentOutput { traffic_policy: m_traffic_policy, meta: Default::default() })
+                Ok(UpdateTrafficPolicyCommentOutput {
+                    traffic_policy: m_traffic_policy,
+                    meta: Default::default(),
+                })
             }
-            (m_traffic_policy,) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateTrafficPolicyCommentOutput",
-                &[(m_traffic_policy.is_none(), "traffic_policy", "TrafficPolicy")],
-            )),
+            (m_traffic_policy,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateTrafficPolicyCommentOutput",
+                        &[
+                            (
+                                m_traffic_policy.is_none(),
+                                "traffic_policy",
+                                "TrafficPolicy",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -193,24 +226,37 @@ impl UpdateTrafficPolicyCommentError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "UpdateTrafficPolicyComment",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchTrafficPolicy),
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
+            Some("NoSuchTrafficPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchTrafficPolicy)
+            }
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::ConcurrentModification)
+            }
             _ => unhandled(meta),
         }
     }
@@ -275,7 +321,9 @@ impl std::error::Error for UpdateTrafficPolicyCommentError {
 pub fn serialize_request(
     input: &crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/trafficpolicy/");
     {
         let value = &input.id;
@@ -284,7 +332,12 @@ pub fn serialize_request(
     request.push_path("/");
     {
         let value = &input.version;
-        request.push_label("Version", restxml_runtime::scalar::ToText::to_text(value).as_ref(), false)?;
+        request
+            .push_label(
+                "Version",
+                restxml_runtime::scalar::ToText::to_text(value).as_ref(),
+                false,
+            )?;
     }
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -312,32 +365,50 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateTrafficPolicyCommentError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateTrafficPolicyCommentError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateTrafficPolicyCommentError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_traffic_policy,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicy"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "TrafficPolicy",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["UpdateTrafficPolicyCommentResponse"])?;
+            let element = &mut document
+                .output_root(&["UpdateTrafficPolicyCommentResponse"])?;
             let mut m_traffic_policy = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "TrafficPolicy" {
-                    m_traffic_policy = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_traffic_policy = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_traffic_policy, "TrafficPolicy", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_traffic_policy,
+                    "TrafficPolicy",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -365,7 +436,11 @@ impl UpdateTrafficPolicyCommentFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInputBuilder,
     ) -> Self {
-        UpdateTrafficPolicyCommentFluentBuilder { client, input, overrides: Default::default() }
+        UpdateTrafficPolicyCommentFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The value of `Id` for the traffic policy that you want to update the comment for.
     ///
@@ -394,13 +469,18 @@ impl UpdateTrafficPolicyCommentFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInputBuilder {
+    pub fn as_input(
+        &self,
+    ) -> &crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInputBuilder {
         &self.input
     }
     /// Sends UpdateTrafficPolicyComment: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -415,10 +495,15 @@ impl UpdateTrafficPolicyCommentFluentBuilder {
         crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentOutput,
         restxml_runtime::SdkError<UpdateTrafficPolicyCommentError>,
     > {
-        let input: crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput =
-            self.input.build()?;
+        let input: crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateTrafficPolicyComment", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateTrafficPolicyComment", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }

@@ -15,6 +15,8 @@
 //!
 //! 3. Route 53 deletes the old group of resource record sets that are associated with the root resource record set name.
 /// A complex type that contains information about the resource record sets that you want to update based on a specified traffic policy instance.
+///
+/// Sent by UpdateTrafficPolicyInstance: set its members on the client's fluent builder, `client.update_traffic_policy_instance().<member>(value)...send()`, or build it here and send it with `client.update_traffic_policy_instance_with(input).send()`.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -113,9 +115,16 @@ impl UpdateTrafficPolicyInstanceInputBuilder {
     }
     /// Builds the [`UpdateTrafficPolicyInstanceInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
         match (self.id, self.ttl, self.traffic_policy_id, self.traffic_policy_version) {
-            (Some(m_id), Some(m_ttl), Some(m_traffic_policy_id), Some(m_traffic_policy_version)) => {
+            (
+                Some(m_id),
+                Some(m_ttl),
+                Some(m_traffic_policy_id),
+                Some(m_traffic_policy_version),
+            ) => {
                 Ok(UpdateTrafficPolicyInstanceInput {
                     id: m_id,
                     ttl: m_ttl,
@@ -124,21 +133,33 @@ impl UpdateTrafficPolicyInstanceInputBuilder {
                 })
             }
             (m_id, m_ttl, m_traffic_policy_id, m_traffic_policy_version) => {
-                Err(restxml_runtime::BuildError::missing_fields(
-                    "UpdateTrafficPolicyInstanceInput",
-                    &[
-                        (m_id.is_none(), "id", "Id"),
-                        (m_ttl.is_none(), "ttl", "TTL"),
-                        (m_traffic_policy_id.is_none(), "traffic_policy_id", "TrafficPolicyId"),
-                        (m_traffic_policy_version.is_none(), "traffic_policy_version", "TrafficPolicyVersion"),
-                    ],
-                ))
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateTrafficPolicyInstanceInput",
+                        &[
+                            (m_id.is_none(), "id", "Id"),
+                            (m_ttl.is_none(), "ttl", "TTL"),
+                            (
+                                m_traffic_policy_id.is_none(),
+                                "traffic_policy_id",
+                                "TrafficPolicyId",
+                            ),
+                            (
+                                m_traffic_policy_version.is_none(),
+                                "traffic_policy_version",
+                                "TrafficPolicyVersion",
+                            ),
+                        ],
+                    ),
+                )
             }
         }
     }
 }
 
 /// A complex type that contains information about the resource record sets that Amazon Route 53 created based on a specified traffic policy.
+///
+/// Returned by UpdateTrafficPolicyInstance's `send()`; its request id is `output.request_id()` ([`RequestId`](restxml_runtime::RequestId)).
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
@@ -193,22 +214,39 @@ impl std::fmt::Debug for UpdateTrafficPolicyInstanceOutputBuilder {
 impl UpdateTrafficPolicyInstanceOutputBuilder {
     /// Sets [`UpdateTrafficPolicyInstanceOutput::traffic_policy_instance`].
     #[inline]
-    pub fn traffic_policy_instance(mut self, value: crate::types::TrafficPolicyInstance) -> Self {
+    pub fn traffic_policy_instance(
+        mut self,
+        value: crate::types::TrafficPolicyInstance,
+    ) -> Self {
         self.traffic_policy_instance = Some(value);
         self
     }
     /// Builds the [`UpdateTrafficPolicyInstanceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(self) -> Result<UpdateTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
+    pub fn build(
+        self,
+    ) -> Result<UpdateTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy_instance,) {
-            (Some(m_traffic_policy_instance),) => Ok(UpdateTrafficPolicyInstanceOutput {
-                traffic_policy_instance: m_traffic_policy_instance,
-                meta: Default::default(),
-            }),
-            (m_traffic_policy_instance,) => Err(restxml_runtime::BuildError::missing_fields(
-                "UpdateTrafficPolicyInstanceOutput",
-                &[(m_traffic_policy_instance.is_none(), "traffic_policy_instance", "TrafficPolicyInstance")],
-            )),
+            (Some(m_traffic_policy_instance),) => {
+                Ok(UpdateTrafficPolicyInstanceOutput {
+                    traffic_policy_instance: m_traffic_policy_instance,
+                    meta: Default::default(),
+                })
+            }
+            (m_traffic_policy_instance,) => {
+                Err(
+                    restxml_runtime::BuildError::missing_fields(
+                        "UpdateTrafficPolicyInstanceOutput",
+                        &[
+                            (
+                                m_traffic_policy_instance.is_none(),
+                                "traffic_policy_instance",
+                                "TrafficPolicyInstance",
+                            ),
+                        ],
+                    ),
+                )
+            }
         }
     }
 }
@@ -235,28 +273,44 @@ impl UpdateTrafficPolicyInstanceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(
+        status: u16,
+        headers: &restxml_runtime::http_types::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(
+            status,
+            headers,
+            body,
+        );
+        let unhandled = |meta| Self::Unhandled(
+            restxml_runtime::UnhandledError::from_response(
                 "UpdateTrafficPolicyInstance",
                 meta,
                 headers,
                 body,
-            ))
-        };
+            ),
+        );
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchTrafficPolicy),
-            Some("NoSuchTrafficPolicyInstance") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance),
-            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PriorRequestNotComplete),
+            Some("NoSuchTrafficPolicy") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchTrafficPolicy)
+            }
+            Some("NoSuchTrafficPolicyInstance") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance)
+            }
+            Some("PriorRequestNotComplete") => {
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
+            }
             Some("ConflictingTypes") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::ConflictingTypes)
+                restxml_runtime::error_body::modeled(body, headers, meta)
+                    .map_or_else(unhandled, Self::ConflictingTypes)
             }
             _ => unhandled(meta),
         }
@@ -334,7 +388,9 @@ impl std::error::Error for UpdateTrafficPolicyInstanceError {
 pub fn serialize_request(
     input: &crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
+    let mut request = restxml_runtime::http::RequestBuilder::new(
+        restxml_runtime::http_types::Method::POST,
+    );
     request.push_path("/2013-04-01/trafficpolicyinstance/");
     {
         let value = &input.id;
@@ -374,32 +430,50 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateTrafficPolicyInstanceError>,
 > {
     if !response.status().is_success() {
-        return Err(restxml_runtime::SdkError::Service(UpdateTrafficPolicyInstanceError::from_response(
-            response.status().as_u16(),
-            response.headers(),
-            response.body().as_ref(),
-        )));
+        return Err(
+            restxml_runtime::SdkError::Service(
+                UpdateTrafficPolicyInstanceError::from_response(
+                    response.status().as_u16(),
+                    response.headers(),
+                    response.body().as_ref(),
+                ),
+            ),
+        );
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_traffic_policy_instance,) = if restxml_runtime::xml::is_blank(body) {
-        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
-            restxml_runtime::ResponseError::xml(
-                status,
-                restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicyInstance"),
-            )
-        })?,)
+        (
+            restxml_runtime::xml::ReadXml::missing()
+                .ok_or_else(|| {
+                    restxml_runtime::ResponseError::xml(
+                        status,
+                        restxml_runtime::xml::XmlError::missing_in_empty_body(
+                            "TrafficPolicyInstance",
+                        ),
+                    )
+                })?,
+        )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["UpdateTrafficPolicyInstanceResponse"])?;
+            let element = &mut document
+                .output_root(&["UpdateTrafficPolicyInstanceResponse"])?;
             let mut m_traffic_policy_instance = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "TrafficPolicyInstance" {
-                    m_traffic_policy_instance = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                    m_traffic_policy_instance = Some(
+                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
+                    );
                 }
             }
-            Ok((restxml_runtime::xml::required(m_traffic_policy_instance, "TrafficPolicyInstance", element)?,))
+            Ok((
+                restxml_runtime::xml::required(
+                    m_traffic_policy_instance,
+                    "TrafficPolicyInstance",
+                    element,
+                )?,
+            ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -427,7 +501,11 @@ impl UpdateTrafficPolicyInstanceFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInputBuilder,
     ) -> Self {
-        UpdateTrafficPolicyInstanceFluentBuilder { client, input, overrides: Default::default() }
+        UpdateTrafficPolicyInstanceFluentBuilder {
+            client,
+            input,
+            overrides: Default::default(),
+        }
     }
     /// The ID of the traffic policy instance that you want to update.
     ///
@@ -464,7 +542,10 @@ impl UpdateTrafficPolicyInstanceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
+    pub fn config_override(
+        mut self,
+        overrides: restxml_runtime::client::ConfigOverride,
+    ) -> Self {
         self.overrides = overrides;
         self
     }
@@ -487,10 +568,15 @@ impl UpdateTrafficPolicyInstanceFluentBuilder {
         crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceOutput,
         restxml_runtime::SdkError<UpdateTrafficPolicyInstanceError>,
     > {
-        let input: crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput =
-            self.input.build()?;
+        let input: crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput = self
+            .input
+            .build()?;
         let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateTrafficPolicyInstance", request, &self.overrides).await?;
+        let response = self
+            .client
+            .core()
+            .send_with("UpdateTrafficPolicyInstance", request, &self.overrides)
+            .await?;
         parse_response(&response)
     }
 }
