@@ -23,6 +23,8 @@ echo "== per-operation features: one operation alone, two together, none"
 cargo clippy --quiet -p cloudfront-sdk --no-default-features --features update-streaming-distribution -- -D warnings
 cargo clippy --quiet -p cloudfront-sdk --no-default-features --features get-function,list-distributions,serde -- -D warnings
 cargo clippy --quiet -p cloudfront-sdk --no-default-features --features update-streaming-distribution,client -- -D warnings
+cargo clippy --quiet -p cloudfront-sdk --no-default-features --features update-streaming-distribution,reqwest -- -D warnings
+cargo clippy --quiet -p cloudfront-sdk --no-default-features --features get-streaming-distribution-config,update-streaming-distribution,https -- -D warnings
 cargo clippy --quiet -p cloudfront-sdk --no-default-features -- -D warnings
 cargo clippy --quiet -p route53-sdk --no-default-features --features change-resource-record-sets,get-change,client -- -D warnings
 cargo clippy --quiet -p route53-sdk --no-default-features -- -D warnings

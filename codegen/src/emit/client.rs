@@ -102,7 +102,7 @@ pub fn emit(
     Ok(quote! {
         #![doc = " The async client. `Client::new(Config::builder().region(\"us-east-1\").build())` picks up credentials from the environment or the shared files; every operation is a method returning a fluent builder."]
 
-        pub use restxml_runtime::client::credentials::{Credentials, DefaultCredentialsChain, EnvironmentCredentials, ProfileCredentials, ProvideCredentials};
+        pub use restxml_runtime::client::credentials::{BoxFuture, Credentials, DefaultCredentialsChain, EnvironmentCredentials, ProfileCredentials, ProvideCredentials};
         pub use restxml_runtime::client::paginate::{Items, Pages, Paginator, Waiter, WaiterConfig, WaiterError};
         pub use restxml_runtime::client::retry::RetryConfig;
         pub use restxml_runtime::client::transport::{HttpClient, TransportError, TransportErrorKind};

@@ -121,6 +121,10 @@ pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
     });
     let error_metadata = super::rust_path(&service.customizations.error_metadata);
     let op_name = &op.name;
+    let mut clone_variants: Vec<(TokenStream, proc_macro2::Ident)> =
+        errors.iter().map(|(_, variant)| (quote! {}, variant.clone())).collect();
+    clone_variants.push((quote! {}, format_ident!("Unhandled")));
+    let clone = super::clone_enum(&name, &clone_variants);
     let dispatch = if errors.is_empty() {
         quote! { unhandled(meta) }
     } else {
@@ -144,7 +148,7 @@ pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
 
     quote! {
         #[doc = #doc]
-        #[derive(Debug, Clone)]
+        #[derive(Debug)]
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*
@@ -168,6 +172,8 @@ pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
                 matches!(self, Self::Unhandled(_))
             }
         }
+
+        #clone
 
         impl #name {
             /// The error this is, whichever variant holds it.

@@ -99,6 +99,14 @@ pub fn emit(service: &Service, op: &Operation) -> TokenStream {
         _ => (quote! {}, quote! {}, None, quote! {}, quote! { serialize_request()? }),
     };
     let new_params = input_builder.as_ref().map(|b| quote! { , input: #b });
+    let mut fields = vec![(format_ident!("client"), false)];
+    if input_builder.is_some() {
+        fields.push((format_ident!("input"), false));
+    }
+    fields.push((format_ident!("overrides"), false));
+    let clone = super::clone_struct(&name, &fields);
+    let label = name.to_string();
+    let debug_input = input_builder.as_ref().map(|_| quote! { .field("input", &self.input) });
     let doc = format!(
         " A call to {op_name}, built one input member at a time: from `client.{method}()` (or \
          `client.{method}_with(input)`), a setter per member, then [`send`]({name}::send).\n\n \
@@ -113,11 +121,20 @@ pub fn emit(service: &Service, op: &Operation) -> TokenStream {
     quote! {
         #[doc = #doc]
         #[cfg(feature = "client")]
-        #[derive(Debug, Clone)]
         pub struct #name {
             pub(crate) client: crate::Client,
             #input_field
             pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+        }
+
+        #[cfg(feature = "client")]
+        #clone
+
+        #[cfg(feature = "client")]
+        impl std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct(#label) #debug_input .field("overrides", &self.overrides).finish_non_exhaustive()
+            }
         }
 
         #[cfg(feature = "client")]

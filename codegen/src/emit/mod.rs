@@ -85,6 +85,53 @@ pub fn type_path(service: &Service, shape_name: &str) -> TokenStream {
     }
 }
 
+/// `Clone` written out rather than derived, for the same reason `Debug`
+/// is (see `types.rs`): a written impl is `#[inline]` like every
+/// generated function, so it is compiled only where a program clones.
+/// `fields` are the struct's named fields, each with whether its type is
+/// `Copy` (copied, not cloned).
+pub fn clone_struct(name: &proc_macro2::Ident, fields: &[(proc_macro2::Ident, bool)]) -> TokenStream {
+    let fields = fields.iter().map(|(field, copy)| {
+        if *copy {
+            quote! { #field: self.#field, }
+        } else {
+            quote! { #field: self.#field.clone(), }
+        }
+    });
+    quote! {
+        impl Clone for #name {
+            fn clone(&self) -> Self {
+                #name { #(#fields)* }
+            }
+        }
+    }
+}
+
+/// Whether the Rust type of `ty` is `Copy` (numbers, booleans, timestamps).
+pub fn is_copy(ty: &TypeRef) -> bool {
+    matches!(
+        ty,
+        TypeRef::Boolean | TypeRef::Integer | TypeRef::Long | TypeRef::Float | TypeRef::Double | TypeRef::Timestamp(_)
+    )
+}
+
+/// `Clone` written out for an enum whose variants each hold one value;
+/// each variant comes with its attributes (a `#[cfg]`, or nothing).
+pub fn clone_enum(name: &proc_macro2::Ident, variants: &[(TokenStream, proc_macro2::Ident)]) -> TokenStream {
+    let arms = variants
+        .iter()
+        .map(|(attrs, variant)| quote! { #attrs Self::#variant(value) => Self::#variant(value.clone()), });
+    quote! {
+        impl Clone for #name {
+            fn clone(&self) -> Self {
+                match self {
+                    #(#arms)*
+                }
+            }
+        }
+    }
+}
+
 /// The path of a structure's builder (`crate::operation::x::XInputBuilder`).
 pub fn builder_path(service: &Service, shape_name: &str) -> TokenStream {
     let path = type_path(service, shape_name).to_string().replace(' ', "");

@@ -45,6 +45,7 @@ pub fn emit(service: &Service, feature: impl Fn(&Operation) -> String) -> Result
     let mut code_arms = Vec::new();
     let mut inner_arms = Vec::new();
     let mut predicates = Vec::new();
+    let mut clone_variants = Vec::new();
     for shape in &errors {
         let variant = ident(&shape.rust_name);
         let path = type_path(service, &shape.wire_name);
@@ -60,6 +61,7 @@ pub fn emit(service: &Service, feature: impl Fn(&Operation) -> String) -> Result
             (quote! { #path }, quote! { Self::#variant }, quote! { error })
         };
         variants.push(quote! { #[doc = #doc] #cfg #variant(#held), });
+        clone_variants.push((cfg.clone(), variant.clone()));
         code_arms.push(quote! {
             #cfg
             Some(#code) => restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(|_| Self::Unhandled(error), #wrap),
@@ -114,9 +116,13 @@ pub fn emit(service: &Service, feature: impl Fn(&Operation) -> String) -> Result
         service.full_name
     );
     let error_metadata_arms = inner_arms.clone();
+    for variant in RESERVED {
+        clone_variants.push((quote! {}, format_ident!("{variant}")));
+    }
+    let clone = super::clone_enum(&format_ident!("Error"), &clone_variants);
     Ok(quote! {
         #[doc = #doc]
-        #[derive(Debug, Clone)]
+        #[derive(Debug)]
         #[non_exhaustive]
         pub enum Error {
             #(#variants)*
@@ -129,6 +135,8 @@ pub fn emit(service: &Service, feature: impl Fn(&Operation) -> String) -> Result
             /// An error response the model does not describe anywhere in the service.
             Unhandled(restxml_runtime::UnhandledError),
         }
+
+        #clone
 
         impl Error {
             /// Reads `error` again against every modeled error of the

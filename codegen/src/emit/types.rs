@@ -336,6 +336,12 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure) -> TokenSt
     // An input can go back to its builder, to be changed or sent through
     // the client's fluent call (`client.<operation>_with(input)`).
     let is_input = service.operations.values().any(|op| op.input.as_deref() == Some(shape.wire_name.as_str()));
+    // An input's builder is cloned by paginators and waiters, which send
+    // it again with another token.
+    let clone_builder = is_input.then(|| {
+        let fields: Vec<_> = s.members.iter().map(|m| (ident(&m.field), !m.boxed && super::is_copy(&m.ty))).collect();
+        super::clone_struct(&builder, &fields)
+    });
     let input_param = if s.members.is_empty() { format_ident!("_input") } else { format_ident!("input") };
     let to_builder = is_input.then(|| {
         let fields = s.members.iter().map(|m| {
@@ -368,12 +374,13 @@ fn emit_builder(service: &Service, shape: &NamedShape, s: &Structure) -> TokenSt
         #to_builder
 
         #[doc = #builder_doc]
-        #[derive(Clone, Default)]
+        #[derive(Default)]
         pub struct #builder {
             #(#fields)*
         }
 
         #debug_impl
+        #clone_builder
 
         impl #builder {
             #(#setters)*

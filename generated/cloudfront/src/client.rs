@@ -3,16 +3,11 @@
 
 //! The async client. `Client::new(Config::builder().region("us-east-1").build())` picks up credentials from the environment or the shared files; every operation is a method returning a fluent builder.
 pub use restxml_runtime::client::credentials::{
-    Credentials, DefaultCredentialsChain, EnvironmentCredentials, ProfileCredentials,
-    ProvideCredentials,
+    BoxFuture, Credentials, DefaultCredentialsChain, EnvironmentCredentials, ProfileCredentials, ProvideCredentials,
 };
-pub use restxml_runtime::client::paginate::{
-    Items, Pages, Paginator, Waiter, WaiterConfig, WaiterError,
-};
+pub use restxml_runtime::client::paginate::{Items, Pages, Paginator, Waiter, WaiterConfig, WaiterError};
 pub use restxml_runtime::client::retry::RetryConfig;
-pub use restxml_runtime::client::transport::{
-    HttpClient, TransportError, TransportErrorKind,
-};
+pub use restxml_runtime::client::transport::{HttpClient, TransportError, TransportErrorKind};
 
 #[cfg(feature = "https")]
 pub use restxml_runtime::client::transport::HyperClient;
@@ -23,8 +18,7 @@ pub use restxml_runtime::client::transport::ReqwestClient;
 #[cfg(feature = "test-util")]
 pub use restxml_runtime::client::transport::ReplayClient;
 pub use restxml_runtime::client::{
-    Config, ConfigBuilder, ConfigOverride, ModifyError, NoTransport, Timeouts,
-    WithTransport,
+    Config, ConfigBuilder, ConfigOverride, ModifyError, NoTransport, Timeouts, WithTransport,
 };
 pub use restxml_runtime::{RequestId, ResponseMetadata};
 
@@ -75,13 +69,11 @@ impl Client {
     #[inline]
     pub fn new(config: Config) -> Self {
         Client {
-            core: std::sync::Arc::new(
-                restxml_runtime::client::ClientCore::new(
-                    config,
-                    &crate::endpoint::RULES,
-                    "cloudfront",
-                ),
-            ),
+            core: std::sync::Arc::new(restxml_runtime::client::ClientCore::new(
+                config,
+                &crate::endpoint::RULES,
+                "cloudfront",
+            )),
         }
     }
     /// The settings.
@@ -99,13 +91,8 @@ impl Client {
     /// Returns [`AssociateAliasFluentBuilder`](crate::operation::associate_alias::AssociateAliasFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::associate_alias`] for the input, output and errors.
     #[cfg(feature = "associate-alias")]
     #[inline]
-    pub fn associate_alias(
-        &self,
-    ) -> crate::operation::associate_alias::AssociateAliasFluentBuilder {
-        crate::operation::associate_alias::AssociateAliasFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn associate_alias(&self) -> crate::operation::associate_alias::AssociateAliasFluentBuilder {
+        crate::operation::associate_alias::AssociateAliasFluentBuilder::new(self.clone(), Default::default())
     }
     /// AssociateAlias with an input built elsewhere: the same fluent builder as [`associate_alias`](Client::associate_alias), holding every member of `input`.
     #[cfg(feature = "associate-alias")]
@@ -114,10 +101,7 @@ impl Client {
         &self,
         input: crate::operation::associate_alias::AssociateAliasInput,
     ) -> crate::operation::associate_alias::AssociateAliasFluentBuilder {
-        crate::operation::associate_alias::AssociateAliasFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::associate_alias::AssociateAliasFluentBuilder::new(self.clone(), input.into())
     }
     /// Associates the WAF web ACL with a distribution tenant.
     ///
@@ -174,13 +158,8 @@ impl Client {
     /// Returns [`CopyDistributionFluentBuilder`](crate::operation::copy_distribution::CopyDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::copy_distribution`] for the input, output and errors.
     #[cfg(feature = "copy-distribution")]
     #[inline]
-    pub fn copy_distribution(
-        &self,
-    ) -> crate::operation::copy_distribution::CopyDistributionFluentBuilder {
-        crate::operation::copy_distribution::CopyDistributionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn copy_distribution(&self) -> crate::operation::copy_distribution::CopyDistributionFluentBuilder {
+        crate::operation::copy_distribution::CopyDistributionFluentBuilder::new(self.clone(), Default::default())
     }
     /// CopyDistribution with an input built elsewhere: the same fluent builder as [`copy_distribution`](Client::copy_distribution), holding every member of `input`.
     #[cfg(feature = "copy-distribution")]
@@ -189,19 +168,14 @@ impl Client {
         &self,
         input: crate::operation::copy_distribution::CopyDistributionInput,
     ) -> crate::operation::copy_distribution::CopyDistributionFluentBuilder {
-        crate::operation::copy_distribution::CopyDistributionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::copy_distribution::CopyDistributionFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates an Anycast static IP list.
     ///
     /// Returns [`CreateAnycastIpListFluentBuilder`](crate::operation::create_anycast_ip_list::CreateAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_anycast_ip_list`] for the input, output and errors.
     #[cfg(feature = "create-anycast-ip-list")]
     #[inline]
-    pub fn create_anycast_ip_list(
-        &self,
-    ) -> crate::operation::create_anycast_ip_list::CreateAnycastIpListFluentBuilder {
+    pub fn create_anycast_ip_list(&self) -> crate::operation::create_anycast_ip_list::CreateAnycastIpListFluentBuilder {
         crate::operation::create_anycast_ip_list::CreateAnycastIpListFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -214,23 +188,15 @@ impl Client {
         &self,
         input: crate::operation::create_anycast_ip_list::CreateAnycastIpListInput,
     ) -> crate::operation::create_anycast_ip_list::CreateAnycastIpListFluentBuilder {
-        crate::operation::create_anycast_ip_list::CreateAnycastIpListFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_anycast_ip_list::CreateAnycastIpListFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates a cache policy.
     ///
     /// Returns [`CreateCachePolicyFluentBuilder`](crate::operation::create_cache_policy::CreateCachePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_cache_policy`] for the input, output and errors.
     #[cfg(feature = "create-cache-policy")]
     #[inline]
-    pub fn create_cache_policy(
-        &self,
-    ) -> crate::operation::create_cache_policy::CreateCachePolicyFluentBuilder {
-        crate::operation::create_cache_policy::CreateCachePolicyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn create_cache_policy(&self) -> crate::operation::create_cache_policy::CreateCachePolicyFluentBuilder {
+        crate::operation::create_cache_policy::CreateCachePolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateCachePolicy with an input built elsewhere: the same fluent builder as [`create_cache_policy`](Client::create_cache_policy), holding every member of `input`.
     #[cfg(feature = "create-cache-policy")]
@@ -239,10 +205,7 @@ impl Client {
         &self,
         input: crate::operation::create_cache_policy::CreateCachePolicyInput,
     ) -> crate::operation::create_cache_policy::CreateCachePolicyFluentBuilder {
-        crate::operation::create_cache_policy::CreateCachePolicyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_cache_policy::CreateCachePolicyFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates a new origin access identity. If you're using Amazon S3 for your origin, you can use an origin access identity to require users to access your content using a CloudFront URL instead of the Amazon S3 URL. For more information about how to use origin access identities, see [Serving Private Content through CloudFront](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html) in the *Amazon CloudFront Developer Guide*.
     ///
@@ -251,7 +214,8 @@ impl Client {
     #[inline]
     pub fn create_cloud_front_origin_access_identity(
         &self,
-    ) -> crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder {
+    ) -> crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder
+    {
         crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -263,7 +227,8 @@ impl Client {
     pub fn create_cloud_front_origin_access_identity_with(
         &self,
         input: crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInput,
-    ) -> crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder {
+    ) -> crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder
+    {
         crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -314,10 +279,7 @@ impl Client {
         &self,
         input: crate::operation::create_connection_group::CreateConnectionGroupInput,
     ) -> crate::operation::create_connection_group::CreateConnectionGroupFluentBuilder {
-        crate::operation::create_connection_group::CreateConnectionGroupFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_connection_group::CreateConnectionGroupFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates a continuous deployment policy that distributes traffic for a custom domain name to two different CloudFront distributions.
     ///
@@ -349,13 +311,8 @@ impl Client {
     /// Returns [`CreateDistributionFluentBuilder`](crate::operation::create_distribution::CreateDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_distribution`] for the input, output and errors.
     #[cfg(feature = "create-distribution")]
     #[inline]
-    pub fn create_distribution(
-        &self,
-    ) -> crate::operation::create_distribution::CreateDistributionFluentBuilder {
-        crate::operation::create_distribution::CreateDistributionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn create_distribution(&self) -> crate::operation::create_distribution::CreateDistributionFluentBuilder {
+        crate::operation::create_distribution::CreateDistributionFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateDistribution with an input built elsewhere: the same fluent builder as [`create_distribution`](Client::create_distribution), holding every member of `input`.
     #[cfg(feature = "create-distribution")]
@@ -364,10 +321,7 @@ impl Client {
         &self,
         input: crate::operation::create_distribution::CreateDistributionInput,
     ) -> crate::operation::create_distribution::CreateDistributionFluentBuilder {
-        crate::operation::create_distribution::CreateDistributionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_distribution::CreateDistributionFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates a distribution tenant.
     ///
@@ -474,13 +428,8 @@ impl Client {
     /// Returns [`CreateFunctionFluentBuilder`](crate::operation::create_function::CreateFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_function`] for the input, output and errors.
     #[cfg(feature = "create-function")]
     #[inline]
-    pub fn create_function(
-        &self,
-    ) -> crate::operation::create_function::CreateFunctionFluentBuilder {
-        crate::operation::create_function::CreateFunctionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn create_function(&self) -> crate::operation::create_function::CreateFunctionFluentBuilder {
+        crate::operation::create_function::CreateFunctionFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateFunction with an input built elsewhere: the same fluent builder as [`create_function`](Client::create_function), holding every member of `input`.
     #[cfg(feature = "create-function")]
@@ -489,23 +438,15 @@ impl Client {
         &self,
         input: crate::operation::create_function::CreateFunctionInput,
     ) -> crate::operation::create_function::CreateFunctionFluentBuilder {
-        crate::operation::create_function::CreateFunctionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_function::CreateFunctionFluentBuilder::new(self.clone(), input.into())
     }
     /// Create a new invalidation. For more information, see [Invalidating files](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Invalidation.html) in the *Amazon CloudFront Developer Guide*.
     ///
     /// Returns [`CreateInvalidationFluentBuilder`](crate::operation::create_invalidation::CreateInvalidationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_invalidation`] for the input, output and errors.
     #[cfg(feature = "create-invalidation")]
     #[inline]
-    pub fn create_invalidation(
-        &self,
-    ) -> crate::operation::create_invalidation::CreateInvalidationFluentBuilder {
-        crate::operation::create_invalidation::CreateInvalidationFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn create_invalidation(&self) -> crate::operation::create_invalidation::CreateInvalidationFluentBuilder {
+        crate::operation::create_invalidation::CreateInvalidationFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateInvalidation with an input built elsewhere: the same fluent builder as [`create_invalidation`](Client::create_invalidation), holding every member of `input`.
     #[cfg(feature = "create-invalidation")]
@@ -514,10 +455,7 @@ impl Client {
         &self,
         input: crate::operation::create_invalidation::CreateInvalidationInput,
     ) -> crate::operation::create_invalidation::CreateInvalidationFluentBuilder {
-        crate::operation::create_invalidation::CreateInvalidationFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_invalidation::CreateInvalidationFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates an invalidation for a distribution tenant. For more information, see [Invalidating files](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Invalidation.html) in the *Amazon CloudFront Developer Guide*.
     ///
@@ -526,7 +464,7 @@ impl Client {
     #[inline]
     pub fn create_invalidation_for_distribution_tenant(
         &self,
-    ) -> crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder {
+    ) -> crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder{
         crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -538,7 +476,7 @@ impl Client {
     pub fn create_invalidation_for_distribution_tenant_with(
         &self,
         input: crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInput,
-    ) -> crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder {
+    ) -> crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder{
         crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -549,13 +487,8 @@ impl Client {
     /// Returns [`CreateKeyGroupFluentBuilder`](crate::operation::create_key_group::CreateKeyGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_key_group`] for the input, output and errors.
     #[cfg(feature = "create-key-group")]
     #[inline]
-    pub fn create_key_group(
-        &self,
-    ) -> crate::operation::create_key_group::CreateKeyGroupFluentBuilder {
-        crate::operation::create_key_group::CreateKeyGroupFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn create_key_group(&self) -> crate::operation::create_key_group::CreateKeyGroupFluentBuilder {
+        crate::operation::create_key_group::CreateKeyGroupFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateKeyGroup with an input built elsewhere: the same fluent builder as [`create_key_group`](Client::create_key_group), holding every member of `input`.
     #[cfg(feature = "create-key-group")]
@@ -564,19 +497,14 @@ impl Client {
         &self,
         input: crate::operation::create_key_group::CreateKeyGroupInput,
     ) -> crate::operation::create_key_group::CreateKeyGroupFluentBuilder {
-        crate::operation::create_key_group::CreateKeyGroupFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_key_group::CreateKeyGroupFluentBuilder::new(self.clone(), input.into())
     }
     /// Specifies the key value store resource to add to your account. In your account, the key value store names must be unique. You can also import key value store data in JSON format from an S3 bucket by providing a valid `ImportSource` that you own.
     ///
     /// Returns [`CreateKeyValueStoreFluentBuilder`](crate::operation::create_key_value_store::CreateKeyValueStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_key_value_store`] for the input, output and errors.
     #[cfg(feature = "create-key-value-store")]
     #[inline]
-    pub fn create_key_value_store(
-        &self,
-    ) -> crate::operation::create_key_value_store::CreateKeyValueStoreFluentBuilder {
+    pub fn create_key_value_store(&self) -> crate::operation::create_key_value_store::CreateKeyValueStoreFluentBuilder {
         crate::operation::create_key_value_store::CreateKeyValueStoreFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -589,10 +517,7 @@ impl Client {
         &self,
         input: crate::operation::create_key_value_store::CreateKeyValueStoreInput,
     ) -> crate::operation::create_key_value_store::CreateKeyValueStoreFluentBuilder {
-        crate::operation::create_key_value_store::CreateKeyValueStoreFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_key_value_store::CreateKeyValueStoreFluentBuilder::new(self.clone(), input.into())
     }
     /// Enables or disables additional Amazon CloudWatch metrics for the specified CloudFront distribution. The additional metrics incur an additional cost.
     ///
@@ -674,13 +599,8 @@ impl Client {
     /// Returns [`CreatePublicKeyFluentBuilder`](crate::operation::create_public_key::CreatePublicKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_public_key`] for the input, output and errors.
     #[cfg(feature = "create-public-key")]
     #[inline]
-    pub fn create_public_key(
-        &self,
-    ) -> crate::operation::create_public_key::CreatePublicKeyFluentBuilder {
-        crate::operation::create_public_key::CreatePublicKeyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn create_public_key(&self) -> crate::operation::create_public_key::CreatePublicKeyFluentBuilder {
+        crate::operation::create_public_key::CreatePublicKeyFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreatePublicKey with an input built elsewhere: the same fluent builder as [`create_public_key`](Client::create_public_key), holding every member of `input`.
     #[cfg(feature = "create-public-key")]
@@ -689,10 +609,7 @@ impl Client {
         &self,
         input: crate::operation::create_public_key::CreatePublicKeyInput,
     ) -> crate::operation::create_public_key::CreatePublicKeyFluentBuilder {
-        crate::operation::create_public_key::CreatePublicKeyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_public_key::CreatePublicKeyFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates a real-time log configuration.
     ///
@@ -776,7 +693,8 @@ impl Client {
     #[inline]
     pub fn create_streaming_distribution_with_tags(
         &self,
-    ) -> crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder {
+    ) -> crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder
+    {
         crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -788,7 +706,8 @@ impl Client {
     pub fn create_streaming_distribution_with_tags_with(
         &self,
         input: crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInput,
-    ) -> crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder {
+    ) -> crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder
+    {
         crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -799,13 +718,8 @@ impl Client {
     /// Returns [`CreateTrustStoreFluentBuilder`](crate::operation::create_trust_store::CreateTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_trust_store`] for the input, output and errors.
     #[cfg(feature = "create-trust-store")]
     #[inline]
-    pub fn create_trust_store(
-        &self,
-    ) -> crate::operation::create_trust_store::CreateTrustStoreFluentBuilder {
-        crate::operation::create_trust_store::CreateTrustStoreFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn create_trust_store(&self) -> crate::operation::create_trust_store::CreateTrustStoreFluentBuilder {
+        crate::operation::create_trust_store::CreateTrustStoreFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateTrustStore with an input built elsewhere: the same fluent builder as [`create_trust_store`](Client::create_trust_store), holding every member of `input`.
     #[cfg(feature = "create-trust-store")]
@@ -814,23 +728,15 @@ impl Client {
         &self,
         input: crate::operation::create_trust_store::CreateTrustStoreInput,
     ) -> crate::operation::create_trust_store::CreateTrustStoreFluentBuilder {
-        crate::operation::create_trust_store::CreateTrustStoreFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_trust_store::CreateTrustStoreFluentBuilder::new(self.clone(), input.into())
     }
     /// Create an Amazon CloudFront VPC origin.
     ///
     /// Returns [`CreateVpcOriginFluentBuilder`](crate::operation::create_vpc_origin::CreateVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_vpc_origin`] for the input, output and errors.
     #[cfg(feature = "create-vpc-origin")]
     #[inline]
-    pub fn create_vpc_origin(
-        &self,
-    ) -> crate::operation::create_vpc_origin::CreateVpcOriginFluentBuilder {
-        crate::operation::create_vpc_origin::CreateVpcOriginFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn create_vpc_origin(&self) -> crate::operation::create_vpc_origin::CreateVpcOriginFluentBuilder {
+        crate::operation::create_vpc_origin::CreateVpcOriginFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateVpcOrigin with an input built elsewhere: the same fluent builder as [`create_vpc_origin`](Client::create_vpc_origin), holding every member of `input`.
     #[cfg(feature = "create-vpc-origin")]
@@ -839,19 +745,14 @@ impl Client {
         &self,
         input: crate::operation::create_vpc_origin::CreateVpcOriginInput,
     ) -> crate::operation::create_vpc_origin::CreateVpcOriginFluentBuilder {
-        crate::operation::create_vpc_origin::CreateVpcOriginFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::create_vpc_origin::CreateVpcOriginFluentBuilder::new(self.clone(), input.into())
     }
     /// Deletes an Anycast static IP list.
     ///
     /// Returns [`DeleteAnycastIpListFluentBuilder`](crate::operation::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_anycast_ip_list`] for the input, output and errors.
     #[cfg(feature = "delete-anycast-ip-list")]
     #[inline]
-    pub fn delete_anycast_ip_list(
-        &self,
-    ) -> crate::operation::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder {
+    pub fn delete_anycast_ip_list(&self) -> crate::operation::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder {
         crate::operation::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -864,23 +765,15 @@ impl Client {
         &self,
         input: crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput,
     ) -> crate::operation::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder {
-        crate::operation::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder::new(self.clone(), input.into())
     }
     /// Deletes a cache policy.
     ///
     /// Returns [`DeleteCachePolicyFluentBuilder`](crate::operation::delete_cache_policy::DeleteCachePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_cache_policy`] for the input, output and errors.
     #[cfg(feature = "delete-cache-policy")]
     #[inline]
-    pub fn delete_cache_policy(
-        &self,
-    ) -> crate::operation::delete_cache_policy::DeleteCachePolicyFluentBuilder {
-        crate::operation::delete_cache_policy::DeleteCachePolicyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn delete_cache_policy(&self) -> crate::operation::delete_cache_policy::DeleteCachePolicyFluentBuilder {
+        crate::operation::delete_cache_policy::DeleteCachePolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteCachePolicy with an input built elsewhere: the same fluent builder as [`delete_cache_policy`](Client::delete_cache_policy), holding every member of `input`.
     #[cfg(feature = "delete-cache-policy")]
@@ -889,10 +782,7 @@ impl Client {
         &self,
         input: crate::operation::delete_cache_policy::DeleteCachePolicyInput,
     ) -> crate::operation::delete_cache_policy::DeleteCachePolicyFluentBuilder {
-        crate::operation::delete_cache_policy::DeleteCachePolicyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_cache_policy::DeleteCachePolicyFluentBuilder::new(self.clone(), input.into())
     }
     /// Delete an origin access identity.
     ///
@@ -901,7 +791,8 @@ impl Client {
     #[inline]
     pub fn delete_cloud_front_origin_access_identity(
         &self,
-    ) -> crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder {
+    ) -> crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder
+    {
         crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -913,7 +804,8 @@ impl Client {
     pub fn delete_cloud_front_origin_access_identity_with(
         &self,
         input: crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInput,
-    ) -> crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder {
+    ) -> crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder
+    {
         crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -964,10 +856,7 @@ impl Client {
         &self,
         input: crate::operation::delete_connection_group::DeleteConnectionGroupInput,
     ) -> crate::operation::delete_connection_group::DeleteConnectionGroupFluentBuilder {
-        crate::operation::delete_connection_group::DeleteConnectionGroupFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_connection_group::DeleteConnectionGroupFluentBuilder::new(self.clone(), input.into())
     }
     /// Deletes a continuous deployment policy.
     ///
@@ -999,13 +888,8 @@ impl Client {
     /// Returns [`DeleteDistributionFluentBuilder`](crate::operation::delete_distribution::DeleteDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_distribution`] for the input, output and errors.
     #[cfg(feature = "delete-distribution")]
     #[inline]
-    pub fn delete_distribution(
-        &self,
-    ) -> crate::operation::delete_distribution::DeleteDistributionFluentBuilder {
-        crate::operation::delete_distribution::DeleteDistributionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn delete_distribution(&self) -> crate::operation::delete_distribution::DeleteDistributionFluentBuilder {
+        crate::operation::delete_distribution::DeleteDistributionFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteDistribution with an input built elsewhere: the same fluent builder as [`delete_distribution`](Client::delete_distribution), holding every member of `input`.
     #[cfg(feature = "delete-distribution")]
@@ -1014,10 +898,7 @@ impl Client {
         &self,
         input: crate::operation::delete_distribution::DeleteDistributionInput,
     ) -> crate::operation::delete_distribution::DeleteDistributionFluentBuilder {
-        crate::operation::delete_distribution::DeleteDistributionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_distribution::DeleteDistributionFluentBuilder::new(self.clone(), input.into())
     }
     /// Deletes a distribution tenant. If you use this API operation to delete a distribution tenant that is currently enabled, the request will fail.
     ///
@@ -1099,13 +980,8 @@ impl Client {
     /// Returns [`DeleteFunctionFluentBuilder`](crate::operation::delete_function::DeleteFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_function`] for the input, output and errors.
     #[cfg(feature = "delete-function")]
     #[inline]
-    pub fn delete_function(
-        &self,
-    ) -> crate::operation::delete_function::DeleteFunctionFluentBuilder {
-        crate::operation::delete_function::DeleteFunctionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn delete_function(&self) -> crate::operation::delete_function::DeleteFunctionFluentBuilder {
+        crate::operation::delete_function::DeleteFunctionFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteFunction with an input built elsewhere: the same fluent builder as [`delete_function`](Client::delete_function), holding every member of `input`.
     #[cfg(feature = "delete-function")]
@@ -1114,23 +990,15 @@ impl Client {
         &self,
         input: crate::operation::delete_function::DeleteFunctionInput,
     ) -> crate::operation::delete_function::DeleteFunctionFluentBuilder {
-        crate::operation::delete_function::DeleteFunctionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_function::DeleteFunctionFluentBuilder::new(self.clone(), input.into())
     }
     /// Deletes a key group.
     ///
     /// Returns [`DeleteKeyGroupFluentBuilder`](crate::operation::delete_key_group::DeleteKeyGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_key_group`] for the input, output and errors.
     #[cfg(feature = "delete-key-group")]
     #[inline]
-    pub fn delete_key_group(
-        &self,
-    ) -> crate::operation::delete_key_group::DeleteKeyGroupFluentBuilder {
-        crate::operation::delete_key_group::DeleteKeyGroupFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn delete_key_group(&self) -> crate::operation::delete_key_group::DeleteKeyGroupFluentBuilder {
+        crate::operation::delete_key_group::DeleteKeyGroupFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteKeyGroup with an input built elsewhere: the same fluent builder as [`delete_key_group`](Client::delete_key_group), holding every member of `input`.
     #[cfg(feature = "delete-key-group")]
@@ -1139,19 +1007,14 @@ impl Client {
         &self,
         input: crate::operation::delete_key_group::DeleteKeyGroupInput,
     ) -> crate::operation::delete_key_group::DeleteKeyGroupFluentBuilder {
-        crate::operation::delete_key_group::DeleteKeyGroupFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_key_group::DeleteKeyGroupFluentBuilder::new(self.clone(), input.into())
     }
     /// Specifies the key value store to delete.
     ///
     /// Returns [`DeleteKeyValueStoreFluentBuilder`](crate::operation::delete_key_value_store::DeleteKeyValueStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_key_value_store`] for the input, output and errors.
     #[cfg(feature = "delete-key-value-store")]
     #[inline]
-    pub fn delete_key_value_store(
-        &self,
-    ) -> crate::operation::delete_key_value_store::DeleteKeyValueStoreFluentBuilder {
+    pub fn delete_key_value_store(&self) -> crate::operation::delete_key_value_store::DeleteKeyValueStoreFluentBuilder {
         crate::operation::delete_key_value_store::DeleteKeyValueStoreFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -1164,10 +1027,7 @@ impl Client {
         &self,
         input: crate::operation::delete_key_value_store::DeleteKeyValueStoreInput,
     ) -> crate::operation::delete_key_value_store::DeleteKeyValueStoreFluentBuilder {
-        crate::operation::delete_key_value_store::DeleteKeyValueStoreFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_key_value_store::DeleteKeyValueStoreFluentBuilder::new(self.clone(), input.into())
     }
     /// Disables additional CloudWatch metrics for the specified CloudFront distribution.
     ///
@@ -1249,13 +1109,8 @@ impl Client {
     /// Returns [`DeletePublicKeyFluentBuilder`](crate::operation::delete_public_key::DeletePublicKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_public_key`] for the input, output and errors.
     #[cfg(feature = "delete-public-key")]
     #[inline]
-    pub fn delete_public_key(
-        &self,
-    ) -> crate::operation::delete_public_key::DeletePublicKeyFluentBuilder {
-        crate::operation::delete_public_key::DeletePublicKeyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn delete_public_key(&self) -> crate::operation::delete_public_key::DeletePublicKeyFluentBuilder {
+        crate::operation::delete_public_key::DeletePublicKeyFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeletePublicKey with an input built elsewhere: the same fluent builder as [`delete_public_key`](Client::delete_public_key), holding every member of `input`.
     #[cfg(feature = "delete-public-key")]
@@ -1264,10 +1119,7 @@ impl Client {
         &self,
         input: crate::operation::delete_public_key::DeletePublicKeyInput,
     ) -> crate::operation::delete_public_key::DeletePublicKeyFluentBuilder {
-        crate::operation::delete_public_key::DeletePublicKeyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_public_key::DeletePublicKeyFluentBuilder::new(self.clone(), input.into())
     }
     /// Deletes a real-time log configuration.
     ///
@@ -1314,10 +1166,7 @@ impl Client {
         &self,
         input: crate::operation::delete_resource_policy::DeleteResourcePolicyInput,
     ) -> crate::operation::delete_resource_policy::DeleteResourcePolicyFluentBuilder {
-        crate::operation::delete_resource_policy::DeleteResourcePolicyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_resource_policy::DeleteResourcePolicyFluentBuilder::new(self.clone(), input.into())
     }
     /// Deletes a response headers policy.
     ///
@@ -1374,13 +1223,8 @@ impl Client {
     /// Returns [`DeleteTrustStoreFluentBuilder`](crate::operation::delete_trust_store::DeleteTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_trust_store`] for the input, output and errors.
     #[cfg(feature = "delete-trust-store")]
     #[inline]
-    pub fn delete_trust_store(
-        &self,
-    ) -> crate::operation::delete_trust_store::DeleteTrustStoreFluentBuilder {
-        crate::operation::delete_trust_store::DeleteTrustStoreFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn delete_trust_store(&self) -> crate::operation::delete_trust_store::DeleteTrustStoreFluentBuilder {
+        crate::operation::delete_trust_store::DeleteTrustStoreFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteTrustStore with an input built elsewhere: the same fluent builder as [`delete_trust_store`](Client::delete_trust_store), holding every member of `input`.
     #[cfg(feature = "delete-trust-store")]
@@ -1389,23 +1233,15 @@ impl Client {
         &self,
         input: crate::operation::delete_trust_store::DeleteTrustStoreInput,
     ) -> crate::operation::delete_trust_store::DeleteTrustStoreFluentBuilder {
-        crate::operation::delete_trust_store::DeleteTrustStoreFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_trust_store::DeleteTrustStoreFluentBuilder::new(self.clone(), input.into())
     }
     /// Delete an Amazon CloudFront VPC origin.
     ///
     /// Returns [`DeleteVpcOriginFluentBuilder`](crate::operation::delete_vpc_origin::DeleteVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_vpc_origin`] for the input, output and errors.
     #[cfg(feature = "delete-vpc-origin")]
     #[inline]
-    pub fn delete_vpc_origin(
-        &self,
-    ) -> crate::operation::delete_vpc_origin::DeleteVpcOriginFluentBuilder {
-        crate::operation::delete_vpc_origin::DeleteVpcOriginFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn delete_vpc_origin(&self) -> crate::operation::delete_vpc_origin::DeleteVpcOriginFluentBuilder {
+        crate::operation::delete_vpc_origin::DeleteVpcOriginFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteVpcOrigin with an input built elsewhere: the same fluent builder as [`delete_vpc_origin`](Client::delete_vpc_origin), holding every member of `input`.
     #[cfg(feature = "delete-vpc-origin")]
@@ -1414,10 +1250,7 @@ impl Client {
         &self,
         input: crate::operation::delete_vpc_origin::DeleteVpcOriginInput,
     ) -> crate::operation::delete_vpc_origin::DeleteVpcOriginFluentBuilder {
-        crate::operation::delete_vpc_origin::DeleteVpcOriginFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::delete_vpc_origin::DeleteVpcOriginFluentBuilder::new(self.clone(), input.into())
     }
     /// Describes a connection function.
     ///
@@ -1449,13 +1282,8 @@ impl Client {
     /// Returns [`DescribeFunctionFluentBuilder`](crate::operation::describe_function::DescribeFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::describe_function`] for the input, output and errors.
     #[cfg(feature = "describe-function")]
     #[inline]
-    pub fn describe_function(
-        &self,
-    ) -> crate::operation::describe_function::DescribeFunctionFluentBuilder {
-        crate::operation::describe_function::DescribeFunctionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn describe_function(&self) -> crate::operation::describe_function::DescribeFunctionFluentBuilder {
+        crate::operation::describe_function::DescribeFunctionFluentBuilder::new(self.clone(), Default::default())
     }
     /// DescribeFunction with an input built elsewhere: the same fluent builder as [`describe_function`](Client::describe_function), holding every member of `input`.
     #[cfg(feature = "describe-function")]
@@ -1464,10 +1292,7 @@ impl Client {
         &self,
         input: crate::operation::describe_function::DescribeFunctionInput,
     ) -> crate::operation::describe_function::DescribeFunctionFluentBuilder {
-        crate::operation::describe_function::DescribeFunctionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::describe_function::DescribeFunctionFluentBuilder::new(self.clone(), input.into())
     }
     /// Specifies the key value store and its configuration.
     ///
@@ -1489,10 +1314,7 @@ impl Client {
         &self,
         input: crate::operation::describe_key_value_store::DescribeKeyValueStoreInput,
     ) -> crate::operation::describe_key_value_store::DescribeKeyValueStoreFluentBuilder {
-        crate::operation::describe_key_value_store::DescribeKeyValueStoreFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::describe_key_value_store::DescribeKeyValueStoreFluentBuilder::new(self.clone(), input.into())
     }
     /// Disassociates a distribution tenant from the WAF web ACL.
     ///
@@ -1501,7 +1323,8 @@ impl Client {
     #[inline]
     pub fn disassociate_distribution_tenant_web_acl(
         &self,
-    ) -> crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder {
+    ) -> crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder
+    {
         crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -1513,7 +1336,8 @@ impl Client {
     pub fn disassociate_distribution_tenant_web_acl_with(
         &self,
         input: crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInput,
-    ) -> crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder {
+    ) -> crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder
+    {
         crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -1549,13 +1373,8 @@ impl Client {
     /// Returns [`GetAnycastIpListFluentBuilder`](crate::operation::get_anycast_ip_list::GetAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_anycast_ip_list`] for the input, output and errors.
     #[cfg(feature = "get-anycast-ip-list")]
     #[inline]
-    pub fn get_anycast_ip_list(
-        &self,
-    ) -> crate::operation::get_anycast_ip_list::GetAnycastIpListFluentBuilder {
-        crate::operation::get_anycast_ip_list::GetAnycastIpListFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_anycast_ip_list(&self) -> crate::operation::get_anycast_ip_list::GetAnycastIpListFluentBuilder {
+        crate::operation::get_anycast_ip_list::GetAnycastIpListFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetAnycastIpList with an input built elsewhere: the same fluent builder as [`get_anycast_ip_list`](Client::get_anycast_ip_list), holding every member of `input`.
     #[cfg(feature = "get-anycast-ip-list")]
@@ -1564,23 +1383,15 @@ impl Client {
         &self,
         input: crate::operation::get_anycast_ip_list::GetAnycastIpListInput,
     ) -> crate::operation::get_anycast_ip_list::GetAnycastIpListFluentBuilder {
-        crate::operation::get_anycast_ip_list::GetAnycastIpListFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_anycast_ip_list::GetAnycastIpListFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets a cache policy, including the following metadata:
     ///
     /// Returns [`GetCachePolicyFluentBuilder`](crate::operation::get_cache_policy::GetCachePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_cache_policy`] for the input, output and errors.
     #[cfg(feature = "get-cache-policy")]
     #[inline]
-    pub fn get_cache_policy(
-        &self,
-    ) -> crate::operation::get_cache_policy::GetCachePolicyFluentBuilder {
-        crate::operation::get_cache_policy::GetCachePolicyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_cache_policy(&self) -> crate::operation::get_cache_policy::GetCachePolicyFluentBuilder {
+        crate::operation::get_cache_policy::GetCachePolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetCachePolicy with an input built elsewhere: the same fluent builder as [`get_cache_policy`](Client::get_cache_policy), holding every member of `input`.
     #[cfg(feature = "get-cache-policy")]
@@ -1589,10 +1400,7 @@ impl Client {
         &self,
         input: crate::operation::get_cache_policy::GetCachePolicyInput,
     ) -> crate::operation::get_cache_policy::GetCachePolicyFluentBuilder {
-        crate::operation::get_cache_policy::GetCachePolicyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_cache_policy::GetCachePolicyFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets a cache policy configuration.
     ///
@@ -1614,10 +1422,7 @@ impl Client {
         &self,
         input: crate::operation::get_cache_policy_config::GetCachePolicyConfigInput,
     ) -> crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilder {
-        crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilder::new(self.clone(), input.into())
     }
     /// Get the information about an origin access identity.
     ///
@@ -1651,7 +1456,7 @@ impl Client {
     #[inline]
     pub fn get_cloud_front_origin_access_identity_config(
         &self,
-    ) -> crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
+    ) -> crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder{
         crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -1663,7 +1468,7 @@ impl Client {
     pub fn get_cloud_front_origin_access_identity_config_with(
         &self,
         input: crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInput,
-    ) -> crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
+    ) -> crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder{
         crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -1689,23 +1494,15 @@ impl Client {
         &self,
         input: crate::operation::get_connection_function::GetConnectionFunctionInput,
     ) -> crate::operation::get_connection_function::GetConnectionFunctionFluentBuilder {
-        crate::operation::get_connection_function::GetConnectionFunctionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_connection_function::GetConnectionFunctionFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets information about a connection group.
     ///
     /// Returns [`GetConnectionGroupFluentBuilder`](crate::operation::get_connection_group::GetConnectionGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_connection_group`] for the input, output and errors.
     #[cfg(feature = "get-connection-group")]
     #[inline]
-    pub fn get_connection_group(
-        &self,
-    ) -> crate::operation::get_connection_group::GetConnectionGroupFluentBuilder {
-        crate::operation::get_connection_group::GetConnectionGroupFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_connection_group(&self) -> crate::operation::get_connection_group::GetConnectionGroupFluentBuilder {
+        crate::operation::get_connection_group::GetConnectionGroupFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetConnectionGroup with an input built elsewhere: the same fluent builder as [`get_connection_group`](Client::get_connection_group), holding every member of `input`.
     #[cfg(feature = "get-connection-group")]
@@ -1714,10 +1511,7 @@ impl Client {
         &self,
         input: crate::operation::get_connection_group::GetConnectionGroupInput,
     ) -> crate::operation::get_connection_group::GetConnectionGroupFluentBuilder {
-        crate::operation::get_connection_group::GetConnectionGroupFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_connection_group::GetConnectionGroupFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets information about a connection group by using the endpoint that you specify.
     ///
@@ -1726,7 +1520,8 @@ impl Client {
     #[inline]
     pub fn get_connection_group_by_routing_endpoint(
         &self,
-    ) -> crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder {
+    ) -> crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder
+    {
         crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -1738,7 +1533,8 @@ impl Client {
     pub fn get_connection_group_by_routing_endpoint_with(
         &self,
         input: crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInput,
-    ) -> crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder {
+    ) -> crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder
+    {
         crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -1776,7 +1572,8 @@ impl Client {
     #[inline]
     pub fn get_continuous_deployment_policy_config(
         &self,
-    ) -> crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder {
+    ) -> crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder
+    {
         crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -1788,7 +1585,8 @@ impl Client {
     pub fn get_continuous_deployment_policy_config_with(
         &self,
         input: crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInput,
-    ) -> crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder {
+    ) -> crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder
+    {
         crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -1799,13 +1597,8 @@ impl Client {
     /// Returns [`GetDistributionFluentBuilder`](crate::operation::get_distribution::GetDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_distribution`] for the input, output and errors.
     #[cfg(feature = "get-distribution")]
     #[inline]
-    pub fn get_distribution(
-        &self,
-    ) -> crate::operation::get_distribution::GetDistributionFluentBuilder {
-        crate::operation::get_distribution::GetDistributionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_distribution(&self) -> crate::operation::get_distribution::GetDistributionFluentBuilder {
+        crate::operation::get_distribution::GetDistributionFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetDistribution with an input built elsewhere: the same fluent builder as [`get_distribution`](Client::get_distribution), holding every member of `input`.
     #[cfg(feature = "get-distribution")]
@@ -1814,10 +1607,7 @@ impl Client {
         &self,
         input: crate::operation::get_distribution::GetDistributionInput,
     ) -> crate::operation::get_distribution::GetDistributionFluentBuilder {
-        crate::operation::get_distribution::GetDistributionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_distribution::GetDistributionFluentBuilder::new(self.clone(), input.into())
     }
     /// Get the configuration information about a distribution.
     ///
@@ -1839,10 +1629,7 @@ impl Client {
         &self,
         input: crate::operation::get_distribution_config::GetDistributionConfigInput,
     ) -> crate::operation::get_distribution_config::GetDistributionConfigFluentBuilder {
-        crate::operation::get_distribution_config::GetDistributionConfigFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_distribution_config::GetDistributionConfigFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets information about a distribution tenant.
     ///
@@ -1864,10 +1651,7 @@ impl Client {
         &self,
         input: crate::operation::get_distribution_tenant::GetDistributionTenantInput,
     ) -> crate::operation::get_distribution_tenant::GetDistributionTenantFluentBuilder {
-        crate::operation::get_distribution_tenant::GetDistributionTenantFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_distribution_tenant::GetDistributionTenantFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets information about a distribution tenant by the associated domain.
     ///
@@ -1976,7 +1760,8 @@ impl Client {
     #[inline]
     pub fn get_field_level_encryption_profile_config(
         &self,
-    ) -> crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder {
+    ) -> crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder
+    {
         crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -1988,7 +1773,8 @@ impl Client {
     pub fn get_field_level_encryption_profile_config_with(
         &self,
         input: crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInput,
-    ) -> crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder {
+    ) -> crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder
+    {
         crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -1999,13 +1785,8 @@ impl Client {
     /// Returns [`GetFunctionFluentBuilder`](crate::operation::get_function::GetFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_function`] for the input, output and errors.
     #[cfg(feature = "get-function")]
     #[inline]
-    pub fn get_function(
-        &self,
-    ) -> crate::operation::get_function::GetFunctionFluentBuilder {
-        crate::operation::get_function::GetFunctionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_function(&self) -> crate::operation::get_function::GetFunctionFluentBuilder {
+        crate::operation::get_function::GetFunctionFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetFunction with an input built elsewhere: the same fluent builder as [`get_function`](Client::get_function), holding every member of `input`.
     #[cfg(feature = "get-function")]
@@ -2014,23 +1795,15 @@ impl Client {
         &self,
         input: crate::operation::get_function::GetFunctionInput,
     ) -> crate::operation::get_function::GetFunctionFluentBuilder {
-        crate::operation::get_function::GetFunctionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_function::GetFunctionFluentBuilder::new(self.clone(), input.into())
     }
     /// Get the information about an invalidation.
     ///
     /// Returns [`GetInvalidationFluentBuilder`](crate::operation::get_invalidation::GetInvalidationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_invalidation`] for the input, output and errors.
     #[cfg(feature = "get-invalidation")]
     #[inline]
-    pub fn get_invalidation(
-        &self,
-    ) -> crate::operation::get_invalidation::GetInvalidationFluentBuilder {
-        crate::operation::get_invalidation::GetInvalidationFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_invalidation(&self) -> crate::operation::get_invalidation::GetInvalidationFluentBuilder {
+        crate::operation::get_invalidation::GetInvalidationFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetInvalidation with an input built elsewhere: the same fluent builder as [`get_invalidation`](Client::get_invalidation), holding every member of `input`.
     #[cfg(feature = "get-invalidation")]
@@ -2039,10 +1812,7 @@ impl Client {
         &self,
         input: crate::operation::get_invalidation::GetInvalidationInput,
     ) -> crate::operation::get_invalidation::GetInvalidationFluentBuilder {
-        crate::operation::get_invalidation::GetInvalidationFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_invalidation::GetInvalidationFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets information about a specific invalidation for a distribution tenant.
     ///
@@ -2051,7 +1821,8 @@ impl Client {
     #[inline]
     pub fn get_invalidation_for_distribution_tenant(
         &self,
-    ) -> crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder {
+    ) -> crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder
+    {
         crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -2063,7 +1834,8 @@ impl Client {
     pub fn get_invalidation_for_distribution_tenant_with(
         &self,
         input: crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInput,
-    ) -> crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder {
+    ) -> crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder
+    {
         crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -2074,13 +1846,8 @@ impl Client {
     /// Returns [`GetKeyGroupFluentBuilder`](crate::operation::get_key_group::GetKeyGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_key_group`] for the input, output and errors.
     #[cfg(feature = "get-key-group")]
     #[inline]
-    pub fn get_key_group(
-        &self,
-    ) -> crate::operation::get_key_group::GetKeyGroupFluentBuilder {
-        crate::operation::get_key_group::GetKeyGroupFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_key_group(&self) -> crate::operation::get_key_group::GetKeyGroupFluentBuilder {
+        crate::operation::get_key_group::GetKeyGroupFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetKeyGroup with an input built elsewhere: the same fluent builder as [`get_key_group`](Client::get_key_group), holding every member of `input`.
     #[cfg(feature = "get-key-group")]
@@ -2089,23 +1856,15 @@ impl Client {
         &self,
         input: crate::operation::get_key_group::GetKeyGroupInput,
     ) -> crate::operation::get_key_group::GetKeyGroupFluentBuilder {
-        crate::operation::get_key_group::GetKeyGroupFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_key_group::GetKeyGroupFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets a key group configuration.
     ///
     /// Returns [`GetKeyGroupConfigFluentBuilder`](crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_key_group_config`] for the input, output and errors.
     #[cfg(feature = "get-key-group-config")]
     #[inline]
-    pub fn get_key_group_config(
-        &self,
-    ) -> crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder {
-        crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_key_group_config(&self) -> crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder {
+        crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetKeyGroupConfig with an input built elsewhere: the same fluent builder as [`get_key_group_config`](Client::get_key_group_config), holding every member of `input`.
     #[cfg(feature = "get-key-group-config")]
@@ -2114,10 +1873,7 @@ impl Client {
         &self,
         input: crate::operation::get_key_group_config::GetKeyGroupConfigInput,
     ) -> crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder {
-        crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets details about the CloudFront managed ACM certificate.
     ///
@@ -2274,13 +2030,8 @@ impl Client {
     /// Returns [`GetPublicKeyFluentBuilder`](crate::operation::get_public_key::GetPublicKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_public_key`] for the input, output and errors.
     #[cfg(feature = "get-public-key")]
     #[inline]
-    pub fn get_public_key(
-        &self,
-    ) -> crate::operation::get_public_key::GetPublicKeyFluentBuilder {
-        crate::operation::get_public_key::GetPublicKeyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_public_key(&self) -> crate::operation::get_public_key::GetPublicKeyFluentBuilder {
+        crate::operation::get_public_key::GetPublicKeyFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetPublicKey with an input built elsewhere: the same fluent builder as [`get_public_key`](Client::get_public_key), holding every member of `input`.
     #[cfg(feature = "get-public-key")]
@@ -2289,23 +2040,15 @@ impl Client {
         &self,
         input: crate::operation::get_public_key::GetPublicKeyInput,
     ) -> crate::operation::get_public_key::GetPublicKeyFluentBuilder {
-        crate::operation::get_public_key::GetPublicKeyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_public_key::GetPublicKeyFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets a public key configuration.
     ///
     /// Returns [`GetPublicKeyConfigFluentBuilder`](crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_public_key_config`] for the input, output and errors.
     #[cfg(feature = "get-public-key-config")]
     #[inline]
-    pub fn get_public_key_config(
-        &self,
-    ) -> crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder {
-        crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_public_key_config(&self) -> crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder {
+        crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetPublicKeyConfig with an input built elsewhere: the same fluent builder as [`get_public_key_config`](Client::get_public_key_config), holding every member of `input`.
     #[cfg(feature = "get-public-key-config")]
@@ -2314,10 +2057,7 @@ impl Client {
         &self,
         input: crate::operation::get_public_key_config::GetPublicKeyConfigInput,
     ) -> crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder {
-        crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets a real-time log configuration.
     ///
@@ -2339,23 +2079,15 @@ impl Client {
         &self,
         input: crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput,
     ) -> crate::operation::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder {
-        crate::operation::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder::new(self.clone(), input.into())
     }
     /// Retrieves the resource policy for the specified CloudFront resource that you own and have shared.
     ///
     /// Returns [`GetResourcePolicyFluentBuilder`](crate::operation::get_resource_policy::GetResourcePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_resource_policy`] for the input, output and errors.
     #[cfg(feature = "get-resource-policy")]
     #[inline]
-    pub fn get_resource_policy(
-        &self,
-    ) -> crate::operation::get_resource_policy::GetResourcePolicyFluentBuilder {
-        crate::operation::get_resource_policy::GetResourcePolicyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_resource_policy(&self) -> crate::operation::get_resource_policy::GetResourcePolicyFluentBuilder {
+        crate::operation::get_resource_policy::GetResourcePolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetResourcePolicy with an input built elsewhere: the same fluent builder as [`get_resource_policy`](Client::get_resource_policy), holding every member of `input`.
     #[cfg(feature = "get-resource-policy")]
@@ -2364,10 +2096,7 @@ impl Client {
         &self,
         input: crate::operation::get_resource_policy::GetResourcePolicyInput,
     ) -> crate::operation::get_resource_policy::GetResourcePolicyFluentBuilder {
-        crate::operation::get_resource_policy::GetResourcePolicyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_resource_policy::GetResourcePolicyFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets a response headers policy, including metadata (the policy's identifier and the date and time when the policy was last modified).
     ///
@@ -2474,13 +2203,8 @@ impl Client {
     /// Returns [`GetTrustStoreFluentBuilder`](crate::operation::get_trust_store::GetTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_trust_store`] for the input, output and errors.
     #[cfg(feature = "get-trust-store")]
     #[inline]
-    pub fn get_trust_store(
-        &self,
-    ) -> crate::operation::get_trust_store::GetTrustStoreFluentBuilder {
-        crate::operation::get_trust_store::GetTrustStoreFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_trust_store(&self) -> crate::operation::get_trust_store::GetTrustStoreFluentBuilder {
+        crate::operation::get_trust_store::GetTrustStoreFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetTrustStore with an input built elsewhere: the same fluent builder as [`get_trust_store`](Client::get_trust_store), holding every member of `input`.
     #[cfg(feature = "get-trust-store")]
@@ -2489,23 +2213,15 @@ impl Client {
         &self,
         input: crate::operation::get_trust_store::GetTrustStoreInput,
     ) -> crate::operation::get_trust_store::GetTrustStoreFluentBuilder {
-        crate::operation::get_trust_store::GetTrustStoreFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_trust_store::GetTrustStoreFluentBuilder::new(self.clone(), input.into())
     }
     /// Get the details of an Amazon CloudFront VPC origin.
     ///
     /// Returns [`GetVpcOriginFluentBuilder`](crate::operation::get_vpc_origin::GetVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_vpc_origin`] for the input, output and errors.
     #[cfg(feature = "get-vpc-origin")]
     #[inline]
-    pub fn get_vpc_origin(
-        &self,
-    ) -> crate::operation::get_vpc_origin::GetVpcOriginFluentBuilder {
-        crate::operation::get_vpc_origin::GetVpcOriginFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_vpc_origin(&self) -> crate::operation::get_vpc_origin::GetVpcOriginFluentBuilder {
+        crate::operation::get_vpc_origin::GetVpcOriginFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetVpcOrigin with an input built elsewhere: the same fluent builder as [`get_vpc_origin`](Client::get_vpc_origin), holding every member of `input`.
     #[cfg(feature = "get-vpc-origin")]
@@ -2514,23 +2230,15 @@ impl Client {
         &self,
         input: crate::operation::get_vpc_origin::GetVpcOriginInput,
     ) -> crate::operation::get_vpc_origin::GetVpcOriginFluentBuilder {
-        crate::operation::get_vpc_origin::GetVpcOriginFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::get_vpc_origin::GetVpcOriginFluentBuilder::new(self.clone(), input.into())
     }
     /// Lists your Anycast static IP lists.
     ///
     /// Returns [`ListAnycastIpListsFluentBuilder`](crate::operation::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_anycast_ip_lists`] for the input, output and errors.
     #[cfg(feature = "list-anycast-ip-lists")]
     #[inline]
-    pub fn list_anycast_ip_lists(
-        &self,
-    ) -> crate::operation::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder {
-        crate::operation::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_anycast_ip_lists(&self) -> crate::operation::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder {
+        crate::operation::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListAnycastIpLists with an input built elsewhere: the same fluent builder as [`list_anycast_ip_lists`](Client::list_anycast_ip_lists), holding every member of `input`.
     #[cfg(feature = "list-anycast-ip-lists")]
@@ -2539,23 +2247,15 @@ impl Client {
         &self,
         input: crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput,
     ) -> crate::operation::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder {
-        crate::operation::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets a list of cache policies.
     ///
     /// Returns [`ListCachePoliciesFluentBuilder`](crate::operation::list_cache_policies::ListCachePoliciesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cache_policies`] for the input, output and errors.
     #[cfg(feature = "list-cache-policies")]
     #[inline]
-    pub fn list_cache_policies(
-        &self,
-    ) -> crate::operation::list_cache_policies::ListCachePoliciesFluentBuilder {
-        crate::operation::list_cache_policies::ListCachePoliciesFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_cache_policies(&self) -> crate::operation::list_cache_policies::ListCachePoliciesFluentBuilder {
+        crate::operation::list_cache_policies::ListCachePoliciesFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListCachePolicies with an input built elsewhere: the same fluent builder as [`list_cache_policies`](Client::list_cache_policies), holding every member of `input`.
     #[cfg(feature = "list-cache-policies")]
@@ -2564,10 +2264,7 @@ impl Client {
         &self,
         input: crate::operation::list_cache_policies::ListCachePoliciesInput,
     ) -> crate::operation::list_cache_policies::ListCachePoliciesFluentBuilder {
-        crate::operation::list_cache_policies::ListCachePoliciesFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_cache_policies::ListCachePoliciesFluentBuilder::new(self.clone(), input.into())
     }
     /// Lists origin access identities.
     ///
@@ -2576,7 +2273,8 @@ impl Client {
     #[inline]
     pub fn list_cloud_front_origin_access_identities(
         &self,
-    ) -> crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder {
+    ) -> crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder
+    {
         crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -2588,7 +2286,8 @@ impl Client {
     pub fn list_cloud_front_origin_access_identities_with(
         &self,
         input: crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput,
-    ) -> crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder {
+    ) -> crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder
+    {
         crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -2614,10 +2313,7 @@ impl Client {
         &self,
         input: crate::operation::list_conflicting_aliases::ListConflictingAliasesInput,
     ) -> crate::operation::list_conflicting_aliases::ListConflictingAliasesFluentBuilder {
-        crate::operation::list_conflicting_aliases::ListConflictingAliasesFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_conflicting_aliases::ListConflictingAliasesFluentBuilder::new(self.clone(), input.into())
     }
     /// Lists connection functions.
     ///
@@ -2664,10 +2360,7 @@ impl Client {
         &self,
         input: crate::operation::list_connection_groups::ListConnectionGroupsInput,
     ) -> crate::operation::list_connection_groups::ListConnectionGroupsFluentBuilder {
-        crate::operation::list_connection_groups::ListConnectionGroupsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_connection_groups::ListConnectionGroupsFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets a list of the continuous deployment policies in your Amazon Web Services account.
     ///
@@ -2726,7 +2419,8 @@ impl Client {
     #[inline]
     pub fn list_distribution_tenants_by_customization(
         &self,
-    ) -> crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder {
+    ) -> crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder
+    {
         crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -2738,7 +2432,8 @@ impl Client {
     pub fn list_distribution_tenants_by_customization_with(
         &self,
         input: crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput,
-    ) -> crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder {
+    ) -> crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder
+    {
         crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -2749,13 +2444,8 @@ impl Client {
     /// Returns [`ListDistributionsFluentBuilder`](crate::operation::list_distributions::ListDistributionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions`] for the input, output and errors.
     #[cfg(feature = "list-distributions")]
     #[inline]
-    pub fn list_distributions(
-        &self,
-    ) -> crate::operation::list_distributions::ListDistributionsFluentBuilder {
-        crate::operation::list_distributions::ListDistributionsFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_distributions(&self) -> crate::operation::list_distributions::ListDistributionsFluentBuilder {
+        crate::operation::list_distributions::ListDistributionsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListDistributions with an input built elsewhere: the same fluent builder as [`list_distributions`](Client::list_distributions), holding every member of `input`.
     #[cfg(feature = "list-distributions")]
@@ -2764,10 +2454,7 @@ impl Client {
         &self,
         input: crate::operation::list_distributions::ListDistributionsInput,
     ) -> crate::operation::list_distributions::ListDistributionsFluentBuilder {
-        crate::operation::list_distributions::ListDistributionsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_distributions::ListDistributionsFluentBuilder::new(self.clone(), input.into())
     }
     /// Lists the distributions in your account that are associated with the specified `AnycastIpListId`.
     ///
@@ -2776,7 +2463,8 @@ impl Client {
     #[inline]
     pub fn list_distributions_by_anycast_ip_list_id(
         &self,
-    ) -> crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder {
+    ) -> crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder
+    {
         crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -2788,7 +2476,8 @@ impl Client {
     pub fn list_distributions_by_anycast_ip_list_id_with(
         &self,
         input: crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput,
-    ) -> crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder {
+    ) -> crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder
+    {
         crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -2826,7 +2515,8 @@ impl Client {
     #[inline]
     pub fn list_distributions_by_connection_function(
         &self,
-    ) -> crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder {
+    ) -> crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder
+    {
         crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -2838,7 +2528,8 @@ impl Client {
     pub fn list_distributions_by_connection_function_with(
         &self,
         input: crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput,
-    ) -> crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder {
+    ) -> crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder
+    {
         crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -2901,7 +2592,7 @@ impl Client {
     #[inline]
     pub fn list_distributions_by_origin_request_policy_id(
         &self,
-    ) -> crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder {
+    ) -> crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder{
         crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -2913,7 +2604,7 @@ impl Client {
     pub fn list_distributions_by_origin_request_policy_id_with(
         &self,
         input: crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInput,
-    ) -> crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder {
+    ) -> crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder{
         crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -2951,7 +2642,8 @@ impl Client {
     #[inline]
     pub fn list_distributions_by_realtime_log_config(
         &self,
-    ) -> crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder {
+    ) -> crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder
+    {
         crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -2963,7 +2655,8 @@ impl Client {
     pub fn list_distributions_by_realtime_log_config_with(
         &self,
         input: crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput,
-    ) -> crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder {
+    ) -> crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder
+    {
         crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -2976,7 +2669,7 @@ impl Client {
     #[inline]
     pub fn list_distributions_by_response_headers_policy_id(
         &self,
-    ) -> crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
+    ) -> crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder{
         crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -2988,7 +2681,7 @@ impl Client {
     pub fn list_distributions_by_response_headers_policy_id_with(
         &self,
         input: crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInput,
-    ) -> crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
+    ) -> crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder{
         crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -3074,13 +2767,8 @@ impl Client {
     /// Returns [`ListDomainConflictsFluentBuilder`](crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_domain_conflicts`] for the input, output and errors.
     #[cfg(feature = "list-domain-conflicts")]
     #[inline]
-    pub fn list_domain_conflicts(
-        &self,
-    ) -> crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder {
-        crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_domain_conflicts(&self) -> crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder {
+        crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListDomainConflicts with an input built elsewhere: the same fluent builder as [`list_domain_conflicts`](Client::list_domain_conflicts), holding every member of `input`.
     #[cfg(feature = "list-domain-conflicts")]
@@ -3089,10 +2777,7 @@ impl Client {
         &self,
         input: crate::operation::list_domain_conflicts::ListDomainConflictsInput,
     ) -> crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder {
-        crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder::new(self.clone(), input.into())
     }
     /// List all field-level encryption configurations that have been created in CloudFront for this account.
     ///
@@ -3149,13 +2834,8 @@ impl Client {
     /// Returns [`ListFunctionsFluentBuilder`](crate::operation::list_functions::ListFunctionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_functions`] for the input, output and errors.
     #[cfg(feature = "list-functions")]
     #[inline]
-    pub fn list_functions(
-        &self,
-    ) -> crate::operation::list_functions::ListFunctionsFluentBuilder {
-        crate::operation::list_functions::ListFunctionsFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_functions(&self) -> crate::operation::list_functions::ListFunctionsFluentBuilder {
+        crate::operation::list_functions::ListFunctionsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListFunctions with an input built elsewhere: the same fluent builder as [`list_functions`](Client::list_functions), holding every member of `input`.
     #[cfg(feature = "list-functions")]
@@ -3164,23 +2844,15 @@ impl Client {
         &self,
         input: crate::operation::list_functions::ListFunctionsInput,
     ) -> crate::operation::list_functions::ListFunctionsFluentBuilder {
-        crate::operation::list_functions::ListFunctionsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_functions::ListFunctionsFluentBuilder::new(self.clone(), input.into())
     }
     /// Lists invalidation batches.
     ///
     /// Returns [`ListInvalidationsFluentBuilder`](crate::operation::list_invalidations::ListInvalidationsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_invalidations`] for the input, output and errors.
     #[cfg(feature = "list-invalidations")]
     #[inline]
-    pub fn list_invalidations(
-        &self,
-    ) -> crate::operation::list_invalidations::ListInvalidationsFluentBuilder {
-        crate::operation::list_invalidations::ListInvalidationsFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_invalidations(&self) -> crate::operation::list_invalidations::ListInvalidationsFluentBuilder {
+        crate::operation::list_invalidations::ListInvalidationsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListInvalidations with an input built elsewhere: the same fluent builder as [`list_invalidations`](Client::list_invalidations), holding every member of `input`.
     #[cfg(feature = "list-invalidations")]
@@ -3189,10 +2861,7 @@ impl Client {
         &self,
         input: crate::operation::list_invalidations::ListInvalidationsInput,
     ) -> crate::operation::list_invalidations::ListInvalidationsFluentBuilder {
-        crate::operation::list_invalidations::ListInvalidationsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_invalidations::ListInvalidationsFluentBuilder::new(self.clone(), input.into())
     }
     /// Lists the invalidations for a distribution tenant.
     ///
@@ -3201,7 +2870,8 @@ impl Client {
     #[inline]
     pub fn list_invalidations_for_distribution_tenant(
         &self,
-    ) -> crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder {
+    ) -> crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder
+    {
         crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -3213,7 +2883,8 @@ impl Client {
     pub fn list_invalidations_for_distribution_tenant_with(
         &self,
         input: crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput,
-    ) -> crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder {
+    ) -> crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder
+    {
         crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -3224,13 +2895,8 @@ impl Client {
     /// Returns [`ListKeyGroupsFluentBuilder`](crate::operation::list_key_groups::ListKeyGroupsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_key_groups`] for the input, output and errors.
     #[cfg(feature = "list-key-groups")]
     #[inline]
-    pub fn list_key_groups(
-        &self,
-    ) -> crate::operation::list_key_groups::ListKeyGroupsFluentBuilder {
-        crate::operation::list_key_groups::ListKeyGroupsFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_key_groups(&self) -> crate::operation::list_key_groups::ListKeyGroupsFluentBuilder {
+        crate::operation::list_key_groups::ListKeyGroupsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListKeyGroups with an input built elsewhere: the same fluent builder as [`list_key_groups`](Client::list_key_groups), holding every member of `input`.
     #[cfg(feature = "list-key-groups")]
@@ -3239,23 +2905,15 @@ impl Client {
         &self,
         input: crate::operation::list_key_groups::ListKeyGroupsInput,
     ) -> crate::operation::list_key_groups::ListKeyGroupsFluentBuilder {
-        crate::operation::list_key_groups::ListKeyGroupsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_key_groups::ListKeyGroupsFluentBuilder::new(self.clone(), input.into())
     }
     /// Specifies the key value stores to list.
     ///
     /// Returns [`ListKeyValueStoresFluentBuilder`](crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_key_value_stores`] for the input, output and errors.
     #[cfg(feature = "list-key-value-stores")]
     #[inline]
-    pub fn list_key_value_stores(
-        &self,
-    ) -> crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder {
-        crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_key_value_stores(&self) -> crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder {
+        crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListKeyValueStores with an input built elsewhere: the same fluent builder as [`list_key_value_stores`](Client::list_key_value_stores), holding every member of `input`.
     #[cfg(feature = "list-key-value-stores")]
@@ -3264,10 +2922,7 @@ impl Client {
         &self,
         input: crate::operation::list_key_value_stores::ListKeyValueStoresInput,
     ) -> crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder {
-        crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets the list of CloudFront origin access controls (OACs) in this Amazon Web Services account.
     ///
@@ -3324,13 +2979,8 @@ impl Client {
     /// Returns [`ListPublicKeysFluentBuilder`](crate::operation::list_public_keys::ListPublicKeysFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_public_keys`] for the input, output and errors.
     #[cfg(feature = "list-public-keys")]
     #[inline]
-    pub fn list_public_keys(
-        &self,
-    ) -> crate::operation::list_public_keys::ListPublicKeysFluentBuilder {
-        crate::operation::list_public_keys::ListPublicKeysFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_public_keys(&self) -> crate::operation::list_public_keys::ListPublicKeysFluentBuilder {
+        crate::operation::list_public_keys::ListPublicKeysFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListPublicKeys with an input built elsewhere: the same fluent builder as [`list_public_keys`](Client::list_public_keys), holding every member of `input`.
     #[cfg(feature = "list-public-keys")]
@@ -3339,10 +2989,7 @@ impl Client {
         &self,
         input: crate::operation::list_public_keys::ListPublicKeysInput,
     ) -> crate::operation::list_public_keys::ListPublicKeysFluentBuilder {
-        crate::operation::list_public_keys::ListPublicKeysFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_public_keys::ListPublicKeysFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets a list of real-time log configurations.
     ///
@@ -3424,9 +3071,7 @@ impl Client {
     /// Returns [`ListTagsForResourceFluentBuilder`](crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_tags_for_resource`] for the input, output and errors.
     #[cfg(feature = "list-tags-for-resource")]
     #[inline]
-    pub fn list_tags_for_resource(
-        &self,
-    ) -> crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder {
+    pub fn list_tags_for_resource(&self) -> crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder {
         crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -3439,23 +3084,15 @@ impl Client {
         &self,
         input: crate::operation::list_tags_for_resource::ListTagsForResourceInput,
     ) -> crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder {
-        crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(self.clone(), input.into())
     }
     /// Lists trust stores.
     ///
     /// Returns [`ListTrustStoresFluentBuilder`](crate::operation::list_trust_stores::ListTrustStoresFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_trust_stores`] for the input, output and errors.
     #[cfg(feature = "list-trust-stores")]
     #[inline]
-    pub fn list_trust_stores(
-        &self,
-    ) -> crate::operation::list_trust_stores::ListTrustStoresFluentBuilder {
-        crate::operation::list_trust_stores::ListTrustStoresFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_trust_stores(&self) -> crate::operation::list_trust_stores::ListTrustStoresFluentBuilder {
+        crate::operation::list_trust_stores::ListTrustStoresFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListTrustStores with an input built elsewhere: the same fluent builder as [`list_trust_stores`](Client::list_trust_stores), holding every member of `input`.
     #[cfg(feature = "list-trust-stores")]
@@ -3464,23 +3101,15 @@ impl Client {
         &self,
         input: crate::operation::list_trust_stores::ListTrustStoresInput,
     ) -> crate::operation::list_trust_stores::ListTrustStoresFluentBuilder {
-        crate::operation::list_trust_stores::ListTrustStoresFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_trust_stores::ListTrustStoresFluentBuilder::new(self.clone(), input.into())
     }
     /// List the CloudFront VPC origins in your account.
     ///
     /// Returns [`ListVpcOriginsFluentBuilder`](crate::operation::list_vpc_origins::ListVpcOriginsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_vpc_origins`] for the input, output and errors.
     #[cfg(feature = "list-vpc-origins")]
     #[inline]
-    pub fn list_vpc_origins(
-        &self,
-    ) -> crate::operation::list_vpc_origins::ListVpcOriginsFluentBuilder {
-        crate::operation::list_vpc_origins::ListVpcOriginsFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_vpc_origins(&self) -> crate::operation::list_vpc_origins::ListVpcOriginsFluentBuilder {
+        crate::operation::list_vpc_origins::ListVpcOriginsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListVpcOrigins with an input built elsewhere: the same fluent builder as [`list_vpc_origins`](Client::list_vpc_origins), holding every member of `input`.
     #[cfg(feature = "list-vpc-origins")]
@@ -3489,10 +3118,7 @@ impl Client {
         &self,
         input: crate::operation::list_vpc_origins::ListVpcOriginsInput,
     ) -> crate::operation::list_vpc_origins::ListVpcOriginsFluentBuilder {
-        crate::operation::list_vpc_origins::ListVpcOriginsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::list_vpc_origins::ListVpcOriginsFluentBuilder::new(self.clone(), input.into())
     }
     /// Publishes a connection function.
     ///
@@ -3524,13 +3150,8 @@ impl Client {
     /// Returns [`PublishFunctionFluentBuilder`](crate::operation::publish_function::PublishFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::publish_function`] for the input, output and errors.
     #[cfg(feature = "publish-function")]
     #[inline]
-    pub fn publish_function(
-        &self,
-    ) -> crate::operation::publish_function::PublishFunctionFluentBuilder {
-        crate::operation::publish_function::PublishFunctionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn publish_function(&self) -> crate::operation::publish_function::PublishFunctionFluentBuilder {
+        crate::operation::publish_function::PublishFunctionFluentBuilder::new(self.clone(), Default::default())
     }
     /// PublishFunction with an input built elsewhere: the same fluent builder as [`publish_function`](Client::publish_function), holding every member of `input`.
     #[cfg(feature = "publish-function")]
@@ -3539,23 +3160,15 @@ impl Client {
         &self,
         input: crate::operation::publish_function::PublishFunctionInput,
     ) -> crate::operation::publish_function::PublishFunctionFluentBuilder {
-        crate::operation::publish_function::PublishFunctionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::publish_function::PublishFunctionFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates a resource control policy for a given CloudFront resource.
     ///
     /// Returns [`PutResourcePolicyFluentBuilder`](crate::operation::put_resource_policy::PutResourcePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::put_resource_policy`] for the input, output and errors.
     #[cfg(feature = "put-resource-policy")]
     #[inline]
-    pub fn put_resource_policy(
-        &self,
-    ) -> crate::operation::put_resource_policy::PutResourcePolicyFluentBuilder {
-        crate::operation::put_resource_policy::PutResourcePolicyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn put_resource_policy(&self) -> crate::operation::put_resource_policy::PutResourcePolicyFluentBuilder {
+        crate::operation::put_resource_policy::PutResourcePolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// PutResourcePolicy with an input built elsewhere: the same fluent builder as [`put_resource_policy`](Client::put_resource_policy), holding every member of `input`.
     #[cfg(feature = "put-resource-policy")]
@@ -3564,23 +3177,15 @@ impl Client {
         &self,
         input: crate::operation::put_resource_policy::PutResourcePolicyInput,
     ) -> crate::operation::put_resource_policy::PutResourcePolicyFluentBuilder {
-        crate::operation::put_resource_policy::PutResourcePolicyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::put_resource_policy::PutResourcePolicyFluentBuilder::new(self.clone(), input.into())
     }
     /// Add tags to a CloudFront resource. For more information, see [Tagging a distribution](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/tagging.html) in the *Amazon CloudFront Developer Guide*.
     ///
     /// Returns [`TagResourceFluentBuilder`](crate::operation::tag_resource::TagResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::tag_resource`] for the input, output and errors.
     #[cfg(feature = "tag-resource")]
     #[inline]
-    pub fn tag_resource(
-        &self,
-    ) -> crate::operation::tag_resource::TagResourceFluentBuilder {
-        crate::operation::tag_resource::TagResourceFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn tag_resource(&self) -> crate::operation::tag_resource::TagResourceFluentBuilder {
+        crate::operation::tag_resource::TagResourceFluentBuilder::new(self.clone(), Default::default())
     }
     /// TagResource with an input built elsewhere: the same fluent builder as [`tag_resource`](Client::tag_resource), holding every member of `input`.
     #[cfg(feature = "tag-resource")]
@@ -3589,10 +3194,7 @@ impl Client {
         &self,
         input: crate::operation::tag_resource::TagResourceInput,
     ) -> crate::operation::tag_resource::TagResourceFluentBuilder {
-        crate::operation::tag_resource::TagResourceFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::tag_resource::TagResourceFluentBuilder::new(self.clone(), input.into())
     }
     /// Tests a connection function.
     ///
@@ -3614,23 +3216,15 @@ impl Client {
         &self,
         input: crate::operation::test_connection_function::TestConnectionFunctionInput,
     ) -> crate::operation::test_connection_function::TestConnectionFunctionFluentBuilder {
-        crate::operation::test_connection_function::TestConnectionFunctionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::test_connection_function::TestConnectionFunctionFluentBuilder::new(self.clone(), input.into())
     }
     /// Tests a CloudFront function.
     ///
     /// Returns [`TestFunctionFluentBuilder`](crate::operation::test_function::TestFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::test_function`] for the input, output and errors.
     #[cfg(feature = "test-function")]
     #[inline]
-    pub fn test_function(
-        &self,
-    ) -> crate::operation::test_function::TestFunctionFluentBuilder {
-        crate::operation::test_function::TestFunctionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn test_function(&self) -> crate::operation::test_function::TestFunctionFluentBuilder {
+        crate::operation::test_function::TestFunctionFluentBuilder::new(self.clone(), Default::default())
     }
     /// TestFunction with an input built elsewhere: the same fluent builder as [`test_function`](Client::test_function), holding every member of `input`.
     #[cfg(feature = "test-function")]
@@ -3639,23 +3233,15 @@ impl Client {
         &self,
         input: crate::operation::test_function::TestFunctionInput,
     ) -> crate::operation::test_function::TestFunctionFluentBuilder {
-        crate::operation::test_function::TestFunctionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::test_function::TestFunctionFluentBuilder::new(self.clone(), input.into())
     }
     /// Remove tags from a CloudFront resource. For more information, see [Tagging a distribution](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/tagging.html) in the *Amazon CloudFront Developer Guide*.
     ///
     /// Returns [`UntagResourceFluentBuilder`](crate::operation::untag_resource::UntagResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::untag_resource`] for the input, output and errors.
     #[cfg(feature = "untag-resource")]
     #[inline]
-    pub fn untag_resource(
-        &self,
-    ) -> crate::operation::untag_resource::UntagResourceFluentBuilder {
-        crate::operation::untag_resource::UntagResourceFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn untag_resource(&self) -> crate::operation::untag_resource::UntagResourceFluentBuilder {
+        crate::operation::untag_resource::UntagResourceFluentBuilder::new(self.clone(), Default::default())
     }
     /// UntagResource with an input built elsewhere: the same fluent builder as [`untag_resource`](Client::untag_resource), holding every member of `input`.
     #[cfg(feature = "untag-resource")]
@@ -3664,19 +3250,14 @@ impl Client {
         &self,
         input: crate::operation::untag_resource::UntagResourceInput,
     ) -> crate::operation::untag_resource::UntagResourceFluentBuilder {
-        crate::operation::untag_resource::UntagResourceFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::untag_resource::UntagResourceFluentBuilder::new(self.clone(), input.into())
     }
     /// Updates an Anycast static IP list.
     ///
     /// Returns [`UpdateAnycastIpListFluentBuilder`](crate::operation::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_anycast_ip_list`] for the input, output and errors.
     #[cfg(feature = "update-anycast-ip-list")]
     #[inline]
-    pub fn update_anycast_ip_list(
-        &self,
-    ) -> crate::operation::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder {
+    pub fn update_anycast_ip_list(&self) -> crate::operation::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder {
         crate::operation::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -3689,23 +3270,15 @@ impl Client {
         &self,
         input: crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput,
     ) -> crate::operation::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder {
-        crate::operation::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder::new(self.clone(), input.into())
     }
     /// Updates a cache policy configuration.
     ///
     /// Returns [`UpdateCachePolicyFluentBuilder`](crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetCachePolicyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilder::read_modify_write) on `client.get_cache_policy_config()` does the read, the change and this call in one. See [`crate::operation::update_cache_policy`] for the input, output and errors.
     #[cfg(feature = "update-cache-policy")]
     #[inline]
-    pub fn update_cache_policy(
-        &self,
-    ) -> crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder {
-        crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn update_cache_policy(&self) -> crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder {
+        crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdateCachePolicy with an input built elsewhere: the same fluent builder as [`update_cache_policy`](Client::update_cache_policy), holding every member of `input`.
     #[cfg(feature = "update-cache-policy")]
@@ -3714,10 +3287,7 @@ impl Client {
         &self,
         input: crate::operation::update_cache_policy::UpdateCachePolicyInput,
     ) -> crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder {
-        crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder::new(self.clone(), input.into())
     }
     /// Update an origin access identity.
     ///
@@ -3726,7 +3296,8 @@ impl Client {
     #[inline]
     pub fn update_cloud_front_origin_access_identity(
         &self,
-    ) -> crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder {
+    ) -> crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder
+    {
         crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -3738,7 +3309,8 @@ impl Client {
     pub fn update_cloud_front_origin_access_identity_with(
         &self,
         input: crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput,
-    ) -> crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder {
+    ) -> crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder
+    {
         crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -3789,10 +3361,7 @@ impl Client {
         &self,
         input: crate::operation::update_connection_group::UpdateConnectionGroupInput,
     ) -> crate::operation::update_connection_group::UpdateConnectionGroupFluentBuilder {
-        crate::operation::update_connection_group::UpdateConnectionGroupFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::update_connection_group::UpdateConnectionGroupFluentBuilder::new(self.clone(), input.into())
     }
     /// Updates a continuous deployment policy. You can update a continuous deployment policy to enable or disable it, to change the percentage of traffic that it sends to the staging distribution, or to change the staging distribution that it sends traffic to.
     ///
@@ -3824,13 +3393,8 @@ impl Client {
     /// Returns [`UpdateDistributionFluentBuilder`](crate::operation::update_distribution::UpdateDistributionFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetDistributionConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_distribution_config::GetDistributionConfigFluentBuilder::read_modify_write) on `client.get_distribution_config()` does the read, the change and this call in one. See [`crate::operation::update_distribution`] for the input, output and errors.
     #[cfg(feature = "update-distribution")]
     #[inline]
-    pub fn update_distribution(
-        &self,
-    ) -> crate::operation::update_distribution::UpdateDistributionFluentBuilder {
-        crate::operation::update_distribution::UpdateDistributionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn update_distribution(&self) -> crate::operation::update_distribution::UpdateDistributionFluentBuilder {
+        crate::operation::update_distribution::UpdateDistributionFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdateDistribution with an input built elsewhere: the same fluent builder as [`update_distribution`](Client::update_distribution), holding every member of `input`.
     #[cfg(feature = "update-distribution")]
@@ -3839,10 +3403,7 @@ impl Client {
         &self,
         input: crate::operation::update_distribution::UpdateDistributionInput,
     ) -> crate::operation::update_distribution::UpdateDistributionFluentBuilder {
-        crate::operation::update_distribution::UpdateDistributionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::update_distribution::UpdateDistributionFluentBuilder::new(self.clone(), input.into())
     }
     /// Updates a distribution tenant.
     ///
@@ -3876,7 +3437,8 @@ impl Client {
     #[inline]
     pub fn update_distribution_with_staging_config(
         &self,
-    ) -> crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder {
+    ) -> crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder
+    {
         crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -3888,7 +3450,8 @@ impl Client {
     pub fn update_distribution_with_staging_config_with(
         &self,
         input: crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInput,
-    ) -> crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder {
+    ) -> crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder
+    {
         crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder::new(
             self.clone(),
             input.into(),
@@ -3974,13 +3537,8 @@ impl Client {
     /// Returns [`UpdateFunctionFluentBuilder`](crate::operation::update_function::UpdateFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_function`] for the input, output and errors.
     #[cfg(feature = "update-function")]
     #[inline]
-    pub fn update_function(
-        &self,
-    ) -> crate::operation::update_function::UpdateFunctionFluentBuilder {
-        crate::operation::update_function::UpdateFunctionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn update_function(&self) -> crate::operation::update_function::UpdateFunctionFluentBuilder {
+        crate::operation::update_function::UpdateFunctionFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdateFunction with an input built elsewhere: the same fluent builder as [`update_function`](Client::update_function), holding every member of `input`.
     #[cfg(feature = "update-function")]
@@ -3989,23 +3547,15 @@ impl Client {
         &self,
         input: crate::operation::update_function::UpdateFunctionInput,
     ) -> crate::operation::update_function::UpdateFunctionFluentBuilder {
-        crate::operation::update_function::UpdateFunctionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::update_function::UpdateFunctionFluentBuilder::new(self.clone(), input.into())
     }
     /// Updates a key group.
     ///
     /// Returns [`UpdateKeyGroupFluentBuilder`](crate::operation::update_key_group::UpdateKeyGroupFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetKeyGroupConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder::read_modify_write) on `client.get_key_group_config()` does the read, the change and this call in one. See [`crate::operation::update_key_group`] for the input, output and errors.
     #[cfg(feature = "update-key-group")]
     #[inline]
-    pub fn update_key_group(
-        &self,
-    ) -> crate::operation::update_key_group::UpdateKeyGroupFluentBuilder {
-        crate::operation::update_key_group::UpdateKeyGroupFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn update_key_group(&self) -> crate::operation::update_key_group::UpdateKeyGroupFluentBuilder {
+        crate::operation::update_key_group::UpdateKeyGroupFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdateKeyGroup with an input built elsewhere: the same fluent builder as [`update_key_group`](Client::update_key_group), holding every member of `input`.
     #[cfg(feature = "update-key-group")]
@@ -4014,19 +3564,14 @@ impl Client {
         &self,
         input: crate::operation::update_key_group::UpdateKeyGroupInput,
     ) -> crate::operation::update_key_group::UpdateKeyGroupFluentBuilder {
-        crate::operation::update_key_group::UpdateKeyGroupFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::update_key_group::UpdateKeyGroupFluentBuilder::new(self.clone(), input.into())
     }
     /// Specifies the key value store to update.
     ///
     /// Returns [`UpdateKeyValueStoreFluentBuilder`](crate::operation::update_key_value_store::UpdateKeyValueStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_key_value_store`] for the input, output and errors.
     #[cfg(feature = "update-key-value-store")]
     #[inline]
-    pub fn update_key_value_store(
-        &self,
-    ) -> crate::operation::update_key_value_store::UpdateKeyValueStoreFluentBuilder {
+    pub fn update_key_value_store(&self) -> crate::operation::update_key_value_store::UpdateKeyValueStoreFluentBuilder {
         crate::operation::update_key_value_store::UpdateKeyValueStoreFluentBuilder::new(
             self.clone(),
             Default::default(),
@@ -4039,10 +3584,7 @@ impl Client {
         &self,
         input: crate::operation::update_key_value_store::UpdateKeyValueStoreInput,
     ) -> crate::operation::update_key_value_store::UpdateKeyValueStoreFluentBuilder {
-        crate::operation::update_key_value_store::UpdateKeyValueStoreFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::update_key_value_store::UpdateKeyValueStoreFluentBuilder::new(self.clone(), input.into())
     }
     /// Updates a CloudFront origin access control.
     ///
@@ -4099,13 +3641,8 @@ impl Client {
     /// Returns [`UpdatePublicKeyFluentBuilder`](crate::operation::update_public_key::UpdatePublicKeyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetPublicKeyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder::read_modify_write) on `client.get_public_key_config()` does the read, the change and this call in one. See [`crate::operation::update_public_key`] for the input, output and errors.
     #[cfg(feature = "update-public-key")]
     #[inline]
-    pub fn update_public_key(
-        &self,
-    ) -> crate::operation::update_public_key::UpdatePublicKeyFluentBuilder {
-        crate::operation::update_public_key::UpdatePublicKeyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn update_public_key(&self) -> crate::operation::update_public_key::UpdatePublicKeyFluentBuilder {
+        crate::operation::update_public_key::UpdatePublicKeyFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdatePublicKey with an input built elsewhere: the same fluent builder as [`update_public_key`](Client::update_public_key), holding every member of `input`.
     #[cfg(feature = "update-public-key")]
@@ -4114,10 +3651,7 @@ impl Client {
         &self,
         input: crate::operation::update_public_key::UpdatePublicKeyInput,
     ) -> crate::operation::update_public_key::UpdatePublicKeyFluentBuilder {
-        crate::operation::update_public_key::UpdatePublicKeyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::update_public_key::UpdatePublicKeyFluentBuilder::new(self.clone(), input.into())
     }
     /// Updates a real-time log configuration.
     ///
@@ -4199,13 +3733,8 @@ impl Client {
     /// Returns [`UpdateTrustStoreFluentBuilder`](crate::operation::update_trust_store::UpdateTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_trust_store`] for the input, output and errors.
     #[cfg(feature = "update-trust-store")]
     #[inline]
-    pub fn update_trust_store(
-        &self,
-    ) -> crate::operation::update_trust_store::UpdateTrustStoreFluentBuilder {
-        crate::operation::update_trust_store::UpdateTrustStoreFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn update_trust_store(&self) -> crate::operation::update_trust_store::UpdateTrustStoreFluentBuilder {
+        crate::operation::update_trust_store::UpdateTrustStoreFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdateTrustStore with an input built elsewhere: the same fluent builder as [`update_trust_store`](Client::update_trust_store), holding every member of `input`.
     #[cfg(feature = "update-trust-store")]
@@ -4214,23 +3743,15 @@ impl Client {
         &self,
         input: crate::operation::update_trust_store::UpdateTrustStoreInput,
     ) -> crate::operation::update_trust_store::UpdateTrustStoreFluentBuilder {
-        crate::operation::update_trust_store::UpdateTrustStoreFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::update_trust_store::UpdateTrustStoreFluentBuilder::new(self.clone(), input.into())
     }
     /// Update an Amazon CloudFront VPC origin in your account.
     ///
     /// Returns [`UpdateVpcOriginFluentBuilder`](crate::operation::update_vpc_origin::UpdateVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_vpc_origin`] for the input, output and errors.
     #[cfg(feature = "update-vpc-origin")]
     #[inline]
-    pub fn update_vpc_origin(
-        &self,
-    ) -> crate::operation::update_vpc_origin::UpdateVpcOriginFluentBuilder {
-        crate::operation::update_vpc_origin::UpdateVpcOriginFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn update_vpc_origin(&self) -> crate::operation::update_vpc_origin::UpdateVpcOriginFluentBuilder {
+        crate::operation::update_vpc_origin::UpdateVpcOriginFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdateVpcOrigin with an input built elsewhere: the same fluent builder as [`update_vpc_origin`](Client::update_vpc_origin), holding every member of `input`.
     #[cfg(feature = "update-vpc-origin")]
@@ -4239,10 +3760,7 @@ impl Client {
         &self,
         input: crate::operation::update_vpc_origin::UpdateVpcOriginInput,
     ) -> crate::operation::update_vpc_origin::UpdateVpcOriginFluentBuilder {
-        crate::operation::update_vpc_origin::UpdateVpcOriginFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::update_vpc_origin::UpdateVpcOriginFluentBuilder::new(self.clone(), input.into())
     }
     /// Verify the DNS configuration for your domain names. This API operation checks whether your domain name points to the correct routing endpoint of the connection group, such as d111111abcdef8.cloudfront.net. You can use this API operation to troubleshoot and resolve DNS configuration issues.
     ///
@@ -4264,10 +3782,7 @@ impl Client {
         &self,
         input: crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput,
     ) -> crate::operation::verify_dns_configuration::VerifyDnsConfigurationFluentBuilder {
-        crate::operation::verify_dns_configuration::VerifyDnsConfigurationFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+        crate::operation::verify_dns_configuration::VerifyDnsConfigurationFluentBuilder::new(self.clone(), input.into())
     }
 }
 
@@ -4323,16 +3838,13 @@ impl crate::operation::list_cloud_front_origin_access_identities::ListCloudFront
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.cloud_front_origin_access_identity_list.as_ref())
-                    .and_then(|v| v.items.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output)
+                .and_then(|v| v.cloud_front_origin_access_identity_list.as_ref())
+                .and_then(|v| v.items.as_ref())
+                .cloned()
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -4346,48 +3858,26 @@ impl crate::operation::list_connection_functions::ListConnectionFunctionsFluentB
         'static,
         crate::operation::list_connection_functions::ListConnectionFunctionsInputBuilder,
         crate::operation::list_connection_functions::ListConnectionFunctionsOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_connection_functions::ListConnectionFunctionsError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_connection_functions::ListConnectionFunctionsError>,
         crate::types::ConnectionFunctionSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_connection_functions::ListConnectionFunctionsInputBuilder,
             crate::operation::list_connection_functions::ListConnectionFunctionsOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_connection_functions::ListConnectionFunctionsError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_connection_functions::ListConnectionFunctionsError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
-                |output| {
-                    Some(output)
-                        .and_then(|v| v.next_marker.as_ref())
-                        .filter(|v| !v.is_empty())
-                        .cloned()
-                },
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                |output| Some(output).and_then(|v| v.next_marker.as_ref()).filter(|v| !v.is_empty()).cloned(),
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.connection_functions.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output).and_then(|v| v.connection_functions.as_ref()).cloned().unwrap_or_default()
+        })
     }
 }
 
@@ -4401,48 +3891,26 @@ impl crate::operation::list_connection_groups::ListConnectionGroupsFluentBuilder
         'static,
         crate::operation::list_connection_groups::ListConnectionGroupsInputBuilder,
         crate::operation::list_connection_groups::ListConnectionGroupsOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_connection_groups::ListConnectionGroupsError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_connection_groups::ListConnectionGroupsError>,
         crate::types::ConnectionGroupSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_connection_groups::ListConnectionGroupsInputBuilder,
             crate::operation::list_connection_groups::ListConnectionGroupsOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_connection_groups::ListConnectionGroupsError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_connection_groups::ListConnectionGroupsError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
-                |output| {
-                    Some(output)
-                        .and_then(|v| v.next_marker.as_ref())
-                        .filter(|v| !v.is_empty())
-                        .cloned()
-                },
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                |output| Some(output).and_then(|v| v.next_marker.as_ref()).filter(|v| !v.is_empty()).cloned(),
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.connection_groups.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output).and_then(|v| v.connection_groups.as_ref()).cloned().unwrap_or_default()
+        })
     }
 }
 
@@ -4456,48 +3924,26 @@ impl crate::operation::list_distribution_tenants::ListDistributionTenantsFluentB
         'static,
         crate::operation::list_distribution_tenants::ListDistributionTenantsInputBuilder,
         crate::operation::list_distribution_tenants::ListDistributionTenantsOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_distribution_tenants::ListDistributionTenantsError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_distribution_tenants::ListDistributionTenantsError>,
         crate::types::DistributionTenantSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_distribution_tenants::ListDistributionTenantsInputBuilder,
             crate::operation::list_distribution_tenants::ListDistributionTenantsOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_distribution_tenants::ListDistributionTenantsError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_distribution_tenants::ListDistributionTenantsError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
-                |output| {
-                    Some(output)
-                        .and_then(|v| v.next_marker.as_ref())
-                        .filter(|v| !v.is_empty())
-                        .cloned()
-                },
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                |output| Some(output).and_then(|v| v.next_marker.as_ref()).filter(|v| !v.is_empty()).cloned(),
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.distribution_tenant_list.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output).and_then(|v| v.distribution_tenant_list.as_ref()).cloned().unwrap_or_default()
+        })
     }
 }
 
@@ -4515,7 +3961,7 @@ impl crate::operation::list_distribution_tenants_by_customization::ListDistribut
             crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationError,
         >,
         crate::types::DistributionTenantSummary,
-    > {
+    >{
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInputBuilder,
@@ -4544,15 +3990,9 @@ impl crate::operation::list_distribution_tenants_by_customization::ListDistribut
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.distribution_tenant_list.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output).and_then(|v| v.distribution_tenant_list.as_ref()).cloned().unwrap_or_default()
+        })
     }
 }
 
@@ -4566,30 +4006,19 @@ impl crate::operation::list_distributions::ListDistributionsFluentBuilder {
         'static,
         crate::operation::list_distributions::ListDistributionsInputBuilder,
         crate::operation::list_distributions::ListDistributionsOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_distributions::ListDistributionsError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_distributions::ListDistributionsError>,
         crate::types::DistributionSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_distributions::ListDistributionsInputBuilder,
             crate::operation::list_distributions::ListDistributionsOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_distributions::ListDistributionsError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_distributions::ListDistributionsError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
                 |output| {
                     if !Some(output)
                         .and_then(|v| v.distribution_list.as_ref())
@@ -4608,16 +4037,13 @@ impl crate::operation::list_distributions::ListDistributionsFluentBuilder {
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.distribution_list.as_ref())
-                    .and_then(|v| v.items.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output)
+                .and_then(|v| v.distribution_list.as_ref())
+                .and_then(|v| v.items.as_ref())
+                .cloned()
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -4665,16 +4091,13 @@ impl crate::operation::list_distributions_by_connection_function::ListDistributi
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.distribution_list.as_ref())
-                    .and_then(|v| v.items.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output)
+                .and_then(|v| v.distribution_list.as_ref())
+                .and_then(|v| v.items.as_ref())
+                .cloned()
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -4704,14 +4127,7 @@ impl crate::operation::list_distributions_by_connection_mode::ListDistributionsB
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
                 |output| {
                     Some(output)
                         .and_then(|v| v.distribution_list.as_ref())
@@ -4722,16 +4138,13 @@ impl crate::operation::list_distributions_by_connection_mode::ListDistributionsB
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.distribution_list.as_ref())
-                    .and_then(|v| v.items.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output)
+                .and_then(|v| v.distribution_list.as_ref())
+                .and_then(|v| v.items.as_ref())
+                .cloned()
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -4761,14 +4174,7 @@ impl crate::operation::list_distributions_by_trust_store::ListDistributionsByTru
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
                 |output| {
                     Some(output)
                         .and_then(|v| v.distribution_list.as_ref())
@@ -4779,16 +4185,13 @@ impl crate::operation::list_distributions_by_trust_store::ListDistributionsByTru
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.distribution_list.as_ref())
-                    .and_then(|v| v.items.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output)
+                .and_then(|v| v.distribution_list.as_ref())
+                .and_then(|v| v.items.as_ref())
+                .cloned()
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -4802,48 +4205,26 @@ impl crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder {
         'static,
         crate::operation::list_domain_conflicts::ListDomainConflictsInputBuilder,
         crate::operation::list_domain_conflicts::ListDomainConflictsOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_domain_conflicts::ListDomainConflictsError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_domain_conflicts::ListDomainConflictsError>,
         crate::types::DomainConflict,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_domain_conflicts::ListDomainConflictsInputBuilder,
             crate::operation::list_domain_conflicts::ListDomainConflictsOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_domain_conflicts::ListDomainConflictsError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_domain_conflicts::ListDomainConflictsError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
-                |output| {
-                    Some(output)
-                        .and_then(|v| v.next_marker.as_ref())
-                        .filter(|v| !v.is_empty())
-                        .cloned()
-                },
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                |output| Some(output).and_then(|v| v.next_marker.as_ref()).filter(|v| !v.is_empty()).cloned(),
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.domain_conflicts.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output).and_then(|v| v.domain_conflicts.as_ref()).cloned().unwrap_or_default()
+        })
     }
 }
 
@@ -4857,30 +4238,19 @@ impl crate::operation::list_invalidations::ListInvalidationsFluentBuilder {
         'static,
         crate::operation::list_invalidations::ListInvalidationsInputBuilder,
         crate::operation::list_invalidations::ListInvalidationsOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_invalidations::ListInvalidationsError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_invalidations::ListInvalidationsError>,
         crate::types::InvalidationSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_invalidations::ListInvalidationsInputBuilder,
             crate::operation::list_invalidations::ListInvalidationsOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_invalidations::ListInvalidationsError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_invalidations::ListInvalidationsError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
                 |output| {
                     if !Some(output)
                         .and_then(|v| v.invalidation_list.as_ref())
@@ -4899,16 +4269,13 @@ impl crate::operation::list_invalidations::ListInvalidationsFluentBuilder {
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.invalidation_list.as_ref())
-                    .and_then(|v| v.items.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output)
+                .and_then(|v| v.invalidation_list.as_ref())
+                .and_then(|v| v.items.as_ref())
+                .cloned()
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -4926,7 +4293,7 @@ impl crate::operation::list_invalidations_for_distribution_tenant::ListInvalidat
             crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantError,
         >,
         crate::types::InvalidationSummary,
-    > {
+    >{
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInputBuilder,
@@ -4956,16 +4323,13 @@ impl crate::operation::list_invalidations_for_distribution_tenant::ListInvalidat
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.invalidation_list.as_ref())
-                    .and_then(|v| v.items.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output)
+                .and_then(|v| v.invalidation_list.as_ref())
+                .and_then(|v| v.items.as_ref())
+                .cloned()
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -4979,30 +4343,19 @@ impl crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder {
         'static,
         crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder,
         crate::operation::list_key_value_stores::ListKeyValueStoresOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_key_value_stores::ListKeyValueStoresError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_key_value_stores::ListKeyValueStoresError>,
         crate::types::KeyValueStore,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder,
             crate::operation::list_key_value_stores::ListKeyValueStoresOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_key_value_stores::ListKeyValueStoresError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_key_value_stores::ListKeyValueStoresError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
                 |output| {
                     Some(output)
                         .and_then(|v| v.key_value_store_list.as_ref())
@@ -5013,16 +4366,13 @@ impl crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder {
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.key_value_store_list.as_ref())
-                    .and_then(|v| v.items.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output)
+                .and_then(|v| v.key_value_store_list.as_ref())
+                .and_then(|v| v.items.as_ref())
+                .cloned()
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -5036,30 +4386,19 @@ impl crate::operation::list_origin_access_controls::ListOriginAccessControlsFlue
         'static,
         crate::operation::list_origin_access_controls::ListOriginAccessControlsInputBuilder,
         crate::operation::list_origin_access_controls::ListOriginAccessControlsOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_origin_access_controls::ListOriginAccessControlsError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_origin_access_controls::ListOriginAccessControlsError>,
         crate::types::OriginAccessControlSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_origin_access_controls::ListOriginAccessControlsInputBuilder,
             crate::operation::list_origin_access_controls::ListOriginAccessControlsOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_origin_access_controls::ListOriginAccessControlsError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_origin_access_controls::ListOriginAccessControlsError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
                 |output| {
                     Some(output)
                         .and_then(|v| v.origin_access_control_list.as_ref())
@@ -5070,16 +4409,13 @@ impl crate::operation::list_origin_access_controls::ListOriginAccessControlsFlue
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.origin_access_control_list.as_ref())
-                    .and_then(|v| v.items.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output)
+                .and_then(|v| v.origin_access_control_list.as_ref())
+                .and_then(|v| v.items.as_ref())
+                .cloned()
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -5093,30 +4429,19 @@ impl crate::operation::list_public_keys::ListPublicKeysFluentBuilder {
         'static,
         crate::operation::list_public_keys::ListPublicKeysInputBuilder,
         crate::operation::list_public_keys::ListPublicKeysOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_public_keys::ListPublicKeysError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_public_keys::ListPublicKeysError>,
         crate::types::PublicKeySummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_public_keys::ListPublicKeysInputBuilder,
             crate::operation::list_public_keys::ListPublicKeysOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_public_keys::ListPublicKeysError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_public_keys::ListPublicKeysError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
                 |output| {
                     Some(output)
                         .and_then(|v| v.public_key_list.as_ref())
@@ -5127,16 +4452,13 @@ impl crate::operation::list_public_keys::ListPublicKeysFluentBuilder {
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.public_key_list.as_ref())
-                    .and_then(|v| v.items.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output)
+                .and_then(|v| v.public_key_list.as_ref())
+                .and_then(|v| v.items.as_ref())
+                .cloned()
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -5150,30 +4472,19 @@ impl crate::operation::list_streaming_distributions::ListStreamingDistributionsF
         'static,
         crate::operation::list_streaming_distributions::ListStreamingDistributionsInputBuilder,
         crate::operation::list_streaming_distributions::ListStreamingDistributionsOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_streaming_distributions::ListStreamingDistributionsError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_streaming_distributions::ListStreamingDistributionsError>,
         crate::types::StreamingDistributionSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_streaming_distributions::ListStreamingDistributionsInputBuilder,
             crate::operation::list_streaming_distributions::ListStreamingDistributionsOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_streaming_distributions::ListStreamingDistributionsError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_streaming_distributions::ListStreamingDistributionsError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
                 |output| {
                     if !Some(output)
                         .and_then(|v| v.streaming_distribution_list.as_ref())
@@ -5192,16 +4503,13 @@ impl crate::operation::list_streaming_distributions::ListStreamingDistributionsF
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.streaming_distribution_list.as_ref())
-                    .and_then(|v| v.items.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output)
+                .and_then(|v| v.streaming_distribution_list.as_ref())
+                .and_then(|v| v.items.as_ref())
+                .cloned()
+                .unwrap_or_default()
+        })
     }
 }
 
@@ -5215,48 +4523,26 @@ impl crate::operation::list_trust_stores::ListTrustStoresFluentBuilder {
         'static,
         crate::operation::list_trust_stores::ListTrustStoresInputBuilder,
         crate::operation::list_trust_stores::ListTrustStoresOutput,
-        restxml_runtime::SdkError<
-            crate::operation::list_trust_stores::ListTrustStoresError,
-        >,
+        restxml_runtime::SdkError<crate::operation::list_trust_stores::ListTrustStoresError>,
         crate::types::TrustStoreSummary,
     > {
         let pages: restxml_runtime::client::paginate::Pages<
             'static,
             crate::operation::list_trust_stores::ListTrustStoresInputBuilder,
             crate::operation::list_trust_stores::ListTrustStoresOutput,
-            restxml_runtime::SdkError<
-                crate::operation::list_trust_stores::ListTrustStoresError,
-            >,
+            restxml_runtime::SdkError<crate::operation::list_trust_stores::ListTrustStoresError>,
         > = {
             let Self { client, input, overrides } = self;
             restxml_runtime::client::paginate::Pages::new(
                 input,
-                move |input| Box::pin(
-                    Self {
-                        client: client.clone(),
-                        input,
-                        overrides: overrides.clone(),
-                    }
-                        .send(),
-                ),
-                |output| {
-                    Some(output)
-                        .and_then(|v| v.next_marker.as_ref())
-                        .filter(|v| !v.is_empty())
-                        .cloned()
-                },
+                move |input| Box::pin(Self { client: client.clone(), input, overrides: overrides.clone() }.send()),
+                |output| Some(output).and_then(|v| v.next_marker.as_ref()).filter(|v| !v.is_empty()).cloned(),
                 |input, token| *input = std::mem::take(input).set_marker(Some(token)),
             )
         };
-        restxml_runtime::client::paginate::Paginator::new(
-            pages,
-            |output| {
-                Some(&output)
-                    .and_then(|v| v.trust_store_list.as_ref())
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        )
+        restxml_runtime::client::paginate::Paginator::new(pages, |output| {
+            Some(&output).and_then(|v| v.trust_store_list.as_ref()).cloned().unwrap_or_default()
+        })
     }
 }
 
@@ -5272,9 +4558,7 @@ impl crate::operation::get_distribution::GetDistributionFluentBuilder {
         self,
     ) -> restxml_runtime::client::paginate::Waiter<
         crate::operation::get_distribution::GetDistributionOutput,
-        restxml_runtime::SdkError<
-            crate::operation::get_distribution::GetDistributionError,
-        >,
+        restxml_runtime::SdkError<crate::operation::get_distribution::GetDistributionError>,
     > {
         restxml_runtime::client::paginate::Waiter::new(
             restxml_runtime::client::paginate::WaiterConfig {
@@ -5284,10 +4568,8 @@ impl crate::operation::get_distribution::GetDistributionFluentBuilder {
             move || Box::pin(self.clone().send()),
             |result| {
                 if let Ok(output) = result
-                    && Some(output)
-                        .and_then(|v| v.distribution.as_ref())
-                        .map(|v| &v.status)
-                        .map(|v| v.as_str()) == Some("Deployed")
+                    && Some(output).and_then(|v| v.distribution.as_ref()).map(|v| &v.status).map(|v| v.as_str())
+                        == Some("Deployed")
                 {
                     return Some(restxml_runtime::client::paginate::Acceptance::Success);
                 }
@@ -5309,9 +4591,7 @@ impl crate::operation::get_invalidation::GetInvalidationFluentBuilder {
         self,
     ) -> restxml_runtime::client::paginate::Waiter<
         crate::operation::get_invalidation::GetInvalidationOutput,
-        restxml_runtime::SdkError<
-            crate::operation::get_invalidation::GetInvalidationError,
-        >,
+        restxml_runtime::SdkError<crate::operation::get_invalidation::GetInvalidationError>,
     > {
         restxml_runtime::client::paginate::Waiter::new(
             restxml_runtime::client::paginate::WaiterConfig {
@@ -5321,10 +4601,8 @@ impl crate::operation::get_invalidation::GetInvalidationFluentBuilder {
             move || Box::pin(self.clone().send()),
             |result| {
                 if let Ok(output) = result
-                    && Some(output)
-                        .and_then(|v| v.invalidation.as_ref())
-                        .map(|v| &v.status)
-                        .map(|v| v.as_str()) == Some("Completed")
+                    && Some(output).and_then(|v| v.invalidation.as_ref()).map(|v| &v.status).map(|v| v.as_str())
+                        == Some("Completed")
                 {
                     return Some(restxml_runtime::client::paginate::Acceptance::Success);
                 }
@@ -5358,10 +4636,8 @@ impl crate::operation::get_invalidation_for_distribution_tenant::GetInvalidation
             move || Box::pin(self.clone().send()),
             |result| {
                 if let Ok(output) = result
-                    && Some(output)
-                        .and_then(|v| v.invalidation.as_ref())
-                        .map(|v| &v.status)
-                        .map(|v| v.as_str()) == Some("Completed")
+                    && Some(output).and_then(|v| v.invalidation.as_ref()).map(|v| &v.status).map(|v| v.as_str())
+                        == Some("Completed")
                 {
                     return Some(restxml_runtime::client::paginate::Acceptance::Success);
                 }
@@ -5383,9 +4659,7 @@ impl crate::operation::get_streaming_distribution::GetStreamingDistributionFluen
         self,
     ) -> restxml_runtime::client::paginate::Waiter<
         crate::operation::get_streaming_distribution::GetStreamingDistributionOutput,
-        restxml_runtime::SdkError<
-            crate::operation::get_streaming_distribution::GetStreamingDistributionError,
-        >,
+        restxml_runtime::SdkError<crate::operation::get_streaming_distribution::GetStreamingDistributionError>,
     > {
         restxml_runtime::client::paginate::Waiter::new(
             restxml_runtime::client::paginate::WaiterConfig {
@@ -5398,7 +4672,8 @@ impl crate::operation::get_streaming_distribution::GetStreamingDistributionFluen
                     && Some(output)
                         .and_then(|v| v.streaming_distribution.as_ref())
                         .map(|v| &v.status)
-                        .map(|v| v.as_str()) == Some("Deployed")
+                        .map(|v| v.as_str())
+                        == Some("Deployed")
                 {
                     return Some(restxml_runtime::client::paginate::Acceptance::Success);
                 }
@@ -5426,32 +4701,18 @@ impl crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilde
             crate::operation::update_cache_policy::UpdateCachePolicyError,
         >,
     > {
-        let input = self
-            .as_input()
-            .clone()
-            .build()
-            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current
-            .cache_policy_config
-            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current
-            .e_tag
-            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current.cache_policy_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_cache_policy::UpdateCachePolicyInput {
             cache_policy_config: config,
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder::new(
-                client,
-                update.into(),
-            )
+        crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder::new(client, update.into())
             .config_override(overrides)
             .send()
             .await
@@ -5459,12 +4720,10 @@ impl crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilde
     }
 }
 
-#[cfg(
-    all(
-        feature = "get-cloud-front-origin-access-identity-config",
-        feature = "update-cloud-front-origin-access-identity"
-    )
-)]
+#[cfg(all(
+    feature = "get-cloud-front-origin-access-identity-config",
+    feature = "update-cloud-front-origin-access-identity"
+))]
 impl crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
     /// Read-modify-write: GetCloudFrontOriginAccessIdentityConfig for the config and its ETag, `change` applied, then UpdateCloudFrontOriginAccessIdentity with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
@@ -5515,12 +4774,7 @@ impl crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFr
     }
 }
 
-#[cfg(
-    all(
-        feature = "get-continuous-deployment-policy-config",
-        feature = "update-continuous-deployment-policy"
-    )
-)]
+#[cfg(all(feature = "get-continuous-deployment-policy-config", feature = "update-continuous-deployment-policy"))]
 impl crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder {
     /// Read-modify-write: GetContinuousDeploymentPolicyConfig for the config and its ETag, `change` applied, then UpdateContinuousDeploymentPolicy with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
@@ -5538,22 +4792,12 @@ impl crate::operation::get_continuous_deployment_policy_config::GetContinuousDep
             crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyError,
         >,
     > {
-        let input = self
-            .as_input()
-            .clone()
-            .build()
-            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current
-            .continuous_deployment_policy_config
-            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current
-            .e_tag
-            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config =
+            current.continuous_deployment_policy_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput {
             continuous_deployment_policy_config: config,
@@ -5561,13 +4805,13 @@ impl crate::operation::get_continuous_deployment_policy_config::GetContinuousDep
             id: input.id.clone(),
         };
         crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyFluentBuilder::new(
-                client,
-                update.into(),
-            )
-            .config_override(overrides)
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Update)
+            client,
+            update.into(),
+        )
+        .config_override(overrides)
+        .send()
+        .await
+        .map_err(restxml_runtime::client::ModifyError::Update)
     }
 }
 
@@ -5589,32 +4833,18 @@ impl crate::operation::get_distribution_config::GetDistributionConfigFluentBuild
             crate::operation::update_distribution::UpdateDistributionError,
         >,
     > {
-        let input = self
-            .as_input()
-            .clone()
-            .build()
-            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current
-            .distribution_config
-            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current
-            .e_tag
-            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current.distribution_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_distribution::UpdateDistributionInput {
             distribution_config: config,
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::operation::update_distribution::UpdateDistributionFluentBuilder::new(
-                client,
-                update.into(),
-            )
+        crate::operation::update_distribution::UpdateDistributionFluentBuilder::new(client, update.into())
             .config_override(overrides)
             .send()
             .await
@@ -5622,12 +4852,7 @@ impl crate::operation::get_distribution_config::GetDistributionConfigFluentBuild
     }
 }
 
-#[cfg(
-    all(
-        feature = "get-field-level-encryption-profile-config",
-        feature = "update-field-level-encryption-profile"
-    )
-)]
+#[cfg(all(feature = "get-field-level-encryption-profile-config", feature = "update-field-level-encryption-profile"))]
 impl crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder {
     /// Read-modify-write: GetFieldLevelEncryptionProfileConfig for the config and its ETag, `change` applied, then UpdateFieldLevelEncryptionProfile with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
@@ -5645,22 +4870,12 @@ impl crate::operation::get_field_level_encryption_profile_config::GetFieldLevelE
             crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileError,
         >,
     > {
-        let input = self
-            .as_input()
-            .clone()
-            .build()
-            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current
-            .field_level_encryption_profile_config
-            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current
-            .e_tag
-            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config =
+            current.field_level_encryption_profile_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput {
             field_level_encryption_profile_config: config,
@@ -5668,13 +4883,13 @@ impl crate::operation::get_field_level_encryption_profile_config::GetFieldLevelE
             id: input.id.clone(),
         };
         crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileFluentBuilder::new(
-                client,
-                update.into(),
-            )
-            .config_override(overrides)
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Update)
+            client,
+            update.into(),
+        )
+        .config_override(overrides)
+        .send()
+        .await
+        .map_err(restxml_runtime::client::ModifyError::Update)
     }
 }
 
@@ -5696,32 +4911,18 @@ impl crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder {
             crate::operation::update_key_group::UpdateKeyGroupError,
         >,
     > {
-        let input = self
-            .as_input()
-            .clone()
-            .build()
-            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current
-            .key_group_config
-            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current
-            .e_tag
-            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current.key_group_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_key_group::UpdateKeyGroupInput {
             key_group_config: config,
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::operation::update_key_group::UpdateKeyGroupFluentBuilder::new(
-                client,
-                update.into(),
-            )
+        crate::operation::update_key_group::UpdateKeyGroupFluentBuilder::new(client, update.into())
             .config_override(overrides)
             .send()
             .await
@@ -5729,12 +4930,7 @@ impl crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder {
     }
 }
 
-#[cfg(
-    all(
-        feature = "get-origin-access-control-config",
-        feature = "update-origin-access-control"
-    )
-)]
+#[cfg(all(feature = "get-origin-access-control-config", feature = "update-origin-access-control"))]
 impl crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigFluentBuilder {
     /// Read-modify-write: GetOriginAccessControlConfig for the config and its ETag, `change` applied, then UpdateOriginAccessControl with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
@@ -5752,22 +4948,12 @@ impl crate::operation::get_origin_access_control_config::GetOriginAccessControlC
             crate::operation::update_origin_access_control::UpdateOriginAccessControlError,
         >,
     > {
-        let input = self
-            .as_input()
-            .clone()
-            .build()
-            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current
-            .origin_access_control_config
-            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current
-            .e_tag
-            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config =
+            current.origin_access_control_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_origin_access_control::UpdateOriginAccessControlInput {
             origin_access_control_config: config,
@@ -5775,22 +4961,17 @@ impl crate::operation::get_origin_access_control_config::GetOriginAccessControlC
             id: input.id.clone(),
         };
         crate::operation::update_origin_access_control::UpdateOriginAccessControlFluentBuilder::new(
-                client,
-                update.into(),
-            )
-            .config_override(overrides)
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Update)
+            client,
+            update.into(),
+        )
+        .config_override(overrides)
+        .send()
+        .await
+        .map_err(restxml_runtime::client::ModifyError::Update)
     }
 }
 
-#[cfg(
-    all(
-        feature = "get-origin-request-policy-config",
-        feature = "update-origin-request-policy"
-    )
-)]
+#[cfg(all(feature = "get-origin-request-policy-config", feature = "update-origin-request-policy"))]
 impl crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigFluentBuilder {
     /// Read-modify-write: GetOriginRequestPolicyConfig for the config and its ETag, `change` applied, then UpdateOriginRequestPolicy with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
@@ -5808,22 +4989,12 @@ impl crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyC
             crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyError,
         >,
     > {
-        let input = self
-            .as_input()
-            .clone()
-            .build()
-            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current
-            .origin_request_policy_config
-            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current
-            .e_tag
-            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config =
+            current.origin_request_policy_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput {
             origin_request_policy_config: config,
@@ -5831,13 +5002,13 @@ impl crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyC
             id: input.id.clone(),
         };
         crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyFluentBuilder::new(
-                client,
-                update.into(),
-            )
-            .config_override(overrides)
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Update)
+            client,
+            update.into(),
+        )
+        .config_override(overrides)
+        .send()
+        .await
+        .map_err(restxml_runtime::client::ModifyError::Update)
     }
 }
 
@@ -5859,32 +5030,18 @@ impl crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder {
             crate::operation::update_public_key::UpdatePublicKeyError,
         >,
     > {
-        let input = self
-            .as_input()
-            .clone()
-            .build()
-            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current
-            .public_key_config
-            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current
-            .e_tag
-            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config = current.public_key_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_public_key::UpdatePublicKeyInput {
             public_key_config: config,
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::operation::update_public_key::UpdatePublicKeyFluentBuilder::new(
-                client,
-                update.into(),
-            )
+        crate::operation::update_public_key::UpdatePublicKeyFluentBuilder::new(client, update.into())
             .config_override(overrides)
             .send()
             .await
@@ -5892,12 +5049,7 @@ impl crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder {
     }
 }
 
-#[cfg(
-    all(
-        feature = "get-response-headers-policy-config",
-        feature = "update-response-headers-policy"
-    )
-)]
+#[cfg(all(feature = "get-response-headers-policy-config", feature = "update-response-headers-policy"))]
 impl crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigFluentBuilder {
     /// Read-modify-write: GetResponseHeadersPolicyConfig for the config and its ETag, `change` applied, then UpdateResponseHeadersPolicy with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
@@ -5915,22 +5067,12 @@ impl crate::operation::get_response_headers_policy_config::GetResponseHeadersPol
             crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyError,
         >,
     > {
-        let input = self
-            .as_input()
-            .clone()
-            .build()
-            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current
-            .response_headers_policy_config
-            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current
-            .e_tag
-            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config =
+            current.response_headers_policy_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput {
             response_headers_policy_config: config,
@@ -5938,22 +5080,17 @@ impl crate::operation::get_response_headers_policy_config::GetResponseHeadersPol
             id: input.id.clone(),
         };
         crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyFluentBuilder::new(
-                client,
-                update.into(),
-            )
-            .config_override(overrides)
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Update)
+            client,
+            update.into(),
+        )
+        .config_override(overrides)
+        .send()
+        .await
+        .map_err(restxml_runtime::client::ModifyError::Update)
     }
 }
 
-#[cfg(
-    all(
-        feature = "get-streaming-distribution-config",
-        feature = "update-streaming-distribution"
-    )
-)]
+#[cfg(all(feature = "get-streaming-distribution-config", feature = "update-streaming-distribution"))]
 impl crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigFluentBuilder {
     /// Read-modify-write: GetStreamingDistributionConfig for the config and its ETag, `change` applied, then UpdateStreamingDistribution with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
@@ -5971,22 +5108,12 @@ impl crate::operation::get_streaming_distribution_config::GetStreamingDistributi
             crate::operation::update_streaming_distribution::UpdateStreamingDistributionError,
         >,
     > {
-        let input = self
-            .as_input()
-            .clone()
-            .build()
-            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Get)?;
-        let mut config = current
-            .streaming_distribution_config
-            .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current
-            .e_tag
-            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
+        let mut config =
+            current.streaming_distribution_config.ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
+        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
         let update = crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput {
             streaming_distribution_config: config,
@@ -5994,12 +5121,12 @@ impl crate::operation::get_streaming_distribution_config::GetStreamingDistributi
             id: input.id.clone(),
         };
         crate::operation::update_streaming_distribution::UpdateStreamingDistributionFluentBuilder::new(
-                client,
-                update.into(),
-            )
-            .config_override(overrides)
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Update)
+            client,
+            update.into(),
+        )
+        .config_override(overrides)
+        .send()
+        .await
+        .map_err(restxml_runtime::client::ModifyError::Update)
     }
 }

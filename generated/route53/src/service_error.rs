@@ -4,7 +4,7 @@
 /// Any error of a call to Amazon Route 53: a variant per modeled error of the service, the failures that are not the service's answer (`Build`, `Response`, `Dispatch`, as in [`SdkError`](restxml_runtime::SdkError)), and `Unhandled`.
 ///
 /// Every operation's `SdkError` converts into it with `?`, so a function that calls several operations can return `Result<T, Error>`. A code the model defines for another operation of the service becomes that error's variant here, as botocore raises the service's exception of that code, not an unhandled one.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// This CIDR block is already in use.
@@ -12,54 +12,41 @@ pub enum Error {
     CidrBlockInUseException(crate::error::CidrBlockInUseException),
     /// A CIDR collection with this name and a different caller reference already exists in this account.
     #[cfg(feature = "create-cidr-collection")]
-    CidrCollectionAlreadyExistsException(
-        crate::error::CidrCollectionAlreadyExistsException,
-    ),
+    CidrCollectionAlreadyExistsException(crate::error::CidrCollectionAlreadyExistsException),
     /// This CIDR collection is in use, and isn't empty.
     #[cfg(feature = "delete-cidr-collection")]
     CidrCollectionInUseException(crate::error::CidrCollectionInUseException),
     /// The CIDR collection version you provided, doesn't match the one in the `ListCidrCollections` operation.
     #[cfg(feature = "change-cidr-collection")]
-    CidrCollectionVersionMismatchException(
-        crate::error::CidrCollectionVersionMismatchException,
-    ),
+    CidrCollectionVersionMismatchException(crate::error::CidrCollectionVersionMismatchException),
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
-    #[cfg(
-        any(
-            feature = "activate-key-signing-key",
-            feature = "change-cidr-collection",
-            feature = "create-cidr-collection",
-            feature = "create-key-signing-key",
-            feature = "create-query-logging-config",
-            feature = "create-traffic-policy-version",
-            feature = "create-vpc-association-authorization",
-            feature = "deactivate-key-signing-key",
-            feature = "delete-cidr-collection",
-            feature = "delete-key-signing-key",
-            feature = "delete-query-logging-config",
-            feature = "delete-traffic-policy",
-            feature = "delete-vpc-association-authorization",
-            feature = "disable-hosted-zone-dnssec",
-            feature = "enable-hosted-zone-dnssec",
-            feature = "update-traffic-policy-comment"
-        )
-    )]
+    #[cfg(any(
+        feature = "activate-key-signing-key",
+        feature = "change-cidr-collection",
+        feature = "create-cidr-collection",
+        feature = "create-key-signing-key",
+        feature = "create-query-logging-config",
+        feature = "create-traffic-policy-version",
+        feature = "create-vpc-association-authorization",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-cidr-collection",
+        feature = "delete-key-signing-key",
+        feature = "delete-query-logging-config",
+        feature = "delete-traffic-policy",
+        feature = "delete-vpc-association-authorization",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "enable-hosted-zone-dnssec",
+        feature = "update-traffic-policy-comment"
+    ))]
     ConcurrentModification(crate::error::ConcurrentModification),
     /// The cause of this error depends on the operation that you're performing:
-    #[cfg(
-        any(feature = "associate-vpc-with-hosted-zone", feature = "create-hosted-zone")
-    )]
+    #[cfg(any(feature = "associate-vpc-with-hosted-zone", feature = "create-hosted-zone"))]
     ConflictingDomainExists(crate::error::ConflictingDomainExists),
     /// You tried to update a traffic policy instance by using a traffic policy version that has a different DNS type than the current type for the instance. You specified the type in the JSON document in the `CreateTrafficPolicy` or `CreateTrafficPolicyVersion`request.
     #[cfg(feature = "update-traffic-policy-instance")]
     ConflictingTypes(crate::error::ConflictingTypes),
     /// The hosted zone doesn't have any DNSSEC resources.
-    #[cfg(
-        any(
-            feature = "disable-hosted-zone-dnssec",
-            feature = "enable-hosted-zone-dnssec"
-        )
-    )]
+    #[cfg(any(feature = "disable-hosted-zone-dnssec", feature = "enable-hosted-zone-dnssec"))]
     DNSSECNotFound(crate::error::DNSSECNotFound),
     /// A delegation set with the same owner and caller reference combination has already been created.
     #[cfg(feature = "create-reusable-delegation-set")]
@@ -71,19 +58,15 @@ pub enum Error {
     #[cfg(feature = "delete-reusable-delegation-set")]
     DelegationSetInUse(crate::error::DelegationSetInUse),
     /// You can create a hosted zone that has the same name as an existing hosted zone (example.com is common), but there is a limit to the number of hosted zones that have the same name. If you get this error, Amazon Route 53 has reached that limit. If you own the domain name and Route 53 generates this error, contact Customer Support.
-    #[cfg(
-        any(feature = "create-hosted-zone", feature = "create-reusable-delegation-set")
-    )]
+    #[cfg(any(feature = "create-hosted-zone", feature = "create-reusable-delegation-set"))]
     DelegationSetNotAvailable(crate::error::DelegationSetNotAvailable),
     /// A reusable delegation set with the specified ID does not exist.
-    #[cfg(
-        any(
-            feature = "create-hosted-zone",
-            feature = "delete-reusable-delegation-set",
-            feature = "get-reusable-delegation-set",
-            feature = "list-hosted-zones"
-        )
-    )]
+    #[cfg(any(
+        feature = "create-hosted-zone",
+        feature = "delete-reusable-delegation-set",
+        feature = "get-reusable-delegation-set",
+        feature = "list-hosted-zones"
+    ))]
     DelegationSetNotReusable(crate::error::DelegationSetNotReusable),
     /// The health check you're attempting to create already exists. Amazon Route 53 returns this error when you submit a request that has the following values:
     #[cfg(feature = "create-health-check")]
@@ -114,212 +97,177 @@ pub enum Error {
     IncompatibleVersion(crate::error::IncompatibleVersion),
     /// Amazon Route 53 doesn't have the permissions required to create log streams and send query logs to log streams. Possible causes include the following:
     #[cfg(feature = "create-query-logging-config")]
-    InsufficientCloudWatchLogsResourcePolicy(
-        crate::error::InsufficientCloudWatchLogsResourcePolicy,
-    ),
+    InsufficientCloudWatchLogsResourcePolicy(crate::error::InsufficientCloudWatchLogsResourcePolicy),
     /// Parameter name is not valid.
-    #[cfg(
-        any(
-            feature = "create-key-signing-key",
-            feature = "create-reusable-delegation-set",
-            feature = "disable-hosted-zone-dnssec",
-            feature = "enable-hosted-zone-dnssec",
-            feature = "get-dnssec"
-        )
-    )]
+    #[cfg(any(
+        feature = "create-key-signing-key",
+        feature = "create-reusable-delegation-set",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "enable-hosted-zone-dnssec",
+        feature = "get-dnssec"
+    ))]
     InvalidArgument(crate::error::InvalidArgument),
     /// This exception contains a list of messages that might contain one or more error messages. Each error message indicates one error in the change batch.
     #[cfg(feature = "change-resource-record-sets")]
     InvalidChangeBatch(crate::error::InvalidChangeBatch),
     /// The specified domain name is not valid.
-    #[cfg(
-        any(
-            feature = "create-hosted-zone",
-            feature = "delete-hosted-zone",
-            feature = "list-hosted-zones-by-name"
-        )
-    )]
+    #[cfg(any(feature = "create-hosted-zone", feature = "delete-hosted-zone", feature = "list-hosted-zones-by-name"))]
     InvalidDomainName(crate::error::InvalidDomainName),
     /// The input is not valid.
-    #[cfg(
-        any(
-            feature = "activate-key-signing-key",
-            feature = "associate-vpc-with-hosted-zone",
-            feature = "change-cidr-collection",
-            feature = "change-resource-record-sets",
-            feature = "change-tags-for-resource",
-            feature = "create-cidr-collection",
-            feature = "create-health-check",
-            feature = "create-hosted-zone",
-            feature = "create-key-signing-key",
-            feature = "create-query-logging-config",
-            feature = "create-reusable-delegation-set",
-            feature = "create-traffic-policy",
-            feature = "create-traffic-policy-instance",
-            feature = "create-traffic-policy-version",
-            feature = "create-vpc-association-authorization",
-            feature = "deactivate-key-signing-key",
-            feature = "delete-cidr-collection",
-            feature = "delete-health-check",
-            feature = "delete-hosted-zone",
-            feature = "delete-key-signing-key",
-            feature = "delete-query-logging-config",
-            feature = "delete-reusable-delegation-set",
-            feature = "delete-traffic-policy",
-            feature = "delete-traffic-policy-instance",
-            feature = "delete-vpc-association-authorization",
-            feature = "disable-hosted-zone-dnssec",
-            feature = "disassociate-vpc-from-hosted-zone",
-            feature = "enable-hosted-zone-dnssec",
-            feature = "get-account-limit",
-            feature = "get-change",
-            feature = "get-dnssec",
-            feature = "get-geo-location",
-            feature = "get-health-check",
-            feature = "get-health-check-last-failure-reason",
-            feature = "get-health-check-status",
-            feature = "get-hosted-zone",
-            feature = "get-hosted-zone-count",
-            feature = "get-hosted-zone-limit",
-            feature = "get-query-logging-config",
-            feature = "get-reusable-delegation-set",
-            feature = "get-reusable-delegation-set-limit",
-            feature = "get-traffic-policy",
-            feature = "get-traffic-policy-instance",
-            feature = "list-cidr-blocks",
-            feature = "list-cidr-collections",
-            feature = "list-cidr-locations",
-            feature = "list-geo-locations",
-            feature = "list-health-checks",
-            feature = "list-hosted-zones",
-            feature = "list-hosted-zones-by-name",
-            feature = "list-hosted-zones-by-vpc",
-            feature = "list-query-logging-configs",
-            feature = "list-resource-record-sets",
-            feature = "list-reusable-delegation-sets",
-            feature = "list-tags-for-resource",
-            feature = "list-tags-for-resources",
-            feature = "list-traffic-policies",
-            feature = "list-traffic-policy-instances",
-            feature = "list-traffic-policy-instances-by-hosted-zone",
-            feature = "list-traffic-policy-instances-by-policy",
-            feature = "list-traffic-policy-versions",
-            feature = "list-vpc-association-authorizations",
-            feature = "test-dns-answer",
-            feature = "update-health-check",
-            feature = "update-hosted-zone-comment",
-            feature = "update-hosted-zone-features",
-            feature = "update-traffic-policy-comment",
-            feature = "update-traffic-policy-instance"
-        )
-    )]
+    #[cfg(any(
+        feature = "activate-key-signing-key",
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "change-cidr-collection",
+        feature = "change-resource-record-sets",
+        feature = "change-tags-for-resource",
+        feature = "create-cidr-collection",
+        feature = "create-health-check",
+        feature = "create-hosted-zone",
+        feature = "create-key-signing-key",
+        feature = "create-query-logging-config",
+        feature = "create-reusable-delegation-set",
+        feature = "create-traffic-policy",
+        feature = "create-traffic-policy-instance",
+        feature = "create-traffic-policy-version",
+        feature = "create-vpc-association-authorization",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-cidr-collection",
+        feature = "delete-health-check",
+        feature = "delete-hosted-zone",
+        feature = "delete-key-signing-key",
+        feature = "delete-query-logging-config",
+        feature = "delete-reusable-delegation-set",
+        feature = "delete-traffic-policy",
+        feature = "delete-traffic-policy-instance",
+        feature = "delete-vpc-association-authorization",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "disassociate-vpc-from-hosted-zone",
+        feature = "enable-hosted-zone-dnssec",
+        feature = "get-account-limit",
+        feature = "get-change",
+        feature = "get-dnssec",
+        feature = "get-geo-location",
+        feature = "get-health-check",
+        feature = "get-health-check-last-failure-reason",
+        feature = "get-health-check-status",
+        feature = "get-hosted-zone",
+        feature = "get-hosted-zone-count",
+        feature = "get-hosted-zone-limit",
+        feature = "get-query-logging-config",
+        feature = "get-reusable-delegation-set",
+        feature = "get-reusable-delegation-set-limit",
+        feature = "get-traffic-policy",
+        feature = "get-traffic-policy-instance",
+        feature = "list-cidr-blocks",
+        feature = "list-cidr-collections",
+        feature = "list-cidr-locations",
+        feature = "list-geo-locations",
+        feature = "list-health-checks",
+        feature = "list-hosted-zones",
+        feature = "list-hosted-zones-by-name",
+        feature = "list-hosted-zones-by-vpc",
+        feature = "list-query-logging-configs",
+        feature = "list-resource-record-sets",
+        feature = "list-reusable-delegation-sets",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources",
+        feature = "list-traffic-policies",
+        feature = "list-traffic-policy-instances",
+        feature = "list-traffic-policy-instances-by-hosted-zone",
+        feature = "list-traffic-policy-instances-by-policy",
+        feature = "list-traffic-policy-versions",
+        feature = "list-vpc-association-authorizations",
+        feature = "test-dns-answer",
+        feature = "update-health-check",
+        feature = "update-hosted-zone-comment",
+        feature = "update-hosted-zone-features",
+        feature = "update-traffic-policy-comment",
+        feature = "update-traffic-policy-instance"
+    ))]
     InvalidInput(crate::error::InvalidInput),
     /// The KeyManagementServiceArn that you specified isn't valid to use with DNSSEC signing.
-    #[cfg(
-        any(
-            feature = "activate-key-signing-key",
-            feature = "create-key-signing-key",
-            feature = "delete-key-signing-key",
-            feature = "disable-hosted-zone-dnssec",
-            feature = "enable-hosted-zone-dnssec"
-        )
-    )]
+    #[cfg(any(
+        feature = "activate-key-signing-key",
+        feature = "create-key-signing-key",
+        feature = "delete-key-signing-key",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "enable-hosted-zone-dnssec"
+    ))]
     InvalidKMSArn(crate::error::InvalidKMSArn),
     /// The key-signing key (KSK) name that you specified isn't a valid name.
     #[cfg(feature = "create-key-signing-key")]
     InvalidKeySigningKeyName(crate::error::InvalidKeySigningKeyName),
     /// The key-signing key (KSK) status isn't valid or another KSK has the status `INTERNAL_FAILURE`.
-    #[cfg(
-        any(
-            feature = "activate-key-signing-key",
-            feature = "create-key-signing-key",
-            feature = "deactivate-key-signing-key",
-            feature = "delete-key-signing-key",
-            feature = "disable-hosted-zone-dnssec",
-            feature = "enable-hosted-zone-dnssec"
-        )
-    )]
+    #[cfg(any(
+        feature = "activate-key-signing-key",
+        feature = "create-key-signing-key",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-key-signing-key",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "enable-hosted-zone-dnssec"
+    ))]
     InvalidKeySigningKeyStatus(crate::error::InvalidKeySigningKeyStatus),
     /// The value that you specified to get the second or subsequent page of results is invalid.
-    #[cfg(
-        any(
-            feature = "list-hosted-zones-by-vpc",
-            feature = "list-query-logging-configs",
-            feature = "list-vpc-association-authorizations"
-        )
-    )]
+    #[cfg(any(
+        feature = "list-hosted-zones-by-vpc",
+        feature = "list-query-logging-configs",
+        feature = "list-vpc-association-authorizations"
+    ))]
     InvalidPaginationToken(crate::error::InvalidPaginationToken),
     /// Your hosted zone status isn't valid for this operation. In the hosted zone, change the status to enable `DNSSEC` or disable `DNSSEC`.
-    #[cfg(
-        any(
-            feature = "activate-key-signing-key",
-            feature = "create-key-signing-key",
-            feature = "deactivate-key-signing-key",
-            feature = "delete-key-signing-key"
-        )
-    )]
+    #[cfg(any(
+        feature = "activate-key-signing-key",
+        feature = "create-key-signing-key",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-key-signing-key"
+    ))]
     InvalidSigningStatus(crate::error::InvalidSigningStatus),
     /// The format of the traffic policy document that you specified in the `Document` element is not valid.
-    #[cfg(
-        any(feature = "create-traffic-policy", feature = "create-traffic-policy-version")
-    )]
+    #[cfg(any(feature = "create-traffic-policy", feature = "create-traffic-policy-version"))]
     InvalidTrafficPolicyDocument(crate::error::InvalidTrafficPolicyDocument),
     /// The VPC ID that you specified either isn't a valid ID or the current account is not authorized to access this VPC.
-    #[cfg(
-        any(
-            feature = "associate-vpc-with-hosted-zone",
-            feature = "create-hosted-zone",
-            feature = "create-vpc-association-authorization",
-            feature = "delete-vpc-association-authorization",
-            feature = "disassociate-vpc-from-hosted-zone"
-        )
-    )]
+    #[cfg(any(
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "create-hosted-zone",
+        feature = "create-vpc-association-authorization",
+        feature = "delete-vpc-association-authorization",
+        feature = "disassociate-vpc-from-hosted-zone"
+    ))]
     InvalidVPCId(crate::error::InvalidVPCId),
     /// You've already created a key-signing key (KSK) with this name or with the same customer managed key ARN.
     #[cfg(feature = "create-key-signing-key")]
     KeySigningKeyAlreadyExists(crate::error::KeySigningKeyAlreadyExists),
     /// The key-signing key (KSK) is specified in a parent DS record.
-    #[cfg(
-        any(
-            feature = "deactivate-key-signing-key",
-            feature = "disable-hosted-zone-dnssec"
-        )
-    )]
+    #[cfg(any(feature = "deactivate-key-signing-key", feature = "disable-hosted-zone-dnssec"))]
     KeySigningKeyInParentDSRecord(crate::error::KeySigningKeyInParentDSRecord),
     /// The key-signing key (KSK) that you specified can't be deactivated because it's the only KSK for a currently-enabled DNSSEC. Disable DNSSEC signing, or add or enable another KSK.
     #[cfg(feature = "deactivate-key-signing-key")]
     KeySigningKeyInUse(crate::error::KeySigningKeyInUse),
     /// A key-signing key (KSK) with `ACTIVE` status wasn't found.
     #[cfg(feature = "enable-hosted-zone-dnssec")]
-    KeySigningKeyWithActiveStatusNotFound(
-        crate::error::KeySigningKeyWithActiveStatusNotFound,
-    ),
+    KeySigningKeyWithActiveStatusNotFound(crate::error::KeySigningKeyWithActiveStatusNotFound),
     /// The VPC that you're trying to disassociate from the private hosted zone is the last VPC that is associated with the hosted zone. Amazon Route 53 doesn't support disassociating the last VPC from a hosted zone.
     #[cfg(feature = "disassociate-vpc-from-hosted-zone")]
     LastVPCAssociation(crate::error::LastVPCAssociation),
     /// This operation can't be completed because the current account has reached the limit on the resource you are trying to create. To request a higher limit, [create a case](http://aws.amazon.com/route53-request) with the Amazon Web Services Support Center.
-    #[cfg(
-        any(
-            feature = "associate-vpc-with-hosted-zone",
-            feature = "change-cidr-collection",
-            feature = "create-cidr-collection",
-            feature = "create-reusable-delegation-set",
-            feature = "update-hosted-zone-features"
-        )
-    )]
+    #[cfg(any(
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "change-cidr-collection",
+        feature = "create-cidr-collection",
+        feature = "create-reusable-delegation-set",
+        feature = "update-hosted-zone-features"
+    ))]
     LimitsExceeded(crate::error::LimitsExceeded),
     /// A change with the specified change ID does not exist.
     #[cfg(feature = "get-change")]
     NoSuchChange(crate::error::NoSuchChange),
     /// The CIDR collection you specified, doesn't exist.
-    #[cfg(
-        any(
-            feature = "change-cidr-collection",
-            feature = "delete-cidr-collection",
-            feature = "list-cidr-blocks",
-            feature = "list-cidr-locations"
-        )
-    )]
+    #[cfg(any(
+        feature = "change-cidr-collection",
+        feature = "delete-cidr-collection",
+        feature = "list-cidr-blocks",
+        feature = "list-cidr-locations"
+    ))]
     NoSuchCidrCollectionException(crate::error::NoSuchCidrCollectionException),
     /// The CIDR collection location doesn't match any locations in your account.
     #[cfg(feature = "list-cidr-blocks")]
@@ -328,125 +276,106 @@ pub enum Error {
     #[cfg(feature = "create-query-logging-config")]
     NoSuchCloudWatchLogsLogGroup(crate::error::NoSuchCloudWatchLogsLogGroup),
     /// A reusable delegation set with the specified ID does not exist.
-    #[cfg(
-        any(
-            feature = "create-hosted-zone",
-            feature = "delete-reusable-delegation-set",
-            feature = "get-reusable-delegation-set",
-            feature = "get-reusable-delegation-set-limit",
-            feature = "list-hosted-zones"
-        )
-    )]
+    #[cfg(any(
+        feature = "create-hosted-zone",
+        feature = "delete-reusable-delegation-set",
+        feature = "get-reusable-delegation-set",
+        feature = "get-reusable-delegation-set-limit",
+        feature = "list-hosted-zones"
+    ))]
     NoSuchDelegationSet(crate::error::NoSuchDelegationSet),
     /// Amazon Route 53 doesn't support the specified geographic location. For a list of supported geolocation codes, see the [GeoLocation](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GeoLocation.html) data type.
     #[cfg(feature = "get-geo-location")]
     NoSuchGeoLocation(crate::error::NoSuchGeoLocation),
     /// No health check exists with the specified ID.
-    #[cfg(
-        any(
-            feature = "change-resource-record-sets",
-            feature = "change-tags-for-resource",
-            feature = "delete-health-check",
-            feature = "get-health-check",
-            feature = "get-health-check-last-failure-reason",
-            feature = "get-health-check-status",
-            feature = "list-tags-for-resource",
-            feature = "list-tags-for-resources",
-            feature = "update-health-check"
-        )
-    )]
+    #[cfg(any(
+        feature = "change-resource-record-sets",
+        feature = "change-tags-for-resource",
+        feature = "delete-health-check",
+        feature = "get-health-check",
+        feature = "get-health-check-last-failure-reason",
+        feature = "get-health-check-status",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources",
+        feature = "update-health-check"
+    ))]
     NoSuchHealthCheck(crate::error::NoSuchHealthCheck),
     /// No hosted zone exists with the ID that you specified.
-    #[cfg(
-        any(
-            feature = "associate-vpc-with-hosted-zone",
-            feature = "change-resource-record-sets",
-            feature = "change-tags-for-resource",
-            feature = "create-key-signing-key",
-            feature = "create-query-logging-config",
-            feature = "create-traffic-policy-instance",
-            feature = "create-vpc-association-authorization",
-            feature = "delete-hosted-zone",
-            feature = "delete-vpc-association-authorization",
-            feature = "disable-hosted-zone-dnssec",
-            feature = "disassociate-vpc-from-hosted-zone",
-            feature = "enable-hosted-zone-dnssec",
-            feature = "get-dnssec",
-            feature = "get-hosted-zone",
-            feature = "get-hosted-zone-limit",
-            feature = "list-query-logging-configs",
-            feature = "list-resource-record-sets",
-            feature = "list-tags-for-resource",
-            feature = "list-tags-for-resources",
-            feature = "list-traffic-policy-instances-by-hosted-zone",
-            feature = "list-vpc-association-authorizations",
-            feature = "test-dns-answer",
-            feature = "update-hosted-zone-comment",
-            feature = "update-hosted-zone-features"
-        )
-    )]
+    #[cfg(any(
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "change-resource-record-sets",
+        feature = "change-tags-for-resource",
+        feature = "create-key-signing-key",
+        feature = "create-query-logging-config",
+        feature = "create-traffic-policy-instance",
+        feature = "create-vpc-association-authorization",
+        feature = "delete-hosted-zone",
+        feature = "delete-vpc-association-authorization",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "disassociate-vpc-from-hosted-zone",
+        feature = "enable-hosted-zone-dnssec",
+        feature = "get-dnssec",
+        feature = "get-hosted-zone",
+        feature = "get-hosted-zone-limit",
+        feature = "list-query-logging-configs",
+        feature = "list-resource-record-sets",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources",
+        feature = "list-traffic-policy-instances-by-hosted-zone",
+        feature = "list-vpc-association-authorizations",
+        feature = "test-dns-answer",
+        feature = "update-hosted-zone-comment",
+        feature = "update-hosted-zone-features"
+    ))]
     NoSuchHostedZone(crate::error::NoSuchHostedZone),
     /// The specified key-signing key (KSK) doesn't exist.
-    #[cfg(
-        any(
-            feature = "activate-key-signing-key",
-            feature = "deactivate-key-signing-key",
-            feature = "delete-key-signing-key"
-        )
-    )]
+    #[cfg(any(
+        feature = "activate-key-signing-key",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-key-signing-key"
+    ))]
     NoSuchKeySigningKey(crate::error::NoSuchKeySigningKey),
     /// There is no DNS query logging configuration with the specified ID.
-    #[cfg(
-        any(
-            feature = "delete-query-logging-config",
-            feature = "get-query-logging-config"
-        )
-    )]
+    #[cfg(any(feature = "delete-query-logging-config", feature = "get-query-logging-config"))]
     NoSuchQueryLoggingConfig(crate::error::NoSuchQueryLoggingConfig),
     /// No traffic policy exists with the specified ID.
-    #[cfg(
-        any(
-            feature = "create-traffic-policy-instance",
-            feature = "create-traffic-policy-version",
-            feature = "delete-traffic-policy",
-            feature = "get-traffic-policy",
-            feature = "list-traffic-policy-instances-by-policy",
-            feature = "list-traffic-policy-versions",
-            feature = "update-traffic-policy-comment",
-            feature = "update-traffic-policy-instance"
-        )
-    )]
+    #[cfg(any(
+        feature = "create-traffic-policy-instance",
+        feature = "create-traffic-policy-version",
+        feature = "delete-traffic-policy",
+        feature = "get-traffic-policy",
+        feature = "list-traffic-policy-instances-by-policy",
+        feature = "list-traffic-policy-versions",
+        feature = "update-traffic-policy-comment",
+        feature = "update-traffic-policy-instance"
+    ))]
     NoSuchTrafficPolicy(crate::error::NoSuchTrafficPolicy),
     /// No traffic policy instance exists with the specified ID.
-    #[cfg(
-        any(
-            feature = "delete-traffic-policy-instance",
-            feature = "get-traffic-policy-instance",
-            feature = "list-traffic-policy-instances",
-            feature = "list-traffic-policy-instances-by-hosted-zone",
-            feature = "list-traffic-policy-instances-by-policy",
-            feature = "update-traffic-policy-instance"
-        )
-    )]
+    #[cfg(any(
+        feature = "delete-traffic-policy-instance",
+        feature = "get-traffic-policy-instance",
+        feature = "list-traffic-policy-instances",
+        feature = "list-traffic-policy-instances-by-hosted-zone",
+        feature = "list-traffic-policy-instances-by-policy",
+        feature = "update-traffic-policy-instance"
+    ))]
     NoSuchTrafficPolicyInstance(crate::error::NoSuchTrafficPolicyInstance),
     /// Associating the specified VPC with the specified hosted zone has not been authorized.
     #[cfg(feature = "associate-vpc-with-hosted-zone")]
     NotAuthorizedException(crate::error::NotAuthorizedException),
     /// If Amazon Route 53 can't process a request before the next request arrives, it will reject subsequent requests for the same hosted zone and return an `HTTP 400 error` (`Bad request`). If Route 53 returns this error repeatedly for the same request, we recommend that you wait, in intervals of increasing duration, before you try the request again.
-    #[cfg(
-        any(
-            feature = "associate-vpc-with-hosted-zone",
-            feature = "change-resource-record-sets",
-            feature = "change-tags-for-resource",
-            feature = "delete-hosted-zone",
-            feature = "delete-traffic-policy-instance",
-            feature = "list-tags-for-resource",
-            feature = "list-tags-for-resources",
-            feature = "update-hosted-zone-comment",
-            feature = "update-hosted-zone-features",
-            feature = "update-traffic-policy-instance"
-        )
-    )]
+    #[cfg(any(
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "change-resource-record-sets",
+        feature = "change-tags-for-resource",
+        feature = "delete-hosted-zone",
+        feature = "delete-traffic-policy-instance",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources",
+        feature = "update-hosted-zone-comment",
+        feature = "update-hosted-zone-features",
+        feature = "update-traffic-policy-instance"
+    ))]
     PriorRequestNotComplete(crate::error::PriorRequestNotComplete),
     /// You're trying to associate a VPC with a public hosted zone. Amazon Route 53 doesn't support associating a VPC with a public hosted zone.
     #[cfg(feature = "associate-vpc-with-hosted-zone")]
@@ -455,13 +384,11 @@ pub enum Error {
     #[cfg(feature = "create-query-logging-config")]
     QueryLoggingConfigAlreadyExists(crate::error::QueryLoggingConfigAlreadyExists),
     /// The limit on the number of requests per second was exceeded.
-    #[cfg(
-        any(
-            feature = "change-tags-for-resource",
-            feature = "list-tags-for-resource",
-            feature = "list-tags-for-resources"
-        )
-    )]
+    #[cfg(any(
+        feature = "change-tags-for-resource",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources"
+    ))]
     ThrottlingException(crate::error::ThrottlingException),
     /// This health check can't be created because the current account has reached the limit on the number of active health checks.
     #[cfg(feature = "create-health-check")]
@@ -480,14 +407,10 @@ pub enum Error {
     TooManyTrafficPolicyInstances(crate::error::TooManyTrafficPolicyInstances),
     /// This traffic policy version can't be created because you've reached the limit of 1000 on the number of versions that you can create for the current traffic policy.
     #[cfg(feature = "create-traffic-policy-version")]
-    TooManyTrafficPolicyVersionsForCurrentPolicy(
-        crate::error::TooManyTrafficPolicyVersionsForCurrentPolicy,
-    ),
+    TooManyTrafficPolicyVersionsForCurrentPolicy(crate::error::TooManyTrafficPolicyVersionsForCurrentPolicy),
     /// You've created the maximum number of authorizations that can be created for the specified hosted zone. To authorize another VPC to be associated with the hosted zone, submit a `DeleteVPCAssociationAuthorization` request to remove an existing authorization. To get a list of existing authorizations, submit a `ListVPCAssociationAuthorizations` request.
     #[cfg(feature = "create-vpc-association-authorization")]
-    TooManyVPCAssociationAuthorizations(
-        crate::error::TooManyVPCAssociationAuthorizations,
-    ),
+    TooManyVPCAssociationAuthorizations(crate::error::TooManyVPCAssociationAuthorizations),
     /// A traffic policy that has the same value for `Name` already exists.
     #[cfg(feature = "create-traffic-policy")]
     TrafficPolicyAlreadyExists(crate::error::TrafficPolicyAlreadyExists),
@@ -499,9 +422,7 @@ pub enum Error {
     TrafficPolicyInstanceAlreadyExists(crate::error::TrafficPolicyInstanceAlreadyExists),
     /// The VPC that you specified is not authorized to be associated with the hosted zone.
     #[cfg(feature = "delete-vpc-association-authorization")]
-    VPCAssociationAuthorizationNotFound(
-        crate::error::VPCAssociationAuthorizationNotFound,
-    ),
+    VPCAssociationAuthorizationNotFound(crate::error::VPCAssociationAuthorizationNotFound),
     /// The specified VPC and hosted zone are not currently associated.
     #[cfg(feature = "disassociate-vpc-from-hosted-zone")]
     VPCAssociationNotFound(crate::error::VPCAssociationNotFound),
@@ -515,6 +436,386 @@ pub enum Error {
     Unhandled(restxml_runtime::UnhandledError),
 }
 
+impl Clone for Error {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            #[cfg(feature = "change-cidr-collection")]
+            Self::CidrBlockInUseException(value) => Self::CidrBlockInUseException(value.clone()),
+            #[cfg(feature = "create-cidr-collection")]
+            Self::CidrCollectionAlreadyExistsException(value) => {
+                Self::CidrCollectionAlreadyExistsException(value.clone())
+            }
+            #[cfg(feature = "delete-cidr-collection")]
+            Self::CidrCollectionInUseException(value) => Self::CidrCollectionInUseException(value.clone()),
+            #[cfg(feature = "change-cidr-collection")]
+            Self::CidrCollectionVersionMismatchException(value) => {
+                Self::CidrCollectionVersionMismatchException(value.clone())
+            }
+            #[cfg(any(
+                feature = "activate-key-signing-key",
+                feature = "change-cidr-collection",
+                feature = "create-cidr-collection",
+                feature = "create-key-signing-key",
+                feature = "create-query-logging-config",
+                feature = "create-traffic-policy-version",
+                feature = "create-vpc-association-authorization",
+                feature = "deactivate-key-signing-key",
+                feature = "delete-cidr-collection",
+                feature = "delete-key-signing-key",
+                feature = "delete-query-logging-config",
+                feature = "delete-traffic-policy",
+                feature = "delete-vpc-association-authorization",
+                feature = "disable-hosted-zone-dnssec",
+                feature = "enable-hosted-zone-dnssec",
+                feature = "update-traffic-policy-comment"
+            ))]
+            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            #[cfg(any(feature = "associate-vpc-with-hosted-zone", feature = "create-hosted-zone"))]
+            Self::ConflictingDomainExists(value) => Self::ConflictingDomainExists(value.clone()),
+            #[cfg(feature = "update-traffic-policy-instance")]
+            Self::ConflictingTypes(value) => Self::ConflictingTypes(value.clone()),
+            #[cfg(any(feature = "disable-hosted-zone-dnssec", feature = "enable-hosted-zone-dnssec"))]
+            Self::DNSSECNotFound(value) => Self::DNSSECNotFound(value.clone()),
+            #[cfg(feature = "create-reusable-delegation-set")]
+            Self::DelegationSetAlreadyCreated(value) => Self::DelegationSetAlreadyCreated(value.clone()),
+            #[cfg(feature = "create-reusable-delegation-set")]
+            Self::DelegationSetAlreadyReusable(value) => Self::DelegationSetAlreadyReusable(value.clone()),
+            #[cfg(feature = "delete-reusable-delegation-set")]
+            Self::DelegationSetInUse(value) => Self::DelegationSetInUse(value.clone()),
+            #[cfg(any(feature = "create-hosted-zone", feature = "create-reusable-delegation-set"))]
+            Self::DelegationSetNotAvailable(value) => Self::DelegationSetNotAvailable(value.clone()),
+            #[cfg(any(
+                feature = "create-hosted-zone",
+                feature = "delete-reusable-delegation-set",
+                feature = "get-reusable-delegation-set",
+                feature = "list-hosted-zones"
+            ))]
+            Self::DelegationSetNotReusable(value) => Self::DelegationSetNotReusable(value.clone()),
+            #[cfg(feature = "create-health-check")]
+            Self::HealthCheckAlreadyExists(value) => Self::HealthCheckAlreadyExists(value.clone()),
+            #[cfg(feature = "delete-health-check")]
+            Self::HealthCheckInUse(value) => Self::HealthCheckInUse(value.clone()),
+            #[cfg(feature = "update-health-check")]
+            Self::HealthCheckVersionMismatch(value) => Self::HealthCheckVersionMismatch(value.clone()),
+            #[cfg(feature = "create-hosted-zone")]
+            Self::HostedZoneAlreadyExists(value) => Self::HostedZoneAlreadyExists(value.clone()),
+            #[cfg(feature = "delete-hosted-zone")]
+            Self::HostedZoneNotEmpty(value) => Self::HostedZoneNotEmpty(value.clone()),
+            #[cfg(feature = "create-reusable-delegation-set")]
+            Self::HostedZoneNotFound(value) => Self::HostedZoneNotFound(value.clone()),
+            #[cfg(feature = "get-hosted-zone-limit")]
+            Self::HostedZoneNotPrivate(value) => Self::HostedZoneNotPrivate(value.clone()),
+            #[cfg(feature = "enable-hosted-zone-dnssec")]
+            Self::HostedZonePartiallyDelegated(value) => Self::HostedZonePartiallyDelegated(value.clone()),
+            #[cfg(any(feature = "get-health-check", feature = "list-health-checks"))]
+            Self::IncompatibleVersion(value) => Self::IncompatibleVersion(value.clone()),
+            #[cfg(feature = "create-query-logging-config")]
+            Self::InsufficientCloudWatchLogsResourcePolicy(value) => {
+                Self::InsufficientCloudWatchLogsResourcePolicy(value.clone())
+            }
+            #[cfg(any(
+                feature = "create-key-signing-key",
+                feature = "create-reusable-delegation-set",
+                feature = "disable-hosted-zone-dnssec",
+                feature = "enable-hosted-zone-dnssec",
+                feature = "get-dnssec"
+            ))]
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            #[cfg(feature = "change-resource-record-sets")]
+            Self::InvalidChangeBatch(value) => Self::InvalidChangeBatch(value.clone()),
+            #[cfg(any(
+                feature = "create-hosted-zone",
+                feature = "delete-hosted-zone",
+                feature = "list-hosted-zones-by-name"
+            ))]
+            Self::InvalidDomainName(value) => Self::InvalidDomainName(value.clone()),
+            #[cfg(any(
+                feature = "activate-key-signing-key",
+                feature = "associate-vpc-with-hosted-zone",
+                feature = "change-cidr-collection",
+                feature = "change-resource-record-sets",
+                feature = "change-tags-for-resource",
+                feature = "create-cidr-collection",
+                feature = "create-health-check",
+                feature = "create-hosted-zone",
+                feature = "create-key-signing-key",
+                feature = "create-query-logging-config",
+                feature = "create-reusable-delegation-set",
+                feature = "create-traffic-policy",
+                feature = "create-traffic-policy-instance",
+                feature = "create-traffic-policy-version",
+                feature = "create-vpc-association-authorization",
+                feature = "deactivate-key-signing-key",
+                feature = "delete-cidr-collection",
+                feature = "delete-health-check",
+                feature = "delete-hosted-zone",
+                feature = "delete-key-signing-key",
+                feature = "delete-query-logging-config",
+                feature = "delete-reusable-delegation-set",
+                feature = "delete-traffic-policy",
+                feature = "delete-traffic-policy-instance",
+                feature = "delete-vpc-association-authorization",
+                feature = "disable-hosted-zone-dnssec",
+                feature = "disassociate-vpc-from-hosted-zone",
+                feature = "enable-hosted-zone-dnssec",
+                feature = "get-account-limit",
+                feature = "get-change",
+                feature = "get-dnssec",
+                feature = "get-geo-location",
+                feature = "get-health-check",
+                feature = "get-health-check-last-failure-reason",
+                feature = "get-health-check-status",
+                feature = "get-hosted-zone",
+                feature = "get-hosted-zone-count",
+                feature = "get-hosted-zone-limit",
+                feature = "get-query-logging-config",
+                feature = "get-reusable-delegation-set",
+                feature = "get-reusable-delegation-set-limit",
+                feature = "get-traffic-policy",
+                feature = "get-traffic-policy-instance",
+                feature = "list-cidr-blocks",
+                feature = "list-cidr-collections",
+                feature = "list-cidr-locations",
+                feature = "list-geo-locations",
+                feature = "list-health-checks",
+                feature = "list-hosted-zones",
+                feature = "list-hosted-zones-by-name",
+                feature = "list-hosted-zones-by-vpc",
+                feature = "list-query-logging-configs",
+                feature = "list-resource-record-sets",
+                feature = "list-reusable-delegation-sets",
+                feature = "list-tags-for-resource",
+                feature = "list-tags-for-resources",
+                feature = "list-traffic-policies",
+                feature = "list-traffic-policy-instances",
+                feature = "list-traffic-policy-instances-by-hosted-zone",
+                feature = "list-traffic-policy-instances-by-policy",
+                feature = "list-traffic-policy-versions",
+                feature = "list-vpc-association-authorizations",
+                feature = "test-dns-answer",
+                feature = "update-health-check",
+                feature = "update-hosted-zone-comment",
+                feature = "update-hosted-zone-features",
+                feature = "update-traffic-policy-comment",
+                feature = "update-traffic-policy-instance"
+            ))]
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            #[cfg(any(
+                feature = "activate-key-signing-key",
+                feature = "create-key-signing-key",
+                feature = "delete-key-signing-key",
+                feature = "disable-hosted-zone-dnssec",
+                feature = "enable-hosted-zone-dnssec"
+            ))]
+            Self::InvalidKMSArn(value) => Self::InvalidKMSArn(value.clone()),
+            #[cfg(feature = "create-key-signing-key")]
+            Self::InvalidKeySigningKeyName(value) => Self::InvalidKeySigningKeyName(value.clone()),
+            #[cfg(any(
+                feature = "activate-key-signing-key",
+                feature = "create-key-signing-key",
+                feature = "deactivate-key-signing-key",
+                feature = "delete-key-signing-key",
+                feature = "disable-hosted-zone-dnssec",
+                feature = "enable-hosted-zone-dnssec"
+            ))]
+            Self::InvalidKeySigningKeyStatus(value) => Self::InvalidKeySigningKeyStatus(value.clone()),
+            #[cfg(any(
+                feature = "list-hosted-zones-by-vpc",
+                feature = "list-query-logging-configs",
+                feature = "list-vpc-association-authorizations"
+            ))]
+            Self::InvalidPaginationToken(value) => Self::InvalidPaginationToken(value.clone()),
+            #[cfg(any(
+                feature = "activate-key-signing-key",
+                feature = "create-key-signing-key",
+                feature = "deactivate-key-signing-key",
+                feature = "delete-key-signing-key"
+            ))]
+            Self::InvalidSigningStatus(value) => Self::InvalidSigningStatus(value.clone()),
+            #[cfg(any(feature = "create-traffic-policy", feature = "create-traffic-policy-version"))]
+            Self::InvalidTrafficPolicyDocument(value) => Self::InvalidTrafficPolicyDocument(value.clone()),
+            #[cfg(any(
+                feature = "associate-vpc-with-hosted-zone",
+                feature = "create-hosted-zone",
+                feature = "create-vpc-association-authorization",
+                feature = "delete-vpc-association-authorization",
+                feature = "disassociate-vpc-from-hosted-zone"
+            ))]
+            Self::InvalidVPCId(value) => Self::InvalidVPCId(value.clone()),
+            #[cfg(feature = "create-key-signing-key")]
+            Self::KeySigningKeyAlreadyExists(value) => Self::KeySigningKeyAlreadyExists(value.clone()),
+            #[cfg(any(feature = "deactivate-key-signing-key", feature = "disable-hosted-zone-dnssec"))]
+            Self::KeySigningKeyInParentDSRecord(value) => Self::KeySigningKeyInParentDSRecord(value.clone()),
+            #[cfg(feature = "deactivate-key-signing-key")]
+            Self::KeySigningKeyInUse(value) => Self::KeySigningKeyInUse(value.clone()),
+            #[cfg(feature = "enable-hosted-zone-dnssec")]
+            Self::KeySigningKeyWithActiveStatusNotFound(value) => {
+                Self::KeySigningKeyWithActiveStatusNotFound(value.clone())
+            }
+            #[cfg(feature = "disassociate-vpc-from-hosted-zone")]
+            Self::LastVPCAssociation(value) => Self::LastVPCAssociation(value.clone()),
+            #[cfg(any(
+                feature = "associate-vpc-with-hosted-zone",
+                feature = "change-cidr-collection",
+                feature = "create-cidr-collection",
+                feature = "create-reusable-delegation-set",
+                feature = "update-hosted-zone-features"
+            ))]
+            Self::LimitsExceeded(value) => Self::LimitsExceeded(value.clone()),
+            #[cfg(feature = "get-change")]
+            Self::NoSuchChange(value) => Self::NoSuchChange(value.clone()),
+            #[cfg(any(
+                feature = "change-cidr-collection",
+                feature = "delete-cidr-collection",
+                feature = "list-cidr-blocks",
+                feature = "list-cidr-locations"
+            ))]
+            Self::NoSuchCidrCollectionException(value) => Self::NoSuchCidrCollectionException(value.clone()),
+            #[cfg(feature = "list-cidr-blocks")]
+            Self::NoSuchCidrLocationException(value) => Self::NoSuchCidrLocationException(value.clone()),
+            #[cfg(feature = "create-query-logging-config")]
+            Self::NoSuchCloudWatchLogsLogGroup(value) => Self::NoSuchCloudWatchLogsLogGroup(value.clone()),
+            #[cfg(any(
+                feature = "create-hosted-zone",
+                feature = "delete-reusable-delegation-set",
+                feature = "get-reusable-delegation-set",
+                feature = "get-reusable-delegation-set-limit",
+                feature = "list-hosted-zones"
+            ))]
+            Self::NoSuchDelegationSet(value) => Self::NoSuchDelegationSet(value.clone()),
+            #[cfg(feature = "get-geo-location")]
+            Self::NoSuchGeoLocation(value) => Self::NoSuchGeoLocation(value.clone()),
+            #[cfg(any(
+                feature = "change-resource-record-sets",
+                feature = "change-tags-for-resource",
+                feature = "delete-health-check",
+                feature = "get-health-check",
+                feature = "get-health-check-last-failure-reason",
+                feature = "get-health-check-status",
+                feature = "list-tags-for-resource",
+                feature = "list-tags-for-resources",
+                feature = "update-health-check"
+            ))]
+            Self::NoSuchHealthCheck(value) => Self::NoSuchHealthCheck(value.clone()),
+            #[cfg(any(
+                feature = "associate-vpc-with-hosted-zone",
+                feature = "change-resource-record-sets",
+                feature = "change-tags-for-resource",
+                feature = "create-key-signing-key",
+                feature = "create-query-logging-config",
+                feature = "create-traffic-policy-instance",
+                feature = "create-vpc-association-authorization",
+                feature = "delete-hosted-zone",
+                feature = "delete-vpc-association-authorization",
+                feature = "disable-hosted-zone-dnssec",
+                feature = "disassociate-vpc-from-hosted-zone",
+                feature = "enable-hosted-zone-dnssec",
+                feature = "get-dnssec",
+                feature = "get-hosted-zone",
+                feature = "get-hosted-zone-limit",
+                feature = "list-query-logging-configs",
+                feature = "list-resource-record-sets",
+                feature = "list-tags-for-resource",
+                feature = "list-tags-for-resources",
+                feature = "list-traffic-policy-instances-by-hosted-zone",
+                feature = "list-vpc-association-authorizations",
+                feature = "test-dns-answer",
+                feature = "update-hosted-zone-comment",
+                feature = "update-hosted-zone-features"
+            ))]
+            Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
+            #[cfg(any(
+                feature = "activate-key-signing-key",
+                feature = "deactivate-key-signing-key",
+                feature = "delete-key-signing-key"
+            ))]
+            Self::NoSuchKeySigningKey(value) => Self::NoSuchKeySigningKey(value.clone()),
+            #[cfg(any(feature = "delete-query-logging-config", feature = "get-query-logging-config"))]
+            Self::NoSuchQueryLoggingConfig(value) => Self::NoSuchQueryLoggingConfig(value.clone()),
+            #[cfg(any(
+                feature = "create-traffic-policy-instance",
+                feature = "create-traffic-policy-version",
+                feature = "delete-traffic-policy",
+                feature = "get-traffic-policy",
+                feature = "list-traffic-policy-instances-by-policy",
+                feature = "list-traffic-policy-versions",
+                feature = "update-traffic-policy-comment",
+                feature = "update-traffic-policy-instance"
+            ))]
+            Self::NoSuchTrafficPolicy(value) => Self::NoSuchTrafficPolicy(value.clone()),
+            #[cfg(any(
+                feature = "delete-traffic-policy-instance",
+                feature = "get-traffic-policy-instance",
+                feature = "list-traffic-policy-instances",
+                feature = "list-traffic-policy-instances-by-hosted-zone",
+                feature = "list-traffic-policy-instances-by-policy",
+                feature = "update-traffic-policy-instance"
+            ))]
+            Self::NoSuchTrafficPolicyInstance(value) => Self::NoSuchTrafficPolicyInstance(value.clone()),
+            #[cfg(feature = "associate-vpc-with-hosted-zone")]
+            Self::NotAuthorizedException(value) => Self::NotAuthorizedException(value.clone()),
+            #[cfg(any(
+                feature = "associate-vpc-with-hosted-zone",
+                feature = "change-resource-record-sets",
+                feature = "change-tags-for-resource",
+                feature = "delete-hosted-zone",
+                feature = "delete-traffic-policy-instance",
+                feature = "list-tags-for-resource",
+                feature = "list-tags-for-resources",
+                feature = "update-hosted-zone-comment",
+                feature = "update-hosted-zone-features",
+                feature = "update-traffic-policy-instance"
+            ))]
+            Self::PriorRequestNotComplete(value) => Self::PriorRequestNotComplete(value.clone()),
+            #[cfg(feature = "associate-vpc-with-hosted-zone")]
+            Self::PublicZoneVPCAssociation(value) => Self::PublicZoneVPCAssociation(value.clone()),
+            #[cfg(feature = "create-query-logging-config")]
+            Self::QueryLoggingConfigAlreadyExists(value) => Self::QueryLoggingConfigAlreadyExists(value.clone()),
+            #[cfg(any(
+                feature = "change-tags-for-resource",
+                feature = "list-tags-for-resource",
+                feature = "list-tags-for-resources"
+            ))]
+            Self::ThrottlingException(value) => Self::ThrottlingException(value.clone()),
+            #[cfg(feature = "create-health-check")]
+            Self::TooManyHealthChecks(value) => Self::TooManyHealthChecks(value.clone()),
+            #[cfg(feature = "create-hosted-zone")]
+            Self::TooManyHostedZones(value) => Self::TooManyHostedZones(value.clone()),
+            #[cfg(feature = "create-key-signing-key")]
+            Self::TooManyKeySigningKeys(value) => Self::TooManyKeySigningKeys(value.clone()),
+            #[cfg(feature = "create-traffic-policy")]
+            Self::TooManyTrafficPolicies(value) => Self::TooManyTrafficPolicies(value.clone()),
+            #[cfg(feature = "create-traffic-policy-instance")]
+            Self::TooManyTrafficPolicyInstances(value) => Self::TooManyTrafficPolicyInstances(value.clone()),
+            #[cfg(feature = "create-traffic-policy-version")]
+            Self::TooManyTrafficPolicyVersionsForCurrentPolicy(value) => {
+                Self::TooManyTrafficPolicyVersionsForCurrentPolicy(value.clone())
+            }
+            #[cfg(feature = "create-vpc-association-authorization")]
+            Self::TooManyVPCAssociationAuthorizations(value) => {
+                Self::TooManyVPCAssociationAuthorizations(value.clone())
+            }
+            #[cfg(feature = "create-traffic-policy")]
+            Self::TrafficPolicyAlreadyExists(value) => Self::TrafficPolicyAlreadyExists(value.clone()),
+            #[cfg(feature = "delete-traffic-policy")]
+            Self::TrafficPolicyInUse(value) => Self::TrafficPolicyInUse(value.clone()),
+            #[cfg(feature = "create-traffic-policy-instance")]
+            Self::TrafficPolicyInstanceAlreadyExists(value) => Self::TrafficPolicyInstanceAlreadyExists(value.clone()),
+            #[cfg(feature = "delete-vpc-association-authorization")]
+            Self::VPCAssociationAuthorizationNotFound(value) => {
+                Self::VPCAssociationAuthorizationNotFound(value.clone())
+            }
+            #[cfg(feature = "disassociate-vpc-from-hosted-zone")]
+            Self::VPCAssociationNotFound(value) => Self::VPCAssociationNotFound(value.clone()),
+            Self::Build(value) => Self::Build(value.clone()),
+            Self::Response(value) => Self::Response(value.clone()),
+            Self::Dispatch(value) => Self::Dispatch(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl Error {
     /// Reads `error` again against every modeled error of the
     /// service: the variant of its code, else `Unhandled` as it is.
@@ -526,762 +827,439 @@ impl Error {
         let meta = restxml_runtime::ProvideErrorMetadata::meta(&error).clone();
         match meta.code.as_deref() {
             #[cfg(feature = "change-cidr-collection")]
-            Some("CidrBlockInUseException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::CidrBlockInUseException,
-                    )
-            }
+            Some("CidrBlockInUseException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::CidrBlockInUseException),
             #[cfg(feature = "create-cidr-collection")]
-            Some("CidrCollectionAlreadyExistsException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::CidrCollectionAlreadyExistsException,
-                    )
-            }
+            Some("CidrCollectionAlreadyExistsException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::CidrCollectionAlreadyExistsException),
             #[cfg(feature = "delete-cidr-collection")]
-            Some("CidrCollectionInUseException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::CidrCollectionInUseException,
-                    )
-            }
+            Some("CidrCollectionInUseException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::CidrCollectionInUseException),
             #[cfg(feature = "change-cidr-collection")]
-            Some("CidrCollectionVersionMismatchException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::CidrCollectionVersionMismatchException,
-                    )
-            }
-            #[cfg(
-                any(
-                    feature = "activate-key-signing-key",
-                    feature = "change-cidr-collection",
-                    feature = "create-cidr-collection",
-                    feature = "create-key-signing-key",
-                    feature = "create-query-logging-config",
-                    feature = "create-traffic-policy-version",
-                    feature = "create-vpc-association-authorization",
-                    feature = "deactivate-key-signing-key",
-                    feature = "delete-cidr-collection",
-                    feature = "delete-key-signing-key",
-                    feature = "delete-query-logging-config",
-                    feature = "delete-traffic-policy",
-                    feature = "delete-vpc-association-authorization",
-                    feature = "disable-hosted-zone-dnssec",
-                    feature = "enable-hosted-zone-dnssec",
-                    feature = "update-traffic-policy-comment"
-                )
-            )]
-            Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::ConcurrentModification,
-                    )
-            }
-            #[cfg(
-                any(
-                    feature = "associate-vpc-with-hosted-zone",
-                    feature = "create-hosted-zone"
-                )
-            )]
-            Some("ConflictingDomainExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::ConflictingDomainExists,
-                    )
-            }
+            Some("CidrCollectionVersionMismatchException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::CidrCollectionVersionMismatchException),
+            #[cfg(any(
+                feature = "activate-key-signing-key",
+                feature = "change-cidr-collection",
+                feature = "create-cidr-collection",
+                feature = "create-key-signing-key",
+                feature = "create-query-logging-config",
+                feature = "create-traffic-policy-version",
+                feature = "create-vpc-association-authorization",
+                feature = "deactivate-key-signing-key",
+                feature = "delete-cidr-collection",
+                feature = "delete-key-signing-key",
+                feature = "delete-query-logging-config",
+                feature = "delete-traffic-policy",
+                feature = "delete-vpc-association-authorization",
+                feature = "disable-hosted-zone-dnssec",
+                feature = "enable-hosted-zone-dnssec",
+                feature = "update-traffic-policy-comment"
+            ))]
+            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::ConcurrentModification),
+            #[cfg(any(feature = "associate-vpc-with-hosted-zone", feature = "create-hosted-zone"))]
+            Some("ConflictingDomainExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::ConflictingDomainExists),
             #[cfg(feature = "update-traffic-policy-instance")]
-            Some("ConflictingTypes") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::ConflictingTypes)
-            }
-            #[cfg(
-                any(
-                    feature = "disable-hosted-zone-dnssec",
-                    feature = "enable-hosted-zone-dnssec"
-                )
-            )]
-            Some("DNSSECNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::DNSSECNotFound)
-            }
+            Some("ConflictingTypes") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::ConflictingTypes),
+            #[cfg(any(feature = "disable-hosted-zone-dnssec", feature = "enable-hosted-zone-dnssec"))]
+            Some("DNSSECNotFound") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::DNSSECNotFound),
             #[cfg(feature = "create-reusable-delegation-set")]
-            Some("DelegationSetAlreadyCreated") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::DelegationSetAlreadyCreated,
-                    )
-            }
+            Some("DelegationSetAlreadyCreated") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::DelegationSetAlreadyCreated),
             #[cfg(feature = "create-reusable-delegation-set")]
-            Some("DelegationSetAlreadyReusable") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::DelegationSetAlreadyReusable,
-                    )
-            }
+            Some("DelegationSetAlreadyReusable") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::DelegationSetAlreadyReusable),
             #[cfg(feature = "delete-reusable-delegation-set")]
-            Some("DelegationSetInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::DelegationSetInUse)
-            }
-            #[cfg(
-                any(
-                    feature = "create-hosted-zone",
-                    feature = "create-reusable-delegation-set"
-                )
-            )]
-            Some("DelegationSetNotAvailable") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::DelegationSetNotAvailable,
-                    )
-            }
-            #[cfg(
-                any(
-                    feature = "create-hosted-zone",
-                    feature = "delete-reusable-delegation-set",
-                    feature = "get-reusable-delegation-set",
-                    feature = "list-hosted-zones"
-                )
-            )]
-            Some("DelegationSetNotReusable") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::DelegationSetNotReusable,
-                    )
-            }
+            Some("DelegationSetInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::DelegationSetInUse),
+            #[cfg(any(feature = "create-hosted-zone", feature = "create-reusable-delegation-set"))]
+            Some("DelegationSetNotAvailable") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::DelegationSetNotAvailable),
+            #[cfg(any(
+                feature = "create-hosted-zone",
+                feature = "delete-reusable-delegation-set",
+                feature = "get-reusable-delegation-set",
+                feature = "list-hosted-zones"
+            ))]
+            Some("DelegationSetNotReusable") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::DelegationSetNotReusable),
             #[cfg(feature = "create-health-check")]
-            Some("HealthCheckAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::HealthCheckAlreadyExists,
-                    )
-            }
+            Some("HealthCheckAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::HealthCheckAlreadyExists),
             #[cfg(feature = "delete-health-check")]
-            Some("HealthCheckInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::HealthCheckInUse)
-            }
+            Some("HealthCheckInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::HealthCheckInUse),
             #[cfg(feature = "update-health-check")]
-            Some("HealthCheckVersionMismatch") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::HealthCheckVersionMismatch,
-                    )
-            }
+            Some("HealthCheckVersionMismatch") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::HealthCheckVersionMismatch),
             #[cfg(feature = "create-hosted-zone")]
-            Some("HostedZoneAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::HostedZoneAlreadyExists,
-                    )
-            }
+            Some("HostedZoneAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::HostedZoneAlreadyExists),
             #[cfg(feature = "delete-hosted-zone")]
-            Some("HostedZoneNotEmpty") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::HostedZoneNotEmpty)
-            }
+            Some("HostedZoneNotEmpty") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::HostedZoneNotEmpty),
             #[cfg(feature = "create-reusable-delegation-set")]
-            Some("HostedZoneNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::HostedZoneNotFound)
-            }
+            Some("HostedZoneNotFound") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::HostedZoneNotFound),
             #[cfg(feature = "get-hosted-zone-limit")]
-            Some("HostedZoneNotPrivate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::HostedZoneNotPrivate)
-            }
+            Some("HostedZoneNotPrivate") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::HostedZoneNotPrivate),
             #[cfg(feature = "enable-hosted-zone-dnssec")]
-            Some("HostedZonePartiallyDelegated") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::HostedZonePartiallyDelegated,
-                    )
-            }
+            Some("HostedZonePartiallyDelegated") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::HostedZonePartiallyDelegated),
             #[cfg(any(feature = "get-health-check", feature = "list-health-checks"))]
-            Some("IncompatibleVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::IncompatibleVersion)
-            }
+            Some("IncompatibleVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::IncompatibleVersion),
             #[cfg(feature = "create-query-logging-config")]
             Some("InsufficientCloudWatchLogsResourcePolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::InsufficientCloudWatchLogsResourcePolicy,
-                    )
+                    .map_or_else(|_| Self::Unhandled(error), Self::InsufficientCloudWatchLogsResourcePolicy)
             }
-            #[cfg(
-                any(
-                    feature = "create-key-signing-key",
-                    feature = "create-reusable-delegation-set",
-                    feature = "disable-hosted-zone-dnssec",
-                    feature = "enable-hosted-zone-dnssec",
-                    feature = "get-dnssec"
-                )
-            )]
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::InvalidArgument)
-            }
+            #[cfg(any(
+                feature = "create-key-signing-key",
+                feature = "create-reusable-delegation-set",
+                feature = "disable-hosted-zone-dnssec",
+                feature = "enable-hosted-zone-dnssec",
+                feature = "get-dnssec"
+            ))]
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::InvalidArgument),
             #[cfg(feature = "change-resource-record-sets")]
-            Some("InvalidChangeBatch") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::InvalidChangeBatch)
-            }
-            #[cfg(
-                any(
-                    feature = "create-hosted-zone",
-                    feature = "delete-hosted-zone",
-                    feature = "list-hosted-zones-by-name"
-                )
-            )]
-            Some("InvalidDomainName") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::InvalidDomainName)
-            }
-            #[cfg(
-                any(
-                    feature = "activate-key-signing-key",
-                    feature = "associate-vpc-with-hosted-zone",
-                    feature = "change-cidr-collection",
-                    feature = "change-resource-record-sets",
-                    feature = "change-tags-for-resource",
-                    feature = "create-cidr-collection",
-                    feature = "create-health-check",
-                    feature = "create-hosted-zone",
-                    feature = "create-key-signing-key",
-                    feature = "create-query-logging-config",
-                    feature = "create-reusable-delegation-set",
-                    feature = "create-traffic-policy",
-                    feature = "create-traffic-policy-instance",
-                    feature = "create-traffic-policy-version",
-                    feature = "create-vpc-association-authorization",
-                    feature = "deactivate-key-signing-key",
-                    feature = "delete-cidr-collection",
-                    feature = "delete-health-check",
-                    feature = "delete-hosted-zone",
-                    feature = "delete-key-signing-key",
-                    feature = "delete-query-logging-config",
-                    feature = "delete-reusable-delegation-set",
-                    feature = "delete-traffic-policy",
-                    feature = "delete-traffic-policy-instance",
-                    feature = "delete-vpc-association-authorization",
-                    feature = "disable-hosted-zone-dnssec",
-                    feature = "disassociate-vpc-from-hosted-zone",
-                    feature = "enable-hosted-zone-dnssec",
-                    feature = "get-account-limit",
-                    feature = "get-change",
-                    feature = "get-dnssec",
-                    feature = "get-geo-location",
-                    feature = "get-health-check",
-                    feature = "get-health-check-last-failure-reason",
-                    feature = "get-health-check-status",
-                    feature = "get-hosted-zone",
-                    feature = "get-hosted-zone-count",
-                    feature = "get-hosted-zone-limit",
-                    feature = "get-query-logging-config",
-                    feature = "get-reusable-delegation-set",
-                    feature = "get-reusable-delegation-set-limit",
-                    feature = "get-traffic-policy",
-                    feature = "get-traffic-policy-instance",
-                    feature = "list-cidr-blocks",
-                    feature = "list-cidr-collections",
-                    feature = "list-cidr-locations",
-                    feature = "list-geo-locations",
-                    feature = "list-health-checks",
-                    feature = "list-hosted-zones",
-                    feature = "list-hosted-zones-by-name",
-                    feature = "list-hosted-zones-by-vpc",
-                    feature = "list-query-logging-configs",
-                    feature = "list-resource-record-sets",
-                    feature = "list-reusable-delegation-sets",
-                    feature = "list-tags-for-resource",
-                    feature = "list-tags-for-resources",
-                    feature = "list-traffic-policies",
-                    feature = "list-traffic-policy-instances",
-                    feature = "list-traffic-policy-instances-by-hosted-zone",
-                    feature = "list-traffic-policy-instances-by-policy",
-                    feature = "list-traffic-policy-versions",
-                    feature = "list-vpc-association-authorizations",
-                    feature = "test-dns-answer",
-                    feature = "update-health-check",
-                    feature = "update-hosted-zone-comment",
-                    feature = "update-hosted-zone-features",
-                    feature = "update-traffic-policy-comment",
-                    feature = "update-traffic-policy-instance"
-                )
-            )]
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::InvalidInput)
-            }
-            #[cfg(
-                any(
-                    feature = "activate-key-signing-key",
-                    feature = "create-key-signing-key",
-                    feature = "delete-key-signing-key",
-                    feature = "disable-hosted-zone-dnssec",
-                    feature = "enable-hosted-zone-dnssec"
-                )
-            )]
-            Some("InvalidKMSArn") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::InvalidKMSArn)
-            }
+            Some("InvalidChangeBatch") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::InvalidChangeBatch),
+            #[cfg(any(
+                feature = "create-hosted-zone",
+                feature = "delete-hosted-zone",
+                feature = "list-hosted-zones-by-name"
+            ))]
+            Some("InvalidDomainName") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::InvalidDomainName),
+            #[cfg(any(
+                feature = "activate-key-signing-key",
+                feature = "associate-vpc-with-hosted-zone",
+                feature = "change-cidr-collection",
+                feature = "change-resource-record-sets",
+                feature = "change-tags-for-resource",
+                feature = "create-cidr-collection",
+                feature = "create-health-check",
+                feature = "create-hosted-zone",
+                feature = "create-key-signing-key",
+                feature = "create-query-logging-config",
+                feature = "create-reusable-delegation-set",
+                feature = "create-traffic-policy",
+                feature = "create-traffic-policy-instance",
+                feature = "create-traffic-policy-version",
+                feature = "create-vpc-association-authorization",
+                feature = "deactivate-key-signing-key",
+                feature = "delete-cidr-collection",
+                feature = "delete-health-check",
+                feature = "delete-hosted-zone",
+                feature = "delete-key-signing-key",
+                feature = "delete-query-logging-config",
+                feature = "delete-reusable-delegation-set",
+                feature = "delete-traffic-policy",
+                feature = "delete-traffic-policy-instance",
+                feature = "delete-vpc-association-authorization",
+                feature = "disable-hosted-zone-dnssec",
+                feature = "disassociate-vpc-from-hosted-zone",
+                feature = "enable-hosted-zone-dnssec",
+                feature = "get-account-limit",
+                feature = "get-change",
+                feature = "get-dnssec",
+                feature = "get-geo-location",
+                feature = "get-health-check",
+                feature = "get-health-check-last-failure-reason",
+                feature = "get-health-check-status",
+                feature = "get-hosted-zone",
+                feature = "get-hosted-zone-count",
+                feature = "get-hosted-zone-limit",
+                feature = "get-query-logging-config",
+                feature = "get-reusable-delegation-set",
+                feature = "get-reusable-delegation-set-limit",
+                feature = "get-traffic-policy",
+                feature = "get-traffic-policy-instance",
+                feature = "list-cidr-blocks",
+                feature = "list-cidr-collections",
+                feature = "list-cidr-locations",
+                feature = "list-geo-locations",
+                feature = "list-health-checks",
+                feature = "list-hosted-zones",
+                feature = "list-hosted-zones-by-name",
+                feature = "list-hosted-zones-by-vpc",
+                feature = "list-query-logging-configs",
+                feature = "list-resource-record-sets",
+                feature = "list-reusable-delegation-sets",
+                feature = "list-tags-for-resource",
+                feature = "list-tags-for-resources",
+                feature = "list-traffic-policies",
+                feature = "list-traffic-policy-instances",
+                feature = "list-traffic-policy-instances-by-hosted-zone",
+                feature = "list-traffic-policy-instances-by-policy",
+                feature = "list-traffic-policy-versions",
+                feature = "list-vpc-association-authorizations",
+                feature = "test-dns-answer",
+                feature = "update-health-check",
+                feature = "update-hosted-zone-comment",
+                feature = "update-hosted-zone-features",
+                feature = "update-traffic-policy-comment",
+                feature = "update-traffic-policy-instance"
+            ))]
+            Some("InvalidInput") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::InvalidInput),
+            #[cfg(any(
+                feature = "activate-key-signing-key",
+                feature = "create-key-signing-key",
+                feature = "delete-key-signing-key",
+                feature = "disable-hosted-zone-dnssec",
+                feature = "enable-hosted-zone-dnssec"
+            ))]
+            Some("InvalidKMSArn") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::InvalidKMSArn),
             #[cfg(feature = "create-key-signing-key")]
-            Some("InvalidKeySigningKeyName") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::InvalidKeySigningKeyName,
-                    )
-            }
-            #[cfg(
-                any(
-                    feature = "activate-key-signing-key",
-                    feature = "create-key-signing-key",
-                    feature = "deactivate-key-signing-key",
-                    feature = "delete-key-signing-key",
-                    feature = "disable-hosted-zone-dnssec",
-                    feature = "enable-hosted-zone-dnssec"
-                )
-            )]
-            Some("InvalidKeySigningKeyStatus") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::InvalidKeySigningKeyStatus,
-                    )
-            }
-            #[cfg(
-                any(
-                    feature = "list-hosted-zones-by-vpc",
-                    feature = "list-query-logging-configs",
-                    feature = "list-vpc-association-authorizations"
-                )
-            )]
-            Some("InvalidPaginationToken") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::InvalidPaginationToken,
-                    )
-            }
-            #[cfg(
-                any(
-                    feature = "activate-key-signing-key",
-                    feature = "create-key-signing-key",
-                    feature = "deactivate-key-signing-key",
-                    feature = "delete-key-signing-key"
-                )
-            )]
-            Some("InvalidSigningStatus") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::InvalidSigningStatus)
-            }
-            #[cfg(
-                any(
-                    feature = "create-traffic-policy",
-                    feature = "create-traffic-policy-version"
-                )
-            )]
-            Some("InvalidTrafficPolicyDocument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::InvalidTrafficPolicyDocument,
-                    )
-            }
-            #[cfg(
-                any(
-                    feature = "associate-vpc-with-hosted-zone",
-                    feature = "create-hosted-zone",
-                    feature = "create-vpc-association-authorization",
-                    feature = "delete-vpc-association-authorization",
-                    feature = "disassociate-vpc-from-hosted-zone"
-                )
-            )]
-            Some("InvalidVPCId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::InvalidVPCId)
-            }
+            Some("InvalidKeySigningKeyName") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::InvalidKeySigningKeyName),
+            #[cfg(any(
+                feature = "activate-key-signing-key",
+                feature = "create-key-signing-key",
+                feature = "deactivate-key-signing-key",
+                feature = "delete-key-signing-key",
+                feature = "disable-hosted-zone-dnssec",
+                feature = "enable-hosted-zone-dnssec"
+            ))]
+            Some("InvalidKeySigningKeyStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::InvalidKeySigningKeyStatus),
+            #[cfg(any(
+                feature = "list-hosted-zones-by-vpc",
+                feature = "list-query-logging-configs",
+                feature = "list-vpc-association-authorizations"
+            ))]
+            Some("InvalidPaginationToken") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::InvalidPaginationToken),
+            #[cfg(any(
+                feature = "activate-key-signing-key",
+                feature = "create-key-signing-key",
+                feature = "deactivate-key-signing-key",
+                feature = "delete-key-signing-key"
+            ))]
+            Some("InvalidSigningStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::InvalidSigningStatus),
+            #[cfg(any(feature = "create-traffic-policy", feature = "create-traffic-policy-version"))]
+            Some("InvalidTrafficPolicyDocument") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::InvalidTrafficPolicyDocument),
+            #[cfg(any(
+                feature = "associate-vpc-with-hosted-zone",
+                feature = "create-hosted-zone",
+                feature = "create-vpc-association-authorization",
+                feature = "delete-vpc-association-authorization",
+                feature = "disassociate-vpc-from-hosted-zone"
+            ))]
+            Some("InvalidVPCId") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::InvalidVPCId),
             #[cfg(feature = "create-key-signing-key")]
-            Some("KeySigningKeyAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::KeySigningKeyAlreadyExists,
-                    )
-            }
-            #[cfg(
-                any(
-                    feature = "deactivate-key-signing-key",
-                    feature = "disable-hosted-zone-dnssec"
-                )
-            )]
-            Some("KeySigningKeyInParentDSRecord") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::KeySigningKeyInParentDSRecord,
-                    )
-            }
+            Some("KeySigningKeyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::KeySigningKeyAlreadyExists),
+            #[cfg(any(feature = "deactivate-key-signing-key", feature = "disable-hosted-zone-dnssec"))]
+            Some("KeySigningKeyInParentDSRecord") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::KeySigningKeyInParentDSRecord),
             #[cfg(feature = "deactivate-key-signing-key")]
-            Some("KeySigningKeyInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::KeySigningKeyInUse)
-            }
+            Some("KeySigningKeyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::KeySigningKeyInUse),
             #[cfg(feature = "enable-hosted-zone-dnssec")]
-            Some("KeySigningKeyWithActiveStatusNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::KeySigningKeyWithActiveStatusNotFound,
-                    )
-            }
+            Some("KeySigningKeyWithActiveStatusNotFound") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::KeySigningKeyWithActiveStatusNotFound),
             #[cfg(feature = "disassociate-vpc-from-hosted-zone")]
-            Some("LastVPCAssociation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::LastVPCAssociation)
-            }
-            #[cfg(
-                any(
-                    feature = "associate-vpc-with-hosted-zone",
-                    feature = "change-cidr-collection",
-                    feature = "create-cidr-collection",
-                    feature = "create-reusable-delegation-set",
-                    feature = "update-hosted-zone-features"
-                )
-            )]
-            Some("LimitsExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::LimitsExceeded)
-            }
+            Some("LastVPCAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::LastVPCAssociation),
+            #[cfg(any(
+                feature = "associate-vpc-with-hosted-zone",
+                feature = "change-cidr-collection",
+                feature = "create-cidr-collection",
+                feature = "create-reusable-delegation-set",
+                feature = "update-hosted-zone-features"
+            ))]
+            Some("LimitsExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::LimitsExceeded),
             #[cfg(feature = "get-change")]
-            Some("NoSuchChange") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::NoSuchChange)
-            }
-            #[cfg(
-                any(
-                    feature = "change-cidr-collection",
-                    feature = "delete-cidr-collection",
-                    feature = "list-cidr-blocks",
-                    feature = "list-cidr-locations"
-                )
-            )]
-            Some("NoSuchCidrCollectionException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::NoSuchCidrCollectionException,
-                    )
-            }
+            Some("NoSuchChange") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchChange),
+            #[cfg(any(
+                feature = "change-cidr-collection",
+                feature = "delete-cidr-collection",
+                feature = "list-cidr-blocks",
+                feature = "list-cidr-locations"
+            ))]
+            Some("NoSuchCidrCollectionException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchCidrCollectionException),
             #[cfg(feature = "list-cidr-blocks")]
-            Some("NoSuchCidrLocationException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::NoSuchCidrLocationException,
-                    )
-            }
+            Some("NoSuchCidrLocationException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchCidrLocationException),
             #[cfg(feature = "create-query-logging-config")]
-            Some("NoSuchCloudWatchLogsLogGroup") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::NoSuchCloudWatchLogsLogGroup,
-                    )
-            }
-            #[cfg(
-                any(
-                    feature = "create-hosted-zone",
-                    feature = "delete-reusable-delegation-set",
-                    feature = "get-reusable-delegation-set",
-                    feature = "get-reusable-delegation-set-limit",
-                    feature = "list-hosted-zones"
-                )
-            )]
-            Some("NoSuchDelegationSet") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::NoSuchDelegationSet)
-            }
+            Some("NoSuchCloudWatchLogsLogGroup") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchCloudWatchLogsLogGroup),
+            #[cfg(any(
+                feature = "create-hosted-zone",
+                feature = "delete-reusable-delegation-set",
+                feature = "get-reusable-delegation-set",
+                feature = "get-reusable-delegation-set-limit",
+                feature = "list-hosted-zones"
+            ))]
+            Some("NoSuchDelegationSet") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchDelegationSet),
             #[cfg(feature = "get-geo-location")]
-            Some("NoSuchGeoLocation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::NoSuchGeoLocation)
-            }
-            #[cfg(
-                any(
-                    feature = "change-resource-record-sets",
-                    feature = "change-tags-for-resource",
-                    feature = "delete-health-check",
-                    feature = "get-health-check",
-                    feature = "get-health-check-last-failure-reason",
-                    feature = "get-health-check-status",
-                    feature = "list-tags-for-resource",
-                    feature = "list-tags-for-resources",
-                    feature = "update-health-check"
-                )
-            )]
-            Some("NoSuchHealthCheck") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::NoSuchHealthCheck)
-            }
-            #[cfg(
-                any(
-                    feature = "associate-vpc-with-hosted-zone",
-                    feature = "change-resource-record-sets",
-                    feature = "change-tags-for-resource",
-                    feature = "create-key-signing-key",
-                    feature = "create-query-logging-config",
-                    feature = "create-traffic-policy-instance",
-                    feature = "create-vpc-association-authorization",
-                    feature = "delete-hosted-zone",
-                    feature = "delete-vpc-association-authorization",
-                    feature = "disable-hosted-zone-dnssec",
-                    feature = "disassociate-vpc-from-hosted-zone",
-                    feature = "enable-hosted-zone-dnssec",
-                    feature = "get-dnssec",
-                    feature = "get-hosted-zone",
-                    feature = "get-hosted-zone-limit",
-                    feature = "list-query-logging-configs",
-                    feature = "list-resource-record-sets",
-                    feature = "list-tags-for-resource",
-                    feature = "list-tags-for-resources",
-                    feature = "list-traffic-policy-instances-by-hosted-zone",
-                    feature = "list-vpc-association-authorizations",
-                    feature = "test-dns-answer",
-                    feature = "update-hosted-zone-comment",
-                    feature = "update-hosted-zone-features"
-                )
-            )]
-            Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::NoSuchHostedZone)
-            }
-            #[cfg(
-                any(
-                    feature = "activate-key-signing-key",
-                    feature = "deactivate-key-signing-key",
-                    feature = "delete-key-signing-key"
-                )
-            )]
-            Some("NoSuchKeySigningKey") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::NoSuchKeySigningKey)
-            }
-            #[cfg(
-                any(
-                    feature = "delete-query-logging-config",
-                    feature = "get-query-logging-config"
-                )
-            )]
-            Some("NoSuchQueryLoggingConfig") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::NoSuchQueryLoggingConfig,
-                    )
-            }
-            #[cfg(
-                any(
-                    feature = "create-traffic-policy-instance",
-                    feature = "create-traffic-policy-version",
-                    feature = "delete-traffic-policy",
-                    feature = "get-traffic-policy",
-                    feature = "list-traffic-policy-instances-by-policy",
-                    feature = "list-traffic-policy-versions",
-                    feature = "update-traffic-policy-comment",
-                    feature = "update-traffic-policy-instance"
-                )
-            )]
-            Some("NoSuchTrafficPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::NoSuchTrafficPolicy)
-            }
-            #[cfg(
-                any(
-                    feature = "delete-traffic-policy-instance",
-                    feature = "get-traffic-policy-instance",
-                    feature = "list-traffic-policy-instances",
-                    feature = "list-traffic-policy-instances-by-hosted-zone",
-                    feature = "list-traffic-policy-instances-by-policy",
-                    feature = "update-traffic-policy-instance"
-                )
-            )]
-            Some("NoSuchTrafficPolicyInstance") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::NoSuchTrafficPolicyInstance,
-                    )
-            }
+            Some("NoSuchGeoLocation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchGeoLocation),
+            #[cfg(any(
+                feature = "change-resource-record-sets",
+                feature = "change-tags-for-resource",
+                feature = "delete-health-check",
+                feature = "get-health-check",
+                feature = "get-health-check-last-failure-reason",
+                feature = "get-health-check-status",
+                feature = "list-tags-for-resource",
+                feature = "list-tags-for-resources",
+                feature = "update-health-check"
+            ))]
+            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchHealthCheck),
+            #[cfg(any(
+                feature = "associate-vpc-with-hosted-zone",
+                feature = "change-resource-record-sets",
+                feature = "change-tags-for-resource",
+                feature = "create-key-signing-key",
+                feature = "create-query-logging-config",
+                feature = "create-traffic-policy-instance",
+                feature = "create-vpc-association-authorization",
+                feature = "delete-hosted-zone",
+                feature = "delete-vpc-association-authorization",
+                feature = "disable-hosted-zone-dnssec",
+                feature = "disassociate-vpc-from-hosted-zone",
+                feature = "enable-hosted-zone-dnssec",
+                feature = "get-dnssec",
+                feature = "get-hosted-zone",
+                feature = "get-hosted-zone-limit",
+                feature = "list-query-logging-configs",
+                feature = "list-resource-record-sets",
+                feature = "list-tags-for-resource",
+                feature = "list-tags-for-resources",
+                feature = "list-traffic-policy-instances-by-hosted-zone",
+                feature = "list-vpc-association-authorizations",
+                feature = "test-dns-answer",
+                feature = "update-hosted-zone-comment",
+                feature = "update-hosted-zone-features"
+            ))]
+            Some("NoSuchHostedZone") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchHostedZone),
+            #[cfg(any(
+                feature = "activate-key-signing-key",
+                feature = "deactivate-key-signing-key",
+                feature = "delete-key-signing-key"
+            ))]
+            Some("NoSuchKeySigningKey") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchKeySigningKey),
+            #[cfg(any(feature = "delete-query-logging-config", feature = "get-query-logging-config"))]
+            Some("NoSuchQueryLoggingConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchQueryLoggingConfig),
+            #[cfg(any(
+                feature = "create-traffic-policy-instance",
+                feature = "create-traffic-policy-version",
+                feature = "delete-traffic-policy",
+                feature = "get-traffic-policy",
+                feature = "list-traffic-policy-instances-by-policy",
+                feature = "list-traffic-policy-versions",
+                feature = "update-traffic-policy-comment",
+                feature = "update-traffic-policy-instance"
+            ))]
+            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchTrafficPolicy),
+            #[cfg(any(
+                feature = "delete-traffic-policy-instance",
+                feature = "get-traffic-policy-instance",
+                feature = "list-traffic-policy-instances",
+                feature = "list-traffic-policy-instances-by-hosted-zone",
+                feature = "list-traffic-policy-instances-by-policy",
+                feature = "update-traffic-policy-instance"
+            ))]
+            Some("NoSuchTrafficPolicyInstance") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchTrafficPolicyInstance),
             #[cfg(feature = "associate-vpc-with-hosted-zone")]
-            Some("NotAuthorizedException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::NotAuthorizedException,
-                    )
-            }
-            #[cfg(
-                any(
-                    feature = "associate-vpc-with-hosted-zone",
-                    feature = "change-resource-record-sets",
-                    feature = "change-tags-for-resource",
-                    feature = "delete-hosted-zone",
-                    feature = "delete-traffic-policy-instance",
-                    feature = "list-tags-for-resource",
-                    feature = "list-tags-for-resources",
-                    feature = "update-hosted-zone-comment",
-                    feature = "update-hosted-zone-features",
-                    feature = "update-traffic-policy-instance"
-                )
-            )]
-            Some("PriorRequestNotComplete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::PriorRequestNotComplete,
-                    )
-            }
+            Some("NotAuthorizedException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::NotAuthorizedException),
+            #[cfg(any(
+                feature = "associate-vpc-with-hosted-zone",
+                feature = "change-resource-record-sets",
+                feature = "change-tags-for-resource",
+                feature = "delete-hosted-zone",
+                feature = "delete-traffic-policy-instance",
+                feature = "list-tags-for-resource",
+                feature = "list-tags-for-resources",
+                feature = "update-hosted-zone-comment",
+                feature = "update-hosted-zone-features",
+                feature = "update-traffic-policy-instance"
+            ))]
+            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::PriorRequestNotComplete),
             #[cfg(feature = "associate-vpc-with-hosted-zone")]
-            Some("PublicZoneVPCAssociation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::PublicZoneVPCAssociation,
-                    )
-            }
+            Some("PublicZoneVPCAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::PublicZoneVPCAssociation),
             #[cfg(feature = "create-query-logging-config")]
-            Some("QueryLoggingConfigAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::QueryLoggingConfigAlreadyExists,
-                    )
-            }
-            #[cfg(
-                any(
-                    feature = "change-tags-for-resource",
-                    feature = "list-tags-for-resource",
-                    feature = "list-tags-for-resources"
-                )
-            )]
-            Some("ThrottlingException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::ThrottlingException)
-            }
+            Some("QueryLoggingConfigAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::QueryLoggingConfigAlreadyExists),
+            #[cfg(any(
+                feature = "change-tags-for-resource",
+                feature = "list-tags-for-resource",
+                feature = "list-tags-for-resources"
+            ))]
+            Some("ThrottlingException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::ThrottlingException),
             #[cfg(feature = "create-health-check")]
-            Some("TooManyHealthChecks") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyHealthChecks)
-            }
+            Some("TooManyHealthChecks") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::TooManyHealthChecks),
             #[cfg(feature = "create-hosted-zone")]
-            Some("TooManyHostedZones") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyHostedZones)
-            }
+            Some("TooManyHostedZones") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::TooManyHostedZones),
             #[cfg(feature = "create-key-signing-key")]
-            Some("TooManyKeySigningKeys") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyKeySigningKeys)
-            }
+            Some("TooManyKeySigningKeys") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::TooManyKeySigningKeys),
             #[cfg(feature = "create-traffic-policy")]
-            Some("TooManyTrafficPolicies") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::TooManyTrafficPolicies,
-                    )
-            }
+            Some("TooManyTrafficPolicies") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::TooManyTrafficPolicies),
             #[cfg(feature = "create-traffic-policy-instance")]
-            Some("TooManyTrafficPolicyInstances") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::TooManyTrafficPolicyInstances,
-                    )
-            }
+            Some("TooManyTrafficPolicyInstances") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::TooManyTrafficPolicyInstances),
             #[cfg(feature = "create-traffic-policy-version")]
             Some("TooManyTrafficPolicyVersionsForCurrentPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::TooManyTrafficPolicyVersionsForCurrentPolicy,
-                    )
+                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyTrafficPolicyVersionsForCurrentPolicy)
             }
             #[cfg(feature = "create-vpc-association-authorization")]
-            Some("TooManyVPCAssociationAuthorizations") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::TooManyVPCAssociationAuthorizations,
-                    )
-            }
+            Some("TooManyVPCAssociationAuthorizations") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::TooManyVPCAssociationAuthorizations),
             #[cfg(feature = "create-traffic-policy")]
-            Some("TrafficPolicyAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::TrafficPolicyAlreadyExists,
-                    )
-            }
+            Some("TrafficPolicyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::TrafficPolicyAlreadyExists),
             #[cfg(feature = "delete-traffic-policy")]
-            Some("TrafficPolicyInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::TrafficPolicyInUse)
-            }
+            Some("TrafficPolicyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::TrafficPolicyInUse),
             #[cfg(feature = "create-traffic-policy-instance")]
-            Some("TrafficPolicyInstanceAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::TrafficPolicyInstanceAlreadyExists,
-                    )
-            }
+            Some("TrafficPolicyInstanceAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::TrafficPolicyInstanceAlreadyExists),
             #[cfg(feature = "delete-vpc-association-authorization")]
-            Some("VPCAssociationAuthorizationNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::VPCAssociationAuthorizationNotFound,
-                    )
-            }
+            Some("VPCAssociationAuthorizationNotFound") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::VPCAssociationAuthorizationNotFound),
             #[cfg(feature = "disassociate-vpc-from-hosted-zone")]
-            Some("VPCAssociationNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        |_| Self::Unhandled(error),
-                        Self::VPCAssociationNotFound,
-                    )
-            }
+            Some("VPCAssociationNotFound") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(|_| Self::Unhandled(error), Self::VPCAssociationNotFound),
             _ => Self::Unhandled(error),
         }
     }
     /// The service's error, whichever variant holds it; `None` for
     /// `Build`, `Response` and `Dispatch`.
     #[inline]
-    fn service_error(
-        &self,
-    ) -> Option<&(dyn restxml_runtime::error::ServiceError + 'static)> {
+    fn service_error(&self) -> Option<&(dyn restxml_runtime::error::ServiceError + 'static)> {
         match self {
             #[cfg(feature = "change-cidr-collection")]
             Self::CidrBlockInUseException(error) => Some(error),
@@ -1291,42 +1269,30 @@ impl Error {
             Self::CidrCollectionInUseException(error) => Some(error),
             #[cfg(feature = "change-cidr-collection")]
             Self::CidrCollectionVersionMismatchException(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "activate-key-signing-key",
-                    feature = "change-cidr-collection",
-                    feature = "create-cidr-collection",
-                    feature = "create-key-signing-key",
-                    feature = "create-query-logging-config",
-                    feature = "create-traffic-policy-version",
-                    feature = "create-vpc-association-authorization",
-                    feature = "deactivate-key-signing-key",
-                    feature = "delete-cidr-collection",
-                    feature = "delete-key-signing-key",
-                    feature = "delete-query-logging-config",
-                    feature = "delete-traffic-policy",
-                    feature = "delete-vpc-association-authorization",
-                    feature = "disable-hosted-zone-dnssec",
-                    feature = "enable-hosted-zone-dnssec",
-                    feature = "update-traffic-policy-comment"
-                )
-            )]
+            #[cfg(any(
+                feature = "activate-key-signing-key",
+                feature = "change-cidr-collection",
+                feature = "create-cidr-collection",
+                feature = "create-key-signing-key",
+                feature = "create-query-logging-config",
+                feature = "create-traffic-policy-version",
+                feature = "create-vpc-association-authorization",
+                feature = "deactivate-key-signing-key",
+                feature = "delete-cidr-collection",
+                feature = "delete-key-signing-key",
+                feature = "delete-query-logging-config",
+                feature = "delete-traffic-policy",
+                feature = "delete-vpc-association-authorization",
+                feature = "disable-hosted-zone-dnssec",
+                feature = "enable-hosted-zone-dnssec",
+                feature = "update-traffic-policy-comment"
+            ))]
             Self::ConcurrentModification(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "associate-vpc-with-hosted-zone",
-                    feature = "create-hosted-zone"
-                )
-            )]
+            #[cfg(any(feature = "associate-vpc-with-hosted-zone", feature = "create-hosted-zone"))]
             Self::ConflictingDomainExists(error) => Some(error),
             #[cfg(feature = "update-traffic-policy-instance")]
             Self::ConflictingTypes(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "disable-hosted-zone-dnssec",
-                    feature = "enable-hosted-zone-dnssec"
-                )
-            )]
+            #[cfg(any(feature = "disable-hosted-zone-dnssec", feature = "enable-hosted-zone-dnssec"))]
             Self::DNSSECNotFound(error) => Some(error),
             #[cfg(feature = "create-reusable-delegation-set")]
             Self::DelegationSetAlreadyCreated(error) => Some(error),
@@ -1334,21 +1300,14 @@ impl Error {
             Self::DelegationSetAlreadyReusable(error) => Some(error),
             #[cfg(feature = "delete-reusable-delegation-set")]
             Self::DelegationSetInUse(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "create-hosted-zone",
-                    feature = "create-reusable-delegation-set"
-                )
-            )]
+            #[cfg(any(feature = "create-hosted-zone", feature = "create-reusable-delegation-set"))]
             Self::DelegationSetNotAvailable(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "create-hosted-zone",
-                    feature = "delete-reusable-delegation-set",
-                    feature = "get-reusable-delegation-set",
-                    feature = "list-hosted-zones"
-                )
-            )]
+            #[cfg(any(
+                feature = "create-hosted-zone",
+                feature = "delete-reusable-delegation-set",
+                feature = "get-reusable-delegation-set",
+                feature = "list-hosted-zones"
+            ))]
             Self::DelegationSetNotReusable(error) => Some(error),
             #[cfg(feature = "create-health-check")]
             Self::HealthCheckAlreadyExists(error) => Some(error),
@@ -1370,164 +1329,138 @@ impl Error {
             Self::IncompatibleVersion(error) => Some(error),
             #[cfg(feature = "create-query-logging-config")]
             Self::InsufficientCloudWatchLogsResourcePolicy(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "create-key-signing-key",
-                    feature = "create-reusable-delegation-set",
-                    feature = "disable-hosted-zone-dnssec",
-                    feature = "enable-hosted-zone-dnssec",
-                    feature = "get-dnssec"
-                )
-            )]
+            #[cfg(any(
+                feature = "create-key-signing-key",
+                feature = "create-reusable-delegation-set",
+                feature = "disable-hosted-zone-dnssec",
+                feature = "enable-hosted-zone-dnssec",
+                feature = "get-dnssec"
+            ))]
             Self::InvalidArgument(error) => Some(error),
             #[cfg(feature = "change-resource-record-sets")]
             Self::InvalidChangeBatch(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "create-hosted-zone",
-                    feature = "delete-hosted-zone",
-                    feature = "list-hosted-zones-by-name"
-                )
-            )]
+            #[cfg(any(
+                feature = "create-hosted-zone",
+                feature = "delete-hosted-zone",
+                feature = "list-hosted-zones-by-name"
+            ))]
             Self::InvalidDomainName(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "activate-key-signing-key",
-                    feature = "associate-vpc-with-hosted-zone",
-                    feature = "change-cidr-collection",
-                    feature = "change-resource-record-sets",
-                    feature = "change-tags-for-resource",
-                    feature = "create-cidr-collection",
-                    feature = "create-health-check",
-                    feature = "create-hosted-zone",
-                    feature = "create-key-signing-key",
-                    feature = "create-query-logging-config",
-                    feature = "create-reusable-delegation-set",
-                    feature = "create-traffic-policy",
-                    feature = "create-traffic-policy-instance",
-                    feature = "create-traffic-policy-version",
-                    feature = "create-vpc-association-authorization",
-                    feature = "deactivate-key-signing-key",
-                    feature = "delete-cidr-collection",
-                    feature = "delete-health-check",
-                    feature = "delete-hosted-zone",
-                    feature = "delete-key-signing-key",
-                    feature = "delete-query-logging-config",
-                    feature = "delete-reusable-delegation-set",
-                    feature = "delete-traffic-policy",
-                    feature = "delete-traffic-policy-instance",
-                    feature = "delete-vpc-association-authorization",
-                    feature = "disable-hosted-zone-dnssec",
-                    feature = "disassociate-vpc-from-hosted-zone",
-                    feature = "enable-hosted-zone-dnssec",
-                    feature = "get-account-limit",
-                    feature = "get-change",
-                    feature = "get-dnssec",
-                    feature = "get-geo-location",
-                    feature = "get-health-check",
-                    feature = "get-health-check-last-failure-reason",
-                    feature = "get-health-check-status",
-                    feature = "get-hosted-zone",
-                    feature = "get-hosted-zone-count",
-                    feature = "get-hosted-zone-limit",
-                    feature = "get-query-logging-config",
-                    feature = "get-reusable-delegation-set",
-                    feature = "get-reusable-delegation-set-limit",
-                    feature = "get-traffic-policy",
-                    feature = "get-traffic-policy-instance",
-                    feature = "list-cidr-blocks",
-                    feature = "list-cidr-collections",
-                    feature = "list-cidr-locations",
-                    feature = "list-geo-locations",
-                    feature = "list-health-checks",
-                    feature = "list-hosted-zones",
-                    feature = "list-hosted-zones-by-name",
-                    feature = "list-hosted-zones-by-vpc",
-                    feature = "list-query-logging-configs",
-                    feature = "list-resource-record-sets",
-                    feature = "list-reusable-delegation-sets",
-                    feature = "list-tags-for-resource",
-                    feature = "list-tags-for-resources",
-                    feature = "list-traffic-policies",
-                    feature = "list-traffic-policy-instances",
-                    feature = "list-traffic-policy-instances-by-hosted-zone",
-                    feature = "list-traffic-policy-instances-by-policy",
-                    feature = "list-traffic-policy-versions",
-                    feature = "list-vpc-association-authorizations",
-                    feature = "test-dns-answer",
-                    feature = "update-health-check",
-                    feature = "update-hosted-zone-comment",
-                    feature = "update-hosted-zone-features",
-                    feature = "update-traffic-policy-comment",
-                    feature = "update-traffic-policy-instance"
-                )
-            )]
+            #[cfg(any(
+                feature = "activate-key-signing-key",
+                feature = "associate-vpc-with-hosted-zone",
+                feature = "change-cidr-collection",
+                feature = "change-resource-record-sets",
+                feature = "change-tags-for-resource",
+                feature = "create-cidr-collection",
+                feature = "create-health-check",
+                feature = "create-hosted-zone",
+                feature = "create-key-signing-key",
+                feature = "create-query-logging-config",
+                feature = "create-reusable-delegation-set",
+                feature = "create-traffic-policy",
+                feature = "create-traffic-policy-instance",
+                feature = "create-traffic-policy-version",
+                feature = "create-vpc-association-authorization",
+                feature = "deactivate-key-signing-key",
+                feature = "delete-cidr-collection",
+                feature = "delete-health-check",
+                feature = "delete-hosted-zone",
+                feature = "delete-key-signing-key",
+                feature = "delete-query-logging-config",
+                feature = "delete-reusable-delegation-set",
+                feature = "delete-traffic-policy",
+                feature = "delete-traffic-policy-instance",
+                feature = "delete-vpc-association-authorization",
+                feature = "disable-hosted-zone-dnssec",
+                feature = "disassociate-vpc-from-hosted-zone",
+                feature = "enable-hosted-zone-dnssec",
+                feature = "get-account-limit",
+                feature = "get-change",
+                feature = "get-dnssec",
+                feature = "get-geo-location",
+                feature = "get-health-check",
+                feature = "get-health-check-last-failure-reason",
+                feature = "get-health-check-status",
+                feature = "get-hosted-zone",
+                feature = "get-hosted-zone-count",
+                feature = "get-hosted-zone-limit",
+                feature = "get-query-logging-config",
+                feature = "get-reusable-delegation-set",
+                feature = "get-reusable-delegation-set-limit",
+                feature = "get-traffic-policy",
+                feature = "get-traffic-policy-instance",
+                feature = "list-cidr-blocks",
+                feature = "list-cidr-collections",
+                feature = "list-cidr-locations",
+                feature = "list-geo-locations",
+                feature = "list-health-checks",
+                feature = "list-hosted-zones",
+                feature = "list-hosted-zones-by-name",
+                feature = "list-hosted-zones-by-vpc",
+                feature = "list-query-logging-configs",
+                feature = "list-resource-record-sets",
+                feature = "list-reusable-delegation-sets",
+                feature = "list-tags-for-resource",
+                feature = "list-tags-for-resources",
+                feature = "list-traffic-policies",
+                feature = "list-traffic-policy-instances",
+                feature = "list-traffic-policy-instances-by-hosted-zone",
+                feature = "list-traffic-policy-instances-by-policy",
+                feature = "list-traffic-policy-versions",
+                feature = "list-vpc-association-authorizations",
+                feature = "test-dns-answer",
+                feature = "update-health-check",
+                feature = "update-hosted-zone-comment",
+                feature = "update-hosted-zone-features",
+                feature = "update-traffic-policy-comment",
+                feature = "update-traffic-policy-instance"
+            ))]
             Self::InvalidInput(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "activate-key-signing-key",
-                    feature = "create-key-signing-key",
-                    feature = "delete-key-signing-key",
-                    feature = "disable-hosted-zone-dnssec",
-                    feature = "enable-hosted-zone-dnssec"
-                )
-            )]
+            #[cfg(any(
+                feature = "activate-key-signing-key",
+                feature = "create-key-signing-key",
+                feature = "delete-key-signing-key",
+                feature = "disable-hosted-zone-dnssec",
+                feature = "enable-hosted-zone-dnssec"
+            ))]
             Self::InvalidKMSArn(error) => Some(error),
             #[cfg(feature = "create-key-signing-key")]
             Self::InvalidKeySigningKeyName(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "activate-key-signing-key",
-                    feature = "create-key-signing-key",
-                    feature = "deactivate-key-signing-key",
-                    feature = "delete-key-signing-key",
-                    feature = "disable-hosted-zone-dnssec",
-                    feature = "enable-hosted-zone-dnssec"
-                )
-            )]
+            #[cfg(any(
+                feature = "activate-key-signing-key",
+                feature = "create-key-signing-key",
+                feature = "deactivate-key-signing-key",
+                feature = "delete-key-signing-key",
+                feature = "disable-hosted-zone-dnssec",
+                feature = "enable-hosted-zone-dnssec"
+            ))]
             Self::InvalidKeySigningKeyStatus(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "list-hosted-zones-by-vpc",
-                    feature = "list-query-logging-configs",
-                    feature = "list-vpc-association-authorizations"
-                )
-            )]
+            #[cfg(any(
+                feature = "list-hosted-zones-by-vpc",
+                feature = "list-query-logging-configs",
+                feature = "list-vpc-association-authorizations"
+            ))]
             Self::InvalidPaginationToken(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "activate-key-signing-key",
-                    feature = "create-key-signing-key",
-                    feature = "deactivate-key-signing-key",
-                    feature = "delete-key-signing-key"
-                )
-            )]
+            #[cfg(any(
+                feature = "activate-key-signing-key",
+                feature = "create-key-signing-key",
+                feature = "deactivate-key-signing-key",
+                feature = "delete-key-signing-key"
+            ))]
             Self::InvalidSigningStatus(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "create-traffic-policy",
-                    feature = "create-traffic-policy-version"
-                )
-            )]
+            #[cfg(any(feature = "create-traffic-policy", feature = "create-traffic-policy-version"))]
             Self::InvalidTrafficPolicyDocument(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "associate-vpc-with-hosted-zone",
-                    feature = "create-hosted-zone",
-                    feature = "create-vpc-association-authorization",
-                    feature = "delete-vpc-association-authorization",
-                    feature = "disassociate-vpc-from-hosted-zone"
-                )
-            )]
+            #[cfg(any(
+                feature = "associate-vpc-with-hosted-zone",
+                feature = "create-hosted-zone",
+                feature = "create-vpc-association-authorization",
+                feature = "delete-vpc-association-authorization",
+                feature = "disassociate-vpc-from-hosted-zone"
+            ))]
             Self::InvalidVPCId(error) => Some(error),
             #[cfg(feature = "create-key-signing-key")]
             Self::KeySigningKeyAlreadyExists(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "deactivate-key-signing-key",
-                    feature = "disable-hosted-zone-dnssec"
-                )
-            )]
+            #[cfg(any(feature = "deactivate-key-signing-key", feature = "disable-hosted-zone-dnssec"))]
             Self::KeySigningKeyInParentDSRecord(error) => Some(error),
             #[cfg(feature = "deactivate-key-signing-key")]
             Self::KeySigningKeyInUse(error) => Some(error),
@@ -1535,153 +1468,128 @@ impl Error {
             Self::KeySigningKeyWithActiveStatusNotFound(error) => Some(error),
             #[cfg(feature = "disassociate-vpc-from-hosted-zone")]
             Self::LastVPCAssociation(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "associate-vpc-with-hosted-zone",
-                    feature = "change-cidr-collection",
-                    feature = "create-cidr-collection",
-                    feature = "create-reusable-delegation-set",
-                    feature = "update-hosted-zone-features"
-                )
-            )]
+            #[cfg(any(
+                feature = "associate-vpc-with-hosted-zone",
+                feature = "change-cidr-collection",
+                feature = "create-cidr-collection",
+                feature = "create-reusable-delegation-set",
+                feature = "update-hosted-zone-features"
+            ))]
             Self::LimitsExceeded(error) => Some(error),
             #[cfg(feature = "get-change")]
             Self::NoSuchChange(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "change-cidr-collection",
-                    feature = "delete-cidr-collection",
-                    feature = "list-cidr-blocks",
-                    feature = "list-cidr-locations"
-                )
-            )]
+            #[cfg(any(
+                feature = "change-cidr-collection",
+                feature = "delete-cidr-collection",
+                feature = "list-cidr-blocks",
+                feature = "list-cidr-locations"
+            ))]
             Self::NoSuchCidrCollectionException(error) => Some(error),
             #[cfg(feature = "list-cidr-blocks")]
             Self::NoSuchCidrLocationException(error) => Some(error),
             #[cfg(feature = "create-query-logging-config")]
             Self::NoSuchCloudWatchLogsLogGroup(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "create-hosted-zone",
-                    feature = "delete-reusable-delegation-set",
-                    feature = "get-reusable-delegation-set",
-                    feature = "get-reusable-delegation-set-limit",
-                    feature = "list-hosted-zones"
-                )
-            )]
+            #[cfg(any(
+                feature = "create-hosted-zone",
+                feature = "delete-reusable-delegation-set",
+                feature = "get-reusable-delegation-set",
+                feature = "get-reusable-delegation-set-limit",
+                feature = "list-hosted-zones"
+            ))]
             Self::NoSuchDelegationSet(error) => Some(error),
             #[cfg(feature = "get-geo-location")]
             Self::NoSuchGeoLocation(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "change-resource-record-sets",
-                    feature = "change-tags-for-resource",
-                    feature = "delete-health-check",
-                    feature = "get-health-check",
-                    feature = "get-health-check-last-failure-reason",
-                    feature = "get-health-check-status",
-                    feature = "list-tags-for-resource",
-                    feature = "list-tags-for-resources",
-                    feature = "update-health-check"
-                )
-            )]
+            #[cfg(any(
+                feature = "change-resource-record-sets",
+                feature = "change-tags-for-resource",
+                feature = "delete-health-check",
+                feature = "get-health-check",
+                feature = "get-health-check-last-failure-reason",
+                feature = "get-health-check-status",
+                feature = "list-tags-for-resource",
+                feature = "list-tags-for-resources",
+                feature = "update-health-check"
+            ))]
             Self::NoSuchHealthCheck(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "associate-vpc-with-hosted-zone",
-                    feature = "change-resource-record-sets",
-                    feature = "change-tags-for-resource",
-                    feature = "create-key-signing-key",
-                    feature = "create-query-logging-config",
-                    feature = "create-traffic-policy-instance",
-                    feature = "create-vpc-association-authorization",
-                    feature = "delete-hosted-zone",
-                    feature = "delete-vpc-association-authorization",
-                    feature = "disable-hosted-zone-dnssec",
-                    feature = "disassociate-vpc-from-hosted-zone",
-                    feature = "enable-hosted-zone-dnssec",
-                    feature = "get-dnssec",
-                    feature = "get-hosted-zone",
-                    feature = "get-hosted-zone-limit",
-                    feature = "list-query-logging-configs",
-                    feature = "list-resource-record-sets",
-                    feature = "list-tags-for-resource",
-                    feature = "list-tags-for-resources",
-                    feature = "list-traffic-policy-instances-by-hosted-zone",
-                    feature = "list-vpc-association-authorizations",
-                    feature = "test-dns-answer",
-                    feature = "update-hosted-zone-comment",
-                    feature = "update-hosted-zone-features"
-                )
-            )]
+            #[cfg(any(
+                feature = "associate-vpc-with-hosted-zone",
+                feature = "change-resource-record-sets",
+                feature = "change-tags-for-resource",
+                feature = "create-key-signing-key",
+                feature = "create-query-logging-config",
+                feature = "create-traffic-policy-instance",
+                feature = "create-vpc-association-authorization",
+                feature = "delete-hosted-zone",
+                feature = "delete-vpc-association-authorization",
+                feature = "disable-hosted-zone-dnssec",
+                feature = "disassociate-vpc-from-hosted-zone",
+                feature = "enable-hosted-zone-dnssec",
+                feature = "get-dnssec",
+                feature = "get-hosted-zone",
+                feature = "get-hosted-zone-limit",
+                feature = "list-query-logging-configs",
+                feature = "list-resource-record-sets",
+                feature = "list-tags-for-resource",
+                feature = "list-tags-for-resources",
+                feature = "list-traffic-policy-instances-by-hosted-zone",
+                feature = "list-vpc-association-authorizations",
+                feature = "test-dns-answer",
+                feature = "update-hosted-zone-comment",
+                feature = "update-hosted-zone-features"
+            ))]
             Self::NoSuchHostedZone(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "activate-key-signing-key",
-                    feature = "deactivate-key-signing-key",
-                    feature = "delete-key-signing-key"
-                )
-            )]
+            #[cfg(any(
+                feature = "activate-key-signing-key",
+                feature = "deactivate-key-signing-key",
+                feature = "delete-key-signing-key"
+            ))]
             Self::NoSuchKeySigningKey(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "delete-query-logging-config",
-                    feature = "get-query-logging-config"
-                )
-            )]
+            #[cfg(any(feature = "delete-query-logging-config", feature = "get-query-logging-config"))]
             Self::NoSuchQueryLoggingConfig(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "create-traffic-policy-instance",
-                    feature = "create-traffic-policy-version",
-                    feature = "delete-traffic-policy",
-                    feature = "get-traffic-policy",
-                    feature = "list-traffic-policy-instances-by-policy",
-                    feature = "list-traffic-policy-versions",
-                    feature = "update-traffic-policy-comment",
-                    feature = "update-traffic-policy-instance"
-                )
-            )]
+            #[cfg(any(
+                feature = "create-traffic-policy-instance",
+                feature = "create-traffic-policy-version",
+                feature = "delete-traffic-policy",
+                feature = "get-traffic-policy",
+                feature = "list-traffic-policy-instances-by-policy",
+                feature = "list-traffic-policy-versions",
+                feature = "update-traffic-policy-comment",
+                feature = "update-traffic-policy-instance"
+            ))]
             Self::NoSuchTrafficPolicy(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "delete-traffic-policy-instance",
-                    feature = "get-traffic-policy-instance",
-                    feature = "list-traffic-policy-instances",
-                    feature = "list-traffic-policy-instances-by-hosted-zone",
-                    feature = "list-traffic-policy-instances-by-policy",
-                    feature = "update-traffic-policy-instance"
-                )
-            )]
+            #[cfg(any(
+                feature = "delete-traffic-policy-instance",
+                feature = "get-traffic-policy-instance",
+                feature = "list-traffic-policy-instances",
+                feature = "list-traffic-policy-instances-by-hosted-zone",
+                feature = "list-traffic-policy-instances-by-policy",
+                feature = "update-traffic-policy-instance"
+            ))]
             Self::NoSuchTrafficPolicyInstance(error) => Some(error),
             #[cfg(feature = "associate-vpc-with-hosted-zone")]
             Self::NotAuthorizedException(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "associate-vpc-with-hosted-zone",
-                    feature = "change-resource-record-sets",
-                    feature = "change-tags-for-resource",
-                    feature = "delete-hosted-zone",
-                    feature = "delete-traffic-policy-instance",
-                    feature = "list-tags-for-resource",
-                    feature = "list-tags-for-resources",
-                    feature = "update-hosted-zone-comment",
-                    feature = "update-hosted-zone-features",
-                    feature = "update-traffic-policy-instance"
-                )
-            )]
+            #[cfg(any(
+                feature = "associate-vpc-with-hosted-zone",
+                feature = "change-resource-record-sets",
+                feature = "change-tags-for-resource",
+                feature = "delete-hosted-zone",
+                feature = "delete-traffic-policy-instance",
+                feature = "list-tags-for-resource",
+                feature = "list-tags-for-resources",
+                feature = "update-hosted-zone-comment",
+                feature = "update-hosted-zone-features",
+                feature = "update-traffic-policy-instance"
+            ))]
             Self::PriorRequestNotComplete(error) => Some(error),
             #[cfg(feature = "associate-vpc-with-hosted-zone")]
             Self::PublicZoneVPCAssociation(error) => Some(error),
             #[cfg(feature = "create-query-logging-config")]
             Self::QueryLoggingConfigAlreadyExists(error) => Some(error),
-            #[cfg(
-                any(
-                    feature = "change-tags-for-resource",
-                    feature = "list-tags-for-resource",
-                    feature = "list-tags-for-resources"
-                )
-            )]
+            #[cfg(any(
+                feature = "change-tags-for-resource",
+                feature = "list-tags-for-resource",
+                feature = "list-tags-for-resources"
+            ))]
             Self::ThrottlingException(error) => Some(error),
             #[cfg(feature = "create-health-check")]
             Self::TooManyHealthChecks(error) => Some(error),
@@ -1756,34 +1664,30 @@ impl Error {
         matches!(self, Self::CidrCollectionVersionMismatchException(_))
     }
     /// Whether this is [`Error::ConcurrentModification`].
-    #[cfg(
-        any(
-            feature = "activate-key-signing-key",
-            feature = "change-cidr-collection",
-            feature = "create-cidr-collection",
-            feature = "create-key-signing-key",
-            feature = "create-query-logging-config",
-            feature = "create-traffic-policy-version",
-            feature = "create-vpc-association-authorization",
-            feature = "deactivate-key-signing-key",
-            feature = "delete-cidr-collection",
-            feature = "delete-key-signing-key",
-            feature = "delete-query-logging-config",
-            feature = "delete-traffic-policy",
-            feature = "delete-vpc-association-authorization",
-            feature = "disable-hosted-zone-dnssec",
-            feature = "enable-hosted-zone-dnssec",
-            feature = "update-traffic-policy-comment"
-        )
-    )]
+    #[cfg(any(
+        feature = "activate-key-signing-key",
+        feature = "change-cidr-collection",
+        feature = "create-cidr-collection",
+        feature = "create-key-signing-key",
+        feature = "create-query-logging-config",
+        feature = "create-traffic-policy-version",
+        feature = "create-vpc-association-authorization",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-cidr-collection",
+        feature = "delete-key-signing-key",
+        feature = "delete-query-logging-config",
+        feature = "delete-traffic-policy",
+        feature = "delete-vpc-association-authorization",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "enable-hosted-zone-dnssec",
+        feature = "update-traffic-policy-comment"
+    ))]
     #[inline]
     pub fn is_concurrent_modification(&self) -> bool {
         matches!(self, Self::ConcurrentModification(_))
     }
     /// Whether this is [`Error::ConflictingDomainExists`].
-    #[cfg(
-        any(feature = "associate-vpc-with-hosted-zone", feature = "create-hosted-zone")
-    )]
+    #[cfg(any(feature = "associate-vpc-with-hosted-zone", feature = "create-hosted-zone"))]
     #[inline]
     pub fn is_conflicting_domain_exists(&self) -> bool {
         matches!(self, Self::ConflictingDomainExists(_))
@@ -1795,12 +1699,7 @@ impl Error {
         matches!(self, Self::ConflictingTypes(_))
     }
     /// Whether this is [`Error::DNSSECNotFound`].
-    #[cfg(
-        any(
-            feature = "disable-hosted-zone-dnssec",
-            feature = "enable-hosted-zone-dnssec"
-        )
-    )]
+    #[cfg(any(feature = "disable-hosted-zone-dnssec", feature = "enable-hosted-zone-dnssec"))]
     #[inline]
     pub fn is_dnssec_not_found(&self) -> bool {
         matches!(self, Self::DNSSECNotFound(_))
@@ -1824,22 +1723,18 @@ impl Error {
         matches!(self, Self::DelegationSetInUse(_))
     }
     /// Whether this is [`Error::DelegationSetNotAvailable`].
-    #[cfg(
-        any(feature = "create-hosted-zone", feature = "create-reusable-delegation-set")
-    )]
+    #[cfg(any(feature = "create-hosted-zone", feature = "create-reusable-delegation-set"))]
     #[inline]
     pub fn is_delegation_set_not_available(&self) -> bool {
         matches!(self, Self::DelegationSetNotAvailable(_))
     }
     /// Whether this is [`Error::DelegationSetNotReusable`].
-    #[cfg(
-        any(
-            feature = "create-hosted-zone",
-            feature = "delete-reusable-delegation-set",
-            feature = "get-reusable-delegation-set",
-            feature = "list-hosted-zones"
-        )
-    )]
+    #[cfg(any(
+        feature = "create-hosted-zone",
+        feature = "delete-reusable-delegation-set",
+        feature = "get-reusable-delegation-set",
+        feature = "list-hosted-zones"
+    ))]
     #[inline]
     pub fn is_delegation_set_not_reusable(&self) -> bool {
         matches!(self, Self::DelegationSetNotReusable(_))
@@ -1905,15 +1800,13 @@ impl Error {
         matches!(self, Self::InsufficientCloudWatchLogsResourcePolicy(_))
     }
     /// Whether this is [`Error::InvalidArgument`].
-    #[cfg(
-        any(
-            feature = "create-key-signing-key",
-            feature = "create-reusable-delegation-set",
-            feature = "disable-hosted-zone-dnssec",
-            feature = "enable-hosted-zone-dnssec",
-            feature = "get-dnssec"
-        )
-    )]
+    #[cfg(any(
+        feature = "create-key-signing-key",
+        feature = "create-reusable-delegation-set",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "enable-hosted-zone-dnssec",
+        feature = "get-dnssec"
+    ))]
     #[inline]
     pub fn is_invalid_argument(&self) -> bool {
         matches!(self, Self::InvalidArgument(_))
@@ -1925,104 +1818,94 @@ impl Error {
         matches!(self, Self::InvalidChangeBatch(_))
     }
     /// Whether this is [`Error::InvalidDomainName`].
-    #[cfg(
-        any(
-            feature = "create-hosted-zone",
-            feature = "delete-hosted-zone",
-            feature = "list-hosted-zones-by-name"
-        )
-    )]
+    #[cfg(any(feature = "create-hosted-zone", feature = "delete-hosted-zone", feature = "list-hosted-zones-by-name"))]
     #[inline]
     pub fn is_invalid_domain_name(&self) -> bool {
         matches!(self, Self::InvalidDomainName(_))
     }
     /// Whether this is [`Error::InvalidInput`].
-    #[cfg(
-        any(
-            feature = "activate-key-signing-key",
-            feature = "associate-vpc-with-hosted-zone",
-            feature = "change-cidr-collection",
-            feature = "change-resource-record-sets",
-            feature = "change-tags-for-resource",
-            feature = "create-cidr-collection",
-            feature = "create-health-check",
-            feature = "create-hosted-zone",
-            feature = "create-key-signing-key",
-            feature = "create-query-logging-config",
-            feature = "create-reusable-delegation-set",
-            feature = "create-traffic-policy",
-            feature = "create-traffic-policy-instance",
-            feature = "create-traffic-policy-version",
-            feature = "create-vpc-association-authorization",
-            feature = "deactivate-key-signing-key",
-            feature = "delete-cidr-collection",
-            feature = "delete-health-check",
-            feature = "delete-hosted-zone",
-            feature = "delete-key-signing-key",
-            feature = "delete-query-logging-config",
-            feature = "delete-reusable-delegation-set",
-            feature = "delete-traffic-policy",
-            feature = "delete-traffic-policy-instance",
-            feature = "delete-vpc-association-authorization",
-            feature = "disable-hosted-zone-dnssec",
-            feature = "disassociate-vpc-from-hosted-zone",
-            feature = "enable-hosted-zone-dnssec",
-            feature = "get-account-limit",
-            feature = "get-change",
-            feature = "get-dnssec",
-            feature = "get-geo-location",
-            feature = "get-health-check",
-            feature = "get-health-check-last-failure-reason",
-            feature = "get-health-check-status",
-            feature = "get-hosted-zone",
-            feature = "get-hosted-zone-count",
-            feature = "get-hosted-zone-limit",
-            feature = "get-query-logging-config",
-            feature = "get-reusable-delegation-set",
-            feature = "get-reusable-delegation-set-limit",
-            feature = "get-traffic-policy",
-            feature = "get-traffic-policy-instance",
-            feature = "list-cidr-blocks",
-            feature = "list-cidr-collections",
-            feature = "list-cidr-locations",
-            feature = "list-geo-locations",
-            feature = "list-health-checks",
-            feature = "list-hosted-zones",
-            feature = "list-hosted-zones-by-name",
-            feature = "list-hosted-zones-by-vpc",
-            feature = "list-query-logging-configs",
-            feature = "list-resource-record-sets",
-            feature = "list-reusable-delegation-sets",
-            feature = "list-tags-for-resource",
-            feature = "list-tags-for-resources",
-            feature = "list-traffic-policies",
-            feature = "list-traffic-policy-instances",
-            feature = "list-traffic-policy-instances-by-hosted-zone",
-            feature = "list-traffic-policy-instances-by-policy",
-            feature = "list-traffic-policy-versions",
-            feature = "list-vpc-association-authorizations",
-            feature = "test-dns-answer",
-            feature = "update-health-check",
-            feature = "update-hosted-zone-comment",
-            feature = "update-hosted-zone-features",
-            feature = "update-traffic-policy-comment",
-            feature = "update-traffic-policy-instance"
-        )
-    )]
+    #[cfg(any(
+        feature = "activate-key-signing-key",
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "change-cidr-collection",
+        feature = "change-resource-record-sets",
+        feature = "change-tags-for-resource",
+        feature = "create-cidr-collection",
+        feature = "create-health-check",
+        feature = "create-hosted-zone",
+        feature = "create-key-signing-key",
+        feature = "create-query-logging-config",
+        feature = "create-reusable-delegation-set",
+        feature = "create-traffic-policy",
+        feature = "create-traffic-policy-instance",
+        feature = "create-traffic-policy-version",
+        feature = "create-vpc-association-authorization",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-cidr-collection",
+        feature = "delete-health-check",
+        feature = "delete-hosted-zone",
+        feature = "delete-key-signing-key",
+        feature = "delete-query-logging-config",
+        feature = "delete-reusable-delegation-set",
+        feature = "delete-traffic-policy",
+        feature = "delete-traffic-policy-instance",
+        feature = "delete-vpc-association-authorization",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "disassociate-vpc-from-hosted-zone",
+        feature = "enable-hosted-zone-dnssec",
+        feature = "get-account-limit",
+        feature = "get-change",
+        feature = "get-dnssec",
+        feature = "get-geo-location",
+        feature = "get-health-check",
+        feature = "get-health-check-last-failure-reason",
+        feature = "get-health-check-status",
+        feature = "get-hosted-zone",
+        feature = "get-hosted-zone-count",
+        feature = "get-hosted-zone-limit",
+        feature = "get-query-logging-config",
+        feature = "get-reusable-delegation-set",
+        feature = "get-reusable-delegation-set-limit",
+        feature = "get-traffic-policy",
+        feature = "get-traffic-policy-instance",
+        feature = "list-cidr-blocks",
+        feature = "list-cidr-collections",
+        feature = "list-cidr-locations",
+        feature = "list-geo-locations",
+        feature = "list-health-checks",
+        feature = "list-hosted-zones",
+        feature = "list-hosted-zones-by-name",
+        feature = "list-hosted-zones-by-vpc",
+        feature = "list-query-logging-configs",
+        feature = "list-resource-record-sets",
+        feature = "list-reusable-delegation-sets",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources",
+        feature = "list-traffic-policies",
+        feature = "list-traffic-policy-instances",
+        feature = "list-traffic-policy-instances-by-hosted-zone",
+        feature = "list-traffic-policy-instances-by-policy",
+        feature = "list-traffic-policy-versions",
+        feature = "list-vpc-association-authorizations",
+        feature = "test-dns-answer",
+        feature = "update-health-check",
+        feature = "update-hosted-zone-comment",
+        feature = "update-hosted-zone-features",
+        feature = "update-traffic-policy-comment",
+        feature = "update-traffic-policy-instance"
+    ))]
     #[inline]
     pub fn is_invalid_input(&self) -> bool {
         matches!(self, Self::InvalidInput(_))
     }
     /// Whether this is [`Error::InvalidKMSArn`].
-    #[cfg(
-        any(
-            feature = "activate-key-signing-key",
-            feature = "create-key-signing-key",
-            feature = "delete-key-signing-key",
-            feature = "disable-hosted-zone-dnssec",
-            feature = "enable-hosted-zone-dnssec"
-        )
-    )]
+    #[cfg(any(
+        feature = "activate-key-signing-key",
+        feature = "create-key-signing-key",
+        feature = "delete-key-signing-key",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "enable-hosted-zone-dnssec"
+    ))]
     #[inline]
     pub fn is_invalid_kms_arn(&self) -> bool {
         matches!(self, Self::InvalidKMSArn(_))
@@ -2034,63 +1917,53 @@ impl Error {
         matches!(self, Self::InvalidKeySigningKeyName(_))
     }
     /// Whether this is [`Error::InvalidKeySigningKeyStatus`].
-    #[cfg(
-        any(
-            feature = "activate-key-signing-key",
-            feature = "create-key-signing-key",
-            feature = "deactivate-key-signing-key",
-            feature = "delete-key-signing-key",
-            feature = "disable-hosted-zone-dnssec",
-            feature = "enable-hosted-zone-dnssec"
-        )
-    )]
+    #[cfg(any(
+        feature = "activate-key-signing-key",
+        feature = "create-key-signing-key",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-key-signing-key",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "enable-hosted-zone-dnssec"
+    ))]
     #[inline]
     pub fn is_invalid_key_signing_key_status(&self) -> bool {
         matches!(self, Self::InvalidKeySigningKeyStatus(_))
     }
     /// Whether this is [`Error::InvalidPaginationToken`].
-    #[cfg(
-        any(
-            feature = "list-hosted-zones-by-vpc",
-            feature = "list-query-logging-configs",
-            feature = "list-vpc-association-authorizations"
-        )
-    )]
+    #[cfg(any(
+        feature = "list-hosted-zones-by-vpc",
+        feature = "list-query-logging-configs",
+        feature = "list-vpc-association-authorizations"
+    ))]
     #[inline]
     pub fn is_invalid_pagination_token(&self) -> bool {
         matches!(self, Self::InvalidPaginationToken(_))
     }
     /// Whether this is [`Error::InvalidSigningStatus`].
-    #[cfg(
-        any(
-            feature = "activate-key-signing-key",
-            feature = "create-key-signing-key",
-            feature = "deactivate-key-signing-key",
-            feature = "delete-key-signing-key"
-        )
-    )]
+    #[cfg(any(
+        feature = "activate-key-signing-key",
+        feature = "create-key-signing-key",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-key-signing-key"
+    ))]
     #[inline]
     pub fn is_invalid_signing_status(&self) -> bool {
         matches!(self, Self::InvalidSigningStatus(_))
     }
     /// Whether this is [`Error::InvalidTrafficPolicyDocument`].
-    #[cfg(
-        any(feature = "create-traffic-policy", feature = "create-traffic-policy-version")
-    )]
+    #[cfg(any(feature = "create-traffic-policy", feature = "create-traffic-policy-version"))]
     #[inline]
     pub fn is_invalid_traffic_policy_document(&self) -> bool {
         matches!(self, Self::InvalidTrafficPolicyDocument(_))
     }
     /// Whether this is [`Error::InvalidVPCId`].
-    #[cfg(
-        any(
-            feature = "associate-vpc-with-hosted-zone",
-            feature = "create-hosted-zone",
-            feature = "create-vpc-association-authorization",
-            feature = "delete-vpc-association-authorization",
-            feature = "disassociate-vpc-from-hosted-zone"
-        )
-    )]
+    #[cfg(any(
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "create-hosted-zone",
+        feature = "create-vpc-association-authorization",
+        feature = "delete-vpc-association-authorization",
+        feature = "disassociate-vpc-from-hosted-zone"
+    ))]
     #[inline]
     pub fn is_invalid_vpc_id(&self) -> bool {
         matches!(self, Self::InvalidVPCId(_))
@@ -2102,12 +1975,7 @@ impl Error {
         matches!(self, Self::KeySigningKeyAlreadyExists(_))
     }
     /// Whether this is [`Error::KeySigningKeyInParentDSRecord`].
-    #[cfg(
-        any(
-            feature = "deactivate-key-signing-key",
-            feature = "disable-hosted-zone-dnssec"
-        )
-    )]
+    #[cfg(any(feature = "deactivate-key-signing-key", feature = "disable-hosted-zone-dnssec"))]
     #[inline]
     pub fn is_key_signing_key_in_parent_ds_record(&self) -> bool {
         matches!(self, Self::KeySigningKeyInParentDSRecord(_))
@@ -2131,15 +1999,13 @@ impl Error {
         matches!(self, Self::LastVPCAssociation(_))
     }
     /// Whether this is [`Error::LimitsExceeded`].
-    #[cfg(
-        any(
-            feature = "associate-vpc-with-hosted-zone",
-            feature = "change-cidr-collection",
-            feature = "create-cidr-collection",
-            feature = "create-reusable-delegation-set",
-            feature = "update-hosted-zone-features"
-        )
-    )]
+    #[cfg(any(
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "change-cidr-collection",
+        feature = "create-cidr-collection",
+        feature = "create-reusable-delegation-set",
+        feature = "update-hosted-zone-features"
+    ))]
     #[inline]
     pub fn is_limits_exceeded(&self) -> bool {
         matches!(self, Self::LimitsExceeded(_))
@@ -2151,14 +2017,12 @@ impl Error {
         matches!(self, Self::NoSuchChange(_))
     }
     /// Whether this is [`Error::NoSuchCidrCollectionException`].
-    #[cfg(
-        any(
-            feature = "change-cidr-collection",
-            feature = "delete-cidr-collection",
-            feature = "list-cidr-blocks",
-            feature = "list-cidr-locations"
-        )
-    )]
+    #[cfg(any(
+        feature = "change-cidr-collection",
+        feature = "delete-cidr-collection",
+        feature = "list-cidr-blocks",
+        feature = "list-cidr-locations"
+    ))]
     #[inline]
     pub fn is_no_such_cidr_collection_exception(&self) -> bool {
         matches!(self, Self::NoSuchCidrCollectionException(_))
@@ -2176,15 +2040,13 @@ impl Error {
         matches!(self, Self::NoSuchCloudWatchLogsLogGroup(_))
     }
     /// Whether this is [`Error::NoSuchDelegationSet`].
-    #[cfg(
-        any(
-            feature = "create-hosted-zone",
-            feature = "delete-reusable-delegation-set",
-            feature = "get-reusable-delegation-set",
-            feature = "get-reusable-delegation-set-limit",
-            feature = "list-hosted-zones"
-        )
-    )]
+    #[cfg(any(
+        feature = "create-hosted-zone",
+        feature = "delete-reusable-delegation-set",
+        feature = "get-reusable-delegation-set",
+        feature = "get-reusable-delegation-set-limit",
+        feature = "list-hosted-zones"
+    ))]
     #[inline]
     pub fn is_no_such_delegation_set(&self) -> bool {
         matches!(self, Self::NoSuchDelegationSet(_))
@@ -2196,107 +2058,92 @@ impl Error {
         matches!(self, Self::NoSuchGeoLocation(_))
     }
     /// Whether this is [`Error::NoSuchHealthCheck`].
-    #[cfg(
-        any(
-            feature = "change-resource-record-sets",
-            feature = "change-tags-for-resource",
-            feature = "delete-health-check",
-            feature = "get-health-check",
-            feature = "get-health-check-last-failure-reason",
-            feature = "get-health-check-status",
-            feature = "list-tags-for-resource",
-            feature = "list-tags-for-resources",
-            feature = "update-health-check"
-        )
-    )]
+    #[cfg(any(
+        feature = "change-resource-record-sets",
+        feature = "change-tags-for-resource",
+        feature = "delete-health-check",
+        feature = "get-health-check",
+        feature = "get-health-check-last-failure-reason",
+        feature = "get-health-check-status",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources",
+        feature = "update-health-check"
+    ))]
     #[inline]
     pub fn is_no_such_health_check(&self) -> bool {
         matches!(self, Self::NoSuchHealthCheck(_))
     }
     /// Whether this is [`Error::NoSuchHostedZone`].
-    #[cfg(
-        any(
-            feature = "associate-vpc-with-hosted-zone",
-            feature = "change-resource-record-sets",
-            feature = "change-tags-for-resource",
-            feature = "create-key-signing-key",
-            feature = "create-query-logging-config",
-            feature = "create-traffic-policy-instance",
-            feature = "create-vpc-association-authorization",
-            feature = "delete-hosted-zone",
-            feature = "delete-vpc-association-authorization",
-            feature = "disable-hosted-zone-dnssec",
-            feature = "disassociate-vpc-from-hosted-zone",
-            feature = "enable-hosted-zone-dnssec",
-            feature = "get-dnssec",
-            feature = "get-hosted-zone",
-            feature = "get-hosted-zone-limit",
-            feature = "list-query-logging-configs",
-            feature = "list-resource-record-sets",
-            feature = "list-tags-for-resource",
-            feature = "list-tags-for-resources",
-            feature = "list-traffic-policy-instances-by-hosted-zone",
-            feature = "list-vpc-association-authorizations",
-            feature = "test-dns-answer",
-            feature = "update-hosted-zone-comment",
-            feature = "update-hosted-zone-features"
-        )
-    )]
+    #[cfg(any(
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "change-resource-record-sets",
+        feature = "change-tags-for-resource",
+        feature = "create-key-signing-key",
+        feature = "create-query-logging-config",
+        feature = "create-traffic-policy-instance",
+        feature = "create-vpc-association-authorization",
+        feature = "delete-hosted-zone",
+        feature = "delete-vpc-association-authorization",
+        feature = "disable-hosted-zone-dnssec",
+        feature = "disassociate-vpc-from-hosted-zone",
+        feature = "enable-hosted-zone-dnssec",
+        feature = "get-dnssec",
+        feature = "get-hosted-zone",
+        feature = "get-hosted-zone-limit",
+        feature = "list-query-logging-configs",
+        feature = "list-resource-record-sets",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources",
+        feature = "list-traffic-policy-instances-by-hosted-zone",
+        feature = "list-vpc-association-authorizations",
+        feature = "test-dns-answer",
+        feature = "update-hosted-zone-comment",
+        feature = "update-hosted-zone-features"
+    ))]
     #[inline]
     pub fn is_no_such_hosted_zone(&self) -> bool {
         matches!(self, Self::NoSuchHostedZone(_))
     }
     /// Whether this is [`Error::NoSuchKeySigningKey`].
-    #[cfg(
-        any(
-            feature = "activate-key-signing-key",
-            feature = "deactivate-key-signing-key",
-            feature = "delete-key-signing-key"
-        )
-    )]
+    #[cfg(any(
+        feature = "activate-key-signing-key",
+        feature = "deactivate-key-signing-key",
+        feature = "delete-key-signing-key"
+    ))]
     #[inline]
     pub fn is_no_such_key_signing_key(&self) -> bool {
         matches!(self, Self::NoSuchKeySigningKey(_))
     }
     /// Whether this is [`Error::NoSuchQueryLoggingConfig`].
-    #[cfg(
-        any(
-            feature = "delete-query-logging-config",
-            feature = "get-query-logging-config"
-        )
-    )]
+    #[cfg(any(feature = "delete-query-logging-config", feature = "get-query-logging-config"))]
     #[inline]
     pub fn is_no_such_query_logging_config(&self) -> bool {
         matches!(self, Self::NoSuchQueryLoggingConfig(_))
     }
     /// Whether this is [`Error::NoSuchTrafficPolicy`].
-    #[cfg(
-        any(
-            feature = "create-traffic-policy-instance",
-            feature = "create-traffic-policy-version",
-            feature = "delete-traffic-policy",
-            feature = "get-traffic-policy",
-            feature = "list-traffic-policy-instances-by-policy",
-            feature = "list-traffic-policy-versions",
-            feature = "update-traffic-policy-comment",
-            feature = "update-traffic-policy-instance"
-        )
-    )]
+    #[cfg(any(
+        feature = "create-traffic-policy-instance",
+        feature = "create-traffic-policy-version",
+        feature = "delete-traffic-policy",
+        feature = "get-traffic-policy",
+        feature = "list-traffic-policy-instances-by-policy",
+        feature = "list-traffic-policy-versions",
+        feature = "update-traffic-policy-comment",
+        feature = "update-traffic-policy-instance"
+    ))]
     #[inline]
     pub fn is_no_such_traffic_policy(&self) -> bool {
         matches!(self, Self::NoSuchTrafficPolicy(_))
     }
     /// Whether this is [`Error::NoSuchTrafficPolicyInstance`].
-    #[cfg(
-        any(
-            feature = "delete-traffic-policy-instance",
-            feature = "get-traffic-policy-instance",
-            feature = "list-traffic-policy-instances",
-            feature = "list-traffic-policy-instances-by-hosted-zone",
-            feature = "list-traffic-policy-instances-by-policy",
-            feature = "update-traffic-policy-instance"
-        )
-    )]
+    #[cfg(any(
+        feature = "delete-traffic-policy-instance",
+        feature = "get-traffic-policy-instance",
+        feature = "list-traffic-policy-instances",
+        feature = "list-traffic-policy-instances-by-hosted-zone",
+        feature = "list-traffic-policy-instances-by-policy",
+        feature = "update-traffic-policy-instance"
+    ))]
     #[inline]
     pub fn is_no_such_traffic_policy_instance(&self) -> bool {
         matches!(self, Self::NoSuchTrafficPolicyInstance(_))
@@ -2308,20 +2155,18 @@ impl Error {
         matches!(self, Self::NotAuthorizedException(_))
     }
     /// Whether this is [`Error::PriorRequestNotComplete`].
-    #[cfg(
-        any(
-            feature = "associate-vpc-with-hosted-zone",
-            feature = "change-resource-record-sets",
-            feature = "change-tags-for-resource",
-            feature = "delete-hosted-zone",
-            feature = "delete-traffic-policy-instance",
-            feature = "list-tags-for-resource",
-            feature = "list-tags-for-resources",
-            feature = "update-hosted-zone-comment",
-            feature = "update-hosted-zone-features",
-            feature = "update-traffic-policy-instance"
-        )
-    )]
+    #[cfg(any(
+        feature = "associate-vpc-with-hosted-zone",
+        feature = "change-resource-record-sets",
+        feature = "change-tags-for-resource",
+        feature = "delete-hosted-zone",
+        feature = "delete-traffic-policy-instance",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources",
+        feature = "update-hosted-zone-comment",
+        feature = "update-hosted-zone-features",
+        feature = "update-traffic-policy-instance"
+    ))]
     #[inline]
     pub fn is_prior_request_not_complete(&self) -> bool {
         matches!(self, Self::PriorRequestNotComplete(_))
@@ -2339,13 +2184,11 @@ impl Error {
         matches!(self, Self::QueryLoggingConfigAlreadyExists(_))
     }
     /// Whether this is [`Error::ThrottlingException`].
-    #[cfg(
-        any(
-            feature = "change-tags-for-resource",
-            feature = "list-tags-for-resource",
-            feature = "list-tags-for-resources"
-        )
-    )]
+    #[cfg(any(
+        feature = "change-tags-for-resource",
+        feature = "list-tags-for-resource",
+        feature = "list-tags-for-resources"
+    ))]
     #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
@@ -2436,12 +2279,10 @@ impl std::fmt::Display for Error {
             Self::Build(error) => write!(f, "request refused: {error}"),
             Self::Response(error) => std::fmt::Display::fmt(error, f),
             Self::Dispatch(error) => std::fmt::Display::fmt(error, f),
-            _ => {
-                match self.service_error() {
-                    Some(error) => write!(f, "service error: {error}"),
-                    None => Ok(()),
-                }
-            }
+            _ => match self.service_error() {
+                Some(error) => write!(f, "service error: {error}"),
+                None => Ok(()),
+            },
         }
     }
 }
@@ -2459,56 +2300,47 @@ impl std::error::Error for Error {
 }
 
 #[cfg(feature = "activate-key-signing-key")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::activate_key_signing_key::ActivateKeySigningKeyError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::activate_key_signing_key::ActivateKeySigningKeyError>> for Error {
     /// Every error of ActivateKeySigningKey, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::activate_key_signing_key::ActivateKeySigningKeyError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::activate_key_signing_key::ActivateKeySigningKeyError>,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::activate_key_signing_key::ActivateKeySigningKeyError::ConcurrentModification(
-                        error,
-                    ) => Self::ConcurrentModification(error),
-                    crate::operation::activate_key_signing_key::ActivateKeySigningKeyError::NoSuchKeySigningKey(
-                        error,
-                    ) => Self::NoSuchKeySigningKey(error),
-                    crate::operation::activate_key_signing_key::ActivateKeySigningKeyError::InvalidKeySigningKeyStatus(
-                        error,
-                    ) => Self::InvalidKeySigningKeyStatus(error),
-                    crate::operation::activate_key_signing_key::ActivateKeySigningKeyError::InvalidSigningStatus(
-                        error,
-                    ) => Self::InvalidSigningStatus(error),
-                    crate::operation::activate_key_signing_key::ActivateKeySigningKeyError::InvalidKMSArn(
-                        error,
-                    ) => Self::InvalidKMSArn(error),
-                    crate::operation::activate_key_signing_key::ActivateKeySigningKeyError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::activate_key_signing_key::ActivateKeySigningKeyError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::activate_key_signing_key::ActivateKeySigningKeyError::ConcurrentModification(
+                    error,
+                ) => Self::ConcurrentModification(error),
+                crate::operation::activate_key_signing_key::ActivateKeySigningKeyError::NoSuchKeySigningKey(error) => {
+                    Self::NoSuchKeySigningKey(error)
+                }
+                crate::operation::activate_key_signing_key::ActivateKeySigningKeyError::InvalidKeySigningKeyStatus(
+                    error,
+                ) => Self::InvalidKeySigningKeyStatus(error),
+                crate::operation::activate_key_signing_key::ActivateKeySigningKeyError::InvalidSigningStatus(error) => {
+                    Self::InvalidSigningStatus(error)
+                }
+                crate::operation::activate_key_signing_key::ActivateKeySigningKeyError::InvalidKMSArn(error) => {
+                    Self::InvalidKMSArn(error)
+                }
+                crate::operation::activate_key_signing_key::ActivateKeySigningKeyError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::activate_key_signing_key::ActivateKeySigningKeyError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "associate-vpc-with-hosted-zone")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneError>>
+    for Error
+{
     /// Every error of AssociateVPCWithHostedZone, as the service's error.
     #[inline]
     fn from(
@@ -2555,17 +2387,11 @@ impl From<
 }
 
 #[cfg(feature = "change-cidr-collection")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::change_cidr_collection::ChangeCidrCollectionError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::change_cidr_collection::ChangeCidrCollectionError>> for Error {
     /// Every error of ChangeCidrCollection, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::change_cidr_collection::ChangeCidrCollectionError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::change_cidr_collection::ChangeCidrCollectionError>,
     ) -> Self {
         error
             .fold(
@@ -2600,17 +2426,13 @@ impl From<
 }
 
 #[cfg(feature = "change-resource-record-sets")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::change_resource_record_sets::ChangeResourceRecordSetsError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::change_resource_record_sets::ChangeResourceRecordSetsError>>
+    for Error
+{
     /// Every error of ChangeResourceRecordSets, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::change_resource_record_sets::ChangeResourceRecordSetsError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::change_resource_record_sets::ChangeResourceRecordSetsError>,
     ) -> Self {
         error
             .fold(
@@ -2642,59 +2464,46 @@ impl From<
 }
 
 #[cfg(feature = "change-tags-for-resource")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::change_tags_for_resource::ChangeTagsForResourceError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::change_tags_for_resource::ChangeTagsForResourceError>> for Error {
     /// Every error of ChangeTagsForResource, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::change_tags_for_resource::ChangeTagsForResourceError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::change_tags_for_resource::ChangeTagsForResourceError>,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::change_tags_for_resource::ChangeTagsForResourceError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::change_tags_for_resource::ChangeTagsForResourceError::NoSuchHealthCheck(
-                        error,
-                    ) => Self::NoSuchHealthCheck(error),
-                    crate::operation::change_tags_for_resource::ChangeTagsForResourceError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::change_tags_for_resource::ChangeTagsForResourceError::PriorRequestNotComplete(
-                        error,
-                    ) => Self::PriorRequestNotComplete(error),
-                    crate::operation::change_tags_for_resource::ChangeTagsForResourceError::ThrottlingException(
-                        error,
-                    ) => Self::ThrottlingException(error),
-                    crate::operation::change_tags_for_resource::ChangeTagsForResourceError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::change_tags_for_resource::ChangeTagsForResourceError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::change_tags_for_resource::ChangeTagsForResourceError::NoSuchHealthCheck(error) => {
+                    Self::NoSuchHealthCheck(error)
+                }
+                crate::operation::change_tags_for_resource::ChangeTagsForResourceError::NoSuchHostedZone(error) => {
+                    Self::NoSuchHostedZone(error)
+                }
+                crate::operation::change_tags_for_resource::ChangeTagsForResourceError::PriorRequestNotComplete(
+                    error,
+                ) => Self::PriorRequestNotComplete(error),
+                crate::operation::change_tags_for_resource::ChangeTagsForResourceError::ThrottlingException(error) => {
+                    Self::ThrottlingException(error)
+                }
+                crate::operation::change_tags_for_resource::ChangeTagsForResourceError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "create-cidr-collection")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::create_cidr_collection::CreateCidrCollectionError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::create_cidr_collection::CreateCidrCollectionError>> for Error {
     /// Every error of CreateCidrCollection, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::create_cidr_collection::CreateCidrCollectionError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::create_cidr_collection::CreateCidrCollectionError>,
     ) -> Self {
         error
             .fold(
@@ -2723,164 +2532,135 @@ impl From<
 }
 
 #[cfg(feature = "create-health-check")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::create_health_check::CreateHealthCheckError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::create_health_check::CreateHealthCheckError>> for Error {
     /// Every error of CreateHealthCheck, as the service's error.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::create_health_check::CreateHealthCheckError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::create_health_check::CreateHealthCheckError::TooManyHealthChecks(
-                        error,
-                    ) => Self::TooManyHealthChecks(error),
-                    crate::operation::create_health_check::CreateHealthCheckError::HealthCheckAlreadyExists(
-                        error,
-                    ) => Self::HealthCheckAlreadyExists(error),
-                    crate::operation::create_health_check::CreateHealthCheckError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::create_health_check::CreateHealthCheckError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: restxml_runtime::SdkError<crate::operation::create_health_check::CreateHealthCheckError>) -> Self {
+        error.fold(
+            |error| match error {
+                crate::operation::create_health_check::CreateHealthCheckError::TooManyHealthChecks(error) => {
+                    Self::TooManyHealthChecks(error)
+                }
+                crate::operation::create_health_check::CreateHealthCheckError::HealthCheckAlreadyExists(error) => {
+                    Self::HealthCheckAlreadyExists(error)
+                }
+                crate::operation::create_health_check::CreateHealthCheckError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::create_health_check::CreateHealthCheckError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "create-hosted-zone")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::create_hosted_zone::CreateHostedZoneError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::create_hosted_zone::CreateHostedZoneError>> for Error {
     /// Every error of CreateHostedZone, as the service's error.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::create_hosted_zone::CreateHostedZoneError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::create_hosted_zone::CreateHostedZoneError::InvalidDomainName(
-                        error,
-                    ) => Self::InvalidDomainName(error),
-                    crate::operation::create_hosted_zone::CreateHostedZoneError::HostedZoneAlreadyExists(
-                        error,
-                    ) => Self::HostedZoneAlreadyExists(error),
-                    crate::operation::create_hosted_zone::CreateHostedZoneError::TooManyHostedZones(
-                        error,
-                    ) => Self::TooManyHostedZones(error),
-                    crate::operation::create_hosted_zone::CreateHostedZoneError::InvalidVPCId(
-                        error,
-                    ) => Self::InvalidVPCId(error),
-                    crate::operation::create_hosted_zone::CreateHostedZoneError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::create_hosted_zone::CreateHostedZoneError::DelegationSetNotAvailable(
-                        error,
-                    ) => Self::DelegationSetNotAvailable(error),
-                    crate::operation::create_hosted_zone::CreateHostedZoneError::ConflictingDomainExists(
-                        error,
-                    ) => Self::ConflictingDomainExists(error),
-                    crate::operation::create_hosted_zone::CreateHostedZoneError::NoSuchDelegationSet(
-                        error,
-                    ) => Self::NoSuchDelegationSet(error),
-                    crate::operation::create_hosted_zone::CreateHostedZoneError::DelegationSetNotReusable(
-                        error,
-                    ) => Self::DelegationSetNotReusable(error),
-                    crate::operation::create_hosted_zone::CreateHostedZoneError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: restxml_runtime::SdkError<crate::operation::create_hosted_zone::CreateHostedZoneError>) -> Self {
+        error.fold(
+            |error| match error {
+                crate::operation::create_hosted_zone::CreateHostedZoneError::InvalidDomainName(error) => {
+                    Self::InvalidDomainName(error)
+                }
+                crate::operation::create_hosted_zone::CreateHostedZoneError::HostedZoneAlreadyExists(error) => {
+                    Self::HostedZoneAlreadyExists(error)
+                }
+                crate::operation::create_hosted_zone::CreateHostedZoneError::TooManyHostedZones(error) => {
+                    Self::TooManyHostedZones(error)
+                }
+                crate::operation::create_hosted_zone::CreateHostedZoneError::InvalidVPCId(error) => {
+                    Self::InvalidVPCId(error)
+                }
+                crate::operation::create_hosted_zone::CreateHostedZoneError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::create_hosted_zone::CreateHostedZoneError::DelegationSetNotAvailable(error) => {
+                    Self::DelegationSetNotAvailable(error)
+                }
+                crate::operation::create_hosted_zone::CreateHostedZoneError::ConflictingDomainExists(error) => {
+                    Self::ConflictingDomainExists(error)
+                }
+                crate::operation::create_hosted_zone::CreateHostedZoneError::NoSuchDelegationSet(error) => {
+                    Self::NoSuchDelegationSet(error)
+                }
+                crate::operation::create_hosted_zone::CreateHostedZoneError::DelegationSetNotReusable(error) => {
+                    Self::DelegationSetNotReusable(error)
+                }
+                crate::operation::create_hosted_zone::CreateHostedZoneError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "create-key-signing-key")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::create_key_signing_key::CreateKeySigningKeyError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::create_key_signing_key::CreateKeySigningKeyError>> for Error {
     /// Every error of CreateKeySigningKey, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::create_key_signing_key::CreateKeySigningKeyError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::create_key_signing_key::CreateKeySigningKeyError>,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::create_key_signing_key::CreateKeySigningKeyError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::create_key_signing_key::CreateKeySigningKeyError::InvalidArgument(
-                        error,
-                    ) => Self::InvalidArgument(error),
-                    crate::operation::create_key_signing_key::CreateKeySigningKeyError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::create_key_signing_key::CreateKeySigningKeyError::InvalidKMSArn(
-                        error,
-                    ) => Self::InvalidKMSArn(error),
-                    crate::operation::create_key_signing_key::CreateKeySigningKeyError::InvalidKeySigningKeyStatus(
-                        error,
-                    ) => Self::InvalidKeySigningKeyStatus(error),
-                    crate::operation::create_key_signing_key::CreateKeySigningKeyError::InvalidSigningStatus(
-                        error,
-                    ) => Self::InvalidSigningStatus(error),
-                    crate::operation::create_key_signing_key::CreateKeySigningKeyError::InvalidKeySigningKeyName(
-                        error,
-                    ) => Self::InvalidKeySigningKeyName(error),
-                    crate::operation::create_key_signing_key::CreateKeySigningKeyError::KeySigningKeyAlreadyExists(
-                        error,
-                    ) => Self::KeySigningKeyAlreadyExists(error),
-                    crate::operation::create_key_signing_key::CreateKeySigningKeyError::TooManyKeySigningKeys(
-                        error,
-                    ) => Self::TooManyKeySigningKeys(error),
-                    crate::operation::create_key_signing_key::CreateKeySigningKeyError::ConcurrentModification(
-                        error,
-                    ) => Self::ConcurrentModification(error),
-                    crate::operation::create_key_signing_key::CreateKeySigningKeyError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::create_key_signing_key::CreateKeySigningKeyError::NoSuchHostedZone(error) => {
+                    Self::NoSuchHostedZone(error)
+                }
+                crate::operation::create_key_signing_key::CreateKeySigningKeyError::InvalidArgument(error) => {
+                    Self::InvalidArgument(error)
+                }
+                crate::operation::create_key_signing_key::CreateKeySigningKeyError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::create_key_signing_key::CreateKeySigningKeyError::InvalidKMSArn(error) => {
+                    Self::InvalidKMSArn(error)
+                }
+                crate::operation::create_key_signing_key::CreateKeySigningKeyError::InvalidKeySigningKeyStatus(
+                    error,
+                ) => Self::InvalidKeySigningKeyStatus(error),
+                crate::operation::create_key_signing_key::CreateKeySigningKeyError::InvalidSigningStatus(error) => {
+                    Self::InvalidSigningStatus(error)
+                }
+                crate::operation::create_key_signing_key::CreateKeySigningKeyError::InvalidKeySigningKeyName(error) => {
+                    Self::InvalidKeySigningKeyName(error)
+                }
+                crate::operation::create_key_signing_key::CreateKeySigningKeyError::KeySigningKeyAlreadyExists(
+                    error,
+                ) => Self::KeySigningKeyAlreadyExists(error),
+                crate::operation::create_key_signing_key::CreateKeySigningKeyError::TooManyKeySigningKeys(error) => {
+                    Self::TooManyKeySigningKeys(error)
+                }
+                crate::operation::create_key_signing_key::CreateKeySigningKeyError::ConcurrentModification(error) => {
+                    Self::ConcurrentModification(error)
+                }
+                crate::operation::create_key_signing_key::CreateKeySigningKeyError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "create-query-logging-config")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::create_query_logging_config::CreateQueryLoggingConfigError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::create_query_logging_config::CreateQueryLoggingConfigError>>
+    for Error
+{
     /// Every error of CreateQueryLoggingConfig, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::create_query_logging_config::CreateQueryLoggingConfigError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::create_query_logging_config::CreateQueryLoggingConfigError>,
     ) -> Self {
         error
             .fold(
@@ -2915,11 +2695,9 @@ impl From<
 }
 
 #[cfg(feature = "create-reusable-delegation-set")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetError>>
+    for Error
+{
     /// Every error of CreateReusableDelegationSet, as the service's error.
     #[inline]
     fn from(
@@ -2963,50 +2741,41 @@ impl From<
 }
 
 #[cfg(feature = "create-traffic-policy")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::create_traffic_policy::CreateTrafficPolicyError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::create_traffic_policy::CreateTrafficPolicyError>> for Error {
     /// Every error of CreateTrafficPolicy, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::create_traffic_policy::CreateTrafficPolicyError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::create_traffic_policy::CreateTrafficPolicyError>,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::create_traffic_policy::CreateTrafficPolicyError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::create_traffic_policy::CreateTrafficPolicyError::TooManyTrafficPolicies(
-                        error,
-                    ) => Self::TooManyTrafficPolicies(error),
-                    crate::operation::create_traffic_policy::CreateTrafficPolicyError::TrafficPolicyAlreadyExists(
-                        error,
-                    ) => Self::TrafficPolicyAlreadyExists(error),
-                    crate::operation::create_traffic_policy::CreateTrafficPolicyError::InvalidTrafficPolicyDocument(
-                        error,
-                    ) => Self::InvalidTrafficPolicyDocument(error),
-                    crate::operation::create_traffic_policy::CreateTrafficPolicyError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::create_traffic_policy::CreateTrafficPolicyError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::create_traffic_policy::CreateTrafficPolicyError::TooManyTrafficPolicies(error) => {
+                    Self::TooManyTrafficPolicies(error)
+                }
+                crate::operation::create_traffic_policy::CreateTrafficPolicyError::TrafficPolicyAlreadyExists(
+                    error,
+                ) => Self::TrafficPolicyAlreadyExists(error),
+                crate::operation::create_traffic_policy::CreateTrafficPolicyError::InvalidTrafficPolicyDocument(
+                    error,
+                ) => Self::InvalidTrafficPolicyDocument(error),
+                crate::operation::create_traffic_policy::CreateTrafficPolicyError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "create-traffic-policy-instance")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceError>>
+    for Error
+{
     /// Every error of CreateTrafficPolicyInstance, as the service's error.
     #[inline]
     fn from(
@@ -3044,11 +2813,9 @@ impl From<
 }
 
 #[cfg(feature = "create-traffic-policy-version")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionError>>
+    for Error
+{
     /// Every error of CreateTrafficPolicyVersion, as the service's error.
     #[inline]
     fn from(
@@ -3086,11 +2853,13 @@ impl From<
 }
 
 #[cfg(feature = "create-vpc-association-authorization")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationError,
-    >,
-> for Error {
+impl
+    From<
+        restxml_runtime::SdkError<
+            crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationError,
+        >,
+    > for Error
+{
     /// Every error of CreateVPCAssociationAuthorization, as the service's error.
     #[inline]
     fn from(
@@ -3128,17 +2897,13 @@ impl From<
 }
 
 #[cfg(feature = "deactivate-key-signing-key")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError>>
+    for Error
+{
     /// Every error of DeactivateKeySigningKey, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError>,
     ) -> Self {
         error
             .fold(
@@ -3176,179 +2941,143 @@ impl From<
 }
 
 #[cfg(feature = "delete-cidr-collection")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::delete_cidr_collection::DeleteCidrCollectionError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::delete_cidr_collection::DeleteCidrCollectionError>> for Error {
     /// Every error of DeleteCidrCollection, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::delete_cidr_collection::DeleteCidrCollectionError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::delete_cidr_collection::DeleteCidrCollectionError>,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::delete_cidr_collection::DeleteCidrCollectionError::NoSuchCidrCollectionException(
-                        error,
-                    ) => Self::NoSuchCidrCollectionException(error),
-                    crate::operation::delete_cidr_collection::DeleteCidrCollectionError::CidrCollectionInUseException(
-                        error,
-                    ) => Self::CidrCollectionInUseException(error),
-                    crate::operation::delete_cidr_collection::DeleteCidrCollectionError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::delete_cidr_collection::DeleteCidrCollectionError::ConcurrentModification(
-                        error,
-                    ) => Self::ConcurrentModification(error),
-                    crate::operation::delete_cidr_collection::DeleteCidrCollectionError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::delete_cidr_collection::DeleteCidrCollectionError::NoSuchCidrCollectionException(
+                    error,
+                ) => Self::NoSuchCidrCollectionException(error),
+                crate::operation::delete_cidr_collection::DeleteCidrCollectionError::CidrCollectionInUseException(
+                    error,
+                ) => Self::CidrCollectionInUseException(error),
+                crate::operation::delete_cidr_collection::DeleteCidrCollectionError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::delete_cidr_collection::DeleteCidrCollectionError::ConcurrentModification(error) => {
+                    Self::ConcurrentModification(error)
+                }
+                crate::operation::delete_cidr_collection::DeleteCidrCollectionError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "delete-health-check")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::delete_health_check::DeleteHealthCheckError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::delete_health_check::DeleteHealthCheckError>> for Error {
     /// Every error of DeleteHealthCheck, as the service's error.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::delete_health_check::DeleteHealthCheckError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::delete_health_check::DeleteHealthCheckError::NoSuchHealthCheck(
-                        error,
-                    ) => Self::NoSuchHealthCheck(error),
-                    crate::operation::delete_health_check::DeleteHealthCheckError::HealthCheckInUse(
-                        error,
-                    ) => Self::HealthCheckInUse(error),
-                    crate::operation::delete_health_check::DeleteHealthCheckError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::delete_health_check::DeleteHealthCheckError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: restxml_runtime::SdkError<crate::operation::delete_health_check::DeleteHealthCheckError>) -> Self {
+        error.fold(
+            |error| match error {
+                crate::operation::delete_health_check::DeleteHealthCheckError::NoSuchHealthCheck(error) => {
+                    Self::NoSuchHealthCheck(error)
+                }
+                crate::operation::delete_health_check::DeleteHealthCheckError::HealthCheckInUse(error) => {
+                    Self::HealthCheckInUse(error)
+                }
+                crate::operation::delete_health_check::DeleteHealthCheckError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::delete_health_check::DeleteHealthCheckError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "delete-hosted-zone")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::delete_hosted_zone::DeleteHostedZoneError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::delete_hosted_zone::DeleteHostedZoneError>> for Error {
     /// Every error of DeleteHostedZone, as the service's error.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::delete_hosted_zone::DeleteHostedZoneError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::delete_hosted_zone::DeleteHostedZoneError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::delete_hosted_zone::DeleteHostedZoneError::HostedZoneNotEmpty(
-                        error,
-                    ) => Self::HostedZoneNotEmpty(error),
-                    crate::operation::delete_hosted_zone::DeleteHostedZoneError::PriorRequestNotComplete(
-                        error,
-                    ) => Self::PriorRequestNotComplete(error),
-                    crate::operation::delete_hosted_zone::DeleteHostedZoneError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::delete_hosted_zone::DeleteHostedZoneError::InvalidDomainName(
-                        error,
-                    ) => Self::InvalidDomainName(error),
-                    crate::operation::delete_hosted_zone::DeleteHostedZoneError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: restxml_runtime::SdkError<crate::operation::delete_hosted_zone::DeleteHostedZoneError>) -> Self {
+        error.fold(
+            |error| match error {
+                crate::operation::delete_hosted_zone::DeleteHostedZoneError::NoSuchHostedZone(error) => {
+                    Self::NoSuchHostedZone(error)
+                }
+                crate::operation::delete_hosted_zone::DeleteHostedZoneError::HostedZoneNotEmpty(error) => {
+                    Self::HostedZoneNotEmpty(error)
+                }
+                crate::operation::delete_hosted_zone::DeleteHostedZoneError::PriorRequestNotComplete(error) => {
+                    Self::PriorRequestNotComplete(error)
+                }
+                crate::operation::delete_hosted_zone::DeleteHostedZoneError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::delete_hosted_zone::DeleteHostedZoneError::InvalidDomainName(error) => {
+                    Self::InvalidDomainName(error)
+                }
+                crate::operation::delete_hosted_zone::DeleteHostedZoneError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "delete-key-signing-key")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::delete_key_signing_key::DeleteKeySigningKeyError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::delete_key_signing_key::DeleteKeySigningKeyError>> for Error {
     /// Every error of DeleteKeySigningKey, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::delete_key_signing_key::DeleteKeySigningKeyError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::delete_key_signing_key::DeleteKeySigningKeyError>,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::delete_key_signing_key::DeleteKeySigningKeyError::ConcurrentModification(
-                        error,
-                    ) => Self::ConcurrentModification(error),
-                    crate::operation::delete_key_signing_key::DeleteKeySigningKeyError::NoSuchKeySigningKey(
-                        error,
-                    ) => Self::NoSuchKeySigningKey(error),
-                    crate::operation::delete_key_signing_key::DeleteKeySigningKeyError::InvalidKeySigningKeyStatus(
-                        error,
-                    ) => Self::InvalidKeySigningKeyStatus(error),
-                    crate::operation::delete_key_signing_key::DeleteKeySigningKeyError::InvalidSigningStatus(
-                        error,
-                    ) => Self::InvalidSigningStatus(error),
-                    crate::operation::delete_key_signing_key::DeleteKeySigningKeyError::InvalidKMSArn(
-                        error,
-                    ) => Self::InvalidKMSArn(error),
-                    crate::operation::delete_key_signing_key::DeleteKeySigningKeyError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::delete_key_signing_key::DeleteKeySigningKeyError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::delete_key_signing_key::DeleteKeySigningKeyError::ConcurrentModification(error) => {
+                    Self::ConcurrentModification(error)
+                }
+                crate::operation::delete_key_signing_key::DeleteKeySigningKeyError::NoSuchKeySigningKey(error) => {
+                    Self::NoSuchKeySigningKey(error)
+                }
+                crate::operation::delete_key_signing_key::DeleteKeySigningKeyError::InvalidKeySigningKeyStatus(
+                    error,
+                ) => Self::InvalidKeySigningKeyStatus(error),
+                crate::operation::delete_key_signing_key::DeleteKeySigningKeyError::InvalidSigningStatus(error) => {
+                    Self::InvalidSigningStatus(error)
+                }
+                crate::operation::delete_key_signing_key::DeleteKeySigningKeyError::InvalidKMSArn(error) => {
+                    Self::InvalidKMSArn(error)
+                }
+                crate::operation::delete_key_signing_key::DeleteKeySigningKeyError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::delete_key_signing_key::DeleteKeySigningKeyError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "delete-query-logging-config")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigError>>
+    for Error
+{
     /// Every error of DeleteQueryLoggingConfig, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigError>,
     ) -> Self {
         error
             .fold(
@@ -3374,11 +3103,9 @@ impl From<
 }
 
 #[cfg(feature = "delete-reusable-delegation-set")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetError>>
+    for Error
+{
     /// Every error of DeleteReusableDelegationSet, as the service's error.
     #[inline]
     fn from(
@@ -3413,50 +3140,41 @@ impl From<
 }
 
 #[cfg(feature = "delete-traffic-policy")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::delete_traffic_policy::DeleteTrafficPolicyError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::delete_traffic_policy::DeleteTrafficPolicyError>> for Error {
     /// Every error of DeleteTrafficPolicy, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::delete_traffic_policy::DeleteTrafficPolicyError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::delete_traffic_policy::DeleteTrafficPolicyError>,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::delete_traffic_policy::DeleteTrafficPolicyError::NoSuchTrafficPolicy(
-                        error,
-                    ) => Self::NoSuchTrafficPolicy(error),
-                    crate::operation::delete_traffic_policy::DeleteTrafficPolicyError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::delete_traffic_policy::DeleteTrafficPolicyError::TrafficPolicyInUse(
-                        error,
-                    ) => Self::TrafficPolicyInUse(error),
-                    crate::operation::delete_traffic_policy::DeleteTrafficPolicyError::ConcurrentModification(
-                        error,
-                    ) => Self::ConcurrentModification(error),
-                    crate::operation::delete_traffic_policy::DeleteTrafficPolicyError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::delete_traffic_policy::DeleteTrafficPolicyError::NoSuchTrafficPolicy(error) => {
+                    Self::NoSuchTrafficPolicy(error)
+                }
+                crate::operation::delete_traffic_policy::DeleteTrafficPolicyError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::delete_traffic_policy::DeleteTrafficPolicyError::TrafficPolicyInUse(error) => {
+                    Self::TrafficPolicyInUse(error)
+                }
+                crate::operation::delete_traffic_policy::DeleteTrafficPolicyError::ConcurrentModification(error) => {
+                    Self::ConcurrentModification(error)
+                }
+                crate::operation::delete_traffic_policy::DeleteTrafficPolicyError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "delete-traffic-policy-instance")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceError>>
+    for Error
+{
     /// Every error of DeleteTrafficPolicyInstance, as the service's error.
     #[inline]
     fn from(
@@ -3488,11 +3206,13 @@ impl From<
 }
 
 #[cfg(feature = "delete-vpc-association-authorization")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationError,
-    >,
-> for Error {
+impl
+    From<
+        restxml_runtime::SdkError<
+            crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationError,
+        >,
+    > for Error
+{
     /// Every error of DeleteVPCAssociationAuthorization, as the service's error.
     #[inline]
     fn from(
@@ -3530,17 +3250,13 @@ impl From<
 }
 
 #[cfg(feature = "disable-hosted-zone-dnssec")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError>>
+    for Error
+{
     /// Every error of DisableHostedZoneDNSSEC, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError>,
     ) -> Self {
         error
             .fold(
@@ -3581,11 +3297,13 @@ impl From<
 }
 
 #[cfg(feature = "disassociate-vpc-from-hosted-zone")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneError,
-    >,
-> for Error {
+impl
+    From<
+        restxml_runtime::SdkError<
+            crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneError,
+        >,
+    > for Error
+{
     /// Every error of DisassociateVPCFromHostedZone, as the service's error.
     #[inline]
     fn from(
@@ -3623,17 +3341,13 @@ impl From<
 }
 
 #[cfg(feature = "enable-hosted-zone-dnssec")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError>>
+    for Error
+{
     /// Every error of EnableHostedZoneDNSSEC, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError>,
     ) -> Self {
         error
             .fold(
@@ -3677,217 +3391,162 @@ impl From<
 }
 
 #[cfg(feature = "get-account-limit")]
-impl From<
-    restxml_runtime::SdkError<crate::operation::get_account_limit::GetAccountLimitError>,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::get_account_limit::GetAccountLimitError>> for Error {
     /// Every error of GetAccountLimit, as the service's error.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::get_account_limit::GetAccountLimitError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::get_account_limit::GetAccountLimitError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::get_account_limit::GetAccountLimitError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: restxml_runtime::SdkError<crate::operation::get_account_limit::GetAccountLimitError>) -> Self {
+        error.fold(
+            |error| match error {
+                crate::operation::get_account_limit::GetAccountLimitError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::get_account_limit::GetAccountLimitError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "get-change")]
-impl From<restxml_runtime::SdkError<crate::operation::get_change::GetChangeError>>
-for Error {
+impl From<restxml_runtime::SdkError<crate::operation::get_change::GetChangeError>> for Error {
     /// Every error of GetChange, as the service's error.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::get_change::GetChangeError>,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::get_change::GetChangeError::NoSuchChange(error) => {
-                        Self::NoSuchChange(error)
-                    }
-                    crate::operation::get_change::GetChangeError::InvalidInput(error) => {
-                        Self::InvalidInput(error)
-                    }
-                    crate::operation::get_change::GetChangeError::Unhandled(error) => {
-                        Self::from_unhandled(error)
-                    }
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: restxml_runtime::SdkError<crate::operation::get_change::GetChangeError>) -> Self {
+        error.fold(
+            |error| match error {
+                crate::operation::get_change::GetChangeError::NoSuchChange(error) => Self::NoSuchChange(error),
+                crate::operation::get_change::GetChangeError::InvalidInput(error) => Self::InvalidInput(error),
+                crate::operation::get_change::GetChangeError::Unhandled(error) => Self::from_unhandled(error),
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "get-checker-ip-ranges")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::get_checker_ip_ranges::GetCheckerIpRangesError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::get_checker_ip_ranges::GetCheckerIpRangesError>> for Error {
     /// Every error of GetCheckerIpRanges, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::get_checker_ip_ranges::GetCheckerIpRangesError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::get_checker_ip_ranges::GetCheckerIpRangesError>,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::get_checker_ip_ranges::GetCheckerIpRangesError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::get_checker_ip_ranges::GetCheckerIpRangesError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "get-dnssec")]
-impl From<restxml_runtime::SdkError<crate::operation::get_dnssec::GetDNSSECError>>
-for Error {
+impl From<restxml_runtime::SdkError<crate::operation::get_dnssec::GetDNSSECError>> for Error {
     /// Every error of GetDNSSEC, as the service's error.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::get_dnssec::GetDNSSECError>,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::get_dnssec::GetDNSSECError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::get_dnssec::GetDNSSECError::InvalidArgument(
-                        error,
-                    ) => Self::InvalidArgument(error),
-                    crate::operation::get_dnssec::GetDNSSECError::InvalidInput(error) => {
-                        Self::InvalidInput(error)
-                    }
-                    crate::operation::get_dnssec::GetDNSSECError::Unhandled(error) => {
-                        Self::from_unhandled(error)
-                    }
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: restxml_runtime::SdkError<crate::operation::get_dnssec::GetDNSSECError>) -> Self {
+        error.fold(
+            |error| match error {
+                crate::operation::get_dnssec::GetDNSSECError::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+                crate::operation::get_dnssec::GetDNSSECError::InvalidArgument(error) => Self::InvalidArgument(error),
+                crate::operation::get_dnssec::GetDNSSECError::InvalidInput(error) => Self::InvalidInput(error),
+                crate::operation::get_dnssec::GetDNSSECError::Unhandled(error) => Self::from_unhandled(error),
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "get-geo-location")]
-impl From<
-    restxml_runtime::SdkError<crate::operation::get_geo_location::GetGeoLocationError>,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::get_geo_location::GetGeoLocationError>> for Error {
     /// Every error of GetGeoLocation, as the service's error.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::get_geo_location::GetGeoLocationError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::get_geo_location::GetGeoLocationError::NoSuchGeoLocation(
-                        error,
-                    ) => Self::NoSuchGeoLocation(error),
-                    crate::operation::get_geo_location::GetGeoLocationError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::get_geo_location::GetGeoLocationError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: restxml_runtime::SdkError<crate::operation::get_geo_location::GetGeoLocationError>) -> Self {
+        error.fold(
+            |error| match error {
+                crate::operation::get_geo_location::GetGeoLocationError::NoSuchGeoLocation(error) => {
+                    Self::NoSuchGeoLocation(error)
+                }
+                crate::operation::get_geo_location::GetGeoLocationError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::get_geo_location::GetGeoLocationError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "get-health-check")]
-impl From<
-    restxml_runtime::SdkError<crate::operation::get_health_check::GetHealthCheckError>,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::get_health_check::GetHealthCheckError>> for Error {
     /// Every error of GetHealthCheck, as the service's error.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::get_health_check::GetHealthCheckError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::get_health_check::GetHealthCheckError::NoSuchHealthCheck(
-                        error,
-                    ) => Self::NoSuchHealthCheck(error),
-                    crate::operation::get_health_check::GetHealthCheckError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::get_health_check::GetHealthCheckError::IncompatibleVersion(
-                        error,
-                    ) => Self::IncompatibleVersion(error),
-                    crate::operation::get_health_check::GetHealthCheckError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: restxml_runtime::SdkError<crate::operation::get_health_check::GetHealthCheckError>) -> Self {
+        error.fold(
+            |error| match error {
+                crate::operation::get_health_check::GetHealthCheckError::NoSuchHealthCheck(error) => {
+                    Self::NoSuchHealthCheck(error)
+                }
+                crate::operation::get_health_check::GetHealthCheckError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::get_health_check::GetHealthCheckError::IncompatibleVersion(error) => {
+                    Self::IncompatibleVersion(error)
+                }
+                crate::operation::get_health_check::GetHealthCheckError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "get-health-check-count")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::get_health_check_count::GetHealthCheckCountError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::get_health_check_count::GetHealthCheckCountError>> for Error {
     /// Every error of GetHealthCheckCount, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::get_health_check_count::GetHealthCheckCountError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::get_health_check_count::GetHealthCheckCountError>,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::get_health_check_count::GetHealthCheckCountError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::get_health_check_count::GetHealthCheckCountError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "get-health-check-last-failure-reason")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonError,
-    >,
-> for Error {
+impl
+    From<
+        restxml_runtime::SdkError<
+            crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonError,
+        >,
+    > for Error
+{
     /// Every error of GetHealthCheckLastFailureReason, as the service's error.
     #[inline]
     fn from(
@@ -3916,180 +3575,137 @@ impl From<
 }
 
 #[cfg(feature = "get-health-check-status")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::get_health_check_status::GetHealthCheckStatusError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::get_health_check_status::GetHealthCheckStatusError>> for Error {
     /// Every error of GetHealthCheckStatus, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::get_health_check_status::GetHealthCheckStatusError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::get_health_check_status::GetHealthCheckStatusError>,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::get_health_check_status::GetHealthCheckStatusError::NoSuchHealthCheck(
-                        error,
-                    ) => Self::NoSuchHealthCheck(error),
-                    crate::operation::get_health_check_status::GetHealthCheckStatusError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::get_health_check_status::GetHealthCheckStatusError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::get_health_check_status::GetHealthCheckStatusError::NoSuchHealthCheck(error) => {
+                    Self::NoSuchHealthCheck(error)
+                }
+                crate::operation::get_health_check_status::GetHealthCheckStatusError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::get_health_check_status::GetHealthCheckStatusError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "get-hosted-zone")]
-impl From<
-    restxml_runtime::SdkError<crate::operation::get_hosted_zone::GetHostedZoneError>,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::get_hosted_zone::GetHostedZoneError>> for Error {
     /// Every error of GetHostedZone, as the service's error.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::get_hosted_zone::GetHostedZoneError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::get_hosted_zone::GetHostedZoneError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::get_hosted_zone::GetHostedZoneError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::get_hosted_zone::GetHostedZoneError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: restxml_runtime::SdkError<crate::operation::get_hosted_zone::GetHostedZoneError>) -> Self {
+        error.fold(
+            |error| match error {
+                crate::operation::get_hosted_zone::GetHostedZoneError::NoSuchHostedZone(error) => {
+                    Self::NoSuchHostedZone(error)
+                }
+                crate::operation::get_hosted_zone::GetHostedZoneError::InvalidInput(error) => Self::InvalidInput(error),
+                crate::operation::get_hosted_zone::GetHostedZoneError::Unhandled(error) => Self::from_unhandled(error),
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "get-hosted-zone-count")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::get_hosted_zone_count::GetHostedZoneCountError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::get_hosted_zone_count::GetHostedZoneCountError>> for Error {
     /// Every error of GetHostedZoneCount, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::get_hosted_zone_count::GetHostedZoneCountError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::get_hosted_zone_count::GetHostedZoneCountError>,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::get_hosted_zone_count::GetHostedZoneCountError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::get_hosted_zone_count::GetHostedZoneCountError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::get_hosted_zone_count::GetHostedZoneCountError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::get_hosted_zone_count::GetHostedZoneCountError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "get-hosted-zone-limit")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError>> for Error {
     /// Every error of GetHostedZoneLimit, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError>,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError::HostedZoneNotPrivate(
-                        error,
-                    ) => Self::HostedZoneNotPrivate(error),
-                    crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError::NoSuchHostedZone(error) => {
+                    Self::NoSuchHostedZone(error)
+                }
+                crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError::HostedZoneNotPrivate(error) => {
+                    Self::HostedZoneNotPrivate(error)
+                }
+                crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "get-query-logging-config")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::get_query_logging_config::GetQueryLoggingConfigError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::get_query_logging_config::GetQueryLoggingConfigError>> for Error {
     /// Every error of GetQueryLoggingConfig, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::get_query_logging_config::GetQueryLoggingConfigError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::get_query_logging_config::GetQueryLoggingConfigError>,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::get_query_logging_config::GetQueryLoggingConfigError::NoSuchQueryLoggingConfig(
-                        error,
-                    ) => Self::NoSuchQueryLoggingConfig(error),
-                    crate::operation::get_query_logging_config::GetQueryLoggingConfigError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::get_query_logging_config::GetQueryLoggingConfigError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::get_query_logging_config::GetQueryLoggingConfigError::NoSuchQueryLoggingConfig(
+                    error,
+                ) => Self::NoSuchQueryLoggingConfig(error),
+                crate::operation::get_query_logging_config::GetQueryLoggingConfigError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::get_query_logging_config::GetQueryLoggingConfigError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "get-reusable-delegation-set")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::get_reusable_delegation_set::GetReusableDelegationSetError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::get_reusable_delegation_set::GetReusableDelegationSetError>>
+    for Error
+{
     /// Every error of GetReusableDelegationSet, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::get_reusable_delegation_set::GetReusableDelegationSetError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::get_reusable_delegation_set::GetReusableDelegationSetError>,
     ) -> Self {
         error
             .fold(
@@ -4115,11 +3731,13 @@ impl From<
 }
 
 #[cfg(feature = "get-reusable-delegation-set-limit")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitError,
-    >,
-> for Error {
+impl
+    From<
+        restxml_runtime::SdkError<
+            crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitError,
+        >,
+    > for Error
+{
     /// Every error of GetReusableDelegationSetLimit, as the service's error.
     #[inline]
     fn from(
@@ -4148,50 +3766,37 @@ impl From<
 }
 
 #[cfg(feature = "get-traffic-policy")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::get_traffic_policy::GetTrafficPolicyError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::get_traffic_policy::GetTrafficPolicyError>> for Error {
     /// Every error of GetTrafficPolicy, as the service's error.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::get_traffic_policy::GetTrafficPolicyError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::get_traffic_policy::GetTrafficPolicyError::NoSuchTrafficPolicy(
-                        error,
-                    ) => Self::NoSuchTrafficPolicy(error),
-                    crate::operation::get_traffic_policy::GetTrafficPolicyError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::get_traffic_policy::GetTrafficPolicyError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: restxml_runtime::SdkError<crate::operation::get_traffic_policy::GetTrafficPolicyError>) -> Self {
+        error.fold(
+            |error| match error {
+                crate::operation::get_traffic_policy::GetTrafficPolicyError::NoSuchTrafficPolicy(error) => {
+                    Self::NoSuchTrafficPolicy(error)
+                }
+                crate::operation::get_traffic_policy::GetTrafficPolicyError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::get_traffic_policy::GetTrafficPolicyError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "get-traffic-policy-instance")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceError>>
+    for Error
+{
     /// Every error of GetTrafficPolicyInstance, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceError>,
     ) -> Self {
         error
             .fold(
@@ -4214,11 +3819,13 @@ impl From<
 }
 
 #[cfg(feature = "get-traffic-policy-instance-count")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountError,
-    >,
-> for Error {
+impl
+    From<
+        restxml_runtime::SdkError<
+            crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountError,
+        >,
+    > for Error
+{
     /// Every error of GetTrafficPolicyInstanceCount, as the service's error.
     #[inline]
     fn from(
@@ -4226,355 +3833,282 @@ impl From<
             crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountError,
         >,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountError::Unhandled(
+                    error,
+                ) => Self::from_unhandled(error),
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "list-cidr-blocks")]
-impl From<
-    restxml_runtime::SdkError<crate::operation::list_cidr_blocks::ListCidrBlocksError>,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::list_cidr_blocks::ListCidrBlocksError>> for Error {
     /// Every error of ListCidrBlocks, as the service's error.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::list_cidr_blocks::ListCidrBlocksError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::list_cidr_blocks::ListCidrBlocksError::NoSuchCidrCollectionException(
-                        error,
-                    ) => Self::NoSuchCidrCollectionException(error),
-                    crate::operation::list_cidr_blocks::ListCidrBlocksError::NoSuchCidrLocationException(
-                        error,
-                    ) => Self::NoSuchCidrLocationException(error),
-                    crate::operation::list_cidr_blocks::ListCidrBlocksError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::list_cidr_blocks::ListCidrBlocksError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: restxml_runtime::SdkError<crate::operation::list_cidr_blocks::ListCidrBlocksError>) -> Self {
+        error.fold(
+            |error| match error {
+                crate::operation::list_cidr_blocks::ListCidrBlocksError::NoSuchCidrCollectionException(error) => {
+                    Self::NoSuchCidrCollectionException(error)
+                }
+                crate::operation::list_cidr_blocks::ListCidrBlocksError::NoSuchCidrLocationException(error) => {
+                    Self::NoSuchCidrLocationException(error)
+                }
+                crate::operation::list_cidr_blocks::ListCidrBlocksError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::list_cidr_blocks::ListCidrBlocksError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "list-cidr-collections")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::list_cidr_collections::ListCidrCollectionsError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::list_cidr_collections::ListCidrCollectionsError>> for Error {
     /// Every error of ListCidrCollections, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::list_cidr_collections::ListCidrCollectionsError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::list_cidr_collections::ListCidrCollectionsError>,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::list_cidr_collections::ListCidrCollectionsError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::list_cidr_collections::ListCidrCollectionsError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::list_cidr_collections::ListCidrCollectionsError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::list_cidr_collections::ListCidrCollectionsError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "list-cidr-locations")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::list_cidr_locations::ListCidrLocationsError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::list_cidr_locations::ListCidrLocationsError>> for Error {
     /// Every error of ListCidrLocations, as the service's error.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::list_cidr_locations::ListCidrLocationsError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::list_cidr_locations::ListCidrLocationsError::NoSuchCidrCollectionException(
-                        error,
-                    ) => Self::NoSuchCidrCollectionException(error),
-                    crate::operation::list_cidr_locations::ListCidrLocationsError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::list_cidr_locations::ListCidrLocationsError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: restxml_runtime::SdkError<crate::operation::list_cidr_locations::ListCidrLocationsError>) -> Self {
+        error.fold(
+            |error| match error {
+                crate::operation::list_cidr_locations::ListCidrLocationsError::NoSuchCidrCollectionException(error) => {
+                    Self::NoSuchCidrCollectionException(error)
+                }
+                crate::operation::list_cidr_locations::ListCidrLocationsError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::list_cidr_locations::ListCidrLocationsError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "list-geo-locations")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::list_geo_locations::ListGeoLocationsError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::list_geo_locations::ListGeoLocationsError>> for Error {
     /// Every error of ListGeoLocations, as the service's error.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::list_geo_locations::ListGeoLocationsError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::list_geo_locations::ListGeoLocationsError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::list_geo_locations::ListGeoLocationsError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: restxml_runtime::SdkError<crate::operation::list_geo_locations::ListGeoLocationsError>) -> Self {
+        error.fold(
+            |error| match error {
+                crate::operation::list_geo_locations::ListGeoLocationsError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::list_geo_locations::ListGeoLocationsError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "list-health-checks")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::list_health_checks::ListHealthChecksError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::list_health_checks::ListHealthChecksError>> for Error {
     /// Every error of ListHealthChecks, as the service's error.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::list_health_checks::ListHealthChecksError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::list_health_checks::ListHealthChecksError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::list_health_checks::ListHealthChecksError::IncompatibleVersion(
-                        error,
-                    ) => Self::IncompatibleVersion(error),
-                    crate::operation::list_health_checks::ListHealthChecksError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: restxml_runtime::SdkError<crate::operation::list_health_checks::ListHealthChecksError>) -> Self {
+        error.fold(
+            |error| match error {
+                crate::operation::list_health_checks::ListHealthChecksError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::list_health_checks::ListHealthChecksError::IncompatibleVersion(error) => {
+                    Self::IncompatibleVersion(error)
+                }
+                crate::operation::list_health_checks::ListHealthChecksError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "list-hosted-zones")]
-impl From<
-    restxml_runtime::SdkError<crate::operation::list_hosted_zones::ListHostedZonesError>,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::list_hosted_zones::ListHostedZonesError>> for Error {
     /// Every error of ListHostedZones, as the service's error.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::list_hosted_zones::ListHostedZonesError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::list_hosted_zones::ListHostedZonesError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::list_hosted_zones::ListHostedZonesError::NoSuchDelegationSet(
-                        error,
-                    ) => Self::NoSuchDelegationSet(error),
-                    crate::operation::list_hosted_zones::ListHostedZonesError::DelegationSetNotReusable(
-                        error,
-                    ) => Self::DelegationSetNotReusable(error),
-                    crate::operation::list_hosted_zones::ListHostedZonesError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: restxml_runtime::SdkError<crate::operation::list_hosted_zones::ListHostedZonesError>) -> Self {
+        error.fold(
+            |error| match error {
+                crate::operation::list_hosted_zones::ListHostedZonesError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::list_hosted_zones::ListHostedZonesError::NoSuchDelegationSet(error) => {
+                    Self::NoSuchDelegationSet(error)
+                }
+                crate::operation::list_hosted_zones::ListHostedZonesError::DelegationSetNotReusable(error) => {
+                    Self::DelegationSetNotReusable(error)
+                }
+                crate::operation::list_hosted_zones::ListHostedZonesError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "list-hosted-zones-by-name")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError>>
+    for Error
+{
     /// Every error of ListHostedZonesByName, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError>,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError::InvalidDomainName(
-                        error,
-                    ) => Self::InvalidDomainName(error),
-                    crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError::InvalidDomainName(error) => {
+                    Self::InvalidDomainName(error)
+                }
+                crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "list-hosted-zones-by-vpc")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError>> for Error {
     /// Every error of ListHostedZonesByVPC, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError>,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError::InvalidPaginationToken(
-                        error,
-                    ) => Self::InvalidPaginationToken(error),
-                    crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError::InvalidPaginationToken(
+                    error,
+                ) => Self::InvalidPaginationToken(error),
+                crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "list-query-logging-configs")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError>>
+    for Error
+{
     /// Every error of ListQueryLoggingConfigs, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError>,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError::InvalidPaginationToken(
-                        error,
-                    ) => Self::InvalidPaginationToken(error),
-                    crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError::InvalidPaginationToken(
+                    error,
+                ) => Self::InvalidPaginationToken(error),
+                crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError::NoSuchHostedZone(error) => {
+                    Self::NoSuchHostedZone(error)
+                }
+                crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "list-resource-record-sets")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::list_resource_record_sets::ListResourceRecordSetsError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::list_resource_record_sets::ListResourceRecordSetsError>>
+    for Error
+{
     /// Every error of ListResourceRecordSets, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::list_resource_record_sets::ListResourceRecordSetsError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::list_resource_record_sets::ListResourceRecordSetsError>,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::list_resource_record_sets::ListResourceRecordSetsError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::list_resource_record_sets::ListResourceRecordSetsError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::list_resource_record_sets::ListResourceRecordSetsError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::list_resource_record_sets::ListResourceRecordSetsError::NoSuchHostedZone(error) => {
+                    Self::NoSuchHostedZone(error)
+                }
+                crate::operation::list_resource_record_sets::ListResourceRecordSetsError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::list_resource_record_sets::ListResourceRecordSetsError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "list-reusable-delegation-sets")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsError>>
+    for Error
+{
     /// Every error of ListReusableDelegationSets, as the service's error.
     #[inline]
     fn from(
@@ -4582,143 +4116,119 @@ impl From<
             crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsError,
         >,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsError::InvalidInput(
+                    error,
+                ) => Self::InvalidInput(error),
+                crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "list-tags-for-resource")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::list_tags_for_resource::ListTagsForResourceError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::list_tags_for_resource::ListTagsForResourceError>> for Error {
     /// Every error of ListTagsForResource, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::list_tags_for_resource::ListTagsForResourceError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::list_tags_for_resource::ListTagsForResourceError>,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::list_tags_for_resource::ListTagsForResourceError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::list_tags_for_resource::ListTagsForResourceError::NoSuchHealthCheck(
-                        error,
-                    ) => Self::NoSuchHealthCheck(error),
-                    crate::operation::list_tags_for_resource::ListTagsForResourceError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::list_tags_for_resource::ListTagsForResourceError::PriorRequestNotComplete(
-                        error,
-                    ) => Self::PriorRequestNotComplete(error),
-                    crate::operation::list_tags_for_resource::ListTagsForResourceError::ThrottlingException(
-                        error,
-                    ) => Self::ThrottlingException(error),
-                    crate::operation::list_tags_for_resource::ListTagsForResourceError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::list_tags_for_resource::ListTagsForResourceError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::list_tags_for_resource::ListTagsForResourceError::NoSuchHealthCheck(error) => {
+                    Self::NoSuchHealthCheck(error)
+                }
+                crate::operation::list_tags_for_resource::ListTagsForResourceError::NoSuchHostedZone(error) => {
+                    Self::NoSuchHostedZone(error)
+                }
+                crate::operation::list_tags_for_resource::ListTagsForResourceError::PriorRequestNotComplete(error) => {
+                    Self::PriorRequestNotComplete(error)
+                }
+                crate::operation::list_tags_for_resource::ListTagsForResourceError::ThrottlingException(error) => {
+                    Self::ThrottlingException(error)
+                }
+                crate::operation::list_tags_for_resource::ListTagsForResourceError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "list-tags-for-resources")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::list_tags_for_resources::ListTagsForResourcesError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::list_tags_for_resources::ListTagsForResourcesError>> for Error {
     /// Every error of ListTagsForResources, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::list_tags_for_resources::ListTagsForResourcesError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::list_tags_for_resources::ListTagsForResourcesError>,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::list_tags_for_resources::ListTagsForResourcesError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::list_tags_for_resources::ListTagsForResourcesError::NoSuchHealthCheck(
-                        error,
-                    ) => Self::NoSuchHealthCheck(error),
-                    crate::operation::list_tags_for_resources::ListTagsForResourcesError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::list_tags_for_resources::ListTagsForResourcesError::PriorRequestNotComplete(
-                        error,
-                    ) => Self::PriorRequestNotComplete(error),
-                    crate::operation::list_tags_for_resources::ListTagsForResourcesError::ThrottlingException(
-                        error,
-                    ) => Self::ThrottlingException(error),
-                    crate::operation::list_tags_for_resources::ListTagsForResourcesError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::list_tags_for_resources::ListTagsForResourcesError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::list_tags_for_resources::ListTagsForResourcesError::NoSuchHealthCheck(error) => {
+                    Self::NoSuchHealthCheck(error)
+                }
+                crate::operation::list_tags_for_resources::ListTagsForResourcesError::NoSuchHostedZone(error) => {
+                    Self::NoSuchHostedZone(error)
+                }
+                crate::operation::list_tags_for_resources::ListTagsForResourcesError::PriorRequestNotComplete(
+                    error,
+                ) => Self::PriorRequestNotComplete(error),
+                crate::operation::list_tags_for_resources::ListTagsForResourcesError::ThrottlingException(error) => {
+                    Self::ThrottlingException(error)
+                }
+                crate::operation::list_tags_for_resources::ListTagsForResourcesError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "list-traffic-policies")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::list_traffic_policies::ListTrafficPoliciesError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::list_traffic_policies::ListTrafficPoliciesError>> for Error {
     /// Every error of ListTrafficPolicies, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::list_traffic_policies::ListTrafficPoliciesError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::list_traffic_policies::ListTrafficPoliciesError>,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::list_traffic_policies::ListTrafficPoliciesError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::list_traffic_policies::ListTrafficPoliciesError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::list_traffic_policies::ListTrafficPoliciesError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::list_traffic_policies::ListTrafficPoliciesError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "list-traffic-policy-instances")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesError>>
+    for Error
+{
     /// Every error of ListTrafficPolicyInstances, as the service's error.
     #[inline]
     fn from(
@@ -4747,11 +4257,13 @@ impl From<
 }
 
 #[cfg(feature = "list-traffic-policy-instances-by-hosted-zone")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneError,
-    >,
-> for Error {
+impl
+    From<
+        restxml_runtime::SdkError<
+            crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneError,
+        >,
+    > for Error
+{
     /// Every error of ListTrafficPolicyInstancesByHostedZone, as the service's error.
     #[inline]
     fn from(
@@ -4783,11 +4295,13 @@ impl From<
 }
 
 #[cfg(feature = "list-traffic-policy-instances-by-policy")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyError,
-    >,
-> for Error {
+impl
+    From<
+        restxml_runtime::SdkError<
+            crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyError,
+        >,
+    > for Error
+{
     /// Every error of ListTrafficPolicyInstancesByPolicy, as the service's error.
     #[inline]
     fn from(
@@ -4819,11 +4333,9 @@ impl From<
 }
 
 #[cfg(feature = "list-traffic-policy-versions")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError>>
+    for Error
+{
     /// Every error of ListTrafficPolicyVersions, as the service's error.
     #[inline]
     fn from(
@@ -4831,32 +4343,33 @@ impl From<
             crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError,
         >,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError::NoSuchTrafficPolicy(
-                        error,
-                    ) => Self::NoSuchTrafficPolicy(error),
-                    crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError::NoSuchTrafficPolicy(
+                    error,
+                ) => Self::NoSuchTrafficPolicy(error),
+                crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "list-vpc-association-authorizations")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsError,
-    >,
-> for Error {
+impl
+    From<
+        restxml_runtime::SdkError<
+            crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsError,
+        >,
+    > for Error
+{
     /// Every error of ListVPCAssociationAuthorizations, as the service's error.
     #[inline]
     fn from(
@@ -4888,120 +4401,91 @@ impl From<
 }
 
 #[cfg(feature = "test-dns-answer")]
-impl From<
-    restxml_runtime::SdkError<crate::operation::test_dns_answer::TestDNSAnswerError>,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::test_dns_answer::TestDNSAnswerError>> for Error {
     /// Every error of TestDNSAnswer, as the service's error.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::test_dns_answer::TestDNSAnswerError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::test_dns_answer::TestDNSAnswerError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::test_dns_answer::TestDNSAnswerError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::test_dns_answer::TestDNSAnswerError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: restxml_runtime::SdkError<crate::operation::test_dns_answer::TestDNSAnswerError>) -> Self {
+        error.fold(
+            |error| match error {
+                crate::operation::test_dns_answer::TestDNSAnswerError::NoSuchHostedZone(error) => {
+                    Self::NoSuchHostedZone(error)
+                }
+                crate::operation::test_dns_answer::TestDNSAnswerError::InvalidInput(error) => Self::InvalidInput(error),
+                crate::operation::test_dns_answer::TestDNSAnswerError::Unhandled(error) => Self::from_unhandled(error),
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "update-health-check")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::update_health_check::UpdateHealthCheckError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::update_health_check::UpdateHealthCheckError>> for Error {
     /// Every error of UpdateHealthCheck, as the service's error.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::update_health_check::UpdateHealthCheckError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::update_health_check::UpdateHealthCheckError::NoSuchHealthCheck(
-                        error,
-                    ) => Self::NoSuchHealthCheck(error),
-                    crate::operation::update_health_check::UpdateHealthCheckError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::update_health_check::UpdateHealthCheckError::HealthCheckVersionMismatch(
-                        error,
-                    ) => Self::HealthCheckVersionMismatch(error),
-                    crate::operation::update_health_check::UpdateHealthCheckError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: restxml_runtime::SdkError<crate::operation::update_health_check::UpdateHealthCheckError>) -> Self {
+        error.fold(
+            |error| match error {
+                crate::operation::update_health_check::UpdateHealthCheckError::NoSuchHealthCheck(error) => {
+                    Self::NoSuchHealthCheck(error)
+                }
+                crate::operation::update_health_check::UpdateHealthCheckError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::update_health_check::UpdateHealthCheckError::HealthCheckVersionMismatch(error) => {
+                    Self::HealthCheckVersionMismatch(error)
+                }
+                crate::operation::update_health_check::UpdateHealthCheckError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "update-hosted-zone-comment")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError>>
+    for Error
+{
     /// Every error of UpdateHostedZoneComment, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError>,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError::PriorRequestNotComplete(
-                        error,
-                    ) => Self::PriorRequestNotComplete(error),
-                    crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        error.fold(
+            |error| match error {
+                crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError::NoSuchHostedZone(error) => {
+                    Self::NoSuchHostedZone(error)
+                }
+                crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError::InvalidInput(error) => {
+                    Self::InvalidInput(error)
+                }
+                crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError::PriorRequestNotComplete(
+                    error,
+                ) => Self::PriorRequestNotComplete(error),
+                crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError::Unhandled(error) => {
+                    Self::from_unhandled(error)
+                }
+            },
+            Self::Build,
+            Self::Response,
+            Self::Dispatch,
+        )
     }
 }
 
 #[cfg(feature = "update-hosted-zone-features")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesError>>
+    for Error
+{
     /// Every error of UpdateHostedZoneFeatures, as the service's error.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesError,
-        >,
+        error: restxml_runtime::SdkError<crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesError>,
     ) -> Self {
         error
             .fold(
@@ -5030,11 +4514,9 @@ impl From<
 }
 
 #[cfg(feature = "update-traffic-policy-comment")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentError>>
+    for Error
+{
     /// Every error of UpdateTrafficPolicyComment, as the service's error.
     #[inline]
     fn from(
@@ -5066,11 +4548,9 @@ impl From<
 }
 
 #[cfg(feature = "update-traffic-policy-instance")]
-impl From<
-    restxml_runtime::SdkError<
-        crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceError,
-    >,
-> for Error {
+impl From<restxml_runtime::SdkError<crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceError>>
+    for Error
+{
     /// Every error of UpdateTrafficPolicyInstance, as the service's error.
     #[inline]
     fn from(
@@ -5116,14 +4596,11 @@ where
     /// without the config (`Response`) or its `ETag` (`Response`).
     #[inline]
     fn from(error: restxml_runtime::client::ModifyError<G, U>) -> Self {
-        error
-            .fold(
-                Self::from,
-                Self::from,
-                || Self::Response(restxml_runtime::ResponseError::missing_payload(200)),
-                || Self::Response(
-                    restxml_runtime::ResponseError::missing_header(200, "ETag"),
-                ),
-            )
+        error.fold(
+            Self::from,
+            Self::from,
+            || Self::Response(restxml_runtime::ResponseError::missing_payload(200)),
+            || Self::Response(restxml_runtime::ResponseError::missing_header(200, "ETag")),
+        )
     }
 }

@@ -57,7 +57,7 @@ impl From<AssociateAliasInput> for AssociateAliasInputBuilder {
 }
 
 /// A builder for [`AssociateAliasInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct AssociateAliasInputBuilder {
     target_distribution_id: Option<String>,
     alias: Option<String>,
@@ -70,6 +70,16 @@ impl std::fmt::Debug for AssociateAliasInputBuilder {
             .field("target_distribution_id", &self.target_distribution_id)
             .field("alias", &self.alias)
             .finish()
+    }
+}
+
+impl Clone for AssociateAliasInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        AssociateAliasInputBuilder {
+            target_distribution_id: self.target_distribution_id.clone(),
+            alias: self.alias.clone(),
+        }
     }
 }
 
@@ -91,32 +101,21 @@ impl AssociateAliasInputBuilder {
     pub fn build(self) -> Result<AssociateAliasInput, restxml_runtime::BuildError> {
         match (self.target_distribution_id, self.alias) {
             (Some(m_target_distribution_id), Some(m_alias)) => {
-                Ok(AssociateAliasInput {
-                    target_distribution_id: m_target_distribution_id,
-                    alias: m_alias,
-                })
+                Ok(AssociateAliasInput { target_distribution_id: m_target_distribution_id, alias: m_alias })
             }
-            (m_target_distribution_id, m_alias) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "AssociateAliasInput",
-                        &[
-                            (
-                                m_target_distribution_id.is_none(),
-                                "target_distribution_id",
-                                "TargetDistributionId",
-                            ),
-                            (m_alias.is_none(), "alias", "Alias"),
-                        ],
-                    ),
-                )
-            }
+            (m_target_distribution_id, m_alias) => Err(restxml_runtime::BuildError::missing_fields(
+                "AssociateAliasInput",
+                &[
+                    (m_target_distribution_id.is_none(), "target_distribution_id", "TargetDistributionId"),
+                    (m_alias.is_none(), "alias", "Alias"),
+                ],
+            )),
         }
     }
 }
 
 /// The errors AssociateAlias can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum AssociateAliasError {
     /// The specified distribution does not exist.
@@ -137,41 +136,25 @@ impl AssociateAliasError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "AssociateAlias",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("AssociateAlias", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchDistribution)
-            }
+            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchDistribution),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("TooManyDistributionCNAMEs") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionCNAMEs)
-            }
+            Some("TooManyDistributionCNAMEs") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyDistributionCNAMEs),
             _ => unhandled(meta),
         }
     }
@@ -204,6 +187,20 @@ impl AssociateAliasError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for AssociateAliasError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchDistribution(value) => Self::NoSuchDistribution(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::TooManyDistributionCNAMEs(value) => Self::TooManyDistributionCNAMEs(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -248,9 +245,7 @@ impl std::error::Error for AssociateAliasError {
 pub fn serialize_request(
     input: &crate::operation::associate_alias::AssociateAliasInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.target_distribution_id;
@@ -268,20 +263,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<AssociateAliasError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<AssociateAliasError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                AssociateAliasError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(AssociateAliasError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -290,11 +278,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](AssociateAliasFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct AssociateAliasFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::associate_alias::AssociateAliasInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for AssociateAliasFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        AssociateAliasFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for AssociateAliasFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AssociateAliasFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -304,11 +314,7 @@ impl AssociateAliasFluentBuilder {
         client: crate::Client,
         input: crate::operation::associate_alias::AssociateAliasInputBuilder,
     ) -> Self {
-        AssociateAliasFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        AssociateAliasFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the standard distribution that you're associating the alias with.
     ///
@@ -329,18 +335,13 @@ impl AssociateAliasFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::associate_alias::AssociateAliasInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::associate_alias::AssociateAliasInputBuilder {
         &self.input
     }
     /// Sends AssociateAlias: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -351,19 +352,10 @@ impl AssociateAliasFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<AssociateAliasError>,
-    > {
-        let input: crate::operation::associate_alias::AssociateAliasInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<AssociateAliasError>> {
+        let input: crate::operation::associate_alias::AssociateAliasInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("AssociateAlias", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("AssociateAlias", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -39,8 +39,7 @@ impl AssociateDistributionTenantWebACLInput {
     }
 }
 
-impl From<AssociateDistributionTenantWebACLInput>
-for AssociateDistributionTenantWebACLInputBuilder {
+impl From<AssociateDistributionTenantWebACLInput> for AssociateDistributionTenantWebACLInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: AssociateDistributionTenantWebACLInput) -> Self {
@@ -53,7 +52,7 @@ for AssociateDistributionTenantWebACLInputBuilder {
 }
 
 /// A builder for [`AssociateDistributionTenantWebACLInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct AssociateDistributionTenantWebACLInputBuilder {
     id: Option<String>,
     web_acl_arn: Option<String>,
@@ -68,6 +67,17 @@ impl std::fmt::Debug for AssociateDistributionTenantWebACLInputBuilder {
             .field("web_acl_arn", &self.web_acl_arn)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for AssociateDistributionTenantWebACLInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        AssociateDistributionTenantWebACLInputBuilder {
+            id: self.id.clone(),
+            web_acl_arn: self.web_acl_arn.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -98,28 +108,17 @@ impl AssociateDistributionTenantWebACLInputBuilder {
     }
     /// Builds the [`AssociateDistributionTenantWebACLInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<AssociateDistributionTenantWebACLInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<AssociateDistributionTenantWebACLInput, restxml_runtime::BuildError> {
         match (self.id, self.web_acl_arn) {
-            (Some(m_id), Some(m_web_acl_arn)) => {
-                Ok(AssociateDistributionTenantWebACLInput {
-                    id: m_id,
-                    web_acl_arn: m_web_acl_arn,
-                    if_match: self.if_match,
-                })
-            }
-            (m_id, m_web_acl_arn) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "AssociateDistributionTenantWebACLInput",
-                        &[
-                            (m_id.is_none(), "id", "Id"),
-                            (m_web_acl_arn.is_none(), "web_acl_arn", "WebACLArn"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_id), Some(m_web_acl_arn)) => Ok(AssociateDistributionTenantWebACLInput {
+                id: m_id,
+                web_acl_arn: m_web_acl_arn,
+                if_match: self.if_match,
+            }),
+            (m_id, m_web_acl_arn) => Err(restxml_runtime::BuildError::missing_fields(
+                "AssociateDistributionTenantWebACLInput",
+                &[(m_id.is_none(), "id", "Id"), (m_web_acl_arn.is_none(), "web_acl_arn", "WebACLArn")],
+            )),
         }
     }
 }
@@ -171,7 +170,7 @@ impl AssociateDistributionTenantWebACLOutput {
 }
 
 /// A builder for [`AssociateDistributionTenantWebACLOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct AssociateDistributionTenantWebACLOutputBuilder {
     id: Option<String>,
     web_acl_arn: Option<String>,
@@ -228,9 +227,7 @@ impl AssociateDistributionTenantWebACLOutputBuilder {
     }
     /// Builds the [`AssociateDistributionTenantWebACLOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<AssociateDistributionTenantWebACLOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<AssociateDistributionTenantWebACLOutput, restxml_runtime::BuildError> {
         Ok(AssociateDistributionTenantWebACLOutput {
             id: self.id,
             web_acl_arn: self.web_acl_arn,
@@ -241,7 +238,7 @@ impl AssociateDistributionTenantWebACLOutputBuilder {
 }
 
 /// The errors AssociateDistributionTenantWebACL can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum AssociateDistributionTenantWebACLError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -264,45 +261,32 @@ impl AssociateDistributionTenantWebACLError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "AssociateDistributionTenantWebACL",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityLimitExceeded)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityLimitExceeded),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -340,6 +324,21 @@ impl AssociateDistributionTenantWebACLError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for AssociateDistributionTenantWebACLError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::EntityLimitExceeded(value) => Self::EntityLimitExceeded(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -385,9 +384,7 @@ impl std::error::Error for AssociateDistributionTenantWebACLError {
 pub fn serialize_request(
     input: &crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.id;
@@ -423,15 +420,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<AssociateDistributionTenantWebACLError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                AssociateDistributionTenantWebACLError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(AssociateDistributionTenantWebACLError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -442,21 +435,16 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["AssociateDistributionTenantWebACLResult"])?;
+            let element = &mut document.output_root(&["AssociateDistributionTenantWebACLResult"])?;
             let mut m_id = None;
             let mut m_web_acl_arn = None;
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "Id" => {
-                        m_id = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "WebACLArn" => {
-                        m_web_acl_arn = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_web_acl_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     _ => {}
                 }
@@ -477,11 +465,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](AssociateDistributionTenantWebACLFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct AssociateDistributionTenantWebACLFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInputBuilder,
+    pub(crate) input:
+        crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for AssociateDistributionTenantWebACLFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        AssociateDistributionTenantWebACLFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for AssociateDistributionTenantWebACLFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AssociateDistributionTenantWebACLFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -491,11 +502,7 @@ impl AssociateDistributionTenantWebACLFluentBuilder {
         client: crate::Client,
         input: crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInputBuilder,
     ) -> Self {
-        AssociateDistributionTenantWebACLFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        AssociateDistributionTenantWebACLFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the distribution tenant.
     ///
@@ -530,10 +537,7 @@ impl AssociateDistributionTenantWebACLFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -556,15 +560,11 @@ impl AssociateDistributionTenantWebACLFluentBuilder {
         crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLOutput,
         restxml_runtime::SdkError<AssociateDistributionTenantWebACLError>,
     > {
-        let input: crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput = self
-            .input
-            .build()?;
+        let input: crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("AssociateDistributionTenantWebACL", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("AssociateDistributionTenantWebACL", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -52,7 +52,7 @@ impl From<AssociateDistributionWebACLInput> for AssociateDistributionWebACLInput
 }
 
 /// A builder for [`AssociateDistributionWebACLInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct AssociateDistributionWebACLInputBuilder {
     id: Option<String>,
     web_acl_arn: Option<String>,
@@ -67,6 +67,17 @@ impl std::fmt::Debug for AssociateDistributionWebACLInputBuilder {
             .field("web_acl_arn", &self.web_acl_arn)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for AssociateDistributionWebACLInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        AssociateDistributionWebACLInputBuilder {
+            id: self.id.clone(),
+            web_acl_arn: self.web_acl_arn.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -97,28 +108,15 @@ impl AssociateDistributionWebACLInputBuilder {
     }
     /// Builds the [`AssociateDistributionWebACLInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<AssociateDistributionWebACLInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<AssociateDistributionWebACLInput, restxml_runtime::BuildError> {
         match (self.id, self.web_acl_arn) {
             (Some(m_id), Some(m_web_acl_arn)) => {
-                Ok(AssociateDistributionWebACLInput {
-                    id: m_id,
-                    web_acl_arn: m_web_acl_arn,
-                    if_match: self.if_match,
-                })
+                Ok(AssociateDistributionWebACLInput { id: m_id, web_acl_arn: m_web_acl_arn, if_match: self.if_match })
             }
-            (m_id, m_web_acl_arn) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "AssociateDistributionWebACLInput",
-                        &[
-                            (m_id.is_none(), "id", "Id"),
-                            (m_web_acl_arn.is_none(), "web_acl_arn", "WebACLArn"),
-                        ],
-                    ),
-                )
-            }
+            (m_id, m_web_acl_arn) => Err(restxml_runtime::BuildError::missing_fields(
+                "AssociateDistributionWebACLInput",
+                &[(m_id.is_none(), "id", "Id"), (m_web_acl_arn.is_none(), "web_acl_arn", "WebACLArn")],
+            )),
         }
     }
 }
@@ -170,7 +168,7 @@ impl AssociateDistributionWebACLOutput {
 }
 
 /// A builder for [`AssociateDistributionWebACLOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct AssociateDistributionWebACLOutputBuilder {
     id: Option<String>,
     web_acl_arn: Option<String>,
@@ -227,9 +225,7 @@ impl AssociateDistributionWebACLOutputBuilder {
     }
     /// Builds the [`AssociateDistributionWebACLOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<AssociateDistributionWebACLOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<AssociateDistributionWebACLOutput, restxml_runtime::BuildError> {
         Ok(AssociateDistributionWebACLOutput {
             id: self.id,
             web_acl_arn: self.web_acl_arn,
@@ -240,7 +236,7 @@ impl AssociateDistributionWebACLOutputBuilder {
 }
 
 /// The errors AssociateDistributionWebACL can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum AssociateDistributionWebACLError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -263,45 +259,32 @@ impl AssociateDistributionWebACLError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "AssociateDistributionWebACL",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityLimitExceeded)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityLimitExceeded),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -339,6 +322,21 @@ impl AssociateDistributionWebACLError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for AssociateDistributionWebACLError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::EntityLimitExceeded(value) => Self::EntityLimitExceeded(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -384,9 +382,7 @@ impl std::error::Error for AssociateDistributionWebACLError {
 pub fn serialize_request(
     input: &crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.id;
@@ -422,15 +418,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<AssociateDistributionWebACLError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                AssociateDistributionWebACLError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(AssociateDistributionWebACLError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -441,21 +433,16 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["AssociateDistributionWebACLResult"])?;
+            let element = &mut document.output_root(&["AssociateDistributionWebACLResult"])?;
             let mut m_id = None;
             let mut m_web_acl_arn = None;
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "Id" => {
-                        m_id = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "WebACLArn" => {
-                        m_web_acl_arn = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_web_acl_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     _ => {}
                 }
@@ -476,11 +463,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](AssociateDistributionWebACLFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct AssociateDistributionWebACLFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for AssociateDistributionWebACLFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        AssociateDistributionWebACLFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for AssociateDistributionWebACLFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AssociateDistributionWebACLFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -490,11 +499,7 @@ impl AssociateDistributionWebACLFluentBuilder {
         client: crate::Client,
         input: crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInputBuilder,
     ) -> Self {
-        AssociateDistributionWebACLFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        AssociateDistributionWebACLFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the distribution.
     ///
@@ -529,10 +534,7 @@ impl AssociateDistributionWebACLFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -555,15 +557,10 @@ impl AssociateDistributionWebACLFluentBuilder {
         crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLOutput,
         restxml_runtime::SdkError<AssociateDistributionWebACLError>,
     > {
-        let input: crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInput = self
-            .input
-            .build()?;
+        let input: crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("AssociateDistributionWebACL", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("AssociateDistributionWebACL", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

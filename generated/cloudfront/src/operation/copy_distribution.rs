@@ -71,7 +71,7 @@ impl From<CopyDistributionInput> for CopyDistributionInputBuilder {
 }
 
 /// A builder for [`CopyDistributionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CopyDistributionInputBuilder {
     primary_distribution_id: Option<String>,
     staging: Option<bool>,
@@ -90,6 +90,19 @@ impl std::fmt::Debug for CopyDistributionInputBuilder {
             .field("caller_reference", &self.caller_reference)
             .field("enabled", &self.enabled)
             .finish()
+    }
+}
+
+impl Clone for CopyDistributionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CopyDistributionInputBuilder {
+            primary_distribution_id: self.primary_distribution_id.clone(),
+            staging: self.staging,
+            if_match: self.if_match.clone(),
+            caller_reference: self.caller_reference.clone(),
+            enabled: self.enabled,
+        }
     }
 }
 
@@ -146,34 +159,20 @@ impl CopyDistributionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CopyDistributionInput, restxml_runtime::BuildError> {
         match (self.primary_distribution_id, self.caller_reference) {
-            (Some(m_primary_distribution_id), Some(m_caller_reference)) => {
-                Ok(CopyDistributionInput {
-                    primary_distribution_id: m_primary_distribution_id,
-                    staging: self.staging,
-                    if_match: self.if_match,
-                    caller_reference: m_caller_reference,
-                    enabled: self.enabled,
-                })
-            }
-            (m_primary_distribution_id, m_caller_reference) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CopyDistributionInput",
-                        &[
-                            (
-                                m_primary_distribution_id.is_none(),
-                                "primary_distribution_id",
-                                "PrimaryDistributionId",
-                            ),
-                            (
-                                m_caller_reference.is_none(),
-                                "caller_reference",
-                                "CallerReference",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_primary_distribution_id), Some(m_caller_reference)) => Ok(CopyDistributionInput {
+                primary_distribution_id: m_primary_distribution_id,
+                staging: self.staging,
+                if_match: self.if_match,
+                caller_reference: m_caller_reference,
+                enabled: self.enabled,
+            }),
+            (m_primary_distribution_id, m_caller_reference) => Err(restxml_runtime::BuildError::missing_fields(
+                "CopyDistributionInput",
+                &[
+                    (m_primary_distribution_id.is_none(), "primary_distribution_id", "PrimaryDistributionId"),
+                    (m_caller_reference.is_none(), "caller_reference", "CallerReference"),
+                ],
+            )),
         }
     }
 }
@@ -224,7 +223,7 @@ impl CopyDistributionOutput {
 }
 
 /// A builder for [`CopyDistributionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CopyDistributionOutputBuilder {
     distribution: Option<crate::types::Distribution>,
     location: Option<String>,
@@ -251,10 +250,7 @@ impl CopyDistributionOutputBuilder {
     }
     /// Sets or clears [`CopyDistributionOutput::distribution`].
     #[inline]
-    pub fn set_distribution(
-        mut self,
-        value: Option<crate::types::Distribution>,
-    ) -> Self {
+    pub fn set_distribution(mut self, value: Option<crate::types::Distribution>) -> Self {
         self.distribution = value;
         self
     }
@@ -295,7 +291,7 @@ impl CopyDistributionOutputBuilder {
 }
 
 /// The errors CopyDistribution can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CopyDistributionError {
     /// Access denied.
@@ -331,19 +327,13 @@ pub enum CopyDistributionError {
     /// The cache policy does not exist.
     NoSuchCachePolicy(crate::error::NoSuchCachePolicy),
     /// The number of key groups referenced by this distribution is more than the maximum allowed. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyKeyGroupsAssociatedToDistribution(
-        crate::error::TooManyKeyGroupsAssociatedToDistribution,
-    ),
+    TooManyKeyGroupsAssociatedToDistribution(crate::error::TooManyKeyGroupsAssociatedToDistribution),
     /// The maximum number of distributions have been associated with the specified cache policy. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyDistributionsAssociatedToCachePolicy(
-        crate::error::TooManyDistributionsAssociatedToCachePolicy,
-    ),
+    TooManyDistributionsAssociatedToCachePolicy(crate::error::TooManyDistributionsAssociatedToCachePolicy),
     /// This operation requires the HTTPS protocol. Ensure that you specify the HTTPS protocol in your request, or omit the `RequiredProtocols` element from your distribution configuration.
     InvalidRequiredProtocol(crate::error::InvalidRequiredProtocol),
     /// You have reached the maximum number of distributions that are associated with a CloudFront function. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyDistributionsWithFunctionAssociations(
-        crate::error::TooManyDistributionsWithFunctionAssociations,
-    ),
+    TooManyDistributionsWithFunctionAssociations(crate::error::TooManyDistributionsWithFunctionAssociations),
     /// Processing your request would cause you to exceed the maximum number of origin groups allowed.
     TooManyOriginGroupsPerDistribution(crate::error::TooManyOriginGroupsPerDistribution),
     /// Processing your request would cause you to exceed the maximum number of distributions allowed.
@@ -369,9 +359,7 @@ pub enum CopyDistributionError {
     /// A web ACL ID specified is not valid. To specify a web ACL created using the latest version of WAF, use the ACL ARN, for example `arn:aws:wafv2:us-east-1:123456789012:global/webacl/ExampleWebACL/473e64fd-f30b-4765-81a0-62ad96dd167a`. To specify a web ACL created using WAF Classic, use the ACL ID, for example `473e64fd-f30b-4765-81a0-62ad96dd167a`.
     InvalidWebACLId(crate::error::InvalidWebACLId),
     /// The maximum number of distributions have been associated with the specified Lambda@Edge function.
-    TooManyDistributionsWithSingleFunctionARN(
-        crate::error::TooManyDistributionsWithSingleFunctionARN,
-    ),
+    TooManyDistributionsWithSingleFunctionARN(crate::error::TooManyDistributionsWithSingleFunctionARN),
     /// The relative path is too big, is not URL-encoded, or does not begin with a slash (/).
     InvalidRelativePath(crate::error::InvalidRelativePath),
     /// Your request contains more Lambda@Edge function associations than are allowed per distribution.
@@ -435,13 +423,9 @@ pub enum CopyDistributionError {
     /// A CloudFront function association is invalid.
     InvalidFunctionAssociation(crate::error::InvalidFunctionAssociation),
     /// Processing your request would cause the maximum number of distributions with Lambda@Edge function associations per owner to be exceeded.
-    TooManyDistributionsWithLambdaAssociations(
-        crate::error::TooManyDistributionsWithLambdaAssociations,
-    ),
+    TooManyDistributionsWithLambdaAssociations(crate::error::TooManyDistributionsWithLambdaAssociations),
     /// The number of distributions that reference this key group is more than the maximum allowed. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyDistributionsAssociatedToKeyGroup(
-        crate::error::TooManyDistributionsAssociatedToKeyGroup,
-    ),
+    TooManyDistributionsAssociatedToKeyGroup(crate::error::TooManyDistributionsAssociatedToKeyGroup),
     /// The caller reference you attempted to create the distribution with is associated with another distribution.
     DistributionAlreadyExists(crate::error::DistributionAlreadyExists),
     /// No origin exists with the specified `Origin Id`.
@@ -456,310 +440,171 @@ impl CopyDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "CopyDistribution",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CopyDistribution", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("TooManyDistributionsAssociatedToOriginAccessControl") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyDistributionsAssociatedToOriginAccessControl,
-                    )
+                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToOriginAccessControl)
             }
-            Some("InvalidDefaultRootObject") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidDefaultRootObject)
-            }
-            Some("InvalidQueryStringParameters") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidQueryStringParameters)
-            }
-            Some("TooManyTrustedSigners") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyTrustedSigners)
-            }
-            Some("TooManyCookieNamesInWhiteList") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyCookieNamesInWhiteList)
-            }
-            Some("NoSuchFieldLevelEncryptionConfig") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig)
-            }
+            Some("InvalidDefaultRootObject") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidDefaultRootObject),
+            Some("InvalidQueryStringParameters") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidQueryStringParameters),
+            Some("TooManyTrustedSigners") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyTrustedSigners),
+            Some("TooManyCookieNamesInWhiteList") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyCookieNamesInWhiteList),
+            Some("NoSuchFieldLevelEncryptionConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig),
             Some("InvalidErrorCode") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidErrorCode)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidErrorCode)
             }
-            Some("InvalidProtocolSettings") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidProtocolSettings)
-            }
-            Some("TooManyFunctionAssociations") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyFunctionAssociations)
-            }
-            Some("TooManyOriginCustomHeaders") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyOriginCustomHeaders)
-            }
+            Some("InvalidProtocolSettings") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidProtocolSettings),
+            Some("TooManyFunctionAssociations") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyFunctionAssociations),
+            Some("TooManyOriginCustomHeaders") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyOriginCustomHeaders),
             Some("InvalidOrigin") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidOrigin)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidOrigin)
             }
-            Some("InvalidForwardCookies") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidForwardCookies)
-            }
-            Some("InvalidMinimumProtocolVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidMinimumProtocolVersion)
-            }
-            Some("NoSuchCachePolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchCachePolicy)
-            }
+            Some("InvalidForwardCookies") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidForwardCookies),
+            Some("InvalidMinimumProtocolVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidMinimumProtocolVersion),
+            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchCachePolicy),
             Some("TooManyKeyGroupsAssociatedToDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyKeyGroupsAssociatedToDistribution,
-                    )
+                    .map_or_else(unhandled, Self::TooManyKeyGroupsAssociatedToDistribution)
             }
             Some("TooManyDistributionsAssociatedToCachePolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyDistributionsAssociatedToCachePolicy,
-                    )
+                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToCachePolicy)
             }
-            Some("InvalidRequiredProtocol") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidRequiredProtocol)
-            }
+            Some("InvalidRequiredProtocol") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidRequiredProtocol),
             Some("TooManyDistributionsWithFunctionAssociations") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyDistributionsWithFunctionAssociations,
-                    )
+                    .map_or_else(unhandled, Self::TooManyDistributionsWithFunctionAssociations)
             }
-            Some("TooManyOriginGroupsPerDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyOriginGroupsPerDistribution)
-            }
-            Some("TooManyDistributions") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributions)
-            }
+            Some("TooManyOriginGroupsPerDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyOriginGroupsPerDistribution),
+            Some("TooManyDistributions") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyDistributions),
             Some("InvalidTTLOrder") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidTTLOrder)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTTLOrder)
             }
             Some("IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior,
-                    )
+                    .map_or_else(unhandled, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior)
             }
-            Some("InvalidOriginKeepaliveTimeout") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidOriginKeepaliveTimeout)
-            }
+            Some("InvalidOriginKeepaliveTimeout") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidOriginKeepaliveTimeout),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidOriginReadTimeout") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidOriginReadTimeout)
-            }
-            Some("InvalidOriginAccessControl") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidOriginAccessControl)
-            }
-            Some("InvalidHeadersForS3Origin") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidHeadersForS3Origin)
-            }
-            Some("TrustedSignerDoesNotExist") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TrustedSignerDoesNotExist)
-            }
+            Some("InvalidOriginReadTimeout") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidOriginReadTimeout),
+            Some("InvalidOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidOriginAccessControl),
+            Some("InvalidHeadersForS3Origin") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidHeadersForS3Origin),
+            Some("TrustedSignerDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TrustedSignerDoesNotExist),
             Some("InvalidWebACLId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidWebACLId)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidWebACLId)
             }
             Some("TooManyDistributionsWithSingleFunctionARN") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyDistributionsWithSingleFunctionARN,
-                    )
+                    .map_or_else(unhandled, Self::TooManyDistributionsWithSingleFunctionARN)
             }
-            Some("InvalidRelativePath") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidRelativePath)
-            }
-            Some("TooManyLambdaFunctionAssociations") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyLambdaFunctionAssociations)
-            }
-            Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchDistribution)
-            }
-            Some("NoSuchOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy)
-            }
+            Some("InvalidRelativePath") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidRelativePath),
+            Some("TooManyLambdaFunctionAssociations") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyLambdaFunctionAssociations),
+            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchDistribution),
+            Some("NoSuchOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy),
             Some("TooManyDistributionsAssociatedToFieldLevelEncryptionConfig") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig,
-                    )
+                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig)
             }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
-            Some("InvalidLocationCode") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidLocationCode)
-            }
-            Some("InvalidOriginAccessIdentity") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidOriginAccessIdentity)
-            }
-            Some("TooManyDistributionCNAMEs") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionCNAMEs)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("InvalidLocationCode") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidLocationCode),
+            Some("InvalidOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidOriginAccessIdentity),
+            Some("TooManyDistributionCNAMEs") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyDistributionCNAMEs),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             Some("TooManyDistributionsAssociatedToOriginRequestPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyDistributionsAssociatedToOriginRequestPolicy,
-                    )
+                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToOriginRequestPolicy)
             }
-            Some("TooManyQueryStringParameters") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyQueryStringParameters)
-            }
-            Some("RealtimeLogConfigOwnerMismatch") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::RealtimeLogConfigOwnerMismatch)
-            }
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("TooManyQueryStringParameters") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyQueryStringParameters),
+            Some("RealtimeLogConfigOwnerMismatch") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::RealtimeLogConfigOwnerMismatch),
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::MissingBody)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
             }
-            Some("TooManyHeadersInForwardedValues") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyHeadersInForwardedValues)
-            }
-            Some("InvalidLambdaFunctionAssociation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidLambdaFunctionAssociation)
-            }
-            Some("CNAMEAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CNAMEAlreadyExists)
-            }
-            Some("TooManyCertificates") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyCertificates)
-            }
-            Some("TrustedKeyGroupDoesNotExist") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TrustedKeyGroupDoesNotExist)
-            }
+            Some("TooManyHeadersInForwardedValues") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyHeadersInForwardedValues),
+            Some("InvalidLambdaFunctionAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidLambdaFunctionAssociation),
+            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CNAMEAlreadyExists),
+            Some("TooManyCertificates") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyCertificates),
+            Some("TrustedKeyGroupDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TrustedKeyGroupDoesNotExist),
             Some("TooManyDistributionsAssociatedToResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyDistributionsAssociatedToResponseHeadersPolicy,
-                    )
+                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToResponseHeadersPolicy)
             }
-            Some("NoSuchResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy)
-            }
-            Some("NoSuchRealtimeLogConfig") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig)
-            }
-            Some("InvalidResponseCode") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidResponseCode)
-            }
-            Some("InvalidGeoRestrictionParameter") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidGeoRestrictionParameter)
-            }
+            Some("NoSuchResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy),
+            Some("NoSuchRealtimeLogConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig),
+            Some("InvalidResponseCode") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidResponseCode),
+            Some("InvalidGeoRestrictionParameter") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidGeoRestrictionParameter),
             Some("TooManyOrigins") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyOrigins)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::TooManyOrigins)
             }
-            Some("InvalidViewerCertificate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidViewerCertificate)
-            }
-            Some("InvalidFunctionAssociation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidFunctionAssociation)
-            }
+            Some("InvalidViewerCertificate") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidViewerCertificate),
+            Some("InvalidFunctionAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidFunctionAssociation),
             Some("TooManyDistributionsWithLambdaAssociations") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyDistributionsWithLambdaAssociations,
-                    )
+                    .map_or_else(unhandled, Self::TooManyDistributionsWithLambdaAssociations)
             }
             Some("TooManyDistributionsAssociatedToKeyGroup") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyDistributionsAssociatedToKeyGroup,
-                    )
+                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToKeyGroup)
             }
-            Some("DistributionAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::DistributionAlreadyExists)
-            }
+            Some("DistributionAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::DistributionAlreadyExists),
             Some("NoSuchOrigin") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchOrigin)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchOrigin)
             }
-            Some("TooManyCacheBehaviors") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyCacheBehaviors)
-            }
+            Some("TooManyCacheBehaviors") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyCacheBehaviors),
             _ => unhandled(meta),
         }
     }
@@ -875,12 +720,8 @@ impl CopyDistributionError {
     }
     /// Whether this is [`CopyDistributionError::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior`].
     #[inline]
-    pub fn is_illegal_field_level_encryption_config_association_with_cache_behavior(
-        &self,
-    ) -> bool {
-        matches!(
-            self, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(_)
-        )
+    pub fn is_illegal_field_level_encryption_config_association_with_cache_behavior(&self) -> bool {
+        matches!(self, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(_))
     }
     /// Whether this is [`CopyDistributionError::InvalidOriginKeepaliveTimeout`].
     #[inline]
@@ -944,12 +785,8 @@ impl CopyDistributionError {
     }
     /// Whether this is [`CopyDistributionError::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig`].
     #[inline]
-    pub fn is_too_many_distributions_associated_to_field_level_encryption_config(
-        &self,
-    ) -> bool {
-        matches!(
-            self, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(_)
-        )
+    pub fn is_too_many_distributions_associated_to_field_level_encryption_config(&self) -> bool {
+        matches!(self, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(_))
     }
     /// Whether this is [`CopyDistributionError::InconsistentQuantities`].
     #[inline]
@@ -1028,9 +865,7 @@ impl CopyDistributionError {
     }
     /// Whether this is [`CopyDistributionError::TooManyDistributionsAssociatedToResponseHeadersPolicy`].
     #[inline]
-    pub fn is_too_many_distributions_associated_to_response_headers_policy(
-        &self,
-    ) -> bool {
+    pub fn is_too_many_distributions_associated_to_response_headers_policy(&self) -> bool {
         matches!(self, Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(_))
     }
     /// Whether this is [`CopyDistributionError::NoSuchResponseHeadersPolicy`].
@@ -1100,6 +935,101 @@ impl CopyDistributionError {
     }
 }
 
+impl Clone for CopyDistributionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::TooManyDistributionsAssociatedToOriginAccessControl(value) => {
+                Self::TooManyDistributionsAssociatedToOriginAccessControl(value.clone())
+            }
+            Self::InvalidDefaultRootObject(value) => Self::InvalidDefaultRootObject(value.clone()),
+            Self::InvalidQueryStringParameters(value) => Self::InvalidQueryStringParameters(value.clone()),
+            Self::TooManyTrustedSigners(value) => Self::TooManyTrustedSigners(value.clone()),
+            Self::TooManyCookieNamesInWhiteList(value) => Self::TooManyCookieNamesInWhiteList(value.clone()),
+            Self::NoSuchFieldLevelEncryptionConfig(value) => Self::NoSuchFieldLevelEncryptionConfig(value.clone()),
+            Self::InvalidErrorCode(value) => Self::InvalidErrorCode(value.clone()),
+            Self::InvalidProtocolSettings(value) => Self::InvalidProtocolSettings(value.clone()),
+            Self::TooManyFunctionAssociations(value) => Self::TooManyFunctionAssociations(value.clone()),
+            Self::TooManyOriginCustomHeaders(value) => Self::TooManyOriginCustomHeaders(value.clone()),
+            Self::InvalidOrigin(value) => Self::InvalidOrigin(value.clone()),
+            Self::InvalidForwardCookies(value) => Self::InvalidForwardCookies(value.clone()),
+            Self::InvalidMinimumProtocolVersion(value) => Self::InvalidMinimumProtocolVersion(value.clone()),
+            Self::NoSuchCachePolicy(value) => Self::NoSuchCachePolicy(value.clone()),
+            Self::TooManyKeyGroupsAssociatedToDistribution(value) => {
+                Self::TooManyKeyGroupsAssociatedToDistribution(value.clone())
+            }
+            Self::TooManyDistributionsAssociatedToCachePolicy(value) => {
+                Self::TooManyDistributionsAssociatedToCachePolicy(value.clone())
+            }
+            Self::InvalidRequiredProtocol(value) => Self::InvalidRequiredProtocol(value.clone()),
+            Self::TooManyDistributionsWithFunctionAssociations(value) => {
+                Self::TooManyDistributionsWithFunctionAssociations(value.clone())
+            }
+            Self::TooManyOriginGroupsPerDistribution(value) => Self::TooManyOriginGroupsPerDistribution(value.clone()),
+            Self::TooManyDistributions(value) => Self::TooManyDistributions(value.clone()),
+            Self::InvalidTTLOrder(value) => Self::InvalidTTLOrder(value.clone()),
+            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(value) => {
+                Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(value.clone())
+            }
+            Self::InvalidOriginKeepaliveTimeout(value) => Self::InvalidOriginKeepaliveTimeout(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidOriginReadTimeout(value) => Self::InvalidOriginReadTimeout(value.clone()),
+            Self::InvalidOriginAccessControl(value) => Self::InvalidOriginAccessControl(value.clone()),
+            Self::InvalidHeadersForS3Origin(value) => Self::InvalidHeadersForS3Origin(value.clone()),
+            Self::TrustedSignerDoesNotExist(value) => Self::TrustedSignerDoesNotExist(value.clone()),
+            Self::InvalidWebACLId(value) => Self::InvalidWebACLId(value.clone()),
+            Self::TooManyDistributionsWithSingleFunctionARN(value) => {
+                Self::TooManyDistributionsWithSingleFunctionARN(value.clone())
+            }
+            Self::InvalidRelativePath(value) => Self::InvalidRelativePath(value.clone()),
+            Self::TooManyLambdaFunctionAssociations(value) => Self::TooManyLambdaFunctionAssociations(value.clone()),
+            Self::NoSuchDistribution(value) => Self::NoSuchDistribution(value.clone()),
+            Self::NoSuchOriginRequestPolicy(value) => Self::NoSuchOriginRequestPolicy(value.clone()),
+            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(value) => {
+                Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(value.clone())
+            }
+            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::InvalidLocationCode(value) => Self::InvalidLocationCode(value.clone()),
+            Self::InvalidOriginAccessIdentity(value) => Self::InvalidOriginAccessIdentity(value.clone()),
+            Self::TooManyDistributionCNAMEs(value) => Self::TooManyDistributionCNAMEs(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::TooManyDistributionsAssociatedToOriginRequestPolicy(value) => {
+                Self::TooManyDistributionsAssociatedToOriginRequestPolicy(value.clone())
+            }
+            Self::TooManyQueryStringParameters(value) => Self::TooManyQueryStringParameters(value.clone()),
+            Self::RealtimeLogConfigOwnerMismatch(value) => Self::RealtimeLogConfigOwnerMismatch(value.clone()),
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::MissingBody(value) => Self::MissingBody(value.clone()),
+            Self::TooManyHeadersInForwardedValues(value) => Self::TooManyHeadersInForwardedValues(value.clone()),
+            Self::InvalidLambdaFunctionAssociation(value) => Self::InvalidLambdaFunctionAssociation(value.clone()),
+            Self::CNAMEAlreadyExists(value) => Self::CNAMEAlreadyExists(value.clone()),
+            Self::TooManyCertificates(value) => Self::TooManyCertificates(value.clone()),
+            Self::TrustedKeyGroupDoesNotExist(value) => Self::TrustedKeyGroupDoesNotExist(value.clone()),
+            Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(value) => {
+                Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(value.clone())
+            }
+            Self::NoSuchResponseHeadersPolicy(value) => Self::NoSuchResponseHeadersPolicy(value.clone()),
+            Self::NoSuchRealtimeLogConfig(value) => Self::NoSuchRealtimeLogConfig(value.clone()),
+            Self::InvalidResponseCode(value) => Self::InvalidResponseCode(value.clone()),
+            Self::InvalidGeoRestrictionParameter(value) => Self::InvalidGeoRestrictionParameter(value.clone()),
+            Self::TooManyOrigins(value) => Self::TooManyOrigins(value.clone()),
+            Self::InvalidViewerCertificate(value) => Self::InvalidViewerCertificate(value.clone()),
+            Self::InvalidFunctionAssociation(value) => Self::InvalidFunctionAssociation(value.clone()),
+            Self::TooManyDistributionsWithLambdaAssociations(value) => {
+                Self::TooManyDistributionsWithLambdaAssociations(value.clone())
+            }
+            Self::TooManyDistributionsAssociatedToKeyGroup(value) => {
+                Self::TooManyDistributionsAssociatedToKeyGroup(value.clone())
+            }
+            Self::DistributionAlreadyExists(value) => Self::DistributionAlreadyExists(value.clone()),
+            Self::NoSuchOrigin(value) => Self::NoSuchOrigin(value.clone()),
+            Self::TooManyCacheBehaviors(value) => Self::TooManyCacheBehaviors(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl CopyDistributionError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -1127,9 +1057,7 @@ impl CopyDistributionError {
             Self::TooManyOriginGroupsPerDistribution(error) => error,
             Self::TooManyDistributions(error) => error,
             Self::InvalidTTLOrder(error) => error,
-            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
-                error,
-            ) => error,
+            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(error) => error,
             Self::InvalidOriginKeepaliveTimeout(error) => error,
             Self::InvalidArgument(error) => error,
             Self::InvalidOriginReadTimeout(error) => error,
@@ -1142,9 +1070,7 @@ impl CopyDistributionError {
             Self::TooManyLambdaFunctionAssociations(error) => error,
             Self::NoSuchDistribution(error) => error,
             Self::NoSuchOriginRequestPolicy(error) => error,
-            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => {
-                error
-            }
+            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => error,
             Self::InconsistentQuantities(error) => error,
             Self::InvalidLocationCode(error) => error,
             Self::InvalidOriginAccessIdentity(error) => error,
@@ -1204,9 +1130,7 @@ impl std::error::Error for CopyDistributionError {
 pub fn serialize_request(
     input: &crate::operation::copy_distribution::CopyDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.primary_distribution_id;
@@ -1214,11 +1138,7 @@ pub fn serialize_request(
     }
     request.push_path("/copy");
     if let Some(value) = &input.staging {
-        request
-            .header(
-                "Staging",
-                restxml_runtime::scalar::ToText::to_text(value).as_ref(),
-            )?;
+        request.header("Staging", restxml_runtime::scalar::ToText::to_text(value).as_ref())?;
     }
     if let Some(value) = &input.if_match {
         request.header("If-Match", value.as_str())?;
@@ -1247,20 +1167,14 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::copy_distribution::CopyDistributionOutput,
-    restxml_runtime::SdkError<CopyDistributionError>,
-> {
+) -> Result<crate::operation::copy_distribution::CopyDistributionOutput, restxml_runtime::SdkError<CopyDistributionError>>
+{
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CopyDistributionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CopyDistributionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -1287,11 +1201,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CopyDistributionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CopyDistributionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::copy_distribution::CopyDistributionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CopyDistributionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CopyDistributionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CopyDistributionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CopyDistributionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -1301,11 +1237,7 @@ impl CopyDistributionFluentBuilder {
         client: crate::Client,
         input: crate::operation::copy_distribution::CopyDistributionInputBuilder,
     ) -> Self {
-        CopyDistributionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CopyDistributionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The identifier of the primary distribution whose configuration you are copying. To get a distribution ID, use `ListDistributions`.
     ///
@@ -1368,18 +1300,13 @@ impl CopyDistributionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::copy_distribution::CopyDistributionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::copy_distribution::CopyDistributionInputBuilder {
         &self.input
     }
     /// Sends CopyDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -1394,15 +1321,9 @@ impl CopyDistributionFluentBuilder {
         crate::operation::copy_distribution::CopyDistributionOutput,
         restxml_runtime::SdkError<CopyDistributionError>,
     > {
-        let input: crate::operation::copy_distribution::CopyDistributionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::copy_distribution::CopyDistributionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CopyDistribution", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CopyDistribution", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

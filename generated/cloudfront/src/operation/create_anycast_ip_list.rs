@@ -65,7 +65,7 @@ impl From<CreateAnycastIpListInput> for CreateAnycastIpListInputBuilder {
 }
 
 /// A builder for [`CreateAnycastIpListInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateAnycastIpListInputBuilder {
     name: Option<String>,
     ip_count: Option<i32>,
@@ -84,6 +84,19 @@ impl std::fmt::Debug for CreateAnycastIpListInputBuilder {
             .field("ip_address_type", &self.ip_address_type)
             .field("ipam_cidr_configs", &self.ipam_cidr_configs)
             .finish()
+    }
+}
+
+impl Clone for CreateAnycastIpListInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateAnycastIpListInputBuilder {
+            name: self.name.clone(),
+            ip_count: self.ip_count,
+            tags: self.tags.clone(),
+            ip_address_type: self.ip_address_type.clone(),
+            ipam_cidr_configs: self.ipam_cidr_configs.clone(),
+        }
     }
 }
 
@@ -120,28 +133,19 @@ impl CreateAnycastIpListInputBuilder {
     }
     /// Sets or clears [`CreateAnycastIpListInput::ip_address_type`].
     #[inline]
-    pub fn set_ip_address_type(
-        mut self,
-        value: Option<crate::types::IpAddressType>,
-    ) -> Self {
+    pub fn set_ip_address_type(mut self, value: Option<crate::types::IpAddressType>) -> Self {
         self.ip_address_type = value;
         self
     }
     /// Sets [`CreateAnycastIpListInput::ipam_cidr_configs`].
     #[inline]
-    pub fn ipam_cidr_configs(
-        mut self,
-        value: Vec<crate::types::IpamCidrConfig>,
-    ) -> Self {
+    pub fn ipam_cidr_configs(mut self, value: Vec<crate::types::IpamCidrConfig>) -> Self {
         self.ipam_cidr_configs = Some(value);
         self
     }
     /// Sets or clears [`CreateAnycastIpListInput::ipam_cidr_configs`].
     #[inline]
-    pub fn set_ipam_cidr_configs(
-        mut self,
-        value: Option<Vec<crate::types::IpamCidrConfig>>,
-    ) -> Self {
+    pub fn set_ipam_cidr_configs(mut self, value: Option<Vec<crate::types::IpamCidrConfig>>) -> Self {
         self.ipam_cidr_configs = value;
         self
     }
@@ -149,26 +153,17 @@ impl CreateAnycastIpListInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateAnycastIpListInput, restxml_runtime::BuildError> {
         match (self.name, self.ip_count) {
-            (Some(m_name), Some(m_ip_count)) => {
-                Ok(CreateAnycastIpListInput {
-                    name: m_name,
-                    ip_count: m_ip_count,
-                    tags: self.tags,
-                    ip_address_type: self.ip_address_type,
-                    ipam_cidr_configs: self.ipam_cidr_configs,
-                })
-            }
-            (m_name, m_ip_count) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateAnycastIpListInput",
-                        &[
-                            (m_name.is_none(), "name", "Name"),
-                            (m_ip_count.is_none(), "ip_count", "IpCount"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_name), Some(m_ip_count)) => Ok(CreateAnycastIpListInput {
+                name: m_name,
+                ip_count: m_ip_count,
+                tags: self.tags,
+                ip_address_type: self.ip_address_type,
+                ipam_cidr_configs: self.ipam_cidr_configs,
+            }),
+            (m_name, m_ip_count) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateAnycastIpListInput",
+                &[(m_name.is_none(), "name", "Name"), (m_ip_count.is_none(), "ip_count", "IpCount")],
+            )),
         }
     }
 }
@@ -216,7 +211,7 @@ impl CreateAnycastIpListOutput {
 }
 
 /// A builder for [`CreateAnycastIpListOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateAnycastIpListOutputBuilder {
     anycast_ip_list: Option<crate::types::AnycastIpList>,
     e_tag: Option<String>,
@@ -241,10 +236,7 @@ impl CreateAnycastIpListOutputBuilder {
     }
     /// Sets or clears [`CreateAnycastIpListOutput::anycast_ip_list`].
     #[inline]
-    pub fn set_anycast_ip_list(
-        mut self,
-        value: Option<crate::types::AnycastIpList>,
-    ) -> Self {
+    pub fn set_anycast_ip_list(mut self, value: Option<crate::types::AnycastIpList>) -> Self {
         self.anycast_ip_list = value;
         self
     }
@@ -262,9 +254,7 @@ impl CreateAnycastIpListOutputBuilder {
     }
     /// Builds the [`CreateAnycastIpListOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateAnycastIpListOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateAnycastIpListOutput, restxml_runtime::BuildError> {
         Ok(CreateAnycastIpListOutput {
             anycast_ip_list: self.anycast_ip_list,
             e_tag: self.e_tag,
@@ -274,7 +264,7 @@ impl CreateAnycastIpListOutputBuilder {
 }
 
 /// The errors CreateAnycastIpList can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateAnycastIpListError {
     /// Access denied.
@@ -297,44 +287,26 @@ impl CreateAnycastIpListError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "CreateAnycastIpList",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateAnycastIpList", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
-            Some("EntityAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityAlreadyExists)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityAlreadyExists),
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
             }
-            Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityLimitExceeded)
-            }
+            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityLimitExceeded),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -373,6 +345,21 @@ impl CreateAnycastIpListError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for CreateAnycastIpListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::EntityAlreadyExists(value) => Self::EntityAlreadyExists(value.clone()),
+            Self::InvalidTagging(value) => Self::InvalidTagging(value.clone()),
+            Self::EntityLimitExceeded(value) => Self::EntityLimitExceeded(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -418,9 +405,7 @@ impl std::error::Error for CreateAnycastIpListError {
 pub fn serialize_request(
     input: &crate::operation::create_anycast_ip_list::CreateAnycastIpListInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/anycast-ip-list");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -461,15 +446,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateAnycastIpListError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateAnycastIpListError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateAnycastIpListError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -494,11 +475,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateAnycastIpListFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateAnycastIpListFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_anycast_ip_list::CreateAnycastIpListInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateAnycastIpListFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateAnycastIpListFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateAnycastIpListFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateAnycastIpListFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -508,11 +511,7 @@ impl CreateAnycastIpListFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_anycast_ip_list::CreateAnycastIpListInputBuilder,
     ) -> Self {
-        CreateAnycastIpListFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateAnycastIpListFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Name of the Anycast static IP list.
     ///
@@ -554,10 +553,7 @@ impl CreateAnycastIpListFluentBuilder {
     }
     /// Sets or clears [`crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ip_address_type`](crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ip_address_type).
     #[inline]
-    pub fn set_ip_address_type(
-        mut self,
-        value: Option<crate::types::IpAddressType>,
-    ) -> Self {
+    pub fn set_ip_address_type(mut self, value: Option<crate::types::IpAddressType>) -> Self {
         self.input = self.input.set_ip_address_type(value);
         self
     }
@@ -565,37 +561,26 @@ impl CreateAnycastIpListFluentBuilder {
     ///
     /// Sets [`crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ipam_cidr_configs`](crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ipam_cidr_configs).
     #[inline]
-    pub fn ipam_cidr_configs(
-        mut self,
-        value: Vec<crate::types::IpamCidrConfig>,
-    ) -> Self {
+    pub fn ipam_cidr_configs(mut self, value: Vec<crate::types::IpamCidrConfig>) -> Self {
         self.input = self.input.ipam_cidr_configs(value);
         self
     }
     /// Sets or clears [`crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ipam_cidr_configs`](crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ipam_cidr_configs).
     #[inline]
-    pub fn set_ipam_cidr_configs(
-        mut self,
-        value: Option<Vec<crate::types::IpamCidrConfig>>,
-    ) -> Self {
+    pub fn set_ipam_cidr_configs(mut self, value: Option<Vec<crate::types::IpamCidrConfig>>) -> Self {
         self.input = self.input.set_ipam_cidr_configs(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_anycast_ip_list::CreateAnycastIpListInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_anycast_ip_list::CreateAnycastIpListInputBuilder {
         &self.input
     }
     /// Sends CreateAnycastIpList: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -610,15 +595,9 @@ impl CreateAnycastIpListFluentBuilder {
         crate::operation::create_anycast_ip_list::CreateAnycastIpListOutput,
         restxml_runtime::SdkError<CreateAnycastIpListError>,
     > {
-        let input: crate::operation::create_anycast_ip_list::CreateAnycastIpListInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_anycast_ip_list::CreateAnycastIpListInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateAnycastIpList", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateAnycastIpList", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -32,9 +32,7 @@ pub struct CreateCachePolicyInput {
 impl std::fmt::Debug for CreateCachePolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateCachePolicyInput")
-            .field("cache_policy_config", &self.cache_policy_config)
-            .finish()
+        f.debug_struct("CreateCachePolicyInput").field("cache_policy_config", &self.cache_policy_config).finish()
     }
 }
 
@@ -50,14 +48,12 @@ impl From<CreateCachePolicyInput> for CreateCachePolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateCachePolicyInput) -> Self {
-        CreateCachePolicyInputBuilder {
-            cache_policy_config: Some(input.cache_policy_config),
-        }
+        CreateCachePolicyInputBuilder { cache_policy_config: Some(input.cache_policy_config) }
     }
 }
 
 /// A builder for [`CreateCachePolicyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateCachePolicyInputBuilder {
     cache_policy_config: Option<crate::types::CachePolicyConfig>,
 }
@@ -65,19 +61,21 @@ pub struct CreateCachePolicyInputBuilder {
 impl std::fmt::Debug for CreateCachePolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateCachePolicyInputBuilder")
-            .field("cache_policy_config", &self.cache_policy_config)
-            .finish()
+        f.debug_struct("CreateCachePolicyInputBuilder").field("cache_policy_config", &self.cache_policy_config).finish()
+    }
+}
+
+impl Clone for CreateCachePolicyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateCachePolicyInputBuilder { cache_policy_config: self.cache_policy_config.clone() }
     }
 }
 
 impl CreateCachePolicyInputBuilder {
     /// Sets [`CreateCachePolicyInput::cache_policy_config`].
     #[inline]
-    pub fn cache_policy_config(
-        mut self,
-        value: crate::types::CachePolicyConfig,
-    ) -> Self {
+    pub fn cache_policy_config(mut self, value: crate::types::CachePolicyConfig) -> Self {
         self.cache_policy_config = Some(value);
         self
     }
@@ -85,25 +83,11 @@ impl CreateCachePolicyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateCachePolicyInput, restxml_runtime::BuildError> {
         match (self.cache_policy_config,) {
-            (Some(m_cache_policy_config),) => {
-                Ok(CreateCachePolicyInput {
-                    cache_policy_config: m_cache_policy_config,
-                })
-            }
-            (m_cache_policy_config,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateCachePolicyInput",
-                        &[
-                            (
-                                m_cache_policy_config.is_none(),
-                                "cache_policy_config",
-                                "CachePolicyConfig",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_cache_policy_config),) => Ok(CreateCachePolicyInput { cache_policy_config: m_cache_policy_config }),
+            (m_cache_policy_config,) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateCachePolicyInput",
+                &[(m_cache_policy_config.is_none(), "cache_policy_config", "CachePolicyConfig")],
+            )),
         }
     }
 }
@@ -154,7 +138,7 @@ impl CreateCachePolicyOutput {
 }
 
 /// A builder for [`CreateCachePolicyOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateCachePolicyOutputBuilder {
     cache_policy: Option<crate::types::CachePolicy>,
     location: Option<String>,
@@ -222,7 +206,7 @@ impl CreateCachePolicyOutputBuilder {
 }
 
 /// The errors CreateCachePolicy can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateCachePolicyError {
     /// Access denied.
@@ -249,53 +233,30 @@ impl CreateCachePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "CreateCachePolicy",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateCachePolicy", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("TooManyHeadersInCachePolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyHeadersInCachePolicy)
-            }
-            Some("CachePolicyAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CachePolicyAlreadyExists)
-            }
-            Some("TooManyCookiesInCachePolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyCookiesInCachePolicy)
-            }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
-            Some("TooManyCachePolicies") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyCachePolicies)
-            }
+            Some("TooManyHeadersInCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyHeadersInCachePolicy),
+            Some("CachePolicyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CachePolicyAlreadyExists),
+            Some("TooManyCookiesInCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyCookiesInCachePolicy),
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("TooManyCachePolicies") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyCachePolicies),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("TooManyQueryStringsInCachePolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyQueryStringsInCachePolicy)
-            }
+            Some("TooManyQueryStringsInCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyQueryStringsInCachePolicy),
             _ => unhandled(meta),
         }
     }
@@ -346,6 +307,23 @@ impl CreateCachePolicyError {
     }
 }
 
+impl Clone for CreateCachePolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::TooManyHeadersInCachePolicy(value) => Self::TooManyHeadersInCachePolicy(value.clone()),
+            Self::CachePolicyAlreadyExists(value) => Self::CachePolicyAlreadyExists(value.clone()),
+            Self::TooManyCookiesInCachePolicy(value) => Self::TooManyCookiesInCachePolicy(value.clone()),
+            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::TooManyCachePolicies(value) => Self::TooManyCachePolicies(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::TooManyQueryStringsInCachePolicy(value) => Self::TooManyQueryStringsInCachePolicy(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl CreateCachePolicyError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -390,18 +368,14 @@ impl std::error::Error for CreateCachePolicyError {
 pub fn serialize_request(
     input: &crate::operation::create_cache_policy::CreateCachePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/cache-policy");
     {
         let value = &input.cache_policy_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("CachePolicyConfig")
-                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body.root("CachePolicyConfig").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -417,15 +391,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateCachePolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateCachePolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateCachePolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -452,11 +422,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateCachePolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateCachePolicyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_cache_policy::CreateCachePolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateCachePolicyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateCachePolicyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateCachePolicyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateCachePolicyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -466,38 +458,26 @@ impl CreateCachePolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_cache_policy::CreateCachePolicyInputBuilder,
     ) -> Self {
-        CreateCachePolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateCachePolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A cache policy configuration.
     ///
     /// Sets [`crate::operation::create_cache_policy::CreateCachePolicyInput::cache_policy_config`](crate::operation::create_cache_policy::CreateCachePolicyInput::cache_policy_config). Required.
     #[inline]
-    pub fn cache_policy_config(
-        mut self,
-        value: crate::types::CachePolicyConfig,
-    ) -> Self {
+    pub fn cache_policy_config(mut self, value: crate::types::CachePolicyConfig) -> Self {
         self.input = self.input.cache_policy_config(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_cache_policy::CreateCachePolicyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_cache_policy::CreateCachePolicyInputBuilder {
         &self.input
     }
     /// Sends CreateCachePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -512,15 +492,9 @@ impl CreateCachePolicyFluentBuilder {
         crate::operation::create_cache_policy::CreateCachePolicyOutput,
         restxml_runtime::SdkError<CreateCachePolicyError>,
     > {
-        let input: crate::operation::create_cache_policy::CreateCachePolicyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_cache_policy::CreateCachePolicyInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateCachePolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateCachePolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

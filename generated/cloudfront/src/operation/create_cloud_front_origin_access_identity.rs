@@ -19,10 +19,7 @@ impl std::fmt::Debug for CreateCloudFrontOriginAccessIdentityInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateCloudFrontOriginAccessIdentityInput")
-            .field(
-                "cloud_front_origin_access_identity_config",
-                &self.cloud_front_origin_access_identity_config,
-            )
+            .field("cloud_front_origin_access_identity_config", &self.cloud_front_origin_access_identity_config)
             .finish()
     }
 }
@@ -35,36 +32,37 @@ impl CreateCloudFrontOriginAccessIdentityInput {
     }
 }
 
-impl From<CreateCloudFrontOriginAccessIdentityInput>
-for CreateCloudFrontOriginAccessIdentityInputBuilder {
+impl From<CreateCloudFrontOriginAccessIdentityInput> for CreateCloudFrontOriginAccessIdentityInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateCloudFrontOriginAccessIdentityInput) -> Self {
         CreateCloudFrontOriginAccessIdentityInputBuilder {
-            cloud_front_origin_access_identity_config: Some(
-                input.cloud_front_origin_access_identity_config,
-            ),
+            cloud_front_origin_access_identity_config: Some(input.cloud_front_origin_access_identity_config),
         }
     }
 }
 
 /// A builder for [`CreateCloudFrontOriginAccessIdentityInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateCloudFrontOriginAccessIdentityInputBuilder {
-    cloud_front_origin_access_identity_config: Option<
-        crate::types::CloudFrontOriginAccessIdentityConfig,
-    >,
+    cloud_front_origin_access_identity_config: Option<crate::types::CloudFrontOriginAccessIdentityConfig>,
 }
 
 impl std::fmt::Debug for CreateCloudFrontOriginAccessIdentityInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateCloudFrontOriginAccessIdentityInputBuilder")
-            .field(
-                "cloud_front_origin_access_identity_config",
-                &self.cloud_front_origin_access_identity_config,
-            )
+            .field("cloud_front_origin_access_identity_config", &self.cloud_front_origin_access_identity_config)
             .finish()
+    }
+}
+
+impl Clone for CreateCloudFrontOriginAccessIdentityInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateCloudFrontOriginAccessIdentityInputBuilder {
+            cloud_front_origin_access_identity_config: self.cloud_front_origin_access_identity_config.clone(),
+        }
     }
 }
 
@@ -80,29 +78,19 @@ impl CreateCloudFrontOriginAccessIdentityInputBuilder {
     }
     /// Builds the [`CreateCloudFrontOriginAccessIdentityInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
         match (self.cloud_front_origin_access_identity_config,) {
-            (Some(m_cloud_front_origin_access_identity_config),) => {
-                Ok(CreateCloudFrontOriginAccessIdentityInput {
-                    cloud_front_origin_access_identity_config: m_cloud_front_origin_access_identity_config,
-                })
-            }
-            (m_cloud_front_origin_access_identity_config,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateCloudFrontOriginAccessIdentityInput",
-                        &[
-                            (
-                                m_cloud_front_origin_access_identity_config.is_none(),
-                                "cloud_front_origin_access_identity_config",
-                                "CloudFrontOriginAccessIdentityConfig",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_cloud_front_origin_access_identity_config),) => Ok(CreateCloudFrontOriginAccessIdentityInput {
+                cloud_front_origin_access_identity_config: m_cloud_front_origin_access_identity_config,
+            }),
+            (m_cloud_front_origin_access_identity_config,) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateCloudFrontOriginAccessIdentityInput",
+                &[(
+                    m_cloud_front_origin_access_identity_config.is_none(),
+                    "cloud_front_origin_access_identity_config",
+                    "CloudFrontOriginAccessIdentityConfig",
+                )],
+            )),
         }
     }
 }
@@ -116,9 +104,7 @@ impl CreateCloudFrontOriginAccessIdentityInputBuilder {
 #[non_exhaustive]
 pub struct CreateCloudFrontOriginAccessIdentityOutput {
     /// The origin access identity's information.
-    pub cloud_front_origin_access_identity: Option<
-        crate::types::CloudFrontOriginAccessIdentity,
-    >,
+    pub cloud_front_origin_access_identity: Option<crate::types::CloudFrontOriginAccessIdentity>,
     /// The fully qualified URI of the new origin access identity just created.
     pub location: Option<String>,
     /// The current version of the origin access identity created.
@@ -132,10 +118,7 @@ impl std::fmt::Debug for CreateCloudFrontOriginAccessIdentityOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateCloudFrontOriginAccessIdentityOutput")
-            .field(
-                "cloud_front_origin_access_identity",
-                &self.cloud_front_origin_access_identity,
-            )
+            .field("cloud_front_origin_access_identity", &self.cloud_front_origin_access_identity)
             .field("location", &self.location)
             .field("e_tag", &self.e_tag)
             .finish()
@@ -158,11 +141,9 @@ impl CreateCloudFrontOriginAccessIdentityOutput {
 }
 
 /// A builder for [`CreateCloudFrontOriginAccessIdentityOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateCloudFrontOriginAccessIdentityOutputBuilder {
-    cloud_front_origin_access_identity: Option<
-        crate::types::CloudFrontOriginAccessIdentity,
-    >,
+    cloud_front_origin_access_identity: Option<crate::types::CloudFrontOriginAccessIdentity>,
     location: Option<String>,
     e_tag: Option<String>,
 }
@@ -171,10 +152,7 @@ impl std::fmt::Debug for CreateCloudFrontOriginAccessIdentityOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateCloudFrontOriginAccessIdentityOutputBuilder")
-            .field(
-                "cloud_front_origin_access_identity",
-                &self.cloud_front_origin_access_identity,
-            )
+            .field("cloud_front_origin_access_identity", &self.cloud_front_origin_access_identity)
             .field("location", &self.location)
             .field("e_tag", &self.e_tag)
             .finish()
@@ -184,10 +162,7 @@ impl std::fmt::Debug for CreateCloudFrontOriginAccessIdentityOutputBuilder {
 impl CreateCloudFrontOriginAccessIdentityOutputBuilder {
     /// Sets [`CreateCloudFrontOriginAccessIdentityOutput::cloud_front_origin_access_identity`].
     #[inline]
-    pub fn cloud_front_origin_access_identity(
-        mut self,
-        value: crate::types::CloudFrontOriginAccessIdentity,
-    ) -> Self {
+    pub fn cloud_front_origin_access_identity(mut self, value: crate::types::CloudFrontOriginAccessIdentity) -> Self {
         self.cloud_front_origin_access_identity = Some(value);
         self
     }
@@ -226,12 +201,7 @@ impl CreateCloudFrontOriginAccessIdentityOutputBuilder {
     }
     /// Builds the [`CreateCloudFrontOriginAccessIdentityOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        CreateCloudFrontOriginAccessIdentityOutput,
-        restxml_runtime::BuildError,
-    > {
+    pub fn build(self) -> Result<CreateCloudFrontOriginAccessIdentityOutput, restxml_runtime::BuildError> {
         Ok(CreateCloudFrontOriginAccessIdentityOutput {
             cloud_front_origin_access_identity: self.cloud_front_origin_access_identity,
             location: self.location,
@@ -242,21 +212,17 @@ impl CreateCloudFrontOriginAccessIdentityOutputBuilder {
 }
 
 /// The errors CreateCloudFrontOriginAccessIdentity can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateCloudFrontOriginAccessIdentityError {
     /// This operation requires a body. Ensure that the body is present and the `Content-Type` header is set.
     MissingBody(crate::error::MissingBody),
     /// Processing your request would cause you to exceed the maximum number of origin access identities allowed.
-    TooManyCloudFrontOriginAccessIdentities(
-        crate::error::TooManyCloudFrontOriginAccessIdentities,
-    ),
+    TooManyCloudFrontOriginAccessIdentities(crate::error::TooManyCloudFrontOriginAccessIdentities),
     /// The value of `Quantity` and the size of `Items` don't match.
     InconsistentQuantities(crate::error::InconsistentQuantities),
     /// If the `CallerReference` is a value you already sent in a previous request to create an identity but the content of the `CloudFrontOriginAccessIdentityConfig` is different from the original request, CloudFront returns a `CloudFrontOriginAccessIdentityAlreadyExists` error.
-    CloudFrontOriginAccessIdentityAlreadyExists(
-        crate::error::CloudFrontOriginAccessIdentityAlreadyExists,
-    ),
+    CloudFrontOriginAccessIdentityAlreadyExists(crate::error::CloudFrontOriginAccessIdentityAlreadyExists),
     /// An argument is invalid.
     InvalidArgument(crate::error::InvalidArgument),
     /// An error response the model does not describe for this operation.
@@ -267,46 +233,32 @@ impl CreateCloudFrontOriginAccessIdentityError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateCloudFrontOriginAccessIdentity",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::MissingBody)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
             }
             Some("TooManyCloudFrontOriginAccessIdentities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyCloudFrontOriginAccessIdentities,
-                    )
+                    .map_or_else(unhandled, Self::TooManyCloudFrontOriginAccessIdentities)
             }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
             Some("CloudFrontOriginAccessIdentityAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::CloudFrontOriginAccessIdentityAlreadyExists,
-                    )
+                    .map_or_else(unhandled, Self::CloudFrontOriginAccessIdentityAlreadyExists)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -343,6 +295,24 @@ impl CreateCloudFrontOriginAccessIdentityError {
     }
 }
 
+impl Clone for CreateCloudFrontOriginAccessIdentityError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::MissingBody(value) => Self::MissingBody(value.clone()),
+            Self::TooManyCloudFrontOriginAccessIdentities(value) => {
+                Self::TooManyCloudFrontOriginAccessIdentities(value.clone())
+            }
+            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::CloudFrontOriginAccessIdentityAlreadyExists(value) => {
+                Self::CloudFrontOriginAccessIdentityAlreadyExists(value.clone())
+            }
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl CreateCloudFrontOriginAccessIdentityError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -358,8 +328,7 @@ impl CreateCloudFrontOriginAccessIdentityError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata
-for CreateCloudFrontOriginAccessIdentityError {
+impl restxml_runtime::ProvideErrorMetadata for CreateCloudFrontOriginAccessIdentityError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -385,17 +354,14 @@ impl std::error::Error for CreateCloudFrontOriginAccessIdentityError {
 pub fn serialize_request(
     input: &crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/origin-access-identity/cloudfront");
     {
         let value = &input.cloud_front_origin_access_identity_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("CloudFrontOriginAccessIdentityConfig")
+            body.root("CloudFrontOriginAccessIdentityConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -412,15 +378,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateCloudFrontOriginAccessIdentityError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateCloudFrontOriginAccessIdentityError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateCloudFrontOriginAccessIdentityError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -447,11 +409,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateCloudFrontOriginAccessIdentityFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateCloudFrontOriginAccessIdentityFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInputBuilder,
+    pub(crate) input:
+        crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateCloudFrontOriginAccessIdentityFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateCloudFrontOriginAccessIdentityFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateCloudFrontOriginAccessIdentityFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateCloudFrontOriginAccessIdentityFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -461,11 +446,7 @@ impl CreateCloudFrontOriginAccessIdentityFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInputBuilder,
     ) -> Self {
-        CreateCloudFrontOriginAccessIdentityFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateCloudFrontOriginAccessIdentityFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The current configuration information for the identity.
     ///
@@ -481,10 +462,7 @@ impl CreateCloudFrontOriginAccessIdentityFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -492,7 +470,8 @@ impl CreateCloudFrontOriginAccessIdentityFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInputBuilder {
+    ) -> &crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInputBuilder
+    {
         &self.input
     }
     /// Sends CreateCloudFrontOriginAccessIdentity: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -511,11 +490,8 @@ impl CreateCloudFrontOriginAccessIdentityFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateCloudFrontOriginAccessIdentity", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("CreateCloudFrontOriginAccessIdentity", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -55,7 +55,7 @@ impl From<CreateConnectionFunctionInput> for CreateConnectionFunctionInputBuilde
 }
 
 /// A builder for [`CreateConnectionFunctionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateConnectionFunctionInputBuilder {
     name: Option<String>,
     connection_function_config: Option<crate::types::FunctionConfig>,
@@ -71,13 +71,22 @@ impl std::fmt::Debug for CreateConnectionFunctionInputBuilder {
             .field("connection_function_config", &self.connection_function_config)
             .field(
                 "connection_function_code",
-                &self
-                    .connection_function_code
-                    .as_ref()
-                    .map(|_| "*** Sensitive Data Redacted ***"),
+                &self.connection_function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
             )
             .field("tags", &self.tags)
             .finish()
+    }
+}
+
+impl Clone for CreateConnectionFunctionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateConnectionFunctionInputBuilder {
+            name: self.name.clone(),
+            connection_function_config: self.connection_function_config.clone(),
+            connection_function_code: self.connection_function_code.clone(),
+            tags: self.tags.clone(),
+        }
     }
 }
 
@@ -90,10 +99,7 @@ impl CreateConnectionFunctionInputBuilder {
     }
     /// Sets [`CreateConnectionFunctionInput::connection_function_config`].
     #[inline]
-    pub fn connection_function_config(
-        mut self,
-        value: crate::types::FunctionConfig,
-    ) -> Self {
+    pub fn connection_function_config(mut self, value: crate::types::FunctionConfig) -> Self {
         self.connection_function_config = Some(value);
         self
     }
@@ -117,19 +123,9 @@ impl CreateConnectionFunctionInputBuilder {
     }
     /// Builds the [`CreateConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateConnectionFunctionInput, restxml_runtime::BuildError> {
-        match (
-            self.name,
-            self.connection_function_config,
-            self.connection_function_code,
-        ) {
-            (
-                Some(m_name),
-                Some(m_connection_function_config),
-                Some(m_connection_function_code),
-            ) => {
+    pub fn build(self) -> Result<CreateConnectionFunctionInput, restxml_runtime::BuildError> {
+        match (self.name, self.connection_function_config, self.connection_function_code) {
+            (Some(m_name), Some(m_connection_function_config), Some(m_connection_function_code)) => {
                 Ok(CreateConnectionFunctionInput {
                     name: m_name,
                     connection_function_config: m_connection_function_config,
@@ -138,24 +134,18 @@ impl CreateConnectionFunctionInputBuilder {
                 })
             }
             (m_name, m_connection_function_config, m_connection_function_code) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateConnectionFunctionInput",
-                        &[
-                            (m_name.is_none(), "name", "Name"),
-                            (
-                                m_connection_function_config.is_none(),
-                                "connection_function_config",
-                                "ConnectionFunctionConfig",
-                            ),
-                            (
-                                m_connection_function_code.is_none(),
-                                "connection_function_code",
-                                "ConnectionFunctionCode",
-                            ),
-                        ],
-                    ),
-                )
+                Err(restxml_runtime::BuildError::missing_fields(
+                    "CreateConnectionFunctionInput",
+                    &[
+                        (m_name.is_none(), "name", "Name"),
+                        (
+                            m_connection_function_config.is_none(),
+                            "connection_function_config",
+                            "ConnectionFunctionConfig",
+                        ),
+                        (m_connection_function_code.is_none(), "connection_function_code", "ConnectionFunctionCode"),
+                    ],
+                ))
             }
         }
     }
@@ -207,7 +197,7 @@ impl CreateConnectionFunctionOutput {
 }
 
 /// A builder for [`CreateConnectionFunctionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateConnectionFunctionOutputBuilder {
     connection_function_summary: Option<crate::types::ConnectionFunctionSummary>,
     location: Option<String>,
@@ -228,19 +218,13 @@ impl std::fmt::Debug for CreateConnectionFunctionOutputBuilder {
 impl CreateConnectionFunctionOutputBuilder {
     /// Sets [`CreateConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn connection_function_summary(
-        mut self,
-        value: crate::types::ConnectionFunctionSummary,
-    ) -> Self {
+    pub fn connection_function_summary(mut self, value: crate::types::ConnectionFunctionSummary) -> Self {
         self.connection_function_summary = Some(value);
         self
     }
     /// Sets or clears [`CreateConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn set_connection_function_summary(
-        mut self,
-        value: Option<crate::types::ConnectionFunctionSummary>,
-    ) -> Self {
+    pub fn set_connection_function_summary(mut self, value: Option<crate::types::ConnectionFunctionSummary>) -> Self {
         self.connection_function_summary = value;
         self
     }
@@ -270,9 +254,7 @@ impl CreateConnectionFunctionOutputBuilder {
     }
     /// Builds the [`CreateConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateConnectionFunctionOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateConnectionFunctionOutput, restxml_runtime::BuildError> {
         Ok(CreateConnectionFunctionOutput {
             connection_function_summary: self.connection_function_summary,
             location: self.location,
@@ -283,7 +265,7 @@ impl CreateConnectionFunctionOutputBuilder {
 }
 
 /// The errors CreateConnectionFunction can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateConnectionFunctionError {
     /// Access denied.
@@ -308,49 +290,34 @@ impl CreateConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateConnectionFunction",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
-            Some("EntityAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityAlreadyExists)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityAlreadyExists),
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
             }
-            Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityLimitExceeded)
-            }
+            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityLimitExceeded),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("EntitySizeLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntitySizeLimitExceeded)
-            }
+            Some("EntitySizeLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntitySizeLimitExceeded),
             _ => unhandled(meta),
         }
     }
@@ -393,6 +360,22 @@ impl CreateConnectionFunctionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for CreateConnectionFunctionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::EntityAlreadyExists(value) => Self::EntityAlreadyExists(value.clone()),
+            Self::InvalidTagging(value) => Self::InvalidTagging(value.clone()),
+            Self::EntityLimitExceeded(value) => Self::EntityLimitExceeded(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::EntitySizeLimitExceeded(value) => Self::EntitySizeLimitExceeded(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -439,9 +422,7 @@ impl std::error::Error for CreateConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::create_connection_function::CreateConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/connection-function");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -480,15 +461,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateConnectionFunctionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateConnectionFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateConnectionFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -515,11 +492,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateConnectionFunctionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_connection_function::CreateConnectionFunctionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateConnectionFunctionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateConnectionFunctionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateConnectionFunctionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateConnectionFunctionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -529,11 +528,7 @@ impl CreateConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_connection_function::CreateConnectionFunctionInputBuilder,
     ) -> Self {
-        CreateConnectionFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A name for the connection function.
     ///
@@ -547,10 +542,7 @@ impl CreateConnectionFunctionFluentBuilder {
     ///
     /// Sets [`crate::operation::create_connection_function::CreateConnectionFunctionInput::connection_function_config`](crate::operation::create_connection_function::CreateConnectionFunctionInput::connection_function_config). Required.
     #[inline]
-    pub fn connection_function_config(
-        mut self,
-        value: crate::types::FunctionConfig,
-    ) -> Self {
+    pub fn connection_function_config(mut self, value: crate::types::FunctionConfig) -> Self {
         self.input = self.input.connection_function_config(value);
         self
     }
@@ -579,18 +571,13 @@ impl CreateConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_connection_function::CreateConnectionFunctionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_connection_function::CreateConnectionFunctionInputBuilder {
         &self.input
     }
     /// Sends CreateConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -605,15 +592,9 @@ impl CreateConnectionFunctionFluentBuilder {
         crate::operation::create_connection_function::CreateConnectionFunctionOutput,
         restxml_runtime::SdkError<CreateConnectionFunctionError>,
     > {
-        let input: crate::operation::create_connection_function::CreateConnectionFunctionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_connection_function::CreateConnectionFunctionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateConnectionFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateConnectionFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -59,7 +59,7 @@ impl From<CreateConnectionGroupInput> for CreateConnectionGroupInputBuilder {
 }
 
 /// A builder for [`CreateConnectionGroupInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateConnectionGroupInputBuilder {
     name: Option<String>,
     ipv6_enabled: Option<bool>,
@@ -78,6 +78,19 @@ impl std::fmt::Debug for CreateConnectionGroupInputBuilder {
             .field("anycast_ip_list_id", &self.anycast_ip_list_id)
             .field("enabled", &self.enabled)
             .finish()
+    }
+}
+
+impl Clone for CreateConnectionGroupInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateConnectionGroupInputBuilder {
+            name: self.name.clone(),
+            ipv6_enabled: self.ipv6_enabled,
+            tags: self.tags.clone(),
+            anycast_ip_list_id: self.anycast_ip_list_id.clone(),
+            enabled: self.enabled,
+        }
     }
 }
 
@@ -138,27 +151,19 @@ impl CreateConnectionGroupInputBuilder {
     }
     /// Builds the [`CreateConnectionGroupInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateConnectionGroupInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateConnectionGroupInput, restxml_runtime::BuildError> {
         match (self.name,) {
-            (Some(m_name),) => {
-                Ok(CreateConnectionGroupInput {
-                    name: m_name,
-                    ipv6_enabled: self.ipv6_enabled,
-                    tags: self.tags,
-                    anycast_ip_list_id: self.anycast_ip_list_id,
-                    enabled: self.enabled,
-                })
-            }
-            (m_name,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateConnectionGroupInput",
-                        &[(m_name.is_none(), "name", "Name")],
-                    ),
-                )
-            }
+            (Some(m_name),) => Ok(CreateConnectionGroupInput {
+                name: m_name,
+                ipv6_enabled: self.ipv6_enabled,
+                tags: self.tags,
+                anycast_ip_list_id: self.anycast_ip_list_id,
+                enabled: self.enabled,
+            }),
+            (m_name,) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateConnectionGroupInput",
+                &[(m_name.is_none(), "name", "Name")],
+            )),
         }
     }
 }
@@ -206,7 +211,7 @@ impl CreateConnectionGroupOutput {
 }
 
 /// A builder for [`CreateConnectionGroupOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateConnectionGroupOutputBuilder {
     connection_group: Option<crate::types::ConnectionGroup>,
     e_tag: Option<String>,
@@ -231,10 +236,7 @@ impl CreateConnectionGroupOutputBuilder {
     }
     /// Sets or clears [`CreateConnectionGroupOutput::connection_group`].
     #[inline]
-    pub fn set_connection_group(
-        mut self,
-        value: Option<crate::types::ConnectionGroup>,
-    ) -> Self {
+    pub fn set_connection_group(mut self, value: Option<crate::types::ConnectionGroup>) -> Self {
         self.connection_group = value;
         self
     }
@@ -252,9 +254,7 @@ impl CreateConnectionGroupOutputBuilder {
     }
     /// Builds the [`CreateConnectionGroupOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateConnectionGroupOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateConnectionGroupOutput, restxml_runtime::BuildError> {
         Ok(CreateConnectionGroupOutput {
             connection_group: self.connection_group,
             e_tag: self.e_tag,
@@ -264,7 +264,7 @@ impl CreateConnectionGroupOutputBuilder {
 }
 
 /// The errors CreateConnectionGroup can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateConnectionGroupError {
     /// Access denied.
@@ -287,44 +287,32 @@ impl CreateConnectionGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateConnectionGroup",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("EntityAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityAlreadyExists)
-            }
+            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityAlreadyExists),
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
             }
-            Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityLimitExceeded)
-            }
+            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityLimitExceeded),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -363,6 +351,21 @@ impl CreateConnectionGroupError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for CreateConnectionGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::EntityAlreadyExists(value) => Self::EntityAlreadyExists(value.clone()),
+            Self::InvalidTagging(value) => Self::InvalidTagging(value.clone()),
+            Self::EntityLimitExceeded(value) => Self::EntityLimitExceeded(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -408,9 +411,7 @@ impl std::error::Error for CreateConnectionGroupError {
 pub fn serialize_request(
     input: &crate::operation::create_connection_group::CreateConnectionGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/connection-group");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -450,15 +451,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateConnectionGroupError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateConnectionGroupError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateConnectionGroupError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -483,11 +480,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateConnectionGroupFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateConnectionGroupFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_connection_group::CreateConnectionGroupInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateConnectionGroupFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateConnectionGroupFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateConnectionGroupFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateConnectionGroupFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -497,11 +516,7 @@ impl CreateConnectionGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_connection_group::CreateConnectionGroupInputBuilder,
     ) -> Self {
-        CreateConnectionGroupFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateConnectionGroupFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The name of the connection group. Enter a friendly identifier that is unique within your Amazon Web Services account. This name can't be updated after you create the connection group.
     ///
@@ -570,18 +585,13 @@ impl CreateConnectionGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_connection_group::CreateConnectionGroupInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_connection_group::CreateConnectionGroupInputBuilder {
         &self.input
     }
     /// Sends CreateConnectionGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -596,15 +606,9 @@ impl CreateConnectionGroupFluentBuilder {
         crate::operation::create_connection_group::CreateConnectionGroupOutput,
         restxml_runtime::SdkError<CreateConnectionGroupError>,
     > {
-        let input: crate::operation::create_connection_group::CreateConnectionGroupInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_connection_group::CreateConnectionGroupInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateConnectionGroup", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateConnectionGroup", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -23,10 +23,7 @@ impl std::fmt::Debug for CreateContinuousDeploymentPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateContinuousDeploymentPolicyInput")
-            .field(
-                "continuous_deployment_policy_config",
-                &self.continuous_deployment_policy_config,
-            )
+            .field("continuous_deployment_policy_config", &self.continuous_deployment_policy_config)
             .finish()
     }
 }
@@ -39,36 +36,37 @@ impl CreateContinuousDeploymentPolicyInput {
     }
 }
 
-impl From<CreateContinuousDeploymentPolicyInput>
-for CreateContinuousDeploymentPolicyInputBuilder {
+impl From<CreateContinuousDeploymentPolicyInput> for CreateContinuousDeploymentPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateContinuousDeploymentPolicyInput) -> Self {
         CreateContinuousDeploymentPolicyInputBuilder {
-            continuous_deployment_policy_config: Some(
-                input.continuous_deployment_policy_config,
-            ),
+            continuous_deployment_policy_config: Some(input.continuous_deployment_policy_config),
         }
     }
 }
 
 /// A builder for [`CreateContinuousDeploymentPolicyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateContinuousDeploymentPolicyInputBuilder {
-    continuous_deployment_policy_config: Option<
-        crate::types::ContinuousDeploymentPolicyConfig,
-    >,
+    continuous_deployment_policy_config: Option<crate::types::ContinuousDeploymentPolicyConfig>,
 }
 
 impl std::fmt::Debug for CreateContinuousDeploymentPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateContinuousDeploymentPolicyInputBuilder")
-            .field(
-                "continuous_deployment_policy_config",
-                &self.continuous_deployment_policy_config,
-            )
+            .field("continuous_deployment_policy_config", &self.continuous_deployment_policy_config)
             .finish()
+    }
+}
+
+impl Clone for CreateContinuousDeploymentPolicyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateContinuousDeploymentPolicyInputBuilder {
+            continuous_deployment_policy_config: self.continuous_deployment_policy_config.clone(),
+        }
     }
 }
 
@@ -84,29 +82,19 @@ impl CreateContinuousDeploymentPolicyInputBuilder {
     }
     /// Builds the [`CreateContinuousDeploymentPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
         match (self.continuous_deployment_policy_config,) {
-            (Some(m_continuous_deployment_policy_config),) => {
-                Ok(CreateContinuousDeploymentPolicyInput {
-                    continuous_deployment_policy_config: m_continuous_deployment_policy_config,
-                })
-            }
-            (m_continuous_deployment_policy_config,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateContinuousDeploymentPolicyInput",
-                        &[
-                            (
-                                m_continuous_deployment_policy_config.is_none(),
-                                "continuous_deployment_policy_config",
-                                "ContinuousDeploymentPolicyConfig",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_continuous_deployment_policy_config),) => Ok(CreateContinuousDeploymentPolicyInput {
+                continuous_deployment_policy_config: m_continuous_deployment_policy_config,
+            }),
+            (m_continuous_deployment_policy_config,) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateContinuousDeploymentPolicyInput",
+                &[(
+                    m_continuous_deployment_policy_config.is_none(),
+                    "continuous_deployment_policy_config",
+                    "ContinuousDeploymentPolicyConfig",
+                )],
+            )),
         }
     }
 }
@@ -157,7 +145,7 @@ impl CreateContinuousDeploymentPolicyOutput {
 }
 
 /// A builder for [`CreateContinuousDeploymentPolicyOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateContinuousDeploymentPolicyOutputBuilder {
     continuous_deployment_policy: Option<crate::types::ContinuousDeploymentPolicy>,
     location: Option<String>,
@@ -178,19 +166,13 @@ impl std::fmt::Debug for CreateContinuousDeploymentPolicyOutputBuilder {
 impl CreateContinuousDeploymentPolicyOutputBuilder {
     /// Sets [`CreateContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
     #[inline]
-    pub fn continuous_deployment_policy(
-        mut self,
-        value: crate::types::ContinuousDeploymentPolicy,
-    ) -> Self {
+    pub fn continuous_deployment_policy(mut self, value: crate::types::ContinuousDeploymentPolicy) -> Self {
         self.continuous_deployment_policy = Some(value);
         self
     }
     /// Sets or clears [`CreateContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
     #[inline]
-    pub fn set_continuous_deployment_policy(
-        mut self,
-        value: Option<crate::types::ContinuousDeploymentPolicy>,
-    ) -> Self {
+    pub fn set_continuous_deployment_policy(mut self, value: Option<crate::types::ContinuousDeploymentPolicy>) -> Self {
         self.continuous_deployment_policy = value;
         self
     }
@@ -220,9 +202,7 @@ impl CreateContinuousDeploymentPolicyOutputBuilder {
     }
     /// Builds the [`CreateContinuousDeploymentPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
         Ok(CreateContinuousDeploymentPolicyOutput {
             continuous_deployment_policy: self.continuous_deployment_policy,
             location: self.location,
@@ -233,23 +213,19 @@ impl CreateContinuousDeploymentPolicyOutputBuilder {
 }
 
 /// The errors CreateContinuousDeploymentPolicy can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateContinuousDeploymentPolicyError {
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// You have reached the maximum number of continuous deployment policies for this Amazon Web Services account.
-    TooManyContinuousDeploymentPolicies(
-        crate::error::TooManyContinuousDeploymentPolicies,
-    ),
+    TooManyContinuousDeploymentPolicies(crate::error::TooManyContinuousDeploymentPolicies),
     /// A continuous deployment policy for this staging distribution already exists.
     StagingDistributionInUse(crate::error::StagingDistributionInUse),
     /// The value of `Quantity` and the size of `Items` don't match.
     InconsistentQuantities(crate::error::InconsistentQuantities),
     /// A continuous deployment policy with this configuration already exists.
-    ContinuousDeploymentPolicyAlreadyExists(
-        crate::error::ContinuousDeploymentPolicyAlreadyExists,
-    ),
+    ContinuousDeploymentPolicyAlreadyExists(crate::error::ContinuousDeploymentPolicyAlreadyExists),
     /// An argument is invalid.
     InvalidArgument(crate::error::InvalidArgument),
     /// An error response the model does not describe for this operation.
@@ -260,47 +236,32 @@ impl CreateContinuousDeploymentPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateContinuousDeploymentPolicy",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("TooManyContinuousDeploymentPolicies") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyContinuousDeploymentPolicies)
-            }
-            Some("StagingDistributionInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::StagingDistributionInUse)
-            }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
+            Some("TooManyContinuousDeploymentPolicies") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyContinuousDeploymentPolicies),
+            Some("StagingDistributionInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::StagingDistributionInUse),
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
             Some("ContinuousDeploymentPolicyAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::ContinuousDeploymentPolicyAlreadyExists,
-                    )
+                    .map_or_else(unhandled, Self::ContinuousDeploymentPolicyAlreadyExists)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -339,6 +300,25 @@ impl CreateContinuousDeploymentPolicyError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for CreateContinuousDeploymentPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::TooManyContinuousDeploymentPolicies(value) => {
+                Self::TooManyContinuousDeploymentPolicies(value.clone())
+            }
+            Self::StagingDistributionInUse(value) => Self::StagingDistributionInUse(value.clone()),
+            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::ContinuousDeploymentPolicyAlreadyExists(value) => {
+                Self::ContinuousDeploymentPolicyAlreadyExists(value.clone())
+            }
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -384,17 +364,14 @@ impl std::error::Error for CreateContinuousDeploymentPolicyError {
 pub fn serialize_request(
     input: &crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/continuous-deployment-policy");
     {
         let value = &input.continuous_deployment_policy_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("ContinuousDeploymentPolicyConfig")
+            body.root("ContinuousDeploymentPolicyConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -411,15 +388,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateContinuousDeploymentPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateContinuousDeploymentPolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateContinuousDeploymentPolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -446,11 +419,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateContinuousDeploymentPolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateContinuousDeploymentPolicyFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInputBuilder,
+    pub(crate) input:
+        crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateContinuousDeploymentPolicyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateContinuousDeploymentPolicyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateContinuousDeploymentPolicyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateContinuousDeploymentPolicyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -460,11 +456,7 @@ impl CreateContinuousDeploymentPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInputBuilder,
     ) -> Self {
-        CreateContinuousDeploymentPolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateContinuousDeploymentPolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Contains the configuration for a continuous deployment policy.
     ///
@@ -480,10 +472,7 @@ impl CreateContinuousDeploymentPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -506,15 +495,11 @@ impl CreateContinuousDeploymentPolicyFluentBuilder {
         crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyOutput,
         restxml_runtime::SdkError<CreateContinuousDeploymentPolicyError>,
     > {
-        let input: crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateContinuousDeploymentPolicy", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("CreateContinuousDeploymentPolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -75,7 +75,7 @@ impl From<CreateDistributionTenantInput> for CreateDistributionTenantInputBuilde
 }
 
 /// A builder for [`CreateDistributionTenantInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateDistributionTenantInputBuilder {
     distribution_id: Option<String>,
     name: Option<String>,
@@ -102,6 +102,23 @@ impl std::fmt::Debug for CreateDistributionTenantInputBuilder {
             .field("managed_certificate_request", &self.managed_certificate_request)
             .field("enabled", &self.enabled)
             .finish()
+    }
+}
+
+impl Clone for CreateDistributionTenantInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateDistributionTenantInputBuilder {
+            distribution_id: self.distribution_id.clone(),
+            name: self.name.clone(),
+            domains: self.domains.clone(),
+            tags: self.tags.clone(),
+            customizations: self.customizations.clone(),
+            parameters: self.parameters.clone(),
+            connection_group_id: self.connection_group_id.clone(),
+            managed_certificate_request: self.managed_certificate_request.clone(),
+            enabled: self.enabled,
+        }
     }
 }
 
@@ -144,10 +161,7 @@ impl CreateDistributionTenantInputBuilder {
     }
     /// Sets or clears [`CreateDistributionTenantInput::customizations`].
     #[inline]
-    pub fn set_customizations(
-        mut self,
-        value: Option<crate::types::Customizations>,
-    ) -> Self {
+    pub fn set_customizations(mut self, value: Option<crate::types::Customizations>) -> Self {
         self.customizations = value;
         self
     }
@@ -159,10 +173,7 @@ impl CreateDistributionTenantInputBuilder {
     }
     /// Sets or clears [`CreateDistributionTenantInput::parameters`].
     #[inline]
-    pub fn set_parameters(
-        mut self,
-        value: Option<Vec<crate::types::Parameter>>,
-    ) -> Self {
+    pub fn set_parameters(mut self, value: Option<Vec<crate::types::Parameter>>) -> Self {
         self.parameters = value;
         self
     }
@@ -180,19 +191,13 @@ impl CreateDistributionTenantInputBuilder {
     }
     /// Sets [`CreateDistributionTenantInput::managed_certificate_request`].
     #[inline]
-    pub fn managed_certificate_request(
-        mut self,
-        value: crate::types::ManagedCertificateRequest,
-    ) -> Self {
+    pub fn managed_certificate_request(mut self, value: crate::types::ManagedCertificateRequest) -> Self {
         self.managed_certificate_request = Some(value);
         self
     }
     /// Sets or clears [`CreateDistributionTenantInput::managed_certificate_request`].
     #[inline]
-    pub fn set_managed_certificate_request(
-        mut self,
-        value: Option<crate::types::ManagedCertificateRequest>,
-    ) -> Self {
+    pub fn set_managed_certificate_request(mut self, value: Option<crate::types::ManagedCertificateRequest>) -> Self {
         self.managed_certificate_request = value;
         self
     }
@@ -210,39 +215,27 @@ impl CreateDistributionTenantInputBuilder {
     }
     /// Builds the [`CreateDistributionTenantInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateDistributionTenantInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateDistributionTenantInput, restxml_runtime::BuildError> {
         match (self.distribution_id, self.name, self.domains) {
-            (Some(m_distribution_id), Some(m_name), Some(m_domains)) => {
-                Ok(CreateDistributionTenantInput {
-                    distribution_id: m_distribution_id,
-                    name: m_name,
-                    domains: m_domains,
-                    tags: self.tags,
-                    customizations: self.customizations,
-                    parameters: self.parameters,
-                    connection_group_id: self.connection_group_id,
-                    managed_certificate_request: self.managed_certificate_request,
-                    enabled: self.enabled,
-                })
-            }
-            (m_distribution_id, m_name, m_domains) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateDistributionTenantInput",
-                        &[
-                            (
-                                m_distribution_id.is_none(),
-                                "distribution_id",
-                                "DistributionId",
-                            ),
-                            (m_name.is_none(), "name", "Name"),
-                            (m_domains.is_none(), "domains", "Domains"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_distribution_id), Some(m_name), Some(m_domains)) => Ok(CreateDistributionTenantInput {
+                distribution_id: m_distribution_id,
+                name: m_name,
+                domains: m_domains,
+                tags: self.tags,
+                customizations: self.customizations,
+                parameters: self.parameters,
+                connection_group_id: self.connection_group_id,
+                managed_certificate_request: self.managed_certificate_request,
+                enabled: self.enabled,
+            }),
+            (m_distribution_id, m_name, m_domains) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateDistributionTenantInput",
+                &[
+                    (m_distribution_id.is_none(), "distribution_id", "DistributionId"),
+                    (m_name.is_none(), "name", "Name"),
+                    (m_domains.is_none(), "domains", "Domains"),
+                ],
+            )),
         }
     }
 }
@@ -290,7 +283,7 @@ impl CreateDistributionTenantOutput {
 }
 
 /// A builder for [`CreateDistributionTenantOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateDistributionTenantOutputBuilder {
     distribution_tenant: Option<crate::types::DistributionTenant>,
     e_tag: Option<String>,
@@ -309,19 +302,13 @@ impl std::fmt::Debug for CreateDistributionTenantOutputBuilder {
 impl CreateDistributionTenantOutputBuilder {
     /// Sets [`CreateDistributionTenantOutput::distribution_tenant`].
     #[inline]
-    pub fn distribution_tenant(
-        mut self,
-        value: crate::types::DistributionTenant,
-    ) -> Self {
+    pub fn distribution_tenant(mut self, value: crate::types::DistributionTenant) -> Self {
         self.distribution_tenant = Some(value);
         self
     }
     /// Sets or clears [`CreateDistributionTenantOutput::distribution_tenant`].
     #[inline]
-    pub fn set_distribution_tenant(
-        mut self,
-        value: Option<crate::types::DistributionTenant>,
-    ) -> Self {
+    pub fn set_distribution_tenant(mut self, value: Option<crate::types::DistributionTenant>) -> Self {
         self.distribution_tenant = value;
         self
     }
@@ -339,9 +326,7 @@ impl CreateDistributionTenantOutputBuilder {
     }
     /// Builds the [`CreateDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateDistributionTenantOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateDistributionTenantOutput, restxml_runtime::BuildError> {
         Ok(CreateDistributionTenantOutput {
             distribution_tenant: self.distribution_tenant,
             e_tag: self.e_tag,
@@ -351,7 +336,7 @@ impl CreateDistributionTenantOutputBuilder {
 }
 
 /// The errors CreateDistributionTenant can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateDistributionTenantError {
     /// Access denied.
@@ -378,52 +363,36 @@ impl CreateDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateDistributionTenant",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("EntityAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityAlreadyExists)
-            }
-            Some("CNAMEAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CNAMEAlreadyExists)
-            }
+            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityAlreadyExists),
+            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CNAMEAlreadyExists),
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
             }
-            Some("InvalidAssociation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidAssociation)
-            }
-            Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityLimitExceeded)
-            }
+            Some("InvalidAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidAssociation),
+            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityLimitExceeded),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -475,6 +444,23 @@ impl CreateDistributionTenantError {
     }
 }
 
+impl Clone for CreateDistributionTenantError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::EntityAlreadyExists(value) => Self::EntityAlreadyExists(value.clone()),
+            Self::CNAMEAlreadyExists(value) => Self::CNAMEAlreadyExists(value.clone()),
+            Self::InvalidTagging(value) => Self::InvalidTagging(value.clone()),
+            Self::InvalidAssociation(value) => Self::InvalidAssociation(value.clone()),
+            Self::EntityLimitExceeded(value) => Self::EntityLimitExceeded(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl CreateDistributionTenantError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -519,9 +505,7 @@ impl std::error::Error for CreateDistributionTenantError {
 pub fn serialize_request(
     input: &crate::operation::create_distribution_tenant::CreateDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/distribution-tenant");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -575,15 +559,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateDistributionTenantError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateDistributionTenantError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateDistributionTenantError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -608,11 +588,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateDistributionTenantFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateDistributionTenantFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_distribution_tenant::CreateDistributionTenantInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateDistributionTenantFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateDistributionTenantFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateDistributionTenantFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateDistributionTenantFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -622,11 +624,7 @@ impl CreateDistributionTenantFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_distribution_tenant::CreateDistributionTenantInputBuilder,
     ) -> Self {
-        CreateDistributionTenantFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the multi-tenant distribution to use for creating the distribution tenant.
     ///
@@ -676,10 +674,7 @@ impl CreateDistributionTenantFluentBuilder {
     }
     /// Sets or clears [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::customizations`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::customizations).
     #[inline]
-    pub fn set_customizations(
-        mut self,
-        value: Option<crate::types::Customizations>,
-    ) -> Self {
+    pub fn set_customizations(mut self, value: Option<crate::types::Customizations>) -> Self {
         self.input = self.input.set_customizations(value);
         self
     }
@@ -693,10 +688,7 @@ impl CreateDistributionTenantFluentBuilder {
     }
     /// Sets or clears [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::parameters`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::parameters).
     #[inline]
-    pub fn set_parameters(
-        mut self,
-        value: Option<Vec<crate::types::Parameter>>,
-    ) -> Self {
+    pub fn set_parameters(mut self, value: Option<Vec<crate::types::Parameter>>) -> Self {
         self.input = self.input.set_parameters(value);
         self
     }
@@ -718,19 +710,13 @@ impl CreateDistributionTenantFluentBuilder {
     ///
     /// Sets [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::managed_certificate_request`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::managed_certificate_request).
     #[inline]
-    pub fn managed_certificate_request(
-        mut self,
-        value: crate::types::ManagedCertificateRequest,
-    ) -> Self {
+    pub fn managed_certificate_request(mut self, value: crate::types::ManagedCertificateRequest) -> Self {
         self.input = self.input.managed_certificate_request(value);
         self
     }
     /// Sets or clears [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::managed_certificate_request`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::managed_certificate_request).
     #[inline]
-    pub fn set_managed_certificate_request(
-        mut self,
-        value: Option<crate::types::ManagedCertificateRequest>,
-    ) -> Self {
+    pub fn set_managed_certificate_request(mut self, value: Option<crate::types::ManagedCertificateRequest>) -> Self {
         self.input = self.input.set_managed_certificate_request(value);
         self
     }
@@ -751,18 +737,13 @@ impl CreateDistributionTenantFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_distribution_tenant::CreateDistributionTenantInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_distribution_tenant::CreateDistributionTenantInputBuilder {
         &self.input
     }
     /// Sends CreateDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -777,15 +758,9 @@ impl CreateDistributionTenantFluentBuilder {
         crate::operation::create_distribution_tenant::CreateDistributionTenantOutput,
         restxml_runtime::SdkError<CreateDistributionTenantError>,
     > {
-        let input: crate::operation::create_distribution_tenant::CreateDistributionTenantInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_distribution_tenant::CreateDistributionTenantInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateDistributionTenant", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateDistributionTenant", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -32,8 +32,7 @@ impl CreateFieldLevelEncryptionConfigInput {
     }
 }
 
-impl From<CreateFieldLevelEncryptionConfigInput>
-for CreateFieldLevelEncryptionConfigInputBuilder {
+impl From<CreateFieldLevelEncryptionConfigInput> for CreateFieldLevelEncryptionConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateFieldLevelEncryptionConfigInput) -> Self {
@@ -44,7 +43,7 @@ for CreateFieldLevelEncryptionConfigInputBuilder {
 }
 
 /// A builder for [`CreateFieldLevelEncryptionConfigInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateFieldLevelEncryptionConfigInputBuilder {
     field_level_encryption_config: Option<crate::types::FieldLevelEncryptionConfig>,
 }
@@ -58,41 +57,37 @@ impl std::fmt::Debug for CreateFieldLevelEncryptionConfigInputBuilder {
     }
 }
 
+impl Clone for CreateFieldLevelEncryptionConfigInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateFieldLevelEncryptionConfigInputBuilder {
+            field_level_encryption_config: self.field_level_encryption_config.clone(),
+        }
+    }
+}
+
 impl CreateFieldLevelEncryptionConfigInputBuilder {
     /// Sets [`CreateFieldLevelEncryptionConfigInput::field_level_encryption_config`].
     #[inline]
-    pub fn field_level_encryption_config(
-        mut self,
-        value: crate::types::FieldLevelEncryptionConfig,
-    ) -> Self {
+    pub fn field_level_encryption_config(mut self, value: crate::types::FieldLevelEncryptionConfig) -> Self {
         self.field_level_encryption_config = Some(value);
         self
     }
     /// Builds the [`CreateFieldLevelEncryptionConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
         match (self.field_level_encryption_config,) {
-            (Some(m_field_level_encryption_config),) => {
-                Ok(CreateFieldLevelEncryptionConfigInput {
-                    field_level_encryption_config: m_field_level_encryption_config,
-                })
-            }
-            (m_field_level_encryption_config,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateFieldLevelEncryptionConfigInput",
-                        &[
-                            (
-                                m_field_level_encryption_config.is_none(),
-                                "field_level_encryption_config",
-                                "FieldLevelEncryptionConfig",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_field_level_encryption_config),) => Ok(CreateFieldLevelEncryptionConfigInput {
+                field_level_encryption_config: m_field_level_encryption_config,
+            }),
+            (m_field_level_encryption_config,) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateFieldLevelEncryptionConfigInput",
+                &[(
+                    m_field_level_encryption_config.is_none(),
+                    "field_level_encryption_config",
+                    "FieldLevelEncryptionConfig",
+                )],
+            )),
         }
     }
 }
@@ -143,7 +138,7 @@ impl CreateFieldLevelEncryptionConfigOutput {
 }
 
 /// A builder for [`CreateFieldLevelEncryptionConfigOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateFieldLevelEncryptionConfigOutputBuilder {
     field_level_encryption: Option<crate::types::FieldLevelEncryption>,
     location: Option<String>,
@@ -164,19 +159,13 @@ impl std::fmt::Debug for CreateFieldLevelEncryptionConfigOutputBuilder {
 impl CreateFieldLevelEncryptionConfigOutputBuilder {
     /// Sets [`CreateFieldLevelEncryptionConfigOutput::field_level_encryption`].
     #[inline]
-    pub fn field_level_encryption(
-        mut self,
-        value: crate::types::FieldLevelEncryption,
-    ) -> Self {
+    pub fn field_level_encryption(mut self, value: crate::types::FieldLevelEncryption) -> Self {
         self.field_level_encryption = Some(value);
         self
     }
     /// Sets or clears [`CreateFieldLevelEncryptionConfigOutput::field_level_encryption`].
     #[inline]
-    pub fn set_field_level_encryption(
-        mut self,
-        value: Option<crate::types::FieldLevelEncryption>,
-    ) -> Self {
+    pub fn set_field_level_encryption(mut self, value: Option<crate::types::FieldLevelEncryption>) -> Self {
         self.field_level_encryption = value;
         self
     }
@@ -206,9 +195,7 @@ impl CreateFieldLevelEncryptionConfigOutputBuilder {
     }
     /// Builds the [`CreateFieldLevelEncryptionConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateFieldLevelEncryptionConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateFieldLevelEncryptionConfigOutput, restxml_runtime::BuildError> {
         Ok(CreateFieldLevelEncryptionConfigOutput {
             field_level_encryption: self.field_level_encryption,
             location: self.location,
@@ -219,23 +206,17 @@ impl CreateFieldLevelEncryptionConfigOutputBuilder {
 }
 
 /// The errors CreateFieldLevelEncryptionConfig can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateFieldLevelEncryptionConfigError {
     /// No profile specified for the field-level encryption query argument.
     QueryArgProfileEmpty(crate::error::QueryArgProfileEmpty),
     /// The maximum number of content type profiles for field-level encryption have been created.
-    TooManyFieldLevelEncryptionContentTypeProfiles(
-        crate::error::TooManyFieldLevelEncryptionContentTypeProfiles,
-    ),
+    TooManyFieldLevelEncryptionContentTypeProfiles(crate::error::TooManyFieldLevelEncryptionContentTypeProfiles),
     /// The maximum number of query arg profiles for field-level encryption have been created.
-    TooManyFieldLevelEncryptionQueryArgProfiles(
-        crate::error::TooManyFieldLevelEncryptionQueryArgProfiles,
-    ),
+    TooManyFieldLevelEncryptionQueryArgProfiles(crate::error::TooManyFieldLevelEncryptionQueryArgProfiles),
     /// The specified configuration for field-level encryption already exists.
-    FieldLevelEncryptionConfigAlreadyExists(
-        crate::error::FieldLevelEncryptionConfigAlreadyExists,
-    ),
+    FieldLevelEncryptionConfigAlreadyExists(crate::error::FieldLevelEncryptionConfigAlreadyExists),
     /// The value of `Quantity` and the size of `Items` don't match.
     InconsistentQuantities(crate::error::InconsistentQuantities),
     /// The maximum number of configurations for field-level encryption have been created.
@@ -252,61 +233,39 @@ impl CreateFieldLevelEncryptionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateFieldLevelEncryptionConfig",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("QueryArgProfileEmpty") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::QueryArgProfileEmpty)
-            }
+            Some("QueryArgProfileEmpty") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::QueryArgProfileEmpty),
             Some("TooManyFieldLevelEncryptionContentTypeProfiles") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyFieldLevelEncryptionContentTypeProfiles,
-                    )
+                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionContentTypeProfiles)
             }
             Some("TooManyFieldLevelEncryptionQueryArgProfiles") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyFieldLevelEncryptionQueryArgProfiles,
-                    )
+                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionQueryArgProfiles)
             }
             Some("FieldLevelEncryptionConfigAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::FieldLevelEncryptionConfigAlreadyExists,
-                    )
+                    .map_or_else(unhandled, Self::FieldLevelEncryptionConfigAlreadyExists)
             }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
-            Some("TooManyFieldLevelEncryptionConfigs") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionConfigs)
-            }
-            Some("NoSuchFieldLevelEncryptionProfile") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile)
-            }
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("TooManyFieldLevelEncryptionConfigs") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionConfigs),
+            Some("NoSuchFieldLevelEncryptionProfile") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -358,6 +317,29 @@ impl CreateFieldLevelEncryptionConfigError {
     }
 }
 
+impl Clone for CreateFieldLevelEncryptionConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::QueryArgProfileEmpty(value) => Self::QueryArgProfileEmpty(value.clone()),
+            Self::TooManyFieldLevelEncryptionContentTypeProfiles(value) => {
+                Self::TooManyFieldLevelEncryptionContentTypeProfiles(value.clone())
+            }
+            Self::TooManyFieldLevelEncryptionQueryArgProfiles(value) => {
+                Self::TooManyFieldLevelEncryptionQueryArgProfiles(value.clone())
+            }
+            Self::FieldLevelEncryptionConfigAlreadyExists(value) => {
+                Self::FieldLevelEncryptionConfigAlreadyExists(value.clone())
+            }
+            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::TooManyFieldLevelEncryptionConfigs(value) => Self::TooManyFieldLevelEncryptionConfigs(value.clone()),
+            Self::NoSuchFieldLevelEncryptionProfile(value) => Self::NoSuchFieldLevelEncryptionProfile(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl CreateFieldLevelEncryptionConfigError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -402,17 +384,14 @@ impl std::error::Error for CreateFieldLevelEncryptionConfigError {
 pub fn serialize_request(
     input: &crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/field-level-encryption");
     {
         let value = &input.field_level_encryption_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("FieldLevelEncryptionConfig")
+            body.root("FieldLevelEncryptionConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -429,15 +408,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateFieldLevelEncryptionConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateFieldLevelEncryptionConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateFieldLevelEncryptionConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -464,11 +439,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateFieldLevelEncryptionConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateFieldLevelEncryptionConfigFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInputBuilder,
+    pub(crate) input:
+        crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateFieldLevelEncryptionConfigFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateFieldLevelEncryptionConfigFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateFieldLevelEncryptionConfigFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateFieldLevelEncryptionConfigFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -478,30 +476,20 @@ impl CreateFieldLevelEncryptionConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInputBuilder,
     ) -> Self {
-        CreateFieldLevelEncryptionConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateFieldLevelEncryptionConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The request to create a new field-level encryption configuration.
     ///
     /// Sets [`crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInput::field_level_encryption_config`](crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInput::field_level_encryption_config). Required.
     #[inline]
-    pub fn field_level_encryption_config(
-        mut self,
-        value: crate::types::FieldLevelEncryptionConfig,
-    ) -> Self {
+    pub fn field_level_encryption_config(mut self, value: crate::types::FieldLevelEncryptionConfig) -> Self {
         self.input = self.input.field_level_encryption_config(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -524,15 +512,11 @@ impl CreateFieldLevelEncryptionConfigFluentBuilder {
         crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigOutput,
         restxml_runtime::SdkError<CreateFieldLevelEncryptionConfigError>,
     > {
-        let input: crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateFieldLevelEncryptionConfig", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("CreateFieldLevelEncryptionConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

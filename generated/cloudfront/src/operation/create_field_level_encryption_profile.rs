@@ -19,10 +19,7 @@ impl std::fmt::Debug for CreateFieldLevelEncryptionProfileInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateFieldLevelEncryptionProfileInput")
-            .field(
-                "field_level_encryption_profile_config",
-                &self.field_level_encryption_profile_config,
-            )
+            .field("field_level_encryption_profile_config", &self.field_level_encryption_profile_config)
             .finish()
     }
 }
@@ -35,36 +32,37 @@ impl CreateFieldLevelEncryptionProfileInput {
     }
 }
 
-impl From<CreateFieldLevelEncryptionProfileInput>
-for CreateFieldLevelEncryptionProfileInputBuilder {
+impl From<CreateFieldLevelEncryptionProfileInput> for CreateFieldLevelEncryptionProfileInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateFieldLevelEncryptionProfileInput) -> Self {
         CreateFieldLevelEncryptionProfileInputBuilder {
-            field_level_encryption_profile_config: Some(
-                input.field_level_encryption_profile_config,
-            ),
+            field_level_encryption_profile_config: Some(input.field_level_encryption_profile_config),
         }
     }
 }
 
 /// A builder for [`CreateFieldLevelEncryptionProfileInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateFieldLevelEncryptionProfileInputBuilder {
-    field_level_encryption_profile_config: Option<
-        crate::types::FieldLevelEncryptionProfileConfig,
-    >,
+    field_level_encryption_profile_config: Option<crate::types::FieldLevelEncryptionProfileConfig>,
 }
 
 impl std::fmt::Debug for CreateFieldLevelEncryptionProfileInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateFieldLevelEncryptionProfileInputBuilder")
-            .field(
-                "field_level_encryption_profile_config",
-                &self.field_level_encryption_profile_config,
-            )
+            .field("field_level_encryption_profile_config", &self.field_level_encryption_profile_config)
             .finish()
+    }
+}
+
+impl Clone for CreateFieldLevelEncryptionProfileInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateFieldLevelEncryptionProfileInputBuilder {
+            field_level_encryption_profile_config: self.field_level_encryption_profile_config.clone(),
+        }
     }
 }
 
@@ -80,29 +78,19 @@ impl CreateFieldLevelEncryptionProfileInputBuilder {
     }
     /// Builds the [`CreateFieldLevelEncryptionProfileInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
         match (self.field_level_encryption_profile_config,) {
-            (Some(m_field_level_encryption_profile_config),) => {
-                Ok(CreateFieldLevelEncryptionProfileInput {
-                    field_level_encryption_profile_config: m_field_level_encryption_profile_config,
-                })
-            }
-            (m_field_level_encryption_profile_config,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateFieldLevelEncryptionProfileInput",
-                        &[
-                            (
-                                m_field_level_encryption_profile_config.is_none(),
-                                "field_level_encryption_profile_config",
-                                "FieldLevelEncryptionProfileConfig",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_field_level_encryption_profile_config),) => Ok(CreateFieldLevelEncryptionProfileInput {
+                field_level_encryption_profile_config: m_field_level_encryption_profile_config,
+            }),
+            (m_field_level_encryption_profile_config,) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateFieldLevelEncryptionProfileInput",
+                &[(
+                    m_field_level_encryption_profile_config.is_none(),
+                    "field_level_encryption_profile_config",
+                    "FieldLevelEncryptionProfileConfig",
+                )],
+            )),
         }
     }
 }
@@ -116,9 +104,7 @@ impl CreateFieldLevelEncryptionProfileInputBuilder {
 #[non_exhaustive]
 pub struct CreateFieldLevelEncryptionProfileOutput {
     /// Returned when you create a new field-level encryption profile.
-    pub field_level_encryption_profile: Option<
-        crate::types::FieldLevelEncryptionProfile,
-    >,
+    pub field_level_encryption_profile: Option<crate::types::FieldLevelEncryptionProfile>,
     /// The fully qualified URI of the new profile resource just created.
     pub location: Option<String>,
     /// The current version of the field level encryption profile. For example: `E2QWRUHAPOMQZL`.
@@ -132,10 +118,7 @@ impl std::fmt::Debug for CreateFieldLevelEncryptionProfileOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateFieldLevelEncryptionProfileOutput")
-            .field(
-                "field_level_encryption_profile",
-                &self.field_level_encryption_profile,
-            )
+            .field("field_level_encryption_profile", &self.field_level_encryption_profile)
             .field("location", &self.location)
             .field("e_tag", &self.e_tag)
             .finish()
@@ -158,7 +141,7 @@ impl CreateFieldLevelEncryptionProfileOutput {
 }
 
 /// A builder for [`CreateFieldLevelEncryptionProfileOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateFieldLevelEncryptionProfileOutputBuilder {
     field_level_encryption_profile: Option<crate::types::FieldLevelEncryptionProfile>,
     location: Option<String>,
@@ -169,10 +152,7 @@ impl std::fmt::Debug for CreateFieldLevelEncryptionProfileOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateFieldLevelEncryptionProfileOutputBuilder")
-            .field(
-                "field_level_encryption_profile",
-                &self.field_level_encryption_profile,
-            )
+            .field("field_level_encryption_profile", &self.field_level_encryption_profile)
             .field("location", &self.location)
             .field("e_tag", &self.e_tag)
             .finish()
@@ -182,10 +162,7 @@ impl std::fmt::Debug for CreateFieldLevelEncryptionProfileOutputBuilder {
 impl CreateFieldLevelEncryptionProfileOutputBuilder {
     /// Sets [`CreateFieldLevelEncryptionProfileOutput::field_level_encryption_profile`].
     #[inline]
-    pub fn field_level_encryption_profile(
-        mut self,
-        value: crate::types::FieldLevelEncryptionProfile,
-    ) -> Self {
+    pub fn field_level_encryption_profile(mut self, value: crate::types::FieldLevelEncryptionProfile) -> Self {
         self.field_level_encryption_profile = Some(value);
         self
     }
@@ -224,9 +201,7 @@ impl CreateFieldLevelEncryptionProfileOutputBuilder {
     }
     /// Builds the [`CreateFieldLevelEncryptionProfileOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateFieldLevelEncryptionProfileOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateFieldLevelEncryptionProfileOutput, restxml_runtime::BuildError> {
         Ok(CreateFieldLevelEncryptionProfileOutput {
             field_level_encryption_profile: self.field_level_encryption_profile,
             location: self.location,
@@ -237,33 +212,23 @@ impl CreateFieldLevelEncryptionProfileOutputBuilder {
 }
 
 /// The errors CreateFieldLevelEncryptionProfile can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateFieldLevelEncryptionProfileError {
     /// The maximum number of field patterns for field-level encryption have been created.
-    TooManyFieldLevelEncryptionFieldPatterns(
-        crate::error::TooManyFieldLevelEncryptionFieldPatterns,
-    ),
+    TooManyFieldLevelEncryptionFieldPatterns(crate::error::TooManyFieldLevelEncryptionFieldPatterns),
     /// The specified profile for field-level encryption already exists.
-    FieldLevelEncryptionProfileAlreadyExists(
-        crate::error::FieldLevelEncryptionProfileAlreadyExists,
-    ),
+    FieldLevelEncryptionProfileAlreadyExists(crate::error::FieldLevelEncryptionProfileAlreadyExists),
     /// The specified public key doesn't exist.
     NoSuchPublicKey(crate::error::NoSuchPublicKey),
     /// The maximum size of a profile for field-level encryption was exceeded.
-    FieldLevelEncryptionProfileSizeExceeded(
-        crate::error::FieldLevelEncryptionProfileSizeExceeded,
-    ),
+    FieldLevelEncryptionProfileSizeExceeded(crate::error::FieldLevelEncryptionProfileSizeExceeded),
     /// The value of `Quantity` and the size of `Items` don't match.
     InconsistentQuantities(crate::error::InconsistentQuantities),
     /// The maximum number of profiles for field-level encryption have been created.
-    TooManyFieldLevelEncryptionProfiles(
-        crate::error::TooManyFieldLevelEncryptionProfiles,
-    ),
+    TooManyFieldLevelEncryptionProfiles(crate::error::TooManyFieldLevelEncryptionProfiles),
     /// The maximum number of encryption entities for field-level encryption have been created.
-    TooManyFieldLevelEncryptionEncryptionEntities(
-        crate::error::TooManyFieldLevelEncryptionEncryptionEntities,
-    ),
+    TooManyFieldLevelEncryptionEncryptionEntities(crate::error::TooManyFieldLevelEncryptionEncryptionEntities),
     /// An argument is invalid.
     InvalidArgument(crate::error::InvalidArgument),
     /// An error response the model does not describe for this operation.
@@ -274,64 +239,42 @@ impl CreateFieldLevelEncryptionProfileError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateFieldLevelEncryptionProfile",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("TooManyFieldLevelEncryptionFieldPatterns") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyFieldLevelEncryptionFieldPatterns,
-                    )
+                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionFieldPatterns)
             }
             Some("FieldLevelEncryptionProfileAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::FieldLevelEncryptionProfileAlreadyExists,
-                    )
+                    .map_or_else(unhandled, Self::FieldLevelEncryptionProfileAlreadyExists)
             }
             Some("NoSuchPublicKey") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchPublicKey)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchPublicKey)
             }
             Some("FieldLevelEncryptionProfileSizeExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::FieldLevelEncryptionProfileSizeExceeded,
-                    )
+                    .map_or_else(unhandled, Self::FieldLevelEncryptionProfileSizeExceeded)
             }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
-            Some("TooManyFieldLevelEncryptionProfiles") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionProfiles)
-            }
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("TooManyFieldLevelEncryptionProfiles") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionProfiles),
             Some("TooManyFieldLevelEncryptionEncryptionEntities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyFieldLevelEncryptionEncryptionEntities,
-                    )
+                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionEncryptionEntities)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -383,6 +326,33 @@ impl CreateFieldLevelEncryptionProfileError {
     }
 }
 
+impl Clone for CreateFieldLevelEncryptionProfileError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::TooManyFieldLevelEncryptionFieldPatterns(value) => {
+                Self::TooManyFieldLevelEncryptionFieldPatterns(value.clone())
+            }
+            Self::FieldLevelEncryptionProfileAlreadyExists(value) => {
+                Self::FieldLevelEncryptionProfileAlreadyExists(value.clone())
+            }
+            Self::NoSuchPublicKey(value) => Self::NoSuchPublicKey(value.clone()),
+            Self::FieldLevelEncryptionProfileSizeExceeded(value) => {
+                Self::FieldLevelEncryptionProfileSizeExceeded(value.clone())
+            }
+            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::TooManyFieldLevelEncryptionProfiles(value) => {
+                Self::TooManyFieldLevelEncryptionProfiles(value.clone())
+            }
+            Self::TooManyFieldLevelEncryptionEncryptionEntities(value) => {
+                Self::TooManyFieldLevelEncryptionEncryptionEntities(value.clone())
+            }
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl CreateFieldLevelEncryptionProfileError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -427,17 +397,14 @@ impl std::error::Error for CreateFieldLevelEncryptionProfileError {
 pub fn serialize_request(
     input: &crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/field-level-encryption-profile");
     {
         let value = &input.field_level_encryption_profile_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("FieldLevelEncryptionProfileConfig")
+            body.root("FieldLevelEncryptionProfileConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -454,15 +421,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateFieldLevelEncryptionProfileError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateFieldLevelEncryptionProfileError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateFieldLevelEncryptionProfileError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -489,11 +452,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateFieldLevelEncryptionProfileFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateFieldLevelEncryptionProfileFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInputBuilder,
+    pub(crate) input:
+        crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateFieldLevelEncryptionProfileFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateFieldLevelEncryptionProfileFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateFieldLevelEncryptionProfileFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateFieldLevelEncryptionProfileFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -503,11 +489,7 @@ impl CreateFieldLevelEncryptionProfileFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInputBuilder,
     ) -> Self {
-        CreateFieldLevelEncryptionProfileFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateFieldLevelEncryptionProfileFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The request to create a field-level encryption profile.
     ///
@@ -523,10 +505,7 @@ impl CreateFieldLevelEncryptionProfileFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -549,15 +528,11 @@ impl CreateFieldLevelEncryptionProfileFluentBuilder {
         crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileOutput,
         restxml_runtime::SdkError<CreateFieldLevelEncryptionProfileError>,
     > {
-        let input: crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateFieldLevelEncryptionProfile", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("CreateFieldLevelEncryptionProfile", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -61,7 +61,7 @@ impl From<CreateFunctionInput> for CreateFunctionInputBuilder {
 }
 
 /// A builder for [`CreateFunctionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateFunctionInputBuilder {
     name: Option<String>,
     function_config: Option<crate::types::FunctionConfig>,
@@ -75,12 +75,21 @@ impl std::fmt::Debug for CreateFunctionInputBuilder {
         f.debug_struct("CreateFunctionInputBuilder")
             .field("name", &self.name)
             .field("function_config", &self.function_config)
-            .field(
-                "function_code",
-                &self.function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
-            )
+            .field("function_code", &self.function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"))
             .field("tags", &self.tags)
             .finish()
+    }
+}
+
+impl Clone for CreateFunctionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateFunctionInputBuilder {
+            name: self.name.clone(),
+            function_config: self.function_config.clone(),
+            function_code: self.function_code.clone(),
+            tags: self.tags.clone(),
+        }
     }
 }
 
@@ -119,30 +128,20 @@ impl CreateFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateFunctionInput, restxml_runtime::BuildError> {
         match (self.name, self.function_config, self.function_code) {
-            (Some(m_name), Some(m_function_config), Some(m_function_code)) => {
-                Ok(CreateFunctionInput {
-                    name: m_name,
-                    function_config: m_function_config,
-                    function_code: m_function_code,
-                    tags: self.tags,
-                })
-            }
-            (m_name, m_function_config, m_function_code) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateFunctionInput",
-                        &[
-                            (m_name.is_none(), "name", "Name"),
-                            (
-                                m_function_config.is_none(),
-                                "function_config",
-                                "FunctionConfig",
-                            ),
-                            (m_function_code.is_none(), "function_code", "FunctionCode"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_name), Some(m_function_config), Some(m_function_code)) => Ok(CreateFunctionInput {
+                name: m_name,
+                function_config: m_function_config,
+                function_code: m_function_code,
+                tags: self.tags,
+            }),
+            (m_name, m_function_config, m_function_code) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateFunctionInput",
+                &[
+                    (m_name.is_none(), "name", "Name"),
+                    (m_function_config.is_none(), "function_config", "FunctionConfig"),
+                    (m_function_code.is_none(), "function_code", "FunctionCode"),
+                ],
+            )),
         }
     }
 }
@@ -193,7 +192,7 @@ impl CreateFunctionOutput {
 }
 
 /// A builder for [`CreateFunctionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateFunctionOutputBuilder {
     function_summary: Option<crate::types::FunctionSummary>,
     location: Option<String>,
@@ -220,10 +219,7 @@ impl CreateFunctionOutputBuilder {
     }
     /// Sets or clears [`CreateFunctionOutput::function_summary`].
     #[inline]
-    pub fn set_function_summary(
-        mut self,
-        value: Option<crate::types::FunctionSummary>,
-    ) -> Self {
+    pub fn set_function_summary(mut self, value: Option<crate::types::FunctionSummary>) -> Self {
         self.function_summary = value;
         self
     }
@@ -264,7 +260,7 @@ impl CreateFunctionOutputBuilder {
 }
 
 /// The errors CreateFunction can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateFunctionError {
     /// A function with the same name already exists in this Amazon Web Services account. To create a function, you must provide a unique name. To update an existing function, use `UpdateFunction`.
@@ -285,40 +281,23 @@ impl CreateFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "CreateFunction",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateFunction", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("FunctionAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::FunctionAlreadyExists)
-            }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
-            Some("FunctionSizeLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::FunctionSizeLimitExceeded)
-            }
+            Some("FunctionAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::FunctionAlreadyExists),
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("FunctionSizeLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::FunctionSizeLimitExceeded),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("TooManyFunctions") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyFunctions)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::TooManyFunctions)
             }
             _ => unhandled(meta),
         }
@@ -352,6 +331,20 @@ impl CreateFunctionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for CreateFunctionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::FunctionAlreadyExists(value) => Self::FunctionAlreadyExists(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::FunctionSizeLimitExceeded(value) => Self::FunctionSizeLimitExceeded(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::TooManyFunctions(value) => Self::TooManyFunctions(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -396,9 +389,7 @@ impl std::error::Error for CreateFunctionError {
 pub fn serialize_request(
     input: &crate::operation::create_function::CreateFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/function");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -432,20 +423,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::create_function::CreateFunctionOutput,
-    restxml_runtime::SdkError<CreateFunctionError>,
-> {
+) -> Result<crate::operation::create_function::CreateFunctionOutput, restxml_runtime::SdkError<CreateFunctionError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -472,11 +456,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateFunctionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateFunctionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_function::CreateFunctionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateFunctionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateFunctionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateFunctionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateFunctionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -486,11 +492,7 @@ impl CreateFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_function::CreateFunctionInputBuilder,
     ) -> Self {
-        CreateFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A name to identify the function.
     ///
@@ -533,18 +535,13 @@ impl CreateFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_function::CreateFunctionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_function::CreateFunctionInputBuilder {
         &self.input
     }
     /// Sends CreateFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -555,19 +552,11 @@ impl CreateFunctionFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::create_function::CreateFunctionOutput,
-        restxml_runtime::SdkError<CreateFunctionError>,
-    > {
-        let input: crate::operation::create_function::CreateFunctionInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::create_function::CreateFunctionOutput, restxml_runtime::SdkError<CreateFunctionError>>
+    {
+        let input: crate::operation::create_function::CreateFunctionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -47,7 +47,7 @@ impl From<CreateInvalidationInput> for CreateInvalidationInputBuilder {
 }
 
 /// A builder for [`CreateInvalidationInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateInvalidationInputBuilder {
     distribution_id: Option<String>,
     invalidation_batch: Option<crate::types::InvalidationBatch>,
@@ -60,6 +60,16 @@ impl std::fmt::Debug for CreateInvalidationInputBuilder {
             .field("distribution_id", &self.distribution_id)
             .field("invalidation_batch", &self.invalidation_batch)
             .finish()
+    }
+}
+
+impl Clone for CreateInvalidationInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateInvalidationInputBuilder {
+            distribution_id: self.distribution_id.clone(),
+            invalidation_batch: self.invalidation_batch.clone(),
+        }
     }
 }
 
@@ -80,31 +90,17 @@ impl CreateInvalidationInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateInvalidationInput, restxml_runtime::BuildError> {
         match (self.distribution_id, self.invalidation_batch) {
-            (Some(m_distribution_id), Some(m_invalidation_batch)) => {
-                Ok(CreateInvalidationInput {
-                    distribution_id: m_distribution_id,
-                    invalidation_batch: m_invalidation_batch,
-                })
-            }
-            (m_distribution_id, m_invalidation_batch) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateInvalidationInput",
-                        &[
-                            (
-                                m_distribution_id.is_none(),
-                                "distribution_id",
-                                "DistributionId",
-                            ),
-                            (
-                                m_invalidation_batch.is_none(),
-                                "invalidation_batch",
-                                "InvalidationBatch",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_distribution_id), Some(m_invalidation_batch)) => Ok(CreateInvalidationInput {
+                distribution_id: m_distribution_id,
+                invalidation_batch: m_invalidation_batch,
+            }),
+            (m_distribution_id, m_invalidation_batch) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateInvalidationInput",
+                &[
+                    (m_distribution_id.is_none(), "distribution_id", "DistributionId"),
+                    (m_invalidation_batch.is_none(), "invalidation_batch", "InvalidationBatch"),
+                ],
+            )),
         }
     }
 }
@@ -152,7 +148,7 @@ impl CreateInvalidationOutput {
 }
 
 /// A builder for [`CreateInvalidationOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateInvalidationOutputBuilder {
     location: Option<String>,
     invalidation: Option<crate::types::Invalidation>,
@@ -189,10 +185,7 @@ impl CreateInvalidationOutputBuilder {
     }
     /// Sets or clears [`CreateInvalidationOutput::invalidation`].
     #[inline]
-    pub fn set_invalidation(
-        mut self,
-        value: Option<crate::types::Invalidation>,
-    ) -> Self {
+    pub fn set_invalidation(mut self, value: Option<crate::types::Invalidation>) -> Self {
         self.invalidation = value;
         self
     }
@@ -208,7 +201,7 @@ impl CreateInvalidationOutputBuilder {
 }
 
 /// The errors CreateInvalidation can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateInvalidationError {
     /// The specified distribution does not exist.
@@ -233,48 +226,29 @@ impl CreateInvalidationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "CreateInvalidation",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateInvalidation", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchDistribution)
-            }
+            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchDistribution),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("TooManyInvalidationsInProgress") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyInvalidationsInProgress)
-            }
+            Some("TooManyInvalidationsInProgress") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyInvalidationsInProgress),
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::MissingBody)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
             }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
             Some("BatchTooLarge") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::BatchTooLarge)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::BatchTooLarge)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -321,6 +295,22 @@ impl CreateInvalidationError {
     }
 }
 
+impl Clone for CreateInvalidationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchDistribution(value) => Self::NoSuchDistribution(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::TooManyInvalidationsInProgress(value) => Self::TooManyInvalidationsInProgress(value.clone()),
+            Self::MissingBody(value) => Self::MissingBody(value.clone()),
+            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::BatchTooLarge(value) => Self::BatchTooLarge(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl CreateInvalidationError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -364,9 +354,7 @@ impl std::error::Error for CreateInvalidationError {
 pub fn serialize_request(
     input: &crate::operation::create_invalidation::CreateInvalidationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.distribution_id;
@@ -378,9 +366,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("InvalidationBatch")
-                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body.root("InvalidationBatch").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -396,15 +382,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateInvalidationError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateInvalidationError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateInvalidationError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -429,11 +411,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateInvalidationFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateInvalidationFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_invalidation::CreateInvalidationInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateInvalidationFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateInvalidationFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateInvalidationFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateInvalidationFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -443,11 +447,7 @@ impl CreateInvalidationFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_invalidation::CreateInvalidationInputBuilder,
     ) -> Self {
-        CreateInvalidationFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateInvalidationFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The distribution's id.
     ///
@@ -468,18 +468,13 @@ impl CreateInvalidationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_invalidation::CreateInvalidationInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_invalidation::CreateInvalidationInputBuilder {
         &self.input
     }
     /// Sends CreateInvalidation: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -494,15 +489,9 @@ impl CreateInvalidationFluentBuilder {
         crate::operation::create_invalidation::CreateInvalidationOutput,
         restxml_runtime::SdkError<CreateInvalidationError>,
     > {
-        let input: crate::operation::create_invalidation::CreateInvalidationInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_invalidation::CreateInvalidationInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateInvalidation", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateInvalidation", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -35,8 +35,7 @@ impl CreateInvalidationForDistributionTenantInput {
     }
 }
 
-impl From<CreateInvalidationForDistributionTenantInput>
-for CreateInvalidationForDistributionTenantInputBuilder {
+impl From<CreateInvalidationForDistributionTenantInput> for CreateInvalidationForDistributionTenantInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateInvalidationForDistributionTenantInput) -> Self {
@@ -48,7 +47,7 @@ for CreateInvalidationForDistributionTenantInputBuilder {
 }
 
 /// A builder for [`CreateInvalidationForDistributionTenantInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateInvalidationForDistributionTenantInputBuilder {
     id: Option<String>,
     invalidation_batch: Option<crate::types::InvalidationBatch>,
@@ -61,6 +60,16 @@ impl std::fmt::Debug for CreateInvalidationForDistributionTenantInputBuilder {
             .field("id", &self.id)
             .field("invalidation_batch", &self.invalidation_batch)
             .finish()
+    }
+}
+
+impl Clone for CreateInvalidationForDistributionTenantInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateInvalidationForDistributionTenantInputBuilder {
+            id: self.id.clone(),
+            invalidation_batch: self.invalidation_batch.clone(),
+        }
     }
 }
 
@@ -79,34 +88,18 @@ impl CreateInvalidationForDistributionTenantInputBuilder {
     }
     /// Builds the [`CreateInvalidationForDistributionTenantInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        CreateInvalidationForDistributionTenantInput,
-        restxml_runtime::BuildError,
-    > {
+    pub fn build(self) -> Result<CreateInvalidationForDistributionTenantInput, restxml_runtime::BuildError> {
         match (self.id, self.invalidation_batch) {
             (Some(m_id), Some(m_invalidation_batch)) => {
-                Ok(CreateInvalidationForDistributionTenantInput {
-                    id: m_id,
-                    invalidation_batch: m_invalidation_batch,
-                })
+                Ok(CreateInvalidationForDistributionTenantInput { id: m_id, invalidation_batch: m_invalidation_batch })
             }
-            (m_id, m_invalidation_batch) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateInvalidationForDistributionTenantInput",
-                        &[
-                            (m_id.is_none(), "id", "Id"),
-                            (
-                                m_invalidation_batch.is_none(),
-                                "invalidation_batch",
-                                "InvalidationBatch",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_id, m_invalidation_batch) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateInvalidationForDistributionTenantInput",
+                &[
+                    (m_id.is_none(), "id", "Id"),
+                    (m_invalidation_batch.is_none(), "invalidation_batch", "InvalidationBatch"),
+                ],
+            )),
         }
     }
 }
@@ -154,7 +147,7 @@ impl CreateInvalidationForDistributionTenantOutput {
 }
 
 /// A builder for [`CreateInvalidationForDistributionTenantOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateInvalidationForDistributionTenantOutputBuilder {
     location: Option<String>,
     invalidation: Option<crate::types::Invalidation>,
@@ -191,21 +184,13 @@ impl CreateInvalidationForDistributionTenantOutputBuilder {
     }
     /// Sets or clears [`CreateInvalidationForDistributionTenantOutput::invalidation`].
     #[inline]
-    pub fn set_invalidation(
-        mut self,
-        value: Option<crate::types::Invalidation>,
-    ) -> Self {
+    pub fn set_invalidation(mut self, value: Option<crate::types::Invalidation>) -> Self {
         self.invalidation = value;
         self
     }
     /// Builds the [`CreateInvalidationForDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        CreateInvalidationForDistributionTenantOutput,
-        restxml_runtime::BuildError,
-    > {
+    pub fn build(self) -> Result<CreateInvalidationForDistributionTenantOutput, restxml_runtime::BuildError> {
         Ok(CreateInvalidationForDistributionTenantOutput {
             location: self.location,
             invalidation: self.invalidation,
@@ -215,7 +200,7 @@ impl CreateInvalidationForDistributionTenantOutputBuilder {
 }
 
 /// The errors CreateInvalidationForDistributionTenant can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateInvalidationForDistributionTenantError {
     /// Access denied.
@@ -240,48 +225,35 @@ impl CreateInvalidationForDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateInvalidationForDistributionTenant",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("TooManyInvalidationsInProgress") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyInvalidationsInProgress)
-            }
+            Some("TooManyInvalidationsInProgress") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyInvalidationsInProgress),
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::MissingBody)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
             }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
             Some("BatchTooLarge") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::BatchTooLarge)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::BatchTooLarge)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -328,6 +300,22 @@ impl CreateInvalidationForDistributionTenantError {
     }
 }
 
+impl Clone for CreateInvalidationForDistributionTenantError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::TooManyInvalidationsInProgress(value) => Self::TooManyInvalidationsInProgress(value.clone()),
+            Self::MissingBody(value) => Self::MissingBody(value.clone()),
+            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::BatchTooLarge(value) => Self::BatchTooLarge(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl CreateInvalidationForDistributionTenantError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -345,8 +333,7 @@ impl CreateInvalidationForDistributionTenantError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata
-for CreateInvalidationForDistributionTenantError {
+impl restxml_runtime::ProvideErrorMetadata for CreateInvalidationForDistributionTenantError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -372,9 +359,7 @@ impl std::error::Error for CreateInvalidationForDistributionTenantError {
 pub fn serialize_request(
     input: &crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.id;
@@ -386,9 +371,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("InvalidationBatch")
-                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body.root("InvalidationBatch").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -404,15 +387,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateInvalidationForDistributionTenantError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateInvalidationForDistributionTenantError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateInvalidationForDistributionTenantError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -437,11 +416,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateInvalidationForDistributionTenantFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateInvalidationForDistributionTenantFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateInvalidationForDistributionTenantFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateInvalidationForDistributionTenantFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateInvalidationForDistributionTenantFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateInvalidationForDistributionTenantFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -451,11 +452,7 @@ impl CreateInvalidationForDistributionTenantFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInputBuilder,
     ) -> Self {
-        CreateInvalidationForDistributionTenantFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateInvalidationForDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the distribution tenant.
     ///
@@ -476,10 +473,7 @@ impl CreateInvalidationForDistributionTenantFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -487,7 +481,7 @@ impl CreateInvalidationForDistributionTenantFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInputBuilder {
+    ) -> &crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInputBuilder{
         &self.input
     }
     /// Sends CreateInvalidationForDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -506,15 +500,8 @@ impl CreateInvalidationForDistributionTenantFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with(
-                "CreateInvalidationForDistributionTenant",
-                request,
-                &self.overrides,
-            )
-            .await?;
+        let response =
+            self.client.core().send_with("CreateInvalidationForDistributionTenant", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

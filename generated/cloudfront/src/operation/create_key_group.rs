@@ -20,9 +20,7 @@ pub struct CreateKeyGroupInput {
 impl std::fmt::Debug for CreateKeyGroupInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateKeyGroupInput")
-            .field("key_group_config", &self.key_group_config)
-            .finish()
+        f.debug_struct("CreateKeyGroupInput").field("key_group_config", &self.key_group_config).finish()
     }
 }
 
@@ -38,14 +36,12 @@ impl From<CreateKeyGroupInput> for CreateKeyGroupInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateKeyGroupInput) -> Self {
-        CreateKeyGroupInputBuilder {
-            key_group_config: Some(input.key_group_config),
-        }
+        CreateKeyGroupInputBuilder { key_group_config: Some(input.key_group_config) }
     }
 }
 
 /// A builder for [`CreateKeyGroupInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateKeyGroupInputBuilder {
     key_group_config: Option<crate::types::KeyGroupConfig>,
 }
@@ -53,9 +49,14 @@ pub struct CreateKeyGroupInputBuilder {
 impl std::fmt::Debug for CreateKeyGroupInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateKeyGroupInputBuilder")
-            .field("key_group_config", &self.key_group_config)
-            .finish()
+        f.debug_struct("CreateKeyGroupInputBuilder").field("key_group_config", &self.key_group_config).finish()
+    }
+}
+
+impl Clone for CreateKeyGroupInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateKeyGroupInputBuilder { key_group_config: self.key_group_config.clone() }
     }
 }
 
@@ -70,25 +71,11 @@ impl CreateKeyGroupInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateKeyGroupInput, restxml_runtime::BuildError> {
         match (self.key_group_config,) {
-            (Some(m_key_group_config),) => {
-                Ok(CreateKeyGroupInput {
-                    key_group_config: m_key_group_config,
-                })
-            }
-            (m_key_group_config,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateKeyGroupInput",
-                        &[
-                            (
-                                m_key_group_config.is_none(),
-                                "key_group_config",
-                                "KeyGroupConfig",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_key_group_config),) => Ok(CreateKeyGroupInput { key_group_config: m_key_group_config }),
+            (m_key_group_config,) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateKeyGroupInput",
+                &[(m_key_group_config.is_none(), "key_group_config", "KeyGroupConfig")],
+            )),
         }
     }
 }
@@ -139,7 +126,7 @@ impl CreateKeyGroupOutput {
 }
 
 /// A builder for [`CreateKeyGroupOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateKeyGroupOutputBuilder {
     key_group: Option<crate::types::KeyGroup>,
     location: Option<String>,
@@ -207,7 +194,7 @@ impl CreateKeyGroupOutputBuilder {
 }
 
 /// The errors CreateKeyGroup can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateKeyGroupError {
     /// The number of public keys in this key group is more than the maximum allowed. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
@@ -226,37 +213,22 @@ impl CreateKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "CreateKeyGroup",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateKeyGroup", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("TooManyPublicKeysInKeyGroup") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyPublicKeysInKeyGroup)
-            }
+            Some("TooManyPublicKeysInKeyGroup") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyPublicKeysInKeyGroup),
             Some("TooManyKeyGroups") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyKeyGroups)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::TooManyKeyGroups)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("KeyGroupAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::KeyGroupAlreadyExists)
-            }
+            Some("KeyGroupAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::KeyGroupAlreadyExists),
             _ => unhandled(meta),
         }
     }
@@ -284,6 +256,19 @@ impl CreateKeyGroupError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for CreateKeyGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::TooManyPublicKeysInKeyGroup(value) => Self::TooManyPublicKeysInKeyGroup(value.clone()),
+            Self::TooManyKeyGroups(value) => Self::TooManyKeyGroups(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::KeyGroupAlreadyExists(value) => Self::KeyGroupAlreadyExists(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -327,18 +312,14 @@ impl std::error::Error for CreateKeyGroupError {
 pub fn serialize_request(
     input: &crate::operation::create_key_group::CreateKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/key-group");
     {
         let value = &input.key_group_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("KeyGroupConfig")
-                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body.root("KeyGroupConfig").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -349,20 +330,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::create_key_group::CreateKeyGroupOutput,
-    restxml_runtime::SdkError<CreateKeyGroupError>,
-> {
+) -> Result<crate::operation::create_key_group::CreateKeyGroupOutput, restxml_runtime::SdkError<CreateKeyGroupError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateKeyGroupError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateKeyGroupError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -389,11 +363,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateKeyGroupFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateKeyGroupFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_key_group::CreateKeyGroupInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateKeyGroupFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateKeyGroupFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateKeyGroupFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateKeyGroupFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -403,11 +399,7 @@ impl CreateKeyGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_key_group::CreateKeyGroupInputBuilder,
     ) -> Self {
-        CreateKeyGroupFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateKeyGroupFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A key group configuration.
     ///
@@ -420,18 +412,13 @@ impl CreateKeyGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_key_group::CreateKeyGroupInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_key_group::CreateKeyGroupInputBuilder {
         &self.input
     }
     /// Sends CreateKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -442,19 +429,11 @@ impl CreateKeyGroupFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::create_key_group::CreateKeyGroupOutput,
-        restxml_runtime::SdkError<CreateKeyGroupError>,
-    > {
-        let input: crate::operation::create_key_group::CreateKeyGroupInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::create_key_group::CreateKeyGroupOutput, restxml_runtime::SdkError<CreateKeyGroupError>>
+    {
+        let input: crate::operation::create_key_group::CreateKeyGroupInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateKeyGroup", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateKeyGroup", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -55,7 +55,7 @@ impl From<CreateKeyValueStoreInput> for CreateKeyValueStoreInputBuilder {
 }
 
 /// A builder for [`CreateKeyValueStoreInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateKeyValueStoreInputBuilder {
     name: Option<String>,
     comment: Option<String>,
@@ -72,6 +72,18 @@ impl std::fmt::Debug for CreateKeyValueStoreInputBuilder {
             .field("import_source", &self.import_source)
             .field("tags", &self.tags)
             .finish()
+    }
+}
+
+impl Clone for CreateKeyValueStoreInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateKeyValueStoreInputBuilder {
+            name: self.name.clone(),
+            comment: self.comment.clone(),
+            import_source: self.import_source.clone(),
+            tags: self.tags.clone(),
+        }
     }
 }
 
@@ -102,10 +114,7 @@ impl CreateKeyValueStoreInputBuilder {
     }
     /// Sets or clears [`CreateKeyValueStoreInput::import_source`].
     #[inline]
-    pub fn set_import_source(
-        mut self,
-        value: Option<crate::types::ImportSource>,
-    ) -> Self {
+    pub fn set_import_source(mut self, value: Option<crate::types::ImportSource>) -> Self {
         self.import_source = value;
         self
     }
@@ -125,22 +134,16 @@ impl CreateKeyValueStoreInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateKeyValueStoreInput, restxml_runtime::BuildError> {
         match (self.name,) {
-            (Some(m_name),) => {
-                Ok(CreateKeyValueStoreInput {
-                    name: m_name,
-                    comment: self.comment,
-                    import_source: self.import_source,
-                    tags: self.tags,
-                })
-            }
-            (m_name,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateKeyValueStoreInput",
-                        &[(m_name.is_none(), "name", "Name")],
-                    ),
-                )
-            }
+            (Some(m_name),) => Ok(CreateKeyValueStoreInput {
+                name: m_name,
+                comment: self.comment,
+                import_source: self.import_source,
+                tags: self.tags,
+            }),
+            (m_name,) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateKeyValueStoreInput",
+                &[(m_name.is_none(), "name", "Name")],
+            )),
         }
     }
 }
@@ -191,7 +194,7 @@ impl CreateKeyValueStoreOutput {
 }
 
 /// A builder for [`CreateKeyValueStoreOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateKeyValueStoreOutputBuilder {
     key_value_store: Option<crate::types::KeyValueStore>,
     e_tag: Option<String>,
@@ -218,10 +221,7 @@ impl CreateKeyValueStoreOutputBuilder {
     }
     /// Sets or clears [`CreateKeyValueStoreOutput::key_value_store`].
     #[inline]
-    pub fn set_key_value_store(
-        mut self,
-        value: Option<crate::types::KeyValueStore>,
-    ) -> Self {
+    pub fn set_key_value_store(mut self, value: Option<crate::types::KeyValueStore>) -> Self {
         self.key_value_store = value;
         self
     }
@@ -251,9 +251,7 @@ impl CreateKeyValueStoreOutputBuilder {
     }
     /// Builds the [`CreateKeyValueStoreOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateKeyValueStoreOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateKeyValueStoreOutput, restxml_runtime::BuildError> {
         Ok(CreateKeyValueStoreOutput {
             key_value_store: self.key_value_store,
             e_tag: self.e_tag,
@@ -264,7 +262,7 @@ impl CreateKeyValueStoreOutputBuilder {
 }
 
 /// The errors CreateKeyValueStore can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateKeyValueStoreError {
     /// Access denied.
@@ -287,45 +285,26 @@ impl CreateKeyValueStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "CreateKeyValueStore",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateKeyValueStore", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
-            Some("EntityAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityAlreadyExists)
-            }
-            Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityLimitExceeded)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityAlreadyExists),
+            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityLimitExceeded),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("EntitySizeLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntitySizeLimitExceeded)
-            }
+            Some("EntitySizeLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntitySizeLimitExceeded),
             _ => unhandled(meta),
         }
     }
@@ -363,6 +342,21 @@ impl CreateKeyValueStoreError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for CreateKeyValueStoreError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::EntityAlreadyExists(value) => Self::EntityAlreadyExists(value.clone()),
+            Self::EntityLimitExceeded(value) => Self::EntityLimitExceeded(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::EntitySizeLimitExceeded(value) => Self::EntitySizeLimitExceeded(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -408,9 +402,7 @@ impl std::error::Error for CreateKeyValueStoreError {
 pub fn serialize_request(
     input: &crate::operation::create_key_value_store::CreateKeyValueStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/key-value-store");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -447,15 +439,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateKeyValueStoreError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateKeyValueStoreError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateKeyValueStoreError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -482,11 +470,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateKeyValueStoreFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateKeyValueStoreFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_key_value_store::CreateKeyValueStoreInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateKeyValueStoreFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateKeyValueStoreFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateKeyValueStoreFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateKeyValueStoreFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -496,11 +506,7 @@ impl CreateKeyValueStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_key_value_store::CreateKeyValueStoreInputBuilder,
     ) -> Self {
-        CreateKeyValueStoreFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateKeyValueStoreFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The name of the key value store. The minimum length is 1 character and the maximum length is 64 characters.
     ///
@@ -534,10 +540,7 @@ impl CreateKeyValueStoreFluentBuilder {
     }
     /// Sets or clears [`crate::operation::create_key_value_store::CreateKeyValueStoreInput::import_source`](crate::operation::create_key_value_store::CreateKeyValueStoreInput::import_source).
     #[inline]
-    pub fn set_import_source(
-        mut self,
-        value: Option<crate::types::ImportSource>,
-    ) -> Self {
+    pub fn set_import_source(mut self, value: Option<crate::types::ImportSource>) -> Self {
         self.input = self.input.set_import_source(value);
         self
     }
@@ -558,18 +561,13 @@ impl CreateKeyValueStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_key_value_store::CreateKeyValueStoreInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_key_value_store::CreateKeyValueStoreInputBuilder {
         &self.input
     }
     /// Sends CreateKeyValueStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -584,15 +582,9 @@ impl CreateKeyValueStoreFluentBuilder {
         crate::operation::create_key_value_store::CreateKeyValueStoreOutput,
         restxml_runtime::SdkError<CreateKeyValueStoreError>,
     > {
-        let input: crate::operation::create_key_value_store::CreateKeyValueStoreInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_key_value_store::CreateKeyValueStoreInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateKeyValueStore", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateKeyValueStore", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

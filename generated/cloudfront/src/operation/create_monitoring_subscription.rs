@@ -37,8 +37,7 @@ impl CreateMonitoringSubscriptionInput {
     }
 }
 
-impl From<CreateMonitoringSubscriptionInput>
-for CreateMonitoringSubscriptionInputBuilder {
+impl From<CreateMonitoringSubscriptionInput> for CreateMonitoringSubscriptionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateMonitoringSubscriptionInput) -> Self {
@@ -50,7 +49,7 @@ for CreateMonitoringSubscriptionInputBuilder {
 }
 
 /// A builder for [`CreateMonitoringSubscriptionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateMonitoringSubscriptionInputBuilder {
     distribution_id: Option<String>,
     monitoring_subscription: Option<crate::types::MonitoringSubscription>,
@@ -66,6 +65,16 @@ impl std::fmt::Debug for CreateMonitoringSubscriptionInputBuilder {
     }
 }
 
+impl Clone for CreateMonitoringSubscriptionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateMonitoringSubscriptionInputBuilder {
+            distribution_id: self.distribution_id.clone(),
+            monitoring_subscription: self.monitoring_subscription.clone(),
+        }
+    }
+}
+
 impl CreateMonitoringSubscriptionInputBuilder {
     /// Sets [`CreateMonitoringSubscriptionInput::distribution_id`].
     #[inline]
@@ -75,44 +84,25 @@ impl CreateMonitoringSubscriptionInputBuilder {
     }
     /// Sets [`CreateMonitoringSubscriptionInput::monitoring_subscription`].
     #[inline]
-    pub fn monitoring_subscription(
-        mut self,
-        value: crate::types::MonitoringSubscription,
-    ) -> Self {
+    pub fn monitoring_subscription(mut self, value: crate::types::MonitoringSubscription) -> Self {
         self.monitoring_subscription = Some(value);
         self
     }
     /// Builds the [`CreateMonitoringSubscriptionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateMonitoringSubscriptionInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateMonitoringSubscriptionInput, restxml_runtime::BuildError> {
         match (self.distribution_id, self.monitoring_subscription) {
-            (Some(m_distribution_id), Some(m_monitoring_subscription)) => {
-                Ok(CreateMonitoringSubscriptionInput {
-                    distribution_id: m_distribution_id,
-                    monitoring_subscription: m_monitoring_subscription,
-                })
-            }
-            (m_distribution_id, m_monitoring_subscription) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateMonitoringSubscriptionInput",
-                        &[
-                            (
-                                m_distribution_id.is_none(),
-                                "distribution_id",
-                                "DistributionId",
-                            ),
-                            (
-                                m_monitoring_subscription.is_none(),
-                                "monitoring_subscription",
-                                "MonitoringSubscription",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_distribution_id), Some(m_monitoring_subscription)) => Ok(CreateMonitoringSubscriptionInput {
+                distribution_id: m_distribution_id,
+                monitoring_subscription: m_monitoring_subscription,
+            }),
+            (m_distribution_id, m_monitoring_subscription) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateMonitoringSubscriptionInput",
+                &[
+                    (m_distribution_id.is_none(), "distribution_id", "DistributionId"),
+                    (m_monitoring_subscription.is_none(), "monitoring_subscription", "MonitoringSubscription"),
+                ],
+            )),
         }
     }
 }
@@ -157,7 +147,7 @@ impl CreateMonitoringSubscriptionOutput {
 }
 
 /// A builder for [`CreateMonitoringSubscriptionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateMonitoringSubscriptionOutputBuilder {
     monitoring_subscription: Option<crate::types::MonitoringSubscription>,
 }
@@ -174,27 +164,19 @@ impl std::fmt::Debug for CreateMonitoringSubscriptionOutputBuilder {
 impl CreateMonitoringSubscriptionOutputBuilder {
     /// Sets [`CreateMonitoringSubscriptionOutput::monitoring_subscription`].
     #[inline]
-    pub fn monitoring_subscription(
-        mut self,
-        value: crate::types::MonitoringSubscription,
-    ) -> Self {
+    pub fn monitoring_subscription(mut self, value: crate::types::MonitoringSubscription) -> Self {
         self.monitoring_subscription = Some(value);
         self
     }
     /// Sets or clears [`CreateMonitoringSubscriptionOutput::monitoring_subscription`].
     #[inline]
-    pub fn set_monitoring_subscription(
-        mut self,
-        value: Option<crate::types::MonitoringSubscription>,
-    ) -> Self {
+    pub fn set_monitoring_subscription(mut self, value: Option<crate::types::MonitoringSubscription>) -> Self {
         self.monitoring_subscription = value;
         self
     }
     /// Builds the [`CreateMonitoringSubscriptionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
         Ok(CreateMonitoringSubscriptionOutput {
             monitoring_subscription: self.monitoring_subscription,
             meta: Default::default(),
@@ -203,7 +185,7 @@ impl CreateMonitoringSubscriptionOutputBuilder {
 }
 
 /// The errors CreateMonitoringSubscription can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateMonitoringSubscriptionError {
     /// The specified distribution does not exist.
@@ -211,9 +193,7 @@ pub enum CreateMonitoringSubscriptionError {
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// A monitoring subscription already exists for the specified distribution.
-    MonitoringSubscriptionAlreadyExists(
-        crate::error::MonitoringSubscriptionAlreadyExists,
-    ),
+    MonitoringSubscriptionAlreadyExists(crate::error::MonitoringSubscriptionAlreadyExists),
     /// This operation is not supported in this Amazon Web Services Region.
     UnsupportedOperation(crate::error::UnsupportedOperation),
     /// An error response the model does not describe for this operation.
@@ -224,37 +204,26 @@ impl CreateMonitoringSubscriptionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateMonitoringSubscription",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchDistribution)
-            }
+            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchDistribution),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("MonitoringSubscriptionAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::MonitoringSubscriptionAlreadyExists)
-            }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("MonitoringSubscriptionAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::MonitoringSubscriptionAlreadyExists),
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             _ => unhandled(meta),
         }
     }
@@ -282,6 +251,21 @@ impl CreateMonitoringSubscriptionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for CreateMonitoringSubscriptionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchDistribution(value) => Self::NoSuchDistribution(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::MonitoringSubscriptionAlreadyExists(value) => {
+                Self::MonitoringSubscriptionAlreadyExists(value.clone())
+            }
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -325,9 +309,7 @@ impl std::error::Error for CreateMonitoringSubscriptionError {
 pub fn serialize_request(
     input: &crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/distributions/");
     {
         let value = &input.distribution_id;
@@ -339,8 +321,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("MonitoringSubscription")
+            body.root("MonitoringSubscription")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -357,15 +338,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateMonitoringSubscriptionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateMonitoringSubscriptionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateMonitoringSubscriptionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -387,11 +364,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateMonitoringSubscriptionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateMonitoringSubscriptionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateMonitoringSubscriptionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateMonitoringSubscriptionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateMonitoringSubscriptionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateMonitoringSubscriptionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -401,11 +400,7 @@ impl CreateMonitoringSubscriptionFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInputBuilder,
     ) -> Self {
-        CreateMonitoringSubscriptionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateMonitoringSubscriptionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the distribution that you are enabling metrics for.
     ///
@@ -419,20 +414,14 @@ impl CreateMonitoringSubscriptionFluentBuilder {
     ///
     /// Sets [`crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput::monitoring_subscription`](crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput::monitoring_subscription). Required.
     #[inline]
-    pub fn monitoring_subscription(
-        mut self,
-        value: crate::types::MonitoringSubscription,
-    ) -> Self {
+    pub fn monitoring_subscription(mut self, value: crate::types::MonitoringSubscription) -> Self {
         self.input = self.input.monitoring_subscription(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -455,15 +444,10 @@ impl CreateMonitoringSubscriptionFluentBuilder {
         crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionOutput,
         restxml_runtime::SdkError<CreateMonitoringSubscriptionError>,
     > {
-        let input: crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateMonitoringSubscription", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateMonitoringSubscription", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -40,14 +40,12 @@ impl From<CreateOriginAccessControlInput> for CreateOriginAccessControlInputBuil
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateOriginAccessControlInput) -> Self {
-        CreateOriginAccessControlInputBuilder {
-            origin_access_control_config: Some(input.origin_access_control_config),
-        }
+        CreateOriginAccessControlInputBuilder { origin_access_control_config: Some(input.origin_access_control_config) }
     }
 }
 
 /// A builder for [`CreateOriginAccessControlInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateOriginAccessControlInputBuilder {
     origin_access_control_config: Option<crate::types::OriginAccessControlConfig>,
 }
@@ -61,41 +59,37 @@ impl std::fmt::Debug for CreateOriginAccessControlInputBuilder {
     }
 }
 
+impl Clone for CreateOriginAccessControlInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateOriginAccessControlInputBuilder {
+            origin_access_control_config: self.origin_access_control_config.clone(),
+        }
+    }
+}
+
 impl CreateOriginAccessControlInputBuilder {
     /// Sets [`CreateOriginAccessControlInput::origin_access_control_config`].
     #[inline]
-    pub fn origin_access_control_config(
-        mut self,
-        value: crate::types::OriginAccessControlConfig,
-    ) -> Self {
+    pub fn origin_access_control_config(mut self, value: crate::types::OriginAccessControlConfig) -> Self {
         self.origin_access_control_config = Some(value);
         self
     }
     /// Builds the [`CreateOriginAccessControlInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateOriginAccessControlInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateOriginAccessControlInput, restxml_runtime::BuildError> {
         match (self.origin_access_control_config,) {
             (Some(m_origin_access_control_config),) => {
-                Ok(CreateOriginAccessControlInput {
-                    origin_access_control_config: m_origin_access_control_config,
-                })
+                Ok(CreateOriginAccessControlInput { origin_access_control_config: m_origin_access_control_config })
             }
-            (m_origin_access_control_config,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateOriginAccessControlInput",
-                        &[
-                            (
-                                m_origin_access_control_config.is_none(),
-                                "origin_access_control_config",
-                                "OriginAccessControlConfig",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_origin_access_control_config,) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateOriginAccessControlInput",
+                &[(
+                    m_origin_access_control_config.is_none(),
+                    "origin_access_control_config",
+                    "OriginAccessControlConfig",
+                )],
+            )),
         }
     }
 }
@@ -146,7 +140,7 @@ impl CreateOriginAccessControlOutput {
 }
 
 /// A builder for [`CreateOriginAccessControlOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateOriginAccessControlOutputBuilder {
     origin_access_control: Option<crate::types::OriginAccessControl>,
     location: Option<String>,
@@ -167,19 +161,13 @@ impl std::fmt::Debug for CreateOriginAccessControlOutputBuilder {
 impl CreateOriginAccessControlOutputBuilder {
     /// Sets [`CreateOriginAccessControlOutput::origin_access_control`].
     #[inline]
-    pub fn origin_access_control(
-        mut self,
-        value: crate::types::OriginAccessControl,
-    ) -> Self {
+    pub fn origin_access_control(mut self, value: crate::types::OriginAccessControl) -> Self {
         self.origin_access_control = Some(value);
         self
     }
     /// Sets or clears [`CreateOriginAccessControlOutput::origin_access_control`].
     #[inline]
-    pub fn set_origin_access_control(
-        mut self,
-        value: Option<crate::types::OriginAccessControl>,
-    ) -> Self {
+    pub fn set_origin_access_control(mut self, value: Option<crate::types::OriginAccessControl>) -> Self {
         self.origin_access_control = value;
         self
     }
@@ -209,9 +197,7 @@ impl CreateOriginAccessControlOutputBuilder {
     }
     /// Builds the [`CreateOriginAccessControlOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateOriginAccessControlOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateOriginAccessControlOutput, restxml_runtime::BuildError> {
         Ok(CreateOriginAccessControlOutput {
             origin_access_control: self.origin_access_control,
             location: self.location,
@@ -222,7 +208,7 @@ impl CreateOriginAccessControlOutputBuilder {
 }
 
 /// The errors CreateOriginAccessControl can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateOriginAccessControlError {
     /// An origin access control with the specified parameters already exists.
@@ -239,32 +225,23 @@ impl CreateOriginAccessControlError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateOriginAccessControl",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("OriginAccessControlAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::OriginAccessControlAlreadyExists)
-            }
-            Some("TooManyOriginAccessControls") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyOriginAccessControls)
-            }
+            Some("OriginAccessControlAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::OriginAccessControlAlreadyExists),
+            Some("TooManyOriginAccessControls") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyOriginAccessControls),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -288,6 +265,18 @@ impl CreateOriginAccessControlError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for CreateOriginAccessControlError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::OriginAccessControlAlreadyExists(value) => Self::OriginAccessControlAlreadyExists(value.clone()),
+            Self::TooManyOriginAccessControls(value) => Self::TooManyOriginAccessControls(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -330,17 +319,14 @@ impl std::error::Error for CreateOriginAccessControlError {
 pub fn serialize_request(
     input: &crate::operation::create_origin_access_control::CreateOriginAccessControlInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/origin-access-control");
     {
         let value = &input.origin_access_control_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("OriginAccessControlConfig")
+            body.root("OriginAccessControlConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -357,15 +343,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateOriginAccessControlError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateOriginAccessControlError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateOriginAccessControlError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -392,11 +374,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateOriginAccessControlFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateOriginAccessControlFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_origin_access_control::CreateOriginAccessControlInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateOriginAccessControlFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateOriginAccessControlFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateOriginAccessControlFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateOriginAccessControlFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -406,38 +410,26 @@ impl CreateOriginAccessControlFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_origin_access_control::CreateOriginAccessControlInputBuilder,
     ) -> Self {
-        CreateOriginAccessControlFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateOriginAccessControlFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Contains the origin access control.
     ///
     /// Sets [`crate::operation::create_origin_access_control::CreateOriginAccessControlInput::origin_access_control_config`](crate::operation::create_origin_access_control::CreateOriginAccessControlInput::origin_access_control_config). Required.
     #[inline]
-    pub fn origin_access_control_config(
-        mut self,
-        value: crate::types::OriginAccessControlConfig,
-    ) -> Self {
+    pub fn origin_access_control_config(mut self, value: crate::types::OriginAccessControlConfig) -> Self {
         self.input = self.input.origin_access_control_config(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_origin_access_control::CreateOriginAccessControlInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_origin_access_control::CreateOriginAccessControlInputBuilder {
         &self.input
     }
     /// Sends CreateOriginAccessControl: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -452,15 +444,10 @@ impl CreateOriginAccessControlFluentBuilder {
         crate::operation::create_origin_access_control::CreateOriginAccessControlOutput,
         restxml_runtime::SdkError<CreateOriginAccessControlError>,
     > {
-        let input: crate::operation::create_origin_access_control::CreateOriginAccessControlInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_origin_access_control::CreateOriginAccessControlInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateOriginAccessControl", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateOriginAccessControl", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

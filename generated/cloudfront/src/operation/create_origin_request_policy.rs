@@ -48,14 +48,12 @@ impl From<CreateOriginRequestPolicyInput> for CreateOriginRequestPolicyInputBuil
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateOriginRequestPolicyInput) -> Self {
-        CreateOriginRequestPolicyInputBuilder {
-            origin_request_policy_config: Some(input.origin_request_policy_config),
-        }
+        CreateOriginRequestPolicyInputBuilder { origin_request_policy_config: Some(input.origin_request_policy_config) }
     }
 }
 
 /// A builder for [`CreateOriginRequestPolicyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateOriginRequestPolicyInputBuilder {
     origin_request_policy_config: Option<crate::types::OriginRequestPolicyConfig>,
 }
@@ -69,41 +67,37 @@ impl std::fmt::Debug for CreateOriginRequestPolicyInputBuilder {
     }
 }
 
+impl Clone for CreateOriginRequestPolicyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateOriginRequestPolicyInputBuilder {
+            origin_request_policy_config: self.origin_request_policy_config.clone(),
+        }
+    }
+}
+
 impl CreateOriginRequestPolicyInputBuilder {
     /// Sets [`CreateOriginRequestPolicyInput::origin_request_policy_config`].
     #[inline]
-    pub fn origin_request_policy_config(
-        mut self,
-        value: crate::types::OriginRequestPolicyConfig,
-    ) -> Self {
+    pub fn origin_request_policy_config(mut self, value: crate::types::OriginRequestPolicyConfig) -> Self {
         self.origin_request_policy_config = Some(value);
         self
     }
     /// Builds the [`CreateOriginRequestPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateOriginRequestPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateOriginRequestPolicyInput, restxml_runtime::BuildError> {
         match (self.origin_request_policy_config,) {
             (Some(m_origin_request_policy_config),) => {
-                Ok(CreateOriginRequestPolicyInput {
-                    origin_request_policy_config: m_origin_request_policy_config,
-                })
+                Ok(CreateOriginRequestPolicyInput { origin_request_policy_config: m_origin_request_policy_config })
             }
-            (m_origin_request_policy_config,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateOriginRequestPolicyInput",
-                        &[
-                            (
-                                m_origin_request_policy_config.is_none(),
-                                "origin_request_policy_config",
-                                "OriginRequestPolicyConfig",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_origin_request_policy_config,) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateOriginRequestPolicyInput",
+                &[(
+                    m_origin_request_policy_config.is_none(),
+                    "origin_request_policy_config",
+                    "OriginRequestPolicyConfig",
+                )],
+            )),
         }
     }
 }
@@ -154,7 +148,7 @@ impl CreateOriginRequestPolicyOutput {
 }
 
 /// A builder for [`CreateOriginRequestPolicyOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateOriginRequestPolicyOutputBuilder {
     origin_request_policy: Option<crate::types::OriginRequestPolicy>,
     location: Option<String>,
@@ -175,19 +169,13 @@ impl std::fmt::Debug for CreateOriginRequestPolicyOutputBuilder {
 impl CreateOriginRequestPolicyOutputBuilder {
     /// Sets [`CreateOriginRequestPolicyOutput::origin_request_policy`].
     #[inline]
-    pub fn origin_request_policy(
-        mut self,
-        value: crate::types::OriginRequestPolicy,
-    ) -> Self {
+    pub fn origin_request_policy(mut self, value: crate::types::OriginRequestPolicy) -> Self {
         self.origin_request_policy = Some(value);
         self
     }
     /// Sets or clears [`CreateOriginRequestPolicyOutput::origin_request_policy`].
     #[inline]
-    pub fn set_origin_request_policy(
-        mut self,
-        value: Option<crate::types::OriginRequestPolicy>,
-    ) -> Self {
+    pub fn set_origin_request_policy(mut self, value: Option<crate::types::OriginRequestPolicy>) -> Self {
         self.origin_request_policy = value;
         self
     }
@@ -217,9 +205,7 @@ impl CreateOriginRequestPolicyOutputBuilder {
     }
     /// Builds the [`CreateOriginRequestPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateOriginRequestPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateOriginRequestPolicyOutput, restxml_runtime::BuildError> {
         Ok(CreateOriginRequestPolicyOutput {
             origin_request_policy: self.origin_request_policy,
             location: self.location,
@@ -230,27 +216,21 @@ impl CreateOriginRequestPolicyOutputBuilder {
 }
 
 /// The errors CreateOriginRequestPolicy can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateOriginRequestPolicyError {
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// The number of headers in the origin request policy exceeds the maximum. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyHeadersInOriginRequestPolicy(
-        crate::error::TooManyHeadersInOriginRequestPolicy,
-    ),
+    TooManyHeadersInOriginRequestPolicy(crate::error::TooManyHeadersInOriginRequestPolicy),
     /// The number of cookies in the origin request policy exceeds the maximum. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyCookiesInOriginRequestPolicy(
-        crate::error::TooManyCookiesInOriginRequestPolicy,
-    ),
+    TooManyCookiesInOriginRequestPolicy(crate::error::TooManyCookiesInOriginRequestPolicy),
     /// The value of `Quantity` and the size of `Items` don't match.
     InconsistentQuantities(crate::error::InconsistentQuantities),
     /// An origin request policy with this name already exists. You must provide a unique name. To modify an existing origin request policy, use `UpdateOriginRequestPolicy`.
     OriginRequestPolicyAlreadyExists(crate::error::OriginRequestPolicyAlreadyExists),
     /// The number of query strings in the origin request policy exceeds the maximum. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyQueryStringsInOriginRequestPolicy(
-        crate::error::TooManyQueryStringsInOriginRequestPolicy,
-    ),
+    TooManyQueryStringsInOriginRequestPolicy(crate::error::TooManyQueryStringsInOriginRequestPolicy),
     /// An argument is invalid.
     InvalidArgument(crate::error::InvalidArgument),
     /// You have reached the maximum number of origin request policies for this Amazon Web Services account. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
@@ -263,56 +243,37 @@ impl CreateOriginRequestPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateOriginRequestPolicy",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("TooManyHeadersInOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyHeadersInOriginRequestPolicy)
-            }
-            Some("TooManyCookiesInOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyCookiesInOriginRequestPolicy)
-            }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
-            Some("OriginRequestPolicyAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::OriginRequestPolicyAlreadyExists)
-            }
+            Some("TooManyHeadersInOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyHeadersInOriginRequestPolicy),
+            Some("TooManyCookiesInOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyCookiesInOriginRequestPolicy),
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("OriginRequestPolicyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::OriginRequestPolicyAlreadyExists),
             Some("TooManyQueryStringsInOriginRequestPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyQueryStringsInOriginRequestPolicy,
-                    )
+                    .map_or_else(unhandled, Self::TooManyQueryStringsInOriginRequestPolicy)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("TooManyOriginRequestPolicies") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyOriginRequestPolicies)
-            }
+            Some("TooManyOriginRequestPolicies") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyOriginRequestPolicies),
             _ => unhandled(meta),
         }
     }
@@ -363,6 +324,29 @@ impl CreateOriginRequestPolicyError {
     }
 }
 
+impl Clone for CreateOriginRequestPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::TooManyHeadersInOriginRequestPolicy(value) => {
+                Self::TooManyHeadersInOriginRequestPolicy(value.clone())
+            }
+            Self::TooManyCookiesInOriginRequestPolicy(value) => {
+                Self::TooManyCookiesInOriginRequestPolicy(value.clone())
+            }
+            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::OriginRequestPolicyAlreadyExists(value) => Self::OriginRequestPolicyAlreadyExists(value.clone()),
+            Self::TooManyQueryStringsInOriginRequestPolicy(value) => {
+                Self::TooManyQueryStringsInOriginRequestPolicy(value.clone())
+            }
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::TooManyOriginRequestPolicies(value) => Self::TooManyOriginRequestPolicies(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl CreateOriginRequestPolicyError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -407,17 +391,14 @@ impl std::error::Error for CreateOriginRequestPolicyError {
 pub fn serialize_request(
     input: &crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/origin-request-policy");
     {
         let value = &input.origin_request_policy_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("OriginRequestPolicyConfig")
+            body.root("OriginRequestPolicyConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -434,15 +415,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateOriginRequestPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateOriginRequestPolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateOriginRequestPolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -469,11 +446,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateOriginRequestPolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateOriginRequestPolicyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateOriginRequestPolicyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateOriginRequestPolicyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateOriginRequestPolicyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateOriginRequestPolicyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -483,38 +482,26 @@ impl CreateOriginRequestPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInputBuilder,
     ) -> Self {
-        CreateOriginRequestPolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateOriginRequestPolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// An origin request policy configuration.
     ///
     /// Sets [`crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInput::origin_request_policy_config`](crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInput::origin_request_policy_config). Required.
     #[inline]
-    pub fn origin_request_policy_config(
-        mut self,
-        value: crate::types::OriginRequestPolicyConfig,
-    ) -> Self {
+    pub fn origin_request_policy_config(mut self, value: crate::types::OriginRequestPolicyConfig) -> Self {
         self.input = self.input.origin_request_policy_config(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInputBuilder {
         &self.input
     }
     /// Sends CreateOriginRequestPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -529,15 +516,10 @@ impl CreateOriginRequestPolicyFluentBuilder {
         crate::operation::create_origin_request_policy::CreateOriginRequestPolicyOutput,
         restxml_runtime::SdkError<CreateOriginRequestPolicyError>,
     > {
-        let input: crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateOriginRequestPolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateOriginRequestPolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

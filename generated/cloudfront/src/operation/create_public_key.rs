@@ -18,9 +18,7 @@ pub struct CreatePublicKeyInput {
 impl std::fmt::Debug for CreatePublicKeyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreatePublicKeyInput")
-            .field("public_key_config", &self.public_key_config)
-            .finish()
+        f.debug_struct("CreatePublicKeyInput").field("public_key_config", &self.public_key_config).finish()
     }
 }
 
@@ -36,14 +34,12 @@ impl From<CreatePublicKeyInput> for CreatePublicKeyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreatePublicKeyInput) -> Self {
-        CreatePublicKeyInputBuilder {
-            public_key_config: Some(input.public_key_config),
-        }
+        CreatePublicKeyInputBuilder { public_key_config: Some(input.public_key_config) }
     }
 }
 
 /// A builder for [`CreatePublicKeyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreatePublicKeyInputBuilder {
     public_key_config: Option<crate::types::PublicKeyConfig>,
 }
@@ -51,9 +47,14 @@ pub struct CreatePublicKeyInputBuilder {
 impl std::fmt::Debug for CreatePublicKeyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreatePublicKeyInputBuilder")
-            .field("public_key_config", &self.public_key_config)
-            .finish()
+        f.debug_struct("CreatePublicKeyInputBuilder").field("public_key_config", &self.public_key_config).finish()
+    }
+}
+
+impl Clone for CreatePublicKeyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreatePublicKeyInputBuilder { public_key_config: self.public_key_config.clone() }
     }
 }
 
@@ -68,25 +69,11 @@ impl CreatePublicKeyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreatePublicKeyInput, restxml_runtime::BuildError> {
         match (self.public_key_config,) {
-            (Some(m_public_key_config),) => {
-                Ok(CreatePublicKeyInput {
-                    public_key_config: m_public_key_config,
-                })
-            }
-            (m_public_key_config,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreatePublicKeyInput",
-                        &[
-                            (
-                                m_public_key_config.is_none(),
-                                "public_key_config",
-                                "PublicKeyConfig",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_public_key_config),) => Ok(CreatePublicKeyInput { public_key_config: m_public_key_config }),
+            (m_public_key_config,) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreatePublicKeyInput",
+                &[(m_public_key_config.is_none(), "public_key_config", "PublicKeyConfig")],
+            )),
         }
     }
 }
@@ -137,7 +124,7 @@ impl CreatePublicKeyOutput {
 }
 
 /// A builder for [`CreatePublicKeyOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreatePublicKeyOutputBuilder {
     public_key: Option<crate::types::PublicKey>,
     location: Option<String>,
@@ -205,7 +192,7 @@ impl CreatePublicKeyOutputBuilder {
 }
 
 /// The errors CreatePublicKey can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreatePublicKeyError {
     /// The maximum number of public keys for field-level encryption have been created. To create a new public key, delete one of the existing keys.
@@ -222,32 +209,18 @@ impl CreatePublicKeyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "CreatePublicKey",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreatePublicKey", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("TooManyPublicKeys") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyPublicKeys)
-            }
-            Some("PublicKeyAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PublicKeyAlreadyExists)
-            }
+            Some("TooManyPublicKeys") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyPublicKeys),
+            Some("PublicKeyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PublicKeyAlreadyExists),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -271,6 +244,18 @@ impl CreatePublicKeyError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for CreatePublicKeyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::TooManyPublicKeys(value) => Self::TooManyPublicKeys(value.clone()),
+            Self::PublicKeyAlreadyExists(value) => Self::PublicKeyAlreadyExists(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -313,18 +298,14 @@ impl std::error::Error for CreatePublicKeyError {
 pub fn serialize_request(
     input: &crate::operation::create_public_key::CreatePublicKeyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/public-key");
     {
         let value = &input.public_key_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("PublicKeyConfig")
-                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body.root("PublicKeyConfig").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -335,20 +316,14 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::create_public_key::CreatePublicKeyOutput,
-    restxml_runtime::SdkError<CreatePublicKeyError>,
-> {
+) -> Result<crate::operation::create_public_key::CreatePublicKeyOutput, restxml_runtime::SdkError<CreatePublicKeyError>>
+{
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreatePublicKeyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreatePublicKeyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -375,11 +350,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreatePublicKeyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreatePublicKeyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_public_key::CreatePublicKeyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreatePublicKeyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreatePublicKeyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreatePublicKeyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreatePublicKeyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -389,11 +386,7 @@ impl CreatePublicKeyFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_public_key::CreatePublicKeyInputBuilder,
     ) -> Self {
-        CreatePublicKeyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreatePublicKeyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A CloudFront public key configuration.
     ///
@@ -406,18 +399,13 @@ impl CreatePublicKeyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_public_key::CreatePublicKeyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_public_key::CreatePublicKeyInputBuilder {
         &self.input
     }
     /// Sends CreatePublicKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -432,15 +420,9 @@ impl CreatePublicKeyFluentBuilder {
         crate::operation::create_public_key::CreatePublicKeyOutput,
         restxml_runtime::SdkError<CreatePublicKeyError>,
     > {
-        let input: crate::operation::create_public_key::CreatePublicKeyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_public_key::CreatePublicKeyInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreatePublicKey", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreatePublicKey", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

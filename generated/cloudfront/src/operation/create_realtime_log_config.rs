@@ -61,7 +61,7 @@ impl From<CreateRealtimeLogConfigInput> for CreateRealtimeLogConfigInputBuilder 
 }
 
 /// A builder for [`CreateRealtimeLogConfigInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateRealtimeLogConfigInputBuilder {
     end_points: Option<Vec<crate::types::EndPoint>>,
     fields: Option<Vec<String>>,
@@ -78,6 +78,18 @@ impl std::fmt::Debug for CreateRealtimeLogConfigInputBuilder {
             .field("name", &self.name)
             .field("sampling_rate", &self.sampling_rate)
             .finish()
+    }
+}
+
+impl Clone for CreateRealtimeLogConfigInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateRealtimeLogConfigInputBuilder {
+            end_points: self.end_points.clone(),
+            fields: self.fields.clone(),
+            name: self.name.clone(),
+            sampling_rate: self.sampling_rate,
+        }
     }
 }
 
@@ -108,9 +120,7 @@ impl CreateRealtimeLogConfigInputBuilder {
     }
     /// Builds the [`CreateRealtimeLogConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateRealtimeLogConfigInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateRealtimeLogConfigInput, restxml_runtime::BuildError> {
         match (self.end_points, self.fields, self.name, self.sampling_rate) {
             (Some(m_end_points), Some(m_fields), Some(m_name), Some(m_sampling_rate)) => {
                 Ok(CreateRealtimeLogConfigInput {
@@ -120,19 +130,15 @@ impl CreateRealtimeLogConfigInputBuilder {
                     sampling_rate: m_sampling_rate,
                 })
             }
-            (m_end_points, m_fields, m_name, m_sampling_rate) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateRealtimeLogConfigInput",
-                        &[
-                            (m_end_points.is_none(), "end_points", "EndPoints"),
-                            (m_fields.is_none(), "fields", "Fields"),
-                            (m_name.is_none(), "name", "Name"),
-                            (m_sampling_rate.is_none(), "sampling_rate", "SamplingRate"),
-                        ],
-                    ),
-                )
-            }
+            (m_end_points, m_fields, m_name, m_sampling_rate) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateRealtimeLogConfigInput",
+                &[
+                    (m_end_points.is_none(), "end_points", "EndPoints"),
+                    (m_fields.is_none(), "fields", "Fields"),
+                    (m_name.is_none(), "name", "Name"),
+                    (m_sampling_rate.is_none(), "sampling_rate", "SamplingRate"),
+                ],
+            )),
         }
     }
 }
@@ -155,9 +161,7 @@ pub struct CreateRealtimeLogConfigOutput {
 impl std::fmt::Debug for CreateRealtimeLogConfigOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateRealtimeLogConfigOutput")
-            .field("realtime_log_config", &self.realtime_log_config)
-            .finish()
+        f.debug_struct("CreateRealtimeLogConfigOutput").field("realtime_log_config", &self.realtime_log_config).finish()
     }
 }
 
@@ -177,7 +181,7 @@ impl CreateRealtimeLogConfigOutput {
 }
 
 /// A builder for [`CreateRealtimeLogConfigOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateRealtimeLogConfigOutputBuilder {
     realtime_log_config: Option<crate::types::RealtimeLogConfig>,
 }
@@ -194,36 +198,25 @@ impl std::fmt::Debug for CreateRealtimeLogConfigOutputBuilder {
 impl CreateRealtimeLogConfigOutputBuilder {
     /// Sets [`CreateRealtimeLogConfigOutput::realtime_log_config`].
     #[inline]
-    pub fn realtime_log_config(
-        mut self,
-        value: crate::types::RealtimeLogConfig,
-    ) -> Self {
+    pub fn realtime_log_config(mut self, value: crate::types::RealtimeLogConfig) -> Self {
         self.realtime_log_config = Some(value);
         self
     }
     /// Sets or clears [`CreateRealtimeLogConfigOutput::realtime_log_config`].
     #[inline]
-    pub fn set_realtime_log_config(
-        mut self,
-        value: Option<crate::types::RealtimeLogConfig>,
-    ) -> Self {
+    pub fn set_realtime_log_config(mut self, value: Option<crate::types::RealtimeLogConfig>) -> Self {
         self.realtime_log_config = value;
         self
     }
     /// Builds the [`CreateRealtimeLogConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateRealtimeLogConfigOutput, restxml_runtime::BuildError> {
-        Ok(CreateRealtimeLogConfigOutput {
-            realtime_log_config: self.realtime_log_config,
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<CreateRealtimeLogConfigOutput, restxml_runtime::BuildError> {
+        Ok(CreateRealtimeLogConfigOutput { realtime_log_config: self.realtime_log_config, meta: Default::default() })
     }
 }
 
 /// The errors CreateRealtimeLogConfig can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateRealtimeLogConfigError {
     /// Access denied.
@@ -242,36 +235,26 @@ impl CreateRealtimeLogConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateRealtimeLogConfig",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("RealtimeLogConfigAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::RealtimeLogConfigAlreadyExists)
-            }
-            Some("TooManyRealtimeLogConfigs") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyRealtimeLogConfigs)
-            }
+            Some("RealtimeLogConfigAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::RealtimeLogConfigAlreadyExists),
+            Some("TooManyRealtimeLogConfigs") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyRealtimeLogConfigs),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -300,6 +283,19 @@ impl CreateRealtimeLogConfigError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for CreateRealtimeLogConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::RealtimeLogConfigAlreadyExists(value) => Self::RealtimeLogConfigAlreadyExists(value.clone()),
+            Self::TooManyRealtimeLogConfigs(value) => Self::TooManyRealtimeLogConfigs(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -343,9 +339,7 @@ impl std::error::Error for CreateRealtimeLogConfigError {
 pub fn serialize_request(
     input: &crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/realtime-log-config");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -385,15 +379,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateRealtimeLogConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateRealtimeLogConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateRealtimeLogConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -406,9 +396,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_realtime_log_config = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "RealtimeLogConfig" {
-                    m_realtime_log_config = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_realtime_log_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
             Ok((m_realtime_log_config,))
@@ -425,11 +413,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateRealtimeLogConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateRealtimeLogConfigFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateRealtimeLogConfigFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateRealtimeLogConfigFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateRealtimeLogConfigFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateRealtimeLogConfigFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -439,11 +449,7 @@ impl CreateRealtimeLogConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInputBuilder,
     ) -> Self {
-        CreateRealtimeLogConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateRealtimeLogConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Contains information about the Amazon Kinesis data stream where you are sending real-time log data.
     ///
@@ -480,18 +486,13 @@ impl CreateRealtimeLogConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInputBuilder {
         &self.input
     }
     /// Sends CreateRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -506,15 +507,9 @@ impl CreateRealtimeLogConfigFluentBuilder {
         crate::operation::create_realtime_log_config::CreateRealtimeLogConfigOutput,
         restxml_runtime::SdkError<CreateRealtimeLogConfigError>,
     > {
-        let input: crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateRealtimeLogConfig", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateRealtimeLogConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -25,10 +25,7 @@ impl std::fmt::Debug for CreateResponseHeadersPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateResponseHeadersPolicyInput")
-            .field(
-                "response_headers_policy_config",
-                &self.response_headers_policy_config,
-            )
+            .field("response_headers_policy_config", &self.response_headers_policy_config)
             .finish()
     }
 }
@@ -52,7 +49,7 @@ impl From<CreateResponseHeadersPolicyInput> for CreateResponseHeadersPolicyInput
 }
 
 /// A builder for [`CreateResponseHeadersPolicyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateResponseHeadersPolicyInputBuilder {
     response_headers_policy_config: Option<crate::types::ResponseHeadersPolicyConfig>,
 }
@@ -61,49 +58,42 @@ impl std::fmt::Debug for CreateResponseHeadersPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateResponseHeadersPolicyInputBuilder")
-            .field(
-                "response_headers_policy_config",
-                &self.response_headers_policy_config,
-            )
+            .field("response_headers_policy_config", &self.response_headers_policy_config)
             .finish()
+    }
+}
+
+impl Clone for CreateResponseHeadersPolicyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateResponseHeadersPolicyInputBuilder {
+            response_headers_policy_config: self.response_headers_policy_config.clone(),
+        }
     }
 }
 
 impl CreateResponseHeadersPolicyInputBuilder {
     /// Sets [`CreateResponseHeadersPolicyInput::response_headers_policy_config`].
     #[inline]
-    pub fn response_headers_policy_config(
-        mut self,
-        value: crate::types::ResponseHeadersPolicyConfig,
-    ) -> Self {
+    pub fn response_headers_policy_config(mut self, value: crate::types::ResponseHeadersPolicyConfig) -> Self {
         self.response_headers_policy_config = Some(value);
         self
     }
     /// Builds the [`CreateResponseHeadersPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateResponseHeadersPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateResponseHeadersPolicyInput, restxml_runtime::BuildError> {
         match (self.response_headers_policy_config,) {
-            (Some(m_response_headers_policy_config),) => {
-                Ok(CreateResponseHeadersPolicyInput {
-                    response_headers_policy_config: m_response_headers_policy_config,
-                })
-            }
-            (m_response_headers_policy_config,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateResponseHeadersPolicyInput",
-                        &[
-                            (
-                                m_response_headers_policy_config.is_none(),
-                                "response_headers_policy_config",
-                                "ResponseHeadersPolicyConfig",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_response_headers_policy_config),) => Ok(CreateResponseHeadersPolicyInput {
+                response_headers_policy_config: m_response_headers_policy_config,
+            }),
+            (m_response_headers_policy_config,) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateResponseHeadersPolicyInput",
+                &[(
+                    m_response_headers_policy_config.is_none(),
+                    "response_headers_policy_config",
+                    "ResponseHeadersPolicyConfig",
+                )],
+            )),
         }
     }
 }
@@ -154,7 +144,7 @@ impl CreateResponseHeadersPolicyOutput {
 }
 
 /// A builder for [`CreateResponseHeadersPolicyOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateResponseHeadersPolicyOutputBuilder {
     response_headers_policy: Option<crate::types::ResponseHeadersPolicy>,
     location: Option<String>,
@@ -175,19 +165,13 @@ impl std::fmt::Debug for CreateResponseHeadersPolicyOutputBuilder {
 impl CreateResponseHeadersPolicyOutputBuilder {
     /// Sets [`CreateResponseHeadersPolicyOutput::response_headers_policy`].
     #[inline]
-    pub fn response_headers_policy(
-        mut self,
-        value: crate::types::ResponseHeadersPolicy,
-    ) -> Self {
+    pub fn response_headers_policy(mut self, value: crate::types::ResponseHeadersPolicy) -> Self {
         self.response_headers_policy = Some(value);
         self
     }
     /// Sets or clears [`CreateResponseHeadersPolicyOutput::response_headers_policy`].
     #[inline]
-    pub fn set_response_headers_policy(
-        mut self,
-        value: Option<crate::types::ResponseHeadersPolicy>,
-    ) -> Self {
+    pub fn set_response_headers_policy(mut self, value: Option<crate::types::ResponseHeadersPolicy>) -> Self {
         self.response_headers_policy = value;
         self
     }
@@ -217,9 +201,7 @@ impl CreateResponseHeadersPolicyOutputBuilder {
     }
     /// Builds the [`CreateResponseHeadersPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateResponseHeadersPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateResponseHeadersPolicyOutput, restxml_runtime::BuildError> {
         Ok(CreateResponseHeadersPolicyOutput {
             response_headers_policy: self.response_headers_policy,
             location: self.location,
@@ -230,15 +212,13 @@ impl CreateResponseHeadersPolicyOutputBuilder {
 }
 
 /// The errors CreateResponseHeadersPolicy can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateResponseHeadersPolicyError {
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// The number of custom headers in the response headers policy exceeds the maximum.
-    TooManyCustomHeadersInResponseHeadersPolicy(
-        crate::error::TooManyCustomHeadersInResponseHeadersPolicy,
-    ),
+    TooManyCustomHeadersInResponseHeadersPolicy(crate::error::TooManyCustomHeadersInResponseHeadersPolicy),
     /// A response headers policy with this name already exists. You must provide a unique name. To modify an existing response headers policy, use `UpdateResponseHeadersPolicy`.
     ResponseHeadersPolicyAlreadyExists(crate::error::ResponseHeadersPolicyAlreadyExists),
     /// The value of `Quantity` and the size of `Items` don't match.
@@ -248,9 +228,7 @@ pub enum CreateResponseHeadersPolicyError {
     /// An argument is invalid.
     InvalidArgument(crate::error::InvalidArgument),
     /// The number of headers in `RemoveHeadersConfig` in the response headers policy exceeds the maximum.
-    TooManyRemoveHeadersInResponseHeadersPolicy(
-        crate::error::TooManyRemoveHeadersInResponseHeadersPolicy,
-    ),
+    TooManyRemoveHeadersInResponseHeadersPolicy(crate::error::TooManyRemoveHeadersInResponseHeadersPolicy),
     /// You have reached the maximum number of response headers policies for this Amazon Web Services account.
     TooManyResponseHeadersPolicies(crate::error::TooManyResponseHeadersPolicies),
     /// An error response the model does not describe for this operation.
@@ -261,59 +239,39 @@ impl CreateResponseHeadersPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateResponseHeadersPolicy",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("TooManyCustomHeadersInResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyCustomHeadersInResponseHeadersPolicy,
-                    )
+                    .map_or_else(unhandled, Self::TooManyCustomHeadersInResponseHeadersPolicy)
             }
-            Some("ResponseHeadersPolicyAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ResponseHeadersPolicyAlreadyExists)
-            }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
-            Some("TooLongCSPInResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooLongCSPInResponseHeadersPolicy)
-            }
+            Some("ResponseHeadersPolicyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ResponseHeadersPolicyAlreadyExists),
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("TooLongCSPInResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooLongCSPInResponseHeadersPolicy),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("TooManyRemoveHeadersInResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyRemoveHeadersInResponseHeadersPolicy,
-                    )
+                    .map_or_else(unhandled, Self::TooManyRemoveHeadersInResponseHeadersPolicy)
             }
-            Some("TooManyResponseHeadersPolicies") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyResponseHeadersPolicies)
-            }
+            Some("TooManyResponseHeadersPolicies") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyResponseHeadersPolicies),
             _ => unhandled(meta),
         }
     }
@@ -364,6 +322,27 @@ impl CreateResponseHeadersPolicyError {
     }
 }
 
+impl Clone for CreateResponseHeadersPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::TooManyCustomHeadersInResponseHeadersPolicy(value) => {
+                Self::TooManyCustomHeadersInResponseHeadersPolicy(value.clone())
+            }
+            Self::ResponseHeadersPolicyAlreadyExists(value) => Self::ResponseHeadersPolicyAlreadyExists(value.clone()),
+            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::TooLongCSPInResponseHeadersPolicy(value) => Self::TooLongCSPInResponseHeadersPolicy(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::TooManyRemoveHeadersInResponseHeadersPolicy(value) => {
+                Self::TooManyRemoveHeadersInResponseHeadersPolicy(value.clone())
+            }
+            Self::TooManyResponseHeadersPolicies(value) => Self::TooManyResponseHeadersPolicies(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl CreateResponseHeadersPolicyError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -408,17 +387,14 @@ impl std::error::Error for CreateResponseHeadersPolicyError {
 pub fn serialize_request(
     input: &crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/response-headers-policy");
     {
         let value = &input.response_headers_policy_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("ResponseHeadersPolicyConfig")
+            body.root("ResponseHeadersPolicyConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -435,15 +411,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateResponseHeadersPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateResponseHeadersPolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateResponseHeadersPolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -470,11 +442,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateResponseHeadersPolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateResponseHeadersPolicyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateResponseHeadersPolicyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateResponseHeadersPolicyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateResponseHeadersPolicyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateResponseHeadersPolicyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -484,30 +478,20 @@ impl CreateResponseHeadersPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInputBuilder,
     ) -> Self {
-        CreateResponseHeadersPolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateResponseHeadersPolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Contains metadata about the response headers policy, and a set of configurations that specify the HTTP headers.
     ///
     /// Sets [`crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInput::response_headers_policy_config`](crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInput::response_headers_policy_config). Required.
     #[inline]
-    pub fn response_headers_policy_config(
-        mut self,
-        value: crate::types::ResponseHeadersPolicyConfig,
-    ) -> Self {
+    pub fn response_headers_policy_config(mut self, value: crate::types::ResponseHeadersPolicyConfig) -> Self {
         self.input = self.input.response_headers_policy_config(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -530,15 +514,10 @@ impl CreateResponseHeadersPolicyFluentBuilder {
         crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyOutput,
         restxml_runtime::SdkError<CreateResponseHeadersPolicyError>,
     > {
-        let input: crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateResponseHeadersPolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateResponseHeadersPolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -43,7 +43,7 @@ impl From<CreateStreamingDistributionInput> for CreateStreamingDistributionInput
 }
 
 /// A builder for [`CreateStreamingDistributionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateStreamingDistributionInputBuilder {
     streaming_distribution_config: Option<crate::types::StreamingDistributionConfig>,
 }
@@ -57,41 +57,37 @@ impl std::fmt::Debug for CreateStreamingDistributionInputBuilder {
     }
 }
 
+impl Clone for CreateStreamingDistributionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateStreamingDistributionInputBuilder {
+            streaming_distribution_config: self.streaming_distribution_config.clone(),
+        }
+    }
+}
+
 impl CreateStreamingDistributionInputBuilder {
     /// Sets [`CreateStreamingDistributionInput::streaming_distribution_config`].
     #[inline]
-    pub fn streaming_distribution_config(
-        mut self,
-        value: crate::types::StreamingDistributionConfig,
-    ) -> Self {
+    pub fn streaming_distribution_config(mut self, value: crate::types::StreamingDistributionConfig) -> Self {
         self.streaming_distribution_config = Some(value);
         self
     }
     /// Builds the [`CreateStreamingDistributionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateStreamingDistributionInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateStreamingDistributionInput, restxml_runtime::BuildError> {
         match (self.streaming_distribution_config,) {
             (Some(m_streaming_distribution_config),) => {
-                Ok(CreateStreamingDistributionInput {
-                    streaming_distribution_config: m_streaming_distribution_config,
-                })
+                Ok(CreateStreamingDistributionInput { streaming_distribution_config: m_streaming_distribution_config })
             }
-            (m_streaming_distribution_config,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateStreamingDistributionInput",
-                        &[
-                            (
-                                m_streaming_distribution_config.is_none(),
-                                "streaming_distribution_config",
-                                "StreamingDistributionConfig",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_streaming_distribution_config,) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateStreamingDistributionInput",
+                &[(
+                    m_streaming_distribution_config.is_none(),
+                    "streaming_distribution_config",
+                    "StreamingDistributionConfig",
+                )],
+            )),
         }
     }
 }
@@ -142,7 +138,7 @@ impl CreateStreamingDistributionOutput {
 }
 
 /// A builder for [`CreateStreamingDistributionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateStreamingDistributionOutputBuilder {
     streaming_distribution: Option<crate::types::StreamingDistribution>,
     location: Option<String>,
@@ -163,19 +159,13 @@ impl std::fmt::Debug for CreateStreamingDistributionOutputBuilder {
 impl CreateStreamingDistributionOutputBuilder {
     /// Sets [`CreateStreamingDistributionOutput::streaming_distribution`].
     #[inline]
-    pub fn streaming_distribution(
-        mut self,
-        value: crate::types::StreamingDistribution,
-    ) -> Self {
+    pub fn streaming_distribution(mut self, value: crate::types::StreamingDistribution) -> Self {
         self.streaming_distribution = Some(value);
         self
     }
     /// Sets or clears [`CreateStreamingDistributionOutput::streaming_distribution`].
     #[inline]
-    pub fn set_streaming_distribution(
-        mut self,
-        value: Option<crate::types::StreamingDistribution>,
-    ) -> Self {
+    pub fn set_streaming_distribution(mut self, value: Option<crate::types::StreamingDistribution>) -> Self {
         self.streaming_distribution = value;
         self
     }
@@ -205,9 +195,7 @@ impl CreateStreamingDistributionOutputBuilder {
     }
     /// Builds the [`CreateStreamingDistributionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateStreamingDistributionOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateStreamingDistributionOutput, restxml_runtime::BuildError> {
         Ok(CreateStreamingDistributionOutput {
             streaming_distribution: self.streaming_distribution,
             location: self.location,
@@ -218,7 +206,7 @@ impl CreateStreamingDistributionOutputBuilder {
 }
 
 /// The errors CreateStreamingDistribution can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateStreamingDistributionError {
     /// Access denied.
@@ -255,72 +243,46 @@ impl CreateStreamingDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateStreamingDistribution",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("StreamingDistributionAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::StreamingDistributionAlreadyExists)
-            }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
-            Some("InvalidOriginAccessIdentity") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidOriginAccessIdentity)
-            }
+            Some("StreamingDistributionAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::StreamingDistributionAlreadyExists),
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("InvalidOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidOriginAccessIdentity),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("TooManyTrustedSigners") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyTrustedSigners)
-            }
-            Some("InvalidOriginAccessControl") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidOriginAccessControl)
-            }
-            Some("TooManyStreamingDistributions") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyStreamingDistributions)
-            }
+            Some("TooManyTrustedSigners") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyTrustedSigners),
+            Some("InvalidOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidOriginAccessControl),
+            Some("TooManyStreamingDistributions") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyStreamingDistributions),
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::MissingBody)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
             }
-            Some("TooManyStreamingDistributionCNAMEs") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyStreamingDistributionCNAMEs)
-            }
-            Some("TrustedSignerDoesNotExist") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TrustedSignerDoesNotExist)
-            }
-            Some("CNAMEAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CNAMEAlreadyExists)
-            }
+            Some("TooManyStreamingDistributionCNAMEs") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyStreamingDistributionCNAMEs),
+            Some("TrustedSignerDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TrustedSignerDoesNotExist),
+            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CNAMEAlreadyExists),
             Some("InvalidOrigin") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidOrigin)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidOrigin)
             }
             _ => unhandled(meta),
         }
@@ -397,6 +359,28 @@ impl CreateStreamingDistributionError {
     }
 }
 
+impl Clone for CreateStreamingDistributionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::StreamingDistributionAlreadyExists(value) => Self::StreamingDistributionAlreadyExists(value.clone()),
+            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::InvalidOriginAccessIdentity(value) => Self::InvalidOriginAccessIdentity(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::TooManyTrustedSigners(value) => Self::TooManyTrustedSigners(value.clone()),
+            Self::InvalidOriginAccessControl(value) => Self::InvalidOriginAccessControl(value.clone()),
+            Self::TooManyStreamingDistributions(value) => Self::TooManyStreamingDistributions(value.clone()),
+            Self::MissingBody(value) => Self::MissingBody(value.clone()),
+            Self::TooManyStreamingDistributionCNAMEs(value) => Self::TooManyStreamingDistributionCNAMEs(value.clone()),
+            Self::TrustedSignerDoesNotExist(value) => Self::TrustedSignerDoesNotExist(value.clone()),
+            Self::CNAMEAlreadyExists(value) => Self::CNAMEAlreadyExists(value.clone()),
+            Self::InvalidOrigin(value) => Self::InvalidOrigin(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl CreateStreamingDistributionError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -446,17 +430,14 @@ impl std::error::Error for CreateStreamingDistributionError {
 pub fn serialize_request(
     input: &crate::operation::create_streaming_distribution::CreateStreamingDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/streaming-distribution");
     {
         let value = &input.streaming_distribution_config;
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("StreamingDistributionConfig")
+            body.root("StreamingDistributionConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -473,15 +454,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateStreamingDistributionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateStreamingDistributionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateStreamingDistributionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -508,11 +485,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateStreamingDistributionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateStreamingDistributionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_streaming_distribution::CreateStreamingDistributionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateStreamingDistributionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateStreamingDistributionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateStreamingDistributionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateStreamingDistributionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -522,30 +521,20 @@ impl CreateStreamingDistributionFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_streaming_distribution::CreateStreamingDistributionInputBuilder,
     ) -> Self {
-        CreateStreamingDistributionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateStreamingDistributionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The streaming distribution's configuration information.
     ///
     /// Sets [`crate::operation::create_streaming_distribution::CreateStreamingDistributionInput::streaming_distribution_config`](crate::operation::create_streaming_distribution::CreateStreamingDistributionInput::streaming_distribution_config). Required.
     #[inline]
-    pub fn streaming_distribution_config(
-        mut self,
-        value: crate::types::StreamingDistributionConfig,
-    ) -> Self {
+    pub fn streaming_distribution_config(mut self, value: crate::types::StreamingDistributionConfig) -> Self {
         self.input = self.input.streaming_distribution_config(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -568,15 +557,10 @@ impl CreateStreamingDistributionFluentBuilder {
         crate::operation::create_streaming_distribution::CreateStreamingDistributionOutput,
         restxml_runtime::SdkError<CreateStreamingDistributionError>,
     > {
-        let input: crate::operation::create_streaming_distribution::CreateStreamingDistributionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_streaming_distribution::CreateStreamingDistributionInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateStreamingDistribution", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateStreamingDistribution", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -19,10 +19,7 @@ impl std::fmt::Debug for CreateStreamingDistributionWithTagsInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateStreamingDistributionWithTagsInput")
-            .field(
-                "streaming_distribution_config_with_tags",
-                &self.streaming_distribution_config_with_tags,
-            )
+            .field("streaming_distribution_config_with_tags", &self.streaming_distribution_config_with_tags)
             .finish()
     }
 }
@@ -35,36 +32,37 @@ impl CreateStreamingDistributionWithTagsInput {
     }
 }
 
-impl From<CreateStreamingDistributionWithTagsInput>
-for CreateStreamingDistributionWithTagsInputBuilder {
+impl From<CreateStreamingDistributionWithTagsInput> for CreateStreamingDistributionWithTagsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateStreamingDistributionWithTagsInput) -> Self {
         CreateStreamingDistributionWithTagsInputBuilder {
-            streaming_distribution_config_with_tags: Some(
-                input.streaming_distribution_config_with_tags,
-            ),
+            streaming_distribution_config_with_tags: Some(input.streaming_distribution_config_with_tags),
         }
     }
 }
 
 /// A builder for [`CreateStreamingDistributionWithTagsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateStreamingDistributionWithTagsInputBuilder {
-    streaming_distribution_config_with_tags: Option<
-        crate::types::StreamingDistributionConfigWithTags,
-    >,
+    streaming_distribution_config_with_tags: Option<crate::types::StreamingDistributionConfigWithTags>,
 }
 
 impl std::fmt::Debug for CreateStreamingDistributionWithTagsInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateStreamingDistributionWithTagsInputBuilder")
-            .field(
-                "streaming_distribution_config_with_tags",
-                &self.streaming_distribution_config_with_tags,
-            )
+            .field("streaming_distribution_config_with_tags", &self.streaming_distribution_config_with_tags)
             .finish()
+    }
+}
+
+impl Clone for CreateStreamingDistributionWithTagsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateStreamingDistributionWithTagsInputBuilder {
+            streaming_distribution_config_with_tags: self.streaming_distribution_config_with_tags.clone(),
+        }
     }
 }
 
@@ -80,29 +78,19 @@ impl CreateStreamingDistributionWithTagsInputBuilder {
     }
     /// Builds the [`CreateStreamingDistributionWithTagsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateStreamingDistributionWithTagsInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateStreamingDistributionWithTagsInput, restxml_runtime::BuildError> {
         match (self.streaming_distribution_config_with_tags,) {
-            (Some(m_streaming_distribution_config_with_tags),) => {
-                Ok(CreateStreamingDistributionWithTagsInput {
-                    streaming_distribution_config_with_tags: m_streaming_distribution_config_with_tags,
-                })
-            }
-            (m_streaming_distribution_config_with_tags,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateStreamingDistributionWithTagsInput",
-                        &[
-                            (
-                                m_streaming_distribution_config_with_tags.is_none(),
-                                "streaming_distribution_config_with_tags",
-                                "StreamingDistributionConfigWithTags",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_streaming_distribution_config_with_tags),) => Ok(CreateStreamingDistributionWithTagsInput {
+                streaming_distribution_config_with_tags: m_streaming_distribution_config_with_tags,
+            }),
+            (m_streaming_distribution_config_with_tags,) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateStreamingDistributionWithTagsInput",
+                &[(
+                    m_streaming_distribution_config_with_tags.is_none(),
+                    "streaming_distribution_config_with_tags",
+                    "StreamingDistributionConfigWithTags",
+                )],
+            )),
         }
     }
 }
@@ -153,7 +141,7 @@ impl CreateStreamingDistributionWithTagsOutput {
 }
 
 /// A builder for [`CreateStreamingDistributionWithTagsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateStreamingDistributionWithTagsOutputBuilder {
     streaming_distribution: Option<crate::types::StreamingDistribution>,
     location: Option<String>,
@@ -174,19 +162,13 @@ impl std::fmt::Debug for CreateStreamingDistributionWithTagsOutputBuilder {
 impl CreateStreamingDistributionWithTagsOutputBuilder {
     /// Sets [`CreateStreamingDistributionWithTagsOutput::streaming_distribution`].
     #[inline]
-    pub fn streaming_distribution(
-        mut self,
-        value: crate::types::StreamingDistribution,
-    ) -> Self {
+    pub fn streaming_distribution(mut self, value: crate::types::StreamingDistribution) -> Self {
         self.streaming_distribution = Some(value);
         self
     }
     /// Sets or clears [`CreateStreamingDistributionWithTagsOutput::streaming_distribution`].
     #[inline]
-    pub fn set_streaming_distribution(
-        mut self,
-        value: Option<crate::types::StreamingDistribution>,
-    ) -> Self {
+    pub fn set_streaming_distribution(mut self, value: Option<crate::types::StreamingDistribution>) -> Self {
         self.streaming_distribution = value;
         self
     }
@@ -216,9 +198,7 @@ impl CreateStreamingDistributionWithTagsOutputBuilder {
     }
     /// Builds the [`CreateStreamingDistributionWithTagsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateStreamingDistributionWithTagsOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateStreamingDistributionWithTagsOutput, restxml_runtime::BuildError> {
         Ok(CreateStreamingDistributionWithTagsOutput {
             streaming_distribution: self.streaming_distribution,
             location: self.location,
@@ -229,7 +209,7 @@ impl CreateStreamingDistributionWithTagsOutputBuilder {
 }
 
 /// The errors CreateStreamingDistributionWithTags can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateStreamingDistributionWithTagsError {
     /// Access denied.
@@ -268,76 +248,49 @@ impl CreateStreamingDistributionWithTagsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateStreamingDistributionWithTags",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("StreamingDistributionAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::StreamingDistributionAlreadyExists)
-            }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
-            Some("InvalidOriginAccessIdentity") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidOriginAccessIdentity)
-            }
+            Some("StreamingDistributionAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::StreamingDistributionAlreadyExists),
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("InvalidOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidOriginAccessIdentity),
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("TooManyTrustedSigners") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyTrustedSigners)
-            }
-            Some("InvalidOriginAccessControl") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidOriginAccessControl)
-            }
-            Some("TooManyStreamingDistributions") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyStreamingDistributions)
-            }
+            Some("TooManyTrustedSigners") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyTrustedSigners),
+            Some("InvalidOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidOriginAccessControl),
+            Some("TooManyStreamingDistributions") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyStreamingDistributions),
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::MissingBody)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
             }
-            Some("TooManyStreamingDistributionCNAMEs") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyStreamingDistributionCNAMEs)
-            }
-            Some("TrustedSignerDoesNotExist") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TrustedSignerDoesNotExist)
-            }
-            Some("CNAMEAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CNAMEAlreadyExists)
-            }
+            Some("TooManyStreamingDistributionCNAMEs") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyStreamingDistributionCNAMEs),
+            Some("TrustedSignerDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TrustedSignerDoesNotExist),
+            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CNAMEAlreadyExists),
             Some("InvalidOrigin") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidOrigin)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidOrigin)
             }
             _ => unhandled(meta),
         }
@@ -419,6 +372,29 @@ impl CreateStreamingDistributionWithTagsError {
     }
 }
 
+impl Clone for CreateStreamingDistributionWithTagsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::StreamingDistributionAlreadyExists(value) => Self::StreamingDistributionAlreadyExists(value.clone()),
+            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::InvalidOriginAccessIdentity(value) => Self::InvalidOriginAccessIdentity(value.clone()),
+            Self::InvalidTagging(value) => Self::InvalidTagging(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::TooManyTrustedSigners(value) => Self::TooManyTrustedSigners(value.clone()),
+            Self::InvalidOriginAccessControl(value) => Self::InvalidOriginAccessControl(value.clone()),
+            Self::TooManyStreamingDistributions(value) => Self::TooManyStreamingDistributions(value.clone()),
+            Self::MissingBody(value) => Self::MissingBody(value.clone()),
+            Self::TooManyStreamingDistributionCNAMEs(value) => Self::TooManyStreamingDistributionCNAMEs(value.clone()),
+            Self::TrustedSignerDoesNotExist(value) => Self::TrustedSignerDoesNotExist(value.clone()),
+            Self::CNAMEAlreadyExists(value) => Self::CNAMEAlreadyExists(value.clone()),
+            Self::InvalidOrigin(value) => Self::InvalidOrigin(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl CreateStreamingDistributionWithTagsError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -469,9 +445,7 @@ impl std::error::Error for CreateStreamingDistributionWithTagsError {
 pub fn serialize_request(
     input: &crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/streaming-distribution");
     request.push_query("WithTags", None);
     {
@@ -479,8 +453,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("StreamingDistributionConfigWithTags")
+            body.root("StreamingDistributionConfigWithTags")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -497,15 +470,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateStreamingDistributionWithTagsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateStreamingDistributionWithTagsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateStreamingDistributionWithTagsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -532,11 +501,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateStreamingDistributionWithTagsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateStreamingDistributionWithTagsFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInputBuilder,
+    pub(crate) input:
+        crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateStreamingDistributionWithTagsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateStreamingDistributionWithTagsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateStreamingDistributionWithTagsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateStreamingDistributionWithTagsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -546,11 +538,7 @@ impl CreateStreamingDistributionWithTagsFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInputBuilder,
     ) -> Self {
-        CreateStreamingDistributionWithTagsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateStreamingDistributionWithTagsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The streaming distribution's configuration information.
     ///
@@ -566,10 +554,7 @@ impl CreateStreamingDistributionWithTagsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -577,7 +562,8 @@ impl CreateStreamingDistributionWithTagsFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInputBuilder {
+    ) -> &crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInputBuilder
+    {
         &self.input
     }
     /// Sends CreateStreamingDistributionWithTags: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -592,15 +578,11 @@ impl CreateStreamingDistributionWithTagsFluentBuilder {
         crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsOutput,
         restxml_runtime::SdkError<CreateStreamingDistributionWithTagsError>,
     > {
-        let input: crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateStreamingDistributionWithTags", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("CreateStreamingDistributionWithTags", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

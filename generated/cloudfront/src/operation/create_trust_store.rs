@@ -28,10 +28,7 @@ impl std::fmt::Debug for CreateTrustStoreInput {
         f.debug_struct("CreateTrustStoreInput")
             .field("name", &self.name)
             .field("ca_certificates_bundle_source", &self.ca_certificates_bundle_source)
-            .field(
-                "use_client_certificate_ocsp_endpoint",
-                &self.use_client_certificate_ocsp_endpoint,
-            )
+            .field("use_client_certificate_ocsp_endpoint", &self.use_client_certificate_ocsp_endpoint)
             .field("tags", &self.tags)
             .finish()
     }
@@ -52,15 +49,14 @@ impl From<CreateTrustStoreInput> for CreateTrustStoreInputBuilder {
         CreateTrustStoreInputBuilder {
             name: Some(input.name),
             ca_certificates_bundle_source: Some(input.ca_certificates_bundle_source),
-            use_client_certificate_ocsp_endpoint: input
-                .use_client_certificate_ocsp_endpoint,
+            use_client_certificate_ocsp_endpoint: input.use_client_certificate_ocsp_endpoint,
             tags: input.tags,
         }
     }
 }
 
 /// A builder for [`CreateTrustStoreInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateTrustStoreInputBuilder {
     name: Option<String>,
     ca_certificates_bundle_source: Option<crate::types::CaCertificatesBundleSource>,
@@ -74,12 +70,21 @@ impl std::fmt::Debug for CreateTrustStoreInputBuilder {
         f.debug_struct("CreateTrustStoreInputBuilder")
             .field("name", &self.name)
             .field("ca_certificates_bundle_source", &self.ca_certificates_bundle_source)
-            .field(
-                "use_client_certificate_ocsp_endpoint",
-                &self.use_client_certificate_ocsp_endpoint,
-            )
+            .field("use_client_certificate_ocsp_endpoint", &self.use_client_certificate_ocsp_endpoint)
             .field("tags", &self.tags)
             .finish()
+    }
+}
+
+impl Clone for CreateTrustStoreInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateTrustStoreInputBuilder {
+            name: self.name.clone(),
+            ca_certificates_bundle_source: self.ca_certificates_bundle_source.clone(),
+            use_client_certificate_ocsp_endpoint: self.use_client_certificate_ocsp_endpoint,
+            tags: self.tags.clone(),
+        }
     }
 }
 
@@ -92,10 +97,7 @@ impl CreateTrustStoreInputBuilder {
     }
     /// Sets [`CreateTrustStoreInput::ca_certificates_bundle_source`].
     #[inline]
-    pub fn ca_certificates_bundle_source(
-        mut self,
-        value: crate::types::CaCertificatesBundleSource,
-    ) -> Self {
+    pub fn ca_certificates_bundle_source(mut self, value: crate::types::CaCertificatesBundleSource) -> Self {
         self.ca_certificates_bundle_source = Some(value);
         self
     }
@@ -107,10 +109,7 @@ impl CreateTrustStoreInputBuilder {
     }
     /// Sets or clears [`CreateTrustStoreInput::use_client_certificate_ocsp_endpoint`].
     #[inline]
-    pub fn set_use_client_certificate_ocsp_endpoint(
-        mut self,
-        value: Option<bool>,
-    ) -> Self {
+    pub fn set_use_client_certificate_ocsp_endpoint(mut self, value: Option<bool>) -> Self {
         self.use_client_certificate_ocsp_endpoint = value;
         self
     }
@@ -130,30 +129,23 @@ impl CreateTrustStoreInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateTrustStoreInput, restxml_runtime::BuildError> {
         match (self.name, self.ca_certificates_bundle_source) {
-            (Some(m_name), Some(m_ca_certificates_bundle_source)) => {
-                Ok(CreateTrustStoreInput {
-                    name: m_name,
-                    ca_certificates_bundle_source: m_ca_certificates_bundle_source,
-                    use_client_certificate_ocsp_endpoint: self
-                        .use_client_certificate_ocsp_endpoint,
-                    tags: self.tags,
-                })
-            }
-            (m_name, m_ca_certificates_bundle_source) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateTrustStoreInput",
-                        &[
-                            (m_name.is_none(), "name", "Name"),
-                            (
-                                m_ca_certificates_bundle_source.is_none(),
-                                "ca_certificates_bundle_source",
-                                "CaCertificatesBundleSource",
-                            ),
-                        ],
+            (Some(m_name), Some(m_ca_certificates_bundle_source)) => Ok(CreateTrustStoreInput {
+                name: m_name,
+                ca_certificates_bundle_source: m_ca_certificates_bundle_source,
+                use_client_certificate_ocsp_endpoint: self.use_client_certificate_ocsp_endpoint,
+                tags: self.tags,
+            }),
+            (m_name, m_ca_certificates_bundle_source) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateTrustStoreInput",
+                &[
+                    (m_name.is_none(), "name", "Name"),
+                    (
+                        m_ca_certificates_bundle_source.is_none(),
+                        "ca_certificates_bundle_source",
+                        "CaCertificatesBundleSource",
                     ),
-                )
-            }
+                ],
+            )),
         }
     }
 }
@@ -201,7 +193,7 @@ impl CreateTrustStoreOutput {
 }
 
 /// A builder for [`CreateTrustStoreOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateTrustStoreOutputBuilder {
     trust_store: Option<crate::types::TrustStore>,
     e_tag: Option<String>,
@@ -245,16 +237,12 @@ impl CreateTrustStoreOutputBuilder {
     /// Builds the [`CreateTrustStoreOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<CreateTrustStoreOutput, restxml_runtime::BuildError> {
-        Ok(CreateTrustStoreOutput {
-            trust_store: self.trust_store,
-            e_tag: self.e_tag,
-            meta: Default::default(),
-        })
+        Ok(CreateTrustStoreOutput { trust_store: self.trust_store, e_tag: self.e_tag, meta: Default::default() })
     }
 }
 
 /// The errors CreateTrustStore can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateTrustStoreError {
     /// Access denied.
@@ -277,44 +265,27 @@ impl CreateTrustStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "CreateTrustStore",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateTrustStore", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("EntityAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityAlreadyExists)
-            }
+            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityAlreadyExists),
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
             }
-            Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityLimitExceeded)
-            }
+            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityLimitExceeded),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -353,6 +324,21 @@ impl CreateTrustStoreError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for CreateTrustStoreError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::EntityAlreadyExists(value) => Self::EntityAlreadyExists(value.clone()),
+            Self::InvalidTagging(value) => Self::InvalidTagging(value.clone()),
+            Self::EntityLimitExceeded(value) => Self::EntityLimitExceeded(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -398,9 +384,7 @@ impl std::error::Error for CreateTrustStoreError {
 pub fn serialize_request(
     input: &crate::operation::create_trust_store::CreateTrustStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/trust-store");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -438,15 +422,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateTrustStoreError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateTrustStoreError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateTrustStoreError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -471,11 +451,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateTrustStoreFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateTrustStoreFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_trust_store::CreateTrustStoreInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateTrustStoreFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateTrustStoreFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateTrustStoreFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateTrustStoreFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -485,11 +487,7 @@ impl CreateTrustStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_trust_store::CreateTrustStoreInputBuilder,
     ) -> Self {
-        CreateTrustStoreFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateTrustStoreFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A name for the trust store.
     ///
@@ -503,10 +501,7 @@ impl CreateTrustStoreFluentBuilder {
     ///
     /// Sets [`crate::operation::create_trust_store::CreateTrustStoreInput::ca_certificates_bundle_source`](crate::operation::create_trust_store::CreateTrustStoreInput::ca_certificates_bundle_source). Required.
     #[inline]
-    pub fn ca_certificates_bundle_source(
-        mut self,
-        value: crate::types::CaCertificatesBundleSource,
-    ) -> Self {
+    pub fn ca_certificates_bundle_source(mut self, value: crate::types::CaCertificatesBundleSource) -> Self {
         self.input = self.input.ca_certificates_bundle_source(value);
         self
     }
@@ -520,10 +515,7 @@ impl CreateTrustStoreFluentBuilder {
     }
     /// Sets or clears [`crate::operation::create_trust_store::CreateTrustStoreInput::use_client_certificate_ocsp_endpoint`](crate::operation::create_trust_store::CreateTrustStoreInput::use_client_certificate_ocsp_endpoint).
     #[inline]
-    pub fn set_use_client_certificate_ocsp_endpoint(
-        mut self,
-        value: Option<bool>,
-    ) -> Self {
+    pub fn set_use_client_certificate_ocsp_endpoint(mut self, value: Option<bool>) -> Self {
         self.input = self.input.set_use_client_certificate_ocsp_endpoint(value);
         self
     }
@@ -544,18 +536,13 @@ impl CreateTrustStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_trust_store::CreateTrustStoreInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_trust_store::CreateTrustStoreInputBuilder {
         &self.input
     }
     /// Sends CreateTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -570,15 +557,9 @@ impl CreateTrustStoreFluentBuilder {
         crate::operation::create_trust_store::CreateTrustStoreOutput,
         restxml_runtime::SdkError<CreateTrustStoreError>,
     > {
-        let input: crate::operation::create_trust_store::CreateTrustStoreInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_trust_store::CreateTrustStoreInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateTrustStore", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateTrustStore", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -47,7 +47,7 @@ impl From<CreateVpcOriginInput> for CreateVpcOriginInputBuilder {
 }
 
 /// A builder for [`CreateVpcOriginInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateVpcOriginInputBuilder {
     vpc_origin_endpoint_config: Option<crate::types::VpcOriginEndpointConfig>,
     tags: Option<crate::types::Tags>,
@@ -63,13 +63,20 @@ impl std::fmt::Debug for CreateVpcOriginInputBuilder {
     }
 }
 
+impl Clone for CreateVpcOriginInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateVpcOriginInputBuilder {
+            vpc_origin_endpoint_config: self.vpc_origin_endpoint_config.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+
 impl CreateVpcOriginInputBuilder {
     /// Sets [`CreateVpcOriginInput::vpc_origin_endpoint_config`].
     #[inline]
-    pub fn vpc_origin_endpoint_config(
-        mut self,
-        value: crate::types::VpcOriginEndpointConfig,
-    ) -> Self {
+    pub fn vpc_origin_endpoint_config(mut self, value: crate::types::VpcOriginEndpointConfig) -> Self {
         self.vpc_origin_endpoint_config = Some(value);
         self
     }
@@ -90,25 +97,12 @@ impl CreateVpcOriginInputBuilder {
     pub fn build(self) -> Result<CreateVpcOriginInput, restxml_runtime::BuildError> {
         match (self.vpc_origin_endpoint_config,) {
             (Some(m_vpc_origin_endpoint_config),) => {
-                Ok(CreateVpcOriginInput {
-                    vpc_origin_endpoint_config: m_vpc_origin_endpoint_config,
-                    tags: self.tags,
-                })
+                Ok(CreateVpcOriginInput { vpc_origin_endpoint_config: m_vpc_origin_endpoint_config, tags: self.tags })
             }
-            (m_vpc_origin_endpoint_config,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateVpcOriginInput",
-                        &[
-                            (
-                                m_vpc_origin_endpoint_config.is_none(),
-                                "vpc_origin_endpoint_config",
-                                "VpcOriginEndpointConfig",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_vpc_origin_endpoint_config,) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateVpcOriginInput",
+                &[(m_vpc_origin_endpoint_config.is_none(), "vpc_origin_endpoint_config", "VpcOriginEndpointConfig")],
+            )),
         }
     }
 }
@@ -159,7 +153,7 @@ impl CreateVpcOriginOutput {
 }
 
 /// A builder for [`CreateVpcOriginOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateVpcOriginOutputBuilder {
     vpc_origin: Option<crate::types::VpcOrigin>,
     location: Option<String>,
@@ -227,7 +221,7 @@ impl CreateVpcOriginOutputBuilder {
 }
 
 /// The errors CreateVpcOrigin can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateVpcOriginError {
     /// Access denied.
@@ -252,48 +246,28 @@ impl CreateVpcOriginError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "CreateVpcOrigin",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateVpcOrigin", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
-            Some("EntityAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityAlreadyExists)
-            }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityAlreadyExists),
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
             }
-            Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityLimitExceeded)
-            }
+            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityLimitExceeded),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -340,6 +314,22 @@ impl CreateVpcOriginError {
     }
 }
 
+impl Clone for CreateVpcOriginError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::EntityAlreadyExists(value) => Self::EntityAlreadyExists(value.clone()),
+            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::InvalidTagging(value) => Self::InvalidTagging(value.clone()),
+            Self::EntityLimitExceeded(value) => Self::EntityLimitExceeded(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl CreateVpcOriginError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -383,9 +373,7 @@ impl std::error::Error for CreateVpcOriginError {
 pub fn serialize_request(
     input: &crate::operation::create_vpc_origin::CreateVpcOriginInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/vpc-origin");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -411,20 +399,14 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::create_vpc_origin::CreateVpcOriginOutput,
-    restxml_runtime::SdkError<CreateVpcOriginError>,
-> {
+) -> Result<crate::operation::create_vpc_origin::CreateVpcOriginOutput, restxml_runtime::SdkError<CreateVpcOriginError>>
+{
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateVpcOriginError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateVpcOriginError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -451,11 +433,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateVpcOriginFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateVpcOriginFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_vpc_origin::CreateVpcOriginInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateVpcOriginFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateVpcOriginFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateVpcOriginFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateVpcOriginFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -465,20 +469,13 @@ impl CreateVpcOriginFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_vpc_origin::CreateVpcOriginInputBuilder,
     ) -> Self {
-        CreateVpcOriginFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateVpcOriginFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The VPC origin endpoint configuration.
     ///
     /// Sets [`crate::operation::create_vpc_origin::CreateVpcOriginInput::vpc_origin_endpoint_config`](crate::operation::create_vpc_origin::CreateVpcOriginInput::vpc_origin_endpoint_config). Required.
     #[inline]
-    pub fn vpc_origin_endpoint_config(
-        mut self,
-        value: crate::types::VpcOriginEndpointConfig,
-    ) -> Self {
+    pub fn vpc_origin_endpoint_config(mut self, value: crate::types::VpcOriginEndpointConfig) -> Self {
         self.input = self.input.vpc_origin_endpoint_config(value);
         self
     }
@@ -499,18 +496,13 @@ impl CreateVpcOriginFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_vpc_origin::CreateVpcOriginInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_vpc_origin::CreateVpcOriginInputBuilder {
         &self.input
     }
     /// Sends CreateVpcOrigin: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -525,15 +517,9 @@ impl CreateVpcOriginFluentBuilder {
         crate::operation::create_vpc_origin::CreateVpcOriginOutput,
         restxml_runtime::SdkError<CreateVpcOriginError>,
     > {
-        let input: crate::operation::create_vpc_origin::CreateVpcOriginInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_vpc_origin::CreateVpcOriginInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateVpcOrigin", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateVpcOrigin", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -35,20 +35,16 @@ impl DeleteCloudFrontOriginAccessIdentityInput {
     }
 }
 
-impl From<DeleteCloudFrontOriginAccessIdentityInput>
-for DeleteCloudFrontOriginAccessIdentityInputBuilder {
+impl From<DeleteCloudFrontOriginAccessIdentityInput> for DeleteCloudFrontOriginAccessIdentityInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteCloudFrontOriginAccessIdentityInput) -> Self {
-        DeleteCloudFrontOriginAccessIdentityInputBuilder {
-            id: Some(input.id),
-            if_match: input.if_match,
-        }
+        DeleteCloudFrontOriginAccessIdentityInputBuilder { id: Some(input.id), if_match: input.if_match }
     }
 }
 
 /// A builder for [`DeleteCloudFrontOriginAccessIdentityInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteCloudFrontOriginAccessIdentityInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -61,6 +57,13 @@ impl std::fmt::Debug for DeleteCloudFrontOriginAccessIdentityInputBuilder {
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for DeleteCloudFrontOriginAccessIdentityInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteCloudFrontOriginAccessIdentityInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
     }
 }
 
@@ -85,30 +88,19 @@ impl DeleteCloudFrontOriginAccessIdentityInputBuilder {
     }
     /// Builds the [`DeleteCloudFrontOriginAccessIdentityInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(DeleteCloudFrontOriginAccessIdentityInput {
-                    id: m_id,
-                    if_match: self.if_match,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteCloudFrontOriginAccessIdentityInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(DeleteCloudFrontOriginAccessIdentityInput { id: m_id, if_match: self.if_match }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteCloudFrontOriginAccessIdentityInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
 
 /// The errors DeleteCloudFrontOriginAccessIdentity can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteCloudFrontOriginAccessIdentityError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -116,15 +108,11 @@ pub enum DeleteCloudFrontOriginAccessIdentityError {
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// The Origin Access Identity specified is already in use.
-    CloudFrontOriginAccessIdentityInUse(
-        crate::error::CloudFrontOriginAccessIdentityInUse,
-    ),
+    CloudFrontOriginAccessIdentityInUse(crate::error::CloudFrontOriginAccessIdentityInUse),
     /// The `If-Match` version is missing or not valid.
     InvalidIfMatchVersion(crate::error::InvalidIfMatchVersion),
     /// The specified origin access identity does not exist.
-    NoSuchCloudFrontOriginAccessIdentity(
-        crate::error::NoSuchCloudFrontOriginAccessIdentity,
-    ),
+    NoSuchCloudFrontOriginAccessIdentity(crate::error::NoSuchCloudFrontOriginAccessIdentity),
     /// An error response the model does not describe for this operation.
     Unhandled(restxml_runtime::UnhandledError),
 }
@@ -133,41 +121,28 @@ impl DeleteCloudFrontOriginAccessIdentityError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteCloudFrontOriginAccessIdentity",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("CloudFrontOriginAccessIdentityInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CloudFrontOriginAccessIdentityInUse)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
-            Some("NoSuchCloudFrontOriginAccessIdentity") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchCloudFrontOriginAccessIdentity)
-            }
+            Some("CloudFrontOriginAccessIdentityInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CloudFrontOriginAccessIdentityInUse),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("NoSuchCloudFrontOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchCloudFrontOriginAccessIdentity),
             _ => unhandled(meta),
         }
     }
@@ -203,6 +178,24 @@ impl DeleteCloudFrontOriginAccessIdentityError {
     }
 }
 
+impl Clone for DeleteCloudFrontOriginAccessIdentityError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::CloudFrontOriginAccessIdentityInUse(value) => {
+                Self::CloudFrontOriginAccessIdentityInUse(value.clone())
+            }
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::NoSuchCloudFrontOriginAccessIdentity(value) => {
+                Self::NoSuchCloudFrontOriginAccessIdentity(value.clone())
+            }
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl DeleteCloudFrontOriginAccessIdentityError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -218,8 +211,7 @@ impl DeleteCloudFrontOriginAccessIdentityError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata
-for DeleteCloudFrontOriginAccessIdentityError {
+impl restxml_runtime::ProvideErrorMetadata for DeleteCloudFrontOriginAccessIdentityError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -245,9 +237,7 @@ impl std::error::Error for DeleteCloudFrontOriginAccessIdentityError {
 pub fn serialize_request(
     input: &crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/origin-access-identity/cloudfront/");
     {
         let value = &input.id;
@@ -263,20 +253,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteCloudFrontOriginAccessIdentityError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteCloudFrontOriginAccessIdentityError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteCloudFrontOriginAccessIdentityError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteCloudFrontOriginAccessIdentityError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -285,11 +268,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteCloudFrontOriginAccessIdentityFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteCloudFrontOriginAccessIdentityFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInputBuilder,
+    pub(crate) input:
+        crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteCloudFrontOriginAccessIdentityFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteCloudFrontOriginAccessIdentityFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteCloudFrontOriginAccessIdentityFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteCloudFrontOriginAccessIdentityFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -299,11 +305,7 @@ impl DeleteCloudFrontOriginAccessIdentityFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInputBuilder,
     ) -> Self {
-        DeleteCloudFrontOriginAccessIdentityFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteCloudFrontOriginAccessIdentityFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The origin access identity's ID.
     ///
@@ -330,10 +332,7 @@ impl DeleteCloudFrontOriginAccessIdentityFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -341,7 +340,8 @@ impl DeleteCloudFrontOriginAccessIdentityFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInputBuilder {
+    ) -> &crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInputBuilder
+    {
         &self.input
     }
     /// Sends DeleteCloudFrontOriginAccessIdentity: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -352,19 +352,14 @@ impl DeleteCloudFrontOriginAccessIdentityFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteCloudFrontOriginAccessIdentityError>,
-    > {
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteCloudFrontOriginAccessIdentityError>>
+    {
         let input: crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInput = self
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteCloudFrontOriginAccessIdentity", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("DeleteCloudFrontOriginAccessIdentity", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -20,10 +20,7 @@ pub struct DeleteConnectionFunctionInput {
 impl std::fmt::Debug for DeleteConnectionFunctionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteConnectionFunctionInput")
-            .field("id", &self.id)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("DeleteConnectionFunctionInput").field("id", &self.id).field("if_match", &self.if_match).finish()
     }
 }
 
@@ -39,15 +36,12 @@ impl From<DeleteConnectionFunctionInput> for DeleteConnectionFunctionInputBuilde
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteConnectionFunctionInput) -> Self {
-        DeleteConnectionFunctionInputBuilder {
-            id: Some(input.id),
-            if_match: Some(input.if_match),
-        }
+        DeleteConnectionFunctionInputBuilder { id: Some(input.id), if_match: Some(input.if_match) }
     }
 }
 
 /// A builder for [`DeleteConnectionFunctionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteConnectionFunctionInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -60,6 +54,13 @@ impl std::fmt::Debug for DeleteConnectionFunctionInputBuilder {
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for DeleteConnectionFunctionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteConnectionFunctionInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
     }
 }
 
@@ -78,33 +79,19 @@ impl DeleteConnectionFunctionInputBuilder {
     }
     /// Builds the [`DeleteConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteConnectionFunctionInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteConnectionFunctionInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(m_id), Some(m_if_match)) => {
-                Ok(DeleteConnectionFunctionInput {
-                    id: m_id,
-                    if_match: m_if_match,
-                })
-            }
-            (m_id, m_if_match) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteConnectionFunctionInput",
-                        &[
-                            (m_id.is_none(), "id", "Id"),
-                            (m_if_match.is_none(), "if_match", "IfMatch"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_id), Some(m_if_match)) => Ok(DeleteConnectionFunctionInput { id: m_id, if_match: m_if_match }),
+            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteConnectionFunctionInput",
+                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
+            )),
         }
     }
 }
 
 /// The errors DeleteConnectionFunction can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteConnectionFunctionError {
     /// The entity cannot be deleted while it is in use.
@@ -129,49 +116,34 @@ impl DeleteConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteConnectionFunction",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("CannotDeleteEntityWhileInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse)
-            }
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("CannotDeleteEntityWhileInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse),
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -214,6 +186,22 @@ impl DeleteConnectionFunctionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteConnectionFunctionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::CannotDeleteEntityWhileInUse(value) => Self::CannotDeleteEntityWhileInUse(value.clone()),
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -260,9 +248,7 @@ impl std::error::Error for DeleteConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::delete_connection_function::DeleteConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/connection-function/");
     {
         let value = &input.id;
@@ -279,20 +265,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteConnectionFunctionError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteConnectionFunctionError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteConnectionFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteConnectionFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -301,11 +280,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteConnectionFunctionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_connection_function::DeleteConnectionFunctionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteConnectionFunctionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteConnectionFunctionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteConnectionFunctionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteConnectionFunctionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -315,11 +316,7 @@ impl DeleteConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_connection_function::DeleteConnectionFunctionInputBuilder,
     ) -> Self {
-        DeleteConnectionFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The connection function's ID.
     ///
@@ -340,18 +337,13 @@ impl DeleteConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_connection_function::DeleteConnectionFunctionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_connection_function::DeleteConnectionFunctionInputBuilder {
         &self.input
     }
     /// Sends DeleteConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -362,19 +354,10 @@ impl DeleteConnectionFunctionFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteConnectionFunctionError>,
-    > {
-        let input: crate::operation::delete_connection_function::DeleteConnectionFunctionInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteConnectionFunctionError>> {
+        let input: crate::operation::delete_connection_function::DeleteConnectionFunctionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteConnectionFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteConnectionFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -20,10 +20,7 @@ pub struct DeleteConnectionGroupInput {
 impl std::fmt::Debug for DeleteConnectionGroupInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteConnectionGroupInput")
-            .field("id", &self.id)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("DeleteConnectionGroupInput").field("id", &self.id).field("if_match", &self.if_match).finish()
     }
 }
 
@@ -39,15 +36,12 @@ impl From<DeleteConnectionGroupInput> for DeleteConnectionGroupInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteConnectionGroupInput) -> Self {
-        DeleteConnectionGroupInputBuilder {
-            id: Some(input.id),
-            if_match: Some(input.if_match),
-        }
+        DeleteConnectionGroupInputBuilder { id: Some(input.id), if_match: Some(input.if_match) }
     }
 }
 
 /// A builder for [`DeleteConnectionGroupInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteConnectionGroupInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -60,6 +54,13 @@ impl std::fmt::Debug for DeleteConnectionGroupInputBuilder {
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for DeleteConnectionGroupInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteConnectionGroupInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
     }
 }
 
@@ -78,33 +79,19 @@ impl DeleteConnectionGroupInputBuilder {
     }
     /// Builds the [`DeleteConnectionGroupInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteConnectionGroupInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteConnectionGroupInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(m_id), Some(m_if_match)) => {
-                Ok(DeleteConnectionGroupInput {
-                    id: m_id,
-                    if_match: m_if_match,
-                })
-            }
-            (m_id, m_if_match) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteConnectionGroupInput",
-                        &[
-                            (m_id.is_none(), "id", "Id"),
-                            (m_if_match.is_none(), "if_match", "IfMatch"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_id), Some(m_if_match)) => Ok(DeleteConnectionGroupInput { id: m_id, if_match: m_if_match }),
+            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteConnectionGroupInput",
+                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
+            )),
         }
     }
 }
 
 /// The errors DeleteConnectionGroup can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteConnectionGroupError {
     /// The entity cannot be deleted while it is in use.
@@ -127,45 +114,31 @@ impl DeleteConnectionGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteConnectionGroup",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("CannotDeleteEntityWhileInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse)
-            }
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("CannotDeleteEntityWhileInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse),
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("ResourceNotDisabled") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ResourceNotDisabled)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("ResourceNotDisabled") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ResourceNotDisabled),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -203,6 +176,21 @@ impl DeleteConnectionGroupError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteConnectionGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::CannotDeleteEntityWhileInUse(value) => Self::CannotDeleteEntityWhileInUse(value.clone()),
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::ResourceNotDisabled(value) => Self::ResourceNotDisabled(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -248,9 +236,7 @@ impl std::error::Error for DeleteConnectionGroupError {
 pub fn serialize_request(
     input: &crate::operation::delete_connection_group::DeleteConnectionGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/connection-group/");
     {
         let value = &input.id;
@@ -267,20 +253,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteConnectionGroupError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteConnectionGroupError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteConnectionGroupError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteConnectionGroupError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -289,11 +268,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteConnectionGroupFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteConnectionGroupFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_connection_group::DeleteConnectionGroupInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteConnectionGroupFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteConnectionGroupFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteConnectionGroupFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteConnectionGroupFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -303,11 +304,7 @@ impl DeleteConnectionGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_connection_group::DeleteConnectionGroupInputBuilder,
     ) -> Self {
-        DeleteConnectionGroupFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteConnectionGroupFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the connection group to delete.
     ///
@@ -328,18 +325,13 @@ impl DeleteConnectionGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_connection_group::DeleteConnectionGroupInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_connection_group::DeleteConnectionGroupInputBuilder {
         &self.input
     }
     /// Sends DeleteConnectionGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -350,19 +342,10 @@ impl DeleteConnectionGroupFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteConnectionGroupError>,
-    > {
-        let input: crate::operation::delete_connection_group::DeleteConnectionGroupInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteConnectionGroupError>> {
+        let input: crate::operation::delete_connection_group::DeleteConnectionGroupInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteConnectionGroup", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteConnectionGroup", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

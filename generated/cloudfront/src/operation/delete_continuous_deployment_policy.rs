@@ -37,20 +37,16 @@ impl DeleteContinuousDeploymentPolicyInput {
     }
 }
 
-impl From<DeleteContinuousDeploymentPolicyInput>
-for DeleteContinuousDeploymentPolicyInputBuilder {
+impl From<DeleteContinuousDeploymentPolicyInput> for DeleteContinuousDeploymentPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteContinuousDeploymentPolicyInput) -> Self {
-        DeleteContinuousDeploymentPolicyInputBuilder {
-            id: Some(input.id),
-            if_match: input.if_match,
-        }
+        DeleteContinuousDeploymentPolicyInputBuilder { id: Some(input.id), if_match: input.if_match }
     }
 }
 
 /// A builder for [`DeleteContinuousDeploymentPolicyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteContinuousDeploymentPolicyInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -63,6 +59,13 @@ impl std::fmt::Debug for DeleteContinuousDeploymentPolicyInputBuilder {
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for DeleteContinuousDeploymentPolicyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteContinuousDeploymentPolicyInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
     }
 }
 
@@ -87,30 +90,19 @@ impl DeleteContinuousDeploymentPolicyInputBuilder {
     }
     /// Builds the [`DeleteContinuousDeploymentPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(DeleteContinuousDeploymentPolicyInput {
-                    id: m_id,
-                    if_match: self.if_match,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteContinuousDeploymentPolicyInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(DeleteContinuousDeploymentPolicyInput { id: m_id, if_match: self.if_match }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteContinuousDeploymentPolicyInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
 
 /// The errors DeleteContinuousDeploymentPolicy can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteContinuousDeploymentPolicyError {
     /// You cannot delete a continuous deployment policy that is associated with a primary distribution.
@@ -133,45 +125,31 @@ impl DeleteContinuousDeploymentPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteContinuousDeploymentPolicy",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("ContinuousDeploymentPolicyInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ContinuousDeploymentPolicyInUse)
-            }
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("ContinuousDeploymentPolicyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ContinuousDeploymentPolicyInUse),
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("NoSuchContinuousDeploymentPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("NoSuchContinuousDeploymentPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -209,6 +187,21 @@ impl DeleteContinuousDeploymentPolicyError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteContinuousDeploymentPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::ContinuousDeploymentPolicyInUse(value) => Self::ContinuousDeploymentPolicyInUse(value.clone()),
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::NoSuchContinuousDeploymentPolicy(value) => Self::NoSuchContinuousDeploymentPolicy(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -254,9 +247,7 @@ impl std::error::Error for DeleteContinuousDeploymentPolicyError {
 pub fn serialize_request(
     input: &crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/continuous-deployment-policy/");
     {
         let value = &input.id;
@@ -272,20 +263,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteContinuousDeploymentPolicyError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteContinuousDeploymentPolicyError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteContinuousDeploymentPolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteContinuousDeploymentPolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -294,11 +278,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteContinuousDeploymentPolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteContinuousDeploymentPolicyFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInputBuilder,
+    pub(crate) input:
+        crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteContinuousDeploymentPolicyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteContinuousDeploymentPolicyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteContinuousDeploymentPolicyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteContinuousDeploymentPolicyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -308,11 +315,7 @@ impl DeleteContinuousDeploymentPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInputBuilder,
     ) -> Self {
-        DeleteContinuousDeploymentPolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteContinuousDeploymentPolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The identifier of the continuous deployment policy that you are deleting.
     ///
@@ -339,10 +342,7 @@ impl DeleteContinuousDeploymentPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -361,19 +361,13 @@ impl DeleteContinuousDeploymentPolicyFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteContinuousDeploymentPolicyError>,
-    > {
-        let input: crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteContinuousDeploymentPolicyError>>
+    {
+        let input: crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteContinuousDeploymentPolicy", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("DeleteContinuousDeploymentPolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

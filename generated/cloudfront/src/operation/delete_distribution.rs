@@ -44,10 +44,7 @@ pub struct DeleteDistributionInput {
 impl std::fmt::Debug for DeleteDistributionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteDistributionInput")
-            .field("id", &self.id)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("DeleteDistributionInput").field("id", &self.id).field("if_match", &self.if_match).finish()
     }
 }
 
@@ -63,15 +60,12 @@ impl From<DeleteDistributionInput> for DeleteDistributionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteDistributionInput) -> Self {
-        DeleteDistributionInputBuilder {
-            id: Some(input.id),
-            if_match: input.if_match,
-        }
+        DeleteDistributionInputBuilder { id: Some(input.id), if_match: input.if_match }
     }
 }
 
 /// A builder for [`DeleteDistributionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteDistributionInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -84,6 +78,13 @@ impl std::fmt::Debug for DeleteDistributionInputBuilder {
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for DeleteDistributionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteDistributionInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
     }
 }
 
@@ -110,26 +111,17 @@ impl DeleteDistributionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteDistributionInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(DeleteDistributionInput {
-                    id: m_id,
-                    if_match: self.if_match,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteDistributionInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(DeleteDistributionInput { id: m_id, if_match: self.if_match }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteDistributionInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
 
 /// The errors DeleteDistribution can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteDistributionError {
     /// Cannot delete this resource because it is in use.
@@ -152,45 +144,26 @@ impl DeleteDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "DeleteDistribution",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteDistribution", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("ResourceInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ResourceInUse)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::ResourceInUse)
             }
-            Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchDistribution)
-            }
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchDistribution),
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("DistributionNotDisabled") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::DistributionNotDisabled)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("DistributionNotDisabled") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::DistributionNotDisabled),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -228,6 +201,21 @@ impl DeleteDistributionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteDistributionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::ResourceInUse(value) => Self::ResourceInUse(value.clone()),
+            Self::NoSuchDistribution(value) => Self::NoSuchDistribution(value.clone()),
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::DistributionNotDisabled(value) => Self::DistributionNotDisabled(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -273,9 +261,7 @@ impl std::error::Error for DeleteDistributionError {
 pub fn serialize_request(
     input: &crate::operation::delete_distribution::DeleteDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.id;
@@ -291,20 +277,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteDistributionError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteDistributionError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteDistributionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteDistributionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -313,11 +292,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteDistributionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteDistributionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_distribution::DeleteDistributionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteDistributionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteDistributionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteDistributionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteDistributionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -327,11 +328,7 @@ impl DeleteDistributionFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_distribution::DeleteDistributionInputBuilder,
     ) -> Self {
-        DeleteDistributionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteDistributionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The distribution ID.
     ///
@@ -358,18 +355,13 @@ impl DeleteDistributionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_distribution::DeleteDistributionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_distribution::DeleteDistributionInputBuilder {
         &self.input
     }
     /// Sends DeleteDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -380,19 +372,10 @@ impl DeleteDistributionFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteDistributionError>,
-    > {
-        let input: crate::operation::delete_distribution::DeleteDistributionInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteDistributionError>> {
+        let input: crate::operation::delete_distribution::DeleteDistributionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteDistribution", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteDistribution", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

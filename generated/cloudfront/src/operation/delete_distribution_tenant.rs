@@ -22,10 +22,7 @@ pub struct DeleteDistributionTenantInput {
 impl std::fmt::Debug for DeleteDistributionTenantInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteDistributionTenantInput")
-            .field("id", &self.id)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("DeleteDistributionTenantInput").field("id", &self.id).field("if_match", &self.if_match).finish()
     }
 }
 
@@ -41,15 +38,12 @@ impl From<DeleteDistributionTenantInput> for DeleteDistributionTenantInputBuilde
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteDistributionTenantInput) -> Self {
-        DeleteDistributionTenantInputBuilder {
-            id: Some(input.id),
-            if_match: Some(input.if_match),
-        }
+        DeleteDistributionTenantInputBuilder { id: Some(input.id), if_match: Some(input.if_match) }
     }
 }
 
 /// A builder for [`DeleteDistributionTenantInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteDistributionTenantInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -62,6 +56,13 @@ impl std::fmt::Debug for DeleteDistributionTenantInputBuilder {
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for DeleteDistributionTenantInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteDistributionTenantInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
     }
 }
 
@@ -80,33 +81,19 @@ impl DeleteDistributionTenantInputBuilder {
     }
     /// Builds the [`DeleteDistributionTenantInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteDistributionTenantInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteDistributionTenantInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(m_id), Some(m_if_match)) => {
-                Ok(DeleteDistributionTenantInput {
-                    id: m_id,
-                    if_match: m_if_match,
-                })
-            }
-            (m_id, m_if_match) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteDistributionTenantInput",
-                        &[
-                            (m_id.is_none(), "id", "Id"),
-                            (m_if_match.is_none(), "if_match", "IfMatch"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_id), Some(m_if_match)) => Ok(DeleteDistributionTenantInput { id: m_id, if_match: m_if_match }),
+            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteDistributionTenantInput",
+                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
+            )),
         }
     }
 }
 
 /// The errors DeleteDistributionTenant can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteDistributionTenantError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -127,41 +114,29 @@ impl DeleteDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteDistributionTenant",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("ResourceNotDisabled") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ResourceNotDisabled)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("ResourceNotDisabled") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ResourceNotDisabled),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -194,6 +169,20 @@ impl DeleteDistributionTenantError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteDistributionTenantError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::ResourceNotDisabled(value) => Self::ResourceNotDisabled(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -238,9 +227,7 @@ impl std::error::Error for DeleteDistributionTenantError {
 pub fn serialize_request(
     input: &crate::operation::delete_distribution_tenant::DeleteDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.id;
@@ -257,20 +244,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteDistributionTenantError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteDistributionTenantError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteDistributionTenantError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteDistributionTenantError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -279,11 +259,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteDistributionTenantFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteDistributionTenantFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_distribution_tenant::DeleteDistributionTenantInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteDistributionTenantFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteDistributionTenantFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteDistributionTenantFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteDistributionTenantFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -293,11 +295,7 @@ impl DeleteDistributionTenantFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_distribution_tenant::DeleteDistributionTenantInputBuilder,
     ) -> Self {
-        DeleteDistributionTenantFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the distribution tenant to delete.
     ///
@@ -318,18 +316,13 @@ impl DeleteDistributionTenantFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_distribution_tenant::DeleteDistributionTenantInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_distribution_tenant::DeleteDistributionTenantInputBuilder {
         &self.input
     }
     /// Sends DeleteDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -340,19 +333,10 @@ impl DeleteDistributionTenantFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteDistributionTenantError>,
-    > {
-        let input: crate::operation::delete_distribution_tenant::DeleteDistributionTenantInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteDistributionTenantError>> {
+        let input: crate::operation::delete_distribution_tenant::DeleteDistributionTenantInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteDistributionTenant", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteDistributionTenant", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -35,20 +35,16 @@ impl DeleteFieldLevelEncryptionConfigInput {
     }
 }
 
-impl From<DeleteFieldLevelEncryptionConfigInput>
-for DeleteFieldLevelEncryptionConfigInputBuilder {
+impl From<DeleteFieldLevelEncryptionConfigInput> for DeleteFieldLevelEncryptionConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteFieldLevelEncryptionConfigInput) -> Self {
-        DeleteFieldLevelEncryptionConfigInputBuilder {
-            id: Some(input.id),
-            if_match: input.if_match,
-        }
+        DeleteFieldLevelEncryptionConfigInputBuilder { id: Some(input.id), if_match: input.if_match }
     }
 }
 
 /// A builder for [`DeleteFieldLevelEncryptionConfigInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteFieldLevelEncryptionConfigInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -61,6 +57,13 @@ impl std::fmt::Debug for DeleteFieldLevelEncryptionConfigInputBuilder {
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for DeleteFieldLevelEncryptionConfigInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteFieldLevelEncryptionConfigInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
     }
 }
 
@@ -85,30 +88,19 @@ impl DeleteFieldLevelEncryptionConfigInputBuilder {
     }
     /// Builds the [`DeleteFieldLevelEncryptionConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(DeleteFieldLevelEncryptionConfigInput {
-                    id: m_id,
-                    if_match: self.if_match,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteFieldLevelEncryptionConfigInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(DeleteFieldLevelEncryptionConfigInput { id: m_id, if_match: self.if_match }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteFieldLevelEncryptionConfigInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
 
 /// The errors DeleteFieldLevelEncryptionConfig can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteFieldLevelEncryptionConfigError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -129,41 +121,28 @@ impl DeleteFieldLevelEncryptionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteFieldLevelEncryptionConfig",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("FieldLevelEncryptionConfigInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::FieldLevelEncryptionConfigInUse)
-            }
-            Some("NoSuchFieldLevelEncryptionConfig") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("FieldLevelEncryptionConfigInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::FieldLevelEncryptionConfigInUse),
+            Some("NoSuchFieldLevelEncryptionConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -196,6 +175,20 @@ impl DeleteFieldLevelEncryptionConfigError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteFieldLevelEncryptionConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::FieldLevelEncryptionConfigInUse(value) => Self::FieldLevelEncryptionConfigInUse(value.clone()),
+            Self::NoSuchFieldLevelEncryptionConfig(value) => Self::NoSuchFieldLevelEncryptionConfig(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -240,9 +233,7 @@ impl std::error::Error for DeleteFieldLevelEncryptionConfigError {
 pub fn serialize_request(
     input: &crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/field-level-encryption/");
     {
         let value = &input.id;
@@ -258,20 +249,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteFieldLevelEncryptionConfigError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteFieldLevelEncryptionConfigError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteFieldLevelEncryptionConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteFieldLevelEncryptionConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -280,11 +264,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteFieldLevelEncryptionConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteFieldLevelEncryptionConfigFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInputBuilder,
+    pub(crate) input:
+        crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteFieldLevelEncryptionConfigFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteFieldLevelEncryptionConfigFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteFieldLevelEncryptionConfigFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteFieldLevelEncryptionConfigFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -294,11 +301,7 @@ impl DeleteFieldLevelEncryptionConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInputBuilder,
     ) -> Self {
-        DeleteFieldLevelEncryptionConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteFieldLevelEncryptionConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the configuration you want to delete from CloudFront.
     ///
@@ -325,10 +328,7 @@ impl DeleteFieldLevelEncryptionConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -347,19 +347,13 @@ impl DeleteFieldLevelEncryptionConfigFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteFieldLevelEncryptionConfigError>,
-    > {
-        let input: crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteFieldLevelEncryptionConfigError>>
+    {
+        let input: crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteFieldLevelEncryptionConfig", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("DeleteFieldLevelEncryptionConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -35,20 +35,16 @@ impl DeleteFieldLevelEncryptionProfileInput {
     }
 }
 
-impl From<DeleteFieldLevelEncryptionProfileInput>
-for DeleteFieldLevelEncryptionProfileInputBuilder {
+impl From<DeleteFieldLevelEncryptionProfileInput> for DeleteFieldLevelEncryptionProfileInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteFieldLevelEncryptionProfileInput) -> Self {
-        DeleteFieldLevelEncryptionProfileInputBuilder {
-            id: Some(input.id),
-            if_match: input.if_match,
-        }
+        DeleteFieldLevelEncryptionProfileInputBuilder { id: Some(input.id), if_match: input.if_match }
     }
 }
 
 /// A builder for [`DeleteFieldLevelEncryptionProfileInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteFieldLevelEncryptionProfileInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -61,6 +57,13 @@ impl std::fmt::Debug for DeleteFieldLevelEncryptionProfileInputBuilder {
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for DeleteFieldLevelEncryptionProfileInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteFieldLevelEncryptionProfileInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
     }
 }
 
@@ -85,30 +88,19 @@ impl DeleteFieldLevelEncryptionProfileInputBuilder {
     }
     /// Builds the [`DeleteFieldLevelEncryptionProfileInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(DeleteFieldLevelEncryptionProfileInput {
-                    id: m_id,
-                    if_match: self.if_match,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteFieldLevelEncryptionProfileInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(DeleteFieldLevelEncryptionProfileInput { id: m_id, if_match: self.if_match }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteFieldLevelEncryptionProfileInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
 
 /// The errors DeleteFieldLevelEncryptionProfile can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteFieldLevelEncryptionProfileError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -129,41 +121,28 @@ impl DeleteFieldLevelEncryptionProfileError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteFieldLevelEncryptionProfile",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchFieldLevelEncryptionProfile") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile)
-            }
-            Some("FieldLevelEncryptionProfileInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::FieldLevelEncryptionProfileInUse)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("NoSuchFieldLevelEncryptionProfile") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile),
+            Some("FieldLevelEncryptionProfileInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::FieldLevelEncryptionProfileInUse),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -196,6 +175,20 @@ impl DeleteFieldLevelEncryptionProfileError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteFieldLevelEncryptionProfileError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchFieldLevelEncryptionProfile(value) => Self::NoSuchFieldLevelEncryptionProfile(value.clone()),
+            Self::FieldLevelEncryptionProfileInUse(value) => Self::FieldLevelEncryptionProfileInUse(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -240,9 +233,7 @@ impl std::error::Error for DeleteFieldLevelEncryptionProfileError {
 pub fn serialize_request(
     input: &crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/field-level-encryption-profile/");
     {
         let value = &input.id;
@@ -258,20 +249,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteFieldLevelEncryptionProfileError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteFieldLevelEncryptionProfileError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteFieldLevelEncryptionProfileError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteFieldLevelEncryptionProfileError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -280,11 +264,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteFieldLevelEncryptionProfileFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteFieldLevelEncryptionProfileFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInputBuilder,
+    pub(crate) input:
+        crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteFieldLevelEncryptionProfileFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteFieldLevelEncryptionProfileFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteFieldLevelEncryptionProfileFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteFieldLevelEncryptionProfileFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -294,11 +301,7 @@ impl DeleteFieldLevelEncryptionProfileFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInputBuilder,
     ) -> Self {
-        DeleteFieldLevelEncryptionProfileFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteFieldLevelEncryptionProfileFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Request the ID of the profile you want to delete from CloudFront.
     ///
@@ -325,10 +328,7 @@ impl DeleteFieldLevelEncryptionProfileFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -347,19 +347,13 @@ impl DeleteFieldLevelEncryptionProfileFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteFieldLevelEncryptionProfileError>,
-    > {
-        let input: crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteFieldLevelEncryptionProfileError>>
+    {
+        let input: crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteFieldLevelEncryptionProfile", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("DeleteFieldLevelEncryptionProfile", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

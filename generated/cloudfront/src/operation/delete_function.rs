@@ -24,10 +24,7 @@ pub struct DeleteFunctionInput {
 impl std::fmt::Debug for DeleteFunctionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteFunctionInput")
-            .field("name", &self.name)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("DeleteFunctionInput").field("name", &self.name).field("if_match", &self.if_match).finish()
     }
 }
 
@@ -43,15 +40,12 @@ impl From<DeleteFunctionInput> for DeleteFunctionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteFunctionInput) -> Self {
-        DeleteFunctionInputBuilder {
-            name: Some(input.name),
-            if_match: Some(input.if_match),
-        }
+        DeleteFunctionInputBuilder { name: Some(input.name), if_match: Some(input.if_match) }
     }
 }
 
 /// A builder for [`DeleteFunctionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteFunctionInputBuilder {
     name: Option<String>,
     if_match: Option<String>,
@@ -64,6 +58,13 @@ impl std::fmt::Debug for DeleteFunctionInputBuilder {
             .field("name", &self.name)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for DeleteFunctionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteFunctionInputBuilder { name: self.name.clone(), if_match: self.if_match.clone() }
     }
 }
 
@@ -84,29 +85,17 @@ impl DeleteFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteFunctionInput, restxml_runtime::BuildError> {
         match (self.name, self.if_match) {
-            (Some(m_name), Some(m_if_match)) => {
-                Ok(DeleteFunctionInput {
-                    name: m_name,
-                    if_match: m_if_match,
-                })
-            }
-            (m_name, m_if_match) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteFunctionInput",
-                        &[
-                            (m_name.is_none(), "name", "Name"),
-                            (m_if_match.is_none(), "if_match", "IfMatch"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_name), Some(m_if_match)) => Ok(DeleteFunctionInput { name: m_name, if_match: m_if_match }),
+            (m_name, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteFunctionInput",
+                &[(m_name.is_none(), "name", "Name"), (m_if_match.is_none(), "if_match", "IfMatch")],
+            )),
         }
     }
 }
 
 /// The errors DeleteFunction can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteFunctionError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -127,41 +116,23 @@ impl DeleteFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "DeleteFunction",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteFunction", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("FunctionInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::FunctionInUse)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::FunctionInUse)
             }
-            Some("NoSuchFunctionExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFunctionExists),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -194,6 +165,20 @@ impl DeleteFunctionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteFunctionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::FunctionInUse(value) => Self::FunctionInUse(value.clone()),
+            Self::NoSuchFunctionExists(value) => Self::NoSuchFunctionExists(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -238,9 +223,7 @@ impl std::error::Error for DeleteFunctionError {
 pub fn serialize_request(
     input: &crate::operation::delete_function::DeleteFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -257,20 +240,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteFunctionError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteFunctionError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -279,11 +255,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteFunctionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteFunctionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_function::DeleteFunctionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteFunctionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteFunctionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteFunctionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteFunctionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -293,11 +291,7 @@ impl DeleteFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_function::DeleteFunctionInputBuilder,
     ) -> Self {
-        DeleteFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The name of the function that you are deleting.
     ///
@@ -318,18 +312,13 @@ impl DeleteFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_function::DeleteFunctionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_function::DeleteFunctionInputBuilder {
         &self.input
     }
     /// Sends DeleteFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -340,19 +329,10 @@ impl DeleteFunctionFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteFunctionError>,
-    > {
-        let input: crate::operation::delete_function::DeleteFunctionInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteFunctionError>> {
+        let input: crate::operation::delete_function::DeleteFunctionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

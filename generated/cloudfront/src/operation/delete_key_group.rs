@@ -24,10 +24,7 @@ pub struct DeleteKeyGroupInput {
 impl std::fmt::Debug for DeleteKeyGroupInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteKeyGroupInput")
-            .field("id", &self.id)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("DeleteKeyGroupInput").field("id", &self.id).field("if_match", &self.if_match).finish()
     }
 }
 
@@ -43,15 +40,12 @@ impl From<DeleteKeyGroupInput> for DeleteKeyGroupInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteKeyGroupInput) -> Self {
-        DeleteKeyGroupInputBuilder {
-            id: Some(input.id),
-            if_match: input.if_match,
-        }
+        DeleteKeyGroupInputBuilder { id: Some(input.id), if_match: input.if_match }
     }
 }
 
 /// A builder for [`DeleteKeyGroupInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteKeyGroupInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -60,10 +54,14 @@ pub struct DeleteKeyGroupInputBuilder {
 impl std::fmt::Debug for DeleteKeyGroupInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteKeyGroupInputBuilder")
-            .field("id", &self.id)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("DeleteKeyGroupInputBuilder").field("id", &self.id).field("if_match", &self.if_match).finish()
+    }
+}
+
+impl Clone for DeleteKeyGroupInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteKeyGroupInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
     }
 }
 
@@ -90,26 +88,16 @@ impl DeleteKeyGroupInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteKeyGroupInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(DeleteKeyGroupInput {
-                    id: m_id,
-                    if_match: self.if_match,
-                })
-            }
+            (Some(m_id),) => Ok(DeleteKeyGroupInput { id: m_id, if_match: self.if_match }),
             (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteKeyGroupInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
+                Err(restxml_runtime::BuildError::missing_fields("DeleteKeyGroupInput", &[(m_id.is_none(), "id", "Id")]))
             }
         }
     }
 }
 
 /// The errors DeleteKeyGroup can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteKeyGroupError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -128,37 +116,22 @@ impl DeleteKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "DeleteKeyGroup",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteKeyGroup", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("ResourceInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ResourceInUse)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::ResourceInUse)
             }
             Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchResource)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -186,6 +159,19 @@ impl DeleteKeyGroupError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteKeyGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::ResourceInUse(value) => Self::ResourceInUse(value.clone()),
+            Self::NoSuchResource(value) => Self::NoSuchResource(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -229,9 +215,7 @@ impl std::error::Error for DeleteKeyGroupError {
 pub fn serialize_request(
     input: &crate::operation::delete_key_group::DeleteKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/key-group/");
     {
         let value = &input.id;
@@ -247,20 +231,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteKeyGroupError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteKeyGroupError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteKeyGroupError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteKeyGroupError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -269,11 +246,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteKeyGroupFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteKeyGroupFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_key_group::DeleteKeyGroupInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteKeyGroupFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteKeyGroupFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteKeyGroupFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteKeyGroupFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -283,11 +282,7 @@ impl DeleteKeyGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_key_group::DeleteKeyGroupInputBuilder,
     ) -> Self {
-        DeleteKeyGroupFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteKeyGroupFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The identifier of the key group that you are deleting. To get the identifier, use `ListKeyGroups`.
     ///
@@ -314,18 +309,13 @@ impl DeleteKeyGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_key_group::DeleteKeyGroupInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_key_group::DeleteKeyGroupInputBuilder {
         &self.input
     }
     /// Sends DeleteKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -336,19 +326,10 @@ impl DeleteKeyGroupFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteKeyGroupError>,
-    > {
-        let input: crate::operation::delete_key_group::DeleteKeyGroupInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteKeyGroupError>> {
+        let input: crate::operation::delete_key_group::DeleteKeyGroupInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteKeyGroup", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteKeyGroup", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -20,10 +20,7 @@ pub struct DeleteKeyValueStoreInput {
 impl std::fmt::Debug for DeleteKeyValueStoreInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteKeyValueStoreInput")
-            .field("name", &self.name)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("DeleteKeyValueStoreInput").field("name", &self.name).field("if_match", &self.if_match).finish()
     }
 }
 
@@ -39,15 +36,12 @@ impl From<DeleteKeyValueStoreInput> for DeleteKeyValueStoreInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteKeyValueStoreInput) -> Self {
-        DeleteKeyValueStoreInputBuilder {
-            name: Some(input.name),
-            if_match: Some(input.if_match),
-        }
+        DeleteKeyValueStoreInputBuilder { name: Some(input.name), if_match: Some(input.if_match) }
     }
 }
 
 /// A builder for [`DeleteKeyValueStoreInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteKeyValueStoreInputBuilder {
     name: Option<String>,
     if_match: Option<String>,
@@ -60,6 +54,13 @@ impl std::fmt::Debug for DeleteKeyValueStoreInputBuilder {
             .field("name", &self.name)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for DeleteKeyValueStoreInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteKeyValueStoreInputBuilder { name: self.name.clone(), if_match: self.if_match.clone() }
     }
 }
 
@@ -80,29 +81,17 @@ impl DeleteKeyValueStoreInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteKeyValueStoreInput, restxml_runtime::BuildError> {
         match (self.name, self.if_match) {
-            (Some(m_name), Some(m_if_match)) => {
-                Ok(DeleteKeyValueStoreInput {
-                    name: m_name,
-                    if_match: m_if_match,
-                })
-            }
-            (m_name, m_if_match) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteKeyValueStoreInput",
-                        &[
-                            (m_name.is_none(), "name", "Name"),
-                            (m_if_match.is_none(), "if_match", "IfMatch"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_name), Some(m_if_match)) => Ok(DeleteKeyValueStoreInput { name: m_name, if_match: m_if_match }),
+            (m_name, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteKeyValueStoreInput",
+                &[(m_name.is_none(), "name", "Name"), (m_if_match.is_none(), "if_match", "IfMatch")],
+            )),
         }
     }
 }
 
 /// The errors DeleteKeyValueStore can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteKeyValueStoreError {
     /// The entity cannot be deleted while it is in use.
@@ -125,45 +114,26 @@ impl DeleteKeyValueStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "DeleteKeyValueStore",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteKeyValueStore", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("CannotDeleteEntityWhileInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse)
-            }
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("CannotDeleteEntityWhileInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse),
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -201,6 +171,21 @@ impl DeleteKeyValueStoreError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteKeyValueStoreError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::CannotDeleteEntityWhileInUse(value) => Self::CannotDeleteEntityWhileInUse(value.clone()),
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -246,9 +231,7 @@ impl std::error::Error for DeleteKeyValueStoreError {
 pub fn serialize_request(
     input: &crate::operation::delete_key_value_store::DeleteKeyValueStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/key-value-store/");
     {
         let value = &input.name;
@@ -265,20 +248,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteKeyValueStoreError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteKeyValueStoreError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteKeyValueStoreError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteKeyValueStoreError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -287,11 +263,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteKeyValueStoreFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteKeyValueStoreFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_key_value_store::DeleteKeyValueStoreInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteKeyValueStoreFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteKeyValueStoreFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteKeyValueStoreFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteKeyValueStoreFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -301,11 +299,7 @@ impl DeleteKeyValueStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_key_value_store::DeleteKeyValueStoreInputBuilder,
     ) -> Self {
-        DeleteKeyValueStoreFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteKeyValueStoreFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The name of the key value store.
     ///
@@ -326,18 +320,13 @@ impl DeleteKeyValueStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_key_value_store::DeleteKeyValueStoreInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_key_value_store::DeleteKeyValueStoreInputBuilder {
         &self.input
     }
     /// Sends DeleteKeyValueStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -348,19 +337,10 @@ impl DeleteKeyValueStoreFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteKeyValueStoreError>,
-    > {
-        let input: crate::operation::delete_key_value_store::DeleteKeyValueStoreInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteKeyValueStoreError>> {
+        let input: crate::operation::delete_key_value_store::DeleteKeyValueStoreInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteKeyValueStore", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteKeyValueStore", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -18,9 +18,7 @@ pub struct DeleteMonitoringSubscriptionInput {
 impl std::fmt::Debug for DeleteMonitoringSubscriptionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteMonitoringSubscriptionInput")
-            .field("distribution_id", &self.distribution_id)
-            .finish()
+        f.debug_struct("DeleteMonitoringSubscriptionInput").field("distribution_id", &self.distribution_id).finish()
     }
 }
 
@@ -32,19 +30,16 @@ impl DeleteMonitoringSubscriptionInput {
     }
 }
 
-impl From<DeleteMonitoringSubscriptionInput>
-for DeleteMonitoringSubscriptionInputBuilder {
+impl From<DeleteMonitoringSubscriptionInput> for DeleteMonitoringSubscriptionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteMonitoringSubscriptionInput) -> Self {
-        DeleteMonitoringSubscriptionInputBuilder {
-            distribution_id: Some(input.distribution_id),
-        }
+        DeleteMonitoringSubscriptionInputBuilder { distribution_id: Some(input.distribution_id) }
     }
 }
 
 /// A builder for [`DeleteMonitoringSubscriptionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteMonitoringSubscriptionInputBuilder {
     distribution_id: Option<String>,
 }
@@ -58,6 +53,13 @@ impl std::fmt::Debug for DeleteMonitoringSubscriptionInputBuilder {
     }
 }
 
+impl Clone for DeleteMonitoringSubscriptionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteMonitoringSubscriptionInputBuilder { distribution_id: self.distribution_id.clone() }
+    }
+}
+
 impl DeleteMonitoringSubscriptionInputBuilder {
     /// Sets [`DeleteMonitoringSubscriptionInput::distribution_id`].
     #[inline]
@@ -67,29 +69,13 @@ impl DeleteMonitoringSubscriptionInputBuilder {
     }
     /// Builds the [`DeleteMonitoringSubscriptionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteMonitoringSubscriptionInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteMonitoringSubscriptionInput, restxml_runtime::BuildError> {
         match (self.distribution_id,) {
-            (Some(m_distribution_id),) => {
-                Ok(DeleteMonitoringSubscriptionInput {
-                    distribution_id: m_distribution_id,
-                })
-            }
-            (m_distribution_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteMonitoringSubscriptionInput",
-                        &[
-                            (
-                                m_distribution_id.is_none(),
-                                "distribution_id",
-                                "DistributionId",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_distribution_id),) => Ok(DeleteMonitoringSubscriptionInput { distribution_id: m_distribution_id }),
+            (m_distribution_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteMonitoringSubscriptionInput",
+                &[(m_distribution_id.is_none(), "distribution_id", "DistributionId")],
+            )),
         }
     }
 }
@@ -129,7 +115,7 @@ impl DeleteMonitoringSubscriptionOutput {
 }
 
 /// A builder for [`DeleteMonitoringSubscriptionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteMonitoringSubscriptionOutputBuilder {}
 impl std::fmt::Debug for DeleteMonitoringSubscriptionOutputBuilder {
     #[inline]
@@ -141,17 +127,13 @@ impl std::fmt::Debug for DeleteMonitoringSubscriptionOutputBuilder {
 impl DeleteMonitoringSubscriptionOutputBuilder {
     /// Builds the [`DeleteMonitoringSubscriptionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
-        Ok(DeleteMonitoringSubscriptionOutput {
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<DeleteMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
+        Ok(DeleteMonitoringSubscriptionOutput { meta: Default::default() })
     }
 }
 
 /// The errors DeleteMonitoringSubscription can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteMonitoringSubscriptionError {
     /// The specified distribution does not exist.
@@ -170,37 +152,26 @@ impl DeleteMonitoringSubscriptionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteMonitoringSubscription",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchDistribution)
-            }
+            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchDistribution),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
-            Some("NoSuchMonitoringSubscription") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchMonitoringSubscription)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("NoSuchMonitoringSubscription") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchMonitoringSubscription),
             _ => unhandled(meta),
         }
     }
@@ -228,6 +199,19 @@ impl DeleteMonitoringSubscriptionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteMonitoringSubscriptionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchDistribution(value) => Self::NoSuchDistribution(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::NoSuchMonitoringSubscription(value) => Self::NoSuchMonitoringSubscription(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -271,9 +255,7 @@ impl std::error::Error for DeleteMonitoringSubscriptionError {
 pub fn serialize_request(
     input: &crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/distributions/");
     {
         let value = &input.distribution_id;
@@ -292,15 +274,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteMonitoringSubscriptionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteMonitoringSubscriptionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteMonitoringSubscriptionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -311,11 +289,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteMonitoringSubscriptionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteMonitoringSubscriptionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteMonitoringSubscriptionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteMonitoringSubscriptionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteMonitoringSubscriptionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteMonitoringSubscriptionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -325,11 +325,7 @@ impl DeleteMonitoringSubscriptionFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInputBuilder,
     ) -> Self {
-        DeleteMonitoringSubscriptionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteMonitoringSubscriptionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the distribution that you are disabling metrics for.
     ///
@@ -342,10 +338,7 @@ impl DeleteMonitoringSubscriptionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -368,15 +361,10 @@ impl DeleteMonitoringSubscriptionFluentBuilder {
         crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionOutput,
         restxml_runtime::SdkError<DeleteMonitoringSubscriptionError>,
     > {
-        let input: crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteMonitoringSubscription", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteMonitoringSubscription", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -41,15 +41,12 @@ impl From<DeleteOriginAccessControlInput> for DeleteOriginAccessControlInputBuil
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteOriginAccessControlInput) -> Self {
-        DeleteOriginAccessControlInputBuilder {
-            id: Some(input.id),
-            if_match: input.if_match,
-        }
+        DeleteOriginAccessControlInputBuilder { id: Some(input.id), if_match: input.if_match }
     }
 }
 
 /// A builder for [`DeleteOriginAccessControlInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteOriginAccessControlInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -62,6 +59,13 @@ impl std::fmt::Debug for DeleteOriginAccessControlInputBuilder {
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for DeleteOriginAccessControlInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteOriginAccessControlInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
     }
 }
 
@@ -86,30 +90,19 @@ impl DeleteOriginAccessControlInputBuilder {
     }
     /// Builds the [`DeleteOriginAccessControlInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteOriginAccessControlInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteOriginAccessControlInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(DeleteOriginAccessControlInput {
-                    id: m_id,
-                    if_match: self.if_match,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteOriginAccessControlInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(DeleteOriginAccessControlInput { id: m_id, if_match: self.if_match }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteOriginAccessControlInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
 
 /// The errors DeleteOriginAccessControl can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteOriginAccessControlError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -130,41 +123,28 @@ impl DeleteOriginAccessControlError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteOriginAccessControl",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("OriginAccessControlInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::OriginAccessControlInUse)
-            }
-            Some("NoSuchOriginAccessControl") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchOriginAccessControl)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("OriginAccessControlInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::OriginAccessControlInUse),
+            Some("NoSuchOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchOriginAccessControl),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -197,6 +177,20 @@ impl DeleteOriginAccessControlError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteOriginAccessControlError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::OriginAccessControlInUse(value) => Self::OriginAccessControlInUse(value.clone()),
+            Self::NoSuchOriginAccessControl(value) => Self::NoSuchOriginAccessControl(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -241,9 +235,7 @@ impl std::error::Error for DeleteOriginAccessControlError {
 pub fn serialize_request(
     input: &crate::operation::delete_origin_access_control::DeleteOriginAccessControlInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/origin-access-control/");
     {
         let value = &input.id;
@@ -259,20 +251,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteOriginAccessControlError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteOriginAccessControlError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteOriginAccessControlError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteOriginAccessControlError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -281,11 +266,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteOriginAccessControlFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteOriginAccessControlFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_origin_access_control::DeleteOriginAccessControlInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteOriginAccessControlFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteOriginAccessControlFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteOriginAccessControlFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteOriginAccessControlFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -295,11 +302,7 @@ impl DeleteOriginAccessControlFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_origin_access_control::DeleteOriginAccessControlInputBuilder,
     ) -> Self {
-        DeleteOriginAccessControlFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteOriginAccessControlFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The unique identifier of the origin access control that you are deleting.
     ///
@@ -326,18 +329,13 @@ impl DeleteOriginAccessControlFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_origin_access_control::DeleteOriginAccessControlInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_origin_access_control::DeleteOriginAccessControlInputBuilder {
         &self.input
     }
     /// Sends DeleteOriginAccessControl: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -348,19 +346,11 @@ impl DeleteOriginAccessControlFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteOriginAccessControlError>,
-    > {
-        let input: crate::operation::delete_origin_access_control::DeleteOriginAccessControlInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteOriginAccessControlError>> {
+        let input: crate::operation::delete_origin_access_control::DeleteOriginAccessControlInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteOriginAccessControl", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteOriginAccessControl", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

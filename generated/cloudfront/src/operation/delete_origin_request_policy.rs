@@ -43,15 +43,12 @@ impl From<DeleteOriginRequestPolicyInput> for DeleteOriginRequestPolicyInputBuil
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteOriginRequestPolicyInput) -> Self {
-        DeleteOriginRequestPolicyInputBuilder {
-            id: Some(input.id),
-            if_match: input.if_match,
-        }
+        DeleteOriginRequestPolicyInputBuilder { id: Some(input.id), if_match: input.if_match }
     }
 }
 
 /// A builder for [`DeleteOriginRequestPolicyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteOriginRequestPolicyInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -64,6 +61,13 @@ impl std::fmt::Debug for DeleteOriginRequestPolicyInputBuilder {
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for DeleteOriginRequestPolicyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteOriginRequestPolicyInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
     }
 }
 
@@ -88,30 +92,19 @@ impl DeleteOriginRequestPolicyInputBuilder {
     }
     /// Builds the [`DeleteOriginRequestPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteOriginRequestPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteOriginRequestPolicyInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(DeleteOriginRequestPolicyInput {
-                    id: m_id,
-                    if_match: self.if_match,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteOriginRequestPolicyInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(DeleteOriginRequestPolicyInput { id: m_id, if_match: self.if_match }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteOriginRequestPolicyInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
 
 /// The errors DeleteOriginRequestPolicy can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteOriginRequestPolicyError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -134,45 +127,31 @@ impl DeleteOriginRequestPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteOriginRequestPolicy",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("IllegalDelete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalDelete)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalDelete)
             }
-            Some("NoSuchOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
-            Some("OriginRequestPolicyInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::OriginRequestPolicyInUse)
-            }
+            Some("NoSuchOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("OriginRequestPolicyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::OriginRequestPolicyInUse),
             _ => unhandled(meta),
         }
     }
@@ -210,6 +189,21 @@ impl DeleteOriginRequestPolicyError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteOriginRequestPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::IllegalDelete(value) => Self::IllegalDelete(value.clone()),
+            Self::NoSuchOriginRequestPolicy(value) => Self::NoSuchOriginRequestPolicy(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::OriginRequestPolicyInUse(value) => Self::OriginRequestPolicyInUse(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -255,9 +249,7 @@ impl std::error::Error for DeleteOriginRequestPolicyError {
 pub fn serialize_request(
     input: &crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/origin-request-policy/");
     {
         let value = &input.id;
@@ -273,20 +265,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteOriginRequestPolicyError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteOriginRequestPolicyError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteOriginRequestPolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteOriginRequestPolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -295,11 +280,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteOriginRequestPolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteOriginRequestPolicyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteOriginRequestPolicyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteOriginRequestPolicyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteOriginRequestPolicyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteOriginRequestPolicyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -309,11 +316,7 @@ impl DeleteOriginRequestPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInputBuilder,
     ) -> Self {
-        DeleteOriginRequestPolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteOriginRequestPolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The unique identifier for the origin request policy that you are deleting. To get the identifier, you can use `ListOriginRequestPolicies`.
     ///
@@ -340,18 +343,13 @@ impl DeleteOriginRequestPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInputBuilder {
         &self.input
     }
     /// Sends DeleteOriginRequestPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -362,19 +360,11 @@ impl DeleteOriginRequestPolicyFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteOriginRequestPolicyError>,
-    > {
-        let input: crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteOriginRequestPolicyError>> {
+        let input: crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteOriginRequestPolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteOriginRequestPolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

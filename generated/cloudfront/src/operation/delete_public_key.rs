@@ -20,10 +20,7 @@ pub struct DeletePublicKeyInput {
 impl std::fmt::Debug for DeletePublicKeyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeletePublicKeyInput")
-            .field("id", &self.id)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("DeletePublicKeyInput").field("id", &self.id).field("if_match", &self.if_match).finish()
     }
 }
 
@@ -39,15 +36,12 @@ impl From<DeletePublicKeyInput> for DeletePublicKeyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeletePublicKeyInput) -> Self {
-        DeletePublicKeyInputBuilder {
-            id: Some(input.id),
-            if_match: input.if_match,
-        }
+        DeletePublicKeyInputBuilder { id: Some(input.id), if_match: input.if_match }
     }
 }
 
 /// A builder for [`DeletePublicKeyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeletePublicKeyInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -56,10 +50,14 @@ pub struct DeletePublicKeyInputBuilder {
 impl std::fmt::Debug for DeletePublicKeyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeletePublicKeyInputBuilder")
-            .field("id", &self.id)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("DeletePublicKeyInputBuilder").field("id", &self.id).field("if_match", &self.if_match).finish()
+    }
+}
+
+impl Clone for DeletePublicKeyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeletePublicKeyInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
     }
 }
 
@@ -86,26 +84,17 @@ impl DeletePublicKeyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeletePublicKeyInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(DeletePublicKeyInput {
-                    id: m_id,
-                    if_match: self.if_match,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeletePublicKeyInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(DeletePublicKeyInput { id: m_id, if_match: self.if_match }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeletePublicKeyInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
 
 /// The errors DeletePublicKey can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeletePublicKeyError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -126,41 +115,25 @@ impl DeletePublicKeyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "DeletePublicKey",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeletePublicKey", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchPublicKey") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchPublicKey)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchPublicKey)
             }
             Some("PublicKeyInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PublicKeyInUse)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::PublicKeyInUse)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -193,6 +166,20 @@ impl DeletePublicKeyError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeletePublicKeyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchPublicKey(value) => Self::NoSuchPublicKey(value.clone()),
+            Self::PublicKeyInUse(value) => Self::PublicKeyInUse(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -237,9 +224,7 @@ impl std::error::Error for DeletePublicKeyError {
 pub fn serialize_request(
     input: &crate::operation::delete_public_key::DeletePublicKeyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/public-key/");
     {
         let value = &input.id;
@@ -255,20 +240,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeletePublicKeyError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeletePublicKeyError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeletePublicKeyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeletePublicKeyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -277,11 +255,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeletePublicKeyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeletePublicKeyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_public_key::DeletePublicKeyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeletePublicKeyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeletePublicKeyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeletePublicKeyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeletePublicKeyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -291,11 +291,7 @@ impl DeletePublicKeyFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_public_key::DeletePublicKeyInputBuilder,
     ) -> Self {
-        DeletePublicKeyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeletePublicKeyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the public key you want to remove from CloudFront.
     ///
@@ -322,18 +318,13 @@ impl DeletePublicKeyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_public_key::DeletePublicKeyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_public_key::DeletePublicKeyInputBuilder {
         &self.input
     }
     /// Sends DeletePublicKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -344,19 +335,10 @@ impl DeletePublicKeyFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeletePublicKeyError>,
-    > {
-        let input: crate::operation::delete_public_key::DeletePublicKeyInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeletePublicKeyError>> {
+        let input: crate::operation::delete_public_key::DeletePublicKeyInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeletePublicKey", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeletePublicKey", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

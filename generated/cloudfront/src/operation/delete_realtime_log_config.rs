@@ -25,10 +25,7 @@ pub struct DeleteRealtimeLogConfigInput {
 impl std::fmt::Debug for DeleteRealtimeLogConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteRealtimeLogConfigInput")
-            .field("name", &self.name)
-            .field("arn", &self.arn)
-            .finish()
+        f.debug_struct("DeleteRealtimeLogConfigInput").field("name", &self.name).field("arn", &self.arn).finish()
     }
 }
 
@@ -44,15 +41,12 @@ impl From<DeleteRealtimeLogConfigInput> for DeleteRealtimeLogConfigInputBuilder 
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteRealtimeLogConfigInput) -> Self {
-        DeleteRealtimeLogConfigInputBuilder {
-            name: input.name,
-            arn: input.arn,
-        }
+        DeleteRealtimeLogConfigInputBuilder { name: input.name, arn: input.arn }
     }
 }
 
 /// A builder for [`DeleteRealtimeLogConfigInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteRealtimeLogConfigInputBuilder {
     name: Option<String>,
     arn: Option<String>,
@@ -61,10 +55,14 @@ pub struct DeleteRealtimeLogConfigInputBuilder {
 impl std::fmt::Debug for DeleteRealtimeLogConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteRealtimeLogConfigInputBuilder")
-            .field("name", &self.name)
-            .field("arn", &self.arn)
-            .finish()
+        f.debug_struct("DeleteRealtimeLogConfigInputBuilder").field("name", &self.name).field("arn", &self.arn).finish()
+    }
+}
+
+impl Clone for DeleteRealtimeLogConfigInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteRealtimeLogConfigInputBuilder { name: self.name.clone(), arn: self.arn.clone() }
     }
 }
 
@@ -95,18 +93,13 @@ impl DeleteRealtimeLogConfigInputBuilder {
     }
     /// Builds the [`DeleteRealtimeLogConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteRealtimeLogConfigInput, restxml_runtime::BuildError> {
-        Ok(DeleteRealtimeLogConfigInput {
-            name: self.name,
-            arn: self.arn,
-        })
+    pub fn build(self) -> Result<DeleteRealtimeLogConfigInput, restxml_runtime::BuildError> {
+        Ok(DeleteRealtimeLogConfigInput { name: self.name, arn: self.arn })
     }
 }
 
 /// The errors DeleteRealtimeLogConfig can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteRealtimeLogConfigError {
     /// Access denied.
@@ -125,37 +118,27 @@ impl DeleteRealtimeLogConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteRealtimeLogConfig",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("NoSuchRealtimeLogConfig") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig)
-            }
-            Some("RealtimeLogConfigInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::RealtimeLogConfigInUse)
-            }
+            Some("NoSuchRealtimeLogConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig),
+            Some("RealtimeLogConfigInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::RealtimeLogConfigInUse),
             _ => unhandled(meta),
         }
     }
@@ -183,6 +166,19 @@ impl DeleteRealtimeLogConfigError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteRealtimeLogConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::NoSuchRealtimeLogConfig(value) => Self::NoSuchRealtimeLogConfig(value.clone()),
+            Self::RealtimeLogConfigInUse(value) => Self::RealtimeLogConfigInUse(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -226,9 +222,7 @@ impl std::error::Error for DeleteRealtimeLogConfigError {
 pub fn serialize_request(
     input: &crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/delete-realtime-log-config");
     if input.name.is_some() || input.arn.is_some() {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -253,20 +247,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteRealtimeLogConfigError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteRealtimeLogConfigError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteRealtimeLogConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteRealtimeLogConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -275,11 +262,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteRealtimeLogConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteRealtimeLogConfigFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteRealtimeLogConfigFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteRealtimeLogConfigFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteRealtimeLogConfigFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteRealtimeLogConfigFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -289,11 +298,7 @@ impl DeleteRealtimeLogConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInputBuilder,
     ) -> Self {
-        DeleteRealtimeLogConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteRealtimeLogConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The name of the real-time log configuration to delete.
     ///
@@ -326,18 +331,13 @@ impl DeleteRealtimeLogConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInputBuilder {
         &self.input
     }
     /// Sends DeleteRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -348,19 +348,10 @@ impl DeleteRealtimeLogConfigFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteRealtimeLogConfigError>,
-    > {
-        let input: crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteRealtimeLogConfigError>> {
+        let input: crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteRealtimeLogConfig", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteRealtimeLogConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

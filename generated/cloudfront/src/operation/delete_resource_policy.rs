@@ -18,9 +18,7 @@ pub struct DeleteResourcePolicyInput {
 impl std::fmt::Debug for DeleteResourcePolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteResourcePolicyInput")
-            .field("resource_arn", &self.resource_arn)
-            .finish()
+        f.debug_struct("DeleteResourcePolicyInput").field("resource_arn", &self.resource_arn).finish()
     }
 }
 
@@ -36,14 +34,12 @@ impl From<DeleteResourcePolicyInput> for DeleteResourcePolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteResourcePolicyInput) -> Self {
-        DeleteResourcePolicyInputBuilder {
-            resource_arn: Some(input.resource_arn),
-        }
+        DeleteResourcePolicyInputBuilder { resource_arn: Some(input.resource_arn) }
     }
 }
 
 /// A builder for [`DeleteResourcePolicyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteResourcePolicyInputBuilder {
     resource_arn: Option<String>,
 }
@@ -51,9 +47,14 @@ pub struct DeleteResourcePolicyInputBuilder {
 impl std::fmt::Debug for DeleteResourcePolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteResourcePolicyInputBuilder")
-            .field("resource_arn", &self.resource_arn)
-            .finish()
+        f.debug_struct("DeleteResourcePolicyInputBuilder").field("resource_arn", &self.resource_arn).finish()
+    }
+}
+
+impl Clone for DeleteResourcePolicyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteResourcePolicyInputBuilder { resource_arn: self.resource_arn.clone() }
     }
 }
 
@@ -66,29 +67,19 @@ impl DeleteResourcePolicyInputBuilder {
     }
     /// Builds the [`DeleteResourcePolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteResourcePolicyInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteResourcePolicyInput, restxml_runtime::BuildError> {
         match (self.resource_arn,) {
-            (Some(m_resource_arn),) => {
-                Ok(DeleteResourcePolicyInput {
-                    resource_arn: m_resource_arn,
-                })
-            }
-            (m_resource_arn,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteResourcePolicyInput",
-                        &[(m_resource_arn.is_none(), "resource_arn", "ResourceArn")],
-                    ),
-                )
-            }
+            (Some(m_resource_arn),) => Ok(DeleteResourcePolicyInput { resource_arn: m_resource_arn }),
+            (m_resource_arn,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteResourcePolicyInput",
+                &[(m_resource_arn.is_none(), "resource_arn", "ResourceArn")],
+            )),
         }
     }
 }
 
 /// The errors DeleteResourcePolicy can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteResourcePolicyError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -111,44 +102,27 @@ impl DeleteResourcePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "DeleteResourcePolicy",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteResourcePolicy", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("IllegalDelete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalDelete)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalDelete)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -187,6 +161,21 @@ impl DeleteResourcePolicyError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteResourcePolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::IllegalDelete(value) => Self::IllegalDelete(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -232,9 +221,7 @@ impl std::error::Error for DeleteResourcePolicyError {
 pub fn serialize_request(
     input: &crate::operation::delete_resource_policy::DeleteResourcePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/delete-resource-policy");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -257,20 +244,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteResourcePolicyError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteResourcePolicyError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteResourcePolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteResourcePolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -279,11 +259,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteResourcePolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteResourcePolicyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_resource_policy::DeleteResourcePolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteResourcePolicyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteResourcePolicyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteResourcePolicyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteResourcePolicyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -293,11 +295,7 @@ impl DeleteResourcePolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_resource_policy::DeleteResourcePolicyInputBuilder,
     ) -> Self {
-        DeleteResourcePolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteResourcePolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The Amazon Resource Name (ARN) of the CloudFront resource for which the resource policy should be deleted.
     ///
@@ -310,18 +308,13 @@ impl DeleteResourcePolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_resource_policy::DeleteResourcePolicyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_resource_policy::DeleteResourcePolicyInputBuilder {
         &self.input
     }
     /// Sends DeleteResourcePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -332,19 +325,10 @@ impl DeleteResourcePolicyFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteResourcePolicyError>,
-    > {
-        let input: crate::operation::delete_resource_policy::DeleteResourcePolicyInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteResourcePolicyError>> {
+        let input: crate::operation::delete_resource_policy::DeleteResourcePolicyInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteResourcePolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteResourcePolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -47,15 +47,12 @@ impl From<DeleteResponseHeadersPolicyInput> for DeleteResponseHeadersPolicyInput
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteResponseHeadersPolicyInput) -> Self {
-        DeleteResponseHeadersPolicyInputBuilder {
-            id: Some(input.id),
-            if_match: input.if_match,
-        }
+        DeleteResponseHeadersPolicyInputBuilder { id: Some(input.id), if_match: input.if_match }
     }
 }
 
 /// A builder for [`DeleteResponseHeadersPolicyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteResponseHeadersPolicyInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -68,6 +65,13 @@ impl std::fmt::Debug for DeleteResponseHeadersPolicyInputBuilder {
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for DeleteResponseHeadersPolicyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteResponseHeadersPolicyInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
     }
 }
 
@@ -92,30 +96,19 @@ impl DeleteResponseHeadersPolicyInputBuilder {
     }
     /// Builds the [`DeleteResponseHeadersPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteResponseHeadersPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteResponseHeadersPolicyInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(DeleteResponseHeadersPolicyInput {
-                    id: m_id,
-                    if_match: self.if_match,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteResponseHeadersPolicyInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(DeleteResponseHeadersPolicyInput { id: m_id, if_match: self.if_match }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteResponseHeadersPolicyInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
 
 /// The errors DeleteResponseHeadersPolicy can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteResponseHeadersPolicyError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -138,45 +131,31 @@ impl DeleteResponseHeadersPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteResponseHeadersPolicy",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
-            Some("ResponseHeadersPolicyInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ResponseHeadersPolicyInUse)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("ResponseHeadersPolicyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ResponseHeadersPolicyInUse),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("IllegalDelete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalDelete)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalDelete)
             }
-            Some("NoSuchResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("NoSuchResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -214,6 +193,21 @@ impl DeleteResponseHeadersPolicyError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteResponseHeadersPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::ResponseHeadersPolicyInUse(value) => Self::ResponseHeadersPolicyInUse(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::IllegalDelete(value) => Self::IllegalDelete(value.clone()),
+            Self::NoSuchResponseHeadersPolicy(value) => Self::NoSuchResponseHeadersPolicy(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -259,9 +253,7 @@ impl std::error::Error for DeleteResponseHeadersPolicyError {
 pub fn serialize_request(
     input: &crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/response-headers-policy/");
     {
         let value = &input.id;
@@ -277,20 +269,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteResponseHeadersPolicyError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteResponseHeadersPolicyError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteResponseHeadersPolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteResponseHeadersPolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -299,11 +284,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteResponseHeadersPolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteResponseHeadersPolicyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteResponseHeadersPolicyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteResponseHeadersPolicyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteResponseHeadersPolicyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteResponseHeadersPolicyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -313,11 +320,7 @@ impl DeleteResponseHeadersPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInputBuilder,
     ) -> Self {
-        DeleteResponseHeadersPolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteResponseHeadersPolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The identifier for the response headers policy that you are deleting.
     ///
@@ -344,10 +347,7 @@ impl DeleteResponseHeadersPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -366,19 +366,11 @@ impl DeleteResponseHeadersPolicyFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteResponseHeadersPolicyError>,
-    > {
-        let input: crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteResponseHeadersPolicyError>> {
+        let input: crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteResponseHeadersPolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteResponseHeadersPolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -59,15 +59,12 @@ impl From<DeleteStreamingDistributionInput> for DeleteStreamingDistributionInput
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteStreamingDistributionInput) -> Self {
-        DeleteStreamingDistributionInputBuilder {
-            id: Some(input.id),
-            if_match: input.if_match,
-        }
+        DeleteStreamingDistributionInputBuilder { id: Some(input.id), if_match: input.if_match }
     }
 }
 
 /// A builder for [`DeleteStreamingDistributionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteStreamingDistributionInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -80,6 +77,13 @@ impl std::fmt::Debug for DeleteStreamingDistributionInputBuilder {
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for DeleteStreamingDistributionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteStreamingDistributionInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
     }
 }
 
@@ -104,30 +108,19 @@ impl DeleteStreamingDistributionInputBuilder {
     }
     /// Builds the [`DeleteStreamingDistributionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteStreamingDistributionInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteStreamingDistributionInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(DeleteStreamingDistributionInput {
-                    id: m_id,
-                    if_match: self.if_match,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteStreamingDistributionInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(DeleteStreamingDistributionInput { id: m_id, if_match: self.if_match }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteStreamingDistributionInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
 
 /// The errors DeleteStreamingDistribution can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteStreamingDistributionError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -148,41 +141,28 @@ impl DeleteStreamingDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteStreamingDistribution",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchStreamingDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchStreamingDistribution)
-            }
-            Some("StreamingDistributionNotDisabled") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::StreamingDistributionNotDisabled)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("NoSuchStreamingDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchStreamingDistribution),
+            Some("StreamingDistributionNotDisabled") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::StreamingDistributionNotDisabled),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -215,6 +195,20 @@ impl DeleteStreamingDistributionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteStreamingDistributionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchStreamingDistribution(value) => Self::NoSuchStreamingDistribution(value.clone()),
+            Self::StreamingDistributionNotDisabled(value) => Self::StreamingDistributionNotDisabled(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -259,9 +253,7 @@ impl std::error::Error for DeleteStreamingDistributionError {
 pub fn serialize_request(
     input: &crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/streaming-distribution/");
     {
         let value = &input.id;
@@ -277,20 +269,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteStreamingDistributionError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteStreamingDistributionError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteStreamingDistributionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteStreamingDistributionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -299,11 +284,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteStreamingDistributionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteStreamingDistributionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteStreamingDistributionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteStreamingDistributionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteStreamingDistributionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteStreamingDistributionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -313,11 +320,7 @@ impl DeleteStreamingDistributionFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInputBuilder,
     ) -> Self {
-        DeleteStreamingDistributionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteStreamingDistributionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The distribution ID.
     ///
@@ -344,10 +347,7 @@ impl DeleteStreamingDistributionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -366,19 +366,11 @@ impl DeleteStreamingDistributionFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteStreamingDistributionError>,
-    > {
-        let input: crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteStreamingDistributionError>> {
+        let input: crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteStreamingDistribution", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteStreamingDistribution", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

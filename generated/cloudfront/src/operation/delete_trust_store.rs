@@ -20,10 +20,7 @@ pub struct DeleteTrustStoreInput {
 impl std::fmt::Debug for DeleteTrustStoreInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteTrustStoreInput")
-            .field("id", &self.id)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("DeleteTrustStoreInput").field("id", &self.id).field("if_match", &self.if_match).finish()
     }
 }
 
@@ -39,15 +36,12 @@ impl From<DeleteTrustStoreInput> for DeleteTrustStoreInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteTrustStoreInput) -> Self {
-        DeleteTrustStoreInputBuilder {
-            id: Some(input.id),
-            if_match: Some(input.if_match),
-        }
+        DeleteTrustStoreInputBuilder { id: Some(input.id), if_match: Some(input.if_match) }
     }
 }
 
 /// A builder for [`DeleteTrustStoreInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteTrustStoreInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -56,10 +50,14 @@ pub struct DeleteTrustStoreInputBuilder {
 impl std::fmt::Debug for DeleteTrustStoreInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteTrustStoreInputBuilder")
-            .field("id", &self.id)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("DeleteTrustStoreInputBuilder").field("id", &self.id).field("if_match", &self.if_match).finish()
+    }
+}
+
+impl Clone for DeleteTrustStoreInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteTrustStoreInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
     }
 }
 
@@ -80,29 +78,17 @@ impl DeleteTrustStoreInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteTrustStoreInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(m_id), Some(m_if_match)) => {
-                Ok(DeleteTrustStoreInput {
-                    id: m_id,
-                    if_match: m_if_match,
-                })
-            }
-            (m_id, m_if_match) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteTrustStoreInput",
-                        &[
-                            (m_id.is_none(), "id", "Id"),
-                            (m_if_match.is_none(), "if_match", "IfMatch"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_id), Some(m_if_match)) => Ok(DeleteTrustStoreInput { id: m_id, if_match: m_if_match }),
+            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteTrustStoreInput",
+                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
+            )),
         }
     }
 }
 
 /// The errors DeleteTrustStore can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteTrustStoreError {
     /// The entity cannot be deleted while it is in use.
@@ -125,45 +111,27 @@ impl DeleteTrustStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "DeleteTrustStore",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteTrustStore", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("CannotDeleteEntityWhileInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse)
-            }
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("CannotDeleteEntityWhileInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse),
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -201,6 +169,21 @@ impl DeleteTrustStoreError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteTrustStoreError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::CannotDeleteEntityWhileInUse(value) => Self::CannotDeleteEntityWhileInUse(value.clone()),
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -246,9 +229,7 @@ impl std::error::Error for DeleteTrustStoreError {
 pub fn serialize_request(
     input: &crate::operation::delete_trust_store::DeleteTrustStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/trust-store/");
     {
         let value = &input.id;
@@ -265,20 +246,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<DeleteTrustStoreError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteTrustStoreError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteTrustStoreError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteTrustStoreError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -287,11 +261,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteTrustStoreFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteTrustStoreFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_trust_store::DeleteTrustStoreInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteTrustStoreFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteTrustStoreFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteTrustStoreFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteTrustStoreFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -301,11 +297,7 @@ impl DeleteTrustStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_trust_store::DeleteTrustStoreInputBuilder,
     ) -> Self {
-        DeleteTrustStoreFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteTrustStoreFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The trust store's ID.
     ///
@@ -326,18 +318,13 @@ impl DeleteTrustStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_trust_store::DeleteTrustStoreInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_trust_store::DeleteTrustStoreInputBuilder {
         &self.input
     }
     /// Sends DeleteTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -348,19 +335,10 @@ impl DeleteTrustStoreFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<DeleteTrustStoreError>,
-    > {
-        let input: crate::operation::delete_trust_store::DeleteTrustStoreInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteTrustStoreError>> {
+        let input: crate::operation::delete_trust_store::DeleteTrustStoreInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteTrustStore", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteTrustStore", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

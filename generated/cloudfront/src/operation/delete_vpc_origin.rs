@@ -20,10 +20,7 @@ pub struct DeleteVpcOriginInput {
 impl std::fmt::Debug for DeleteVpcOriginInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteVpcOriginInput")
-            .field("id", &self.id)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("DeleteVpcOriginInput").field("id", &self.id).field("if_match", &self.if_match).finish()
     }
 }
 
@@ -39,15 +36,12 @@ impl From<DeleteVpcOriginInput> for DeleteVpcOriginInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteVpcOriginInput) -> Self {
-        DeleteVpcOriginInputBuilder {
-            id: Some(input.id),
-            if_match: Some(input.if_match),
-        }
+        DeleteVpcOriginInputBuilder { id: Some(input.id), if_match: Some(input.if_match) }
     }
 }
 
 /// A builder for [`DeleteVpcOriginInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteVpcOriginInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -56,10 +50,14 @@ pub struct DeleteVpcOriginInputBuilder {
 impl std::fmt::Debug for DeleteVpcOriginInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteVpcOriginInputBuilder")
-            .field("id", &self.id)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("DeleteVpcOriginInputBuilder").field("id", &self.id).field("if_match", &self.if_match).finish()
+    }
+}
+
+impl Clone for DeleteVpcOriginInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteVpcOriginInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
     }
 }
 
@@ -80,23 +78,11 @@ impl DeleteVpcOriginInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteVpcOriginInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(m_id), Some(m_if_match)) => {
-                Ok(DeleteVpcOriginInput {
-                    id: m_id,
-                    if_match: m_if_match,
-                })
-            }
-            (m_id, m_if_match) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteVpcOriginInput",
-                        &[
-                            (m_id.is_none(), "id", "Id"),
-                            (m_if_match.is_none(), "if_match", "IfMatch"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_id), Some(m_if_match)) => Ok(DeleteVpcOriginInput { id: m_id, if_match: m_if_match }),
+            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteVpcOriginInput",
+                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
+            )),
         }
     }
 }
@@ -144,7 +130,7 @@ impl DeleteVpcOriginOutput {
 }
 
 /// A builder for [`DeleteVpcOriginOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteVpcOriginOutputBuilder {
     vpc_origin: Option<crate::types::VpcOrigin>,
     e_tag: Option<String>,
@@ -188,16 +174,12 @@ impl DeleteVpcOriginOutputBuilder {
     /// Builds the [`DeleteVpcOriginOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DeleteVpcOriginOutput, restxml_runtime::BuildError> {
-        Ok(DeleteVpcOriginOutput {
-            vpc_origin: self.vpc_origin,
-            e_tag: self.e_tag,
-            meta: Default::default(),
-        })
+        Ok(DeleteVpcOriginOutput { vpc_origin: self.vpc_origin, e_tag: self.e_tag, meta: Default::default() })
     }
 }
 
 /// The errors DeleteVpcOrigin can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteVpcOriginError {
     /// The entity cannot be deleted while it is in use.
@@ -224,53 +206,32 @@ impl DeleteVpcOriginError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "DeleteVpcOrigin",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteVpcOrigin", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("CannotDeleteEntityWhileInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse)
-            }
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("CannotDeleteEntityWhileInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse),
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("IllegalDelete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalDelete)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalDelete)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -321,6 +282,23 @@ impl DeleteVpcOriginError {
     }
 }
 
+impl Clone for DeleteVpcOriginError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::CannotDeleteEntityWhileInUse(value) => Self::CannotDeleteEntityWhileInUse(value.clone()),
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::IllegalDelete(value) => Self::IllegalDelete(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl DeleteVpcOriginError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -365,9 +343,7 @@ impl std::error::Error for DeleteVpcOriginError {
 pub fn serialize_request(
     input: &crate::operation::delete_vpc_origin::DeleteVpcOriginInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2020-05-31/vpc-origin/");
     {
         let value = &input.id;
@@ -384,20 +360,14 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::delete_vpc_origin::DeleteVpcOriginOutput,
-    restxml_runtime::SdkError<DeleteVpcOriginError>,
-> {
+) -> Result<crate::operation::delete_vpc_origin::DeleteVpcOriginOutput, restxml_runtime::SdkError<DeleteVpcOriginError>>
+{
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteVpcOriginError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteVpcOriginError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -422,11 +392,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteVpcOriginFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteVpcOriginFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_vpc_origin::DeleteVpcOriginInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteVpcOriginFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteVpcOriginFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteVpcOriginFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteVpcOriginFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -436,11 +428,7 @@ impl DeleteVpcOriginFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_vpc_origin::DeleteVpcOriginInputBuilder,
     ) -> Self {
-        DeleteVpcOriginFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteVpcOriginFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The VPC origin ID.
     ///
@@ -461,18 +449,13 @@ impl DeleteVpcOriginFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_vpc_origin::DeleteVpcOriginInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_vpc_origin::DeleteVpcOriginInputBuilder {
         &self.input
     }
     /// Sends DeleteVpcOrigin: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -487,15 +470,9 @@ impl DeleteVpcOriginFluentBuilder {
         crate::operation::delete_vpc_origin::DeleteVpcOriginOutput,
         restxml_runtime::SdkError<DeleteVpcOriginError>,
     > {
-        let input: crate::operation::delete_vpc_origin::DeleteVpcOriginInput = self
-            .input
-            .build()?;
+        let input: crate::operation::delete_vpc_origin::DeleteVpcOriginInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteVpcOrigin", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteVpcOrigin", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

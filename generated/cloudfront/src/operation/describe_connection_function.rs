@@ -39,15 +39,12 @@ impl From<DescribeConnectionFunctionInput> for DescribeConnectionFunctionInputBu
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DescribeConnectionFunctionInput) -> Self {
-        DescribeConnectionFunctionInputBuilder {
-            identifier: Some(input.identifier),
-            stage: input.stage,
-        }
+        DescribeConnectionFunctionInputBuilder { identifier: Some(input.identifier), stage: input.stage }
     }
 }
 
 /// A builder for [`DescribeConnectionFunctionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DescribeConnectionFunctionInputBuilder {
     identifier: Option<String>,
     stage: Option<crate::types::FunctionStage>,
@@ -60,6 +57,13 @@ impl std::fmt::Debug for DescribeConnectionFunctionInputBuilder {
             .field("identifier", &self.identifier)
             .field("stage", &self.stage)
             .finish()
+    }
+}
+
+impl Clone for DescribeConnectionFunctionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DescribeConnectionFunctionInputBuilder { identifier: self.identifier.clone(), stage: self.stage.clone() }
     }
 }
 
@@ -84,24 +88,15 @@ impl DescribeConnectionFunctionInputBuilder {
     }
     /// Builds the [`DescribeConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DescribeConnectionFunctionInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DescribeConnectionFunctionInput, restxml_runtime::BuildError> {
         match (self.identifier,) {
             (Some(m_identifier),) => {
-                Ok(DescribeConnectionFunctionInput {
-                    identifier: m_identifier,
-                    stage: self.stage,
-                })
+                Ok(DescribeConnectionFunctionInput { identifier: m_identifier, stage: self.stage })
             }
-            (m_identifier,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DescribeConnectionFunctionInput",
-                        &[(m_identifier.is_none(), "identifier", "Identifier")],
-                    ),
-                )
-            }
+            (m_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DescribeConnectionFunctionInput",
+                &[(m_identifier.is_none(), "identifier", "Identifier")],
+            )),
         }
     }
 }
@@ -149,7 +144,7 @@ impl DescribeConnectionFunctionOutput {
 }
 
 /// A builder for [`DescribeConnectionFunctionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DescribeConnectionFunctionOutputBuilder {
     connection_function_summary: Option<crate::types::ConnectionFunctionSummary>,
     e_tag: Option<String>,
@@ -168,19 +163,13 @@ impl std::fmt::Debug for DescribeConnectionFunctionOutputBuilder {
 impl DescribeConnectionFunctionOutputBuilder {
     /// Sets [`DescribeConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn connection_function_summary(
-        mut self,
-        value: crate::types::ConnectionFunctionSummary,
-    ) -> Self {
+    pub fn connection_function_summary(mut self, value: crate::types::ConnectionFunctionSummary) -> Self {
         self.connection_function_summary = Some(value);
         self
     }
     /// Sets or clears [`DescribeConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn set_connection_function_summary(
-        mut self,
-        value: Option<crate::types::ConnectionFunctionSummary>,
-    ) -> Self {
+    pub fn set_connection_function_summary(mut self, value: Option<crate::types::ConnectionFunctionSummary>) -> Self {
         self.connection_function_summary = value;
         self
     }
@@ -198,9 +187,7 @@ impl DescribeConnectionFunctionOutputBuilder {
     }
     /// Builds the [`DescribeConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DescribeConnectionFunctionOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DescribeConnectionFunctionOutput, restxml_runtime::BuildError> {
         Ok(DescribeConnectionFunctionOutput {
             connection_function_summary: self.connection_function_summary,
             e_tag: self.e_tag,
@@ -210,7 +197,7 @@ impl DescribeConnectionFunctionOutputBuilder {
 }
 
 /// The errors DescribeConnectionFunction can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeConnectionFunctionError {
     /// Access denied.
@@ -229,36 +216,27 @@ impl DescribeConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DescribeConnectionFunction",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -287,6 +265,19 @@ impl DescribeConnectionFunctionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DescribeConnectionFunctionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -330,9 +321,7 @@ impl std::error::Error for DescribeConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::describe_connection_function::DescribeConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/connection-function/");
     {
         let value = &input.identifier;
@@ -354,15 +343,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DescribeConnectionFunctionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DescribeConnectionFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DescribeConnectionFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -387,11 +372,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DescribeConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DescribeConnectionFunctionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::describe_connection_function::DescribeConnectionFunctionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DescribeConnectionFunctionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DescribeConnectionFunctionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DescribeConnectionFunctionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DescribeConnectionFunctionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -401,11 +408,7 @@ impl DescribeConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::describe_connection_function::DescribeConnectionFunctionInputBuilder,
     ) -> Self {
-        DescribeConnectionFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DescribeConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The connection function's identifier.
     ///
@@ -432,18 +435,13 @@ impl DescribeConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::describe_connection_function::DescribeConnectionFunctionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::describe_connection_function::DescribeConnectionFunctionInputBuilder {
         &self.input
     }
     /// Sends DescribeConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -458,15 +456,10 @@ impl DescribeConnectionFunctionFluentBuilder {
         crate::operation::describe_connection_function::DescribeConnectionFunctionOutput,
         restxml_runtime::SdkError<DescribeConnectionFunctionError>,
     > {
-        let input: crate::operation::describe_connection_function::DescribeConnectionFunctionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::describe_connection_function::DescribeConnectionFunctionInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DescribeConnectionFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DescribeConnectionFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -22,10 +22,7 @@ pub struct DescribeFunctionInput {
 impl std::fmt::Debug for DescribeFunctionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DescribeFunctionInput")
-            .field("name", &self.name)
-            .field("stage", &self.stage)
-            .finish()
+        f.debug_struct("DescribeFunctionInput").field("name", &self.name).field("stage", &self.stage).finish()
     }
 }
 
@@ -41,15 +38,12 @@ impl From<DescribeFunctionInput> for DescribeFunctionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DescribeFunctionInput) -> Self {
-        DescribeFunctionInputBuilder {
-            name: Some(input.name),
-            stage: input.stage,
-        }
+        DescribeFunctionInputBuilder { name: Some(input.name), stage: input.stage }
     }
 }
 
 /// A builder for [`DescribeFunctionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DescribeFunctionInputBuilder {
     name: Option<String>,
     stage: Option<crate::types::FunctionStage>,
@@ -58,10 +52,14 @@ pub struct DescribeFunctionInputBuilder {
 impl std::fmt::Debug for DescribeFunctionInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DescribeFunctionInputBuilder")
-            .field("name", &self.name)
-            .field("stage", &self.stage)
-            .finish()
+        f.debug_struct("DescribeFunctionInputBuilder").field("name", &self.name).field("stage", &self.stage).finish()
+    }
+}
+
+impl Clone for DescribeFunctionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DescribeFunctionInputBuilder { name: self.name.clone(), stage: self.stage.clone() }
     }
 }
 
@@ -88,20 +86,11 @@ impl DescribeFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DescribeFunctionInput, restxml_runtime::BuildError> {
         match (self.name,) {
-            (Some(m_name),) => {
-                Ok(DescribeFunctionInput {
-                    name: m_name,
-                    stage: self.stage,
-                })
-            }
-            (m_name,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DescribeFunctionInput",
-                        &[(m_name.is_none(), "name", "Name")],
-                    ),
-                )
-            }
+            (Some(m_name),) => Ok(DescribeFunctionInput { name: m_name, stage: self.stage }),
+            (m_name,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DescribeFunctionInput",
+                &[(m_name.is_none(), "name", "Name")],
+            )),
         }
     }
 }
@@ -149,7 +138,7 @@ impl DescribeFunctionOutput {
 }
 
 /// A builder for [`DescribeFunctionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DescribeFunctionOutputBuilder {
     function_summary: Option<crate::types::FunctionSummary>,
     e_tag: Option<String>,
@@ -174,10 +163,7 @@ impl DescribeFunctionOutputBuilder {
     }
     /// Sets or clears [`DescribeFunctionOutput::function_summary`].
     #[inline]
-    pub fn set_function_summary(
-        mut self,
-        value: Option<crate::types::FunctionSummary>,
-    ) -> Self {
+    pub fn set_function_summary(mut self, value: Option<crate::types::FunctionSummary>) -> Self {
         self.function_summary = value;
         self
     }
@@ -205,7 +191,7 @@ impl DescribeFunctionOutputBuilder {
 }
 
 /// The errors DescribeFunction can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeFunctionError {
     /// This operation is not supported in this Amazon Web Services Region.
@@ -220,29 +206,16 @@ impl DescribeFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "DescribeFunction",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DescribeFunction", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
-            Some("NoSuchFunctionExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFunctionExists),
             _ => unhandled(meta),
         }
     }
@@ -260,6 +233,17 @@ impl DescribeFunctionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DescribeFunctionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::NoSuchFunctionExists(value) => Self::NoSuchFunctionExists(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -301,9 +285,7 @@ impl std::error::Error for DescribeFunctionError {
 pub fn serialize_request(
     input: &crate::operation::describe_function::DescribeFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -320,20 +302,14 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::describe_function::DescribeFunctionOutput,
-    restxml_runtime::SdkError<DescribeFunctionError>,
-> {
+) -> Result<crate::operation::describe_function::DescribeFunctionOutput, restxml_runtime::SdkError<DescribeFunctionError>>
+{
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DescribeFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DescribeFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -358,11 +334,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DescribeFunctionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DescribeFunctionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::describe_function::DescribeFunctionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DescribeFunctionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DescribeFunctionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DescribeFunctionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DescribeFunctionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -372,11 +370,7 @@ impl DescribeFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::describe_function::DescribeFunctionInputBuilder,
     ) -> Self {
-        DescribeFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DescribeFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The name of the function that you are getting information about.
     ///
@@ -403,18 +397,13 @@ impl DescribeFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::describe_function::DescribeFunctionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::describe_function::DescribeFunctionInputBuilder {
         &self.input
     }
     /// Sends DescribeFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -429,15 +418,9 @@ impl DescribeFunctionFluentBuilder {
         crate::operation::describe_function::DescribeFunctionOutput,
         restxml_runtime::SdkError<DescribeFunctionError>,
     > {
-        let input: crate::operation::describe_function::DescribeFunctionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::describe_function::DescribeFunctionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DescribeFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DescribeFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

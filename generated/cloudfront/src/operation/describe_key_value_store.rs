@@ -34,14 +34,12 @@ impl From<DescribeKeyValueStoreInput> for DescribeKeyValueStoreInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DescribeKeyValueStoreInput) -> Self {
-        DescribeKeyValueStoreInputBuilder {
-            name: Some(input.name),
-        }
+        DescribeKeyValueStoreInputBuilder { name: Some(input.name) }
     }
 }
 
 /// A builder for [`DescribeKeyValueStoreInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DescribeKeyValueStoreInputBuilder {
     name: Option<String>,
 }
@@ -49,9 +47,14 @@ pub struct DescribeKeyValueStoreInputBuilder {
 impl std::fmt::Debug for DescribeKeyValueStoreInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DescribeKeyValueStoreInputBuilder")
-            .field("name", &self.name)
-            .finish()
+        f.debug_struct("DescribeKeyValueStoreInputBuilder").field("name", &self.name).finish()
+    }
+}
+
+impl Clone for DescribeKeyValueStoreInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DescribeKeyValueStoreInputBuilder { name: self.name.clone() }
     }
 }
 
@@ -64,23 +67,13 @@ impl DescribeKeyValueStoreInputBuilder {
     }
     /// Builds the [`DescribeKeyValueStoreInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DescribeKeyValueStoreInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DescribeKeyValueStoreInput, restxml_runtime::BuildError> {
         match (self.name,) {
-            (Some(m_name),) => {
-                Ok(DescribeKeyValueStoreInput {
-                    name: m_name,
-                })
-            }
-            (m_name,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DescribeKeyValueStoreInput",
-                        &[(m_name.is_none(), "name", "Name")],
-                    ),
-                )
-            }
+            (Some(m_name),) => Ok(DescribeKeyValueStoreInput { name: m_name }),
+            (m_name,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DescribeKeyValueStoreInput",
+                &[(m_name.is_none(), "name", "Name")],
+            )),
         }
     }
 }
@@ -128,7 +121,7 @@ impl DescribeKeyValueStoreOutput {
 }
 
 /// A builder for [`DescribeKeyValueStoreOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DescribeKeyValueStoreOutputBuilder {
     key_value_store: Option<crate::types::KeyValueStore>,
     e_tag: Option<String>,
@@ -153,10 +146,7 @@ impl DescribeKeyValueStoreOutputBuilder {
     }
     /// Sets or clears [`DescribeKeyValueStoreOutput::key_value_store`].
     #[inline]
-    pub fn set_key_value_store(
-        mut self,
-        value: Option<crate::types::KeyValueStore>,
-    ) -> Self {
+    pub fn set_key_value_store(mut self, value: Option<crate::types::KeyValueStore>) -> Self {
         self.key_value_store = value;
         self
     }
@@ -174,9 +164,7 @@ impl DescribeKeyValueStoreOutputBuilder {
     }
     /// Builds the [`DescribeKeyValueStoreOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DescribeKeyValueStoreOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DescribeKeyValueStoreOutput, restxml_runtime::BuildError> {
         Ok(DescribeKeyValueStoreOutput {
             key_value_store: self.key_value_store,
             e_tag: self.e_tag,
@@ -186,7 +174,7 @@ impl DescribeKeyValueStoreOutputBuilder {
 }
 
 /// The errors DescribeKeyValueStore can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeKeyValueStoreError {
     /// Access denied.
@@ -205,36 +193,27 @@ impl DescribeKeyValueStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DescribeKeyValueStore",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -263,6 +242,19 @@ impl DescribeKeyValueStoreError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DescribeKeyValueStoreError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -306,9 +298,7 @@ impl std::error::Error for DescribeKeyValueStoreError {
 pub fn serialize_request(
     input: &crate::operation::describe_key_value_store::DescribeKeyValueStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/key-value-store/");
     {
         let value = &input.name;
@@ -326,15 +316,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DescribeKeyValueStoreError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DescribeKeyValueStoreError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DescribeKeyValueStoreError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -359,11 +345,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DescribeKeyValueStoreFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DescribeKeyValueStoreFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::describe_key_value_store::DescribeKeyValueStoreInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DescribeKeyValueStoreFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DescribeKeyValueStoreFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DescribeKeyValueStoreFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DescribeKeyValueStoreFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -373,11 +381,7 @@ impl DescribeKeyValueStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::describe_key_value_store::DescribeKeyValueStoreInputBuilder,
     ) -> Self {
-        DescribeKeyValueStoreFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DescribeKeyValueStoreFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The name of the key value store.
     ///
@@ -390,18 +394,13 @@ impl DescribeKeyValueStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::describe_key_value_store::DescribeKeyValueStoreInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::describe_key_value_store::DescribeKeyValueStoreInputBuilder {
         &self.input
     }
     /// Sends DescribeKeyValueStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -416,15 +415,9 @@ impl DescribeKeyValueStoreFluentBuilder {
         crate::operation::describe_key_value_store::DescribeKeyValueStoreOutput,
         restxml_runtime::SdkError<DescribeKeyValueStoreError>,
     > {
-        let input: crate::operation::describe_key_value_store::DescribeKeyValueStoreInput = self
-            .input
-            .build()?;
+        let input: crate::operation::describe_key_value_store::DescribeKeyValueStoreInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DescribeKeyValueStore", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DescribeKeyValueStore", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -35,20 +35,16 @@ impl DisassociateDistributionTenantWebACLInput {
     }
 }
 
-impl From<DisassociateDistributionTenantWebACLInput>
-for DisassociateDistributionTenantWebACLInputBuilder {
+impl From<DisassociateDistributionTenantWebACLInput> for DisassociateDistributionTenantWebACLInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DisassociateDistributionTenantWebACLInput) -> Self {
-        DisassociateDistributionTenantWebACLInputBuilder {
-            id: Some(input.id),
-            if_match: input.if_match,
-        }
+        DisassociateDistributionTenantWebACLInputBuilder { id: Some(input.id), if_match: input.if_match }
     }
 }
 
 /// A builder for [`DisassociateDistributionTenantWebACLInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DisassociateDistributionTenantWebACLInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -61,6 +57,13 @@ impl std::fmt::Debug for DisassociateDistributionTenantWebACLInputBuilder {
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for DisassociateDistributionTenantWebACLInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DisassociateDistributionTenantWebACLInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
     }
 }
 
@@ -85,24 +88,13 @@ impl DisassociateDistributionTenantWebACLInputBuilder {
     }
     /// Builds the [`DisassociateDistributionTenantWebACLInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DisassociateDistributionTenantWebACLInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DisassociateDistributionTenantWebACLInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(DisassociateDistributionTenantWebACLInput {
-                    id: m_id,
-                    if_match: self.if_match,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DisassociateDistributionTenantWebACLInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(DisassociateDistributionTenantWebACLInput { id: m_id, if_match: self.if_match }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DisassociateDistributionTenantWebACLInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -150,7 +142,7 @@ impl DisassociateDistributionTenantWebACLOutput {
 }
 
 /// A builder for [`DisassociateDistributionTenantWebACLOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DisassociateDistributionTenantWebACLOutputBuilder {
     id: Option<String>,
     e_tag: Option<String>,
@@ -193,22 +185,13 @@ impl DisassociateDistributionTenantWebACLOutputBuilder {
     }
     /// Builds the [`DisassociateDistributionTenantWebACLOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        DisassociateDistributionTenantWebACLOutput,
-        restxml_runtime::BuildError,
-    > {
-        Ok(DisassociateDistributionTenantWebACLOutput {
-            id: self.id,
-            e_tag: self.e_tag,
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<DisassociateDistributionTenantWebACLOutput, restxml_runtime::BuildError> {
+        Ok(DisassociateDistributionTenantWebACLOutput { id: self.id, e_tag: self.e_tag, meta: Default::default() })
     }
 }
 
 /// The errors DisassociateDistributionTenantWebACL can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DisassociateDistributionTenantWebACLError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -229,41 +212,30 @@ impl DisassociateDistributionTenantWebACLError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DisassociateDistributionTenantWebACL",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -299,6 +271,20 @@ impl DisassociateDistributionTenantWebACLError {
     }
 }
 
+impl Clone for DisassociateDistributionTenantWebACLError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl DisassociateDistributionTenantWebACLError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -314,8 +300,7 @@ impl DisassociateDistributionTenantWebACLError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata
-for DisassociateDistributionTenantWebACLError {
+impl restxml_runtime::ProvideErrorMetadata for DisassociateDistributionTenantWebACLError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -341,9 +326,7 @@ impl std::error::Error for DisassociateDistributionTenantWebACLError {
 pub fn serialize_request(
     input: &crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.id;
@@ -365,15 +348,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DisassociateDistributionTenantWebACLError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DisassociateDistributionTenantWebACLError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DisassociateDistributionTenantWebACLError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -384,8 +363,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["DisassociateDistributionTenantWebACLResult"])?;
+            let element = &mut document.output_root(&["DisassociateDistributionTenantWebACLResult"])?;
             let mut m_id = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "Id" {
@@ -407,11 +385,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DisassociateDistributionTenantWebACLFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DisassociateDistributionTenantWebACLFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInputBuilder,
+    pub(crate) input:
+        crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DisassociateDistributionTenantWebACLFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DisassociateDistributionTenantWebACLFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DisassociateDistributionTenantWebACLFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DisassociateDistributionTenantWebACLFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -421,11 +422,7 @@ impl DisassociateDistributionTenantWebACLFluentBuilder {
         client: crate::Client,
         input: crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInputBuilder,
     ) -> Self {
-        DisassociateDistributionTenantWebACLFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DisassociateDistributionTenantWebACLFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the distribution tenant.
     ///
@@ -452,10 +449,7 @@ impl DisassociateDistributionTenantWebACLFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -463,7 +457,8 @@ impl DisassociateDistributionTenantWebACLFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInputBuilder {
+    ) -> &crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInputBuilder
+    {
         &self.input
     }
     /// Sends DisassociateDistributionTenantWebACL: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -482,11 +477,8 @@ impl DisassociateDistributionTenantWebACLFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DisassociateDistributionTenantWebACL", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("DisassociateDistributionTenantWebACL", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -35,20 +35,16 @@ impl DisassociateDistributionWebACLInput {
     }
 }
 
-impl From<DisassociateDistributionWebACLInput>
-for DisassociateDistributionWebACLInputBuilder {
+impl From<DisassociateDistributionWebACLInput> for DisassociateDistributionWebACLInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DisassociateDistributionWebACLInput) -> Self {
-        DisassociateDistributionWebACLInputBuilder {
-            id: Some(input.id),
-            if_match: input.if_match,
-        }
+        DisassociateDistributionWebACLInputBuilder { id: Some(input.id), if_match: input.if_match }
     }
 }
 
 /// A builder for [`DisassociateDistributionWebACLInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DisassociateDistributionWebACLInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -61,6 +57,13 @@ impl std::fmt::Debug for DisassociateDistributionWebACLInputBuilder {
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for DisassociateDistributionWebACLInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DisassociateDistributionWebACLInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
     }
 }
 
@@ -85,24 +88,13 @@ impl DisassociateDistributionWebACLInputBuilder {
     }
     /// Builds the [`DisassociateDistributionWebACLInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DisassociateDistributionWebACLInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DisassociateDistributionWebACLInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(DisassociateDistributionWebACLInput {
-                    id: m_id,
-                    if_match: self.if_match,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DisassociateDistributionWebACLInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(DisassociateDistributionWebACLInput { id: m_id, if_match: self.if_match }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DisassociateDistributionWebACLInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -150,7 +142,7 @@ impl DisassociateDistributionWebACLOutput {
 }
 
 /// A builder for [`DisassociateDistributionWebACLOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DisassociateDistributionWebACLOutputBuilder {
     id: Option<String>,
     e_tag: Option<String>,
@@ -193,19 +185,13 @@ impl DisassociateDistributionWebACLOutputBuilder {
     }
     /// Builds the [`DisassociateDistributionWebACLOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DisassociateDistributionWebACLOutput, restxml_runtime::BuildError> {
-        Ok(DisassociateDistributionWebACLOutput {
-            id: self.id,
-            e_tag: self.e_tag,
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<DisassociateDistributionWebACLOutput, restxml_runtime::BuildError> {
+        Ok(DisassociateDistributionWebACLOutput { id: self.id, e_tag: self.e_tag, meta: Default::default() })
     }
 }
 
 /// The errors DisassociateDistributionWebACL can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DisassociateDistributionWebACLError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -226,41 +212,30 @@ impl DisassociateDistributionWebACLError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DisassociateDistributionWebACL",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -293,6 +268,20 @@ impl DisassociateDistributionWebACLError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DisassociateDistributionWebACLError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -337,9 +326,7 @@ impl std::error::Error for DisassociateDistributionWebACLError {
 pub fn serialize_request(
     input: &crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.id;
@@ -361,15 +348,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DisassociateDistributionWebACLError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DisassociateDistributionWebACLError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DisassociateDistributionWebACLError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -380,8 +363,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["DisassociateDistributionWebACLResult"])?;
+            let element = &mut document.output_root(&["DisassociateDistributionWebACLResult"])?;
             let mut m_id = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "Id" {
@@ -403,11 +385,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DisassociateDistributionWebACLFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DisassociateDistributionWebACLFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DisassociateDistributionWebACLFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DisassociateDistributionWebACLFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DisassociateDistributionWebACLFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DisassociateDistributionWebACLFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -417,11 +421,7 @@ impl DisassociateDistributionWebACLFluentBuilder {
         client: crate::Client,
         input: crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInputBuilder,
     ) -> Self {
-        DisassociateDistributionWebACLFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DisassociateDistributionWebACLFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the distribution.
     ///
@@ -448,10 +448,7 @@ impl DisassociateDistributionWebACLFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -474,15 +471,10 @@ impl DisassociateDistributionWebACLFluentBuilder {
         crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLOutput,
         restxml_runtime::SdkError<DisassociateDistributionWebACLError>,
     > {
-        let input: crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput = self
-            .input
-            .build()?;
+        let input: crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DisassociateDistributionWebACL", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DisassociateDistributionWebACL", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -34,14 +34,12 @@ impl From<GetAnycastIpListInput> for GetAnycastIpListInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetAnycastIpListInput) -> Self {
-        GetAnycastIpListInputBuilder {
-            id: Some(input.id),
-        }
+        GetAnycastIpListInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetAnycastIpListInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetAnycastIpListInputBuilder {
     id: Option<String>,
 }
@@ -50,6 +48,13 @@ impl std::fmt::Debug for GetAnycastIpListInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetAnycastIpListInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetAnycastIpListInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetAnycastIpListInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -65,14 +70,10 @@ impl GetAnycastIpListInputBuilder {
     pub fn build(self) -> Result<GetAnycastIpListInput, restxml_runtime::BuildError> {
         match (self.id,) {
             (Some(m_id),) => Ok(GetAnycastIpListInput { id: m_id }),
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetAnycastIpListInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetAnycastIpListInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -120,7 +121,7 @@ impl GetAnycastIpListOutput {
 }
 
 /// A builder for [`GetAnycastIpListOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetAnycastIpListOutputBuilder {
     anycast_ip_list: Option<crate::types::AnycastIpList>,
     e_tag: Option<String>,
@@ -145,10 +146,7 @@ impl GetAnycastIpListOutputBuilder {
     }
     /// Sets or clears [`GetAnycastIpListOutput::anycast_ip_list`].
     #[inline]
-    pub fn set_anycast_ip_list(
-        mut self,
-        value: Option<crate::types::AnycastIpList>,
-    ) -> Self {
+    pub fn set_anycast_ip_list(mut self, value: Option<crate::types::AnycastIpList>) -> Self {
         self.anycast_ip_list = value;
         self
     }
@@ -176,7 +174,7 @@ impl GetAnycastIpListOutputBuilder {
 }
 
 /// The errors GetAnycastIpList can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetAnycastIpListError {
     /// Access denied.
@@ -195,36 +193,22 @@ impl GetAnycastIpListError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetAnycastIpList",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetAnycastIpList", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -253,6 +237,19 @@ impl GetAnycastIpListError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetAnycastIpListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -296,9 +293,7 @@ impl std::error::Error for GetAnycastIpListError {
 pub fn serialize_request(
     input: &crate::operation::get_anycast_ip_list::GetAnycastIpListInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/anycast-ip-list/");
     {
         let value = &input.id;
@@ -316,15 +311,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetAnycastIpListError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetAnycastIpListError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetAnycastIpListError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -349,11 +340,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetAnycastIpListFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetAnycastIpListFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_anycast_ip_list::GetAnycastIpListInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetAnycastIpListFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetAnycastIpListFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetAnycastIpListFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetAnycastIpListFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -363,11 +376,7 @@ impl GetAnycastIpListFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_anycast_ip_list::GetAnycastIpListInputBuilder,
     ) -> Self {
-        GetAnycastIpListFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetAnycastIpListFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the Anycast static IP list.
     ///
@@ -380,18 +389,13 @@ impl GetAnycastIpListFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_anycast_ip_list::GetAnycastIpListInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_anycast_ip_list::GetAnycastIpListInputBuilder {
         &self.input
     }
     /// Sends GetAnycastIpList: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -406,15 +410,9 @@ impl GetAnycastIpListFluentBuilder {
         crate::operation::get_anycast_ip_list::GetAnycastIpListOutput,
         restxml_runtime::SdkError<GetAnycastIpListError>,
     > {
-        let input: crate::operation::get_anycast_ip_list::GetAnycastIpListInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_anycast_ip_list::GetAnycastIpListInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetAnycastIpList", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetAnycastIpList", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

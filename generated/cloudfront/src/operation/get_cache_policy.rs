@@ -40,14 +40,12 @@ impl From<GetCachePolicyInput> for GetCachePolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetCachePolicyInput) -> Self {
-        GetCachePolicyInputBuilder {
-            id: Some(input.id),
-        }
+        GetCachePolicyInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetCachePolicyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetCachePolicyInputBuilder {
     id: Option<String>,
 }
@@ -56,6 +54,13 @@ impl std::fmt::Debug for GetCachePolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetCachePolicyInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetCachePolicyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetCachePolicyInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -72,12 +77,7 @@ impl GetCachePolicyInputBuilder {
         match (self.id,) {
             (Some(m_id),) => Ok(GetCachePolicyInput { id: m_id }),
             (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetCachePolicyInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
+                Err(restxml_runtime::BuildError::missing_fields("GetCachePolicyInput", &[(m_id.is_none(), "id", "Id")]))
             }
         }
     }
@@ -126,7 +126,7 @@ impl GetCachePolicyOutput {
 }
 
 /// A builder for [`GetCachePolicyOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetCachePolicyOutputBuilder {
     cache_policy: Option<crate::types::CachePolicy>,
     e_tag: Option<String>,
@@ -170,16 +170,12 @@ impl GetCachePolicyOutputBuilder {
     /// Builds the [`GetCachePolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetCachePolicyOutput, restxml_runtime::BuildError> {
-        Ok(GetCachePolicyOutput {
-            cache_policy: self.cache_policy,
-            e_tag: self.e_tag,
-            meta: Default::default(),
-        })
+        Ok(GetCachePolicyOutput { cache_policy: self.cache_policy, e_tag: self.e_tag, meta: Default::default() })
     }
 }
 
 /// The errors GetCachePolicy can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetCachePolicyError {
     /// The cache policy does not exist.
@@ -194,28 +190,16 @@ impl GetCachePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetCachePolicy",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetCachePolicy", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchCachePolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchCachePolicy)
-            }
+            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchCachePolicy),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             _ => unhandled(meta),
         }
@@ -234,6 +218,17 @@ impl GetCachePolicyError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetCachePolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchCachePolicy(value) => Self::NoSuchCachePolicy(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -275,9 +270,7 @@ impl std::error::Error for GetCachePolicyError {
 pub fn serialize_request(
     input: &crate::operation::get_cache_policy::GetCachePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/cache-policy/");
     {
         let value = &input.id;
@@ -290,20 +283,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::get_cache_policy::GetCachePolicyOutput,
-    restxml_runtime::SdkError<GetCachePolicyError>,
-> {
+) -> Result<crate::operation::get_cache_policy::GetCachePolicyOutput, restxml_runtime::SdkError<GetCachePolicyError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetCachePolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetCachePolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -328,11 +314,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetCachePolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetCachePolicyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_cache_policy::GetCachePolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetCachePolicyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetCachePolicyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetCachePolicyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetCachePolicyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -342,11 +350,7 @@ impl GetCachePolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_cache_policy::GetCachePolicyInputBuilder,
     ) -> Self {
-        GetCachePolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetCachePolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The unique identifier for the cache policy. If the cache policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the cache policy is not attached to a cache behavior, you can get the identifier using `ListCachePolicies`.
     ///
@@ -359,18 +363,13 @@ impl GetCachePolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_cache_policy::GetCachePolicyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_cache_policy::GetCachePolicyInputBuilder {
         &self.input
     }
     /// Sends GetCachePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -381,19 +380,11 @@ impl GetCachePolicyFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::get_cache_policy::GetCachePolicyOutput,
-        restxml_runtime::SdkError<GetCachePolicyError>,
-    > {
-        let input: crate::operation::get_cache_policy::GetCachePolicyInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::get_cache_policy::GetCachePolicyOutput, restxml_runtime::SdkError<GetCachePolicyError>>
+    {
+        let input: crate::operation::get_cache_policy::GetCachePolicyInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetCachePolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetCachePolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -36,14 +36,12 @@ impl From<GetCachePolicyConfigInput> for GetCachePolicyConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetCachePolicyConfigInput) -> Self {
-        GetCachePolicyConfigInputBuilder {
-            id: Some(input.id),
-        }
+        GetCachePolicyConfigInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetCachePolicyConfigInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetCachePolicyConfigInputBuilder {
     id: Option<String>,
 }
@@ -52,6 +50,13 @@ impl std::fmt::Debug for GetCachePolicyConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetCachePolicyConfigInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetCachePolicyConfigInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetCachePolicyConfigInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -64,23 +69,13 @@ impl GetCachePolicyConfigInputBuilder {
     }
     /// Builds the [`GetCachePolicyConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetCachePolicyConfigInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetCachePolicyConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(GetCachePolicyConfigInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetCachePolicyConfigInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(GetCachePolicyConfigInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetCachePolicyConfigInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -128,7 +123,7 @@ impl GetCachePolicyConfigOutput {
 }
 
 /// A builder for [`GetCachePolicyConfigOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetCachePolicyConfigOutputBuilder {
     cache_policy_config: Option<crate::types::CachePolicyConfig>,
     e_tag: Option<String>,
@@ -147,19 +142,13 @@ impl std::fmt::Debug for GetCachePolicyConfigOutputBuilder {
 impl GetCachePolicyConfigOutputBuilder {
     /// Sets [`GetCachePolicyConfigOutput::cache_policy_config`].
     #[inline]
-    pub fn cache_policy_config(
-        mut self,
-        value: crate::types::CachePolicyConfig,
-    ) -> Self {
+    pub fn cache_policy_config(mut self, value: crate::types::CachePolicyConfig) -> Self {
         self.cache_policy_config = Some(value);
         self
     }
     /// Sets or clears [`GetCachePolicyConfigOutput::cache_policy_config`].
     #[inline]
-    pub fn set_cache_policy_config(
-        mut self,
-        value: Option<crate::types::CachePolicyConfig>,
-    ) -> Self {
+    pub fn set_cache_policy_config(mut self, value: Option<crate::types::CachePolicyConfig>) -> Self {
         self.cache_policy_config = value;
         self
     }
@@ -177,9 +166,7 @@ impl GetCachePolicyConfigOutputBuilder {
     }
     /// Builds the [`GetCachePolicyConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetCachePolicyConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetCachePolicyConfigOutput, restxml_runtime::BuildError> {
         Ok(GetCachePolicyConfigOutput {
             cache_policy_config: self.cache_policy_config,
             e_tag: self.e_tag,
@@ -189,7 +176,7 @@ impl GetCachePolicyConfigOutputBuilder {
 }
 
 /// The errors GetCachePolicyConfig can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetCachePolicyConfigError {
     /// The cache policy does not exist.
@@ -204,28 +191,16 @@ impl GetCachePolicyConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetCachePolicyConfig",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetCachePolicyConfig", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchCachePolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchCachePolicy)
-            }
+            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchCachePolicy),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             _ => unhandled(meta),
         }
@@ -244,6 +219,17 @@ impl GetCachePolicyConfigError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetCachePolicyConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchCachePolicy(value) => Self::NoSuchCachePolicy(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -285,9 +271,7 @@ impl std::error::Error for GetCachePolicyConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_cache_policy_config::GetCachePolicyConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/cache-policy/");
     {
         let value = &input.id;
@@ -306,15 +290,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetCachePolicyConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetCachePolicyConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetCachePolicyConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -339,11 +319,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetCachePolicyConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetCachePolicyConfigFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_cache_policy_config::GetCachePolicyConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetCachePolicyConfigFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetCachePolicyConfigFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetCachePolicyConfigFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetCachePolicyConfigFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -353,11 +355,7 @@ impl GetCachePolicyConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_cache_policy_config::GetCachePolicyConfigInputBuilder,
     ) -> Self {
-        GetCachePolicyConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetCachePolicyConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The unique identifier for the cache policy. If the cache policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the cache policy is not attached to a cache behavior, you can get the identifier using `ListCachePolicies`.
     ///
@@ -370,18 +368,13 @@ impl GetCachePolicyConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_cache_policy_config::GetCachePolicyConfigInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_cache_policy_config::GetCachePolicyConfigInputBuilder {
         &self.input
     }
     /// Sends GetCachePolicyConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -396,15 +389,9 @@ impl GetCachePolicyConfigFluentBuilder {
         crate::operation::get_cache_policy_config::GetCachePolicyConfigOutput,
         restxml_runtime::SdkError<GetCachePolicyConfigError>,
     > {
-        let input: crate::operation::get_cache_policy_config::GetCachePolicyConfigInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_cache_policy_config::GetCachePolicyConfigInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetCachePolicyConfig", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetCachePolicyConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -18,9 +18,7 @@ pub struct GetCloudFrontOriginAccessIdentityInput {
 impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetCloudFrontOriginAccessIdentityInput")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetCloudFrontOriginAccessIdentityInput").field("id", &self.id).finish()
     }
 }
 
@@ -32,19 +30,16 @@ impl GetCloudFrontOriginAccessIdentityInput {
     }
 }
 
-impl From<GetCloudFrontOriginAccessIdentityInput>
-for GetCloudFrontOriginAccessIdentityInputBuilder {
+impl From<GetCloudFrontOriginAccessIdentityInput> for GetCloudFrontOriginAccessIdentityInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetCloudFrontOriginAccessIdentityInput) -> Self {
-        GetCloudFrontOriginAccessIdentityInputBuilder {
-            id: Some(input.id),
-        }
+        GetCloudFrontOriginAccessIdentityInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetCloudFrontOriginAccessIdentityInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetCloudFrontOriginAccessIdentityInputBuilder {
     id: Option<String>,
 }
@@ -52,9 +47,14 @@ pub struct GetCloudFrontOriginAccessIdentityInputBuilder {
 impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetCloudFrontOriginAccessIdentityInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetCloudFrontOriginAccessIdentityInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetCloudFrontOriginAccessIdentityInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetCloudFrontOriginAccessIdentityInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -67,23 +67,13 @@ impl GetCloudFrontOriginAccessIdentityInputBuilder {
     }
     /// Builds the [`GetCloudFrontOriginAccessIdentityInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(GetCloudFrontOriginAccessIdentityInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetCloudFrontOriginAccessIdentityInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(GetCloudFrontOriginAccessIdentityInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetCloudFrontOriginAccessIdentityInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -97,9 +87,7 @@ impl GetCloudFrontOriginAccessIdentityInputBuilder {
 #[non_exhaustive]
 pub struct GetCloudFrontOriginAccessIdentityOutput {
     /// The origin access identity's information.
-    pub cloud_front_origin_access_identity: Option<
-        crate::types::CloudFrontOriginAccessIdentity,
-    >,
+    pub cloud_front_origin_access_identity: Option<crate::types::CloudFrontOriginAccessIdentity>,
     /// The current version of the origin access identity's information. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
@@ -111,10 +99,7 @@ impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetCloudFrontOriginAccessIdentityOutput")
-            .field(
-                "cloud_front_origin_access_identity",
-                &self.cloud_front_origin_access_identity,
-            )
+            .field("cloud_front_origin_access_identity", &self.cloud_front_origin_access_identity)
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -136,11 +121,9 @@ impl GetCloudFrontOriginAccessIdentityOutput {
 }
 
 /// A builder for [`GetCloudFrontOriginAccessIdentityOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetCloudFrontOriginAccessIdentityOutputBuilder {
-    cloud_front_origin_access_identity: Option<
-        crate::types::CloudFrontOriginAccessIdentity,
-    >,
+    cloud_front_origin_access_identity: Option<crate::types::CloudFrontOriginAccessIdentity>,
     e_tag: Option<String>,
 }
 
@@ -148,10 +131,7 @@ impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetCloudFrontOriginAccessIdentityOutputBuilder")
-            .field(
-                "cloud_front_origin_access_identity",
-                &self.cloud_front_origin_access_identity,
-            )
+            .field("cloud_front_origin_access_identity", &self.cloud_front_origin_access_identity)
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -160,10 +140,7 @@ impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityOutputBuilder {
 impl GetCloudFrontOriginAccessIdentityOutputBuilder {
     /// Sets [`GetCloudFrontOriginAccessIdentityOutput::cloud_front_origin_access_identity`].
     #[inline]
-    pub fn cloud_front_origin_access_identity(
-        mut self,
-        value: crate::types::CloudFrontOriginAccessIdentity,
-    ) -> Self {
+    pub fn cloud_front_origin_access_identity(mut self, value: crate::types::CloudFrontOriginAccessIdentity) -> Self {
         self.cloud_front_origin_access_identity = Some(value);
         self
     }
@@ -190,9 +167,7 @@ impl GetCloudFrontOriginAccessIdentityOutputBuilder {
     }
     /// Builds the [`GetCloudFrontOriginAccessIdentityOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetCloudFrontOriginAccessIdentityOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetCloudFrontOriginAccessIdentityOutput, restxml_runtime::BuildError> {
         Ok(GetCloudFrontOriginAccessIdentityOutput {
             cloud_front_origin_access_identity: self.cloud_front_origin_access_identity,
             e_tag: self.e_tag,
@@ -202,15 +177,13 @@ impl GetCloudFrontOriginAccessIdentityOutputBuilder {
 }
 
 /// The errors GetCloudFrontOriginAccessIdentity can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetCloudFrontOriginAccessIdentityError {
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// The specified origin access identity does not exist.
-    NoSuchCloudFrontOriginAccessIdentity(
-        crate::error::NoSuchCloudFrontOriginAccessIdentity,
-    ),
+    NoSuchCloudFrontOriginAccessIdentity(crate::error::NoSuchCloudFrontOriginAccessIdentity),
     /// An error response the model does not describe for this operation.
     Unhandled(restxml_runtime::UnhandledError),
 }
@@ -219,29 +192,22 @@ impl GetCloudFrontOriginAccessIdentityError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetCloudFrontOriginAccessIdentity",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchCloudFrontOriginAccessIdentity") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchCloudFrontOriginAccessIdentity)
-            }
+            Some("NoSuchCloudFrontOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchCloudFrontOriginAccessIdentity),
             _ => unhandled(meta),
         }
     }
@@ -259,6 +225,19 @@ impl GetCloudFrontOriginAccessIdentityError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetCloudFrontOriginAccessIdentityError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchCloudFrontOriginAccessIdentity(value) => {
+                Self::NoSuchCloudFrontOriginAccessIdentity(value.clone())
+            }
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -300,9 +279,7 @@ impl std::error::Error for GetCloudFrontOriginAccessIdentityError {
 pub fn serialize_request(
     input: &crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/origin-access-identity/cloudfront/");
     {
         let value = &input.id;
@@ -320,15 +297,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetCloudFrontOriginAccessIdentityError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetCloudFrontOriginAccessIdentityError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetCloudFrontOriginAccessIdentityError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -353,11 +326,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetCloudFrontOriginAccessIdentityFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetCloudFrontOriginAccessIdentityFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInputBuilder,
+    pub(crate) input:
+        crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetCloudFrontOriginAccessIdentityFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetCloudFrontOriginAccessIdentityFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetCloudFrontOriginAccessIdentityFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -367,11 +363,7 @@ impl GetCloudFrontOriginAccessIdentityFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInputBuilder,
     ) -> Self {
-        GetCloudFrontOriginAccessIdentityFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetCloudFrontOriginAccessIdentityFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The identity's ID.
     ///
@@ -384,10 +376,7 @@ impl GetCloudFrontOriginAccessIdentityFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -410,15 +399,11 @@ impl GetCloudFrontOriginAccessIdentityFluentBuilder {
         crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityOutput,
         restxml_runtime::SdkError<GetCloudFrontOriginAccessIdentityError>,
     > {
-        let input: crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetCloudFrontOriginAccessIdentity", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("GetCloudFrontOriginAccessIdentity", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -18,9 +18,7 @@ pub struct GetCloudFrontOriginAccessIdentityConfigInput {
 impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetCloudFrontOriginAccessIdentityConfigInput")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetCloudFrontOriginAccessIdentityConfigInput").field("id", &self.id).finish()
     }
 }
 
@@ -32,19 +30,16 @@ impl GetCloudFrontOriginAccessIdentityConfigInput {
     }
 }
 
-impl From<GetCloudFrontOriginAccessIdentityConfigInput>
-for GetCloudFrontOriginAccessIdentityConfigInputBuilder {
+impl From<GetCloudFrontOriginAccessIdentityConfigInput> for GetCloudFrontOriginAccessIdentityConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetCloudFrontOriginAccessIdentityConfigInput) -> Self {
-        GetCloudFrontOriginAccessIdentityConfigInputBuilder {
-            id: Some(input.id),
-        }
+        GetCloudFrontOriginAccessIdentityConfigInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetCloudFrontOriginAccessIdentityConfigInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetCloudFrontOriginAccessIdentityConfigInputBuilder {
     id: Option<String>,
 }
@@ -52,9 +47,14 @@ pub struct GetCloudFrontOriginAccessIdentityConfigInputBuilder {
 impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetCloudFrontOriginAccessIdentityConfigInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetCloudFrontOriginAccessIdentityConfigInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetCloudFrontOriginAccessIdentityConfigInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetCloudFrontOriginAccessIdentityConfigInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -67,26 +67,13 @@ impl GetCloudFrontOriginAccessIdentityConfigInputBuilder {
     }
     /// Builds the [`GetCloudFrontOriginAccessIdentityConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        GetCloudFrontOriginAccessIdentityConfigInput,
-        restxml_runtime::BuildError,
-    > {
+    pub fn build(self) -> Result<GetCloudFrontOriginAccessIdentityConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(GetCloudFrontOriginAccessIdentityConfigInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetCloudFrontOriginAccessIdentityConfigInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(GetCloudFrontOriginAccessIdentityConfigInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetCloudFrontOriginAccessIdentityConfigInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -100,9 +87,7 @@ impl GetCloudFrontOriginAccessIdentityConfigInputBuilder {
 #[non_exhaustive]
 pub struct GetCloudFrontOriginAccessIdentityConfigOutput {
     /// The origin access identity's configuration information.
-    pub cloud_front_origin_access_identity_config: Option<
-        crate::types::CloudFrontOriginAccessIdentityConfig,
-    >,
+    pub cloud_front_origin_access_identity_config: Option<crate::types::CloudFrontOriginAccessIdentityConfig>,
     /// The current version of the configuration. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
@@ -114,10 +99,7 @@ impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityConfigOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetCloudFrontOriginAccessIdentityConfigOutput")
-            .field(
-                "cloud_front_origin_access_identity_config",
-                &self.cloud_front_origin_access_identity_config,
-            )
+            .field("cloud_front_origin_access_identity_config", &self.cloud_front_origin_access_identity_config)
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -139,11 +121,9 @@ impl GetCloudFrontOriginAccessIdentityConfigOutput {
 }
 
 /// A builder for [`GetCloudFrontOriginAccessIdentityConfigOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetCloudFrontOriginAccessIdentityConfigOutputBuilder {
-    cloud_front_origin_access_identity_config: Option<
-        crate::types::CloudFrontOriginAccessIdentityConfig,
-    >,
+    cloud_front_origin_access_identity_config: Option<crate::types::CloudFrontOriginAccessIdentityConfig>,
     e_tag: Option<String>,
 }
 
@@ -151,10 +131,7 @@ impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityConfigOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetCloudFrontOriginAccessIdentityConfigOutputBuilder")
-            .field(
-                "cloud_front_origin_access_identity_config",
-                &self.cloud_front_origin_access_identity_config,
-            )
+            .field("cloud_front_origin_access_identity_config", &self.cloud_front_origin_access_identity_config)
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -193,15 +170,9 @@ impl GetCloudFrontOriginAccessIdentityConfigOutputBuilder {
     }
     /// Builds the [`GetCloudFrontOriginAccessIdentityConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        GetCloudFrontOriginAccessIdentityConfigOutput,
-        restxml_runtime::BuildError,
-    > {
+    pub fn build(self) -> Result<GetCloudFrontOriginAccessIdentityConfigOutput, restxml_runtime::BuildError> {
         Ok(GetCloudFrontOriginAccessIdentityConfigOutput {
-            cloud_front_origin_access_identity_config: self
-                .cloud_front_origin_access_identity_config,
+            cloud_front_origin_access_identity_config: self.cloud_front_origin_access_identity_config,
             e_tag: self.e_tag,
             meta: Default::default(),
         })
@@ -209,15 +180,13 @@ impl GetCloudFrontOriginAccessIdentityConfigOutputBuilder {
 }
 
 /// The errors GetCloudFrontOriginAccessIdentityConfig can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetCloudFrontOriginAccessIdentityConfigError {
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// The specified origin access identity does not exist.
-    NoSuchCloudFrontOriginAccessIdentity(
-        crate::error::NoSuchCloudFrontOriginAccessIdentity,
-    ),
+    NoSuchCloudFrontOriginAccessIdentity(crate::error::NoSuchCloudFrontOriginAccessIdentity),
     /// An error response the model does not describe for this operation.
     Unhandled(restxml_runtime::UnhandledError),
 }
@@ -226,29 +195,22 @@ impl GetCloudFrontOriginAccessIdentityConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetCloudFrontOriginAccessIdentityConfig",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchCloudFrontOriginAccessIdentity") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchCloudFrontOriginAccessIdentity)
-            }
+            Some("NoSuchCloudFrontOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchCloudFrontOriginAccessIdentity),
             _ => unhandled(meta),
         }
     }
@@ -269,6 +231,19 @@ impl GetCloudFrontOriginAccessIdentityConfigError {
     }
 }
 
+impl Clone for GetCloudFrontOriginAccessIdentityConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchCloudFrontOriginAccessIdentity(value) => {
+                Self::NoSuchCloudFrontOriginAccessIdentity(value.clone())
+            }
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl GetCloudFrontOriginAccessIdentityConfigError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -281,8 +256,7 @@ impl GetCloudFrontOriginAccessIdentityConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata
-for GetCloudFrontOriginAccessIdentityConfigError {
+impl restxml_runtime::ProvideErrorMetadata for GetCloudFrontOriginAccessIdentityConfigError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -308,9 +282,7 @@ impl std::error::Error for GetCloudFrontOriginAccessIdentityConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/origin-access-identity/cloudfront/");
     {
         let value = &input.id;
@@ -329,29 +301,20 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetCloudFrontOriginAccessIdentityConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetCloudFrontOriginAccessIdentityConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetCloudFrontOriginAccessIdentityConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
-    let m_cloud_front_origin_access_identity_config = if restxml_runtime::xml::is_blank(
-        body,
-    ) {
+    let m_cloud_front_origin_access_identity_config = if restxml_runtime::xml::is_blank(body) {
         None
     } else {
         Some(
-            restxml_runtime::xml::read_payload(
-                    body,
-                    &["CloudFrontOriginAccessIdentityConfig"],
-                )
+            restxml_runtime::xml::read_payload(body, &["CloudFrontOriginAccessIdentityConfig"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };
@@ -367,11 +330,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetCloudFrontOriginAccessIdentityConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetCloudFrontOriginAccessIdentityConfigFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -381,11 +366,7 @@ impl GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInputBuilder,
     ) -> Self {
-        GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetCloudFrontOriginAccessIdentityConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The identity's ID.
     ///
@@ -398,10 +379,7 @@ impl GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -409,7 +387,7 @@ impl GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInputBuilder {
+    ) -> &crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInputBuilder{
         &self.input
     }
     /// Sends GetCloudFrontOriginAccessIdentityConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -428,15 +406,8 @@ impl GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with(
-                "GetCloudFrontOriginAccessIdentityConfig",
-                request,
-                &self.overrides,
-            )
-            .await?;
+        let response =
+            self.client.core().send_with("GetCloudFrontOriginAccessIdentityConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

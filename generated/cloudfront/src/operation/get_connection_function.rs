@@ -39,15 +39,12 @@ impl From<GetConnectionFunctionInput> for GetConnectionFunctionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetConnectionFunctionInput) -> Self {
-        GetConnectionFunctionInputBuilder {
-            identifier: Some(input.identifier),
-            stage: input.stage,
-        }
+        GetConnectionFunctionInputBuilder { identifier: Some(input.identifier), stage: input.stage }
     }
 }
 
 /// A builder for [`GetConnectionFunctionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetConnectionFunctionInputBuilder {
     identifier: Option<String>,
     stage: Option<crate::types::FunctionStage>,
@@ -60,6 +57,13 @@ impl std::fmt::Debug for GetConnectionFunctionInputBuilder {
             .field("identifier", &self.identifier)
             .field("stage", &self.stage)
             .finish()
+    }
+}
+
+impl Clone for GetConnectionFunctionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetConnectionFunctionInputBuilder { identifier: self.identifier.clone(), stage: self.stage.clone() }
     }
 }
 
@@ -84,24 +88,13 @@ impl GetConnectionFunctionInputBuilder {
     }
     /// Builds the [`GetConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetConnectionFunctionInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetConnectionFunctionInput, restxml_runtime::BuildError> {
         match (self.identifier,) {
-            (Some(m_identifier),) => {
-                Ok(GetConnectionFunctionInput {
-                    identifier: m_identifier,
-                    stage: self.stage,
-                })
-            }
-            (m_identifier,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetConnectionFunctionInput",
-                        &[(m_identifier.is_none(), "identifier", "Identifier")],
-                    ),
-                )
-            }
+            (Some(m_identifier),) => Ok(GetConnectionFunctionInput { identifier: m_identifier, stage: self.stage }),
+            (m_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetConnectionFunctionInput",
+                &[(m_identifier.is_none(), "identifier", "Identifier")],
+            )),
         }
     }
 }
@@ -152,7 +145,7 @@ impl GetConnectionFunctionOutput {
 }
 
 /// A builder for [`GetConnectionFunctionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetConnectionFunctionOutputBuilder {
     connection_function_code: Option<restxml_runtime::Blob>,
     e_tag: Option<String>,
@@ -165,10 +158,7 @@ impl std::fmt::Debug for GetConnectionFunctionOutputBuilder {
         f.debug_struct("GetConnectionFunctionOutputBuilder")
             .field(
                 "connection_function_code",
-                &self
-                    .connection_function_code
-                    .as_ref()
-                    .map(|_| "*** Sensitive Data Redacted ***"),
+                &self.connection_function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
             )
             .field("e_tag", &self.e_tag)
             .field("content_type", &self.content_type)
@@ -185,10 +175,7 @@ impl GetConnectionFunctionOutputBuilder {
     }
     /// Sets or clears [`GetConnectionFunctionOutput::connection_function_code`].
     #[inline]
-    pub fn set_connection_function_code(
-        mut self,
-        value: Option<restxml_runtime::Blob>,
-    ) -> Self {
+    pub fn set_connection_function_code(mut self, value: Option<restxml_runtime::Blob>) -> Self {
         self.connection_function_code = value;
         self
     }
@@ -218,9 +205,7 @@ impl GetConnectionFunctionOutputBuilder {
     }
     /// Builds the [`GetConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetConnectionFunctionOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetConnectionFunctionOutput, restxml_runtime::BuildError> {
         Ok(GetConnectionFunctionOutput {
             connection_function_code: self.connection_function_code,
             e_tag: self.e_tag,
@@ -231,7 +216,7 @@ impl GetConnectionFunctionOutputBuilder {
 }
 
 /// The errors GetConnectionFunction can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetConnectionFunctionError {
     /// Access denied.
@@ -248,33 +233,25 @@ impl GetConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetConnectionFunction",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             _ => unhandled(meta),
         }
     }
@@ -297,6 +274,18 @@ impl GetConnectionFunctionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetConnectionFunctionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -339,9 +328,7 @@ impl std::error::Error for GetConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::get_connection_function::GetConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/connection-function/");
     {
         let value = &input.identifier;
@@ -362,27 +349,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetConnectionFunctionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetConnectionFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetConnectionFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
-    let m_connection_function_code = (!body.is_empty())
-        .then(|| restxml_runtime::Blob::new(body.to_vec()));
+    let m_connection_function_code = (!body.is_empty()).then(|| restxml_runtime::Blob::new(body.to_vec()));
     let m_e_tag = restxml_runtime::http::header_string(status, headers, "ETag")?;
-    let m_content_type = restxml_runtime::http::header_string(
-        status,
-        headers,
-        "Content-Type",
-    )?;
+    let m_content_type = restxml_runtime::http::header_string(status, headers, "Content-Type")?;
     Ok(crate::operation::get_connection_function::GetConnectionFunctionOutput {
         connection_function_code: m_connection_function_code,
         e_tag: m_e_tag,
@@ -395,11 +373,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetConnectionFunctionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_connection_function::GetConnectionFunctionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetConnectionFunctionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetConnectionFunctionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetConnectionFunctionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetConnectionFunctionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -409,11 +409,7 @@ impl GetConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_connection_function::GetConnectionFunctionInputBuilder,
     ) -> Self {
-        GetConnectionFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The connection function's identifier.
     ///
@@ -440,18 +436,13 @@ impl GetConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_connection_function::GetConnectionFunctionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_connection_function::GetConnectionFunctionInputBuilder {
         &self.input
     }
     /// Sends GetConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -466,15 +457,9 @@ impl GetConnectionFunctionFluentBuilder {
         crate::operation::get_connection_function::GetConnectionFunctionOutput,
         restxml_runtime::SdkError<GetConnectionFunctionError>,
     > {
-        let input: crate::operation::get_connection_function::GetConnectionFunctionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_connection_function::GetConnectionFunctionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetConnectionFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetConnectionFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -18,9 +18,7 @@ pub struct GetConnectionGroupInput {
 impl std::fmt::Debug for GetConnectionGroupInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetConnectionGroupInput")
-            .field("identifier", &self.identifier)
-            .finish()
+        f.debug_struct("GetConnectionGroupInput").field("identifier", &self.identifier).finish()
     }
 }
 
@@ -36,14 +34,12 @@ impl From<GetConnectionGroupInput> for GetConnectionGroupInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetConnectionGroupInput) -> Self {
-        GetConnectionGroupInputBuilder {
-            identifier: Some(input.identifier),
-        }
+        GetConnectionGroupInputBuilder { identifier: Some(input.identifier) }
     }
 }
 
 /// A builder for [`GetConnectionGroupInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetConnectionGroupInputBuilder {
     identifier: Option<String>,
 }
@@ -51,9 +47,14 @@ pub struct GetConnectionGroupInputBuilder {
 impl std::fmt::Debug for GetConnectionGroupInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetConnectionGroupInputBuilder")
-            .field("identifier", &self.identifier)
-            .finish()
+        f.debug_struct("GetConnectionGroupInputBuilder").field("identifier", &self.identifier).finish()
+    }
+}
+
+impl Clone for GetConnectionGroupInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetConnectionGroupInputBuilder { identifier: self.identifier.clone() }
     }
 }
 
@@ -68,19 +69,11 @@ impl GetConnectionGroupInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetConnectionGroupInput, restxml_runtime::BuildError> {
         match (self.identifier,) {
-            (Some(m_identifier),) => {
-                Ok(GetConnectionGroupInput {
-                    identifier: m_identifier,
-                })
-            }
-            (m_identifier,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetConnectionGroupInput",
-                        &[(m_identifier.is_none(), "identifier", "Identifier")],
-                    ),
-                )
-            }
+            (Some(m_identifier),) => Ok(GetConnectionGroupInput { identifier: m_identifier }),
+            (m_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetConnectionGroupInput",
+                &[(m_identifier.is_none(), "identifier", "Identifier")],
+            )),
         }
     }
 }
@@ -128,7 +121,7 @@ impl GetConnectionGroupOutput {
 }
 
 /// A builder for [`GetConnectionGroupOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetConnectionGroupOutputBuilder {
     connection_group: Option<crate::types::ConnectionGroup>,
     e_tag: Option<String>,
@@ -153,10 +146,7 @@ impl GetConnectionGroupOutputBuilder {
     }
     /// Sets or clears [`GetConnectionGroupOutput::connection_group`].
     #[inline]
-    pub fn set_connection_group(
-        mut self,
-        value: Option<crate::types::ConnectionGroup>,
-    ) -> Self {
+    pub fn set_connection_group(mut self, value: Option<crate::types::ConnectionGroup>) -> Self {
         self.connection_group = value;
         self
     }
@@ -184,7 +174,7 @@ impl GetConnectionGroupOutputBuilder {
 }
 
 /// The errors GetConnectionGroup can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetConnectionGroupError {
     /// Access denied.
@@ -199,28 +189,17 @@ impl GetConnectionGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetConnectionGroup",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetConnectionGroup", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             _ => unhandled(meta),
         }
@@ -239,6 +218,17 @@ impl GetConnectionGroupError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetConnectionGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -280,9 +270,7 @@ impl std::error::Error for GetConnectionGroupError {
 pub fn serialize_request(
     input: &crate::operation::get_connection_group::GetConnectionGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/connection-group/");
     {
         let value = &input.identifier;
@@ -300,15 +288,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetConnectionGroupError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetConnectionGroupError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetConnectionGroupError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -333,11 +317,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetConnectionGroupFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetConnectionGroupFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_connection_group::GetConnectionGroupInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetConnectionGroupFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetConnectionGroupFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetConnectionGroupFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetConnectionGroupFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -347,11 +353,7 @@ impl GetConnectionGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_connection_group::GetConnectionGroupInputBuilder,
     ) -> Self {
-        GetConnectionGroupFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetConnectionGroupFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID, name, or Amazon Resource Name (ARN) of the connection group.
     ///
@@ -364,18 +366,13 @@ impl GetConnectionGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_connection_group::GetConnectionGroupInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_connection_group::GetConnectionGroupInputBuilder {
         &self.input
     }
     /// Sends GetConnectionGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -390,15 +387,9 @@ impl GetConnectionGroupFluentBuilder {
         crate::operation::get_connection_group::GetConnectionGroupOutput,
         restxml_runtime::SdkError<GetConnectionGroupError>,
     > {
-        let input: crate::operation::get_connection_group::GetConnectionGroupInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_connection_group::GetConnectionGroupInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetConnectionGroup", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetConnectionGroup", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -32,19 +32,16 @@ impl GetConnectionGroupByRoutingEndpointInput {
     }
 }
 
-impl From<GetConnectionGroupByRoutingEndpointInput>
-for GetConnectionGroupByRoutingEndpointInputBuilder {
+impl From<GetConnectionGroupByRoutingEndpointInput> for GetConnectionGroupByRoutingEndpointInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetConnectionGroupByRoutingEndpointInput) -> Self {
-        GetConnectionGroupByRoutingEndpointInputBuilder {
-            routing_endpoint: Some(input.routing_endpoint),
-        }
+        GetConnectionGroupByRoutingEndpointInputBuilder { routing_endpoint: Some(input.routing_endpoint) }
     }
 }
 
 /// A builder for [`GetConnectionGroupByRoutingEndpointInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetConnectionGroupByRoutingEndpointInputBuilder {
     routing_endpoint: Option<String>,
 }
@@ -58,6 +55,13 @@ impl std::fmt::Debug for GetConnectionGroupByRoutingEndpointInputBuilder {
     }
 }
 
+impl Clone for GetConnectionGroupByRoutingEndpointInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetConnectionGroupByRoutingEndpointInputBuilder { routing_endpoint: self.routing_endpoint.clone() }
+    }
+}
+
 impl GetConnectionGroupByRoutingEndpointInputBuilder {
     /// Sets [`GetConnectionGroupByRoutingEndpointInput::routing_endpoint`].
     #[inline]
@@ -67,29 +71,15 @@ impl GetConnectionGroupByRoutingEndpointInputBuilder {
     }
     /// Builds the [`GetConnectionGroupByRoutingEndpointInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetConnectionGroupByRoutingEndpointInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetConnectionGroupByRoutingEndpointInput, restxml_runtime::BuildError> {
         match (self.routing_endpoint,) {
             (Some(m_routing_endpoint),) => {
-                Ok(GetConnectionGroupByRoutingEndpointInput {
-                    routing_endpoint: m_routing_endpoint,
-                })
+                Ok(GetConnectionGroupByRoutingEndpointInput { routing_endpoint: m_routing_endpoint })
             }
-            (m_routing_endpoint,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetConnectionGroupByRoutingEndpointInput",
-                        &[
-                            (
-                                m_routing_endpoint.is_none(),
-                                "routing_endpoint",
-                                "RoutingEndpoint",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_routing_endpoint,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetConnectionGroupByRoutingEndpointInput",
+                &[(m_routing_endpoint.is_none(), "routing_endpoint", "RoutingEndpoint")],
+            )),
         }
     }
 }
@@ -137,7 +127,7 @@ impl GetConnectionGroupByRoutingEndpointOutput {
 }
 
 /// A builder for [`GetConnectionGroupByRoutingEndpointOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetConnectionGroupByRoutingEndpointOutputBuilder {
     connection_group: Option<crate::types::ConnectionGroup>,
     e_tag: Option<String>,
@@ -162,10 +152,7 @@ impl GetConnectionGroupByRoutingEndpointOutputBuilder {
     }
     /// Sets or clears [`GetConnectionGroupByRoutingEndpointOutput::connection_group`].
     #[inline]
-    pub fn set_connection_group(
-        mut self,
-        value: Option<crate::types::ConnectionGroup>,
-    ) -> Self {
+    pub fn set_connection_group(mut self, value: Option<crate::types::ConnectionGroup>) -> Self {
         self.connection_group = value;
         self
     }
@@ -183,9 +170,7 @@ impl GetConnectionGroupByRoutingEndpointOutputBuilder {
     }
     /// Builds the [`GetConnectionGroupByRoutingEndpointOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetConnectionGroupByRoutingEndpointOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetConnectionGroupByRoutingEndpointOutput, restxml_runtime::BuildError> {
         Ok(GetConnectionGroupByRoutingEndpointOutput {
             connection_group: self.connection_group,
             e_tag: self.e_tag,
@@ -195,7 +180,7 @@ impl GetConnectionGroupByRoutingEndpointOutputBuilder {
 }
 
 /// The errors GetConnectionGroupByRoutingEndpoint can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetConnectionGroupByRoutingEndpointError {
     /// Access denied.
@@ -210,28 +195,22 @@ impl GetConnectionGroupByRoutingEndpointError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetConnectionGroupByRoutingEndpoint",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             _ => unhandled(meta),
         }
@@ -250,6 +229,17 @@ impl GetConnectionGroupByRoutingEndpointError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetConnectionGroupByRoutingEndpointError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -291,9 +281,7 @@ impl std::error::Error for GetConnectionGroupByRoutingEndpointError {
 pub fn serialize_request(
     input: &crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/connection-group");
     {
         let value = &input.routing_endpoint;
@@ -311,15 +299,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetConnectionGroupByRoutingEndpointError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetConnectionGroupByRoutingEndpointError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetConnectionGroupByRoutingEndpointError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -344,11 +328,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetConnectionGroupByRoutingEndpointFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetConnectionGroupByRoutingEndpointFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInputBuilder,
+    pub(crate) input:
+        crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetConnectionGroupByRoutingEndpointFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetConnectionGroupByRoutingEndpointFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetConnectionGroupByRoutingEndpointFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetConnectionGroupByRoutingEndpointFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -358,11 +365,7 @@ impl GetConnectionGroupByRoutingEndpointFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInputBuilder,
     ) -> Self {
-        GetConnectionGroupByRoutingEndpointFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetConnectionGroupByRoutingEndpointFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The routing endpoint for the target connection group, such as d111111abcdef8.cloudfront.net.
     ///
@@ -375,10 +378,7 @@ impl GetConnectionGroupByRoutingEndpointFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -386,7 +386,8 @@ impl GetConnectionGroupByRoutingEndpointFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInputBuilder {
+    ) -> &crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInputBuilder
+    {
         &self.input
     }
     /// Sends GetConnectionGroupByRoutingEndpoint: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -405,11 +406,8 @@ impl GetConnectionGroupByRoutingEndpointFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetConnectionGroupByRoutingEndpoint", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("GetConnectionGroupByRoutingEndpoint", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -18,9 +18,7 @@ pub struct GetContinuousDeploymentPolicyInput {
 impl std::fmt::Debug for GetContinuousDeploymentPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetContinuousDeploymentPolicyInput")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetContinuousDeploymentPolicyInput").field("id", &self.id).finish()
     }
 }
 
@@ -32,19 +30,16 @@ impl GetContinuousDeploymentPolicyInput {
     }
 }
 
-impl From<GetContinuousDeploymentPolicyInput>
-for GetContinuousDeploymentPolicyInputBuilder {
+impl From<GetContinuousDeploymentPolicyInput> for GetContinuousDeploymentPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetContinuousDeploymentPolicyInput) -> Self {
-        GetContinuousDeploymentPolicyInputBuilder {
-            id: Some(input.id),
-        }
+        GetContinuousDeploymentPolicyInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetContinuousDeploymentPolicyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetContinuousDeploymentPolicyInputBuilder {
     id: Option<String>,
 }
@@ -52,9 +47,14 @@ pub struct GetContinuousDeploymentPolicyInputBuilder {
 impl std::fmt::Debug for GetContinuousDeploymentPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetContinuousDeploymentPolicyInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetContinuousDeploymentPolicyInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetContinuousDeploymentPolicyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetContinuousDeploymentPolicyInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -67,23 +67,13 @@ impl GetContinuousDeploymentPolicyInputBuilder {
     }
     /// Builds the [`GetContinuousDeploymentPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(GetContinuousDeploymentPolicyInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetContinuousDeploymentPolicyInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(GetContinuousDeploymentPolicyInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetContinuousDeploymentPolicyInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -131,7 +121,7 @@ impl GetContinuousDeploymentPolicyOutput {
 }
 
 /// A builder for [`GetContinuousDeploymentPolicyOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetContinuousDeploymentPolicyOutputBuilder {
     continuous_deployment_policy: Option<crate::types::ContinuousDeploymentPolicy>,
     e_tag: Option<String>,
@@ -150,19 +140,13 @@ impl std::fmt::Debug for GetContinuousDeploymentPolicyOutputBuilder {
 impl GetContinuousDeploymentPolicyOutputBuilder {
     /// Sets [`GetContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
     #[inline]
-    pub fn continuous_deployment_policy(
-        mut self,
-        value: crate::types::ContinuousDeploymentPolicy,
-    ) -> Self {
+    pub fn continuous_deployment_policy(mut self, value: crate::types::ContinuousDeploymentPolicy) -> Self {
         self.continuous_deployment_policy = Some(value);
         self
     }
     /// Sets or clears [`GetContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
     #[inline]
-    pub fn set_continuous_deployment_policy(
-        mut self,
-        value: Option<crate::types::ContinuousDeploymentPolicy>,
-    ) -> Self {
+    pub fn set_continuous_deployment_policy(mut self, value: Option<crate::types::ContinuousDeploymentPolicy>) -> Self {
         self.continuous_deployment_policy = value;
         self
     }
@@ -180,9 +164,7 @@ impl GetContinuousDeploymentPolicyOutputBuilder {
     }
     /// Builds the [`GetContinuousDeploymentPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
         Ok(GetContinuousDeploymentPolicyOutput {
             continuous_deployment_policy: self.continuous_deployment_policy,
             e_tag: self.e_tag,
@@ -192,7 +174,7 @@ impl GetContinuousDeploymentPolicyOutputBuilder {
 }
 
 /// The errors GetContinuousDeploymentPolicy can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetContinuousDeploymentPolicyError {
     /// Access denied.
@@ -207,29 +189,22 @@ impl GetContinuousDeploymentPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetContinuousDeploymentPolicy",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchContinuousDeploymentPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy)
-            }
+            Some("NoSuchContinuousDeploymentPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy),
             _ => unhandled(meta),
         }
     }
@@ -247,6 +222,17 @@ impl GetContinuousDeploymentPolicyError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetContinuousDeploymentPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchContinuousDeploymentPolicy(value) => Self::NoSuchContinuousDeploymentPolicy(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -288,9 +274,7 @@ impl std::error::Error for GetContinuousDeploymentPolicyError {
 pub fn serialize_request(
     input: &crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/continuous-deployment-policy/");
     {
         let value = &input.id;
@@ -308,15 +292,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetContinuousDeploymentPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetContinuousDeploymentPolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetContinuousDeploymentPolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -341,11 +321,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetContinuousDeploymentPolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetContinuousDeploymentPolicyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetContinuousDeploymentPolicyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetContinuousDeploymentPolicyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetContinuousDeploymentPolicyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetContinuousDeploymentPolicyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -355,11 +357,7 @@ impl GetContinuousDeploymentPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInputBuilder,
     ) -> Self {
-        GetContinuousDeploymentPolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetContinuousDeploymentPolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The identifier of the continuous deployment policy that you are getting.
     ///
@@ -372,10 +370,7 @@ impl GetContinuousDeploymentPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -398,15 +393,10 @@ impl GetContinuousDeploymentPolicyFluentBuilder {
         crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyOutput,
         restxml_runtime::SdkError<GetContinuousDeploymentPolicyError>,
     > {
-        let input: crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetContinuousDeploymentPolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetContinuousDeploymentPolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

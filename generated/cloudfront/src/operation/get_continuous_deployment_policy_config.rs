@@ -18,9 +18,7 @@ pub struct GetContinuousDeploymentPolicyConfigInput {
 impl std::fmt::Debug for GetContinuousDeploymentPolicyConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetContinuousDeploymentPolicyConfigInput")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetContinuousDeploymentPolicyConfigInput").field("id", &self.id).finish()
     }
 }
 
@@ -32,19 +30,16 @@ impl GetContinuousDeploymentPolicyConfigInput {
     }
 }
 
-impl From<GetContinuousDeploymentPolicyConfigInput>
-for GetContinuousDeploymentPolicyConfigInputBuilder {
+impl From<GetContinuousDeploymentPolicyConfigInput> for GetContinuousDeploymentPolicyConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetContinuousDeploymentPolicyConfigInput) -> Self {
-        GetContinuousDeploymentPolicyConfigInputBuilder {
-            id: Some(input.id),
-        }
+        GetContinuousDeploymentPolicyConfigInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetContinuousDeploymentPolicyConfigInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetContinuousDeploymentPolicyConfigInputBuilder {
     id: Option<String>,
 }
@@ -52,9 +47,14 @@ pub struct GetContinuousDeploymentPolicyConfigInputBuilder {
 impl std::fmt::Debug for GetContinuousDeploymentPolicyConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetContinuousDeploymentPolicyConfigInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetContinuousDeploymentPolicyConfigInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetContinuousDeploymentPolicyConfigInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetContinuousDeploymentPolicyConfigInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -67,23 +67,13 @@ impl GetContinuousDeploymentPolicyConfigInputBuilder {
     }
     /// Builds the [`GetContinuousDeploymentPolicyConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetContinuousDeploymentPolicyConfigInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetContinuousDeploymentPolicyConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(GetContinuousDeploymentPolicyConfigInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetContinuousDeploymentPolicyConfigInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(GetContinuousDeploymentPolicyConfigInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetContinuousDeploymentPolicyConfigInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -97,9 +87,7 @@ impl GetContinuousDeploymentPolicyConfigInputBuilder {
 #[non_exhaustive]
 pub struct GetContinuousDeploymentPolicyConfigOutput {
     /// Contains the configuration for a continuous deployment policy.
-    pub continuous_deployment_policy_config: Option<
-        crate::types::ContinuousDeploymentPolicyConfig,
-    >,
+    pub continuous_deployment_policy_config: Option<crate::types::ContinuousDeploymentPolicyConfig>,
     /// The version identifier for the current version of the continuous deployment policy.
     pub e_tag: Option<String>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
@@ -111,10 +99,7 @@ impl std::fmt::Debug for GetContinuousDeploymentPolicyConfigOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetContinuousDeploymentPolicyConfigOutput")
-            .field(
-                "continuous_deployment_policy_config",
-                &self.continuous_deployment_policy_config,
-            )
+            .field("continuous_deployment_policy_config", &self.continuous_deployment_policy_config)
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -136,11 +121,9 @@ impl GetContinuousDeploymentPolicyConfigOutput {
 }
 
 /// A builder for [`GetContinuousDeploymentPolicyConfigOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetContinuousDeploymentPolicyConfigOutputBuilder {
-    continuous_deployment_policy_config: Option<
-        crate::types::ContinuousDeploymentPolicyConfig,
-    >,
+    continuous_deployment_policy_config: Option<crate::types::ContinuousDeploymentPolicyConfig>,
     e_tag: Option<String>,
 }
 
@@ -148,10 +131,7 @@ impl std::fmt::Debug for GetContinuousDeploymentPolicyConfigOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetContinuousDeploymentPolicyConfigOutputBuilder")
-            .field(
-                "continuous_deployment_policy_config",
-                &self.continuous_deployment_policy_config,
-            )
+            .field("continuous_deployment_policy_config", &self.continuous_deployment_policy_config)
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -190,12 +170,9 @@ impl GetContinuousDeploymentPolicyConfigOutputBuilder {
     }
     /// Builds the [`GetContinuousDeploymentPolicyConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetContinuousDeploymentPolicyConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetContinuousDeploymentPolicyConfigOutput, restxml_runtime::BuildError> {
         Ok(GetContinuousDeploymentPolicyConfigOutput {
-            continuous_deployment_policy_config: self
-                .continuous_deployment_policy_config,
+            continuous_deployment_policy_config: self.continuous_deployment_policy_config,
             e_tag: self.e_tag,
             meta: Default::default(),
         })
@@ -203,7 +180,7 @@ impl GetContinuousDeploymentPolicyConfigOutputBuilder {
 }
 
 /// The errors GetContinuousDeploymentPolicyConfig can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetContinuousDeploymentPolicyConfigError {
     /// Access denied.
@@ -218,29 +195,22 @@ impl GetContinuousDeploymentPolicyConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetContinuousDeploymentPolicyConfig",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchContinuousDeploymentPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy)
-            }
+            Some("NoSuchContinuousDeploymentPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy),
             _ => unhandled(meta),
         }
     }
@@ -258,6 +228,17 @@ impl GetContinuousDeploymentPolicyConfigError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetContinuousDeploymentPolicyConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchContinuousDeploymentPolicy(value) => Self::NoSuchContinuousDeploymentPolicy(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -299,9 +280,7 @@ impl std::error::Error for GetContinuousDeploymentPolicyConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/continuous-deployment-policy/");
     {
         let value = &input.id;
@@ -320,15 +299,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetContinuousDeploymentPolicyConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetContinuousDeploymentPolicyConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetContinuousDeploymentPolicyConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -337,10 +312,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_payload(
-                    body,
-                    &["ContinuousDeploymentPolicyConfig"],
-                )
+            restxml_runtime::xml::read_payload(body, &["ContinuousDeploymentPolicyConfig"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };
@@ -356,11 +328,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetContinuousDeploymentPolicyConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetContinuousDeploymentPolicyConfigFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInputBuilder,
+    pub(crate) input:
+        crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetContinuousDeploymentPolicyConfigFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetContinuousDeploymentPolicyConfigFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetContinuousDeploymentPolicyConfigFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetContinuousDeploymentPolicyConfigFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -370,11 +365,7 @@ impl GetContinuousDeploymentPolicyConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInputBuilder,
     ) -> Self {
-        GetContinuousDeploymentPolicyConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetContinuousDeploymentPolicyConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The identifier of the continuous deployment policy whose configuration you are getting.
     ///
@@ -387,10 +378,7 @@ impl GetContinuousDeploymentPolicyConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -398,7 +386,8 @@ impl GetContinuousDeploymentPolicyConfigFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInputBuilder {
+    ) -> &crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInputBuilder
+    {
         &self.input
     }
     /// Sends GetContinuousDeploymentPolicyConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -413,15 +402,11 @@ impl GetContinuousDeploymentPolicyConfigFluentBuilder {
         crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigOutput,
         restxml_runtime::SdkError<GetContinuousDeploymentPolicyConfigError>,
     > {
-        let input: crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetContinuousDeploymentPolicyConfig", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("GetContinuousDeploymentPolicyConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -34,14 +34,12 @@ impl From<GetDistributionInput> for GetDistributionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetDistributionInput) -> Self {
-        GetDistributionInputBuilder {
-            id: Some(input.id),
-        }
+        GetDistributionInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetDistributionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetDistributionInputBuilder {
     id: Option<String>,
 }
@@ -50,6 +48,13 @@ impl std::fmt::Debug for GetDistributionInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetDistributionInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetDistributionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetDistributionInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -65,14 +70,10 @@ impl GetDistributionInputBuilder {
     pub fn build(self) -> Result<GetDistributionInput, restxml_runtime::BuildError> {
         match (self.id,) {
             (Some(m_id),) => Ok(GetDistributionInput { id: m_id }),
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetDistributionInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetDistributionInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -120,7 +121,7 @@ impl GetDistributionOutput {
 }
 
 /// A builder for [`GetDistributionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetDistributionOutputBuilder {
     distribution: Option<crate::types::Distribution>,
     e_tag: Option<String>,
@@ -145,10 +146,7 @@ impl GetDistributionOutputBuilder {
     }
     /// Sets or clears [`GetDistributionOutput::distribution`].
     #[inline]
-    pub fn set_distribution(
-        mut self,
-        value: Option<crate::types::Distribution>,
-    ) -> Self {
+    pub fn set_distribution(mut self, value: Option<crate::types::Distribution>) -> Self {
         self.distribution = value;
         self
     }
@@ -167,16 +165,12 @@ impl GetDistributionOutputBuilder {
     /// Builds the [`GetDistributionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetDistributionOutput, restxml_runtime::BuildError> {
-        Ok(GetDistributionOutput {
-            distribution: self.distribution,
-            e_tag: self.e_tag,
-            meta: Default::default(),
-        })
+        Ok(GetDistributionOutput { distribution: self.distribution, e_tag: self.e_tag, meta: Default::default() })
     }
 }
 
 /// The errors GetDistribution can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetDistributionError {
     /// The specified distribution does not exist.
@@ -191,28 +185,16 @@ impl GetDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetDistribution",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetDistribution", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchDistribution)
-            }
+            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchDistribution),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             _ => unhandled(meta),
         }
@@ -231,6 +213,17 @@ impl GetDistributionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetDistributionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchDistribution(value) => Self::NoSuchDistribution(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -272,9 +265,7 @@ impl std::error::Error for GetDistributionError {
 pub fn serialize_request(
     input: &crate::operation::get_distribution::GetDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.id;
@@ -287,20 +278,14 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::get_distribution::GetDistributionOutput,
-    restxml_runtime::SdkError<GetDistributionError>,
-> {
+) -> Result<crate::operation::get_distribution::GetDistributionOutput, restxml_runtime::SdkError<GetDistributionError>>
+{
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetDistributionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetDistributionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -325,11 +310,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetDistributionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetDistributionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_distribution::GetDistributionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetDistributionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetDistributionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetDistributionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetDistributionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -339,11 +346,7 @@ impl GetDistributionFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_distribution::GetDistributionInputBuilder,
     ) -> Self {
-        GetDistributionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetDistributionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The distribution's ID. If the ID is empty, an empty distribution configuration is returned.
     ///
@@ -356,18 +359,13 @@ impl GetDistributionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_distribution::GetDistributionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_distribution::GetDistributionInputBuilder {
         &self.input
     }
     /// Sends GetDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -382,15 +380,9 @@ impl GetDistributionFluentBuilder {
         crate::operation::get_distribution::GetDistributionOutput,
         restxml_runtime::SdkError<GetDistributionError>,
     > {
-        let input: crate::operation::get_distribution::GetDistributionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_distribution::GetDistributionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetDistribution", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetDistribution", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

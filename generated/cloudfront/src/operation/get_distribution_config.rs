@@ -34,14 +34,12 @@ impl From<GetDistributionConfigInput> for GetDistributionConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetDistributionConfigInput) -> Self {
-        GetDistributionConfigInputBuilder {
-            id: Some(input.id),
-        }
+        GetDistributionConfigInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetDistributionConfigInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetDistributionConfigInputBuilder {
     id: Option<String>,
 }
@@ -49,9 +47,14 @@ pub struct GetDistributionConfigInputBuilder {
 impl std::fmt::Debug for GetDistributionConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDistributionConfigInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetDistributionConfigInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetDistributionConfigInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetDistributionConfigInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -64,23 +67,13 @@ impl GetDistributionConfigInputBuilder {
     }
     /// Builds the [`GetDistributionConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetDistributionConfigInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetDistributionConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(GetDistributionConfigInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetDistributionConfigInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(GetDistributionConfigInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetDistributionConfigInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -128,7 +121,7 @@ impl GetDistributionConfigOutput {
 }
 
 /// A builder for [`GetDistributionConfigOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetDistributionConfigOutputBuilder {
     distribution_config: Option<crate::types::DistributionConfig>,
     e_tag: Option<String>,
@@ -147,19 +140,13 @@ impl std::fmt::Debug for GetDistributionConfigOutputBuilder {
 impl GetDistributionConfigOutputBuilder {
     /// Sets [`GetDistributionConfigOutput::distribution_config`].
     #[inline]
-    pub fn distribution_config(
-        mut self,
-        value: crate::types::DistributionConfig,
-    ) -> Self {
+    pub fn distribution_config(mut self, value: crate::types::DistributionConfig) -> Self {
         self.distribution_config = Some(value);
         self
     }
     /// Sets or clears [`GetDistributionConfigOutput::distribution_config`].
     #[inline]
-    pub fn set_distribution_config(
-        mut self,
-        value: Option<crate::types::DistributionConfig>,
-    ) -> Self {
+    pub fn set_distribution_config(mut self, value: Option<crate::types::DistributionConfig>) -> Self {
         self.distribution_config = value;
         self
     }
@@ -177,9 +164,7 @@ impl GetDistributionConfigOutputBuilder {
     }
     /// Builds the [`GetDistributionConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetDistributionConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetDistributionConfigOutput, restxml_runtime::BuildError> {
         Ok(GetDistributionConfigOutput {
             distribution_config: self.distribution_config,
             e_tag: self.e_tag,
@@ -189,7 +174,7 @@ impl GetDistributionConfigOutputBuilder {
 }
 
 /// The errors GetDistributionConfig can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetDistributionConfigError {
     /// The specified distribution does not exist.
@@ -204,28 +189,21 @@ impl GetDistributionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetDistributionConfig",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchDistribution)
-            }
+            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchDistribution),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             _ => unhandled(meta),
         }
@@ -244,6 +222,17 @@ impl GetDistributionConfigError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetDistributionConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchDistribution(value) => Self::NoSuchDistribution(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -285,9 +274,7 @@ impl std::error::Error for GetDistributionConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_distribution_config::GetDistributionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.id;
@@ -306,15 +293,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetDistributionConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetDistributionConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetDistributionConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -339,11 +322,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetDistributionConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetDistributionConfigFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_distribution_config::GetDistributionConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetDistributionConfigFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetDistributionConfigFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetDistributionConfigFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetDistributionConfigFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -353,11 +358,7 @@ impl GetDistributionConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_distribution_config::GetDistributionConfigInputBuilder,
     ) -> Self {
-        GetDistributionConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetDistributionConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The distribution's ID. If the ID is empty, an empty distribution configuration is returned.
     ///
@@ -370,18 +371,13 @@ impl GetDistributionConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_distribution_config::GetDistributionConfigInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_distribution_config::GetDistributionConfigInputBuilder {
         &self.input
     }
     /// Sends GetDistributionConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -396,15 +392,9 @@ impl GetDistributionConfigFluentBuilder {
         crate::operation::get_distribution_config::GetDistributionConfigOutput,
         restxml_runtime::SdkError<GetDistributionConfigError>,
     > {
-        let input: crate::operation::get_distribution_config::GetDistributionConfigInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_distribution_config::GetDistributionConfigInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetDistributionConfig", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetDistributionConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -18,9 +18,7 @@ pub struct GetDistributionTenantInput {
 impl std::fmt::Debug for GetDistributionTenantInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDistributionTenantInput")
-            .field("identifier", &self.identifier)
-            .finish()
+        f.debug_struct("GetDistributionTenantInput").field("identifier", &self.identifier).finish()
     }
 }
 
@@ -36,14 +34,12 @@ impl From<GetDistributionTenantInput> for GetDistributionTenantInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetDistributionTenantInput) -> Self {
-        GetDistributionTenantInputBuilder {
-            identifier: Some(input.identifier),
-        }
+        GetDistributionTenantInputBuilder { identifier: Some(input.identifier) }
     }
 }
 
 /// A builder for [`GetDistributionTenantInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetDistributionTenantInputBuilder {
     identifier: Option<String>,
 }
@@ -51,9 +47,14 @@ pub struct GetDistributionTenantInputBuilder {
 impl std::fmt::Debug for GetDistributionTenantInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDistributionTenantInputBuilder")
-            .field("identifier", &self.identifier)
-            .finish()
+        f.debug_struct("GetDistributionTenantInputBuilder").field("identifier", &self.identifier).finish()
+    }
+}
+
+impl Clone for GetDistributionTenantInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetDistributionTenantInputBuilder { identifier: self.identifier.clone() }
     }
 }
 
@@ -66,23 +67,13 @@ impl GetDistributionTenantInputBuilder {
     }
     /// Builds the [`GetDistributionTenantInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetDistributionTenantInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetDistributionTenantInput, restxml_runtime::BuildError> {
         match (self.identifier,) {
-            (Some(m_identifier),) => {
-                Ok(GetDistributionTenantInput {
-                    identifier: m_identifier,
-                })
-            }
-            (m_identifier,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetDistributionTenantInput",
-                        &[(m_identifier.is_none(), "identifier", "Identifier")],
-                    ),
-                )
-            }
+            (Some(m_identifier),) => Ok(GetDistributionTenantInput { identifier: m_identifier }),
+            (m_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetDistributionTenantInput",
+                &[(m_identifier.is_none(), "identifier", "Identifier")],
+            )),
         }
     }
 }
@@ -130,7 +121,7 @@ impl GetDistributionTenantOutput {
 }
 
 /// A builder for [`GetDistributionTenantOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetDistributionTenantOutputBuilder {
     distribution_tenant: Option<crate::types::DistributionTenant>,
     e_tag: Option<String>,
@@ -149,19 +140,13 @@ impl std::fmt::Debug for GetDistributionTenantOutputBuilder {
 impl GetDistributionTenantOutputBuilder {
     /// Sets [`GetDistributionTenantOutput::distribution_tenant`].
     #[inline]
-    pub fn distribution_tenant(
-        mut self,
-        value: crate::types::DistributionTenant,
-    ) -> Self {
+    pub fn distribution_tenant(mut self, value: crate::types::DistributionTenant) -> Self {
         self.distribution_tenant = Some(value);
         self
     }
     /// Sets or clears [`GetDistributionTenantOutput::distribution_tenant`].
     #[inline]
-    pub fn set_distribution_tenant(
-        mut self,
-        value: Option<crate::types::DistributionTenant>,
-    ) -> Self {
+    pub fn set_distribution_tenant(mut self, value: Option<crate::types::DistributionTenant>) -> Self {
         self.distribution_tenant = value;
         self
     }
@@ -179,9 +164,7 @@ impl GetDistributionTenantOutputBuilder {
     }
     /// Builds the [`GetDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetDistributionTenantOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetDistributionTenantOutput, restxml_runtime::BuildError> {
         Ok(GetDistributionTenantOutput {
             distribution_tenant: self.distribution_tenant,
             e_tag: self.e_tag,
@@ -191,7 +174,7 @@ impl GetDistributionTenantOutputBuilder {
 }
 
 /// The errors GetDistributionTenant can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetDistributionTenantError {
     /// Access denied.
@@ -206,28 +189,22 @@ impl GetDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetDistributionTenant",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             _ => unhandled(meta),
         }
@@ -246,6 +223,17 @@ impl GetDistributionTenantError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetDistributionTenantError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -287,9 +275,7 @@ impl std::error::Error for GetDistributionTenantError {
 pub fn serialize_request(
     input: &crate::operation::get_distribution_tenant::GetDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.identifier;
@@ -307,15 +293,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetDistributionTenantError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetDistributionTenantError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetDistributionTenantError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -340,11 +322,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetDistributionTenantFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetDistributionTenantFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_distribution_tenant::GetDistributionTenantInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetDistributionTenantFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetDistributionTenantFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetDistributionTenantFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetDistributionTenantFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -354,11 +358,7 @@ impl GetDistributionTenantFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_distribution_tenant::GetDistributionTenantInputBuilder,
     ) -> Self {
-        GetDistributionTenantFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The identifier of the distribution tenant. You can specify the ARN, ID, or name of the distribution tenant.
     ///
@@ -371,18 +371,13 @@ impl GetDistributionTenantFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_distribution_tenant::GetDistributionTenantInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_distribution_tenant::GetDistributionTenantInputBuilder {
         &self.input
     }
     /// Sends GetDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -397,15 +392,9 @@ impl GetDistributionTenantFluentBuilder {
         crate::operation::get_distribution_tenant::GetDistributionTenantOutput,
         restxml_runtime::SdkError<GetDistributionTenantError>,
     > {
-        let input: crate::operation::get_distribution_tenant::GetDistributionTenantInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_distribution_tenant::GetDistributionTenantInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetDistributionTenant", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetDistributionTenant", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -18,9 +18,7 @@ pub struct GetDistributionTenantByDomainInput {
 impl std::fmt::Debug for GetDistributionTenantByDomainInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDistributionTenantByDomainInput")
-            .field("domain", &self.domain)
-            .finish()
+        f.debug_struct("GetDistributionTenantByDomainInput").field("domain", &self.domain).finish()
     }
 }
 
@@ -32,19 +30,16 @@ impl GetDistributionTenantByDomainInput {
     }
 }
 
-impl From<GetDistributionTenantByDomainInput>
-for GetDistributionTenantByDomainInputBuilder {
+impl From<GetDistributionTenantByDomainInput> for GetDistributionTenantByDomainInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetDistributionTenantByDomainInput) -> Self {
-        GetDistributionTenantByDomainInputBuilder {
-            domain: Some(input.domain),
-        }
+        GetDistributionTenantByDomainInputBuilder { domain: Some(input.domain) }
     }
 }
 
 /// A builder for [`GetDistributionTenantByDomainInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetDistributionTenantByDomainInputBuilder {
     domain: Option<String>,
 }
@@ -52,9 +47,14 @@ pub struct GetDistributionTenantByDomainInputBuilder {
 impl std::fmt::Debug for GetDistributionTenantByDomainInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDistributionTenantByDomainInputBuilder")
-            .field("domain", &self.domain)
-            .finish()
+        f.debug_struct("GetDistributionTenantByDomainInputBuilder").field("domain", &self.domain).finish()
+    }
+}
+
+impl Clone for GetDistributionTenantByDomainInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetDistributionTenantByDomainInputBuilder { domain: self.domain.clone() }
     }
 }
 
@@ -67,23 +67,13 @@ impl GetDistributionTenantByDomainInputBuilder {
     }
     /// Builds the [`GetDistributionTenantByDomainInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetDistributionTenantByDomainInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetDistributionTenantByDomainInput, restxml_runtime::BuildError> {
         match (self.domain,) {
-            (Some(m_domain),) => {
-                Ok(GetDistributionTenantByDomainInput {
-                    domain: m_domain,
-                })
-            }
-            (m_domain,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetDistributionTenantByDomainInput",
-                        &[(m_domain.is_none(), "domain", "Domain")],
-                    ),
-                )
-            }
+            (Some(m_domain),) => Ok(GetDistributionTenantByDomainInput { domain: m_domain }),
+            (m_domain,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetDistributionTenantByDomainInput",
+                &[(m_domain.is_none(), "domain", "Domain")],
+            )),
         }
     }
 }
@@ -131,7 +121,7 @@ impl GetDistributionTenantByDomainOutput {
 }
 
 /// A builder for [`GetDistributionTenantByDomainOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetDistributionTenantByDomainOutputBuilder {
     distribution_tenant: Option<crate::types::DistributionTenant>,
     e_tag: Option<String>,
@@ -150,19 +140,13 @@ impl std::fmt::Debug for GetDistributionTenantByDomainOutputBuilder {
 impl GetDistributionTenantByDomainOutputBuilder {
     /// Sets [`GetDistributionTenantByDomainOutput::distribution_tenant`].
     #[inline]
-    pub fn distribution_tenant(
-        mut self,
-        value: crate::types::DistributionTenant,
-    ) -> Self {
+    pub fn distribution_tenant(mut self, value: crate::types::DistributionTenant) -> Self {
         self.distribution_tenant = Some(value);
         self
     }
     /// Sets or clears [`GetDistributionTenantByDomainOutput::distribution_tenant`].
     #[inline]
-    pub fn set_distribution_tenant(
-        mut self,
-        value: Option<crate::types::DistributionTenant>,
-    ) -> Self {
+    pub fn set_distribution_tenant(mut self, value: Option<crate::types::DistributionTenant>) -> Self {
         self.distribution_tenant = value;
         self
     }
@@ -180,9 +164,7 @@ impl GetDistributionTenantByDomainOutputBuilder {
     }
     /// Builds the [`GetDistributionTenantByDomainOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetDistributionTenantByDomainOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetDistributionTenantByDomainOutput, restxml_runtime::BuildError> {
         Ok(GetDistributionTenantByDomainOutput {
             distribution_tenant: self.distribution_tenant,
             e_tag: self.e_tag,
@@ -192,7 +174,7 @@ impl GetDistributionTenantByDomainOutputBuilder {
 }
 
 /// The errors GetDistributionTenantByDomain can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetDistributionTenantByDomainError {
     /// Access denied.
@@ -207,28 +189,22 @@ impl GetDistributionTenantByDomainError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetDistributionTenantByDomain",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             _ => unhandled(meta),
         }
@@ -247,6 +223,17 @@ impl GetDistributionTenantByDomainError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetDistributionTenantByDomainError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -288,9 +275,7 @@ impl std::error::Error for GetDistributionTenantByDomainError {
 pub fn serialize_request(
     input: &crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distribution-tenant");
     {
         let value = &input.domain;
@@ -308,15 +293,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetDistributionTenantByDomainError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetDistributionTenantByDomainError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetDistributionTenantByDomainError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -341,11 +322,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetDistributionTenantByDomainFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetDistributionTenantByDomainFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetDistributionTenantByDomainFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetDistributionTenantByDomainFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetDistributionTenantByDomainFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetDistributionTenantByDomainFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -355,11 +358,7 @@ impl GetDistributionTenantByDomainFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInputBuilder,
     ) -> Self {
-        GetDistributionTenantByDomainFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetDistributionTenantByDomainFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A domain name associated with the target distribution tenant.
     ///
@@ -372,10 +371,7 @@ impl GetDistributionTenantByDomainFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -398,15 +394,10 @@ impl GetDistributionTenantByDomainFluentBuilder {
         crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainOutput,
         restxml_runtime::SdkError<GetDistributionTenantByDomainError>,
     > {
-        let input: crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetDistributionTenantByDomain", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetDistributionTenantByDomain", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

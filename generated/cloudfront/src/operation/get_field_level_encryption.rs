@@ -34,14 +34,12 @@ impl From<GetFieldLevelEncryptionInput> for GetFieldLevelEncryptionInputBuilder 
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetFieldLevelEncryptionInput) -> Self {
-        GetFieldLevelEncryptionInputBuilder {
-            id: Some(input.id),
-        }
+        GetFieldLevelEncryptionInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetFieldLevelEncryptionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetFieldLevelEncryptionInputBuilder {
     id: Option<String>,
 }
@@ -49,9 +47,14 @@ pub struct GetFieldLevelEncryptionInputBuilder {
 impl std::fmt::Debug for GetFieldLevelEncryptionInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFieldLevelEncryptionInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetFieldLevelEncryptionInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetFieldLevelEncryptionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetFieldLevelEncryptionInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -64,23 +67,13 @@ impl GetFieldLevelEncryptionInputBuilder {
     }
     /// Builds the [`GetFieldLevelEncryptionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetFieldLevelEncryptionInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetFieldLevelEncryptionInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(GetFieldLevelEncryptionInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetFieldLevelEncryptionInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(GetFieldLevelEncryptionInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetFieldLevelEncryptionInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -128,7 +121,7 @@ impl GetFieldLevelEncryptionOutput {
 }
 
 /// A builder for [`GetFieldLevelEncryptionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetFieldLevelEncryptionOutputBuilder {
     field_level_encryption: Option<crate::types::FieldLevelEncryption>,
     e_tag: Option<String>,
@@ -147,19 +140,13 @@ impl std::fmt::Debug for GetFieldLevelEncryptionOutputBuilder {
 impl GetFieldLevelEncryptionOutputBuilder {
     /// Sets [`GetFieldLevelEncryptionOutput::field_level_encryption`].
     #[inline]
-    pub fn field_level_encryption(
-        mut self,
-        value: crate::types::FieldLevelEncryption,
-    ) -> Self {
+    pub fn field_level_encryption(mut self, value: crate::types::FieldLevelEncryption) -> Self {
         self.field_level_encryption = Some(value);
         self
     }
     /// Sets or clears [`GetFieldLevelEncryptionOutput::field_level_encryption`].
     #[inline]
-    pub fn set_field_level_encryption(
-        mut self,
-        value: Option<crate::types::FieldLevelEncryption>,
-    ) -> Self {
+    pub fn set_field_level_encryption(mut self, value: Option<crate::types::FieldLevelEncryption>) -> Self {
         self.field_level_encryption = value;
         self
     }
@@ -177,9 +164,7 @@ impl GetFieldLevelEncryptionOutputBuilder {
     }
     /// Builds the [`GetFieldLevelEncryptionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetFieldLevelEncryptionOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetFieldLevelEncryptionOutput, restxml_runtime::BuildError> {
         Ok(GetFieldLevelEncryptionOutput {
             field_level_encryption: self.field_level_encryption,
             e_tag: self.e_tag,
@@ -189,7 +174,7 @@ impl GetFieldLevelEncryptionOutputBuilder {
 }
 
 /// The errors GetFieldLevelEncryption can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetFieldLevelEncryptionError {
     /// Access denied.
@@ -204,29 +189,22 @@ impl GetFieldLevelEncryptionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetFieldLevelEncryption",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchFieldLevelEncryptionConfig") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig)
-            }
+            Some("NoSuchFieldLevelEncryptionConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig),
             _ => unhandled(meta),
         }
     }
@@ -244,6 +222,17 @@ impl GetFieldLevelEncryptionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetFieldLevelEncryptionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchFieldLevelEncryptionConfig(value) => Self::NoSuchFieldLevelEncryptionConfig(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -285,9 +274,7 @@ impl std::error::Error for GetFieldLevelEncryptionError {
 pub fn serialize_request(
     input: &crate::operation::get_field_level_encryption::GetFieldLevelEncryptionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/field-level-encryption/");
     {
         let value = &input.id;
@@ -305,15 +292,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetFieldLevelEncryptionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetFieldLevelEncryptionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetFieldLevelEncryptionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -338,11 +321,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetFieldLevelEncryptionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetFieldLevelEncryptionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_field_level_encryption::GetFieldLevelEncryptionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetFieldLevelEncryptionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetFieldLevelEncryptionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetFieldLevelEncryptionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetFieldLevelEncryptionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -352,11 +357,7 @@ impl GetFieldLevelEncryptionFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_field_level_encryption::GetFieldLevelEncryptionInputBuilder,
     ) -> Self {
-        GetFieldLevelEncryptionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetFieldLevelEncryptionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Request the ID for the field-level encryption configuration information.
     ///
@@ -369,18 +370,13 @@ impl GetFieldLevelEncryptionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_field_level_encryption::GetFieldLevelEncryptionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_field_level_encryption::GetFieldLevelEncryptionInputBuilder {
         &self.input
     }
     /// Sends GetFieldLevelEncryption: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -395,15 +391,9 @@ impl GetFieldLevelEncryptionFluentBuilder {
         crate::operation::get_field_level_encryption::GetFieldLevelEncryptionOutput,
         restxml_runtime::SdkError<GetFieldLevelEncryptionError>,
     > {
-        let input: crate::operation::get_field_level_encryption::GetFieldLevelEncryptionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_field_level_encryption::GetFieldLevelEncryptionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetFieldLevelEncryption", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetFieldLevelEncryption", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -18,9 +18,7 @@ pub struct GetFieldLevelEncryptionConfigInput {
 impl std::fmt::Debug for GetFieldLevelEncryptionConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFieldLevelEncryptionConfigInput")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetFieldLevelEncryptionConfigInput").field("id", &self.id).finish()
     }
 }
 
@@ -32,19 +30,16 @@ impl GetFieldLevelEncryptionConfigInput {
     }
 }
 
-impl From<GetFieldLevelEncryptionConfigInput>
-for GetFieldLevelEncryptionConfigInputBuilder {
+impl From<GetFieldLevelEncryptionConfigInput> for GetFieldLevelEncryptionConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetFieldLevelEncryptionConfigInput) -> Self {
-        GetFieldLevelEncryptionConfigInputBuilder {
-            id: Some(input.id),
-        }
+        GetFieldLevelEncryptionConfigInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetFieldLevelEncryptionConfigInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetFieldLevelEncryptionConfigInputBuilder {
     id: Option<String>,
 }
@@ -52,9 +47,14 @@ pub struct GetFieldLevelEncryptionConfigInputBuilder {
 impl std::fmt::Debug for GetFieldLevelEncryptionConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFieldLevelEncryptionConfigInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetFieldLevelEncryptionConfigInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetFieldLevelEncryptionConfigInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetFieldLevelEncryptionConfigInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -67,23 +67,13 @@ impl GetFieldLevelEncryptionConfigInputBuilder {
     }
     /// Builds the [`GetFieldLevelEncryptionConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(GetFieldLevelEncryptionConfigInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetFieldLevelEncryptionConfigInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(GetFieldLevelEncryptionConfigInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetFieldLevelEncryptionConfigInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -131,7 +121,7 @@ impl GetFieldLevelEncryptionConfigOutput {
 }
 
 /// A builder for [`GetFieldLevelEncryptionConfigOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetFieldLevelEncryptionConfigOutputBuilder {
     field_level_encryption_config: Option<crate::types::FieldLevelEncryptionConfig>,
     e_tag: Option<String>,
@@ -150,10 +140,7 @@ impl std::fmt::Debug for GetFieldLevelEncryptionConfigOutputBuilder {
 impl GetFieldLevelEncryptionConfigOutputBuilder {
     /// Sets [`GetFieldLevelEncryptionConfigOutput::field_level_encryption_config`].
     #[inline]
-    pub fn field_level_encryption_config(
-        mut self,
-        value: crate::types::FieldLevelEncryptionConfig,
-    ) -> Self {
+    pub fn field_level_encryption_config(mut self, value: crate::types::FieldLevelEncryptionConfig) -> Self {
         self.field_level_encryption_config = Some(value);
         self
     }
@@ -180,9 +167,7 @@ impl GetFieldLevelEncryptionConfigOutputBuilder {
     }
     /// Builds the [`GetFieldLevelEncryptionConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetFieldLevelEncryptionConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetFieldLevelEncryptionConfigOutput, restxml_runtime::BuildError> {
         Ok(GetFieldLevelEncryptionConfigOutput {
             field_level_encryption_config: self.field_level_encryption_config,
             e_tag: self.e_tag,
@@ -192,7 +177,7 @@ impl GetFieldLevelEncryptionConfigOutputBuilder {
 }
 
 /// The errors GetFieldLevelEncryptionConfig can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetFieldLevelEncryptionConfigError {
     /// Access denied.
@@ -207,29 +192,22 @@ impl GetFieldLevelEncryptionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetFieldLevelEncryptionConfig",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchFieldLevelEncryptionConfig") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig)
-            }
+            Some("NoSuchFieldLevelEncryptionConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig),
             _ => unhandled(meta),
         }
     }
@@ -247,6 +225,17 @@ impl GetFieldLevelEncryptionConfigError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetFieldLevelEncryptionConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchFieldLevelEncryptionConfig(value) => Self::NoSuchFieldLevelEncryptionConfig(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -288,9 +277,7 @@ impl std::error::Error for GetFieldLevelEncryptionConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/field-level-encryption/");
     {
         let value = &input.id;
@@ -309,15 +296,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetFieldLevelEncryptionConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetFieldLevelEncryptionConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetFieldLevelEncryptionConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -342,11 +325,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetFieldLevelEncryptionConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetFieldLevelEncryptionConfigFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetFieldLevelEncryptionConfigFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetFieldLevelEncryptionConfigFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetFieldLevelEncryptionConfigFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetFieldLevelEncryptionConfigFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -356,11 +361,7 @@ impl GetFieldLevelEncryptionConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigInputBuilder,
     ) -> Self {
-        GetFieldLevelEncryptionConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetFieldLevelEncryptionConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Request the ID for the field-level encryption configuration information.
     ///
@@ -373,10 +374,7 @@ impl GetFieldLevelEncryptionConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -399,15 +397,10 @@ impl GetFieldLevelEncryptionConfigFluentBuilder {
         crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigOutput,
         restxml_runtime::SdkError<GetFieldLevelEncryptionConfigError>,
     > {
-        let input: crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetFieldLevelEncryptionConfig", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetFieldLevelEncryptionConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -18,9 +18,7 @@ pub struct GetFieldLevelEncryptionProfileInput {
 impl std::fmt::Debug for GetFieldLevelEncryptionProfileInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFieldLevelEncryptionProfileInput")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetFieldLevelEncryptionProfileInput").field("id", &self.id).finish()
     }
 }
 
@@ -32,19 +30,16 @@ impl GetFieldLevelEncryptionProfileInput {
     }
 }
 
-impl From<GetFieldLevelEncryptionProfileInput>
-for GetFieldLevelEncryptionProfileInputBuilder {
+impl From<GetFieldLevelEncryptionProfileInput> for GetFieldLevelEncryptionProfileInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetFieldLevelEncryptionProfileInput) -> Self {
-        GetFieldLevelEncryptionProfileInputBuilder {
-            id: Some(input.id),
-        }
+        GetFieldLevelEncryptionProfileInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetFieldLevelEncryptionProfileInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetFieldLevelEncryptionProfileInputBuilder {
     id: Option<String>,
 }
@@ -52,9 +47,14 @@ pub struct GetFieldLevelEncryptionProfileInputBuilder {
 impl std::fmt::Debug for GetFieldLevelEncryptionProfileInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFieldLevelEncryptionProfileInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetFieldLevelEncryptionProfileInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetFieldLevelEncryptionProfileInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetFieldLevelEncryptionProfileInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -67,23 +67,13 @@ impl GetFieldLevelEncryptionProfileInputBuilder {
     }
     /// Builds the [`GetFieldLevelEncryptionProfileInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(GetFieldLevelEncryptionProfileInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetFieldLevelEncryptionProfileInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(GetFieldLevelEncryptionProfileInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetFieldLevelEncryptionProfileInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -97,9 +87,7 @@ impl GetFieldLevelEncryptionProfileInputBuilder {
 #[non_exhaustive]
 pub struct GetFieldLevelEncryptionProfileOutput {
     /// Return the field-level encryption profile information.
-    pub field_level_encryption_profile: Option<
-        crate::types::FieldLevelEncryptionProfile,
-    >,
+    pub field_level_encryption_profile: Option<crate::types::FieldLevelEncryptionProfile>,
     /// The current version of the field level encryption profile. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
@@ -111,10 +99,7 @@ impl std::fmt::Debug for GetFieldLevelEncryptionProfileOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetFieldLevelEncryptionProfileOutput")
-            .field(
-                "field_level_encryption_profile",
-                &self.field_level_encryption_profile,
-            )
+            .field("field_level_encryption_profile", &self.field_level_encryption_profile)
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -136,7 +121,7 @@ impl GetFieldLevelEncryptionProfileOutput {
 }
 
 /// A builder for [`GetFieldLevelEncryptionProfileOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetFieldLevelEncryptionProfileOutputBuilder {
     field_level_encryption_profile: Option<crate::types::FieldLevelEncryptionProfile>,
     e_tag: Option<String>,
@@ -146,10 +131,7 @@ impl std::fmt::Debug for GetFieldLevelEncryptionProfileOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetFieldLevelEncryptionProfileOutputBuilder")
-            .field(
-                "field_level_encryption_profile",
-                &self.field_level_encryption_profile,
-            )
+            .field("field_level_encryption_profile", &self.field_level_encryption_profile)
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -158,10 +140,7 @@ impl std::fmt::Debug for GetFieldLevelEncryptionProfileOutputBuilder {
 impl GetFieldLevelEncryptionProfileOutputBuilder {
     /// Sets [`GetFieldLevelEncryptionProfileOutput::field_level_encryption_profile`].
     #[inline]
-    pub fn field_level_encryption_profile(
-        mut self,
-        value: crate::types::FieldLevelEncryptionProfile,
-    ) -> Self {
+    pub fn field_level_encryption_profile(mut self, value: crate::types::FieldLevelEncryptionProfile) -> Self {
         self.field_level_encryption_profile = Some(value);
         self
     }
@@ -188,9 +167,7 @@ impl GetFieldLevelEncryptionProfileOutputBuilder {
     }
     /// Builds the [`GetFieldLevelEncryptionProfileOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetFieldLevelEncryptionProfileOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetFieldLevelEncryptionProfileOutput, restxml_runtime::BuildError> {
         Ok(GetFieldLevelEncryptionProfileOutput {
             field_level_encryption_profile: self.field_level_encryption_profile,
             e_tag: self.e_tag,
@@ -200,7 +177,7 @@ impl GetFieldLevelEncryptionProfileOutputBuilder {
 }
 
 /// The errors GetFieldLevelEncryptionProfile can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetFieldLevelEncryptionProfileError {
     /// Access denied.
@@ -215,29 +192,22 @@ impl GetFieldLevelEncryptionProfileError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetFieldLevelEncryptionProfile",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchFieldLevelEncryptionProfile") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile)
-            }
+            Some("NoSuchFieldLevelEncryptionProfile") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile),
             _ => unhandled(meta),
         }
     }
@@ -255,6 +225,17 @@ impl GetFieldLevelEncryptionProfileError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetFieldLevelEncryptionProfileError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchFieldLevelEncryptionProfile(value) => Self::NoSuchFieldLevelEncryptionProfile(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -296,9 +277,7 @@ impl std::error::Error for GetFieldLevelEncryptionProfileError {
 pub fn serialize_request(
     input: &crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/field-level-encryption-profile/");
     {
         let value = &input.id;
@@ -316,15 +295,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetFieldLevelEncryptionProfileError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetFieldLevelEncryptionProfileError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetFieldLevelEncryptionProfileError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -349,11 +324,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetFieldLevelEncryptionProfileFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetFieldLevelEncryptionProfileFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetFieldLevelEncryptionProfileFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetFieldLevelEncryptionProfileFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetFieldLevelEncryptionProfileFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetFieldLevelEncryptionProfileFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -363,11 +360,7 @@ impl GetFieldLevelEncryptionProfileFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInputBuilder,
     ) -> Self {
-        GetFieldLevelEncryptionProfileFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetFieldLevelEncryptionProfileFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Get the ID for the field-level encryption profile information.
     ///
@@ -380,10 +373,7 @@ impl GetFieldLevelEncryptionProfileFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -406,15 +396,10 @@ impl GetFieldLevelEncryptionProfileFluentBuilder {
         crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileOutput,
         restxml_runtime::SdkError<GetFieldLevelEncryptionProfileError>,
     > {
-        let input: crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetFieldLevelEncryptionProfile", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetFieldLevelEncryptionProfile", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

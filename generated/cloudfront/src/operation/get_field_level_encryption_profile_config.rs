@@ -18,9 +18,7 @@ pub struct GetFieldLevelEncryptionProfileConfigInput {
 impl std::fmt::Debug for GetFieldLevelEncryptionProfileConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFieldLevelEncryptionProfileConfigInput")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetFieldLevelEncryptionProfileConfigInput").field("id", &self.id).finish()
     }
 }
 
@@ -32,19 +30,16 @@ impl GetFieldLevelEncryptionProfileConfigInput {
     }
 }
 
-impl From<GetFieldLevelEncryptionProfileConfigInput>
-for GetFieldLevelEncryptionProfileConfigInputBuilder {
+impl From<GetFieldLevelEncryptionProfileConfigInput> for GetFieldLevelEncryptionProfileConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetFieldLevelEncryptionProfileConfigInput) -> Self {
-        GetFieldLevelEncryptionProfileConfigInputBuilder {
-            id: Some(input.id),
-        }
+        GetFieldLevelEncryptionProfileConfigInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetFieldLevelEncryptionProfileConfigInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetFieldLevelEncryptionProfileConfigInputBuilder {
     id: Option<String>,
 }
@@ -52,9 +47,14 @@ pub struct GetFieldLevelEncryptionProfileConfigInputBuilder {
 impl std::fmt::Debug for GetFieldLevelEncryptionProfileConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFieldLevelEncryptionProfileConfigInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetFieldLevelEncryptionProfileConfigInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetFieldLevelEncryptionProfileConfigInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetFieldLevelEncryptionProfileConfigInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -67,23 +67,13 @@ impl GetFieldLevelEncryptionProfileConfigInputBuilder {
     }
     /// Builds the [`GetFieldLevelEncryptionProfileConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetFieldLevelEncryptionProfileConfigInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetFieldLevelEncryptionProfileConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(GetFieldLevelEncryptionProfileConfigInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetFieldLevelEncryptionProfileConfigInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(GetFieldLevelEncryptionProfileConfigInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetFieldLevelEncryptionProfileConfigInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -97,9 +87,7 @@ impl GetFieldLevelEncryptionProfileConfigInputBuilder {
 #[non_exhaustive]
 pub struct GetFieldLevelEncryptionProfileConfigOutput {
     /// Return the field-level encryption profile configuration information.
-    pub field_level_encryption_profile_config: Option<
-        crate::types::FieldLevelEncryptionProfileConfig,
-    >,
+    pub field_level_encryption_profile_config: Option<crate::types::FieldLevelEncryptionProfileConfig>,
     /// The current version of the field-level encryption profile configuration result. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
@@ -111,10 +99,7 @@ impl std::fmt::Debug for GetFieldLevelEncryptionProfileConfigOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetFieldLevelEncryptionProfileConfigOutput")
-            .field(
-                "field_level_encryption_profile_config",
-                &self.field_level_encryption_profile_config,
-            )
+            .field("field_level_encryption_profile_config", &self.field_level_encryption_profile_config)
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -136,11 +121,9 @@ impl GetFieldLevelEncryptionProfileConfigOutput {
 }
 
 /// A builder for [`GetFieldLevelEncryptionProfileConfigOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetFieldLevelEncryptionProfileConfigOutputBuilder {
-    field_level_encryption_profile_config: Option<
-        crate::types::FieldLevelEncryptionProfileConfig,
-    >,
+    field_level_encryption_profile_config: Option<crate::types::FieldLevelEncryptionProfileConfig>,
     e_tag: Option<String>,
 }
 
@@ -148,10 +131,7 @@ impl std::fmt::Debug for GetFieldLevelEncryptionProfileConfigOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetFieldLevelEncryptionProfileConfigOutputBuilder")
-            .field(
-                "field_level_encryption_profile_config",
-                &self.field_level_encryption_profile_config,
-            )
+            .field("field_level_encryption_profile_config", &self.field_level_encryption_profile_config)
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -190,15 +170,9 @@ impl GetFieldLevelEncryptionProfileConfigOutputBuilder {
     }
     /// Builds the [`GetFieldLevelEncryptionProfileConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        GetFieldLevelEncryptionProfileConfigOutput,
-        restxml_runtime::BuildError,
-    > {
+    pub fn build(self) -> Result<GetFieldLevelEncryptionProfileConfigOutput, restxml_runtime::BuildError> {
         Ok(GetFieldLevelEncryptionProfileConfigOutput {
-            field_level_encryption_profile_config: self
-                .field_level_encryption_profile_config,
+            field_level_encryption_profile_config: self.field_level_encryption_profile_config,
             e_tag: self.e_tag,
             meta: Default::default(),
         })
@@ -206,7 +180,7 @@ impl GetFieldLevelEncryptionProfileConfigOutputBuilder {
 }
 
 /// The errors GetFieldLevelEncryptionProfileConfig can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetFieldLevelEncryptionProfileConfigError {
     /// Access denied.
@@ -221,29 +195,22 @@ impl GetFieldLevelEncryptionProfileConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetFieldLevelEncryptionProfileConfig",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchFieldLevelEncryptionProfile") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile)
-            }
+            Some("NoSuchFieldLevelEncryptionProfile") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile),
             _ => unhandled(meta),
         }
     }
@@ -264,6 +231,17 @@ impl GetFieldLevelEncryptionProfileConfigError {
     }
 }
 
+impl Clone for GetFieldLevelEncryptionProfileConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchFieldLevelEncryptionProfile(value) => Self::NoSuchFieldLevelEncryptionProfile(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl GetFieldLevelEncryptionProfileConfigError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -276,8 +254,7 @@ impl GetFieldLevelEncryptionProfileConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata
-for GetFieldLevelEncryptionProfileConfigError {
+impl restxml_runtime::ProvideErrorMetadata for GetFieldLevelEncryptionProfileConfigError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -303,9 +280,7 @@ impl std::error::Error for GetFieldLevelEncryptionProfileConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/field-level-encryption-profile/");
     {
         let value = &input.id;
@@ -324,29 +299,20 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetFieldLevelEncryptionProfileConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetFieldLevelEncryptionProfileConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetFieldLevelEncryptionProfileConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
-    let m_field_level_encryption_profile_config = if restxml_runtime::xml::is_blank(
-        body,
-    ) {
+    let m_field_level_encryption_profile_config = if restxml_runtime::xml::is_blank(body) {
         None
     } else {
         Some(
-            restxml_runtime::xml::read_payload(
-                    body,
-                    &["FieldLevelEncryptionProfileConfig"],
-                )
+            restxml_runtime::xml::read_payload(body, &["FieldLevelEncryptionProfileConfig"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };
@@ -362,11 +328,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetFieldLevelEncryptionProfileConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetFieldLevelEncryptionProfileConfigFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInputBuilder,
+    pub(crate) input:
+        crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetFieldLevelEncryptionProfileConfigFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetFieldLevelEncryptionProfileConfigFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetFieldLevelEncryptionProfileConfigFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetFieldLevelEncryptionProfileConfigFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -376,11 +365,7 @@ impl GetFieldLevelEncryptionProfileConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInputBuilder,
     ) -> Self {
-        GetFieldLevelEncryptionProfileConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetFieldLevelEncryptionProfileConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Get the ID for the field-level encryption profile configuration information.
     ///
@@ -393,10 +378,7 @@ impl GetFieldLevelEncryptionProfileConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -404,7 +386,8 @@ impl GetFieldLevelEncryptionProfileConfigFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInputBuilder {
+    ) -> &crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInputBuilder
+    {
         &self.input
     }
     /// Sends GetFieldLevelEncryptionProfileConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -423,11 +406,8 @@ impl GetFieldLevelEncryptionProfileConfigFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetFieldLevelEncryptionProfileConfig", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("GetFieldLevelEncryptionProfileConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

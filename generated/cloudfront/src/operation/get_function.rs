@@ -22,10 +22,7 @@ pub struct GetFunctionInput {
 impl std::fmt::Debug for GetFunctionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFunctionInput")
-            .field("name", &self.name)
-            .field("stage", &self.stage)
-            .finish()
+        f.debug_struct("GetFunctionInput").field("name", &self.name).field("stage", &self.stage).finish()
     }
 }
 
@@ -41,15 +38,12 @@ impl From<GetFunctionInput> for GetFunctionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetFunctionInput) -> Self {
-        GetFunctionInputBuilder {
-            name: Some(input.name),
-            stage: input.stage,
-        }
+        GetFunctionInputBuilder { name: Some(input.name), stage: input.stage }
     }
 }
 
 /// A builder for [`GetFunctionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetFunctionInputBuilder {
     name: Option<String>,
     stage: Option<crate::types::FunctionStage>,
@@ -58,10 +52,14 @@ pub struct GetFunctionInputBuilder {
 impl std::fmt::Debug for GetFunctionInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFunctionInputBuilder")
-            .field("name", &self.name)
-            .field("stage", &self.stage)
-            .finish()
+        f.debug_struct("GetFunctionInputBuilder").field("name", &self.name).field("stage", &self.stage).finish()
+    }
+}
+
+impl Clone for GetFunctionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetFunctionInputBuilder { name: self.name.clone(), stage: self.stage.clone() }
     }
 }
 
@@ -88,20 +86,11 @@ impl GetFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetFunctionInput, restxml_runtime::BuildError> {
         match (self.name,) {
-            (Some(m_name),) => {
-                Ok(GetFunctionInput {
-                    name: m_name,
-                    stage: self.stage,
-                })
-            }
-            (m_name,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetFunctionInput",
-                        &[(m_name.is_none(), "name", "Name")],
-                    ),
-                )
-            }
+            (Some(m_name),) => Ok(GetFunctionInput { name: m_name, stage: self.stage }),
+            (m_name,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetFunctionInput",
+                &[(m_name.is_none(), "name", "Name")],
+            )),
         }
     }
 }
@@ -152,7 +141,7 @@ impl GetFunctionOutput {
 }
 
 /// A builder for [`GetFunctionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetFunctionOutputBuilder {
     function_code: Option<restxml_runtime::Blob>,
     e_tag: Option<String>,
@@ -163,10 +152,7 @@ impl std::fmt::Debug for GetFunctionOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetFunctionOutputBuilder")
-            .field(
-                "function_code",
-                &self.function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
-            )
+            .field("function_code", &self.function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"))
             .field("e_tag", &self.e_tag)
             .field("content_type", &self.content_type)
             .finish()
@@ -223,7 +209,7 @@ impl GetFunctionOutputBuilder {
 }
 
 /// The errors GetFunction can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetFunctionError {
     /// This operation is not supported in this Amazon Web Services Region.
@@ -238,29 +224,15 @@ impl GetFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetFunction",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled =
+            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetFunction", meta, headers, body));
         match meta.code.as_deref() {
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
-            Some("NoSuchFunctionExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFunctionExists),
             _ => unhandled(meta),
         }
     }
@@ -278,6 +250,17 @@ impl GetFunctionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetFunctionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::NoSuchFunctionExists(value) => Self::NoSuchFunctionExists(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -319,9 +302,7 @@ impl std::error::Error for GetFunctionError {
 pub fn serialize_request(
     input: &crate::operation::get_function::GetFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -337,32 +318,20 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::get_function::GetFunctionOutput,
-    restxml_runtime::SdkError<GetFunctionError>,
-> {
+) -> Result<crate::operation::get_function::GetFunctionOutput, restxml_runtime::SdkError<GetFunctionError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
-    let m_function_code = (!body.is_empty())
-        .then(|| restxml_runtime::Blob::new(body.to_vec()));
+    let m_function_code = (!body.is_empty()).then(|| restxml_runtime::Blob::new(body.to_vec()));
     let m_e_tag = restxml_runtime::http::header_string(status, headers, "ETag")?;
-    let m_content_type = restxml_runtime::http::header_string(
-        status,
-        headers,
-        "Content-Type",
-    )?;
+    let m_content_type = restxml_runtime::http::header_string(status, headers, "Content-Type")?;
     Ok(crate::operation::get_function::GetFunctionOutput {
         function_code: m_function_code,
         e_tag: m_e_tag,
@@ -375,7 +344,6 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetFunctionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetFunctionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_function::GetFunctionInputBuilder,
@@ -383,17 +351,33 @@ pub struct GetFunctionFluentBuilder {
 }
 
 #[cfg(feature = "client")]
+impl Clone for GetFunctionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetFunctionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetFunctionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetFunctionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(feature = "client")]
 impl GetFunctionFluentBuilder {
     #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_function::GetFunctionInputBuilder,
-    ) -> Self {
-        GetFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+    pub(crate) fn new(client: crate::Client, input: crate::operation::get_function::GetFunctionInputBuilder) -> Self {
+        GetFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The name of the function whose code you are getting.
     ///
@@ -420,10 +404,7 @@ impl GetFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -440,19 +421,10 @@ impl GetFunctionFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::get_function::GetFunctionOutput,
-        restxml_runtime::SdkError<GetFunctionError>,
-    > {
-        let input: crate::operation::get_function::GetFunctionInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::get_function::GetFunctionOutput, restxml_runtime::SdkError<GetFunctionError>> {
+        let input: crate::operation::get_function::GetFunctionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

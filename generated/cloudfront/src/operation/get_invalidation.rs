@@ -39,15 +39,12 @@ impl From<GetInvalidationInput> for GetInvalidationInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetInvalidationInput) -> Self {
-        GetInvalidationInputBuilder {
-            distribution_id: Some(input.distribution_id),
-            id: Some(input.id),
-        }
+        GetInvalidationInputBuilder { distribution_id: Some(input.distribution_id), id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetInvalidationInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetInvalidationInputBuilder {
     distribution_id: Option<String>,
     id: Option<String>,
@@ -60,6 +57,13 @@ impl std::fmt::Debug for GetInvalidationInputBuilder {
             .field("distribution_id", &self.distribution_id)
             .field("id", &self.id)
             .finish()
+    }
+}
+
+impl Clone for GetInvalidationInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetInvalidationInputBuilder { distribution_id: self.distribution_id.clone(), id: self.id.clone() }
     }
 }
 
@@ -81,26 +85,12 @@ impl GetInvalidationInputBuilder {
     pub fn build(self) -> Result<GetInvalidationInput, restxml_runtime::BuildError> {
         match (self.distribution_id, self.id) {
             (Some(m_distribution_id), Some(m_id)) => {
-                Ok(GetInvalidationInput {
-                    distribution_id: m_distribution_id,
-                    id: m_id,
-                })
+                Ok(GetInvalidationInput { distribution_id: m_distribution_id, id: m_id })
             }
-            (m_distribution_id, m_id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetInvalidationInput",
-                        &[
-                            (
-                                m_distribution_id.is_none(),
-                                "distribution_id",
-                                "DistributionId",
-                            ),
-                            (m_id.is_none(), "id", "Id"),
-                        ],
-                    ),
-                )
-            }
+            (m_distribution_id, m_id) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetInvalidationInput",
+                &[(m_distribution_id.is_none(), "distribution_id", "DistributionId"), (m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -123,9 +113,7 @@ pub struct GetInvalidationOutput {
 impl std::fmt::Debug for GetInvalidationOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetInvalidationOutput")
-            .field("invalidation", &self.invalidation)
-            .finish()
+        f.debug_struct("GetInvalidationOutput").field("invalidation", &self.invalidation).finish()
     }
 }
 
@@ -145,7 +133,7 @@ impl GetInvalidationOutput {
 }
 
 /// A builder for [`GetInvalidationOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetInvalidationOutputBuilder {
     invalidation: Option<crate::types::Invalidation>,
 }
@@ -153,9 +141,7 @@ pub struct GetInvalidationOutputBuilder {
 impl std::fmt::Debug for GetInvalidationOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetInvalidationOutputBuilder")
-            .field("invalidation", &self.invalidation)
-            .finish()
+        f.debug_struct("GetInvalidationOutputBuilder").field("invalidation", &self.invalidation).finish()
     }
 }
 
@@ -168,25 +154,19 @@ impl GetInvalidationOutputBuilder {
     }
     /// Sets or clears [`GetInvalidationOutput::invalidation`].
     #[inline]
-    pub fn set_invalidation(
-        mut self,
-        value: Option<crate::types::Invalidation>,
-    ) -> Self {
+    pub fn set_invalidation(mut self, value: Option<crate::types::Invalidation>) -> Self {
         self.invalidation = value;
         self
     }
     /// Builds the [`GetInvalidationOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetInvalidationOutput, restxml_runtime::BuildError> {
-        Ok(GetInvalidationOutput {
-            invalidation: self.invalidation,
-            meta: Default::default(),
-        })
+        Ok(GetInvalidationOutput { invalidation: self.invalidation, meta: Default::default() })
     }
 }
 
 /// The errors GetInvalidation can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetInvalidationError {
     /// The specified distribution does not exist.
@@ -203,33 +183,19 @@ impl GetInvalidationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetInvalidation",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetInvalidation", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchDistribution)
-            }
+            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchDistribution),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchInvalidation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchInvalidation)
-            }
+            Some("NoSuchInvalidation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchInvalidation),
             _ => unhandled(meta),
         }
     }
@@ -252,6 +218,18 @@ impl GetInvalidationError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetInvalidationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchDistribution(value) => Self::NoSuchDistribution(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchInvalidation(value) => Self::NoSuchInvalidation(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -294,9 +272,7 @@ impl std::error::Error for GetInvalidationError {
 pub fn serialize_request(
     input: &crate::operation::get_invalidation::GetInvalidationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.distribution_id;
@@ -314,20 +290,14 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::get_invalidation::GetInvalidationOutput,
-    restxml_runtime::SdkError<GetInvalidationError>,
-> {
+) -> Result<crate::operation::get_invalidation::GetInvalidationOutput, restxml_runtime::SdkError<GetInvalidationError>>
+{
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetInvalidationError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetInvalidationError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -349,11 +319,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetInvalidationFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetInvalidationFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_invalidation::GetInvalidationInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetInvalidationFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetInvalidationFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetInvalidationFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetInvalidationFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -363,11 +355,7 @@ impl GetInvalidationFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_invalidation::GetInvalidationInputBuilder,
     ) -> Self {
-        GetInvalidationFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetInvalidationFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The distribution's ID.
     ///
@@ -388,18 +376,13 @@ impl GetInvalidationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_invalidation::GetInvalidationInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_invalidation::GetInvalidationInputBuilder {
         &self.input
     }
     /// Sends GetInvalidation: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -414,15 +397,9 @@ impl GetInvalidationFluentBuilder {
         crate::operation::get_invalidation::GetInvalidationOutput,
         restxml_runtime::SdkError<GetInvalidationError>,
     > {
-        let input: crate::operation::get_invalidation::GetInvalidationInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_invalidation::GetInvalidationInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetInvalidation", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetInvalidation", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -35,8 +35,7 @@ impl GetInvalidationForDistributionTenantInput {
     }
 }
 
-impl From<GetInvalidationForDistributionTenantInput>
-for GetInvalidationForDistributionTenantInputBuilder {
+impl From<GetInvalidationForDistributionTenantInput> for GetInvalidationForDistributionTenantInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetInvalidationForDistributionTenantInput) -> Self {
@@ -48,7 +47,7 @@ for GetInvalidationForDistributionTenantInputBuilder {
 }
 
 /// A builder for [`GetInvalidationForDistributionTenantInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetInvalidationForDistributionTenantInputBuilder {
     distribution_tenant_id: Option<String>,
     id: Option<String>,
@@ -61,6 +60,16 @@ impl std::fmt::Debug for GetInvalidationForDistributionTenantInputBuilder {
             .field("distribution_tenant_id", &self.distribution_tenant_id)
             .field("id", &self.id)
             .finish()
+    }
+}
+
+impl Clone for GetInvalidationForDistributionTenantInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetInvalidationForDistributionTenantInputBuilder {
+            distribution_tenant_id: self.distribution_tenant_id.clone(),
+            id: self.id.clone(),
+        }
     }
 }
 
@@ -79,31 +88,19 @@ impl GetInvalidationForDistributionTenantInputBuilder {
     }
     /// Builds the [`GetInvalidationForDistributionTenantInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetInvalidationForDistributionTenantInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetInvalidationForDistributionTenantInput, restxml_runtime::BuildError> {
         match (self.distribution_tenant_id, self.id) {
-            (Some(m_distribution_tenant_id), Some(m_id)) => {
-                Ok(GetInvalidationForDistributionTenantInput {
-                    distribution_tenant_id: m_distribution_tenant_id,
-                    id: m_id,
-                })
-            }
-            (m_distribution_tenant_id, m_id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetInvalidationForDistributionTenantInput",
-                        &[
-                            (
-                                m_distribution_tenant_id.is_none(),
-                                "distribution_tenant_id",
-                                "DistributionTenantId",
-                            ),
-                            (m_id.is_none(), "id", "Id"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_distribution_tenant_id), Some(m_id)) => Ok(GetInvalidationForDistributionTenantInput {
+                distribution_tenant_id: m_distribution_tenant_id,
+                id: m_id,
+            }),
+            (m_distribution_tenant_id, m_id) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetInvalidationForDistributionTenantInput",
+                &[
+                    (m_distribution_tenant_id.is_none(), "distribution_tenant_id", "DistributionTenantId"),
+                    (m_id.is_none(), "id", "Id"),
+                ],
+            )),
         }
     }
 }
@@ -126,9 +123,7 @@ pub struct GetInvalidationForDistributionTenantOutput {
 impl std::fmt::Debug for GetInvalidationForDistributionTenantOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetInvalidationForDistributionTenantOutput")
-            .field("invalidation", &self.invalidation)
-            .finish()
+        f.debug_struct("GetInvalidationForDistributionTenantOutput").field("invalidation", &self.invalidation).finish()
     }
 }
 
@@ -148,7 +143,7 @@ impl GetInvalidationForDistributionTenantOutput {
 }
 
 /// A builder for [`GetInvalidationForDistributionTenantOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetInvalidationForDistributionTenantOutputBuilder {
     invalidation: Option<crate::types::Invalidation>,
 }
@@ -171,30 +166,19 @@ impl GetInvalidationForDistributionTenantOutputBuilder {
     }
     /// Sets or clears [`GetInvalidationForDistributionTenantOutput::invalidation`].
     #[inline]
-    pub fn set_invalidation(
-        mut self,
-        value: Option<crate::types::Invalidation>,
-    ) -> Self {
+    pub fn set_invalidation(mut self, value: Option<crate::types::Invalidation>) -> Self {
         self.invalidation = value;
         self
     }
     /// Builds the [`GetInvalidationForDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        GetInvalidationForDistributionTenantOutput,
-        restxml_runtime::BuildError,
-    > {
-        Ok(GetInvalidationForDistributionTenantOutput {
-            invalidation: self.invalidation,
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<GetInvalidationForDistributionTenantOutput, restxml_runtime::BuildError> {
+        Ok(GetInvalidationForDistributionTenantOutput { invalidation: self.invalidation, meta: Default::default() })
     }
 }
 
 /// The errors GetInvalidationForDistributionTenant can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetInvalidationForDistributionTenantError {
     /// Access denied.
@@ -211,33 +195,25 @@ impl GetInvalidationForDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetInvalidationForDistributionTenant",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("NoSuchInvalidation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchInvalidation)
-            }
+            Some("NoSuchInvalidation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchInvalidation),
             _ => unhandled(meta),
         }
     }
@@ -263,6 +239,18 @@ impl GetInvalidationForDistributionTenantError {
     }
 }
 
+impl Clone for GetInvalidationForDistributionTenantError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::NoSuchInvalidation(value) => Self::NoSuchInvalidation(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl GetInvalidationForDistributionTenantError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -276,8 +264,7 @@ impl GetInvalidationForDistributionTenantError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata
-for GetInvalidationForDistributionTenantError {
+impl restxml_runtime::ProvideErrorMetadata for GetInvalidationForDistributionTenantError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -303,9 +290,7 @@ impl std::error::Error for GetInvalidationForDistributionTenantError {
 pub fn serialize_request(
     input: &crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.distribution_tenant_id;
@@ -328,15 +313,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetInvalidationForDistributionTenantError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetInvalidationForDistributionTenantError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetInvalidationForDistributionTenantError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -358,11 +339,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetInvalidationForDistributionTenantFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetInvalidationForDistributionTenantFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder,
+    pub(crate) input:
+        crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetInvalidationForDistributionTenantFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetInvalidationForDistributionTenantFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetInvalidationForDistributionTenantFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetInvalidationForDistributionTenantFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -372,11 +376,7 @@ impl GetInvalidationForDistributionTenantFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder,
     ) -> Self {
-        GetInvalidationForDistributionTenantFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetInvalidationForDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the distribution tenant.
     ///
@@ -397,10 +397,7 @@ impl GetInvalidationForDistributionTenantFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -408,7 +405,8 @@ impl GetInvalidationForDistributionTenantFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder {
+    ) -> &crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder
+    {
         &self.input
     }
     /// Sends GetInvalidationForDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -427,11 +425,8 @@ impl GetInvalidationForDistributionTenantFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetInvalidationForDistributionTenant", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("GetInvalidationForDistributionTenant", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -36,14 +36,12 @@ impl From<GetKeyGroupInput> for GetKeyGroupInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetKeyGroupInput) -> Self {
-        GetKeyGroupInputBuilder {
-            id: Some(input.id),
-        }
+        GetKeyGroupInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetKeyGroupInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetKeyGroupInputBuilder {
     id: Option<String>,
 }
@@ -52,6 +50,13 @@ impl std::fmt::Debug for GetKeyGroupInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetKeyGroupInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetKeyGroupInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetKeyGroupInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -68,12 +73,7 @@ impl GetKeyGroupInputBuilder {
         match (self.id,) {
             (Some(m_id),) => Ok(GetKeyGroupInput { id: m_id }),
             (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetKeyGroupInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
+                Err(restxml_runtime::BuildError::missing_fields("GetKeyGroupInput", &[(m_id.is_none(), "id", "Id")]))
             }
         }
     }
@@ -99,10 +99,7 @@ pub struct GetKeyGroupOutput {
 impl std::fmt::Debug for GetKeyGroupOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetKeyGroupOutput")
-            .field("key_group", &self.key_group)
-            .field("e_tag", &self.e_tag)
-            .finish()
+        f.debug_struct("GetKeyGroupOutput").field("key_group", &self.key_group).field("e_tag", &self.e_tag).finish()
     }
 }
 
@@ -122,7 +119,7 @@ impl GetKeyGroupOutput {
 }
 
 /// A builder for [`GetKeyGroupOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetKeyGroupOutputBuilder {
     key_group: Option<crate::types::KeyGroup>,
     e_tag: Option<String>,
@@ -166,16 +163,12 @@ impl GetKeyGroupOutputBuilder {
     /// Builds the [`GetKeyGroupOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetKeyGroupOutput, restxml_runtime::BuildError> {
-        Ok(GetKeyGroupOutput {
-            key_group: self.key_group,
-            e_tag: self.e_tag,
-            meta: Default::default(),
-        })
+        Ok(GetKeyGroupOutput { key_group: self.key_group, e_tag: self.e_tag, meta: Default::default() })
     }
 }
 
 /// The errors GetKeyGroup can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetKeyGroupError {
     /// A resource that was specified is not valid.
@@ -188,24 +181,13 @@ impl GetKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetKeyGroup",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled =
+            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetKeyGroup", meta, headers, body));
         match meta.code.as_deref() {
             Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchResource)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
             }
             _ => unhandled(meta),
         }
@@ -219,6 +201,16 @@ impl GetKeyGroupError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetKeyGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchResource(value) => Self::NoSuchResource(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -259,9 +251,7 @@ impl std::error::Error for GetKeyGroupError {
 pub fn serialize_request(
     input: &crate::operation::get_key_group::GetKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/key-group/");
     {
         let value = &input.id;
@@ -274,20 +264,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::get_key_group::GetKeyGroupOutput,
-    restxml_runtime::SdkError<GetKeyGroupError>,
-> {
+) -> Result<crate::operation::get_key_group::GetKeyGroupOutput, restxml_runtime::SdkError<GetKeyGroupError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetKeyGroupError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetKeyGroupError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -312,7 +295,6 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetKeyGroupFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetKeyGroupFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_key_group::GetKeyGroupInputBuilder,
@@ -320,17 +302,33 @@ pub struct GetKeyGroupFluentBuilder {
 }
 
 #[cfg(feature = "client")]
+impl Clone for GetKeyGroupFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetKeyGroupFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetKeyGroupFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetKeyGroupFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(feature = "client")]
 impl GetKeyGroupFluentBuilder {
     #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_key_group::GetKeyGroupInputBuilder,
-    ) -> Self {
-        GetKeyGroupFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+    pub(crate) fn new(client: crate::Client, input: crate::operation::get_key_group::GetKeyGroupInputBuilder) -> Self {
+        GetKeyGroupFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The identifier of the key group that you are getting. To get the identifier, use `ListKeyGroups`.
     ///
@@ -343,10 +341,7 @@ impl GetKeyGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -363,19 +358,10 @@ impl GetKeyGroupFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::get_key_group::GetKeyGroupOutput,
-        restxml_runtime::SdkError<GetKeyGroupError>,
-    > {
-        let input: crate::operation::get_key_group::GetKeyGroupInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::get_key_group::GetKeyGroupOutput, restxml_runtime::SdkError<GetKeyGroupError>> {
+        let input: crate::operation::get_key_group::GetKeyGroupInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetKeyGroup", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetKeyGroup", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -36,14 +36,12 @@ impl From<GetKeyGroupConfigInput> for GetKeyGroupConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetKeyGroupConfigInput) -> Self {
-        GetKeyGroupConfigInputBuilder {
-            id: Some(input.id),
-        }
+        GetKeyGroupConfigInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetKeyGroupConfigInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetKeyGroupConfigInputBuilder {
     id: Option<String>,
 }
@@ -52,6 +50,13 @@ impl std::fmt::Debug for GetKeyGroupConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetKeyGroupConfigInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetKeyGroupConfigInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetKeyGroupConfigInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -67,14 +72,10 @@ impl GetKeyGroupConfigInputBuilder {
     pub fn build(self) -> Result<GetKeyGroupConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
             (Some(m_id),) => Ok(GetKeyGroupConfigInput { id: m_id }),
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetKeyGroupConfigInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetKeyGroupConfigInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -122,7 +123,7 @@ impl GetKeyGroupConfigOutput {
 }
 
 /// A builder for [`GetKeyGroupConfigOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetKeyGroupConfigOutputBuilder {
     key_group_config: Option<crate::types::KeyGroupConfig>,
     e_tag: Option<String>,
@@ -147,10 +148,7 @@ impl GetKeyGroupConfigOutputBuilder {
     }
     /// Sets or clears [`GetKeyGroupConfigOutput::key_group_config`].
     #[inline]
-    pub fn set_key_group_config(
-        mut self,
-        value: Option<crate::types::KeyGroupConfig>,
-    ) -> Self {
+    pub fn set_key_group_config(mut self, value: Option<crate::types::KeyGroupConfig>) -> Self {
         self.key_group_config = value;
         self
     }
@@ -178,7 +176,7 @@ impl GetKeyGroupConfigOutputBuilder {
 }
 
 /// The errors GetKeyGroupConfig can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetKeyGroupConfigError {
     /// A resource that was specified is not valid.
@@ -191,24 +189,14 @@ impl GetKeyGroupConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetKeyGroupConfig",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetKeyGroupConfig", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchResource)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
             }
             _ => unhandled(meta),
         }
@@ -222,6 +210,16 @@ impl GetKeyGroupConfigError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetKeyGroupConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchResource(value) => Self::NoSuchResource(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -262,9 +260,7 @@ impl std::error::Error for GetKeyGroupConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_key_group_config::GetKeyGroupConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/key-group/");
     {
         let value = &input.id;
@@ -283,15 +279,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetKeyGroupConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetKeyGroupConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetKeyGroupConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -316,11 +308,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetKeyGroupConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetKeyGroupConfigFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_key_group_config::GetKeyGroupConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetKeyGroupConfigFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetKeyGroupConfigFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetKeyGroupConfigFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetKeyGroupConfigFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -330,11 +344,7 @@ impl GetKeyGroupConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_key_group_config::GetKeyGroupConfigInputBuilder,
     ) -> Self {
-        GetKeyGroupConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetKeyGroupConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The identifier of the key group whose configuration you are getting. To get the identifier, use `ListKeyGroups`.
     ///
@@ -347,18 +357,13 @@ impl GetKeyGroupConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_key_group_config::GetKeyGroupConfigInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_key_group_config::GetKeyGroupConfigInputBuilder {
         &self.input
     }
     /// Sends GetKeyGroupConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -373,15 +378,9 @@ impl GetKeyGroupConfigFluentBuilder {
         crate::operation::get_key_group_config::GetKeyGroupConfigOutput,
         restxml_runtime::SdkError<GetKeyGroupConfigError>,
     > {
-        let input: crate::operation::get_key_group_config::GetKeyGroupConfigInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_key_group_config::GetKeyGroupConfigInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetKeyGroupConfig", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetKeyGroupConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

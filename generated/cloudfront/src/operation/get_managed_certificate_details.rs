@@ -18,9 +18,7 @@ pub struct GetManagedCertificateDetailsInput {
 impl std::fmt::Debug for GetManagedCertificateDetailsInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetManagedCertificateDetailsInput")
-            .field("identifier", &self.identifier)
-            .finish()
+        f.debug_struct("GetManagedCertificateDetailsInput").field("identifier", &self.identifier).finish()
     }
 }
 
@@ -32,19 +30,16 @@ impl GetManagedCertificateDetailsInput {
     }
 }
 
-impl From<GetManagedCertificateDetailsInput>
-for GetManagedCertificateDetailsInputBuilder {
+impl From<GetManagedCertificateDetailsInput> for GetManagedCertificateDetailsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetManagedCertificateDetailsInput) -> Self {
-        GetManagedCertificateDetailsInputBuilder {
-            identifier: Some(input.identifier),
-        }
+        GetManagedCertificateDetailsInputBuilder { identifier: Some(input.identifier) }
     }
 }
 
 /// A builder for [`GetManagedCertificateDetailsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetManagedCertificateDetailsInputBuilder {
     identifier: Option<String>,
 }
@@ -52,9 +47,14 @@ pub struct GetManagedCertificateDetailsInputBuilder {
 impl std::fmt::Debug for GetManagedCertificateDetailsInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetManagedCertificateDetailsInputBuilder")
-            .field("identifier", &self.identifier)
-            .finish()
+        f.debug_struct("GetManagedCertificateDetailsInputBuilder").field("identifier", &self.identifier).finish()
+    }
+}
+
+impl Clone for GetManagedCertificateDetailsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetManagedCertificateDetailsInputBuilder { identifier: self.identifier.clone() }
     }
 }
 
@@ -67,23 +67,13 @@ impl GetManagedCertificateDetailsInputBuilder {
     }
     /// Builds the [`GetManagedCertificateDetailsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetManagedCertificateDetailsInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetManagedCertificateDetailsInput, restxml_runtime::BuildError> {
         match (self.identifier,) {
-            (Some(m_identifier),) => {
-                Ok(GetManagedCertificateDetailsInput {
-                    identifier: m_identifier,
-                })
-            }
-            (m_identifier,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetManagedCertificateDetailsInput",
-                        &[(m_identifier.is_none(), "identifier", "Identifier")],
-                    ),
-                )
-            }
+            (Some(m_identifier),) => Ok(GetManagedCertificateDetailsInput { identifier: m_identifier }),
+            (m_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetManagedCertificateDetailsInput",
+                &[(m_identifier.is_none(), "identifier", "Identifier")],
+            )),
         }
     }
 }
@@ -128,7 +118,7 @@ impl GetManagedCertificateDetailsOutput {
 }
 
 /// A builder for [`GetManagedCertificateDetailsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetManagedCertificateDetailsOutputBuilder {
     managed_certificate_details: Option<crate::types::ManagedCertificateDetails>,
 }
@@ -145,27 +135,19 @@ impl std::fmt::Debug for GetManagedCertificateDetailsOutputBuilder {
 impl GetManagedCertificateDetailsOutputBuilder {
     /// Sets [`GetManagedCertificateDetailsOutput::managed_certificate_details`].
     #[inline]
-    pub fn managed_certificate_details(
-        mut self,
-        value: crate::types::ManagedCertificateDetails,
-    ) -> Self {
+    pub fn managed_certificate_details(mut self, value: crate::types::ManagedCertificateDetails) -> Self {
         self.managed_certificate_details = Some(value);
         self
     }
     /// Sets or clears [`GetManagedCertificateDetailsOutput::managed_certificate_details`].
     #[inline]
-    pub fn set_managed_certificate_details(
-        mut self,
-        value: Option<crate::types::ManagedCertificateDetails>,
-    ) -> Self {
+    pub fn set_managed_certificate_details(mut self, value: Option<crate::types::ManagedCertificateDetails>) -> Self {
         self.managed_certificate_details = value;
         self
     }
     /// Builds the [`GetManagedCertificateDetailsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetManagedCertificateDetailsOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetManagedCertificateDetailsOutput, restxml_runtime::BuildError> {
         Ok(GetManagedCertificateDetailsOutput {
             managed_certificate_details: self.managed_certificate_details,
             meta: Default::default(),
@@ -174,7 +156,7 @@ impl GetManagedCertificateDetailsOutputBuilder {
 }
 
 /// The errors GetManagedCertificateDetails can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetManagedCertificateDetailsError {
     /// Access denied.
@@ -189,28 +171,22 @@ impl GetManagedCertificateDetailsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetManagedCertificateDetails",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             _ => unhandled(meta),
         }
@@ -229,6 +205,17 @@ impl GetManagedCertificateDetailsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetManagedCertificateDetailsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -270,9 +257,7 @@ impl std::error::Error for GetManagedCertificateDetailsError {
 pub fn serialize_request(
     input: &crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/managed-certificate/");
     {
         let value = &input.identifier;
@@ -290,15 +275,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetManagedCertificateDetailsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetManagedCertificateDetailsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetManagedCertificateDetailsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -320,11 +301,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetManagedCertificateDetailsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetManagedCertificateDetailsFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetManagedCertificateDetailsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetManagedCertificateDetailsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetManagedCertificateDetailsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetManagedCertificateDetailsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -334,11 +337,7 @@ impl GetManagedCertificateDetailsFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInputBuilder,
     ) -> Self {
-        GetManagedCertificateDetailsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetManagedCertificateDetailsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The identifier of the distribution tenant. You can specify the ARN, ID, or name of the distribution tenant.
     ///
@@ -351,10 +350,7 @@ impl GetManagedCertificateDetailsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -377,15 +373,10 @@ impl GetManagedCertificateDetailsFluentBuilder {
         crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsOutput,
         restxml_runtime::SdkError<GetManagedCertificateDetailsError>,
     > {
-        let input: crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetManagedCertificateDetails", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetManagedCertificateDetails", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

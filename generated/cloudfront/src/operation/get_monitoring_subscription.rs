@@ -18,9 +18,7 @@ pub struct GetMonitoringSubscriptionInput {
 impl std::fmt::Debug for GetMonitoringSubscriptionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetMonitoringSubscriptionInput")
-            .field("distribution_id", &self.distribution_id)
-            .finish()
+        f.debug_struct("GetMonitoringSubscriptionInput").field("distribution_id", &self.distribution_id).finish()
     }
 }
 
@@ -36,14 +34,12 @@ impl From<GetMonitoringSubscriptionInput> for GetMonitoringSubscriptionInputBuil
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetMonitoringSubscriptionInput) -> Self {
-        GetMonitoringSubscriptionInputBuilder {
-            distribution_id: Some(input.distribution_id),
-        }
+        GetMonitoringSubscriptionInputBuilder { distribution_id: Some(input.distribution_id) }
     }
 }
 
 /// A builder for [`GetMonitoringSubscriptionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetMonitoringSubscriptionInputBuilder {
     distribution_id: Option<String>,
 }
@@ -51,9 +47,14 @@ pub struct GetMonitoringSubscriptionInputBuilder {
 impl std::fmt::Debug for GetMonitoringSubscriptionInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetMonitoringSubscriptionInputBuilder")
-            .field("distribution_id", &self.distribution_id)
-            .finish()
+        f.debug_struct("GetMonitoringSubscriptionInputBuilder").field("distribution_id", &self.distribution_id).finish()
+    }
+}
+
+impl Clone for GetMonitoringSubscriptionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetMonitoringSubscriptionInputBuilder { distribution_id: self.distribution_id.clone() }
     }
 }
 
@@ -66,29 +67,13 @@ impl GetMonitoringSubscriptionInputBuilder {
     }
     /// Builds the [`GetMonitoringSubscriptionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetMonitoringSubscriptionInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetMonitoringSubscriptionInput, restxml_runtime::BuildError> {
         match (self.distribution_id,) {
-            (Some(m_distribution_id),) => {
-                Ok(GetMonitoringSubscriptionInput {
-                    distribution_id: m_distribution_id,
-                })
-            }
-            (m_distribution_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetMonitoringSubscriptionInput",
-                        &[
-                            (
-                                m_distribution_id.is_none(),
-                                "distribution_id",
-                                "DistributionId",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_distribution_id),) => Ok(GetMonitoringSubscriptionInput { distribution_id: m_distribution_id }),
+            (m_distribution_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetMonitoringSubscriptionInput",
+                &[(m_distribution_id.is_none(), "distribution_id", "DistributionId")],
+            )),
         }
     }
 }
@@ -133,7 +118,7 @@ impl GetMonitoringSubscriptionOutput {
 }
 
 /// A builder for [`GetMonitoringSubscriptionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetMonitoringSubscriptionOutputBuilder {
     monitoring_subscription: Option<crate::types::MonitoringSubscription>,
 }
@@ -150,27 +135,19 @@ impl std::fmt::Debug for GetMonitoringSubscriptionOutputBuilder {
 impl GetMonitoringSubscriptionOutputBuilder {
     /// Sets [`GetMonitoringSubscriptionOutput::monitoring_subscription`].
     #[inline]
-    pub fn monitoring_subscription(
-        mut self,
-        value: crate::types::MonitoringSubscription,
-    ) -> Self {
+    pub fn monitoring_subscription(mut self, value: crate::types::MonitoringSubscription) -> Self {
         self.monitoring_subscription = Some(value);
         self
     }
     /// Sets or clears [`GetMonitoringSubscriptionOutput::monitoring_subscription`].
     #[inline]
-    pub fn set_monitoring_subscription(
-        mut self,
-        value: Option<crate::types::MonitoringSubscription>,
-    ) -> Self {
+    pub fn set_monitoring_subscription(mut self, value: Option<crate::types::MonitoringSubscription>) -> Self {
         self.monitoring_subscription = value;
         self
     }
     /// Builds the [`GetMonitoringSubscriptionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetMonitoringSubscriptionOutput, restxml_runtime::BuildError> {
         Ok(GetMonitoringSubscriptionOutput {
             monitoring_subscription: self.monitoring_subscription,
             meta: Default::default(),
@@ -179,7 +156,7 @@ impl GetMonitoringSubscriptionOutputBuilder {
 }
 
 /// The errors GetMonitoringSubscription can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetMonitoringSubscriptionError {
     /// The specified distribution does not exist.
@@ -198,37 +175,26 @@ impl GetMonitoringSubscriptionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetMonitoringSubscription",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchDistribution)
-            }
+            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchDistribution),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
-            Some("NoSuchMonitoringSubscription") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchMonitoringSubscription)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("NoSuchMonitoringSubscription") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchMonitoringSubscription),
             _ => unhandled(meta),
         }
     }
@@ -256,6 +222,19 @@ impl GetMonitoringSubscriptionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetMonitoringSubscriptionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchDistribution(value) => Self::NoSuchDistribution(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::NoSuchMonitoringSubscription(value) => Self::NoSuchMonitoringSubscription(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -299,9 +278,7 @@ impl std::error::Error for GetMonitoringSubscriptionError {
 pub fn serialize_request(
     input: &crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distributions/");
     {
         let value = &input.distribution_id;
@@ -320,15 +297,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetMonitoringSubscriptionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetMonitoringSubscriptionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetMonitoringSubscriptionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -350,11 +323,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetMonitoringSubscriptionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetMonitoringSubscriptionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetMonitoringSubscriptionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetMonitoringSubscriptionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetMonitoringSubscriptionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetMonitoringSubscriptionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -364,11 +359,7 @@ impl GetMonitoringSubscriptionFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInputBuilder,
     ) -> Self {
-        GetMonitoringSubscriptionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetMonitoringSubscriptionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the distribution that you are getting metrics information for.
     ///
@@ -381,18 +372,13 @@ impl GetMonitoringSubscriptionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInputBuilder {
         &self.input
     }
     /// Sends GetMonitoringSubscription: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -407,15 +393,10 @@ impl GetMonitoringSubscriptionFluentBuilder {
         crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionOutput,
         restxml_runtime::SdkError<GetMonitoringSubscriptionError>,
     > {
-        let input: crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetMonitoringSubscription", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetMonitoringSubscription", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -34,14 +34,12 @@ impl From<GetOriginAccessControlInput> for GetOriginAccessControlInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetOriginAccessControlInput) -> Self {
-        GetOriginAccessControlInputBuilder {
-            id: Some(input.id),
-        }
+        GetOriginAccessControlInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetOriginAccessControlInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetOriginAccessControlInputBuilder {
     id: Option<String>,
 }
@@ -49,9 +47,14 @@ pub struct GetOriginAccessControlInputBuilder {
 impl std::fmt::Debug for GetOriginAccessControlInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetOriginAccessControlInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetOriginAccessControlInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetOriginAccessControlInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetOriginAccessControlInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -64,23 +67,13 @@ impl GetOriginAccessControlInputBuilder {
     }
     /// Builds the [`GetOriginAccessControlInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetOriginAccessControlInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetOriginAccessControlInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(GetOriginAccessControlInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetOriginAccessControlInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(GetOriginAccessControlInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetOriginAccessControlInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -128,7 +121,7 @@ impl GetOriginAccessControlOutput {
 }
 
 /// A builder for [`GetOriginAccessControlOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetOriginAccessControlOutputBuilder {
     origin_access_control: Option<crate::types::OriginAccessControl>,
     e_tag: Option<String>,
@@ -147,19 +140,13 @@ impl std::fmt::Debug for GetOriginAccessControlOutputBuilder {
 impl GetOriginAccessControlOutputBuilder {
     /// Sets [`GetOriginAccessControlOutput::origin_access_control`].
     #[inline]
-    pub fn origin_access_control(
-        mut self,
-        value: crate::types::OriginAccessControl,
-    ) -> Self {
+    pub fn origin_access_control(mut self, value: crate::types::OriginAccessControl) -> Self {
         self.origin_access_control = Some(value);
         self
     }
     /// Sets or clears [`GetOriginAccessControlOutput::origin_access_control`].
     #[inline]
-    pub fn set_origin_access_control(
-        mut self,
-        value: Option<crate::types::OriginAccessControl>,
-    ) -> Self {
+    pub fn set_origin_access_control(mut self, value: Option<crate::types::OriginAccessControl>) -> Self {
         self.origin_access_control = value;
         self
     }
@@ -177,9 +164,7 @@ impl GetOriginAccessControlOutputBuilder {
     }
     /// Builds the [`GetOriginAccessControlOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetOriginAccessControlOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetOriginAccessControlOutput, restxml_runtime::BuildError> {
         Ok(GetOriginAccessControlOutput {
             origin_access_control: self.origin_access_control,
             e_tag: self.e_tag,
@@ -189,7 +174,7 @@ impl GetOriginAccessControlOutputBuilder {
 }
 
 /// The errors GetOriginAccessControl can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetOriginAccessControlError {
     /// Access denied.
@@ -204,29 +189,22 @@ impl GetOriginAccessControlError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetOriginAccessControl",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchOriginAccessControl") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchOriginAccessControl)
-            }
+            Some("NoSuchOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchOriginAccessControl),
             _ => unhandled(meta),
         }
     }
@@ -244,6 +222,17 @@ impl GetOriginAccessControlError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetOriginAccessControlError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchOriginAccessControl(value) => Self::NoSuchOriginAccessControl(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -285,9 +274,7 @@ impl std::error::Error for GetOriginAccessControlError {
 pub fn serialize_request(
     input: &crate::operation::get_origin_access_control::GetOriginAccessControlInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/origin-access-control/");
     {
         let value = &input.id;
@@ -305,15 +292,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetOriginAccessControlError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetOriginAccessControlError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetOriginAccessControlError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -338,11 +321,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetOriginAccessControlFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetOriginAccessControlFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_origin_access_control::GetOriginAccessControlInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetOriginAccessControlFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetOriginAccessControlFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetOriginAccessControlFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetOriginAccessControlFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -352,11 +357,7 @@ impl GetOriginAccessControlFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_origin_access_control::GetOriginAccessControlInputBuilder,
     ) -> Self {
-        GetOriginAccessControlFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetOriginAccessControlFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The unique identifier of the origin access control.
     ///
@@ -369,18 +370,13 @@ impl GetOriginAccessControlFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_origin_access_control::GetOriginAccessControlInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_origin_access_control::GetOriginAccessControlInputBuilder {
         &self.input
     }
     /// Sends GetOriginAccessControl: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -395,15 +391,9 @@ impl GetOriginAccessControlFluentBuilder {
         crate::operation::get_origin_access_control::GetOriginAccessControlOutput,
         restxml_runtime::SdkError<GetOriginAccessControlError>,
     > {
-        let input: crate::operation::get_origin_access_control::GetOriginAccessControlInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_origin_access_control::GetOriginAccessControlInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetOriginAccessControl", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetOriginAccessControl", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -18,9 +18,7 @@ pub struct GetOriginAccessControlConfigInput {
 impl std::fmt::Debug for GetOriginAccessControlConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetOriginAccessControlConfigInput")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetOriginAccessControlConfigInput").field("id", &self.id).finish()
     }
 }
 
@@ -32,19 +30,16 @@ impl GetOriginAccessControlConfigInput {
     }
 }
 
-impl From<GetOriginAccessControlConfigInput>
-for GetOriginAccessControlConfigInputBuilder {
+impl From<GetOriginAccessControlConfigInput> for GetOriginAccessControlConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetOriginAccessControlConfigInput) -> Self {
-        GetOriginAccessControlConfigInputBuilder {
-            id: Some(input.id),
-        }
+        GetOriginAccessControlConfigInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetOriginAccessControlConfigInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetOriginAccessControlConfigInputBuilder {
     id: Option<String>,
 }
@@ -52,9 +47,14 @@ pub struct GetOriginAccessControlConfigInputBuilder {
 impl std::fmt::Debug for GetOriginAccessControlConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetOriginAccessControlConfigInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetOriginAccessControlConfigInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetOriginAccessControlConfigInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetOriginAccessControlConfigInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -67,23 +67,13 @@ impl GetOriginAccessControlConfigInputBuilder {
     }
     /// Builds the [`GetOriginAccessControlConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetOriginAccessControlConfigInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetOriginAccessControlConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(GetOriginAccessControlConfigInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetOriginAccessControlConfigInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(GetOriginAccessControlConfigInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetOriginAccessControlConfigInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -131,7 +121,7 @@ impl GetOriginAccessControlConfigOutput {
 }
 
 /// A builder for [`GetOriginAccessControlConfigOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetOriginAccessControlConfigOutputBuilder {
     origin_access_control_config: Option<crate::types::OriginAccessControlConfig>,
     e_tag: Option<String>,
@@ -150,19 +140,13 @@ impl std::fmt::Debug for GetOriginAccessControlConfigOutputBuilder {
 impl GetOriginAccessControlConfigOutputBuilder {
     /// Sets [`GetOriginAccessControlConfigOutput::origin_access_control_config`].
     #[inline]
-    pub fn origin_access_control_config(
-        mut self,
-        value: crate::types::OriginAccessControlConfig,
-    ) -> Self {
+    pub fn origin_access_control_config(mut self, value: crate::types::OriginAccessControlConfig) -> Self {
         self.origin_access_control_config = Some(value);
         self
     }
     /// Sets or clears [`GetOriginAccessControlConfigOutput::origin_access_control_config`].
     #[inline]
-    pub fn set_origin_access_control_config(
-        mut self,
-        value: Option<crate::types::OriginAccessControlConfig>,
-    ) -> Self {
+    pub fn set_origin_access_control_config(mut self, value: Option<crate::types::OriginAccessControlConfig>) -> Self {
         self.origin_access_control_config = value;
         self
     }
@@ -180,9 +164,7 @@ impl GetOriginAccessControlConfigOutputBuilder {
     }
     /// Builds the [`GetOriginAccessControlConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetOriginAccessControlConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetOriginAccessControlConfigOutput, restxml_runtime::BuildError> {
         Ok(GetOriginAccessControlConfigOutput {
             origin_access_control_config: self.origin_access_control_config,
             e_tag: self.e_tag,
@@ -192,7 +174,7 @@ impl GetOriginAccessControlConfigOutputBuilder {
 }
 
 /// The errors GetOriginAccessControlConfig can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetOriginAccessControlConfigError {
     /// Access denied.
@@ -207,29 +189,22 @@ impl GetOriginAccessControlConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetOriginAccessControlConfig",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchOriginAccessControl") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchOriginAccessControl)
-            }
+            Some("NoSuchOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchOriginAccessControl),
             _ => unhandled(meta),
         }
     }
@@ -247,6 +222,17 @@ impl GetOriginAccessControlConfigError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetOriginAccessControlConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchOriginAccessControl(value) => Self::NoSuchOriginAccessControl(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -288,9 +274,7 @@ impl std::error::Error for GetOriginAccessControlConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/origin-access-control/");
     {
         let value = &input.id;
@@ -309,15 +293,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetOriginAccessControlConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetOriginAccessControlConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetOriginAccessControlConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -342,11 +322,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetOriginAccessControlConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetOriginAccessControlConfigFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetOriginAccessControlConfigFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetOriginAccessControlConfigFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetOriginAccessControlConfigFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetOriginAccessControlConfigFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -356,11 +358,7 @@ impl GetOriginAccessControlConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInputBuilder,
     ) -> Self {
-        GetOriginAccessControlConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetOriginAccessControlConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The unique identifier of the origin access control.
     ///
@@ -373,10 +371,7 @@ impl GetOriginAccessControlConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -399,15 +394,10 @@ impl GetOriginAccessControlConfigFluentBuilder {
         crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigOutput,
         restxml_runtime::SdkError<GetOriginAccessControlConfigError>,
     > {
-        let input: crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetOriginAccessControlConfig", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetOriginAccessControlConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

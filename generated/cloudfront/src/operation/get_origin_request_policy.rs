@@ -40,14 +40,12 @@ impl From<GetOriginRequestPolicyInput> for GetOriginRequestPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetOriginRequestPolicyInput) -> Self {
-        GetOriginRequestPolicyInputBuilder {
-            id: Some(input.id),
-        }
+        GetOriginRequestPolicyInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetOriginRequestPolicyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetOriginRequestPolicyInputBuilder {
     id: Option<String>,
 }
@@ -55,9 +53,14 @@ pub struct GetOriginRequestPolicyInputBuilder {
 impl std::fmt::Debug for GetOriginRequestPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetOriginRequestPolicyInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetOriginRequestPolicyInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetOriginRequestPolicyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetOriginRequestPolicyInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -70,23 +73,13 @@ impl GetOriginRequestPolicyInputBuilder {
     }
     /// Builds the [`GetOriginRequestPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetOriginRequestPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetOriginRequestPolicyInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(GetOriginRequestPolicyInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetOriginRequestPolicyInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(GetOriginRequestPolicyInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetOriginRequestPolicyInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -134,7 +127,7 @@ impl GetOriginRequestPolicyOutput {
 }
 
 /// A builder for [`GetOriginRequestPolicyOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetOriginRequestPolicyOutputBuilder {
     origin_request_policy: Option<crate::types::OriginRequestPolicy>,
     e_tag: Option<String>,
@@ -153,19 +146,13 @@ impl std::fmt::Debug for GetOriginRequestPolicyOutputBuilder {
 impl GetOriginRequestPolicyOutputBuilder {
     /// Sets [`GetOriginRequestPolicyOutput::origin_request_policy`].
     #[inline]
-    pub fn origin_request_policy(
-        mut self,
-        value: crate::types::OriginRequestPolicy,
-    ) -> Self {
+    pub fn origin_request_policy(mut self, value: crate::types::OriginRequestPolicy) -> Self {
         self.origin_request_policy = Some(value);
         self
     }
     /// Sets or clears [`GetOriginRequestPolicyOutput::origin_request_policy`].
     #[inline]
-    pub fn set_origin_request_policy(
-        mut self,
-        value: Option<crate::types::OriginRequestPolicy>,
-    ) -> Self {
+    pub fn set_origin_request_policy(mut self, value: Option<crate::types::OriginRequestPolicy>) -> Self {
         self.origin_request_policy = value;
         self
     }
@@ -183,9 +170,7 @@ impl GetOriginRequestPolicyOutputBuilder {
     }
     /// Builds the [`GetOriginRequestPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetOriginRequestPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetOriginRequestPolicyOutput, restxml_runtime::BuildError> {
         Ok(GetOriginRequestPolicyOutput {
             origin_request_policy: self.origin_request_policy,
             e_tag: self.e_tag,
@@ -195,7 +180,7 @@ impl GetOriginRequestPolicyOutputBuilder {
 }
 
 /// The errors GetOriginRequestPolicy can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetOriginRequestPolicyError {
     /// Access denied.
@@ -210,29 +195,22 @@ impl GetOriginRequestPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetOriginRequestPolicy",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy)
-            }
+            Some("NoSuchOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy),
             _ => unhandled(meta),
         }
     }
@@ -250,6 +228,17 @@ impl GetOriginRequestPolicyError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetOriginRequestPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchOriginRequestPolicy(value) => Self::NoSuchOriginRequestPolicy(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -291,9 +280,7 @@ impl std::error::Error for GetOriginRequestPolicyError {
 pub fn serialize_request(
     input: &crate::operation::get_origin_request_policy::GetOriginRequestPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/origin-request-policy/");
     {
         let value = &input.id;
@@ -311,15 +298,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetOriginRequestPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetOriginRequestPolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetOriginRequestPolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -344,11 +327,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetOriginRequestPolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetOriginRequestPolicyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_origin_request_policy::GetOriginRequestPolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetOriginRequestPolicyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetOriginRequestPolicyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetOriginRequestPolicyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetOriginRequestPolicyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -358,11 +363,7 @@ impl GetOriginRequestPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_origin_request_policy::GetOriginRequestPolicyInputBuilder,
     ) -> Self {
-        GetOriginRequestPolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetOriginRequestPolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The unique identifier for the origin request policy. If the origin request policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the origin request policy is not attached to a cache behavior, you can get the identifier using `ListOriginRequestPolicies`.
     ///
@@ -375,18 +376,13 @@ impl GetOriginRequestPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_origin_request_policy::GetOriginRequestPolicyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_origin_request_policy::GetOriginRequestPolicyInputBuilder {
         &self.input
     }
     /// Sends GetOriginRequestPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -401,15 +397,9 @@ impl GetOriginRequestPolicyFluentBuilder {
         crate::operation::get_origin_request_policy::GetOriginRequestPolicyOutput,
         restxml_runtime::SdkError<GetOriginRequestPolicyError>,
     > {
-        let input: crate::operation::get_origin_request_policy::GetOriginRequestPolicyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_origin_request_policy::GetOriginRequestPolicyInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetOriginRequestPolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetOriginRequestPolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

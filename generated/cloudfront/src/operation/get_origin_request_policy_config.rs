@@ -20,9 +20,7 @@ pub struct GetOriginRequestPolicyConfigInput {
 impl std::fmt::Debug for GetOriginRequestPolicyConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetOriginRequestPolicyConfigInput")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetOriginRequestPolicyConfigInput").field("id", &self.id).finish()
     }
 }
 
@@ -34,19 +32,16 @@ impl GetOriginRequestPolicyConfigInput {
     }
 }
 
-impl From<GetOriginRequestPolicyConfigInput>
-for GetOriginRequestPolicyConfigInputBuilder {
+impl From<GetOriginRequestPolicyConfigInput> for GetOriginRequestPolicyConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetOriginRequestPolicyConfigInput) -> Self {
-        GetOriginRequestPolicyConfigInputBuilder {
-            id: Some(input.id),
-        }
+        GetOriginRequestPolicyConfigInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetOriginRequestPolicyConfigInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetOriginRequestPolicyConfigInputBuilder {
     id: Option<String>,
 }
@@ -54,9 +49,14 @@ pub struct GetOriginRequestPolicyConfigInputBuilder {
 impl std::fmt::Debug for GetOriginRequestPolicyConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetOriginRequestPolicyConfigInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetOriginRequestPolicyConfigInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetOriginRequestPolicyConfigInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetOriginRequestPolicyConfigInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -69,23 +69,13 @@ impl GetOriginRequestPolicyConfigInputBuilder {
     }
     /// Builds the [`GetOriginRequestPolicyConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetOriginRequestPolicyConfigInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetOriginRequestPolicyConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(GetOriginRequestPolicyConfigInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetOriginRequestPolicyConfigInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(GetOriginRequestPolicyConfigInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetOriginRequestPolicyConfigInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -133,7 +123,7 @@ impl GetOriginRequestPolicyConfigOutput {
 }
 
 /// A builder for [`GetOriginRequestPolicyConfigOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetOriginRequestPolicyConfigOutputBuilder {
     origin_request_policy_config: Option<crate::types::OriginRequestPolicyConfig>,
     e_tag: Option<String>,
@@ -152,19 +142,13 @@ impl std::fmt::Debug for GetOriginRequestPolicyConfigOutputBuilder {
 impl GetOriginRequestPolicyConfigOutputBuilder {
     /// Sets [`GetOriginRequestPolicyConfigOutput::origin_request_policy_config`].
     #[inline]
-    pub fn origin_request_policy_config(
-        mut self,
-        value: crate::types::OriginRequestPolicyConfig,
-    ) -> Self {
+    pub fn origin_request_policy_config(mut self, value: crate::types::OriginRequestPolicyConfig) -> Self {
         self.origin_request_policy_config = Some(value);
         self
     }
     /// Sets or clears [`GetOriginRequestPolicyConfigOutput::origin_request_policy_config`].
     #[inline]
-    pub fn set_origin_request_policy_config(
-        mut self,
-        value: Option<crate::types::OriginRequestPolicyConfig>,
-    ) -> Self {
+    pub fn set_origin_request_policy_config(mut self, value: Option<crate::types::OriginRequestPolicyConfig>) -> Self {
         self.origin_request_policy_config = value;
         self
     }
@@ -182,9 +166,7 @@ impl GetOriginRequestPolicyConfigOutputBuilder {
     }
     /// Builds the [`GetOriginRequestPolicyConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetOriginRequestPolicyConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetOriginRequestPolicyConfigOutput, restxml_runtime::BuildError> {
         Ok(GetOriginRequestPolicyConfigOutput {
             origin_request_policy_config: self.origin_request_policy_config,
             e_tag: self.e_tag,
@@ -194,7 +176,7 @@ impl GetOriginRequestPolicyConfigOutputBuilder {
 }
 
 /// The errors GetOriginRequestPolicyConfig can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetOriginRequestPolicyConfigError {
     /// Access denied.
@@ -209,29 +191,22 @@ impl GetOriginRequestPolicyConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetOriginRequestPolicyConfig",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy)
-            }
+            Some("NoSuchOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy),
             _ => unhandled(meta),
         }
     }
@@ -249,6 +224,17 @@ impl GetOriginRequestPolicyConfigError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetOriginRequestPolicyConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchOriginRequestPolicy(value) => Self::NoSuchOriginRequestPolicy(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -290,9 +276,7 @@ impl std::error::Error for GetOriginRequestPolicyConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/origin-request-policy/");
     {
         let value = &input.id;
@@ -311,15 +295,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetOriginRequestPolicyConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetOriginRequestPolicyConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetOriginRequestPolicyConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -344,11 +324,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetOriginRequestPolicyConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetOriginRequestPolicyConfigFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetOriginRequestPolicyConfigFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetOriginRequestPolicyConfigFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetOriginRequestPolicyConfigFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetOriginRequestPolicyConfigFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -358,11 +360,7 @@ impl GetOriginRequestPolicyConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInputBuilder,
     ) -> Self {
-        GetOriginRequestPolicyConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetOriginRequestPolicyConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The unique identifier for the origin request policy. If the origin request policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the origin request policy is not attached to a cache behavior, you can get the identifier using `ListOriginRequestPolicies`.
     ///
@@ -375,10 +373,7 @@ impl GetOriginRequestPolicyConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -401,15 +396,10 @@ impl GetOriginRequestPolicyConfigFluentBuilder {
         crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigOutput,
         restxml_runtime::SdkError<GetOriginRequestPolicyConfigError>,
     > {
-        let input: crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetOriginRequestPolicyConfig", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetOriginRequestPolicyConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

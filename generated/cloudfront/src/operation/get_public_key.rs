@@ -34,14 +34,12 @@ impl From<GetPublicKeyInput> for GetPublicKeyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetPublicKeyInput) -> Self {
-        GetPublicKeyInputBuilder {
-            id: Some(input.id),
-        }
+        GetPublicKeyInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetPublicKeyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetPublicKeyInputBuilder {
     id: Option<String>,
 }
@@ -50,6 +48,13 @@ impl std::fmt::Debug for GetPublicKeyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetPublicKeyInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetPublicKeyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetPublicKeyInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -66,12 +71,7 @@ impl GetPublicKeyInputBuilder {
         match (self.id,) {
             (Some(m_id),) => Ok(GetPublicKeyInput { id: m_id }),
             (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetPublicKeyInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
+                Err(restxml_runtime::BuildError::missing_fields("GetPublicKeyInput", &[(m_id.is_none(), "id", "Id")]))
             }
         }
     }
@@ -97,10 +97,7 @@ pub struct GetPublicKeyOutput {
 impl std::fmt::Debug for GetPublicKeyOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetPublicKeyOutput")
-            .field("public_key", &self.public_key)
-            .field("e_tag", &self.e_tag)
-            .finish()
+        f.debug_struct("GetPublicKeyOutput").field("public_key", &self.public_key).field("e_tag", &self.e_tag).finish()
     }
 }
 
@@ -120,7 +117,7 @@ impl GetPublicKeyOutput {
 }
 
 /// A builder for [`GetPublicKeyOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetPublicKeyOutputBuilder {
     public_key: Option<crate::types::PublicKey>,
     e_tag: Option<String>,
@@ -164,16 +161,12 @@ impl GetPublicKeyOutputBuilder {
     /// Builds the [`GetPublicKeyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetPublicKeyOutput, restxml_runtime::BuildError> {
-        Ok(GetPublicKeyOutput {
-            public_key: self.public_key,
-            e_tag: self.e_tag,
-            meta: Default::default(),
-        })
+        Ok(GetPublicKeyOutput { public_key: self.public_key, e_tag: self.e_tag, meta: Default::default() })
     }
 }
 
 /// The errors GetPublicKey can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetPublicKeyError {
     /// Access denied.
@@ -188,28 +181,16 @@ impl GetPublicKeyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetPublicKey",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled =
+            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetPublicKey", meta, headers, body));
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchPublicKey") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchPublicKey)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchPublicKey)
             }
             _ => unhandled(meta),
         }
@@ -228,6 +209,17 @@ impl GetPublicKeyError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetPublicKeyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchPublicKey(value) => Self::NoSuchPublicKey(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -269,9 +261,7 @@ impl std::error::Error for GetPublicKeyError {
 pub fn serialize_request(
     input: &crate::operation::get_public_key::GetPublicKeyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/public-key/");
     {
         let value = &input.id;
@@ -284,20 +274,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::get_public_key::GetPublicKeyOutput,
-    restxml_runtime::SdkError<GetPublicKeyError>,
-> {
+) -> Result<crate::operation::get_public_key::GetPublicKeyOutput, restxml_runtime::SdkError<GetPublicKeyError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetPublicKeyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetPublicKeyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -322,11 +305,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetPublicKeyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetPublicKeyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_public_key::GetPublicKeyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetPublicKeyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetPublicKeyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetPublicKeyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetPublicKeyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -336,11 +341,7 @@ impl GetPublicKeyFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_public_key::GetPublicKeyInputBuilder,
     ) -> Self {
-        GetPublicKeyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetPublicKeyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The identifier of the public key you are getting.
     ///
@@ -353,18 +354,13 @@ impl GetPublicKeyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_public_key::GetPublicKeyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_public_key::GetPublicKeyInputBuilder {
         &self.input
     }
     /// Sends GetPublicKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -375,19 +371,11 @@ impl GetPublicKeyFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::get_public_key::GetPublicKeyOutput,
-        restxml_runtime::SdkError<GetPublicKeyError>,
-    > {
-        let input: crate::operation::get_public_key::GetPublicKeyInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::get_public_key::GetPublicKeyOutput, restxml_runtime::SdkError<GetPublicKeyError>>
+    {
+        let input: crate::operation::get_public_key::GetPublicKeyInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetPublicKey", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetPublicKey", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -34,14 +34,12 @@ impl From<GetPublicKeyConfigInput> for GetPublicKeyConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetPublicKeyConfigInput) -> Self {
-        GetPublicKeyConfigInputBuilder {
-            id: Some(input.id),
-        }
+        GetPublicKeyConfigInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetPublicKeyConfigInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetPublicKeyConfigInputBuilder {
     id: Option<String>,
 }
@@ -50,6 +48,13 @@ impl std::fmt::Debug for GetPublicKeyConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetPublicKeyConfigInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetPublicKeyConfigInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetPublicKeyConfigInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -64,19 +69,11 @@ impl GetPublicKeyConfigInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetPublicKeyConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(GetPublicKeyConfigInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetPublicKeyConfigInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(GetPublicKeyConfigInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetPublicKeyConfigInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -124,7 +121,7 @@ impl GetPublicKeyConfigOutput {
 }
 
 /// A builder for [`GetPublicKeyConfigOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetPublicKeyConfigOutputBuilder {
     public_key_config: Option<crate::types::PublicKeyConfig>,
     e_tag: Option<String>,
@@ -149,10 +146,7 @@ impl GetPublicKeyConfigOutputBuilder {
     }
     /// Sets or clears [`GetPublicKeyConfigOutput::public_key_config`].
     #[inline]
-    pub fn set_public_key_config(
-        mut self,
-        value: Option<crate::types::PublicKeyConfig>,
-    ) -> Self {
+    pub fn set_public_key_config(mut self, value: Option<crate::types::PublicKeyConfig>) -> Self {
         self.public_key_config = value;
         self
     }
@@ -180,7 +174,7 @@ impl GetPublicKeyConfigOutputBuilder {
 }
 
 /// The errors GetPublicKeyConfig can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetPublicKeyConfigError {
     /// Access denied.
@@ -195,28 +189,17 @@ impl GetPublicKeyConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetPublicKeyConfig",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetPublicKeyConfig", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchPublicKey") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchPublicKey)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchPublicKey)
             }
             _ => unhandled(meta),
         }
@@ -235,6 +218,17 @@ impl GetPublicKeyConfigError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetPublicKeyConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchPublicKey(value) => Self::NoSuchPublicKey(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -276,9 +270,7 @@ impl std::error::Error for GetPublicKeyConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_public_key_config::GetPublicKeyConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/public-key/");
     {
         let value = &input.id;
@@ -297,15 +289,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetPublicKeyConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetPublicKeyConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetPublicKeyConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -330,11 +318,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetPublicKeyConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetPublicKeyConfigFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_public_key_config::GetPublicKeyConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetPublicKeyConfigFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetPublicKeyConfigFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetPublicKeyConfigFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetPublicKeyConfigFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -344,11 +354,7 @@ impl GetPublicKeyConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_public_key_config::GetPublicKeyConfigInputBuilder,
     ) -> Self {
-        GetPublicKeyConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetPublicKeyConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The identifier of the public key whose configuration you are getting.
     ///
@@ -361,18 +367,13 @@ impl GetPublicKeyConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_public_key_config::GetPublicKeyConfigInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_public_key_config::GetPublicKeyConfigInputBuilder {
         &self.input
     }
     /// Sends GetPublicKeyConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -387,15 +388,9 @@ impl GetPublicKeyConfigFluentBuilder {
         crate::operation::get_public_key_config::GetPublicKeyConfigOutput,
         restxml_runtime::SdkError<GetPublicKeyConfigError>,
     > {
-        let input: crate::operation::get_public_key_config::GetPublicKeyConfigInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_public_key_config::GetPublicKeyConfigInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetPublicKeyConfig", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetPublicKeyConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -23,10 +23,7 @@ pub struct GetRealtimeLogConfigInput {
 impl std::fmt::Debug for GetRealtimeLogConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetRealtimeLogConfigInput")
-            .field("name", &self.name)
-            .field("arn", &self.arn)
-            .finish()
+        f.debug_struct("GetRealtimeLogConfigInput").field("name", &self.name).field("arn", &self.arn).finish()
     }
 }
 
@@ -42,15 +39,12 @@ impl From<GetRealtimeLogConfigInput> for GetRealtimeLogConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetRealtimeLogConfigInput) -> Self {
-        GetRealtimeLogConfigInputBuilder {
-            name: input.name,
-            arn: input.arn,
-        }
+        GetRealtimeLogConfigInputBuilder { name: input.name, arn: input.arn }
     }
 }
 
 /// A builder for [`GetRealtimeLogConfigInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetRealtimeLogConfigInputBuilder {
     name: Option<String>,
     arn: Option<String>,
@@ -59,10 +53,14 @@ pub struct GetRealtimeLogConfigInputBuilder {
 impl std::fmt::Debug for GetRealtimeLogConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetRealtimeLogConfigInputBuilder")
-            .field("name", &self.name)
-            .field("arn", &self.arn)
-            .finish()
+        f.debug_struct("GetRealtimeLogConfigInputBuilder").field("name", &self.name).field("arn", &self.arn).finish()
+    }
+}
+
+impl Clone for GetRealtimeLogConfigInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetRealtimeLogConfigInputBuilder { name: self.name.clone(), arn: self.arn.clone() }
     }
 }
 
@@ -93,13 +91,8 @@ impl GetRealtimeLogConfigInputBuilder {
     }
     /// Builds the [`GetRealtimeLogConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetRealtimeLogConfigInput, restxml_runtime::BuildError> {
-        Ok(GetRealtimeLogConfigInput {
-            name: self.name,
-            arn: self.arn,
-        })
+    pub fn build(self) -> Result<GetRealtimeLogConfigInput, restxml_runtime::BuildError> {
+        Ok(GetRealtimeLogConfigInput { name: self.name, arn: self.arn })
     }
 }
 
@@ -121,9 +114,7 @@ pub struct GetRealtimeLogConfigOutput {
 impl std::fmt::Debug for GetRealtimeLogConfigOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetRealtimeLogConfigOutput")
-            .field("realtime_log_config", &self.realtime_log_config)
-            .finish()
+        f.debug_struct("GetRealtimeLogConfigOutput").field("realtime_log_config", &self.realtime_log_config).finish()
     }
 }
 
@@ -143,7 +134,7 @@ impl GetRealtimeLogConfigOutput {
 }
 
 /// A builder for [`GetRealtimeLogConfigOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetRealtimeLogConfigOutputBuilder {
     realtime_log_config: Option<crate::types::RealtimeLogConfig>,
 }
@@ -160,36 +151,25 @@ impl std::fmt::Debug for GetRealtimeLogConfigOutputBuilder {
 impl GetRealtimeLogConfigOutputBuilder {
     /// Sets [`GetRealtimeLogConfigOutput::realtime_log_config`].
     #[inline]
-    pub fn realtime_log_config(
-        mut self,
-        value: crate::types::RealtimeLogConfig,
-    ) -> Self {
+    pub fn realtime_log_config(mut self, value: crate::types::RealtimeLogConfig) -> Self {
         self.realtime_log_config = Some(value);
         self
     }
     /// Sets or clears [`GetRealtimeLogConfigOutput::realtime_log_config`].
     #[inline]
-    pub fn set_realtime_log_config(
-        mut self,
-        value: Option<crate::types::RealtimeLogConfig>,
-    ) -> Self {
+    pub fn set_realtime_log_config(mut self, value: Option<crate::types::RealtimeLogConfig>) -> Self {
         self.realtime_log_config = value;
         self
     }
     /// Builds the [`GetRealtimeLogConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetRealtimeLogConfigOutput, restxml_runtime::BuildError> {
-        Ok(GetRealtimeLogConfigOutput {
-            realtime_log_config: self.realtime_log_config,
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<GetRealtimeLogConfigOutput, restxml_runtime::BuildError> {
+        Ok(GetRealtimeLogConfigOutput { realtime_log_config: self.realtime_log_config, meta: Default::default() })
     }
 }
 
 /// The errors GetRealtimeLogConfig can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetRealtimeLogConfigError {
     /// Access denied.
@@ -206,33 +186,20 @@ impl GetRealtimeLogConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetRealtimeLogConfig",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetRealtimeLogConfig", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("NoSuchRealtimeLogConfig") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig)
-            }
+            Some("NoSuchRealtimeLogConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig),
             _ => unhandled(meta),
         }
     }
@@ -255,6 +222,18 @@ impl GetRealtimeLogConfigError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetRealtimeLogConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::NoSuchRealtimeLogConfig(value) => Self::NoSuchRealtimeLogConfig(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -297,9 +276,7 @@ impl std::error::Error for GetRealtimeLogConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/get-realtime-log-config");
     if input.name.is_some() || input.arn.is_some() {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -329,15 +306,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetRealtimeLogConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetRealtimeLogConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetRealtimeLogConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -350,9 +323,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_realtime_log_config = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "RealtimeLogConfig" {
-                    m_realtime_log_config = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_realtime_log_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
             Ok((m_realtime_log_config,))
@@ -369,11 +340,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetRealtimeLogConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetRealtimeLogConfigFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_realtime_log_config::GetRealtimeLogConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetRealtimeLogConfigFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetRealtimeLogConfigFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetRealtimeLogConfigFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetRealtimeLogConfigFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -383,11 +376,7 @@ impl GetRealtimeLogConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_realtime_log_config::GetRealtimeLogConfigInputBuilder,
     ) -> Self {
-        GetRealtimeLogConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetRealtimeLogConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The name of the real-time log configuration to get.
     ///
@@ -420,18 +409,13 @@ impl GetRealtimeLogConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_realtime_log_config::GetRealtimeLogConfigInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_realtime_log_config::GetRealtimeLogConfigInputBuilder {
         &self.input
     }
     /// Sends GetRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -446,15 +430,9 @@ impl GetRealtimeLogConfigFluentBuilder {
         crate::operation::get_realtime_log_config::GetRealtimeLogConfigOutput,
         restxml_runtime::SdkError<GetRealtimeLogConfigError>,
     > {
-        let input: crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetRealtimeLogConfig", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetRealtimeLogConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -18,9 +18,7 @@ pub struct GetResourcePolicyInput {
 impl std::fmt::Debug for GetResourcePolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetResourcePolicyInput")
-            .field("resource_arn", &self.resource_arn)
-            .finish()
+        f.debug_struct("GetResourcePolicyInput").field("resource_arn", &self.resource_arn).finish()
     }
 }
 
@@ -36,14 +34,12 @@ impl From<GetResourcePolicyInput> for GetResourcePolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetResourcePolicyInput) -> Self {
-        GetResourcePolicyInputBuilder {
-            resource_arn: Some(input.resource_arn),
-        }
+        GetResourcePolicyInputBuilder { resource_arn: Some(input.resource_arn) }
     }
 }
 
 /// A builder for [`GetResourcePolicyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetResourcePolicyInputBuilder {
     resource_arn: Option<String>,
 }
@@ -51,9 +47,14 @@ pub struct GetResourcePolicyInputBuilder {
 impl std::fmt::Debug for GetResourcePolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetResourcePolicyInputBuilder")
-            .field("resource_arn", &self.resource_arn)
-            .finish()
+        f.debug_struct("GetResourcePolicyInputBuilder").field("resource_arn", &self.resource_arn).finish()
+    }
+}
+
+impl Clone for GetResourcePolicyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetResourcePolicyInputBuilder { resource_arn: self.resource_arn.clone() }
     }
 }
 
@@ -68,19 +69,11 @@ impl GetResourcePolicyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetResourcePolicyInput, restxml_runtime::BuildError> {
         match (self.resource_arn,) {
-            (Some(m_resource_arn),) => {
-                Ok(GetResourcePolicyInput {
-                    resource_arn: m_resource_arn,
-                })
-            }
-            (m_resource_arn,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetResourcePolicyInput",
-                        &[(m_resource_arn.is_none(), "resource_arn", "ResourceArn")],
-                    ),
-                )
-            }
+            (Some(m_resource_arn),) => Ok(GetResourcePolicyInput { resource_arn: m_resource_arn }),
+            (m_resource_arn,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetResourcePolicyInput",
+                &[(m_resource_arn.is_none(), "resource_arn", "ResourceArn")],
+            )),
         }
     }
 }
@@ -128,7 +121,7 @@ impl GetResourcePolicyOutput {
 }
 
 /// A builder for [`GetResourcePolicyOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetResourcePolicyOutputBuilder {
     resource_arn: Option<String>,
     policy_document: Option<String>,
@@ -181,7 +174,7 @@ impl GetResourcePolicyOutputBuilder {
 }
 
 /// The errors GetResourcePolicy can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetResourcePolicyError {
     /// Access denied.
@@ -200,36 +193,22 @@ impl GetResourcePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetResourcePolicy",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetResourcePolicy", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -258,6 +237,19 @@ impl GetResourcePolicyError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetResourcePolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -301,9 +293,7 @@ impl std::error::Error for GetResourcePolicyError {
 pub fn serialize_request(
     input: &crate::operation::get_resource_policy::GetResourcePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/get-resource-policy");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -331,21 +321,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetResourcePolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetResourcePolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetResourcePolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_resource_arn, body_policy_document) = if restxml_runtime::xml::is_blank(
-        body,
-    ) {
+    let (body_resource_arn, body_policy_document) = if restxml_runtime::xml::is_blank(body) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -356,14 +340,10 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "ResourceArn" => {
-                        m_resource_arn = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_resource_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "PolicyDocument" => {
-                        m_policy_document = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_policy_document = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     _ => {}
                 }
@@ -383,11 +363,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetResourcePolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetResourcePolicyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_resource_policy::GetResourcePolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetResourcePolicyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetResourcePolicyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetResourcePolicyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetResourcePolicyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -397,11 +399,7 @@ impl GetResourcePolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_resource_policy::GetResourcePolicyInputBuilder,
     ) -> Self {
-        GetResourcePolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetResourcePolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The Amazon Resource Name (ARN) of the CloudFront resource that is associated with the resource policy.
     ///
@@ -414,18 +412,13 @@ impl GetResourcePolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_resource_policy::GetResourcePolicyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_resource_policy::GetResourcePolicyInputBuilder {
         &self.input
     }
     /// Sends GetResourcePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -440,15 +433,9 @@ impl GetResourcePolicyFluentBuilder {
         crate::operation::get_resource_policy::GetResourcePolicyOutput,
         restxml_runtime::SdkError<GetResourcePolicyError>,
     > {
-        let input: crate::operation::get_resource_policy::GetResourcePolicyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_resource_policy::GetResourcePolicyInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetResourcePolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetResourcePolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

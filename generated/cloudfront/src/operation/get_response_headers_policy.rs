@@ -38,14 +38,12 @@ impl From<GetResponseHeadersPolicyInput> for GetResponseHeadersPolicyInputBuilde
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetResponseHeadersPolicyInput) -> Self {
-        GetResponseHeadersPolicyInputBuilder {
-            id: Some(input.id),
-        }
+        GetResponseHeadersPolicyInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetResponseHeadersPolicyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetResponseHeadersPolicyInputBuilder {
     id: Option<String>,
 }
@@ -53,9 +51,14 @@ pub struct GetResponseHeadersPolicyInputBuilder {
 impl std::fmt::Debug for GetResponseHeadersPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetResponseHeadersPolicyInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetResponseHeadersPolicyInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetResponseHeadersPolicyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetResponseHeadersPolicyInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -68,23 +71,13 @@ impl GetResponseHeadersPolicyInputBuilder {
     }
     /// Builds the [`GetResponseHeadersPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetResponseHeadersPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetResponseHeadersPolicyInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(GetResponseHeadersPolicyInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetResponseHeadersPolicyInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(GetResponseHeadersPolicyInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetResponseHeadersPolicyInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -132,7 +125,7 @@ impl GetResponseHeadersPolicyOutput {
 }
 
 /// A builder for [`GetResponseHeadersPolicyOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetResponseHeadersPolicyOutputBuilder {
     response_headers_policy: Option<crate::types::ResponseHeadersPolicy>,
     e_tag: Option<String>,
@@ -151,19 +144,13 @@ impl std::fmt::Debug for GetResponseHeadersPolicyOutputBuilder {
 impl GetResponseHeadersPolicyOutputBuilder {
     /// Sets [`GetResponseHeadersPolicyOutput::response_headers_policy`].
     #[inline]
-    pub fn response_headers_policy(
-        mut self,
-        value: crate::types::ResponseHeadersPolicy,
-    ) -> Self {
+    pub fn response_headers_policy(mut self, value: crate::types::ResponseHeadersPolicy) -> Self {
         self.response_headers_policy = Some(value);
         self
     }
     /// Sets or clears [`GetResponseHeadersPolicyOutput::response_headers_policy`].
     #[inline]
-    pub fn set_response_headers_policy(
-        mut self,
-        value: Option<crate::types::ResponseHeadersPolicy>,
-    ) -> Self {
+    pub fn set_response_headers_policy(mut self, value: Option<crate::types::ResponseHeadersPolicy>) -> Self {
         self.response_headers_policy = value;
         self
     }
@@ -181,9 +168,7 @@ impl GetResponseHeadersPolicyOutputBuilder {
     }
     /// Builds the [`GetResponseHeadersPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetResponseHeadersPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetResponseHeadersPolicyOutput, restxml_runtime::BuildError> {
         Ok(GetResponseHeadersPolicyOutput {
             response_headers_policy: self.response_headers_policy,
             e_tag: self.e_tag,
@@ -193,7 +178,7 @@ impl GetResponseHeadersPolicyOutputBuilder {
 }
 
 /// The errors GetResponseHeadersPolicy can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetResponseHeadersPolicyError {
     /// Access denied.
@@ -208,29 +193,22 @@ impl GetResponseHeadersPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetResponseHeadersPolicy",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy)
-            }
+            Some("NoSuchResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy),
             _ => unhandled(meta),
         }
     }
@@ -248,6 +226,17 @@ impl GetResponseHeadersPolicyError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetResponseHeadersPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchResponseHeadersPolicy(value) => Self::NoSuchResponseHeadersPolicy(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -289,9 +278,7 @@ impl std::error::Error for GetResponseHeadersPolicyError {
 pub fn serialize_request(
     input: &crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/response-headers-policy/");
     {
         let value = &input.id;
@@ -309,15 +296,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetResponseHeadersPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetResponseHeadersPolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetResponseHeadersPolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -342,11 +325,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetResponseHeadersPolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetResponseHeadersPolicyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetResponseHeadersPolicyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetResponseHeadersPolicyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetResponseHeadersPolicyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetResponseHeadersPolicyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -356,11 +361,7 @@ impl GetResponseHeadersPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInputBuilder,
     ) -> Self {
-        GetResponseHeadersPolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetResponseHeadersPolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The identifier for the response headers policy.
     ///
@@ -373,18 +374,13 @@ impl GetResponseHeadersPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInputBuilder {
         &self.input
     }
     /// Sends GetResponseHeadersPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -399,15 +395,9 @@ impl GetResponseHeadersPolicyFluentBuilder {
         crate::operation::get_response_headers_policy::GetResponseHeadersPolicyOutput,
         restxml_runtime::SdkError<GetResponseHeadersPolicyError>,
     > {
-        let input: crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetResponseHeadersPolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetResponseHeadersPolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

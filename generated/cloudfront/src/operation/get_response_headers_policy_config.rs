@@ -22,9 +22,7 @@ pub struct GetResponseHeadersPolicyConfigInput {
 impl std::fmt::Debug for GetResponseHeadersPolicyConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetResponseHeadersPolicyConfigInput")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetResponseHeadersPolicyConfigInput").field("id", &self.id).finish()
     }
 }
 
@@ -36,19 +34,16 @@ impl GetResponseHeadersPolicyConfigInput {
     }
 }
 
-impl From<GetResponseHeadersPolicyConfigInput>
-for GetResponseHeadersPolicyConfigInputBuilder {
+impl From<GetResponseHeadersPolicyConfigInput> for GetResponseHeadersPolicyConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetResponseHeadersPolicyConfigInput) -> Self {
-        GetResponseHeadersPolicyConfigInputBuilder {
-            id: Some(input.id),
-        }
+        GetResponseHeadersPolicyConfigInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetResponseHeadersPolicyConfigInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetResponseHeadersPolicyConfigInputBuilder {
     id: Option<String>,
 }
@@ -56,9 +51,14 @@ pub struct GetResponseHeadersPolicyConfigInputBuilder {
 impl std::fmt::Debug for GetResponseHeadersPolicyConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetResponseHeadersPolicyConfigInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetResponseHeadersPolicyConfigInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetResponseHeadersPolicyConfigInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetResponseHeadersPolicyConfigInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -71,23 +71,13 @@ impl GetResponseHeadersPolicyConfigInputBuilder {
     }
     /// Builds the [`GetResponseHeadersPolicyConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetResponseHeadersPolicyConfigInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetResponseHeadersPolicyConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(GetResponseHeadersPolicyConfigInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetResponseHeadersPolicyConfigInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(GetResponseHeadersPolicyConfigInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetResponseHeadersPolicyConfigInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -101,9 +91,7 @@ impl GetResponseHeadersPolicyConfigInputBuilder {
 #[non_exhaustive]
 pub struct GetResponseHeadersPolicyConfigOutput {
     /// Contains a response headers policy.
-    pub response_headers_policy_config: Option<
-        crate::types::ResponseHeadersPolicyConfig,
-    >,
+    pub response_headers_policy_config: Option<crate::types::ResponseHeadersPolicyConfig>,
     /// The version identifier for the current version of the response headers policy.
     pub e_tag: Option<String>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
@@ -115,10 +103,7 @@ impl std::fmt::Debug for GetResponseHeadersPolicyConfigOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetResponseHeadersPolicyConfigOutput")
-            .field(
-                "response_headers_policy_config",
-                &self.response_headers_policy_config,
-            )
+            .field("response_headers_policy_config", &self.response_headers_policy_config)
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -140,7 +125,7 @@ impl GetResponseHeadersPolicyConfigOutput {
 }
 
 /// A builder for [`GetResponseHeadersPolicyConfigOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetResponseHeadersPolicyConfigOutputBuilder {
     response_headers_policy_config: Option<crate::types::ResponseHeadersPolicyConfig>,
     e_tag: Option<String>,
@@ -150,10 +135,7 @@ impl std::fmt::Debug for GetResponseHeadersPolicyConfigOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetResponseHeadersPolicyConfigOutputBuilder")
-            .field(
-                "response_headers_policy_config",
-                &self.response_headers_policy_config,
-            )
+            .field("response_headers_policy_config", &self.response_headers_policy_config)
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -162,10 +144,7 @@ impl std::fmt::Debug for GetResponseHeadersPolicyConfigOutputBuilder {
 impl GetResponseHeadersPolicyConfigOutputBuilder {
     /// Sets [`GetResponseHeadersPolicyConfigOutput::response_headers_policy_config`].
     #[inline]
-    pub fn response_headers_policy_config(
-        mut self,
-        value: crate::types::ResponseHeadersPolicyConfig,
-    ) -> Self {
+    pub fn response_headers_policy_config(mut self, value: crate::types::ResponseHeadersPolicyConfig) -> Self {
         self.response_headers_policy_config = Some(value);
         self
     }
@@ -192,9 +171,7 @@ impl GetResponseHeadersPolicyConfigOutputBuilder {
     }
     /// Builds the [`GetResponseHeadersPolicyConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetResponseHeadersPolicyConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetResponseHeadersPolicyConfigOutput, restxml_runtime::BuildError> {
         Ok(GetResponseHeadersPolicyConfigOutput {
             response_headers_policy_config: self.response_headers_policy_config,
             e_tag: self.e_tag,
@@ -204,7 +181,7 @@ impl GetResponseHeadersPolicyConfigOutputBuilder {
 }
 
 /// The errors GetResponseHeadersPolicyConfig can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetResponseHeadersPolicyConfigError {
     /// Access denied.
@@ -219,29 +196,22 @@ impl GetResponseHeadersPolicyConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetResponseHeadersPolicyConfig",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy)
-            }
+            Some("NoSuchResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy),
             _ => unhandled(meta),
         }
     }
@@ -259,6 +229,17 @@ impl GetResponseHeadersPolicyConfigError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetResponseHeadersPolicyConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchResponseHeadersPolicy(value) => Self::NoSuchResponseHeadersPolicy(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -300,9 +281,7 @@ impl std::error::Error for GetResponseHeadersPolicyConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/response-headers-policy/");
     {
         let value = &input.id;
@@ -321,15 +300,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetResponseHeadersPolicyConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetResponseHeadersPolicyConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetResponseHeadersPolicyConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -354,11 +329,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetResponseHeadersPolicyConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetResponseHeadersPolicyConfigFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetResponseHeadersPolicyConfigFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetResponseHeadersPolicyConfigFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetResponseHeadersPolicyConfigFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetResponseHeadersPolicyConfigFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -368,11 +365,7 @@ impl GetResponseHeadersPolicyConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigInputBuilder,
     ) -> Self {
-        GetResponseHeadersPolicyConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetResponseHeadersPolicyConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The identifier for the response headers policy.
     ///
@@ -385,10 +378,7 @@ impl GetResponseHeadersPolicyConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -411,15 +401,10 @@ impl GetResponseHeadersPolicyConfigFluentBuilder {
         crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigOutput,
         restxml_runtime::SdkError<GetResponseHeadersPolicyConfigError>,
     > {
-        let input: crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetResponseHeadersPolicyConfig", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetResponseHeadersPolicyConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -34,14 +34,12 @@ impl From<GetStreamingDistributionInput> for GetStreamingDistributionInputBuilde
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetStreamingDistributionInput) -> Self {
-        GetStreamingDistributionInputBuilder {
-            id: Some(input.id),
-        }
+        GetStreamingDistributionInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetStreamingDistributionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetStreamingDistributionInputBuilder {
     id: Option<String>,
 }
@@ -49,9 +47,14 @@ pub struct GetStreamingDistributionInputBuilder {
 impl std::fmt::Debug for GetStreamingDistributionInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetStreamingDistributionInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetStreamingDistributionInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetStreamingDistributionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetStreamingDistributionInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -64,23 +67,13 @@ impl GetStreamingDistributionInputBuilder {
     }
     /// Builds the [`GetStreamingDistributionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetStreamingDistributionInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetStreamingDistributionInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(GetStreamingDistributionInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetStreamingDistributionInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(GetStreamingDistributionInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetStreamingDistributionInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -128,7 +121,7 @@ impl GetStreamingDistributionOutput {
 }
 
 /// A builder for [`GetStreamingDistributionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetStreamingDistributionOutputBuilder {
     streaming_distribution: Option<crate::types::StreamingDistribution>,
     e_tag: Option<String>,
@@ -147,19 +140,13 @@ impl std::fmt::Debug for GetStreamingDistributionOutputBuilder {
 impl GetStreamingDistributionOutputBuilder {
     /// Sets [`GetStreamingDistributionOutput::streaming_distribution`].
     #[inline]
-    pub fn streaming_distribution(
-        mut self,
-        value: crate::types::StreamingDistribution,
-    ) -> Self {
+    pub fn streaming_distribution(mut self, value: crate::types::StreamingDistribution) -> Self {
         self.streaming_distribution = Some(value);
         self
     }
     /// Sets or clears [`GetStreamingDistributionOutput::streaming_distribution`].
     #[inline]
-    pub fn set_streaming_distribution(
-        mut self,
-        value: Option<crate::types::StreamingDistribution>,
-    ) -> Self {
+    pub fn set_streaming_distribution(mut self, value: Option<crate::types::StreamingDistribution>) -> Self {
         self.streaming_distribution = value;
         self
     }
@@ -177,9 +164,7 @@ impl GetStreamingDistributionOutputBuilder {
     }
     /// Builds the [`GetStreamingDistributionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetStreamingDistributionOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetStreamingDistributionOutput, restxml_runtime::BuildError> {
         Ok(GetStreamingDistributionOutput {
             streaming_distribution: self.streaming_distribution,
             e_tag: self.e_tag,
@@ -189,7 +174,7 @@ impl GetStreamingDistributionOutputBuilder {
 }
 
 /// The errors GetStreamingDistribution can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetStreamingDistributionError {
     /// Access denied.
@@ -204,29 +189,22 @@ impl GetStreamingDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetStreamingDistribution",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchStreamingDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchStreamingDistribution)
-            }
+            Some("NoSuchStreamingDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchStreamingDistribution),
             _ => unhandled(meta),
         }
     }
@@ -244,6 +222,17 @@ impl GetStreamingDistributionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetStreamingDistributionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchStreamingDistribution(value) => Self::NoSuchStreamingDistribution(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -285,9 +274,7 @@ impl std::error::Error for GetStreamingDistributionError {
 pub fn serialize_request(
     input: &crate::operation::get_streaming_distribution::GetStreamingDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/streaming-distribution/");
     {
         let value = &input.id;
@@ -305,15 +292,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetStreamingDistributionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetStreamingDistributionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetStreamingDistributionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -338,11 +321,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetStreamingDistributionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetStreamingDistributionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_streaming_distribution::GetStreamingDistributionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetStreamingDistributionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetStreamingDistributionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetStreamingDistributionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetStreamingDistributionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -352,11 +357,7 @@ impl GetStreamingDistributionFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_streaming_distribution::GetStreamingDistributionInputBuilder,
     ) -> Self {
-        GetStreamingDistributionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetStreamingDistributionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The streaming distribution's ID.
     ///
@@ -369,18 +370,13 @@ impl GetStreamingDistributionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_streaming_distribution::GetStreamingDistributionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_streaming_distribution::GetStreamingDistributionInputBuilder {
         &self.input
     }
     /// Sends GetStreamingDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -395,15 +391,9 @@ impl GetStreamingDistributionFluentBuilder {
         crate::operation::get_streaming_distribution::GetStreamingDistributionOutput,
         restxml_runtime::SdkError<GetStreamingDistributionError>,
     > {
-        let input: crate::operation::get_streaming_distribution::GetStreamingDistributionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_streaming_distribution::GetStreamingDistributionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetStreamingDistribution", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetStreamingDistribution", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

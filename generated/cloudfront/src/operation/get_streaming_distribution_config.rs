@@ -18,9 +18,7 @@ pub struct GetStreamingDistributionConfigInput {
 impl std::fmt::Debug for GetStreamingDistributionConfigInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetStreamingDistributionConfigInput")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetStreamingDistributionConfigInput").field("id", &self.id).finish()
     }
 }
 
@@ -32,19 +30,16 @@ impl GetStreamingDistributionConfigInput {
     }
 }
 
-impl From<GetStreamingDistributionConfigInput>
-for GetStreamingDistributionConfigInputBuilder {
+impl From<GetStreamingDistributionConfigInput> for GetStreamingDistributionConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetStreamingDistributionConfigInput) -> Self {
-        GetStreamingDistributionConfigInputBuilder {
-            id: Some(input.id),
-        }
+        GetStreamingDistributionConfigInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetStreamingDistributionConfigInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetStreamingDistributionConfigInputBuilder {
     id: Option<String>,
 }
@@ -52,9 +47,14 @@ pub struct GetStreamingDistributionConfigInputBuilder {
 impl std::fmt::Debug for GetStreamingDistributionConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetStreamingDistributionConfigInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetStreamingDistributionConfigInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetStreamingDistributionConfigInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetStreamingDistributionConfigInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -67,23 +67,13 @@ impl GetStreamingDistributionConfigInputBuilder {
     }
     /// Builds the [`GetStreamingDistributionConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetStreamingDistributionConfigInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetStreamingDistributionConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(GetStreamingDistributionConfigInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetStreamingDistributionConfigInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(GetStreamingDistributionConfigInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetStreamingDistributionConfigInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -131,7 +121,7 @@ impl GetStreamingDistributionConfigOutput {
 }
 
 /// A builder for [`GetStreamingDistributionConfigOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetStreamingDistributionConfigOutputBuilder {
     streaming_distribution_config: Option<crate::types::StreamingDistributionConfig>,
     e_tag: Option<String>,
@@ -150,10 +140,7 @@ impl std::fmt::Debug for GetStreamingDistributionConfigOutputBuilder {
 impl GetStreamingDistributionConfigOutputBuilder {
     /// Sets [`GetStreamingDistributionConfigOutput::streaming_distribution_config`].
     #[inline]
-    pub fn streaming_distribution_config(
-        mut self,
-        value: crate::types::StreamingDistributionConfig,
-    ) -> Self {
+    pub fn streaming_distribution_config(mut self, value: crate::types::StreamingDistributionConfig) -> Self {
         self.streaming_distribution_config = Some(value);
         self
     }
@@ -180,9 +167,7 @@ impl GetStreamingDistributionConfigOutputBuilder {
     }
     /// Builds the [`GetStreamingDistributionConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetStreamingDistributionConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetStreamingDistributionConfigOutput, restxml_runtime::BuildError> {
         Ok(GetStreamingDistributionConfigOutput {
             streaming_distribution_config: self.streaming_distribution_config,
             e_tag: self.e_tag,
@@ -192,7 +177,7 @@ impl GetStreamingDistributionConfigOutputBuilder {
 }
 
 /// The errors GetStreamingDistributionConfig can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetStreamingDistributionConfigError {
     /// Access denied.
@@ -207,29 +192,22 @@ impl GetStreamingDistributionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetStreamingDistributionConfig",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchStreamingDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchStreamingDistribution)
-            }
+            Some("NoSuchStreamingDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchStreamingDistribution),
             _ => unhandled(meta),
         }
     }
@@ -247,6 +225,17 @@ impl GetStreamingDistributionConfigError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetStreamingDistributionConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchStreamingDistribution(value) => Self::NoSuchStreamingDistribution(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -288,9 +277,7 @@ impl std::error::Error for GetStreamingDistributionConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/streaming-distribution/");
     {
         let value = &input.id;
@@ -309,15 +296,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetStreamingDistributionConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetStreamingDistributionConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetStreamingDistributionConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -342,11 +325,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetStreamingDistributionConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetStreamingDistributionConfigFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetStreamingDistributionConfigFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetStreamingDistributionConfigFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetStreamingDistributionConfigFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetStreamingDistributionConfigFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -356,11 +361,7 @@ impl GetStreamingDistributionConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInputBuilder,
     ) -> Self {
-        GetStreamingDistributionConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetStreamingDistributionConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The streaming distribution's ID.
     ///
@@ -373,10 +374,7 @@ impl GetStreamingDistributionConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -399,15 +397,10 @@ impl GetStreamingDistributionConfigFluentBuilder {
         crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigOutput,
         restxml_runtime::SdkError<GetStreamingDistributionConfigError>,
     > {
-        let input: crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetStreamingDistributionConfig", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetStreamingDistributionConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

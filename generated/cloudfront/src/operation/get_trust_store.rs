@@ -18,9 +18,7 @@ pub struct GetTrustStoreInput {
 impl std::fmt::Debug for GetTrustStoreInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrustStoreInput")
-            .field("identifier", &self.identifier)
-            .finish()
+        f.debug_struct("GetTrustStoreInput").field("identifier", &self.identifier).finish()
     }
 }
 
@@ -36,14 +34,12 @@ impl From<GetTrustStoreInput> for GetTrustStoreInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetTrustStoreInput) -> Self {
-        GetTrustStoreInputBuilder {
-            identifier: Some(input.identifier),
-        }
+        GetTrustStoreInputBuilder { identifier: Some(input.identifier) }
     }
 }
 
 /// A builder for [`GetTrustStoreInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetTrustStoreInputBuilder {
     identifier: Option<String>,
 }
@@ -51,9 +47,14 @@ pub struct GetTrustStoreInputBuilder {
 impl std::fmt::Debug for GetTrustStoreInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrustStoreInputBuilder")
-            .field("identifier", &self.identifier)
-            .finish()
+        f.debug_struct("GetTrustStoreInputBuilder").field("identifier", &self.identifier).finish()
+    }
+}
+
+impl Clone for GetTrustStoreInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetTrustStoreInputBuilder { identifier: self.identifier.clone() }
     }
 }
 
@@ -68,19 +69,11 @@ impl GetTrustStoreInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetTrustStoreInput, restxml_runtime::BuildError> {
         match (self.identifier,) {
-            (Some(m_identifier),) => {
-                Ok(GetTrustStoreInput {
-                    identifier: m_identifier,
-                })
-            }
-            (m_identifier,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetTrustStoreInput",
-                        &[(m_identifier.is_none(), "identifier", "Identifier")],
-                    ),
-                )
-            }
+            (Some(m_identifier),) => Ok(GetTrustStoreInput { identifier: m_identifier }),
+            (m_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetTrustStoreInput",
+                &[(m_identifier.is_none(), "identifier", "Identifier")],
+            )),
         }
     }
 }
@@ -128,7 +121,7 @@ impl GetTrustStoreOutput {
 }
 
 /// A builder for [`GetTrustStoreOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetTrustStoreOutputBuilder {
     trust_store: Option<crate::types::TrustStore>,
     e_tag: Option<String>,
@@ -172,16 +165,12 @@ impl GetTrustStoreOutputBuilder {
     /// Builds the [`GetTrustStoreOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetTrustStoreOutput, restxml_runtime::BuildError> {
-        Ok(GetTrustStoreOutput {
-            trust_store: self.trust_store,
-            e_tag: self.e_tag,
-            meta: Default::default(),
-        })
+        Ok(GetTrustStoreOutput { trust_store: self.trust_store, e_tag: self.e_tag, meta: Default::default() })
     }
 }
 
 /// The errors GetTrustStore can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetTrustStoreError {
     /// Access denied.
@@ -198,32 +187,20 @@ impl GetTrustStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetTrustStore",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetTrustStore", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -247,6 +224,18 @@ impl GetTrustStoreError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetTrustStoreError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -289,9 +278,7 @@ impl std::error::Error for GetTrustStoreError {
 pub fn serialize_request(
     input: &crate::operation::get_trust_store::GetTrustStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/trust-store/");
     {
         let value = &input.identifier;
@@ -304,20 +291,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::get_trust_store::GetTrustStoreOutput,
-    restxml_runtime::SdkError<GetTrustStoreError>,
-> {
+) -> Result<crate::operation::get_trust_store::GetTrustStoreOutput, restxml_runtime::SdkError<GetTrustStoreError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetTrustStoreError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetTrustStoreError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -342,11 +322,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetTrustStoreFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetTrustStoreFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_trust_store::GetTrustStoreInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetTrustStoreFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetTrustStoreFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetTrustStoreFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetTrustStoreFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -356,11 +358,7 @@ impl GetTrustStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_trust_store::GetTrustStoreInputBuilder,
     ) -> Self {
-        GetTrustStoreFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetTrustStoreFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The trust store's identifier.
     ///
@@ -373,18 +371,13 @@ impl GetTrustStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_trust_store::GetTrustStoreInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_trust_store::GetTrustStoreInputBuilder {
         &self.input
     }
     /// Sends GetTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -395,19 +388,11 @@ impl GetTrustStoreFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::get_trust_store::GetTrustStoreOutput,
-        restxml_runtime::SdkError<GetTrustStoreError>,
-    > {
-        let input: crate::operation::get_trust_store::GetTrustStoreInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::get_trust_store::GetTrustStoreOutput, restxml_runtime::SdkError<GetTrustStoreError>>
+    {
+        let input: crate::operation::get_trust_store::GetTrustStoreInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetTrustStore", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetTrustStore", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -34,14 +34,12 @@ impl From<GetVpcOriginInput> for GetVpcOriginInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetVpcOriginInput) -> Self {
-        GetVpcOriginInputBuilder {
-            id: Some(input.id),
-        }
+        GetVpcOriginInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetVpcOriginInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetVpcOriginInputBuilder {
     id: Option<String>,
 }
@@ -50,6 +48,13 @@ impl std::fmt::Debug for GetVpcOriginInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetVpcOriginInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetVpcOriginInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetVpcOriginInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -66,12 +71,7 @@ impl GetVpcOriginInputBuilder {
         match (self.id,) {
             (Some(m_id),) => Ok(GetVpcOriginInput { id: m_id }),
             (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetVpcOriginInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
+                Err(restxml_runtime::BuildError::missing_fields("GetVpcOriginInput", &[(m_id.is_none(), "id", "Id")]))
             }
         }
     }
@@ -97,10 +97,7 @@ pub struct GetVpcOriginOutput {
 impl std::fmt::Debug for GetVpcOriginOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetVpcOriginOutput")
-            .field("vpc_origin", &self.vpc_origin)
-            .field("e_tag", &self.e_tag)
-            .finish()
+        f.debug_struct("GetVpcOriginOutput").field("vpc_origin", &self.vpc_origin).field("e_tag", &self.e_tag).finish()
     }
 }
 
@@ -120,7 +117,7 @@ impl GetVpcOriginOutput {
 }
 
 /// A builder for [`GetVpcOriginOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetVpcOriginOutputBuilder {
     vpc_origin: Option<crate::types::VpcOrigin>,
     e_tag: Option<String>,
@@ -164,16 +161,12 @@ impl GetVpcOriginOutputBuilder {
     /// Builds the [`GetVpcOriginOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<GetVpcOriginOutput, restxml_runtime::BuildError> {
-        Ok(GetVpcOriginOutput {
-            vpc_origin: self.vpc_origin,
-            e_tag: self.e_tag,
-            meta: Default::default(),
-        })
+        Ok(GetVpcOriginOutput { vpc_origin: self.vpc_origin, e_tag: self.e_tag, meta: Default::default() })
     }
 }
 
 /// The errors GetVpcOrigin can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetVpcOriginError {
     /// Access denied.
@@ -192,36 +185,21 @@ impl GetVpcOriginError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetVpcOrigin",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled =
+            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetVpcOrigin", meta, headers, body));
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -250,6 +228,19 @@ impl GetVpcOriginError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetVpcOriginError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -293,9 +284,7 @@ impl std::error::Error for GetVpcOriginError {
 pub fn serialize_request(
     input: &crate::operation::get_vpc_origin::GetVpcOriginInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/vpc-origin/");
     {
         let value = &input.id;
@@ -308,20 +297,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::get_vpc_origin::GetVpcOriginOutput,
-    restxml_runtime::SdkError<GetVpcOriginError>,
-> {
+) -> Result<crate::operation::get_vpc_origin::GetVpcOriginOutput, restxml_runtime::SdkError<GetVpcOriginError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetVpcOriginError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetVpcOriginError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -346,11 +328,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetVpcOriginFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetVpcOriginFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_vpc_origin::GetVpcOriginInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetVpcOriginFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetVpcOriginFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetVpcOriginFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetVpcOriginFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -360,11 +364,7 @@ impl GetVpcOriginFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_vpc_origin::GetVpcOriginInputBuilder,
     ) -> Self {
-        GetVpcOriginFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetVpcOriginFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The VPC origin ID.
     ///
@@ -377,18 +377,13 @@ impl GetVpcOriginFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_vpc_origin::GetVpcOriginInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_vpc_origin::GetVpcOriginInputBuilder {
         &self.input
     }
     /// Sends GetVpcOrigin: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -399,19 +394,11 @@ impl GetVpcOriginFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::get_vpc_origin::GetVpcOriginOutput,
-        restxml_runtime::SdkError<GetVpcOriginError>,
-    > {
-        let input: crate::operation::get_vpc_origin::GetVpcOriginInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::get_vpc_origin::GetVpcOriginOutput, restxml_runtime::SdkError<GetVpcOriginError>>
+    {
+        let input: crate::operation::get_vpc_origin::GetVpcOriginInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetVpcOrigin", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetVpcOrigin", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -39,15 +39,12 @@ impl From<ListAnycastIpListsInput> for ListAnycastIpListsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListAnycastIpListsInput) -> Self {
-        ListAnycastIpListsInputBuilder {
-            marker: input.marker,
-            max_items: input.max_items,
-        }
+        ListAnycastIpListsInputBuilder { marker: input.marker, max_items: input.max_items }
     }
 }
 
 /// A builder for [`ListAnycastIpListsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListAnycastIpListsInputBuilder {
     marker: Option<String>,
     max_items: Option<i32>,
@@ -60,6 +57,13 @@ impl std::fmt::Debug for ListAnycastIpListsInputBuilder {
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListAnycastIpListsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListAnycastIpListsInputBuilder { marker: self.marker.clone(), max_items: self.max_items }
     }
 }
 
@@ -91,10 +95,7 @@ impl ListAnycastIpListsInputBuilder {
     /// Builds the [`ListAnycastIpListsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListAnycastIpListsInput, restxml_runtime::BuildError> {
-        Ok(ListAnycastIpListsInput {
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+        Ok(ListAnycastIpListsInput { marker: self.marker, max_items: self.max_items })
     }
 }
 
@@ -116,9 +117,7 @@ pub struct ListAnycastIpListsOutput {
 impl std::fmt::Debug for ListAnycastIpListsOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListAnycastIpListsOutput")
-            .field("anycast_ip_lists", &self.anycast_ip_lists)
-            .finish()
+        f.debug_struct("ListAnycastIpListsOutput").field("anycast_ip_lists", &self.anycast_ip_lists).finish()
     }
 }
 
@@ -138,7 +137,7 @@ impl ListAnycastIpListsOutput {
 }
 
 /// A builder for [`ListAnycastIpListsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListAnycastIpListsOutputBuilder {
     anycast_ip_lists: Option<crate::types::AnycastIpListCollection>,
 }
@@ -146,43 +145,32 @@ pub struct ListAnycastIpListsOutputBuilder {
 impl std::fmt::Debug for ListAnycastIpListsOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListAnycastIpListsOutputBuilder")
-            .field("anycast_ip_lists", &self.anycast_ip_lists)
-            .finish()
+        f.debug_struct("ListAnycastIpListsOutputBuilder").field("anycast_ip_lists", &self.anycast_ip_lists).finish()
     }
 }
 
 impl ListAnycastIpListsOutputBuilder {
     /// Sets [`ListAnycastIpListsOutput::anycast_ip_lists`].
     #[inline]
-    pub fn anycast_ip_lists(
-        mut self,
-        value: crate::types::AnycastIpListCollection,
-    ) -> Self {
+    pub fn anycast_ip_lists(mut self, value: crate::types::AnycastIpListCollection) -> Self {
         self.anycast_ip_lists = Some(value);
         self
     }
     /// Sets or clears [`ListAnycastIpListsOutput::anycast_ip_lists`].
     #[inline]
-    pub fn set_anycast_ip_lists(
-        mut self,
-        value: Option<crate::types::AnycastIpListCollection>,
-    ) -> Self {
+    pub fn set_anycast_ip_lists(mut self, value: Option<crate::types::AnycastIpListCollection>) -> Self {
         self.anycast_ip_lists = value;
         self
     }
     /// Builds the [`ListAnycastIpListsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListAnycastIpListsOutput, restxml_runtime::BuildError> {
-        Ok(ListAnycastIpListsOutput {
-            anycast_ip_lists: self.anycast_ip_lists,
-            meta: Default::default(),
-        })
+        Ok(ListAnycastIpListsOutput { anycast_ip_lists: self.anycast_ip_lists, meta: Default::default() })
     }
 }
 
 /// The errors ListAnycastIpLists can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListAnycastIpListsError {
     /// Access denied.
@@ -201,36 +189,22 @@ impl ListAnycastIpListsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListAnycastIpLists",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListAnycastIpLists", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -259,6 +233,19 @@ impl ListAnycastIpListsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListAnycastIpListsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -302,19 +289,13 @@ impl std::error::Error for ListAnycastIpListsError {
 pub fn serialize_request(
     input: &crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/anycast-ip-list");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
     }
     if let Some(value) = &input.max_items {
-        request
-            .push_query(
-                "MaxItems",
-                Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()),
-            );
+        request.push_query("MaxItems", Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()));
     }
     request.build()
 }
@@ -328,15 +309,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListAnycastIpListsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListAnycastIpListsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListAnycastIpListsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -358,11 +335,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListAnycastIpListsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListAnycastIpListsFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_anycast_ip_lists::ListAnycastIpListsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListAnycastIpListsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListAnycastIpListsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListAnycastIpListsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListAnycastIpListsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -372,11 +371,7 @@ impl ListAnycastIpListsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_anycast_ip_lists::ListAnycastIpListsInputBuilder,
     ) -> Self {
-        ListAnycastIpListsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListAnycastIpListsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -409,18 +404,13 @@ impl ListAnycastIpListsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_anycast_ip_lists::ListAnycastIpListsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_anycast_ip_lists::ListAnycastIpListsInputBuilder {
         &self.input
     }
     /// Sends ListAnycastIpLists: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -435,15 +425,9 @@ impl ListAnycastIpListsFluentBuilder {
         crate::operation::list_anycast_ip_lists::ListAnycastIpListsOutput,
         restxml_runtime::SdkError<ListAnycastIpListsError>,
     > {
-        let input: crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListAnycastIpLists", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListAnycastIpLists", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -50,16 +50,12 @@ impl From<ListCachePoliciesInput> for ListCachePoliciesInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListCachePoliciesInput) -> Self {
-        ListCachePoliciesInputBuilder {
-            r#type: input.r#type,
-            marker: input.marker,
-            max_items: input.max_items,
-        }
+        ListCachePoliciesInputBuilder { r#type: input.r#type, marker: input.marker, max_items: input.max_items }
     }
 }
 
 /// A builder for [`ListCachePoliciesInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListCachePoliciesInputBuilder {
     r#type: Option<crate::types::CachePolicyType>,
     marker: Option<String>,
@@ -74,6 +70,17 @@ impl std::fmt::Debug for ListCachePoliciesInputBuilder {
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListCachePoliciesInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListCachePoliciesInputBuilder {
+            r#type: self.r#type.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+        }
     }
 }
 
@@ -117,11 +124,7 @@ impl ListCachePoliciesInputBuilder {
     /// Builds the [`ListCachePoliciesInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListCachePoliciesInput, restxml_runtime::BuildError> {
-        Ok(ListCachePoliciesInput {
-            r#type: self.r#type,
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+        Ok(ListCachePoliciesInput { r#type: self.r#type, marker: self.marker, max_items: self.max_items })
     }
 }
 
@@ -143,9 +146,7 @@ pub struct ListCachePoliciesOutput {
 impl std::fmt::Debug for ListCachePoliciesOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListCachePoliciesOutput")
-            .field("cache_policy_list", &self.cache_policy_list)
-            .finish()
+        f.debug_struct("ListCachePoliciesOutput").field("cache_policy_list", &self.cache_policy_list).finish()
     }
 }
 
@@ -165,7 +166,7 @@ impl ListCachePoliciesOutput {
 }
 
 /// A builder for [`ListCachePoliciesOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListCachePoliciesOutputBuilder {
     cache_policy_list: Option<crate::types::CachePolicyList>,
 }
@@ -173,9 +174,7 @@ pub struct ListCachePoliciesOutputBuilder {
 impl std::fmt::Debug for ListCachePoliciesOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListCachePoliciesOutputBuilder")
-            .field("cache_policy_list", &self.cache_policy_list)
-            .finish()
+        f.debug_struct("ListCachePoliciesOutputBuilder").field("cache_policy_list", &self.cache_policy_list).finish()
     }
 }
 
@@ -188,25 +187,19 @@ impl ListCachePoliciesOutputBuilder {
     }
     /// Sets or clears [`ListCachePoliciesOutput::cache_policy_list`].
     #[inline]
-    pub fn set_cache_policy_list(
-        mut self,
-        value: Option<crate::types::CachePolicyList>,
-    ) -> Self {
+    pub fn set_cache_policy_list(mut self, value: Option<crate::types::CachePolicyList>) -> Self {
         self.cache_policy_list = value;
         self
     }
     /// Builds the [`ListCachePoliciesOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListCachePoliciesOutput, restxml_runtime::BuildError> {
-        Ok(ListCachePoliciesOutput {
-            cache_policy_list: self.cache_policy_list,
-            meta: Default::default(),
-        })
+        Ok(ListCachePoliciesOutput { cache_policy_list: self.cache_policy_list, meta: Default::default() })
     }
 }
 
 /// The errors ListCachePolicies can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListCachePoliciesError {
     /// The cache policy does not exist.
@@ -223,32 +216,19 @@ impl ListCachePoliciesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListCachePolicies",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListCachePolicies", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchCachePolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchCachePolicy)
-            }
+            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchCachePolicy),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -272,6 +252,18 @@ impl ListCachePoliciesError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListCachePoliciesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchCachePolicy(value) => Self::NoSuchCachePolicy(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -314,9 +306,7 @@ impl std::error::Error for ListCachePoliciesError {
 pub fn serialize_request(
     input: &crate::operation::list_cache_policies::ListCachePoliciesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/cache-policy");
     if let Some(value) = &input.r#type {
         request.push_query("Type", Some(value.as_str()));
@@ -339,15 +329,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListCachePoliciesError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListCachePoliciesError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListCachePoliciesError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -369,11 +355,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListCachePoliciesFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListCachePoliciesFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_cache_policies::ListCachePoliciesInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListCachePoliciesFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListCachePoliciesFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListCachePoliciesFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListCachePoliciesFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -383,11 +391,7 @@ impl ListCachePoliciesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_cache_policies::ListCachePoliciesInputBuilder,
     ) -> Self {
-        ListCachePoliciesFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListCachePoliciesFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A filter to return only the specified kinds of cache policies. Valid values are:
     ///
@@ -434,18 +438,13 @@ impl ListCachePoliciesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_cache_policies::ListCachePoliciesInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_cache_policies::ListCachePoliciesInputBuilder {
         &self.input
     }
     /// Sends ListCachePolicies: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -460,15 +459,9 @@ impl ListCachePoliciesFluentBuilder {
         crate::operation::list_cache_policies::ListCachePoliciesOutput,
         restxml_runtime::SdkError<ListCachePoliciesError>,
     > {
-        let input: crate::operation::list_cache_policies::ListCachePoliciesInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_cache_policies::ListCachePoliciesInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListCachePolicies", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListCachePolicies", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -35,20 +35,16 @@ impl ListCloudFrontOriginAccessIdentitiesInput {
     }
 }
 
-impl From<ListCloudFrontOriginAccessIdentitiesInput>
-for ListCloudFrontOriginAccessIdentitiesInputBuilder {
+impl From<ListCloudFrontOriginAccessIdentitiesInput> for ListCloudFrontOriginAccessIdentitiesInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListCloudFrontOriginAccessIdentitiesInput) -> Self {
-        ListCloudFrontOriginAccessIdentitiesInputBuilder {
-            marker: input.marker,
-            max_items: input.max_items,
-        }
+        ListCloudFrontOriginAccessIdentitiesInputBuilder { marker: input.marker, max_items: input.max_items }
     }
 }
 
 /// A builder for [`ListCloudFrontOriginAccessIdentitiesInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListCloudFrontOriginAccessIdentitiesInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -61,6 +57,16 @@ impl std::fmt::Debug for ListCloudFrontOriginAccessIdentitiesInputBuilder {
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListCloudFrontOriginAccessIdentitiesInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListCloudFrontOriginAccessIdentitiesInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+        }
     }
 }
 
@@ -91,13 +97,8 @@ impl ListCloudFrontOriginAccessIdentitiesInputBuilder {
     }
     /// Builds the [`ListCloudFrontOriginAccessIdentitiesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListCloudFrontOriginAccessIdentitiesInput, restxml_runtime::BuildError> {
-        Ok(ListCloudFrontOriginAccessIdentitiesInput {
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+    pub fn build(self) -> Result<ListCloudFrontOriginAccessIdentitiesInput, restxml_runtime::BuildError> {
+        Ok(ListCloudFrontOriginAccessIdentitiesInput { marker: self.marker, max_items: self.max_items })
     }
 }
 
@@ -110,9 +111,7 @@ impl ListCloudFrontOriginAccessIdentitiesInputBuilder {
 #[non_exhaustive]
 pub struct ListCloudFrontOriginAccessIdentitiesOutput {
     /// The `CloudFrontOriginAccessIdentityList` type.
-    pub cloud_front_origin_access_identity_list: Option<
-        crate::types::CloudFrontOriginAccessIdentityList,
-    >,
+    pub cloud_front_origin_access_identity_list: Option<crate::types::CloudFrontOriginAccessIdentityList>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
     #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) meta: restxml_runtime::ResponseMetadata,
@@ -122,10 +121,7 @@ impl std::fmt::Debug for ListCloudFrontOriginAccessIdentitiesOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListCloudFrontOriginAccessIdentitiesOutput")
-            .field(
-                "cloud_front_origin_access_identity_list",
-                &self.cloud_front_origin_access_identity_list,
-            )
+            .field("cloud_front_origin_access_identity_list", &self.cloud_front_origin_access_identity_list)
             .finish()
     }
 }
@@ -146,21 +142,16 @@ impl ListCloudFrontOriginAccessIdentitiesOutput {
 }
 
 /// A builder for [`ListCloudFrontOriginAccessIdentitiesOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListCloudFrontOriginAccessIdentitiesOutputBuilder {
-    cloud_front_origin_access_identity_list: Option<
-        crate::types::CloudFrontOriginAccessIdentityList,
-    >,
+    cloud_front_origin_access_identity_list: Option<crate::types::CloudFrontOriginAccessIdentityList>,
 }
 
 impl std::fmt::Debug for ListCloudFrontOriginAccessIdentitiesOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListCloudFrontOriginAccessIdentitiesOutputBuilder")
-            .field(
-                "cloud_front_origin_access_identity_list",
-                &self.cloud_front_origin_access_identity_list,
-            )
+            .field("cloud_front_origin_access_identity_list", &self.cloud_front_origin_access_identity_list)
             .finish()
     }
 }
@@ -186,22 +177,16 @@ impl ListCloudFrontOriginAccessIdentitiesOutputBuilder {
     }
     /// Builds the [`ListCloudFrontOriginAccessIdentitiesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        ListCloudFrontOriginAccessIdentitiesOutput,
-        restxml_runtime::BuildError,
-    > {
+    pub fn build(self) -> Result<ListCloudFrontOriginAccessIdentitiesOutput, restxml_runtime::BuildError> {
         Ok(ListCloudFrontOriginAccessIdentitiesOutput {
-            cloud_front_origin_access_identity_list: self
-                .cloud_front_origin_access_identity_list,
+            cloud_front_origin_access_identity_list: self.cloud_front_origin_access_identity_list,
             meta: Default::default(),
         })
     }
 }
 
 /// The errors ListCloudFrontOriginAccessIdentities can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListCloudFrontOriginAccessIdentitiesError {
     /// An argument is invalid.
@@ -214,24 +199,19 @@ impl ListCloudFrontOriginAccessIdentitiesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListCloudFrontOriginAccessIdentities",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -248,6 +228,16 @@ impl ListCloudFrontOriginAccessIdentitiesError {
     }
 }
 
+impl Clone for ListCloudFrontOriginAccessIdentitiesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl ListCloudFrontOriginAccessIdentitiesError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -259,8 +249,7 @@ impl ListCloudFrontOriginAccessIdentitiesError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata
-for ListCloudFrontOriginAccessIdentitiesError {
+impl restxml_runtime::ProvideErrorMetadata for ListCloudFrontOriginAccessIdentitiesError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -286,9 +275,7 @@ impl std::error::Error for ListCloudFrontOriginAccessIdentitiesError {
 pub fn serialize_request(
     input: &crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/origin-access-identity/cloudfront");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -308,28 +295,19 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListCloudFrontOriginAccessIdentitiesError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListCloudFrontOriginAccessIdentitiesError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListCloudFrontOriginAccessIdentitiesError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let m_cloud_front_origin_access_identity_list = if restxml_runtime::xml::is_blank(
-        body,
-    ) {
+    let m_cloud_front_origin_access_identity_list = if restxml_runtime::xml::is_blank(body) {
         None
     } else {
         Some(
-            restxml_runtime::xml::read_payload(
-                    body,
-                    &["CloudFrontOriginAccessIdentityList"],
-                )
+            restxml_runtime::xml::read_payload(body, &["CloudFrontOriginAccessIdentityList"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };
@@ -343,11 +321,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListCloudFrontOriginAccessIdentitiesFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListCloudFrontOriginAccessIdentitiesFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInputBuilder,
+    pub(crate) input:
+        crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListCloudFrontOriginAccessIdentitiesFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListCloudFrontOriginAccessIdentitiesFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListCloudFrontOriginAccessIdentitiesFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListCloudFrontOriginAccessIdentitiesFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -357,11 +358,7 @@ impl ListCloudFrontOriginAccessIdentitiesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInputBuilder,
     ) -> Self {
-        ListCloudFrontOriginAccessIdentitiesFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListCloudFrontOriginAccessIdentitiesFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Use this when paginating results to indicate where to begin in your list of origin access identities. The results include identities in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last identity on that page).
     ///
@@ -394,10 +391,7 @@ impl ListCloudFrontOriginAccessIdentitiesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -405,7 +399,8 @@ impl ListCloudFrontOriginAccessIdentitiesFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInputBuilder {
+    ) -> &crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInputBuilder
+    {
         &self.input
     }
     /// Sends ListCloudFrontOriginAccessIdentities: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -424,11 +419,8 @@ impl ListCloudFrontOriginAccessIdentitiesFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListCloudFrontOriginAccessIdentities", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("ListCloudFrontOriginAccessIdentities", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -67,7 +67,7 @@ impl From<ListConflictingAliasesInput> for ListConflictingAliasesInputBuilder {
 }
 
 /// A builder for [`ListConflictingAliasesInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListConflictingAliasesInputBuilder {
     distribution_id: Option<String>,
     alias: Option<String>,
@@ -84,6 +84,18 @@ impl std::fmt::Debug for ListConflictingAliasesInputBuilder {
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListConflictingAliasesInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListConflictingAliasesInputBuilder {
+            distribution_id: self.distribution_id.clone(),
+            alias: self.alias.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+        }
     }
 }
 
@@ -126,33 +138,21 @@ impl ListConflictingAliasesInputBuilder {
     }
     /// Builds the [`ListConflictingAliasesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListConflictingAliasesInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListConflictingAliasesInput, restxml_runtime::BuildError> {
         match (self.distribution_id, self.alias) {
-            (Some(m_distribution_id), Some(m_alias)) => {
-                Ok(ListConflictingAliasesInput {
-                    distribution_id: m_distribution_id,
-                    alias: m_alias,
-                    marker: self.marker,
-                    max_items: self.max_items,
-                })
-            }
-            (m_distribution_id, m_alias) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListConflictingAliasesInput",
-                        &[
-                            (
-                                m_distribution_id.is_none(),
-                                "distribution_id",
-                                "DistributionId",
-                            ),
-                            (m_alias.is_none(), "alias", "Alias"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_distribution_id), Some(m_alias)) => Ok(ListConflictingAliasesInput {
+                distribution_id: m_distribution_id,
+                alias: m_alias,
+                marker: self.marker,
+                max_items: self.max_items,
+            }),
+            (m_distribution_id, m_alias) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListConflictingAliasesInput",
+                &[
+                    (m_distribution_id.is_none(), "distribution_id", "DistributionId"),
+                    (m_alias.is_none(), "alias", "Alias"),
+                ],
+            )),
         }
     }
 }
@@ -197,7 +197,7 @@ impl ListConflictingAliasesOutput {
 }
 
 /// A builder for [`ListConflictingAliasesOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListConflictingAliasesOutputBuilder {
     conflicting_aliases_list: Option<crate::types::ConflictingAliasesList>,
 }
@@ -214,27 +214,19 @@ impl std::fmt::Debug for ListConflictingAliasesOutputBuilder {
 impl ListConflictingAliasesOutputBuilder {
     /// Sets [`ListConflictingAliasesOutput::conflicting_aliases_list`].
     #[inline]
-    pub fn conflicting_aliases_list(
-        mut self,
-        value: crate::types::ConflictingAliasesList,
-    ) -> Self {
+    pub fn conflicting_aliases_list(mut self, value: crate::types::ConflictingAliasesList) -> Self {
         self.conflicting_aliases_list = Some(value);
         self
     }
     /// Sets or clears [`ListConflictingAliasesOutput::conflicting_aliases_list`].
     #[inline]
-    pub fn set_conflicting_aliases_list(
-        mut self,
-        value: Option<crate::types::ConflictingAliasesList>,
-    ) -> Self {
+    pub fn set_conflicting_aliases_list(mut self, value: Option<crate::types::ConflictingAliasesList>) -> Self {
         self.conflicting_aliases_list = value;
         self
     }
     /// Builds the [`ListConflictingAliasesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListConflictingAliasesOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListConflictingAliasesOutput, restxml_runtime::BuildError> {
         Ok(ListConflictingAliasesOutput {
             conflicting_aliases_list: self.conflicting_aliases_list,
             meta: Default::default(),
@@ -243,7 +235,7 @@ impl ListConflictingAliasesOutputBuilder {
 }
 
 /// The errors ListConflictingAliases can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListConflictingAliasesError {
     /// The specified distribution does not exist.
@@ -258,28 +250,21 @@ impl ListConflictingAliasesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListConflictingAliases",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchDistribution)
-            }
+            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchDistribution),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -298,6 +283,17 @@ impl ListConflictingAliasesError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListConflictingAliasesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchDistribution(value) => Self::NoSuchDistribution(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -339,9 +335,7 @@ impl std::error::Error for ListConflictingAliasesError {
 pub fn serialize_request(
     input: &crate::operation::list_conflicting_aliases::ListConflictingAliasesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/conflicting-alias");
     {
         let value = &input.distribution_id;
@@ -355,11 +349,7 @@ pub fn serialize_request(
         request.push_query("Marker", Some(value.as_str()));
     }
     if let Some(value) = &input.max_items {
-        request
-            .push_query(
-                "MaxItems",
-                Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()),
-            );
+        request.push_query("MaxItems", Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()));
     }
     request.build()
 }
@@ -373,15 +363,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListConflictingAliasesError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListConflictingAliasesError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListConflictingAliasesError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -403,11 +389,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListConflictingAliasesFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListConflictingAliasesFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_conflicting_aliases::ListConflictingAliasesInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListConflictingAliasesFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListConflictingAliasesFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListConflictingAliasesFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListConflictingAliasesFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -417,11 +425,7 @@ impl ListConflictingAliasesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_conflicting_aliases::ListConflictingAliasesInputBuilder,
     ) -> Self {
-        ListConflictingAliasesFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListConflictingAliasesFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of a standard distribution in your account that has an attached TLS certificate that includes the provided alias.
     ///
@@ -470,18 +474,13 @@ impl ListConflictingAliasesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_conflicting_aliases::ListConflictingAliasesInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_conflicting_aliases::ListConflictingAliasesInputBuilder {
         &self.input
     }
     /// Sends ListConflictingAliases: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -496,15 +495,9 @@ impl ListConflictingAliasesFluentBuilder {
         crate::operation::list_conflicting_aliases::ListConflictingAliasesOutput,
         restxml_runtime::SdkError<ListConflictingAliasesError>,
     > {
-        let input: crate::operation::list_conflicting_aliases::ListConflictingAliasesInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_conflicting_aliases::ListConflictingAliasesInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListConflictingAliases", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListConflictingAliases", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -42,16 +42,12 @@ impl From<ListConnectionFunctionsInput> for ListConnectionFunctionsInputBuilder 
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListConnectionFunctionsInput) -> Self {
-        ListConnectionFunctionsInputBuilder {
-            marker: input.marker,
-            max_items: input.max_items,
-            stage: input.stage,
-        }
+        ListConnectionFunctionsInputBuilder { marker: input.marker, max_items: input.max_items, stage: input.stage }
     }
 }
 
 /// A builder for [`ListConnectionFunctionsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListConnectionFunctionsInputBuilder {
     marker: Option<String>,
     max_items: Option<i32>,
@@ -66,6 +62,17 @@ impl std::fmt::Debug for ListConnectionFunctionsInputBuilder {
             .field("max_items", &self.max_items)
             .field("stage", &self.stage)
             .finish()
+    }
+}
+
+impl Clone for ListConnectionFunctionsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListConnectionFunctionsInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+            stage: self.stage.clone(),
+        }
     }
 }
 
@@ -108,14 +115,8 @@ impl ListConnectionFunctionsInputBuilder {
     }
     /// Builds the [`ListConnectionFunctionsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListConnectionFunctionsInput, restxml_runtime::BuildError> {
-        Ok(ListConnectionFunctionsInput {
-            marker: self.marker,
-            max_items: self.max_items,
-            stage: self.stage,
-        })
+    pub fn build(self) -> Result<ListConnectionFunctionsInput, restxml_runtime::BuildError> {
+        Ok(ListConnectionFunctionsInput { marker: self.marker, max_items: self.max_items, stage: self.stage })
     }
 }
 
@@ -162,7 +163,7 @@ impl ListConnectionFunctionsOutput {
 }
 
 /// A builder for [`ListConnectionFunctionsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListConnectionFunctionsOutputBuilder {
     next_marker: Option<String>,
     connection_functions: Option<Vec<crate::types::ConnectionFunctionSummary>>,
@@ -193,27 +194,19 @@ impl ListConnectionFunctionsOutputBuilder {
     }
     /// Sets [`ListConnectionFunctionsOutput::connection_functions`].
     #[inline]
-    pub fn connection_functions(
-        mut self,
-        value: Vec<crate::types::ConnectionFunctionSummary>,
-    ) -> Self {
+    pub fn connection_functions(mut self, value: Vec<crate::types::ConnectionFunctionSummary>) -> Self {
         self.connection_functions = Some(value);
         self
     }
     /// Sets or clears [`ListConnectionFunctionsOutput::connection_functions`].
     #[inline]
-    pub fn set_connection_functions(
-        mut self,
-        value: Option<Vec<crate::types::ConnectionFunctionSummary>>,
-    ) -> Self {
+    pub fn set_connection_functions(mut self, value: Option<Vec<crate::types::ConnectionFunctionSummary>>) -> Self {
         self.connection_functions = value;
         self
     }
     /// Builds the [`ListConnectionFunctionsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListConnectionFunctionsOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListConnectionFunctionsOutput, restxml_runtime::BuildError> {
         Ok(ListConnectionFunctionsOutput {
             next_marker: self.next_marker,
             connection_functions: self.connection_functions,
@@ -223,7 +216,7 @@ impl ListConnectionFunctionsOutputBuilder {
 }
 
 /// The errors ListConnectionFunctions can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListConnectionFunctionsError {
     /// Access denied.
@@ -240,32 +233,24 @@ impl ListConnectionFunctionsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListConnectionFunctions",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -289,6 +274,18 @@ impl ListConnectionFunctionsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListConnectionFunctionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -331,9 +328,7 @@ impl std::error::Error for ListConnectionFunctionsError {
 pub fn serialize_request(
     input: &crate::operation::list_connection_functions::ListConnectionFunctionsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/connection-functions");
     if input.marker.is_some() || input.max_items.is_some() || input.stage.is_some() {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -366,21 +361,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListConnectionFunctionsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListConnectionFunctionsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListConnectionFunctionsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_next_marker, body_connection_functions) = if restxml_runtime::xml::is_blank(
-        body,
-    ) {
+    let (body_next_marker, body_connection_functions) = if restxml_runtime::xml::is_blank(body) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -391,18 +380,12 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "NextMarker" => {
-                        m_next_marker = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "ConnectionFunctions" => {
-                        m_connection_functions = Some(
-                            child
-                                .read_list(
-                                    "ConnectionFunctionSummary",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_connection_functions = Some(child.read_list("ConnectionFunctionSummary", |item0| {
+                            restxml_runtime::xml::ReadXml::read_xml(item0)
+                        })?);
                     }
                     _ => {}
                 }
@@ -422,11 +405,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListConnectionFunctionsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListConnectionFunctionsFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_connection_functions::ListConnectionFunctionsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListConnectionFunctionsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListConnectionFunctionsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListConnectionFunctionsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListConnectionFunctionsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -436,11 +441,7 @@ impl ListConnectionFunctionsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_connection_functions::ListConnectionFunctionsInputBuilder,
     ) -> Self {
-        ListConnectionFunctionsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListConnectionFunctionsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -487,18 +488,13 @@ impl ListConnectionFunctionsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_connection_functions::ListConnectionFunctionsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_connection_functions::ListConnectionFunctionsInputBuilder {
         &self.input
     }
     /// Sends ListConnectionFunctions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -513,15 +509,9 @@ impl ListConnectionFunctionsFluentBuilder {
         crate::operation::list_connection_functions::ListConnectionFunctionsOutput,
         restxml_runtime::SdkError<ListConnectionFunctionsError>,
     > {
-        let input: crate::operation::list_connection_functions::ListConnectionFunctionsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_connection_functions::ListConnectionFunctionsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListConnectionFunctions", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListConnectionFunctions", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

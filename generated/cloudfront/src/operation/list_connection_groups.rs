@@ -51,7 +51,7 @@ impl From<ListConnectionGroupsInput> for ListConnectionGroupsInputBuilder {
 }
 
 /// A builder for [`ListConnectionGroupsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListConnectionGroupsInputBuilder {
     association_filter: Option<crate::types::ConnectionGroupAssociationFilter>,
     marker: Option<String>,
@@ -69,22 +69,27 @@ impl std::fmt::Debug for ListConnectionGroupsInputBuilder {
     }
 }
 
+impl Clone for ListConnectionGroupsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListConnectionGroupsInputBuilder {
+            association_filter: self.association_filter.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+        }
+    }
+}
+
 impl ListConnectionGroupsInputBuilder {
     /// Sets [`ListConnectionGroupsInput::association_filter`].
     #[inline]
-    pub fn association_filter(
-        mut self,
-        value: crate::types::ConnectionGroupAssociationFilter,
-    ) -> Self {
+    pub fn association_filter(mut self, value: crate::types::ConnectionGroupAssociationFilter) -> Self {
         self.association_filter = Some(value);
         self
     }
     /// Sets or clears [`ListConnectionGroupsInput::association_filter`].
     #[inline]
-    pub fn set_association_filter(
-        mut self,
-        value: Option<crate::types::ConnectionGroupAssociationFilter>,
-    ) -> Self {
+    pub fn set_association_filter(mut self, value: Option<crate::types::ConnectionGroupAssociationFilter>) -> Self {
         self.association_filter = value;
         self
     }
@@ -114,9 +119,7 @@ impl ListConnectionGroupsInputBuilder {
     }
     /// Builds the [`ListConnectionGroupsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListConnectionGroupsInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListConnectionGroupsInput, restxml_runtime::BuildError> {
         Ok(ListConnectionGroupsInput {
             association_filter: self.association_filter,
             marker: self.marker,
@@ -168,7 +171,7 @@ impl ListConnectionGroupsOutput {
 }
 
 /// A builder for [`ListConnectionGroupsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListConnectionGroupsOutputBuilder {
     next_marker: Option<String>,
     connection_groups: Option<Vec<crate::types::ConnectionGroupSummary>>,
@@ -199,27 +202,19 @@ impl ListConnectionGroupsOutputBuilder {
     }
     /// Sets [`ListConnectionGroupsOutput::connection_groups`].
     #[inline]
-    pub fn connection_groups(
-        mut self,
-        value: Vec<crate::types::ConnectionGroupSummary>,
-    ) -> Self {
+    pub fn connection_groups(mut self, value: Vec<crate::types::ConnectionGroupSummary>) -> Self {
         self.connection_groups = Some(value);
         self
     }
     /// Sets or clears [`ListConnectionGroupsOutput::connection_groups`].
     #[inline]
-    pub fn set_connection_groups(
-        mut self,
-        value: Option<Vec<crate::types::ConnectionGroupSummary>>,
-    ) -> Self {
+    pub fn set_connection_groups(mut self, value: Option<Vec<crate::types::ConnectionGroupSummary>>) -> Self {
         self.connection_groups = value;
         self
     }
     /// Builds the [`ListConnectionGroupsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListConnectionGroupsOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListConnectionGroupsOutput, restxml_runtime::BuildError> {
         Ok(ListConnectionGroupsOutput {
             next_marker: self.next_marker,
             connection_groups: self.connection_groups,
@@ -229,7 +224,7 @@ impl ListConnectionGroupsOutputBuilder {
 }
 
 /// The errors ListConnectionGroups can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListConnectionGroupsError {
     /// Access denied.
@@ -246,32 +241,20 @@ impl ListConnectionGroupsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListConnectionGroups",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListConnectionGroups", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -295,6 +278,18 @@ impl ListConnectionGroupsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListConnectionGroupsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -337,13 +332,9 @@ impl std::error::Error for ListConnectionGroupsError {
 pub fn serialize_request(
     input: &crate::operation::list_connection_groups::ListConnectionGroupsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/connection-groups");
-    if input.association_filter.is_some() || input.marker.is_some()
-        || input.max_items.is_some()
-    {
+    if input.association_filter.is_some() || input.marker.is_some() || input.max_items.is_some() {
         let mut body = restxml_runtime::xml::XmlWriter::new();
         {
             let mut content = body
@@ -374,21 +365,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListConnectionGroupsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListConnectionGroupsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListConnectionGroupsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_next_marker, body_connection_groups) = if restxml_runtime::xml::is_blank(
-        body,
-    ) {
+    let (body_next_marker, body_connection_groups) = if restxml_runtime::xml::is_blank(body) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -399,18 +384,12 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "NextMarker" => {
-                        m_next_marker = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "ConnectionGroups" => {
-                        m_connection_groups = Some(
-                            child
-                                .read_list(
-                                    "ConnectionGroupSummary",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_connection_groups = Some(child.read_list("ConnectionGroupSummary", |item0| {
+                            restxml_runtime::xml::ReadXml::read_xml(item0)
+                        })?);
                     }
                     _ => {}
                 }
@@ -430,11 +409,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListConnectionGroupsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListConnectionGroupsFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_connection_groups::ListConnectionGroupsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListConnectionGroupsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListConnectionGroupsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListConnectionGroupsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListConnectionGroupsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -444,29 +445,19 @@ impl ListConnectionGroupsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_connection_groups::ListConnectionGroupsInputBuilder,
     ) -> Self {
-        ListConnectionGroupsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListConnectionGroupsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Filter by associated Anycast IP list ID.
     ///
     /// Sets [`crate::operation::list_connection_groups::ListConnectionGroupsInput::association_filter`](crate::operation::list_connection_groups::ListConnectionGroupsInput::association_filter).
     #[inline]
-    pub fn association_filter(
-        mut self,
-        value: crate::types::ConnectionGroupAssociationFilter,
-    ) -> Self {
+    pub fn association_filter(mut self, value: crate::types::ConnectionGroupAssociationFilter) -> Self {
         self.input = self.input.association_filter(value);
         self
     }
     /// Sets or clears [`crate::operation::list_connection_groups::ListConnectionGroupsInput::association_filter`](crate::operation::list_connection_groups::ListConnectionGroupsInput::association_filter).
     #[inline]
-    pub fn set_association_filter(
-        mut self,
-        value: Option<crate::types::ConnectionGroupAssociationFilter>,
-    ) -> Self {
+    pub fn set_association_filter(mut self, value: Option<crate::types::ConnectionGroupAssociationFilter>) -> Self {
         self.input = self.input.set_association_filter(value);
         self
     }
@@ -501,18 +492,13 @@ impl ListConnectionGroupsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_connection_groups::ListConnectionGroupsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_connection_groups::ListConnectionGroupsInputBuilder {
         &self.input
     }
     /// Sends ListConnectionGroups: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -527,15 +513,9 @@ impl ListConnectionGroupsFluentBuilder {
         crate::operation::list_connection_groups::ListConnectionGroupsOutput,
         restxml_runtime::SdkError<ListConnectionGroupsError>,
     > {
-        let input: crate::operation::list_connection_groups::ListConnectionGroupsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_connection_groups::ListConnectionGroupsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListConnectionGroups", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListConnectionGroups", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -37,20 +37,16 @@ impl ListContinuousDeploymentPoliciesInput {
     }
 }
 
-impl From<ListContinuousDeploymentPoliciesInput>
-for ListContinuousDeploymentPoliciesInputBuilder {
+impl From<ListContinuousDeploymentPoliciesInput> for ListContinuousDeploymentPoliciesInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListContinuousDeploymentPoliciesInput) -> Self {
-        ListContinuousDeploymentPoliciesInputBuilder {
-            marker: input.marker,
-            max_items: input.max_items,
-        }
+        ListContinuousDeploymentPoliciesInputBuilder { marker: input.marker, max_items: input.max_items }
     }
 }
 
 /// A builder for [`ListContinuousDeploymentPoliciesInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListContinuousDeploymentPoliciesInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -63,6 +59,13 @@ impl std::fmt::Debug for ListContinuousDeploymentPoliciesInputBuilder {
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListContinuousDeploymentPoliciesInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListContinuousDeploymentPoliciesInputBuilder { marker: self.marker.clone(), max_items: self.max_items.clone() }
     }
 }
 
@@ -93,13 +96,8 @@ impl ListContinuousDeploymentPoliciesInputBuilder {
     }
     /// Builds the [`ListContinuousDeploymentPoliciesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListContinuousDeploymentPoliciesInput, restxml_runtime::BuildError> {
-        Ok(ListContinuousDeploymentPoliciesInput {
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+    pub fn build(self) -> Result<ListContinuousDeploymentPoliciesInput, restxml_runtime::BuildError> {
+        Ok(ListContinuousDeploymentPoliciesInput { marker: self.marker, max_items: self.max_items })
     }
 }
 
@@ -112,9 +110,7 @@ impl ListContinuousDeploymentPoliciesInputBuilder {
 #[non_exhaustive]
 pub struct ListContinuousDeploymentPoliciesOutput {
     /// A list of continuous deployment policies.
-    pub continuous_deployment_policy_list: Option<
-        crate::types::ContinuousDeploymentPolicyList,
-    >,
+    pub continuous_deployment_policy_list: Option<crate::types::ContinuousDeploymentPolicyList>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
     #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) meta: restxml_runtime::ResponseMetadata,
@@ -124,10 +120,7 @@ impl std::fmt::Debug for ListContinuousDeploymentPoliciesOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListContinuousDeploymentPoliciesOutput")
-            .field(
-                "continuous_deployment_policy_list",
-                &self.continuous_deployment_policy_list,
-            )
+            .field("continuous_deployment_policy_list", &self.continuous_deployment_policy_list)
             .finish()
     }
 }
@@ -148,21 +141,16 @@ impl ListContinuousDeploymentPoliciesOutput {
 }
 
 /// A builder for [`ListContinuousDeploymentPoliciesOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListContinuousDeploymentPoliciesOutputBuilder {
-    continuous_deployment_policy_list: Option<
-        crate::types::ContinuousDeploymentPolicyList,
-    >,
+    continuous_deployment_policy_list: Option<crate::types::ContinuousDeploymentPolicyList>,
 }
 
 impl std::fmt::Debug for ListContinuousDeploymentPoliciesOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListContinuousDeploymentPoliciesOutputBuilder")
-            .field(
-                "continuous_deployment_policy_list",
-                &self.continuous_deployment_policy_list,
-            )
+            .field("continuous_deployment_policy_list", &self.continuous_deployment_policy_list)
             .finish()
     }
 }
@@ -170,10 +158,7 @@ impl std::fmt::Debug for ListContinuousDeploymentPoliciesOutputBuilder {
 impl ListContinuousDeploymentPoliciesOutputBuilder {
     /// Sets [`ListContinuousDeploymentPoliciesOutput::continuous_deployment_policy_list`].
     #[inline]
-    pub fn continuous_deployment_policy_list(
-        mut self,
-        value: crate::types::ContinuousDeploymentPolicyList,
-    ) -> Self {
+    pub fn continuous_deployment_policy_list(mut self, value: crate::types::ContinuousDeploymentPolicyList) -> Self {
         self.continuous_deployment_policy_list = Some(value);
         self
     }
@@ -188,9 +173,7 @@ impl ListContinuousDeploymentPoliciesOutputBuilder {
     }
     /// Builds the [`ListContinuousDeploymentPoliciesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListContinuousDeploymentPoliciesOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListContinuousDeploymentPoliciesOutput, restxml_runtime::BuildError> {
         Ok(ListContinuousDeploymentPoliciesOutput {
             continuous_deployment_policy_list: self.continuous_deployment_policy_list,
             meta: Default::default(),
@@ -199,7 +182,7 @@ impl ListContinuousDeploymentPoliciesOutputBuilder {
 }
 
 /// The errors ListContinuousDeploymentPolicies can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListContinuousDeploymentPoliciesError {
     /// Access denied.
@@ -216,33 +199,25 @@ impl ListContinuousDeploymentPoliciesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListContinuousDeploymentPolicies",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("NoSuchContinuousDeploymentPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy)
-            }
+            Some("NoSuchContinuousDeploymentPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy),
             _ => unhandled(meta),
         }
     }
@@ -265,6 +240,18 @@ impl ListContinuousDeploymentPoliciesError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListContinuousDeploymentPoliciesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::NoSuchContinuousDeploymentPolicy(value) => Self::NoSuchContinuousDeploymentPolicy(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -307,9 +294,7 @@ impl std::error::Error for ListContinuousDeploymentPoliciesError {
 pub fn serialize_request(
     input: &crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/continuous-deployment-policy");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -329,15 +314,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListContinuousDeploymentPoliciesError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListContinuousDeploymentPoliciesError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListContinuousDeploymentPoliciesError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -359,11 +340,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListContinuousDeploymentPoliciesFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListContinuousDeploymentPoliciesFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInputBuilder,
+    pub(crate) input:
+        crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListContinuousDeploymentPoliciesFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListContinuousDeploymentPoliciesFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListContinuousDeploymentPoliciesFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListContinuousDeploymentPoliciesFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -373,11 +377,7 @@ impl ListContinuousDeploymentPoliciesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInputBuilder,
     ) -> Self {
-        ListContinuousDeploymentPoliciesFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListContinuousDeploymentPoliciesFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Use this field when paginating results to indicate where to begin in your list of continuous deployment policies. The response includes policies in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -410,10 +410,7 @@ impl ListContinuousDeploymentPoliciesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -436,15 +433,11 @@ impl ListContinuousDeploymentPoliciesFluentBuilder {
         crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesOutput,
         restxml_runtime::SdkError<ListContinuousDeploymentPoliciesError>,
     > {
-        let input: crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListContinuousDeploymentPolicies", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("ListContinuousDeploymentPolicies", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -51,7 +51,7 @@ impl From<ListDistributionTenantsInput> for ListDistributionTenantsInputBuilder 
 }
 
 /// A builder for [`ListDistributionTenantsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionTenantsInputBuilder {
     association_filter: Option<crate::types::DistributionTenantAssociationFilter>,
     marker: Option<String>,
@@ -69,22 +69,27 @@ impl std::fmt::Debug for ListDistributionTenantsInputBuilder {
     }
 }
 
+impl Clone for ListDistributionTenantsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionTenantsInputBuilder {
+            association_filter: self.association_filter.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+        }
+    }
+}
+
 impl ListDistributionTenantsInputBuilder {
     /// Sets [`ListDistributionTenantsInput::association_filter`].
     #[inline]
-    pub fn association_filter(
-        mut self,
-        value: crate::types::DistributionTenantAssociationFilter,
-    ) -> Self {
+    pub fn association_filter(mut self, value: crate::types::DistributionTenantAssociationFilter) -> Self {
         self.association_filter = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionTenantsInput::association_filter`].
     #[inline]
-    pub fn set_association_filter(
-        mut self,
-        value: Option<crate::types::DistributionTenantAssociationFilter>,
-    ) -> Self {
+    pub fn set_association_filter(mut self, value: Option<crate::types::DistributionTenantAssociationFilter>) -> Self {
         self.association_filter = value;
         self
     }
@@ -114,9 +119,7 @@ impl ListDistributionTenantsInputBuilder {
     }
     /// Builds the [`ListDistributionTenantsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionTenantsInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionTenantsInput, restxml_runtime::BuildError> {
         Ok(ListDistributionTenantsInput {
             association_filter: self.association_filter,
             marker: self.marker,
@@ -168,7 +171,7 @@ impl ListDistributionTenantsOutput {
 }
 
 /// A builder for [`ListDistributionTenantsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionTenantsOutputBuilder {
     next_marker: Option<String>,
     distribution_tenant_list: Option<Vec<crate::types::DistributionTenantSummary>>,
@@ -199,27 +202,19 @@ impl ListDistributionTenantsOutputBuilder {
     }
     /// Sets [`ListDistributionTenantsOutput::distribution_tenant_list`].
     #[inline]
-    pub fn distribution_tenant_list(
-        mut self,
-        value: Vec<crate::types::DistributionTenantSummary>,
-    ) -> Self {
+    pub fn distribution_tenant_list(mut self, value: Vec<crate::types::DistributionTenantSummary>) -> Self {
         self.distribution_tenant_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionTenantsOutput::distribution_tenant_list`].
     #[inline]
-    pub fn set_distribution_tenant_list(
-        mut self,
-        value: Option<Vec<crate::types::DistributionTenantSummary>>,
-    ) -> Self {
+    pub fn set_distribution_tenant_list(mut self, value: Option<Vec<crate::types::DistributionTenantSummary>>) -> Self {
         self.distribution_tenant_list = value;
         self
     }
     /// Builds the [`ListDistributionTenantsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionTenantsOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionTenantsOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionTenantsOutput {
             next_marker: self.next_marker,
             distribution_tenant_list: self.distribution_tenant_list,
@@ -229,7 +224,7 @@ impl ListDistributionTenantsOutputBuilder {
 }
 
 /// The errors ListDistributionTenants can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListDistributionTenantsError {
     /// Access denied.
@@ -246,32 +241,25 @@ impl ListDistributionTenantsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionTenants",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -295,6 +283,18 @@ impl ListDistributionTenantsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListDistributionTenantsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -337,13 +337,9 @@ impl std::error::Error for ListDistributionTenantsError {
 pub fn serialize_request(
     input: &crate::operation::list_distribution_tenants::ListDistributionTenantsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/distribution-tenants");
-    if input.association_filter.is_some() || input.marker.is_some()
-        || input.max_items.is_some()
-    {
+    if input.association_filter.is_some() || input.marker.is_some() || input.max_items.is_some() {
         let mut body = restxml_runtime::xml::XmlWriter::new();
         {
             let mut content = body
@@ -374,21 +370,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionTenantsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListDistributionTenantsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListDistributionTenantsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_next_marker, body_distribution_tenant_list) = if restxml_runtime::xml::is_blank(
-        body,
-    ) {
+    let (body_next_marker, body_distribution_tenant_list) = if restxml_runtime::xml::is_blank(body) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -399,18 +389,12 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "NextMarker" => {
-                        m_next_marker = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "DistributionTenantList" => {
-                        m_distribution_tenant_list = Some(
-                            child
-                                .read_list(
-                                    "DistributionTenantSummary",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_distribution_tenant_list = Some(child.read_list("DistributionTenantSummary", |item0| {
+                            restxml_runtime::xml::ReadXml::read_xml(item0)
+                        })?);
                     }
                     _ => {}
                 }
@@ -430,11 +414,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListDistributionTenantsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListDistributionTenantsFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_distribution_tenants::ListDistributionTenantsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListDistributionTenantsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionTenantsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListDistributionTenantsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionTenantsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -444,29 +450,19 @@ impl ListDistributionTenantsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distribution_tenants::ListDistributionTenantsInputBuilder,
     ) -> Self {
-        ListDistributionTenantsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListDistributionTenantsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Filter by the associated distribution ID or connection group ID.
     ///
     /// Sets [`crate::operation::list_distribution_tenants::ListDistributionTenantsInput::association_filter`](crate::operation::list_distribution_tenants::ListDistributionTenantsInput::association_filter).
     #[inline]
-    pub fn association_filter(
-        mut self,
-        value: crate::types::DistributionTenantAssociationFilter,
-    ) -> Self {
+    pub fn association_filter(mut self, value: crate::types::DistributionTenantAssociationFilter) -> Self {
         self.input = self.input.association_filter(value);
         self
     }
     /// Sets or clears [`crate::operation::list_distribution_tenants::ListDistributionTenantsInput::association_filter`](crate::operation::list_distribution_tenants::ListDistributionTenantsInput::association_filter).
     #[inline]
-    pub fn set_association_filter(
-        mut self,
-        value: Option<crate::types::DistributionTenantAssociationFilter>,
-    ) -> Self {
+    pub fn set_association_filter(mut self, value: Option<crate::types::DistributionTenantAssociationFilter>) -> Self {
         self.input = self.input.set_association_filter(value);
         self
     }
@@ -501,18 +497,13 @@ impl ListDistributionTenantsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_distribution_tenants::ListDistributionTenantsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_distribution_tenants::ListDistributionTenantsInputBuilder {
         &self.input
     }
     /// Sends ListDistributionTenants: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -527,15 +518,9 @@ impl ListDistributionTenantsFluentBuilder {
         crate::operation::list_distribution_tenants::ListDistributionTenantsOutput,
         restxml_runtime::SdkError<ListDistributionTenantsError>,
     > {
-        let input: crate::operation::list_distribution_tenants::ListDistributionTenantsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_distribution_tenants::ListDistributionTenantsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListDistributionTenants", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListDistributionTenants", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

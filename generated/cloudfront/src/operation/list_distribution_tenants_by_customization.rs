@@ -44,8 +44,7 @@ impl ListDistributionTenantsByCustomizationInput {
     }
 }
 
-impl From<ListDistributionTenantsByCustomizationInput>
-for ListDistributionTenantsByCustomizationInputBuilder {
+impl From<ListDistributionTenantsByCustomizationInput> for ListDistributionTenantsByCustomizationInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionTenantsByCustomizationInput) -> Self {
@@ -59,7 +58,7 @@ for ListDistributionTenantsByCustomizationInputBuilder {
 }
 
 /// A builder for [`ListDistributionTenantsByCustomizationInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionTenantsByCustomizationInputBuilder {
     web_acl_arn: Option<String>,
     certificate_arn: Option<String>,
@@ -76,6 +75,18 @@ impl std::fmt::Debug for ListDistributionTenantsByCustomizationInputBuilder {
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListDistributionTenantsByCustomizationInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionTenantsByCustomizationInputBuilder {
+            web_acl_arn: self.web_acl_arn.clone(),
+            certificate_arn: self.certificate_arn.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+        }
     }
 }
 
@@ -130,12 +141,7 @@ impl ListDistributionTenantsByCustomizationInputBuilder {
     }
     /// Builds the [`ListDistributionTenantsByCustomizationInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        ListDistributionTenantsByCustomizationInput,
-        restxml_runtime::BuildError,
-    > {
+    pub fn build(self) -> Result<ListDistributionTenantsByCustomizationInput, restxml_runtime::BuildError> {
         Ok(ListDistributionTenantsByCustomizationInput {
             web_acl_arn: self.web_acl_arn,
             certificate_arn: self.certificate_arn,
@@ -188,7 +194,7 @@ impl ListDistributionTenantsByCustomizationOutput {
 }
 
 /// A builder for [`ListDistributionTenantsByCustomizationOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionTenantsByCustomizationOutputBuilder {
     next_marker: Option<String>,
     distribution_tenant_list: Option<Vec<crate::types::DistributionTenantSummary>>,
@@ -219,30 +225,19 @@ impl ListDistributionTenantsByCustomizationOutputBuilder {
     }
     /// Sets [`ListDistributionTenantsByCustomizationOutput::distribution_tenant_list`].
     #[inline]
-    pub fn distribution_tenant_list(
-        mut self,
-        value: Vec<crate::types::DistributionTenantSummary>,
-    ) -> Self {
+    pub fn distribution_tenant_list(mut self, value: Vec<crate::types::DistributionTenantSummary>) -> Self {
         self.distribution_tenant_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionTenantsByCustomizationOutput::distribution_tenant_list`].
     #[inline]
-    pub fn set_distribution_tenant_list(
-        mut self,
-        value: Option<Vec<crate::types::DistributionTenantSummary>>,
-    ) -> Self {
+    pub fn set_distribution_tenant_list(mut self, value: Option<Vec<crate::types::DistributionTenantSummary>>) -> Self {
         self.distribution_tenant_list = value;
         self
     }
     /// Builds the [`ListDistributionTenantsByCustomizationOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        ListDistributionTenantsByCustomizationOutput,
-        restxml_runtime::BuildError,
-    > {
+    pub fn build(self) -> Result<ListDistributionTenantsByCustomizationOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionTenantsByCustomizationOutput {
             next_marker: self.next_marker,
             distribution_tenant_list: self.distribution_tenant_list,
@@ -252,7 +247,7 @@ impl ListDistributionTenantsByCustomizationOutputBuilder {
 }
 
 /// The errors ListDistributionTenantsByCustomization can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListDistributionTenantsByCustomizationError {
     /// Access denied.
@@ -269,32 +264,25 @@ impl ListDistributionTenantsByCustomizationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionTenantsByCustomization",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -321,6 +309,18 @@ impl ListDistributionTenantsByCustomizationError {
     }
 }
 
+impl Clone for ListDistributionTenantsByCustomizationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl ListDistributionTenantsByCustomizationError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -334,8 +334,7 @@ impl ListDistributionTenantsByCustomizationError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata
-for ListDistributionTenantsByCustomizationError {
+impl restxml_runtime::ProvideErrorMetadata for ListDistributionTenantsByCustomizationError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -361,12 +360,12 @@ impl std::error::Error for ListDistributionTenantsByCustomizationError {
 pub fn serialize_request(
     input: &crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/distribution-tenants-by-customization");
-    if input.web_acl_arn.is_some() || input.certificate_arn.is_some()
-        || input.marker.is_some() || input.max_items.is_some()
+    if input.web_acl_arn.is_some()
+        || input.certificate_arn.is_some()
+        || input.marker.is_some()
+        || input.max_items.is_some()
     {
         let mut body = restxml_runtime::xml::XmlWriter::new();
         {
@@ -401,44 +400,31 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionTenantsByCustomizationError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListDistributionTenantsByCustomizationError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListDistributionTenantsByCustomizationError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_next_marker, body_distribution_tenant_list) = if restxml_runtime::xml::is_blank(
-        body,
-    ) {
+    let (body_next_marker, body_distribution_tenant_list) = if restxml_runtime::xml::is_blank(body) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["ListDistributionTenantsByCustomizationResult"])?;
+            let element = &mut document.output_root(&["ListDistributionTenantsByCustomizationResult"])?;
             let mut m_next_marker = None;
             let mut m_distribution_tenant_list = None;
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "NextMarker" => {
-                        m_next_marker = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "DistributionTenantList" => {
-                        m_distribution_tenant_list = Some(
-                            child
-                                .read_list(
-                                    "DistributionTenantSummary",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_distribution_tenant_list = Some(child.read_list("DistributionTenantSummary", |item0| {
+                            restxml_runtime::xml::ReadXml::read_xml(item0)
+                        })?);
                     }
                     _ => {}
                 }
@@ -458,11 +444,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListDistributionTenantsByCustomizationFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListDistributionTenantsByCustomizationFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListDistributionTenantsByCustomizationFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionTenantsByCustomizationFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListDistributionTenantsByCustomizationFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionTenantsByCustomizationFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -472,11 +480,7 @@ impl ListDistributionTenantsByCustomizationFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInputBuilder,
     ) -> Self {
-        ListDistributionTenantsByCustomizationFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListDistributionTenantsByCustomizationFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Filter by the ARN of the associated WAF web ACL.
     ///
@@ -537,10 +541,7 @@ impl ListDistributionTenantsByCustomizationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -548,7 +549,8 @@ impl ListDistributionTenantsByCustomizationFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInputBuilder {
+    ) -> &crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInputBuilder
+    {
         &self.input
     }
     /// Sends ListDistributionTenantsByCustomization: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -567,15 +569,8 @@ impl ListDistributionTenantsByCustomizationFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with(
-                "ListDistributionTenantsByCustomization",
-                request,
-                &self.overrides,
-            )
-            .await?;
+        let response =
+            self.client.core().send_with("ListDistributionTenantsByCustomization", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -39,15 +39,12 @@ impl From<ListDistributionsInput> for ListDistributionsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsInput) -> Self {
-        ListDistributionsInputBuilder {
-            marker: input.marker,
-            max_items: input.max_items,
-        }
+        ListDistributionsInputBuilder { marker: input.marker, max_items: input.max_items }
     }
 }
 
 /// A builder for [`ListDistributionsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -60,6 +57,13 @@ impl std::fmt::Debug for ListDistributionsInputBuilder {
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListDistributionsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsInputBuilder { marker: self.marker.clone(), max_items: self.max_items.clone() }
     }
 }
 
@@ -91,10 +95,7 @@ impl ListDistributionsInputBuilder {
     /// Builds the [`ListDistributionsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListDistributionsInput, restxml_runtime::BuildError> {
-        Ok(ListDistributionsInput {
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+        Ok(ListDistributionsInput { marker: self.marker, max_items: self.max_items })
     }
 }
 
@@ -116,9 +117,7 @@ pub struct ListDistributionsOutput {
 impl std::fmt::Debug for ListDistributionsOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListDistributionsOutput")
-            .field("distribution_list", &self.distribution_list)
-            .finish()
+        f.debug_struct("ListDistributionsOutput").field("distribution_list", &self.distribution_list).finish()
     }
 }
 
@@ -138,7 +137,7 @@ impl ListDistributionsOutput {
 }
 
 /// A builder for [`ListDistributionsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsOutputBuilder {
     distribution_list: Option<crate::types::DistributionList>,
 }
@@ -146,9 +145,7 @@ pub struct ListDistributionsOutputBuilder {
 impl std::fmt::Debug for ListDistributionsOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListDistributionsOutputBuilder")
-            .field("distribution_list", &self.distribution_list)
-            .finish()
+        f.debug_struct("ListDistributionsOutputBuilder").field("distribution_list", &self.distribution_list).finish()
     }
 }
 
@@ -161,25 +158,19 @@ impl ListDistributionsOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(
-        mut self,
-        value: Option<crate::types::DistributionList>,
-    ) -> Self {
+    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListDistributionsOutput, restxml_runtime::BuildError> {
-        Ok(ListDistributionsOutput {
-            distribution_list: self.distribution_list,
-            meta: Default::default(),
-        })
+        Ok(ListDistributionsOutput { distribution_list: self.distribution_list, meta: Default::default() })
     }
 }
 
 /// The errors ListDistributions can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListDistributionsError {
     /// An argument is invalid.
@@ -192,24 +183,14 @@ impl ListDistributionsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListDistributions",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListDistributions", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -223,6 +204,16 @@ impl ListDistributionsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListDistributionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -263,9 +254,7 @@ impl std::error::Error for ListDistributionsError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions::ListDistributionsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distribution");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -285,15 +274,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListDistributionsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListDistributionsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -315,11 +300,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListDistributionsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListDistributionsFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_distributions::ListDistributionsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListDistributionsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListDistributionsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -329,11 +336,7 @@ impl ListDistributionsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions::ListDistributionsInputBuilder,
     ) -> Self {
-        ListDistributionsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListDistributionsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Use this when paginating results to indicate where to begin in your list of distributions. The results include distributions in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last distribution on that page).
     ///
@@ -366,18 +369,13 @@ impl ListDistributionsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_distributions::ListDistributionsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_distributions::ListDistributionsInputBuilder {
         &self.input
     }
     /// Sends ListDistributions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -392,15 +390,9 @@ impl ListDistributionsFluentBuilder {
         crate::operation::list_distributions::ListDistributionsOutput,
         restxml_runtime::SdkError<ListDistributionsError>,
     > {
-        let input: crate::operation::list_distributions::ListDistributionsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_distributions::ListDistributionsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListDistributions", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListDistributions", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

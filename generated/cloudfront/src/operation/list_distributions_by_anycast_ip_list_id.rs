@@ -38,8 +38,7 @@ impl ListDistributionsByAnycastIpListIdInput {
     }
 }
 
-impl From<ListDistributionsByAnycastIpListIdInput>
-for ListDistributionsByAnycastIpListIdInputBuilder {
+impl From<ListDistributionsByAnycastIpListIdInput> for ListDistributionsByAnycastIpListIdInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByAnycastIpListIdInput) -> Self {
@@ -52,7 +51,7 @@ for ListDistributionsByAnycastIpListIdInputBuilder {
 }
 
 /// A builder for [`ListDistributionsByAnycastIpListIdInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByAnycastIpListIdInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -67,6 +66,17 @@ impl std::fmt::Debug for ListDistributionsByAnycastIpListIdInputBuilder {
             .field("max_items", &self.max_items)
             .field("anycast_ip_list_id", &self.anycast_ip_list_id)
             .finish()
+    }
+}
+
+impl Clone for ListDistributionsByAnycastIpListIdInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByAnycastIpListIdInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+            anycast_ip_list_id: self.anycast_ip_list_id.clone(),
+        }
     }
 }
 
@@ -103,31 +113,17 @@ impl ListDistributionsByAnycastIpListIdInputBuilder {
     }
     /// Builds the [`ListDistributionsByAnycastIpListIdInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByAnycastIpListIdInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByAnycastIpListIdInput, restxml_runtime::BuildError> {
         match (self.anycast_ip_list_id,) {
-            (Some(m_anycast_ip_list_id),) => {
-                Ok(ListDistributionsByAnycastIpListIdInput {
-                    marker: self.marker,
-                    max_items: self.max_items,
-                    anycast_ip_list_id: m_anycast_ip_list_id,
-                })
-            }
-            (m_anycast_ip_list_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListDistributionsByAnycastIpListIdInput",
-                        &[
-                            (
-                                m_anycast_ip_list_id.is_none(),
-                                "anycast_ip_list_id",
-                                "AnycastIpListId",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_anycast_ip_list_id),) => Ok(ListDistributionsByAnycastIpListIdInput {
+                marker: self.marker,
+                max_items: self.max_items,
+                anycast_ip_list_id: m_anycast_ip_list_id,
+            }),
+            (m_anycast_ip_list_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListDistributionsByAnycastIpListIdInput",
+                &[(m_anycast_ip_list_id.is_none(), "anycast_ip_list_id", "AnycastIpListId")],
+            )),
         }
     }
 }
@@ -172,7 +168,7 @@ impl ListDistributionsByAnycastIpListIdOutput {
 }
 
 /// A builder for [`ListDistributionsByAnycastIpListIdOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByAnycastIpListIdOutputBuilder {
     distribution_list: Option<crate::types::DistributionList>,
 }
@@ -195,18 +191,13 @@ impl ListDistributionsByAnycastIpListIdOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsByAnycastIpListIdOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(
-        mut self,
-        value: Option<crate::types::DistributionList>,
-    ) -> Self {
+    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByAnycastIpListIdOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByAnycastIpListIdOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByAnycastIpListIdOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByAnycastIpListIdOutput {
             distribution_list: self.distribution_list,
             meta: Default::default(),
@@ -215,7 +206,7 @@ impl ListDistributionsByAnycastIpListIdOutputBuilder {
 }
 
 /// The errors ListDistributionsByAnycastIpListId can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListDistributionsByAnycastIpListIdError {
     /// Access denied.
@@ -234,36 +225,27 @@ impl ListDistributionsByAnycastIpListIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByAnycastIpListId",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -292,6 +274,19 @@ impl ListDistributionsByAnycastIpListIdError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListDistributionsByAnycastIpListIdError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -335,9 +330,7 @@ impl std::error::Error for ListDistributionsByAnycastIpListIdError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distributionsByAnycastIpListId/");
     {
         let value = &input.anycast_ip_list_id;
@@ -361,15 +354,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByAnycastIpListIdError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListDistributionsByAnycastIpListIdError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListDistributionsByAnycastIpListIdError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -391,11 +380,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListDistributionsByAnycastIpListIdFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListDistributionsByAnycastIpListIdFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInputBuilder,
+    pub(crate) input:
+        crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListDistributionsByAnycastIpListIdFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByAnycastIpListIdFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListDistributionsByAnycastIpListIdFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByAnycastIpListIdFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -405,11 +417,7 @@ impl ListDistributionsByAnycastIpListIdFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInputBuilder,
     ) -> Self {
-        ListDistributionsByAnycastIpListIdFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListDistributionsByAnycastIpListIdFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -450,10 +458,7 @@ impl ListDistributionsByAnycastIpListIdFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -461,7 +466,8 @@ impl ListDistributionsByAnycastIpListIdFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInputBuilder {
+    ) -> &crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInputBuilder
+    {
         &self.input
     }
     /// Sends ListDistributionsByAnycastIpListId: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -476,15 +482,11 @@ impl ListDistributionsByAnycastIpListIdFluentBuilder {
         crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdOutput,
         restxml_runtime::SdkError<ListDistributionsByAnycastIpListIdError>,
     > {
-        let input: crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListDistributionsByAnycastIpListId", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("ListDistributionsByAnycastIpListId", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -40,8 +40,7 @@ impl ListDistributionsByCachePolicyIdInput {
     }
 }
 
-impl From<ListDistributionsByCachePolicyIdInput>
-for ListDistributionsByCachePolicyIdInputBuilder {
+impl From<ListDistributionsByCachePolicyIdInput> for ListDistributionsByCachePolicyIdInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByCachePolicyIdInput) -> Self {
@@ -54,7 +53,7 @@ for ListDistributionsByCachePolicyIdInputBuilder {
 }
 
 /// A builder for [`ListDistributionsByCachePolicyIdInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByCachePolicyIdInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -69,6 +68,17 @@ impl std::fmt::Debug for ListDistributionsByCachePolicyIdInputBuilder {
             .field("max_items", &self.max_items)
             .field("cache_policy_id", &self.cache_policy_id)
             .finish()
+    }
+}
+
+impl Clone for ListDistributionsByCachePolicyIdInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByCachePolicyIdInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+            cache_policy_id: self.cache_policy_id.clone(),
+        }
     }
 }
 
@@ -105,31 +115,17 @@ impl ListDistributionsByCachePolicyIdInputBuilder {
     }
     /// Builds the [`ListDistributionsByCachePolicyIdInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByCachePolicyIdInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByCachePolicyIdInput, restxml_runtime::BuildError> {
         match (self.cache_policy_id,) {
-            (Some(m_cache_policy_id),) => {
-                Ok(ListDistributionsByCachePolicyIdInput {
-                    marker: self.marker,
-                    max_items: self.max_items,
-                    cache_policy_id: m_cache_policy_id,
-                })
-            }
-            (m_cache_policy_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListDistributionsByCachePolicyIdInput",
-                        &[
-                            (
-                                m_cache_policy_id.is_none(),
-                                "cache_policy_id",
-                                "CachePolicyId",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_cache_policy_id),) => Ok(ListDistributionsByCachePolicyIdInput {
+                marker: self.marker,
+                max_items: self.max_items,
+                cache_policy_id: m_cache_policy_id,
+            }),
+            (m_cache_policy_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListDistributionsByCachePolicyIdInput",
+                &[(m_cache_policy_id.is_none(), "cache_policy_id", "CachePolicyId")],
+            )),
         }
     }
 }
@@ -174,7 +170,7 @@ impl ListDistributionsByCachePolicyIdOutput {
 }
 
 /// A builder for [`ListDistributionsByCachePolicyIdOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByCachePolicyIdOutputBuilder {
     distribution_id_list: Option<crate::types::DistributionIdList>,
 }
@@ -191,27 +187,19 @@ impl std::fmt::Debug for ListDistributionsByCachePolicyIdOutputBuilder {
 impl ListDistributionsByCachePolicyIdOutputBuilder {
     /// Sets [`ListDistributionsByCachePolicyIdOutput::distribution_id_list`].
     #[inline]
-    pub fn distribution_id_list(
-        mut self,
-        value: crate::types::DistributionIdList,
-    ) -> Self {
+    pub fn distribution_id_list(mut self, value: crate::types::DistributionIdList) -> Self {
         self.distribution_id_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionsByCachePolicyIdOutput::distribution_id_list`].
     #[inline]
-    pub fn set_distribution_id_list(
-        mut self,
-        value: Option<crate::types::DistributionIdList>,
-    ) -> Self {
+    pub fn set_distribution_id_list(mut self, value: Option<crate::types::DistributionIdList>) -> Self {
         self.distribution_id_list = value;
         self
     }
     /// Builds the [`ListDistributionsByCachePolicyIdOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByCachePolicyIdOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByCachePolicyIdOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByCachePolicyIdOutput {
             distribution_id_list: self.distribution_id_list,
             meta: Default::default(),
@@ -220,7 +208,7 @@ impl ListDistributionsByCachePolicyIdOutputBuilder {
 }
 
 /// The errors ListDistributionsByCachePolicyId can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListDistributionsByCachePolicyIdError {
     /// The cache policy does not exist.
@@ -237,32 +225,24 @@ impl ListDistributionsByCachePolicyIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByCachePolicyId",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchCachePolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchCachePolicy)
-            }
+            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchCachePolicy),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -286,6 +266,18 @@ impl ListDistributionsByCachePolicyIdError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListDistributionsByCachePolicyIdError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchCachePolicy(value) => Self::NoSuchCachePolicy(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -328,9 +320,7 @@ impl std::error::Error for ListDistributionsByCachePolicyIdError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distributionsByCachePolicyId/");
     {
         let value = &input.cache_policy_id;
@@ -354,15 +344,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByCachePolicyIdError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListDistributionsByCachePolicyIdError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListDistributionsByCachePolicyIdError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -384,11 +370,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListDistributionsByCachePolicyIdFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListDistributionsByCachePolicyIdFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInputBuilder,
+    pub(crate) input:
+        crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListDistributionsByCachePolicyIdFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByCachePolicyIdFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListDistributionsByCachePolicyIdFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByCachePolicyIdFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -398,11 +407,7 @@ impl ListDistributionsByCachePolicyIdFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInputBuilder,
     ) -> Self {
-        ListDistributionsByCachePolicyIdFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListDistributionsByCachePolicyIdFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Use this field when paginating results to indicate where to begin in your list of distribution IDs. The response includes distribution IDs in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -443,10 +448,7 @@ impl ListDistributionsByCachePolicyIdFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -469,15 +471,11 @@ impl ListDistributionsByCachePolicyIdFluentBuilder {
         crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdOutput,
         restxml_runtime::SdkError<ListDistributionsByCachePolicyIdError>,
     > {
-        let input: crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListDistributionsByCachePolicyId", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("ListDistributionsByCachePolicyId", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

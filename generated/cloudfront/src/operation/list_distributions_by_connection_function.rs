@@ -25,10 +25,7 @@ impl std::fmt::Debug for ListDistributionsByConnectionFunctionInput {
         f.debug_struct("ListDistributionsByConnectionFunctionInput")
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
-            .field(
-                "connection_function_identifier",
-                &self.connection_function_identifier,
-            )
+            .field("connection_function_identifier", &self.connection_function_identifier)
             .finish()
     }
 }
@@ -41,8 +38,7 @@ impl ListDistributionsByConnectionFunctionInput {
     }
 }
 
-impl From<ListDistributionsByConnectionFunctionInput>
-for ListDistributionsByConnectionFunctionInputBuilder {
+impl From<ListDistributionsByConnectionFunctionInput> for ListDistributionsByConnectionFunctionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByConnectionFunctionInput) -> Self {
@@ -55,7 +51,7 @@ for ListDistributionsByConnectionFunctionInputBuilder {
 }
 
 /// A builder for [`ListDistributionsByConnectionFunctionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByConnectionFunctionInputBuilder {
     marker: Option<String>,
     max_items: Option<i32>,
@@ -68,11 +64,19 @@ impl std::fmt::Debug for ListDistributionsByConnectionFunctionInputBuilder {
         f.debug_struct("ListDistributionsByConnectionFunctionInputBuilder")
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
-            .field(
-                "connection_function_identifier",
-                &self.connection_function_identifier,
-            )
+            .field("connection_function_identifier", &self.connection_function_identifier)
             .finish()
+    }
+}
+
+impl Clone for ListDistributionsByConnectionFunctionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByConnectionFunctionInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+            connection_function_identifier: self.connection_function_identifier.clone(),
+        }
     }
 }
 
@@ -109,34 +113,21 @@ impl ListDistributionsByConnectionFunctionInputBuilder {
     }
     /// Builds the [`ListDistributionsByConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        ListDistributionsByConnectionFunctionInput,
-        restxml_runtime::BuildError,
-    > {
+    pub fn build(self) -> Result<ListDistributionsByConnectionFunctionInput, restxml_runtime::BuildError> {
         match (self.connection_function_identifier,) {
-            (Some(m_connection_function_identifier),) => {
-                Ok(ListDistributionsByConnectionFunctionInput {
-                    marker: self.marker,
-                    max_items: self.max_items,
-                    connection_function_identifier: m_connection_function_identifier,
-                })
-            }
-            (m_connection_function_identifier,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListDistributionsByConnectionFunctionInput",
-                        &[
-                            (
-                                m_connection_function_identifier.is_none(),
-                                "connection_function_identifier",
-                                "ConnectionFunctionIdentifier",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_connection_function_identifier),) => Ok(ListDistributionsByConnectionFunctionInput {
+                marker: self.marker,
+                max_items: self.max_items,
+                connection_function_identifier: m_connection_function_identifier,
+            }),
+            (m_connection_function_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListDistributionsByConnectionFunctionInput",
+                &[(
+                    m_connection_function_identifier.is_none(),
+                    "connection_function_identifier",
+                    "ConnectionFunctionIdentifier",
+                )],
+            )),
         }
     }
 }
@@ -181,7 +172,7 @@ impl ListDistributionsByConnectionFunctionOutput {
 }
 
 /// A builder for [`ListDistributionsByConnectionFunctionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByConnectionFunctionOutputBuilder {
     distribution_list: Option<crate::types::DistributionList>,
 }
@@ -204,21 +195,13 @@ impl ListDistributionsByConnectionFunctionOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsByConnectionFunctionOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(
-        mut self,
-        value: Option<crate::types::DistributionList>,
-    ) -> Self {
+    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        ListDistributionsByConnectionFunctionOutput,
-        restxml_runtime::BuildError,
-    > {
+    pub fn build(self) -> Result<ListDistributionsByConnectionFunctionOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByConnectionFunctionOutput {
             distribution_list: self.distribution_list,
             meta: Default::default(),
@@ -227,7 +210,7 @@ impl ListDistributionsByConnectionFunctionOutputBuilder {
 }
 
 /// The errors ListDistributionsByConnectionFunction can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListDistributionsByConnectionFunctionError {
     /// Access denied.
@@ -244,32 +227,25 @@ impl ListDistributionsByConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByConnectionFunction",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -296,6 +272,18 @@ impl ListDistributionsByConnectionFunctionError {
     }
 }
 
+impl Clone for ListDistributionsByConnectionFunctionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl ListDistributionsByConnectionFunctionError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -309,8 +297,7 @@ impl ListDistributionsByConnectionFunctionError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata
-for ListDistributionsByConnectionFunctionError {
+impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByConnectionFunctionError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -336,19 +323,13 @@ impl std::error::Error for ListDistributionsByConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distributionsByConnectionFunction");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
     }
     if let Some(value) = &input.max_items {
-        request
-            .push_query(
-                "MaxItems",
-                Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()),
-            );
+        request.push_query("MaxItems", Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()));
     }
     {
         let value = &input.connection_function_identifier;
@@ -366,15 +347,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByConnectionFunctionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListDistributionsByConnectionFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListDistributionsByConnectionFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -396,11 +373,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListDistributionsByConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListDistributionsByConnectionFunctionFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInputBuilder,
+    pub(crate) input:
+        crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListDistributionsByConnectionFunctionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByConnectionFunctionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListDistributionsByConnectionFunctionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByConnectionFunctionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -410,11 +410,7 @@ impl ListDistributionsByConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInputBuilder,
     ) -> Self {
-        ListDistributionsByConnectionFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListDistributionsByConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -455,10 +451,7 @@ impl ListDistributionsByConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -466,7 +459,8 @@ impl ListDistributionsByConnectionFunctionFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInputBuilder {
+    ) -> &crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInputBuilder
+    {
         &self.input
     }
     /// Sends ListDistributionsByConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -485,11 +479,8 @@ impl ListDistributionsByConnectionFunctionFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListDistributionsByConnectionFunction", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("ListDistributionsByConnectionFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -38,8 +38,7 @@ impl ListDistributionsByConnectionModeInput {
     }
 }
 
-impl From<ListDistributionsByConnectionModeInput>
-for ListDistributionsByConnectionModeInputBuilder {
+impl From<ListDistributionsByConnectionModeInput> for ListDistributionsByConnectionModeInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByConnectionModeInput) -> Self {
@@ -52,7 +51,7 @@ for ListDistributionsByConnectionModeInputBuilder {
 }
 
 /// A builder for [`ListDistributionsByConnectionModeInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByConnectionModeInputBuilder {
     marker: Option<String>,
     max_items: Option<i32>,
@@ -67,6 +66,17 @@ impl std::fmt::Debug for ListDistributionsByConnectionModeInputBuilder {
             .field("max_items", &self.max_items)
             .field("connection_mode", &self.connection_mode)
             .finish()
+    }
+}
+
+impl Clone for ListDistributionsByConnectionModeInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByConnectionModeInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+            connection_mode: self.connection_mode.clone(),
+        }
     }
 }
 
@@ -103,31 +113,17 @@ impl ListDistributionsByConnectionModeInputBuilder {
     }
     /// Builds the [`ListDistributionsByConnectionModeInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByConnectionModeInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByConnectionModeInput, restxml_runtime::BuildError> {
         match (self.connection_mode,) {
-            (Some(m_connection_mode),) => {
-                Ok(ListDistributionsByConnectionModeInput {
-                    marker: self.marker,
-                    max_items: self.max_items,
-                    connection_mode: m_connection_mode,
-                })
-            }
-            (m_connection_mode,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListDistributionsByConnectionModeInput",
-                        &[
-                            (
-                                m_connection_mode.is_none(),
-                                "connection_mode",
-                                "ConnectionMode",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_connection_mode),) => Ok(ListDistributionsByConnectionModeInput {
+                marker: self.marker,
+                max_items: self.max_items,
+                connection_mode: m_connection_mode,
+            }),
+            (m_connection_mode,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListDistributionsByConnectionModeInput",
+                &[(m_connection_mode.is_none(), "connection_mode", "ConnectionMode")],
+            )),
         }
     }
 }
@@ -172,7 +168,7 @@ impl ListDistributionsByConnectionModeOutput {
 }
 
 /// A builder for [`ListDistributionsByConnectionModeOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByConnectionModeOutputBuilder {
     distribution_list: Option<crate::types::DistributionList>,
 }
@@ -195,18 +191,13 @@ impl ListDistributionsByConnectionModeOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsByConnectionModeOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(
-        mut self,
-        value: Option<crate::types::DistributionList>,
-    ) -> Self {
+    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByConnectionModeOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByConnectionModeOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByConnectionModeOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByConnectionModeOutput {
             distribution_list: self.distribution_list,
             meta: Default::default(),
@@ -215,7 +206,7 @@ impl ListDistributionsByConnectionModeOutputBuilder {
 }
 
 /// The errors ListDistributionsByConnectionMode can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListDistributionsByConnectionModeError {
     /// Access denied.
@@ -230,28 +221,22 @@ impl ListDistributionsByConnectionModeError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByConnectionMode",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -270,6 +255,17 @@ impl ListDistributionsByConnectionModeError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListDistributionsByConnectionModeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -311,9 +307,7 @@ impl std::error::Error for ListDistributionsByConnectionModeError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distributionsByConnectionMode/");
     {
         let value = &input.connection_mode;
@@ -323,11 +317,7 @@ pub fn serialize_request(
         request.push_query("Marker", Some(value.as_str()));
     }
     if let Some(value) = &input.max_items {
-        request
-            .push_query(
-                "MaxItems",
-                Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()),
-            );
+        request.push_query("MaxItems", Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()));
     }
     request.build()
 }
@@ -341,15 +331,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByConnectionModeError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListDistributionsByConnectionModeError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListDistributionsByConnectionModeError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -371,11 +357,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListDistributionsByConnectionModeFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListDistributionsByConnectionModeFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInputBuilder,
+    pub(crate) input:
+        crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListDistributionsByConnectionModeFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByConnectionModeFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListDistributionsByConnectionModeFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByConnectionModeFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -385,11 +394,7 @@ impl ListDistributionsByConnectionModeFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInputBuilder,
     ) -> Self {
-        ListDistributionsByConnectionModeFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListDistributionsByConnectionModeFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The marker for the next set of distributions to retrieve.
     ///
@@ -430,10 +435,7 @@ impl ListDistributionsByConnectionModeFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -456,15 +458,11 @@ impl ListDistributionsByConnectionModeFluentBuilder {
         crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeOutput,
         restxml_runtime::SdkError<ListDistributionsByConnectionModeError>,
     > {
-        let input: crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListDistributionsByConnectionMode", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("ListDistributionsByConnectionMode", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

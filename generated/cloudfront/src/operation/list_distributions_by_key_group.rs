@@ -53,7 +53,7 @@ impl From<ListDistributionsByKeyGroupInput> for ListDistributionsByKeyGroupInput
 }
 
 /// A builder for [`ListDistributionsByKeyGroupInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByKeyGroupInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -68,6 +68,17 @@ impl std::fmt::Debug for ListDistributionsByKeyGroupInputBuilder {
             .field("max_items", &self.max_items)
             .field("key_group_id", &self.key_group_id)
             .finish()
+    }
+}
+
+impl Clone for ListDistributionsByKeyGroupInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByKeyGroupInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+            key_group_id: self.key_group_id.clone(),
+        }
     }
 }
 
@@ -104,25 +115,17 @@ impl ListDistributionsByKeyGroupInputBuilder {
     }
     /// Builds the [`ListDistributionsByKeyGroupInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByKeyGroupInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByKeyGroupInput, restxml_runtime::BuildError> {
         match (self.key_group_id,) {
-            (Some(m_key_group_id),) => {
-                Ok(ListDistributionsByKeyGroupInput {
-                    marker: self.marker,
-                    max_items: self.max_items,
-                    key_group_id: m_key_group_id,
-                })
-            }
-            (m_key_group_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListDistributionsByKeyGroupInput",
-                        &[(m_key_group_id.is_none(), "key_group_id", "KeyGroupId")],
-                    ),
-                )
-            }
+            (Some(m_key_group_id),) => Ok(ListDistributionsByKeyGroupInput {
+                marker: self.marker,
+                max_items: self.max_items,
+                key_group_id: m_key_group_id,
+            }),
+            (m_key_group_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListDistributionsByKeyGroupInput",
+                &[(m_key_group_id.is_none(), "key_group_id", "KeyGroupId")],
+            )),
         }
     }
 }
@@ -167,7 +170,7 @@ impl ListDistributionsByKeyGroupOutput {
 }
 
 /// A builder for [`ListDistributionsByKeyGroupOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByKeyGroupOutputBuilder {
     distribution_id_list: Option<crate::types::DistributionIdList>,
 }
@@ -184,27 +187,19 @@ impl std::fmt::Debug for ListDistributionsByKeyGroupOutputBuilder {
 impl ListDistributionsByKeyGroupOutputBuilder {
     /// Sets [`ListDistributionsByKeyGroupOutput::distribution_id_list`].
     #[inline]
-    pub fn distribution_id_list(
-        mut self,
-        value: crate::types::DistributionIdList,
-    ) -> Self {
+    pub fn distribution_id_list(mut self, value: crate::types::DistributionIdList) -> Self {
         self.distribution_id_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionsByKeyGroupOutput::distribution_id_list`].
     #[inline]
-    pub fn set_distribution_id_list(
-        mut self,
-        value: Option<crate::types::DistributionIdList>,
-    ) -> Self {
+    pub fn set_distribution_id_list(mut self, value: Option<crate::types::DistributionIdList>) -> Self {
         self.distribution_id_list = value;
         self
     }
     /// Builds the [`ListDistributionsByKeyGroupOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByKeyGroupOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByKeyGroupOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByKeyGroupOutput {
             distribution_id_list: self.distribution_id_list,
             meta: Default::default(),
@@ -213,7 +208,7 @@ impl ListDistributionsByKeyGroupOutputBuilder {
 }
 
 /// The errors ListDistributionsByKeyGroup can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListDistributionsByKeyGroupError {
     /// An argument is invalid.
@@ -228,28 +223,22 @@ impl ListDistributionsByKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByKeyGroup",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchResource)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
             }
             _ => unhandled(meta),
         }
@@ -268,6 +257,17 @@ impl ListDistributionsByKeyGroupError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListDistributionsByKeyGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::NoSuchResource(value) => Self::NoSuchResource(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -309,9 +309,7 @@ impl std::error::Error for ListDistributionsByKeyGroupError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distributionsByKeyGroupId/");
     {
         let value = &input.key_group_id;
@@ -335,15 +333,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByKeyGroupError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListDistributionsByKeyGroupError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListDistributionsByKeyGroupError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -365,11 +359,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListDistributionsByKeyGroupFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListDistributionsByKeyGroupFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListDistributionsByKeyGroupFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByKeyGroupFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListDistributionsByKeyGroupFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByKeyGroupFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -379,11 +395,7 @@ impl ListDistributionsByKeyGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInputBuilder,
     ) -> Self {
-        ListDistributionsByKeyGroupFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListDistributionsByKeyGroupFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Use this field when paginating results to indicate where to begin in your list of distribution IDs. The response includes distribution IDs in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -424,10 +436,7 @@ impl ListDistributionsByKeyGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -450,15 +459,10 @@ impl ListDistributionsByKeyGroupFluentBuilder {
         crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupOutput,
         restxml_runtime::SdkError<ListDistributionsByKeyGroupError>,
     > {
-        let input: crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListDistributionsByKeyGroup", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListDistributionsByKeyGroup", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -40,8 +40,7 @@ impl ListDistributionsByOriginRequestPolicyIdInput {
     }
 }
 
-impl From<ListDistributionsByOriginRequestPolicyIdInput>
-for ListDistributionsByOriginRequestPolicyIdInputBuilder {
+impl From<ListDistributionsByOriginRequestPolicyIdInput> for ListDistributionsByOriginRequestPolicyIdInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByOriginRequestPolicyIdInput) -> Self {
@@ -54,7 +53,7 @@ for ListDistributionsByOriginRequestPolicyIdInputBuilder {
 }
 
 /// A builder for [`ListDistributionsByOriginRequestPolicyIdInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByOriginRequestPolicyIdInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -69,6 +68,17 @@ impl std::fmt::Debug for ListDistributionsByOriginRequestPolicyIdInputBuilder {
             .field("max_items", &self.max_items)
             .field("origin_request_policy_id", &self.origin_request_policy_id)
             .finish()
+    }
+}
+
+impl Clone for ListDistributionsByOriginRequestPolicyIdInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByOriginRequestPolicyIdInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+            origin_request_policy_id: self.origin_request_policy_id.clone(),
+        }
     }
 }
 
@@ -105,34 +115,17 @@ impl ListDistributionsByOriginRequestPolicyIdInputBuilder {
     }
     /// Builds the [`ListDistributionsByOriginRequestPolicyIdInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        ListDistributionsByOriginRequestPolicyIdInput,
-        restxml_runtime::BuildError,
-    > {
+    pub fn build(self) -> Result<ListDistributionsByOriginRequestPolicyIdInput, restxml_runtime::BuildError> {
         match (self.origin_request_policy_id,) {
-            (Some(m_origin_request_policy_id),) => {
-                Ok(ListDistributionsByOriginRequestPolicyIdInput {
-                    marker: self.marker,
-                    max_items: self.max_items,
-                    origin_request_policy_id: m_origin_request_policy_id,
-                })
-            }
-            (m_origin_request_policy_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListDistributionsByOriginRequestPolicyIdInput",
-                        &[
-                            (
-                                m_origin_request_policy_id.is_none(),
-                                "origin_request_policy_id",
-                                "OriginRequestPolicyId",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_origin_request_policy_id),) => Ok(ListDistributionsByOriginRequestPolicyIdInput {
+                marker: self.marker,
+                max_items: self.max_items,
+                origin_request_policy_id: m_origin_request_policy_id,
+            }),
+            (m_origin_request_policy_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListDistributionsByOriginRequestPolicyIdInput",
+                &[(m_origin_request_policy_id.is_none(), "origin_request_policy_id", "OriginRequestPolicyId")],
+            )),
         }
     }
 }
@@ -177,7 +170,7 @@ impl ListDistributionsByOriginRequestPolicyIdOutput {
 }
 
 /// A builder for [`ListDistributionsByOriginRequestPolicyIdOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByOriginRequestPolicyIdOutputBuilder {
     distribution_id_list: Option<crate::types::DistributionIdList>,
 }
@@ -194,30 +187,19 @@ impl std::fmt::Debug for ListDistributionsByOriginRequestPolicyIdOutputBuilder {
 impl ListDistributionsByOriginRequestPolicyIdOutputBuilder {
     /// Sets [`ListDistributionsByOriginRequestPolicyIdOutput::distribution_id_list`].
     #[inline]
-    pub fn distribution_id_list(
-        mut self,
-        value: crate::types::DistributionIdList,
-    ) -> Self {
+    pub fn distribution_id_list(mut self, value: crate::types::DistributionIdList) -> Self {
         self.distribution_id_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionsByOriginRequestPolicyIdOutput::distribution_id_list`].
     #[inline]
-    pub fn set_distribution_id_list(
-        mut self,
-        value: Option<crate::types::DistributionIdList>,
-    ) -> Self {
+    pub fn set_distribution_id_list(mut self, value: Option<crate::types::DistributionIdList>) -> Self {
         self.distribution_id_list = value;
         self
     }
     /// Builds the [`ListDistributionsByOriginRequestPolicyIdOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        ListDistributionsByOriginRequestPolicyIdOutput,
-        restxml_runtime::BuildError,
-    > {
+    pub fn build(self) -> Result<ListDistributionsByOriginRequestPolicyIdOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByOriginRequestPolicyIdOutput {
             distribution_id_list: self.distribution_id_list,
             meta: Default::default(),
@@ -226,7 +208,7 @@ impl ListDistributionsByOriginRequestPolicyIdOutputBuilder {
 }
 
 /// The errors ListDistributionsByOriginRequestPolicyId can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListDistributionsByOriginRequestPolicyIdError {
     /// Access denied.
@@ -243,32 +225,24 @@ impl ListDistributionsByOriginRequestPolicyIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByOriginRequestPolicyId",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy)
-            }
+            Some("NoSuchOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -295,6 +269,18 @@ impl ListDistributionsByOriginRequestPolicyIdError {
     }
 }
 
+impl Clone for ListDistributionsByOriginRequestPolicyIdError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchOriginRequestPolicy(value) => Self::NoSuchOriginRequestPolicy(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl ListDistributionsByOriginRequestPolicyIdError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -308,8 +294,7 @@ impl ListDistributionsByOriginRequestPolicyIdError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata
-for ListDistributionsByOriginRequestPolicyIdError {
+impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByOriginRequestPolicyIdError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -335,9 +320,7 @@ impl std::error::Error for ListDistributionsByOriginRequestPolicyIdError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distributionsByOriginRequestPolicyId/");
     {
         let value = &input.origin_request_policy_id;
@@ -361,15 +344,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByOriginRequestPolicyIdError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListDistributionsByOriginRequestPolicyIdError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListDistributionsByOriginRequestPolicyIdError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -391,11 +370,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListDistributionsByOriginRequestPolicyIdFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListDistributionsByOriginRequestPolicyIdFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListDistributionsByOriginRequestPolicyIdFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByOriginRequestPolicyIdFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListDistributionsByOriginRequestPolicyIdFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByOriginRequestPolicyIdFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -405,11 +406,7 @@ impl ListDistributionsByOriginRequestPolicyIdFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInputBuilder,
     ) -> Self {
-        ListDistributionsByOriginRequestPolicyIdFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListDistributionsByOriginRequestPolicyIdFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Use this field when paginating results to indicate where to begin in your list of distribution IDs. The response includes distribution IDs in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -450,10 +447,7 @@ impl ListDistributionsByOriginRequestPolicyIdFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -461,7 +455,7 @@ impl ListDistributionsByOriginRequestPolicyIdFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInputBuilder {
+    ) -> &crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInputBuilder{
         &self.input
     }
     /// Sends ListDistributionsByOriginRequestPolicyId: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -475,20 +469,13 @@ impl ListDistributionsByOriginRequestPolicyIdFluentBuilder {
     ) -> Result<
         crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdOutput,
         restxml_runtime::SdkError<ListDistributionsByOriginRequestPolicyIdError>,
-    > {
+    >{
         let input: crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInput = self
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with(
-                "ListDistributionsByOriginRequestPolicyId",
-                request,
-                &self.overrides,
-            )
-            .await?;
+        let response =
+            self.client.core().send_with("ListDistributionsByOriginRequestPolicyId", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -38,8 +38,7 @@ impl ListDistributionsByOwnedResourceInput {
     }
 }
 
-impl From<ListDistributionsByOwnedResourceInput>
-for ListDistributionsByOwnedResourceInputBuilder {
+impl From<ListDistributionsByOwnedResourceInput> for ListDistributionsByOwnedResourceInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByOwnedResourceInput) -> Self {
@@ -52,7 +51,7 @@ for ListDistributionsByOwnedResourceInputBuilder {
 }
 
 /// A builder for [`ListDistributionsByOwnedResourceInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByOwnedResourceInputBuilder {
     resource_arn: Option<String>,
     marker: Option<String>,
@@ -67,6 +66,17 @@ impl std::fmt::Debug for ListDistributionsByOwnedResourceInputBuilder {
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListDistributionsByOwnedResourceInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByOwnedResourceInputBuilder {
+            resource_arn: self.resource_arn.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+        }
     }
 }
 
@@ -103,25 +113,17 @@ impl ListDistributionsByOwnedResourceInputBuilder {
     }
     /// Builds the [`ListDistributionsByOwnedResourceInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByOwnedResourceInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByOwnedResourceInput, restxml_runtime::BuildError> {
         match (self.resource_arn,) {
-            (Some(m_resource_arn),) => {
-                Ok(ListDistributionsByOwnedResourceInput {
-                    resource_arn: m_resource_arn,
-                    marker: self.marker,
-                    max_items: self.max_items,
-                })
-            }
-            (m_resource_arn,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListDistributionsByOwnedResourceInput",
-                        &[(m_resource_arn.is_none(), "resource_arn", "ResourceArn")],
-                    ),
-                )
-            }
+            (Some(m_resource_arn),) => Ok(ListDistributionsByOwnedResourceInput {
+                resource_arn: m_resource_arn,
+                marker: self.marker,
+                max_items: self.max_items,
+            }),
+            (m_resource_arn,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListDistributionsByOwnedResourceInput",
+                &[(m_resource_arn.is_none(), "resource_arn", "ResourceArn")],
+            )),
         }
     }
 }
@@ -166,7 +168,7 @@ impl ListDistributionsByOwnedResourceOutput {
 }
 
 /// A builder for [`ListDistributionsByOwnedResourceOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByOwnedResourceOutputBuilder {
     distribution_list: Option<crate::types::DistributionIdOwnerList>,
 }
@@ -183,27 +185,19 @@ impl std::fmt::Debug for ListDistributionsByOwnedResourceOutputBuilder {
 impl ListDistributionsByOwnedResourceOutputBuilder {
     /// Sets [`ListDistributionsByOwnedResourceOutput::distribution_list`].
     #[inline]
-    pub fn distribution_list(
-        mut self,
-        value: crate::types::DistributionIdOwnerList,
-    ) -> Self {
+    pub fn distribution_list(mut self, value: crate::types::DistributionIdOwnerList) -> Self {
         self.distribution_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionsByOwnedResourceOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(
-        mut self,
-        value: Option<crate::types::DistributionIdOwnerList>,
-    ) -> Self {
+    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionIdOwnerList>) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByOwnedResourceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByOwnedResourceOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByOwnedResourceOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByOwnedResourceOutput {
             distribution_list: self.distribution_list,
             meta: Default::default(),
@@ -212,7 +206,7 @@ impl ListDistributionsByOwnedResourceOutputBuilder {
 }
 
 /// The errors ListDistributionsByOwnedResource can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListDistributionsByOwnedResourceError {
     /// Access denied.
@@ -231,36 +225,27 @@ impl ListDistributionsByOwnedResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByOwnedResource",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -289,6 +274,19 @@ impl ListDistributionsByOwnedResourceError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListDistributionsByOwnedResourceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -332,9 +330,7 @@ impl std::error::Error for ListDistributionsByOwnedResourceError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distributionsByOwnedResource/");
     {
         let value = &input.resource_arn;
@@ -358,15 +354,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByOwnedResourceError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListDistributionsByOwnedResourceError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListDistributionsByOwnedResourceError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -388,11 +380,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListDistributionsByOwnedResourceFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListDistributionsByOwnedResourceFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInputBuilder,
+    pub(crate) input:
+        crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListDistributionsByOwnedResourceFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByOwnedResourceFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListDistributionsByOwnedResourceFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByOwnedResourceFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -402,11 +417,7 @@ impl ListDistributionsByOwnedResourceFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInputBuilder,
     ) -> Self {
-        ListDistributionsByOwnedResourceFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListDistributionsByOwnedResourceFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ARN of the CloudFront resource that you've shared with other Amazon Web Services accounts.
     ///
@@ -447,10 +458,7 @@ impl ListDistributionsByOwnedResourceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -473,15 +481,11 @@ impl ListDistributionsByOwnedResourceFluentBuilder {
         crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceOutput,
         restxml_runtime::SdkError<ListDistributionsByOwnedResourceError>,
     > {
-        let input: crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListDistributionsByOwnedResource", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("ListDistributionsByOwnedResource", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

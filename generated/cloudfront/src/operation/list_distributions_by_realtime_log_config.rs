@@ -45,8 +45,7 @@ impl ListDistributionsByRealtimeLogConfigInput {
     }
 }
 
-impl From<ListDistributionsByRealtimeLogConfigInput>
-for ListDistributionsByRealtimeLogConfigInputBuilder {
+impl From<ListDistributionsByRealtimeLogConfigInput> for ListDistributionsByRealtimeLogConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByRealtimeLogConfigInput) -> Self {
@@ -60,7 +59,7 @@ for ListDistributionsByRealtimeLogConfigInputBuilder {
 }
 
 /// A builder for [`ListDistributionsByRealtimeLogConfigInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByRealtimeLogConfigInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -77,6 +76,18 @@ impl std::fmt::Debug for ListDistributionsByRealtimeLogConfigInputBuilder {
             .field("realtime_log_config_name", &self.realtime_log_config_name)
             .field("realtime_log_config_arn", &self.realtime_log_config_arn)
             .finish()
+    }
+}
+
+impl Clone for ListDistributionsByRealtimeLogConfigInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByRealtimeLogConfigInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+            realtime_log_config_name: self.realtime_log_config_name.clone(),
+            realtime_log_config_arn: self.realtime_log_config_arn.clone(),
+        }
     }
 }
 
@@ -131,9 +142,7 @@ impl ListDistributionsByRealtimeLogConfigInputBuilder {
     }
     /// Builds the [`ListDistributionsByRealtimeLogConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByRealtimeLogConfigInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByRealtimeLogConfigInput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByRealtimeLogConfigInput {
             marker: self.marker,
             max_items: self.max_items,
@@ -183,7 +192,7 @@ impl ListDistributionsByRealtimeLogConfigOutput {
 }
 
 /// A builder for [`ListDistributionsByRealtimeLogConfigOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByRealtimeLogConfigOutputBuilder {
     distribution_list: Option<crate::types::DistributionList>,
 }
@@ -206,21 +215,13 @@ impl ListDistributionsByRealtimeLogConfigOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsByRealtimeLogConfigOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(
-        mut self,
-        value: Option<crate::types::DistributionList>,
-    ) -> Self {
+    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByRealtimeLogConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        ListDistributionsByRealtimeLogConfigOutput,
-        restxml_runtime::BuildError,
-    > {
+    pub fn build(self) -> Result<ListDistributionsByRealtimeLogConfigOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByRealtimeLogConfigOutput {
             distribution_list: self.distribution_list,
             meta: Default::default(),
@@ -229,7 +230,7 @@ impl ListDistributionsByRealtimeLogConfigOutputBuilder {
 }
 
 /// The errors ListDistributionsByRealtimeLogConfig can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListDistributionsByRealtimeLogConfigError {
     /// An argument is invalid.
@@ -242,24 +243,19 @@ impl ListDistributionsByRealtimeLogConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByRealtimeLogConfig",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -276,6 +272,16 @@ impl ListDistributionsByRealtimeLogConfigError {
     }
 }
 
+impl Clone for ListDistributionsByRealtimeLogConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl ListDistributionsByRealtimeLogConfigError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -287,8 +293,7 @@ impl ListDistributionsByRealtimeLogConfigError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata
-for ListDistributionsByRealtimeLogConfigError {
+impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByRealtimeLogConfigError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -314,11 +319,10 @@ impl std::error::Error for ListDistributionsByRealtimeLogConfigError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/distributionsByRealtimeLogConfig");
-    if input.marker.is_some() || input.max_items.is_some()
+    if input.marker.is_some()
+        || input.max_items.is_some()
         || input.realtime_log_config_name.is_some()
         || input.realtime_log_config_arn.is_some()
     {
@@ -355,15 +359,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByRealtimeLogConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListDistributionsByRealtimeLogConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListDistributionsByRealtimeLogConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -385,11 +385,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListDistributionsByRealtimeLogConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListDistributionsByRealtimeLogConfigFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInputBuilder,
+    pub(crate) input:
+        crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListDistributionsByRealtimeLogConfigFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByRealtimeLogConfigFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListDistributionsByRealtimeLogConfigFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByRealtimeLogConfigFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -399,11 +422,7 @@ impl ListDistributionsByRealtimeLogConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInputBuilder,
     ) -> Self {
-        ListDistributionsByRealtimeLogConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListDistributionsByRealtimeLogConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Use this field when paginating results to indicate where to begin in your list of distributions. The response includes distributions in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -464,10 +483,7 @@ impl ListDistributionsByRealtimeLogConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -475,7 +491,8 @@ impl ListDistributionsByRealtimeLogConfigFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInputBuilder {
+    ) -> &crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInputBuilder
+    {
         &self.input
     }
     /// Sends ListDistributionsByRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -494,11 +511,8 @@ impl ListDistributionsByRealtimeLogConfigFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListDistributionsByRealtimeLogConfig", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("ListDistributionsByRealtimeLogConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

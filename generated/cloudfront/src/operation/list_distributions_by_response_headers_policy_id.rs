@@ -40,8 +40,7 @@ impl ListDistributionsByResponseHeadersPolicyIdInput {
     }
 }
 
-impl From<ListDistributionsByResponseHeadersPolicyIdInput>
-for ListDistributionsByResponseHeadersPolicyIdInputBuilder {
+impl From<ListDistributionsByResponseHeadersPolicyIdInput> for ListDistributionsByResponseHeadersPolicyIdInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByResponseHeadersPolicyIdInput) -> Self {
@@ -54,7 +53,7 @@ for ListDistributionsByResponseHeadersPolicyIdInputBuilder {
 }
 
 /// A builder for [`ListDistributionsByResponseHeadersPolicyIdInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByResponseHeadersPolicyIdInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -69,6 +68,17 @@ impl std::fmt::Debug for ListDistributionsByResponseHeadersPolicyIdInputBuilder 
             .field("max_items", &self.max_items)
             .field("response_headers_policy_id", &self.response_headers_policy_id)
             .finish()
+    }
+}
+
+impl Clone for ListDistributionsByResponseHeadersPolicyIdInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByResponseHeadersPolicyIdInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+            response_headers_policy_id: self.response_headers_policy_id.clone(),
+        }
     }
 }
 
@@ -105,34 +115,17 @@ impl ListDistributionsByResponseHeadersPolicyIdInputBuilder {
     }
     /// Builds the [`ListDistributionsByResponseHeadersPolicyIdInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        ListDistributionsByResponseHeadersPolicyIdInput,
-        restxml_runtime::BuildError,
-    > {
+    pub fn build(self) -> Result<ListDistributionsByResponseHeadersPolicyIdInput, restxml_runtime::BuildError> {
         match (self.response_headers_policy_id,) {
-            (Some(m_response_headers_policy_id),) => {
-                Ok(ListDistributionsByResponseHeadersPolicyIdInput {
-                    marker: self.marker,
-                    max_items: self.max_items,
-                    response_headers_policy_id: m_response_headers_policy_id,
-                })
-            }
-            (m_response_headers_policy_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListDistributionsByResponseHeadersPolicyIdInput",
-                        &[
-                            (
-                                m_response_headers_policy_id.is_none(),
-                                "response_headers_policy_id",
-                                "ResponseHeadersPolicyId",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_response_headers_policy_id),) => Ok(ListDistributionsByResponseHeadersPolicyIdInput {
+                marker: self.marker,
+                max_items: self.max_items,
+                response_headers_policy_id: m_response_headers_policy_id,
+            }),
+            (m_response_headers_policy_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListDistributionsByResponseHeadersPolicyIdInput",
+                &[(m_response_headers_policy_id.is_none(), "response_headers_policy_id", "ResponseHeadersPolicyId")],
+            )),
         }
     }
 }
@@ -177,7 +170,7 @@ impl ListDistributionsByResponseHeadersPolicyIdOutput {
 }
 
 /// A builder for [`ListDistributionsByResponseHeadersPolicyIdOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByResponseHeadersPolicyIdOutputBuilder {
     distribution_id_list: Option<crate::types::DistributionIdList>,
 }
@@ -194,30 +187,19 @@ impl std::fmt::Debug for ListDistributionsByResponseHeadersPolicyIdOutputBuilder
 impl ListDistributionsByResponseHeadersPolicyIdOutputBuilder {
     /// Sets [`ListDistributionsByResponseHeadersPolicyIdOutput::distribution_id_list`].
     #[inline]
-    pub fn distribution_id_list(
-        mut self,
-        value: crate::types::DistributionIdList,
-    ) -> Self {
+    pub fn distribution_id_list(mut self, value: crate::types::DistributionIdList) -> Self {
         self.distribution_id_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionsByResponseHeadersPolicyIdOutput::distribution_id_list`].
     #[inline]
-    pub fn set_distribution_id_list(
-        mut self,
-        value: Option<crate::types::DistributionIdList>,
-    ) -> Self {
+    pub fn set_distribution_id_list(mut self, value: Option<crate::types::DistributionIdList>) -> Self {
         self.distribution_id_list = value;
         self
     }
     /// Builds the [`ListDistributionsByResponseHeadersPolicyIdOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        ListDistributionsByResponseHeadersPolicyIdOutput,
-        restxml_runtime::BuildError,
-    > {
+    pub fn build(self) -> Result<ListDistributionsByResponseHeadersPolicyIdOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByResponseHeadersPolicyIdOutput {
             distribution_id_list: self.distribution_id_list,
             meta: Default::default(),
@@ -226,7 +208,7 @@ impl ListDistributionsByResponseHeadersPolicyIdOutputBuilder {
 }
 
 /// The errors ListDistributionsByResponseHeadersPolicyId can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListDistributionsByResponseHeadersPolicyIdError {
     /// Access denied.
@@ -243,32 +225,24 @@ impl ListDistributionsByResponseHeadersPolicyIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByResponseHeadersPolicyId",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy)
-            }
+            Some("NoSuchResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -295,6 +269,18 @@ impl ListDistributionsByResponseHeadersPolicyIdError {
     }
 }
 
+impl Clone for ListDistributionsByResponseHeadersPolicyIdError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchResponseHeadersPolicy(value) => Self::NoSuchResponseHeadersPolicy(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl ListDistributionsByResponseHeadersPolicyIdError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -308,8 +294,7 @@ impl ListDistributionsByResponseHeadersPolicyIdError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata
-for ListDistributionsByResponseHeadersPolicyIdError {
+impl restxml_runtime::ProvideErrorMetadata for ListDistributionsByResponseHeadersPolicyIdError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -335,9 +320,7 @@ impl std::error::Error for ListDistributionsByResponseHeadersPolicyIdError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distributionsByResponseHeadersPolicyId/");
     {
         let value = &input.response_headers_policy_id;
@@ -359,17 +342,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ) -> Result<
     crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdOutput,
     restxml_runtime::SdkError<ListDistributionsByResponseHeadersPolicyIdError>,
-> {
+>{
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListDistributionsByResponseHeadersPolicyIdError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
+        return Err(restxml_runtime::SdkError::Service(
+            ListDistributionsByResponseHeadersPolicyIdError::from_response(
+                response.status().as_u16(),
+                response.headers(),
+                response.body().as_ref(),
             ),
-        );
+        ));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -391,11 +372,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListDistributionsByResponseHeadersPolicyIdFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByResponseHeadersPolicyIdFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -405,11 +408,7 @@ impl ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInputBuilder,
     ) -> Self {
-        ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListDistributionsByResponseHeadersPolicyIdFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Use this field when paginating results to indicate where to begin in your list of distribution IDs. The response includes distribution IDs in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -450,10 +449,7 @@ impl ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -461,7 +457,7 @@ impl ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInputBuilder {
+    ) -> &crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInputBuilder{
         &self.input
     }
     /// Sends ListDistributionsByResponseHeadersPolicyId: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -475,7 +471,7 @@ impl ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
     ) -> Result<
         crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdOutput,
         restxml_runtime::SdkError<ListDistributionsByResponseHeadersPolicyIdError>,
-    > {
+    >{
         let input: crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInput = self
             .input
             .build()?;
@@ -483,11 +479,7 @@ impl ListDistributionsByResponseHeadersPolicyIdFluentBuilder {
         let response = self
             .client
             .core()
-            .send_with(
-                "ListDistributionsByResponseHeadersPolicyId",
-                request,
-                &self.overrides,
-            )
+            .send_with("ListDistributionsByResponseHeadersPolicyId", request, &self.overrides)
             .await?;
         parse_response(&response)
     }

@@ -38,8 +38,7 @@ impl ListDistributionsByTrustStoreInput {
     }
 }
 
-impl From<ListDistributionsByTrustStoreInput>
-for ListDistributionsByTrustStoreInputBuilder {
+impl From<ListDistributionsByTrustStoreInput> for ListDistributionsByTrustStoreInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByTrustStoreInput) -> Self {
@@ -52,7 +51,7 @@ for ListDistributionsByTrustStoreInputBuilder {
 }
 
 /// A builder for [`ListDistributionsByTrustStoreInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByTrustStoreInputBuilder {
     trust_store_identifier: Option<String>,
     marker: Option<String>,
@@ -67,6 +66,17 @@ impl std::fmt::Debug for ListDistributionsByTrustStoreInputBuilder {
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListDistributionsByTrustStoreInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByTrustStoreInputBuilder {
+            trust_store_identifier: self.trust_store_identifier.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+        }
     }
 }
 
@@ -103,31 +113,17 @@ impl ListDistributionsByTrustStoreInputBuilder {
     }
     /// Builds the [`ListDistributionsByTrustStoreInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByTrustStoreInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByTrustStoreInput, restxml_runtime::BuildError> {
         match (self.trust_store_identifier,) {
-            (Some(m_trust_store_identifier),) => {
-                Ok(ListDistributionsByTrustStoreInput {
-                    trust_store_identifier: m_trust_store_identifier,
-                    marker: self.marker,
-                    max_items: self.max_items,
-                })
-            }
-            (m_trust_store_identifier,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListDistributionsByTrustStoreInput",
-                        &[
-                            (
-                                m_trust_store_identifier.is_none(),
-                                "trust_store_identifier",
-                                "TrustStoreIdentifier",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_trust_store_identifier),) => Ok(ListDistributionsByTrustStoreInput {
+                trust_store_identifier: m_trust_store_identifier,
+                marker: self.marker,
+                max_items: self.max_items,
+            }),
+            (m_trust_store_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListDistributionsByTrustStoreInput",
+                &[(m_trust_store_identifier.is_none(), "trust_store_identifier", "TrustStoreIdentifier")],
+            )),
         }
     }
 }
@@ -172,7 +168,7 @@ impl ListDistributionsByTrustStoreOutput {
 }
 
 /// A builder for [`ListDistributionsByTrustStoreOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByTrustStoreOutputBuilder {
     distribution_list: Option<crate::types::DistributionList>,
 }
@@ -195,27 +191,19 @@ impl ListDistributionsByTrustStoreOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsByTrustStoreOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(
-        mut self,
-        value: Option<crate::types::DistributionList>,
-    ) -> Self {
+    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByTrustStoreOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByTrustStoreOutput, restxml_runtime::BuildError> {
-        Ok(ListDistributionsByTrustStoreOutput {
-            distribution_list: self.distribution_list,
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<ListDistributionsByTrustStoreOutput, restxml_runtime::BuildError> {
+        Ok(ListDistributionsByTrustStoreOutput { distribution_list: self.distribution_list, meta: Default::default() })
     }
 }
 
 /// The errors ListDistributionsByTrustStore can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListDistributionsByTrustStoreError {
     /// Access denied.
@@ -232,32 +220,25 @@ impl ListDistributionsByTrustStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByTrustStore",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -281,6 +262,18 @@ impl ListDistributionsByTrustStoreError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListDistributionsByTrustStoreError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -323,9 +316,7 @@ impl std::error::Error for ListDistributionsByTrustStoreError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distributionsByTrustStore");
     {
         let value = &input.trust_store_identifier;
@@ -349,15 +340,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByTrustStoreError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListDistributionsByTrustStoreError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListDistributionsByTrustStoreError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -379,11 +366,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListDistributionsByTrustStoreFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListDistributionsByTrustStoreFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListDistributionsByTrustStoreFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByTrustStoreFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListDistributionsByTrustStoreFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByTrustStoreFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -393,11 +402,7 @@ impl ListDistributionsByTrustStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInputBuilder,
     ) -> Self {
-        ListDistributionsByTrustStoreFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListDistributionsByTrustStoreFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The distributions by trust store identifier.
     ///
@@ -438,10 +443,7 @@ impl ListDistributionsByTrustStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -464,15 +466,10 @@ impl ListDistributionsByTrustStoreFluentBuilder {
         crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreOutput,
         restxml_runtime::SdkError<ListDistributionsByTrustStoreError>,
     > {
-        let input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListDistributionsByTrustStore", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListDistributionsByTrustStore", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -38,8 +38,7 @@ impl ListDistributionsByVpcOriginIdInput {
     }
 }
 
-impl From<ListDistributionsByVpcOriginIdInput>
-for ListDistributionsByVpcOriginIdInputBuilder {
+impl From<ListDistributionsByVpcOriginIdInput> for ListDistributionsByVpcOriginIdInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListDistributionsByVpcOriginIdInput) -> Self {
@@ -52,7 +51,7 @@ for ListDistributionsByVpcOriginIdInputBuilder {
 }
 
 /// A builder for [`ListDistributionsByVpcOriginIdInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByVpcOriginIdInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -67,6 +66,17 @@ impl std::fmt::Debug for ListDistributionsByVpcOriginIdInputBuilder {
             .field("max_items", &self.max_items)
             .field("vpc_origin_id", &self.vpc_origin_id)
             .finish()
+    }
+}
+
+impl Clone for ListDistributionsByVpcOriginIdInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByVpcOriginIdInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+            vpc_origin_id: self.vpc_origin_id.clone(),
+        }
     }
 }
 
@@ -103,25 +113,17 @@ impl ListDistributionsByVpcOriginIdInputBuilder {
     }
     /// Builds the [`ListDistributionsByVpcOriginIdInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByVpcOriginIdInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByVpcOriginIdInput, restxml_runtime::BuildError> {
         match (self.vpc_origin_id,) {
-            (Some(m_vpc_origin_id),) => {
-                Ok(ListDistributionsByVpcOriginIdInput {
-                    marker: self.marker,
-                    max_items: self.max_items,
-                    vpc_origin_id: m_vpc_origin_id,
-                })
-            }
-            (m_vpc_origin_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListDistributionsByVpcOriginIdInput",
-                        &[(m_vpc_origin_id.is_none(), "vpc_origin_id", "VpcOriginId")],
-                    ),
-                )
-            }
+            (Some(m_vpc_origin_id),) => Ok(ListDistributionsByVpcOriginIdInput {
+                marker: self.marker,
+                max_items: self.max_items,
+                vpc_origin_id: m_vpc_origin_id,
+            }),
+            (m_vpc_origin_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListDistributionsByVpcOriginIdInput",
+                &[(m_vpc_origin_id.is_none(), "vpc_origin_id", "VpcOriginId")],
+            )),
         }
     }
 }
@@ -166,7 +168,7 @@ impl ListDistributionsByVpcOriginIdOutput {
 }
 
 /// A builder for [`ListDistributionsByVpcOriginIdOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByVpcOriginIdOutputBuilder {
     distribution_id_list: Option<crate::types::DistributionIdList>,
 }
@@ -183,27 +185,19 @@ impl std::fmt::Debug for ListDistributionsByVpcOriginIdOutputBuilder {
 impl ListDistributionsByVpcOriginIdOutputBuilder {
     /// Sets [`ListDistributionsByVpcOriginIdOutput::distribution_id_list`].
     #[inline]
-    pub fn distribution_id_list(
-        mut self,
-        value: crate::types::DistributionIdList,
-    ) -> Self {
+    pub fn distribution_id_list(mut self, value: crate::types::DistributionIdList) -> Self {
         self.distribution_id_list = Some(value);
         self
     }
     /// Sets or clears [`ListDistributionsByVpcOriginIdOutput::distribution_id_list`].
     #[inline]
-    pub fn set_distribution_id_list(
-        mut self,
-        value: Option<crate::types::DistributionIdList>,
-    ) -> Self {
+    pub fn set_distribution_id_list(mut self, value: Option<crate::types::DistributionIdList>) -> Self {
         self.distribution_id_list = value;
         self
     }
     /// Builds the [`ListDistributionsByVpcOriginIdOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByVpcOriginIdOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByVpcOriginIdOutput, restxml_runtime::BuildError> {
         Ok(ListDistributionsByVpcOriginIdOutput {
             distribution_id_list: self.distribution_id_list,
             meta: Default::default(),
@@ -212,7 +206,7 @@ impl ListDistributionsByVpcOriginIdOutputBuilder {
 }
 
 /// The errors ListDistributionsByVpcOriginId can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListDistributionsByVpcOriginIdError {
     /// Access denied.
@@ -231,36 +225,27 @@ impl ListDistributionsByVpcOriginIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByVpcOriginId",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -289,6 +274,19 @@ impl ListDistributionsByVpcOriginIdError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListDistributionsByVpcOriginIdError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -332,9 +330,7 @@ impl std::error::Error for ListDistributionsByVpcOriginIdError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distributionsByVpcOriginId/");
     {
         let value = &input.vpc_origin_id;
@@ -358,15 +354,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByVpcOriginIdError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListDistributionsByVpcOriginIdError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListDistributionsByVpcOriginIdError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -388,11 +380,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListDistributionsByVpcOriginIdFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListDistributionsByVpcOriginIdFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListDistributionsByVpcOriginIdFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByVpcOriginIdFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListDistributionsByVpcOriginIdFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByVpcOriginIdFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -402,11 +416,7 @@ impl ListDistributionsByVpcOriginIdFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInputBuilder,
     ) -> Self {
-        ListDistributionsByVpcOriginIdFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListDistributionsByVpcOriginIdFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The marker associated with the VPC origin distributions list.
     ///
@@ -447,10 +457,7 @@ impl ListDistributionsByVpcOriginIdFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -473,15 +480,10 @@ impl ListDistributionsByVpcOriginIdFluentBuilder {
         crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdOutput,
         restxml_runtime::SdkError<ListDistributionsByVpcOriginIdError>,
     > {
-        let input: crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListDistributionsByVpcOriginId", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListDistributionsByVpcOriginId", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

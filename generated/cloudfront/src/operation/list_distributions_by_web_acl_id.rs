@@ -56,7 +56,7 @@ impl From<ListDistributionsByWebACLIdInput> for ListDistributionsByWebACLIdInput
 }
 
 /// A builder for [`ListDistributionsByWebACLIdInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByWebACLIdInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -71,6 +71,17 @@ impl std::fmt::Debug for ListDistributionsByWebACLIdInputBuilder {
             .field("max_items", &self.max_items)
             .field("web_acl_id", &self.web_acl_id)
             .finish()
+    }
+}
+
+impl Clone for ListDistributionsByWebACLIdInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByWebACLIdInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+            web_acl_id: self.web_acl_id.clone(),
+        }
     }
 }
 
@@ -107,25 +118,17 @@ impl ListDistributionsByWebACLIdInputBuilder {
     }
     /// Builds the [`ListDistributionsByWebACLIdInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByWebACLIdInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDistributionsByWebACLIdInput, restxml_runtime::BuildError> {
         match (self.web_acl_id,) {
-            (Some(m_web_acl_id),) => {
-                Ok(ListDistributionsByWebACLIdInput {
-                    marker: self.marker,
-                    max_items: self.max_items,
-                    web_acl_id: m_web_acl_id,
-                })
-            }
-            (m_web_acl_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListDistributionsByWebACLIdInput",
-                        &[(m_web_acl_id.is_none(), "web_acl_id", "WebACLId")],
-                    ),
-                )
-            }
+            (Some(m_web_acl_id),) => Ok(ListDistributionsByWebACLIdInput {
+                marker: self.marker,
+                max_items: self.max_items,
+                web_acl_id: m_web_acl_id,
+            }),
+            (m_web_acl_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListDistributionsByWebACLIdInput",
+                &[(m_web_acl_id.is_none(), "web_acl_id", "WebACLId")],
+            )),
         }
     }
 }
@@ -148,9 +151,7 @@ pub struct ListDistributionsByWebACLIdOutput {
 impl std::fmt::Debug for ListDistributionsByWebACLIdOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListDistributionsByWebACLIdOutput")
-            .field("distribution_list", &self.distribution_list)
-            .finish()
+        f.debug_struct("ListDistributionsByWebACLIdOutput").field("distribution_list", &self.distribution_list).finish()
     }
 }
 
@@ -170,7 +171,7 @@ impl ListDistributionsByWebACLIdOutput {
 }
 
 /// A builder for [`ListDistributionsByWebACLIdOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDistributionsByWebACLIdOutputBuilder {
     distribution_list: Option<crate::types::DistributionList>,
 }
@@ -193,27 +194,19 @@ impl ListDistributionsByWebACLIdOutputBuilder {
     }
     /// Sets or clears [`ListDistributionsByWebACLIdOutput::distribution_list`].
     #[inline]
-    pub fn set_distribution_list(
-        mut self,
-        value: Option<crate::types::DistributionList>,
-    ) -> Self {
+    pub fn set_distribution_list(mut self, value: Option<crate::types::DistributionList>) -> Self {
         self.distribution_list = value;
         self
     }
     /// Builds the [`ListDistributionsByWebACLIdOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDistributionsByWebACLIdOutput, restxml_runtime::BuildError> {
-        Ok(ListDistributionsByWebACLIdOutput {
-            distribution_list: self.distribution_list,
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<ListDistributionsByWebACLIdOutput, restxml_runtime::BuildError> {
+        Ok(ListDistributionsByWebACLIdOutput { distribution_list: self.distribution_list, meta: Default::default() })
     }
 }
 
 /// The errors ListDistributionsByWebACLId can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListDistributionsByWebACLIdError {
     /// A web ACL ID specified is not valid. To specify a web ACL created using the latest version of WAF, use the ACL ARN, for example `arn:aws:wafv2:us-east-1:123456789012:global/webacl/ExampleWebACL/473e64fd-f30b-4765-81a0-62ad96dd167a`. To specify a web ACL created using WAF Classic, use the ACL ID, for example `473e64fd-f30b-4765-81a0-62ad96dd167a`.
@@ -228,28 +221,22 @@ impl ListDistributionsByWebACLIdError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByWebACLId",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("InvalidWebACLId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidWebACLId)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidWebACLId)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -268,6 +255,17 @@ impl ListDistributionsByWebACLIdError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListDistributionsByWebACLIdError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidWebACLId(value) => Self::InvalidWebACLId(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -309,9 +307,7 @@ impl std::error::Error for ListDistributionsByWebACLIdError {
 pub fn serialize_request(
     input: &crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distributionsByWebACLId/");
     {
         let value = &input.web_acl_id;
@@ -335,15 +331,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDistributionsByWebACLIdError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListDistributionsByWebACLIdError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListDistributionsByWebACLIdError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -365,11 +357,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListDistributionsByWebACLIdFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListDistributionsByWebACLIdFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListDistributionsByWebACLIdFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDistributionsByWebACLIdFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListDistributionsByWebACLIdFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDistributionsByWebACLIdFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -379,11 +393,7 @@ impl ListDistributionsByWebACLIdFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInputBuilder,
     ) -> Self {
-        ListDistributionsByWebACLIdFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListDistributionsByWebACLIdFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Use `Marker` and `MaxItems` to control pagination of results. If you have more than `MaxItems` distributions that satisfy the request, the response includes a `NextMarker` element. To get the next page of results, submit another request. For the value of `Marker`, specify the value of `NextMarker` from the last response. (For the first request, omit `Marker`.)
     ///
@@ -424,10 +434,7 @@ impl ListDistributionsByWebACLIdFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -450,15 +457,10 @@ impl ListDistributionsByWebACLIdFluentBuilder {
         crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdOutput,
         restxml_runtime::SdkError<ListDistributionsByWebACLIdError>,
     > {
-        let input: crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListDistributionsByWebACLId", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListDistributionsByWebACLId", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -44,10 +44,7 @@ impl std::fmt::Debug for ListDomainConflictsInput {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListDomainConflictsInput")
             .field("domain", &self.domain)
-            .field(
-                "domain_control_validation_resource",
-                &self.domain_control_validation_resource,
-            )
+            .field("domain_control_validation_resource", &self.domain_control_validation_resource)
             .field("max_items", &self.max_items)
             .field("marker", &self.marker)
             .finish()
@@ -68,9 +65,7 @@ impl From<ListDomainConflictsInput> for ListDomainConflictsInputBuilder {
     fn from(input: ListDomainConflictsInput) -> Self {
         ListDomainConflictsInputBuilder {
             domain: Some(input.domain),
-            domain_control_validation_resource: Some(
-                input.domain_control_validation_resource,
-            ),
+            domain_control_validation_resource: Some(input.domain_control_validation_resource),
             max_items: input.max_items,
             marker: input.marker,
         }
@@ -78,7 +73,7 @@ impl From<ListDomainConflictsInput> for ListDomainConflictsInputBuilder {
 }
 
 /// A builder for [`ListDomainConflictsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDomainConflictsInputBuilder {
     domain: Option<String>,
     domain_control_validation_resource: Option<crate::types::DistributionResourceId>,
@@ -91,13 +86,22 @@ impl std::fmt::Debug for ListDomainConflictsInputBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListDomainConflictsInputBuilder")
             .field("domain", &self.domain)
-            .field(
-                "domain_control_validation_resource",
-                &self.domain_control_validation_resource,
-            )
+            .field("domain_control_validation_resource", &self.domain_control_validation_resource)
             .field("max_items", &self.max_items)
             .field("marker", &self.marker)
             .finish()
+    }
+}
+
+impl Clone for ListDomainConflictsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDomainConflictsInputBuilder {
+            domain: self.domain.clone(),
+            domain_control_validation_resource: self.domain_control_validation_resource.clone(),
+            max_items: self.max_items,
+            marker: self.marker.clone(),
+        }
     }
 }
 
@@ -110,10 +114,7 @@ impl ListDomainConflictsInputBuilder {
     }
     /// Sets [`ListDomainConflictsInput::domain_control_validation_resource`].
     #[inline]
-    pub fn domain_control_validation_resource(
-        mut self,
-        value: crate::types::DistributionResourceId,
-    ) -> Self {
+    pub fn domain_control_validation_resource(mut self, value: crate::types::DistributionResourceId) -> Self {
         self.domain_control_validation_resource = Some(value);
         self
     }
@@ -145,29 +146,23 @@ impl ListDomainConflictsInputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListDomainConflictsInput, restxml_runtime::BuildError> {
         match (self.domain, self.domain_control_validation_resource) {
-            (Some(m_domain), Some(m_domain_control_validation_resource)) => {
-                Ok(ListDomainConflictsInput {
-                    domain: m_domain,
-                    domain_control_validation_resource: m_domain_control_validation_resource,
-                    max_items: self.max_items,
-                    marker: self.marker,
-                })
-            }
-            (m_domain, m_domain_control_validation_resource) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListDomainConflictsInput",
-                        &[
-                            (m_domain.is_none(), "domain", "Domain"),
-                            (
-                                m_domain_control_validation_resource.is_none(),
-                                "domain_control_validation_resource",
-                                "DomainControlValidationResource",
-                            ),
-                        ],
+            (Some(m_domain), Some(m_domain_control_validation_resource)) => Ok(ListDomainConflictsInput {
+                domain: m_domain,
+                domain_control_validation_resource: m_domain_control_validation_resource,
+                max_items: self.max_items,
+                marker: self.marker,
+            }),
+            (m_domain, m_domain_control_validation_resource) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListDomainConflictsInput",
+                &[
+                    (m_domain.is_none(), "domain", "Domain"),
+                    (
+                        m_domain_control_validation_resource.is_none(),
+                        "domain_control_validation_resource",
+                        "DomainControlValidationResource",
                     ),
-                )
-            }
+                ],
+            )),
         }
     }
 }
@@ -215,7 +210,7 @@ impl ListDomainConflictsOutput {
 }
 
 /// A builder for [`ListDomainConflictsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListDomainConflictsOutputBuilder {
     domain_conflicts: Option<Vec<crate::types::DomainConflict>>,
     next_marker: Option<String>,
@@ -240,10 +235,7 @@ impl ListDomainConflictsOutputBuilder {
     }
     /// Sets or clears [`ListDomainConflictsOutput::domain_conflicts`].
     #[inline]
-    pub fn set_domain_conflicts(
-        mut self,
-        value: Option<Vec<crate::types::DomainConflict>>,
-    ) -> Self {
+    pub fn set_domain_conflicts(mut self, value: Option<Vec<crate::types::DomainConflict>>) -> Self {
         self.domain_conflicts = value;
         self
     }
@@ -261,9 +253,7 @@ impl ListDomainConflictsOutputBuilder {
     }
     /// Builds the [`ListDomainConflictsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListDomainConflictsOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListDomainConflictsOutput, restxml_runtime::BuildError> {
         Ok(ListDomainConflictsOutput {
             domain_conflicts: self.domain_conflicts,
             next_marker: self.next_marker,
@@ -273,7 +263,7 @@ impl ListDomainConflictsOutputBuilder {
 }
 
 /// The errors ListDomainConflicts can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListDomainConflictsError {
     /// Access denied.
@@ -290,32 +280,20 @@ impl ListDomainConflictsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListDomainConflicts",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListDomainConflicts", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -339,6 +317,18 @@ impl ListDomainConflictsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListDomainConflictsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -381,9 +371,7 @@ impl std::error::Error for ListDomainConflictsError {
 pub fn serialize_request(
     input: &crate::operation::list_domain_conflicts::ListDomainConflictsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/domain-conflicts");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -421,21 +409,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListDomainConflictsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListDomainConflictsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListDomainConflictsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_domain_conflicts, body_next_marker) = if restxml_runtime::xml::is_blank(
-        body,
-    ) {
+    let (body_domain_conflicts, body_next_marker) = if restxml_runtime::xml::is_blank(body) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -446,18 +428,13 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "DomainConflicts" => {
-                        m_domain_conflicts = Some(
-                            child
-                                .read_list(
-                                    "DomainConflicts",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_domain_conflicts =
+                            Some(child.read_list("DomainConflicts", |item0| {
+                                restxml_runtime::xml::ReadXml::read_xml(item0)
+                            })?);
                     }
                     "NextMarker" => {
-                        m_next_marker = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     _ => {}
                 }
@@ -477,11 +454,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListDomainConflictsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListDomainConflictsFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_domain_conflicts::ListDomainConflictsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListDomainConflictsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListDomainConflictsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListDomainConflictsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListDomainConflictsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -491,11 +490,7 @@ impl ListDomainConflictsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_domain_conflicts::ListDomainConflictsInputBuilder,
     ) -> Self {
-        ListDomainConflictsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListDomainConflictsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The domain to check for conflicts.
     ///
@@ -509,10 +504,7 @@ impl ListDomainConflictsFluentBuilder {
     ///
     /// Sets [`crate::operation::list_domain_conflicts::ListDomainConflictsInput::domain_control_validation_resource`](crate::operation::list_domain_conflicts::ListDomainConflictsInput::domain_control_validation_resource). Required.
     #[inline]
-    pub fn domain_control_validation_resource(
-        mut self,
-        value: crate::types::DistributionResourceId,
-    ) -> Self {
+    pub fn domain_control_validation_resource(mut self, value: crate::types::DistributionResourceId) -> Self {
         self.input = self.input.domain_control_validation_resource(value);
         self
     }
@@ -547,18 +539,13 @@ impl ListDomainConflictsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_domain_conflicts::ListDomainConflictsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_domain_conflicts::ListDomainConflictsInputBuilder {
         &self.input
     }
     /// Sends ListDomainConflicts: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -573,15 +560,9 @@ impl ListDomainConflictsFluentBuilder {
         crate::operation::list_domain_conflicts::ListDomainConflictsOutput,
         restxml_runtime::SdkError<ListDomainConflictsError>,
     > {
-        let input: crate::operation::list_domain_conflicts::ListDomainConflictsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_domain_conflicts::ListDomainConflictsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListDomainConflicts", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListDomainConflicts", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -35,20 +35,16 @@ impl ListFieldLevelEncryptionConfigsInput {
     }
 }
 
-impl From<ListFieldLevelEncryptionConfigsInput>
-for ListFieldLevelEncryptionConfigsInputBuilder {
+impl From<ListFieldLevelEncryptionConfigsInput> for ListFieldLevelEncryptionConfigsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListFieldLevelEncryptionConfigsInput) -> Self {
-        ListFieldLevelEncryptionConfigsInputBuilder {
-            marker: input.marker,
-            max_items: input.max_items,
-        }
+        ListFieldLevelEncryptionConfigsInputBuilder { marker: input.marker, max_items: input.max_items }
     }
 }
 
 /// A builder for [`ListFieldLevelEncryptionConfigsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListFieldLevelEncryptionConfigsInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -61,6 +57,13 @@ impl std::fmt::Debug for ListFieldLevelEncryptionConfigsInputBuilder {
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListFieldLevelEncryptionConfigsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListFieldLevelEncryptionConfigsInputBuilder { marker: self.marker.clone(), max_items: self.max_items.clone() }
     }
 }
 
@@ -91,13 +94,8 @@ impl ListFieldLevelEncryptionConfigsInputBuilder {
     }
     /// Builds the [`ListFieldLevelEncryptionConfigsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListFieldLevelEncryptionConfigsInput, restxml_runtime::BuildError> {
-        Ok(ListFieldLevelEncryptionConfigsInput {
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+    pub fn build(self) -> Result<ListFieldLevelEncryptionConfigsInput, restxml_runtime::BuildError> {
+        Ok(ListFieldLevelEncryptionConfigsInput { marker: self.marker, max_items: self.max_items })
     }
 }
 
@@ -141,7 +139,7 @@ impl ListFieldLevelEncryptionConfigsOutput {
 }
 
 /// A builder for [`ListFieldLevelEncryptionConfigsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListFieldLevelEncryptionConfigsOutputBuilder {
     field_level_encryption_list: Option<crate::types::FieldLevelEncryptionList>,
 }
@@ -158,27 +156,19 @@ impl std::fmt::Debug for ListFieldLevelEncryptionConfigsOutputBuilder {
 impl ListFieldLevelEncryptionConfigsOutputBuilder {
     /// Sets [`ListFieldLevelEncryptionConfigsOutput::field_level_encryption_list`].
     #[inline]
-    pub fn field_level_encryption_list(
-        mut self,
-        value: crate::types::FieldLevelEncryptionList,
-    ) -> Self {
+    pub fn field_level_encryption_list(mut self, value: crate::types::FieldLevelEncryptionList) -> Self {
         self.field_level_encryption_list = Some(value);
         self
     }
     /// Sets or clears [`ListFieldLevelEncryptionConfigsOutput::field_level_encryption_list`].
     #[inline]
-    pub fn set_field_level_encryption_list(
-        mut self,
-        value: Option<crate::types::FieldLevelEncryptionList>,
-    ) -> Self {
+    pub fn set_field_level_encryption_list(mut self, value: Option<crate::types::FieldLevelEncryptionList>) -> Self {
         self.field_level_encryption_list = value;
         self
     }
     /// Builds the [`ListFieldLevelEncryptionConfigsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListFieldLevelEncryptionConfigsOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListFieldLevelEncryptionConfigsOutput, restxml_runtime::BuildError> {
         Ok(ListFieldLevelEncryptionConfigsOutput {
             field_level_encryption_list: self.field_level_encryption_list,
             meta: Default::default(),
@@ -187,7 +177,7 @@ impl ListFieldLevelEncryptionConfigsOutputBuilder {
 }
 
 /// The errors ListFieldLevelEncryptionConfigs can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListFieldLevelEncryptionConfigsError {
     /// An argument is invalid.
@@ -200,24 +190,19 @@ impl ListFieldLevelEncryptionConfigsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListFieldLevelEncryptionConfigs",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -231,6 +216,16 @@ impl ListFieldLevelEncryptionConfigsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListFieldLevelEncryptionConfigsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -271,9 +266,7 @@ impl std::error::Error for ListFieldLevelEncryptionConfigsError {
 pub fn serialize_request(
     input: &crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/field-level-encryption");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -293,15 +286,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListFieldLevelEncryptionConfigsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListFieldLevelEncryptionConfigsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListFieldLevelEncryptionConfigsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -323,11 +312,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListFieldLevelEncryptionConfigsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListFieldLevelEncryptionConfigsFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInputBuilder,
+    pub(crate) input:
+        crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListFieldLevelEncryptionConfigsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListFieldLevelEncryptionConfigsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListFieldLevelEncryptionConfigsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListFieldLevelEncryptionConfigsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -337,11 +349,7 @@ impl ListFieldLevelEncryptionConfigsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInputBuilder,
     ) -> Self {
-        ListFieldLevelEncryptionConfigsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListFieldLevelEncryptionConfigsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Use this when paginating results to indicate where to begin in your list of configurations. The results include configurations in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last configuration on that page).
     ///
@@ -374,10 +382,7 @@ impl ListFieldLevelEncryptionConfigsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -400,15 +405,11 @@ impl ListFieldLevelEncryptionConfigsFluentBuilder {
         crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsOutput,
         restxml_runtime::SdkError<ListFieldLevelEncryptionConfigsError>,
     > {
-        let input: crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListFieldLevelEncryptionConfigs", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("ListFieldLevelEncryptionConfigs", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -35,20 +35,16 @@ impl ListFieldLevelEncryptionProfilesInput {
     }
 }
 
-impl From<ListFieldLevelEncryptionProfilesInput>
-for ListFieldLevelEncryptionProfilesInputBuilder {
+impl From<ListFieldLevelEncryptionProfilesInput> for ListFieldLevelEncryptionProfilesInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListFieldLevelEncryptionProfilesInput) -> Self {
-        ListFieldLevelEncryptionProfilesInputBuilder {
-            marker: input.marker,
-            max_items: input.max_items,
-        }
+        ListFieldLevelEncryptionProfilesInputBuilder { marker: input.marker, max_items: input.max_items }
     }
 }
 
 /// A builder for [`ListFieldLevelEncryptionProfilesInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListFieldLevelEncryptionProfilesInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -61,6 +57,13 @@ impl std::fmt::Debug for ListFieldLevelEncryptionProfilesInputBuilder {
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListFieldLevelEncryptionProfilesInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListFieldLevelEncryptionProfilesInputBuilder { marker: self.marker.clone(), max_items: self.max_items.clone() }
     }
 }
 
@@ -91,13 +94,8 @@ impl ListFieldLevelEncryptionProfilesInputBuilder {
     }
     /// Builds the [`ListFieldLevelEncryptionProfilesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListFieldLevelEncryptionProfilesInput, restxml_runtime::BuildError> {
-        Ok(ListFieldLevelEncryptionProfilesInput {
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+    pub fn build(self) -> Result<ListFieldLevelEncryptionProfilesInput, restxml_runtime::BuildError> {
+        Ok(ListFieldLevelEncryptionProfilesInput { marker: self.marker, max_items: self.max_items })
     }
 }
 
@@ -110,9 +108,7 @@ impl ListFieldLevelEncryptionProfilesInputBuilder {
 #[non_exhaustive]
 pub struct ListFieldLevelEncryptionProfilesOutput {
     /// Returns a list of the field-level encryption profiles that have been created in CloudFront for this account.
-    pub field_level_encryption_profile_list: Option<
-        crate::types::FieldLevelEncryptionProfileList,
-    >,
+    pub field_level_encryption_profile_list: Option<crate::types::FieldLevelEncryptionProfileList>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
     #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) meta: restxml_runtime::ResponseMetadata,
@@ -122,10 +118,7 @@ impl std::fmt::Debug for ListFieldLevelEncryptionProfilesOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListFieldLevelEncryptionProfilesOutput")
-            .field(
-                "field_level_encryption_profile_list",
-                &self.field_level_encryption_profile_list,
-            )
+            .field("field_level_encryption_profile_list", &self.field_level_encryption_profile_list)
             .finish()
     }
 }
@@ -146,21 +139,16 @@ impl ListFieldLevelEncryptionProfilesOutput {
 }
 
 /// A builder for [`ListFieldLevelEncryptionProfilesOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListFieldLevelEncryptionProfilesOutputBuilder {
-    field_level_encryption_profile_list: Option<
-        crate::types::FieldLevelEncryptionProfileList,
-    >,
+    field_level_encryption_profile_list: Option<crate::types::FieldLevelEncryptionProfileList>,
 }
 
 impl std::fmt::Debug for ListFieldLevelEncryptionProfilesOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListFieldLevelEncryptionProfilesOutputBuilder")
-            .field(
-                "field_level_encryption_profile_list",
-                &self.field_level_encryption_profile_list,
-            )
+            .field("field_level_encryption_profile_list", &self.field_level_encryption_profile_list)
             .finish()
     }
 }
@@ -168,10 +156,7 @@ impl std::fmt::Debug for ListFieldLevelEncryptionProfilesOutputBuilder {
 impl ListFieldLevelEncryptionProfilesOutputBuilder {
     /// Sets [`ListFieldLevelEncryptionProfilesOutput::field_level_encryption_profile_list`].
     #[inline]
-    pub fn field_level_encryption_profile_list(
-        mut self,
-        value: crate::types::FieldLevelEncryptionProfileList,
-    ) -> Self {
+    pub fn field_level_encryption_profile_list(mut self, value: crate::types::FieldLevelEncryptionProfileList) -> Self {
         self.field_level_encryption_profile_list = Some(value);
         self
     }
@@ -186,19 +171,16 @@ impl ListFieldLevelEncryptionProfilesOutputBuilder {
     }
     /// Builds the [`ListFieldLevelEncryptionProfilesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListFieldLevelEncryptionProfilesOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListFieldLevelEncryptionProfilesOutput, restxml_runtime::BuildError> {
         Ok(ListFieldLevelEncryptionProfilesOutput {
-            field_level_encryption_profile_list: self
-                .field_level_encryption_profile_list,
+            field_level_encryption_profile_list: self.field_level_encryption_profile_list,
             meta: Default::default(),
         })
     }
 }
 
 /// The errors ListFieldLevelEncryptionProfiles can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListFieldLevelEncryptionProfilesError {
     /// An argument is invalid.
@@ -211,24 +193,19 @@ impl ListFieldLevelEncryptionProfilesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListFieldLevelEncryptionProfiles",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -242,6 +219,16 @@ impl ListFieldLevelEncryptionProfilesError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListFieldLevelEncryptionProfilesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -282,9 +269,7 @@ impl std::error::Error for ListFieldLevelEncryptionProfilesError {
 pub fn serialize_request(
     input: &crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/field-level-encryption-profile");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -304,15 +289,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListFieldLevelEncryptionProfilesError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListFieldLevelEncryptionProfilesError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListFieldLevelEncryptionProfilesError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -320,10 +301,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         None
     } else {
         Some(
-            restxml_runtime::xml::read_payload(
-                    body,
-                    &["FieldLevelEncryptionProfileList"],
-                )
+            restxml_runtime::xml::read_payload(body, &["FieldLevelEncryptionProfileList"])
                 .map_err(|e| restxml_runtime::ResponseError::xml(status, e))?,
         )
     };
@@ -337,11 +315,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListFieldLevelEncryptionProfilesFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListFieldLevelEncryptionProfilesFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInputBuilder,
+    pub(crate) input:
+        crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListFieldLevelEncryptionProfilesFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListFieldLevelEncryptionProfilesFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListFieldLevelEncryptionProfilesFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListFieldLevelEncryptionProfilesFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -351,11 +352,7 @@ impl ListFieldLevelEncryptionProfilesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInputBuilder,
     ) -> Self {
-        ListFieldLevelEncryptionProfilesFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListFieldLevelEncryptionProfilesFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Use this when paginating results to indicate where to begin in your list of profiles. The results include profiles in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last profile on that page).
     ///
@@ -388,10 +385,7 @@ impl ListFieldLevelEncryptionProfilesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -414,15 +408,11 @@ impl ListFieldLevelEncryptionProfilesFluentBuilder {
         crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesOutput,
         restxml_runtime::SdkError<ListFieldLevelEncryptionProfilesError>,
     > {
-        let input: crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListFieldLevelEncryptionProfiles", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("ListFieldLevelEncryptionProfiles", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

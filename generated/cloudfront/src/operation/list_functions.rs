@@ -46,16 +46,12 @@ impl From<ListFunctionsInput> for ListFunctionsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListFunctionsInput) -> Self {
-        ListFunctionsInputBuilder {
-            marker: input.marker,
-            max_items: input.max_items,
-            stage: input.stage,
-        }
+        ListFunctionsInputBuilder { marker: input.marker, max_items: input.max_items, stage: input.stage }
     }
 }
 
 /// A builder for [`ListFunctionsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListFunctionsInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -70,6 +66,17 @@ impl std::fmt::Debug for ListFunctionsInputBuilder {
             .field("max_items", &self.max_items)
             .field("stage", &self.stage)
             .finish()
+    }
+}
+
+impl Clone for ListFunctionsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListFunctionsInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+            stage: self.stage.clone(),
+        }
     }
 }
 
@@ -113,11 +120,7 @@ impl ListFunctionsInputBuilder {
     /// Builds the [`ListFunctionsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListFunctionsInput, restxml_runtime::BuildError> {
-        Ok(ListFunctionsInput {
-            marker: self.marker,
-            max_items: self.max_items,
-            stage: self.stage,
-        })
+        Ok(ListFunctionsInput { marker: self.marker, max_items: self.max_items, stage: self.stage })
     }
 }
 
@@ -139,9 +142,7 @@ pub struct ListFunctionsOutput {
 impl std::fmt::Debug for ListFunctionsOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListFunctionsOutput")
-            .field("function_list", &self.function_list)
-            .finish()
+        f.debug_struct("ListFunctionsOutput").field("function_list", &self.function_list).finish()
     }
 }
 
@@ -161,7 +162,7 @@ impl ListFunctionsOutput {
 }
 
 /// A builder for [`ListFunctionsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListFunctionsOutputBuilder {
     function_list: Option<crate::types::FunctionList>,
 }
@@ -169,9 +170,7 @@ pub struct ListFunctionsOutputBuilder {
 impl std::fmt::Debug for ListFunctionsOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListFunctionsOutputBuilder")
-            .field("function_list", &self.function_list)
-            .finish()
+        f.debug_struct("ListFunctionsOutputBuilder").field("function_list", &self.function_list).finish()
     }
 }
 
@@ -184,25 +183,19 @@ impl ListFunctionsOutputBuilder {
     }
     /// Sets or clears [`ListFunctionsOutput::function_list`].
     #[inline]
-    pub fn set_function_list(
-        mut self,
-        value: Option<crate::types::FunctionList>,
-    ) -> Self {
+    pub fn set_function_list(mut self, value: Option<crate::types::FunctionList>) -> Self {
         self.function_list = value;
         self
     }
     /// Builds the [`ListFunctionsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListFunctionsOutput, restxml_runtime::BuildError> {
-        Ok(ListFunctionsOutput {
-            function_list: self.function_list,
-            meta: Default::default(),
-        })
+        Ok(ListFunctionsOutput { function_list: self.function_list, meta: Default::default() })
     }
 }
 
 /// The errors ListFunctions can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListFunctionsError {
     /// This operation is not supported in this Amazon Web Services Region.
@@ -217,28 +210,16 @@ impl ListFunctionsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListFunctions",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListFunctions", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -257,6 +238,17 @@ impl ListFunctionsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListFunctionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -298,9 +290,7 @@ impl std::error::Error for ListFunctionsError {
 pub fn serialize_request(
     input: &crate::operation::list_functions::ListFunctionsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/function");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -318,20 +308,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::list_functions::ListFunctionsOutput,
-    restxml_runtime::SdkError<ListFunctionsError>,
-> {
+) -> Result<crate::operation::list_functions::ListFunctionsOutput, restxml_runtime::SdkError<ListFunctionsError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListFunctionsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListFunctionsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -353,11 +336,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListFunctionsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListFunctionsFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_functions::ListFunctionsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListFunctionsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListFunctionsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListFunctionsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListFunctionsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -367,11 +372,7 @@ impl ListFunctionsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_functions::ListFunctionsInputBuilder,
     ) -> Self {
-        ListFunctionsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListFunctionsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Use this field when paginating results to indicate where to begin in your list of functions. The response includes functions in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -418,18 +419,13 @@ impl ListFunctionsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_functions::ListFunctionsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_functions::ListFunctionsInputBuilder {
         &self.input
     }
     /// Sends ListFunctions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -440,19 +436,11 @@ impl ListFunctionsFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::list_functions::ListFunctionsOutput,
-        restxml_runtime::SdkError<ListFunctionsError>,
-    > {
-        let input: crate::operation::list_functions::ListFunctionsInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::list_functions::ListFunctionsOutput, restxml_runtime::SdkError<ListFunctionsError>>
+    {
+        let input: crate::operation::list_functions::ListFunctionsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListFunctions", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListFunctions", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

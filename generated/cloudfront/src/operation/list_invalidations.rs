@@ -51,7 +51,7 @@ impl From<ListInvalidationsInput> for ListInvalidationsInputBuilder {
 }
 
 /// A builder for [`ListInvalidationsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListInvalidationsInputBuilder {
     distribution_id: Option<String>,
     marker: Option<String>,
@@ -66,6 +66,17 @@ impl std::fmt::Debug for ListInvalidationsInputBuilder {
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListInvalidationsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListInvalidationsInputBuilder {
+            distribution_id: self.distribution_id.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+        }
     }
 }
 
@@ -104,27 +115,15 @@ impl ListInvalidationsInputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListInvalidationsInput, restxml_runtime::BuildError> {
         match (self.distribution_id,) {
-            (Some(m_distribution_id),) => {
-                Ok(ListInvalidationsInput {
-                    distribution_id: m_distribution_id,
-                    marker: self.marker,
-                    max_items: self.max_items,
-                })
-            }
-            (m_distribution_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListInvalidationsInput",
-                        &[
-                            (
-                                m_distribution_id.is_none(),
-                                "distribution_id",
-                                "DistributionId",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_distribution_id),) => Ok(ListInvalidationsInput {
+                distribution_id: m_distribution_id,
+                marker: self.marker,
+                max_items: self.max_items,
+            }),
+            (m_distribution_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListInvalidationsInput",
+                &[(m_distribution_id.is_none(), "distribution_id", "DistributionId")],
+            )),
         }
     }
 }
@@ -147,9 +146,7 @@ pub struct ListInvalidationsOutput {
 impl std::fmt::Debug for ListInvalidationsOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListInvalidationsOutput")
-            .field("invalidation_list", &self.invalidation_list)
-            .finish()
+        f.debug_struct("ListInvalidationsOutput").field("invalidation_list", &self.invalidation_list).finish()
     }
 }
 
@@ -169,7 +166,7 @@ impl ListInvalidationsOutput {
 }
 
 /// A builder for [`ListInvalidationsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListInvalidationsOutputBuilder {
     invalidation_list: Option<crate::types::InvalidationList>,
 }
@@ -177,9 +174,7 @@ pub struct ListInvalidationsOutputBuilder {
 impl std::fmt::Debug for ListInvalidationsOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListInvalidationsOutputBuilder")
-            .field("invalidation_list", &self.invalidation_list)
-            .finish()
+        f.debug_struct("ListInvalidationsOutputBuilder").field("invalidation_list", &self.invalidation_list).finish()
     }
 }
 
@@ -192,25 +187,19 @@ impl ListInvalidationsOutputBuilder {
     }
     /// Sets or clears [`ListInvalidationsOutput::invalidation_list`].
     #[inline]
-    pub fn set_invalidation_list(
-        mut self,
-        value: Option<crate::types::InvalidationList>,
-    ) -> Self {
+    pub fn set_invalidation_list(mut self, value: Option<crate::types::InvalidationList>) -> Self {
         self.invalidation_list = value;
         self
     }
     /// Builds the [`ListInvalidationsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListInvalidationsOutput, restxml_runtime::BuildError> {
-        Ok(ListInvalidationsOutput {
-            invalidation_list: self.invalidation_list,
-            meta: Default::default(),
-        })
+        Ok(ListInvalidationsOutput { invalidation_list: self.invalidation_list, meta: Default::default() })
     }
 }
 
 /// The errors ListInvalidations can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListInvalidationsError {
     /// The specified distribution does not exist.
@@ -227,32 +216,19 @@ impl ListInvalidationsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListInvalidations",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListInvalidations", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchDistribution)
-            }
+            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchDistribution),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -276,6 +252,18 @@ impl ListInvalidationsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListInvalidationsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchDistribution(value) => Self::NoSuchDistribution(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -318,9 +306,7 @@ impl std::error::Error for ListInvalidationsError {
 pub fn serialize_request(
     input: &crate::operation::list_invalidations::ListInvalidationsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.distribution_id;
@@ -345,15 +331,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListInvalidationsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListInvalidationsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListInvalidationsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -375,11 +357,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListInvalidationsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListInvalidationsFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_invalidations::ListInvalidationsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListInvalidationsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListInvalidationsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListInvalidationsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListInvalidationsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -389,11 +393,7 @@ impl ListInvalidationsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_invalidations::ListInvalidationsInputBuilder,
     ) -> Self {
-        ListInvalidationsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListInvalidationsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The distribution's ID.
     ///
@@ -434,18 +434,13 @@ impl ListInvalidationsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_invalidations::ListInvalidationsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_invalidations::ListInvalidationsInputBuilder {
         &self.input
     }
     /// Sends ListInvalidations: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -460,15 +455,9 @@ impl ListInvalidationsFluentBuilder {
         crate::operation::list_invalidations::ListInvalidationsOutput,
         restxml_runtime::SdkError<ListInvalidationsError>,
     > {
-        let input: crate::operation::list_invalidations::ListInvalidationsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_invalidations::ListInvalidationsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListInvalidations", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListInvalidations", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

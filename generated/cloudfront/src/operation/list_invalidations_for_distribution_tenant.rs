@@ -38,8 +38,7 @@ impl ListInvalidationsForDistributionTenantInput {
     }
 }
 
-impl From<ListInvalidationsForDistributionTenantInput>
-for ListInvalidationsForDistributionTenantInputBuilder {
+impl From<ListInvalidationsForDistributionTenantInput> for ListInvalidationsForDistributionTenantInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListInvalidationsForDistributionTenantInput) -> Self {
@@ -52,7 +51,7 @@ for ListInvalidationsForDistributionTenantInputBuilder {
 }
 
 /// A builder for [`ListInvalidationsForDistributionTenantInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListInvalidationsForDistributionTenantInputBuilder {
     id: Option<String>,
     marker: Option<String>,
@@ -67,6 +66,17 @@ impl std::fmt::Debug for ListInvalidationsForDistributionTenantInputBuilder {
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListInvalidationsForDistributionTenantInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListInvalidationsForDistributionTenantInputBuilder {
+            id: self.id.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items,
+        }
     }
 }
 
@@ -103,28 +113,17 @@ impl ListInvalidationsForDistributionTenantInputBuilder {
     }
     /// Builds the [`ListInvalidationsForDistributionTenantInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        ListInvalidationsForDistributionTenantInput,
-        restxml_runtime::BuildError,
-    > {
+    pub fn build(self) -> Result<ListInvalidationsForDistributionTenantInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(ListInvalidationsForDistributionTenantInput {
-                    id: m_id,
-                    marker: self.marker,
-                    max_items: self.max_items,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListInvalidationsForDistributionTenantInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(ListInvalidationsForDistributionTenantInput {
+                id: m_id,
+                marker: self.marker,
+                max_items: self.max_items,
+            }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListInvalidationsForDistributionTenantInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -169,7 +168,7 @@ impl ListInvalidationsForDistributionTenantOutput {
 }
 
 /// A builder for [`ListInvalidationsForDistributionTenantOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListInvalidationsForDistributionTenantOutputBuilder {
     invalidation_list: Option<crate::types::InvalidationList>,
 }
@@ -192,21 +191,13 @@ impl ListInvalidationsForDistributionTenantOutputBuilder {
     }
     /// Sets or clears [`ListInvalidationsForDistributionTenantOutput::invalidation_list`].
     #[inline]
-    pub fn set_invalidation_list(
-        mut self,
-        value: Option<crate::types::InvalidationList>,
-    ) -> Self {
+    pub fn set_invalidation_list(mut self, value: Option<crate::types::InvalidationList>) -> Self {
         self.invalidation_list = value;
         self
     }
     /// Builds the [`ListInvalidationsForDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        ListInvalidationsForDistributionTenantOutput,
-        restxml_runtime::BuildError,
-    > {
+    pub fn build(self) -> Result<ListInvalidationsForDistributionTenantOutput, restxml_runtime::BuildError> {
         Ok(ListInvalidationsForDistributionTenantOutput {
             invalidation_list: self.invalidation_list,
             meta: Default::default(),
@@ -215,7 +206,7 @@ impl ListInvalidationsForDistributionTenantOutputBuilder {
 }
 
 /// The errors ListInvalidationsForDistributionTenant can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListInvalidationsForDistributionTenantError {
     /// Access denied.
@@ -232,32 +223,25 @@ impl ListInvalidationsForDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListInvalidationsForDistributionTenant",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -284,6 +268,18 @@ impl ListInvalidationsForDistributionTenantError {
     }
 }
 
+impl Clone for ListInvalidationsForDistributionTenantError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl ListInvalidationsForDistributionTenantError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -297,8 +293,7 @@ impl ListInvalidationsForDistributionTenantError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata
-for ListInvalidationsForDistributionTenantError {
+impl restxml_runtime::ProvideErrorMetadata for ListInvalidationsForDistributionTenantError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -324,9 +319,7 @@ impl std::error::Error for ListInvalidationsForDistributionTenantError {
 pub fn serialize_request(
     input: &crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.id;
@@ -337,11 +330,7 @@ pub fn serialize_request(
         request.push_query("Marker", Some(value.as_str()));
     }
     if let Some(value) = &input.max_items {
-        request
-            .push_query(
-                "MaxItems",
-                Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()),
-            );
+        request.push_query("MaxItems", Some(restxml_runtime::scalar::ToText::to_text(value).as_ref()));
     }
     request.build()
 }
@@ -355,15 +344,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListInvalidationsForDistributionTenantError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListInvalidationsForDistributionTenantError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListInvalidationsForDistributionTenantError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -385,11 +370,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListInvalidationsForDistributionTenantFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListInvalidationsForDistributionTenantFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListInvalidationsForDistributionTenantFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListInvalidationsForDistributionTenantFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListInvalidationsForDistributionTenantFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListInvalidationsForDistributionTenantFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -399,11 +406,7 @@ impl ListInvalidationsForDistributionTenantFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInputBuilder,
     ) -> Self {
-        ListInvalidationsForDistributionTenantFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListInvalidationsForDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the distribution tenant.
     ///
@@ -444,10 +447,7 @@ impl ListInvalidationsForDistributionTenantFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -455,7 +455,8 @@ impl ListInvalidationsForDistributionTenantFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInputBuilder {
+    ) -> &crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInputBuilder
+    {
         &self.input
     }
     /// Sends ListInvalidationsForDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -474,15 +475,8 @@ impl ListInvalidationsForDistributionTenantFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with(
-                "ListInvalidationsForDistributionTenant",
-                request,
-                &self.overrides,
-            )
-            .await?;
+        let response =
+            self.client.core().send_with("ListInvalidationsForDistributionTenant", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

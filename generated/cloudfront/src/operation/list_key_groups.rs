@@ -22,10 +22,7 @@ pub struct ListKeyGroupsInput {
 impl std::fmt::Debug for ListKeyGroupsInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListKeyGroupsInput")
-            .field("marker", &self.marker)
-            .field("max_items", &self.max_items)
-            .finish()
+        f.debug_struct("ListKeyGroupsInput").field("marker", &self.marker).field("max_items", &self.max_items).finish()
     }
 }
 
@@ -41,15 +38,12 @@ impl From<ListKeyGroupsInput> for ListKeyGroupsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListKeyGroupsInput) -> Self {
-        ListKeyGroupsInputBuilder {
-            marker: input.marker,
-            max_items: input.max_items,
-        }
+        ListKeyGroupsInputBuilder { marker: input.marker, max_items: input.max_items }
     }
 }
 
 /// A builder for [`ListKeyGroupsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListKeyGroupsInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -62,6 +56,13 @@ impl std::fmt::Debug for ListKeyGroupsInputBuilder {
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListKeyGroupsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListKeyGroupsInputBuilder { marker: self.marker.clone(), max_items: self.max_items.clone() }
     }
 }
 
@@ -93,10 +94,7 @@ impl ListKeyGroupsInputBuilder {
     /// Builds the [`ListKeyGroupsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListKeyGroupsInput, restxml_runtime::BuildError> {
-        Ok(ListKeyGroupsInput {
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+        Ok(ListKeyGroupsInput { marker: self.marker, max_items: self.max_items })
     }
 }
 
@@ -118,9 +116,7 @@ pub struct ListKeyGroupsOutput {
 impl std::fmt::Debug for ListKeyGroupsOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListKeyGroupsOutput")
-            .field("key_group_list", &self.key_group_list)
-            .finish()
+        f.debug_struct("ListKeyGroupsOutput").field("key_group_list", &self.key_group_list).finish()
     }
 }
 
@@ -140,7 +136,7 @@ impl ListKeyGroupsOutput {
 }
 
 /// A builder for [`ListKeyGroupsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListKeyGroupsOutputBuilder {
     key_group_list: Option<crate::types::KeyGroupList>,
 }
@@ -148,9 +144,7 @@ pub struct ListKeyGroupsOutputBuilder {
 impl std::fmt::Debug for ListKeyGroupsOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListKeyGroupsOutputBuilder")
-            .field("key_group_list", &self.key_group_list)
-            .finish()
+        f.debug_struct("ListKeyGroupsOutputBuilder").field("key_group_list", &self.key_group_list).finish()
     }
 }
 
@@ -163,25 +157,19 @@ impl ListKeyGroupsOutputBuilder {
     }
     /// Sets or clears [`ListKeyGroupsOutput::key_group_list`].
     #[inline]
-    pub fn set_key_group_list(
-        mut self,
-        value: Option<crate::types::KeyGroupList>,
-    ) -> Self {
+    pub fn set_key_group_list(mut self, value: Option<crate::types::KeyGroupList>) -> Self {
         self.key_group_list = value;
         self
     }
     /// Builds the [`ListKeyGroupsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListKeyGroupsOutput, restxml_runtime::BuildError> {
-        Ok(ListKeyGroupsOutput {
-            key_group_list: self.key_group_list,
-            meta: Default::default(),
-        })
+        Ok(ListKeyGroupsOutput { key_group_list: self.key_group_list, meta: Default::default() })
     }
 }
 
 /// The errors ListKeyGroups can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListKeyGroupsError {
     /// An argument is invalid.
@@ -194,24 +182,14 @@ impl ListKeyGroupsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListKeyGroups",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListKeyGroups", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -225,6 +203,16 @@ impl ListKeyGroupsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListKeyGroupsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -265,9 +253,7 @@ impl std::error::Error for ListKeyGroupsError {
 pub fn serialize_request(
     input: &crate::operation::list_key_groups::ListKeyGroupsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/key-group");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -282,20 +268,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::list_key_groups::ListKeyGroupsOutput,
-    restxml_runtime::SdkError<ListKeyGroupsError>,
-> {
+) -> Result<crate::operation::list_key_groups::ListKeyGroupsOutput, restxml_runtime::SdkError<ListKeyGroupsError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListKeyGroupsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListKeyGroupsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -317,11 +296,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListKeyGroupsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListKeyGroupsFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_key_groups::ListKeyGroupsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListKeyGroupsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListKeyGroupsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListKeyGroupsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListKeyGroupsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -331,11 +332,7 @@ impl ListKeyGroupsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_key_groups::ListKeyGroupsInputBuilder,
     ) -> Self {
-        ListKeyGroupsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListKeyGroupsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Use this field when paginating results to indicate where to begin in your list of key groups. The response includes key groups in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -368,18 +365,13 @@ impl ListKeyGroupsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_key_groups::ListKeyGroupsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_key_groups::ListKeyGroupsInputBuilder {
         &self.input
     }
     /// Sends ListKeyGroups: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -390,19 +382,11 @@ impl ListKeyGroupsFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::list_key_groups::ListKeyGroupsOutput,
-        restxml_runtime::SdkError<ListKeyGroupsError>,
-    > {
-        let input: crate::operation::list_key_groups::ListKeyGroupsInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::list_key_groups::ListKeyGroupsOutput, restxml_runtime::SdkError<ListKeyGroupsError>>
+    {
+        let input: crate::operation::list_key_groups::ListKeyGroupsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListKeyGroups", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListKeyGroups", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

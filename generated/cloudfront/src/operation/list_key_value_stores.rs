@@ -42,16 +42,12 @@ impl From<ListKeyValueStoresInput> for ListKeyValueStoresInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListKeyValueStoresInput) -> Self {
-        ListKeyValueStoresInputBuilder {
-            marker: input.marker,
-            max_items: input.max_items,
-            status: input.status,
-        }
+        ListKeyValueStoresInputBuilder { marker: input.marker, max_items: input.max_items, status: input.status }
     }
 }
 
 /// A builder for [`ListKeyValueStoresInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListKeyValueStoresInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -66,6 +62,17 @@ impl std::fmt::Debug for ListKeyValueStoresInputBuilder {
             .field("max_items", &self.max_items)
             .field("status", &self.status)
             .finish()
+    }
+}
+
+impl Clone for ListKeyValueStoresInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListKeyValueStoresInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+            status: self.status.clone(),
+        }
     }
 }
 
@@ -109,11 +116,7 @@ impl ListKeyValueStoresInputBuilder {
     /// Builds the [`ListKeyValueStoresInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListKeyValueStoresInput, restxml_runtime::BuildError> {
-        Ok(ListKeyValueStoresInput {
-            marker: self.marker,
-            max_items: self.max_items,
-            status: self.status,
-        })
+        Ok(ListKeyValueStoresInput { marker: self.marker, max_items: self.max_items, status: self.status })
     }
 }
 
@@ -135,9 +138,7 @@ pub struct ListKeyValueStoresOutput {
 impl std::fmt::Debug for ListKeyValueStoresOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListKeyValueStoresOutput")
-            .field("key_value_store_list", &self.key_value_store_list)
-            .finish()
+        f.debug_struct("ListKeyValueStoresOutput").field("key_value_store_list", &self.key_value_store_list).finish()
     }
 }
 
@@ -157,7 +158,7 @@ impl ListKeyValueStoresOutput {
 }
 
 /// A builder for [`ListKeyValueStoresOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListKeyValueStoresOutputBuilder {
     key_value_store_list: Option<crate::types::KeyValueStoreList>,
 }
@@ -174,34 +175,25 @@ impl std::fmt::Debug for ListKeyValueStoresOutputBuilder {
 impl ListKeyValueStoresOutputBuilder {
     /// Sets [`ListKeyValueStoresOutput::key_value_store_list`].
     #[inline]
-    pub fn key_value_store_list(
-        mut self,
-        value: crate::types::KeyValueStoreList,
-    ) -> Self {
+    pub fn key_value_store_list(mut self, value: crate::types::KeyValueStoreList) -> Self {
         self.key_value_store_list = Some(value);
         self
     }
     /// Sets or clears [`ListKeyValueStoresOutput::key_value_store_list`].
     #[inline]
-    pub fn set_key_value_store_list(
-        mut self,
-        value: Option<crate::types::KeyValueStoreList>,
-    ) -> Self {
+    pub fn set_key_value_store_list(mut self, value: Option<crate::types::KeyValueStoreList>) -> Self {
         self.key_value_store_list = value;
         self
     }
     /// Builds the [`ListKeyValueStoresOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListKeyValueStoresOutput, restxml_runtime::BuildError> {
-        Ok(ListKeyValueStoresOutput {
-            key_value_store_list: self.key_value_store_list,
-            meta: Default::default(),
-        })
+        Ok(ListKeyValueStoresOutput { key_value_store_list: self.key_value_store_list, meta: Default::default() })
     }
 }
 
 /// The errors ListKeyValueStores can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListKeyValueStoresError {
     /// Access denied.
@@ -218,32 +210,19 @@ impl ListKeyValueStoresError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListKeyValueStores",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListKeyValueStores", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -267,6 +246,18 @@ impl ListKeyValueStoresError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListKeyValueStoresError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -309,9 +300,7 @@ impl std::error::Error for ListKeyValueStoresError {
 pub fn serialize_request(
     input: &crate::operation::list_key_value_stores::ListKeyValueStoresInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/key-value-store");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -334,15 +323,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListKeyValueStoresError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListKeyValueStoresError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListKeyValueStoresError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -364,11 +349,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListKeyValueStoresFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListKeyValueStoresFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListKeyValueStoresFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListKeyValueStoresFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListKeyValueStoresFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListKeyValueStoresFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -378,11 +385,7 @@ impl ListKeyValueStoresFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder,
     ) -> Self {
-        ListKeyValueStoresFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListKeyValueStoresFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The marker associated with the key value stores list.
     ///
@@ -429,18 +432,13 @@ impl ListKeyValueStoresFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder {
         &self.input
     }
     /// Sends ListKeyValueStores: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -455,15 +453,9 @@ impl ListKeyValueStoresFluentBuilder {
         crate::operation::list_key_value_stores::ListKeyValueStoresOutput,
         restxml_runtime::SdkError<ListKeyValueStoresError>,
     > {
-        let input: crate::operation::list_key_value_stores::ListKeyValueStoresInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_key_value_stores::ListKeyValueStoresInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListKeyValueStores", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListKeyValueStores", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

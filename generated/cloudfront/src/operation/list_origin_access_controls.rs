@@ -45,15 +45,12 @@ impl From<ListOriginAccessControlsInput> for ListOriginAccessControlsInputBuilde
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListOriginAccessControlsInput) -> Self {
-        ListOriginAccessControlsInputBuilder {
-            marker: input.marker,
-            max_items: input.max_items,
-        }
+        ListOriginAccessControlsInputBuilder { marker: input.marker, max_items: input.max_items }
     }
 }
 
 /// A builder for [`ListOriginAccessControlsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListOriginAccessControlsInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -66,6 +63,13 @@ impl std::fmt::Debug for ListOriginAccessControlsInputBuilder {
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListOriginAccessControlsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListOriginAccessControlsInputBuilder { marker: self.marker.clone(), max_items: self.max_items.clone() }
     }
 }
 
@@ -96,13 +100,8 @@ impl ListOriginAccessControlsInputBuilder {
     }
     /// Builds the [`ListOriginAccessControlsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListOriginAccessControlsInput, restxml_runtime::BuildError> {
-        Ok(ListOriginAccessControlsInput {
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+    pub fn build(self) -> Result<ListOriginAccessControlsInput, restxml_runtime::BuildError> {
+        Ok(ListOriginAccessControlsInput { marker: self.marker, max_items: self.max_items })
     }
 }
 
@@ -146,7 +145,7 @@ impl ListOriginAccessControlsOutput {
 }
 
 /// A builder for [`ListOriginAccessControlsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListOriginAccessControlsOutputBuilder {
     origin_access_control_list: Option<crate::types::OriginAccessControlList>,
 }
@@ -163,27 +162,19 @@ impl std::fmt::Debug for ListOriginAccessControlsOutputBuilder {
 impl ListOriginAccessControlsOutputBuilder {
     /// Sets [`ListOriginAccessControlsOutput::origin_access_control_list`].
     #[inline]
-    pub fn origin_access_control_list(
-        mut self,
-        value: crate::types::OriginAccessControlList,
-    ) -> Self {
+    pub fn origin_access_control_list(mut self, value: crate::types::OriginAccessControlList) -> Self {
         self.origin_access_control_list = Some(value);
         self
     }
     /// Sets or clears [`ListOriginAccessControlsOutput::origin_access_control_list`].
     #[inline]
-    pub fn set_origin_access_control_list(
-        mut self,
-        value: Option<crate::types::OriginAccessControlList>,
-    ) -> Self {
+    pub fn set_origin_access_control_list(mut self, value: Option<crate::types::OriginAccessControlList>) -> Self {
         self.origin_access_control_list = value;
         self
     }
     /// Builds the [`ListOriginAccessControlsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListOriginAccessControlsOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListOriginAccessControlsOutput, restxml_runtime::BuildError> {
         Ok(ListOriginAccessControlsOutput {
             origin_access_control_list: self.origin_access_control_list,
             meta: Default::default(),
@@ -192,7 +183,7 @@ impl ListOriginAccessControlsOutputBuilder {
 }
 
 /// The errors ListOriginAccessControls can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListOriginAccessControlsError {
     /// An argument is invalid.
@@ -205,24 +196,19 @@ impl ListOriginAccessControlsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListOriginAccessControls",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -236,6 +222,16 @@ impl ListOriginAccessControlsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListOriginAccessControlsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -276,9 +272,7 @@ impl std::error::Error for ListOriginAccessControlsError {
 pub fn serialize_request(
     input: &crate::operation::list_origin_access_controls::ListOriginAccessControlsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/origin-access-control");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -298,15 +292,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListOriginAccessControlsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListOriginAccessControlsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListOriginAccessControlsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -328,11 +318,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListOriginAccessControlsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListOriginAccessControlsFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_origin_access_controls::ListOriginAccessControlsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListOriginAccessControlsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListOriginAccessControlsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListOriginAccessControlsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListOriginAccessControlsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -342,11 +354,7 @@ impl ListOriginAccessControlsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_origin_access_controls::ListOriginAccessControlsInputBuilder,
     ) -> Self {
-        ListOriginAccessControlsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListOriginAccessControlsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Use this field when paginating results to indicate where to begin in your list of origin access controls. The response includes the items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -379,18 +387,13 @@ impl ListOriginAccessControlsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_origin_access_controls::ListOriginAccessControlsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_origin_access_controls::ListOriginAccessControlsInputBuilder {
         &self.input
     }
     /// Sends ListOriginAccessControls: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -405,15 +408,9 @@ impl ListOriginAccessControlsFluentBuilder {
         crate::operation::list_origin_access_controls::ListOriginAccessControlsOutput,
         restxml_runtime::SdkError<ListOriginAccessControlsError>,
     > {
-        let input: crate::operation::list_origin_access_controls::ListOriginAccessControlsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_origin_access_controls::ListOriginAccessControlsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListOriginAccessControls", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListOriginAccessControls", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -50,16 +50,12 @@ impl From<ListOriginRequestPoliciesInput> for ListOriginRequestPoliciesInputBuil
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListOriginRequestPoliciesInput) -> Self {
-        ListOriginRequestPoliciesInputBuilder {
-            r#type: input.r#type,
-            marker: input.marker,
-            max_items: input.max_items,
-        }
+        ListOriginRequestPoliciesInputBuilder { r#type: input.r#type, marker: input.marker, max_items: input.max_items }
     }
 }
 
 /// A builder for [`ListOriginRequestPoliciesInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListOriginRequestPoliciesInputBuilder {
     r#type: Option<crate::types::OriginRequestPolicyType>,
     marker: Option<String>,
@@ -77,6 +73,17 @@ impl std::fmt::Debug for ListOriginRequestPoliciesInputBuilder {
     }
 }
 
+impl Clone for ListOriginRequestPoliciesInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListOriginRequestPoliciesInputBuilder {
+            r#type: self.r#type.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+        }
+    }
+}
+
 impl ListOriginRequestPoliciesInputBuilder {
     /// Sets [`ListOriginRequestPoliciesInput::type`].
     #[inline]
@@ -86,10 +93,7 @@ impl ListOriginRequestPoliciesInputBuilder {
     }
     /// Sets or clears [`ListOriginRequestPoliciesInput::type`].
     #[inline]
-    pub fn set_type(
-        mut self,
-        value: Option<crate::types::OriginRequestPolicyType>,
-    ) -> Self {
+    pub fn set_type(mut self, value: Option<crate::types::OriginRequestPolicyType>) -> Self {
         self.r#type = value;
         self
     }
@@ -119,14 +123,8 @@ impl ListOriginRequestPoliciesInputBuilder {
     }
     /// Builds the [`ListOriginRequestPoliciesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListOriginRequestPoliciesInput, restxml_runtime::BuildError> {
-        Ok(ListOriginRequestPoliciesInput {
-            r#type: self.r#type,
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+    pub fn build(self) -> Result<ListOriginRequestPoliciesInput, restxml_runtime::BuildError> {
+        Ok(ListOriginRequestPoliciesInput { r#type: self.r#type, marker: self.marker, max_items: self.max_items })
     }
 }
 
@@ -170,7 +168,7 @@ impl ListOriginRequestPoliciesOutput {
 }
 
 /// A builder for [`ListOriginRequestPoliciesOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListOriginRequestPoliciesOutputBuilder {
     origin_request_policy_list: Option<crate::types::OriginRequestPolicyList>,
 }
@@ -187,27 +185,19 @@ impl std::fmt::Debug for ListOriginRequestPoliciesOutputBuilder {
 impl ListOriginRequestPoliciesOutputBuilder {
     /// Sets [`ListOriginRequestPoliciesOutput::origin_request_policy_list`].
     #[inline]
-    pub fn origin_request_policy_list(
-        mut self,
-        value: crate::types::OriginRequestPolicyList,
-    ) -> Self {
+    pub fn origin_request_policy_list(mut self, value: crate::types::OriginRequestPolicyList) -> Self {
         self.origin_request_policy_list = Some(value);
         self
     }
     /// Sets or clears [`ListOriginRequestPoliciesOutput::origin_request_policy_list`].
     #[inline]
-    pub fn set_origin_request_policy_list(
-        mut self,
-        value: Option<crate::types::OriginRequestPolicyList>,
-    ) -> Self {
+    pub fn set_origin_request_policy_list(mut self, value: Option<crate::types::OriginRequestPolicyList>) -> Self {
         self.origin_request_policy_list = value;
         self
     }
     /// Builds the [`ListOriginRequestPoliciesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListOriginRequestPoliciesOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListOriginRequestPoliciesOutput, restxml_runtime::BuildError> {
         Ok(ListOriginRequestPoliciesOutput {
             origin_request_policy_list: self.origin_request_policy_list,
             meta: Default::default(),
@@ -216,7 +206,7 @@ impl ListOriginRequestPoliciesOutputBuilder {
 }
 
 /// The errors ListOriginRequestPolicies can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListOriginRequestPoliciesError {
     /// Access denied.
@@ -233,32 +223,24 @@ impl ListOriginRequestPoliciesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListOriginRequestPolicies",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy)
-            }
+            Some("NoSuchOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -282,6 +264,18 @@ impl ListOriginRequestPoliciesError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListOriginRequestPoliciesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchOriginRequestPolicy(value) => Self::NoSuchOriginRequestPolicy(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -324,9 +318,7 @@ impl std::error::Error for ListOriginRequestPoliciesError {
 pub fn serialize_request(
     input: &crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/origin-request-policy");
     if let Some(value) = &input.r#type {
         request.push_query("Type", Some(value.as_str()));
@@ -349,15 +341,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListOriginRequestPoliciesError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListOriginRequestPoliciesError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListOriginRequestPoliciesError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -379,11 +367,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListOriginRequestPoliciesFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListOriginRequestPoliciesFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListOriginRequestPoliciesFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListOriginRequestPoliciesFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListOriginRequestPoliciesFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListOriginRequestPoliciesFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -393,11 +403,7 @@ impl ListOriginRequestPoliciesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInputBuilder,
     ) -> Self {
-        ListOriginRequestPoliciesFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListOriginRequestPoliciesFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A filter to return only the specified kinds of origin request policies. Valid values are:
     ///
@@ -409,10 +415,7 @@ impl ListOriginRequestPoliciesFluentBuilder {
     }
     /// Sets or clears [`crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput::type`](crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput::type).
     #[inline]
-    pub fn set_type(
-        mut self,
-        value: Option<crate::types::OriginRequestPolicyType>,
-    ) -> Self {
+    pub fn set_type(mut self, value: Option<crate::types::OriginRequestPolicyType>) -> Self {
         self.input = self.input.set_type(value);
         self
     }
@@ -447,18 +450,13 @@ impl ListOriginRequestPoliciesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInputBuilder {
         &self.input
     }
     /// Sends ListOriginRequestPolicies: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -473,15 +471,10 @@ impl ListOriginRequestPoliciesFluentBuilder {
         crate::operation::list_origin_request_policies::ListOriginRequestPoliciesOutput,
         restxml_runtime::SdkError<ListOriginRequestPoliciesError>,
     > {
-        let input: crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListOriginRequestPolicies", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListOriginRequestPolicies", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -20,10 +20,7 @@ pub struct ListPublicKeysInput {
 impl std::fmt::Debug for ListPublicKeysInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListPublicKeysInput")
-            .field("marker", &self.marker)
-            .field("max_items", &self.max_items)
-            .finish()
+        f.debug_struct("ListPublicKeysInput").field("marker", &self.marker).field("max_items", &self.max_items).finish()
     }
 }
 
@@ -39,15 +36,12 @@ impl From<ListPublicKeysInput> for ListPublicKeysInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListPublicKeysInput) -> Self {
-        ListPublicKeysInputBuilder {
-            marker: input.marker,
-            max_items: input.max_items,
-        }
+        ListPublicKeysInputBuilder { marker: input.marker, max_items: input.max_items }
     }
 }
 
 /// A builder for [`ListPublicKeysInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListPublicKeysInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -60,6 +54,13 @@ impl std::fmt::Debug for ListPublicKeysInputBuilder {
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListPublicKeysInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListPublicKeysInputBuilder { marker: self.marker.clone(), max_items: self.max_items.clone() }
     }
 }
 
@@ -91,10 +92,7 @@ impl ListPublicKeysInputBuilder {
     /// Builds the [`ListPublicKeysInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListPublicKeysInput, restxml_runtime::BuildError> {
-        Ok(ListPublicKeysInput {
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+        Ok(ListPublicKeysInput { marker: self.marker, max_items: self.max_items })
     }
 }
 
@@ -116,9 +114,7 @@ pub struct ListPublicKeysOutput {
 impl std::fmt::Debug for ListPublicKeysOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListPublicKeysOutput")
-            .field("public_key_list", &self.public_key_list)
-            .finish()
+        f.debug_struct("ListPublicKeysOutput").field("public_key_list", &self.public_key_list).finish()
     }
 }
 
@@ -138,7 +134,7 @@ impl ListPublicKeysOutput {
 }
 
 /// A builder for [`ListPublicKeysOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListPublicKeysOutputBuilder {
     public_key_list: Option<crate::types::PublicKeyList>,
 }
@@ -146,9 +142,7 @@ pub struct ListPublicKeysOutputBuilder {
 impl std::fmt::Debug for ListPublicKeysOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListPublicKeysOutputBuilder")
-            .field("public_key_list", &self.public_key_list)
-            .finish()
+        f.debug_struct("ListPublicKeysOutputBuilder").field("public_key_list", &self.public_key_list).finish()
     }
 }
 
@@ -161,25 +155,19 @@ impl ListPublicKeysOutputBuilder {
     }
     /// Sets or clears [`ListPublicKeysOutput::public_key_list`].
     #[inline]
-    pub fn set_public_key_list(
-        mut self,
-        value: Option<crate::types::PublicKeyList>,
-    ) -> Self {
+    pub fn set_public_key_list(mut self, value: Option<crate::types::PublicKeyList>) -> Self {
         self.public_key_list = value;
         self
     }
     /// Builds the [`ListPublicKeysOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListPublicKeysOutput, restxml_runtime::BuildError> {
-        Ok(ListPublicKeysOutput {
-            public_key_list: self.public_key_list,
-            meta: Default::default(),
-        })
+        Ok(ListPublicKeysOutput { public_key_list: self.public_key_list, meta: Default::default() })
     }
 }
 
 /// The errors ListPublicKeys can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListPublicKeysError {
     /// An argument is invalid.
@@ -192,24 +180,14 @@ impl ListPublicKeysError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListPublicKeys",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListPublicKeys", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -223,6 +201,16 @@ impl ListPublicKeysError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListPublicKeysError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -263,9 +251,7 @@ impl std::error::Error for ListPublicKeysError {
 pub fn serialize_request(
     input: &crate::operation::list_public_keys::ListPublicKeysInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/public-key");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -280,20 +266,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::list_public_keys::ListPublicKeysOutput,
-    restxml_runtime::SdkError<ListPublicKeysError>,
-> {
+) -> Result<crate::operation::list_public_keys::ListPublicKeysOutput, restxml_runtime::SdkError<ListPublicKeysError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListPublicKeysError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListPublicKeysError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -315,11 +294,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListPublicKeysFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListPublicKeysFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_public_keys::ListPublicKeysInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListPublicKeysFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListPublicKeysFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListPublicKeysFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListPublicKeysFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -329,11 +330,7 @@ impl ListPublicKeysFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_public_keys::ListPublicKeysInputBuilder,
     ) -> Self {
-        ListPublicKeysFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListPublicKeysFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Use this when paginating results to indicate where to begin in your list of public keys. The results include public keys in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last public key on that page).
     ///
@@ -366,18 +363,13 @@ impl ListPublicKeysFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_public_keys::ListPublicKeysInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_public_keys::ListPublicKeysInputBuilder {
         &self.input
     }
     /// Sends ListPublicKeys: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -388,19 +380,11 @@ impl ListPublicKeysFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::list_public_keys::ListPublicKeysOutput,
-        restxml_runtime::SdkError<ListPublicKeysError>,
-    > {
-        let input: crate::operation::list_public_keys::ListPublicKeysInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::list_public_keys::ListPublicKeysOutput, restxml_runtime::SdkError<ListPublicKeysError>>
+    {
+        let input: crate::operation::list_public_keys::ListPublicKeysInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListPublicKeys", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListPublicKeys", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

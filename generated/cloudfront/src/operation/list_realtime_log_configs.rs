@@ -41,15 +41,12 @@ impl From<ListRealtimeLogConfigsInput> for ListRealtimeLogConfigsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListRealtimeLogConfigsInput) -> Self {
-        ListRealtimeLogConfigsInputBuilder {
-            max_items: input.max_items,
-            marker: input.marker,
-        }
+        ListRealtimeLogConfigsInputBuilder { max_items: input.max_items, marker: input.marker }
     }
 }
 
 /// A builder for [`ListRealtimeLogConfigsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListRealtimeLogConfigsInputBuilder {
     max_items: Option<String>,
     marker: Option<String>,
@@ -62,6 +59,13 @@ impl std::fmt::Debug for ListRealtimeLogConfigsInputBuilder {
             .field("max_items", &self.max_items)
             .field("marker", &self.marker)
             .finish()
+    }
+}
+
+impl Clone for ListRealtimeLogConfigsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListRealtimeLogConfigsInputBuilder { max_items: self.max_items.clone(), marker: self.marker.clone() }
     }
 }
 
@@ -92,13 +96,8 @@ impl ListRealtimeLogConfigsInputBuilder {
     }
     /// Builds the [`ListRealtimeLogConfigsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListRealtimeLogConfigsInput, restxml_runtime::BuildError> {
-        Ok(ListRealtimeLogConfigsInput {
-            max_items: self.max_items,
-            marker: self.marker,
-        })
+    pub fn build(self) -> Result<ListRealtimeLogConfigsInput, restxml_runtime::BuildError> {
+        Ok(ListRealtimeLogConfigsInput { max_items: self.max_items, marker: self.marker })
     }
 }
 
@@ -142,7 +141,7 @@ impl ListRealtimeLogConfigsOutput {
 }
 
 /// A builder for [`ListRealtimeLogConfigsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListRealtimeLogConfigsOutputBuilder {
     realtime_log_configs: Option<crate::types::RealtimeLogConfigs>,
 }
@@ -159,36 +158,25 @@ impl std::fmt::Debug for ListRealtimeLogConfigsOutputBuilder {
 impl ListRealtimeLogConfigsOutputBuilder {
     /// Sets [`ListRealtimeLogConfigsOutput::realtime_log_configs`].
     #[inline]
-    pub fn realtime_log_configs(
-        mut self,
-        value: crate::types::RealtimeLogConfigs,
-    ) -> Self {
+    pub fn realtime_log_configs(mut self, value: crate::types::RealtimeLogConfigs) -> Self {
         self.realtime_log_configs = Some(value);
         self
     }
     /// Sets or clears [`ListRealtimeLogConfigsOutput::realtime_log_configs`].
     #[inline]
-    pub fn set_realtime_log_configs(
-        mut self,
-        value: Option<crate::types::RealtimeLogConfigs>,
-    ) -> Self {
+    pub fn set_realtime_log_configs(mut self, value: Option<crate::types::RealtimeLogConfigs>) -> Self {
         self.realtime_log_configs = value;
         self
     }
     /// Builds the [`ListRealtimeLogConfigsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListRealtimeLogConfigsOutput, restxml_runtime::BuildError> {
-        Ok(ListRealtimeLogConfigsOutput {
-            realtime_log_configs: self.realtime_log_configs,
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<ListRealtimeLogConfigsOutput, restxml_runtime::BuildError> {
+        Ok(ListRealtimeLogConfigsOutput { realtime_log_configs: self.realtime_log_configs, meta: Default::default() })
     }
 }
 
 /// The errors ListRealtimeLogConfigs can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListRealtimeLogConfigsError {
     /// Access denied.
@@ -205,33 +193,25 @@ impl ListRealtimeLogConfigsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListRealtimeLogConfigs",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("NoSuchRealtimeLogConfig") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig)
-            }
+            Some("NoSuchRealtimeLogConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig),
             _ => unhandled(meta),
         }
     }
@@ -254,6 +234,18 @@ impl ListRealtimeLogConfigsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListRealtimeLogConfigsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::NoSuchRealtimeLogConfig(value) => Self::NoSuchRealtimeLogConfig(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -296,9 +288,7 @@ impl std::error::Error for ListRealtimeLogConfigsError {
 pub fn serialize_request(
     input: &crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/realtime-log-config");
     if let Some(value) = &input.max_items {
         request.push_query("MaxItems", Some(value.as_str()));
@@ -318,15 +308,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListRealtimeLogConfigsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListRealtimeLogConfigsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListRealtimeLogConfigsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -348,11 +334,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListRealtimeLogConfigsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListRealtimeLogConfigsFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListRealtimeLogConfigsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListRealtimeLogConfigsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListRealtimeLogConfigsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListRealtimeLogConfigsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -362,11 +370,7 @@ impl ListRealtimeLogConfigsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInputBuilder,
     ) -> Self {
-        ListRealtimeLogConfigsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListRealtimeLogConfigsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The maximum number of real-time log configurations that you want in the response.
     ///
@@ -399,18 +403,13 @@ impl ListRealtimeLogConfigsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInputBuilder {
         &self.input
     }
     /// Sends ListRealtimeLogConfigs: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -425,15 +424,9 @@ impl ListRealtimeLogConfigsFluentBuilder {
         crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsOutput,
         restxml_runtime::SdkError<ListRealtimeLogConfigsError>,
     > {
-        let input: crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListRealtimeLogConfigs", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListRealtimeLogConfigs", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -59,7 +59,7 @@ impl From<ListResponseHeadersPoliciesInput> for ListResponseHeadersPoliciesInput
 }
 
 /// A builder for [`ListResponseHeadersPoliciesInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListResponseHeadersPoliciesInputBuilder {
     r#type: Option<crate::types::ResponseHeadersPolicyType>,
     marker: Option<String>,
@@ -77,6 +77,17 @@ impl std::fmt::Debug for ListResponseHeadersPoliciesInputBuilder {
     }
 }
 
+impl Clone for ListResponseHeadersPoliciesInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListResponseHeadersPoliciesInputBuilder {
+            r#type: self.r#type.clone(),
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+        }
+    }
+}
+
 impl ListResponseHeadersPoliciesInputBuilder {
     /// Sets [`ListResponseHeadersPoliciesInput::type`].
     #[inline]
@@ -86,10 +97,7 @@ impl ListResponseHeadersPoliciesInputBuilder {
     }
     /// Sets or clears [`ListResponseHeadersPoliciesInput::type`].
     #[inline]
-    pub fn set_type(
-        mut self,
-        value: Option<crate::types::ResponseHeadersPolicyType>,
-    ) -> Self {
+    pub fn set_type(mut self, value: Option<crate::types::ResponseHeadersPolicyType>) -> Self {
         self.r#type = value;
         self
     }
@@ -119,14 +127,8 @@ impl ListResponseHeadersPoliciesInputBuilder {
     }
     /// Builds the [`ListResponseHeadersPoliciesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListResponseHeadersPoliciesInput, restxml_runtime::BuildError> {
-        Ok(ListResponseHeadersPoliciesInput {
-            r#type: self.r#type,
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+    pub fn build(self) -> Result<ListResponseHeadersPoliciesInput, restxml_runtime::BuildError> {
+        Ok(ListResponseHeadersPoliciesInput { r#type: self.r#type, marker: self.marker, max_items: self.max_items })
     }
 }
 
@@ -170,7 +172,7 @@ impl ListResponseHeadersPoliciesOutput {
 }
 
 /// A builder for [`ListResponseHeadersPoliciesOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListResponseHeadersPoliciesOutputBuilder {
     response_headers_policy_list: Option<crate::types::ResponseHeadersPolicyList>,
 }
@@ -187,27 +189,19 @@ impl std::fmt::Debug for ListResponseHeadersPoliciesOutputBuilder {
 impl ListResponseHeadersPoliciesOutputBuilder {
     /// Sets [`ListResponseHeadersPoliciesOutput::response_headers_policy_list`].
     #[inline]
-    pub fn response_headers_policy_list(
-        mut self,
-        value: crate::types::ResponseHeadersPolicyList,
-    ) -> Self {
+    pub fn response_headers_policy_list(mut self, value: crate::types::ResponseHeadersPolicyList) -> Self {
         self.response_headers_policy_list = Some(value);
         self
     }
     /// Sets or clears [`ListResponseHeadersPoliciesOutput::response_headers_policy_list`].
     #[inline]
-    pub fn set_response_headers_policy_list(
-        mut self,
-        value: Option<crate::types::ResponseHeadersPolicyList>,
-    ) -> Self {
+    pub fn set_response_headers_policy_list(mut self, value: Option<crate::types::ResponseHeadersPolicyList>) -> Self {
         self.response_headers_policy_list = value;
         self
     }
     /// Builds the [`ListResponseHeadersPoliciesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListResponseHeadersPoliciesOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListResponseHeadersPoliciesOutput, restxml_runtime::BuildError> {
         Ok(ListResponseHeadersPoliciesOutput {
             response_headers_policy_list: self.response_headers_policy_list,
             meta: Default::default(),
@@ -216,7 +210,7 @@ impl ListResponseHeadersPoliciesOutputBuilder {
 }
 
 /// The errors ListResponseHeadersPolicies can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListResponseHeadersPoliciesError {
     /// Access denied.
@@ -233,32 +227,24 @@ impl ListResponseHeadersPoliciesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListResponseHeadersPolicies",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy)
-            }
+            Some("NoSuchResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -282,6 +268,18 @@ impl ListResponseHeadersPoliciesError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListResponseHeadersPoliciesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchResponseHeadersPolicy(value) => Self::NoSuchResponseHeadersPolicy(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -324,9 +322,7 @@ impl std::error::Error for ListResponseHeadersPoliciesError {
 pub fn serialize_request(
     input: &crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/response-headers-policy");
     if let Some(value) = &input.r#type {
         request.push_query("Type", Some(value.as_str()));
@@ -349,15 +345,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListResponseHeadersPoliciesError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListResponseHeadersPoliciesError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListResponseHeadersPoliciesError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -379,11 +371,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListResponseHeadersPoliciesFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListResponseHeadersPoliciesFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListResponseHeadersPoliciesFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListResponseHeadersPoliciesFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListResponseHeadersPoliciesFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListResponseHeadersPoliciesFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -393,11 +407,7 @@ impl ListResponseHeadersPoliciesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInputBuilder,
     ) -> Self {
-        ListResponseHeadersPoliciesFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListResponseHeadersPoliciesFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A filter to get only the specified kind of response headers policies. Valid values are:
     ///
@@ -409,10 +419,7 @@ impl ListResponseHeadersPoliciesFluentBuilder {
     }
     /// Sets or clears [`crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput::type`](crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput::type).
     #[inline]
-    pub fn set_type(
-        mut self,
-        value: Option<crate::types::ResponseHeadersPolicyType>,
-    ) -> Self {
+    pub fn set_type(mut self, value: Option<crate::types::ResponseHeadersPolicyType>) -> Self {
         self.input = self.input.set_type(value);
         self
     }
@@ -447,10 +454,7 @@ impl ListResponseHeadersPoliciesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -473,15 +477,10 @@ impl ListResponseHeadersPoliciesFluentBuilder {
         crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesOutput,
         restxml_runtime::SdkError<ListResponseHeadersPoliciesError>,
     > {
-        let input: crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListResponseHeadersPolicies", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListResponseHeadersPolicies", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -39,15 +39,12 @@ impl From<ListStreamingDistributionsInput> for ListStreamingDistributionsInputBu
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListStreamingDistributionsInput) -> Self {
-        ListStreamingDistributionsInputBuilder {
-            marker: input.marker,
-            max_items: input.max_items,
-        }
+        ListStreamingDistributionsInputBuilder { marker: input.marker, max_items: input.max_items }
     }
 }
 
 /// A builder for [`ListStreamingDistributionsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListStreamingDistributionsInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -60,6 +57,13 @@ impl std::fmt::Debug for ListStreamingDistributionsInputBuilder {
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListStreamingDistributionsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListStreamingDistributionsInputBuilder { marker: self.marker.clone(), max_items: self.max_items.clone() }
     }
 }
 
@@ -90,13 +94,8 @@ impl ListStreamingDistributionsInputBuilder {
     }
     /// Builds the [`ListStreamingDistributionsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListStreamingDistributionsInput, restxml_runtime::BuildError> {
-        Ok(ListStreamingDistributionsInput {
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+    pub fn build(self) -> Result<ListStreamingDistributionsInput, restxml_runtime::BuildError> {
+        Ok(ListStreamingDistributionsInput { marker: self.marker, max_items: self.max_items })
     }
 }
 
@@ -140,7 +139,7 @@ impl ListStreamingDistributionsOutput {
 }
 
 /// A builder for [`ListStreamingDistributionsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListStreamingDistributionsOutputBuilder {
     streaming_distribution_list: Option<crate::types::StreamingDistributionList>,
 }
@@ -157,27 +156,19 @@ impl std::fmt::Debug for ListStreamingDistributionsOutputBuilder {
 impl ListStreamingDistributionsOutputBuilder {
     /// Sets [`ListStreamingDistributionsOutput::streaming_distribution_list`].
     #[inline]
-    pub fn streaming_distribution_list(
-        mut self,
-        value: crate::types::StreamingDistributionList,
-    ) -> Self {
+    pub fn streaming_distribution_list(mut self, value: crate::types::StreamingDistributionList) -> Self {
         self.streaming_distribution_list = Some(value);
         self
     }
     /// Sets or clears [`ListStreamingDistributionsOutput::streaming_distribution_list`].
     #[inline]
-    pub fn set_streaming_distribution_list(
-        mut self,
-        value: Option<crate::types::StreamingDistributionList>,
-    ) -> Self {
+    pub fn set_streaming_distribution_list(mut self, value: Option<crate::types::StreamingDistributionList>) -> Self {
         self.streaming_distribution_list = value;
         self
     }
     /// Builds the [`ListStreamingDistributionsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListStreamingDistributionsOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListStreamingDistributionsOutput, restxml_runtime::BuildError> {
         Ok(ListStreamingDistributionsOutput {
             streaming_distribution_list: self.streaming_distribution_list,
             meta: Default::default(),
@@ -186,7 +177,7 @@ impl ListStreamingDistributionsOutputBuilder {
 }
 
 /// The errors ListStreamingDistributions can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListStreamingDistributionsError {
     /// An argument is invalid.
@@ -199,24 +190,19 @@ impl ListStreamingDistributionsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListStreamingDistributions",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -230,6 +216,16 @@ impl ListStreamingDistributionsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListStreamingDistributionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -270,9 +266,7 @@ impl std::error::Error for ListStreamingDistributionsError {
 pub fn serialize_request(
     input: &crate::operation::list_streaming_distributions::ListStreamingDistributionsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/streaming-distribution");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -292,15 +286,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListStreamingDistributionsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListStreamingDistributionsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListStreamingDistributionsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -322,11 +312,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListStreamingDistributionsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListStreamingDistributionsFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_streaming_distributions::ListStreamingDistributionsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListStreamingDistributionsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListStreamingDistributionsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListStreamingDistributionsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListStreamingDistributionsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -336,11 +348,7 @@ impl ListStreamingDistributionsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_streaming_distributions::ListStreamingDistributionsInputBuilder,
     ) -> Self {
-        ListStreamingDistributionsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListStreamingDistributionsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The value that you provided for the `Marker` request parameter.
     ///
@@ -373,18 +381,13 @@ impl ListStreamingDistributionsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_streaming_distributions::ListStreamingDistributionsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_streaming_distributions::ListStreamingDistributionsInputBuilder {
         &self.input
     }
     /// Sends ListStreamingDistributions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -399,15 +402,10 @@ impl ListStreamingDistributionsFluentBuilder {
         crate::operation::list_streaming_distributions::ListStreamingDistributionsOutput,
         restxml_runtime::SdkError<ListStreamingDistributionsError>,
     > {
-        let input: crate::operation::list_streaming_distributions::ListStreamingDistributionsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_streaming_distributions::ListStreamingDistributionsInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListStreamingDistributions", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListStreamingDistributions", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

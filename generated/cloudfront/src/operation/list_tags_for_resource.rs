@@ -18,9 +18,7 @@ pub struct ListTagsForResourceInput {
 impl std::fmt::Debug for ListTagsForResourceInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTagsForResourceInput")
-            .field("resource", &self.resource)
-            .finish()
+        f.debug_struct("ListTagsForResourceInput").field("resource", &self.resource).finish()
     }
 }
 
@@ -36,14 +34,12 @@ impl From<ListTagsForResourceInput> for ListTagsForResourceInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListTagsForResourceInput) -> Self {
-        ListTagsForResourceInputBuilder {
-            resource: Some(input.resource),
-        }
+        ListTagsForResourceInputBuilder { resource: Some(input.resource) }
     }
 }
 
 /// A builder for [`ListTagsForResourceInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListTagsForResourceInputBuilder {
     resource: Option<String>,
 }
@@ -51,9 +47,14 @@ pub struct ListTagsForResourceInputBuilder {
 impl std::fmt::Debug for ListTagsForResourceInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTagsForResourceInputBuilder")
-            .field("resource", &self.resource)
-            .finish()
+        f.debug_struct("ListTagsForResourceInputBuilder").field("resource", &self.resource).finish()
+    }
+}
+
+impl Clone for ListTagsForResourceInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListTagsForResourceInputBuilder { resource: self.resource.clone() }
     }
 }
 
@@ -68,19 +69,11 @@ impl ListTagsForResourceInputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListTagsForResourceInput, restxml_runtime::BuildError> {
         match (self.resource,) {
-            (Some(m_resource),) => {
-                Ok(ListTagsForResourceInput {
-                    resource: m_resource,
-                })
-            }
-            (m_resource,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListTagsForResourceInput",
-                        &[(m_resource.is_none(), "resource", "Resource")],
-                    ),
-                )
-            }
+            (Some(m_resource),) => Ok(ListTagsForResourceInput { resource: m_resource }),
+            (m_resource,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListTagsForResourceInput",
+                &[(m_resource.is_none(), "resource", "Resource")],
+            )),
         }
     }
 }
@@ -123,7 +116,7 @@ impl ListTagsForResourceOutput {
 }
 
 /// A builder for [`ListTagsForResourceOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListTagsForResourceOutputBuilder {
     tags: Option<crate::types::Tags>,
 }
@@ -131,9 +124,7 @@ pub struct ListTagsForResourceOutputBuilder {
 impl std::fmt::Debug for ListTagsForResourceOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTagsForResourceOutputBuilder")
-            .field("tags", &self.tags)
-            .finish()
+        f.debug_struct("ListTagsForResourceOutputBuilder").field("tags", &self.tags).finish()
     }
 }
 
@@ -146,30 +137,19 @@ impl ListTagsForResourceOutputBuilder {
     }
     /// Builds the [`ListTagsForResourceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListTagsForResourceOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListTagsForResourceOutput, restxml_runtime::BuildError> {
         match (self.tags,) {
-            (Some(m_tags),) => {
-                Ok(ListTagsForResourceOutput {
-                    tags: m_tags,
-                    meta: Default::default(),
-                })
-            }
-            (m_tags,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListTagsForResourceOutput",
-                        &[(m_tags.is_none(), "tags", "Tags")],
-                    ),
-                )
-            }
+            (Some(m_tags),) => Ok(ListTagsForResourceOutput { tags: m_tags, meta: Default::default() }),
+            (m_tags,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListTagsForResourceOutput",
+                &[(m_tags.is_none(), "tags", "Tags")],
+            )),
         }
     }
 }
 
 /// The errors ListTagsForResource can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTagsForResourceError {
     /// Access denied.
@@ -188,36 +168,23 @@ impl ListTagsForResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListTagsForResource",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListTagsForResource", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchResource)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
             }
             _ => unhandled(meta),
         }
@@ -246,6 +213,19 @@ impl ListTagsForResourceError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListTagsForResourceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::InvalidTagging(value) => Self::InvalidTagging(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::NoSuchResource(value) => Self::NoSuchResource(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -289,9 +269,7 @@ impl std::error::Error for ListTagsForResourceError {
 pub fn serialize_request(
     input: &crate::operation::list_tags_for_resource::ListTagsForResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/tagging");
     {
         let value = &input.resource;
@@ -309,15 +287,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListTagsForResourceError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListTagsForResourceError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListTagsForResourceError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -330,11 +304,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
         )
     };
     Ok(crate::operation::list_tags_for_resource::ListTagsForResourceOutput {
-        tags: m_tags
-            .ok_or_else(|| restxml_runtime::ResponseError::missing_header(
-                status,
-                "Tags",
-            ))?,
+        tags: m_tags.ok_or_else(|| restxml_runtime::ResponseError::missing_header(status, "Tags"))?,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
 }
@@ -343,11 +313,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListTagsForResourceFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListTagsForResourceFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListTagsForResourceFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListTagsForResourceFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListTagsForResourceFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListTagsForResourceFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -357,11 +349,7 @@ impl ListTagsForResourceFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder,
     ) -> Self {
-        ListTagsForResourceFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListTagsForResourceFluentBuilder { client, input, overrides: Default::default() }
     }
     /// An ARN of a CloudFront resource.
     ///
@@ -374,18 +362,13 @@ impl ListTagsForResourceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder {
         &self.input
     }
     /// Sends ListTagsForResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -400,15 +383,9 @@ impl ListTagsForResourceFluentBuilder {
         crate::operation::list_tags_for_resource::ListTagsForResourceOutput,
         restxml_runtime::SdkError<ListTagsForResourceError>,
     > {
-        let input: crate::operation::list_tags_for_resource::ListTagsForResourceInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_tags_for_resource::ListTagsForResourceInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListTagsForResource", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListTagsForResource", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

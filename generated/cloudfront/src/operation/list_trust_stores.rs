@@ -39,15 +39,12 @@ impl From<ListTrustStoresInput> for ListTrustStoresInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListTrustStoresInput) -> Self {
-        ListTrustStoresInputBuilder {
-            marker: input.marker,
-            max_items: input.max_items,
-        }
+        ListTrustStoresInputBuilder { marker: input.marker, max_items: input.max_items }
     }
 }
 
 /// A builder for [`ListTrustStoresInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListTrustStoresInputBuilder {
     marker: Option<String>,
     max_items: Option<i32>,
@@ -60,6 +57,13 @@ impl std::fmt::Debug for ListTrustStoresInputBuilder {
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListTrustStoresInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListTrustStoresInputBuilder { marker: self.marker.clone(), max_items: self.max_items }
     }
 }
 
@@ -91,10 +95,7 @@ impl ListTrustStoresInputBuilder {
     /// Builds the [`ListTrustStoresInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListTrustStoresInput, restxml_runtime::BuildError> {
-        Ok(ListTrustStoresInput {
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+        Ok(ListTrustStoresInput { marker: self.marker, max_items: self.max_items })
     }
 }
 
@@ -141,7 +142,7 @@ impl ListTrustStoresOutput {
 }
 
 /// A builder for [`ListTrustStoresOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListTrustStoresOutputBuilder {
     next_marker: Option<String>,
     trust_store_list: Option<Vec<crate::types::TrustStoreSummary>>,
@@ -172,19 +173,13 @@ impl ListTrustStoresOutputBuilder {
     }
     /// Sets [`ListTrustStoresOutput::trust_store_list`].
     #[inline]
-    pub fn trust_store_list(
-        mut self,
-        value: Vec<crate::types::TrustStoreSummary>,
-    ) -> Self {
+    pub fn trust_store_list(mut self, value: Vec<crate::types::TrustStoreSummary>) -> Self {
         self.trust_store_list = Some(value);
         self
     }
     /// Sets or clears [`ListTrustStoresOutput::trust_store_list`].
     #[inline]
-    pub fn set_trust_store_list(
-        mut self,
-        value: Option<Vec<crate::types::TrustStoreSummary>>,
-    ) -> Self {
+    pub fn set_trust_store_list(mut self, value: Option<Vec<crate::types::TrustStoreSummary>>) -> Self {
         self.trust_store_list = value;
         self
     }
@@ -200,7 +195,7 @@ impl ListTrustStoresOutputBuilder {
 }
 
 /// The errors ListTrustStores can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTrustStoresError {
     /// Access denied.
@@ -217,32 +212,20 @@ impl ListTrustStoresError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListTrustStores",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListTrustStores", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -266,6 +249,18 @@ impl ListTrustStoresError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListTrustStoresError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -308,9 +303,7 @@ impl std::error::Error for ListTrustStoresError {
 pub fn serialize_request(
     input: &crate::operation::list_trust_stores::ListTrustStoresInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/trust-stores");
     if input.marker.is_some() || input.max_items.is_some() {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -335,26 +328,18 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::list_trust_stores::ListTrustStoresOutput,
-    restxml_runtime::SdkError<ListTrustStoresError>,
-> {
+) -> Result<crate::operation::list_trust_stores::ListTrustStoresOutput, restxml_runtime::SdkError<ListTrustStoresError>>
+{
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListTrustStoresError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListTrustStoresError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_next_marker, body_trust_store_list) = if restxml_runtime::xml::is_blank(
-        body,
-    ) {
+    let (body_next_marker, body_trust_store_list) = if restxml_runtime::xml::is_blank(body) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -365,18 +350,13 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "NextMarker" => {
-                        m_next_marker = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "TrustStoreList" => {
-                        m_trust_store_list = Some(
-                            child
-                                .read_list(
-                                    "TrustStoreSummary",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_trust_store_list =
+                            Some(child.read_list("TrustStoreSummary", |item0| {
+                                restxml_runtime::xml::ReadXml::read_xml(item0)
+                            })?);
                     }
                     _ => {}
                 }
@@ -396,11 +376,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListTrustStoresFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListTrustStoresFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_trust_stores::ListTrustStoresInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListTrustStoresFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListTrustStoresFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListTrustStoresFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListTrustStoresFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -410,11 +412,7 @@ impl ListTrustStoresFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_trust_stores::ListTrustStoresInputBuilder,
     ) -> Self {
-        ListTrustStoresFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListTrustStoresFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
     ///
@@ -447,18 +445,13 @@ impl ListTrustStoresFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_trust_stores::ListTrustStoresInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_trust_stores::ListTrustStoresInputBuilder {
         &self.input
     }
     /// Sends ListTrustStores: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -473,15 +466,9 @@ impl ListTrustStoresFluentBuilder {
         crate::operation::list_trust_stores::ListTrustStoresOutput,
         restxml_runtime::SdkError<ListTrustStoresError>,
     > {
-        let input: crate::operation::list_trust_stores::ListTrustStoresInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_trust_stores::ListTrustStoresInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListTrustStores", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListTrustStores", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -20,10 +20,7 @@ pub struct ListVpcOriginsInput {
 impl std::fmt::Debug for ListVpcOriginsInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListVpcOriginsInput")
-            .field("marker", &self.marker)
-            .field("max_items", &self.max_items)
-            .finish()
+        f.debug_struct("ListVpcOriginsInput").field("marker", &self.marker).field("max_items", &self.max_items).finish()
     }
 }
 
@@ -39,15 +36,12 @@ impl From<ListVpcOriginsInput> for ListVpcOriginsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListVpcOriginsInput) -> Self {
-        ListVpcOriginsInputBuilder {
-            marker: input.marker,
-            max_items: input.max_items,
-        }
+        ListVpcOriginsInputBuilder { marker: input.marker, max_items: input.max_items }
     }
 }
 
 /// A builder for [`ListVpcOriginsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListVpcOriginsInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -60,6 +54,13 @@ impl std::fmt::Debug for ListVpcOriginsInputBuilder {
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListVpcOriginsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListVpcOriginsInputBuilder { marker: self.marker.clone(), max_items: self.max_items.clone() }
     }
 }
 
@@ -91,10 +92,7 @@ impl ListVpcOriginsInputBuilder {
     /// Builds the [`ListVpcOriginsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListVpcOriginsInput, restxml_runtime::BuildError> {
-        Ok(ListVpcOriginsInput {
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+        Ok(ListVpcOriginsInput { marker: self.marker, max_items: self.max_items })
     }
 }
 
@@ -116,9 +114,7 @@ pub struct ListVpcOriginsOutput {
 impl std::fmt::Debug for ListVpcOriginsOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListVpcOriginsOutput")
-            .field("vpc_origin_list", &self.vpc_origin_list)
-            .finish()
+        f.debug_struct("ListVpcOriginsOutput").field("vpc_origin_list", &self.vpc_origin_list).finish()
     }
 }
 
@@ -138,7 +134,7 @@ impl ListVpcOriginsOutput {
 }
 
 /// A builder for [`ListVpcOriginsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListVpcOriginsOutputBuilder {
     vpc_origin_list: Option<crate::types::VpcOriginList>,
 }
@@ -146,9 +142,7 @@ pub struct ListVpcOriginsOutputBuilder {
 impl std::fmt::Debug for ListVpcOriginsOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListVpcOriginsOutputBuilder")
-            .field("vpc_origin_list", &self.vpc_origin_list)
-            .finish()
+        f.debug_struct("ListVpcOriginsOutputBuilder").field("vpc_origin_list", &self.vpc_origin_list).finish()
     }
 }
 
@@ -161,25 +155,19 @@ impl ListVpcOriginsOutputBuilder {
     }
     /// Sets or clears [`ListVpcOriginsOutput::vpc_origin_list`].
     #[inline]
-    pub fn set_vpc_origin_list(
-        mut self,
-        value: Option<crate::types::VpcOriginList>,
-    ) -> Self {
+    pub fn set_vpc_origin_list(mut self, value: Option<crate::types::VpcOriginList>) -> Self {
         self.vpc_origin_list = value;
         self
     }
     /// Builds the [`ListVpcOriginsOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListVpcOriginsOutput, restxml_runtime::BuildError> {
-        Ok(ListVpcOriginsOutput {
-            vpc_origin_list: self.vpc_origin_list,
-            meta: Default::default(),
-        })
+        Ok(ListVpcOriginsOutput { vpc_origin_list: self.vpc_origin_list, meta: Default::default() })
     }
 }
 
 /// The errors ListVpcOrigins can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListVpcOriginsError {
     /// Access denied.
@@ -198,36 +186,22 @@ impl ListVpcOriginsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListVpcOrigins",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListVpcOrigins", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -256,6 +230,19 @@ impl ListVpcOriginsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListVpcOriginsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -299,9 +286,7 @@ impl std::error::Error for ListVpcOriginsError {
 pub fn serialize_request(
     input: &crate::operation::list_vpc_origins::ListVpcOriginsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2020-05-31/vpc-origin");
     if let Some(value) = &input.marker {
         request.push_query("Marker", Some(value.as_str()));
@@ -316,20 +301,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::list_vpc_origins::ListVpcOriginsOutput,
-    restxml_runtime::SdkError<ListVpcOriginsError>,
-> {
+) -> Result<crate::operation::list_vpc_origins::ListVpcOriginsOutput, restxml_runtime::SdkError<ListVpcOriginsError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListVpcOriginsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListVpcOriginsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -351,11 +329,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListVpcOriginsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListVpcOriginsFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_vpc_origins::ListVpcOriginsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListVpcOriginsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListVpcOriginsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListVpcOriginsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListVpcOriginsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -365,11 +365,7 @@ impl ListVpcOriginsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_vpc_origins::ListVpcOriginsInputBuilder,
     ) -> Self {
-        ListVpcOriginsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListVpcOriginsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The marker associated with the VPC origins list.
     ///
@@ -402,18 +398,13 @@ impl ListVpcOriginsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_vpc_origins::ListVpcOriginsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_vpc_origins::ListVpcOriginsInputBuilder {
         &self.input
     }
     /// Sends ListVpcOrigins: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -424,19 +415,11 @@ impl ListVpcOriginsFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::list_vpc_origins::ListVpcOriginsOutput,
-        restxml_runtime::SdkError<ListVpcOriginsError>,
-    > {
-        let input: crate::operation::list_vpc_origins::ListVpcOriginsInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::list_vpc_origins::ListVpcOriginsOutput, restxml_runtime::SdkError<ListVpcOriginsError>>
+    {
+        let input: crate::operation::list_vpc_origins::ListVpcOriginsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListVpcOrigins", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListVpcOrigins", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -39,15 +39,12 @@ impl From<PublishConnectionFunctionInput> for PublishConnectionFunctionInputBuil
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: PublishConnectionFunctionInput) -> Self {
-        PublishConnectionFunctionInputBuilder {
-            id: Some(input.id),
-            if_match: Some(input.if_match),
-        }
+        PublishConnectionFunctionInputBuilder { id: Some(input.id), if_match: Some(input.if_match) }
     }
 }
 
 /// A builder for [`PublishConnectionFunctionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct PublishConnectionFunctionInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -60,6 +57,13 @@ impl std::fmt::Debug for PublishConnectionFunctionInputBuilder {
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for PublishConnectionFunctionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        PublishConnectionFunctionInputBuilder { id: self.id.clone(), if_match: self.if_match.clone() }
     }
 }
 
@@ -78,27 +82,13 @@ impl PublishConnectionFunctionInputBuilder {
     }
     /// Builds the [`PublishConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<PublishConnectionFunctionInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<PublishConnectionFunctionInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(m_id), Some(m_if_match)) => {
-                Ok(PublishConnectionFunctionInput {
-                    id: m_id,
-                    if_match: m_if_match,
-                })
-            }
-            (m_id, m_if_match) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "PublishConnectionFunctionInput",
-                        &[
-                            (m_id.is_none(), "id", "Id"),
-                            (m_if_match.is_none(), "if_match", "IfMatch"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_id), Some(m_if_match)) => Ok(PublishConnectionFunctionInput { id: m_id, if_match: m_if_match }),
+            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
+                "PublishConnectionFunctionInput",
+                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
+            )),
         }
     }
 }
@@ -143,7 +133,7 @@ impl PublishConnectionFunctionOutput {
 }
 
 /// A builder for [`PublishConnectionFunctionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct PublishConnectionFunctionOutputBuilder {
     connection_function_summary: Option<crate::types::ConnectionFunctionSummary>,
 }
@@ -160,27 +150,19 @@ impl std::fmt::Debug for PublishConnectionFunctionOutputBuilder {
 impl PublishConnectionFunctionOutputBuilder {
     /// Sets [`PublishConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn connection_function_summary(
-        mut self,
-        value: crate::types::ConnectionFunctionSummary,
-    ) -> Self {
+    pub fn connection_function_summary(mut self, value: crate::types::ConnectionFunctionSummary) -> Self {
         self.connection_function_summary = Some(value);
         self
     }
     /// Sets or clears [`PublishConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn set_connection_function_summary(
-        mut self,
-        value: Option<crate::types::ConnectionFunctionSummary>,
-    ) -> Self {
+    pub fn set_connection_function_summary(mut self, value: Option<crate::types::ConnectionFunctionSummary>) -> Self {
         self.connection_function_summary = value;
         self
     }
     /// Builds the [`PublishConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<PublishConnectionFunctionOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<PublishConnectionFunctionOutput, restxml_runtime::BuildError> {
         Ok(PublishConnectionFunctionOutput {
             connection_function_summary: self.connection_function_summary,
             meta: Default::default(),
@@ -189,7 +171,7 @@ impl PublishConnectionFunctionOutputBuilder {
 }
 
 /// The errors PublishConnectionFunction can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PublishConnectionFunctionError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -212,45 +194,32 @@ impl PublishConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "PublishConnectionFunction",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -288,6 +257,21 @@ impl PublishConnectionFunctionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for PublishConnectionFunctionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -333,9 +317,7 @@ impl std::error::Error for PublishConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::publish_connection_function::PublishConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/connection-function/");
     {
         let value = &input.id;
@@ -358,15 +340,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<PublishConnectionFunctionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                PublishConnectionFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(PublishConnectionFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -388,11 +366,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](PublishConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct PublishConnectionFunctionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::publish_connection_function::PublishConnectionFunctionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for PublishConnectionFunctionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        PublishConnectionFunctionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for PublishConnectionFunctionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PublishConnectionFunctionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -402,11 +402,7 @@ impl PublishConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::publish_connection_function::PublishConnectionFunctionInputBuilder,
     ) -> Self {
-        PublishConnectionFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        PublishConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The connection function ID.
     ///
@@ -427,18 +423,13 @@ impl PublishConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::publish_connection_function::PublishConnectionFunctionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::publish_connection_function::PublishConnectionFunctionInputBuilder {
         &self.input
     }
     /// Sends PublishConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -453,15 +444,10 @@ impl PublishConnectionFunctionFluentBuilder {
         crate::operation::publish_connection_function::PublishConnectionFunctionOutput,
         restxml_runtime::SdkError<PublishConnectionFunctionError>,
     > {
-        let input: crate::operation::publish_connection_function::PublishConnectionFunctionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::publish_connection_function::PublishConnectionFunctionInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("PublishConnectionFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("PublishConnectionFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

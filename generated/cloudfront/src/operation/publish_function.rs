@@ -24,10 +24,7 @@ pub struct PublishFunctionInput {
 impl std::fmt::Debug for PublishFunctionInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PublishFunctionInput")
-            .field("name", &self.name)
-            .field("if_match", &self.if_match)
-            .finish()
+        f.debug_struct("PublishFunctionInput").field("name", &self.name).field("if_match", &self.if_match).finish()
     }
 }
 
@@ -43,15 +40,12 @@ impl From<PublishFunctionInput> for PublishFunctionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: PublishFunctionInput) -> Self {
-        PublishFunctionInputBuilder {
-            name: Some(input.name),
-            if_match: Some(input.if_match),
-        }
+        PublishFunctionInputBuilder { name: Some(input.name), if_match: Some(input.if_match) }
     }
 }
 
 /// A builder for [`PublishFunctionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct PublishFunctionInputBuilder {
     name: Option<String>,
     if_match: Option<String>,
@@ -64,6 +58,13 @@ impl std::fmt::Debug for PublishFunctionInputBuilder {
             .field("name", &self.name)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for PublishFunctionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        PublishFunctionInputBuilder { name: self.name.clone(), if_match: self.if_match.clone() }
     }
 }
 
@@ -84,23 +85,11 @@ impl PublishFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<PublishFunctionInput, restxml_runtime::BuildError> {
         match (self.name, self.if_match) {
-            (Some(m_name), Some(m_if_match)) => {
-                Ok(PublishFunctionInput {
-                    name: m_name,
-                    if_match: m_if_match,
-                })
-            }
-            (m_name, m_if_match) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "PublishFunctionInput",
-                        &[
-                            (m_name.is_none(), "name", "Name"),
-                            (m_if_match.is_none(), "if_match", "IfMatch"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_name), Some(m_if_match)) => Ok(PublishFunctionInput { name: m_name, if_match: m_if_match }),
+            (m_name, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
+                "PublishFunctionInput",
+                &[(m_name.is_none(), "name", "Name"), (m_if_match.is_none(), "if_match", "IfMatch")],
+            )),
         }
     }
 }
@@ -123,9 +112,7 @@ pub struct PublishFunctionOutput {
 impl std::fmt::Debug for PublishFunctionOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PublishFunctionOutput")
-            .field("function_summary", &self.function_summary)
-            .finish()
+        f.debug_struct("PublishFunctionOutput").field("function_summary", &self.function_summary).finish()
     }
 }
 
@@ -145,7 +132,7 @@ impl PublishFunctionOutput {
 }
 
 /// A builder for [`PublishFunctionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct PublishFunctionOutputBuilder {
     function_summary: Option<crate::types::FunctionSummary>,
 }
@@ -153,9 +140,7 @@ pub struct PublishFunctionOutputBuilder {
 impl std::fmt::Debug for PublishFunctionOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PublishFunctionOutputBuilder")
-            .field("function_summary", &self.function_summary)
-            .finish()
+        f.debug_struct("PublishFunctionOutputBuilder").field("function_summary", &self.function_summary).finish()
     }
 }
 
@@ -168,25 +153,19 @@ impl PublishFunctionOutputBuilder {
     }
     /// Sets or clears [`PublishFunctionOutput::function_summary`].
     #[inline]
-    pub fn set_function_summary(
-        mut self,
-        value: Option<crate::types::FunctionSummary>,
-    ) -> Self {
+    pub fn set_function_summary(mut self, value: Option<crate::types::FunctionSummary>) -> Self {
         self.function_summary = value;
         self
     }
     /// Builds the [`PublishFunctionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<PublishFunctionOutput, restxml_runtime::BuildError> {
-        Ok(PublishFunctionOutput {
-            function_summary: self.function_summary,
-            meta: Default::default(),
-        })
+        Ok(PublishFunctionOutput { function_summary: self.function_summary, meta: Default::default() })
     }
 }
 
 /// The errors PublishFunction can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PublishFunctionError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -207,41 +186,23 @@ impl PublishFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "PublishFunction",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("PublishFunction", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("NoSuchFunctionExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFunctionExists),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -274,6 +235,20 @@ impl PublishFunctionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for PublishFunctionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::NoSuchFunctionExists(value) => Self::NoSuchFunctionExists(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -318,9 +293,7 @@ impl std::error::Error for PublishFunctionError {
 pub fn serialize_request(
     input: &crate::operation::publish_function::PublishFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -338,20 +311,14 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::publish_function::PublishFunctionOutput,
-    restxml_runtime::SdkError<PublishFunctionError>,
-> {
+) -> Result<crate::operation::publish_function::PublishFunctionOutput, restxml_runtime::SdkError<PublishFunctionError>>
+{
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                PublishFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(PublishFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -373,11 +340,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](PublishFunctionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct PublishFunctionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::publish_function::PublishFunctionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for PublishFunctionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        PublishFunctionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for PublishFunctionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PublishFunctionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -387,11 +376,7 @@ impl PublishFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::publish_function::PublishFunctionInputBuilder,
     ) -> Self {
-        PublishFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        PublishFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The name of the function that you are publishing.
     ///
@@ -412,18 +397,13 @@ impl PublishFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::publish_function::PublishFunctionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::publish_function::PublishFunctionInputBuilder {
         &self.input
     }
     /// Sends PublishFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -438,15 +418,9 @@ impl PublishFunctionFluentBuilder {
         crate::operation::publish_function::PublishFunctionOutput,
         restxml_runtime::SdkError<PublishFunctionError>,
     > {
-        let input: crate::operation::publish_function::PublishFunctionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::publish_function::PublishFunctionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("PublishFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("PublishFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -47,7 +47,7 @@ impl From<PutResourcePolicyInput> for PutResourcePolicyInputBuilder {
 }
 
 /// A builder for [`PutResourcePolicyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct PutResourcePolicyInputBuilder {
     resource_arn: Option<String>,
     policy_document: Option<String>,
@@ -60,6 +60,16 @@ impl std::fmt::Debug for PutResourcePolicyInputBuilder {
             .field("resource_arn", &self.resource_arn)
             .field("policy_document", &self.policy_document)
             .finish()
+    }
+}
+
+impl Clone for PutResourcePolicyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        PutResourcePolicyInputBuilder {
+            resource_arn: self.resource_arn.clone(),
+            policy_document: self.policy_document.clone(),
+        }
     }
 }
 
@@ -81,26 +91,15 @@ impl PutResourcePolicyInputBuilder {
     pub fn build(self) -> Result<PutResourcePolicyInput, restxml_runtime::BuildError> {
         match (self.resource_arn, self.policy_document) {
             (Some(m_resource_arn), Some(m_policy_document)) => {
-                Ok(PutResourcePolicyInput {
-                    resource_arn: m_resource_arn,
-                    policy_document: m_policy_document,
-                })
+                Ok(PutResourcePolicyInput { resource_arn: m_resource_arn, policy_document: m_policy_document })
             }
-            (m_resource_arn, m_policy_document) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "PutResourcePolicyInput",
-                        &[
-                            (m_resource_arn.is_none(), "resource_arn", "ResourceArn"),
-                            (
-                                m_policy_document.is_none(),
-                                "policy_document",
-                                "PolicyDocument",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_resource_arn, m_policy_document) => Err(restxml_runtime::BuildError::missing_fields(
+                "PutResourcePolicyInput",
+                &[
+                    (m_resource_arn.is_none(), "resource_arn", "ResourceArn"),
+                    (m_policy_document.is_none(), "policy_document", "PolicyDocument"),
+                ],
+            )),
         }
     }
 }
@@ -123,9 +122,7 @@ pub struct PutResourcePolicyOutput {
 impl std::fmt::Debug for PutResourcePolicyOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PutResourcePolicyOutput")
-            .field("resource_arn", &self.resource_arn)
-            .finish()
+        f.debug_struct("PutResourcePolicyOutput").field("resource_arn", &self.resource_arn).finish()
     }
 }
 
@@ -145,7 +142,7 @@ impl PutResourcePolicyOutput {
 }
 
 /// A builder for [`PutResourcePolicyOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct PutResourcePolicyOutputBuilder {
     resource_arn: Option<String>,
 }
@@ -153,9 +150,7 @@ pub struct PutResourcePolicyOutputBuilder {
 impl std::fmt::Debug for PutResourcePolicyOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PutResourcePolicyOutputBuilder")
-            .field("resource_arn", &self.resource_arn)
-            .finish()
+        f.debug_struct("PutResourcePolicyOutputBuilder").field("resource_arn", &self.resource_arn).finish()
     }
 }
 
@@ -175,15 +170,12 @@ impl PutResourcePolicyOutputBuilder {
     /// Builds the [`PutResourcePolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<PutResourcePolicyOutput, restxml_runtime::BuildError> {
-        Ok(PutResourcePolicyOutput {
-            resource_arn: self.resource_arn,
-            meta: Default::default(),
-        })
+        Ok(PutResourcePolicyOutput { resource_arn: self.resource_arn, meta: Default::default() })
     }
 }
 
 /// The errors PutResourcePolicy can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PutResourcePolicyError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -206,44 +198,27 @@ impl PutResourcePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "PutResourcePolicy",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("PutResourcePolicy", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
             }
             _ => unhandled(meta),
         }
@@ -282,6 +257,21 @@ impl PutResourcePolicyError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for PutResourcePolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -327,9 +317,7 @@ impl std::error::Error for PutResourcePolicyError {
 pub fn serialize_request(
     input: &crate::operation::put_resource_policy::PutResourcePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/put-resource-policy");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -361,15 +349,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<PutResourcePolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                PutResourcePolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(PutResourcePolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -382,9 +366,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_resource_arn = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ResourceArn" {
-                    m_resource_arn = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_resource_arn = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
             Ok((m_resource_arn,))
@@ -401,11 +383,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](PutResourcePolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct PutResourcePolicyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::put_resource_policy::PutResourcePolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for PutResourcePolicyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        PutResourcePolicyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for PutResourcePolicyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PutResourcePolicyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -415,11 +419,7 @@ impl PutResourcePolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::put_resource_policy::PutResourcePolicyInputBuilder,
     ) -> Self {
-        PutResourcePolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        PutResourcePolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The Amazon Resource Name (ARN) of the CloudFront resource for which the policy is being created.
     ///
@@ -440,18 +440,13 @@ impl PutResourcePolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::put_resource_policy::PutResourcePolicyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::put_resource_policy::PutResourcePolicyInputBuilder {
         &self.input
     }
     /// Sends PutResourcePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -466,15 +461,9 @@ impl PutResourcePolicyFluentBuilder {
         crate::operation::put_resource_policy::PutResourcePolicyOutput,
         restxml_runtime::SdkError<PutResourcePolicyError>,
     > {
-        let input: crate::operation::put_resource_policy::PutResourcePolicyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::put_resource_policy::PutResourcePolicyInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("PutResourcePolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("PutResourcePolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

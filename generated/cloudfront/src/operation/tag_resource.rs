@@ -20,10 +20,7 @@ pub struct TagResourceInput {
 impl std::fmt::Debug for TagResourceInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TagResourceInput")
-            .field("resource", &self.resource)
-            .field("tags", &self.tags)
-            .finish()
+        f.debug_struct("TagResourceInput").field("resource", &self.resource).field("tags", &self.tags).finish()
     }
 }
 
@@ -39,15 +36,12 @@ impl From<TagResourceInput> for TagResourceInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: TagResourceInput) -> Self {
-        TagResourceInputBuilder {
-            resource: Some(input.resource),
-            tags: Some(input.tags),
-        }
+        TagResourceInputBuilder { resource: Some(input.resource), tags: Some(input.tags) }
     }
 }
 
 /// A builder for [`TagResourceInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct TagResourceInputBuilder {
     resource: Option<String>,
     tags: Option<crate::types::Tags>,
@@ -56,10 +50,14 @@ pub struct TagResourceInputBuilder {
 impl std::fmt::Debug for TagResourceInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TagResourceInputBuilder")
-            .field("resource", &self.resource)
-            .field("tags", &self.tags)
-            .finish()
+        f.debug_struct("TagResourceInputBuilder").field("resource", &self.resource).field("tags", &self.tags).finish()
+    }
+}
+
+impl Clone for TagResourceInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        TagResourceInputBuilder { resource: self.resource.clone(), tags: self.tags.clone() }
     }
 }
 
@@ -80,29 +78,17 @@ impl TagResourceInputBuilder {
     #[inline]
     pub fn build(self) -> Result<TagResourceInput, restxml_runtime::BuildError> {
         match (self.resource, self.tags) {
-            (Some(m_resource), Some(m_tags)) => {
-                Ok(TagResourceInput {
-                    resource: m_resource,
-                    tags: m_tags,
-                })
-            }
-            (m_resource, m_tags) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "TagResourceInput",
-                        &[
-                            (m_resource.is_none(), "resource", "Resource"),
-                            (m_tags.is_none(), "tags", "Tags"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_resource), Some(m_tags)) => Ok(TagResourceInput { resource: m_resource, tags: m_tags }),
+            (m_resource, m_tags) => Err(restxml_runtime::BuildError::missing_fields(
+                "TagResourceInput",
+                &[(m_resource.is_none(), "resource", "Resource"), (m_tags.is_none(), "tags", "Tags")],
+            )),
         }
     }
 }
 
 /// The errors TagResource can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum TagResourceError {
     /// Access denied.
@@ -121,36 +107,22 @@ impl TagResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "TagResource",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled =
+            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("TagResource", meta, headers, body));
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchResource)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
             }
             _ => unhandled(meta),
         }
@@ -179,6 +151,19 @@ impl TagResourceError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for TagResourceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::InvalidTagging(value) => Self::InvalidTagging(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::NoSuchResource(value) => Self::NoSuchResource(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -222,9 +207,7 @@ impl std::error::Error for TagResourceError {
 pub fn serialize_request(
     input: &crate::operation::tag_resource::TagResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/tagging");
     request.push_query("Operation", Some("Tag"));
     {
@@ -236,9 +219,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("Tags")
-                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body.root("Tags").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -249,20 +230,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<TagResourceError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<TagResourceError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                TagResourceError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(TagResourceError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -271,7 +245,6 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](TagResourceFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct TagResourceFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::tag_resource::TagResourceInputBuilder,
@@ -279,17 +252,33 @@ pub struct TagResourceFluentBuilder {
 }
 
 #[cfg(feature = "client")]
+impl Clone for TagResourceFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        TagResourceFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for TagResourceFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TagResourceFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(feature = "client")]
 impl TagResourceFluentBuilder {
     #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::tag_resource::TagResourceInputBuilder,
-    ) -> Self {
-        TagResourceFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+    pub(crate) fn new(client: crate::Client, input: crate::operation::tag_resource::TagResourceInputBuilder) -> Self {
+        TagResourceFluentBuilder { client, input, overrides: Default::default() }
     }
     /// An ARN of a CloudFront resource.
     ///
@@ -310,10 +299,7 @@ impl TagResourceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -328,21 +314,10 @@ impl TagResourceFluentBuilder {
     ///
     /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`TagResourceError`], the errors the model lists for TagResource; `?` converts it into the service's [`Error`](crate::Error).
     #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<TagResourceError>,
-    > {
-        let input: crate::operation::tag_resource::TagResourceInput = self
-            .input
-            .build()?;
+    pub async fn send(self) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<TagResourceError>> {
+        let input: crate::operation::tag_resource::TagResourceInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("TagResource", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("TagResource", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -55,7 +55,7 @@ impl From<TestConnectionFunctionInput> for TestConnectionFunctionInputBuilder {
 }
 
 /// A builder for [`TestConnectionFunctionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct TestConnectionFunctionInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -70,14 +70,20 @@ impl std::fmt::Debug for TestConnectionFunctionInputBuilder {
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .field("stage", &self.stage)
-            .field(
-                "connection_object",
-                &self
-                    .connection_object
-                    .as_ref()
-                    .map(|_| "*** Sensitive Data Redacted ***"),
-            )
+            .field("connection_object", &self.connection_object.as_ref().map(|_| "*** Sensitive Data Redacted ***"))
             .finish()
+    }
+}
+
+impl Clone for TestConnectionFunctionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        TestConnectionFunctionInputBuilder {
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+            stage: self.stage.clone(),
+            connection_object: self.connection_object.clone(),
+        }
     }
 }
 
@@ -114,34 +120,22 @@ impl TestConnectionFunctionInputBuilder {
     }
     /// Builds the [`TestConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<TestConnectionFunctionInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<TestConnectionFunctionInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match, self.connection_object) {
-            (Some(m_id), Some(m_if_match), Some(m_connection_object)) => {
-                Ok(TestConnectionFunctionInput {
-                    id: m_id,
-                    if_match: m_if_match,
-                    stage: self.stage,
-                    connection_object: m_connection_object,
-                })
-            }
-            (m_id, m_if_match, m_connection_object) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "TestConnectionFunctionInput",
-                        &[
-                            (m_id.is_none(), "id", "Id"),
-                            (m_if_match.is_none(), "if_match", "IfMatch"),
-                            (
-                                m_connection_object.is_none(),
-                                "connection_object",
-                                "ConnectionObject",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_id), Some(m_if_match), Some(m_connection_object)) => Ok(TestConnectionFunctionInput {
+                id: m_id,
+                if_match: m_if_match,
+                stage: self.stage,
+                connection_object: m_connection_object,
+            }),
+            (m_id, m_if_match, m_connection_object) => Err(restxml_runtime::BuildError::missing_fields(
+                "TestConnectionFunctionInput",
+                &[
+                    (m_id.is_none(), "id", "Id"),
+                    (m_if_match.is_none(), "if_match", "IfMatch"),
+                    (m_connection_object.is_none(), "connection_object", "ConnectionObject"),
+                ],
+            )),
         }
     }
 }
@@ -155,9 +149,7 @@ impl TestConnectionFunctionInputBuilder {
 #[non_exhaustive]
 pub struct TestConnectionFunctionOutput {
     /// The connection function test result.
-    pub connection_function_test_result: Option<
-        crate::types::ConnectionFunctionTestResult,
-    >,
+    pub connection_function_test_result: Option<crate::types::ConnectionFunctionTestResult>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
     #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) meta: restxml_runtime::ResponseMetadata,
@@ -167,10 +159,7 @@ impl std::fmt::Debug for TestConnectionFunctionOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TestConnectionFunctionOutput")
-            .field(
-                "connection_function_test_result",
-                &self.connection_function_test_result,
-            )
+            .field("connection_function_test_result", &self.connection_function_test_result)
             .finish()
     }
 }
@@ -191,7 +180,7 @@ impl TestConnectionFunctionOutput {
 }
 
 /// A builder for [`TestConnectionFunctionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct TestConnectionFunctionOutputBuilder {
     connection_function_test_result: Option<crate::types::ConnectionFunctionTestResult>,
 }
@@ -200,10 +189,7 @@ impl std::fmt::Debug for TestConnectionFunctionOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TestConnectionFunctionOutputBuilder")
-            .field(
-                "connection_function_test_result",
-                &self.connection_function_test_result,
-            )
+            .field("connection_function_test_result", &self.connection_function_test_result)
             .finish()
     }
 }
@@ -211,10 +197,7 @@ impl std::fmt::Debug for TestConnectionFunctionOutputBuilder {
 impl TestConnectionFunctionOutputBuilder {
     /// Sets [`TestConnectionFunctionOutput::connection_function_test_result`].
     #[inline]
-    pub fn connection_function_test_result(
-        mut self,
-        value: crate::types::ConnectionFunctionTestResult,
-    ) -> Self {
+    pub fn connection_function_test_result(mut self, value: crate::types::ConnectionFunctionTestResult) -> Self {
         self.connection_function_test_result = Some(value);
         self
     }
@@ -229,9 +212,7 @@ impl TestConnectionFunctionOutputBuilder {
     }
     /// Builds the [`TestConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<TestConnectionFunctionOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<TestConnectionFunctionOutput, restxml_runtime::BuildError> {
         Ok(TestConnectionFunctionOutput {
             connection_function_test_result: self.connection_function_test_result,
             meta: Default::default(),
@@ -240,7 +221,7 @@ impl TestConnectionFunctionOutputBuilder {
 }
 
 /// The errors TestConnectionFunction can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum TestConnectionFunctionError {
     /// The CloudFront function failed.
@@ -263,45 +244,31 @@ impl TestConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "TestConnectionFunction",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("TestFunctionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TestFunctionFailed)
-            }
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("TestFunctionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TestFunctionFailed),
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -339,6 +306,21 @@ impl TestConnectionFunctionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for TestConnectionFunctionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::TestFunctionFailed(value) => Self::TestFunctionFailed(value.clone()),
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -384,9 +366,7 @@ impl std::error::Error for TestConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::test_connection_function::TestConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/connection-function/");
     {
         let value = &input.id;
@@ -426,15 +406,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<TestConnectionFunctionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                TestConnectionFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(TestConnectionFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -456,11 +432,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](TestConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct TestConnectionFunctionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::test_connection_function::TestConnectionFunctionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for TestConnectionFunctionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        TestConnectionFunctionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for TestConnectionFunctionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TestConnectionFunctionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -470,11 +468,7 @@ impl TestConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::test_connection_function::TestConnectionFunctionInputBuilder,
     ) -> Self {
-        TestConnectionFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        TestConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The connection function ID.
     ///
@@ -517,18 +511,13 @@ impl TestConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::test_connection_function::TestConnectionFunctionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::test_connection_function::TestConnectionFunctionInputBuilder {
         &self.input
     }
     /// Sends TestConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -543,15 +532,9 @@ impl TestConnectionFunctionFluentBuilder {
         crate::operation::test_connection_function::TestConnectionFunctionOutput,
         restxml_runtime::SdkError<TestConnectionFunctionError>,
     > {
-        let input: crate::operation::test_connection_function::TestConnectionFunctionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::test_connection_function::TestConnectionFunctionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("TestConnectionFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("TestConnectionFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

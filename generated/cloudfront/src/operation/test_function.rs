@@ -59,7 +59,7 @@ impl From<TestFunctionInput> for TestFunctionInputBuilder {
 }
 
 /// A builder for [`TestFunctionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct TestFunctionInputBuilder {
     name: Option<String>,
     if_match: Option<String>,
@@ -74,11 +74,20 @@ impl std::fmt::Debug for TestFunctionInputBuilder {
             .field("name", &self.name)
             .field("if_match", &self.if_match)
             .field("stage", &self.stage)
-            .field(
-                "event_object",
-                &self.event_object.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
-            )
+            .field("event_object", &self.event_object.as_ref().map(|_| "*** Sensitive Data Redacted ***"))
             .finish()
+    }
+}
+
+impl Clone for TestFunctionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        TestFunctionInputBuilder {
+            name: self.name.clone(),
+            if_match: self.if_match.clone(),
+            stage: self.stage.clone(),
+            event_object: self.event_object.clone(),
+        }
     }
 }
 
@@ -117,26 +126,20 @@ impl TestFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<TestFunctionInput, restxml_runtime::BuildError> {
         match (self.name, self.if_match, self.event_object) {
-            (Some(m_name), Some(m_if_match), Some(m_event_object)) => {
-                Ok(TestFunctionInput {
-                    name: m_name,
-                    if_match: m_if_match,
-                    stage: self.stage,
-                    event_object: m_event_object,
-                })
-            }
-            (m_name, m_if_match, m_event_object) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "TestFunctionInput",
-                        &[
-                            (m_name.is_none(), "name", "Name"),
-                            (m_if_match.is_none(), "if_match", "IfMatch"),
-                            (m_event_object.is_none(), "event_object", "EventObject"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_name), Some(m_if_match), Some(m_event_object)) => Ok(TestFunctionInput {
+                name: m_name,
+                if_match: m_if_match,
+                stage: self.stage,
+                event_object: m_event_object,
+            }),
+            (m_name, m_if_match, m_event_object) => Err(restxml_runtime::BuildError::missing_fields(
+                "TestFunctionInput",
+                &[
+                    (m_name.is_none(), "name", "Name"),
+                    (m_if_match.is_none(), "if_match", "IfMatch"),
+                    (m_event_object.is_none(), "event_object", "EventObject"),
+                ],
+            )),
         }
     }
 }
@@ -159,9 +162,7 @@ pub struct TestFunctionOutput {
 impl std::fmt::Debug for TestFunctionOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TestFunctionOutput")
-            .field("test_result", &self.test_result)
-            .finish()
+        f.debug_struct("TestFunctionOutput").field("test_result", &self.test_result).finish()
     }
 }
 
@@ -181,7 +182,7 @@ impl TestFunctionOutput {
 }
 
 /// A builder for [`TestFunctionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct TestFunctionOutputBuilder {
     test_result: Option<crate::types::TestResult>,
 }
@@ -189,9 +190,7 @@ pub struct TestFunctionOutputBuilder {
 impl std::fmt::Debug for TestFunctionOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TestFunctionOutputBuilder")
-            .field("test_result", &self.test_result)
-            .finish()
+        f.debug_struct("TestFunctionOutputBuilder").field("test_result", &self.test_result).finish()
     }
 }
 
@@ -211,15 +210,12 @@ impl TestFunctionOutputBuilder {
     /// Builds the [`TestFunctionOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TestFunctionOutput, restxml_runtime::BuildError> {
-        Ok(TestFunctionOutput {
-            test_result: self.test_result,
-            meta: Default::default(),
-        })
+        Ok(TestFunctionOutput { test_result: self.test_result, meta: Default::default() })
     }
 }
 
 /// The errors TestFunction can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum TestFunctionError {
     /// The CloudFront function failed.
@@ -240,41 +236,22 @@ impl TestFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "TestFunction",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled =
+            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("TestFunction", meta, headers, body));
         match meta.code.as_deref() {
-            Some("TestFunctionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TestFunctionFailed)
-            }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("TestFunctionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TestFunctionFailed),
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("NoSuchFunctionExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFunctionExists),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -307,6 +284,20 @@ impl TestFunctionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for TestFunctionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::TestFunctionFailed(value) => Self::TestFunctionFailed(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::NoSuchFunctionExists(value) => Self::NoSuchFunctionExists(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -351,9 +342,7 @@ impl std::error::Error for TestFunctionError {
 pub fn serialize_request(
     input: &crate::operation::test_function::TestFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -388,20 +377,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::test_function::TestFunctionOutput,
-    restxml_runtime::SdkError<TestFunctionError>,
-> {
+) -> Result<crate::operation::test_function::TestFunctionOutput, restxml_runtime::SdkError<TestFunctionError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                TestFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(TestFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -423,7 +405,6 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](TestFunctionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct TestFunctionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::test_function::TestFunctionInputBuilder,
@@ -431,17 +412,33 @@ pub struct TestFunctionFluentBuilder {
 }
 
 #[cfg(feature = "client")]
+impl Clone for TestFunctionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        TestFunctionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for TestFunctionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TestFunctionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(feature = "client")]
 impl TestFunctionFluentBuilder {
     #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::test_function::TestFunctionInputBuilder,
-    ) -> Self {
-        TestFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+    pub(crate) fn new(client: crate::Client, input: crate::operation::test_function::TestFunctionInputBuilder) -> Self {
+        TestFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The name of the function that you are testing.
     ///
@@ -484,18 +481,13 @@ impl TestFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::test_function::TestFunctionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::test_function::TestFunctionInputBuilder {
         &self.input
     }
     /// Sends TestFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -506,19 +498,10 @@ impl TestFunctionFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::test_function::TestFunctionOutput,
-        restxml_runtime::SdkError<TestFunctionError>,
-    > {
-        let input: crate::operation::test_function::TestFunctionInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::test_function::TestFunctionOutput, restxml_runtime::SdkError<TestFunctionError>> {
+        let input: crate::operation::test_function::TestFunctionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("TestFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("TestFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

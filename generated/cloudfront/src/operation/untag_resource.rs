@@ -39,15 +39,12 @@ impl From<UntagResourceInput> for UntagResourceInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: UntagResourceInput) -> Self {
-        UntagResourceInputBuilder {
-            resource: Some(input.resource),
-            tag_keys: Some(input.tag_keys),
-        }
+        UntagResourceInputBuilder { resource: Some(input.resource), tag_keys: Some(input.tag_keys) }
     }
 }
 
 /// A builder for [`UntagResourceInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UntagResourceInputBuilder {
     resource: Option<String>,
     tag_keys: Option<crate::types::TagKeys>,
@@ -60,6 +57,13 @@ impl std::fmt::Debug for UntagResourceInputBuilder {
             .field("resource", &self.resource)
             .field("tag_keys", &self.tag_keys)
             .finish()
+    }
+}
+
+impl Clone for UntagResourceInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UntagResourceInputBuilder { resource: self.resource.clone(), tag_keys: self.tag_keys.clone() }
     }
 }
 
@@ -81,28 +85,18 @@ impl UntagResourceInputBuilder {
     pub fn build(self) -> Result<UntagResourceInput, restxml_runtime::BuildError> {
         match (self.resource, self.tag_keys) {
             (Some(m_resource), Some(m_tag_keys)) => {
-                Ok(UntagResourceInput {
-                    resource: m_resource,
-                    tag_keys: m_tag_keys,
-                })
+                Ok(UntagResourceInput { resource: m_resource, tag_keys: m_tag_keys })
             }
-            (m_resource, m_tag_keys) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UntagResourceInput",
-                        &[
-                            (m_resource.is_none(), "resource", "Resource"),
-                            (m_tag_keys.is_none(), "tag_keys", "TagKeys"),
-                        ],
-                    ),
-                )
-            }
+            (m_resource, m_tag_keys) => Err(restxml_runtime::BuildError::missing_fields(
+                "UntagResourceInput",
+                &[(m_resource.is_none(), "resource", "Resource"), (m_tag_keys.is_none(), "tag_keys", "TagKeys")],
+            )),
         }
     }
 }
 
 /// The errors UntagResource can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UntagResourceError {
     /// Access denied.
@@ -121,36 +115,23 @@ impl UntagResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "UntagResource",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UntagResource", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidTagging)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchResource)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
             }
             _ => unhandled(meta),
         }
@@ -179,6 +160,19 @@ impl UntagResourceError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for UntagResourceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::InvalidTagging(value) => Self::InvalidTagging(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::NoSuchResource(value) => Self::NoSuchResource(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -222,9 +216,7 @@ impl std::error::Error for UntagResourceError {
 pub fn serialize_request(
     input: &crate::operation::untag_resource::UntagResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/tagging");
     request.push_query("Operation", Some("Untag"));
     {
@@ -236,9 +228,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("TagKeys")
-                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body.root("TagKeys").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -249,20 +239,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    restxml_runtime::ResponseMetadata,
-    restxml_runtime::SdkError<UntagResourceError>,
-> {
+) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<UntagResourceError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UntagResourceError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UntagResourceError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
 }
@@ -271,11 +254,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UntagResourceFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UntagResourceFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::untag_resource::UntagResourceInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UntagResourceFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UntagResourceFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UntagResourceFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UntagResourceFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -285,11 +290,7 @@ impl UntagResourceFluentBuilder {
         client: crate::Client,
         input: crate::operation::untag_resource::UntagResourceInputBuilder,
     ) -> Self {
-        UntagResourceFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UntagResourceFluentBuilder { client, input, overrides: Default::default() }
     }
     /// An ARN of a CloudFront resource.
     ///
@@ -310,18 +311,13 @@ impl UntagResourceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::untag_resource::UntagResourceInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::untag_resource::UntagResourceInputBuilder {
         &self.input
     }
     /// Sends UntagResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -332,19 +328,10 @@ impl UntagResourceFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        restxml_runtime::ResponseMetadata,
-        restxml_runtime::SdkError<UntagResourceError>,
-    > {
-        let input: crate::operation::untag_resource::UntagResourceInput = self
-            .input
-            .build()?;
+    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<UntagResourceError>> {
+        let input: crate::operation::untag_resource::UntagResourceInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UntagResource", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UntagResource", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -61,7 +61,7 @@ impl From<UpdateAnycastIpListInput> for UpdateAnycastIpListInputBuilder {
 }
 
 /// A builder for [`UpdateAnycastIpListInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateAnycastIpListInputBuilder {
     id: Option<String>,
     ip_address_type: Option<crate::types::IpAddressType>,
@@ -81,6 +81,18 @@ impl std::fmt::Debug for UpdateAnycastIpListInputBuilder {
     }
 }
 
+impl Clone for UpdateAnycastIpListInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateAnycastIpListInputBuilder {
+            id: self.id.clone(),
+            ip_address_type: self.ip_address_type.clone(),
+            ipam_cidr_configs: self.ipam_cidr_configs.clone(),
+            if_match: self.if_match.clone(),
+        }
+    }
+}
+
 impl UpdateAnycastIpListInputBuilder {
     /// Sets [`UpdateAnycastIpListInput::id`].
     #[inline]
@@ -96,28 +108,19 @@ impl UpdateAnycastIpListInputBuilder {
     }
     /// Sets or clears [`UpdateAnycastIpListInput::ip_address_type`].
     #[inline]
-    pub fn set_ip_address_type(
-        mut self,
-        value: Option<crate::types::IpAddressType>,
-    ) -> Self {
+    pub fn set_ip_address_type(mut self, value: Option<crate::types::IpAddressType>) -> Self {
         self.ip_address_type = value;
         self
     }
     /// Sets [`UpdateAnycastIpListInput::ipam_cidr_configs`].
     #[inline]
-    pub fn ipam_cidr_configs(
-        mut self,
-        value: Vec<crate::types::IpamCidrConfig>,
-    ) -> Self {
+    pub fn ipam_cidr_configs(mut self, value: Vec<crate::types::IpamCidrConfig>) -> Self {
         self.ipam_cidr_configs = Some(value);
         self
     }
     /// Sets or clears [`UpdateAnycastIpListInput::ipam_cidr_configs`].
     #[inline]
-    pub fn set_ipam_cidr_configs(
-        mut self,
-        value: Option<Vec<crate::types::IpamCidrConfig>>,
-    ) -> Self {
+    pub fn set_ipam_cidr_configs(mut self, value: Option<Vec<crate::types::IpamCidrConfig>>) -> Self {
         self.ipam_cidr_configs = value;
         self
     }
@@ -131,25 +134,16 @@ impl UpdateAnycastIpListInputBuilder {
     #[inline]
     pub fn build(self) -> Result<UpdateAnycastIpListInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(m_id), Some(m_if_match)) => {
-                Ok(UpdateAnycastIpListInput {
-                    id: m_id,
-                    ip_address_type: self.ip_address_type,
-                    ipam_cidr_configs: self.ipam_cidr_configs,
-                    if_match: m_if_match,
-                })
-            }
-            (m_id, m_if_match) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateAnycastIpListInput",
-                        &[
-                            (m_id.is_none(), "id", "Id"),
-                            (m_if_match.is_none(), "if_match", "IfMatch"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_id), Some(m_if_match)) => Ok(UpdateAnycastIpListInput {
+                id: m_id,
+                ip_address_type: self.ip_address_type,
+                ipam_cidr_configs: self.ipam_cidr_configs,
+                if_match: m_if_match,
+            }),
+            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateAnycastIpListInput",
+                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
+            )),
         }
     }
 }
@@ -197,7 +191,7 @@ impl UpdateAnycastIpListOutput {
 }
 
 /// A builder for [`UpdateAnycastIpListOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateAnycastIpListOutputBuilder {
     anycast_ip_list: Option<crate::types::AnycastIpList>,
     e_tag: Option<String>,
@@ -222,10 +216,7 @@ impl UpdateAnycastIpListOutputBuilder {
     }
     /// Sets or clears [`UpdateAnycastIpListOutput::anycast_ip_list`].
     #[inline]
-    pub fn set_anycast_ip_list(
-        mut self,
-        value: Option<crate::types::AnycastIpList>,
-    ) -> Self {
+    pub fn set_anycast_ip_list(mut self, value: Option<crate::types::AnycastIpList>) -> Self {
         self.anycast_ip_list = value;
         self
     }
@@ -243,9 +234,7 @@ impl UpdateAnycastIpListOutputBuilder {
     }
     /// Builds the [`UpdateAnycastIpListOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateAnycastIpListOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateAnycastIpListOutput, restxml_runtime::BuildError> {
         Ok(UpdateAnycastIpListOutput {
             anycast_ip_list: self.anycast_ip_list,
             e_tag: self.e_tag,
@@ -255,7 +244,7 @@ impl UpdateAnycastIpListOutputBuilder {
 }
 
 /// The errors UpdateAnycastIpList can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateAnycastIpListError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -278,45 +267,27 @@ impl UpdateAnycastIpListError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "UpdateAnycastIpList",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateAnycastIpList", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -354,6 +325,21 @@ impl UpdateAnycastIpListError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for UpdateAnycastIpListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -399,9 +385,7 @@ impl std::error::Error for UpdateAnycastIpListError {
 pub fn serialize_request(
     input: &crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/anycast-ip-list/");
     {
         let value = &input.id;
@@ -439,15 +423,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateAnycastIpListError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateAnycastIpListError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateAnycastIpListError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -472,11 +452,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateAnycastIpListFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateAnycastIpListFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::update_anycast_ip_list::UpdateAnycastIpListInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateAnycastIpListFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateAnycastIpListFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateAnycastIpListFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateAnycastIpListFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -486,11 +488,7 @@ impl UpdateAnycastIpListFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_anycast_ip_list::UpdateAnycastIpListInputBuilder,
     ) -> Self {
-        UpdateAnycastIpListFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateAnycastIpListFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the Anycast static IP list.
     ///
@@ -510,10 +508,7 @@ impl UpdateAnycastIpListFluentBuilder {
     }
     /// Sets or clears [`crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ip_address_type`](crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ip_address_type).
     #[inline]
-    pub fn set_ip_address_type(
-        mut self,
-        value: Option<crate::types::IpAddressType>,
-    ) -> Self {
+    pub fn set_ip_address_type(mut self, value: Option<crate::types::IpAddressType>) -> Self {
         self.input = self.input.set_ip_address_type(value);
         self
     }
@@ -521,19 +516,13 @@ impl UpdateAnycastIpListFluentBuilder {
     ///
     /// Sets [`crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ipam_cidr_configs`](crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ipam_cidr_configs).
     #[inline]
-    pub fn ipam_cidr_configs(
-        mut self,
-        value: Vec<crate::types::IpamCidrConfig>,
-    ) -> Self {
+    pub fn ipam_cidr_configs(mut self, value: Vec<crate::types::IpamCidrConfig>) -> Self {
         self.input = self.input.ipam_cidr_configs(value);
         self
     }
     /// Sets or clears [`crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ipam_cidr_configs`](crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ipam_cidr_configs).
     #[inline]
-    pub fn set_ipam_cidr_configs(
-        mut self,
-        value: Option<Vec<crate::types::IpamCidrConfig>>,
-    ) -> Self {
+    pub fn set_ipam_cidr_configs(mut self, value: Option<Vec<crate::types::IpamCidrConfig>>) -> Self {
         self.input = self.input.set_ipam_cidr_configs(value);
         self
     }
@@ -548,18 +537,13 @@ impl UpdateAnycastIpListFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_anycast_ip_list::UpdateAnycastIpListInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_anycast_ip_list::UpdateAnycastIpListInputBuilder {
         &self.input
     }
     /// Sends UpdateAnycastIpList: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -574,15 +558,9 @@ impl UpdateAnycastIpListFluentBuilder {
         crate::operation::update_anycast_ip_list::UpdateAnycastIpListOutput,
         restxml_runtime::SdkError<UpdateAnycastIpListError>,
     > {
-        let input: crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateAnycastIpList", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateAnycastIpList", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -63,7 +63,7 @@ impl From<UpdateCachePolicyInput> for UpdateCachePolicyInputBuilder {
 }
 
 /// A builder for [`UpdateCachePolicyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateCachePolicyInputBuilder {
     cache_policy_config: Option<crate::types::CachePolicyConfig>,
     id: Option<String>,
@@ -81,13 +81,21 @@ impl std::fmt::Debug for UpdateCachePolicyInputBuilder {
     }
 }
 
+impl Clone for UpdateCachePolicyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateCachePolicyInputBuilder {
+            cache_policy_config: self.cache_policy_config.clone(),
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
+    }
+}
+
 impl UpdateCachePolicyInputBuilder {
     /// Sets [`UpdateCachePolicyInput::cache_policy_config`].
     #[inline]
-    pub fn cache_policy_config(
-        mut self,
-        value: crate::types::CachePolicyConfig,
-    ) -> Self {
+    pub fn cache_policy_config(mut self, value: crate::types::CachePolicyConfig) -> Self {
         self.cache_policy_config = Some(value);
         self
     }
@@ -113,28 +121,18 @@ impl UpdateCachePolicyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<UpdateCachePolicyInput, restxml_runtime::BuildError> {
         match (self.cache_policy_config, self.id) {
-            (Some(m_cache_policy_config), Some(m_id)) => {
-                Ok(UpdateCachePolicyInput {
-                    cache_policy_config: m_cache_policy_config,
-                    id: m_id,
-                    if_match: self.if_match,
-                })
-            }
-            (m_cache_policy_config, m_id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateCachePolicyInput",
-                        &[
-                            (
-                                m_cache_policy_config.is_none(),
-                                "cache_policy_config",
-                                "CachePolicyConfig",
-                            ),
-                            (m_id.is_none(), "id", "Id"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_cache_policy_config), Some(m_id)) => Ok(UpdateCachePolicyInput {
+                cache_policy_config: m_cache_policy_config,
+                id: m_id,
+                if_match: self.if_match,
+            }),
+            (m_cache_policy_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateCachePolicyInput",
+                &[
+                    (m_cache_policy_config.is_none(), "cache_policy_config", "CachePolicyConfig"),
+                    (m_id.is_none(), "id", "Id"),
+                ],
+            )),
         }
     }
 }
@@ -182,7 +180,7 @@ impl UpdateCachePolicyOutput {
 }
 
 /// A builder for [`UpdateCachePolicyOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateCachePolicyOutputBuilder {
     cache_policy: Option<crate::types::CachePolicy>,
     e_tag: Option<String>,
@@ -226,16 +224,12 @@ impl UpdateCachePolicyOutputBuilder {
     /// Builds the [`UpdateCachePolicyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateCachePolicyOutput, restxml_runtime::BuildError> {
-        Ok(UpdateCachePolicyOutput {
-            cache_policy: self.cache_policy,
-            e_tag: self.e_tag,
-            meta: Default::default(),
-        })
+        Ok(UpdateCachePolicyOutput { cache_policy: self.cache_policy, e_tag: self.e_tag, meta: Default::default() })
     }
 }
 
 /// The errors UpdateCachePolicy can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateCachePolicyError {
     /// The cache policy does not exist.
@@ -268,65 +262,37 @@ impl UpdateCachePolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "UpdateCachePolicy",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateCachePolicy", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchCachePolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchCachePolicy)
-            }
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchCachePolicy),
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("TooManyHeadersInCachePolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyHeadersInCachePolicy)
-            }
-            Some("CachePolicyAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CachePolicyAlreadyExists)
-            }
-            Some("TooManyCookiesInCachePolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyCookiesInCachePolicy)
-            }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
+            Some("TooManyHeadersInCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyHeadersInCachePolicy),
+            Some("CachePolicyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CachePolicyAlreadyExists),
+            Some("TooManyCookiesInCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyCookiesInCachePolicy),
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("TooManyQueryStringsInCachePolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyQueryStringsInCachePolicy)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("TooManyQueryStringsInCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyQueryStringsInCachePolicy),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -392,6 +358,26 @@ impl UpdateCachePolicyError {
     }
 }
 
+impl Clone for UpdateCachePolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchCachePolicy(value) => Self::NoSuchCachePolicy(value.clone()),
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::TooManyHeadersInCachePolicy(value) => Self::TooManyHeadersInCachePolicy(value.clone()),
+            Self::CachePolicyAlreadyExists(value) => Self::CachePolicyAlreadyExists(value.clone()),
+            Self::TooManyCookiesInCachePolicy(value) => Self::TooManyCookiesInCachePolicy(value.clone()),
+            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::TooManyQueryStringsInCachePolicy(value) => Self::TooManyQueryStringsInCachePolicy(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl UpdateCachePolicyError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -439,9 +425,7 @@ impl std::error::Error for UpdateCachePolicyError {
 pub fn serialize_request(
     input: &crate::operation::update_cache_policy::UpdateCachePolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/cache-policy/");
     {
         let value = &input.id;
@@ -455,9 +439,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("CachePolicyConfig")
-                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body.root("CachePolicyConfig").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -473,15 +455,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateCachePolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateCachePolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateCachePolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -506,11 +484,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateCachePolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateCachePolicyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::update_cache_policy::UpdateCachePolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateCachePolicyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateCachePolicyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateCachePolicyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateCachePolicyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -520,20 +520,13 @@ impl UpdateCachePolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_cache_policy::UpdateCachePolicyInputBuilder,
     ) -> Self {
-        UpdateCachePolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateCachePolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A cache policy configuration.
     ///
     /// Sets [`crate::operation::update_cache_policy::UpdateCachePolicyInput::cache_policy_config`](crate::operation::update_cache_policy::UpdateCachePolicyInput::cache_policy_config). Required.
     #[inline]
-    pub fn cache_policy_config(
-        mut self,
-        value: crate::types::CachePolicyConfig,
-    ) -> Self {
+    pub fn cache_policy_config(mut self, value: crate::types::CachePolicyConfig) -> Self {
         self.input = self.input.cache_policy_config(value);
         self
     }
@@ -562,18 +555,13 @@ impl UpdateCachePolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_cache_policy::UpdateCachePolicyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_cache_policy::UpdateCachePolicyInputBuilder {
         &self.input
     }
     /// Sends UpdateCachePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -588,15 +576,9 @@ impl UpdateCachePolicyFluentBuilder {
         crate::operation::update_cache_policy::UpdateCachePolicyOutput,
         restxml_runtime::SdkError<UpdateCachePolicyError>,
     > {
-        let input: crate::operation::update_cache_policy::UpdateCachePolicyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_cache_policy::UpdateCachePolicyInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateCachePolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateCachePolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -23,10 +23,7 @@ impl std::fmt::Debug for UpdateCloudFrontOriginAccessIdentityInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateCloudFrontOriginAccessIdentityInput")
-            .field(
-                "cloud_front_origin_access_identity_config",
-                &self.cloud_front_origin_access_identity_config,
-            )
+            .field("cloud_front_origin_access_identity_config", &self.cloud_front_origin_access_identity_config)
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
@@ -41,15 +38,12 @@ impl UpdateCloudFrontOriginAccessIdentityInput {
     }
 }
 
-impl From<UpdateCloudFrontOriginAccessIdentityInput>
-for UpdateCloudFrontOriginAccessIdentityInputBuilder {
+impl From<UpdateCloudFrontOriginAccessIdentityInput> for UpdateCloudFrontOriginAccessIdentityInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: UpdateCloudFrontOriginAccessIdentityInput) -> Self {
         UpdateCloudFrontOriginAccessIdentityInputBuilder {
-            cloud_front_origin_access_identity_config: Some(
-                input.cloud_front_origin_access_identity_config,
-            ),
+            cloud_front_origin_access_identity_config: Some(input.cloud_front_origin_access_identity_config),
             id: Some(input.id),
             if_match: input.if_match,
         }
@@ -57,11 +51,9 @@ for UpdateCloudFrontOriginAccessIdentityInputBuilder {
 }
 
 /// A builder for [`UpdateCloudFrontOriginAccessIdentityInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateCloudFrontOriginAccessIdentityInputBuilder {
-    cloud_front_origin_access_identity_config: Option<
-        crate::types::CloudFrontOriginAccessIdentityConfig,
-    >,
+    cloud_front_origin_access_identity_config: Option<crate::types::CloudFrontOriginAccessIdentityConfig>,
     id: Option<String>,
     if_match: Option<String>,
 }
@@ -70,13 +62,21 @@ impl std::fmt::Debug for UpdateCloudFrontOriginAccessIdentityInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateCloudFrontOriginAccessIdentityInputBuilder")
-            .field(
-                "cloud_front_origin_access_identity_config",
-                &self.cloud_front_origin_access_identity_config,
-            )
+            .field("cloud_front_origin_access_identity_config", &self.cloud_front_origin_access_identity_config)
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for UpdateCloudFrontOriginAccessIdentityInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateCloudFrontOriginAccessIdentityInputBuilder {
+            cloud_front_origin_access_identity_config: self.cloud_front_origin_access_identity_config.clone(),
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -110,9 +110,7 @@ impl UpdateCloudFrontOriginAccessIdentityInputBuilder {
     }
     /// Builds the [`UpdateCloudFrontOriginAccessIdentityInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateCloudFrontOriginAccessIdentityInput, restxml_runtime::BuildError> {
         match (self.cloud_front_origin_access_identity_config, self.id) {
             (Some(m_cloud_front_origin_access_identity_config), Some(m_id)) => {
                 Ok(UpdateCloudFrontOriginAccessIdentityInput {
@@ -121,21 +119,17 @@ impl UpdateCloudFrontOriginAccessIdentityInputBuilder {
                     if_match: self.if_match,
                 })
             }
-            (m_cloud_front_origin_access_identity_config, m_id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateCloudFrontOriginAccessIdentityInput",
-                        &[
-                            (
-                                m_cloud_front_origin_access_identity_config.is_none(),
-                                "cloud_front_origin_access_identity_config",
-                                "CloudFrontOriginAccessIdentityConfig",
-                            ),
-                            (m_id.is_none(), "id", "Id"),
-                        ],
+            (m_cloud_front_origin_access_identity_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateCloudFrontOriginAccessIdentityInput",
+                &[
+                    (
+                        m_cloud_front_origin_access_identity_config.is_none(),
+                        "cloud_front_origin_access_identity_config",
+                        "CloudFrontOriginAccessIdentityConfig",
                     ),
-                )
-            }
+                    (m_id.is_none(), "id", "Id"),
+                ],
+            )),
         }
     }
 }
@@ -149,9 +143,7 @@ impl UpdateCloudFrontOriginAccessIdentityInputBuilder {
 #[non_exhaustive]
 pub struct UpdateCloudFrontOriginAccessIdentityOutput {
     /// The origin access identity's information.
-    pub cloud_front_origin_access_identity: Option<
-        crate::types::CloudFrontOriginAccessIdentity,
-    >,
+    pub cloud_front_origin_access_identity: Option<crate::types::CloudFrontOriginAccessIdentity>,
     /// The current version of the configuration. For example: `E2QWRUHAPOMQZL`.
     pub e_tag: Option<String>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
@@ -163,10 +155,7 @@ impl std::fmt::Debug for UpdateCloudFrontOriginAccessIdentityOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateCloudFrontOriginAccessIdentityOutput")
-            .field(
-                "cloud_front_origin_access_identity",
-                &self.cloud_front_origin_access_identity,
-            )
+            .field("cloud_front_origin_access_identity", &self.cloud_front_origin_access_identity)
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -188,11 +177,9 @@ impl UpdateCloudFrontOriginAccessIdentityOutput {
 }
 
 /// A builder for [`UpdateCloudFrontOriginAccessIdentityOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateCloudFrontOriginAccessIdentityOutputBuilder {
-    cloud_front_origin_access_identity: Option<
-        crate::types::CloudFrontOriginAccessIdentity,
-    >,
+    cloud_front_origin_access_identity: Option<crate::types::CloudFrontOriginAccessIdentity>,
     e_tag: Option<String>,
 }
 
@@ -200,10 +187,7 @@ impl std::fmt::Debug for UpdateCloudFrontOriginAccessIdentityOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateCloudFrontOriginAccessIdentityOutputBuilder")
-            .field(
-                "cloud_front_origin_access_identity",
-                &self.cloud_front_origin_access_identity,
-            )
+            .field("cloud_front_origin_access_identity", &self.cloud_front_origin_access_identity)
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -212,10 +196,7 @@ impl std::fmt::Debug for UpdateCloudFrontOriginAccessIdentityOutputBuilder {
 impl UpdateCloudFrontOriginAccessIdentityOutputBuilder {
     /// Sets [`UpdateCloudFrontOriginAccessIdentityOutput::cloud_front_origin_access_identity`].
     #[inline]
-    pub fn cloud_front_origin_access_identity(
-        mut self,
-        value: crate::types::CloudFrontOriginAccessIdentity,
-    ) -> Self {
+    pub fn cloud_front_origin_access_identity(mut self, value: crate::types::CloudFrontOriginAccessIdentity) -> Self {
         self.cloud_front_origin_access_identity = Some(value);
         self
     }
@@ -242,12 +223,7 @@ impl UpdateCloudFrontOriginAccessIdentityOutputBuilder {
     }
     /// Builds the [`UpdateCloudFrontOriginAccessIdentityOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<
-        UpdateCloudFrontOriginAccessIdentityOutput,
-        restxml_runtime::BuildError,
-    > {
+    pub fn build(self) -> Result<UpdateCloudFrontOriginAccessIdentityOutput, restxml_runtime::BuildError> {
         Ok(UpdateCloudFrontOriginAccessIdentityOutput {
             cloud_front_origin_access_identity: self.cloud_front_origin_access_identity,
             e_tag: self.e_tag,
@@ -257,7 +233,7 @@ impl UpdateCloudFrontOriginAccessIdentityOutputBuilder {
 }
 
 /// The errors UpdateCloudFrontOriginAccessIdentity can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateCloudFrontOriginAccessIdentityError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -275,9 +251,7 @@ pub enum UpdateCloudFrontOriginAccessIdentityError {
     /// The `If-Match` version is missing or not valid.
     InvalidIfMatchVersion(crate::error::InvalidIfMatchVersion),
     /// The specified origin access identity does not exist.
-    NoSuchCloudFrontOriginAccessIdentity(
-        crate::error::NoSuchCloudFrontOriginAccessIdentity,
-    ),
+    NoSuchCloudFrontOriginAccessIdentity(crate::error::NoSuchCloudFrontOriginAccessIdentity),
     /// An error response the model does not describe for this operation.
     Unhandled(restxml_runtime::UnhandledError),
 }
@@ -286,53 +260,37 @@ impl UpdateCloudFrontOriginAccessIdentityError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateCloudFrontOriginAccessIdentity",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::MissingBody)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
             }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
-            Some("NoSuchCloudFrontOriginAccessIdentity") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchCloudFrontOriginAccessIdentity)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("NoSuchCloudFrontOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchCloudFrontOriginAccessIdentity),
             _ => unhandled(meta),
         }
     }
@@ -383,6 +341,25 @@ impl UpdateCloudFrontOriginAccessIdentityError {
     }
 }
 
+impl Clone for UpdateCloudFrontOriginAccessIdentityError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::MissingBody(value) => Self::MissingBody(value.clone()),
+            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::NoSuchCloudFrontOriginAccessIdentity(value) => {
+                Self::NoSuchCloudFrontOriginAccessIdentity(value.clone())
+            }
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl UpdateCloudFrontOriginAccessIdentityError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -401,8 +378,7 @@ impl UpdateCloudFrontOriginAccessIdentityError {
     }
 }
 
-impl restxml_runtime::ProvideErrorMetadata
-for UpdateCloudFrontOriginAccessIdentityError {
+impl restxml_runtime::ProvideErrorMetadata for UpdateCloudFrontOriginAccessIdentityError {
     #[inline]
     fn meta(&self) -> &restxml_runtime::ErrorMetadata {
         self.inner().meta()
@@ -428,9 +404,7 @@ impl std::error::Error for UpdateCloudFrontOriginAccessIdentityError {
 pub fn serialize_request(
     input: &crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/origin-access-identity/cloudfront/");
     {
         let value = &input.id;
@@ -445,8 +419,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("CloudFrontOriginAccessIdentityConfig")
+            body.root("CloudFrontOriginAccessIdentityConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -463,15 +436,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateCloudFrontOriginAccessIdentityError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateCloudFrontOriginAccessIdentityError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateCloudFrontOriginAccessIdentityError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -496,11 +465,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateCloudFrontOriginAccessIdentityFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateCloudFrontOriginAccessIdentityFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInputBuilder,
+    pub(crate) input:
+        crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateCloudFrontOriginAccessIdentityFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateCloudFrontOriginAccessIdentityFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateCloudFrontOriginAccessIdentityFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateCloudFrontOriginAccessIdentityFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -510,11 +502,7 @@ impl UpdateCloudFrontOriginAccessIdentityFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInputBuilder,
     ) -> Self {
-        UpdateCloudFrontOriginAccessIdentityFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateCloudFrontOriginAccessIdentityFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The identity's configuration information.
     ///
@@ -552,10 +540,7 @@ impl UpdateCloudFrontOriginAccessIdentityFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -563,7 +548,8 @@ impl UpdateCloudFrontOriginAccessIdentityFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInputBuilder {
+    ) -> &crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInputBuilder
+    {
         &self.input
     }
     /// Sends UpdateCloudFrontOriginAccessIdentity: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -582,11 +568,8 @@ impl UpdateCloudFrontOriginAccessIdentityFluentBuilder {
             .input
             .build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateCloudFrontOriginAccessIdentity", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("UpdateCloudFrontOriginAccessIdentity", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

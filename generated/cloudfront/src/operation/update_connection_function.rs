@@ -55,7 +55,7 @@ impl From<UpdateConnectionFunctionInput> for UpdateConnectionFunctionInputBuilde
 }
 
 /// A builder for [`UpdateConnectionFunctionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateConnectionFunctionInputBuilder {
     id: Option<String>,
     if_match: Option<String>,
@@ -72,12 +72,21 @@ impl std::fmt::Debug for UpdateConnectionFunctionInputBuilder {
             .field("connection_function_config", &self.connection_function_config)
             .field(
                 "connection_function_code",
-                &self
-                    .connection_function_code
-                    .as_ref()
-                    .map(|_| "*** Sensitive Data Redacted ***"),
+                &self.connection_function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
             )
             .finish()
+    }
+}
+
+impl Clone for UpdateConnectionFunctionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateConnectionFunctionInputBuilder {
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+            connection_function_config: self.connection_function_config.clone(),
+            connection_function_code: self.connection_function_code.clone(),
+        }
     }
 }
 
@@ -96,10 +105,7 @@ impl UpdateConnectionFunctionInputBuilder {
     }
     /// Sets [`UpdateConnectionFunctionInput::connection_function_config`].
     #[inline]
-    pub fn connection_function_config(
-        mut self,
-        value: crate::types::FunctionConfig,
-    ) -> Self {
+    pub fn connection_function_config(mut self, value: crate::types::FunctionConfig) -> Self {
         self.connection_function_config = Some(value);
         self
     }
@@ -111,21 +117,9 @@ impl UpdateConnectionFunctionInputBuilder {
     }
     /// Builds the [`UpdateConnectionFunctionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateConnectionFunctionInput, restxml_runtime::BuildError> {
-        match (
-            self.id,
-            self.if_match,
-            self.connection_function_config,
-            self.connection_function_code,
-        ) {
-            (
-                Some(m_id),
-                Some(m_if_match),
-                Some(m_connection_function_config),
-                Some(m_connection_function_code),
-            ) => {
+    pub fn build(self) -> Result<UpdateConnectionFunctionInput, restxml_runtime::BuildError> {
+        match (self.id, self.if_match, self.connection_function_config, self.connection_function_code) {
+            (Some(m_id), Some(m_if_match), Some(m_connection_function_config), Some(m_connection_function_code)) => {
                 Ok(UpdateConnectionFunctionInput {
                     id: m_id,
                     if_match: m_if_match,
@@ -133,31 +127,20 @@ impl UpdateConnectionFunctionInputBuilder {
                     connection_function_code: m_connection_function_code,
                 })
             }
-            (
-                m_id,
-                m_if_match,
-                m_connection_function_config,
-                m_connection_function_code,
-            ) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateConnectionFunctionInput",
-                        &[
-                            (m_id.is_none(), "id", "Id"),
-                            (m_if_match.is_none(), "if_match", "IfMatch"),
-                            (
-                                m_connection_function_config.is_none(),
-                                "connection_function_config",
-                                "ConnectionFunctionConfig",
-                            ),
-                            (
-                                m_connection_function_code.is_none(),
-                                "connection_function_code",
-                                "ConnectionFunctionCode",
-                            ),
-                        ],
-                    ),
-                )
+            (m_id, m_if_match, m_connection_function_config, m_connection_function_code) => {
+                Err(restxml_runtime::BuildError::missing_fields(
+                    "UpdateConnectionFunctionInput",
+                    &[
+                        (m_id.is_none(), "id", "Id"),
+                        (m_if_match.is_none(), "if_match", "IfMatch"),
+                        (
+                            m_connection_function_config.is_none(),
+                            "connection_function_config",
+                            "ConnectionFunctionConfig",
+                        ),
+                        (m_connection_function_code.is_none(), "connection_function_code", "ConnectionFunctionCode"),
+                    ],
+                ))
             }
         }
     }
@@ -206,7 +189,7 @@ impl UpdateConnectionFunctionOutput {
 }
 
 /// A builder for [`UpdateConnectionFunctionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateConnectionFunctionOutputBuilder {
     connection_function_summary: Option<crate::types::ConnectionFunctionSummary>,
     e_tag: Option<String>,
@@ -225,19 +208,13 @@ impl std::fmt::Debug for UpdateConnectionFunctionOutputBuilder {
 impl UpdateConnectionFunctionOutputBuilder {
     /// Sets [`UpdateConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn connection_function_summary(
-        mut self,
-        value: crate::types::ConnectionFunctionSummary,
-    ) -> Self {
+    pub fn connection_function_summary(mut self, value: crate::types::ConnectionFunctionSummary) -> Self {
         self.connection_function_summary = Some(value);
         self
     }
     /// Sets or clears [`UpdateConnectionFunctionOutput::connection_function_summary`].
     #[inline]
-    pub fn set_connection_function_summary(
-        mut self,
-        value: Option<crate::types::ConnectionFunctionSummary>,
-    ) -> Self {
+    pub fn set_connection_function_summary(mut self, value: Option<crate::types::ConnectionFunctionSummary>) -> Self {
         self.connection_function_summary = value;
         self
     }
@@ -255,9 +232,7 @@ impl UpdateConnectionFunctionOutputBuilder {
     }
     /// Builds the [`UpdateConnectionFunctionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateConnectionFunctionOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateConnectionFunctionOutput, restxml_runtime::BuildError> {
         Ok(UpdateConnectionFunctionOutput {
             connection_function_summary: self.connection_function_summary,
             e_tag: self.e_tag,
@@ -267,7 +242,7 @@ impl UpdateConnectionFunctionOutputBuilder {
 }
 
 /// The errors UpdateConnectionFunction can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateConnectionFunctionError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -292,49 +267,34 @@ impl UpdateConnectionFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateConnectionFunction",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("EntitySizeLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntitySizeLimitExceeded)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("EntitySizeLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntitySizeLimitExceeded),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -377,6 +337,22 @@ impl UpdateConnectionFunctionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for UpdateConnectionFunctionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::EntitySizeLimitExceeded(value) => Self::EntitySizeLimitExceeded(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -423,9 +399,7 @@ impl std::error::Error for UpdateConnectionFunctionError {
 pub fn serialize_request(
     input: &crate::operation::update_connection_function::UpdateConnectionFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/connection-function/");
     {
         let value = &input.id;
@@ -465,15 +439,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateConnectionFunctionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateConnectionFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateConnectionFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -498,11 +468,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateConnectionFunctionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::update_connection_function::UpdateConnectionFunctionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateConnectionFunctionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateConnectionFunctionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateConnectionFunctionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateConnectionFunctionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -512,11 +504,7 @@ impl UpdateConnectionFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_connection_function::UpdateConnectionFunctionInputBuilder,
     ) -> Self {
-        UpdateConnectionFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The connection function ID.
     ///
@@ -538,10 +526,7 @@ impl UpdateConnectionFunctionFluentBuilder {
     ///
     /// Sets [`crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_config`](crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_config). Required.
     #[inline]
-    pub fn connection_function_config(
-        mut self,
-        value: crate::types::FunctionConfig,
-    ) -> Self {
+    pub fn connection_function_config(mut self, value: crate::types::FunctionConfig) -> Self {
         self.input = self.input.connection_function_config(value);
         self
     }
@@ -556,18 +541,13 @@ impl UpdateConnectionFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_connection_function::UpdateConnectionFunctionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_connection_function::UpdateConnectionFunctionInputBuilder {
         &self.input
     }
     /// Sends UpdateConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -582,15 +562,9 @@ impl UpdateConnectionFunctionFluentBuilder {
         crate::operation::update_connection_function::UpdateConnectionFunctionOutput,
         restxml_runtime::SdkError<UpdateConnectionFunctionError>,
     > {
-        let input: crate::operation::update_connection_function::UpdateConnectionFunctionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_connection_function::UpdateConnectionFunctionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateConnectionFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateConnectionFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -59,7 +59,7 @@ impl From<UpdateConnectionGroupInput> for UpdateConnectionGroupInputBuilder {
 }
 
 /// A builder for [`UpdateConnectionGroupInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateConnectionGroupInputBuilder {
     id: Option<String>,
     ipv6_enabled: Option<bool>,
@@ -78,6 +78,19 @@ impl std::fmt::Debug for UpdateConnectionGroupInputBuilder {
             .field("anycast_ip_list_id", &self.anycast_ip_list_id)
             .field("enabled", &self.enabled)
             .finish()
+    }
+}
+
+impl Clone for UpdateConnectionGroupInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateConnectionGroupInputBuilder {
+            id: self.id.clone(),
+            ipv6_enabled: self.ipv6_enabled,
+            if_match: self.if_match.clone(),
+            anycast_ip_list_id: self.anycast_ip_list_id.clone(),
+            enabled: self.enabled,
+        }
     }
 }
 
@@ -132,30 +145,19 @@ impl UpdateConnectionGroupInputBuilder {
     }
     /// Builds the [`UpdateConnectionGroupInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateConnectionGroupInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateConnectionGroupInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(m_id), Some(m_if_match)) => {
-                Ok(UpdateConnectionGroupInput {
-                    id: m_id,
-                    ipv6_enabled: self.ipv6_enabled,
-                    if_match: m_if_match,
-                    anycast_ip_list_id: self.anycast_ip_list_id,
-                    enabled: self.enabled,
-                })
-            }
-            (m_id, m_if_match) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateConnectionGroupInput",
-                        &[
-                            (m_id.is_none(), "id", "Id"),
-                            (m_if_match.is_none(), "if_match", "IfMatch"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_id), Some(m_if_match)) => Ok(UpdateConnectionGroupInput {
+                id: m_id,
+                ipv6_enabled: self.ipv6_enabled,
+                if_match: m_if_match,
+                anycast_ip_list_id: self.anycast_ip_list_id,
+                enabled: self.enabled,
+            }),
+            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateConnectionGroupInput",
+                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
+            )),
         }
     }
 }
@@ -203,7 +205,7 @@ impl UpdateConnectionGroupOutput {
 }
 
 /// A builder for [`UpdateConnectionGroupOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateConnectionGroupOutputBuilder {
     connection_group: Option<crate::types::ConnectionGroup>,
     e_tag: Option<String>,
@@ -228,10 +230,7 @@ impl UpdateConnectionGroupOutputBuilder {
     }
     /// Sets or clears [`UpdateConnectionGroupOutput::connection_group`].
     #[inline]
-    pub fn set_connection_group(
-        mut self,
-        value: Option<crate::types::ConnectionGroup>,
-    ) -> Self {
+    pub fn set_connection_group(mut self, value: Option<crate::types::ConnectionGroup>) -> Self {
         self.connection_group = value;
         self
     }
@@ -249,9 +248,7 @@ impl UpdateConnectionGroupOutputBuilder {
     }
     /// Builds the [`UpdateConnectionGroupOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateConnectionGroupOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateConnectionGroupOutput, restxml_runtime::BuildError> {
         Ok(UpdateConnectionGroupOutput {
             connection_group: self.connection_group,
             e_tag: self.e_tag,
@@ -261,7 +258,7 @@ impl UpdateConnectionGroupOutputBuilder {
 }
 
 /// The errors UpdateConnectionGroup can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateConnectionGroupError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -288,53 +285,37 @@ impl UpdateConnectionGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateConnectionGroup",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("ResourceInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ResourceInUse)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::ResourceInUse)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("EntityAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityAlreadyExists)
-            }
-            Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityLimitExceeded)
-            }
+            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityAlreadyExists),
+            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityLimitExceeded),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -385,6 +366,23 @@ impl UpdateConnectionGroupError {
     }
 }
 
+impl Clone for UpdateConnectionGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::ResourceInUse(value) => Self::ResourceInUse(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::EntityAlreadyExists(value) => Self::EntityAlreadyExists(value.clone()),
+            Self::EntityLimitExceeded(value) => Self::EntityLimitExceeded(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl UpdateConnectionGroupError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -429,9 +427,7 @@ impl std::error::Error for UpdateConnectionGroupError {
 pub fn serialize_request(
     input: &crate::operation::update_connection_group::UpdateConnectionGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/connection-group/");
     {
         let value = &input.id;
@@ -441,9 +437,7 @@ pub fn serialize_request(
         let value = &input.if_match;
         request.header("If-Match", value.as_str())?;
     }
-    if input.ipv6_enabled.is_some() || input.anycast_ip_list_id.is_some()
-        || input.enabled.is_some()
-    {
+    if input.ipv6_enabled.is_some() || input.anycast_ip_list_id.is_some() || input.enabled.is_some() {
         let mut body = restxml_runtime::xml::XmlWriter::new();
         {
             let mut content = body
@@ -474,15 +468,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateConnectionGroupError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateConnectionGroupError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateConnectionGroupError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -507,11 +497,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateConnectionGroupFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateConnectionGroupFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::update_connection_group::UpdateConnectionGroupInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateConnectionGroupFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateConnectionGroupFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateConnectionGroupFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateConnectionGroupFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -521,11 +533,7 @@ impl UpdateConnectionGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_connection_group::UpdateConnectionGroupInputBuilder,
     ) -> Self {
-        UpdateConnectionGroupFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateConnectionGroupFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the connection group.
     ///
@@ -588,18 +596,13 @@ impl UpdateConnectionGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_connection_group::UpdateConnectionGroupInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_connection_group::UpdateConnectionGroupInputBuilder {
         &self.input
     }
     /// Sends UpdateConnectionGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -614,15 +617,9 @@ impl UpdateConnectionGroupFluentBuilder {
         crate::operation::update_connection_group::UpdateConnectionGroupOutput,
         restxml_runtime::SdkError<UpdateConnectionGroupError>,
     > {
-        let input: crate::operation::update_connection_group::UpdateConnectionGroupInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_connection_group::UpdateConnectionGroupInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateConnectionGroup", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateConnectionGroup", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

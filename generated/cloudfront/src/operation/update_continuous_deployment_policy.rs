@@ -31,10 +31,7 @@ impl std::fmt::Debug for UpdateContinuousDeploymentPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateContinuousDeploymentPolicyInput")
-            .field(
-                "continuous_deployment_policy_config",
-                &self.continuous_deployment_policy_config,
-            )
+            .field("continuous_deployment_policy_config", &self.continuous_deployment_policy_config)
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
@@ -49,15 +46,12 @@ impl UpdateContinuousDeploymentPolicyInput {
     }
 }
 
-impl From<UpdateContinuousDeploymentPolicyInput>
-for UpdateContinuousDeploymentPolicyInputBuilder {
+impl From<UpdateContinuousDeploymentPolicyInput> for UpdateContinuousDeploymentPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: UpdateContinuousDeploymentPolicyInput) -> Self {
         UpdateContinuousDeploymentPolicyInputBuilder {
-            continuous_deployment_policy_config: Some(
-                input.continuous_deployment_policy_config,
-            ),
+            continuous_deployment_policy_config: Some(input.continuous_deployment_policy_config),
             id: Some(input.id),
             if_match: input.if_match,
         }
@@ -65,11 +59,9 @@ for UpdateContinuousDeploymentPolicyInputBuilder {
 }
 
 /// A builder for [`UpdateContinuousDeploymentPolicyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateContinuousDeploymentPolicyInputBuilder {
-    continuous_deployment_policy_config: Option<
-        crate::types::ContinuousDeploymentPolicyConfig,
-    >,
+    continuous_deployment_policy_config: Option<crate::types::ContinuousDeploymentPolicyConfig>,
     id: Option<String>,
     if_match: Option<String>,
 }
@@ -78,13 +70,21 @@ impl std::fmt::Debug for UpdateContinuousDeploymentPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateContinuousDeploymentPolicyInputBuilder")
-            .field(
-                "continuous_deployment_policy_config",
-                &self.continuous_deployment_policy_config,
-            )
+            .field("continuous_deployment_policy_config", &self.continuous_deployment_policy_config)
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for UpdateContinuousDeploymentPolicyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateContinuousDeploymentPolicyInputBuilder {
+            continuous_deployment_policy_config: self.continuous_deployment_policy_config.clone(),
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -118,32 +118,24 @@ impl UpdateContinuousDeploymentPolicyInputBuilder {
     }
     /// Builds the [`UpdateContinuousDeploymentPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateContinuousDeploymentPolicyInput, restxml_runtime::BuildError> {
         match (self.continuous_deployment_policy_config, self.id) {
-            (Some(m_continuous_deployment_policy_config), Some(m_id)) => {
-                Ok(UpdateContinuousDeploymentPolicyInput {
-                    continuous_deployment_policy_config: m_continuous_deployment_policy_config,
-                    id: m_id,
-                    if_match: self.if_match,
-                })
-            }
-            (m_continuous_deployment_policy_config, m_id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateContinuousDeploymentPolicyInput",
-                        &[
-                            (
-                                m_continuous_deployment_policy_config.is_none(),
-                                "continuous_deployment_policy_config",
-                                "ContinuousDeploymentPolicyConfig",
-                            ),
-                            (m_id.is_none(), "id", "Id"),
-                        ],
+            (Some(m_continuous_deployment_policy_config), Some(m_id)) => Ok(UpdateContinuousDeploymentPolicyInput {
+                continuous_deployment_policy_config: m_continuous_deployment_policy_config,
+                id: m_id,
+                if_match: self.if_match,
+            }),
+            (m_continuous_deployment_policy_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateContinuousDeploymentPolicyInput",
+                &[
+                    (
+                        m_continuous_deployment_policy_config.is_none(),
+                        "continuous_deployment_policy_config",
+                        "ContinuousDeploymentPolicyConfig",
                     ),
-                )
-            }
+                    (m_id.is_none(), "id", "Id"),
+                ],
+            )),
         }
     }
 }
@@ -191,7 +183,7 @@ impl UpdateContinuousDeploymentPolicyOutput {
 }
 
 /// A builder for [`UpdateContinuousDeploymentPolicyOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateContinuousDeploymentPolicyOutputBuilder {
     continuous_deployment_policy: Option<crate::types::ContinuousDeploymentPolicy>,
     e_tag: Option<String>,
@@ -210,19 +202,13 @@ impl std::fmt::Debug for UpdateContinuousDeploymentPolicyOutputBuilder {
 impl UpdateContinuousDeploymentPolicyOutputBuilder {
     /// Sets [`UpdateContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
     #[inline]
-    pub fn continuous_deployment_policy(
-        mut self,
-        value: crate::types::ContinuousDeploymentPolicy,
-    ) -> Self {
+    pub fn continuous_deployment_policy(mut self, value: crate::types::ContinuousDeploymentPolicy) -> Self {
         self.continuous_deployment_policy = Some(value);
         self
     }
     /// Sets or clears [`UpdateContinuousDeploymentPolicyOutput::continuous_deployment_policy`].
     #[inline]
-    pub fn set_continuous_deployment_policy(
-        mut self,
-        value: Option<crate::types::ContinuousDeploymentPolicy>,
-    ) -> Self {
+    pub fn set_continuous_deployment_policy(mut self, value: Option<crate::types::ContinuousDeploymentPolicy>) -> Self {
         self.continuous_deployment_policy = value;
         self
     }
@@ -240,9 +226,7 @@ impl UpdateContinuousDeploymentPolicyOutputBuilder {
     }
     /// Builds the [`UpdateContinuousDeploymentPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateContinuousDeploymentPolicyOutput, restxml_runtime::BuildError> {
         Ok(UpdateContinuousDeploymentPolicyOutput {
             continuous_deployment_policy: self.continuous_deployment_policy,
             e_tag: self.e_tag,
@@ -252,7 +236,7 @@ impl UpdateContinuousDeploymentPolicyOutputBuilder {
 }
 
 /// The errors UpdateContinuousDeploymentPolicy can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateContinuousDeploymentPolicyError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -277,49 +261,33 @@ impl UpdateContinuousDeploymentPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateContinuousDeploymentPolicy",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("StagingDistributionInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::StagingDistributionInUse)
-            }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
+            Some("StagingDistributionInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::StagingDistributionInUse),
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("NoSuchContinuousDeploymentPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("NoSuchContinuousDeploymentPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -362,6 +330,22 @@ impl UpdateContinuousDeploymentPolicyError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for UpdateContinuousDeploymentPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::StagingDistributionInUse(value) => Self::StagingDistributionInUse(value.clone()),
+            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::NoSuchContinuousDeploymentPolicy(value) => Self::NoSuchContinuousDeploymentPolicy(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -408,9 +392,7 @@ impl std::error::Error for UpdateContinuousDeploymentPolicyError {
 pub fn serialize_request(
     input: &crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/continuous-deployment-policy/");
     {
         let value = &input.id;
@@ -424,8 +406,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("ContinuousDeploymentPolicyConfig")
+            body.root("ContinuousDeploymentPolicyConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -442,15 +423,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateContinuousDeploymentPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateContinuousDeploymentPolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateContinuousDeploymentPolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -475,11 +452,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateContinuousDeploymentPolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateContinuousDeploymentPolicyFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInputBuilder,
+    pub(crate) input:
+        crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateContinuousDeploymentPolicyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateContinuousDeploymentPolicyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateContinuousDeploymentPolicyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateContinuousDeploymentPolicyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -489,11 +489,7 @@ impl UpdateContinuousDeploymentPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInputBuilder,
     ) -> Self {
-        UpdateContinuousDeploymentPolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateContinuousDeploymentPolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The continuous deployment policy configuration.
     ///
@@ -531,10 +527,7 @@ impl UpdateContinuousDeploymentPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -557,15 +550,11 @@ impl UpdateContinuousDeploymentPolicyFluentBuilder {
         crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyOutput,
         restxml_runtime::SdkError<UpdateContinuousDeploymentPolicyError>,
     > {
-        let input: crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateContinuousDeploymentPolicy", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("UpdateContinuousDeploymentPolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

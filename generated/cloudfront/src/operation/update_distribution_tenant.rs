@@ -75,7 +75,7 @@ impl From<UpdateDistributionTenantInput> for UpdateDistributionTenantInputBuilde
 }
 
 /// A builder for [`UpdateDistributionTenantInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateDistributionTenantInputBuilder {
     id: Option<String>,
     distribution_id: Option<String>,
@@ -102,6 +102,23 @@ impl std::fmt::Debug for UpdateDistributionTenantInputBuilder {
             .field("managed_certificate_request", &self.managed_certificate_request)
             .field("enabled", &self.enabled)
             .finish()
+    }
+}
+
+impl Clone for UpdateDistributionTenantInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateDistributionTenantInputBuilder {
+            id: self.id.clone(),
+            distribution_id: self.distribution_id.clone(),
+            domains: self.domains.clone(),
+            customizations: self.customizations.clone(),
+            parameters: self.parameters.clone(),
+            connection_group_id: self.connection_group_id.clone(),
+            if_match: self.if_match.clone(),
+            managed_certificate_request: self.managed_certificate_request.clone(),
+            enabled: self.enabled,
+        }
     }
 }
 
@@ -144,10 +161,7 @@ impl UpdateDistributionTenantInputBuilder {
     }
     /// Sets or clears [`UpdateDistributionTenantInput::customizations`].
     #[inline]
-    pub fn set_customizations(
-        mut self,
-        value: Option<crate::types::Customizations>,
-    ) -> Self {
+    pub fn set_customizations(mut self, value: Option<crate::types::Customizations>) -> Self {
         self.customizations = value;
         self
     }
@@ -159,10 +173,7 @@ impl UpdateDistributionTenantInputBuilder {
     }
     /// Sets or clears [`UpdateDistributionTenantInput::parameters`].
     #[inline]
-    pub fn set_parameters(
-        mut self,
-        value: Option<Vec<crate::types::Parameter>>,
-    ) -> Self {
+    pub fn set_parameters(mut self, value: Option<Vec<crate::types::Parameter>>) -> Self {
         self.parameters = value;
         self
     }
@@ -186,19 +197,13 @@ impl UpdateDistributionTenantInputBuilder {
     }
     /// Sets [`UpdateDistributionTenantInput::managed_certificate_request`].
     #[inline]
-    pub fn managed_certificate_request(
-        mut self,
-        value: crate::types::ManagedCertificateRequest,
-    ) -> Self {
+    pub fn managed_certificate_request(mut self, value: crate::types::ManagedCertificateRequest) -> Self {
         self.managed_certificate_request = Some(value);
         self
     }
     /// Sets or clears [`UpdateDistributionTenantInput::managed_certificate_request`].
     #[inline]
-    pub fn set_managed_certificate_request(
-        mut self,
-        value: Option<crate::types::ManagedCertificateRequest>,
-    ) -> Self {
+    pub fn set_managed_certificate_request(mut self, value: Option<crate::types::ManagedCertificateRequest>) -> Self {
         self.managed_certificate_request = value;
         self
     }
@@ -216,34 +221,23 @@ impl UpdateDistributionTenantInputBuilder {
     }
     /// Builds the [`UpdateDistributionTenantInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateDistributionTenantInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateDistributionTenantInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(m_id), Some(m_if_match)) => {
-                Ok(UpdateDistributionTenantInput {
-                    id: m_id,
-                    distribution_id: self.distribution_id,
-                    domains: self.domains,
-                    customizations: self.customizations,
-                    parameters: self.parameters,
-                    connection_group_id: self.connection_group_id,
-                    if_match: m_if_match,
-                    managed_certificate_request: self.managed_certificate_request,
-                    enabled: self.enabled,
-                })
-            }
-            (m_id, m_if_match) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateDistributionTenantInput",
-                        &[
-                            (m_id.is_none(), "id", "Id"),
-                            (m_if_match.is_none(), "if_match", "IfMatch"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_id), Some(m_if_match)) => Ok(UpdateDistributionTenantInput {
+                id: m_id,
+                distribution_id: self.distribution_id,
+                domains: self.domains,
+                customizations: self.customizations,
+                parameters: self.parameters,
+                connection_group_id: self.connection_group_id,
+                if_match: m_if_match,
+                managed_certificate_request: self.managed_certificate_request,
+                enabled: self.enabled,
+            }),
+            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateDistributionTenantInput",
+                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
+            )),
         }
     }
 }
@@ -291,7 +285,7 @@ impl UpdateDistributionTenantOutput {
 }
 
 /// A builder for [`UpdateDistributionTenantOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateDistributionTenantOutputBuilder {
     distribution_tenant: Option<crate::types::DistributionTenant>,
     e_tag: Option<String>,
@@ -310,19 +304,13 @@ impl std::fmt::Debug for UpdateDistributionTenantOutputBuilder {
 impl UpdateDistributionTenantOutputBuilder {
     /// Sets [`UpdateDistributionTenantOutput::distribution_tenant`].
     #[inline]
-    pub fn distribution_tenant(
-        mut self,
-        value: crate::types::DistributionTenant,
-    ) -> Self {
+    pub fn distribution_tenant(mut self, value: crate::types::DistributionTenant) -> Self {
         self.distribution_tenant = Some(value);
         self
     }
     /// Sets or clears [`UpdateDistributionTenantOutput::distribution_tenant`].
     #[inline]
-    pub fn set_distribution_tenant(
-        mut self,
-        value: Option<crate::types::DistributionTenant>,
-    ) -> Self {
+    pub fn set_distribution_tenant(mut self, value: Option<crate::types::DistributionTenant>) -> Self {
         self.distribution_tenant = value;
         self
     }
@@ -340,9 +328,7 @@ impl UpdateDistributionTenantOutputBuilder {
     }
     /// Builds the [`UpdateDistributionTenantOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateDistributionTenantOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateDistributionTenantOutput, restxml_runtime::BuildError> {
         Ok(UpdateDistributionTenantOutput {
             distribution_tenant: self.distribution_tenant,
             e_tag: self.e_tag,
@@ -352,7 +338,7 @@ impl UpdateDistributionTenantOutputBuilder {
 }
 
 /// The errors UpdateDistributionTenant can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateDistributionTenantError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -381,57 +367,38 @@ impl UpdateDistributionTenantError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateDistributionTenant",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("EntityAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityAlreadyExists)
-            }
-            Some("CNAMEAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CNAMEAlreadyExists)
-            }
-            Some("InvalidAssociation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidAssociation)
-            }
-            Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityLimitExceeded)
-            }
+            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityAlreadyExists),
+            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CNAMEAlreadyExists),
+            Some("InvalidAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidAssociation),
+            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityLimitExceeded),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -487,6 +454,24 @@ impl UpdateDistributionTenantError {
     }
 }
 
+impl Clone for UpdateDistributionTenantError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::EntityAlreadyExists(value) => Self::EntityAlreadyExists(value.clone()),
+            Self::CNAMEAlreadyExists(value) => Self::CNAMEAlreadyExists(value.clone()),
+            Self::InvalidAssociation(value) => Self::InvalidAssociation(value.clone()),
+            Self::EntityLimitExceeded(value) => Self::EntityLimitExceeded(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl UpdateDistributionTenantError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -532,9 +517,7 @@ impl std::error::Error for UpdateDistributionTenantError {
 pub fn serialize_request(
     input: &crate::operation::update_distribution_tenant::UpdateDistributionTenantInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/distribution-tenant/");
     {
         let value = &input.id;
@@ -544,10 +527,13 @@ pub fn serialize_request(
         let value = &input.if_match;
         request.header("If-Match", value.as_str())?;
     }
-    if input.distribution_id.is_some() || input.domains.is_some()
-        || input.customizations.is_some() || input.parameters.is_some()
+    if input.distribution_id.is_some()
+        || input.domains.is_some()
+        || input.customizations.is_some()
+        || input.parameters.is_some()
         || input.connection_group_id.is_some()
-        || input.managed_certificate_request.is_some() || input.enabled.is_some()
+        || input.managed_certificate_request.is_some()
+        || input.enabled.is_some()
     {
         let mut body = restxml_runtime::xml::XmlWriter::new();
         {
@@ -591,15 +577,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateDistributionTenantError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateDistributionTenantError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateDistributionTenantError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -624,11 +606,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateDistributionTenantFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateDistributionTenantFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::update_distribution_tenant::UpdateDistributionTenantInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateDistributionTenantFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateDistributionTenantFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateDistributionTenantFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateDistributionTenantFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -638,11 +642,7 @@ impl UpdateDistributionTenantFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_distribution_tenant::UpdateDistributionTenantInputBuilder,
     ) -> Self {
-        UpdateDistributionTenantFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the distribution tenant.
     ///
@@ -690,10 +690,7 @@ impl UpdateDistributionTenantFluentBuilder {
     }
     /// Sets or clears [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::customizations`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::customizations).
     #[inline]
-    pub fn set_customizations(
-        mut self,
-        value: Option<crate::types::Customizations>,
-    ) -> Self {
+    pub fn set_customizations(mut self, value: Option<crate::types::Customizations>) -> Self {
         self.input = self.input.set_customizations(value);
         self
     }
@@ -707,10 +704,7 @@ impl UpdateDistributionTenantFluentBuilder {
     }
     /// Sets or clears [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::parameters`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::parameters).
     #[inline]
-    pub fn set_parameters(
-        mut self,
-        value: Option<Vec<crate::types::Parameter>>,
-    ) -> Self {
+    pub fn set_parameters(mut self, value: Option<Vec<crate::types::Parameter>>) -> Self {
         self.input = self.input.set_parameters(value);
         self
     }
@@ -740,19 +734,13 @@ impl UpdateDistributionTenantFluentBuilder {
     ///
     /// Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::managed_certificate_request`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::managed_certificate_request).
     #[inline]
-    pub fn managed_certificate_request(
-        mut self,
-        value: crate::types::ManagedCertificateRequest,
-    ) -> Self {
+    pub fn managed_certificate_request(mut self, value: crate::types::ManagedCertificateRequest) -> Self {
         self.input = self.input.managed_certificate_request(value);
         self
     }
     /// Sets or clears [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::managed_certificate_request`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::managed_certificate_request).
     #[inline]
-    pub fn set_managed_certificate_request(
-        mut self,
-        value: Option<crate::types::ManagedCertificateRequest>,
-    ) -> Self {
+    pub fn set_managed_certificate_request(mut self, value: Option<crate::types::ManagedCertificateRequest>) -> Self {
         self.input = self.input.set_managed_certificate_request(value);
         self
     }
@@ -773,18 +761,13 @@ impl UpdateDistributionTenantFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_distribution_tenant::UpdateDistributionTenantInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_distribution_tenant::UpdateDistributionTenantInputBuilder {
         &self.input
     }
     /// Sends UpdateDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -799,15 +782,9 @@ impl UpdateDistributionTenantFluentBuilder {
         crate::operation::update_distribution_tenant::UpdateDistributionTenantOutput,
         restxml_runtime::SdkError<UpdateDistributionTenantError>,
     > {
-        let input: crate::operation::update_distribution_tenant::UpdateDistributionTenantInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_distribution_tenant::UpdateDistributionTenantInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateDistributionTenant", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateDistributionTenant", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -48,8 +48,7 @@ impl UpdateDistributionWithStagingConfigInput {
     }
 }
 
-impl From<UpdateDistributionWithStagingConfigInput>
-for UpdateDistributionWithStagingConfigInputBuilder {
+impl From<UpdateDistributionWithStagingConfigInput> for UpdateDistributionWithStagingConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: UpdateDistributionWithStagingConfigInput) -> Self {
@@ -62,7 +61,7 @@ for UpdateDistributionWithStagingConfigInputBuilder {
 }
 
 /// A builder for [`UpdateDistributionWithStagingConfigInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateDistributionWithStagingConfigInputBuilder {
     id: Option<String>,
     staging_distribution_id: Option<String>,
@@ -77,6 +76,17 @@ impl std::fmt::Debug for UpdateDistributionWithStagingConfigInputBuilder {
             .field("staging_distribution_id", &self.staging_distribution_id)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for UpdateDistributionWithStagingConfigInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateDistributionWithStagingConfigInputBuilder {
+            id: self.id.clone(),
+            staging_distribution_id: self.staging_distribution_id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -113,25 +123,17 @@ impl UpdateDistributionWithStagingConfigInputBuilder {
     }
     /// Builds the [`UpdateDistributionWithStagingConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateDistributionWithStagingConfigInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateDistributionWithStagingConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(UpdateDistributionWithStagingConfigInput {
-                    id: m_id,
-                    staging_distribution_id: self.staging_distribution_id,
-                    if_match: self.if_match,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateDistributionWithStagingConfigInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(UpdateDistributionWithStagingConfigInput {
+                id: m_id,
+                staging_distribution_id: self.staging_distribution_id,
+                if_match: self.if_match,
+            }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateDistributionWithStagingConfigInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -179,7 +181,7 @@ impl UpdateDistributionWithStagingConfigOutput {
 }
 
 /// A builder for [`UpdateDistributionWithStagingConfigOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateDistributionWithStagingConfigOutputBuilder {
     distribution: Option<crate::types::Distribution>,
     e_tag: Option<String>,
@@ -204,10 +206,7 @@ impl UpdateDistributionWithStagingConfigOutputBuilder {
     }
     /// Sets or clears [`UpdateDistributionWithStagingConfigOutput::distribution`].
     #[inline]
-    pub fn set_distribution(
-        mut self,
-        value: Option<crate::types::Distribution>,
-    ) -> Self {
+    pub fn set_distribution(mut self, value: Option<crate::types::Distribution>) -> Self {
         self.distribution = value;
         self
     }
@@ -225,9 +224,7 @@ impl UpdateDistributionWithStagingConfigOutputBuilder {
     }
     /// Builds the [`UpdateDistributionWithStagingConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateDistributionWithStagingConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateDistributionWithStagingConfigOutput, restxml_runtime::BuildError> {
         Ok(UpdateDistributionWithStagingConfigOutput {
             distribution: self.distribution,
             e_tag: self.e_tag,
@@ -237,7 +234,7 @@ impl UpdateDistributionWithStagingConfigOutputBuilder {
 }
 
 /// The errors UpdateDistributionWithStagingConfig can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateDistributionWithStagingConfigError {
     /// Access denied.
@@ -269,19 +266,13 @@ pub enum UpdateDistributionWithStagingConfigError {
     /// The cache policy does not exist.
     NoSuchCachePolicy(crate::error::NoSuchCachePolicy),
     /// The number of key groups referenced by this distribution is more than the maximum allowed. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyKeyGroupsAssociatedToDistribution(
-        crate::error::TooManyKeyGroupsAssociatedToDistribution,
-    ),
+    TooManyKeyGroupsAssociatedToDistribution(crate::error::TooManyKeyGroupsAssociatedToDistribution),
     /// The maximum number of distributions have been associated with the specified cache policy. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyDistributionsAssociatedToCachePolicy(
-        crate::error::TooManyDistributionsAssociatedToCachePolicy,
-    ),
+    TooManyDistributionsAssociatedToCachePolicy(crate::error::TooManyDistributionsAssociatedToCachePolicy),
     /// This operation requires the HTTPS protocol. Ensure that you specify the HTTPS protocol in your request, or omit the `RequiredProtocols` element from your distribution configuration.
     InvalidRequiredProtocol(crate::error::InvalidRequiredProtocol),
     /// You have reached the maximum number of distributions that are associated with a CloudFront function. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyDistributionsWithFunctionAssociations(
-        crate::error::TooManyDistributionsWithFunctionAssociations,
-    ),
+    TooManyDistributionsWithFunctionAssociations(crate::error::TooManyDistributionsWithFunctionAssociations),
     /// Processing your request would cause you to exceed the maximum number of origin groups allowed.
     TooManyOriginGroupsPerDistribution(crate::error::TooManyOriginGroupsPerDistribution),
     /// The TTL order specified is not valid.
@@ -309,9 +300,7 @@ pub enum UpdateDistributionWithStagingConfigError {
     /// A web ACL ID specified is not valid. To specify a web ACL created using the latest version of WAF, use the ACL ARN, for example `arn:aws:wafv2:us-east-1:123456789012:global/webacl/ExampleWebACL/473e64fd-f30b-4765-81a0-62ad96dd167a`. To specify a web ACL created using WAF Classic, use the ACL ID, for example `473e64fd-f30b-4765-81a0-62ad96dd167a`.
     InvalidWebACLId(crate::error::InvalidWebACLId),
     /// The maximum number of distributions have been associated with the specified Lambda@Edge function.
-    TooManyDistributionsWithSingleFunctionARN(
-        crate::error::TooManyDistributionsWithSingleFunctionARN,
-    ),
+    TooManyDistributionsWithSingleFunctionARN(crate::error::TooManyDistributionsWithSingleFunctionARN),
     /// The relative path is too big, is not URL-encoded, or does not begin with a slash (/).
     InvalidRelativePath(crate::error::InvalidRelativePath),
     /// Your request contains more Lambda@Edge function associations than are allowed per distribution.
@@ -375,13 +364,9 @@ pub enum UpdateDistributionWithStagingConfigError {
     /// A CloudFront function association is invalid.
     InvalidFunctionAssociation(crate::error::InvalidFunctionAssociation),
     /// Processing your request would cause the maximum number of distributions with Lambda@Edge function associations per owner to be exceeded.
-    TooManyDistributionsWithLambdaAssociations(
-        crate::error::TooManyDistributionsWithLambdaAssociations,
-    ),
+    TooManyDistributionsWithLambdaAssociations(crate::error::TooManyDistributionsWithLambdaAssociations),
     /// The number of distributions that reference this key group is more than the maximum allowed. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyDistributionsAssociatedToKeyGroup(
-        crate::error::TooManyDistributionsAssociatedToKeyGroup,
-    ),
+    TooManyDistributionsAssociatedToKeyGroup(crate::error::TooManyDistributionsAssociatedToKeyGroup),
     /// The entity limit has been exceeded.
     EntityLimitExceeded(crate::error::EntityLimitExceeded),
     /// No origin exists with the specified `Origin Id`.
@@ -396,306 +381,175 @@ impl UpdateDistributionWithStagingConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateDistributionWithStagingConfig",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("TooManyDistributionsAssociatedToOriginAccessControl") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyDistributionsAssociatedToOriginAccessControl,
-                    )
+                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToOriginAccessControl)
             }
-            Some("InvalidDefaultRootObject") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidDefaultRootObject)
-            }
-            Some("InvalidQueryStringParameters") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidQueryStringParameters)
-            }
-            Some("TooManyTrustedSigners") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyTrustedSigners)
-            }
-            Some("TooManyCookieNamesInWhiteList") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyCookieNamesInWhiteList)
-            }
-            Some("NoSuchFieldLevelEncryptionConfig") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig)
-            }
+            Some("InvalidDefaultRootObject") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidDefaultRootObject),
+            Some("InvalidQueryStringParameters") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidQueryStringParameters),
+            Some("TooManyTrustedSigners") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyTrustedSigners),
+            Some("TooManyCookieNamesInWhiteList") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyCookieNamesInWhiteList),
+            Some("NoSuchFieldLevelEncryptionConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig),
             Some("InvalidErrorCode") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidErrorCode)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidErrorCode)
             }
-            Some("TooManyFunctionAssociations") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyFunctionAssociations)
-            }
-            Some("TooManyOriginCustomHeaders") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyOriginCustomHeaders)
-            }
-            Some("InvalidForwardCookies") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidForwardCookies)
-            }
-            Some("InvalidMinimumProtocolVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidMinimumProtocolVersion)
-            }
-            Some("NoSuchCachePolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchCachePolicy)
-            }
+            Some("TooManyFunctionAssociations") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyFunctionAssociations),
+            Some("TooManyOriginCustomHeaders") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyOriginCustomHeaders),
+            Some("InvalidForwardCookies") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidForwardCookies),
+            Some("InvalidMinimumProtocolVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidMinimumProtocolVersion),
+            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchCachePolicy),
             Some("TooManyKeyGroupsAssociatedToDistribution") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyKeyGroupsAssociatedToDistribution,
-                    )
+                    .map_or_else(unhandled, Self::TooManyKeyGroupsAssociatedToDistribution)
             }
             Some("TooManyDistributionsAssociatedToCachePolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyDistributionsAssociatedToCachePolicy,
-                    )
+                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToCachePolicy)
             }
-            Some("InvalidRequiredProtocol") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidRequiredProtocol)
-            }
+            Some("InvalidRequiredProtocol") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidRequiredProtocol),
             Some("TooManyDistributionsWithFunctionAssociations") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyDistributionsWithFunctionAssociations,
-                    )
+                    .map_or_else(unhandled, Self::TooManyDistributionsWithFunctionAssociations)
             }
-            Some("TooManyOriginGroupsPerDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyOriginGroupsPerDistribution)
-            }
+            Some("TooManyOriginGroupsPerDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyOriginGroupsPerDistribution),
             Some("InvalidTTLOrder") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidTTLOrder)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTTLOrder)
             }
             Some("IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior,
-                    )
+                    .map_or_else(unhandled, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior)
             }
-            Some("InvalidOriginKeepaliveTimeout") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidOriginKeepaliveTimeout)
-            }
+            Some("InvalidOriginKeepaliveTimeout") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidOriginKeepaliveTimeout),
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidOriginReadTimeout") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidOriginReadTimeout)
-            }
-            Some("InvalidOriginAccessControl") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidOriginAccessControl)
-            }
+            Some("InvalidOriginReadTimeout") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidOriginReadTimeout),
+            Some("InvalidOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidOriginAccessControl),
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("InvalidHeadersForS3Origin") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidHeadersForS3Origin)
-            }
-            Some("TrustedSignerDoesNotExist") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TrustedSignerDoesNotExist)
-            }
+            Some("InvalidHeadersForS3Origin") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidHeadersForS3Origin),
+            Some("TrustedSignerDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TrustedSignerDoesNotExist),
             Some("InvalidWebACLId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidWebACLId)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidWebACLId)
             }
             Some("TooManyDistributionsWithSingleFunctionARN") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyDistributionsWithSingleFunctionARN,
-                    )
+                    .map_or_else(unhandled, Self::TooManyDistributionsWithSingleFunctionARN)
             }
-            Some("InvalidRelativePath") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidRelativePath)
-            }
-            Some("TooManyLambdaFunctionAssociations") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyLambdaFunctionAssociations)
-            }
-            Some("NoSuchDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchDistribution)
-            }
-            Some("NoSuchOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy)
-            }
+            Some("InvalidRelativePath") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidRelativePath),
+            Some("TooManyLambdaFunctionAssociations") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyLambdaFunctionAssociations),
+            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchDistribution),
+            Some("NoSuchOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy),
             Some("TooManyDistributionsAssociatedToFieldLevelEncryptionConfig") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig,
-                    )
+                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig)
             }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
-            Some("InvalidLocationCode") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidLocationCode)
-            }
-            Some("InvalidOriginAccessIdentity") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidOriginAccessIdentity)
-            }
-            Some("TooManyDistributionCNAMEs") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionCNAMEs)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("InvalidLocationCode") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidLocationCode),
+            Some("InvalidOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidOriginAccessIdentity),
+            Some("TooManyDistributionCNAMEs") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyDistributionCNAMEs),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             Some("TooManyDistributionsAssociatedToOriginRequestPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyDistributionsAssociatedToOriginRequestPolicy,
-                    )
+                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToOriginRequestPolicy)
             }
-            Some("TooManyQueryStringParameters") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyQueryStringParameters)
-            }
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
-            Some("RealtimeLogConfigOwnerMismatch") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::RealtimeLogConfigOwnerMismatch)
-            }
+            Some("TooManyQueryStringParameters") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyQueryStringParameters),
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("RealtimeLogConfigOwnerMismatch") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::RealtimeLogConfigOwnerMismatch),
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::MissingBody)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
             }
-            Some("TooManyHeadersInForwardedValues") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyHeadersInForwardedValues)
-            }
-            Some("InvalidLambdaFunctionAssociation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidLambdaFunctionAssociation)
-            }
-            Some("CNAMEAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CNAMEAlreadyExists)
-            }
-            Some("TooManyCertificates") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyCertificates)
-            }
+            Some("TooManyHeadersInForwardedValues") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyHeadersInForwardedValues),
+            Some("InvalidLambdaFunctionAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidLambdaFunctionAssociation),
+            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CNAMEAlreadyExists),
+            Some("TooManyCertificates") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyCertificates),
             Some("TooManyDistributionsAssociatedToResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyDistributionsAssociatedToResponseHeadersPolicy,
-                    )
+                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToResponseHeadersPolicy)
             }
-            Some("TrustedKeyGroupDoesNotExist") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TrustedKeyGroupDoesNotExist)
-            }
-            Some("NoSuchResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy)
-            }
-            Some("InvalidResponseCode") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidResponseCode)
-            }
-            Some("NoSuchRealtimeLogConfig") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig)
-            }
-            Some("InvalidGeoRestrictionParameter") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidGeoRestrictionParameter)
-            }
-            Some("InvalidViewerCertificate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidViewerCertificate)
-            }
+            Some("TrustedKeyGroupDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TrustedKeyGroupDoesNotExist),
+            Some("NoSuchResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy),
+            Some("InvalidResponseCode") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidResponseCode),
+            Some("NoSuchRealtimeLogConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig),
+            Some("InvalidGeoRestrictionParameter") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidGeoRestrictionParameter),
+            Some("InvalidViewerCertificate") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidViewerCertificate),
             Some("TooManyOrigins") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyOrigins)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::TooManyOrigins)
             }
-            Some("InvalidFunctionAssociation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidFunctionAssociation)
-            }
+            Some("InvalidFunctionAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidFunctionAssociation),
             Some("TooManyDistributionsWithLambdaAssociations") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyDistributionsWithLambdaAssociations,
-                    )
+                    .map_or_else(unhandled, Self::TooManyDistributionsWithLambdaAssociations)
             }
             Some("TooManyDistributionsAssociatedToKeyGroup") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyDistributionsAssociatedToKeyGroup,
-                    )
+                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToKeyGroup)
             }
-            Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityLimitExceeded)
-            }
+            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityLimitExceeded),
             Some("NoSuchOrigin") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchOrigin)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchOrigin)
             }
-            Some("TooManyCacheBehaviors") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyCacheBehaviors)
-            }
+            Some("TooManyCacheBehaviors") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyCacheBehaviors),
             _ => unhandled(meta),
         }
     }
@@ -796,12 +650,8 @@ impl UpdateDistributionWithStagingConfigError {
     }
     /// Whether this is [`UpdateDistributionWithStagingConfigError::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior`].
     #[inline]
-    pub fn is_illegal_field_level_encryption_config_association_with_cache_behavior(
-        &self,
-    ) -> bool {
-        matches!(
-            self, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(_)
-        )
+    pub fn is_illegal_field_level_encryption_config_association_with_cache_behavior(&self) -> bool {
+        matches!(self, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(_))
     }
     /// Whether this is [`UpdateDistributionWithStagingConfigError::InvalidOriginKeepaliveTimeout`].
     #[inline]
@@ -875,12 +725,8 @@ impl UpdateDistributionWithStagingConfigError {
     }
     /// Whether this is [`UpdateDistributionWithStagingConfigError::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig`].
     #[inline]
-    pub fn is_too_many_distributions_associated_to_field_level_encryption_config(
-        &self,
-    ) -> bool {
-        matches!(
-            self, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(_)
-        )
+    pub fn is_too_many_distributions_associated_to_field_level_encryption_config(&self) -> bool {
+        matches!(self, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(_))
     }
     /// Whether this is [`UpdateDistributionWithStagingConfigError::InconsistentQuantities`].
     #[inline]
@@ -954,9 +800,7 @@ impl UpdateDistributionWithStagingConfigError {
     }
     /// Whether this is [`UpdateDistributionWithStagingConfigError::TooManyDistributionsAssociatedToResponseHeadersPolicy`].
     #[inline]
-    pub fn is_too_many_distributions_associated_to_response_headers_policy(
-        &self,
-    ) -> bool {
+    pub fn is_too_many_distributions_associated_to_response_headers_policy(&self) -> bool {
         matches!(self, Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(_))
     }
     /// Whether this is [`UpdateDistributionWithStagingConfigError::TrustedKeyGroupDoesNotExist`].
@@ -1031,6 +875,100 @@ impl UpdateDistributionWithStagingConfigError {
     }
 }
 
+impl Clone for UpdateDistributionWithStagingConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::TooManyDistributionsAssociatedToOriginAccessControl(value) => {
+                Self::TooManyDistributionsAssociatedToOriginAccessControl(value.clone())
+            }
+            Self::InvalidDefaultRootObject(value) => Self::InvalidDefaultRootObject(value.clone()),
+            Self::InvalidQueryStringParameters(value) => Self::InvalidQueryStringParameters(value.clone()),
+            Self::TooManyTrustedSigners(value) => Self::TooManyTrustedSigners(value.clone()),
+            Self::TooManyCookieNamesInWhiteList(value) => Self::TooManyCookieNamesInWhiteList(value.clone()),
+            Self::NoSuchFieldLevelEncryptionConfig(value) => Self::NoSuchFieldLevelEncryptionConfig(value.clone()),
+            Self::InvalidErrorCode(value) => Self::InvalidErrorCode(value.clone()),
+            Self::TooManyFunctionAssociations(value) => Self::TooManyFunctionAssociations(value.clone()),
+            Self::TooManyOriginCustomHeaders(value) => Self::TooManyOriginCustomHeaders(value.clone()),
+            Self::InvalidForwardCookies(value) => Self::InvalidForwardCookies(value.clone()),
+            Self::InvalidMinimumProtocolVersion(value) => Self::InvalidMinimumProtocolVersion(value.clone()),
+            Self::NoSuchCachePolicy(value) => Self::NoSuchCachePolicy(value.clone()),
+            Self::TooManyKeyGroupsAssociatedToDistribution(value) => {
+                Self::TooManyKeyGroupsAssociatedToDistribution(value.clone())
+            }
+            Self::TooManyDistributionsAssociatedToCachePolicy(value) => {
+                Self::TooManyDistributionsAssociatedToCachePolicy(value.clone())
+            }
+            Self::InvalidRequiredProtocol(value) => Self::InvalidRequiredProtocol(value.clone()),
+            Self::TooManyDistributionsWithFunctionAssociations(value) => {
+                Self::TooManyDistributionsWithFunctionAssociations(value.clone())
+            }
+            Self::TooManyOriginGroupsPerDistribution(value) => Self::TooManyOriginGroupsPerDistribution(value.clone()),
+            Self::InvalidTTLOrder(value) => Self::InvalidTTLOrder(value.clone()),
+            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(value) => {
+                Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(value.clone())
+            }
+            Self::InvalidOriginKeepaliveTimeout(value) => Self::InvalidOriginKeepaliveTimeout(value.clone()),
+            Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidOriginReadTimeout(value) => Self::InvalidOriginReadTimeout(value.clone()),
+            Self::InvalidOriginAccessControl(value) => Self::InvalidOriginAccessControl(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::InvalidHeadersForS3Origin(value) => Self::InvalidHeadersForS3Origin(value.clone()),
+            Self::TrustedSignerDoesNotExist(value) => Self::TrustedSignerDoesNotExist(value.clone()),
+            Self::InvalidWebACLId(value) => Self::InvalidWebACLId(value.clone()),
+            Self::TooManyDistributionsWithSingleFunctionARN(value) => {
+                Self::TooManyDistributionsWithSingleFunctionARN(value.clone())
+            }
+            Self::InvalidRelativePath(value) => Self::InvalidRelativePath(value.clone()),
+            Self::TooManyLambdaFunctionAssociations(value) => Self::TooManyLambdaFunctionAssociations(value.clone()),
+            Self::NoSuchDistribution(value) => Self::NoSuchDistribution(value.clone()),
+            Self::NoSuchOriginRequestPolicy(value) => Self::NoSuchOriginRequestPolicy(value.clone()),
+            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(value) => {
+                Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(value.clone())
+            }
+            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::InvalidLocationCode(value) => Self::InvalidLocationCode(value.clone()),
+            Self::InvalidOriginAccessIdentity(value) => Self::InvalidOriginAccessIdentity(value.clone()),
+            Self::TooManyDistributionCNAMEs(value) => Self::TooManyDistributionCNAMEs(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::TooManyDistributionsAssociatedToOriginRequestPolicy(value) => {
+                Self::TooManyDistributionsAssociatedToOriginRequestPolicy(value.clone())
+            }
+            Self::TooManyQueryStringParameters(value) => Self::TooManyQueryStringParameters(value.clone()),
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::RealtimeLogConfigOwnerMismatch(value) => Self::RealtimeLogConfigOwnerMismatch(value.clone()),
+            Self::MissingBody(value) => Self::MissingBody(value.clone()),
+            Self::TooManyHeadersInForwardedValues(value) => Self::TooManyHeadersInForwardedValues(value.clone()),
+            Self::InvalidLambdaFunctionAssociation(value) => Self::InvalidLambdaFunctionAssociation(value.clone()),
+            Self::CNAMEAlreadyExists(value) => Self::CNAMEAlreadyExists(value.clone()),
+            Self::TooManyCertificates(value) => Self::TooManyCertificates(value.clone()),
+            Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(value) => {
+                Self::TooManyDistributionsAssociatedToResponseHeadersPolicy(value.clone())
+            }
+            Self::TrustedKeyGroupDoesNotExist(value) => Self::TrustedKeyGroupDoesNotExist(value.clone()),
+            Self::NoSuchResponseHeadersPolicy(value) => Self::NoSuchResponseHeadersPolicy(value.clone()),
+            Self::InvalidResponseCode(value) => Self::InvalidResponseCode(value.clone()),
+            Self::NoSuchRealtimeLogConfig(value) => Self::NoSuchRealtimeLogConfig(value.clone()),
+            Self::InvalidGeoRestrictionParameter(value) => Self::InvalidGeoRestrictionParameter(value.clone()),
+            Self::InvalidViewerCertificate(value) => Self::InvalidViewerCertificate(value.clone()),
+            Self::TooManyOrigins(value) => Self::TooManyOrigins(value.clone()),
+            Self::InvalidFunctionAssociation(value) => Self::InvalidFunctionAssociation(value.clone()),
+            Self::TooManyDistributionsWithLambdaAssociations(value) => {
+                Self::TooManyDistributionsWithLambdaAssociations(value.clone())
+            }
+            Self::TooManyDistributionsAssociatedToKeyGroup(value) => {
+                Self::TooManyDistributionsAssociatedToKeyGroup(value.clone())
+            }
+            Self::EntityLimitExceeded(value) => Self::EntityLimitExceeded(value.clone()),
+            Self::NoSuchOrigin(value) => Self::NoSuchOrigin(value.clone()),
+            Self::TooManyCacheBehaviors(value) => Self::TooManyCacheBehaviors(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl UpdateDistributionWithStagingConfigError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -1055,9 +993,7 @@ impl UpdateDistributionWithStagingConfigError {
             Self::TooManyDistributionsWithFunctionAssociations(error) => error,
             Self::TooManyOriginGroupsPerDistribution(error) => error,
             Self::InvalidTTLOrder(error) => error,
-            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(
-                error,
-            ) => error,
+            Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior(error) => error,
             Self::InvalidOriginKeepaliveTimeout(error) => error,
             Self::IllegalUpdate(error) => error,
             Self::InvalidArgument(error) => error,
@@ -1072,9 +1008,7 @@ impl UpdateDistributionWithStagingConfigError {
             Self::TooManyLambdaFunctionAssociations(error) => error,
             Self::NoSuchDistribution(error) => error,
             Self::NoSuchOriginRequestPolicy(error) => error,
-            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => {
-                error
-            }
+            Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig(error) => error,
             Self::InconsistentQuantities(error) => error,
             Self::InvalidLocationCode(error) => error,
             Self::InvalidOriginAccessIdentity(error) => error,
@@ -1134,9 +1068,7 @@ impl std::error::Error for UpdateDistributionWithStagingConfigError {
 pub fn serialize_request(
     input: &crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/distribution/");
     {
         let value = &input.id;
@@ -1161,15 +1093,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateDistributionWithStagingConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateDistributionWithStagingConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateDistributionWithStagingConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -1194,11 +1122,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateDistributionWithStagingConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateDistributionWithStagingConfigFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInputBuilder,
+    pub(crate) input:
+        crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateDistributionWithStagingConfigFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateDistributionWithStagingConfigFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateDistributionWithStagingConfigFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateDistributionWithStagingConfigFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -1208,11 +1159,7 @@ impl UpdateDistributionWithStagingConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInputBuilder,
     ) -> Self {
-        UpdateDistributionWithStagingConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateDistributionWithStagingConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The identifier of the primary distribution to which you are copying a staging distribution's configuration.
     ///
@@ -1253,10 +1200,7 @@ impl UpdateDistributionWithStagingConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -1264,7 +1208,8 @@ impl UpdateDistributionWithStagingConfigFluentBuilder {
     #[inline]
     pub fn as_input(
         &self,
-    ) -> &crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInputBuilder {
+    ) -> &crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInputBuilder
+    {
         &self.input
     }
     /// Sends UpdateDistributionWithStagingConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -1279,15 +1224,11 @@ impl UpdateDistributionWithStagingConfigFluentBuilder {
         crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigOutput,
         restxml_runtime::SdkError<UpdateDistributionWithStagingConfigError>,
     > {
-        let input: crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateDistributionWithStagingConfig", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("UpdateDistributionWithStagingConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

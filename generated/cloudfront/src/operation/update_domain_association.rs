@@ -59,7 +59,7 @@ impl From<UpdateDomainAssociationInput> for UpdateDomainAssociationInputBuilder 
 }
 
 /// A builder for [`UpdateDomainAssociationInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateDomainAssociationInputBuilder {
     domain: Option<String>,
     target_resource: Option<crate::types::DistributionResourceId>,
@@ -77,6 +77,17 @@ impl std::fmt::Debug for UpdateDomainAssociationInputBuilder {
     }
 }
 
+impl Clone for UpdateDomainAssociationInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateDomainAssociationInputBuilder {
+            domain: self.domain.clone(),
+            target_resource: self.target_resource.clone(),
+            if_match: self.if_match.clone(),
+        }
+    }
+}
+
 impl UpdateDomainAssociationInputBuilder {
     /// Sets [`UpdateDomainAssociationInput::domain`].
     #[inline]
@@ -86,10 +97,7 @@ impl UpdateDomainAssociationInputBuilder {
     }
     /// Sets [`UpdateDomainAssociationInput::target_resource`].
     #[inline]
-    pub fn target_resource(
-        mut self,
-        value: crate::types::DistributionResourceId,
-    ) -> Self {
+    pub fn target_resource(mut self, value: crate::types::DistributionResourceId) -> Self {
         self.target_resource = Some(value);
         self
     }
@@ -107,32 +115,20 @@ impl UpdateDomainAssociationInputBuilder {
     }
     /// Builds the [`UpdateDomainAssociationInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateDomainAssociationInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateDomainAssociationInput, restxml_runtime::BuildError> {
         match (self.domain, self.target_resource) {
-            (Some(m_domain), Some(m_target_resource)) => {
-                Ok(UpdateDomainAssociationInput {
-                    domain: m_domain,
-                    target_resource: m_target_resource,
-                    if_match: self.if_match,
-                })
-            }
-            (m_domain, m_target_resource) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateDomainAssociationInput",
-                        &[
-                            (m_domain.is_none(), "domain", "Domain"),
-                            (
-                                m_target_resource.is_none(),
-                                "target_resource",
-                                "TargetResource",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_domain), Some(m_target_resource)) => Ok(UpdateDomainAssociationInput {
+                domain: m_domain,
+                target_resource: m_target_resource,
+                if_match: self.if_match,
+            }),
+            (m_domain, m_target_resource) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateDomainAssociationInput",
+                &[
+                    (m_domain.is_none(), "domain", "Domain"),
+                    (m_target_resource.is_none(), "target_resource", "TargetResource"),
+                ],
+            )),
         }
     }
 }
@@ -183,7 +179,7 @@ impl UpdateDomainAssociationOutput {
 }
 
 /// A builder for [`UpdateDomainAssociationOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateDomainAssociationOutputBuilder {
     domain: Option<String>,
     resource_id: Option<String>,
@@ -240,9 +236,7 @@ impl UpdateDomainAssociationOutputBuilder {
     }
     /// Builds the [`UpdateDomainAssociationOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateDomainAssociationOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateDomainAssociationOutput, restxml_runtime::BuildError> {
         Ok(UpdateDomainAssociationOutput {
             domain: self.domain,
             resource_id: self.resource_id,
@@ -253,7 +247,7 @@ impl UpdateDomainAssociationOutputBuilder {
 }
 
 /// The errors UpdateDomainAssociation can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateDomainAssociationError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -276,45 +270,33 @@ impl UpdateDomainAssociationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateDomainAssociation",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -352,6 +334,21 @@ impl UpdateDomainAssociationError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for UpdateDomainAssociationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -397,9 +394,7 @@ impl std::error::Error for UpdateDomainAssociationError {
 pub fn serialize_request(
     input: &crate::operation::update_domain_association::UpdateDomainAssociationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/domain-association");
     if let Some(value) = &input.if_match {
         request.header("If-Match", value.as_str())?;
@@ -434,15 +429,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateDomainAssociationError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateDomainAssociationError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateDomainAssociationError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -459,14 +450,10 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "Domain" => {
-                        m_domain = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_domain = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "ResourceId" => {
-                        m_resource_id = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_resource_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     _ => {}
                 }
@@ -487,11 +474,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateDomainAssociationFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateDomainAssociationFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::update_domain_association::UpdateDomainAssociationInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateDomainAssociationFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateDomainAssociationFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateDomainAssociationFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateDomainAssociationFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -501,11 +510,7 @@ impl UpdateDomainAssociationFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_domain_association::UpdateDomainAssociationInputBuilder,
     ) -> Self {
-        UpdateDomainAssociationFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateDomainAssociationFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The domain to update.
     ///
@@ -519,10 +524,7 @@ impl UpdateDomainAssociationFluentBuilder {
     ///
     /// Sets [`crate::operation::update_domain_association::UpdateDomainAssociationInput::target_resource`](crate::operation::update_domain_association::UpdateDomainAssociationInput::target_resource). Required.
     #[inline]
-    pub fn target_resource(
-        mut self,
-        value: crate::types::DistributionResourceId,
-    ) -> Self {
+    pub fn target_resource(mut self, value: crate::types::DistributionResourceId) -> Self {
         self.input = self.input.target_resource(value);
         self
     }
@@ -543,18 +545,13 @@ impl UpdateDomainAssociationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_domain_association::UpdateDomainAssociationInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_domain_association::UpdateDomainAssociationInputBuilder {
         &self.input
     }
     /// Sends UpdateDomainAssociation: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -569,15 +566,9 @@ impl UpdateDomainAssociationFluentBuilder {
         crate::operation::update_domain_association::UpdateDomainAssociationOutput,
         restxml_runtime::SdkError<UpdateDomainAssociationError>,
     > {
-        let input: crate::operation::update_domain_association::UpdateDomainAssociationInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_domain_association::UpdateDomainAssociationInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateDomainAssociation", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateDomainAssociation", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -38,8 +38,7 @@ impl UpdateFieldLevelEncryptionConfigInput {
     }
 }
 
-impl From<UpdateFieldLevelEncryptionConfigInput>
-for UpdateFieldLevelEncryptionConfigInputBuilder {
+impl From<UpdateFieldLevelEncryptionConfigInput> for UpdateFieldLevelEncryptionConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: UpdateFieldLevelEncryptionConfigInput) -> Self {
@@ -52,7 +51,7 @@ for UpdateFieldLevelEncryptionConfigInputBuilder {
 }
 
 /// A builder for [`UpdateFieldLevelEncryptionConfigInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateFieldLevelEncryptionConfigInputBuilder {
     field_level_encryption_config: Option<crate::types::FieldLevelEncryptionConfig>,
     id: Option<String>,
@@ -70,13 +69,21 @@ impl std::fmt::Debug for UpdateFieldLevelEncryptionConfigInputBuilder {
     }
 }
 
+impl Clone for UpdateFieldLevelEncryptionConfigInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateFieldLevelEncryptionConfigInputBuilder {
+            field_level_encryption_config: self.field_level_encryption_config.clone(),
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
+    }
+}
+
 impl UpdateFieldLevelEncryptionConfigInputBuilder {
     /// Sets [`UpdateFieldLevelEncryptionConfigInput::field_level_encryption_config`].
     #[inline]
-    pub fn field_level_encryption_config(
-        mut self,
-        value: crate::types::FieldLevelEncryptionConfig,
-    ) -> Self {
+    pub fn field_level_encryption_config(mut self, value: crate::types::FieldLevelEncryptionConfig) -> Self {
         self.field_level_encryption_config = Some(value);
         self
     }
@@ -100,32 +107,24 @@ impl UpdateFieldLevelEncryptionConfigInputBuilder {
     }
     /// Builds the [`UpdateFieldLevelEncryptionConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateFieldLevelEncryptionConfigInput, restxml_runtime::BuildError> {
         match (self.field_level_encryption_config, self.id) {
-            (Some(m_field_level_encryption_config), Some(m_id)) => {
-                Ok(UpdateFieldLevelEncryptionConfigInput {
-                    field_level_encryption_config: m_field_level_encryption_config,
-                    id: m_id,
-                    if_match: self.if_match,
-                })
-            }
-            (m_field_level_encryption_config, m_id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateFieldLevelEncryptionConfigInput",
-                        &[
-                            (
-                                m_field_level_encryption_config.is_none(),
-                                "field_level_encryption_config",
-                                "FieldLevelEncryptionConfig",
-                            ),
-                            (m_id.is_none(), "id", "Id"),
-                        ],
+            (Some(m_field_level_encryption_config), Some(m_id)) => Ok(UpdateFieldLevelEncryptionConfigInput {
+                field_level_encryption_config: m_field_level_encryption_config,
+                id: m_id,
+                if_match: self.if_match,
+            }),
+            (m_field_level_encryption_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateFieldLevelEncryptionConfigInput",
+                &[
+                    (
+                        m_field_level_encryption_config.is_none(),
+                        "field_level_encryption_config",
+                        "FieldLevelEncryptionConfig",
                     ),
-                )
-            }
+                    (m_id.is_none(), "id", "Id"),
+                ],
+            )),
         }
     }
 }
@@ -173,7 +172,7 @@ impl UpdateFieldLevelEncryptionConfigOutput {
 }
 
 /// A builder for [`UpdateFieldLevelEncryptionConfigOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateFieldLevelEncryptionConfigOutputBuilder {
     field_level_encryption: Option<crate::types::FieldLevelEncryption>,
     e_tag: Option<String>,
@@ -192,19 +191,13 @@ impl std::fmt::Debug for UpdateFieldLevelEncryptionConfigOutputBuilder {
 impl UpdateFieldLevelEncryptionConfigOutputBuilder {
     /// Sets [`UpdateFieldLevelEncryptionConfigOutput::field_level_encryption`].
     #[inline]
-    pub fn field_level_encryption(
-        mut self,
-        value: crate::types::FieldLevelEncryption,
-    ) -> Self {
+    pub fn field_level_encryption(mut self, value: crate::types::FieldLevelEncryption) -> Self {
         self.field_level_encryption = Some(value);
         self
     }
     /// Sets or clears [`UpdateFieldLevelEncryptionConfigOutput::field_level_encryption`].
     #[inline]
-    pub fn set_field_level_encryption(
-        mut self,
-        value: Option<crate::types::FieldLevelEncryption>,
-    ) -> Self {
+    pub fn set_field_level_encryption(mut self, value: Option<crate::types::FieldLevelEncryption>) -> Self {
         self.field_level_encryption = value;
         self
     }
@@ -222,9 +215,7 @@ impl UpdateFieldLevelEncryptionConfigOutputBuilder {
     }
     /// Builds the [`UpdateFieldLevelEncryptionConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateFieldLevelEncryptionConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateFieldLevelEncryptionConfigOutput, restxml_runtime::BuildError> {
         Ok(UpdateFieldLevelEncryptionConfigOutput {
             field_level_encryption: self.field_level_encryption,
             e_tag: self.e_tag,
@@ -234,7 +225,7 @@ impl UpdateFieldLevelEncryptionConfigOutputBuilder {
 }
 
 /// The errors UpdateFieldLevelEncryptionConfig can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateFieldLevelEncryptionConfigError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -246,13 +237,9 @@ pub enum UpdateFieldLevelEncryptionConfigError {
     /// The specified configuration for field-level encryption doesn't exist.
     NoSuchFieldLevelEncryptionConfig(crate::error::NoSuchFieldLevelEncryptionConfig),
     /// The maximum number of content type profiles for field-level encryption have been created.
-    TooManyFieldLevelEncryptionContentTypeProfiles(
-        crate::error::TooManyFieldLevelEncryptionContentTypeProfiles,
-    ),
+    TooManyFieldLevelEncryptionContentTypeProfiles(crate::error::TooManyFieldLevelEncryptionContentTypeProfiles),
     /// The maximum number of query arg profiles for field-level encryption have been created.
-    TooManyFieldLevelEncryptionQueryArgProfiles(
-        crate::error::TooManyFieldLevelEncryptionQueryArgProfiles,
-    ),
+    TooManyFieldLevelEncryptionQueryArgProfiles(crate::error::TooManyFieldLevelEncryptionQueryArgProfiles),
     /// The value of `Quantity` and the size of `Items` don't match.
     InconsistentQuantities(crate::error::InconsistentQuantities),
     /// The specified profile for field-level encryption doesn't exist.
@@ -271,71 +258,46 @@ impl UpdateFieldLevelEncryptionConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateFieldLevelEncryptionConfig",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
-            Some("QueryArgProfileEmpty") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::QueryArgProfileEmpty)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("QueryArgProfileEmpty") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::QueryArgProfileEmpty),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("NoSuchFieldLevelEncryptionConfig") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig)
-            }
+            Some("NoSuchFieldLevelEncryptionConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig),
             Some("TooManyFieldLevelEncryptionContentTypeProfiles") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyFieldLevelEncryptionContentTypeProfiles,
-                    )
+                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionContentTypeProfiles)
             }
             Some("TooManyFieldLevelEncryptionQueryArgProfiles") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyFieldLevelEncryptionQueryArgProfiles,
-                    )
+                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionQueryArgProfiles)
             }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
-            Some("NoSuchFieldLevelEncryptionProfile") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile)
-            }
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("NoSuchFieldLevelEncryptionProfile") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile),
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -401,6 +363,30 @@ impl UpdateFieldLevelEncryptionConfigError {
     }
 }
 
+impl Clone for UpdateFieldLevelEncryptionConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::QueryArgProfileEmpty(value) => Self::QueryArgProfileEmpty(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchFieldLevelEncryptionConfig(value) => Self::NoSuchFieldLevelEncryptionConfig(value.clone()),
+            Self::TooManyFieldLevelEncryptionContentTypeProfiles(value) => {
+                Self::TooManyFieldLevelEncryptionContentTypeProfiles(value.clone())
+            }
+            Self::TooManyFieldLevelEncryptionQueryArgProfiles(value) => {
+                Self::TooManyFieldLevelEncryptionQueryArgProfiles(value.clone())
+            }
+            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::NoSuchFieldLevelEncryptionProfile(value) => Self::NoSuchFieldLevelEncryptionProfile(value.clone()),
+            Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl UpdateFieldLevelEncryptionConfigError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -448,9 +434,7 @@ impl std::error::Error for UpdateFieldLevelEncryptionConfigError {
 pub fn serialize_request(
     input: &crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/field-level-encryption/");
     {
         let value = &input.id;
@@ -465,8 +449,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("FieldLevelEncryptionConfig")
+            body.root("FieldLevelEncryptionConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -483,15 +466,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateFieldLevelEncryptionConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateFieldLevelEncryptionConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateFieldLevelEncryptionConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -516,11 +495,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateFieldLevelEncryptionConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateFieldLevelEncryptionConfigFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInputBuilder,
+    pub(crate) input:
+        crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateFieldLevelEncryptionConfigFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateFieldLevelEncryptionConfigFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateFieldLevelEncryptionConfigFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateFieldLevelEncryptionConfigFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -530,20 +532,13 @@ impl UpdateFieldLevelEncryptionConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInputBuilder,
     ) -> Self {
-        UpdateFieldLevelEncryptionConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateFieldLevelEncryptionConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Request to update a field-level encryption configuration.
     ///
     /// Sets [`crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput::field_level_encryption_config`](crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput::field_level_encryption_config). Required.
     #[inline]
-    pub fn field_level_encryption_config(
-        mut self,
-        value: crate::types::FieldLevelEncryptionConfig,
-    ) -> Self {
+    pub fn field_level_encryption_config(mut self, value: crate::types::FieldLevelEncryptionConfig) -> Self {
         self.input = self.input.field_level_encryption_config(value);
         self
     }
@@ -572,10 +567,7 @@ impl UpdateFieldLevelEncryptionConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -598,15 +590,11 @@ impl UpdateFieldLevelEncryptionConfigFluentBuilder {
         crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigOutput,
         restxml_runtime::SdkError<UpdateFieldLevelEncryptionConfigError>,
     > {
-        let input: crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateFieldLevelEncryptionConfig", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("UpdateFieldLevelEncryptionConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

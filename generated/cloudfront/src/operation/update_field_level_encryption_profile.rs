@@ -23,10 +23,7 @@ impl std::fmt::Debug for UpdateFieldLevelEncryptionProfileInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateFieldLevelEncryptionProfileInput")
-            .field(
-                "field_level_encryption_profile_config",
-                &self.field_level_encryption_profile_config,
-            )
+            .field("field_level_encryption_profile_config", &self.field_level_encryption_profile_config)
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
@@ -41,15 +38,12 @@ impl UpdateFieldLevelEncryptionProfileInput {
     }
 }
 
-impl From<UpdateFieldLevelEncryptionProfileInput>
-for UpdateFieldLevelEncryptionProfileInputBuilder {
+impl From<UpdateFieldLevelEncryptionProfileInput> for UpdateFieldLevelEncryptionProfileInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: UpdateFieldLevelEncryptionProfileInput) -> Self {
         UpdateFieldLevelEncryptionProfileInputBuilder {
-            field_level_encryption_profile_config: Some(
-                input.field_level_encryption_profile_config,
-            ),
+            field_level_encryption_profile_config: Some(input.field_level_encryption_profile_config),
             id: Some(input.id),
             if_match: input.if_match,
         }
@@ -57,11 +51,9 @@ for UpdateFieldLevelEncryptionProfileInputBuilder {
 }
 
 /// A builder for [`UpdateFieldLevelEncryptionProfileInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateFieldLevelEncryptionProfileInputBuilder {
-    field_level_encryption_profile_config: Option<
-        crate::types::FieldLevelEncryptionProfileConfig,
-    >,
+    field_level_encryption_profile_config: Option<crate::types::FieldLevelEncryptionProfileConfig>,
     id: Option<String>,
     if_match: Option<String>,
 }
@@ -70,13 +62,21 @@ impl std::fmt::Debug for UpdateFieldLevelEncryptionProfileInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateFieldLevelEncryptionProfileInputBuilder")
-            .field(
-                "field_level_encryption_profile_config",
-                &self.field_level_encryption_profile_config,
-            )
+            .field("field_level_encryption_profile_config", &self.field_level_encryption_profile_config)
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for UpdateFieldLevelEncryptionProfileInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateFieldLevelEncryptionProfileInputBuilder {
+            field_level_encryption_profile_config: self.field_level_encryption_profile_config.clone(),
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -110,32 +110,24 @@ impl UpdateFieldLevelEncryptionProfileInputBuilder {
     }
     /// Builds the [`UpdateFieldLevelEncryptionProfileInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateFieldLevelEncryptionProfileInput, restxml_runtime::BuildError> {
         match (self.field_level_encryption_profile_config, self.id) {
-            (Some(m_field_level_encryption_profile_config), Some(m_id)) => {
-                Ok(UpdateFieldLevelEncryptionProfileInput {
-                    field_level_encryption_profile_config: m_field_level_encryption_profile_config,
-                    id: m_id,
-                    if_match: self.if_match,
-                })
-            }
-            (m_field_level_encryption_profile_config, m_id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateFieldLevelEncryptionProfileInput",
-                        &[
-                            (
-                                m_field_level_encryption_profile_config.is_none(),
-                                "field_level_encryption_profile_config",
-                                "FieldLevelEncryptionProfileConfig",
-                            ),
-                            (m_id.is_none(), "id", "Id"),
-                        ],
+            (Some(m_field_level_encryption_profile_config), Some(m_id)) => Ok(UpdateFieldLevelEncryptionProfileInput {
+                field_level_encryption_profile_config: m_field_level_encryption_profile_config,
+                id: m_id,
+                if_match: self.if_match,
+            }),
+            (m_field_level_encryption_profile_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateFieldLevelEncryptionProfileInput",
+                &[
+                    (
+                        m_field_level_encryption_profile_config.is_none(),
+                        "field_level_encryption_profile_config",
+                        "FieldLevelEncryptionProfileConfig",
                     ),
-                )
-            }
+                    (m_id.is_none(), "id", "Id"),
+                ],
+            )),
         }
     }
 }
@@ -149,9 +141,7 @@ impl UpdateFieldLevelEncryptionProfileInputBuilder {
 #[non_exhaustive]
 pub struct UpdateFieldLevelEncryptionProfileOutput {
     /// Return the results of updating the profile.
-    pub field_level_encryption_profile: Option<
-        crate::types::FieldLevelEncryptionProfile,
-    >,
+    pub field_level_encryption_profile: Option<crate::types::FieldLevelEncryptionProfile>,
     /// The result of the field-level encryption profile request.
     pub e_tag: Option<String>,
     /// The request ids of the response, read through [`restxml_runtime::RequestId`].
@@ -163,10 +153,7 @@ impl std::fmt::Debug for UpdateFieldLevelEncryptionProfileOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateFieldLevelEncryptionProfileOutput")
-            .field(
-                "field_level_encryption_profile",
-                &self.field_level_encryption_profile,
-            )
+            .field("field_level_encryption_profile", &self.field_level_encryption_profile)
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -188,7 +175,7 @@ impl UpdateFieldLevelEncryptionProfileOutput {
 }
 
 /// A builder for [`UpdateFieldLevelEncryptionProfileOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateFieldLevelEncryptionProfileOutputBuilder {
     field_level_encryption_profile: Option<crate::types::FieldLevelEncryptionProfile>,
     e_tag: Option<String>,
@@ -198,10 +185,7 @@ impl std::fmt::Debug for UpdateFieldLevelEncryptionProfileOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateFieldLevelEncryptionProfileOutputBuilder")
-            .field(
-                "field_level_encryption_profile",
-                &self.field_level_encryption_profile,
-            )
+            .field("field_level_encryption_profile", &self.field_level_encryption_profile)
             .field("e_tag", &self.e_tag)
             .finish()
     }
@@ -210,10 +194,7 @@ impl std::fmt::Debug for UpdateFieldLevelEncryptionProfileOutputBuilder {
 impl UpdateFieldLevelEncryptionProfileOutputBuilder {
     /// Sets [`UpdateFieldLevelEncryptionProfileOutput::field_level_encryption_profile`].
     #[inline]
-    pub fn field_level_encryption_profile(
-        mut self,
-        value: crate::types::FieldLevelEncryptionProfile,
-    ) -> Self {
+    pub fn field_level_encryption_profile(mut self, value: crate::types::FieldLevelEncryptionProfile) -> Self {
         self.field_level_encryption_profile = Some(value);
         self
     }
@@ -240,9 +221,7 @@ impl UpdateFieldLevelEncryptionProfileOutputBuilder {
     }
     /// Builds the [`UpdateFieldLevelEncryptionProfileOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateFieldLevelEncryptionProfileOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateFieldLevelEncryptionProfileOutput, restxml_runtime::BuildError> {
         Ok(UpdateFieldLevelEncryptionProfileOutput {
             field_level_encryption_profile: self.field_level_encryption_profile,
             e_tag: self.e_tag,
@@ -252,35 +231,27 @@ impl UpdateFieldLevelEncryptionProfileOutputBuilder {
 }
 
 /// The errors UpdateFieldLevelEncryptionProfile can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateFieldLevelEncryptionProfileError {
     /// The precondition in one or more of the request fields evaluated to `false`.
     PreconditionFailed(crate::error::PreconditionFailed),
     /// The maximum number of field patterns for field-level encryption have been created.
-    TooManyFieldLevelEncryptionFieldPatterns(
-        crate::error::TooManyFieldLevelEncryptionFieldPatterns,
-    ),
+    TooManyFieldLevelEncryptionFieldPatterns(crate::error::TooManyFieldLevelEncryptionFieldPatterns),
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// The specified profile for field-level encryption already exists.
-    FieldLevelEncryptionProfileAlreadyExists(
-        crate::error::FieldLevelEncryptionProfileAlreadyExists,
-    ),
+    FieldLevelEncryptionProfileAlreadyExists(crate::error::FieldLevelEncryptionProfileAlreadyExists),
     /// The specified public key doesn't exist.
     NoSuchPublicKey(crate::error::NoSuchPublicKey),
     /// The maximum size of a profile for field-level encryption was exceeded.
-    FieldLevelEncryptionProfileSizeExceeded(
-        crate::error::FieldLevelEncryptionProfileSizeExceeded,
-    ),
+    FieldLevelEncryptionProfileSizeExceeded(crate::error::FieldLevelEncryptionProfileSizeExceeded),
     /// The value of `Quantity` and the size of `Items` don't match.
     InconsistentQuantities(crate::error::InconsistentQuantities),
     /// The specified profile for field-level encryption doesn't exist.
     NoSuchFieldLevelEncryptionProfile(crate::error::NoSuchFieldLevelEncryptionProfile),
     /// The maximum number of encryption entities for field-level encryption have been created.
-    TooManyFieldLevelEncryptionEncryptionEntities(
-        crate::error::TooManyFieldLevelEncryptionEncryptionEntities,
-    ),
+    TooManyFieldLevelEncryptionEncryptionEntities(crate::error::TooManyFieldLevelEncryptionEncryptionEntities),
     /// The update contains modifications that are not allowed.
     IllegalUpdate(crate::error::IllegalUpdate),
     /// An argument is invalid.
@@ -295,81 +266,53 @@ impl UpdateFieldLevelEncryptionProfileError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateFieldLevelEncryptionProfile",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("TooManyFieldLevelEncryptionFieldPatterns") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyFieldLevelEncryptionFieldPatterns,
-                    )
+                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionFieldPatterns)
             }
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("FieldLevelEncryptionProfileAlreadyExists") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::FieldLevelEncryptionProfileAlreadyExists,
-                    )
+                    .map_or_else(unhandled, Self::FieldLevelEncryptionProfileAlreadyExists)
             }
             Some("NoSuchPublicKey") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchPublicKey)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchPublicKey)
             }
             Some("FieldLevelEncryptionProfileSizeExceeded") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::FieldLevelEncryptionProfileSizeExceeded,
-                    )
+                    .map_or_else(unhandled, Self::FieldLevelEncryptionProfileSizeExceeded)
             }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
-            Some("NoSuchFieldLevelEncryptionProfile") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile)
-            }
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("NoSuchFieldLevelEncryptionProfile") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile),
             Some("TooManyFieldLevelEncryptionEncryptionEntities") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyFieldLevelEncryptionEncryptionEntities,
-                    )
+                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionEncryptionEntities)
             }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -440,6 +383,35 @@ impl UpdateFieldLevelEncryptionProfileError {
     }
 }
 
+impl Clone for UpdateFieldLevelEncryptionProfileError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::TooManyFieldLevelEncryptionFieldPatterns(value) => {
+                Self::TooManyFieldLevelEncryptionFieldPatterns(value.clone())
+            }
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::FieldLevelEncryptionProfileAlreadyExists(value) => {
+                Self::FieldLevelEncryptionProfileAlreadyExists(value.clone())
+            }
+            Self::NoSuchPublicKey(value) => Self::NoSuchPublicKey(value.clone()),
+            Self::FieldLevelEncryptionProfileSizeExceeded(value) => {
+                Self::FieldLevelEncryptionProfileSizeExceeded(value.clone())
+            }
+            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::NoSuchFieldLevelEncryptionProfile(value) => Self::NoSuchFieldLevelEncryptionProfile(value.clone()),
+            Self::TooManyFieldLevelEncryptionEncryptionEntities(value) => {
+                Self::TooManyFieldLevelEncryptionEncryptionEntities(value.clone())
+            }
+            Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl UpdateFieldLevelEncryptionProfileError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -488,9 +460,7 @@ impl std::error::Error for UpdateFieldLevelEncryptionProfileError {
 pub fn serialize_request(
     input: &crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/field-level-encryption-profile/");
     {
         let value = &input.id;
@@ -505,8 +475,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("FieldLevelEncryptionProfileConfig")
+            body.root("FieldLevelEncryptionProfileConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -523,15 +492,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateFieldLevelEncryptionProfileError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateFieldLevelEncryptionProfileError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateFieldLevelEncryptionProfileError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -556,11 +521,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateFieldLevelEncryptionProfileFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateFieldLevelEncryptionProfileFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInputBuilder,
+    pub(crate) input:
+        crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateFieldLevelEncryptionProfileFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateFieldLevelEncryptionProfileFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateFieldLevelEncryptionProfileFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateFieldLevelEncryptionProfileFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -570,11 +558,7 @@ impl UpdateFieldLevelEncryptionProfileFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInputBuilder,
     ) -> Self {
-        UpdateFieldLevelEncryptionProfileFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateFieldLevelEncryptionProfileFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Request to update a field-level encryption profile.
     ///
@@ -612,10 +596,7 @@ impl UpdateFieldLevelEncryptionProfileFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -638,15 +619,11 @@ impl UpdateFieldLevelEncryptionProfileFluentBuilder {
         crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileOutput,
         restxml_runtime::SdkError<UpdateFieldLevelEncryptionProfileError>,
     > {
-        let input: crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateFieldLevelEncryptionProfile", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("UpdateFieldLevelEncryptionProfile", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -59,7 +59,7 @@ impl From<UpdateFunctionInput> for UpdateFunctionInputBuilder {
 }
 
 /// A builder for [`UpdateFunctionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateFunctionInputBuilder {
     name: Option<String>,
     if_match: Option<String>,
@@ -74,11 +74,20 @@ impl std::fmt::Debug for UpdateFunctionInputBuilder {
             .field("name", &self.name)
             .field("if_match", &self.if_match)
             .field("function_config", &self.function_config)
-            .field(
-                "function_code",
-                &self.function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"),
-            )
+            .field("function_code", &self.function_code.as_ref().map(|_| "*** Sensitive Data Redacted ***"))
             .finish()
+    }
+}
+
+impl Clone for UpdateFunctionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateFunctionInputBuilder {
+            name: self.name.clone(),
+            if_match: self.if_match.clone(),
+            function_config: self.function_config.clone(),
+            function_code: self.function_code.clone(),
+        }
     }
 }
 
@@ -111,12 +120,7 @@ impl UpdateFunctionInputBuilder {
     #[inline]
     pub fn build(self) -> Result<UpdateFunctionInput, restxml_runtime::BuildError> {
         match (self.name, self.if_match, self.function_config, self.function_code) {
-            (
-                Some(m_name),
-                Some(m_if_match),
-                Some(m_function_config),
-                Some(m_function_code),
-            ) => {
+            (Some(m_name), Some(m_if_match), Some(m_function_config), Some(m_function_code)) => {
                 Ok(UpdateFunctionInput {
                     name: m_name,
                     if_match: m_if_match,
@@ -125,21 +129,15 @@ impl UpdateFunctionInputBuilder {
                 })
             }
             (m_name, m_if_match, m_function_config, m_function_code) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateFunctionInput",
-                        &[
-                            (m_name.is_none(), "name", "Name"),
-                            (m_if_match.is_none(), "if_match", "IfMatch"),
-                            (
-                                m_function_config.is_none(),
-                                "function_config",
-                                "FunctionConfig",
-                            ),
-                            (m_function_code.is_none(), "function_code", "FunctionCode"),
-                        ],
-                    ),
-                )
+                Err(restxml_runtime::BuildError::missing_fields(
+                    "UpdateFunctionInput",
+                    &[
+                        (m_name.is_none(), "name", "Name"),
+                        (m_if_match.is_none(), "if_match", "IfMatch"),
+                        (m_function_config.is_none(), "function_config", "FunctionConfig"),
+                        (m_function_code.is_none(), "function_code", "FunctionCode"),
+                    ],
+                ))
             }
         }
     }
@@ -188,7 +186,7 @@ impl UpdateFunctionOutput {
 }
 
 /// A builder for [`UpdateFunctionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateFunctionOutputBuilder {
     function_summary: Option<crate::types::FunctionSummary>,
     e_tag: Option<String>,
@@ -213,10 +211,7 @@ impl UpdateFunctionOutputBuilder {
     }
     /// Sets or clears [`UpdateFunctionOutput::function_summary`].
     #[inline]
-    pub fn set_function_summary(
-        mut self,
-        value: Option<crate::types::FunctionSummary>,
-    ) -> Self {
+    pub fn set_function_summary(mut self, value: Option<crate::types::FunctionSummary>) -> Self {
         self.function_summary = value;
         self
     }
@@ -244,7 +239,7 @@ impl UpdateFunctionOutputBuilder {
 }
 
 /// The errors UpdateFunction can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateFunctionError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -267,45 +262,25 @@ impl UpdateFunctionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "UpdateFunction",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateFunction", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
-            Some("FunctionSizeLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::FunctionSizeLimitExceeded)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("FunctionSizeLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::FunctionSizeLimitExceeded),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("NoSuchFunctionExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchFunctionExists)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchFunctionExists),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -343,6 +318,21 @@ impl UpdateFunctionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for UpdateFunctionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::FunctionSizeLimitExceeded(value) => Self::FunctionSizeLimitExceeded(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::NoSuchFunctionExists(value) => Self::NoSuchFunctionExists(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -388,9 +378,7 @@ impl std::error::Error for UpdateFunctionError {
 pub fn serialize_request(
     input: &crate::operation::update_function::UpdateFunctionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/function/");
     {
         let value = &input.name;
@@ -425,20 +413,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::update_function::UpdateFunctionOutput,
-    restxml_runtime::SdkError<UpdateFunctionError>,
-> {
+) -> Result<crate::operation::update_function::UpdateFunctionOutput, restxml_runtime::SdkError<UpdateFunctionError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateFunctionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateFunctionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -463,11 +444,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateFunctionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateFunctionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::update_function::UpdateFunctionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateFunctionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateFunctionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateFunctionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateFunctionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -477,11 +480,7 @@ impl UpdateFunctionFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_function::UpdateFunctionInputBuilder,
     ) -> Self {
-        UpdateFunctionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateFunctionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The name of the function that you are updating.
     ///
@@ -518,18 +517,13 @@ impl UpdateFunctionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_function::UpdateFunctionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_function::UpdateFunctionInputBuilder {
         &self.input
     }
     /// Sends UpdateFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -540,19 +534,11 @@ impl UpdateFunctionFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::update_function::UpdateFunctionOutput,
-        restxml_runtime::SdkError<UpdateFunctionError>,
-    > {
-        let input: crate::operation::update_function::UpdateFunctionInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::update_function::UpdateFunctionOutput, restxml_runtime::SdkError<UpdateFunctionError>>
+    {
+        let input: crate::operation::update_function::UpdateFunctionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateFunction", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateFunction", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -59,7 +59,7 @@ impl From<UpdateKeyGroupInput> for UpdateKeyGroupInputBuilder {
 }
 
 /// A builder for [`UpdateKeyGroupInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateKeyGroupInputBuilder {
     key_group_config: Option<crate::types::KeyGroupConfig>,
     id: Option<String>,
@@ -74,6 +74,17 @@ impl std::fmt::Debug for UpdateKeyGroupInputBuilder {
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for UpdateKeyGroupInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateKeyGroupInputBuilder {
+            key_group_config: self.key_group_config.clone(),
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -107,27 +118,12 @@ impl UpdateKeyGroupInputBuilder {
     pub fn build(self) -> Result<UpdateKeyGroupInput, restxml_runtime::BuildError> {
         match (self.key_group_config, self.id) {
             (Some(m_key_group_config), Some(m_id)) => {
-                Ok(UpdateKeyGroupInput {
-                    key_group_config: m_key_group_config,
-                    id: m_id,
-                    if_match: self.if_match,
-                })
+                Ok(UpdateKeyGroupInput { key_group_config: m_key_group_config, id: m_id, if_match: self.if_match })
             }
-            (m_key_group_config, m_id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateKeyGroupInput",
-                        &[
-                            (
-                                m_key_group_config.is_none(),
-                                "key_group_config",
-                                "KeyGroupConfig",
-                            ),
-                            (m_id.is_none(), "id", "Id"),
-                        ],
-                    ),
-                )
-            }
+            (m_key_group_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateKeyGroupInput",
+                &[(m_key_group_config.is_none(), "key_group_config", "KeyGroupConfig"), (m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -152,10 +148,7 @@ pub struct UpdateKeyGroupOutput {
 impl std::fmt::Debug for UpdateKeyGroupOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateKeyGroupOutput")
-            .field("key_group", &self.key_group)
-            .field("e_tag", &self.e_tag)
-            .finish()
+        f.debug_struct("UpdateKeyGroupOutput").field("key_group", &self.key_group).field("e_tag", &self.e_tag).finish()
     }
 }
 
@@ -175,7 +168,7 @@ impl UpdateKeyGroupOutput {
 }
 
 /// A builder for [`UpdateKeyGroupOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateKeyGroupOutputBuilder {
     key_group: Option<crate::types::KeyGroup>,
     e_tag: Option<String>,
@@ -219,16 +212,12 @@ impl UpdateKeyGroupOutputBuilder {
     /// Builds the [`UpdateKeyGroupOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateKeyGroupOutput, restxml_runtime::BuildError> {
-        Ok(UpdateKeyGroupOutput {
-            key_group: self.key_group,
-            e_tag: self.e_tag,
-            meta: Default::default(),
-        })
+        Ok(UpdateKeyGroupOutput { key_group: self.key_group, e_tag: self.e_tag, meta: Default::default() })
     }
 }
 
 /// The errors UpdateKeyGroup can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateKeyGroupError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -251,45 +240,26 @@ impl UpdateKeyGroupError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "UpdateKeyGroup",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateKeyGroup", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
-            Some("TooManyPublicKeysInKeyGroup") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyPublicKeysInKeyGroup)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
+            Some("TooManyPublicKeysInKeyGroup") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyPublicKeysInKeyGroup),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchResource)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
-            Some("KeyGroupAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::KeyGroupAlreadyExists)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("KeyGroupAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::KeyGroupAlreadyExists),
             _ => unhandled(meta),
         }
     }
@@ -327,6 +297,21 @@ impl UpdateKeyGroupError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for UpdateKeyGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::TooManyPublicKeysInKeyGroup(value) => Self::TooManyPublicKeysInKeyGroup(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::NoSuchResource(value) => Self::NoSuchResource(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::KeyGroupAlreadyExists(value) => Self::KeyGroupAlreadyExists(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -372,9 +357,7 @@ impl std::error::Error for UpdateKeyGroupError {
 pub fn serialize_request(
     input: &crate::operation::update_key_group::UpdateKeyGroupInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/key-group/");
     {
         let value = &input.id;
@@ -388,9 +371,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("KeyGroupConfig")
-                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body.root("KeyGroupConfig").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -401,20 +382,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::update_key_group::UpdateKeyGroupOutput,
-    restxml_runtime::SdkError<UpdateKeyGroupError>,
-> {
+) -> Result<crate::operation::update_key_group::UpdateKeyGroupOutput, restxml_runtime::SdkError<UpdateKeyGroupError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateKeyGroupError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateKeyGroupError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -439,11 +413,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateKeyGroupFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateKeyGroupFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::update_key_group::UpdateKeyGroupInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateKeyGroupFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateKeyGroupFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateKeyGroupFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateKeyGroupFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -453,11 +449,7 @@ impl UpdateKeyGroupFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_key_group::UpdateKeyGroupInputBuilder,
     ) -> Self {
-        UpdateKeyGroupFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateKeyGroupFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The key group configuration.
     ///
@@ -492,18 +484,13 @@ impl UpdateKeyGroupFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_key_group::UpdateKeyGroupInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_key_group::UpdateKeyGroupInputBuilder {
         &self.input
     }
     /// Sends UpdateKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -514,19 +501,11 @@ impl UpdateKeyGroupFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::update_key_group::UpdateKeyGroupOutput,
-        restxml_runtime::SdkError<UpdateKeyGroupError>,
-    > {
-        let input: crate::operation::update_key_group::UpdateKeyGroupInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::update_key_group::UpdateKeyGroupOutput, restxml_runtime::SdkError<UpdateKeyGroupError>>
+    {
+        let input: crate::operation::update_key_group::UpdateKeyGroupInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateKeyGroup", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateKeyGroup", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -51,7 +51,7 @@ impl From<UpdateKeyValueStoreInput> for UpdateKeyValueStoreInputBuilder {
 }
 
 /// A builder for [`UpdateKeyValueStoreInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateKeyValueStoreInputBuilder {
     name: Option<String>,
     comment: Option<String>,
@@ -66,6 +66,17 @@ impl std::fmt::Debug for UpdateKeyValueStoreInputBuilder {
             .field("comment", &self.comment)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for UpdateKeyValueStoreInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateKeyValueStoreInputBuilder {
+            name: self.name.clone(),
+            comment: self.comment.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -93,24 +104,16 @@ impl UpdateKeyValueStoreInputBuilder {
     pub fn build(self) -> Result<UpdateKeyValueStoreInput, restxml_runtime::BuildError> {
         match (self.name, self.comment, self.if_match) {
             (Some(m_name), Some(m_comment), Some(m_if_match)) => {
-                Ok(UpdateKeyValueStoreInput {
-                    name: m_name,
-                    comment: m_comment,
-                    if_match: m_if_match,
-                })
+                Ok(UpdateKeyValueStoreInput { name: m_name, comment: m_comment, if_match: m_if_match })
             }
-            (m_name, m_comment, m_if_match) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateKeyValueStoreInput",
-                        &[
-                            (m_name.is_none(), "name", "Name"),
-                            (m_comment.is_none(), "comment", "Comment"),
-                            (m_if_match.is_none(), "if_match", "IfMatch"),
-                        ],
-                    ),
-                )
-            }
+            (m_name, m_comment, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateKeyValueStoreInput",
+                &[
+                    (m_name.is_none(), "name", "Name"),
+                    (m_comment.is_none(), "comment", "Comment"),
+                    (m_if_match.is_none(), "if_match", "IfMatch"),
+                ],
+            )),
         }
     }
 }
@@ -158,7 +161,7 @@ impl UpdateKeyValueStoreOutput {
 }
 
 /// A builder for [`UpdateKeyValueStoreOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateKeyValueStoreOutputBuilder {
     key_value_store: Option<crate::types::KeyValueStore>,
     e_tag: Option<String>,
@@ -183,10 +186,7 @@ impl UpdateKeyValueStoreOutputBuilder {
     }
     /// Sets or clears [`UpdateKeyValueStoreOutput::key_value_store`].
     #[inline]
-    pub fn set_key_value_store(
-        mut self,
-        value: Option<crate::types::KeyValueStore>,
-    ) -> Self {
+    pub fn set_key_value_store(mut self, value: Option<crate::types::KeyValueStore>) -> Self {
         self.key_value_store = value;
         self
     }
@@ -204,9 +204,7 @@ impl UpdateKeyValueStoreOutputBuilder {
     }
     /// Builds the [`UpdateKeyValueStoreOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateKeyValueStoreOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateKeyValueStoreOutput, restxml_runtime::BuildError> {
         Ok(UpdateKeyValueStoreOutput {
             key_value_store: self.key_value_store,
             e_tag: self.e_tag,
@@ -216,7 +214,7 @@ impl UpdateKeyValueStoreOutputBuilder {
 }
 
 /// The errors UpdateKeyValueStore can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateKeyValueStoreError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -239,45 +237,27 @@ impl UpdateKeyValueStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "UpdateKeyValueStore",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateKeyValueStore", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -315,6 +295,21 @@ impl UpdateKeyValueStoreError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for UpdateKeyValueStoreError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -360,9 +355,7 @@ impl std::error::Error for UpdateKeyValueStoreError {
 pub fn serialize_request(
     input: &crate::operation::update_key_value_store::UpdateKeyValueStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/key-value-store/");
     {
         let value = &input.name;
@@ -398,15 +391,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateKeyValueStoreError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateKeyValueStoreError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateKeyValueStoreError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -431,11 +420,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateKeyValueStoreFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateKeyValueStoreFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::update_key_value_store::UpdateKeyValueStoreInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateKeyValueStoreFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateKeyValueStoreFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateKeyValueStoreFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateKeyValueStoreFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -445,11 +456,7 @@ impl UpdateKeyValueStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_key_value_store::UpdateKeyValueStoreInputBuilder,
     ) -> Self {
-        UpdateKeyValueStoreFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateKeyValueStoreFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The name of the key value store to update.
     ///
@@ -478,18 +485,13 @@ impl UpdateKeyValueStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_key_value_store::UpdateKeyValueStoreInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_key_value_store::UpdateKeyValueStoreInputBuilder {
         &self.input
     }
     /// Sends UpdateKeyValueStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -504,15 +506,9 @@ impl UpdateKeyValueStoreFluentBuilder {
         crate::operation::update_key_value_store::UpdateKeyValueStoreOutput,
         restxml_runtime::SdkError<UpdateKeyValueStoreError>,
     > {
-        let input: crate::operation::update_key_value_store::UpdateKeyValueStoreInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_key_value_store::UpdateKeyValueStoreInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateKeyValueStore", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateKeyValueStore", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

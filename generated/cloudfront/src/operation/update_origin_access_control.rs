@@ -51,7 +51,7 @@ impl From<UpdateOriginAccessControlInput> for UpdateOriginAccessControlInputBuil
 }
 
 /// A builder for [`UpdateOriginAccessControlInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateOriginAccessControlInputBuilder {
     origin_access_control_config: Option<crate::types::OriginAccessControlConfig>,
     id: Option<String>,
@@ -69,13 +69,21 @@ impl std::fmt::Debug for UpdateOriginAccessControlInputBuilder {
     }
 }
 
+impl Clone for UpdateOriginAccessControlInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateOriginAccessControlInputBuilder {
+            origin_access_control_config: self.origin_access_control_config.clone(),
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
+    }
+}
+
 impl UpdateOriginAccessControlInputBuilder {
     /// Sets [`UpdateOriginAccessControlInput::origin_access_control_config`].
     #[inline]
-    pub fn origin_access_control_config(
-        mut self,
-        value: crate::types::OriginAccessControlConfig,
-    ) -> Self {
+    pub fn origin_access_control_config(mut self, value: crate::types::OriginAccessControlConfig) -> Self {
         self.origin_access_control_config = Some(value);
         self
     }
@@ -99,32 +107,24 @@ impl UpdateOriginAccessControlInputBuilder {
     }
     /// Builds the [`UpdateOriginAccessControlInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateOriginAccessControlInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateOriginAccessControlInput, restxml_runtime::BuildError> {
         match (self.origin_access_control_config, self.id) {
-            (Some(m_origin_access_control_config), Some(m_id)) => {
-                Ok(UpdateOriginAccessControlInput {
-                    origin_access_control_config: m_origin_access_control_config,
-                    id: m_id,
-                    if_match: self.if_match,
-                })
-            }
-            (m_origin_access_control_config, m_id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateOriginAccessControlInput",
-                        &[
-                            (
-                                m_origin_access_control_config.is_none(),
-                                "origin_access_control_config",
-                                "OriginAccessControlConfig",
-                            ),
-                            (m_id.is_none(), "id", "Id"),
-                        ],
+            (Some(m_origin_access_control_config), Some(m_id)) => Ok(UpdateOriginAccessControlInput {
+                origin_access_control_config: m_origin_access_control_config,
+                id: m_id,
+                if_match: self.if_match,
+            }),
+            (m_origin_access_control_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateOriginAccessControlInput",
+                &[
+                    (
+                        m_origin_access_control_config.is_none(),
+                        "origin_access_control_config",
+                        "OriginAccessControlConfig",
                     ),
-                )
-            }
+                    (m_id.is_none(), "id", "Id"),
+                ],
+            )),
         }
     }
 }
@@ -172,7 +172,7 @@ impl UpdateOriginAccessControlOutput {
 }
 
 /// A builder for [`UpdateOriginAccessControlOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateOriginAccessControlOutputBuilder {
     origin_access_control: Option<crate::types::OriginAccessControl>,
     e_tag: Option<String>,
@@ -191,19 +191,13 @@ impl std::fmt::Debug for UpdateOriginAccessControlOutputBuilder {
 impl UpdateOriginAccessControlOutputBuilder {
     /// Sets [`UpdateOriginAccessControlOutput::origin_access_control`].
     #[inline]
-    pub fn origin_access_control(
-        mut self,
-        value: crate::types::OriginAccessControl,
-    ) -> Self {
+    pub fn origin_access_control(mut self, value: crate::types::OriginAccessControl) -> Self {
         self.origin_access_control = Some(value);
         self
     }
     /// Sets or clears [`UpdateOriginAccessControlOutput::origin_access_control`].
     #[inline]
-    pub fn set_origin_access_control(
-        mut self,
-        value: Option<crate::types::OriginAccessControl>,
-    ) -> Self {
+    pub fn set_origin_access_control(mut self, value: Option<crate::types::OriginAccessControl>) -> Self {
         self.origin_access_control = value;
         self
     }
@@ -221,9 +215,7 @@ impl UpdateOriginAccessControlOutputBuilder {
     }
     /// Builds the [`UpdateOriginAccessControlOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateOriginAccessControlOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateOriginAccessControlOutput, restxml_runtime::BuildError> {
         Ok(UpdateOriginAccessControlOutput {
             origin_access_control: self.origin_access_control,
             e_tag: self.e_tag,
@@ -233,7 +225,7 @@ impl UpdateOriginAccessControlOutputBuilder {
 }
 
 /// The errors UpdateOriginAccessControl can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateOriginAccessControlError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -258,49 +250,34 @@ impl UpdateOriginAccessControlError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateOriginAccessControl",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("OriginAccessControlAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::OriginAccessControlAlreadyExists)
-            }
-            Some("NoSuchOriginAccessControl") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchOriginAccessControl)
-            }
+            Some("OriginAccessControlAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::OriginAccessControlAlreadyExists),
+            Some("NoSuchOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchOriginAccessControl),
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -343,6 +320,22 @@ impl UpdateOriginAccessControlError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for UpdateOriginAccessControlError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::OriginAccessControlAlreadyExists(value) => Self::OriginAccessControlAlreadyExists(value.clone()),
+            Self::NoSuchOriginAccessControl(value) => Self::NoSuchOriginAccessControl(value.clone()),
+            Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -389,9 +382,7 @@ impl std::error::Error for UpdateOriginAccessControlError {
 pub fn serialize_request(
     input: &crate::operation::update_origin_access_control::UpdateOriginAccessControlInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/origin-access-control/");
     {
         let value = &input.id;
@@ -406,8 +397,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("OriginAccessControlConfig")
+            body.root("OriginAccessControlConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -424,15 +414,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateOriginAccessControlError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateOriginAccessControlError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateOriginAccessControlError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -457,11 +443,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateOriginAccessControlFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateOriginAccessControlFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::update_origin_access_control::UpdateOriginAccessControlInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateOriginAccessControlFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateOriginAccessControlFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateOriginAccessControlFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateOriginAccessControlFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -471,20 +479,13 @@ impl UpdateOriginAccessControlFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_origin_access_control::UpdateOriginAccessControlInputBuilder,
     ) -> Self {
-        UpdateOriginAccessControlFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateOriginAccessControlFluentBuilder { client, input, overrides: Default::default() }
     }
     /// An origin access control.
     ///
     /// Sets [`crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::origin_access_control_config`](crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::origin_access_control_config). Required.
     #[inline]
-    pub fn origin_access_control_config(
-        mut self,
-        value: crate::types::OriginAccessControlConfig,
-    ) -> Self {
+    pub fn origin_access_control_config(mut self, value: crate::types::OriginAccessControlConfig) -> Self {
         self.input = self.input.origin_access_control_config(value);
         self
     }
@@ -513,18 +514,13 @@ impl UpdateOriginAccessControlFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_origin_access_control::UpdateOriginAccessControlInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_origin_access_control::UpdateOriginAccessControlInputBuilder {
         &self.input
     }
     /// Sends UpdateOriginAccessControl: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -539,15 +535,10 @@ impl UpdateOriginAccessControlFluentBuilder {
         crate::operation::update_origin_access_control::UpdateOriginAccessControlOutput,
         restxml_runtime::SdkError<UpdateOriginAccessControlError>,
     > {
-        let input: crate::operation::update_origin_access_control::UpdateOriginAccessControlInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_origin_access_control::UpdateOriginAccessControlInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateOriginAccessControl", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateOriginAccessControl", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -59,7 +59,7 @@ impl From<UpdateOriginRequestPolicyInput> for UpdateOriginRequestPolicyInputBuil
 }
 
 /// A builder for [`UpdateOriginRequestPolicyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateOriginRequestPolicyInputBuilder {
     origin_request_policy_config: Option<crate::types::OriginRequestPolicyConfig>,
     id: Option<String>,
@@ -77,13 +77,21 @@ impl std::fmt::Debug for UpdateOriginRequestPolicyInputBuilder {
     }
 }
 
+impl Clone for UpdateOriginRequestPolicyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateOriginRequestPolicyInputBuilder {
+            origin_request_policy_config: self.origin_request_policy_config.clone(),
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
+    }
+}
+
 impl UpdateOriginRequestPolicyInputBuilder {
     /// Sets [`UpdateOriginRequestPolicyInput::origin_request_policy_config`].
     #[inline]
-    pub fn origin_request_policy_config(
-        mut self,
-        value: crate::types::OriginRequestPolicyConfig,
-    ) -> Self {
+    pub fn origin_request_policy_config(mut self, value: crate::types::OriginRequestPolicyConfig) -> Self {
         self.origin_request_policy_config = Some(value);
         self
     }
@@ -107,32 +115,24 @@ impl UpdateOriginRequestPolicyInputBuilder {
     }
     /// Builds the [`UpdateOriginRequestPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateOriginRequestPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateOriginRequestPolicyInput, restxml_runtime::BuildError> {
         match (self.origin_request_policy_config, self.id) {
-            (Some(m_origin_request_policy_config), Some(m_id)) => {
-                Ok(UpdateOriginRequestPolicyInput {
-                    origin_request_policy_config: m_origin_request_policy_config,
-                    id: m_id,
-                    if_match: self.if_match,
-                })
-            }
-            (m_origin_request_policy_config, m_id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateOriginRequestPolicyInput",
-                        &[
-                            (
-                                m_origin_request_policy_config.is_none(),
-                                "origin_request_policy_config",
-                                "OriginRequestPolicyConfig",
-                            ),
-                            (m_id.is_none(), "id", "Id"),
-                        ],
+            (Some(m_origin_request_policy_config), Some(m_id)) => Ok(UpdateOriginRequestPolicyInput {
+                origin_request_policy_config: m_origin_request_policy_config,
+                id: m_id,
+                if_match: self.if_match,
+            }),
+            (m_origin_request_policy_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateOriginRequestPolicyInput",
+                &[
+                    (
+                        m_origin_request_policy_config.is_none(),
+                        "origin_request_policy_config",
+                        "OriginRequestPolicyConfig",
                     ),
-                )
-            }
+                    (m_id.is_none(), "id", "Id"),
+                ],
+            )),
         }
     }
 }
@@ -180,7 +180,7 @@ impl UpdateOriginRequestPolicyOutput {
 }
 
 /// A builder for [`UpdateOriginRequestPolicyOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateOriginRequestPolicyOutputBuilder {
     origin_request_policy: Option<crate::types::OriginRequestPolicy>,
     e_tag: Option<String>,
@@ -199,19 +199,13 @@ impl std::fmt::Debug for UpdateOriginRequestPolicyOutputBuilder {
 impl UpdateOriginRequestPolicyOutputBuilder {
     /// Sets [`UpdateOriginRequestPolicyOutput::origin_request_policy`].
     #[inline]
-    pub fn origin_request_policy(
-        mut self,
-        value: crate::types::OriginRequestPolicy,
-    ) -> Self {
+    pub fn origin_request_policy(mut self, value: crate::types::OriginRequestPolicy) -> Self {
         self.origin_request_policy = Some(value);
         self
     }
     /// Sets or clears [`UpdateOriginRequestPolicyOutput::origin_request_policy`].
     #[inline]
-    pub fn set_origin_request_policy(
-        mut self,
-        value: Option<crate::types::OriginRequestPolicy>,
-    ) -> Self {
+    pub fn set_origin_request_policy(mut self, value: Option<crate::types::OriginRequestPolicy>) -> Self {
         self.origin_request_policy = value;
         self
     }
@@ -229,9 +223,7 @@ impl UpdateOriginRequestPolicyOutputBuilder {
     }
     /// Builds the [`UpdateOriginRequestPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateOriginRequestPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateOriginRequestPolicyOutput, restxml_runtime::BuildError> {
         Ok(UpdateOriginRequestPolicyOutput {
             origin_request_policy: self.origin_request_policy,
             e_tag: self.e_tag,
@@ -241,7 +233,7 @@ impl UpdateOriginRequestPolicyOutputBuilder {
 }
 
 /// The errors UpdateOriginRequestPolicy can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateOriginRequestPolicyError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -249,23 +241,17 @@ pub enum UpdateOriginRequestPolicyError {
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// The number of headers in the origin request policy exceeds the maximum. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyHeadersInOriginRequestPolicy(
-        crate::error::TooManyHeadersInOriginRequestPolicy,
-    ),
+    TooManyHeadersInOriginRequestPolicy(crate::error::TooManyHeadersInOriginRequestPolicy),
     /// The origin request policy does not exist.
     NoSuchOriginRequestPolicy(crate::error::NoSuchOriginRequestPolicy),
     /// The number of cookies in the origin request policy exceeds the maximum. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyCookiesInOriginRequestPolicy(
-        crate::error::TooManyCookiesInOriginRequestPolicy,
-    ),
+    TooManyCookiesInOriginRequestPolicy(crate::error::TooManyCookiesInOriginRequestPolicy),
     /// The value of `Quantity` and the size of `Items` don't match.
     InconsistentQuantities(crate::error::InconsistentQuantities),
     /// An origin request policy with this name already exists. You must provide a unique name. To modify an existing origin request policy, use `UpdateOriginRequestPolicy`.
     OriginRequestPolicyAlreadyExists(crate::error::OriginRequestPolicyAlreadyExists),
     /// The number of query strings in the origin request policy exceeds the maximum. For more information, see [Quotas](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html) (formerly known as limits) in the *Amazon CloudFront Developer Guide*.
-    TooManyQueryStringsInOriginRequestPolicy(
-        crate::error::TooManyQueryStringsInOriginRequestPolicy,
-    ),
+    TooManyQueryStringsInOriginRequestPolicy(crate::error::TooManyQueryStringsInOriginRequestPolicy),
     /// The update contains modifications that are not allowed.
     IllegalUpdate(crate::error::IllegalUpdate),
     /// An argument is invalid.
@@ -280,68 +266,44 @@ impl UpdateOriginRequestPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateOriginRequestPolicy",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("TooManyHeadersInOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyHeadersInOriginRequestPolicy)
-            }
-            Some("NoSuchOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy)
-            }
-            Some("TooManyCookiesInOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyCookiesInOriginRequestPolicy)
-            }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
-            Some("OriginRequestPolicyAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::OriginRequestPolicyAlreadyExists)
-            }
+            Some("TooManyHeadersInOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyHeadersInOriginRequestPolicy),
+            Some("NoSuchOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy),
+            Some("TooManyCookiesInOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyCookiesInOriginRequestPolicy),
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("OriginRequestPolicyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::OriginRequestPolicyAlreadyExists),
             Some("TooManyQueryStringsInOriginRequestPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyQueryStringsInOriginRequestPolicy,
-                    )
+                    .map_or_else(unhandled, Self::TooManyQueryStringsInOriginRequestPolicy)
             }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -407,6 +369,32 @@ impl UpdateOriginRequestPolicyError {
     }
 }
 
+impl Clone for UpdateOriginRequestPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::TooManyHeadersInOriginRequestPolicy(value) => {
+                Self::TooManyHeadersInOriginRequestPolicy(value.clone())
+            }
+            Self::NoSuchOriginRequestPolicy(value) => Self::NoSuchOriginRequestPolicy(value.clone()),
+            Self::TooManyCookiesInOriginRequestPolicy(value) => {
+                Self::TooManyCookiesInOriginRequestPolicy(value.clone())
+            }
+            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::OriginRequestPolicyAlreadyExists(value) => Self::OriginRequestPolicyAlreadyExists(value.clone()),
+            Self::TooManyQueryStringsInOriginRequestPolicy(value) => {
+                Self::TooManyQueryStringsInOriginRequestPolicy(value.clone())
+            }
+            Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl UpdateOriginRequestPolicyError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -454,9 +442,7 @@ impl std::error::Error for UpdateOriginRequestPolicyError {
 pub fn serialize_request(
     input: &crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/origin-request-policy/");
     {
         let value = &input.id;
@@ -470,8 +456,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("OriginRequestPolicyConfig")
+            body.root("OriginRequestPolicyConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -488,15 +473,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateOriginRequestPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateOriginRequestPolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateOriginRequestPolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -521,11 +502,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateOriginRequestPolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateOriginRequestPolicyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateOriginRequestPolicyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateOriginRequestPolicyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateOriginRequestPolicyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateOriginRequestPolicyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -535,20 +538,13 @@ impl UpdateOriginRequestPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInputBuilder,
     ) -> Self {
-        UpdateOriginRequestPolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateOriginRequestPolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// An origin request policy configuration.
     ///
     /// Sets [`crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput::origin_request_policy_config`](crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput::origin_request_policy_config). Required.
     #[inline]
-    pub fn origin_request_policy_config(
-        mut self,
-        value: crate::types::OriginRequestPolicyConfig,
-    ) -> Self {
+    pub fn origin_request_policy_config(mut self, value: crate::types::OriginRequestPolicyConfig) -> Self {
         self.input = self.input.origin_request_policy_config(value);
         self
     }
@@ -577,18 +573,13 @@ impl UpdateOriginRequestPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInputBuilder {
         &self.input
     }
     /// Sends UpdateOriginRequestPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -603,15 +594,10 @@ impl UpdateOriginRequestPolicyFluentBuilder {
         crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyOutput,
         restxml_runtime::SdkError<UpdateOriginRequestPolicyError>,
     > {
-        let input: crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateOriginRequestPolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateOriginRequestPolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

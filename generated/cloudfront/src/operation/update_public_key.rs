@@ -51,7 +51,7 @@ impl From<UpdatePublicKeyInput> for UpdatePublicKeyInputBuilder {
 }
 
 /// A builder for [`UpdatePublicKeyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdatePublicKeyInputBuilder {
     public_key_config: Option<crate::types::PublicKeyConfig>,
     id: Option<String>,
@@ -66,6 +66,17 @@ impl std::fmt::Debug for UpdatePublicKeyInputBuilder {
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for UpdatePublicKeyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdatePublicKeyInputBuilder {
+            public_key_config: self.public_key_config.clone(),
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -99,27 +110,15 @@ impl UpdatePublicKeyInputBuilder {
     pub fn build(self) -> Result<UpdatePublicKeyInput, restxml_runtime::BuildError> {
         match (self.public_key_config, self.id) {
             (Some(m_public_key_config), Some(m_id)) => {
-                Ok(UpdatePublicKeyInput {
-                    public_key_config: m_public_key_config,
-                    id: m_id,
-                    if_match: self.if_match,
-                })
+                Ok(UpdatePublicKeyInput { public_key_config: m_public_key_config, id: m_id, if_match: self.if_match })
             }
-            (m_public_key_config, m_id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdatePublicKeyInput",
-                        &[
-                            (
-                                m_public_key_config.is_none(),
-                                "public_key_config",
-                                "PublicKeyConfig",
-                            ),
-                            (m_id.is_none(), "id", "Id"),
-                        ],
-                    ),
-                )
-            }
+            (m_public_key_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdatePublicKeyInput",
+                &[
+                    (m_public_key_config.is_none(), "public_key_config", "PublicKeyConfig"),
+                    (m_id.is_none(), "id", "Id"),
+                ],
+            )),
         }
     }
 }
@@ -167,7 +166,7 @@ impl UpdatePublicKeyOutput {
 }
 
 /// A builder for [`UpdatePublicKeyOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdatePublicKeyOutputBuilder {
     public_key: Option<crate::types::PublicKey>,
     e_tag: Option<String>,
@@ -211,16 +210,12 @@ impl UpdatePublicKeyOutputBuilder {
     /// Builds the [`UpdatePublicKeyOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdatePublicKeyOutput, restxml_runtime::BuildError> {
-        Ok(UpdatePublicKeyOutput {
-            public_key: self.public_key,
-            e_tag: self.e_tag,
-            meta: Default::default(),
-        })
+        Ok(UpdatePublicKeyOutput { public_key: self.public_key, e_tag: self.e_tag, meta: Default::default() })
     }
 }
 
 /// The errors UpdatePublicKey can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdatePublicKeyError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -230,9 +225,7 @@ pub enum UpdatePublicKeyError {
     /// The specified public key doesn't exist.
     NoSuchPublicKey(crate::error::NoSuchPublicKey),
     /// You can't change the value of a public key.
-    CannotChangeImmutablePublicKeyFields(
-        crate::error::CannotChangeImmutablePublicKeyFields,
-    ),
+    CannotChangeImmutablePublicKeyFields(crate::error::CannotChangeImmutablePublicKeyFields),
     /// The update contains modifications that are not allowed.
     IllegalUpdate(crate::error::IllegalUpdate),
     /// An argument is invalid.
@@ -247,49 +240,30 @@ impl UpdatePublicKeyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "UpdatePublicKey",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdatePublicKey", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("NoSuchPublicKey") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchPublicKey)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchPublicKey)
             }
-            Some("CannotChangeImmutablePublicKeyFields") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CannotChangeImmutablePublicKeyFields)
-            }
+            Some("CannotChangeImmutablePublicKeyFields") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CannotChangeImmutablePublicKeyFields),
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -332,6 +306,24 @@ impl UpdatePublicKeyError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for UpdatePublicKeyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::NoSuchPublicKey(value) => Self::NoSuchPublicKey(value.clone()),
+            Self::CannotChangeImmutablePublicKeyFields(value) => {
+                Self::CannotChangeImmutablePublicKeyFields(value.clone())
+            }
+            Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -378,9 +370,7 @@ impl std::error::Error for UpdatePublicKeyError {
 pub fn serialize_request(
     input: &crate::operation::update_public_key::UpdatePublicKeyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/public-key/");
     {
         let value = &input.id;
@@ -395,9 +385,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("PublicKeyConfig")
-                .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
+            body.root("PublicKeyConfig").with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
     }
@@ -408,20 +396,14 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::update_public_key::UpdatePublicKeyOutput,
-    restxml_runtime::SdkError<UpdatePublicKeyError>,
-> {
+) -> Result<crate::operation::update_public_key::UpdatePublicKeyOutput, restxml_runtime::SdkError<UpdatePublicKeyError>>
+{
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdatePublicKeyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdatePublicKeyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -446,11 +428,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdatePublicKeyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdatePublicKeyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::update_public_key::UpdatePublicKeyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdatePublicKeyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdatePublicKeyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdatePublicKeyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdatePublicKeyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -460,11 +464,7 @@ impl UpdatePublicKeyFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_public_key::UpdatePublicKeyInputBuilder,
     ) -> Self {
-        UpdatePublicKeyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdatePublicKeyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A public key configuration.
     ///
@@ -499,18 +499,13 @@ impl UpdatePublicKeyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_public_key::UpdatePublicKeyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_public_key::UpdatePublicKeyInputBuilder {
         &self.input
     }
     /// Sends UpdatePublicKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -525,15 +520,9 @@ impl UpdatePublicKeyFluentBuilder {
         crate::operation::update_public_key::UpdatePublicKeyOutput,
         restxml_runtime::SdkError<UpdatePublicKeyError>,
     > {
-        let input: crate::operation::update_public_key::UpdatePublicKeyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_public_key::UpdatePublicKeyInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdatePublicKey", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdatePublicKey", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

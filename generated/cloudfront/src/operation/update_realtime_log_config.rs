@@ -72,7 +72,7 @@ impl From<UpdateRealtimeLogConfigInput> for UpdateRealtimeLogConfigInputBuilder 
 }
 
 /// A builder for [`UpdateRealtimeLogConfigInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateRealtimeLogConfigInputBuilder {
     end_points: Option<Vec<crate::types::EndPoint>>,
     fields: Option<Vec<String>>,
@@ -91,6 +91,19 @@ impl std::fmt::Debug for UpdateRealtimeLogConfigInputBuilder {
             .field("arn", &self.arn)
             .field("sampling_rate", &self.sampling_rate)
             .finish()
+    }
+}
+
+impl Clone for UpdateRealtimeLogConfigInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateRealtimeLogConfigInputBuilder {
+            end_points: self.end_points.clone(),
+            fields: self.fields.clone(),
+            name: self.name.clone(),
+            arn: self.arn.clone(),
+            sampling_rate: self.sampling_rate,
+        }
     }
 }
 
@@ -157,9 +170,7 @@ impl UpdateRealtimeLogConfigInputBuilder {
     }
     /// Builds the [`UpdateRealtimeLogConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateRealtimeLogConfigInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateRealtimeLogConfigInput, restxml_runtime::BuildError> {
         Ok(UpdateRealtimeLogConfigInput {
             end_points: self.end_points,
             fields: self.fields,
@@ -188,9 +199,7 @@ pub struct UpdateRealtimeLogConfigOutput {
 impl std::fmt::Debug for UpdateRealtimeLogConfigOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateRealtimeLogConfigOutput")
-            .field("realtime_log_config", &self.realtime_log_config)
-            .finish()
+        f.debug_struct("UpdateRealtimeLogConfigOutput").field("realtime_log_config", &self.realtime_log_config).finish()
     }
 }
 
@@ -210,7 +219,7 @@ impl UpdateRealtimeLogConfigOutput {
 }
 
 /// A builder for [`UpdateRealtimeLogConfigOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateRealtimeLogConfigOutputBuilder {
     realtime_log_config: Option<crate::types::RealtimeLogConfig>,
 }
@@ -227,36 +236,25 @@ impl std::fmt::Debug for UpdateRealtimeLogConfigOutputBuilder {
 impl UpdateRealtimeLogConfigOutputBuilder {
     /// Sets [`UpdateRealtimeLogConfigOutput::realtime_log_config`].
     #[inline]
-    pub fn realtime_log_config(
-        mut self,
-        value: crate::types::RealtimeLogConfig,
-    ) -> Self {
+    pub fn realtime_log_config(mut self, value: crate::types::RealtimeLogConfig) -> Self {
         self.realtime_log_config = Some(value);
         self
     }
     /// Sets or clears [`UpdateRealtimeLogConfigOutput::realtime_log_config`].
     #[inline]
-    pub fn set_realtime_log_config(
-        mut self,
-        value: Option<crate::types::RealtimeLogConfig>,
-    ) -> Self {
+    pub fn set_realtime_log_config(mut self, value: Option<crate::types::RealtimeLogConfig>) -> Self {
         self.realtime_log_config = value;
         self
     }
     /// Builds the [`UpdateRealtimeLogConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateRealtimeLogConfigOutput, restxml_runtime::BuildError> {
-        Ok(UpdateRealtimeLogConfigOutput {
-            realtime_log_config: self.realtime_log_config,
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<UpdateRealtimeLogConfigOutput, restxml_runtime::BuildError> {
+        Ok(UpdateRealtimeLogConfigOutput { realtime_log_config: self.realtime_log_config, meta: Default::default() })
     }
 }
 
 /// The errors UpdateRealtimeLogConfig can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateRealtimeLogConfigError {
     /// Access denied.
@@ -273,33 +271,25 @@ impl UpdateRealtimeLogConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateRealtimeLogConfig",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("NoSuchRealtimeLogConfig") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig)
-            }
+            Some("NoSuchRealtimeLogConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig),
             _ => unhandled(meta),
         }
     }
@@ -322,6 +312,18 @@ impl UpdateRealtimeLogConfigError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for UpdateRealtimeLogConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::NoSuchRealtimeLogConfig(value) => Self::NoSuchRealtimeLogConfig(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -364,12 +366,13 @@ impl std::error::Error for UpdateRealtimeLogConfigError {
 pub fn serialize_request(
     input: &crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/realtime-log-config");
-    if input.end_points.is_some() || input.fields.is_some() || input.name.is_some()
-        || input.arn.is_some() || input.sampling_rate.is_some()
+    if input.end_points.is_some()
+        || input.fields.is_some()
+        || input.name.is_some()
+        || input.arn.is_some()
+        || input.sampling_rate.is_some()
     {
         let mut body = restxml_runtime::xml::XmlWriter::new();
         {
@@ -407,15 +410,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateRealtimeLogConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateRealtimeLogConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateRealtimeLogConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -428,9 +427,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_realtime_log_config = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "RealtimeLogConfig" {
-                    m_realtime_log_config = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_realtime_log_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
             Ok((m_realtime_log_config,))
@@ -447,11 +444,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateRealtimeLogConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateRealtimeLogConfigFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateRealtimeLogConfigFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateRealtimeLogConfigFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateRealtimeLogConfigFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateRealtimeLogConfigFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -461,11 +480,7 @@ impl UpdateRealtimeLogConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInputBuilder,
     ) -> Self {
-        UpdateRealtimeLogConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateRealtimeLogConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Contains information about the Amazon Kinesis data stream where you are sending real-time log data.
     ///
@@ -540,18 +555,13 @@ impl UpdateRealtimeLogConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInputBuilder {
         &self.input
     }
     /// Sends UpdateRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -566,15 +576,9 @@ impl UpdateRealtimeLogConfigFluentBuilder {
         crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigOutput,
         restxml_runtime::SdkError<UpdateRealtimeLogConfigError>,
     > {
-        let input: crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateRealtimeLogConfig", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateRealtimeLogConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -33,10 +33,7 @@ impl std::fmt::Debug for UpdateResponseHeadersPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateResponseHeadersPolicyInput")
-            .field(
-                "response_headers_policy_config",
-                &self.response_headers_policy_config,
-            )
+            .field("response_headers_policy_config", &self.response_headers_policy_config)
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
@@ -64,7 +61,7 @@ impl From<UpdateResponseHeadersPolicyInput> for UpdateResponseHeadersPolicyInput
 }
 
 /// A builder for [`UpdateResponseHeadersPolicyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateResponseHeadersPolicyInputBuilder {
     response_headers_policy_config: Option<crate::types::ResponseHeadersPolicyConfig>,
     id: Option<String>,
@@ -75,23 +72,28 @@ impl std::fmt::Debug for UpdateResponseHeadersPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UpdateResponseHeadersPolicyInputBuilder")
-            .field(
-                "response_headers_policy_config",
-                &self.response_headers_policy_config,
-            )
+            .field("response_headers_policy_config", &self.response_headers_policy_config)
             .field("id", &self.id)
             .field("if_match", &self.if_match)
             .finish()
     }
 }
 
+impl Clone for UpdateResponseHeadersPolicyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateResponseHeadersPolicyInputBuilder {
+            response_headers_policy_config: self.response_headers_policy_config.clone(),
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
+    }
+}
+
 impl UpdateResponseHeadersPolicyInputBuilder {
     /// Sets [`UpdateResponseHeadersPolicyInput::response_headers_policy_config`].
     #[inline]
-    pub fn response_headers_policy_config(
-        mut self,
-        value: crate::types::ResponseHeadersPolicyConfig,
-    ) -> Self {
+    pub fn response_headers_policy_config(mut self, value: crate::types::ResponseHeadersPolicyConfig) -> Self {
         self.response_headers_policy_config = Some(value);
         self
     }
@@ -115,32 +117,24 @@ impl UpdateResponseHeadersPolicyInputBuilder {
     }
     /// Builds the [`UpdateResponseHeadersPolicyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateResponseHeadersPolicyInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateResponseHeadersPolicyInput, restxml_runtime::BuildError> {
         match (self.response_headers_policy_config, self.id) {
-            (Some(m_response_headers_policy_config), Some(m_id)) => {
-                Ok(UpdateResponseHeadersPolicyInput {
-                    response_headers_policy_config: m_response_headers_policy_config,
-                    id: m_id,
-                    if_match: self.if_match,
-                })
-            }
-            (m_response_headers_policy_config, m_id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateResponseHeadersPolicyInput",
-                        &[
-                            (
-                                m_response_headers_policy_config.is_none(),
-                                "response_headers_policy_config",
-                                "ResponseHeadersPolicyConfig",
-                            ),
-                            (m_id.is_none(), "id", "Id"),
-                        ],
+            (Some(m_response_headers_policy_config), Some(m_id)) => Ok(UpdateResponseHeadersPolicyInput {
+                response_headers_policy_config: m_response_headers_policy_config,
+                id: m_id,
+                if_match: self.if_match,
+            }),
+            (m_response_headers_policy_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateResponseHeadersPolicyInput",
+                &[
+                    (
+                        m_response_headers_policy_config.is_none(),
+                        "response_headers_policy_config",
+                        "ResponseHeadersPolicyConfig",
                     ),
-                )
-            }
+                    (m_id.is_none(), "id", "Id"),
+                ],
+            )),
         }
     }
 }
@@ -188,7 +182,7 @@ impl UpdateResponseHeadersPolicyOutput {
 }
 
 /// A builder for [`UpdateResponseHeadersPolicyOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateResponseHeadersPolicyOutputBuilder {
     response_headers_policy: Option<crate::types::ResponseHeadersPolicy>,
     e_tag: Option<String>,
@@ -207,19 +201,13 @@ impl std::fmt::Debug for UpdateResponseHeadersPolicyOutputBuilder {
 impl UpdateResponseHeadersPolicyOutputBuilder {
     /// Sets [`UpdateResponseHeadersPolicyOutput::response_headers_policy`].
     #[inline]
-    pub fn response_headers_policy(
-        mut self,
-        value: crate::types::ResponseHeadersPolicy,
-    ) -> Self {
+    pub fn response_headers_policy(mut self, value: crate::types::ResponseHeadersPolicy) -> Self {
         self.response_headers_policy = Some(value);
         self
     }
     /// Sets or clears [`UpdateResponseHeadersPolicyOutput::response_headers_policy`].
     #[inline]
-    pub fn set_response_headers_policy(
-        mut self,
-        value: Option<crate::types::ResponseHeadersPolicy>,
-    ) -> Self {
+    pub fn set_response_headers_policy(mut self, value: Option<crate::types::ResponseHeadersPolicy>) -> Self {
         self.response_headers_policy = value;
         self
     }
@@ -237,9 +225,7 @@ impl UpdateResponseHeadersPolicyOutputBuilder {
     }
     /// Builds the [`UpdateResponseHeadersPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateResponseHeadersPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateResponseHeadersPolicyOutput, restxml_runtime::BuildError> {
         Ok(UpdateResponseHeadersPolicyOutput {
             response_headers_policy: self.response_headers_policy,
             e_tag: self.e_tag,
@@ -249,7 +235,7 @@ impl UpdateResponseHeadersPolicyOutputBuilder {
 }
 
 /// The errors UpdateResponseHeadersPolicy can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateResponseHeadersPolicyError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -257,9 +243,7 @@ pub enum UpdateResponseHeadersPolicyError {
     /// Access denied.
     AccessDenied(crate::error::AccessDenied),
     /// The number of custom headers in the response headers policy exceeds the maximum.
-    TooManyCustomHeadersInResponseHeadersPolicy(
-        crate::error::TooManyCustomHeadersInResponseHeadersPolicy,
-    ),
+    TooManyCustomHeadersInResponseHeadersPolicy(crate::error::TooManyCustomHeadersInResponseHeadersPolicy),
     /// A response headers policy with this name already exists. You must provide a unique name. To modify an existing response headers policy, use `UpdateResponseHeadersPolicy`.
     ResponseHeadersPolicyAlreadyExists(crate::error::ResponseHeadersPolicyAlreadyExists),
     /// The value of `Quantity` and the size of `Items` don't match.
@@ -273,9 +257,7 @@ pub enum UpdateResponseHeadersPolicyError {
     /// An argument is invalid.
     InvalidArgument(crate::error::InvalidArgument),
     /// The number of headers in `RemoveHeadersConfig` in the response headers policy exceeds the maximum.
-    TooManyRemoveHeadersInResponseHeadersPolicy(
-        crate::error::TooManyRemoveHeadersInResponseHeadersPolicy,
-    ),
+    TooManyRemoveHeadersInResponseHeadersPolicy(crate::error::TooManyRemoveHeadersInResponseHeadersPolicy),
     /// The `If-Match` version is missing or not valid.
     InvalidIfMatchVersion(crate::error::InvalidIfMatchVersion),
     /// An error response the model does not describe for this operation.
@@ -286,71 +268,46 @@ impl UpdateResponseHeadersPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateResponseHeadersPolicy",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("TooManyCustomHeadersInResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyCustomHeadersInResponseHeadersPolicy,
-                    )
+                    .map_or_else(unhandled, Self::TooManyCustomHeadersInResponseHeadersPolicy)
             }
-            Some("ResponseHeadersPolicyAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ResponseHeadersPolicyAlreadyExists)
-            }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
-            Some("NoSuchResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy)
-            }
-            Some("TooLongCSPInResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooLongCSPInResponseHeadersPolicy)
-            }
+            Some("ResponseHeadersPolicyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ResponseHeadersPolicyAlreadyExists),
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("NoSuchResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy),
+            Some("TooLongCSPInResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooLongCSPInResponseHeadersPolicy),
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("TooManyRemoveHeadersInResponseHeadersPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyRemoveHeadersInResponseHeadersPolicy,
-                    )
+                    .map_or_else(unhandled, Self::TooManyRemoveHeadersInResponseHeadersPolicy)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -416,6 +373,30 @@ impl UpdateResponseHeadersPolicyError {
     }
 }
 
+impl Clone for UpdateResponseHeadersPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::TooManyCustomHeadersInResponseHeadersPolicy(value) => {
+                Self::TooManyCustomHeadersInResponseHeadersPolicy(value.clone())
+            }
+            Self::ResponseHeadersPolicyAlreadyExists(value) => Self::ResponseHeadersPolicyAlreadyExists(value.clone()),
+            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::NoSuchResponseHeadersPolicy(value) => Self::NoSuchResponseHeadersPolicy(value.clone()),
+            Self::TooLongCSPInResponseHeadersPolicy(value) => Self::TooLongCSPInResponseHeadersPolicy(value.clone()),
+            Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::TooManyRemoveHeadersInResponseHeadersPolicy(value) => {
+                Self::TooManyRemoveHeadersInResponseHeadersPolicy(value.clone())
+            }
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl UpdateResponseHeadersPolicyError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -463,9 +444,7 @@ impl std::error::Error for UpdateResponseHeadersPolicyError {
 pub fn serialize_request(
     input: &crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/response-headers-policy/");
     {
         let value = &input.id;
@@ -479,8 +458,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("ResponseHeadersPolicyConfig")
+            body.root("ResponseHeadersPolicyConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -497,15 +475,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateResponseHeadersPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateResponseHeadersPolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateResponseHeadersPolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -530,11 +504,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateResponseHeadersPolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateResponseHeadersPolicyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateResponseHeadersPolicyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateResponseHeadersPolicyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateResponseHeadersPolicyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateResponseHeadersPolicyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -544,20 +540,13 @@ impl UpdateResponseHeadersPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInputBuilder,
     ) -> Self {
-        UpdateResponseHeadersPolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateResponseHeadersPolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A response headers policy configuration.
     ///
     /// Sets [`crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput::response_headers_policy_config`](crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput::response_headers_policy_config). Required.
     #[inline]
-    pub fn response_headers_policy_config(
-        mut self,
-        value: crate::types::ResponseHeadersPolicyConfig,
-    ) -> Self {
+    pub fn response_headers_policy_config(mut self, value: crate::types::ResponseHeadersPolicyConfig) -> Self {
         self.input = self.input.response_headers_policy_config(value);
         self
     }
@@ -586,10 +575,7 @@ impl UpdateResponseHeadersPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -612,15 +598,10 @@ impl UpdateResponseHeadersPolicyFluentBuilder {
         crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyOutput,
         restxml_runtime::SdkError<UpdateResponseHeadersPolicyError>,
     > {
-        let input: crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateResponseHeadersPolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateResponseHeadersPolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

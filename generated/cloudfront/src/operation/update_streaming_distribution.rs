@@ -51,7 +51,7 @@ impl From<UpdateStreamingDistributionInput> for UpdateStreamingDistributionInput
 }
 
 /// A builder for [`UpdateStreamingDistributionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateStreamingDistributionInputBuilder {
     streaming_distribution_config: Option<crate::types::StreamingDistributionConfig>,
     id: Option<String>,
@@ -69,13 +69,21 @@ impl std::fmt::Debug for UpdateStreamingDistributionInputBuilder {
     }
 }
 
+impl Clone for UpdateStreamingDistributionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateStreamingDistributionInputBuilder {
+            streaming_distribution_config: self.streaming_distribution_config.clone(),
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
+    }
+}
+
 impl UpdateStreamingDistributionInputBuilder {
     /// Sets [`UpdateStreamingDistributionInput::streaming_distribution_config`].
     #[inline]
-    pub fn streaming_distribution_config(
-        mut self,
-        value: crate::types::StreamingDistributionConfig,
-    ) -> Self {
+    pub fn streaming_distribution_config(mut self, value: crate::types::StreamingDistributionConfig) -> Self {
         self.streaming_distribution_config = Some(value);
         self
     }
@@ -99,32 +107,24 @@ impl UpdateStreamingDistributionInputBuilder {
     }
     /// Builds the [`UpdateStreamingDistributionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateStreamingDistributionInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateStreamingDistributionInput, restxml_runtime::BuildError> {
         match (self.streaming_distribution_config, self.id) {
-            (Some(m_streaming_distribution_config), Some(m_id)) => {
-                Ok(UpdateStreamingDistributionInput {
-                    streaming_distribution_config: m_streaming_distribution_config,
-                    id: m_id,
-                    if_match: self.if_match,
-                })
-            }
-            (m_streaming_distribution_config, m_id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateStreamingDistributionInput",
-                        &[
-                            (
-                                m_streaming_distribution_config.is_none(),
-                                "streaming_distribution_config",
-                                "StreamingDistributionConfig",
-                            ),
-                            (m_id.is_none(), "id", "Id"),
-                        ],
+            (Some(m_streaming_distribution_config), Some(m_id)) => Ok(UpdateStreamingDistributionInput {
+                streaming_distribution_config: m_streaming_distribution_config,
+                id: m_id,
+                if_match: self.if_match,
+            }),
+            (m_streaming_distribution_config, m_id) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateStreamingDistributionInput",
+                &[
+                    (
+                        m_streaming_distribution_config.is_none(),
+                        "streaming_distribution_config",
+                        "StreamingDistributionConfig",
                     ),
-                )
-            }
+                    (m_id.is_none(), "id", "Id"),
+                ],
+            )),
         }
     }
 }
@@ -172,7 +172,7 @@ impl UpdateStreamingDistributionOutput {
 }
 
 /// A builder for [`UpdateStreamingDistributionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateStreamingDistributionOutputBuilder {
     streaming_distribution: Option<crate::types::StreamingDistribution>,
     e_tag: Option<String>,
@@ -191,19 +191,13 @@ impl std::fmt::Debug for UpdateStreamingDistributionOutputBuilder {
 impl UpdateStreamingDistributionOutputBuilder {
     /// Sets [`UpdateStreamingDistributionOutput::streaming_distribution`].
     #[inline]
-    pub fn streaming_distribution(
-        mut self,
-        value: crate::types::StreamingDistribution,
-    ) -> Self {
+    pub fn streaming_distribution(mut self, value: crate::types::StreamingDistribution) -> Self {
         self.streaming_distribution = Some(value);
         self
     }
     /// Sets or clears [`UpdateStreamingDistributionOutput::streaming_distribution`].
     #[inline]
-    pub fn set_streaming_distribution(
-        mut self,
-        value: Option<crate::types::StreamingDistribution>,
-    ) -> Self {
+    pub fn set_streaming_distribution(mut self, value: Option<crate::types::StreamingDistribution>) -> Self {
         self.streaming_distribution = value;
         self
     }
@@ -221,9 +215,7 @@ impl UpdateStreamingDistributionOutputBuilder {
     }
     /// Builds the [`UpdateStreamingDistributionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateStreamingDistributionOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateStreamingDistributionOutput, restxml_runtime::BuildError> {
         Ok(UpdateStreamingDistributionOutput {
             streaming_distribution: self.streaming_distribution,
             e_tag: self.e_tag,
@@ -233,7 +225,7 @@ impl UpdateStreamingDistributionOutputBuilder {
 }
 
 /// The errors UpdateStreamingDistribution can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateStreamingDistributionError {
     /// Access denied.
@@ -272,77 +264,49 @@ impl UpdateStreamingDistributionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateStreamingDistribution",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
-            Some("InvalidOriginAccessIdentity") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidOriginAccessIdentity)
-            }
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("InvalidOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidOriginAccessIdentity),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
             }
-            Some("TooManyTrustedSigners") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyTrustedSigners)
-            }
-            Some("InvalidOriginAccessControl") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidOriginAccessControl)
-            }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("TooManyTrustedSigners") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyTrustedSigners),
+            Some("InvalidOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidOriginAccessControl),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::MissingBody)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
             }
-            Some("TooManyStreamingDistributionCNAMEs") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyStreamingDistributionCNAMEs)
-            }
-            Some("TrustedSignerDoesNotExist") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TrustedSignerDoesNotExist)
-            }
-            Some("CNAMEAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CNAMEAlreadyExists)
-            }
-            Some("NoSuchStreamingDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchStreamingDistribution)
-            }
+            Some("TooManyStreamingDistributionCNAMEs") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyStreamingDistributionCNAMEs),
+            Some("TrustedSignerDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TrustedSignerDoesNotExist),
+            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CNAMEAlreadyExists),
+            Some("NoSuchStreamingDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchStreamingDistribution),
             _ => unhandled(meta),
         }
     }
@@ -423,6 +387,29 @@ impl UpdateStreamingDistributionError {
     }
 }
 
+impl Clone for UpdateStreamingDistributionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::InvalidOriginAccessIdentity(value) => Self::InvalidOriginAccessIdentity(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
+            Self::TooManyTrustedSigners(value) => Self::TooManyTrustedSigners(value.clone()),
+            Self::InvalidOriginAccessControl(value) => Self::InvalidOriginAccessControl(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::MissingBody(value) => Self::MissingBody(value.clone()),
+            Self::TooManyStreamingDistributionCNAMEs(value) => Self::TooManyStreamingDistributionCNAMEs(value.clone()),
+            Self::TrustedSignerDoesNotExist(value) => Self::TrustedSignerDoesNotExist(value.clone()),
+            Self::CNAMEAlreadyExists(value) => Self::CNAMEAlreadyExists(value.clone()),
+            Self::NoSuchStreamingDistribution(value) => Self::NoSuchStreamingDistribution(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl UpdateStreamingDistributionError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -473,9 +460,7 @@ impl std::error::Error for UpdateStreamingDistributionError {
 pub fn serialize_request(
     input: &crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/streaming-distribution/");
     {
         let value = &input.id;
@@ -490,8 +475,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("StreamingDistributionConfig")
+            body.root("StreamingDistributionConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -508,15 +492,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateStreamingDistributionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateStreamingDistributionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateStreamingDistributionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -541,11 +521,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateStreamingDistributionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateStreamingDistributionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::update_streaming_distribution::UpdateStreamingDistributionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateStreamingDistributionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateStreamingDistributionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateStreamingDistributionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateStreamingDistributionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -555,20 +557,13 @@ impl UpdateStreamingDistributionFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_streaming_distribution::UpdateStreamingDistributionInputBuilder,
     ) -> Self {
-        UpdateStreamingDistributionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateStreamingDistributionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The streaming distribution's configuration information.
     ///
     /// Sets [`crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::streaming_distribution_config`](crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::streaming_distribution_config). Required.
     #[inline]
-    pub fn streaming_distribution_config(
-        mut self,
-        value: crate::types::StreamingDistributionConfig,
-    ) -> Self {
+    pub fn streaming_distribution_config(mut self, value: crate::types::StreamingDistributionConfig) -> Self {
         self.input = self.input.streaming_distribution_config(value);
         self
     }
@@ -597,10 +592,7 @@ impl UpdateStreamingDistributionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -623,15 +615,10 @@ impl UpdateStreamingDistributionFluentBuilder {
         crate::operation::update_streaming_distribution::UpdateStreamingDistributionOutput,
         restxml_runtime::SdkError<UpdateStreamingDistributionError>,
     > {
-        let input: crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateStreamingDistribution", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateStreamingDistribution", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

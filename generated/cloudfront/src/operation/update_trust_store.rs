@@ -28,10 +28,7 @@ impl std::fmt::Debug for UpdateTrustStoreInput {
         f.debug_struct("UpdateTrustStoreInput")
             .field("id", &self.id)
             .field("ca_certificates_bundle_source", &self.ca_certificates_bundle_source)
-            .field(
-                "use_client_certificate_ocsp_endpoint",
-                &self.use_client_certificate_ocsp_endpoint,
-            )
+            .field("use_client_certificate_ocsp_endpoint", &self.use_client_certificate_ocsp_endpoint)
             .field("if_match", &self.if_match)
             .finish()
     }
@@ -52,15 +49,14 @@ impl From<UpdateTrustStoreInput> for UpdateTrustStoreInputBuilder {
         UpdateTrustStoreInputBuilder {
             id: Some(input.id),
             ca_certificates_bundle_source: input.ca_certificates_bundle_source,
-            use_client_certificate_ocsp_endpoint: input
-                .use_client_certificate_ocsp_endpoint,
+            use_client_certificate_ocsp_endpoint: input.use_client_certificate_ocsp_endpoint,
             if_match: Some(input.if_match),
         }
     }
 }
 
 /// A builder for [`UpdateTrustStoreInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateTrustStoreInputBuilder {
     id: Option<String>,
     ca_certificates_bundle_source: Option<crate::types::CaCertificatesBundleSource>,
@@ -74,12 +70,21 @@ impl std::fmt::Debug for UpdateTrustStoreInputBuilder {
         f.debug_struct("UpdateTrustStoreInputBuilder")
             .field("id", &self.id)
             .field("ca_certificates_bundle_source", &self.ca_certificates_bundle_source)
-            .field(
-                "use_client_certificate_ocsp_endpoint",
-                &self.use_client_certificate_ocsp_endpoint,
-            )
+            .field("use_client_certificate_ocsp_endpoint", &self.use_client_certificate_ocsp_endpoint)
             .field("if_match", &self.if_match)
             .finish()
+    }
+}
+
+impl Clone for UpdateTrustStoreInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateTrustStoreInputBuilder {
+            id: self.id.clone(),
+            ca_certificates_bundle_source: self.ca_certificates_bundle_source.clone(),
+            use_client_certificate_ocsp_endpoint: self.use_client_certificate_ocsp_endpoint,
+            if_match: self.if_match.clone(),
+        }
     }
 }
 
@@ -92,10 +97,7 @@ impl UpdateTrustStoreInputBuilder {
     }
     /// Sets [`UpdateTrustStoreInput::ca_certificates_bundle_source`].
     #[inline]
-    pub fn ca_certificates_bundle_source(
-        mut self,
-        value: crate::types::CaCertificatesBundleSource,
-    ) -> Self {
+    pub fn ca_certificates_bundle_source(mut self, value: crate::types::CaCertificatesBundleSource) -> Self {
         self.ca_certificates_bundle_source = Some(value);
         self
     }
@@ -116,10 +118,7 @@ impl UpdateTrustStoreInputBuilder {
     }
     /// Sets or clears [`UpdateTrustStoreInput::use_client_certificate_ocsp_endpoint`].
     #[inline]
-    pub fn set_use_client_certificate_ocsp_endpoint(
-        mut self,
-        value: Option<bool>,
-    ) -> Self {
+    pub fn set_use_client_certificate_ocsp_endpoint(mut self, value: Option<bool>) -> Self {
         self.use_client_certificate_ocsp_endpoint = value;
         self
     }
@@ -133,26 +132,16 @@ impl UpdateTrustStoreInputBuilder {
     #[inline]
     pub fn build(self) -> Result<UpdateTrustStoreInput, restxml_runtime::BuildError> {
         match (self.id, self.if_match) {
-            (Some(m_id), Some(m_if_match)) => {
-                Ok(UpdateTrustStoreInput {
-                    id: m_id,
-                    ca_certificates_bundle_source: self.ca_certificates_bundle_source,
-                    use_client_certificate_ocsp_endpoint: self
-                        .use_client_certificate_ocsp_endpoint,
-                    if_match: m_if_match,
-                })
-            }
-            (m_id, m_if_match) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateTrustStoreInput",
-                        &[
-                            (m_id.is_none(), "id", "Id"),
-                            (m_if_match.is_none(), "if_match", "IfMatch"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_id), Some(m_if_match)) => Ok(UpdateTrustStoreInput {
+                id: m_id,
+                ca_certificates_bundle_source: self.ca_certificates_bundle_source,
+                use_client_certificate_ocsp_endpoint: self.use_client_certificate_ocsp_endpoint,
+                if_match: m_if_match,
+            }),
+            (m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateTrustStoreInput",
+                &[(m_id.is_none(), "id", "Id"), (m_if_match.is_none(), "if_match", "IfMatch")],
+            )),
         }
     }
 }
@@ -200,7 +189,7 @@ impl UpdateTrustStoreOutput {
 }
 
 /// A builder for [`UpdateTrustStoreOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateTrustStoreOutputBuilder {
     trust_store: Option<crate::types::TrustStore>,
     e_tag: Option<String>,
@@ -244,16 +233,12 @@ impl UpdateTrustStoreOutputBuilder {
     /// Builds the [`UpdateTrustStoreOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateTrustStoreOutput, restxml_runtime::BuildError> {
-        Ok(UpdateTrustStoreOutput {
-            trust_store: self.trust_store,
-            e_tag: self.e_tag,
-            meta: Default::default(),
-        })
+        Ok(UpdateTrustStoreOutput { trust_store: self.trust_store, e_tag: self.e_tag, meta: Default::default() })
     }
 }
 
 /// The errors UpdateTrustStore can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateTrustStoreError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -274,41 +259,25 @@ impl UpdateTrustStoreError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "UpdateTrustStore",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateTrustStore", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -341,6 +310,20 @@ impl UpdateTrustStoreError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for UpdateTrustStoreError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -385,20 +368,14 @@ impl std::error::Error for UpdateTrustStoreError {
 pub fn serialize_request(
     input: &crate::operation::update_trust_store::UpdateTrustStoreInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/trust-store/");
     {
         let value = &input.id;
         request.push_label("Id", value.as_str(), false)?;
     }
     if let Some(value) = &input.use_client_certificate_ocsp_endpoint {
-        request
-            .header(
-                "UseClientCertificateOCSPEndpoint",
-                restxml_runtime::scalar::ToText::to_text(value).as_ref(),
-            )?;
+        request.header("UseClientCertificateOCSPEndpoint", restxml_runtime::scalar::ToText::to_text(value).as_ref())?;
     }
     {
         let value = &input.if_match;
@@ -408,8 +385,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("CaCertificatesBundleSource")
+            body.root("CaCertificatesBundleSource")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -426,15 +402,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateTrustStoreError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateTrustStoreError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateTrustStoreError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -459,11 +431,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateTrustStoreFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateTrustStoreFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::update_trust_store::UpdateTrustStoreInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateTrustStoreFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateTrustStoreFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateTrustStoreFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateTrustStoreFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -473,11 +467,7 @@ impl UpdateTrustStoreFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_trust_store::UpdateTrustStoreInputBuilder,
     ) -> Self {
-        UpdateTrustStoreFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateTrustStoreFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The trust store ID.
     ///
@@ -491,10 +481,7 @@ impl UpdateTrustStoreFluentBuilder {
     ///
     /// Sets [`crate::operation::update_trust_store::UpdateTrustStoreInput::ca_certificates_bundle_source`](crate::operation::update_trust_store::UpdateTrustStoreInput::ca_certificates_bundle_source).
     #[inline]
-    pub fn ca_certificates_bundle_source(
-        mut self,
-        value: crate::types::CaCertificatesBundleSource,
-    ) -> Self {
+    pub fn ca_certificates_bundle_source(mut self, value: crate::types::CaCertificatesBundleSource) -> Self {
         self.input = self.input.ca_certificates_bundle_source(value);
         self
     }
@@ -517,10 +504,7 @@ impl UpdateTrustStoreFluentBuilder {
     }
     /// Sets or clears [`crate::operation::update_trust_store::UpdateTrustStoreInput::use_client_certificate_ocsp_endpoint`](crate::operation::update_trust_store::UpdateTrustStoreInput::use_client_certificate_ocsp_endpoint).
     #[inline]
-    pub fn set_use_client_certificate_ocsp_endpoint(
-        mut self,
-        value: Option<bool>,
-    ) -> Self {
+    pub fn set_use_client_certificate_ocsp_endpoint(mut self, value: Option<bool>) -> Self {
         self.input = self.input.set_use_client_certificate_ocsp_endpoint(value);
         self
     }
@@ -535,18 +519,13 @@ impl UpdateTrustStoreFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_trust_store::UpdateTrustStoreInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_trust_store::UpdateTrustStoreInputBuilder {
         &self.input
     }
     /// Sends UpdateTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -561,15 +540,9 @@ impl UpdateTrustStoreFluentBuilder {
         crate::operation::update_trust_store::UpdateTrustStoreOutput,
         restxml_runtime::SdkError<UpdateTrustStoreError>,
     > {
-        let input: crate::operation::update_trust_store::UpdateTrustStoreInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_trust_store::UpdateTrustStoreInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateTrustStore", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateTrustStore", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -51,7 +51,7 @@ impl From<UpdateVpcOriginInput> for UpdateVpcOriginInputBuilder {
 }
 
 /// A builder for [`UpdateVpcOriginInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateVpcOriginInputBuilder {
     vpc_origin_endpoint_config: Option<crate::types::VpcOriginEndpointConfig>,
     id: Option<String>,
@@ -69,13 +69,21 @@ impl std::fmt::Debug for UpdateVpcOriginInputBuilder {
     }
 }
 
+impl Clone for UpdateVpcOriginInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateVpcOriginInputBuilder {
+            vpc_origin_endpoint_config: self.vpc_origin_endpoint_config.clone(),
+            id: self.id.clone(),
+            if_match: self.if_match.clone(),
+        }
+    }
+}
+
 impl UpdateVpcOriginInputBuilder {
     /// Sets [`UpdateVpcOriginInput::vpc_origin_endpoint_config`].
     #[inline]
-    pub fn vpc_origin_endpoint_config(
-        mut self,
-        value: crate::types::VpcOriginEndpointConfig,
-    ) -> Self {
+    pub fn vpc_origin_endpoint_config(mut self, value: crate::types::VpcOriginEndpointConfig) -> Self {
         self.vpc_origin_endpoint_config = Some(value);
         self
     }
@@ -95,29 +103,19 @@ impl UpdateVpcOriginInputBuilder {
     #[inline]
     pub fn build(self) -> Result<UpdateVpcOriginInput, restxml_runtime::BuildError> {
         match (self.vpc_origin_endpoint_config, self.id, self.if_match) {
-            (Some(m_vpc_origin_endpoint_config), Some(m_id), Some(m_if_match)) => {
-                Ok(UpdateVpcOriginInput {
-                    vpc_origin_endpoint_config: m_vpc_origin_endpoint_config,
-                    id: m_id,
-                    if_match: m_if_match,
-                })
-            }
-            (m_vpc_origin_endpoint_config, m_id, m_if_match) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateVpcOriginInput",
-                        &[
-                            (
-                                m_vpc_origin_endpoint_config.is_none(),
-                                "vpc_origin_endpoint_config",
-                                "VpcOriginEndpointConfig",
-                            ),
-                            (m_id.is_none(), "id", "Id"),
-                            (m_if_match.is_none(), "if_match", "IfMatch"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_vpc_origin_endpoint_config), Some(m_id), Some(m_if_match)) => Ok(UpdateVpcOriginInput {
+                vpc_origin_endpoint_config: m_vpc_origin_endpoint_config,
+                id: m_id,
+                if_match: m_if_match,
+            }),
+            (m_vpc_origin_endpoint_config, m_id, m_if_match) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateVpcOriginInput",
+                &[
+                    (m_vpc_origin_endpoint_config.is_none(), "vpc_origin_endpoint_config", "VpcOriginEndpointConfig"),
+                    (m_id.is_none(), "id", "Id"),
+                    (m_if_match.is_none(), "if_match", "IfMatch"),
+                ],
+            )),
         }
     }
 }
@@ -165,7 +163,7 @@ impl UpdateVpcOriginOutput {
 }
 
 /// A builder for [`UpdateVpcOriginOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateVpcOriginOutputBuilder {
     vpc_origin: Option<crate::types::VpcOrigin>,
     e_tag: Option<String>,
@@ -209,16 +207,12 @@ impl UpdateVpcOriginOutputBuilder {
     /// Builds the [`UpdateVpcOriginOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<UpdateVpcOriginOutput, restxml_runtime::BuildError> {
-        Ok(UpdateVpcOriginOutput {
-            vpc_origin: self.vpc_origin,
-            e_tag: self.e_tag,
-            meta: Default::default(),
-        })
+        Ok(UpdateVpcOriginOutput { vpc_origin: self.vpc_origin, e_tag: self.e_tag, meta: Default::default() })
     }
 }
 
 /// The errors UpdateVpcOrigin can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateVpcOriginError {
     /// The precondition in one or more of the request fields evaluated to `false`.
@@ -251,65 +245,38 @@ impl UpdateVpcOriginError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "UpdateVpcOrigin",
-                meta,
-                headers,
-                body,
-            ),
-        );
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateVpcOrigin", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PreconditionFailed)
-            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PreconditionFailed),
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
-            Some("UnsupportedOperation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::UnsupportedOperation)
-            }
-            Some("EntityAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityAlreadyExists)
-            }
-            Some("InconsistentQuantities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InconsistentQuantities)
-            }
-            Some("CannotUpdateEntityWhileInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CannotUpdateEntityWhileInUse)
-            }
-            Some("EntityLimitExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityLimitExceeded)
-            }
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::UnsupportedOperation),
+            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityAlreadyExists),
+            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InconsistentQuantities),
+            Some("CannotUpdateEntityWhileInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CannotUpdateEntityWhileInUse),
+            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::EntityLimitExceeded),
             Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalUpdate)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("InvalidIfMatchVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidIfMatchVersion)
-            }
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
             _ => unhandled(meta),
         }
     }
@@ -375,6 +342,26 @@ impl UpdateVpcOriginError {
     }
 }
 
+impl Clone for UpdateVpcOriginError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::PreconditionFailed(value) => Self::PreconditionFailed(value.clone()),
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::UnsupportedOperation(value) => Self::UnsupportedOperation(value.clone()),
+            Self::EntityAlreadyExists(value) => Self::EntityAlreadyExists(value.clone()),
+            Self::InconsistentQuantities(value) => Self::InconsistentQuantities(value.clone()),
+            Self::CannotUpdateEntityWhileInUse(value) => Self::CannotUpdateEntityWhileInUse(value.clone()),
+            Self::EntityLimitExceeded(value) => Self::EntityLimitExceeded(value.clone()),
+            Self::IllegalUpdate(value) => Self::IllegalUpdate(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidIfMatchVersion(value) => Self::InvalidIfMatchVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl UpdateVpcOriginError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -422,9 +409,7 @@ impl std::error::Error for UpdateVpcOriginError {
 pub fn serialize_request(
     input: &crate::operation::update_vpc_origin::UpdateVpcOriginInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::PUT,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::PUT);
     request.push_path("/2020-05-31/vpc-origin/");
     {
         let value = &input.id;
@@ -439,8 +424,7 @@ pub fn serialize_request(
         let mut body = restxml_runtime::xml::XmlWriter::new();
         restxml_runtime::xml::WriteXml::write_xml(
             value,
-            body
-                .root("VpcOriginEndpointConfig")
+            body.root("VpcOriginEndpointConfig")
                 .with_attr("xmlns", "http://cloudfront.amazonaws.com/doc/2020-05-31/")?,
         )?;
         request.body(body.into_bytes(), "application/xml");
@@ -452,20 +436,14 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::update_vpc_origin::UpdateVpcOriginOutput,
-    restxml_runtime::SdkError<UpdateVpcOriginError>,
-> {
+) -> Result<crate::operation::update_vpc_origin::UpdateVpcOriginOutput, restxml_runtime::SdkError<UpdateVpcOriginError>>
+{
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateVpcOriginError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateVpcOriginError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -490,11 +468,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateVpcOriginFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateVpcOriginFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::update_vpc_origin::UpdateVpcOriginInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateVpcOriginFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateVpcOriginFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateVpcOriginFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateVpcOriginFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -504,20 +504,13 @@ impl UpdateVpcOriginFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_vpc_origin::UpdateVpcOriginInputBuilder,
     ) -> Self {
-        UpdateVpcOriginFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateVpcOriginFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The VPC origin endpoint configuration.
     ///
     /// Sets [`crate::operation::update_vpc_origin::UpdateVpcOriginInput::vpc_origin_endpoint_config`](crate::operation::update_vpc_origin::UpdateVpcOriginInput::vpc_origin_endpoint_config). Required.
     #[inline]
-    pub fn vpc_origin_endpoint_config(
-        mut self,
-        value: crate::types::VpcOriginEndpointConfig,
-    ) -> Self {
+    pub fn vpc_origin_endpoint_config(mut self, value: crate::types::VpcOriginEndpointConfig) -> Self {
         self.input = self.input.vpc_origin_endpoint_config(value);
         self
     }
@@ -540,18 +533,13 @@ impl UpdateVpcOriginFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_vpc_origin::UpdateVpcOriginInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_vpc_origin::UpdateVpcOriginInputBuilder {
         &self.input
     }
     /// Sends UpdateVpcOrigin: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -566,15 +554,9 @@ impl UpdateVpcOriginFluentBuilder {
         crate::operation::update_vpc_origin::UpdateVpcOriginOutput,
         restxml_runtime::SdkError<UpdateVpcOriginError>,
     > {
-        let input: crate::operation::update_vpc_origin::UpdateVpcOriginInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_vpc_origin::UpdateVpcOriginInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateVpcOrigin", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateVpcOrigin", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -39,15 +39,12 @@ impl From<VerifyDnsConfigurationInput> for VerifyDnsConfigurationInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: VerifyDnsConfigurationInput) -> Self {
-        VerifyDnsConfigurationInputBuilder {
-            domain: input.domain,
-            identifier: Some(input.identifier),
-        }
+        VerifyDnsConfigurationInputBuilder { domain: input.domain, identifier: Some(input.identifier) }
     }
 }
 
 /// A builder for [`VerifyDnsConfigurationInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct VerifyDnsConfigurationInputBuilder {
     domain: Option<String>,
     identifier: Option<String>,
@@ -60,6 +57,13 @@ impl std::fmt::Debug for VerifyDnsConfigurationInputBuilder {
             .field("domain", &self.domain)
             .field("identifier", &self.identifier)
             .finish()
+    }
+}
+
+impl Clone for VerifyDnsConfigurationInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        VerifyDnsConfigurationInputBuilder { domain: self.domain.clone(), identifier: self.identifier.clone() }
     }
 }
 
@@ -84,24 +88,13 @@ impl VerifyDnsConfigurationInputBuilder {
     }
     /// Builds the [`VerifyDnsConfigurationInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<VerifyDnsConfigurationInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<VerifyDnsConfigurationInput, restxml_runtime::BuildError> {
         match (self.identifier,) {
-            (Some(m_identifier),) => {
-                Ok(VerifyDnsConfigurationInput {
-                    domain: self.domain,
-                    identifier: m_identifier,
-                })
-            }
-            (m_identifier,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "VerifyDnsConfigurationInput",
-                        &[(m_identifier.is_none(), "identifier", "Identifier")],
-                    ),
-                )
-            }
+            (Some(m_identifier),) => Ok(VerifyDnsConfigurationInput { domain: self.domain, identifier: m_identifier }),
+            (m_identifier,) => Err(restxml_runtime::BuildError::missing_fields(
+                "VerifyDnsConfigurationInput",
+                &[(m_identifier.is_none(), "identifier", "Identifier")],
+            )),
         }
     }
 }
@@ -146,7 +139,7 @@ impl VerifyDnsConfigurationOutput {
 }
 
 /// A builder for [`VerifyDnsConfigurationOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct VerifyDnsConfigurationOutputBuilder {
     dns_configuration_list: Option<Vec<crate::types::DnsConfiguration>>,
 }
@@ -163,27 +156,19 @@ impl std::fmt::Debug for VerifyDnsConfigurationOutputBuilder {
 impl VerifyDnsConfigurationOutputBuilder {
     /// Sets [`VerifyDnsConfigurationOutput::dns_configuration_list`].
     #[inline]
-    pub fn dns_configuration_list(
-        mut self,
-        value: Vec<crate::types::DnsConfiguration>,
-    ) -> Self {
+    pub fn dns_configuration_list(mut self, value: Vec<crate::types::DnsConfiguration>) -> Self {
         self.dns_configuration_list = Some(value);
         self
     }
     /// Sets or clears [`VerifyDnsConfigurationOutput::dns_configuration_list`].
     #[inline]
-    pub fn set_dns_configuration_list(
-        mut self,
-        value: Option<Vec<crate::types::DnsConfiguration>>,
-    ) -> Self {
+    pub fn set_dns_configuration_list(mut self, value: Option<Vec<crate::types::DnsConfiguration>>) -> Self {
         self.dns_configuration_list = value;
         self
     }
     /// Builds the [`VerifyDnsConfigurationOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<VerifyDnsConfigurationOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<VerifyDnsConfigurationOutput, restxml_runtime::BuildError> {
         Ok(VerifyDnsConfigurationOutput {
             dns_configuration_list: self.dns_configuration_list,
             meta: Default::default(),
@@ -192,7 +177,7 @@ impl VerifyDnsConfigurationOutputBuilder {
 }
 
 /// The errors VerifyDnsConfiguration can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum VerifyDnsConfigurationError {
     /// Access denied.
@@ -209,32 +194,25 @@ impl VerifyDnsConfigurationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "VerifyDnsConfiguration",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::AccessDenied)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
             }
             Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::EntityNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             _ => unhandled(meta),
         }
@@ -258,6 +236,18 @@ impl VerifyDnsConfigurationError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for VerifyDnsConfigurationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::AccessDenied(value) => Self::AccessDenied(value.clone()),
+            Self::EntityNotFound(value) => Self::EntityNotFound(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -300,9 +290,7 @@ impl std::error::Error for VerifyDnsConfigurationError {
 pub fn serialize_request(
     input: &crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2020-05-31/verify-dns-configuration");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -333,15 +321,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<VerifyDnsConfigurationError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                VerifyDnsConfigurationError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(VerifyDnsConfigurationError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -355,11 +339,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "DnsConfigurationList" {
                     m_dns_configuration_list = Some(
-                        child
-                            .read_list(
-                                "DnsConfiguration",
-                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                            )?,
+                        child.read_list("DnsConfiguration", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?,
                     );
                 }
             }
@@ -377,11 +357,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](VerifyDnsConfigurationFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct VerifyDnsConfigurationFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::verify_dns_configuration::VerifyDnsConfigurationInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for VerifyDnsConfigurationFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        VerifyDnsConfigurationFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for VerifyDnsConfigurationFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VerifyDnsConfigurationFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -391,11 +393,7 @@ impl VerifyDnsConfigurationFluentBuilder {
         client: crate::Client,
         input: crate::operation::verify_dns_configuration::VerifyDnsConfigurationInputBuilder,
     ) -> Self {
-        VerifyDnsConfigurationFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        VerifyDnsConfigurationFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The domain name that you're verifying.
     ///
@@ -422,18 +420,13 @@ impl VerifyDnsConfigurationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::verify_dns_configuration::VerifyDnsConfigurationInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::verify_dns_configuration::VerifyDnsConfigurationInputBuilder {
         &self.input
     }
     /// Sends VerifyDnsConfiguration: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -448,15 +441,9 @@ impl VerifyDnsConfigurationFluentBuilder {
         crate::operation::verify_dns_configuration::VerifyDnsConfigurationOutput,
         restxml_runtime::SdkError<VerifyDnsConfigurationError>,
     > {
-        let input: crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput = self
-            .input
-            .build()?;
+        let input: crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("VerifyDnsConfiguration", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("VerifyDnsConfiguration", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

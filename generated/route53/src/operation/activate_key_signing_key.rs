@@ -41,15 +41,12 @@ impl From<ActivateKeySigningKeyInput> for ActivateKeySigningKeyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ActivateKeySigningKeyInput) -> Self {
-        ActivateKeySigningKeyInputBuilder {
-            hosted_zone_id: Some(input.hosted_zone_id),
-            name: Some(input.name),
-        }
+        ActivateKeySigningKeyInputBuilder { hosted_zone_id: Some(input.hosted_zone_id), name: Some(input.name) }
     }
 }
 
 /// A builder for [`ActivateKeySigningKeyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ActivateKeySigningKeyInputBuilder {
     hosted_zone_id: Option<String>,
     name: Option<String>,
@@ -62,6 +59,13 @@ impl std::fmt::Debug for ActivateKeySigningKeyInputBuilder {
             .field("hosted_zone_id", &self.hosted_zone_id)
             .field("name", &self.name)
             .finish()
+    }
+}
+
+impl Clone for ActivateKeySigningKeyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ActivateKeySigningKeyInputBuilder { hosted_zone_id: self.hosted_zone_id.clone(), name: self.name.clone() }
     }
 }
 
@@ -80,31 +84,15 @@ impl ActivateKeySigningKeyInputBuilder {
     }
     /// Builds the [`ActivateKeySigningKeyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ActivateKeySigningKeyInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ActivateKeySigningKeyInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.name) {
             (Some(m_hosted_zone_id), Some(m_name)) => {
-                Ok(ActivateKeySigningKeyInput {
-                    hosted_zone_id: m_hosted_zone_id,
-                    name: m_name,
-                })
+                Ok(ActivateKeySigningKeyInput { hosted_zone_id: m_hosted_zone_id, name: m_name })
             }
-            (m_hosted_zone_id, m_name) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ActivateKeySigningKeyInput",
-                        &[
-                            (
-                                m_hosted_zone_id.is_none(),
-                                "hosted_zone_id",
-                                "HostedZoneId",
-                            ),
-                            (m_name.is_none(), "name", "Name"),
-                        ],
-                    ),
-                )
-            }
+            (m_hosted_zone_id, m_name) => Err(restxml_runtime::BuildError::missing_fields(
+                "ActivateKeySigningKeyInput",
+                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_name.is_none(), "name", "Name")],
+            )),
         }
     }
 }
@@ -127,9 +115,7 @@ pub struct ActivateKeySigningKeyOutput {
 impl std::fmt::Debug for ActivateKeySigningKeyOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ActivateKeySigningKeyOutput")
-            .field("change_info", &self.change_info)
-            .finish()
+        f.debug_struct("ActivateKeySigningKeyOutput").field("change_info", &self.change_info).finish()
     }
 }
 
@@ -149,7 +135,7 @@ impl ActivateKeySigningKeyOutput {
 }
 
 /// A builder for [`ActivateKeySigningKeyOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ActivateKeySigningKeyOutputBuilder {
     change_info: Option<crate::types::ChangeInfo>,
 }
@@ -157,9 +143,7 @@ pub struct ActivateKeySigningKeyOutputBuilder {
 impl std::fmt::Debug for ActivateKeySigningKeyOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ActivateKeySigningKeyOutputBuilder")
-            .field("change_info", &self.change_info)
-            .finish()
+        f.debug_struct("ActivateKeySigningKeyOutputBuilder").field("change_info", &self.change_info).finish()
     }
 }
 
@@ -172,30 +156,21 @@ impl ActivateKeySigningKeyOutputBuilder {
     }
     /// Builds the [`ActivateKeySigningKeyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ActivateKeySigningKeyOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ActivateKeySigningKeyOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(ActivateKeySigningKeyOutput {
-                    change_info: m_change_info,
-                    meta: Default::default(),
-                })
+                Ok(ActivateKeySigningKeyOutput { change_info: m_change_info, meta: Default::default() })
             }
-            (m_change_info,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ActivateKeySigningKeyOutput",
-                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-                    ),
-                )
-            }
+            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ActivateKeySigningKeyOutput",
+                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+            )),
         }
     }
 }
 
 /// The errors ActivateKeySigningKey can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ActivateKeySigningKeyError {
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
@@ -218,48 +193,30 @@ impl ActivateKeySigningKeyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ActivateKeySigningKey",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ConcurrentModification)
-            }
-            Some("NoSuchKeySigningKey") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchKeySigningKey)
-            }
-            Some("InvalidKeySigningKeyStatus") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus)
-            }
-            Some("InvalidSigningStatus") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidSigningStatus)
-            }
+            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ConcurrentModification),
+            Some("NoSuchKeySigningKey") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchKeySigningKey),
+            Some("InvalidKeySigningKeyStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus),
+            Some("InvalidSigningStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidSigningStatus),
             Some("InvalidKMSArn") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidKMSArn)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidKMSArn)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -298,6 +255,21 @@ impl ActivateKeySigningKeyError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ActivateKeySigningKeyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::NoSuchKeySigningKey(value) => Self::NoSuchKeySigningKey(value.clone()),
+            Self::InvalidKeySigningKeyStatus(value) => Self::InvalidKeySigningKeyStatus(value.clone()),
+            Self::InvalidSigningStatus(value) => Self::InvalidSigningStatus(value.clone()),
+            Self::InvalidKMSArn(value) => Self::InvalidKMSArn(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -343,18 +315,11 @@ impl std::error::Error for ActivateKeySigningKeyError {
 pub fn serialize_request(
     input: &crate::operation::activate_key_signing_key::ActivateKeySigningKeyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/keysigningkey/");
     {
         let value = &input.hosted_zone_id;
-        request
-            .push_label(
-                "HostedZoneId",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("HostedZoneId", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.push_path("/");
     {
@@ -374,30 +339,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ActivateKeySigningKeyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ActivateKeySigningKeyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ActivateKeySigningKeyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "ChangeInfo",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -405,9 +361,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))
@@ -424,11 +378,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ActivateKeySigningKeyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ActivateKeySigningKeyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::activate_key_signing_key::ActivateKeySigningKeyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ActivateKeySigningKeyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ActivateKeySigningKeyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ActivateKeySigningKeyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ActivateKeySigningKeyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -438,11 +414,7 @@ impl ActivateKeySigningKeyFluentBuilder {
         client: crate::Client,
         input: crate::operation::activate_key_signing_key::ActivateKeySigningKeyInputBuilder,
     ) -> Self {
-        ActivateKeySigningKeyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ActivateKeySigningKeyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A unique string used to identify a hosted zone.
     ///
@@ -463,18 +435,13 @@ impl ActivateKeySigningKeyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::activate_key_signing_key::ActivateKeySigningKeyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::activate_key_signing_key::ActivateKeySigningKeyInputBuilder {
         &self.input
     }
     /// Sends ActivateKeySigningKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -489,15 +456,9 @@ impl ActivateKeySigningKeyFluentBuilder {
         crate::operation::activate_key_signing_key::ActivateKeySigningKeyOutput,
         restxml_runtime::SdkError<ActivateKeySigningKeyError>,
     > {
-        let input: crate::operation::activate_key_signing_key::ActivateKeySigningKeyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::activate_key_signing_key::ActivateKeySigningKeyInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ActivateKeySigningKey", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ActivateKeySigningKey", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -78,7 +78,7 @@ impl From<AssociateVPCWithHostedZoneInput> for AssociateVPCWithHostedZoneInputBu
 }
 
 /// A builder for [`AssociateVPCWithHostedZoneInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct AssociateVPCWithHostedZoneInputBuilder {
     hosted_zone_id: Option<String>,
     vpc: Option<crate::types::VPC>,
@@ -93,6 +93,17 @@ impl std::fmt::Debug for AssociateVPCWithHostedZoneInputBuilder {
             .field("vpc", &self.vpc)
             .field("comment", &self.comment)
             .finish()
+    }
+}
+
+impl Clone for AssociateVPCWithHostedZoneInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        AssociateVPCWithHostedZoneInputBuilder {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            vpc: self.vpc.clone(),
+            comment: self.comment.clone(),
+        }
     }
 }
 
@@ -123,32 +134,17 @@ impl AssociateVPCWithHostedZoneInputBuilder {
     }
     /// Builds the [`AssociateVPCWithHostedZoneInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<AssociateVPCWithHostedZoneInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<AssociateVPCWithHostedZoneInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.vpc) {
-            (Some(m_hosted_zone_id), Some(m_vpc)) => {
-                Ok(AssociateVPCWithHostedZoneInput {
-                    hosted_zone_id: m_hosted_zone_id,
-                    vpc: m_vpc,
-                    comment: self.comment,
-                })
-            }
-            (m_hosted_zone_id, m_vpc) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "AssociateVPCWithHostedZoneInput",
-                        &[
-                            (
-                                m_hosted_zone_id.is_none(),
-                                "hosted_zone_id",
-                                "HostedZoneId",
-                            ),
-                            (m_vpc.is_none(), "vpc", "VPC"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_hosted_zone_id), Some(m_vpc)) => Ok(AssociateVPCWithHostedZoneInput {
+                hosted_zone_id: m_hosted_zone_id,
+                vpc: m_vpc,
+                comment: self.comment,
+            }),
+            (m_hosted_zone_id, m_vpc) => Err(restxml_runtime::BuildError::missing_fields(
+                "AssociateVPCWithHostedZoneInput",
+                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_vpc.is_none(), "vpc", "VPC")],
+            )),
         }
     }
 }
@@ -171,9 +167,7 @@ pub struct AssociateVPCWithHostedZoneOutput {
 impl std::fmt::Debug for AssociateVPCWithHostedZoneOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AssociateVPCWithHostedZoneOutput")
-            .field("change_info", &self.change_info)
-            .finish()
+        f.debug_struct("AssociateVPCWithHostedZoneOutput").field("change_info", &self.change_info).finish()
     }
 }
 
@@ -193,7 +187,7 @@ impl AssociateVPCWithHostedZoneOutput {
 }
 
 /// A builder for [`AssociateVPCWithHostedZoneOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct AssociateVPCWithHostedZoneOutputBuilder {
     change_info: Option<crate::types::ChangeInfo>,
 }
@@ -201,9 +195,7 @@ pub struct AssociateVPCWithHostedZoneOutputBuilder {
 impl std::fmt::Debug for AssociateVPCWithHostedZoneOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AssociateVPCWithHostedZoneOutputBuilder")
-            .field("change_info", &self.change_info)
-            .finish()
+        f.debug_struct("AssociateVPCWithHostedZoneOutputBuilder").field("change_info", &self.change_info).finish()
     }
 }
 
@@ -216,30 +208,21 @@ impl AssociateVPCWithHostedZoneOutputBuilder {
     }
     /// Builds the [`AssociateVPCWithHostedZoneOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<AssociateVPCWithHostedZoneOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<AssociateVPCWithHostedZoneOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(AssociateVPCWithHostedZoneOutput {
-                    change_info: m_change_info,
-                    meta: Default::default(),
-                })
+                Ok(AssociateVPCWithHostedZoneOutput { change_info: m_change_info, meta: Default::default() })
             }
-            (m_change_info,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "AssociateVPCWithHostedZoneOutput",
-                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-                    ),
-                )
-            }
+            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
+                "AssociateVPCWithHostedZoneOutput",
+                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+            )),
         }
     }
 }
 
 /// The errors AssociateVPCWithHostedZone can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum AssociateVPCWithHostedZoneError {
     /// No hosted zone exists with the ID that you specified.
@@ -266,57 +249,37 @@ impl AssociateVPCWithHostedZoneError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "AssociateVPCWithHostedZone",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
-            Some("NotAuthorizedException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NotAuthorizedException)
-            }
+            Some("NotAuthorizedException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NotAuthorizedException),
             Some("InvalidVPCId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidVPCId)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidVPCId)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("PublicZoneVPCAssociation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PublicZoneVPCAssociation)
-            }
-            Some("ConflictingDomainExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ConflictingDomainExists)
-            }
+            Some("PublicZoneVPCAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PublicZoneVPCAssociation),
+            Some("ConflictingDomainExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ConflictingDomainExists),
             Some("LimitsExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::LimitsExceeded)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::LimitsExceeded)
             }
-            Some("PriorRequestNotComplete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
-            }
+            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PriorRequestNotComplete),
             _ => unhandled(meta),
         }
     }
@@ -367,6 +330,23 @@ impl AssociateVPCWithHostedZoneError {
     }
 }
 
+impl Clone for AssociateVPCWithHostedZoneError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
+            Self::NotAuthorizedException(value) => Self::NotAuthorizedException(value.clone()),
+            Self::InvalidVPCId(value) => Self::InvalidVPCId(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::PublicZoneVPCAssociation(value) => Self::PublicZoneVPCAssociation(value.clone()),
+            Self::ConflictingDomainExists(value) => Self::ConflictingDomainExists(value.clone()),
+            Self::LimitsExceeded(value) => Self::LimitsExceeded(value.clone()),
+            Self::PriorRequestNotComplete(value) => Self::PriorRequestNotComplete(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl AssociateVPCWithHostedZoneError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -411,18 +391,11 @@ impl std::error::Error for AssociateVPCWithHostedZoneError {
 pub fn serialize_request(
     input: &crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request
-            .push_label(
-                "Id",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.push_path("/associatevpc");
     if true {
@@ -454,41 +427,29 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<AssociateVPCWithHostedZoneError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                AssociateVPCWithHostedZoneError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(AssociateVPCWithHostedZoneError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "ChangeInfo",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["AssociateVPCWithHostedZoneResponse"])?;
+            let element = &mut document.output_root(&["AssociateVPCWithHostedZoneResponse"])?;
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))
@@ -505,11 +466,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](AssociateVPCWithHostedZoneFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct AssociateVPCWithHostedZoneFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for AssociateVPCWithHostedZoneFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        AssociateVPCWithHostedZoneFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for AssociateVPCWithHostedZoneFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AssociateVPCWithHostedZoneFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -519,11 +502,7 @@ impl AssociateVPCWithHostedZoneFluentBuilder {
         client: crate::Client,
         input: crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInputBuilder,
     ) -> Self {
-        AssociateVPCWithHostedZoneFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        AssociateVPCWithHostedZoneFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the private hosted zone that you want to associate an Amazon VPC with.
     ///
@@ -558,10 +537,7 @@ impl AssociateVPCWithHostedZoneFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -584,15 +560,10 @@ impl AssociateVPCWithHostedZoneFluentBuilder {
         crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneOutput,
         restxml_runtime::SdkError<AssociateVPCWithHostedZoneError>,
     > {
-        let input: crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput = self
-            .input
-            .build()?;
+        let input: crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("AssociateVPCWithHostedZone", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("AssociateVPCWithHostedZone", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -71,7 +71,7 @@ impl From<ChangeCidrCollectionInput> for ChangeCidrCollectionInputBuilder {
 }
 
 /// A builder for [`ChangeCidrCollectionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ChangeCidrCollectionInputBuilder {
     id: Option<String>,
     collection_version: Option<i64>,
@@ -86,6 +86,17 @@ impl std::fmt::Debug for ChangeCidrCollectionInputBuilder {
             .field("collection_version", &self.collection_version)
             .field("changes", &self.changes)
             .finish()
+    }
+}
+
+impl Clone for ChangeCidrCollectionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ChangeCidrCollectionInputBuilder {
+            id: self.id.clone(),
+            collection_version: self.collection_version,
+            changes: self.changes.clone(),
+        }
     }
 }
 
@@ -116,28 +127,17 @@ impl ChangeCidrCollectionInputBuilder {
     }
     /// Builds the [`ChangeCidrCollectionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ChangeCidrCollectionInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ChangeCidrCollectionInput, restxml_runtime::BuildError> {
         match (self.id, self.changes) {
-            (Some(m_id), Some(m_changes)) => {
-                Ok(ChangeCidrCollectionInput {
-                    id: m_id,
-                    collection_version: self.collection_version,
-                    changes: m_changes,
-                })
-            }
-            (m_id, m_changes) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ChangeCidrCollectionInput",
-                        &[
-                            (m_id.is_none(), "id", "Id"),
-                            (m_changes.is_none(), "changes", "Changes"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_id), Some(m_changes)) => Ok(ChangeCidrCollectionInput {
+                id: m_id,
+                collection_version: self.collection_version,
+                changes: m_changes,
+            }),
+            (m_id, m_changes) => Err(restxml_runtime::BuildError::missing_fields(
+                "ChangeCidrCollectionInput",
+                &[(m_id.is_none(), "id", "Id"), (m_changes.is_none(), "changes", "Changes")],
+            )),
         }
     }
 }
@@ -180,7 +180,7 @@ impl ChangeCidrCollectionOutput {
 }
 
 /// A builder for [`ChangeCidrCollectionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ChangeCidrCollectionOutputBuilder {
     id: Option<String>,
 }
@@ -188,9 +188,7 @@ pub struct ChangeCidrCollectionOutputBuilder {
 impl std::fmt::Debug for ChangeCidrCollectionOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ChangeCidrCollectionOutputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("ChangeCidrCollectionOutputBuilder").field("id", &self.id).finish()
     }
 }
 
@@ -203,38 +201,25 @@ impl ChangeCidrCollectionOutputBuilder {
     }
     /// Builds the [`ChangeCidrCollectionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ChangeCidrCollectionOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ChangeCidrCollectionOutput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(ChangeCidrCollectionOutput {
-                    id: m_id,
-                    meta: Default::default(),
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ChangeCidrCollectionOutput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(ChangeCidrCollectionOutput { id: m_id, meta: Default::default() }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ChangeCidrCollectionOutput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
 
 /// The errors ChangeCidrCollection can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ChangeCidrCollectionError {
     /// The CIDR collection you specified, doesn't exist.
     NoSuchCidrCollectionException(crate::error::NoSuchCidrCollectionException),
     /// The CIDR collection version you provided, doesn't match the one in the `ListCidrCollections` operation.
-    CidrCollectionVersionMismatchException(
-        crate::error::CidrCollectionVersionMismatchException,
-    ),
+    CidrCollectionVersionMismatchException(crate::error::CidrCollectionVersionMismatchException),
     /// The input is not valid.
     InvalidInput(crate::error::InvalidInput),
     /// This CIDR block is already in use.
@@ -251,49 +236,26 @@ impl ChangeCidrCollectionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ChangeCidrCollection",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ChangeCidrCollection", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchCidrCollectionException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchCidrCollectionException)
-            }
-            Some("CidrCollectionVersionMismatchException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CidrCollectionVersionMismatchException)
-            }
+            Some("NoSuchCidrCollectionException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchCidrCollectionException),
+            Some("CidrCollectionVersionMismatchException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CidrCollectionVersionMismatchException),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("CidrBlockInUseException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CidrBlockInUseException)
-            }
+            Some("CidrBlockInUseException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CidrBlockInUseException),
             Some("LimitsExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::LimitsExceeded)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::LimitsExceeded)
             }
-            Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ConcurrentModification)
-            }
+            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ConcurrentModification),
             _ => unhandled(meta),
         }
     }
@@ -331,6 +293,23 @@ impl ChangeCidrCollectionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ChangeCidrCollectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchCidrCollectionException(value) => Self::NoSuchCidrCollectionException(value.clone()),
+            Self::CidrCollectionVersionMismatchException(value) => {
+                Self::CidrCollectionVersionMismatchException(value.clone())
+            }
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::CidrBlockInUseException(value) => Self::CidrBlockInUseException(value.clone()),
+            Self::LimitsExceeded(value) => Self::LimitsExceeded(value.clone()),
+            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -376,9 +355,7 @@ impl std::error::Error for ChangeCidrCollectionError {
 pub fn serialize_request(
     input: &crate::operation::change_cidr_collection::ChangeCidrCollectionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/cidrcollection/");
     {
         let value = &input.id;
@@ -413,28 +390,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ChangeCidrCollectionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ChangeCidrCollectionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ChangeCidrCollectionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_id,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("Id"),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(status, restxml_runtime::xml::XmlError::missing_in_empty_body("Id"))
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -459,11 +426,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ChangeCidrCollectionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ChangeCidrCollectionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::change_cidr_collection::ChangeCidrCollectionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ChangeCidrCollectionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ChangeCidrCollectionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ChangeCidrCollectionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ChangeCidrCollectionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -473,11 +462,7 @@ impl ChangeCidrCollectionFluentBuilder {
         client: crate::Client,
         input: crate::operation::change_cidr_collection::ChangeCidrCollectionInputBuilder,
     ) -> Self {
-        ChangeCidrCollectionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ChangeCidrCollectionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The UUID of the CIDR collection to update.
     ///
@@ -512,18 +497,13 @@ impl ChangeCidrCollectionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::change_cidr_collection::ChangeCidrCollectionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::change_cidr_collection::ChangeCidrCollectionInputBuilder {
         &self.input
     }
     /// Sends ChangeCidrCollection: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -538,15 +518,9 @@ impl ChangeCidrCollectionFluentBuilder {
         crate::operation::change_cidr_collection::ChangeCidrCollectionOutput,
         restxml_runtime::SdkError<ChangeCidrCollectionError>,
     > {
-        let input: crate::operation::change_cidr_collection::ChangeCidrCollectionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::change_cidr_collection::ChangeCidrCollectionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ChangeCidrCollection", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ChangeCidrCollection", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -93,7 +93,7 @@ impl From<ChangeResourceRecordSetsInput> for ChangeResourceRecordSetsInputBuilde
 }
 
 /// A builder for [`ChangeResourceRecordSetsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ChangeResourceRecordSetsInputBuilder {
     hosted_zone_id: Option<String>,
     change_batch: Option<crate::types::ChangeBatch>,
@@ -106,6 +106,16 @@ impl std::fmt::Debug for ChangeResourceRecordSetsInputBuilder {
             .field("hosted_zone_id", &self.hosted_zone_id)
             .field("change_batch", &self.change_batch)
             .finish()
+    }
+}
+
+impl Clone for ChangeResourceRecordSetsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ChangeResourceRecordSetsInputBuilder {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            change_batch: self.change_batch.clone(),
+        }
     }
 }
 
@@ -124,31 +134,18 @@ impl ChangeResourceRecordSetsInputBuilder {
     }
     /// Builds the [`ChangeResourceRecordSetsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ChangeResourceRecordSetsInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ChangeResourceRecordSetsInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.change_batch) {
             (Some(m_hosted_zone_id), Some(m_change_batch)) => {
-                Ok(ChangeResourceRecordSetsInput {
-                    hosted_zone_id: m_hosted_zone_id,
-                    change_batch: m_change_batch,
-                })
+                Ok(ChangeResourceRecordSetsInput { hosted_zone_id: m_hosted_zone_id, change_batch: m_change_batch })
             }
-            (m_hosted_zone_id, m_change_batch) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ChangeResourceRecordSetsInput",
-                        &[
-                            (
-                                m_hosted_zone_id.is_none(),
-                                "hosted_zone_id",
-                                "HostedZoneId",
-                            ),
-                            (m_change_batch.is_none(), "change_batch", "ChangeBatch"),
-                        ],
-                    ),
-                )
-            }
+            (m_hosted_zone_id, m_change_batch) => Err(restxml_runtime::BuildError::missing_fields(
+                "ChangeResourceRecordSetsInput",
+                &[
+                    (m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                    (m_change_batch.is_none(), "change_batch", "ChangeBatch"),
+                ],
+            )),
         }
     }
 }
@@ -173,9 +170,7 @@ pub struct ChangeResourceRecordSetsOutput {
 impl std::fmt::Debug for ChangeResourceRecordSetsOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ChangeResourceRecordSetsOutput")
-            .field("change_info", &self.change_info)
-            .finish()
+        f.debug_struct("ChangeResourceRecordSetsOutput").field("change_info", &self.change_info).finish()
     }
 }
 
@@ -195,7 +190,7 @@ impl ChangeResourceRecordSetsOutput {
 }
 
 /// A builder for [`ChangeResourceRecordSetsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ChangeResourceRecordSetsOutputBuilder {
     change_info: Option<crate::types::ChangeInfo>,
 }
@@ -203,9 +198,7 @@ pub struct ChangeResourceRecordSetsOutputBuilder {
 impl std::fmt::Debug for ChangeResourceRecordSetsOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ChangeResourceRecordSetsOutputBuilder")
-            .field("change_info", &self.change_info)
-            .finish()
+        f.debug_struct("ChangeResourceRecordSetsOutputBuilder").field("change_info", &self.change_info).finish()
     }
 }
 
@@ -218,30 +211,21 @@ impl ChangeResourceRecordSetsOutputBuilder {
     }
     /// Builds the [`ChangeResourceRecordSetsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ChangeResourceRecordSetsOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ChangeResourceRecordSetsOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(ChangeResourceRecordSetsOutput {
-                    change_info: m_change_info,
-                    meta: Default::default(),
-                })
+                Ok(ChangeResourceRecordSetsOutput { change_info: m_change_info, meta: Default::default() })
             }
-            (m_change_info,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ChangeResourceRecordSetsOutput",
-                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-                    ),
-                )
-            }
+            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ChangeResourceRecordSetsOutput",
+                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+            )),
         }
     }
 }
 
 /// The errors ChangeResourceRecordSets can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ChangeResourceRecordSetsError {
     /// No hosted zone exists with the ID that you specified.
@@ -262,45 +246,29 @@ impl ChangeResourceRecordSetsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ChangeResourceRecordSets",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
-            Some("NoSuchHealthCheck") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
-            }
-            Some("InvalidChangeBatch") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidChangeBatch)
-            }
+            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchHealthCheck),
+            Some("InvalidChangeBatch") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidChangeBatch),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("PriorRequestNotComplete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
-            }
+            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PriorRequestNotComplete),
             _ => unhandled(meta),
         }
     }
@@ -333,6 +301,20 @@ impl ChangeResourceRecordSetsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ChangeResourceRecordSetsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
+            Self::NoSuchHealthCheck(value) => Self::NoSuchHealthCheck(value.clone()),
+            Self::InvalidChangeBatch(value) => Self::InvalidChangeBatch(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::PriorRequestNotComplete(value) => Self::PriorRequestNotComplete(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -377,18 +359,11 @@ impl std::error::Error for ChangeResourceRecordSetsError {
 pub fn serialize_request(
     input: &crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request
-            .push_label(
-                "Id",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.push_path("/rrset/");
     if true {
@@ -417,41 +392,29 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ChangeResourceRecordSetsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ChangeResourceRecordSetsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ChangeResourceRecordSetsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "ChangeInfo",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["ChangeResourceRecordSetsResponse"])?;
+            let element = &mut document.output_root(&["ChangeResourceRecordSetsResponse"])?;
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))
@@ -468,11 +431,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ChangeResourceRecordSetsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ChangeResourceRecordSetsFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ChangeResourceRecordSetsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ChangeResourceRecordSetsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ChangeResourceRecordSetsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ChangeResourceRecordSetsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -482,11 +467,7 @@ impl ChangeResourceRecordSetsFluentBuilder {
         client: crate::Client,
         input: crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInputBuilder,
     ) -> Self {
-        ChangeResourceRecordSetsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ChangeResourceRecordSetsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the hosted zone that contains the resource record sets that you want to change.
     ///
@@ -507,18 +488,13 @@ impl ChangeResourceRecordSetsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInputBuilder {
         &self.input
     }
     /// Sends ChangeResourceRecordSets: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -533,15 +509,9 @@ impl ChangeResourceRecordSetsFluentBuilder {
         crate::operation::change_resource_record_sets::ChangeResourceRecordSetsOutput,
         restxml_runtime::SdkError<ChangeResourceRecordSetsError>,
     > {
-        let input: crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ChangeResourceRecordSets", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ChangeResourceRecordSets", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

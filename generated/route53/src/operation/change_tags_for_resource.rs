@@ -63,7 +63,7 @@ impl From<ChangeTagsForResourceInput> for ChangeTagsForResourceInputBuilder {
 }
 
 /// A builder for [`ChangeTagsForResourceInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ChangeTagsForResourceInputBuilder {
     resource_type: Option<crate::types::TagResourceType>,
     resource_id: Option<String>,
@@ -80,6 +80,18 @@ impl std::fmt::Debug for ChangeTagsForResourceInputBuilder {
             .field("add_tags", &self.add_tags)
             .field("remove_tag_keys", &self.remove_tag_keys)
             .finish()
+    }
+}
+
+impl Clone for ChangeTagsForResourceInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ChangeTagsForResourceInputBuilder {
+            resource_type: self.resource_type.clone(),
+            resource_id: self.resource_id.clone(),
+            add_tags: self.add_tags.clone(),
+            remove_tag_keys: self.remove_tag_keys.clone(),
+        }
     }
 }
 
@@ -122,29 +134,21 @@ impl ChangeTagsForResourceInputBuilder {
     }
     /// Builds the [`ChangeTagsForResourceInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ChangeTagsForResourceInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ChangeTagsForResourceInput, restxml_runtime::BuildError> {
         match (self.resource_type, self.resource_id) {
-            (Some(m_resource_type), Some(m_resource_id)) => {
-                Ok(ChangeTagsForResourceInput {
-                    resource_type: m_resource_type,
-                    resource_id: m_resource_id,
-                    add_tags: self.add_tags,
-                    remove_tag_keys: self.remove_tag_keys,
-                })
-            }
-            (m_resource_type, m_resource_id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ChangeTagsForResourceInput",
-                        &[
-                            (m_resource_type.is_none(), "resource_type", "ResourceType"),
-                            (m_resource_id.is_none(), "resource_id", "ResourceId"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_resource_type), Some(m_resource_id)) => Ok(ChangeTagsForResourceInput {
+                resource_type: m_resource_type,
+                resource_id: m_resource_id,
+                add_tags: self.add_tags,
+                remove_tag_keys: self.remove_tag_keys,
+            }),
+            (m_resource_type, m_resource_id) => Err(restxml_runtime::BuildError::missing_fields(
+                "ChangeTagsForResourceInput",
+                &[
+                    (m_resource_type.is_none(), "resource_type", "ResourceType"),
+                    (m_resource_id.is_none(), "resource_id", "ResourceId"),
+                ],
+            )),
         }
     }
 }
@@ -184,7 +188,7 @@ impl ChangeTagsForResourceOutput {
 }
 
 /// A builder for [`ChangeTagsForResourceOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ChangeTagsForResourceOutputBuilder {}
 impl std::fmt::Debug for ChangeTagsForResourceOutputBuilder {
     #[inline]
@@ -196,17 +200,13 @@ impl std::fmt::Debug for ChangeTagsForResourceOutputBuilder {
 impl ChangeTagsForResourceOutputBuilder {
     /// Builds the [`ChangeTagsForResourceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ChangeTagsForResourceOutput, restxml_runtime::BuildError> {
-        Ok(ChangeTagsForResourceOutput {
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<ChangeTagsForResourceOutput, restxml_runtime::BuildError> {
+        Ok(ChangeTagsForResourceOutput { meta: Default::default() })
     }
 }
 
 /// The errors ChangeTagsForResource can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ChangeTagsForResourceError {
     /// The input is not valid.
@@ -227,45 +227,29 @@ impl ChangeTagsForResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ChangeTagsForResource",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("NoSuchHealthCheck") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
-            }
+            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchHealthCheck),
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
-            Some("PriorRequestNotComplete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
-            }
-            Some("ThrottlingException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ThrottlingException)
-            }
+            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PriorRequestNotComplete),
+            Some("ThrottlingException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ThrottlingException),
             _ => unhandled(meta),
         }
     }
@@ -298,6 +282,20 @@ impl ChangeTagsForResourceError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ChangeTagsForResourceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::NoSuchHealthCheck(value) => Self::NoSuchHealthCheck(value.clone()),
+            Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
+            Self::PriorRequestNotComplete(value) => Self::PriorRequestNotComplete(value.clone()),
+            Self::ThrottlingException(value) => Self::ThrottlingException(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -342,9 +340,7 @@ impl std::error::Error for ChangeTagsForResourceError {
 pub fn serialize_request(
     input: &crate::operation::change_tags_for_resource::ChangeTagsForResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/tags/");
     {
         let value = &input.resource_type;
@@ -383,15 +379,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ChangeTagsForResourceError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ChangeTagsForResourceError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ChangeTagsForResourceError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(crate::operation::change_tags_for_resource::ChangeTagsForResourceOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -402,11 +394,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ChangeTagsForResourceFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ChangeTagsForResourceFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::change_tags_for_resource::ChangeTagsForResourceInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ChangeTagsForResourceFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ChangeTagsForResourceFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ChangeTagsForResourceFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ChangeTagsForResourceFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -416,11 +430,7 @@ impl ChangeTagsForResourceFluentBuilder {
         client: crate::Client,
         input: crate::operation::change_tags_for_resource::ChangeTagsForResourceInputBuilder,
     ) -> Self {
-        ChangeTagsForResourceFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ChangeTagsForResourceFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The type of the resource.
     ///
@@ -469,18 +479,13 @@ impl ChangeTagsForResourceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::change_tags_for_resource::ChangeTagsForResourceInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::change_tags_for_resource::ChangeTagsForResourceInputBuilder {
         &self.input
     }
     /// Sends ChangeTagsForResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -495,15 +500,9 @@ impl ChangeTagsForResourceFluentBuilder {
         crate::operation::change_tags_for_resource::ChangeTagsForResourceOutput,
         restxml_runtime::SdkError<ChangeTagsForResourceError>,
     > {
-        let input: crate::operation::change_tags_for_resource::ChangeTagsForResourceInput = self
-            .input
-            .build()?;
+        let input: crate::operation::change_tags_for_resource::ChangeTagsForResourceInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ChangeTagsForResource", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ChangeTagsForResource", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

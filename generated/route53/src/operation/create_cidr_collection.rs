@@ -39,15 +39,12 @@ impl From<CreateCidrCollectionInput> for CreateCidrCollectionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateCidrCollectionInput) -> Self {
-        CreateCidrCollectionInputBuilder {
-            name: Some(input.name),
-            caller_reference: Some(input.caller_reference),
-        }
+        CreateCidrCollectionInputBuilder { name: Some(input.name), caller_reference: Some(input.caller_reference) }
     }
 }
 
 /// A builder for [`CreateCidrCollectionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateCidrCollectionInputBuilder {
     name: Option<String>,
     caller_reference: Option<String>,
@@ -60,6 +57,13 @@ impl std::fmt::Debug for CreateCidrCollectionInputBuilder {
             .field("name", &self.name)
             .field("caller_reference", &self.caller_reference)
             .finish()
+    }
+}
+
+impl Clone for CreateCidrCollectionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateCidrCollectionInputBuilder { name: self.name.clone(), caller_reference: self.caller_reference.clone() }
     }
 }
 
@@ -78,31 +82,18 @@ impl CreateCidrCollectionInputBuilder {
     }
     /// Builds the [`CreateCidrCollectionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateCidrCollectionInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateCidrCollectionInput, restxml_runtime::BuildError> {
         match (self.name, self.caller_reference) {
             (Some(m_name), Some(m_caller_reference)) => {
-                Ok(CreateCidrCollectionInput {
-                    name: m_name,
-                    caller_reference: m_caller_reference,
-                })
+                Ok(CreateCidrCollectionInput { name: m_name, caller_reference: m_caller_reference })
             }
-            (m_name, m_caller_reference) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateCidrCollectionInput",
-                        &[
-                            (m_name.is_none(), "name", "Name"),
-                            (
-                                m_caller_reference.is_none(),
-                                "caller_reference",
-                                "CallerReference",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_name, m_caller_reference) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateCidrCollectionInput",
+                &[
+                    (m_name.is_none(), "name", "Name"),
+                    (m_caller_reference.is_none(), "caller_reference", "CallerReference"),
+                ],
+            )),
         }
     }
 }
@@ -150,7 +141,7 @@ impl CreateCidrCollectionOutput {
 }
 
 /// A builder for [`CreateCidrCollectionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateCidrCollectionOutputBuilder {
     collection: Option<crate::types::CidrCollection>,
     location: Option<String>,
@@ -175,10 +166,7 @@ impl CreateCidrCollectionOutputBuilder {
     }
     /// Sets or clears [`CreateCidrCollectionOutput::collection`].
     #[inline]
-    pub fn set_collection(
-        mut self,
-        value: Option<crate::types::CidrCollection>,
-    ) -> Self {
+    pub fn set_collection(mut self, value: Option<crate::types::CidrCollection>) -> Self {
         self.collection = value;
         self
     }
@@ -196,9 +184,7 @@ impl CreateCidrCollectionOutputBuilder {
     }
     /// Builds the [`CreateCidrCollectionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateCidrCollectionOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateCidrCollectionOutput, restxml_runtime::BuildError> {
         Ok(CreateCidrCollectionOutput {
             collection: self.collection,
             location: self.location,
@@ -208,7 +194,7 @@ impl CreateCidrCollectionOutputBuilder {
 }
 
 /// The errors CreateCidrCollection can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateCidrCollectionError {
     /// This operation can't be completed because the current account has reached the limit on the resource you are trying to create. To request a higher limit, [create a case](http://aws.amazon.com/route53-request) with the Amazon Web Services Support Center.
@@ -216,9 +202,7 @@ pub enum CreateCidrCollectionError {
     /// The input is not valid.
     InvalidInput(crate::error::InvalidInput),
     /// A CIDR collection with this name and a different caller reference already exists in this account.
-    CidrCollectionAlreadyExistsException(
-        crate::error::CidrCollectionAlreadyExistsException,
-    ),
+    CidrCollectionAlreadyExistsException(crate::error::CidrCollectionAlreadyExistsException),
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
     ConcurrentModification(crate::error::ConcurrentModification),
     /// An error response the model does not describe for this operation.
@@ -229,41 +213,22 @@ impl CreateCidrCollectionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "CreateCidrCollection",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateCidrCollection", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("LimitsExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::LimitsExceeded)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::LimitsExceeded)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("CidrCollectionAlreadyExistsException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CidrCollectionAlreadyExistsException)
-            }
-            Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ConcurrentModification)
-            }
+            Some("CidrCollectionAlreadyExistsException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CidrCollectionAlreadyExistsException),
+            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ConcurrentModification),
             _ => unhandled(meta),
         }
     }
@@ -291,6 +256,21 @@ impl CreateCidrCollectionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for CreateCidrCollectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::LimitsExceeded(value) => Self::LimitsExceeded(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::CidrCollectionAlreadyExistsException(value) => {
+                Self::CidrCollectionAlreadyExistsException(value.clone())
+            }
+            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -334,9 +314,7 @@ impl std::error::Error for CreateCidrCollectionError {
 pub fn serialize_request(
     input: &crate::operation::create_cidr_collection::CreateCidrCollectionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/cidrcollection");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -368,15 +346,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateCidrCollectionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateCidrCollectionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateCidrCollectionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
@@ -391,9 +365,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_collection = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "Collection" {
-                    m_collection = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_collection = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
             Ok((m_collection,))
@@ -411,11 +383,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateCidrCollectionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateCidrCollectionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_cidr_collection::CreateCidrCollectionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateCidrCollectionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateCidrCollectionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateCidrCollectionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateCidrCollectionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -425,11 +419,7 @@ impl CreateCidrCollectionFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_cidr_collection::CreateCidrCollectionInputBuilder,
     ) -> Self {
-        CreateCidrCollectionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateCidrCollectionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A unique identifier for the account that can be used to reference the collection from other API calls.
     ///
@@ -450,18 +440,13 @@ impl CreateCidrCollectionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_cidr_collection::CreateCidrCollectionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_cidr_collection::CreateCidrCollectionInputBuilder {
         &self.input
     }
     /// Sends CreateCidrCollection: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -476,15 +461,9 @@ impl CreateCidrCollectionFluentBuilder {
         crate::operation::create_cidr_collection::CreateCidrCollectionOutput,
         restxml_runtime::SdkError<CreateCidrCollectionError>,
     > {
-        let input: crate::operation::create_cidr_collection::CreateCidrCollectionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_cidr_collection::CreateCidrCollectionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateCidrCollection", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateCidrCollection", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -73,7 +73,7 @@ impl From<CreateHealthCheckInput> for CreateHealthCheckInputBuilder {
 }
 
 /// A builder for [`CreateHealthCheckInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateHealthCheckInputBuilder {
     caller_reference: Option<String>,
     health_check_config: Option<crate::types::HealthCheckConfig>,
@@ -89,6 +89,16 @@ impl std::fmt::Debug for CreateHealthCheckInputBuilder {
     }
 }
 
+impl Clone for CreateHealthCheckInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateHealthCheckInputBuilder {
+            caller_reference: self.caller_reference.clone(),
+            health_check_config: self.health_check_config.clone(),
+        }
+    }
+}
+
 impl CreateHealthCheckInputBuilder {
     /// Sets [`CreateHealthCheckInput::caller_reference`].
     #[inline]
@@ -98,10 +108,7 @@ impl CreateHealthCheckInputBuilder {
     }
     /// Sets [`CreateHealthCheckInput::health_check_config`].
     #[inline]
-    pub fn health_check_config(
-        mut self,
-        value: crate::types::HealthCheckConfig,
-    ) -> Self {
+    pub fn health_check_config(mut self, value: crate::types::HealthCheckConfig) -> Self {
         self.health_check_config = Some(value);
         self
     }
@@ -109,31 +116,17 @@ impl CreateHealthCheckInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateHealthCheckInput, restxml_runtime::BuildError> {
         match (self.caller_reference, self.health_check_config) {
-            (Some(m_caller_reference), Some(m_health_check_config)) => {
-                Ok(CreateHealthCheckInput {
-                    caller_reference: m_caller_reference,
-                    health_check_config: m_health_check_config,
-                })
-            }
-            (m_caller_reference, m_health_check_config) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateHealthCheckInput",
-                        &[
-                            (
-                                m_caller_reference.is_none(),
-                                "caller_reference",
-                                "CallerReference",
-                            ),
-                            (
-                                m_health_check_config.is_none(),
-                                "health_check_config",
-                                "HealthCheckConfig",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_caller_reference), Some(m_health_check_config)) => Ok(CreateHealthCheckInput {
+                caller_reference: m_caller_reference,
+                health_check_config: m_health_check_config,
+            }),
+            (m_caller_reference, m_health_check_config) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateHealthCheckInput",
+                &[
+                    (m_caller_reference.is_none(), "caller_reference", "CallerReference"),
+                    (m_health_check_config.is_none(), "health_check_config", "HealthCheckConfig"),
+                ],
+            )),
         }
     }
 }
@@ -181,7 +174,7 @@ impl CreateHealthCheckOutput {
 }
 
 /// A builder for [`CreateHealthCheckOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateHealthCheckOutputBuilder {
     health_check: Option<crate::types::HealthCheck>,
     location: Option<String>,
@@ -214,30 +207,24 @@ impl CreateHealthCheckOutputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateHealthCheckOutput, restxml_runtime::BuildError> {
         match (self.health_check, self.location) {
-            (Some(m_health_check), Some(m_location)) => {
-                Ok(CreateHealthCheckOutput {
-                    health_check: m_health_check,
-                    location: m_location,
-                    meta: Default::default(),
-                })
-            }
-            (m_health_check, m_location) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateHealthCheckOutput",
-                        &[
-                            (m_health_check.is_none(), "health_check", "HealthCheck"),
-                            (m_location.is_none(), "location", "Location"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_health_check), Some(m_location)) => Ok(CreateHealthCheckOutput {
+                health_check: m_health_check,
+                location: m_location,
+                meta: Default::default(),
+            }),
+            (m_health_check, m_location) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateHealthCheckOutput",
+                &[
+                    (m_health_check.is_none(), "health_check", "HealthCheck"),
+                    (m_location.is_none(), "location", "Location"),
+                ],
+            )),
         }
     }
 }
 
 /// The errors CreateHealthCheck can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateHealthCheckError {
     /// This health check can't be created because the current account has reached the limit on the number of active health checks.
@@ -254,36 +241,18 @@ impl CreateHealthCheckError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "CreateHealthCheck",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateHealthCheck", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("TooManyHealthChecks") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyHealthChecks)
-            }
-            Some("HealthCheckAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::HealthCheckAlreadyExists)
-            }
+            Some("TooManyHealthChecks") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyHealthChecks),
+            Some("HealthCheckAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::HealthCheckAlreadyExists),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -307,6 +276,18 @@ impl CreateHealthCheckError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for CreateHealthCheckError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::TooManyHealthChecks(value) => Self::TooManyHealthChecks(value.clone()),
+            Self::HealthCheckAlreadyExists(value) => Self::HealthCheckAlreadyExists(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -349,9 +330,7 @@ impl std::error::Error for CreateHealthCheckError {
 pub fn serialize_request(
     input: &crate::operation::create_health_check::CreateHealthCheckInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/healthcheck");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -383,32 +362,23 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateHealthCheckError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateHealthCheckError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateHealthCheckError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
     let m_location = restxml_runtime::http::header_string(status, headers, "Location")?;
     let (body_health_check,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "HealthCheck",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("HealthCheck"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -416,23 +386,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_health_check = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HealthCheck" {
-                    m_health_check = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_health_check = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
-            Ok((
-                restxml_runtime::xml::required(m_health_check, "HealthCheck", element)?,
-            ))
+            Ok((restxml_runtime::xml::required(m_health_check, "HealthCheck", element)?,))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
     Ok(crate::operation::create_health_check::CreateHealthCheckOutput {
-        location: m_location
-            .ok_or_else(|| restxml_runtime::ResponseError::missing_header(
-                status,
-                "Location",
-            ))?,
+        location: m_location.ok_or_else(|| restxml_runtime::ResponseError::missing_header(status, "Location"))?,
         health_check: body_health_check,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
@@ -442,11 +404,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateHealthCheckFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateHealthCheckFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_health_check::CreateHealthCheckInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateHealthCheckFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateHealthCheckFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateHealthCheckFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateHealthCheckFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -456,11 +440,7 @@ impl CreateHealthCheckFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_health_check::CreateHealthCheckInputBuilder,
     ) -> Self {
-        CreateHealthCheckFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateHealthCheckFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A unique string that identifies the request and that allows you to retry a failed `CreateHealthCheck` request without the risk of creating two identical health checks:
     ///
@@ -474,28 +454,20 @@ impl CreateHealthCheckFluentBuilder {
     ///
     /// Sets [`crate::operation::create_health_check::CreateHealthCheckInput::health_check_config`](crate::operation::create_health_check::CreateHealthCheckInput::health_check_config). Required.
     #[inline]
-    pub fn health_check_config(
-        mut self,
-        value: crate::types::HealthCheckConfig,
-    ) -> Self {
+    pub fn health_check_config(mut self, value: crate::types::HealthCheckConfig) -> Self {
         self.input = self.input.health_check_config(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_health_check::CreateHealthCheckInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_health_check::CreateHealthCheckInputBuilder {
         &self.input
     }
     /// Sends CreateHealthCheck: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -510,15 +482,9 @@ impl CreateHealthCheckFluentBuilder {
         crate::operation::create_health_check::CreateHealthCheckOutput,
         restxml_runtime::SdkError<CreateHealthCheckError>,
     > {
-        let input: crate::operation::create_health_check::CreateHealthCheckInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_health_check::CreateHealthCheckInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateHealthCheck", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateHealthCheck", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

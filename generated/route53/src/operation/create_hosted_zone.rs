@@ -110,7 +110,7 @@ impl From<CreateHostedZoneInput> for CreateHostedZoneInputBuilder {
 }
 
 /// A builder for [`CreateHostedZoneInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateHostedZoneInputBuilder {
     name: Option<String>,
     vpc: Option<crate::types::VPC>,
@@ -129,6 +129,19 @@ impl std::fmt::Debug for CreateHostedZoneInputBuilder {
             .field("hosted_zone_config", &self.hosted_zone_config)
             .field("delegation_set_id", &self.delegation_set_id)
             .finish()
+    }
+}
+
+impl Clone for CreateHostedZoneInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateHostedZoneInputBuilder {
+            name: self.name.clone(),
+            vpc: self.vpc.clone(),
+            caller_reference: self.caller_reference.clone(),
+            hosted_zone_config: self.hosted_zone_config.clone(),
+            delegation_set_id: self.delegation_set_id.clone(),
+        }
     }
 }
 
@@ -165,10 +178,7 @@ impl CreateHostedZoneInputBuilder {
     }
     /// Sets or clears [`CreateHostedZoneInput::hosted_zone_config`].
     #[inline]
-    pub fn set_hosted_zone_config(
-        mut self,
-        value: Option<crate::types::HostedZoneConfig>,
-    ) -> Self {
+    pub fn set_hosted_zone_config(mut self, value: Option<crate::types::HostedZoneConfig>) -> Self {
         self.hosted_zone_config = value;
         self
     }
@@ -188,30 +198,20 @@ impl CreateHostedZoneInputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateHostedZoneInput, restxml_runtime::BuildError> {
         match (self.name, self.caller_reference) {
-            (Some(m_name), Some(m_caller_reference)) => {
-                Ok(CreateHostedZoneInput {
-                    name: m_name,
-                    vpc: self.vpc,
-                    caller_reference: m_caller_reference,
-                    hosted_zone_config: self.hosted_zone_config,
-                    delegation_set_id: self.delegation_set_id,
-                })
-            }
-            (m_name, m_caller_reference) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateHostedZoneInput",
-                        &[
-                            (m_name.is_none(), "name", "Name"),
-                            (
-                                m_caller_reference.is_none(),
-                                "caller_reference",
-                                "CallerReference",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_name), Some(m_caller_reference)) => Ok(CreateHostedZoneInput {
+                name: m_name,
+                vpc: self.vpc,
+                caller_reference: m_caller_reference,
+                hosted_zone_config: self.hosted_zone_config,
+                delegation_set_id: self.delegation_set_id,
+            }),
+            (m_name, m_caller_reference) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateHostedZoneInput",
+                &[
+                    (m_name.is_none(), "name", "Name"),
+                    (m_caller_reference.is_none(), "caller_reference", "CallerReference"),
+                ],
+            )),
         }
     }
 }
@@ -269,7 +269,7 @@ impl CreateHostedZoneOutput {
 }
 
 /// A builder for [`CreateHostedZoneOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateHostedZoneOutputBuilder {
     hosted_zone: Option<crate::types::HostedZone>,
     change_info: Option<crate::types::ChangeInfo>,
@@ -332,12 +332,7 @@ impl CreateHostedZoneOutputBuilder {
     #[inline]
     pub fn build(self) -> Result<CreateHostedZoneOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone, self.change_info, self.delegation_set, self.location) {
-            (
-                Some(m_hosted_zone),
-                Some(m_change_info),
-                Some(m_delegation_set),
-                Some(m_location),
-            ) => {
+            (Some(m_hosted_zone), Some(m_change_info), Some(m_delegation_set), Some(m_location)) => {
                 Ok(CreateHostedZoneOutput {
                     hosted_zone: m_hosted_zone,
                     change_info: m_change_info,
@@ -348,28 +343,22 @@ impl CreateHostedZoneOutputBuilder {
                 })
             }
             (m_hosted_zone, m_change_info, m_delegation_set, m_location) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateHostedZoneOutput",
-                        &[
-                            (m_hosted_zone.is_none(), "hosted_zone", "HostedZone"),
-                            (m_change_info.is_none(), "change_info", "ChangeInfo"),
-                            (
-                                m_delegation_set.is_none(),
-                                "delegation_set",
-                                "DelegationSet",
-                            ),
-                            (m_location.is_none(), "location", "Location"),
-                        ],
-                    ),
-                )
+                Err(restxml_runtime::BuildError::missing_fields(
+                    "CreateHostedZoneOutput",
+                    &[
+                        (m_hosted_zone.is_none(), "hosted_zone", "HostedZone"),
+                        (m_change_info.is_none(), "change_info", "ChangeInfo"),
+                        (m_delegation_set.is_none(), "delegation_set", "DelegationSet"),
+                        (m_location.is_none(), "location", "Location"),
+                    ],
+                ))
             }
         }
     }
 }
 
 /// The errors CreateHostedZone can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateHostedZoneError {
     /// The specified domain name is not valid.
@@ -398,61 +387,32 @@ impl CreateHostedZoneError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "CreateHostedZone",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateHostedZone", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("InvalidDomainName") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidDomainName)
-            }
-            Some("HostedZoneAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::HostedZoneAlreadyExists)
-            }
-            Some("TooManyHostedZones") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyHostedZones)
-            }
+            Some("InvalidDomainName") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidDomainName),
+            Some("HostedZoneAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::HostedZoneAlreadyExists),
+            Some("TooManyHostedZones") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyHostedZones),
             Some("InvalidVPCId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidVPCId)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidVPCId)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("DelegationSetNotAvailable") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::DelegationSetNotAvailable)
-            }
-            Some("ConflictingDomainExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ConflictingDomainExists)
-            }
-            Some("NoSuchDelegationSet") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchDelegationSet)
-            }
-            Some("DelegationSetNotReusable") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::DelegationSetNotReusable)
-            }
+            Some("DelegationSetNotAvailable") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::DelegationSetNotAvailable),
+            Some("ConflictingDomainExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ConflictingDomainExists),
+            Some("NoSuchDelegationSet") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchDelegationSet),
+            Some("DelegationSetNotReusable") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::DelegationSetNotReusable),
             _ => unhandled(meta),
         }
     }
@@ -508,6 +468,24 @@ impl CreateHostedZoneError {
     }
 }
 
+impl Clone for CreateHostedZoneError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidDomainName(value) => Self::InvalidDomainName(value.clone()),
+            Self::HostedZoneAlreadyExists(value) => Self::HostedZoneAlreadyExists(value.clone()),
+            Self::TooManyHostedZones(value) => Self::TooManyHostedZones(value.clone()),
+            Self::InvalidVPCId(value) => Self::InvalidVPCId(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::DelegationSetNotAvailable(value) => Self::DelegationSetNotAvailable(value.clone()),
+            Self::ConflictingDomainExists(value) => Self::ConflictingDomainExists(value.clone()),
+            Self::NoSuchDelegationSet(value) => Self::NoSuchDelegationSet(value.clone()),
+            Self::DelegationSetNotReusable(value) => Self::DelegationSetNotReusable(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl CreateHostedZoneError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -553,9 +531,7 @@ impl std::error::Error for CreateHostedZoneError {
 pub fn serialize_request(
     input: &crate::operation::create_hosted_zone::CreateHostedZoneInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/hostedzone");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -579,11 +555,7 @@ pub fn serialize_request(
                 content.element("HostedZoneConfig", value)?;
             }
             if let Some(value) = &input.delegation_set_id {
-                content
-                    .element(
-                        "DelegationSetId",
-                        restxml_runtime::customizations::route53::resource_id(value),
-                    )?;
+                content.element("DelegationSetId", restxml_runtime::customizations::route53::resource_id(value))?;
             }
         }
         request.body(body.into_bytes(), "application/xml");
@@ -600,51 +572,36 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateHostedZoneError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateHostedZoneError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateHostedZoneError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
     let m_location = restxml_runtime::http::header_string(status, headers, "Location")?;
-    let (body_hosted_zone, body_change_info, body_delegation_set, body_vpc) = if restxml_runtime::xml::is_blank(
-        body,
-    ) {
+    let (body_hosted_zone, body_change_info, body_delegation_set, body_vpc) = if restxml_runtime::xml::is_blank(body) {
         (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "HostedZone",
-                        ),
-                    )
-                })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "ChangeInfo",
-                        ),
-                    )
-                })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "DelegationSet",
-                        ),
-                    )
-                })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("HostedZone"),
+                )
+            })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
+                )
+            })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("DelegationSet"),
+                )
+            })?,
             None,
         )
     } else {
@@ -658,24 +615,16 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "HostedZone" => {
-                        m_hosted_zone = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_hosted_zone = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "ChangeInfo" => {
-                        m_change_info = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "DelegationSet" => {
-                        m_delegation_set = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_delegation_set = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "VPC" => {
-                        m_vpc = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_vpc = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     _ => {}
                 }
@@ -683,22 +632,14 @@ pub fn parse_response<B: AsRef<[u8]>>(
             Ok((
                 restxml_runtime::xml::required(m_hosted_zone, "HostedZone", element)?,
                 restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,
-                restxml_runtime::xml::required(
-                    m_delegation_set,
-                    "DelegationSet",
-                    element,
-                )?,
+                restxml_runtime::xml::required(m_delegation_set, "DelegationSet", element)?,
                 m_vpc,
             ))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
     Ok(crate::operation::create_hosted_zone::CreateHostedZoneOutput {
-        location: m_location
-            .ok_or_else(|| restxml_runtime::ResponseError::missing_header(
-                status,
-                "Location",
-            ))?,
+        location: m_location.ok_or_else(|| restxml_runtime::ResponseError::missing_header(status, "Location"))?,
         hosted_zone: body_hosted_zone,
         change_info: body_change_info,
         delegation_set: body_delegation_set,
@@ -711,11 +652,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateHostedZoneFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateHostedZoneFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_hosted_zone::CreateHostedZoneInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateHostedZoneFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateHostedZoneFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateHostedZoneFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateHostedZoneFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -725,11 +688,7 @@ impl CreateHostedZoneFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_hosted_zone::CreateHostedZoneInputBuilder,
     ) -> Self {
-        CreateHostedZoneFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateHostedZoneFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The name of the domain. Specify a fully qualified domain name, for example, *www.example.com*. The trailing dot is optional; Amazon Route 53 assumes that the domain name is fully qualified. This means that Route 53 treats *www.example.com* (without a trailing dot) and *www.example.com.* (with a trailing dot) as identical.
     ///
@@ -771,10 +730,7 @@ impl CreateHostedZoneFluentBuilder {
     }
     /// Sets or clears [`crate::operation::create_hosted_zone::CreateHostedZoneInput::hosted_zone_config`](crate::operation::create_hosted_zone::CreateHostedZoneInput::hosted_zone_config).
     #[inline]
-    pub fn set_hosted_zone_config(
-        mut self,
-        value: Option<crate::types::HostedZoneConfig>,
-    ) -> Self {
+    pub fn set_hosted_zone_config(mut self, value: Option<crate::types::HostedZoneConfig>) -> Self {
         self.input = self.input.set_hosted_zone_config(value);
         self
     }
@@ -795,18 +751,13 @@ impl CreateHostedZoneFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_hosted_zone::CreateHostedZoneInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_hosted_zone::CreateHostedZoneInputBuilder {
         &self.input
     }
     /// Sends CreateHostedZone: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -821,15 +772,9 @@ impl CreateHostedZoneFluentBuilder {
         crate::operation::create_hosted_zone::CreateHostedZoneOutput,
         restxml_runtime::SdkError<CreateHostedZoneError>,
     > {
-        let input: crate::operation::create_hosted_zone::CreateHostedZoneInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_hosted_zone::CreateHostedZoneInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateHostedZone", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateHostedZone", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -79,7 +79,7 @@ impl From<CreateReusableDelegationSetInput> for CreateReusableDelegationSetInput
 }
 
 /// A builder for [`CreateReusableDelegationSetInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateReusableDelegationSetInputBuilder {
     caller_reference: Option<String>,
     hosted_zone_id: Option<String>,
@@ -92,6 +92,16 @@ impl std::fmt::Debug for CreateReusableDelegationSetInputBuilder {
             .field("caller_reference", &self.caller_reference)
             .field("hosted_zone_id", &self.hosted_zone_id)
             .finish()
+    }
+}
+
+impl Clone for CreateReusableDelegationSetInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateReusableDelegationSetInputBuilder {
+            caller_reference: self.caller_reference.clone(),
+            hosted_zone_id: self.hosted_zone_id.clone(),
+        }
     }
 }
 
@@ -116,30 +126,16 @@ impl CreateReusableDelegationSetInputBuilder {
     }
     /// Builds the [`CreateReusableDelegationSetInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateReusableDelegationSetInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateReusableDelegationSetInput, restxml_runtime::BuildError> {
         match (self.caller_reference,) {
-            (Some(m_caller_reference),) => {
-                Ok(CreateReusableDelegationSetInput {
-                    caller_reference: m_caller_reference,
-                    hosted_zone_id: self.hosted_zone_id,
-                })
-            }
-            (m_caller_reference,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateReusableDelegationSetInput",
-                        &[
-                            (
-                                m_caller_reference.is_none(),
-                                "caller_reference",
-                                "CallerReference",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_caller_reference),) => Ok(CreateReusableDelegationSetInput {
+                caller_reference: m_caller_reference,
+                hosted_zone_id: self.hosted_zone_id,
+            }),
+            (m_caller_reference,) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateReusableDelegationSetInput",
+                &[(m_caller_reference.is_none(), "caller_reference", "CallerReference")],
+            )),
         }
     }
 }
@@ -187,7 +183,7 @@ impl CreateReusableDelegationSetOutput {
 }
 
 /// A builder for [`CreateReusableDelegationSetOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateReusableDelegationSetOutputBuilder {
     delegation_set: Option<crate::types::DelegationSet>,
     location: Option<String>,
@@ -218,38 +214,26 @@ impl CreateReusableDelegationSetOutputBuilder {
     }
     /// Builds the [`CreateReusableDelegationSetOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateReusableDelegationSetOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateReusableDelegationSetOutput, restxml_runtime::BuildError> {
         match (self.delegation_set, self.location) {
-            (Some(m_delegation_set), Some(m_location)) => {
-                Ok(CreateReusableDelegationSetOutput {
-                    delegation_set: m_delegation_set,
-                    location: m_location,
-                    meta: Default::default(),
-                })
-            }
-            (m_delegation_set, m_location) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateReusableDelegationSetOutput",
-                        &[
-                            (
-                                m_delegation_set.is_none(),
-                                "delegation_set",
-                                "DelegationSet",
-                            ),
-                            (m_location.is_none(), "location", "Location"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_delegation_set), Some(m_location)) => Ok(CreateReusableDelegationSetOutput {
+                delegation_set: m_delegation_set,
+                location: m_location,
+                meta: Default::default(),
+            }),
+            (m_delegation_set, m_location) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateReusableDelegationSetOutput",
+                &[
+                    (m_delegation_set.is_none(), "delegation_set", "DelegationSet"),
+                    (m_location.is_none(), "location", "Location"),
+                ],
+            )),
         }
     }
 }
 
 /// The errors CreateReusableDelegationSet can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateReusableDelegationSetError {
     /// A delegation set with the same owner and caller reference combination has already been created.
@@ -274,53 +258,34 @@ impl CreateReusableDelegationSetError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateReusableDelegationSet",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("DelegationSetAlreadyCreated") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::DelegationSetAlreadyCreated)
-            }
+            Some("DelegationSetAlreadyCreated") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::DelegationSetAlreadyCreated),
             Some("LimitsExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::LimitsExceeded)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::LimitsExceeded)
             }
-            Some("HostedZoneNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::HostedZoneNotFound)
-            }
+            Some("HostedZoneNotFound") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::HostedZoneNotFound),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("DelegationSetNotAvailable") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::DelegationSetNotAvailable)
-            }
-            Some("DelegationSetAlreadyReusable") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::DelegationSetAlreadyReusable)
-            }
+            Some("DelegationSetNotAvailable") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::DelegationSetNotAvailable),
+            Some("DelegationSetAlreadyReusable") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::DelegationSetAlreadyReusable),
             _ => unhandled(meta),
         }
     }
@@ -363,6 +328,22 @@ impl CreateReusableDelegationSetError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for CreateReusableDelegationSetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::DelegationSetAlreadyCreated(value) => Self::DelegationSetAlreadyCreated(value.clone()),
+            Self::LimitsExceeded(value) => Self::LimitsExceeded(value.clone()),
+            Self::HostedZoneNotFound(value) => Self::HostedZoneNotFound(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::DelegationSetNotAvailable(value) => Self::DelegationSetNotAvailable(value.clone()),
+            Self::DelegationSetAlreadyReusable(value) => Self::DelegationSetAlreadyReusable(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -409,9 +390,7 @@ impl std::error::Error for CreateReusableDelegationSetError {
 pub fn serialize_request(
     input: &crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/delegationset");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -425,11 +404,7 @@ pub fn serialize_request(
                 content.element("CallerReference", value)?;
             }
             if let Some(value) = &input.hosted_zone_id {
-                content
-                    .element(
-                        "HostedZoneId",
-                        restxml_runtime::customizations::route53::resource_id(value),
-                    )?;
+                content.element("HostedZoneId", restxml_runtime::customizations::route53::resource_id(value))?;
             }
         }
         request.body(body.into_bytes(), "application/xml");
@@ -446,61 +421,39 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateReusableDelegationSetError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateReusableDelegationSetError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateReusableDelegationSetError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
     let m_location = restxml_runtime::http::header_string(status, headers, "Location")?;
     let (body_delegation_set,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "DelegationSet",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("DelegationSet"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["CreateReusableDelegationSetResponse"])?;
+            let element = &mut document.output_root(&["CreateReusableDelegationSetResponse"])?;
             let mut m_delegation_set = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "DelegationSet" {
-                    m_delegation_set = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_delegation_set = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
-            Ok((
-                restxml_runtime::xml::required(
-                    m_delegation_set,
-                    "DelegationSet",
-                    element,
-                )?,
-            ))
+            Ok((restxml_runtime::xml::required(m_delegation_set, "DelegationSet", element)?,))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
     Ok(crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetOutput {
-        location: m_location
-            .ok_or_else(|| restxml_runtime::ResponseError::missing_header(
-                status,
-                "Location",
-            ))?,
+        location: m_location.ok_or_else(|| restxml_runtime::ResponseError::missing_header(status, "Location"))?,
         delegation_set: body_delegation_set,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
@@ -510,11 +463,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateReusableDelegationSetFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateReusableDelegationSetFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateReusableDelegationSetFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateReusableDelegationSetFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateReusableDelegationSetFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateReusableDelegationSetFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -524,11 +499,7 @@ impl CreateReusableDelegationSetFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInputBuilder,
     ) -> Self {
-        CreateReusableDelegationSetFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateReusableDelegationSetFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A unique string that identifies the request, and that allows you to retry failed `CreateReusableDelegationSet` requests without the risk of executing the operation twice. You must use a unique `CallerReference` string every time you submit a `CreateReusableDelegationSet` request. `CallerReference` can be any unique string, for example a date/time stamp.
     ///
@@ -555,10 +526,7 @@ impl CreateReusableDelegationSetFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -581,15 +549,10 @@ impl CreateReusableDelegationSetFluentBuilder {
         crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetOutput,
         restxml_runtime::SdkError<CreateReusableDelegationSetError>,
     > {
-        let input: crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateReusableDelegationSet", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateReusableDelegationSet", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -51,7 +51,7 @@ impl From<CreateTrafficPolicyInput> for CreateTrafficPolicyInputBuilder {
 }
 
 /// A builder for [`CreateTrafficPolicyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateTrafficPolicyInputBuilder {
     name: Option<String>,
     document: Option<String>,
@@ -66,6 +66,17 @@ impl std::fmt::Debug for CreateTrafficPolicyInputBuilder {
             .field("document", &self.document)
             .field("comment", &self.comment)
             .finish()
+    }
+}
+
+impl Clone for CreateTrafficPolicyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateTrafficPolicyInputBuilder {
+            name: self.name.clone(),
+            document: self.document.clone(),
+            comment: self.comment.clone(),
+        }
     }
 }
 
@@ -99,23 +110,12 @@ impl CreateTrafficPolicyInputBuilder {
     pub fn build(self) -> Result<CreateTrafficPolicyInput, restxml_runtime::BuildError> {
         match (self.name, self.document) {
             (Some(m_name), Some(m_document)) => {
-                Ok(CreateTrafficPolicyInput {
-                    name: m_name,
-                    document: m_document,
-                    comment: self.comment,
-                })
+                Ok(CreateTrafficPolicyInput { name: m_name, document: m_document, comment: self.comment })
             }
-            (m_name, m_document) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateTrafficPolicyInput",
-                        &[
-                            (m_name.is_none(), "name", "Name"),
-                            (m_document.is_none(), "document", "Document"),
-                        ],
-                    ),
-                )
-            }
+            (m_name, m_document) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateTrafficPolicyInput",
+                &[(m_name.is_none(), "name", "Name"), (m_document.is_none(), "document", "Document")],
+            )),
         }
     }
 }
@@ -163,7 +163,7 @@ impl CreateTrafficPolicyOutput {
 }
 
 /// A builder for [`CreateTrafficPolicyOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateTrafficPolicyOutputBuilder {
     traffic_policy: Option<crate::types::TrafficPolicy>,
     location: Option<String>,
@@ -194,38 +194,26 @@ impl CreateTrafficPolicyOutputBuilder {
     }
     /// Builds the [`CreateTrafficPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateTrafficPolicyOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateTrafficPolicyOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy, self.location) {
-            (Some(m_traffic_policy), Some(m_location)) => {
-                Ok(CreateTrafficPolicyOutput {
-                    traffic_policy: m_traffic_policy,
-                    location: m_location,
-                    meta: Default::default(),
-                })
-            }
-            (m_traffic_policy, m_location) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateTrafficPolicyOutput",
-                        &[
-                            (
-                                m_traffic_policy.is_none(),
-                                "traffic_policy",
-                                "TrafficPolicy",
-                            ),
-                            (m_location.is_none(), "location", "Location"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_traffic_policy), Some(m_location)) => Ok(CreateTrafficPolicyOutput {
+                traffic_policy: m_traffic_policy,
+                location: m_location,
+                meta: Default::default(),
+            }),
+            (m_traffic_policy, m_location) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateTrafficPolicyOutput",
+                &[
+                    (m_traffic_policy.is_none(), "traffic_policy", "TrafficPolicy"),
+                    (m_location.is_none(), "location", "Location"),
+                ],
+            )),
         }
     }
 }
 
 /// The errors CreateTrafficPolicy can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateTrafficPolicyError {
     /// The input is not valid.
@@ -244,41 +232,21 @@ impl CreateTrafficPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "CreateTrafficPolicy",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateTrafficPolicy", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("TooManyTrafficPolicies") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyTrafficPolicies)
-            }
-            Some("TrafficPolicyAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TrafficPolicyAlreadyExists)
-            }
-            Some("InvalidTrafficPolicyDocument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidTrafficPolicyDocument)
-            }
+            Some("TooManyTrafficPolicies") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyTrafficPolicies),
+            Some("TrafficPolicyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TrafficPolicyAlreadyExists),
+            Some("InvalidTrafficPolicyDocument") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidTrafficPolicyDocument),
             _ => unhandled(meta),
         }
     }
@@ -306,6 +274,19 @@ impl CreateTrafficPolicyError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for CreateTrafficPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::TooManyTrafficPolicies(value) => Self::TooManyTrafficPolicies(value.clone()),
+            Self::TrafficPolicyAlreadyExists(value) => Self::TrafficPolicyAlreadyExists(value.clone()),
+            Self::InvalidTrafficPolicyDocument(value) => Self::InvalidTrafficPolicyDocument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -349,9 +330,7 @@ impl std::error::Error for CreateTrafficPolicyError {
 pub fn serialize_request(
     input: &crate::operation::create_traffic_policy::CreateTrafficPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/trafficpolicy");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -386,32 +365,23 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateTrafficPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateTrafficPolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateTrafficPolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
     let m_location = restxml_runtime::http::header_string(status, headers, "Location")?;
     let (body_traffic_policy,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "TrafficPolicy",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicy"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -419,27 +389,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_traffic_policy = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "TrafficPolicy" {
-                    m_traffic_policy = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_traffic_policy = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
-            Ok((
-                restxml_runtime::xml::required(
-                    m_traffic_policy,
-                    "TrafficPolicy",
-                    element,
-                )?,
-            ))
+            Ok((restxml_runtime::xml::required(m_traffic_policy, "TrafficPolicy", element)?,))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
     Ok(crate::operation::create_traffic_policy::CreateTrafficPolicyOutput {
-        location: m_location
-            .ok_or_else(|| restxml_runtime::ResponseError::missing_header(
-                status,
-                "Location",
-            ))?,
+        location: m_location.ok_or_else(|| restxml_runtime::ResponseError::missing_header(status, "Location"))?,
         traffic_policy: body_traffic_policy,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
@@ -449,11 +407,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateTrafficPolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateTrafficPolicyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_traffic_policy::CreateTrafficPolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateTrafficPolicyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateTrafficPolicyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateTrafficPolicyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateTrafficPolicyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -463,11 +443,7 @@ impl CreateTrafficPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_traffic_policy::CreateTrafficPolicyInputBuilder,
     ) -> Self {
-        CreateTrafficPolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateTrafficPolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The name of the traffic policy.
     ///
@@ -502,18 +478,13 @@ impl CreateTrafficPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_traffic_policy::CreateTrafficPolicyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_traffic_policy::CreateTrafficPolicyInputBuilder {
         &self.input
     }
     /// Sends CreateTrafficPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -528,15 +499,9 @@ impl CreateTrafficPolicyFluentBuilder {
         crate::operation::create_traffic_policy::CreateTrafficPolicyOutput,
         restxml_runtime::SdkError<CreateTrafficPolicyError>,
     > {
-        let input: crate::operation::create_traffic_policy::CreateTrafficPolicyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_traffic_policy::CreateTrafficPolicyInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateTrafficPolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateTrafficPolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

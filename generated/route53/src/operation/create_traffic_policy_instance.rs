@@ -66,7 +66,7 @@ impl From<CreateTrafficPolicyInstanceInput> for CreateTrafficPolicyInstanceInput
 }
 
 /// A builder for [`CreateTrafficPolicyInstanceInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateTrafficPolicyInstanceInputBuilder {
     hosted_zone_id: Option<String>,
     name: Option<String>,
@@ -85,6 +85,19 @@ impl std::fmt::Debug for CreateTrafficPolicyInstanceInputBuilder {
             .field("traffic_policy_id", &self.traffic_policy_id)
             .field("traffic_policy_version", &self.traffic_policy_version)
             .finish()
+    }
+}
+
+impl Clone for CreateTrafficPolicyInstanceInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateTrafficPolicyInstanceInputBuilder {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            name: self.name.clone(),
+            ttl: self.ttl,
+            traffic_policy_id: self.traffic_policy_id.clone(),
+            traffic_policy_version: self.traffic_policy_version,
+        }
     }
 }
 
@@ -121,62 +134,32 @@ impl CreateTrafficPolicyInstanceInputBuilder {
     }
     /// Builds the [`CreateTrafficPolicyInstanceInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
-        match (
-            self.hosted_zone_id,
-            self.name,
-            self.ttl,
-            self.traffic_policy_id,
-            self.traffic_policy_version,
-        ) {
+    pub fn build(self) -> Result<CreateTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
+        match (self.hosted_zone_id, self.name, self.ttl, self.traffic_policy_id, self.traffic_policy_version) {
             (
                 Some(m_hosted_zone_id),
                 Some(m_name),
                 Some(m_ttl),
                 Some(m_traffic_policy_id),
                 Some(m_traffic_policy_version),
-            ) => {
-                Ok(CreateTrafficPolicyInstanceInput {
-                    hosted_zone_id: m_hosted_zone_id,
-                    name: m_name,
-                    ttl: m_ttl,
-                    traffic_policy_id: m_traffic_policy_id,
-                    traffic_policy_version: m_traffic_policy_version,
-                })
-            }
-            (
-                m_hosted_zone_id,
-                m_name,
-                m_ttl,
-                m_traffic_policy_id,
-                m_traffic_policy_version,
-            ) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateTrafficPolicyInstanceInput",
-                        &[
-                            (
-                                m_hosted_zone_id.is_none(),
-                                "hosted_zone_id",
-                                "HostedZoneId",
-                            ),
-                            (m_name.is_none(), "name", "Name"),
-                            (m_ttl.is_none(), "ttl", "TTL"),
-                            (
-                                m_traffic_policy_id.is_none(),
-                                "traffic_policy_id",
-                                "TrafficPolicyId",
-                            ),
-                            (
-                                m_traffic_policy_version.is_none(),
-                                "traffic_policy_version",
-                                "TrafficPolicyVersion",
-                            ),
-                        ],
-                    ),
-                )
+            ) => Ok(CreateTrafficPolicyInstanceInput {
+                hosted_zone_id: m_hosted_zone_id,
+                name: m_name,
+                ttl: m_ttl,
+                traffic_policy_id: m_traffic_policy_id,
+                traffic_policy_version: m_traffic_policy_version,
+            }),
+            (m_hosted_zone_id, m_name, m_ttl, m_traffic_policy_id, m_traffic_policy_version) => {
+                Err(restxml_runtime::BuildError::missing_fields(
+                    "CreateTrafficPolicyInstanceInput",
+                    &[
+                        (m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                        (m_name.is_none(), "name", "Name"),
+                        (m_ttl.is_none(), "ttl", "TTL"),
+                        (m_traffic_policy_id.is_none(), "traffic_policy_id", "TrafficPolicyId"),
+                        (m_traffic_policy_version.is_none(), "traffic_policy_version", "TrafficPolicyVersion"),
+                    ],
+                ))
             }
         }
     }
@@ -225,7 +208,7 @@ impl CreateTrafficPolicyInstanceOutput {
 }
 
 /// A builder for [`CreateTrafficPolicyInstanceOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateTrafficPolicyInstanceOutputBuilder {
     traffic_policy_instance: Option<crate::types::TrafficPolicyInstance>,
     location: Option<String>,
@@ -244,10 +227,7 @@ impl std::fmt::Debug for CreateTrafficPolicyInstanceOutputBuilder {
 impl CreateTrafficPolicyInstanceOutputBuilder {
     /// Sets [`CreateTrafficPolicyInstanceOutput::traffic_policy_instance`].
     #[inline]
-    pub fn traffic_policy_instance(
-        mut self,
-        value: crate::types::TrafficPolicyInstance,
-    ) -> Self {
+    pub fn traffic_policy_instance(mut self, value: crate::types::TrafficPolicyInstance) -> Self {
         self.traffic_policy_instance = Some(value);
         self
     }
@@ -259,38 +239,26 @@ impl CreateTrafficPolicyInstanceOutputBuilder {
     }
     /// Builds the [`CreateTrafficPolicyInstanceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy_instance, self.location) {
-            (Some(m_traffic_policy_instance), Some(m_location)) => {
-                Ok(CreateTrafficPolicyInstanceOutput {
-                    traffic_policy_instance: m_traffic_policy_instance,
-                    location: m_location,
-                    meta: Default::default(),
-                })
-            }
-            (m_traffic_policy_instance, m_location) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateTrafficPolicyInstanceOutput",
-                        &[
-                            (
-                                m_traffic_policy_instance.is_none(),
-                                "traffic_policy_instance",
-                                "TrafficPolicyInstance",
-                            ),
-                            (m_location.is_none(), "location", "Location"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_traffic_policy_instance), Some(m_location)) => Ok(CreateTrafficPolicyInstanceOutput {
+                traffic_policy_instance: m_traffic_policy_instance,
+                location: m_location,
+                meta: Default::default(),
+            }),
+            (m_traffic_policy_instance, m_location) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateTrafficPolicyInstanceOutput",
+                &[
+                    (m_traffic_policy_instance.is_none(), "traffic_policy_instance", "TrafficPolicyInstance"),
+                    (m_location.is_none(), "location", "Location"),
+                ],
+            )),
         }
     }
 }
 
 /// The errors CreateTrafficPolicyInstance can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateTrafficPolicyInstanceError {
     /// No hosted zone exists with the ID that you specified.
@@ -311,45 +279,29 @@ impl CreateTrafficPolicyInstanceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateTrafficPolicyInstance",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("TooManyTrafficPolicyInstances") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyTrafficPolicyInstances)
-            }
-            Some("NoSuchTrafficPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchTrafficPolicy)
-            }
-            Some("TrafficPolicyInstanceAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TrafficPolicyInstanceAlreadyExists)
-            }
+            Some("TooManyTrafficPolicyInstances") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyTrafficPolicyInstances),
+            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchTrafficPolicy),
+            Some("TrafficPolicyInstanceAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TrafficPolicyInstanceAlreadyExists),
             _ => unhandled(meta),
         }
     }
@@ -382,6 +334,20 @@ impl CreateTrafficPolicyInstanceError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for CreateTrafficPolicyInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::TooManyTrafficPolicyInstances(value) => Self::TooManyTrafficPolicyInstances(value.clone()),
+            Self::NoSuchTrafficPolicy(value) => Self::NoSuchTrafficPolicy(value.clone()),
+            Self::TrafficPolicyInstanceAlreadyExists(value) => Self::TrafficPolicyInstanceAlreadyExists(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -426,9 +392,7 @@ impl std::error::Error for CreateTrafficPolicyInstanceError {
 pub fn serialize_request(
     input: &crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/trafficpolicyinstance");
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -439,11 +403,7 @@ pub fn serialize_request(
                 .content();
             {
                 let value = &input.hosted_zone_id;
-                content
-                    .element(
-                        "HostedZoneId",
-                        restxml_runtime::customizations::route53::resource_id(value),
-                    )?;
+                content.element("HostedZoneId", restxml_runtime::customizations::route53::resource_id(value))?;
             }
             {
                 let value = &input.name;
@@ -476,61 +436,39 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateTrafficPolicyInstanceError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateTrafficPolicyInstanceError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateTrafficPolicyInstanceError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
     let m_location = restxml_runtime::http::header_string(status, headers, "Location")?;
     let (body_traffic_policy_instance,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "TrafficPolicyInstance",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicyInstance"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["CreateTrafficPolicyInstanceResponse"])?;
+            let element = &mut document.output_root(&["CreateTrafficPolicyInstanceResponse"])?;
             let mut m_traffic_policy_instance = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "TrafficPolicyInstance" {
-                    m_traffic_policy_instance = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_traffic_policy_instance = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
-            Ok((
-                restxml_runtime::xml::required(
-                    m_traffic_policy_instance,
-                    "TrafficPolicyInstance",
-                    element,
-                )?,
-            ))
+            Ok((restxml_runtime::xml::required(m_traffic_policy_instance, "TrafficPolicyInstance", element)?,))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
     Ok(crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceOutput {
-        location: m_location
-            .ok_or_else(|| restxml_runtime::ResponseError::missing_header(
-                status,
-                "Location",
-            ))?,
+        location: m_location.ok_or_else(|| restxml_runtime::ResponseError::missing_header(status, "Location"))?,
         traffic_policy_instance: body_traffic_policy_instance,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
@@ -540,11 +478,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateTrafficPolicyInstanceFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateTrafficPolicyInstanceFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateTrafficPolicyInstanceFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateTrafficPolicyInstanceFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateTrafficPolicyInstanceFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateTrafficPolicyInstanceFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -554,11 +514,7 @@ impl CreateTrafficPolicyInstanceFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInputBuilder,
     ) -> Self {
-        CreateTrafficPolicyInstanceFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateTrafficPolicyInstanceFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the hosted zone that you want Amazon Route 53 to create resource record sets in by using the configuration in a traffic policy.
     ///
@@ -603,10 +559,7 @@ impl CreateTrafficPolicyInstanceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -629,15 +582,10 @@ impl CreateTrafficPolicyInstanceFluentBuilder {
         crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceOutput,
         restxml_runtime::SdkError<CreateTrafficPolicyInstanceError>,
     > {
-        let input: crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateTrafficPolicyInstance", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateTrafficPolicyInstance", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

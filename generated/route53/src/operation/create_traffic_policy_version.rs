@@ -51,7 +51,7 @@ impl From<CreateTrafficPolicyVersionInput> for CreateTrafficPolicyVersionInputBu
 }
 
 /// A builder for [`CreateTrafficPolicyVersionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateTrafficPolicyVersionInputBuilder {
     id: Option<String>,
     document: Option<String>,
@@ -66,6 +66,17 @@ impl std::fmt::Debug for CreateTrafficPolicyVersionInputBuilder {
             .field("document", &self.document)
             .field("comment", &self.comment)
             .finish()
+    }
+}
+
+impl Clone for CreateTrafficPolicyVersionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateTrafficPolicyVersionInputBuilder {
+            id: self.id.clone(),
+            document: self.document.clone(),
+            comment: self.comment.clone(),
+        }
     }
 }
 
@@ -96,28 +107,15 @@ impl CreateTrafficPolicyVersionInputBuilder {
     }
     /// Builds the [`CreateTrafficPolicyVersionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateTrafficPolicyVersionInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateTrafficPolicyVersionInput, restxml_runtime::BuildError> {
         match (self.id, self.document) {
             (Some(m_id), Some(m_document)) => {
-                Ok(CreateTrafficPolicyVersionInput {
-                    id: m_id,
-                    document: m_document,
-                    comment: self.comment,
-                })
+                Ok(CreateTrafficPolicyVersionInput { id: m_id, document: m_document, comment: self.comment })
             }
-            (m_id, m_document) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateTrafficPolicyVersionInput",
-                        &[
-                            (m_id.is_none(), "id", "Id"),
-                            (m_document.is_none(), "document", "Document"),
-                        ],
-                    ),
-                )
-            }
+            (m_id, m_document) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateTrafficPolicyVersionInput",
+                &[(m_id.is_none(), "id", "Id"), (m_document.is_none(), "document", "Document")],
+            )),
         }
     }
 }
@@ -165,7 +163,7 @@ impl CreateTrafficPolicyVersionOutput {
 }
 
 /// A builder for [`CreateTrafficPolicyVersionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateTrafficPolicyVersionOutputBuilder {
     traffic_policy: Option<crate::types::TrafficPolicy>,
     location: Option<String>,
@@ -196,38 +194,26 @@ impl CreateTrafficPolicyVersionOutputBuilder {
     }
     /// Builds the [`CreateTrafficPolicyVersionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateTrafficPolicyVersionOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateTrafficPolicyVersionOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy, self.location) {
-            (Some(m_traffic_policy), Some(m_location)) => {
-                Ok(CreateTrafficPolicyVersionOutput {
-                    traffic_policy: m_traffic_policy,
-                    location: m_location,
-                    meta: Default::default(),
-                })
-            }
-            (m_traffic_policy, m_location) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateTrafficPolicyVersionOutput",
-                        &[
-                            (
-                                m_traffic_policy.is_none(),
-                                "traffic_policy",
-                                "TrafficPolicy",
-                            ),
-                            (m_location.is_none(), "location", "Location"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_traffic_policy), Some(m_location)) => Ok(CreateTrafficPolicyVersionOutput {
+                traffic_policy: m_traffic_policy,
+                location: m_location,
+                meta: Default::default(),
+            }),
+            (m_traffic_policy, m_location) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateTrafficPolicyVersionOutput",
+                &[
+                    (m_traffic_policy.is_none(), "traffic_policy", "TrafficPolicy"),
+                    (m_location.is_none(), "location", "Location"),
+                ],
+            )),
         }
     }
 }
 
 /// The errors CreateTrafficPolicyVersion can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateTrafficPolicyVersionError {
     /// No traffic policy exists with the specified ID.
@@ -235,9 +221,7 @@ pub enum CreateTrafficPolicyVersionError {
     /// The input is not valid.
     InvalidInput(crate::error::InvalidInput),
     /// This traffic policy version can't be created because you've reached the limit of 1000 on the number of versions that you can create for the current traffic policy.
-    TooManyTrafficPolicyVersionsForCurrentPolicy(
-        crate::error::TooManyTrafficPolicyVersionsForCurrentPolicy,
-    ),
+    TooManyTrafficPolicyVersionsForCurrentPolicy(crate::error::TooManyTrafficPolicyVersionsForCurrentPolicy),
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
     ConcurrentModification(crate::error::ConcurrentModification),
     /// The format of the traffic policy document that you specified in the `Document` element is not valid.
@@ -250,48 +234,30 @@ impl CreateTrafficPolicyVersionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateTrafficPolicyVersion",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchTrafficPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchTrafficPolicy)
-            }
+            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchTrafficPolicy),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             Some("TooManyTrafficPolicyVersionsForCurrentPolicy") => {
                 restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(
-                        unhandled,
-                        Self::TooManyTrafficPolicyVersionsForCurrentPolicy,
-                    )
+                    .map_or_else(unhandled, Self::TooManyTrafficPolicyVersionsForCurrentPolicy)
             }
-            Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ConcurrentModification)
-            }
-            Some("InvalidTrafficPolicyDocument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidTrafficPolicyDocument)
-            }
+            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ConcurrentModification),
+            Some("InvalidTrafficPolicyDocument") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidTrafficPolicyDocument),
             _ => unhandled(meta),
         }
     }
@@ -324,6 +290,22 @@ impl CreateTrafficPolicyVersionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for CreateTrafficPolicyVersionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchTrafficPolicy(value) => Self::NoSuchTrafficPolicy(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::TooManyTrafficPolicyVersionsForCurrentPolicy(value) => {
+                Self::TooManyTrafficPolicyVersionsForCurrentPolicy(value.clone())
+            }
+            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::InvalidTrafficPolicyDocument(value) => Self::InvalidTrafficPolicyDocument(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -368,9 +350,7 @@ impl std::error::Error for CreateTrafficPolicyVersionError {
 pub fn serialize_request(
     input: &crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/trafficpolicy/");
     {
         let value = &input.id;
@@ -405,61 +385,39 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateTrafficPolicyVersionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateTrafficPolicyVersionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateTrafficPolicyVersionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let headers = response.headers();
     let body = response.body().as_ref();
     let m_location = restxml_runtime::http::header_string(status, headers, "Location")?;
     let (body_traffic_policy,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "TrafficPolicy",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicy"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["CreateTrafficPolicyVersionResponse"])?;
+            let element = &mut document.output_root(&["CreateTrafficPolicyVersionResponse"])?;
             let mut m_traffic_policy = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "TrafficPolicy" {
-                    m_traffic_policy = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_traffic_policy = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
-            Ok((
-                restxml_runtime::xml::required(
-                    m_traffic_policy,
-                    "TrafficPolicy",
-                    element,
-                )?,
-            ))
+            Ok((restxml_runtime::xml::required(m_traffic_policy, "TrafficPolicy", element)?,))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
     Ok(crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionOutput {
-        location: m_location
-            .ok_or_else(|| restxml_runtime::ResponseError::missing_header(
-                status,
-                "Location",
-            ))?,
+        location: m_location.ok_or_else(|| restxml_runtime::ResponseError::missing_header(status, "Location"))?,
         traffic_policy: body_traffic_policy,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
@@ -469,11 +427,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateTrafficPolicyVersionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateTrafficPolicyVersionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateTrafficPolicyVersionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateTrafficPolicyVersionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateTrafficPolicyVersionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateTrafficPolicyVersionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -483,11 +463,7 @@ impl CreateTrafficPolicyVersionFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInputBuilder,
     ) -> Self {
-        CreateTrafficPolicyVersionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateTrafficPolicyVersionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the traffic policy for which you want to create a new version.
     ///
@@ -522,18 +498,13 @@ impl CreateTrafficPolicyVersionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInputBuilder {
         &self.input
     }
     /// Sends CreateTrafficPolicyVersion: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -548,15 +519,10 @@ impl CreateTrafficPolicyVersionFluentBuilder {
         crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionOutput,
         restxml_runtime::SdkError<CreateTrafficPolicyVersionError>,
     > {
-        let input: crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateTrafficPolicyVersion", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("CreateTrafficPolicyVersion", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

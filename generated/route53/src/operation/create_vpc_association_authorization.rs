@@ -42,8 +42,7 @@ impl CreateVPCAssociationAuthorizationInput {
     }
 }
 
-impl From<CreateVPCAssociationAuthorizationInput>
-for CreateVPCAssociationAuthorizationInputBuilder {
+impl From<CreateVPCAssociationAuthorizationInput> for CreateVPCAssociationAuthorizationInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: CreateVPCAssociationAuthorizationInput) -> Self {
@@ -55,7 +54,7 @@ for CreateVPCAssociationAuthorizationInputBuilder {
 }
 
 /// A builder for [`CreateVPCAssociationAuthorizationInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateVPCAssociationAuthorizationInputBuilder {
     hosted_zone_id: Option<String>,
     vpc: Option<crate::types::VPC>,
@@ -68,6 +67,16 @@ impl std::fmt::Debug for CreateVPCAssociationAuthorizationInputBuilder {
             .field("hosted_zone_id", &self.hosted_zone_id)
             .field("vpc", &self.vpc)
             .finish()
+    }
+}
+
+impl Clone for CreateVPCAssociationAuthorizationInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateVPCAssociationAuthorizationInputBuilder {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            vpc: self.vpc.clone(),
+        }
     }
 }
 
@@ -86,31 +95,15 @@ impl CreateVPCAssociationAuthorizationInputBuilder {
     }
     /// Builds the [`CreateVPCAssociationAuthorizationInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateVPCAssociationAuthorizationInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateVPCAssociationAuthorizationInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.vpc) {
             (Some(m_hosted_zone_id), Some(m_vpc)) => {
-                Ok(CreateVPCAssociationAuthorizationInput {
-                    hosted_zone_id: m_hosted_zone_id,
-                    vpc: m_vpc,
-                })
+                Ok(CreateVPCAssociationAuthorizationInput { hosted_zone_id: m_hosted_zone_id, vpc: m_vpc })
             }
-            (m_hosted_zone_id, m_vpc) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateVPCAssociationAuthorizationInput",
-                        &[
-                            (
-                                m_hosted_zone_id.is_none(),
-                                "hosted_zone_id",
-                                "HostedZoneId",
-                            ),
-                            (m_vpc.is_none(), "vpc", "VPC"),
-                        ],
-                    ),
-                )
-            }
+            (m_hosted_zone_id, m_vpc) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateVPCAssociationAuthorizationInput",
+                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_vpc.is_none(), "vpc", "VPC")],
+            )),
         }
     }
 }
@@ -159,7 +152,7 @@ impl CreateVPCAssociationAuthorizationOutput {
 }
 
 /// A builder for [`CreateVPCAssociationAuthorizationOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct CreateVPCAssociationAuthorizationOutputBuilder {
     hosted_zone_id: Option<String>,
     vpc: Option<crate::types::VPC>,
@@ -190,46 +183,29 @@ impl CreateVPCAssociationAuthorizationOutputBuilder {
     }
     /// Builds the [`CreateVPCAssociationAuthorizationOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<CreateVPCAssociationAuthorizationOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<CreateVPCAssociationAuthorizationOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.vpc) {
-            (Some(m_hosted_zone_id), Some(m_vpc)) => {
-                Ok(CreateVPCAssociationAuthorizationOutput {
-                    hosted_zone_id: m_hosted_zone_id,
-                    vpc: m_vpc,
-                    meta: Default::default(),
-                })
-            }
-            (m_hosted_zone_id, m_vpc) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "CreateVPCAssociationAuthorizationOutput",
-                        &[
-                            (
-                                m_hosted_zone_id.is_none(),
-                                "hosted_zone_id",
-                                "HostedZoneId",
-                            ),
-                            (m_vpc.is_none(), "vpc", "VPC"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_hosted_zone_id), Some(m_vpc)) => Ok(CreateVPCAssociationAuthorizationOutput {
+                hosted_zone_id: m_hosted_zone_id,
+                vpc: m_vpc,
+                meta: Default::default(),
+            }),
+            (m_hosted_zone_id, m_vpc) => Err(restxml_runtime::BuildError::missing_fields(
+                "CreateVPCAssociationAuthorizationOutput",
+                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_vpc.is_none(), "vpc", "VPC")],
+            )),
         }
     }
 }
 
 /// The errors CreateVPCAssociationAuthorization can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateVPCAssociationAuthorizationError {
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
     ConcurrentModification(crate::error::ConcurrentModification),
     /// You've created the maximum number of authorizations that can be created for the specified hosted zone. To authorize another VPC to be associated with the hosted zone, submit a `DeleteVPCAssociationAuthorization` request to remove an existing authorization. To get a list of existing authorizations, submit a `ListVPCAssociationAuthorizations` request.
-    TooManyVPCAssociationAuthorizations(
-        crate::error::TooManyVPCAssociationAuthorizations,
-    ),
+    TooManyVPCAssociationAuthorizations(crate::error::TooManyVPCAssociationAuthorizations),
     /// No hosted zone exists with the ID that you specified.
     NoSuchHostedZone(crate::error::NoSuchHostedZone),
     /// The VPC ID that you specified either isn't a valid ID or the current account is not authorized to access this VPC.
@@ -244,44 +220,29 @@ impl CreateVPCAssociationAuthorizationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateVPCAssociationAuthorization",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ConcurrentModification)
-            }
-            Some("TooManyVPCAssociationAuthorizations") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyVPCAssociationAuthorizations)
-            }
+            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ConcurrentModification),
+            Some("TooManyVPCAssociationAuthorizations") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TooManyVPCAssociationAuthorizations),
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidVPCId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidVPCId)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidVPCId)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -315,6 +276,22 @@ impl CreateVPCAssociationAuthorizationError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for CreateVPCAssociationAuthorizationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::TooManyVPCAssociationAuthorizations(value) => {
+                Self::TooManyVPCAssociationAuthorizations(value.clone())
+            }
+            Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
+            Self::InvalidVPCId(value) => Self::InvalidVPCId(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -359,18 +336,11 @@ impl std::error::Error for CreateVPCAssociationAuthorizationError {
 pub fn serialize_request(
     input: &crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request
-            .push_label(
-                "Id",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.push_path("/authorizevpcassociation");
     if true {
@@ -399,65 +369,48 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<CreateVPCAssociationAuthorizationError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                CreateVPCAssociationAuthorizationError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(CreateVPCAssociationAuthorizationError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_hosted_zone_id, body_vpc) = if restxml_runtime::xml::is_blank(body) {
         (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "HostedZoneId",
-                        ),
-                    )
-                })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("VPC"),
-                    )
-                })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("HostedZoneId"),
+                )
+            })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("VPC"),
+                )
+            })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["CreateVPCAssociationAuthorizationResponse"])?;
+            let element = &mut document.output_root(&["CreateVPCAssociationAuthorizationResponse"])?;
             let mut m_hosted_zone_id = None;
             let mut m_vpc = None;
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "HostedZoneId" => {
-                        m_hosted_zone_id = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_hosted_zone_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "VPC" => {
-                        m_vpc = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_vpc = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     _ => {}
                 }
             }
             Ok((
-                restxml_runtime::xml::required(
-                    m_hosted_zone_id,
-                    "HostedZoneId",
-                    element,
-                )?,
+                restxml_runtime::xml::required(m_hosted_zone_id, "HostedZoneId", element)?,
                 restxml_runtime::xml::required(m_vpc, "VPC", element)?,
             ))
         };
@@ -474,11 +427,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](CreateVPCAssociationAuthorizationFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct CreateVPCAssociationAuthorizationFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInputBuilder,
+    pub(crate) input:
+        crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for CreateVPCAssociationAuthorizationFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        CreateVPCAssociationAuthorizationFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for CreateVPCAssociationAuthorizationFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateVPCAssociationAuthorizationFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -488,11 +464,7 @@ impl CreateVPCAssociationAuthorizationFluentBuilder {
         client: crate::Client,
         input: crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInputBuilder,
     ) -> Self {
-        CreateVPCAssociationAuthorizationFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        CreateVPCAssociationAuthorizationFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the private hosted zone that you want to authorize associating a VPC with.
     ///
@@ -513,10 +485,7 @@ impl CreateVPCAssociationAuthorizationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -539,15 +508,11 @@ impl CreateVPCAssociationAuthorizationFluentBuilder {
         crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationOutput,
         restxml_runtime::SdkError<CreateVPCAssociationAuthorizationError>,
     > {
-        let input: crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInput = self
-            .input
-            .build()?;
+        let input: crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("CreateVPCAssociationAuthorization", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("CreateVPCAssociationAuthorization", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

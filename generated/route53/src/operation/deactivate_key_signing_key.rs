@@ -41,15 +41,12 @@ impl From<DeactivateKeySigningKeyInput> for DeactivateKeySigningKeyInputBuilder 
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeactivateKeySigningKeyInput) -> Self {
-        DeactivateKeySigningKeyInputBuilder {
-            hosted_zone_id: Some(input.hosted_zone_id),
-            name: Some(input.name),
-        }
+        DeactivateKeySigningKeyInputBuilder { hosted_zone_id: Some(input.hosted_zone_id), name: Some(input.name) }
     }
 }
 
 /// A builder for [`DeactivateKeySigningKeyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeactivateKeySigningKeyInputBuilder {
     hosted_zone_id: Option<String>,
     name: Option<String>,
@@ -62,6 +59,13 @@ impl std::fmt::Debug for DeactivateKeySigningKeyInputBuilder {
             .field("hosted_zone_id", &self.hosted_zone_id)
             .field("name", &self.name)
             .finish()
+    }
+}
+
+impl Clone for DeactivateKeySigningKeyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeactivateKeySigningKeyInputBuilder { hosted_zone_id: self.hosted_zone_id.clone(), name: self.name.clone() }
     }
 }
 
@@ -80,31 +84,15 @@ impl DeactivateKeySigningKeyInputBuilder {
     }
     /// Builds the [`DeactivateKeySigningKeyInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeactivateKeySigningKeyInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeactivateKeySigningKeyInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.name) {
             (Some(m_hosted_zone_id), Some(m_name)) => {
-                Ok(DeactivateKeySigningKeyInput {
-                    hosted_zone_id: m_hosted_zone_id,
-                    name: m_name,
-                })
+                Ok(DeactivateKeySigningKeyInput { hosted_zone_id: m_hosted_zone_id, name: m_name })
             }
-            (m_hosted_zone_id, m_name) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeactivateKeySigningKeyInput",
-                        &[
-                            (
-                                m_hosted_zone_id.is_none(),
-                                "hosted_zone_id",
-                                "HostedZoneId",
-                            ),
-                            (m_name.is_none(), "name", "Name"),
-                        ],
-                    ),
-                )
-            }
+            (m_hosted_zone_id, m_name) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeactivateKeySigningKeyInput",
+                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_name.is_none(), "name", "Name")],
+            )),
         }
     }
 }
@@ -127,9 +115,7 @@ pub struct DeactivateKeySigningKeyOutput {
 impl std::fmt::Debug for DeactivateKeySigningKeyOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeactivateKeySigningKeyOutput")
-            .field("change_info", &self.change_info)
-            .finish()
+        f.debug_struct("DeactivateKeySigningKeyOutput").field("change_info", &self.change_info).finish()
     }
 }
 
@@ -149,7 +135,7 @@ impl DeactivateKeySigningKeyOutput {
 }
 
 /// A builder for [`DeactivateKeySigningKeyOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeactivateKeySigningKeyOutputBuilder {
     change_info: Option<crate::types::ChangeInfo>,
 }
@@ -157,9 +143,7 @@ pub struct DeactivateKeySigningKeyOutputBuilder {
 impl std::fmt::Debug for DeactivateKeySigningKeyOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeactivateKeySigningKeyOutputBuilder")
-            .field("change_info", &self.change_info)
-            .finish()
+        f.debug_struct("DeactivateKeySigningKeyOutputBuilder").field("change_info", &self.change_info).finish()
     }
 }
 
@@ -172,30 +156,21 @@ impl DeactivateKeySigningKeyOutputBuilder {
     }
     /// Builds the [`DeactivateKeySigningKeyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeactivateKeySigningKeyOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeactivateKeySigningKeyOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(DeactivateKeySigningKeyOutput {
-                    change_info: m_change_info,
-                    meta: Default::default(),
-                })
+                Ok(DeactivateKeySigningKeyOutput { change_info: m_change_info, meta: Default::default() })
             }
-            (m_change_info,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeactivateKeySigningKeyOutput",
-                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-                    ),
-                )
-            }
+            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeactivateKeySigningKeyOutput",
+                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+            )),
         }
     }
 }
 
 /// The errors DeactivateKeySigningKey can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeactivateKeySigningKeyError {
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
@@ -220,52 +195,31 @@ impl DeactivateKeySigningKeyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeactivateKeySigningKey",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ConcurrentModification)
-            }
-            Some("NoSuchKeySigningKey") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchKeySigningKey)
-            }
-            Some("InvalidKeySigningKeyStatus") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus)
-            }
-            Some("InvalidSigningStatus") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidSigningStatus)
-            }
-            Some("KeySigningKeyInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::KeySigningKeyInUse)
-            }
-            Some("KeySigningKeyInParentDSRecord") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::KeySigningKeyInParentDSRecord)
-            }
+            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ConcurrentModification),
+            Some("NoSuchKeySigningKey") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchKeySigningKey),
+            Some("InvalidKeySigningKeyStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus),
+            Some("InvalidSigningStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidSigningStatus),
+            Some("KeySigningKeyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::KeySigningKeyInUse),
+            Some("KeySigningKeyInParentDSRecord") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::KeySigningKeyInParentDSRecord),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -312,6 +266,22 @@ impl DeactivateKeySigningKeyError {
     }
 }
 
+impl Clone for DeactivateKeySigningKeyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::NoSuchKeySigningKey(value) => Self::NoSuchKeySigningKey(value.clone()),
+            Self::InvalidKeySigningKeyStatus(value) => Self::InvalidKeySigningKeyStatus(value.clone()),
+            Self::InvalidSigningStatus(value) => Self::InvalidSigningStatus(value.clone()),
+            Self::KeySigningKeyInUse(value) => Self::KeySigningKeyInUse(value.clone()),
+            Self::KeySigningKeyInParentDSRecord(value) => Self::KeySigningKeyInParentDSRecord(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl DeactivateKeySigningKeyError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -355,18 +325,11 @@ impl std::error::Error for DeactivateKeySigningKeyError {
 pub fn serialize_request(
     input: &crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/keysigningkey/");
     {
         let value = &input.hosted_zone_id;
-        request
-            .push_label(
-                "HostedZoneId",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("HostedZoneId", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.push_path("/");
     {
@@ -386,41 +349,29 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeactivateKeySigningKeyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeactivateKeySigningKeyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeactivateKeySigningKeyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "ChangeInfo",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["DeactivateKeySigningKeyResponse"])?;
+            let element = &mut document.output_root(&["DeactivateKeySigningKeyResponse"])?;
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))
@@ -437,11 +388,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeactivateKeySigningKeyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeactivateKeySigningKeyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeactivateKeySigningKeyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeactivateKeySigningKeyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeactivateKeySigningKeyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeactivateKeySigningKeyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -451,11 +424,7 @@ impl DeactivateKeySigningKeyFluentBuilder {
         client: crate::Client,
         input: crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInputBuilder,
     ) -> Self {
-        DeactivateKeySigningKeyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeactivateKeySigningKeyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A unique string used to identify a hosted zone.
     ///
@@ -476,18 +445,13 @@ impl DeactivateKeySigningKeyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInputBuilder {
         &self.input
     }
     /// Sends DeactivateKeySigningKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -502,15 +466,9 @@ impl DeactivateKeySigningKeyFluentBuilder {
         crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyOutput,
         restxml_runtime::SdkError<DeactivateKeySigningKeyError>,
     > {
-        let input: crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeactivateKeySigningKey", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeactivateKeySigningKey", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

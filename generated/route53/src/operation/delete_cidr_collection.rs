@@ -34,14 +34,12 @@ impl From<DeleteCidrCollectionInput> for DeleteCidrCollectionInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteCidrCollectionInput) -> Self {
-        DeleteCidrCollectionInputBuilder {
-            id: Some(input.id),
-        }
+        DeleteCidrCollectionInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`DeleteCidrCollectionInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteCidrCollectionInputBuilder {
     id: Option<String>,
 }
@@ -50,6 +48,13 @@ impl std::fmt::Debug for DeleteCidrCollectionInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DeleteCidrCollectionInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for DeleteCidrCollectionInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteCidrCollectionInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -62,23 +67,13 @@ impl DeleteCidrCollectionInputBuilder {
     }
     /// Builds the [`DeleteCidrCollectionInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteCidrCollectionInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteCidrCollectionInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(DeleteCidrCollectionInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteCidrCollectionInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(DeleteCidrCollectionInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteCidrCollectionInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -118,7 +113,7 @@ impl DeleteCidrCollectionOutput {
 }
 
 /// A builder for [`DeleteCidrCollectionOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteCidrCollectionOutputBuilder {}
 impl std::fmt::Debug for DeleteCidrCollectionOutputBuilder {
     #[inline]
@@ -130,17 +125,13 @@ impl std::fmt::Debug for DeleteCidrCollectionOutputBuilder {
 impl DeleteCidrCollectionOutputBuilder {
     /// Builds the [`DeleteCidrCollectionOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteCidrCollectionOutput, restxml_runtime::BuildError> {
-        Ok(DeleteCidrCollectionOutput {
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<DeleteCidrCollectionOutput, restxml_runtime::BuildError> {
+        Ok(DeleteCidrCollectionOutput { meta: Default::default() })
     }
 }
 
 /// The errors DeleteCidrCollection can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteCidrCollectionError {
     /// The CIDR collection you specified, doesn't exist.
@@ -159,41 +150,21 @@ impl DeleteCidrCollectionError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "DeleteCidrCollection",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteCidrCollection", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchCidrCollectionException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchCidrCollectionException)
-            }
-            Some("CidrCollectionInUseException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CidrCollectionInUseException)
-            }
+            Some("NoSuchCidrCollectionException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchCidrCollectionException),
+            Some("CidrCollectionInUseException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::CidrCollectionInUseException),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ConcurrentModification)
-            }
+            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ConcurrentModification),
             _ => unhandled(meta),
         }
     }
@@ -221,6 +192,19 @@ impl DeleteCidrCollectionError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteCidrCollectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchCidrCollectionException(value) => Self::NoSuchCidrCollectionException(value.clone()),
+            Self::CidrCollectionInUseException(value) => Self::CidrCollectionInUseException(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -264,9 +248,7 @@ impl std::error::Error for DeleteCidrCollectionError {
 pub fn serialize_request(
     input: &crate::operation::delete_cidr_collection::DeleteCidrCollectionInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2013-04-01/cidrcollection/");
     {
         let value = &input.id;
@@ -284,15 +266,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteCidrCollectionError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteCidrCollectionError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteCidrCollectionError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(crate::operation::delete_cidr_collection::DeleteCidrCollectionOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -303,11 +281,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteCidrCollectionFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteCidrCollectionFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_cidr_collection::DeleteCidrCollectionInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteCidrCollectionFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteCidrCollectionFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteCidrCollectionFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteCidrCollectionFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -317,11 +317,7 @@ impl DeleteCidrCollectionFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_cidr_collection::DeleteCidrCollectionInputBuilder,
     ) -> Self {
-        DeleteCidrCollectionFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteCidrCollectionFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The UUID of the collection to delete.
     ///
@@ -334,18 +330,13 @@ impl DeleteCidrCollectionFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_cidr_collection::DeleteCidrCollectionInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_cidr_collection::DeleteCidrCollectionInputBuilder {
         &self.input
     }
     /// Sends DeleteCidrCollection: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -360,15 +351,9 @@ impl DeleteCidrCollectionFluentBuilder {
         crate::operation::delete_cidr_collection::DeleteCidrCollectionOutput,
         restxml_runtime::SdkError<DeleteCidrCollectionError>,
     > {
-        let input: crate::operation::delete_cidr_collection::DeleteCidrCollectionInput = self
-            .input
-            .build()?;
+        let input: crate::operation::delete_cidr_collection::DeleteCidrCollectionInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteCidrCollection", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteCidrCollection", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

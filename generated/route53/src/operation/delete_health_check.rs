@@ -24,9 +24,7 @@ pub struct DeleteHealthCheckInput {
 impl std::fmt::Debug for DeleteHealthCheckInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteHealthCheckInput")
-            .field("health_check_id", &self.health_check_id)
-            .finish()
+        f.debug_struct("DeleteHealthCheckInput").field("health_check_id", &self.health_check_id).finish()
     }
 }
 
@@ -42,14 +40,12 @@ impl From<DeleteHealthCheckInput> for DeleteHealthCheckInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteHealthCheckInput) -> Self {
-        DeleteHealthCheckInputBuilder {
-            health_check_id: Some(input.health_check_id),
-        }
+        DeleteHealthCheckInputBuilder { health_check_id: Some(input.health_check_id) }
     }
 }
 
 /// A builder for [`DeleteHealthCheckInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteHealthCheckInputBuilder {
     health_check_id: Option<String>,
 }
@@ -57,9 +53,14 @@ pub struct DeleteHealthCheckInputBuilder {
 impl std::fmt::Debug for DeleteHealthCheckInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteHealthCheckInputBuilder")
-            .field("health_check_id", &self.health_check_id)
-            .finish()
+        f.debug_struct("DeleteHealthCheckInputBuilder").field("health_check_id", &self.health_check_id).finish()
+    }
+}
+
+impl Clone for DeleteHealthCheckInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteHealthCheckInputBuilder { health_check_id: self.health_check_id.clone() }
     }
 }
 
@@ -74,25 +75,11 @@ impl DeleteHealthCheckInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteHealthCheckInput, restxml_runtime::BuildError> {
         match (self.health_check_id,) {
-            (Some(m_health_check_id),) => {
-                Ok(DeleteHealthCheckInput {
-                    health_check_id: m_health_check_id,
-                })
-            }
-            (m_health_check_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteHealthCheckInput",
-                        &[
-                            (
-                                m_health_check_id.is_none(),
-                                "health_check_id",
-                                "HealthCheckId",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_health_check_id),) => Ok(DeleteHealthCheckInput { health_check_id: m_health_check_id }),
+            (m_health_check_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteHealthCheckInput",
+                &[(m_health_check_id.is_none(), "health_check_id", "HealthCheckId")],
+            )),
         }
     }
 }
@@ -132,7 +119,7 @@ impl DeleteHealthCheckOutput {
 }
 
 /// A builder for [`DeleteHealthCheckOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteHealthCheckOutputBuilder {}
 impl std::fmt::Debug for DeleteHealthCheckOutputBuilder {
     #[inline]
@@ -145,14 +132,12 @@ impl DeleteHealthCheckOutputBuilder {
     /// Builds the [`DeleteHealthCheckOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<DeleteHealthCheckOutput, restxml_runtime::BuildError> {
-        Ok(DeleteHealthCheckOutput {
-            meta: Default::default(),
-        })
+        Ok(DeleteHealthCheckOutput { meta: Default::default() })
     }
 }
 
 /// The errors DeleteHealthCheck can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteHealthCheckError {
     /// No health check exists with the specified ID.
@@ -169,36 +154,19 @@ impl DeleteHealthCheckError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "DeleteHealthCheck",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteHealthCheck", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchHealthCheck") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
-            }
+            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchHealthCheck),
             Some("HealthCheckInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::HealthCheckInUse)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::HealthCheckInUse)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -222,6 +190,18 @@ impl DeleteHealthCheckError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteHealthCheckError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchHealthCheck(value) => Self::NoSuchHealthCheck(value.clone()),
+            Self::HealthCheckInUse(value) => Self::HealthCheckInUse(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -264,9 +244,7 @@ impl std::error::Error for DeleteHealthCheckError {
 pub fn serialize_request(
     input: &crate::operation::delete_health_check::DeleteHealthCheckInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2013-04-01/healthcheck/");
     {
         let value = &input.health_check_id;
@@ -284,15 +262,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteHealthCheckError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteHealthCheckError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteHealthCheckError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(crate::operation::delete_health_check::DeleteHealthCheckOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -303,11 +277,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteHealthCheckFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteHealthCheckFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_health_check::DeleteHealthCheckInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteHealthCheckFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteHealthCheckFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteHealthCheckFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteHealthCheckFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -317,11 +313,7 @@ impl DeleteHealthCheckFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_health_check::DeleteHealthCheckInputBuilder,
     ) -> Self {
-        DeleteHealthCheckFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteHealthCheckFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the health check that you want to delete.
     ///
@@ -334,18 +326,13 @@ impl DeleteHealthCheckFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_health_check::DeleteHealthCheckInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_health_check::DeleteHealthCheckInputBuilder {
         &self.input
     }
     /// Sends DeleteHealthCheck: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -360,15 +347,9 @@ impl DeleteHealthCheckFluentBuilder {
         crate::operation::delete_health_check::DeleteHealthCheckOutput,
         restxml_runtime::SdkError<DeleteHealthCheckError>,
     > {
-        let input: crate::operation::delete_health_check::DeleteHealthCheckInput = self
-            .input
-            .build()?;
+        let input: crate::operation::delete_health_check::DeleteHealthCheckInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteHealthCheck", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteHealthCheck", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

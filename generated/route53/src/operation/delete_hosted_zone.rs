@@ -54,14 +54,12 @@ impl From<DeleteHostedZoneInput> for DeleteHostedZoneInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteHostedZoneInput) -> Self {
-        DeleteHostedZoneInputBuilder {
-            id: Some(input.id),
-        }
+        DeleteHostedZoneInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`DeleteHostedZoneInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteHostedZoneInputBuilder {
     id: Option<String>,
 }
@@ -70,6 +68,13 @@ impl std::fmt::Debug for DeleteHostedZoneInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DeleteHostedZoneInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for DeleteHostedZoneInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteHostedZoneInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -85,14 +90,10 @@ impl DeleteHostedZoneInputBuilder {
     pub fn build(self) -> Result<DeleteHostedZoneInput, restxml_runtime::BuildError> {
         match (self.id,) {
             (Some(m_id),) => Ok(DeleteHostedZoneInput { id: m_id }),
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteHostedZoneInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteHostedZoneInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -115,9 +116,7 @@ pub struct DeleteHostedZoneOutput {
 impl std::fmt::Debug for DeleteHostedZoneOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteHostedZoneOutput")
-            .field("change_info", &self.change_info)
-            .finish()
+        f.debug_struct("DeleteHostedZoneOutput").field("change_info", &self.change_info).finish()
     }
 }
 
@@ -137,7 +136,7 @@ impl DeleteHostedZoneOutput {
 }
 
 /// A builder for [`DeleteHostedZoneOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteHostedZoneOutputBuilder {
     change_info: Option<crate::types::ChangeInfo>,
 }
@@ -145,9 +144,7 @@ pub struct DeleteHostedZoneOutputBuilder {
 impl std::fmt::Debug for DeleteHostedZoneOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteHostedZoneOutputBuilder")
-            .field("change_info", &self.change_info)
-            .finish()
+        f.debug_struct("DeleteHostedZoneOutputBuilder").field("change_info", &self.change_info).finish()
     }
 }
 
@@ -163,25 +160,18 @@ impl DeleteHostedZoneOutputBuilder {
     pub fn build(self) -> Result<DeleteHostedZoneOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(DeleteHostedZoneOutput {
-                    change_info: m_change_info,
-                    meta: Default::default(),
-                })
+                Ok(DeleteHostedZoneOutput { change_info: m_change_info, meta: Default::default() })
             }
-            (m_change_info,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteHostedZoneOutput",
-                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-                    ),
-                )
-            }
+            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteHostedZoneOutput",
+                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+            )),
         }
     }
 }
 
 /// The errors DeleteHostedZone can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteHostedZoneError {
     /// No hosted zone exists with the ID that you specified.
@@ -202,45 +192,24 @@ impl DeleteHostedZoneError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "DeleteHostedZone",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteHostedZone", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
-            Some("HostedZoneNotEmpty") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::HostedZoneNotEmpty)
-            }
-            Some("PriorRequestNotComplete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
-            }
+            Some("HostedZoneNotEmpty") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::HostedZoneNotEmpty),
+            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PriorRequestNotComplete),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("InvalidDomainName") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidDomainName)
-            }
+            Some("InvalidDomainName") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidDomainName),
             _ => unhandled(meta),
         }
     }
@@ -273,6 +242,20 @@ impl DeleteHostedZoneError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteHostedZoneError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
+            Self::HostedZoneNotEmpty(value) => Self::HostedZoneNotEmpty(value.clone()),
+            Self::PriorRequestNotComplete(value) => Self::PriorRequestNotComplete(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::InvalidDomainName(value) => Self::InvalidDomainName(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -317,18 +300,11 @@ impl std::error::Error for DeleteHostedZoneError {
 pub fn serialize_request(
     input: &crate::operation::delete_hosted_zone::DeleteHostedZoneInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.id;
-        request
-            .push_label(
-                "Id",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.build()
 }
@@ -342,30 +318,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteHostedZoneError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteHostedZoneError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteHostedZoneError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "ChangeInfo",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -373,9 +340,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))
@@ -392,11 +357,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteHostedZoneFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteHostedZoneFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_hosted_zone::DeleteHostedZoneInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteHostedZoneFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteHostedZoneFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteHostedZoneFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteHostedZoneFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -406,11 +393,7 @@ impl DeleteHostedZoneFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_hosted_zone::DeleteHostedZoneInputBuilder,
     ) -> Self {
-        DeleteHostedZoneFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteHostedZoneFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the hosted zone you want to delete.
     ///
@@ -423,18 +406,13 @@ impl DeleteHostedZoneFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_hosted_zone::DeleteHostedZoneInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_hosted_zone::DeleteHostedZoneInputBuilder {
         &self.input
     }
     /// Sends DeleteHostedZone: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -449,15 +427,9 @@ impl DeleteHostedZoneFluentBuilder {
         crate::operation::delete_hosted_zone::DeleteHostedZoneOutput,
         restxml_runtime::SdkError<DeleteHostedZoneError>,
     > {
-        let input: crate::operation::delete_hosted_zone::DeleteHostedZoneInput = self
-            .input
-            .build()?;
+        let input: crate::operation::delete_hosted_zone::DeleteHostedZoneInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteHostedZone", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteHostedZone", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -45,15 +45,12 @@ impl From<DeleteKeySigningKeyInput> for DeleteKeySigningKeyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteKeySigningKeyInput) -> Self {
-        DeleteKeySigningKeyInputBuilder {
-            hosted_zone_id: Some(input.hosted_zone_id),
-            name: Some(input.name),
-        }
+        DeleteKeySigningKeyInputBuilder { hosted_zone_id: Some(input.hosted_zone_id), name: Some(input.name) }
     }
 }
 
 /// A builder for [`DeleteKeySigningKeyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteKeySigningKeyInputBuilder {
     hosted_zone_id: Option<String>,
     name: Option<String>,
@@ -66,6 +63,13 @@ impl std::fmt::Debug for DeleteKeySigningKeyInputBuilder {
             .field("hosted_zone_id", &self.hosted_zone_id)
             .field("name", &self.name)
             .finish()
+    }
+}
+
+impl Clone for DeleteKeySigningKeyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteKeySigningKeyInputBuilder { hosted_zone_id: self.hosted_zone_id.clone(), name: self.name.clone() }
     }
 }
 
@@ -87,26 +91,12 @@ impl DeleteKeySigningKeyInputBuilder {
     pub fn build(self) -> Result<DeleteKeySigningKeyInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.name) {
             (Some(m_hosted_zone_id), Some(m_name)) => {
-                Ok(DeleteKeySigningKeyInput {
-                    hosted_zone_id: m_hosted_zone_id,
-                    name: m_name,
-                })
+                Ok(DeleteKeySigningKeyInput { hosted_zone_id: m_hosted_zone_id, name: m_name })
             }
-            (m_hosted_zone_id, m_name) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteKeySigningKeyInput",
-                        &[
-                            (
-                                m_hosted_zone_id.is_none(),
-                                "hosted_zone_id",
-                                "HostedZoneId",
-                            ),
-                            (m_name.is_none(), "name", "Name"),
-                        ],
-                    ),
-                )
-            }
+            (m_hosted_zone_id, m_name) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteKeySigningKeyInput",
+                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_name.is_none(), "name", "Name")],
+            )),
         }
     }
 }
@@ -129,9 +119,7 @@ pub struct DeleteKeySigningKeyOutput {
 impl std::fmt::Debug for DeleteKeySigningKeyOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteKeySigningKeyOutput")
-            .field("change_info", &self.change_info)
-            .finish()
+        f.debug_struct("DeleteKeySigningKeyOutput").field("change_info", &self.change_info).finish()
     }
 }
 
@@ -151,7 +139,7 @@ impl DeleteKeySigningKeyOutput {
 }
 
 /// A builder for [`DeleteKeySigningKeyOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteKeySigningKeyOutputBuilder {
     change_info: Option<crate::types::ChangeInfo>,
 }
@@ -159,9 +147,7 @@ pub struct DeleteKeySigningKeyOutputBuilder {
 impl std::fmt::Debug for DeleteKeySigningKeyOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteKeySigningKeyOutputBuilder")
-            .field("change_info", &self.change_info)
-            .finish()
+        f.debug_struct("DeleteKeySigningKeyOutputBuilder").field("change_info", &self.change_info).finish()
     }
 }
 
@@ -174,30 +160,21 @@ impl DeleteKeySigningKeyOutputBuilder {
     }
     /// Builds the [`DeleteKeySigningKeyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteKeySigningKeyOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteKeySigningKeyOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(DeleteKeySigningKeyOutput {
-                    change_info: m_change_info,
-                    meta: Default::default(),
-                })
+                Ok(DeleteKeySigningKeyOutput { change_info: m_change_info, meta: Default::default() })
             }
-            (m_change_info,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteKeySigningKeyOutput",
-                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-                    ),
-                )
-            }
+            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteKeySigningKeyOutput",
+                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+            )),
         }
     }
 }
 
 /// The errors DeleteKeySigningKey can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteKeySigningKeyError {
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
@@ -220,48 +197,25 @@ impl DeleteKeySigningKeyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "DeleteKeySigningKey",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteKeySigningKey", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ConcurrentModification)
-            }
-            Some("NoSuchKeySigningKey") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchKeySigningKey)
-            }
-            Some("InvalidKeySigningKeyStatus") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus)
-            }
-            Some("InvalidSigningStatus") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidSigningStatus)
-            }
+            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ConcurrentModification),
+            Some("NoSuchKeySigningKey") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchKeySigningKey),
+            Some("InvalidKeySigningKeyStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus),
+            Some("InvalidSigningStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidSigningStatus),
             Some("InvalidKMSArn") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidKMSArn)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidKMSArn)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -300,6 +254,21 @@ impl DeleteKeySigningKeyError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteKeySigningKeyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::NoSuchKeySigningKey(value) => Self::NoSuchKeySigningKey(value.clone()),
+            Self::InvalidKeySigningKeyStatus(value) => Self::InvalidKeySigningKeyStatus(value.clone()),
+            Self::InvalidSigningStatus(value) => Self::InvalidSigningStatus(value.clone()),
+            Self::InvalidKMSArn(value) => Self::InvalidKMSArn(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -345,18 +314,11 @@ impl std::error::Error for DeleteKeySigningKeyError {
 pub fn serialize_request(
     input: &crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2013-04-01/keysigningkey/");
     {
         let value = &input.hosted_zone_id;
-        request
-            .push_label(
-                "HostedZoneId",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("HostedZoneId", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.push_path("/");
     {
@@ -375,30 +337,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteKeySigningKeyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteKeySigningKeyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteKeySigningKeyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "ChangeInfo",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -406,9 +359,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))
@@ -425,11 +376,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteKeySigningKeyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteKeySigningKeyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_key_signing_key::DeleteKeySigningKeyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteKeySigningKeyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteKeySigningKeyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteKeySigningKeyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteKeySigningKeyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -439,11 +412,7 @@ impl DeleteKeySigningKeyFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_key_signing_key::DeleteKeySigningKeyInputBuilder,
     ) -> Self {
-        DeleteKeySigningKeyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteKeySigningKeyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A unique string used to identify a hosted zone.
     ///
@@ -464,18 +433,13 @@ impl DeleteKeySigningKeyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_key_signing_key::DeleteKeySigningKeyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_key_signing_key::DeleteKeySigningKeyInputBuilder {
         &self.input
     }
     /// Sends DeleteKeySigningKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -490,15 +454,9 @@ impl DeleteKeySigningKeyFluentBuilder {
         crate::operation::delete_key_signing_key::DeleteKeySigningKeyOutput,
         restxml_runtime::SdkError<DeleteKeySigningKeyError>,
     > {
-        let input: crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteKeySigningKey", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteKeySigningKey", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

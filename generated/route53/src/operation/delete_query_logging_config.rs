@@ -36,14 +36,12 @@ impl From<DeleteQueryLoggingConfigInput> for DeleteQueryLoggingConfigInputBuilde
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteQueryLoggingConfigInput) -> Self {
-        DeleteQueryLoggingConfigInputBuilder {
-            id: Some(input.id),
-        }
+        DeleteQueryLoggingConfigInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`DeleteQueryLoggingConfigInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteQueryLoggingConfigInputBuilder {
     id: Option<String>,
 }
@@ -51,9 +49,14 @@ pub struct DeleteQueryLoggingConfigInputBuilder {
 impl std::fmt::Debug for DeleteQueryLoggingConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteQueryLoggingConfigInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("DeleteQueryLoggingConfigInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for DeleteQueryLoggingConfigInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteQueryLoggingConfigInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -66,23 +69,13 @@ impl DeleteQueryLoggingConfigInputBuilder {
     }
     /// Builds the [`DeleteQueryLoggingConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteQueryLoggingConfigInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteQueryLoggingConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(DeleteQueryLoggingConfigInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteQueryLoggingConfigInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(DeleteQueryLoggingConfigInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteQueryLoggingConfigInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -122,7 +115,7 @@ impl DeleteQueryLoggingConfigOutput {
 }
 
 /// A builder for [`DeleteQueryLoggingConfigOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteQueryLoggingConfigOutputBuilder {}
 impl std::fmt::Debug for DeleteQueryLoggingConfigOutputBuilder {
     #[inline]
@@ -134,17 +127,13 @@ impl std::fmt::Debug for DeleteQueryLoggingConfigOutputBuilder {
 impl DeleteQueryLoggingConfigOutputBuilder {
     /// Builds the [`DeleteQueryLoggingConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteQueryLoggingConfigOutput, restxml_runtime::BuildError> {
-        Ok(DeleteQueryLoggingConfigOutput {
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<DeleteQueryLoggingConfigOutput, restxml_runtime::BuildError> {
+        Ok(DeleteQueryLoggingConfigOutput { meta: Default::default() })
     }
 }
 
 /// The errors DeleteQueryLoggingConfig can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteQueryLoggingConfigError {
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
@@ -161,36 +150,23 @@ impl DeleteQueryLoggingConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteQueryLoggingConfig",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ConcurrentModification)
-            }
-            Some("NoSuchQueryLoggingConfig") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchQueryLoggingConfig)
-            }
+            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ConcurrentModification),
+            Some("NoSuchQueryLoggingConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchQueryLoggingConfig),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -214,6 +190,18 @@ impl DeleteQueryLoggingConfigError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteQueryLoggingConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::NoSuchQueryLoggingConfig(value) => Self::NoSuchQueryLoggingConfig(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -256,9 +244,7 @@ impl std::error::Error for DeleteQueryLoggingConfigError {
 pub fn serialize_request(
     input: &crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2013-04-01/queryloggingconfig/");
     {
         let value = &input.id;
@@ -276,15 +262,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteQueryLoggingConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteQueryLoggingConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteQueryLoggingConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -295,11 +277,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteQueryLoggingConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteQueryLoggingConfigFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteQueryLoggingConfigFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteQueryLoggingConfigFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteQueryLoggingConfigFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteQueryLoggingConfigFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -309,11 +313,7 @@ impl DeleteQueryLoggingConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInputBuilder,
     ) -> Self {
-        DeleteQueryLoggingConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteQueryLoggingConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the configuration that you want to delete.
     ///
@@ -326,18 +326,13 @@ impl DeleteQueryLoggingConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInputBuilder {
         &self.input
     }
     /// Sends DeleteQueryLoggingConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -352,15 +347,9 @@ impl DeleteQueryLoggingConfigFluentBuilder {
         crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigOutput,
         restxml_runtime::SdkError<DeleteQueryLoggingConfigError>,
     > {
-        let input: crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInput = self
-            .input
-            .build()?;
+        let input: crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteQueryLoggingConfig", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteQueryLoggingConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

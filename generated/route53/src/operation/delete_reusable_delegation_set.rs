@@ -42,14 +42,12 @@ impl From<DeleteReusableDelegationSetInput> for DeleteReusableDelegationSetInput
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteReusableDelegationSetInput) -> Self {
-        DeleteReusableDelegationSetInputBuilder {
-            id: Some(input.id),
-        }
+        DeleteReusableDelegationSetInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`DeleteReusableDelegationSetInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteReusableDelegationSetInputBuilder {
     id: Option<String>,
 }
@@ -57,9 +55,14 @@ pub struct DeleteReusableDelegationSetInputBuilder {
 impl std::fmt::Debug for DeleteReusableDelegationSetInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteReusableDelegationSetInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("DeleteReusableDelegationSetInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for DeleteReusableDelegationSetInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteReusableDelegationSetInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -72,23 +75,13 @@ impl DeleteReusableDelegationSetInputBuilder {
     }
     /// Builds the [`DeleteReusableDelegationSetInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteReusableDelegationSetInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteReusableDelegationSetInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(DeleteReusableDelegationSetInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteReusableDelegationSetInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(DeleteReusableDelegationSetInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteReusableDelegationSetInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -128,7 +121,7 @@ impl DeleteReusableDelegationSetOutput {
 }
 
 /// A builder for [`DeleteReusableDelegationSetOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteReusableDelegationSetOutputBuilder {}
 impl std::fmt::Debug for DeleteReusableDelegationSetOutputBuilder {
     #[inline]
@@ -140,17 +133,13 @@ impl std::fmt::Debug for DeleteReusableDelegationSetOutputBuilder {
 impl DeleteReusableDelegationSetOutputBuilder {
     /// Builds the [`DeleteReusableDelegationSetOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteReusableDelegationSetOutput, restxml_runtime::BuildError> {
-        Ok(DeleteReusableDelegationSetOutput {
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<DeleteReusableDelegationSetOutput, restxml_runtime::BuildError> {
+        Ok(DeleteReusableDelegationSetOutput { meta: Default::default() })
     }
 }
 
 /// The errors DeleteReusableDelegationSet can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteReusableDelegationSetError {
     /// A reusable delegation set with the specified ID does not exist.
@@ -169,40 +158,25 @@ impl DeleteReusableDelegationSetError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteReusableDelegationSet",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchDelegationSet") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchDelegationSet)
-            }
-            Some("DelegationSetInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::DelegationSetInUse)
-            }
-            Some("DelegationSetNotReusable") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::DelegationSetNotReusable)
-            }
+            Some("NoSuchDelegationSet") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchDelegationSet),
+            Some("DelegationSetInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::DelegationSetInUse),
+            Some("DelegationSetNotReusable") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::DelegationSetNotReusable),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -231,6 +205,19 @@ impl DeleteReusableDelegationSetError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteReusableDelegationSetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchDelegationSet(value) => Self::NoSuchDelegationSet(value.clone()),
+            Self::DelegationSetInUse(value) => Self::DelegationSetInUse(value.clone()),
+            Self::DelegationSetNotReusable(value) => Self::DelegationSetNotReusable(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -274,18 +261,11 @@ impl std::error::Error for DeleteReusableDelegationSetError {
 pub fn serialize_request(
     input: &crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2013-04-01/delegationset/");
     {
         let value = &input.id;
-        request
-            .push_label(
-                "Id",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.build()
 }
@@ -299,15 +279,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteReusableDelegationSetError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteReusableDelegationSetError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteReusableDelegationSetError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -318,11 +294,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteReusableDelegationSetFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteReusableDelegationSetFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteReusableDelegationSetFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteReusableDelegationSetFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteReusableDelegationSetFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteReusableDelegationSetFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -332,11 +330,7 @@ impl DeleteReusableDelegationSetFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInputBuilder,
     ) -> Self {
-        DeleteReusableDelegationSetFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteReusableDelegationSetFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the reusable delegation set that you want to delete.
     ///
@@ -349,10 +343,7 @@ impl DeleteReusableDelegationSetFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -375,15 +366,10 @@ impl DeleteReusableDelegationSetFluentBuilder {
         crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetOutput,
         restxml_runtime::SdkError<DeleteReusableDelegationSetError>,
     > {
-        let input: crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInput = self
-            .input
-            .build()?;
+        let input: crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteReusableDelegationSet", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteReusableDelegationSet", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -28,10 +28,7 @@ pub struct DeleteTrafficPolicyInput {
 impl std::fmt::Debug for DeleteTrafficPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteTrafficPolicyInput")
-            .field("id", &self.id)
-            .field("version", &self.version)
-            .finish()
+        f.debug_struct("DeleteTrafficPolicyInput").field("id", &self.id).field("version", &self.version).finish()
     }
 }
 
@@ -47,15 +44,12 @@ impl From<DeleteTrafficPolicyInput> for DeleteTrafficPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteTrafficPolicyInput) -> Self {
-        DeleteTrafficPolicyInputBuilder {
-            id: Some(input.id),
-            version: Some(input.version),
-        }
+        DeleteTrafficPolicyInputBuilder { id: Some(input.id), version: Some(input.version) }
     }
 }
 
 /// A builder for [`DeleteTrafficPolicyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteTrafficPolicyInputBuilder {
     id: Option<String>,
     version: Option<i32>,
@@ -64,10 +58,14 @@ pub struct DeleteTrafficPolicyInputBuilder {
 impl std::fmt::Debug for DeleteTrafficPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteTrafficPolicyInputBuilder")
-            .field("id", &self.id)
-            .field("version", &self.version)
-            .finish()
+        f.debug_struct("DeleteTrafficPolicyInputBuilder").field("id", &self.id).field("version", &self.version).finish()
+    }
+}
+
+impl Clone for DeleteTrafficPolicyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteTrafficPolicyInputBuilder { id: self.id.clone(), version: self.version }
     }
 }
 
@@ -88,23 +86,11 @@ impl DeleteTrafficPolicyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<DeleteTrafficPolicyInput, restxml_runtime::BuildError> {
         match (self.id, self.version) {
-            (Some(m_id), Some(m_version)) => {
-                Ok(DeleteTrafficPolicyInput {
-                    id: m_id,
-                    version: m_version,
-                })
-            }
-            (m_id, m_version) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteTrafficPolicyInput",
-                        &[
-                            (m_id.is_none(), "id", "Id"),
-                            (m_version.is_none(), "version", "Version"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_id), Some(m_version)) => Ok(DeleteTrafficPolicyInput { id: m_id, version: m_version }),
+            (m_id, m_version) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteTrafficPolicyInput",
+                &[(m_id.is_none(), "id", "Id"), (m_version.is_none(), "version", "Version")],
+            )),
         }
     }
 }
@@ -144,7 +130,7 @@ impl DeleteTrafficPolicyOutput {
 }
 
 /// A builder for [`DeleteTrafficPolicyOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteTrafficPolicyOutputBuilder {}
 impl std::fmt::Debug for DeleteTrafficPolicyOutputBuilder {
     #[inline]
@@ -156,17 +142,13 @@ impl std::fmt::Debug for DeleteTrafficPolicyOutputBuilder {
 impl DeleteTrafficPolicyOutputBuilder {
     /// Builds the [`DeleteTrafficPolicyOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteTrafficPolicyOutput, restxml_runtime::BuildError> {
-        Ok(DeleteTrafficPolicyOutput {
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<DeleteTrafficPolicyOutput, restxml_runtime::BuildError> {
+        Ok(DeleteTrafficPolicyOutput { meta: Default::default() })
     }
 }
 
 /// The errors DeleteTrafficPolicy can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteTrafficPolicyError {
     /// No traffic policy exists with the specified ID.
@@ -185,41 +167,21 @@ impl DeleteTrafficPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "DeleteTrafficPolicy",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteTrafficPolicy", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchTrafficPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchTrafficPolicy)
-            }
+            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchTrafficPolicy),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("TrafficPolicyInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TrafficPolicyInUse)
-            }
-            Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ConcurrentModification)
-            }
+            Some("TrafficPolicyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::TrafficPolicyInUse),
+            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ConcurrentModification),
             _ => unhandled(meta),
         }
     }
@@ -247,6 +209,19 @@ impl DeleteTrafficPolicyError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteTrafficPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchTrafficPolicy(value) => Self::NoSuchTrafficPolicy(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::TrafficPolicyInUse(value) => Self::TrafficPolicyInUse(value.clone()),
+            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -290,9 +265,7 @@ impl std::error::Error for DeleteTrafficPolicyError {
 pub fn serialize_request(
     input: &crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2013-04-01/trafficpolicy/");
     {
         let value = &input.id;
@@ -301,12 +274,7 @@ pub fn serialize_request(
     request.push_path("/");
     {
         let value = &input.version;
-        request
-            .push_label(
-                "Version",
-                restxml_runtime::scalar::ToText::to_text(value).as_ref(),
-                false,
-            )?;
+        request.push_label("Version", restxml_runtime::scalar::ToText::to_text(value).as_ref(), false)?;
     }
     request.build()
 }
@@ -320,15 +288,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteTrafficPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteTrafficPolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteTrafficPolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(crate::operation::delete_traffic_policy::DeleteTrafficPolicyOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -339,11 +303,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteTrafficPolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteTrafficPolicyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_traffic_policy::DeleteTrafficPolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteTrafficPolicyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteTrafficPolicyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteTrafficPolicyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteTrafficPolicyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -353,11 +339,7 @@ impl DeleteTrafficPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_traffic_policy::DeleteTrafficPolicyInputBuilder,
     ) -> Self {
-        DeleteTrafficPolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteTrafficPolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the traffic policy that you want to delete.
     ///
@@ -378,18 +360,13 @@ impl DeleteTrafficPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_traffic_policy::DeleteTrafficPolicyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::delete_traffic_policy::DeleteTrafficPolicyInputBuilder {
         &self.input
     }
     /// Sends DeleteTrafficPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -404,15 +381,9 @@ impl DeleteTrafficPolicyFluentBuilder {
         crate::operation::delete_traffic_policy::DeleteTrafficPolicyOutput,
         restxml_runtime::SdkError<DeleteTrafficPolicyError>,
     > {
-        let input: crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteTrafficPolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteTrafficPolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

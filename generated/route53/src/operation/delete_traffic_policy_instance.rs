@@ -42,14 +42,12 @@ impl From<DeleteTrafficPolicyInstanceInput> for DeleteTrafficPolicyInstanceInput
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteTrafficPolicyInstanceInput) -> Self {
-        DeleteTrafficPolicyInstanceInputBuilder {
-            id: Some(input.id),
-        }
+        DeleteTrafficPolicyInstanceInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`DeleteTrafficPolicyInstanceInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteTrafficPolicyInstanceInputBuilder {
     id: Option<String>,
 }
@@ -57,9 +55,14 @@ pub struct DeleteTrafficPolicyInstanceInputBuilder {
 impl std::fmt::Debug for DeleteTrafficPolicyInstanceInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteTrafficPolicyInstanceInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("DeleteTrafficPolicyInstanceInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for DeleteTrafficPolicyInstanceInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteTrafficPolicyInstanceInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -72,23 +75,13 @@ impl DeleteTrafficPolicyInstanceInputBuilder {
     }
     /// Builds the [`DeleteTrafficPolicyInstanceInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(DeleteTrafficPolicyInstanceInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteTrafficPolicyInstanceInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(DeleteTrafficPolicyInstanceInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteTrafficPolicyInstanceInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -128,7 +121,7 @@ impl DeleteTrafficPolicyInstanceOutput {
 }
 
 /// A builder for [`DeleteTrafficPolicyInstanceOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteTrafficPolicyInstanceOutputBuilder {}
 impl std::fmt::Debug for DeleteTrafficPolicyInstanceOutputBuilder {
     #[inline]
@@ -140,17 +133,13 @@ impl std::fmt::Debug for DeleteTrafficPolicyInstanceOutputBuilder {
 impl DeleteTrafficPolicyInstanceOutputBuilder {
     /// Builds the [`DeleteTrafficPolicyInstanceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
-        Ok(DeleteTrafficPolicyInstanceOutput {
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<DeleteTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
+        Ok(DeleteTrafficPolicyInstanceOutput { meta: Default::default() })
     }
 }
 
 /// The errors DeleteTrafficPolicyInstance can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteTrafficPolicyInstanceError {
     /// No traffic policy instance exists with the specified ID.
@@ -167,37 +156,24 @@ impl DeleteTrafficPolicyInstanceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteTrafficPolicyInstance",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchTrafficPolicyInstance") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance)
-            }
+            Some("NoSuchTrafficPolicyInstance") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("PriorRequestNotComplete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
-            }
+            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PriorRequestNotComplete),
             _ => unhandled(meta),
         }
     }
@@ -220,6 +196,18 @@ impl DeleteTrafficPolicyInstanceError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteTrafficPolicyInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchTrafficPolicyInstance(value) => Self::NoSuchTrafficPolicyInstance(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::PriorRequestNotComplete(value) => Self::PriorRequestNotComplete(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -262,9 +250,7 @@ impl std::error::Error for DeleteTrafficPolicyInstanceError {
 pub fn serialize_request(
     input: &crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::DELETE,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::DELETE);
     request.push_path("/2013-04-01/trafficpolicyinstance/");
     {
         let value = &input.id;
@@ -282,15 +268,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteTrafficPolicyInstanceError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteTrafficPolicyInstanceError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteTrafficPolicyInstanceError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -301,11 +283,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteTrafficPolicyInstanceFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteTrafficPolicyInstanceFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteTrafficPolicyInstanceFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteTrafficPolicyInstanceFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteTrafficPolicyInstanceFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteTrafficPolicyInstanceFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -315,11 +319,7 @@ impl DeleteTrafficPolicyInstanceFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInputBuilder,
     ) -> Self {
-        DeleteTrafficPolicyInstanceFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteTrafficPolicyInstanceFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the traffic policy instance that you want to delete.
     ///
@@ -332,10 +332,7 @@ impl DeleteTrafficPolicyInstanceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -358,15 +355,10 @@ impl DeleteTrafficPolicyInstanceFluentBuilder {
         crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceOutput,
         restxml_runtime::SdkError<DeleteTrafficPolicyInstanceError>,
     > {
-        let input: crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInput = self
-            .input
-            .build()?;
+        let input: crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteTrafficPolicyInstance", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DeleteTrafficPolicyInstance", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

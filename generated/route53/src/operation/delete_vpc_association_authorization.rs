@@ -42,8 +42,7 @@ impl DeleteVPCAssociationAuthorizationInput {
     }
 }
 
-impl From<DeleteVPCAssociationAuthorizationInput>
-for DeleteVPCAssociationAuthorizationInputBuilder {
+impl From<DeleteVPCAssociationAuthorizationInput> for DeleteVPCAssociationAuthorizationInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DeleteVPCAssociationAuthorizationInput) -> Self {
@@ -55,7 +54,7 @@ for DeleteVPCAssociationAuthorizationInputBuilder {
 }
 
 /// A builder for [`DeleteVPCAssociationAuthorizationInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteVPCAssociationAuthorizationInputBuilder {
     hosted_zone_id: Option<String>,
     vpc: Option<crate::types::VPC>,
@@ -68,6 +67,16 @@ impl std::fmt::Debug for DeleteVPCAssociationAuthorizationInputBuilder {
             .field("hosted_zone_id", &self.hosted_zone_id)
             .field("vpc", &self.vpc)
             .finish()
+    }
+}
+
+impl Clone for DeleteVPCAssociationAuthorizationInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteVPCAssociationAuthorizationInputBuilder {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            vpc: self.vpc.clone(),
+        }
     }
 }
 
@@ -86,31 +95,15 @@ impl DeleteVPCAssociationAuthorizationInputBuilder {
     }
     /// Builds the [`DeleteVPCAssociationAuthorizationInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteVPCAssociationAuthorizationInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DeleteVPCAssociationAuthorizationInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.vpc) {
             (Some(m_hosted_zone_id), Some(m_vpc)) => {
-                Ok(DeleteVPCAssociationAuthorizationInput {
-                    hosted_zone_id: m_hosted_zone_id,
-                    vpc: m_vpc,
-                })
+                Ok(DeleteVPCAssociationAuthorizationInput { hosted_zone_id: m_hosted_zone_id, vpc: m_vpc })
             }
-            (m_hosted_zone_id, m_vpc) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DeleteVPCAssociationAuthorizationInput",
-                        &[
-                            (
-                                m_hosted_zone_id.is_none(),
-                                "hosted_zone_id",
-                                "HostedZoneId",
-                            ),
-                            (m_vpc.is_none(), "vpc", "VPC"),
-                        ],
-                    ),
-                )
-            }
+            (m_hosted_zone_id, m_vpc) => Err(restxml_runtime::BuildError::missing_fields(
+                "DeleteVPCAssociationAuthorizationInput",
+                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_vpc.is_none(), "vpc", "VPC")],
+            )),
         }
     }
 }
@@ -150,7 +143,7 @@ impl DeleteVPCAssociationAuthorizationOutput {
 }
 
 /// A builder for [`DeleteVPCAssociationAuthorizationOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DeleteVPCAssociationAuthorizationOutputBuilder {}
 impl std::fmt::Debug for DeleteVPCAssociationAuthorizationOutputBuilder {
     #[inline]
@@ -162,25 +155,19 @@ impl std::fmt::Debug for DeleteVPCAssociationAuthorizationOutputBuilder {
 impl DeleteVPCAssociationAuthorizationOutputBuilder {
     /// Builds the [`DeleteVPCAssociationAuthorizationOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DeleteVPCAssociationAuthorizationOutput, restxml_runtime::BuildError> {
-        Ok(DeleteVPCAssociationAuthorizationOutput {
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<DeleteVPCAssociationAuthorizationOutput, restxml_runtime::BuildError> {
+        Ok(DeleteVPCAssociationAuthorizationOutput { meta: Default::default() })
     }
 }
 
 /// The errors DeleteVPCAssociationAuthorization can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteVPCAssociationAuthorizationError {
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
     ConcurrentModification(crate::error::ConcurrentModification),
     /// The VPC that you specified is not authorized to be associated with the hosted zone.
-    VPCAssociationAuthorizationNotFound(
-        crate::error::VPCAssociationAuthorizationNotFound,
-    ),
+    VPCAssociationAuthorizationNotFound(crate::error::VPCAssociationAuthorizationNotFound),
     /// No hosted zone exists with the ID that you specified.
     NoSuchHostedZone(crate::error::NoSuchHostedZone),
     /// The VPC ID that you specified either isn't a valid ID or the current account is not authorized to access this VPC.
@@ -195,44 +182,29 @@ impl DeleteVPCAssociationAuthorizationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteVPCAssociationAuthorization",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ConcurrentModification)
-            }
-            Some("VPCAssociationAuthorizationNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::VPCAssociationAuthorizationNotFound)
-            }
+            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ConcurrentModification),
+            Some("VPCAssociationAuthorizationNotFound") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::VPCAssociationAuthorizationNotFound),
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidVPCId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidVPCId)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidVPCId)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -266,6 +238,22 @@ impl DeleteVPCAssociationAuthorizationError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DeleteVPCAssociationAuthorizationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::VPCAssociationAuthorizationNotFound(value) => {
+                Self::VPCAssociationAuthorizationNotFound(value.clone())
+            }
+            Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
+            Self::InvalidVPCId(value) => Self::InvalidVPCId(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -310,18 +298,11 @@ impl std::error::Error for DeleteVPCAssociationAuthorizationError {
 pub fn serialize_request(
     input: &crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request
-            .push_label(
-                "Id",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.push_path("/deauthorizevpcassociation");
     if true {
@@ -350,15 +331,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DeleteVPCAssociationAuthorizationError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DeleteVPCAssociationAuthorizationError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DeleteVPCAssociationAuthorizationError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -369,11 +346,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DeleteVPCAssociationAuthorizationFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DeleteVPCAssociationAuthorizationFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInputBuilder,
+    pub(crate) input:
+        crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DeleteVPCAssociationAuthorizationFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DeleteVPCAssociationAuthorizationFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DeleteVPCAssociationAuthorizationFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeleteVPCAssociationAuthorizationFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -383,11 +383,7 @@ impl DeleteVPCAssociationAuthorizationFluentBuilder {
         client: crate::Client,
         input: crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInputBuilder,
     ) -> Self {
-        DeleteVPCAssociationAuthorizationFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DeleteVPCAssociationAuthorizationFluentBuilder { client, input, overrides: Default::default() }
     }
     /// When removing authorization to associate a VPC that was created by one Amazon Web Services account with a hosted zone that was created with a different Amazon Web Services account, the ID of the hosted zone.
     ///
@@ -408,10 +404,7 @@ impl DeleteVPCAssociationAuthorizationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -434,15 +427,11 @@ impl DeleteVPCAssociationAuthorizationFluentBuilder {
         crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationOutput,
         restxml_runtime::SdkError<DeleteVPCAssociationAuthorizationError>,
     > {
-        let input: crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInput = self
-            .input
-            .build()?;
+        let input: crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DeleteVPCAssociationAuthorization", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("DeleteVPCAssociationAuthorization", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

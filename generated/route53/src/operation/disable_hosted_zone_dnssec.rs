@@ -20,9 +20,7 @@ pub struct DisableHostedZoneDNSSECInput {
 impl std::fmt::Debug for DisableHostedZoneDNSSECInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DisableHostedZoneDNSSECInput")
-            .field("hosted_zone_id", &self.hosted_zone_id)
-            .finish()
+        f.debug_struct("DisableHostedZoneDNSSECInput").field("hosted_zone_id", &self.hosted_zone_id).finish()
     }
 }
 
@@ -38,14 +36,12 @@ impl From<DisableHostedZoneDNSSECInput> for DisableHostedZoneDNSSECInputBuilder 
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DisableHostedZoneDNSSECInput) -> Self {
-        DisableHostedZoneDNSSECInputBuilder {
-            hosted_zone_id: Some(input.hosted_zone_id),
-        }
+        DisableHostedZoneDNSSECInputBuilder { hosted_zone_id: Some(input.hosted_zone_id) }
     }
 }
 
 /// A builder for [`DisableHostedZoneDNSSECInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DisableHostedZoneDNSSECInputBuilder {
     hosted_zone_id: Option<String>,
 }
@@ -53,9 +49,14 @@ pub struct DisableHostedZoneDNSSECInputBuilder {
 impl std::fmt::Debug for DisableHostedZoneDNSSECInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DisableHostedZoneDNSSECInputBuilder")
-            .field("hosted_zone_id", &self.hosted_zone_id)
-            .finish()
+        f.debug_struct("DisableHostedZoneDNSSECInputBuilder").field("hosted_zone_id", &self.hosted_zone_id).finish()
+    }
+}
+
+impl Clone for DisableHostedZoneDNSSECInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DisableHostedZoneDNSSECInputBuilder { hosted_zone_id: self.hosted_zone_id.clone() }
     }
 }
 
@@ -68,23 +69,13 @@ impl DisableHostedZoneDNSSECInputBuilder {
     }
     /// Builds the [`DisableHostedZoneDNSSECInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DisableHostedZoneDNSSECInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DisableHostedZoneDNSSECInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id,) {
-            (Some(m_hosted_zone_id),) => {
-                Ok(DisableHostedZoneDNSSECInput {
-                    hosted_zone_id: m_hosted_zone_id,
-                })
-            }
-            (m_hosted_zone_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DisableHostedZoneDNSSECInput",
-                        &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
-                    ),
-                )
-            }
+            (Some(m_hosted_zone_id),) => Ok(DisableHostedZoneDNSSECInput { hosted_zone_id: m_hosted_zone_id }),
+            (m_hosted_zone_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DisableHostedZoneDNSSECInput",
+                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+            )),
         }
     }
 }
@@ -107,9 +98,7 @@ pub struct DisableHostedZoneDNSSECOutput {
 impl std::fmt::Debug for DisableHostedZoneDNSSECOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DisableHostedZoneDNSSECOutput")
-            .field("change_info", &self.change_info)
-            .finish()
+        f.debug_struct("DisableHostedZoneDNSSECOutput").field("change_info", &self.change_info).finish()
     }
 }
 
@@ -129,7 +118,7 @@ impl DisableHostedZoneDNSSECOutput {
 }
 
 /// A builder for [`DisableHostedZoneDNSSECOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DisableHostedZoneDNSSECOutputBuilder {
     change_info: Option<crate::types::ChangeInfo>,
 }
@@ -137,9 +126,7 @@ pub struct DisableHostedZoneDNSSECOutputBuilder {
 impl std::fmt::Debug for DisableHostedZoneDNSSECOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DisableHostedZoneDNSSECOutputBuilder")
-            .field("change_info", &self.change_info)
-            .finish()
+        f.debug_struct("DisableHostedZoneDNSSECOutputBuilder").field("change_info", &self.change_info).finish()
     }
 }
 
@@ -152,30 +139,21 @@ impl DisableHostedZoneDNSSECOutputBuilder {
     }
     /// Builds the [`DisableHostedZoneDNSSECOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DisableHostedZoneDNSSECOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DisableHostedZoneDNSSECOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(DisableHostedZoneDNSSECOutput {
-                    change_info: m_change_info,
-                    meta: Default::default(),
-                })
+                Ok(DisableHostedZoneDNSSECOutput { change_info: m_change_info, meta: Default::default() })
             }
-            (m_change_info,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DisableHostedZoneDNSSECOutput",
-                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-                    ),
-                )
-            }
+            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DisableHostedZoneDNSSECOutput",
+                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+            )),
         }
     }
 }
 
 /// The errors DisableHostedZoneDNSSEC can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DisableHostedZoneDNSSECError {
     /// No hosted zone exists with the ID that you specified.
@@ -202,56 +180,37 @@ impl DisableHostedZoneDNSSECError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DisableHostedZoneDNSSEC",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ConcurrentModification)
-            }
-            Some("KeySigningKeyInParentDSRecord") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::KeySigningKeyInParentDSRecord)
-            }
+            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ConcurrentModification),
+            Some("KeySigningKeyInParentDSRecord") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::KeySigningKeyInParentDSRecord),
             Some("DNSSECNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::DNSSECNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::DNSSECNotFound)
             }
-            Some("InvalidKeySigningKeyStatus") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus)
-            }
+            Some("InvalidKeySigningKeyStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus),
             Some("InvalidKMSArn") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidKMSArn)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidKMSArn)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -303,6 +262,23 @@ impl DisableHostedZoneDNSSECError {
     }
 }
 
+impl Clone for DisableHostedZoneDNSSECError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::KeySigningKeyInParentDSRecord(value) => Self::KeySigningKeyInParentDSRecord(value.clone()),
+            Self::DNSSECNotFound(value) => Self::DNSSECNotFound(value.clone()),
+            Self::InvalidKeySigningKeyStatus(value) => Self::InvalidKeySigningKeyStatus(value.clone()),
+            Self::InvalidKMSArn(value) => Self::InvalidKMSArn(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl DisableHostedZoneDNSSECError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -347,18 +323,11 @@ impl std::error::Error for DisableHostedZoneDNSSECError {
 pub fn serialize_request(
     input: &crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request
-            .push_label(
-                "Id",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.push_path("/disable-dnssec");
     request.build()
@@ -373,41 +342,29 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DisableHostedZoneDNSSECError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DisableHostedZoneDNSSECError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DisableHostedZoneDNSSECError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "ChangeInfo",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["DisableHostedZoneDNSSECResponse"])?;
+            let element = &mut document.output_root(&["DisableHostedZoneDNSSECResponse"])?;
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))
@@ -424,11 +381,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DisableHostedZoneDNSSECFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DisableHostedZoneDNSSECFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DisableHostedZoneDNSSECFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DisableHostedZoneDNSSECFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DisableHostedZoneDNSSECFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DisableHostedZoneDNSSECFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -438,11 +417,7 @@ impl DisableHostedZoneDNSSECFluentBuilder {
         client: crate::Client,
         input: crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInputBuilder,
     ) -> Self {
-        DisableHostedZoneDNSSECFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DisableHostedZoneDNSSECFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A unique string used to identify a hosted zone.
     ///
@@ -455,18 +430,13 @@ impl DisableHostedZoneDNSSECFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInputBuilder {
         &self.input
     }
     /// Sends DisableHostedZoneDNSSEC: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -481,15 +451,9 @@ impl DisableHostedZoneDNSSECFluentBuilder {
         crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECOutput,
         restxml_runtime::SdkError<DisableHostedZoneDNSSECError>,
     > {
-        let input: crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInput = self
-            .input
-            .build()?;
+        let input: crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DisableHostedZoneDNSSEC", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DisableHostedZoneDNSSEC", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -65,8 +65,7 @@ impl DisassociateVPCFromHostedZoneInput {
     }
 }
 
-impl From<DisassociateVPCFromHostedZoneInput>
-for DisassociateVPCFromHostedZoneInputBuilder {
+impl From<DisassociateVPCFromHostedZoneInput> for DisassociateVPCFromHostedZoneInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: DisassociateVPCFromHostedZoneInput) -> Self {
@@ -79,7 +78,7 @@ for DisassociateVPCFromHostedZoneInputBuilder {
 }
 
 /// A builder for [`DisassociateVPCFromHostedZoneInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DisassociateVPCFromHostedZoneInputBuilder {
     hosted_zone_id: Option<String>,
     vpc: Option<crate::types::VPC>,
@@ -94,6 +93,17 @@ impl std::fmt::Debug for DisassociateVPCFromHostedZoneInputBuilder {
             .field("vpc", &self.vpc)
             .field("comment", &self.comment)
             .finish()
+    }
+}
+
+impl Clone for DisassociateVPCFromHostedZoneInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DisassociateVPCFromHostedZoneInputBuilder {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            vpc: self.vpc.clone(),
+            comment: self.comment.clone(),
+        }
     }
 }
 
@@ -124,32 +134,17 @@ impl DisassociateVPCFromHostedZoneInputBuilder {
     }
     /// Builds the [`DisassociateVPCFromHostedZoneInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DisassociateVPCFromHostedZoneInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DisassociateVPCFromHostedZoneInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.vpc) {
-            (Some(m_hosted_zone_id), Some(m_vpc)) => {
-                Ok(DisassociateVPCFromHostedZoneInput {
-                    hosted_zone_id: m_hosted_zone_id,
-                    vpc: m_vpc,
-                    comment: self.comment,
-                })
-            }
-            (m_hosted_zone_id, m_vpc) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DisassociateVPCFromHostedZoneInput",
-                        &[
-                            (
-                                m_hosted_zone_id.is_none(),
-                                "hosted_zone_id",
-                                "HostedZoneId",
-                            ),
-                            (m_vpc.is_none(), "vpc", "VPC"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_hosted_zone_id), Some(m_vpc)) => Ok(DisassociateVPCFromHostedZoneInput {
+                hosted_zone_id: m_hosted_zone_id,
+                vpc: m_vpc,
+                comment: self.comment,
+            }),
+            (m_hosted_zone_id, m_vpc) => Err(restxml_runtime::BuildError::missing_fields(
+                "DisassociateVPCFromHostedZoneInput",
+                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_vpc.is_none(), "vpc", "VPC")],
+            )),
         }
     }
 }
@@ -172,9 +167,7 @@ pub struct DisassociateVPCFromHostedZoneOutput {
 impl std::fmt::Debug for DisassociateVPCFromHostedZoneOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DisassociateVPCFromHostedZoneOutput")
-            .field("change_info", &self.change_info)
-            .finish()
+        f.debug_struct("DisassociateVPCFromHostedZoneOutput").field("change_info", &self.change_info).finish()
     }
 }
 
@@ -194,7 +187,7 @@ impl DisassociateVPCFromHostedZoneOutput {
 }
 
 /// A builder for [`DisassociateVPCFromHostedZoneOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DisassociateVPCFromHostedZoneOutputBuilder {
     change_info: Option<crate::types::ChangeInfo>,
 }
@@ -202,9 +195,7 @@ pub struct DisassociateVPCFromHostedZoneOutputBuilder {
 impl std::fmt::Debug for DisassociateVPCFromHostedZoneOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DisassociateVPCFromHostedZoneOutputBuilder")
-            .field("change_info", &self.change_info)
-            .finish()
+        f.debug_struct("DisassociateVPCFromHostedZoneOutputBuilder").field("change_info", &self.change_info).finish()
     }
 }
 
@@ -217,30 +208,21 @@ impl DisassociateVPCFromHostedZoneOutputBuilder {
     }
     /// Builds the [`DisassociateVPCFromHostedZoneOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<DisassociateVPCFromHostedZoneOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<DisassociateVPCFromHostedZoneOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(DisassociateVPCFromHostedZoneOutput {
-                    change_info: m_change_info,
-                    meta: Default::default(),
-                })
+                Ok(DisassociateVPCFromHostedZoneOutput { change_info: m_change_info, meta: Default::default() })
             }
-            (m_change_info,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "DisassociateVPCFromHostedZoneOutput",
-                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-                    ),
-                )
-            }
+            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
+                "DisassociateVPCFromHostedZoneOutput",
+                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+            )),
         }
     }
 }
 
 /// The errors DisassociateVPCFromHostedZone can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DisassociateVPCFromHostedZoneError {
     /// No hosted zone exists with the ID that you specified.
@@ -261,44 +243,29 @@ impl DisassociateVPCFromHostedZoneError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DisassociateVPCFromHostedZone",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidVPCId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidVPCId)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidVPCId)
             }
-            Some("VPCAssociationNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::VPCAssociationNotFound)
-            }
-            Some("LastVPCAssociation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::LastVPCAssociation)
-            }
+            Some("VPCAssociationNotFound") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::VPCAssociationNotFound),
+            Some("LastVPCAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::LastVPCAssociation),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -332,6 +299,20 @@ impl DisassociateVPCFromHostedZoneError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for DisassociateVPCFromHostedZoneError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
+            Self::InvalidVPCId(value) => Self::InvalidVPCId(value.clone()),
+            Self::VPCAssociationNotFound(value) => Self::VPCAssociationNotFound(value.clone()),
+            Self::LastVPCAssociation(value) => Self::LastVPCAssociation(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -376,18 +357,11 @@ impl std::error::Error for DisassociateVPCFromHostedZoneError {
 pub fn serialize_request(
     input: &crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request
-            .push_label(
-                "Id",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.push_path("/disassociatevpc");
     if true {
@@ -419,41 +393,29 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<DisassociateVPCFromHostedZoneError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                DisassociateVPCFromHostedZoneError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(DisassociateVPCFromHostedZoneError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "ChangeInfo",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["DisassociateVPCFromHostedZoneResponse"])?;
+            let element = &mut document.output_root(&["DisassociateVPCFromHostedZoneResponse"])?;
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))
@@ -470,11 +432,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](DisassociateVPCFromHostedZoneFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct DisassociateVPCFromHostedZoneFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for DisassociateVPCFromHostedZoneFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        DisassociateVPCFromHostedZoneFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for DisassociateVPCFromHostedZoneFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DisassociateVPCFromHostedZoneFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -484,11 +468,7 @@ impl DisassociateVPCFromHostedZoneFluentBuilder {
         client: crate::Client,
         input: crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInputBuilder,
     ) -> Self {
-        DisassociateVPCFromHostedZoneFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        DisassociateVPCFromHostedZoneFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the private hosted zone that you want to disassociate a VPC from.
     ///
@@ -523,10 +503,7 @@ impl DisassociateVPCFromHostedZoneFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -549,15 +526,10 @@ impl DisassociateVPCFromHostedZoneFluentBuilder {
         crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneOutput,
         restxml_runtime::SdkError<DisassociateVPCFromHostedZoneError>,
     > {
-        let input: crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput = self
-            .input
-            .build()?;
+        let input: crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("DisassociateVPCFromHostedZone", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("DisassociateVPCFromHostedZone", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -20,9 +20,7 @@ pub struct EnableHostedZoneDNSSECInput {
 impl std::fmt::Debug for EnableHostedZoneDNSSECInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("EnableHostedZoneDNSSECInput")
-            .field("hosted_zone_id", &self.hosted_zone_id)
-            .finish()
+        f.debug_struct("EnableHostedZoneDNSSECInput").field("hosted_zone_id", &self.hosted_zone_id).finish()
     }
 }
 
@@ -38,14 +36,12 @@ impl From<EnableHostedZoneDNSSECInput> for EnableHostedZoneDNSSECInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: EnableHostedZoneDNSSECInput) -> Self {
-        EnableHostedZoneDNSSECInputBuilder {
-            hosted_zone_id: Some(input.hosted_zone_id),
-        }
+        EnableHostedZoneDNSSECInputBuilder { hosted_zone_id: Some(input.hosted_zone_id) }
     }
 }
 
 /// A builder for [`EnableHostedZoneDNSSECInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct EnableHostedZoneDNSSECInputBuilder {
     hosted_zone_id: Option<String>,
 }
@@ -53,9 +49,14 @@ pub struct EnableHostedZoneDNSSECInputBuilder {
 impl std::fmt::Debug for EnableHostedZoneDNSSECInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("EnableHostedZoneDNSSECInputBuilder")
-            .field("hosted_zone_id", &self.hosted_zone_id)
-            .finish()
+        f.debug_struct("EnableHostedZoneDNSSECInputBuilder").field("hosted_zone_id", &self.hosted_zone_id).finish()
+    }
+}
+
+impl Clone for EnableHostedZoneDNSSECInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        EnableHostedZoneDNSSECInputBuilder { hosted_zone_id: self.hosted_zone_id.clone() }
     }
 }
 
@@ -68,23 +69,13 @@ impl EnableHostedZoneDNSSECInputBuilder {
     }
     /// Builds the [`EnableHostedZoneDNSSECInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<EnableHostedZoneDNSSECInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<EnableHostedZoneDNSSECInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id,) {
-            (Some(m_hosted_zone_id),) => {
-                Ok(EnableHostedZoneDNSSECInput {
-                    hosted_zone_id: m_hosted_zone_id,
-                })
-            }
-            (m_hosted_zone_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "EnableHostedZoneDNSSECInput",
-                        &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
-                    ),
-                )
-            }
+            (Some(m_hosted_zone_id),) => Ok(EnableHostedZoneDNSSECInput { hosted_zone_id: m_hosted_zone_id }),
+            (m_hosted_zone_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "EnableHostedZoneDNSSECInput",
+                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+            )),
         }
     }
 }
@@ -107,9 +98,7 @@ pub struct EnableHostedZoneDNSSECOutput {
 impl std::fmt::Debug for EnableHostedZoneDNSSECOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("EnableHostedZoneDNSSECOutput")
-            .field("change_info", &self.change_info)
-            .finish()
+        f.debug_struct("EnableHostedZoneDNSSECOutput").field("change_info", &self.change_info).finish()
     }
 }
 
@@ -129,7 +118,7 @@ impl EnableHostedZoneDNSSECOutput {
 }
 
 /// A builder for [`EnableHostedZoneDNSSECOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct EnableHostedZoneDNSSECOutputBuilder {
     change_info: Option<crate::types::ChangeInfo>,
 }
@@ -137,9 +126,7 @@ pub struct EnableHostedZoneDNSSECOutputBuilder {
 impl std::fmt::Debug for EnableHostedZoneDNSSECOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("EnableHostedZoneDNSSECOutputBuilder")
-            .field("change_info", &self.change_info)
-            .finish()
+        f.debug_struct("EnableHostedZoneDNSSECOutputBuilder").field("change_info", &self.change_info).finish()
     }
 }
 
@@ -152,30 +139,21 @@ impl EnableHostedZoneDNSSECOutputBuilder {
     }
     /// Builds the [`EnableHostedZoneDNSSECOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<EnableHostedZoneDNSSECOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<EnableHostedZoneDNSSECOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
             (Some(m_change_info),) => {
-                Ok(EnableHostedZoneDNSSECOutput {
-                    change_info: m_change_info,
-                    meta: Default::default(),
-                })
+                Ok(EnableHostedZoneDNSSECOutput { change_info: m_change_info, meta: Default::default() })
             }
-            (m_change_info,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "EnableHostedZoneDNSSECOutput",
-                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-                    ),
-                )
-            }
+            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
+                "EnableHostedZoneDNSSECOutput",
+                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+            )),
         }
     }
 }
 
 /// The errors EnableHostedZoneDNSSEC can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum EnableHostedZoneDNSSECError {
     /// No hosted zone exists with the ID that you specified.
@@ -185,9 +163,7 @@ pub enum EnableHostedZoneDNSSECError {
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
     ConcurrentModification(crate::error::ConcurrentModification),
     /// A key-signing key (KSK) with `ACTIVE` status wasn't found.
-    KeySigningKeyWithActiveStatusNotFound(
-        crate::error::KeySigningKeyWithActiveStatusNotFound,
-    ),
+    KeySigningKeyWithActiveStatusNotFound(crate::error::KeySigningKeyWithActiveStatusNotFound),
     /// The KeyManagementServiceArn that you specified isn't valid to use with DNSSEC signing.
     InvalidKMSArn(crate::error::InvalidKMSArn),
     /// The hosted zone nameservers don't match the parent nameservers. The hosted zone and parent must have the same nameservers.
@@ -206,60 +182,39 @@ impl EnableHostedZoneDNSSECError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "EnableHostedZoneDNSSEC",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
-            Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ConcurrentModification)
-            }
-            Some("KeySigningKeyWithActiveStatusNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::KeySigningKeyWithActiveStatusNotFound)
-            }
+            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ConcurrentModification),
+            Some("KeySigningKeyWithActiveStatusNotFound") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::KeySigningKeyWithActiveStatusNotFound),
             Some("InvalidKMSArn") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidKMSArn)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidKMSArn)
             }
-            Some("HostedZonePartiallyDelegated") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::HostedZonePartiallyDelegated)
-            }
+            Some("HostedZonePartiallyDelegated") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::HostedZonePartiallyDelegated),
             Some("DNSSECNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::DNSSECNotFound)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::DNSSECNotFound)
             }
-            Some("InvalidKeySigningKeyStatus") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus)
-            }
+            Some("InvalidKeySigningKeyStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -316,6 +271,26 @@ impl EnableHostedZoneDNSSECError {
     }
 }
 
+impl Clone for EnableHostedZoneDNSSECError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::KeySigningKeyWithActiveStatusNotFound(value) => {
+                Self::KeySigningKeyWithActiveStatusNotFound(value.clone())
+            }
+            Self::InvalidKMSArn(value) => Self::InvalidKMSArn(value.clone()),
+            Self::HostedZonePartiallyDelegated(value) => Self::HostedZonePartiallyDelegated(value.clone()),
+            Self::DNSSECNotFound(value) => Self::DNSSECNotFound(value.clone()),
+            Self::InvalidKeySigningKeyStatus(value) => Self::InvalidKeySigningKeyStatus(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
+    }
+}
+
 impl EnableHostedZoneDNSSECError {
     /// The error this is, whichever variant holds it.
     #[inline]
@@ -361,18 +336,11 @@ impl std::error::Error for EnableHostedZoneDNSSECError {
 pub fn serialize_request(
     input: &crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request
-            .push_label(
-                "Id",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.push_path("/enable-dnssec");
     request.build()
@@ -387,41 +355,29 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<EnableHostedZoneDNSSECError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                EnableHostedZoneDNSSECError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(EnableHostedZoneDNSSECError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "ChangeInfo",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["EnableHostedZoneDNSSECResponse"])?;
+            let element = &mut document.output_root(&["EnableHostedZoneDNSSECResponse"])?;
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))
@@ -438,11 +394,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](EnableHostedZoneDNSSECFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct EnableHostedZoneDNSSECFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for EnableHostedZoneDNSSECFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        EnableHostedZoneDNSSECFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for EnableHostedZoneDNSSECFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EnableHostedZoneDNSSECFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -452,11 +430,7 @@ impl EnableHostedZoneDNSSECFluentBuilder {
         client: crate::Client,
         input: crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInputBuilder,
     ) -> Self {
-        EnableHostedZoneDNSSECFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        EnableHostedZoneDNSSECFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A unique string used to identify a hosted zone.
     ///
@@ -469,18 +443,13 @@ impl EnableHostedZoneDNSSECFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInputBuilder {
         &self.input
     }
     /// Sends EnableHostedZoneDNSSEC: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -495,15 +464,9 @@ impl EnableHostedZoneDNSSECFluentBuilder {
         crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECOutput,
         restxml_runtime::SdkError<EnableHostedZoneDNSSECError>,
     > {
-        let input: crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInput = self
-            .input
-            .build()?;
+        let input: crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("EnableHostedZoneDNSSEC", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("EnableHostedZoneDNSSEC", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -50,14 +50,12 @@ impl From<GetAccountLimitInput> for GetAccountLimitInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetAccountLimitInput) -> Self {
-        GetAccountLimitInputBuilder {
-            r#type: Some(input.r#type),
-        }
+        GetAccountLimitInputBuilder { r#type: Some(input.r#type) }
     }
 }
 
 /// A builder for [`GetAccountLimitInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetAccountLimitInputBuilder {
     r#type: Option<crate::types::AccountLimitType>,
 }
@@ -65,9 +63,14 @@ pub struct GetAccountLimitInputBuilder {
 impl std::fmt::Debug for GetAccountLimitInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetAccountLimitInputBuilder")
-            .field("type", &self.r#type)
-            .finish()
+        f.debug_struct("GetAccountLimitInputBuilder").field("type", &self.r#type).finish()
+    }
+}
+
+impl Clone for GetAccountLimitInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetAccountLimitInputBuilder { r#type: self.r#type.clone() }
     }
 }
 
@@ -82,19 +85,11 @@ impl GetAccountLimitInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetAccountLimitInput, restxml_runtime::BuildError> {
         match (self.r#type,) {
-            (Some(m_type),) => {
-                Ok(GetAccountLimitInput {
-                    r#type: m_type,
-                })
-            }
-            (m_type,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetAccountLimitInput",
-                        &[(m_type.is_none(), "type", "Type")],
-                    ),
-                )
-            }
+            (Some(m_type),) => Ok(GetAccountLimitInput { r#type: m_type }),
+            (m_type,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetAccountLimitInput",
+                &[(m_type.is_none(), "type", "Type")],
+            )),
         }
     }
 }
@@ -119,10 +114,7 @@ pub struct GetAccountLimitOutput {
 impl std::fmt::Debug for GetAccountLimitOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetAccountLimitOutput")
-            .field("limit", &self.limit)
-            .field("count", &self.count)
-            .finish()
+        f.debug_struct("GetAccountLimitOutput").field("limit", &self.limit).field("count", &self.count).finish()
     }
 }
 
@@ -142,7 +134,7 @@ impl GetAccountLimitOutput {
 }
 
 /// A builder for [`GetAccountLimitOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetAccountLimitOutputBuilder {
     limit: Option<crate::types::AccountLimit>,
     count: Option<i64>,
@@ -151,10 +143,7 @@ pub struct GetAccountLimitOutputBuilder {
 impl std::fmt::Debug for GetAccountLimitOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetAccountLimitOutputBuilder")
-            .field("limit", &self.limit)
-            .field("count", &self.count)
-            .finish()
+        f.debug_struct("GetAccountLimitOutputBuilder").field("limit", &self.limit).field("count", &self.count).finish()
     }
 }
 
@@ -176,29 +165,18 @@ impl GetAccountLimitOutputBuilder {
     pub fn build(self) -> Result<GetAccountLimitOutput, restxml_runtime::BuildError> {
         match (self.limit, self.count) {
             (Some(m_limit), Some(m_count)) => {
-                Ok(GetAccountLimitOutput {
-                    limit: m_limit,
-                    count: m_count,
-                    meta: Default::default(),
-                })
+                Ok(GetAccountLimitOutput { limit: m_limit, count: m_count, meta: Default::default() })
             }
-            (m_limit, m_count) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetAccountLimitOutput",
-                        &[
-                            (m_limit.is_none(), "limit", "Limit"),
-                            (m_count.is_none(), "count", "Count"),
-                        ],
-                    ),
-                )
-            }
+            (m_limit, m_count) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetAccountLimitOutput",
+                &[(m_limit.is_none(), "limit", "Limit"), (m_count.is_none(), "count", "Count")],
+            )),
         }
     }
 }
 
 /// The errors GetAccountLimit can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetAccountLimitError {
     /// The input is not valid.
@@ -211,28 +189,14 @@ impl GetAccountLimitError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetAccountLimit",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetAccountLimit", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -246,6 +210,16 @@ impl GetAccountLimitError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetAccountLimitError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -286,9 +260,7 @@ impl std::error::Error for GetAccountLimitError {
 pub fn serialize_request(
     input: &crate::operation::get_account_limit::GetAccountLimitInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/accountlimit/");
     {
         let value = &input.r#type;
@@ -301,39 +273,31 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::get_account_limit::GetAccountLimitOutput,
-    restxml_runtime::SdkError<GetAccountLimitError>,
-> {
+) -> Result<crate::operation::get_account_limit::GetAccountLimitOutput, restxml_runtime::SdkError<GetAccountLimitError>>
+{
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetAccountLimitError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetAccountLimitError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_limit, body_count) = if restxml_runtime::xml::is_blank(body) {
         (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("Limit"),
-                    )
-                })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("Count"),
-                    )
-                })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("Limit"),
+                )
+            })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("Count"),
+                )
+            })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -344,14 +308,10 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "Limit" => {
-                        m_limit = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_limit = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "Count" => {
-                        m_count = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_count = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     _ => {}
                 }
@@ -374,11 +334,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetAccountLimitFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetAccountLimitFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_account_limit::GetAccountLimitInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetAccountLimitFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetAccountLimitFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetAccountLimitFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetAccountLimitFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -388,11 +370,7 @@ impl GetAccountLimitFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_account_limit::GetAccountLimitInputBuilder,
     ) -> Self {
-        GetAccountLimitFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetAccountLimitFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The limit that you want to get. Valid values include the following:
     ///
@@ -405,18 +383,13 @@ impl GetAccountLimitFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_account_limit::GetAccountLimitInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_account_limit::GetAccountLimitInputBuilder {
         &self.input
     }
     /// Sends GetAccountLimit: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -431,15 +404,9 @@ impl GetAccountLimitFluentBuilder {
         crate::operation::get_account_limit::GetAccountLimitOutput,
         restxml_runtime::SdkError<GetAccountLimitError>,
     > {
-        let input: crate::operation::get_account_limit::GetAccountLimitInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_account_limit::GetAccountLimitInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetAccountLimit", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetAccountLimit", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -40,14 +40,12 @@ impl From<GetChangeInput> for GetChangeInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetChangeInput) -> Self {
-        GetChangeInputBuilder {
-            id: Some(input.id),
-        }
+        GetChangeInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetChangeInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetChangeInputBuilder {
     id: Option<String>,
 }
@@ -56,6 +54,13 @@ impl std::fmt::Debug for GetChangeInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetChangeInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetChangeInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetChangeInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -72,12 +77,7 @@ impl GetChangeInputBuilder {
         match (self.id,) {
             (Some(m_id),) => Ok(GetChangeInput { id: m_id }),
             (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetChangeInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
+                Err(restxml_runtime::BuildError::missing_fields("GetChangeInput", &[(m_id.is_none(), "id", "Id")]))
             }
         }
     }
@@ -101,9 +101,7 @@ pub struct GetChangeOutput {
 impl std::fmt::Debug for GetChangeOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetChangeOutput")
-            .field("change_info", &self.change_info)
-            .finish()
+        f.debug_struct("GetChangeOutput").field("change_info", &self.change_info).finish()
     }
 }
 
@@ -123,7 +121,7 @@ impl GetChangeOutput {
 }
 
 /// A builder for [`GetChangeOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetChangeOutputBuilder {
     change_info: Option<crate::types::ChangeInfo>,
 }
@@ -131,9 +129,7 @@ pub struct GetChangeOutputBuilder {
 impl std::fmt::Debug for GetChangeOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetChangeOutputBuilder")
-            .field("change_info", &self.change_info)
-            .finish()
+        f.debug_struct("GetChangeOutputBuilder").field("change_info", &self.change_info).finish()
     }
 }
 
@@ -148,26 +144,17 @@ impl GetChangeOutputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetChangeOutput, restxml_runtime::BuildError> {
         match (self.change_info,) {
-            (Some(m_change_info),) => {
-                Ok(GetChangeOutput {
-                    change_info: m_change_info,
-                    meta: Default::default(),
-                })
-            }
-            (m_change_info,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetChangeOutput",
-                        &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
-                    ),
-                )
-            }
+            (Some(m_change_info),) => Ok(GetChangeOutput { change_info: m_change_info, meta: Default::default() }),
+            (m_change_info,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetChangeOutput",
+                &[(m_change_info.is_none(), "change_info", "ChangeInfo")],
+            )),
         }
     }
 }
 
 /// The errors GetChange can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetChangeError {
     /// A change with the specified change ID does not exist.
@@ -182,32 +169,16 @@ impl GetChangeError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetChange",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled =
+            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetChange", meta, headers, body));
         match meta.code.as_deref() {
             Some("NoSuchChange") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchChange)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchChange)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -226,6 +197,17 @@ impl GetChangeError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetChangeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchChange(value) => Self::NoSuchChange(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -267,18 +249,11 @@ impl std::error::Error for GetChangeError {
 pub fn serialize_request(
     input: &crate::operation::get_change::GetChangeInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/change/");
     {
         let value = &input.id;
-        request
-            .push_label(
-                "Id",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.build()
 }
@@ -287,35 +262,23 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::get_change::GetChangeOutput,
-    restxml_runtime::SdkError<GetChangeError>,
-> {
+) -> Result<crate::operation::get_change::GetChangeOutput, restxml_runtime::SdkError<GetChangeError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetChangeError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetChangeError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_change_info,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "ChangeInfo",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("ChangeInfo"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -323,9 +286,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_change_info = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ChangeInfo" {
-                    m_change_info = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_change_info = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
             Ok((restxml_runtime::xml::required(m_change_info, "ChangeInfo", element)?,))
@@ -342,7 +303,6 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetChangeFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetChangeFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_change::GetChangeInputBuilder,
@@ -350,17 +310,33 @@ pub struct GetChangeFluentBuilder {
 }
 
 #[cfg(feature = "client")]
+impl Clone for GetChangeFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetChangeFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetChangeFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetChangeFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(feature = "client")]
 impl GetChangeFluentBuilder {
     #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_change::GetChangeInputBuilder,
-    ) -> Self {
-        GetChangeFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+    pub(crate) fn new(client: crate::Client, input: crate::operation::get_change::GetChangeInputBuilder) -> Self {
+        GetChangeFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the change batch request. The value that you specify here is the value that `ChangeResourceRecordSets` returned in the `Id` element when you submitted the request.
     ///
@@ -373,10 +349,7 @@ impl GetChangeFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -393,17 +366,10 @@ impl GetChangeFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::get_change::GetChangeOutput,
-        restxml_runtime::SdkError<GetChangeError>,
-    > {
+    ) -> Result<crate::operation::get_change::GetChangeOutput, restxml_runtime::SdkError<GetChangeError>> {
         let input: crate::operation::get_change::GetChangeInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetChange", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetChange", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

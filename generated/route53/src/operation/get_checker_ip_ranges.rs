@@ -38,12 +38,19 @@ impl From<GetCheckerIpRangesInput> for GetCheckerIpRangesInputBuilder {
 }
 
 /// A builder for [`GetCheckerIpRangesInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetCheckerIpRangesInputBuilder {}
 impl std::fmt::Debug for GetCheckerIpRangesInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetCheckerIpRangesInputBuilder").finish()
+    }
+}
+
+impl Clone for GetCheckerIpRangesInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetCheckerIpRangesInputBuilder {}
     }
 }
 
@@ -73,9 +80,7 @@ pub struct GetCheckerIpRangesOutput {
 impl std::fmt::Debug for GetCheckerIpRangesOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetCheckerIpRangesOutput")
-            .field("checker_ip_ranges", &self.checker_ip_ranges)
-            .finish()
+        f.debug_struct("GetCheckerIpRangesOutput").field("checker_ip_ranges", &self.checker_ip_ranges).finish()
     }
 }
 
@@ -95,7 +100,7 @@ impl GetCheckerIpRangesOutput {
 }
 
 /// A builder for [`GetCheckerIpRangesOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetCheckerIpRangesOutputBuilder {
     checker_ip_ranges: Option<Vec<String>>,
 }
@@ -103,9 +108,7 @@ pub struct GetCheckerIpRangesOutputBuilder {
 impl std::fmt::Debug for GetCheckerIpRangesOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetCheckerIpRangesOutputBuilder")
-            .field("checker_ip_ranges", &self.checker_ip_ranges)
-            .finish()
+        f.debug_struct("GetCheckerIpRangesOutputBuilder").field("checker_ip_ranges", &self.checker_ip_ranges).finish()
     }
 }
 
@@ -121,31 +124,18 @@ impl GetCheckerIpRangesOutputBuilder {
     pub fn build(self) -> Result<GetCheckerIpRangesOutput, restxml_runtime::BuildError> {
         match (self.checker_ip_ranges,) {
             (Some(m_checker_ip_ranges),) => {
-                Ok(GetCheckerIpRangesOutput {
-                    checker_ip_ranges: m_checker_ip_ranges,
-                    meta: Default::default(),
-                })
+                Ok(GetCheckerIpRangesOutput { checker_ip_ranges: m_checker_ip_ranges, meta: Default::default() })
             }
-            (m_checker_ip_ranges,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetCheckerIpRangesOutput",
-                        &[
-                            (
-                                m_checker_ip_ranges.is_none(),
-                                "checker_ip_ranges",
-                                "CheckerIpRanges",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_checker_ip_ranges,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetCheckerIpRangesOutput",
+                &[(m_checker_ip_ranges.is_none(), "checker_ip_ranges", "CheckerIpRanges")],
+            )),
         }
     }
 }
 
 /// The errors GetCheckerIpRanges can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetCheckerIpRangesError {
     /// An error response the model does not describe for this operation.
@@ -156,30 +146,26 @@ impl GetCheckerIpRangesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetCheckerIpRanges",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetCheckerIpRanges", meta, headers, body))
+        };
         unhandled(meta)
     }
     /// Whether this is an error the model does not describe for this operation.
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetCheckerIpRangesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -219,9 +205,7 @@ impl std::error::Error for GetCheckerIpRangesError {
 pub fn serialize_request(
     _input: &crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/checkeripranges");
     request.build()
 }
@@ -235,15 +219,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetCheckerIpRangesError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetCheckerIpRangesError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetCheckerIpRangesError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -256,13 +236,8 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_checker_ip_ranges = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "CheckerIpRanges" {
-                    m_checker_ip_ranges = Some(
-                        child
-                            .read_list(
-                                "member",
-                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                            )?,
-                    );
+                    m_checker_ip_ranges =
+                        Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
                 }
             }
             Ok((m_checker_ip_ranges.unwrap_or_default(),))
@@ -279,11 +254,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetCheckerIpRangesFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetCheckerIpRangesFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetCheckerIpRangesFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetCheckerIpRangesFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetCheckerIpRangesFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetCheckerIpRangesFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -293,27 +290,18 @@ impl GetCheckerIpRangesFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInputBuilder,
     ) -> Self {
-        GetCheckerIpRangesFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetCheckerIpRangesFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInputBuilder {
         &self.input
     }
     /// Sends GetCheckerIpRanges: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -328,15 +316,9 @@ impl GetCheckerIpRangesFluentBuilder {
         crate::operation::get_checker_ip_ranges::GetCheckerIpRangesOutput,
         restxml_runtime::SdkError<GetCheckerIpRangesError>,
     > {
-        let input: crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetCheckerIpRanges", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetCheckerIpRanges", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

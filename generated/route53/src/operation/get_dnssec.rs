@@ -20,9 +20,7 @@ pub struct GetDNSSECInput {
 impl std::fmt::Debug for GetDNSSECInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDNSSECInput")
-            .field("hosted_zone_id", &self.hosted_zone_id)
-            .finish()
+        f.debug_struct("GetDNSSECInput").field("hosted_zone_id", &self.hosted_zone_id).finish()
     }
 }
 
@@ -38,14 +36,12 @@ impl From<GetDNSSECInput> for GetDNSSECInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetDNSSECInput) -> Self {
-        GetDNSSECInputBuilder {
-            hosted_zone_id: Some(input.hosted_zone_id),
-        }
+        GetDNSSECInputBuilder { hosted_zone_id: Some(input.hosted_zone_id) }
     }
 }
 
 /// A builder for [`GetDNSSECInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetDNSSECInputBuilder {
     hosted_zone_id: Option<String>,
 }
@@ -53,9 +49,14 @@ pub struct GetDNSSECInputBuilder {
 impl std::fmt::Debug for GetDNSSECInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDNSSECInputBuilder")
-            .field("hosted_zone_id", &self.hosted_zone_id)
-            .finish()
+        f.debug_struct("GetDNSSECInputBuilder").field("hosted_zone_id", &self.hosted_zone_id).finish()
+    }
+}
+
+impl Clone for GetDNSSECInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetDNSSECInputBuilder { hosted_zone_id: self.hosted_zone_id.clone() }
     }
 }
 
@@ -70,19 +71,11 @@ impl GetDNSSECInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetDNSSECInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id,) {
-            (Some(m_hosted_zone_id),) => {
-                Ok(GetDNSSECInput {
-                    hosted_zone_id: m_hosted_zone_id,
-                })
-            }
-            (m_hosted_zone_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetDNSSECInput",
-                        &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
-                    ),
-                )
-            }
+            (Some(m_hosted_zone_id),) => Ok(GetDNSSECInput { hosted_zone_id: m_hosted_zone_id }),
+            (m_hosted_zone_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetDNSSECInput",
+                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+            )),
         }
     }
 }
@@ -130,7 +123,7 @@ impl GetDNSSECOutput {
 }
 
 /// A builder for [`GetDNSSECOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetDNSSECOutputBuilder {
     status: Option<crate::types::DNSSECStatus>,
     key_signing_keys: Option<Vec<crate::types::KeySigningKey>>,
@@ -164,33 +157,21 @@ impl GetDNSSECOutputBuilder {
     pub fn build(self) -> Result<GetDNSSECOutput, restxml_runtime::BuildError> {
         match (self.status, self.key_signing_keys) {
             (Some(m_status), Some(m_key_signing_keys)) => {
-                Ok(GetDNSSECOutput {
-                    status: m_status,
-                    key_signing_keys: m_key_signing_keys,
-                    meta: Default::default(),
-                })
+                Ok(GetDNSSECOutput { status: m_status, key_signing_keys: m_key_signing_keys, meta: Default::default() })
             }
-            (m_status, m_key_signing_keys) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetDNSSECOutput",
-                        &[
-                            (m_status.is_none(), "status", "Status"),
-                            (
-                                m_key_signing_keys.is_none(),
-                                "key_signing_keys",
-                                "KeySigningKeys",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_status, m_key_signing_keys) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetDNSSECOutput",
+                &[
+                    (m_status.is_none(), "status", "Status"),
+                    (m_key_signing_keys.is_none(), "key_signing_keys", "KeySigningKeys"),
+                ],
+            )),
         }
     }
 }
 
 /// The errors GetDNSSEC can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetDNSSECError {
     /// No hosted zone exists with the ID that you specified.
@@ -207,36 +188,19 @@ impl GetDNSSECError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetDNSSEC",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled =
+            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetDNSSEC", meta, headers, body));
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -260,6 +224,18 @@ impl GetDNSSECError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetDNSSECError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
+            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -302,18 +278,11 @@ impl std::error::Error for GetDNSSECError {
 pub fn serialize_request(
     input: &crate::operation::get_dnssec::GetDNSSECInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request
-            .push_label(
-                "Id",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.push_path("/dnssec");
     request.build()
@@ -323,32 +292,24 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::get_dnssec::GetDNSSECOutput,
-    restxml_runtime::SdkError<GetDNSSECError>,
-> {
+) -> Result<crate::operation::get_dnssec::GetDNSSECOutput, restxml_runtime::SdkError<GetDNSSECError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetDNSSECError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetDNSSECError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_status, body_key_signing_keys) = if restxml_runtime::xml::is_blank(body) {
         (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("Status"),
-                    )
-                })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("Status"),
+                )
+            })?,
             Default::default(),
         )
     } else {
@@ -360,26 +321,16 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "Status" => {
-                        m_status = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_status = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "KeySigningKeys" => {
-                        m_key_signing_keys = Some(
-                            child
-                                .read_list(
-                                    "member",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_key_signing_keys =
+                            Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
                     }
                     _ => {}
                 }
             }
-            Ok((
-                restxml_runtime::xml::required(m_status, "Status", element)?,
-                m_key_signing_keys.unwrap_or_default(),
-            ))
+            Ok((restxml_runtime::xml::required(m_status, "Status", element)?, m_key_signing_keys.unwrap_or_default()))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -394,7 +345,6 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetDNSSECFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetDNSSECFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_dnssec::GetDNSSECInputBuilder,
@@ -402,17 +352,33 @@ pub struct GetDNSSECFluentBuilder {
 }
 
 #[cfg(feature = "client")]
+impl Clone for GetDNSSECFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetDNSSECFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetDNSSECFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetDNSSECFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(feature = "client")]
 impl GetDNSSECFluentBuilder {
     #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_dnssec::GetDNSSECInputBuilder,
-    ) -> Self {
-        GetDNSSECFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+    pub(crate) fn new(client: crate::Client, input: crate::operation::get_dnssec::GetDNSSECInputBuilder) -> Self {
+        GetDNSSECFluentBuilder { client, input, overrides: Default::default() }
     }
     /// A unique string used to identify a hosted zone.
     ///
@@ -425,10 +391,7 @@ impl GetDNSSECFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -445,17 +408,10 @@ impl GetDNSSECFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::get_dnssec::GetDNSSECOutput,
-        restxml_runtime::SdkError<GetDNSSECError>,
-    > {
+    ) -> Result<crate::operation::get_dnssec::GetDNSSECOutput, restxml_runtime::SdkError<GetDNSSECError>> {
         let input: crate::operation::get_dnssec::GetDNSSECInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetDNSSEC", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetDNSSEC", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -81,7 +81,7 @@ impl From<GetGeoLocationInput> for GetGeoLocationInputBuilder {
 }
 
 /// A builder for [`GetGeoLocationInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetGeoLocationInputBuilder {
     continent_code: Option<String>,
     country_code: Option<String>,
@@ -96,6 +96,17 @@ impl std::fmt::Debug for GetGeoLocationInputBuilder {
             .field("country_code", &self.country_code)
             .field("subdivision_code", &self.subdivision_code)
             .finish()
+    }
+}
+
+impl Clone for GetGeoLocationInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetGeoLocationInputBuilder {
+            continent_code: self.continent_code.clone(),
+            country_code: self.country_code.clone(),
+            subdivision_code: self.subdivision_code.clone(),
+        }
     }
 }
 
@@ -165,9 +176,7 @@ pub struct GetGeoLocationOutput {
 impl std::fmt::Debug for GetGeoLocationOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetGeoLocationOutput")
-            .field("geo_location_details", &self.geo_location_details)
-            .finish()
+        f.debug_struct("GetGeoLocationOutput").field("geo_location_details", &self.geo_location_details).finish()
     }
 }
 
@@ -187,7 +196,7 @@ impl GetGeoLocationOutput {
 }
 
 /// A builder for [`GetGeoLocationOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetGeoLocationOutputBuilder {
     geo_location_details: Option<crate::types::GeoLocationDetails>,
 }
@@ -195,19 +204,14 @@ pub struct GetGeoLocationOutputBuilder {
 impl std::fmt::Debug for GetGeoLocationOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetGeoLocationOutputBuilder")
-            .field("geo_location_details", &self.geo_location_details)
-            .finish()
+        f.debug_struct("GetGeoLocationOutputBuilder").field("geo_location_details", &self.geo_location_details).finish()
     }
 }
 
 impl GetGeoLocationOutputBuilder {
     /// Sets [`GetGeoLocationOutput::geo_location_details`].
     #[inline]
-    pub fn geo_location_details(
-        mut self,
-        value: crate::types::GeoLocationDetails,
-    ) -> Self {
+    pub fn geo_location_details(mut self, value: crate::types::GeoLocationDetails) -> Self {
         self.geo_location_details = Some(value);
         self
     }
@@ -216,31 +220,18 @@ impl GetGeoLocationOutputBuilder {
     pub fn build(self) -> Result<GetGeoLocationOutput, restxml_runtime::BuildError> {
         match (self.geo_location_details,) {
             (Some(m_geo_location_details),) => {
-                Ok(GetGeoLocationOutput {
-                    geo_location_details: m_geo_location_details,
-                    meta: Default::default(),
-                })
+                Ok(GetGeoLocationOutput { geo_location_details: m_geo_location_details, meta: Default::default() })
             }
-            (m_geo_location_details,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetGeoLocationOutput",
-                        &[
-                            (
-                                m_geo_location_details.is_none(),
-                                "geo_location_details",
-                                "GeoLocationDetails",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_geo_location_details,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetGeoLocationOutput",
+                &[(m_geo_location_details.is_none(), "geo_location_details", "GeoLocationDetails")],
+            )),
         }
     }
 }
 
 /// The errors GetGeoLocation can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetGeoLocationError {
     /// Amazon Route 53 doesn't support the specified geographic location. For a list of supported geolocation codes, see the [GeoLocation](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GeoLocation.html) data type.
@@ -255,32 +246,16 @@ impl GetGeoLocationError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetGeoLocation",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetGeoLocation", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchGeoLocation") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchGeoLocation)
-            }
+            Some("NoSuchGeoLocation") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchGeoLocation),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -299,6 +274,17 @@ impl GetGeoLocationError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetGeoLocationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchGeoLocation(value) => Self::NoSuchGeoLocation(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -340,9 +326,7 @@ impl std::error::Error for GetGeoLocationError {
 pub fn serialize_request(
     input: &crate::operation::get_geo_location::GetGeoLocationInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/geolocation");
     if let Some(value) = &input.continent_code {
         request.push_query("continentcode", Some(value.as_str()));
@@ -360,35 +344,23 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::get_geo_location::GetGeoLocationOutput,
-    restxml_runtime::SdkError<GetGeoLocationError>,
-> {
+) -> Result<crate::operation::get_geo_location::GetGeoLocationOutput, restxml_runtime::SdkError<GetGeoLocationError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetGeoLocationError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetGeoLocationError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_geo_location_details,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "GeoLocationDetails",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("GeoLocationDetails"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -396,18 +368,10 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_geo_location_details = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "GeoLocationDetails" {
-                    m_geo_location_details = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_geo_location_details = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
-            Ok((
-                restxml_runtime::xml::required(
-                    m_geo_location_details,
-                    "GeoLocationDetails",
-                    element,
-                )?,
-            ))
+            Ok((restxml_runtime::xml::required(m_geo_location_details, "GeoLocationDetails", element)?,))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -421,11 +385,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetGeoLocationFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetGeoLocationFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_geo_location::GetGeoLocationInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetGeoLocationFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetGeoLocationFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetGeoLocationFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetGeoLocationFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -435,11 +421,7 @@ impl GetGeoLocationFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_geo_location::GetGeoLocationInputBuilder,
     ) -> Self {
-        GetGeoLocationFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetGeoLocationFluentBuilder { client, input, overrides: Default::default() }
     }
     /// For geolocation resource record sets, a two-letter abbreviation that identifies a continent. Amazon Route 53 supports the following continent codes:
     ///
@@ -486,18 +468,13 @@ impl GetGeoLocationFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_geo_location::GetGeoLocationInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_geo_location::GetGeoLocationInputBuilder {
         &self.input
     }
     /// Sends GetGeoLocation: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -508,19 +485,11 @@ impl GetGeoLocationFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::get_geo_location::GetGeoLocationOutput,
-        restxml_runtime::SdkError<GetGeoLocationError>,
-    > {
-        let input: crate::operation::get_geo_location::GetGeoLocationInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::get_geo_location::GetGeoLocationOutput, restxml_runtime::SdkError<GetGeoLocationError>>
+    {
+        let input: crate::operation::get_geo_location::GetGeoLocationInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetGeoLocation", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetGeoLocation", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -18,9 +18,7 @@ pub struct GetHealthCheckInput {
 impl std::fmt::Debug for GetHealthCheckInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckInput")
-            .field("health_check_id", &self.health_check_id)
-            .finish()
+        f.debug_struct("GetHealthCheckInput").field("health_check_id", &self.health_check_id).finish()
     }
 }
 
@@ -36,14 +34,12 @@ impl From<GetHealthCheckInput> for GetHealthCheckInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetHealthCheckInput) -> Self {
-        GetHealthCheckInputBuilder {
-            health_check_id: Some(input.health_check_id),
-        }
+        GetHealthCheckInputBuilder { health_check_id: Some(input.health_check_id) }
     }
 }
 
 /// A builder for [`GetHealthCheckInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetHealthCheckInputBuilder {
     health_check_id: Option<String>,
 }
@@ -51,9 +47,14 @@ pub struct GetHealthCheckInputBuilder {
 impl std::fmt::Debug for GetHealthCheckInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckInputBuilder")
-            .field("health_check_id", &self.health_check_id)
-            .finish()
+        f.debug_struct("GetHealthCheckInputBuilder").field("health_check_id", &self.health_check_id).finish()
+    }
+}
+
+impl Clone for GetHealthCheckInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetHealthCheckInputBuilder { health_check_id: self.health_check_id.clone() }
     }
 }
 
@@ -68,25 +69,11 @@ impl GetHealthCheckInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetHealthCheckInput, restxml_runtime::BuildError> {
         match (self.health_check_id,) {
-            (Some(m_health_check_id),) => {
-                Ok(GetHealthCheckInput {
-                    health_check_id: m_health_check_id,
-                })
-            }
-            (m_health_check_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetHealthCheckInput",
-                        &[
-                            (
-                                m_health_check_id.is_none(),
-                                "health_check_id",
-                                "HealthCheckId",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_health_check_id),) => Ok(GetHealthCheckInput { health_check_id: m_health_check_id }),
+            (m_health_check_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetHealthCheckInput",
+                &[(m_health_check_id.is_none(), "health_check_id", "HealthCheckId")],
+            )),
         }
     }
 }
@@ -109,9 +96,7 @@ pub struct GetHealthCheckOutput {
 impl std::fmt::Debug for GetHealthCheckOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckOutput")
-            .field("health_check", &self.health_check)
-            .finish()
+        f.debug_struct("GetHealthCheckOutput").field("health_check", &self.health_check).finish()
     }
 }
 
@@ -131,7 +116,7 @@ impl GetHealthCheckOutput {
 }
 
 /// A builder for [`GetHealthCheckOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetHealthCheckOutputBuilder {
     health_check: Option<crate::types::HealthCheck>,
 }
@@ -139,9 +124,7 @@ pub struct GetHealthCheckOutputBuilder {
 impl std::fmt::Debug for GetHealthCheckOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckOutputBuilder")
-            .field("health_check", &self.health_check)
-            .finish()
+        f.debug_struct("GetHealthCheckOutputBuilder").field("health_check", &self.health_check).finish()
     }
 }
 
@@ -157,25 +140,18 @@ impl GetHealthCheckOutputBuilder {
     pub fn build(self) -> Result<GetHealthCheckOutput, restxml_runtime::BuildError> {
         match (self.health_check,) {
             (Some(m_health_check),) => {
-                Ok(GetHealthCheckOutput {
-                    health_check: m_health_check,
-                    meta: Default::default(),
-                })
+                Ok(GetHealthCheckOutput { health_check: m_health_check, meta: Default::default() })
             }
-            (m_health_check,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetHealthCheckOutput",
-                        &[(m_health_check.is_none(), "health_check", "HealthCheck")],
-                    ),
-                )
-            }
+            (m_health_check,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetHealthCheckOutput",
+                &[(m_health_check.is_none(), "health_check", "HealthCheck")],
+            )),
         }
     }
 }
 
 /// The errors GetHealthCheck can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetHealthCheckError {
     /// No health check exists with the specified ID.
@@ -192,37 +168,19 @@ impl GetHealthCheckError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetHealthCheck",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHealthCheck", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchHealthCheck") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
-            }
+            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchHealthCheck),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("IncompatibleVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IncompatibleVersion)
-            }
+            Some("IncompatibleVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::IncompatibleVersion),
             _ => unhandled(meta),
         }
     }
@@ -245,6 +203,18 @@ impl GetHealthCheckError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetHealthCheckError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchHealthCheck(value) => Self::NoSuchHealthCheck(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::IncompatibleVersion(value) => Self::IncompatibleVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -287,9 +257,7 @@ impl std::error::Error for GetHealthCheckError {
 pub fn serialize_request(
     input: &crate::operation::get_health_check::GetHealthCheckInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/healthcheck/");
     {
         let value = &input.health_check_id;
@@ -302,35 +270,23 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::get_health_check::GetHealthCheckOutput,
-    restxml_runtime::SdkError<GetHealthCheckError>,
-> {
+) -> Result<crate::operation::get_health_check::GetHealthCheckOutput, restxml_runtime::SdkError<GetHealthCheckError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetHealthCheckError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetHealthCheckError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_health_check,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "HealthCheck",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("HealthCheck"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -338,14 +294,10 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_health_check = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HealthCheck" {
-                    m_health_check = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_health_check = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
-            Ok((
-                restxml_runtime::xml::required(m_health_check, "HealthCheck", element)?,
-            ))
+            Ok((restxml_runtime::xml::required(m_health_check, "HealthCheck", element)?,))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -359,11 +311,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetHealthCheckFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetHealthCheckFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_health_check::GetHealthCheckInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetHealthCheckFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetHealthCheckFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetHealthCheckFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetHealthCheckFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -373,11 +347,7 @@ impl GetHealthCheckFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_health_check::GetHealthCheckInputBuilder,
     ) -> Self {
-        GetHealthCheckFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetHealthCheckFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The identifier that Amazon Route 53 assigned to the health check when you created it. When you add or update a resource record set, you use this value to specify which health check to use. The value can be up to 64 characters long.
     ///
@@ -390,18 +360,13 @@ impl GetHealthCheckFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_health_check::GetHealthCheckInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_health_check::GetHealthCheckInputBuilder {
         &self.input
     }
     /// Sends GetHealthCheck: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -412,19 +377,11 @@ impl GetHealthCheckFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::get_health_check::GetHealthCheckOutput,
-        restxml_runtime::SdkError<GetHealthCheckError>,
-    > {
-        let input: crate::operation::get_health_check::GetHealthCheckInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::get_health_check::GetHealthCheckOutput, restxml_runtime::SdkError<GetHealthCheckError>>
+    {
+        let input: crate::operation::get_health_check::GetHealthCheckInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetHealthCheck", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetHealthCheck", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

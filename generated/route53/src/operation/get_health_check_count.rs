@@ -34,12 +34,19 @@ impl From<GetHealthCheckCountInput> for GetHealthCheckCountInputBuilder {
 }
 
 /// A builder for [`GetHealthCheckCountInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetHealthCheckCountInputBuilder {}
 impl std::fmt::Debug for GetHealthCheckCountInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetHealthCheckCountInputBuilder").finish()
+    }
+}
+
+impl Clone for GetHealthCheckCountInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetHealthCheckCountInputBuilder {}
     }
 }
 
@@ -69,9 +76,7 @@ pub struct GetHealthCheckCountOutput {
 impl std::fmt::Debug for GetHealthCheckCountOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckCountOutput")
-            .field("health_check_count", &self.health_check_count)
-            .finish()
+        f.debug_struct("GetHealthCheckCountOutput").field("health_check_count", &self.health_check_count).finish()
     }
 }
 
@@ -91,7 +96,7 @@ impl GetHealthCheckCountOutput {
 }
 
 /// A builder for [`GetHealthCheckCountOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetHealthCheckCountOutputBuilder {
     health_check_count: Option<i64>,
 }
@@ -114,36 +119,21 @@ impl GetHealthCheckCountOutputBuilder {
     }
     /// Builds the [`GetHealthCheckCountOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetHealthCheckCountOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetHealthCheckCountOutput, restxml_runtime::BuildError> {
         match (self.health_check_count,) {
             (Some(m_health_check_count),) => {
-                Ok(GetHealthCheckCountOutput {
-                    health_check_count: m_health_check_count,
-                    meta: Default::default(),
-                })
+                Ok(GetHealthCheckCountOutput { health_check_count: m_health_check_count, meta: Default::default() })
             }
-            (m_health_check_count,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetHealthCheckCountOutput",
-                        &[
-                            (
-                                m_health_check_count.is_none(),
-                                "health_check_count",
-                                "HealthCheckCount",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_health_check_count,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetHealthCheckCountOutput",
+                &[(m_health_check_count.is_none(), "health_check_count", "HealthCheckCount")],
+            )),
         }
     }
 }
 
 /// The errors GetHealthCheckCount can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetHealthCheckCountError {
     /// An error response the model does not describe for this operation.
@@ -154,30 +144,26 @@ impl GetHealthCheckCountError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetHealthCheckCount",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHealthCheckCount", meta, headers, body))
+        };
         unhandled(meta)
     }
     /// Whether this is an error the model does not describe for this operation.
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetHealthCheckCountError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -217,9 +203,7 @@ impl std::error::Error for GetHealthCheckCountError {
 pub fn serialize_request(
     _input: &crate::operation::get_health_check_count::GetHealthCheckCountInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/healthcheckcount");
     request.build()
 }
@@ -233,30 +217,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetHealthCheckCountError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetHealthCheckCountError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetHealthCheckCountError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_health_check_count,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "HealthCheckCount",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("HealthCheckCount"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -264,18 +239,10 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_health_check_count = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HealthCheckCount" {
-                    m_health_check_count = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_health_check_count = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
-            Ok((
-                restxml_runtime::xml::required(
-                    m_health_check_count,
-                    "HealthCheckCount",
-                    element,
-                )?,
-            ))
+            Ok((restxml_runtime::xml::required(m_health_check_count, "HealthCheckCount", element)?,))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -289,11 +256,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetHealthCheckCountFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetHealthCheckCountFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_health_check_count::GetHealthCheckCountInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetHealthCheckCountFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetHealthCheckCountFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetHealthCheckCountFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetHealthCheckCountFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -303,27 +292,18 @@ impl GetHealthCheckCountFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_health_check_count::GetHealthCheckCountInputBuilder,
     ) -> Self {
-        GetHealthCheckCountFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetHealthCheckCountFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_health_check_count::GetHealthCheckCountInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_health_check_count::GetHealthCheckCountInputBuilder {
         &self.input
     }
     /// Sends GetHealthCheckCount: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -338,15 +318,9 @@ impl GetHealthCheckCountFluentBuilder {
         crate::operation::get_health_check_count::GetHealthCheckCountOutput,
         restxml_runtime::SdkError<GetHealthCheckCountError>,
     > {
-        let input: crate::operation::get_health_check_count::GetHealthCheckCountInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_health_check_count::GetHealthCheckCountInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetHealthCheckCount", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetHealthCheckCount", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -22,9 +22,7 @@ pub struct GetHealthCheckLastFailureReasonInput {
 impl std::fmt::Debug for GetHealthCheckLastFailureReasonInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckLastFailureReasonInput")
-            .field("health_check_id", &self.health_check_id)
-            .finish()
+        f.debug_struct("GetHealthCheckLastFailureReasonInput").field("health_check_id", &self.health_check_id).finish()
     }
 }
 
@@ -36,19 +34,16 @@ impl GetHealthCheckLastFailureReasonInput {
     }
 }
 
-impl From<GetHealthCheckLastFailureReasonInput>
-for GetHealthCheckLastFailureReasonInputBuilder {
+impl From<GetHealthCheckLastFailureReasonInput> for GetHealthCheckLastFailureReasonInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetHealthCheckLastFailureReasonInput) -> Self {
-        GetHealthCheckLastFailureReasonInputBuilder {
-            health_check_id: Some(input.health_check_id),
-        }
+        GetHealthCheckLastFailureReasonInputBuilder { health_check_id: Some(input.health_check_id) }
     }
 }
 
 /// A builder for [`GetHealthCheckLastFailureReasonInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetHealthCheckLastFailureReasonInputBuilder {
     health_check_id: Option<String>,
 }
@@ -62,6 +57,13 @@ impl std::fmt::Debug for GetHealthCheckLastFailureReasonInputBuilder {
     }
 }
 
+impl Clone for GetHealthCheckLastFailureReasonInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetHealthCheckLastFailureReasonInputBuilder { health_check_id: self.health_check_id.clone() }
+    }
+}
+
 impl GetHealthCheckLastFailureReasonInputBuilder {
     /// Sets [`GetHealthCheckLastFailureReasonInput::health_check_id`].
     #[inline]
@@ -71,29 +73,15 @@ impl GetHealthCheckLastFailureReasonInputBuilder {
     }
     /// Builds the [`GetHealthCheckLastFailureReasonInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetHealthCheckLastFailureReasonInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetHealthCheckLastFailureReasonInput, restxml_runtime::BuildError> {
         match (self.health_check_id,) {
             (Some(m_health_check_id),) => {
-                Ok(GetHealthCheckLastFailureReasonInput {
-                    health_check_id: m_health_check_id,
-                })
+                Ok(GetHealthCheckLastFailureReasonInput { health_check_id: m_health_check_id })
             }
-            (m_health_check_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetHealthCheckLastFailureReasonInput",
-                        &[
-                            (
-                                m_health_check_id.is_none(),
-                                "health_check_id",
-                                "HealthCheckId",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_health_check_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetHealthCheckLastFailureReasonInput",
+                &[(m_health_check_id.is_none(), "health_check_id", "HealthCheckId")],
+            )),
         }
     }
 }
@@ -138,7 +126,7 @@ impl GetHealthCheckLastFailureReasonOutput {
 }
 
 /// A builder for [`GetHealthCheckLastFailureReasonOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetHealthCheckLastFailureReasonOutputBuilder {
     health_check_observations: Option<Vec<crate::types::HealthCheckObservation>>,
 }
@@ -155,45 +143,28 @@ impl std::fmt::Debug for GetHealthCheckLastFailureReasonOutputBuilder {
 impl GetHealthCheckLastFailureReasonOutputBuilder {
     /// Sets [`GetHealthCheckLastFailureReasonOutput::health_check_observations`].
     #[inline]
-    pub fn health_check_observations(
-        mut self,
-        value: Vec<crate::types::HealthCheckObservation>,
-    ) -> Self {
+    pub fn health_check_observations(mut self, value: Vec<crate::types::HealthCheckObservation>) -> Self {
         self.health_check_observations = Some(value);
         self
     }
     /// Builds the [`GetHealthCheckLastFailureReasonOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetHealthCheckLastFailureReasonOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetHealthCheckLastFailureReasonOutput, restxml_runtime::BuildError> {
         match (self.health_check_observations,) {
-            (Some(m_health_check_observations),) => {
-                Ok(GetHealthCheckLastFailureReasonOutput {
-                    health_check_observations: m_health_check_observations,
-                    meta: Default::default(),
-                })
-            }
-            (m_health_check_observations,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetHealthCheckLastFailureReasonOutput",
-                        &[
-                            (
-                                m_health_check_observations.is_none(),
-                                "health_check_observations",
-                                "HealthCheckObservations",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_health_check_observations),) => Ok(GetHealthCheckLastFailureReasonOutput {
+                health_check_observations: m_health_check_observations,
+                meta: Default::default(),
+            }),
+            (m_health_check_observations,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetHealthCheckLastFailureReasonOutput",
+                &[(m_health_check_observations.is_none(), "health_check_observations", "HealthCheckObservations")],
+            )),
         }
     }
 }
 
 /// The errors GetHealthCheckLastFailureReason can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetHealthCheckLastFailureReasonError {
     /// No health check exists with the specified ID.
@@ -208,32 +179,21 @@ impl GetHealthCheckLastFailureReasonError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetHealthCheckLastFailureReason",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchHealthCheck") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
-            }
+            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchHealthCheck),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -252,6 +212,17 @@ impl GetHealthCheckLastFailureReasonError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetHealthCheckLastFailureReasonError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchHealthCheck(value) => Self::NoSuchHealthCheck(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -293,9 +264,7 @@ impl std::error::Error for GetHealthCheckLastFailureReasonError {
 pub fn serialize_request(
     input: &crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/healthcheck/");
     {
         let value = &input.health_check_id;
@@ -314,15 +283,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetHealthCheckLastFailureReasonError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetHealthCheckLastFailureReasonError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetHealthCheckLastFailureReasonError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -331,18 +296,14 @@ pub fn parse_response<B: AsRef<[u8]>>(
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["GetHealthCheckLastFailureReasonResponse"])?;
+            let element = &mut document.output_root(&["GetHealthCheckLastFailureReasonResponse"])?;
             let mut m_health_check_observations = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HealthCheckObservations" {
-                    m_health_check_observations = Some(
-                        child
-                            .read_list(
-                                "HealthCheckObservation",
-                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                            )?,
-                    );
+                    m_health_check_observations =
+                        Some(child.read_list("HealthCheckObservation", |item0| {
+                            restxml_runtime::xml::ReadXml::read_xml(item0)
+                        })?);
                 }
             }
             Ok((m_health_check_observations.unwrap_or_default(),))
@@ -359,11 +320,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetHealthCheckLastFailureReasonFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetHealthCheckLastFailureReasonFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInputBuilder,
+    pub(crate) input:
+        crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetHealthCheckLastFailureReasonFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetHealthCheckLastFailureReasonFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetHealthCheckLastFailureReasonFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetHealthCheckLastFailureReasonFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -373,11 +357,7 @@ impl GetHealthCheckLastFailureReasonFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInputBuilder,
     ) -> Self {
-        GetHealthCheckLastFailureReasonFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetHealthCheckLastFailureReasonFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID for the health check for which you want the last failure reason. When you created the health check, `CreateHealthCheck` returned the ID in the response, in the `HealthCheckId` element.
     ///
@@ -390,10 +370,7 @@ impl GetHealthCheckLastFailureReasonFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -416,15 +393,11 @@ impl GetHealthCheckLastFailureReasonFluentBuilder {
         crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonOutput,
         restxml_runtime::SdkError<GetHealthCheckLastFailureReasonError>,
     > {
-        let input: crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetHealthCheckLastFailureReason", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("GetHealthCheckLastFailureReason", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -26,9 +26,7 @@ pub struct GetHealthCheckStatusInput {
 impl std::fmt::Debug for GetHealthCheckStatusInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckStatusInput")
-            .field("health_check_id", &self.health_check_id)
-            .finish()
+        f.debug_struct("GetHealthCheckStatusInput").field("health_check_id", &self.health_check_id).finish()
     }
 }
 
@@ -44,14 +42,12 @@ impl From<GetHealthCheckStatusInput> for GetHealthCheckStatusInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetHealthCheckStatusInput) -> Self {
-        GetHealthCheckStatusInputBuilder {
-            health_check_id: Some(input.health_check_id),
-        }
+        GetHealthCheckStatusInputBuilder { health_check_id: Some(input.health_check_id) }
     }
 }
 
 /// A builder for [`GetHealthCheckStatusInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetHealthCheckStatusInputBuilder {
     health_check_id: Option<String>,
 }
@@ -59,9 +55,14 @@ pub struct GetHealthCheckStatusInputBuilder {
 impl std::fmt::Debug for GetHealthCheckStatusInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckStatusInputBuilder")
-            .field("health_check_id", &self.health_check_id)
-            .finish()
+        f.debug_struct("GetHealthCheckStatusInputBuilder").field("health_check_id", &self.health_check_id).finish()
+    }
+}
+
+impl Clone for GetHealthCheckStatusInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetHealthCheckStatusInputBuilder { health_check_id: self.health_check_id.clone() }
     }
 }
 
@@ -74,29 +75,13 @@ impl GetHealthCheckStatusInputBuilder {
     }
     /// Builds the [`GetHealthCheckStatusInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetHealthCheckStatusInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetHealthCheckStatusInput, restxml_runtime::BuildError> {
         match (self.health_check_id,) {
-            (Some(m_health_check_id),) => {
-                Ok(GetHealthCheckStatusInput {
-                    health_check_id: m_health_check_id,
-                })
-            }
-            (m_health_check_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetHealthCheckStatusInput",
-                        &[
-                            (
-                                m_health_check_id.is_none(),
-                                "health_check_id",
-                                "HealthCheckId",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_health_check_id),) => Ok(GetHealthCheckStatusInput { health_check_id: m_health_check_id }),
+            (m_health_check_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetHealthCheckStatusInput",
+                &[(m_health_check_id.is_none(), "health_check_id", "HealthCheckId")],
+            )),
         }
     }
 }
@@ -141,7 +126,7 @@ impl GetHealthCheckStatusOutput {
 }
 
 /// A builder for [`GetHealthCheckStatusOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetHealthCheckStatusOutputBuilder {
     health_check_observations: Option<Vec<crate::types::HealthCheckObservation>>,
 }
@@ -158,45 +143,28 @@ impl std::fmt::Debug for GetHealthCheckStatusOutputBuilder {
 impl GetHealthCheckStatusOutputBuilder {
     /// Sets [`GetHealthCheckStatusOutput::health_check_observations`].
     #[inline]
-    pub fn health_check_observations(
-        mut self,
-        value: Vec<crate::types::HealthCheckObservation>,
-    ) -> Self {
+    pub fn health_check_observations(mut self, value: Vec<crate::types::HealthCheckObservation>) -> Self {
         self.health_check_observations = Some(value);
         self
     }
     /// Builds the [`GetHealthCheckStatusOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetHealthCheckStatusOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetHealthCheckStatusOutput, restxml_runtime::BuildError> {
         match (self.health_check_observations,) {
-            (Some(m_health_check_observations),) => {
-                Ok(GetHealthCheckStatusOutput {
-                    health_check_observations: m_health_check_observations,
-                    meta: Default::default(),
-                })
-            }
-            (m_health_check_observations,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetHealthCheckStatusOutput",
-                        &[
-                            (
-                                m_health_check_observations.is_none(),
-                                "health_check_observations",
-                                "HealthCheckObservations",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_health_check_observations),) => Ok(GetHealthCheckStatusOutput {
+                health_check_observations: m_health_check_observations,
+                meta: Default::default(),
+            }),
+            (m_health_check_observations,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetHealthCheckStatusOutput",
+                &[(m_health_check_observations.is_none(), "health_check_observations", "HealthCheckObservations")],
+            )),
         }
     }
 }
 
 /// The errors GetHealthCheckStatus can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetHealthCheckStatusError {
     /// No health check exists with the specified ID.
@@ -211,32 +179,16 @@ impl GetHealthCheckStatusError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetHealthCheckStatus",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHealthCheckStatus", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchHealthCheck") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
-            }
+            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchHealthCheck),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -255,6 +207,17 @@ impl GetHealthCheckStatusError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetHealthCheckStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchHealthCheck(value) => Self::NoSuchHealthCheck(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -296,9 +259,7 @@ impl std::error::Error for GetHealthCheckStatusError {
 pub fn serialize_request(
     input: &crate::operation::get_health_check_status::GetHealthCheckStatusInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/healthcheck/");
     {
         let value = &input.health_check_id;
@@ -317,15 +278,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetHealthCheckStatusError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetHealthCheckStatusError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetHealthCheckStatusError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -338,13 +295,10 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_health_check_observations = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HealthCheckObservations" {
-                    m_health_check_observations = Some(
-                        child
-                            .read_list(
-                                "HealthCheckObservation",
-                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                            )?,
-                    );
+                    m_health_check_observations =
+                        Some(child.read_list("HealthCheckObservation", |item0| {
+                            restxml_runtime::xml::ReadXml::read_xml(item0)
+                        })?);
                 }
             }
             Ok((m_health_check_observations.unwrap_or_default(),))
@@ -361,11 +315,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetHealthCheckStatusFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetHealthCheckStatusFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_health_check_status::GetHealthCheckStatusInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetHealthCheckStatusFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetHealthCheckStatusFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetHealthCheckStatusFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetHealthCheckStatusFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -375,11 +351,7 @@ impl GetHealthCheckStatusFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_health_check_status::GetHealthCheckStatusInputBuilder,
     ) -> Self {
-        GetHealthCheckStatusFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetHealthCheckStatusFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID for the health check that you want the current status for. When you created the health check, `CreateHealthCheck` returned the ID in the response, in the `HealthCheckId` element.
     ///
@@ -392,18 +364,13 @@ impl GetHealthCheckStatusFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_health_check_status::GetHealthCheckStatusInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_health_check_status::GetHealthCheckStatusInputBuilder {
         &self.input
     }
     /// Sends GetHealthCheckStatus: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -418,15 +385,9 @@ impl GetHealthCheckStatusFluentBuilder {
         crate::operation::get_health_check_status::GetHealthCheckStatusOutput,
         restxml_runtime::SdkError<GetHealthCheckStatusError>,
     > {
-        let input: crate::operation::get_health_check_status::GetHealthCheckStatusInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_health_check_status::GetHealthCheckStatusInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetHealthCheckStatus", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetHealthCheckStatus", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

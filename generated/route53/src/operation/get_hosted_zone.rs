@@ -38,14 +38,12 @@ impl From<GetHostedZoneInput> for GetHostedZoneInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetHostedZoneInput) -> Self {
-        GetHostedZoneInputBuilder {
-            id: Some(input.id),
-        }
+        GetHostedZoneInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetHostedZoneInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetHostedZoneInputBuilder {
     id: Option<String>,
 }
@@ -54,6 +52,13 @@ impl std::fmt::Debug for GetHostedZoneInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetHostedZoneInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetHostedZoneInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetHostedZoneInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -70,12 +75,7 @@ impl GetHostedZoneInputBuilder {
         match (self.id,) {
             (Some(m_id),) => Ok(GetHostedZoneInput { id: m_id }),
             (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetHostedZoneInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
+                Err(restxml_runtime::BuildError::missing_fields("GetHostedZoneInput", &[(m_id.is_none(), "id", "Id")]))
             }
         }
     }
@@ -128,7 +128,7 @@ impl GetHostedZoneOutput {
 }
 
 /// A builder for [`GetHostedZoneOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetHostedZoneOutputBuilder {
     hosted_zone: Option<crate::types::HostedZone>,
     delegation_set: Option<crate::types::DelegationSet>,
@@ -161,10 +161,7 @@ impl GetHostedZoneOutputBuilder {
     }
     /// Sets or clears [`GetHostedZoneOutput::delegation_set`].
     #[inline]
-    pub fn set_delegation_set(
-        mut self,
-        value: Option<crate::types::DelegationSet>,
-    ) -> Self {
+    pub fn set_delegation_set(mut self, value: Option<crate::types::DelegationSet>) -> Self {
         self.delegation_set = value;
         self
     }
@@ -184,28 +181,22 @@ impl GetHostedZoneOutputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetHostedZoneOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone,) {
-            (Some(m_hosted_zone),) => {
-                Ok(GetHostedZoneOutput {
-                    hosted_zone: m_hosted_zone,
-                    delegation_set: self.delegation_set,
-                    vp_cs: self.vp_cs,
-                    meta: Default::default(),
-                })
-            }
-            (m_hosted_zone,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetHostedZoneOutput",
-                        &[(m_hosted_zone.is_none(), "hosted_zone", "HostedZone")],
-                    ),
-                )
-            }
+            (Some(m_hosted_zone),) => Ok(GetHostedZoneOutput {
+                hosted_zone: m_hosted_zone,
+                delegation_set: self.delegation_set,
+                vp_cs: self.vp_cs,
+                meta: Default::default(),
+            }),
+            (m_hosted_zone,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetHostedZoneOutput",
+                &[(m_hosted_zone.is_none(), "hosted_zone", "HostedZone")],
+            )),
         }
     }
 }
 
 /// The errors GetHostedZone can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetHostedZoneError {
     /// No hosted zone exists with the ID that you specified.
@@ -220,32 +211,17 @@ impl GetHostedZoneError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetHostedZone",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHostedZone", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -264,6 +240,17 @@ impl GetHostedZoneError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetHostedZoneError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -305,18 +292,11 @@ impl std::error::Error for GetHostedZoneError {
 pub fn serialize_request(
     input: &crate::operation::get_hosted_zone::GetHostedZoneInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.id;
-        request
-            .push_label(
-                "Id",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.build()
 }
@@ -325,36 +305,24 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::get_hosted_zone::GetHostedZoneOutput,
-    restxml_runtime::SdkError<GetHostedZoneError>,
-> {
+) -> Result<crate::operation::get_hosted_zone::GetHostedZoneOutput, restxml_runtime::SdkError<GetHostedZoneError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetHostedZoneError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetHostedZoneError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_hosted_zone, body_delegation_set, body_vp_cs) = if restxml_runtime::xml::is_blank(
-        body,
-    ) {
+    let (body_hosted_zone, body_delegation_set, body_vp_cs) = if restxml_runtime::xml::is_blank(body) {
         (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "HostedZone",
-                        ),
-                    )
-                })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("HostedZone"),
+                )
+            })?,
             None,
             None,
         )
@@ -368,32 +336,18 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "HostedZone" => {
-                        m_hosted_zone = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_hosted_zone = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "DelegationSet" => {
-                        m_delegation_set = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_delegation_set = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "VPCs" => {
-                        m_vp_cs = Some(
-                            child
-                                .read_list(
-                                    "VPC",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_vp_cs = Some(child.read_list("VPC", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
                     }
                     _ => {}
                 }
             }
-            Ok((
-                restxml_runtime::xml::required(m_hosted_zone, "HostedZone", element)?,
-                m_delegation_set,
-                m_vp_cs,
-            ))
+            Ok((restxml_runtime::xml::required(m_hosted_zone, "HostedZone", element)?, m_delegation_set, m_vp_cs))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -409,11 +363,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetHostedZoneFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetHostedZoneFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_hosted_zone::GetHostedZoneInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetHostedZoneFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetHostedZoneFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetHostedZoneFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetHostedZoneFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -423,11 +399,7 @@ impl GetHostedZoneFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_hosted_zone::GetHostedZoneInputBuilder,
     ) -> Self {
-        GetHostedZoneFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetHostedZoneFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the hosted zone that you want to get information about.
     ///
@@ -440,18 +412,13 @@ impl GetHostedZoneFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_hosted_zone::GetHostedZoneInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_hosted_zone::GetHostedZoneInputBuilder {
         &self.input
     }
     /// Sends GetHostedZone: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -462,19 +429,11 @@ impl GetHostedZoneFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::get_hosted_zone::GetHostedZoneOutput,
-        restxml_runtime::SdkError<GetHostedZoneError>,
-    > {
-        let input: crate::operation::get_hosted_zone::GetHostedZoneInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::get_hosted_zone::GetHostedZoneOutput, restxml_runtime::SdkError<GetHostedZoneError>>
+    {
+        let input: crate::operation::get_hosted_zone::GetHostedZoneInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetHostedZone", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetHostedZone", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -34,12 +34,19 @@ impl From<GetHostedZoneCountInput> for GetHostedZoneCountInputBuilder {
 }
 
 /// A builder for [`GetHostedZoneCountInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetHostedZoneCountInputBuilder {}
 impl std::fmt::Debug for GetHostedZoneCountInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GetHostedZoneCountInputBuilder").finish()
+    }
+}
+
+impl Clone for GetHostedZoneCountInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetHostedZoneCountInputBuilder {}
     }
 }
 
@@ -69,9 +76,7 @@ pub struct GetHostedZoneCountOutput {
 impl std::fmt::Debug for GetHostedZoneCountOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHostedZoneCountOutput")
-            .field("hosted_zone_count", &self.hosted_zone_count)
-            .finish()
+        f.debug_struct("GetHostedZoneCountOutput").field("hosted_zone_count", &self.hosted_zone_count).finish()
     }
 }
 
@@ -91,7 +96,7 @@ impl GetHostedZoneCountOutput {
 }
 
 /// A builder for [`GetHostedZoneCountOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetHostedZoneCountOutputBuilder {
     hosted_zone_count: Option<i64>,
 }
@@ -99,9 +104,7 @@ pub struct GetHostedZoneCountOutputBuilder {
 impl std::fmt::Debug for GetHostedZoneCountOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHostedZoneCountOutputBuilder")
-            .field("hosted_zone_count", &self.hosted_zone_count)
-            .finish()
+        f.debug_struct("GetHostedZoneCountOutputBuilder").field("hosted_zone_count", &self.hosted_zone_count).finish()
     }
 }
 
@@ -117,31 +120,18 @@ impl GetHostedZoneCountOutputBuilder {
     pub fn build(self) -> Result<GetHostedZoneCountOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone_count,) {
             (Some(m_hosted_zone_count),) => {
-                Ok(GetHostedZoneCountOutput {
-                    hosted_zone_count: m_hosted_zone_count,
-                    meta: Default::default(),
-                })
+                Ok(GetHostedZoneCountOutput { hosted_zone_count: m_hosted_zone_count, meta: Default::default() })
             }
-            (m_hosted_zone_count,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetHostedZoneCountOutput",
-                        &[
-                            (
-                                m_hosted_zone_count.is_none(),
-                                "hosted_zone_count",
-                                "HostedZoneCount",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_hosted_zone_count,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetHostedZoneCountOutput",
+                &[(m_hosted_zone_count.is_none(), "hosted_zone_count", "HostedZoneCount")],
+            )),
         }
     }
 }
 
 /// The errors GetHostedZoneCount can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetHostedZoneCountError {
     /// The input is not valid.
@@ -154,28 +144,14 @@ impl GetHostedZoneCountError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetHostedZoneCount",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHostedZoneCount", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -189,6 +165,16 @@ impl GetHostedZoneCountError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetHostedZoneCountError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -229,9 +215,7 @@ impl std::error::Error for GetHostedZoneCountError {
 pub fn serialize_request(
     _input: &crate::operation::get_hosted_zone_count::GetHostedZoneCountInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/hostedzonecount");
     request.build()
 }
@@ -245,30 +229,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetHostedZoneCountError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetHostedZoneCountError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetHostedZoneCountError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_hosted_zone_count,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "HostedZoneCount",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("HostedZoneCount"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -276,18 +251,10 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_hosted_zone_count = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HostedZoneCount" {
-                    m_hosted_zone_count = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_hosted_zone_count = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
-            Ok((
-                restxml_runtime::xml::required(
-                    m_hosted_zone_count,
-                    "HostedZoneCount",
-                    element,
-                )?,
-            ))
+            Ok((restxml_runtime::xml::required(m_hosted_zone_count, "HostedZoneCount", element)?,))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -301,11 +268,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetHostedZoneCountFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetHostedZoneCountFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_hosted_zone_count::GetHostedZoneCountInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetHostedZoneCountFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetHostedZoneCountFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetHostedZoneCountFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetHostedZoneCountFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -315,27 +304,18 @@ impl GetHostedZoneCountFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_hosted_zone_count::GetHostedZoneCountInputBuilder,
     ) -> Self {
-        GetHostedZoneCountFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetHostedZoneCountFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_hosted_zone_count::GetHostedZoneCountInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_hosted_zone_count::GetHostedZoneCountInputBuilder {
         &self.input
     }
     /// Sends GetHostedZoneCount: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -350,15 +330,9 @@ impl GetHostedZoneCountFluentBuilder {
         crate::operation::get_hosted_zone_count::GetHostedZoneCountOutput,
         restxml_runtime::SdkError<GetHostedZoneCountError>,
     > {
-        let input: crate::operation::get_hosted_zone_count::GetHostedZoneCountInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_hosted_zone_count::GetHostedZoneCountInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetHostedZoneCount", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetHostedZoneCount", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -47,15 +47,12 @@ impl From<GetHostedZoneLimitInput> for GetHostedZoneLimitInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetHostedZoneLimitInput) -> Self {
-        GetHostedZoneLimitInputBuilder {
-            r#type: Some(input.r#type),
-            hosted_zone_id: Some(input.hosted_zone_id),
-        }
+        GetHostedZoneLimitInputBuilder { r#type: Some(input.r#type), hosted_zone_id: Some(input.hosted_zone_id) }
     }
 }
 
 /// A builder for [`GetHostedZoneLimitInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetHostedZoneLimitInputBuilder {
     r#type: Option<crate::types::HostedZoneLimitType>,
     hosted_zone_id: Option<String>,
@@ -68,6 +65,13 @@ impl std::fmt::Debug for GetHostedZoneLimitInputBuilder {
             .field("type", &self.r#type)
             .field("hosted_zone_id", &self.hosted_zone_id)
             .finish()
+    }
+}
+
+impl Clone for GetHostedZoneLimitInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetHostedZoneLimitInputBuilder { r#type: self.r#type.clone(), hosted_zone_id: self.hosted_zone_id.clone() }
     }
 }
 
@@ -89,26 +93,12 @@ impl GetHostedZoneLimitInputBuilder {
     pub fn build(self) -> Result<GetHostedZoneLimitInput, restxml_runtime::BuildError> {
         match (self.r#type, self.hosted_zone_id) {
             (Some(m_type), Some(m_hosted_zone_id)) => {
-                Ok(GetHostedZoneLimitInput {
-                    r#type: m_type,
-                    hosted_zone_id: m_hosted_zone_id,
-                })
+                Ok(GetHostedZoneLimitInput { r#type: m_type, hosted_zone_id: m_hosted_zone_id })
             }
-            (m_type, m_hosted_zone_id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetHostedZoneLimitInput",
-                        &[
-                            (m_type.is_none(), "type", "Type"),
-                            (
-                                m_hosted_zone_id.is_none(),
-                                "hosted_zone_id",
-                                "HostedZoneId",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_type, m_hosted_zone_id) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetHostedZoneLimitInput",
+                &[(m_type.is_none(), "type", "Type"), (m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+            )),
         }
     }
 }
@@ -133,10 +123,7 @@ pub struct GetHostedZoneLimitOutput {
 impl std::fmt::Debug for GetHostedZoneLimitOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHostedZoneLimitOutput")
-            .field("limit", &self.limit)
-            .field("count", &self.count)
-            .finish()
+        f.debug_struct("GetHostedZoneLimitOutput").field("limit", &self.limit).field("count", &self.count).finish()
     }
 }
 
@@ -156,7 +143,7 @@ impl GetHostedZoneLimitOutput {
 }
 
 /// A builder for [`GetHostedZoneLimitOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetHostedZoneLimitOutputBuilder {
     limit: Option<crate::types::HostedZoneLimit>,
     count: Option<i64>,
@@ -190,29 +177,18 @@ impl GetHostedZoneLimitOutputBuilder {
     pub fn build(self) -> Result<GetHostedZoneLimitOutput, restxml_runtime::BuildError> {
         match (self.limit, self.count) {
             (Some(m_limit), Some(m_count)) => {
-                Ok(GetHostedZoneLimitOutput {
-                    limit: m_limit,
-                    count: m_count,
-                    meta: Default::default(),
-                })
+                Ok(GetHostedZoneLimitOutput { limit: m_limit, count: m_count, meta: Default::default() })
             }
-            (m_limit, m_count) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetHostedZoneLimitOutput",
-                        &[
-                            (m_limit.is_none(), "limit", "Limit"),
-                            (m_count.is_none(), "count", "Count"),
-                        ],
-                    ),
-                )
-            }
+            (m_limit, m_count) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetHostedZoneLimitOutput",
+                &[(m_limit.is_none(), "limit", "Limit"), (m_count.is_none(), "count", "Count")],
+            )),
         }
     }
 }
 
 /// The errors GetHostedZoneLimit can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetHostedZoneLimitError {
     /// No hosted zone exists with the ID that you specified.
@@ -229,37 +205,20 @@ impl GetHostedZoneLimitError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetHostedZoneLimit",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHostedZoneLimit", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("HostedZoneNotPrivate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::HostedZoneNotPrivate)
-            }
+            Some("HostedZoneNotPrivate") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::HostedZoneNotPrivate),
             _ => unhandled(meta),
         }
     }
@@ -282,6 +241,18 @@ impl GetHostedZoneLimitError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetHostedZoneLimitError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::HostedZoneNotPrivate(value) => Self::HostedZoneNotPrivate(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -324,18 +295,11 @@ impl std::error::Error for GetHostedZoneLimitError {
 pub fn serialize_request(
     input: &crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/hostedzonelimit/");
     {
         let value = &input.hosted_zone_id;
-        request
-            .push_label(
-                "Id",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.push_path("/");
     {
@@ -354,34 +318,28 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetHostedZoneLimitError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetHostedZoneLimitError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetHostedZoneLimitError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_limit, body_count) = if restxml_runtime::xml::is_blank(body) {
         (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("Limit"),
-                    )
-                })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("Count"),
-                    )
-                })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("Limit"),
+                )
+            })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("Count"),
+                )
+            })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -392,14 +350,10 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "Limit" => {
-                        m_limit = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_limit = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "Count" => {
-                        m_count = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_count = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     _ => {}
                 }
@@ -422,11 +376,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetHostedZoneLimitFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetHostedZoneLimitFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetHostedZoneLimitFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetHostedZoneLimitFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetHostedZoneLimitFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetHostedZoneLimitFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -436,11 +412,7 @@ impl GetHostedZoneLimitFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInputBuilder,
     ) -> Self {
-        GetHostedZoneLimitFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetHostedZoneLimitFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The limit that you want to get. Valid values include the following:
     ///
@@ -461,18 +433,13 @@ impl GetHostedZoneLimitFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInputBuilder {
         &self.input
     }
     /// Sends GetHostedZoneLimit: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -487,15 +454,9 @@ impl GetHostedZoneLimitFluentBuilder {
         crate::operation::get_hosted_zone_limit::GetHostedZoneLimitOutput,
         restxml_runtime::SdkError<GetHostedZoneLimitError>,
     > {
-        let input: crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetHostedZoneLimit", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetHostedZoneLimit", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

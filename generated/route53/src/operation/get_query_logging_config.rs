@@ -36,14 +36,12 @@ impl From<GetQueryLoggingConfigInput> for GetQueryLoggingConfigInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetQueryLoggingConfigInput) -> Self {
-        GetQueryLoggingConfigInputBuilder {
-            id: Some(input.id),
-        }
+        GetQueryLoggingConfigInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetQueryLoggingConfigInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetQueryLoggingConfigInputBuilder {
     id: Option<String>,
 }
@@ -51,9 +49,14 @@ pub struct GetQueryLoggingConfigInputBuilder {
 impl std::fmt::Debug for GetQueryLoggingConfigInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetQueryLoggingConfigInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetQueryLoggingConfigInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetQueryLoggingConfigInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetQueryLoggingConfigInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -66,23 +69,13 @@ impl GetQueryLoggingConfigInputBuilder {
     }
     /// Builds the [`GetQueryLoggingConfigInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetQueryLoggingConfigInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetQueryLoggingConfigInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(GetQueryLoggingConfigInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetQueryLoggingConfigInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(GetQueryLoggingConfigInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetQueryLoggingConfigInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -105,9 +98,7 @@ pub struct GetQueryLoggingConfigOutput {
 impl std::fmt::Debug for GetQueryLoggingConfigOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetQueryLoggingConfigOutput")
-            .field("query_logging_config", &self.query_logging_config)
-            .finish()
+        f.debug_struct("GetQueryLoggingConfigOutput").field("query_logging_config", &self.query_logging_config).finish()
     }
 }
 
@@ -127,7 +118,7 @@ impl GetQueryLoggingConfigOutput {
 }
 
 /// A builder for [`GetQueryLoggingConfigOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetQueryLoggingConfigOutputBuilder {
     query_logging_config: Option<crate::types::QueryLoggingConfig>,
 }
@@ -144,45 +135,28 @@ impl std::fmt::Debug for GetQueryLoggingConfigOutputBuilder {
 impl GetQueryLoggingConfigOutputBuilder {
     /// Sets [`GetQueryLoggingConfigOutput::query_logging_config`].
     #[inline]
-    pub fn query_logging_config(
-        mut self,
-        value: crate::types::QueryLoggingConfig,
-    ) -> Self {
+    pub fn query_logging_config(mut self, value: crate::types::QueryLoggingConfig) -> Self {
         self.query_logging_config = Some(value);
         self
     }
     /// Builds the [`GetQueryLoggingConfigOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetQueryLoggingConfigOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetQueryLoggingConfigOutput, restxml_runtime::BuildError> {
         match (self.query_logging_config,) {
-            (Some(m_query_logging_config),) => {
-                Ok(GetQueryLoggingConfigOutput {
-                    query_logging_config: m_query_logging_config,
-                    meta: Default::default(),
-                })
-            }
-            (m_query_logging_config,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetQueryLoggingConfigOutput",
-                        &[
-                            (
-                                m_query_logging_config.is_none(),
-                                "query_logging_config",
-                                "QueryLoggingConfig",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_query_logging_config),) => Ok(GetQueryLoggingConfigOutput {
+                query_logging_config: m_query_logging_config,
+                meta: Default::default(),
+            }),
+            (m_query_logging_config,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetQueryLoggingConfigOutput",
+                &[(m_query_logging_config.is_none(), "query_logging_config", "QueryLoggingConfig")],
+            )),
         }
     }
 }
 
 /// The errors GetQueryLoggingConfig can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetQueryLoggingConfigError {
     /// There is no DNS query logging configuration with the specified ID.
@@ -197,32 +171,21 @@ impl GetQueryLoggingConfigError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetQueryLoggingConfig",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchQueryLoggingConfig") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchQueryLoggingConfig)
-            }
+            Some("NoSuchQueryLoggingConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchQueryLoggingConfig),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -241,6 +204,17 @@ impl GetQueryLoggingConfigError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetQueryLoggingConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchQueryLoggingConfig(value) => Self::NoSuchQueryLoggingConfig(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -282,9 +256,7 @@ impl std::error::Error for GetQueryLoggingConfigError {
 pub fn serialize_request(
     input: &crate::operation::get_query_logging_config::GetQueryLoggingConfigInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/queryloggingconfig/");
     {
         let value = &input.id;
@@ -302,30 +274,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetQueryLoggingConfigError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetQueryLoggingConfigError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetQueryLoggingConfigError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_query_logging_config,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "QueryLoggingConfig",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("QueryLoggingConfig"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -333,18 +296,10 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_query_logging_config = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "QueryLoggingConfig" {
-                    m_query_logging_config = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_query_logging_config = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
-            Ok((
-                restxml_runtime::xml::required(
-                    m_query_logging_config,
-                    "QueryLoggingConfig",
-                    element,
-                )?,
-            ))
+            Ok((restxml_runtime::xml::required(m_query_logging_config, "QueryLoggingConfig", element)?,))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -358,11 +313,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetQueryLoggingConfigFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetQueryLoggingConfigFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_query_logging_config::GetQueryLoggingConfigInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetQueryLoggingConfigFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetQueryLoggingConfigFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetQueryLoggingConfigFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetQueryLoggingConfigFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -372,11 +349,7 @@ impl GetQueryLoggingConfigFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_query_logging_config::GetQueryLoggingConfigInputBuilder,
     ) -> Self {
-        GetQueryLoggingConfigFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetQueryLoggingConfigFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the configuration for DNS query logging that you want to get information about.
     ///
@@ -389,18 +362,13 @@ impl GetQueryLoggingConfigFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_query_logging_config::GetQueryLoggingConfigInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_query_logging_config::GetQueryLoggingConfigInputBuilder {
         &self.input
     }
     /// Sends GetQueryLoggingConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -415,15 +383,9 @@ impl GetQueryLoggingConfigFluentBuilder {
         crate::operation::get_query_logging_config::GetQueryLoggingConfigOutput,
         restxml_runtime::SdkError<GetQueryLoggingConfigError>,
     > {
-        let input: crate::operation::get_query_logging_config::GetQueryLoggingConfigInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_query_logging_config::GetQueryLoggingConfigInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetQueryLoggingConfig", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetQueryLoggingConfig", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -36,14 +36,12 @@ impl From<GetReusableDelegationSetInput> for GetReusableDelegationSetInputBuilde
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetReusableDelegationSetInput) -> Self {
-        GetReusableDelegationSetInputBuilder {
-            id: Some(input.id),
-        }
+        GetReusableDelegationSetInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetReusableDelegationSetInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetReusableDelegationSetInputBuilder {
     id: Option<String>,
 }
@@ -51,9 +49,14 @@ pub struct GetReusableDelegationSetInputBuilder {
 impl std::fmt::Debug for GetReusableDelegationSetInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetReusableDelegationSetInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetReusableDelegationSetInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetReusableDelegationSetInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetReusableDelegationSetInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -66,23 +69,13 @@ impl GetReusableDelegationSetInputBuilder {
     }
     /// Builds the [`GetReusableDelegationSetInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetReusableDelegationSetInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetReusableDelegationSetInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(GetReusableDelegationSetInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetReusableDelegationSetInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(GetReusableDelegationSetInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetReusableDelegationSetInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -105,9 +98,7 @@ pub struct GetReusableDelegationSetOutput {
 impl std::fmt::Debug for GetReusableDelegationSetOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetReusableDelegationSetOutput")
-            .field("delegation_set", &self.delegation_set)
-            .finish()
+        f.debug_struct("GetReusableDelegationSetOutput").field("delegation_set", &self.delegation_set).finish()
     }
 }
 
@@ -127,7 +118,7 @@ impl GetReusableDelegationSetOutput {
 }
 
 /// A builder for [`GetReusableDelegationSetOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetReusableDelegationSetOutputBuilder {
     delegation_set: Option<crate::types::DelegationSet>,
 }
@@ -135,9 +126,7 @@ pub struct GetReusableDelegationSetOutputBuilder {
 impl std::fmt::Debug for GetReusableDelegationSetOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetReusableDelegationSetOutputBuilder")
-            .field("delegation_set", &self.delegation_set)
-            .finish()
+        f.debug_struct("GetReusableDelegationSetOutputBuilder").field("delegation_set", &self.delegation_set).finish()
     }
 }
 
@@ -150,36 +139,21 @@ impl GetReusableDelegationSetOutputBuilder {
     }
     /// Builds the [`GetReusableDelegationSetOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetReusableDelegationSetOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetReusableDelegationSetOutput, restxml_runtime::BuildError> {
         match (self.delegation_set,) {
             (Some(m_delegation_set),) => {
-                Ok(GetReusableDelegationSetOutput {
-                    delegation_set: m_delegation_set,
-                    meta: Default::default(),
-                })
+                Ok(GetReusableDelegationSetOutput { delegation_set: m_delegation_set, meta: Default::default() })
             }
-            (m_delegation_set,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetReusableDelegationSetOutput",
-                        &[
-                            (
-                                m_delegation_set.is_none(),
-                                "delegation_set",
-                                "DelegationSet",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_delegation_set,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetReusableDelegationSetOutput",
+                &[(m_delegation_set.is_none(), "delegation_set", "DelegationSet")],
+            )),
         }
     }
 }
 
 /// The errors GetReusableDelegationSet can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetReusableDelegationSetError {
     /// A reusable delegation set with the specified ID does not exist.
@@ -196,36 +170,23 @@ impl GetReusableDelegationSetError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetReusableDelegationSet",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchDelegationSet") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchDelegationSet)
-            }
-            Some("DelegationSetNotReusable") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::DelegationSetNotReusable)
-            }
+            Some("NoSuchDelegationSet") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchDelegationSet),
+            Some("DelegationSetNotReusable") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::DelegationSetNotReusable),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -249,6 +210,18 @@ impl GetReusableDelegationSetError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetReusableDelegationSetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchDelegationSet(value) => Self::NoSuchDelegationSet(value.clone()),
+            Self::DelegationSetNotReusable(value) => Self::DelegationSetNotReusable(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -291,18 +264,11 @@ impl std::error::Error for GetReusableDelegationSetError {
 pub fn serialize_request(
     input: &crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/delegationset/");
     {
         let value = &input.id;
-        request
-            .push_label(
-                "Id",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.build()
 }
@@ -316,50 +282,32 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetReusableDelegationSetError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetReusableDelegationSetError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetReusableDelegationSetError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_delegation_set,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "DelegationSet",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("DelegationSet"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["GetReusableDelegationSetResponse"])?;
+            let element = &mut document.output_root(&["GetReusableDelegationSetResponse"])?;
             let mut m_delegation_set = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "DelegationSet" {
-                    m_delegation_set = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_delegation_set = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
-            Ok((
-                restxml_runtime::xml::required(
-                    m_delegation_set,
-                    "DelegationSet",
-                    element,
-                )?,
-            ))
+            Ok((restxml_runtime::xml::required(m_delegation_set, "DelegationSet", element)?,))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -373,11 +321,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetReusableDelegationSetFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetReusableDelegationSetFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetReusableDelegationSetFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetReusableDelegationSetFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetReusableDelegationSetFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetReusableDelegationSetFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -387,11 +357,7 @@ impl GetReusableDelegationSetFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInputBuilder,
     ) -> Self {
-        GetReusableDelegationSetFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetReusableDelegationSetFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the reusable delegation set that you want to get a list of name servers for.
     ///
@@ -404,18 +370,13 @@ impl GetReusableDelegationSetFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInputBuilder {
         &self.input
     }
     /// Sends GetReusableDelegationSet: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -430,15 +391,9 @@ impl GetReusableDelegationSetFluentBuilder {
         crate::operation::get_reusable_delegation_set::GetReusableDelegationSetOutput,
         restxml_runtime::SdkError<GetReusableDelegationSetError>,
     > {
-        let input: crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetReusableDelegationSet", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetReusableDelegationSet", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -39,8 +39,7 @@ impl GetReusableDelegationSetLimitInput {
     }
 }
 
-impl From<GetReusableDelegationSetLimitInput>
-for GetReusableDelegationSetLimitInputBuilder {
+impl From<GetReusableDelegationSetLimitInput> for GetReusableDelegationSetLimitInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetReusableDelegationSetLimitInput) -> Self {
@@ -52,7 +51,7 @@ for GetReusableDelegationSetLimitInputBuilder {
 }
 
 /// A builder for [`GetReusableDelegationSetLimitInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetReusableDelegationSetLimitInputBuilder {
     r#type: Option<crate::types::ReusableDelegationSetLimitType>,
     delegation_set_id: Option<String>,
@@ -68,13 +67,20 @@ impl std::fmt::Debug for GetReusableDelegationSetLimitInputBuilder {
     }
 }
 
+impl Clone for GetReusableDelegationSetLimitInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetReusableDelegationSetLimitInputBuilder {
+            r#type: self.r#type.clone(),
+            delegation_set_id: self.delegation_set_id.clone(),
+        }
+    }
+}
+
 impl GetReusableDelegationSetLimitInputBuilder {
     /// Sets [`GetReusableDelegationSetLimitInput::type`].
     #[inline]
-    pub fn r#type(
-        mut self,
-        value: crate::types::ReusableDelegationSetLimitType,
-    ) -> Self {
+    pub fn r#type(mut self, value: crate::types::ReusableDelegationSetLimitType) -> Self {
         self.r#type = Some(value);
         self
     }
@@ -86,31 +92,18 @@ impl GetReusableDelegationSetLimitInputBuilder {
     }
     /// Builds the [`GetReusableDelegationSetLimitInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetReusableDelegationSetLimitInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetReusableDelegationSetLimitInput, restxml_runtime::BuildError> {
         match (self.r#type, self.delegation_set_id) {
             (Some(m_type), Some(m_delegation_set_id)) => {
-                Ok(GetReusableDelegationSetLimitInput {
-                    r#type: m_type,
-                    delegation_set_id: m_delegation_set_id,
-                })
+                Ok(GetReusableDelegationSetLimitInput { r#type: m_type, delegation_set_id: m_delegation_set_id })
             }
-            (m_type, m_delegation_set_id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetReusableDelegationSetLimitInput",
-                        &[
-                            (m_type.is_none(), "type", "Type"),
-                            (
-                                m_delegation_set_id.is_none(),
-                                "delegation_set_id",
-                                "DelegationSetId",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_type, m_delegation_set_id) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetReusableDelegationSetLimitInput",
+                &[
+                    (m_type.is_none(), "type", "Type"),
+                    (m_delegation_set_id.is_none(), "delegation_set_id", "DelegationSetId"),
+                ],
+            )),
         }
     }
 }
@@ -158,7 +151,7 @@ impl GetReusableDelegationSetLimitOutput {
 }
 
 /// A builder for [`GetReusableDelegationSetLimitOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetReusableDelegationSetLimitOutputBuilder {
     limit: Option<crate::types::ReusableDelegationSetLimit>,
     count: Option<i64>,
@@ -189,34 +182,21 @@ impl GetReusableDelegationSetLimitOutputBuilder {
     }
     /// Builds the [`GetReusableDelegationSetLimitOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetReusableDelegationSetLimitOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetReusableDelegationSetLimitOutput, restxml_runtime::BuildError> {
         match (self.limit, self.count) {
             (Some(m_limit), Some(m_count)) => {
-                Ok(GetReusableDelegationSetLimitOutput {
-                    limit: m_limit,
-                    count: m_count,
-                    meta: Default::default(),
-                })
+                Ok(GetReusableDelegationSetLimitOutput { limit: m_limit, count: m_count, meta: Default::default() })
             }
-            (m_limit, m_count) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetReusableDelegationSetLimitOutput",
-                        &[
-                            (m_limit.is_none(), "limit", "Limit"),
-                            (m_count.is_none(), "count", "Count"),
-                        ],
-                    ),
-                )
-            }
+            (m_limit, m_count) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetReusableDelegationSetLimitOutput",
+                &[(m_limit.is_none(), "limit", "Limit"), (m_count.is_none(), "count", "Count")],
+            )),
         }
     }
 }
 
 /// The errors GetReusableDelegationSetLimit can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetReusableDelegationSetLimitError {
     /// The input is not valid.
@@ -231,33 +211,22 @@ impl GetReusableDelegationSetLimitError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetReusableDelegationSetLimit",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("NoSuchDelegationSet") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchDelegationSet)
-            }
+            Some("NoSuchDelegationSet") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchDelegationSet),
             _ => unhandled(meta),
         }
     }
@@ -275,6 +244,17 @@ impl GetReusableDelegationSetLimitError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetReusableDelegationSetLimitError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::NoSuchDelegationSet(value) => Self::NoSuchDelegationSet(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -316,18 +296,11 @@ impl std::error::Error for GetReusableDelegationSetLimitError {
 pub fn serialize_request(
     input: &crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/reusabledelegationsetlimit/");
     {
         let value = &input.delegation_set_id;
-        request
-            .push_label(
-                "Id",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.push_path("/");
     {
@@ -346,53 +319,42 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetReusableDelegationSetLimitError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetReusableDelegationSetLimitError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetReusableDelegationSetLimitError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_limit, body_count) = if restxml_runtime::xml::is_blank(body) {
         (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("Limit"),
-                    )
-                })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("Count"),
-                    )
-                })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("Limit"),
+                )
+            })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("Count"),
+                )
+            })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["GetReusableDelegationSetLimitResponse"])?;
+            let element = &mut document.output_root(&["GetReusableDelegationSetLimitResponse"])?;
             let mut m_limit = None;
             let mut m_count = None;
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "Limit" => {
-                        m_limit = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_limit = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "Count" => {
-                        m_count = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_count = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     _ => {}
                 }
@@ -415,11 +377,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetReusableDelegationSetLimitFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetReusableDelegationSetLimitFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetReusableDelegationSetLimitFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetReusableDelegationSetLimitFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetReusableDelegationSetLimitFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetReusableDelegationSetLimitFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -429,20 +413,13 @@ impl GetReusableDelegationSetLimitFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInputBuilder,
     ) -> Self {
-        GetReusableDelegationSetLimitFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetReusableDelegationSetLimitFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Specify `MAX_ZONES_BY_REUSABLE_DELEGATION_SET` to get the maximum number of hosted zones that you can associate with the specified reusable delegation set.
     ///
     /// Sets [`crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput::type`](crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput::type). Required.
     #[inline]
-    pub fn r#type(
-        mut self,
-        value: crate::types::ReusableDelegationSetLimitType,
-    ) -> Self {
+    pub fn r#type(mut self, value: crate::types::ReusableDelegationSetLimitType) -> Self {
         self.input = self.input.r#type(value);
         self
     }
@@ -457,10 +434,7 @@ impl GetReusableDelegationSetLimitFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -483,15 +457,10 @@ impl GetReusableDelegationSetLimitFluentBuilder {
         crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitOutput,
         restxml_runtime::SdkError<GetReusableDelegationSetLimitError>,
     > {
-        let input: crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetReusableDelegationSetLimit", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetReusableDelegationSetLimit", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

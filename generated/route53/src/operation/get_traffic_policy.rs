@@ -22,10 +22,7 @@ pub struct GetTrafficPolicyInput {
 impl std::fmt::Debug for GetTrafficPolicyInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrafficPolicyInput")
-            .field("id", &self.id)
-            .field("version", &self.version)
-            .finish()
+        f.debug_struct("GetTrafficPolicyInput").field("id", &self.id).field("version", &self.version).finish()
     }
 }
 
@@ -41,15 +38,12 @@ impl From<GetTrafficPolicyInput> for GetTrafficPolicyInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetTrafficPolicyInput) -> Self {
-        GetTrafficPolicyInputBuilder {
-            id: Some(input.id),
-            version: Some(input.version),
-        }
+        GetTrafficPolicyInputBuilder { id: Some(input.id), version: Some(input.version) }
     }
 }
 
 /// A builder for [`GetTrafficPolicyInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetTrafficPolicyInputBuilder {
     id: Option<String>,
     version: Option<i32>,
@@ -58,10 +52,14 @@ pub struct GetTrafficPolicyInputBuilder {
 impl std::fmt::Debug for GetTrafficPolicyInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrafficPolicyInputBuilder")
-            .field("id", &self.id)
-            .field("version", &self.version)
-            .finish()
+        f.debug_struct("GetTrafficPolicyInputBuilder").field("id", &self.id).field("version", &self.version).finish()
+    }
+}
+
+impl Clone for GetTrafficPolicyInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetTrafficPolicyInputBuilder { id: self.id.clone(), version: self.version }
     }
 }
 
@@ -82,23 +80,11 @@ impl GetTrafficPolicyInputBuilder {
     #[inline]
     pub fn build(self) -> Result<GetTrafficPolicyInput, restxml_runtime::BuildError> {
         match (self.id, self.version) {
-            (Some(m_id), Some(m_version)) => {
-                Ok(GetTrafficPolicyInput {
-                    id: m_id,
-                    version: m_version,
-                })
-            }
-            (m_id, m_version) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetTrafficPolicyInput",
-                        &[
-                            (m_id.is_none(), "id", "Id"),
-                            (m_version.is_none(), "version", "Version"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_id), Some(m_version)) => Ok(GetTrafficPolicyInput { id: m_id, version: m_version }),
+            (m_id, m_version) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetTrafficPolicyInput",
+                &[(m_id.is_none(), "id", "Id"), (m_version.is_none(), "version", "Version")],
+            )),
         }
     }
 }
@@ -121,9 +107,7 @@ pub struct GetTrafficPolicyOutput {
 impl std::fmt::Debug for GetTrafficPolicyOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrafficPolicyOutput")
-            .field("traffic_policy", &self.traffic_policy)
-            .finish()
+        f.debug_struct("GetTrafficPolicyOutput").field("traffic_policy", &self.traffic_policy).finish()
     }
 }
 
@@ -143,7 +127,7 @@ impl GetTrafficPolicyOutput {
 }
 
 /// A builder for [`GetTrafficPolicyOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetTrafficPolicyOutputBuilder {
     traffic_policy: Option<crate::types::TrafficPolicy>,
 }
@@ -151,9 +135,7 @@ pub struct GetTrafficPolicyOutputBuilder {
 impl std::fmt::Debug for GetTrafficPolicyOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrafficPolicyOutputBuilder")
-            .field("traffic_policy", &self.traffic_policy)
-            .finish()
+        f.debug_struct("GetTrafficPolicyOutputBuilder").field("traffic_policy", &self.traffic_policy).finish()
     }
 }
 
@@ -169,31 +151,18 @@ impl GetTrafficPolicyOutputBuilder {
     pub fn build(self) -> Result<GetTrafficPolicyOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy,) {
             (Some(m_traffic_policy),) => {
-                Ok(GetTrafficPolicyOutput {
-                    traffic_policy: m_traffic_policy,
-                    meta: Default::default(),
-                })
+                Ok(GetTrafficPolicyOutput { traffic_policy: m_traffic_policy, meta: Default::default() })
             }
-            (m_traffic_policy,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetTrafficPolicyOutput",
-                        &[
-                            (
-                                m_traffic_policy.is_none(),
-                                "traffic_policy",
-                                "TrafficPolicy",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_traffic_policy,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetTrafficPolicyOutput",
+                &[(m_traffic_policy.is_none(), "traffic_policy", "TrafficPolicy")],
+            )),
         }
     }
 }
 
 /// The errors GetTrafficPolicy can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetTrafficPolicyError {
     /// No traffic policy exists with the specified ID.
@@ -208,32 +177,16 @@ impl GetTrafficPolicyError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "GetTrafficPolicy",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetTrafficPolicy", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchTrafficPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchTrafficPolicy)
-            }
+            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchTrafficPolicy),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -252,6 +205,17 @@ impl GetTrafficPolicyError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetTrafficPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchTrafficPolicy(value) => Self::NoSuchTrafficPolicy(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -293,9 +257,7 @@ impl std::error::Error for GetTrafficPolicyError {
 pub fn serialize_request(
     input: &crate::operation::get_traffic_policy::GetTrafficPolicyInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/trafficpolicy/");
     {
         let value = &input.id;
@@ -304,12 +266,7 @@ pub fn serialize_request(
     request.push_path("/");
     {
         let value = &input.version;
-        request
-            .push_label(
-                "Version",
-                restxml_runtime::scalar::ToText::to_text(value).as_ref(),
-                false,
-            )?;
+        request.push_label("Version", restxml_runtime::scalar::ToText::to_text(value).as_ref(), false)?;
     }
     request.build()
 }
@@ -323,30 +280,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetTrafficPolicyError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetTrafficPolicyError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetTrafficPolicyError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_traffic_policy,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "TrafficPolicy",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicy"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -354,18 +302,10 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_traffic_policy = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "TrafficPolicy" {
-                    m_traffic_policy = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_traffic_policy = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
-            Ok((
-                restxml_runtime::xml::required(
-                    m_traffic_policy,
-                    "TrafficPolicy",
-                    element,
-                )?,
-            ))
+            Ok((restxml_runtime::xml::required(m_traffic_policy, "TrafficPolicy", element)?,))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -379,11 +319,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetTrafficPolicyFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetTrafficPolicyFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_traffic_policy::GetTrafficPolicyInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetTrafficPolicyFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetTrafficPolicyFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetTrafficPolicyFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetTrafficPolicyFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -393,11 +355,7 @@ impl GetTrafficPolicyFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_traffic_policy::GetTrafficPolicyInputBuilder,
     ) -> Self {
-        GetTrafficPolicyFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetTrafficPolicyFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the traffic policy that you want to get information about.
     ///
@@ -418,18 +376,13 @@ impl GetTrafficPolicyFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_traffic_policy::GetTrafficPolicyInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_traffic_policy::GetTrafficPolicyInputBuilder {
         &self.input
     }
     /// Sends GetTrafficPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -444,15 +397,9 @@ impl GetTrafficPolicyFluentBuilder {
         crate::operation::get_traffic_policy::GetTrafficPolicyOutput,
         restxml_runtime::SdkError<GetTrafficPolicyError>,
     > {
-        let input: crate::operation::get_traffic_policy::GetTrafficPolicyInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_traffic_policy::GetTrafficPolicyInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetTrafficPolicy", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetTrafficPolicy", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -42,14 +42,12 @@ impl From<GetTrafficPolicyInstanceInput> for GetTrafficPolicyInstanceInputBuilde
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: GetTrafficPolicyInstanceInput) -> Self {
-        GetTrafficPolicyInstanceInputBuilder {
-            id: Some(input.id),
-        }
+        GetTrafficPolicyInstanceInputBuilder { id: Some(input.id) }
     }
 }
 
 /// A builder for [`GetTrafficPolicyInstanceInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetTrafficPolicyInstanceInputBuilder {
     id: Option<String>,
 }
@@ -57,9 +55,14 @@ pub struct GetTrafficPolicyInstanceInputBuilder {
 impl std::fmt::Debug for GetTrafficPolicyInstanceInputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrafficPolicyInstanceInputBuilder")
-            .field("id", &self.id)
-            .finish()
+        f.debug_struct("GetTrafficPolicyInstanceInputBuilder").field("id", &self.id).finish()
+    }
+}
+
+impl Clone for GetTrafficPolicyInstanceInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetTrafficPolicyInstanceInputBuilder { id: self.id.clone() }
     }
 }
 
@@ -72,23 +75,13 @@ impl GetTrafficPolicyInstanceInputBuilder {
     }
     /// Builds the [`GetTrafficPolicyInstanceInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(GetTrafficPolicyInstanceInput {
-                    id: m_id,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetTrafficPolicyInstanceInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(GetTrafficPolicyInstanceInput { id: m_id }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetTrafficPolicyInstanceInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -133,7 +126,7 @@ impl GetTrafficPolicyInstanceOutput {
 }
 
 /// A builder for [`GetTrafficPolicyInstanceOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetTrafficPolicyInstanceOutputBuilder {
     traffic_policy_instance: Option<crate::types::TrafficPolicyInstance>,
 }
@@ -150,45 +143,28 @@ impl std::fmt::Debug for GetTrafficPolicyInstanceOutputBuilder {
 impl GetTrafficPolicyInstanceOutputBuilder {
     /// Sets [`GetTrafficPolicyInstanceOutput::traffic_policy_instance`].
     #[inline]
-    pub fn traffic_policy_instance(
-        mut self,
-        value: crate::types::TrafficPolicyInstance,
-    ) -> Self {
+    pub fn traffic_policy_instance(mut self, value: crate::types::TrafficPolicyInstance) -> Self {
         self.traffic_policy_instance = Some(value);
         self
     }
     /// Builds the [`GetTrafficPolicyInstanceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy_instance,) {
-            (Some(m_traffic_policy_instance),) => {
-                Ok(GetTrafficPolicyInstanceOutput {
-                    traffic_policy_instance: m_traffic_policy_instance,
-                    meta: Default::default(),
-                })
-            }
-            (m_traffic_policy_instance,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetTrafficPolicyInstanceOutput",
-                        &[
-                            (
-                                m_traffic_policy_instance.is_none(),
-                                "traffic_policy_instance",
-                                "TrafficPolicyInstance",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_traffic_policy_instance),) => Ok(GetTrafficPolicyInstanceOutput {
+                traffic_policy_instance: m_traffic_policy_instance,
+                meta: Default::default(),
+            }),
+            (m_traffic_policy_instance,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetTrafficPolicyInstanceOutput",
+                &[(m_traffic_policy_instance.is_none(), "traffic_policy_instance", "TrafficPolicyInstance")],
+            )),
         }
     }
 }
 
 /// The errors GetTrafficPolicyInstance can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetTrafficPolicyInstanceError {
     /// No traffic policy instance exists with the specified ID.
@@ -203,32 +179,21 @@ impl GetTrafficPolicyInstanceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetTrafficPolicyInstance",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchTrafficPolicyInstance") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance)
-            }
+            Some("NoSuchTrafficPolicyInstance") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -247,6 +212,17 @@ impl GetTrafficPolicyInstanceError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetTrafficPolicyInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchTrafficPolicyInstance(value) => Self::NoSuchTrafficPolicyInstance(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -288,9 +264,7 @@ impl std::error::Error for GetTrafficPolicyInstanceError {
 pub fn serialize_request(
     input: &crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/trafficpolicyinstance/");
     {
         let value = &input.id;
@@ -308,50 +282,32 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetTrafficPolicyInstanceError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetTrafficPolicyInstanceError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetTrafficPolicyInstanceError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_traffic_policy_instance,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "TrafficPolicyInstance",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicyInstance"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["GetTrafficPolicyInstanceResponse"])?;
+            let element = &mut document.output_root(&["GetTrafficPolicyInstanceResponse"])?;
             let mut m_traffic_policy_instance = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "TrafficPolicyInstance" {
-                    m_traffic_policy_instance = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_traffic_policy_instance = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
-            Ok((
-                restxml_runtime::xml::required(
-                    m_traffic_policy_instance,
-                    "TrafficPolicyInstance",
-                    element,
-                )?,
-            ))
+            Ok((restxml_runtime::xml::required(m_traffic_policy_instance, "TrafficPolicyInstance", element)?,))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -365,11 +321,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetTrafficPolicyInstanceFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetTrafficPolicyInstanceFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetTrafficPolicyInstanceFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetTrafficPolicyInstanceFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetTrafficPolicyInstanceFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetTrafficPolicyInstanceFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -379,11 +357,7 @@ impl GetTrafficPolicyInstanceFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInputBuilder,
     ) -> Self {
-        GetTrafficPolicyInstanceFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetTrafficPolicyInstanceFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the traffic policy instance that you want to get information about.
     ///
@@ -396,18 +370,13 @@ impl GetTrafficPolicyInstanceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInputBuilder {
         &self.input
     }
     /// Sends GetTrafficPolicyInstance: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -422,15 +391,9 @@ impl GetTrafficPolicyInstanceFluentBuilder {
         crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceOutput,
         restxml_runtime::SdkError<GetTrafficPolicyInstanceError>,
     > {
-        let input: crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetTrafficPolicyInstance", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetTrafficPolicyInstance", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

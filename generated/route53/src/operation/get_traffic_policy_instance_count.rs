@@ -25,18 +25,16 @@ impl GetTrafficPolicyInstanceCountInput {
     }
 }
 
-impl From<GetTrafficPolicyInstanceCountInput>
-for GetTrafficPolicyInstanceCountInputBuilder {
+impl From<GetTrafficPolicyInstanceCountInput> for GetTrafficPolicyInstanceCountInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(_input: GetTrafficPolicyInstanceCountInput) -> Self {
-        GetTrafficPolicyInstanceCountInputBuilder {
-        }
+        GetTrafficPolicyInstanceCountInputBuilder {}
     }
 }
 
 /// A builder for [`GetTrafficPolicyInstanceCountInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetTrafficPolicyInstanceCountInputBuilder {}
 impl std::fmt::Debug for GetTrafficPolicyInstanceCountInputBuilder {
     #[inline]
@@ -45,14 +43,18 @@ impl std::fmt::Debug for GetTrafficPolicyInstanceCountInputBuilder {
     }
 }
 
+impl Clone for GetTrafficPolicyInstanceCountInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetTrafficPolicyInstanceCountInputBuilder {}
+    }
+}
+
 impl GetTrafficPolicyInstanceCountInputBuilder {
     /// Builds the [`GetTrafficPolicyInstanceCountInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetTrafficPolicyInstanceCountInput, restxml_runtime::BuildError> {
-        Ok(GetTrafficPolicyInstanceCountInput {
-        })
+    pub fn build(self) -> Result<GetTrafficPolicyInstanceCountInput, restxml_runtime::BuildError> {
+        Ok(GetTrafficPolicyInstanceCountInput {})
     }
 }
 
@@ -96,7 +98,7 @@ impl GetTrafficPolicyInstanceCountOutput {
 }
 
 /// A builder for [`GetTrafficPolicyInstanceCountOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct GetTrafficPolicyInstanceCountOutputBuilder {
     traffic_policy_instance_count: Option<i32>,
 }
@@ -119,36 +121,26 @@ impl GetTrafficPolicyInstanceCountOutputBuilder {
     }
     /// Builds the [`GetTrafficPolicyInstanceCountOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<GetTrafficPolicyInstanceCountOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<GetTrafficPolicyInstanceCountOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy_instance_count,) {
-            (Some(m_traffic_policy_instance_count),) => {
-                Ok(GetTrafficPolicyInstanceCountOutput {
-                    traffic_policy_instance_count: m_traffic_policy_instance_count,
-                    meta: Default::default(),
-                })
-            }
-            (m_traffic_policy_instance_count,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "GetTrafficPolicyInstanceCountOutput",
-                        &[
-                            (
-                                m_traffic_policy_instance_count.is_none(),
-                                "traffic_policy_instance_count",
-                                "TrafficPolicyInstanceCount",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_traffic_policy_instance_count),) => Ok(GetTrafficPolicyInstanceCountOutput {
+                traffic_policy_instance_count: m_traffic_policy_instance_count,
+                meta: Default::default(),
+            }),
+            (m_traffic_policy_instance_count,) => Err(restxml_runtime::BuildError::missing_fields(
+                "GetTrafficPolicyInstanceCountOutput",
+                &[(
+                    m_traffic_policy_instance_count.is_none(),
+                    "traffic_policy_instance_count",
+                    "TrafficPolicyInstanceCount",
+                )],
+            )),
         }
     }
 }
 
 /// The errors GetTrafficPolicyInstanceCount can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetTrafficPolicyInstanceCountError {
     /// An error response the model does not describe for this operation.
@@ -159,30 +151,31 @@ impl GetTrafficPolicyInstanceCountError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetTrafficPolicyInstanceCount",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         unhandled(meta)
     }
     /// Whether this is an error the model does not describe for this operation.
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for GetTrafficPolicyInstanceCountError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -222,9 +215,7 @@ impl std::error::Error for GetTrafficPolicyInstanceCountError {
 pub fn serialize_request(
     _input: &crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/trafficpolicyinstancecount");
     request.build()
 }
@@ -238,50 +229,36 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<GetTrafficPolicyInstanceCountError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                GetTrafficPolicyInstanceCountError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(GetTrafficPolicyInstanceCountError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_traffic_policy_instance_count,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "TrafficPolicyInstanceCount",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicyInstanceCount"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["GetTrafficPolicyInstanceCountResponse"])?;
+            let element = &mut document.output_root(&["GetTrafficPolicyInstanceCountResponse"])?;
             let mut m_traffic_policy_instance_count = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "TrafficPolicyInstanceCount" {
-                    m_traffic_policy_instance_count = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_traffic_policy_instance_count = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
-            Ok((
-                restxml_runtime::xml::required(
-                    m_traffic_policy_instance_count,
-                    "TrafficPolicyInstanceCount",
-                    element,
-                )?,
-            ))
+            Ok((restxml_runtime::xml::required(
+                m_traffic_policy_instance_count,
+                "TrafficPolicyInstanceCount",
+                element,
+            )?,))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -295,11 +272,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](GetTrafficPolicyInstanceCountFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct GetTrafficPolicyInstanceCountFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for GetTrafficPolicyInstanceCountFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        GetTrafficPolicyInstanceCountFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for GetTrafficPolicyInstanceCountFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GetTrafficPolicyInstanceCountFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -309,19 +308,12 @@ impl GetTrafficPolicyInstanceCountFluentBuilder {
         client: crate::Client,
         input: crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountInputBuilder,
     ) -> Self {
-        GetTrafficPolicyInstanceCountFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        GetTrafficPolicyInstanceCountFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -344,15 +336,10 @@ impl GetTrafficPolicyInstanceCountFluentBuilder {
         crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountOutput,
         restxml_runtime::SdkError<GetTrafficPolicyInstanceCountError>,
     > {
-        let input: crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountInput = self
-            .input
-            .build()?;
+        let input: crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("GetTrafficPolicyInstanceCount", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("GetTrafficPolicyInstanceCount", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -55,7 +55,7 @@ impl From<ListCidrBlocksInput> for ListCidrBlocksInputBuilder {
 }
 
 /// A builder for [`ListCidrBlocksInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListCidrBlocksInputBuilder {
     collection_id: Option<String>,
     location_name: Option<String>,
@@ -72,6 +72,18 @@ impl std::fmt::Debug for ListCidrBlocksInputBuilder {
             .field("next_token", &self.next_token)
             .field("max_results", &self.max_results)
             .finish()
+    }
+}
+
+impl Clone for ListCidrBlocksInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListCidrBlocksInputBuilder {
+            collection_id: self.collection_id.clone(),
+            location_name: self.location_name.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results.clone(),
+        }
     }
 }
 
@@ -122,22 +134,16 @@ impl ListCidrBlocksInputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListCidrBlocksInput, restxml_runtime::BuildError> {
         match (self.collection_id,) {
-            (Some(m_collection_id),) => {
-                Ok(ListCidrBlocksInput {
-                    collection_id: m_collection_id,
-                    location_name: self.location_name,
-                    next_token: self.next_token,
-                    max_results: self.max_results,
-                })
-            }
-            (m_collection_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListCidrBlocksInput",
-                        &[(m_collection_id.is_none(), "collection_id", "CollectionId")],
-                    ),
-                )
-            }
+            (Some(m_collection_id),) => Ok(ListCidrBlocksInput {
+                collection_id: m_collection_id,
+                location_name: self.location_name,
+                next_token: self.next_token,
+                max_results: self.max_results,
+            }),
+            (m_collection_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListCidrBlocksInput",
+                &[(m_collection_id.is_none(), "collection_id", "CollectionId")],
+            )),
         }
     }
 }
@@ -187,7 +193,7 @@ impl ListCidrBlocksOutput {
 }
 
 /// A builder for [`ListCidrBlocksOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListCidrBlocksOutputBuilder {
     next_token: Option<String>,
     cidr_blocks: Option<Vec<crate::types::CidrBlockSummary>>,
@@ -224,10 +230,7 @@ impl ListCidrBlocksOutputBuilder {
     }
     /// Sets or clears [`ListCidrBlocksOutput::cidr_blocks`].
     #[inline]
-    pub fn set_cidr_blocks(
-        mut self,
-        value: Option<Vec<crate::types::CidrBlockSummary>>,
-    ) -> Self {
+    pub fn set_cidr_blocks(mut self, value: Option<Vec<crate::types::CidrBlockSummary>>) -> Self {
         self.cidr_blocks = value;
         self
     }
@@ -243,7 +246,7 @@ impl ListCidrBlocksOutputBuilder {
 }
 
 /// The errors ListCidrBlocks can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListCidrBlocksError {
     /// The CIDR collection you specified, doesn't exist.
@@ -260,36 +263,18 @@ impl ListCidrBlocksError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListCidrBlocks",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListCidrBlocks", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchCidrCollectionException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchCidrCollectionException)
-            }
-            Some("NoSuchCidrLocationException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchCidrLocationException)
-            }
+            Some("NoSuchCidrCollectionException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchCidrCollectionException),
+            Some("NoSuchCidrLocationException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchCidrLocationException),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -313,6 +298,18 @@ impl ListCidrBlocksError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListCidrBlocksError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchCidrCollectionException(value) => Self::NoSuchCidrCollectionException(value.clone()),
+            Self::NoSuchCidrLocationException(value) => Self::NoSuchCidrLocationException(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -355,9 +352,7 @@ impl std::error::Error for ListCidrBlocksError {
 pub fn serialize_request(
     input: &crate::operation::list_cidr_blocks::ListCidrBlocksInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/cidrcollection/");
     {
         let value = &input.collection_id;
@@ -380,20 +375,13 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::list_cidr_blocks::ListCidrBlocksOutput,
-    restxml_runtime::SdkError<ListCidrBlocksError>,
-> {
+) -> Result<crate::operation::list_cidr_blocks::ListCidrBlocksOutput, restxml_runtime::SdkError<ListCidrBlocksError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListCidrBlocksError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListCidrBlocksError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -408,18 +396,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "NextToken" => {
-                        m_next_token = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_token = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "CidrBlocks" => {
-                        m_cidr_blocks = Some(
-                            child
-                                .read_list(
-                                    "member",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_cidr_blocks =
+                            Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
                     }
                     _ => {}
                 }
@@ -439,11 +420,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListCidrBlocksFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListCidrBlocksFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_cidr_blocks::ListCidrBlocksInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListCidrBlocksFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListCidrBlocksFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListCidrBlocksFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListCidrBlocksFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -453,11 +456,7 @@ impl ListCidrBlocksFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_cidr_blocks::ListCidrBlocksInputBuilder,
     ) -> Self {
-        ListCidrBlocksFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListCidrBlocksFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The UUID of the CIDR collection.
     ///
@@ -512,18 +511,13 @@ impl ListCidrBlocksFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_cidr_blocks::ListCidrBlocksInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_cidr_blocks::ListCidrBlocksInputBuilder {
         &self.input
     }
     /// Sends ListCidrBlocks: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -534,19 +528,11 @@ impl ListCidrBlocksFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::list_cidr_blocks::ListCidrBlocksOutput,
-        restxml_runtime::SdkError<ListCidrBlocksError>,
-    > {
-        let input: crate::operation::list_cidr_blocks::ListCidrBlocksInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::list_cidr_blocks::ListCidrBlocksOutput, restxml_runtime::SdkError<ListCidrBlocksError>>
+    {
+        let input: crate::operation::list_cidr_blocks::ListCidrBlocksInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListCidrBlocks", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListCidrBlocks", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

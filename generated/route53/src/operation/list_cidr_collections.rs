@@ -41,15 +41,12 @@ impl From<ListCidrCollectionsInput> for ListCidrCollectionsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListCidrCollectionsInput) -> Self {
-        ListCidrCollectionsInputBuilder {
-            next_token: input.next_token,
-            max_results: input.max_results,
-        }
+        ListCidrCollectionsInputBuilder { next_token: input.next_token, max_results: input.max_results }
     }
 }
 
 /// A builder for [`ListCidrCollectionsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListCidrCollectionsInputBuilder {
     next_token: Option<String>,
     max_results: Option<String>,
@@ -62,6 +59,13 @@ impl std::fmt::Debug for ListCidrCollectionsInputBuilder {
             .field("next_token", &self.next_token)
             .field("max_results", &self.max_results)
             .finish()
+    }
+}
+
+impl Clone for ListCidrCollectionsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListCidrCollectionsInputBuilder { next_token: self.next_token.clone(), max_results: self.max_results.clone() }
     }
 }
 
@@ -93,10 +97,7 @@ impl ListCidrCollectionsInputBuilder {
     /// Builds the [`ListCidrCollectionsInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListCidrCollectionsInput, restxml_runtime::BuildError> {
-        Ok(ListCidrCollectionsInput {
-            next_token: self.next_token,
-            max_results: self.max_results,
-        })
+        Ok(ListCidrCollectionsInput { next_token: self.next_token, max_results: self.max_results })
     }
 }
 
@@ -145,7 +146,7 @@ impl ListCidrCollectionsOutput {
 }
 
 /// A builder for [`ListCidrCollectionsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListCidrCollectionsOutputBuilder {
     next_token: Option<String>,
     cidr_collections: Option<Vec<crate::types::CollectionSummary>>,
@@ -176,27 +177,19 @@ impl ListCidrCollectionsOutputBuilder {
     }
     /// Sets [`ListCidrCollectionsOutput::cidr_collections`].
     #[inline]
-    pub fn cidr_collections(
-        mut self,
-        value: Vec<crate::types::CollectionSummary>,
-    ) -> Self {
+    pub fn cidr_collections(mut self, value: Vec<crate::types::CollectionSummary>) -> Self {
         self.cidr_collections = Some(value);
         self
     }
     /// Sets or clears [`ListCidrCollectionsOutput::cidr_collections`].
     #[inline]
-    pub fn set_cidr_collections(
-        mut self,
-        value: Option<Vec<crate::types::CollectionSummary>>,
-    ) -> Self {
+    pub fn set_cidr_collections(mut self, value: Option<Vec<crate::types::CollectionSummary>>) -> Self {
         self.cidr_collections = value;
         self
     }
     /// Builds the [`ListCidrCollectionsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListCidrCollectionsOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListCidrCollectionsOutput, restxml_runtime::BuildError> {
         Ok(ListCidrCollectionsOutput {
             next_token: self.next_token,
             cidr_collections: self.cidr_collections,
@@ -206,7 +199,7 @@ impl ListCidrCollectionsOutputBuilder {
 }
 
 /// The errors ListCidrCollections can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListCidrCollectionsError {
     /// The input is not valid.
@@ -219,28 +212,14 @@ impl ListCidrCollectionsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListCidrCollections",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListCidrCollections", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -254,6 +233,16 @@ impl ListCidrCollectionsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListCidrCollectionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -294,9 +283,7 @@ impl std::error::Error for ListCidrCollectionsError {
 pub fn serialize_request(
     input: &crate::operation::list_cidr_collections::ListCidrCollectionsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/cidrcollection");
     if let Some(value) = &input.next_token {
         request.push_query("nexttoken", Some(value.as_str()));
@@ -316,21 +303,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListCidrCollectionsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListCidrCollectionsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListCidrCollectionsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_next_token, body_cidr_collections) = if restxml_runtime::xml::is_blank(
-        body,
-    ) {
+    let (body_next_token, body_cidr_collections) = if restxml_runtime::xml::is_blank(body) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -341,18 +322,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "NextToken" => {
-                        m_next_token = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_token = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "CidrCollections" => {
-                        m_cidr_collections = Some(
-                            child
-                                .read_list(
-                                    "member",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_cidr_collections =
+                            Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
                     }
                     _ => {}
                 }
@@ -372,11 +346,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListCidrCollectionsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListCidrCollectionsFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_cidr_collections::ListCidrCollectionsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListCidrCollectionsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListCidrCollectionsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListCidrCollectionsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListCidrCollectionsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -386,11 +382,7 @@ impl ListCidrCollectionsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_cidr_collections::ListCidrCollectionsInputBuilder,
     ) -> Self {
-        ListCidrCollectionsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListCidrCollectionsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// An opaque pagination token to indicate where the service is to begin enumerating results.
     ///
@@ -423,18 +415,13 @@ impl ListCidrCollectionsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_cidr_collections::ListCidrCollectionsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_cidr_collections::ListCidrCollectionsInputBuilder {
         &self.input
     }
     /// Sends ListCidrCollections: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -449,15 +436,9 @@ impl ListCidrCollectionsFluentBuilder {
         crate::operation::list_cidr_collections::ListCidrCollectionsOutput,
         restxml_runtime::SdkError<ListCidrCollectionsError>,
     > {
-        let input: crate::operation::list_cidr_collections::ListCidrCollectionsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_cidr_collections::ListCidrCollectionsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListCidrCollections", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListCidrCollections", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -53,7 +53,7 @@ impl From<ListCidrLocationsInput> for ListCidrLocationsInputBuilder {
 }
 
 /// A builder for [`ListCidrLocationsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListCidrLocationsInputBuilder {
     collection_id: Option<String>,
     next_token: Option<String>,
@@ -68,6 +68,17 @@ impl std::fmt::Debug for ListCidrLocationsInputBuilder {
             .field("next_token", &self.next_token)
             .field("max_results", &self.max_results)
             .finish()
+    }
+}
+
+impl Clone for ListCidrLocationsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListCidrLocationsInputBuilder {
+            collection_id: self.collection_id.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results.clone(),
+        }
     }
 }
 
@@ -106,21 +117,15 @@ impl ListCidrLocationsInputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListCidrLocationsInput, restxml_runtime::BuildError> {
         match (self.collection_id,) {
-            (Some(m_collection_id),) => {
-                Ok(ListCidrLocationsInput {
-                    collection_id: m_collection_id,
-                    next_token: self.next_token,
-                    max_results: self.max_results,
-                })
-            }
-            (m_collection_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListCidrLocationsInput",
-                        &[(m_collection_id.is_none(), "collection_id", "CollectionId")],
-                    ),
-                )
-            }
+            (Some(m_collection_id),) => Ok(ListCidrLocationsInput {
+                collection_id: m_collection_id,
+                next_token: self.next_token,
+                max_results: self.max_results,
+            }),
+            (m_collection_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListCidrLocationsInput",
+                &[(m_collection_id.is_none(), "collection_id", "CollectionId")],
+            )),
         }
     }
 }
@@ -170,7 +175,7 @@ impl ListCidrLocationsOutput {
 }
 
 /// A builder for [`ListCidrLocationsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListCidrLocationsOutputBuilder {
     next_token: Option<String>,
     cidr_locations: Option<Vec<crate::types::LocationSummary>>,
@@ -207,10 +212,7 @@ impl ListCidrLocationsOutputBuilder {
     }
     /// Sets or clears [`ListCidrLocationsOutput::cidr_locations`].
     #[inline]
-    pub fn set_cidr_locations(
-        mut self,
-        value: Option<Vec<crate::types::LocationSummary>>,
-    ) -> Self {
+    pub fn set_cidr_locations(mut self, value: Option<Vec<crate::types::LocationSummary>>) -> Self {
         self.cidr_locations = value;
         self
     }
@@ -226,7 +228,7 @@ impl ListCidrLocationsOutputBuilder {
 }
 
 /// The errors ListCidrLocations can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListCidrLocationsError {
     /// The CIDR collection you specified, doesn't exist.
@@ -241,32 +243,16 @@ impl ListCidrLocationsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListCidrLocations",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListCidrLocations", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchCidrCollectionException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchCidrCollectionException)
-            }
+            Some("NoSuchCidrCollectionException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchCidrCollectionException),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -285,6 +271,17 @@ impl ListCidrLocationsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListCidrLocationsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchCidrCollectionException(value) => Self::NoSuchCidrCollectionException(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -326,9 +323,7 @@ impl std::error::Error for ListCidrLocationsError {
 pub fn serialize_request(
     input: &crate::operation::list_cidr_locations::ListCidrLocationsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/cidrcollection/");
     {
         let value = &input.collection_id;
@@ -352,21 +347,15 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListCidrLocationsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListCidrLocationsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListCidrLocationsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_next_token, body_cidr_locations) = if restxml_runtime::xml::is_blank(
-        body,
-    ) {
+    let (body_next_token, body_cidr_locations) = if restxml_runtime::xml::is_blank(body) {
         (None, None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -377,18 +366,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "NextToken" => {
-                        m_next_token = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_token = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "CidrLocations" => {
-                        m_cidr_locations = Some(
-                            child
-                                .read_list(
-                                    "member",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_cidr_locations =
+                            Some(child.read_list("member", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
                     }
                     _ => {}
                 }
@@ -408,11 +390,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListCidrLocationsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListCidrLocationsFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_cidr_locations::ListCidrLocationsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListCidrLocationsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListCidrLocationsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListCidrLocationsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListCidrLocationsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -422,11 +426,7 @@ impl ListCidrLocationsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_cidr_locations::ListCidrLocationsInputBuilder,
     ) -> Self {
-        ListCidrLocationsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListCidrLocationsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The CIDR collection ID.
     ///
@@ -467,18 +467,13 @@ impl ListCidrLocationsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_cidr_locations::ListCidrLocationsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_cidr_locations::ListCidrLocationsInputBuilder {
         &self.input
     }
     /// Sends ListCidrLocations: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -493,15 +488,9 @@ impl ListCidrLocationsFluentBuilder {
         crate::operation::list_cidr_locations::ListCidrLocationsOutput,
         restxml_runtime::SdkError<ListCidrLocationsError>,
     > {
-        let input: crate::operation::list_cidr_locations::ListCidrLocationsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_cidr_locations::ListCidrLocationsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListCidrLocations", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListCidrLocations", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

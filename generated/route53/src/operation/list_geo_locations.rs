@@ -65,7 +65,7 @@ impl From<ListGeoLocationsInput> for ListGeoLocationsInputBuilder {
 }
 
 /// A builder for [`ListGeoLocationsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListGeoLocationsInputBuilder {
     start_continent_code: Option<String>,
     start_country_code: Option<String>,
@@ -82,6 +82,18 @@ impl std::fmt::Debug for ListGeoLocationsInputBuilder {
             .field("start_subdivision_code", &self.start_subdivision_code)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListGeoLocationsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListGeoLocationsInputBuilder {
+            start_continent_code: self.start_continent_code.clone(),
+            start_country_code: self.start_country_code.clone(),
+            start_subdivision_code: self.start_subdivision_code.clone(),
+            max_items: self.max_items.clone(),
+        }
     }
 }
 
@@ -201,7 +213,7 @@ impl ListGeoLocationsOutput {
 }
 
 /// A builder for [`ListGeoLocationsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListGeoLocationsOutputBuilder {
     geo_location_details_list: Option<Vec<crate::types::GeoLocationDetails>>,
     is_truncated: Option<bool>,
@@ -228,10 +240,7 @@ impl std::fmt::Debug for ListGeoLocationsOutputBuilder {
 impl ListGeoLocationsOutputBuilder {
     /// Sets [`ListGeoLocationsOutput::geo_location_details_list`].
     #[inline]
-    pub fn geo_location_details_list(
-        mut self,
-        value: Vec<crate::types::GeoLocationDetails>,
-    ) -> Self {
+    pub fn geo_location_details_list(mut self, value: Vec<crate::types::GeoLocationDetails>) -> Self {
         self.geo_location_details_list = Some(value);
         self
     }
@@ -287,11 +296,7 @@ impl ListGeoLocationsOutputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListGeoLocationsOutput, restxml_runtime::BuildError> {
         match (self.geo_location_details_list, self.is_truncated, self.max_items) {
-            (
-                Some(m_geo_location_details_list),
-                Some(m_is_truncated),
-                Some(m_max_items),
-            ) => {
+            (Some(m_geo_location_details_list), Some(m_is_truncated), Some(m_max_items)) => {
                 Ok(ListGeoLocationsOutput {
                     geo_location_details_list: m_geo_location_details_list,
                     is_truncated: m_is_truncated,
@@ -303,27 +308,21 @@ impl ListGeoLocationsOutputBuilder {
                 })
             }
             (m_geo_location_details_list, m_is_truncated, m_max_items) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListGeoLocationsOutput",
-                        &[
-                            (
-                                m_geo_location_details_list.is_none(),
-                                "geo_location_details_list",
-                                "GeoLocationDetailsList",
-                            ),
-                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                            (m_max_items.is_none(), "max_items", "MaxItems"),
-                        ],
-                    ),
-                )
+                Err(restxml_runtime::BuildError::missing_fields(
+                    "ListGeoLocationsOutput",
+                    &[
+                        (m_geo_location_details_list.is_none(), "geo_location_details_list", "GeoLocationDetailsList"),
+                        (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                        (m_max_items.is_none(), "max_items", "MaxItems"),
+                    ],
+                ))
             }
         }
     }
 }
 
 /// The errors ListGeoLocations can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListGeoLocationsError {
     /// The input is not valid.
@@ -336,28 +335,14 @@ impl ListGeoLocationsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListGeoLocations",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListGeoLocations", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -371,6 +356,16 @@ impl ListGeoLocationsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListGeoLocationsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -411,9 +406,7 @@ impl std::error::Error for ListGeoLocationsError {
 pub fn serialize_request(
     input: &crate::operation::list_geo_locations::ListGeoLocationsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/geolocations");
     if let Some(value) = &input.start_continent_code {
         request.push_query("startcontinentcode", Some(value.as_str()));
@@ -439,15 +432,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListGeoLocationsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListGeoLocationsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListGeoLocationsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -461,25 +450,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     ) = if restxml_runtime::xml::is_blank(body) {
         (
             Default::default(),
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "IsTruncated",
-                        ),
-                    )
-                })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
+                )
+            })?,
             None,
             None,
             None,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
-                    )
-                })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
+                )
+            })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -494,38 +479,25 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "GeoLocationDetailsList" => {
-                        m_geo_location_details_list = Some(
-                            child
-                                .read_list(
-                                    "GeoLocationDetails",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_geo_location_details_list =
+                            Some(child.read_list("GeoLocationDetails", |item0| {
+                                restxml_runtime::xml::ReadXml::read_xml(item0)
+                            })?);
                     }
                     "IsTruncated" => {
-                        m_is_truncated = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "NextContinentCode" => {
-                        m_next_continent_code = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_continent_code = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "NextCountryCode" => {
-                        m_next_country_code = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_country_code = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "NextSubdivisionCode" => {
-                        m_next_subdivision_code = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_subdivision_code = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "MaxItems" => {
-                        m_max_items = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     _ => {}
                 }
@@ -556,11 +528,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListGeoLocationsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListGeoLocationsFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_geo_locations::ListGeoLocationsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListGeoLocationsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListGeoLocationsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListGeoLocationsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListGeoLocationsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -570,11 +564,7 @@ impl ListGeoLocationsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_geo_locations::ListGeoLocationsInputBuilder,
     ) -> Self {
-        ListGeoLocationsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListGeoLocationsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The code for the continent with which you want to start listing locations that Amazon Route 53 supports for geolocation. If Route 53 has already returned a page or more of results, if `IsTruncated` is true, and if `NextContinentCode` from the previous response has a value, enter that value in `startcontinentcode` to return the next page of results.
     ///
@@ -635,18 +625,13 @@ impl ListGeoLocationsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_geo_locations::ListGeoLocationsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_geo_locations::ListGeoLocationsInputBuilder {
         &self.input
     }
     /// Sends ListGeoLocations: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -661,15 +646,9 @@ impl ListGeoLocationsFluentBuilder {
         crate::operation::list_geo_locations::ListGeoLocationsOutput,
         restxml_runtime::SdkError<ListGeoLocationsError>,
     > {
-        let input: crate::operation::list_geo_locations::ListGeoLocationsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_geo_locations::ListGeoLocationsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListGeoLocations", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListGeoLocations", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

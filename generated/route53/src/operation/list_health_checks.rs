@@ -43,15 +43,12 @@ impl From<ListHealthChecksInput> for ListHealthChecksInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListHealthChecksInput) -> Self {
-        ListHealthChecksInputBuilder {
-            marker: input.marker,
-            max_items: input.max_items,
-        }
+        ListHealthChecksInputBuilder { marker: input.marker, max_items: input.max_items }
     }
 }
 
 /// A builder for [`ListHealthChecksInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListHealthChecksInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -64,6 +61,13 @@ impl std::fmt::Debug for ListHealthChecksInputBuilder {
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListHealthChecksInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListHealthChecksInputBuilder { marker: self.marker.clone(), max_items: self.max_items.clone() }
     }
 }
 
@@ -95,10 +99,7 @@ impl ListHealthChecksInputBuilder {
     /// Builds the [`ListHealthChecksInput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<ListHealthChecksInput, restxml_runtime::BuildError> {
-        Ok(ListHealthChecksInput {
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+        Ok(ListHealthChecksInput { marker: self.marker, max_items: self.max_items })
     }
 }
 
@@ -154,7 +155,7 @@ impl ListHealthChecksOutput {
 }
 
 /// A builder for [`ListHealthChecksOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListHealthChecksOutputBuilder {
     health_checks: Option<Vec<crate::types::HealthCheck>>,
     marker: Option<String>,
@@ -217,12 +218,7 @@ impl ListHealthChecksOutputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListHealthChecksOutput, restxml_runtime::BuildError> {
         match (self.health_checks, self.marker, self.is_truncated, self.max_items) {
-            (
-                Some(m_health_checks),
-                Some(m_marker),
-                Some(m_is_truncated),
-                Some(m_max_items),
-            ) => {
+            (Some(m_health_checks), Some(m_marker), Some(m_is_truncated), Some(m_max_items)) => {
                 Ok(ListHealthChecksOutput {
                     health_checks: m_health_checks,
                     marker: m_marker,
@@ -233,24 +229,22 @@ impl ListHealthChecksOutputBuilder {
                 })
             }
             (m_health_checks, m_marker, m_is_truncated, m_max_items) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListHealthChecksOutput",
-                        &[
-                            (m_health_checks.is_none(), "health_checks", "HealthChecks"),
-                            (m_marker.is_none(), "marker", "Marker"),
-                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                            (m_max_items.is_none(), "max_items", "MaxItems"),
-                        ],
-                    ),
-                )
+                Err(restxml_runtime::BuildError::missing_fields(
+                    "ListHealthChecksOutput",
+                    &[
+                        (m_health_checks.is_none(), "health_checks", "HealthChecks"),
+                        (m_marker.is_none(), "marker", "Marker"),
+                        (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                        (m_max_items.is_none(), "max_items", "MaxItems"),
+                    ],
+                ))
             }
         }
     }
 }
 
 /// The errors ListHealthChecks can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListHealthChecksError {
     /// The input is not valid.
@@ -265,33 +259,17 @@ impl ListHealthChecksError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListHealthChecks",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListHealthChecks", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("IncompatibleVersion") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IncompatibleVersion)
-            }
+            Some("IncompatibleVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::IncompatibleVersion),
             _ => unhandled(meta),
         }
     }
@@ -309,6 +287,17 @@ impl ListHealthChecksError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListHealthChecksError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::IncompatibleVersion(value) => Self::IncompatibleVersion(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -350,9 +339,7 @@ impl std::error::Error for ListHealthChecksError {
 pub fn serialize_request(
     input: &crate::operation::list_health_checks::ListHealthChecksInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/healthcheck");
     if let Some(value) = &input.marker {
         request.push_query("marker", Some(value.as_str()));
@@ -372,105 +359,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListHealthChecksError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListHealthChecksError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListHealthChecksError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (
-        body_health_checks,
-        body_marker,
-        body_is_truncated,
-        body_next_marker,
-        body_max_items,
-    ) = if restxml_runtime::xml::is_blank(body) {
-        (
-            Default::default(),
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+    let (body_health_checks, body_marker, body_is_truncated, body_next_marker, body_max_items) =
+        if restxml_runtime::xml::is_blank(body) {
+            (
+                Default::default(),
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("Marker"),
                     )
                 })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "IsTruncated",
-                        ),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
                     )
                 })?,
-            None,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+                None,
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
                     )
                 })?,
-        )
-    } else {
-        let read = || -> Result<_, restxml_runtime::xml::XmlError> {
-            let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["ListHealthChecksResponse"])?;
-            let mut m_health_checks = None;
-            let mut m_marker = None;
-            let mut m_is_truncated = None;
-            let mut m_next_marker = None;
-            let mut m_max_items = None;
-            while let Some(mut child) = element.next_child()? {
-                match child.local_name() {
-                    "HealthChecks" => {
-                        m_health_checks = Some(
-                            child
-                                .read_list(
-                                    "HealthCheck",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+            )
+        } else {
+            let read = || -> Result<_, restxml_runtime::xml::XmlError> {
+                let mut document = restxml_runtime::xml::Document::new(body)?;
+                let element = &mut document.output_root(&["ListHealthChecksResponse"])?;
+                let mut m_health_checks = None;
+                let mut m_marker = None;
+                let mut m_is_truncated = None;
+                let mut m_next_marker = None;
+                let mut m_max_items = None;
+                while let Some(mut child) = element.next_child()? {
+                    match child.local_name() {
+                        "HealthChecks" => {
+                            m_health_checks =
+                                Some(child.read_list("HealthCheck", |item0| {
+                                    restxml_runtime::xml::ReadXml::read_xml(item0)
+                                })?);
+                        }
+                        "Marker" => {
+                            m_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "IsTruncated" => {
+                            m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "NextMarker" => {
+                            m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "MaxItems" => {
+                            m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        _ => {}
                     }
-                    "Marker" => {
-                        m_marker = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "IsTruncated" => {
-                        m_is_truncated = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "NextMarker" => {
-                        m_next_marker = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "MaxItems" => {
-                        m_max_items = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    _ => {}
                 }
-            }
-            Ok((
-                m_health_checks.unwrap_or_default(),
-                restxml_runtime::xml::required(m_marker, "Marker", element)?,
-                restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
-                m_next_marker,
-                restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
-            ))
+                Ok((
+                    m_health_checks.unwrap_or_default(),
+                    restxml_runtime::xml::required(m_marker, "Marker", element)?,
+                    restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
+                    m_next_marker,
+                    restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
+                ))
+            };
+            read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
         };
-        read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
-    };
     Ok(crate::operation::list_health_checks::ListHealthChecksOutput {
         health_checks: body_health_checks,
         marker: body_marker,
@@ -485,11 +447,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListHealthChecksFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListHealthChecksFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_health_checks::ListHealthChecksInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListHealthChecksFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListHealthChecksFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListHealthChecksFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListHealthChecksFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -499,11 +483,7 @@ impl ListHealthChecksFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_health_checks::ListHealthChecksInputBuilder,
     ) -> Self {
-        ListHealthChecksFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListHealthChecksFluentBuilder { client, input, overrides: Default::default() }
     }
     /// If the value of `IsTruncated` in the previous response was `true`, you have more health checks. To get another group, submit another `ListHealthChecks` request.
     ///
@@ -536,18 +516,13 @@ impl ListHealthChecksFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_health_checks::ListHealthChecksInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_health_checks::ListHealthChecksInputBuilder {
         &self.input
     }
     /// Sends ListHealthChecks: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -562,15 +537,9 @@ impl ListHealthChecksFluentBuilder {
         crate::operation::list_health_checks::ListHealthChecksOutput,
         restxml_runtime::SdkError<ListHealthChecksError>,
     > {
-        let input: crate::operation::list_health_checks::ListHealthChecksInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_health_checks::ListHealthChecksInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListHealthChecks", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListHealthChecks", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

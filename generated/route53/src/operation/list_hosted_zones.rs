@@ -63,7 +63,7 @@ impl From<ListHostedZonesInput> for ListHostedZonesInputBuilder {
 }
 
 /// A builder for [`ListHostedZonesInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListHostedZonesInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -80,6 +80,18 @@ impl std::fmt::Debug for ListHostedZonesInputBuilder {
             .field("delegation_set_id", &self.delegation_set_id)
             .field("hosted_zone_type", &self.hosted_zone_type)
             .finish()
+    }
+}
+
+impl Clone for ListHostedZonesInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListHostedZonesInputBuilder {
+            marker: self.marker.clone(),
+            max_items: self.max_items.clone(),
+            delegation_set_id: self.delegation_set_id.clone(),
+            hosted_zone_type: self.hosted_zone_type.clone(),
+        }
     }
 }
 
@@ -128,10 +140,7 @@ impl ListHostedZonesInputBuilder {
     }
     /// Sets or clears [`ListHostedZonesInput::hosted_zone_type`].
     #[inline]
-    pub fn set_hosted_zone_type(
-        mut self,
-        value: Option<crate::types::HostedZoneType>,
-    ) -> Self {
+    pub fn set_hosted_zone_type(mut self, value: Option<crate::types::HostedZoneType>) -> Self {
         self.hosted_zone_type = value;
         self
     }
@@ -201,7 +210,7 @@ impl ListHostedZonesOutput {
 }
 
 /// A builder for [`ListHostedZonesOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListHostedZonesOutputBuilder {
     hosted_zones: Option<Vec<crate::types::HostedZone>>,
     marker: Option<String>,
@@ -264,12 +273,7 @@ impl ListHostedZonesOutputBuilder {
     #[inline]
     pub fn build(self) -> Result<ListHostedZonesOutput, restxml_runtime::BuildError> {
         match (self.hosted_zones, self.marker, self.is_truncated, self.max_items) {
-            (
-                Some(m_hosted_zones),
-                Some(m_marker),
-                Some(m_is_truncated),
-                Some(m_max_items),
-            ) => {
+            (Some(m_hosted_zones), Some(m_marker), Some(m_is_truncated), Some(m_max_items)) => {
                 Ok(ListHostedZonesOutput {
                     hosted_zones: m_hosted_zones,
                     marker: m_marker,
@@ -280,24 +284,22 @@ impl ListHostedZonesOutputBuilder {
                 })
             }
             (m_hosted_zones, m_marker, m_is_truncated, m_max_items) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListHostedZonesOutput",
-                        &[
-                            (m_hosted_zones.is_none(), "hosted_zones", "HostedZones"),
-                            (m_marker.is_none(), "marker", "Marker"),
-                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                            (m_max_items.is_none(), "max_items", "MaxItems"),
-                        ],
-                    ),
-                )
+                Err(restxml_runtime::BuildError::missing_fields(
+                    "ListHostedZonesOutput",
+                    &[
+                        (m_hosted_zones.is_none(), "hosted_zones", "HostedZones"),
+                        (m_marker.is_none(), "marker", "Marker"),
+                        (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                        (m_max_items.is_none(), "max_items", "MaxItems"),
+                    ],
+                ))
             }
         }
     }
 }
 
 /// The errors ListHostedZones can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListHostedZonesError {
     /// The input is not valid.
@@ -314,37 +316,19 @@ impl ListHostedZonesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListHostedZones",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListHostedZones", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("NoSuchDelegationSet") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchDelegationSet)
-            }
-            Some("DelegationSetNotReusable") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::DelegationSetNotReusable)
-            }
+            Some("NoSuchDelegationSet") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchDelegationSet),
+            Some("DelegationSetNotReusable") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::DelegationSetNotReusable),
             _ => unhandled(meta),
         }
     }
@@ -367,6 +351,18 @@ impl ListHostedZonesError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListHostedZonesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::NoSuchDelegationSet(value) => Self::NoSuchDelegationSet(value.clone()),
+            Self::DelegationSetNotReusable(value) => Self::DelegationSetNotReusable(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -409,9 +405,7 @@ impl std::error::Error for ListHostedZonesError {
 pub fn serialize_request(
     input: &crate::operation::list_hosted_zones::ListHostedZonesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/hostedzone");
     if let Some(value) = &input.marker {
         request.push_query("marker", Some(value.as_str()));
@@ -420,11 +414,7 @@ pub fn serialize_request(
         request.push_query("maxitems", Some(value.as_str()));
     }
     if let Some(value) = &input.delegation_set_id {
-        request
-            .push_query(
-                "delegationsetid",
-                Some(restxml_runtime::customizations::route53::resource_id(value)),
-            );
+        request.push_query("delegationsetid", Some(restxml_runtime::customizations::route53::resource_id(value)));
     }
     if let Some(value) = &input.hosted_zone_type {
         request.push_query("hostedzonetype", Some(value.as_str()));
@@ -436,110 +426,83 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::list_hosted_zones::ListHostedZonesOutput,
-    restxml_runtime::SdkError<ListHostedZonesError>,
-> {
+) -> Result<crate::operation::list_hosted_zones::ListHostedZonesOutput, restxml_runtime::SdkError<ListHostedZonesError>>
+{
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListHostedZonesError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListHostedZonesError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (
-        body_hosted_zones,
-        body_marker,
-        body_is_truncated,
-        body_next_marker,
-        body_max_items,
-    ) = if restxml_runtime::xml::is_blank(body) {
-        (
-            Default::default(),
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+    let (body_hosted_zones, body_marker, body_is_truncated, body_next_marker, body_max_items) =
+        if restxml_runtime::xml::is_blank(body) {
+            (
+                Default::default(),
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("Marker"),
                     )
                 })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "IsTruncated",
-                        ),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
                     )
                 })?,
-            None,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+                None,
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
                     )
                 })?,
-        )
-    } else {
-        let read = || -> Result<_, restxml_runtime::xml::XmlError> {
-            let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["ListHostedZonesResponse"])?;
-            let mut m_hosted_zones = None;
-            let mut m_marker = None;
-            let mut m_is_truncated = None;
-            let mut m_next_marker = None;
-            let mut m_max_items = None;
-            while let Some(mut child) = element.next_child()? {
-                match child.local_name() {
-                    "HostedZones" => {
-                        m_hosted_zones = Some(
-                            child
-                                .read_list(
-                                    "HostedZone",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+            )
+        } else {
+            let read = || -> Result<_, restxml_runtime::xml::XmlError> {
+                let mut document = restxml_runtime::xml::Document::new(body)?;
+                let element = &mut document.output_root(&["ListHostedZonesResponse"])?;
+                let mut m_hosted_zones = None;
+                let mut m_marker = None;
+                let mut m_is_truncated = None;
+                let mut m_next_marker = None;
+                let mut m_max_items = None;
+                while let Some(mut child) = element.next_child()? {
+                    match child.local_name() {
+                        "HostedZones" => {
+                            m_hosted_zones = Some(
+                                child
+                                    .read_list("HostedZone", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?,
+                            );
+                        }
+                        "Marker" => {
+                            m_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "IsTruncated" => {
+                            m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "NextMarker" => {
+                            m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "MaxItems" => {
+                            m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        _ => {}
                     }
-                    "Marker" => {
-                        m_marker = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "IsTruncated" => {
-                        m_is_truncated = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "NextMarker" => {
-                        m_next_marker = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "MaxItems" => {
-                        m_max_items = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    _ => {}
                 }
-            }
-            Ok((
-                m_hosted_zones.unwrap_or_default(),
-                restxml_runtime::xml::required(m_marker, "Marker", element)?,
-                restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
-                m_next_marker,
-                restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
-            ))
+                Ok((
+                    m_hosted_zones.unwrap_or_default(),
+                    restxml_runtime::xml::required(m_marker, "Marker", element)?,
+                    restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
+                    m_next_marker,
+                    restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
+                ))
+            };
+            read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
         };
-        read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
-    };
     Ok(crate::operation::list_hosted_zones::ListHostedZonesOutput {
         hosted_zones: body_hosted_zones,
         marker: body_marker,
@@ -554,11 +517,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListHostedZonesFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListHostedZonesFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_hosted_zones::ListHostedZonesInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListHostedZonesFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListHostedZonesFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListHostedZonesFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListHostedZonesFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -568,11 +553,7 @@ impl ListHostedZonesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_hosted_zones::ListHostedZonesInputBuilder,
     ) -> Self {
-        ListHostedZonesFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListHostedZonesFluentBuilder { client, input, overrides: Default::default() }
     }
     /// If the value of `IsTruncated` in the previous response was `true`, you have more hosted zones. To get more hosted zones, submit another `ListHostedZones` request.
     ///
@@ -626,28 +607,20 @@ impl ListHostedZonesFluentBuilder {
     }
     /// Sets or clears [`crate::operation::list_hosted_zones::ListHostedZonesInput::hosted_zone_type`](crate::operation::list_hosted_zones::ListHostedZonesInput::hosted_zone_type).
     #[inline]
-    pub fn set_hosted_zone_type(
-        mut self,
-        value: Option<crate::types::HostedZoneType>,
-    ) -> Self {
+    pub fn set_hosted_zone_type(mut self, value: Option<crate::types::HostedZoneType>) -> Self {
         self.input = self.input.set_hosted_zone_type(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_hosted_zones::ListHostedZonesInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_hosted_zones::ListHostedZonesInputBuilder {
         &self.input
     }
     /// Sends ListHostedZones: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -662,15 +635,9 @@ impl ListHostedZonesFluentBuilder {
         crate::operation::list_hosted_zones::ListHostedZonesOutput,
         restxml_runtime::SdkError<ListHostedZonesError>,
     > {
-        let input: crate::operation::list_hosted_zones::ListHostedZonesInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_hosted_zones::ListHostedZonesInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListHostedZones", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListHostedZones", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -80,7 +80,7 @@ impl From<ListHostedZonesByNameInput> for ListHostedZonesByNameInputBuilder {
 }
 
 /// A builder for [`ListHostedZonesByNameInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListHostedZonesByNameInputBuilder {
     dns_name: Option<String>,
     hosted_zone_id: Option<String>,
@@ -95,6 +95,17 @@ impl std::fmt::Debug for ListHostedZonesByNameInputBuilder {
             .field("hosted_zone_id", &self.hosted_zone_id)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListHostedZonesByNameInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListHostedZonesByNameInputBuilder {
+            dns_name: self.dns_name.clone(),
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            max_items: self.max_items.clone(),
+        }
     }
 }
 
@@ -137,9 +148,7 @@ impl ListHostedZonesByNameInputBuilder {
     }
     /// Builds the [`ListHostedZonesByNameInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListHostedZonesByNameInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListHostedZonesByNameInput, restxml_runtime::BuildError> {
         Ok(ListHostedZonesByNameInput {
             dns_name: self.dns_name,
             hosted_zone_id: self.hosted_zone_id,
@@ -212,7 +221,7 @@ impl ListHostedZonesByNameOutput {
 }
 
 /// A builder for [`ListHostedZonesByNameOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListHostedZonesByNameOutputBuilder {
     hosted_zones: Option<Vec<crate::types::HostedZone>>,
     dns_name: Option<String>,
@@ -307,40 +316,32 @@ impl ListHostedZonesByNameOutputBuilder {
     }
     /// Builds the [`ListHostedZonesByNameOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListHostedZonesByNameOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListHostedZonesByNameOutput, restxml_runtime::BuildError> {
         match (self.hosted_zones, self.is_truncated, self.max_items) {
-            (Some(m_hosted_zones), Some(m_is_truncated), Some(m_max_items)) => {
-                Ok(ListHostedZonesByNameOutput {
-                    hosted_zones: m_hosted_zones,
-                    dns_name: self.dns_name,
-                    hosted_zone_id: self.hosted_zone_id,
-                    is_truncated: m_is_truncated,
-                    next_dns_name: self.next_dns_name,
-                    next_hosted_zone_id: self.next_hosted_zone_id,
-                    max_items: m_max_items,
-                    meta: Default::default(),
-                })
-            }
-            (m_hosted_zones, m_is_truncated, m_max_items) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListHostedZonesByNameOutput",
-                        &[
-                            (m_hosted_zones.is_none(), "hosted_zones", "HostedZones"),
-                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                            (m_max_items.is_none(), "max_items", "MaxItems"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_hosted_zones), Some(m_is_truncated), Some(m_max_items)) => Ok(ListHostedZonesByNameOutput {
+                hosted_zones: m_hosted_zones,
+                dns_name: self.dns_name,
+                hosted_zone_id: self.hosted_zone_id,
+                is_truncated: m_is_truncated,
+                next_dns_name: self.next_dns_name,
+                next_hosted_zone_id: self.next_hosted_zone_id,
+                max_items: m_max_items,
+                meta: Default::default(),
+            }),
+            (m_hosted_zones, m_is_truncated, m_max_items) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListHostedZonesByNameOutput",
+                &[
+                    (m_hosted_zones.is_none(), "hosted_zones", "HostedZones"),
+                    (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                    (m_max_items.is_none(), "max_items", "MaxItems"),
+                ],
+            )),
         }
     }
 }
 
 /// The errors ListHostedZonesByName can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListHostedZonesByNameError {
     /// The input is not valid.
@@ -355,33 +356,22 @@ impl ListHostedZonesByNameError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListHostedZonesByName",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("InvalidDomainName") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidDomainName)
-            }
+            Some("InvalidDomainName") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidDomainName),
             _ => unhandled(meta),
         }
     }
@@ -399,6 +389,17 @@ impl ListHostedZonesByNameError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListHostedZonesByNameError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::InvalidDomainName(value) => Self::InvalidDomainName(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -440,19 +441,13 @@ impl std::error::Error for ListHostedZonesByNameError {
 pub fn serialize_request(
     input: &crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/hostedzonesbyname");
     if let Some(value) = &input.dns_name {
         request.push_query("dnsname", Some(value.as_str()));
     }
     if let Some(value) = &input.hosted_zone_id {
-        request
-            .push_query(
-                "hostedzoneid",
-                Some(restxml_runtime::customizations::route53::resource_id(value)),
-            );
+        request.push_query("hostedzoneid", Some(restxml_runtime::customizations::route53::resource_id(value)));
     }
     if let Some(value) = &input.max_items {
         request.push_query("maxitems", Some(value.as_str()));
@@ -469,15 +464,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListHostedZonesByNameError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListHostedZonesByNameError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListHostedZonesByNameError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -494,24 +485,20 @@ pub fn parse_response<B: AsRef<[u8]>>(
             Default::default(),
             None,
             None,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "IsTruncated",
-                        ),
-                    )
-                })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
+                )
+            })?,
             None,
             None,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
-                    )
-                })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
+                )
+            })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
@@ -528,42 +515,26 @@ pub fn parse_response<B: AsRef<[u8]>>(
                 match child.local_name() {
                     "HostedZones" => {
                         m_hosted_zones = Some(
-                            child
-                                .read_list(
-                                    "HostedZone",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
+                            child.read_list("HostedZone", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?,
                         );
                     }
                     "DNSName" => {
-                        m_dns_name = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_dns_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "HostedZoneId" => {
-                        m_hosted_zone_id = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_hosted_zone_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "IsTruncated" => {
-                        m_is_truncated = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "NextDNSName" => {
-                        m_next_dns_name = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_dns_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "NextHostedZoneId" => {
-                        m_next_hosted_zone_id = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_hosted_zone_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "MaxItems" => {
-                        m_max_items = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     _ => {}
                 }
@@ -596,11 +567,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListHostedZonesByNameFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListHostedZonesByNameFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListHostedZonesByNameFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListHostedZonesByNameFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListHostedZonesByNameFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListHostedZonesByNameFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -610,11 +603,7 @@ impl ListHostedZonesByNameFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInputBuilder,
     ) -> Self {
-        ListHostedZonesByNameFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListHostedZonesByNameFluentBuilder { client, input, overrides: Default::default() }
     }
     /// (Optional) For your first request to `ListHostedZonesByName`, include the `dnsname` parameter only if you want to specify the name of the first hosted zone in the response. If you don't include the `dnsname` parameter, Amazon Route 53 returns all of the hosted zones that were created by the current Amazon Web Services account, in ASCII order. For subsequent requests, include both `dnsname` and `hostedzoneid` parameters. For `dnsname`, specify the value of `NextDNSName` from the previous response.
     ///
@@ -661,18 +650,13 @@ impl ListHostedZonesByNameFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInputBuilder {
         &self.input
     }
     /// Sends ListHostedZonesByName: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -687,15 +671,9 @@ impl ListHostedZonesByNameFluentBuilder {
         crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameOutput,
         restxml_runtime::SdkError<ListHostedZonesByNameError>,
     > {
-        let input: crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListHostedZonesByName", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListHostedZonesByName", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

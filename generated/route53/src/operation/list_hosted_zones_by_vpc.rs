@@ -81,7 +81,7 @@ impl From<ListHostedZonesByVPCInput> for ListHostedZonesByVPCInputBuilder {
 }
 
 /// A builder for [`ListHostedZonesByVPCInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListHostedZonesByVPCInputBuilder {
     vpc_id: Option<String>,
     vpc_region: Option<crate::types::VPCRegion>,
@@ -98,6 +98,18 @@ impl std::fmt::Debug for ListHostedZonesByVPCInputBuilder {
             .field("max_items", &self.max_items)
             .field("next_token", &self.next_token)
             .finish()
+    }
+}
+
+impl Clone for ListHostedZonesByVPCInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListHostedZonesByVPCInputBuilder {
+            vpc_id: self.vpc_id.clone(),
+            vpc_region: self.vpc_region.clone(),
+            max_items: self.max_items.clone(),
+            next_token: self.next_token.clone(),
+        }
     }
 }
 
@@ -140,29 +152,18 @@ impl ListHostedZonesByVPCInputBuilder {
     }
     /// Builds the [`ListHostedZonesByVPCInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListHostedZonesByVPCInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListHostedZonesByVPCInput, restxml_runtime::BuildError> {
         match (self.vpc_id, self.vpc_region) {
-            (Some(m_vpc_id), Some(m_vpc_region)) => {
-                Ok(ListHostedZonesByVPCInput {
-                    vpc_id: m_vpc_id,
-                    vpc_region: m_vpc_region,
-                    max_items: self.max_items,
-                    next_token: self.next_token,
-                })
-            }
-            (m_vpc_id, m_vpc_region) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListHostedZonesByVPCInput",
-                        &[
-                            (m_vpc_id.is_none(), "vpc_id", "VPCId"),
-                            (m_vpc_region.is_none(), "vpc_region", "VPCRegion"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_vpc_id), Some(m_vpc_region)) => Ok(ListHostedZonesByVPCInput {
+                vpc_id: m_vpc_id,
+                vpc_region: m_vpc_region,
+                max_items: self.max_items,
+                next_token: self.next_token,
+            }),
+            (m_vpc_id, m_vpc_region) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListHostedZonesByVPCInput",
+                &[(m_vpc_id.is_none(), "vpc_id", "VPCId"), (m_vpc_region.is_none(), "vpc_region", "VPCRegion")],
+            )),
         }
     }
 }
@@ -213,7 +214,7 @@ impl ListHostedZonesByVPCOutput {
 }
 
 /// A builder for [`ListHostedZonesByVPCOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListHostedZonesByVPCOutputBuilder {
     hosted_zone_summaries: Option<Vec<crate::types::HostedZoneSummary>>,
     max_items: Option<String>,
@@ -234,10 +235,7 @@ impl std::fmt::Debug for ListHostedZonesByVPCOutputBuilder {
 impl ListHostedZonesByVPCOutputBuilder {
     /// Sets [`ListHostedZonesByVPCOutput::hosted_zone_summaries`].
     #[inline]
-    pub fn hosted_zone_summaries(
-        mut self,
-        value: Vec<crate::types::HostedZoneSummary>,
-    ) -> Self {
+    pub fn hosted_zone_summaries(mut self, value: Vec<crate::types::HostedZoneSummary>) -> Self {
         self.hosted_zone_summaries = Some(value);
         self
     }
@@ -261,39 +259,27 @@ impl ListHostedZonesByVPCOutputBuilder {
     }
     /// Builds the [`ListHostedZonesByVPCOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListHostedZonesByVPCOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListHostedZonesByVPCOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone_summaries, self.max_items) {
-            (Some(m_hosted_zone_summaries), Some(m_max_items)) => {
-                Ok(ListHostedZonesByVPCOutput {
-                    hosted_zone_summaries: m_hosted_zone_summaries,
-                    max_items: m_max_items,
-                    next_token: self.next_token,
-                    meta: Default::default(),
-                })
-            }
-            (m_hosted_zone_summaries, m_max_items) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListHostedZonesByVPCOutput",
-                        &[
-                            (
-                                m_hosted_zone_summaries.is_none(),
-                                "hosted_zone_summaries",
-                                "HostedZoneSummaries",
-                            ),
-                            (m_max_items.is_none(), "max_items", "MaxItems"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_hosted_zone_summaries), Some(m_max_items)) => Ok(ListHostedZonesByVPCOutput {
+                hosted_zone_summaries: m_hosted_zone_summaries,
+                max_items: m_max_items,
+                next_token: self.next_token,
+                meta: Default::default(),
+            }),
+            (m_hosted_zone_summaries, m_max_items) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListHostedZonesByVPCOutput",
+                &[
+                    (m_hosted_zone_summaries.is_none(), "hosted_zone_summaries", "HostedZoneSummaries"),
+                    (m_max_items.is_none(), "max_items", "MaxItems"),
+                ],
+            )),
         }
     }
 }
 
 /// The errors ListHostedZonesByVPC can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListHostedZonesByVPCError {
     /// The input is not valid.
@@ -308,33 +294,17 @@ impl ListHostedZonesByVPCError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListHostedZonesByVPC",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListHostedZonesByVPC", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("InvalidPaginationToken") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidPaginationToken)
-            }
+            Some("InvalidPaginationToken") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidPaginationToken),
             _ => unhandled(meta),
         }
     }
@@ -352,6 +322,17 @@ impl ListHostedZonesByVPCError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListHostedZonesByVPCError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::InvalidPaginationToken(value) => Self::InvalidPaginationToken(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -393,9 +374,7 @@ impl std::error::Error for ListHostedZonesByVPCError {
 pub fn serialize_request(
     input: &crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/hostedzonesbyvpc");
     {
         let value = &input.vpc_id;
@@ -423,30 +402,23 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListHostedZonesByVPCError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListHostedZonesByVPCError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListHostedZonesByVPCError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_hosted_zone_summaries, body_max_items, body_next_token) = if restxml_runtime::xml::is_blank(
-        body,
-    ) {
+    let (body_hosted_zone_summaries, body_max_items, body_next_token) = if restxml_runtime::xml::is_blank(body) {
         (
             Default::default(),
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
-                    )
-                })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
+                )
+            })?,
             None,
         )
     } else {
@@ -459,23 +431,16 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "HostedZoneSummaries" => {
-                        m_hosted_zone_summaries = Some(
-                            child
-                                .read_list(
-                                    "HostedZoneSummary",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_hosted_zone_summaries =
+                            Some(child.read_list("HostedZoneSummary", |item0| {
+                                restxml_runtime::xml::ReadXml::read_xml(item0)
+                            })?);
                     }
                     "MaxItems" => {
-                        m_max_items = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "NextToken" => {
-                        m_next_token = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_token = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     _ => {}
                 }
@@ -500,11 +465,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListHostedZonesByVPCFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListHostedZonesByVPCFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListHostedZonesByVPCFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListHostedZonesByVPCFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListHostedZonesByVPCFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListHostedZonesByVPCFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -514,11 +501,7 @@ impl ListHostedZonesByVPCFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInputBuilder,
     ) -> Self {
-        ListHostedZonesByVPCFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListHostedZonesByVPCFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the Amazon VPC that you want to list hosted zones for.
     ///
@@ -567,18 +550,13 @@ impl ListHostedZonesByVPCFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInputBuilder {
         &self.input
     }
     /// Sends ListHostedZonesByVPC: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -593,15 +571,9 @@ impl ListHostedZonesByVPCFluentBuilder {
         crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCOutput,
         restxml_runtime::SdkError<ListHostedZonesByVPCError>,
     > {
-        let input: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListHostedZonesByVPC", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListHostedZonesByVPC", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

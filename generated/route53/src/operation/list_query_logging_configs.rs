@@ -63,7 +63,7 @@ impl From<ListQueryLoggingConfigsInput> for ListQueryLoggingConfigsInputBuilder 
 }
 
 /// A builder for [`ListQueryLoggingConfigsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListQueryLoggingConfigsInputBuilder {
     hosted_zone_id: Option<String>,
     next_token: Option<String>,
@@ -78,6 +78,17 @@ impl std::fmt::Debug for ListQueryLoggingConfigsInputBuilder {
             .field("next_token", &self.next_token)
             .field("max_results", &self.max_results)
             .finish()
+    }
+}
+
+impl Clone for ListQueryLoggingConfigsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListQueryLoggingConfigsInputBuilder {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results.clone(),
+        }
     }
 }
 
@@ -120,9 +131,7 @@ impl ListQueryLoggingConfigsInputBuilder {
     }
     /// Builds the [`ListQueryLoggingConfigsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListQueryLoggingConfigsInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListQueryLoggingConfigsInput, restxml_runtime::BuildError> {
         Ok(ListQueryLoggingConfigsInput {
             hosted_zone_id: self.hosted_zone_id,
             next_token: self.next_token,
@@ -176,7 +185,7 @@ impl ListQueryLoggingConfigsOutput {
 }
 
 /// A builder for [`ListQueryLoggingConfigsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListQueryLoggingConfigsOutputBuilder {
     query_logging_configs: Option<Vec<crate::types::QueryLoggingConfig>>,
     next_token: Option<String>,
@@ -195,10 +204,7 @@ impl std::fmt::Debug for ListQueryLoggingConfigsOutputBuilder {
 impl ListQueryLoggingConfigsOutputBuilder {
     /// Sets [`ListQueryLoggingConfigsOutput::query_logging_configs`].
     #[inline]
-    pub fn query_logging_configs(
-        mut self,
-        value: Vec<crate::types::QueryLoggingConfig>,
-    ) -> Self {
+    pub fn query_logging_configs(mut self, value: Vec<crate::types::QueryLoggingConfig>) -> Self {
         self.query_logging_configs = Some(value);
         self
     }
@@ -216,37 +222,23 @@ impl ListQueryLoggingConfigsOutputBuilder {
     }
     /// Builds the [`ListQueryLoggingConfigsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListQueryLoggingConfigsOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListQueryLoggingConfigsOutput, restxml_runtime::BuildError> {
         match (self.query_logging_configs,) {
-            (Some(m_query_logging_configs),) => {
-                Ok(ListQueryLoggingConfigsOutput {
-                    query_logging_configs: m_query_logging_configs,
-                    next_token: self.next_token,
-                    meta: Default::default(),
-                })
-            }
-            (m_query_logging_configs,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListQueryLoggingConfigsOutput",
-                        &[
-                            (
-                                m_query_logging_configs.is_none(),
-                                "query_logging_configs",
-                                "QueryLoggingConfigs",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_query_logging_configs),) => Ok(ListQueryLoggingConfigsOutput {
+                query_logging_configs: m_query_logging_configs,
+                next_token: self.next_token,
+                meta: Default::default(),
+            }),
+            (m_query_logging_configs,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListQueryLoggingConfigsOutput",
+                &[(m_query_logging_configs.is_none(), "query_logging_configs", "QueryLoggingConfigs")],
+            )),
         }
     }
 }
 
 /// The errors ListQueryLoggingConfigs can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListQueryLoggingConfigsError {
     /// The input is not valid.
@@ -263,36 +255,24 @@ impl ListQueryLoggingConfigsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListQueryLoggingConfigs",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("InvalidPaginationToken") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidPaginationToken)
-            }
+            Some("InvalidPaginationToken") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidPaginationToken),
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             _ => unhandled(meta),
         }
@@ -316,6 +296,18 @@ impl ListQueryLoggingConfigsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListQueryLoggingConfigsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::InvalidPaginationToken(value) => Self::InvalidPaginationToken(value.clone()),
+            Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -358,16 +350,10 @@ impl std::error::Error for ListQueryLoggingConfigsError {
 pub fn serialize_request(
     input: &crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/queryloggingconfig");
     if let Some(value) = &input.hosted_zone_id {
-        request
-            .push_query(
-                "hostedzoneid",
-                Some(restxml_runtime::customizations::route53::resource_id(value)),
-            );
+        request.push_query("hostedzoneid", Some(restxml_runtime::customizations::route53::resource_id(value)));
     }
     if let Some(value) = &input.next_token {
         request.push_query("nexttoken", Some(value.as_str()));
@@ -387,44 +373,32 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListQueryLoggingConfigsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListQueryLoggingConfigsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListQueryLoggingConfigsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_query_logging_configs, body_next_token) = if restxml_runtime::xml::is_blank(
-        body,
-    ) {
+    let (body_query_logging_configs, body_next_token) = if restxml_runtime::xml::is_blank(body) {
         (Default::default(), None)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["ListQueryLoggingConfigsResponse"])?;
+            let element = &mut document.output_root(&["ListQueryLoggingConfigsResponse"])?;
             let mut m_query_logging_configs = None;
             let mut m_next_token = None;
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "QueryLoggingConfigs" => {
-                        m_query_logging_configs = Some(
-                            child
-                                .read_list(
-                                    "QueryLoggingConfig",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_query_logging_configs =
+                            Some(child.read_list("QueryLoggingConfig", |item0| {
+                                restxml_runtime::xml::ReadXml::read_xml(item0)
+                            })?);
                     }
                     "NextToken" => {
-                        m_next_token = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_token = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     _ => {}
                 }
@@ -444,11 +418,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListQueryLoggingConfigsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListQueryLoggingConfigsFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListQueryLoggingConfigsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListQueryLoggingConfigsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListQueryLoggingConfigsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListQueryLoggingConfigsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -458,11 +454,7 @@ impl ListQueryLoggingConfigsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInputBuilder,
     ) -> Self {
-        ListQueryLoggingConfigsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListQueryLoggingConfigsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// (Optional) If you want to list the query logging configuration that is associated with a hosted zone, specify the ID in `HostedZoneId`.
     ///
@@ -509,18 +501,13 @@ impl ListQueryLoggingConfigsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInputBuilder {
         &self.input
     }
     /// Sends ListQueryLoggingConfigs: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -535,15 +522,9 @@ impl ListQueryLoggingConfigsFluentBuilder {
         crate::operation::list_query_logging_configs::ListQueryLoggingConfigsOutput,
         restxml_runtime::SdkError<ListQueryLoggingConfigsError>,
     > {
-        let input: crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListQueryLoggingConfigs", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListQueryLoggingConfigs", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -131,7 +131,7 @@ impl From<ListResourceRecordSetsInput> for ListResourceRecordSetsInputBuilder {
 }
 
 /// A builder for [`ListResourceRecordSetsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListResourceRecordSetsInputBuilder {
     hosted_zone_id: Option<String>,
     start_record_name: Option<String>,
@@ -150,6 +150,19 @@ impl std::fmt::Debug for ListResourceRecordSetsInputBuilder {
             .field("start_record_identifier", &self.start_record_identifier)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListResourceRecordSetsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListResourceRecordSetsInputBuilder {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            start_record_name: self.start_record_name.clone(),
+            start_record_type: self.start_record_type.clone(),
+            start_record_identifier: self.start_record_identifier.clone(),
+            max_items: self.max_items.clone(),
+        }
     }
 }
 
@@ -210,27 +223,19 @@ impl ListResourceRecordSetsInputBuilder {
     }
     /// Builds the [`ListResourceRecordSetsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListResourceRecordSetsInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListResourceRecordSetsInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id,) {
-            (Some(m_hosted_zone_id),) => {
-                Ok(ListResourceRecordSetsInput {
-                    hosted_zone_id: m_hosted_zone_id,
-                    start_record_name: self.start_record_name,
-                    start_record_type: self.start_record_type,
-                    start_record_identifier: self.start_record_identifier,
-                    max_items: self.max_items,
-                })
-            }
-            (m_hosted_zone_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListResourceRecordSetsInput",
-                        &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
-                    ),
-                )
-            }
+            (Some(m_hosted_zone_id),) => Ok(ListResourceRecordSetsInput {
+                hosted_zone_id: m_hosted_zone_id,
+                start_record_name: self.start_record_name,
+                start_record_type: self.start_record_type,
+                start_record_identifier: self.start_record_identifier,
+                max_items: self.max_items,
+            }),
+            (m_hosted_zone_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListResourceRecordSetsInput",
+                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+            )),
         }
     }
 }
@@ -296,7 +301,7 @@ impl ListResourceRecordSetsOutput {
 }
 
 /// A builder for [`ListResourceRecordSetsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListResourceRecordSetsOutputBuilder {
     resource_record_sets: Option<Vec<crate::types::ResourceRecordSet>>,
     is_truncated: Option<bool>,
@@ -323,10 +328,7 @@ impl std::fmt::Debug for ListResourceRecordSetsOutputBuilder {
 impl ListResourceRecordSetsOutputBuilder {
     /// Sets [`ListResourceRecordSetsOutput::resource_record_sets`].
     #[inline]
-    pub fn resource_record_sets(
-        mut self,
-        value: Vec<crate::types::ResourceRecordSet>,
-    ) -> Self {
+    pub fn resource_record_sets(mut self, value: Vec<crate::types::ResourceRecordSet>) -> Self {
         self.resource_record_sets = Some(value);
         self
     }
@@ -380,9 +382,7 @@ impl ListResourceRecordSetsOutputBuilder {
     }
     /// Builds the [`ListResourceRecordSetsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListResourceRecordSetsOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListResourceRecordSetsOutput, restxml_runtime::BuildError> {
         match (self.resource_record_sets, self.is_truncated, self.max_items) {
             (Some(m_resource_record_sets), Some(m_is_truncated), Some(m_max_items)) => {
                 Ok(ListResourceRecordSetsOutput {
@@ -395,28 +395,20 @@ impl ListResourceRecordSetsOutputBuilder {
                     meta: Default::default(),
                 })
             }
-            (m_resource_record_sets, m_is_truncated, m_max_items) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListResourceRecordSetsOutput",
-                        &[
-                            (
-                                m_resource_record_sets.is_none(),
-                                "resource_record_sets",
-                                "ResourceRecordSets",
-                            ),
-                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                            (m_max_items.is_none(), "max_items", "MaxItems"),
-                        ],
-                    ),
-                )
-            }
+            (m_resource_record_sets, m_is_truncated, m_max_items) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListResourceRecordSetsOutput",
+                &[
+                    (m_resource_record_sets.is_none(), "resource_record_sets", "ResourceRecordSets"),
+                    (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                    (m_max_items.is_none(), "max_items", "MaxItems"),
+                ],
+            )),
         }
     }
 }
 
 /// The errors ListResourceRecordSets can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListResourceRecordSetsError {
     /// No hosted zone exists with the ID that you specified.
@@ -431,32 +423,22 @@ impl ListResourceRecordSetsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListResourceRecordSets",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -475,6 +457,17 @@ impl ListResourceRecordSetsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListResourceRecordSetsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -516,18 +509,11 @@ impl std::error::Error for ListResourceRecordSetsError {
 pub fn serialize_request(
     input: &crate::operation::list_resource_record_sets::ListResourceRecordSetsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request
-            .push_label(
-                "Id",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.push_path("/rrset");
     if let Some(value) = &input.start_record_name {
@@ -554,15 +540,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListResourceRecordSetsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListResourceRecordSetsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListResourceRecordSetsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -576,31 +558,26 @@ pub fn parse_response<B: AsRef<[u8]>>(
     ) = if restxml_runtime::xml::is_blank(body) {
         (
             Default::default(),
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "IsTruncated",
-                        ),
-                    )
-                })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
+                )
+            })?,
             None,
             None,
             None,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
-                    )
-                })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
+                )
+            })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["ListResourceRecordSetsResponse"])?;
+            let element = &mut document.output_root(&["ListResourceRecordSetsResponse"])?;
             let mut m_resource_record_sets = None;
             let mut m_is_truncated = None;
             let mut m_next_record_name = None;
@@ -610,38 +587,25 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "ResourceRecordSets" => {
-                        m_resource_record_sets = Some(
-                            child
-                                .read_list(
-                                    "ResourceRecordSet",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_resource_record_sets =
+                            Some(child.read_list("ResourceRecordSet", |item0| {
+                                restxml_runtime::xml::ReadXml::read_xml(item0)
+                            })?);
                     }
                     "IsTruncated" => {
-                        m_is_truncated = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "NextRecordName" => {
-                        m_next_record_name = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_record_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "NextRecordType" => {
-                        m_next_record_type = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_record_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "NextRecordIdentifier" => {
-                        m_next_record_identifier = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_record_identifier = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "MaxItems" => {
-                        m_max_items = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     _ => {}
                 }
@@ -672,11 +636,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListResourceRecordSetsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListResourceRecordSetsFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_resource_record_sets::ListResourceRecordSetsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListResourceRecordSetsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListResourceRecordSetsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListResourceRecordSetsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListResourceRecordSetsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -686,11 +672,7 @@ impl ListResourceRecordSetsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_resource_record_sets::ListResourceRecordSetsInputBuilder,
     ) -> Self {
-        ListResourceRecordSetsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListResourceRecordSetsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the hosted zone that contains the resource record sets that you want to list.
     ///
@@ -759,18 +741,13 @@ impl ListResourceRecordSetsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_resource_record_sets::ListResourceRecordSetsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_resource_record_sets::ListResourceRecordSetsInputBuilder {
         &self.input
     }
     /// Sends ListResourceRecordSets: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -785,15 +762,9 @@ impl ListResourceRecordSetsFluentBuilder {
         crate::operation::list_resource_record_sets::ListResourceRecordSetsOutput,
         restxml_runtime::SdkError<ListResourceRecordSetsError>,
     > {
-        let input: crate::operation::list_resource_record_sets::ListResourceRecordSetsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_resource_record_sets::ListResourceRecordSetsInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListResourceRecordSets", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListResourceRecordSets", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -43,15 +43,12 @@ impl From<ListReusableDelegationSetsInput> for ListReusableDelegationSetsInputBu
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListReusableDelegationSetsInput) -> Self {
-        ListReusableDelegationSetsInputBuilder {
-            marker: input.marker,
-            max_items: input.max_items,
-        }
+        ListReusableDelegationSetsInputBuilder { marker: input.marker, max_items: input.max_items }
     }
 }
 
 /// A builder for [`ListReusableDelegationSetsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListReusableDelegationSetsInputBuilder {
     marker: Option<String>,
     max_items: Option<String>,
@@ -64,6 +61,13 @@ impl std::fmt::Debug for ListReusableDelegationSetsInputBuilder {
             .field("marker", &self.marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListReusableDelegationSetsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListReusableDelegationSetsInputBuilder { marker: self.marker.clone(), max_items: self.max_items.clone() }
     }
 }
 
@@ -94,13 +98,8 @@ impl ListReusableDelegationSetsInputBuilder {
     }
     /// Builds the [`ListReusableDelegationSetsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListReusableDelegationSetsInput, restxml_runtime::BuildError> {
-        Ok(ListReusableDelegationSetsInput {
-            marker: self.marker,
-            max_items: self.max_items,
-        })
+    pub fn build(self) -> Result<ListReusableDelegationSetsInput, restxml_runtime::BuildError> {
+        Ok(ListReusableDelegationSetsInput { marker: self.marker, max_items: self.max_items })
     }
 }
 
@@ -156,7 +155,7 @@ impl ListReusableDelegationSetsOutput {
 }
 
 /// A builder for [`ListReusableDelegationSetsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListReusableDelegationSetsOutputBuilder {
     delegation_sets: Option<Vec<crate::types::DelegationSet>>,
     marker: Option<String>,
@@ -217,16 +216,9 @@ impl ListReusableDelegationSetsOutputBuilder {
     }
     /// Builds the [`ListReusableDelegationSetsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListReusableDelegationSetsOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListReusableDelegationSetsOutput, restxml_runtime::BuildError> {
         match (self.delegation_sets, self.marker, self.is_truncated, self.max_items) {
-            (
-                Some(m_delegation_sets),
-                Some(m_marker),
-                Some(m_is_truncated),
-                Some(m_max_items),
-            ) => {
+            (Some(m_delegation_sets), Some(m_marker), Some(m_is_truncated), Some(m_max_items)) => {
                 Ok(ListReusableDelegationSetsOutput {
                     delegation_sets: m_delegation_sets,
                     marker: m_marker,
@@ -237,28 +229,22 @@ impl ListReusableDelegationSetsOutputBuilder {
                 })
             }
             (m_delegation_sets, m_marker, m_is_truncated, m_max_items) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListReusableDelegationSetsOutput",
-                        &[
-                            (
-                                m_delegation_sets.is_none(),
-                                "delegation_sets",
-                                "DelegationSets",
-                            ),
-                            (m_marker.is_none(), "marker", "Marker"),
-                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                            (m_max_items.is_none(), "max_items", "MaxItems"),
-                        ],
-                    ),
-                )
+                Err(restxml_runtime::BuildError::missing_fields(
+                    "ListReusableDelegationSetsOutput",
+                    &[
+                        (m_delegation_sets.is_none(), "delegation_sets", "DelegationSets"),
+                        (m_marker.is_none(), "marker", "Marker"),
+                        (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                        (m_max_items.is_none(), "max_items", "MaxItems"),
+                    ],
+                ))
             }
         }
     }
 }
 
 /// The errors ListReusableDelegationSets can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListReusableDelegationSetsError {
     /// The input is not valid.
@@ -271,28 +257,19 @@ impl ListReusableDelegationSetsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListReusableDelegationSets",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -306,6 +283,16 @@ impl ListReusableDelegationSetsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListReusableDelegationSetsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -346,9 +333,7 @@ impl std::error::Error for ListReusableDelegationSetsError {
 pub fn serialize_request(
     input: &crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/delegationset");
     if let Some(value) = &input.marker {
         request.push_query("marker", Some(value.as_str()));
@@ -368,106 +353,80 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListReusableDelegationSetsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListReusableDelegationSetsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListReusableDelegationSetsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (
-        body_delegation_sets,
-        body_marker,
-        body_is_truncated,
-        body_next_marker,
-        body_max_items,
-    ) = if restxml_runtime::xml::is_blank(body) {
-        (
-            Default::default(),
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+    let (body_delegation_sets, body_marker, body_is_truncated, body_next_marker, body_max_items) =
+        if restxml_runtime::xml::is_blank(body) {
+            (
+                Default::default(),
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("Marker"),
                     )
                 })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "IsTruncated",
-                        ),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
                     )
                 })?,
-            None,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+                None,
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
                     )
                 })?,
-        )
-    } else {
-        let read = || -> Result<_, restxml_runtime::xml::XmlError> {
-            let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["ListReusableDelegationSetsResponse"])?;
-            let mut m_delegation_sets = None;
-            let mut m_marker = None;
-            let mut m_is_truncated = None;
-            let mut m_next_marker = None;
-            let mut m_max_items = None;
-            while let Some(mut child) = element.next_child()? {
-                match child.local_name() {
-                    "DelegationSets" => {
-                        m_delegation_sets = Some(
-                            child
-                                .read_list(
-                                    "DelegationSet",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+            )
+        } else {
+            let read = || -> Result<_, restxml_runtime::xml::XmlError> {
+                let mut document = restxml_runtime::xml::Document::new(body)?;
+                let element = &mut document.output_root(&["ListReusableDelegationSetsResponse"])?;
+                let mut m_delegation_sets = None;
+                let mut m_marker = None;
+                let mut m_is_truncated = None;
+                let mut m_next_marker = None;
+                let mut m_max_items = None;
+                while let Some(mut child) = element.next_child()? {
+                    match child.local_name() {
+                        "DelegationSets" => {
+                            m_delegation_sets =
+                                Some(child.read_list("DelegationSet", |item0| {
+                                    restxml_runtime::xml::ReadXml::read_xml(item0)
+                                })?);
+                        }
+                        "Marker" => {
+                            m_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "IsTruncated" => {
+                            m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "NextMarker" => {
+                            m_next_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "MaxItems" => {
+                            m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        _ => {}
                     }
-                    "Marker" => {
-                        m_marker = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "IsTruncated" => {
-                        m_is_truncated = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "NextMarker" => {
-                        m_next_marker = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "MaxItems" => {
-                        m_max_items = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    _ => {}
                 }
-            }
-            Ok((
-                m_delegation_sets.unwrap_or_default(),
-                restxml_runtime::xml::required(m_marker, "Marker", element)?,
-                restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
-                m_next_marker,
-                restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
-            ))
+                Ok((
+                    m_delegation_sets.unwrap_or_default(),
+                    restxml_runtime::xml::required(m_marker, "Marker", element)?,
+                    restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
+                    m_next_marker,
+                    restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
+                ))
+            };
+            read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
         };
-        read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
-    };
     Ok(crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsOutput {
         delegation_sets: body_delegation_sets,
         marker: body_marker,
@@ -482,11 +441,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListReusableDelegationSetsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListReusableDelegationSetsFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListReusableDelegationSetsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListReusableDelegationSetsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListReusableDelegationSetsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListReusableDelegationSetsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -496,11 +477,7 @@ impl ListReusableDelegationSetsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInputBuilder,
     ) -> Self {
-        ListReusableDelegationSetsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListReusableDelegationSetsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// If the value of `IsTruncated` in the previous response was `true`, you have more reusable delegation sets. To get another group, submit another `ListReusableDelegationSets` request.
     ///
@@ -533,18 +510,13 @@ impl ListReusableDelegationSetsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInputBuilder {
         &self.input
     }
     /// Sends ListReusableDelegationSets: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -559,15 +531,10 @@ impl ListReusableDelegationSetsFluentBuilder {
         crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsOutput,
         restxml_runtime::SdkError<ListReusableDelegationSetsError>,
     > {
-        let input: crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListReusableDelegationSets", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListReusableDelegationSets", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

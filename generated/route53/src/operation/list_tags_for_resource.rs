@@ -53,7 +53,7 @@ impl From<ListTagsForResourceInput> for ListTagsForResourceInputBuilder {
 }
 
 /// A builder for [`ListTagsForResourceInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListTagsForResourceInputBuilder {
     resource_type: Option<crate::types::TagResourceType>,
     resource_id: Option<String>,
@@ -66,6 +66,16 @@ impl std::fmt::Debug for ListTagsForResourceInputBuilder {
             .field("resource_type", &self.resource_type)
             .field("resource_id", &self.resource_id)
             .finish()
+    }
+}
+
+impl Clone for ListTagsForResourceInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListTagsForResourceInputBuilder {
+            resource_type: self.resource_type.clone(),
+            resource_id: self.resource_id.clone(),
+        }
     }
 }
 
@@ -87,22 +97,15 @@ impl ListTagsForResourceInputBuilder {
     pub fn build(self) -> Result<ListTagsForResourceInput, restxml_runtime::BuildError> {
         match (self.resource_type, self.resource_id) {
             (Some(m_resource_type), Some(m_resource_id)) => {
-                Ok(ListTagsForResourceInput {
-                    resource_type: m_resource_type,
-                    resource_id: m_resource_id,
-                })
+                Ok(ListTagsForResourceInput { resource_type: m_resource_type, resource_id: m_resource_id })
             }
-            (m_resource_type, m_resource_id) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListTagsForResourceInput",
-                        &[
-                            (m_resource_type.is_none(), "resource_type", "ResourceType"),
-                            (m_resource_id.is_none(), "resource_id", "ResourceId"),
-                        ],
-                    ),
-                )
-            }
+            (m_resource_type, m_resource_id) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListTagsForResourceInput",
+                &[
+                    (m_resource_type.is_none(), "resource_type", "ResourceType"),
+                    (m_resource_id.is_none(), "resource_id", "ResourceId"),
+                ],
+            )),
         }
     }
 }
@@ -125,9 +128,7 @@ pub struct ListTagsForResourceOutput {
 impl std::fmt::Debug for ListTagsForResourceOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTagsForResourceOutput")
-            .field("resource_tag_set", &self.resource_tag_set)
-            .finish()
+        f.debug_struct("ListTagsForResourceOutput").field("resource_tag_set", &self.resource_tag_set).finish()
     }
 }
 
@@ -147,7 +148,7 @@ impl ListTagsForResourceOutput {
 }
 
 /// A builder for [`ListTagsForResourceOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListTagsForResourceOutputBuilder {
     resource_tag_set: Option<crate::types::ResourceTagSet>,
 }
@@ -155,9 +156,7 @@ pub struct ListTagsForResourceOutputBuilder {
 impl std::fmt::Debug for ListTagsForResourceOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTagsForResourceOutputBuilder")
-            .field("resource_tag_set", &self.resource_tag_set)
-            .finish()
+        f.debug_struct("ListTagsForResourceOutputBuilder").field("resource_tag_set", &self.resource_tag_set).finish()
     }
 }
 
@@ -170,36 +169,21 @@ impl ListTagsForResourceOutputBuilder {
     }
     /// Builds the [`ListTagsForResourceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListTagsForResourceOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListTagsForResourceOutput, restxml_runtime::BuildError> {
         match (self.resource_tag_set,) {
             (Some(m_resource_tag_set),) => {
-                Ok(ListTagsForResourceOutput {
-                    resource_tag_set: m_resource_tag_set,
-                    meta: Default::default(),
-                })
+                Ok(ListTagsForResourceOutput { resource_tag_set: m_resource_tag_set, meta: Default::default() })
             }
-            (m_resource_tag_set,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListTagsForResourceOutput",
-                        &[
-                            (
-                                m_resource_tag_set.is_none(),
-                                "resource_tag_set",
-                                "ResourceTagSet",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_resource_tag_set,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListTagsForResourceOutput",
+                &[(m_resource_tag_set.is_none(), "resource_tag_set", "ResourceTagSet")],
+            )),
         }
     }
 }
 
 /// The errors ListTagsForResource can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTagsForResourceError {
     /// The input is not valid.
@@ -220,45 +204,24 @@ impl ListTagsForResourceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListTagsForResource",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListTagsForResource", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("NoSuchHealthCheck") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
-            }
+            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchHealthCheck),
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
-            Some("PriorRequestNotComplete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
-            }
-            Some("ThrottlingException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ThrottlingException)
-            }
+            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PriorRequestNotComplete),
+            Some("ThrottlingException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ThrottlingException),
             _ => unhandled(meta),
         }
     }
@@ -291,6 +254,20 @@ impl ListTagsForResourceError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListTagsForResourceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::NoSuchHealthCheck(value) => Self::NoSuchHealthCheck(value.clone()),
+            Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
+            Self::PriorRequestNotComplete(value) => Self::PriorRequestNotComplete(value.clone()),
+            Self::ThrottlingException(value) => Self::ThrottlingException(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -335,9 +312,7 @@ impl std::error::Error for ListTagsForResourceError {
 pub fn serialize_request(
     input: &crate::operation::list_tags_for_resource::ListTagsForResourceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/tags/");
     {
         let value = &input.resource_type;
@@ -360,30 +335,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListTagsForResourceError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListTagsForResourceError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListTagsForResourceError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_resource_tag_set,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "ResourceTagSet",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("ResourceTagSet"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -391,18 +357,10 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_resource_tag_set = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ResourceTagSet" {
-                    m_resource_tag_set = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_resource_tag_set = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
-            Ok((
-                restxml_runtime::xml::required(
-                    m_resource_tag_set,
-                    "ResourceTagSet",
-                    element,
-                )?,
-            ))
+            Ok((restxml_runtime::xml::required(m_resource_tag_set, "ResourceTagSet", element)?,))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -416,11 +374,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListTagsForResourceFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListTagsForResourceFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListTagsForResourceFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListTagsForResourceFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListTagsForResourceFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListTagsForResourceFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -430,11 +410,7 @@ impl ListTagsForResourceFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder,
     ) -> Self {
-        ListTagsForResourceFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListTagsForResourceFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The type of the resource.
     ///
@@ -455,18 +431,13 @@ impl ListTagsForResourceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder {
         &self.input
     }
     /// Sends ListTagsForResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -481,15 +452,9 @@ impl ListTagsForResourceFluentBuilder {
         crate::operation::list_tags_for_resource::ListTagsForResourceOutput,
         restxml_runtime::SdkError<ListTagsForResourceError>,
     > {
-        let input: crate::operation::list_tags_for_resource::ListTagsForResourceInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_tags_for_resource::ListTagsForResourceInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListTagsForResource", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListTagsForResource", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -53,7 +53,7 @@ impl From<ListTagsForResourcesInput> for ListTagsForResourcesInputBuilder {
 }
 
 /// A builder for [`ListTagsForResourcesInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListTagsForResourcesInputBuilder {
     resource_type: Option<crate::types::TagResourceType>,
     resource_ids: Option<Vec<String>>,
@@ -66,6 +66,16 @@ impl std::fmt::Debug for ListTagsForResourcesInputBuilder {
             .field("resource_type", &self.resource_type)
             .field("resource_ids", &self.resource_ids)
             .finish()
+    }
+}
+
+impl Clone for ListTagsForResourcesInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListTagsForResourcesInputBuilder {
+            resource_type: self.resource_type.clone(),
+            resource_ids: self.resource_ids.clone(),
+        }
     }
 }
 
@@ -84,27 +94,18 @@ impl ListTagsForResourcesInputBuilder {
     }
     /// Builds the [`ListTagsForResourcesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListTagsForResourcesInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListTagsForResourcesInput, restxml_runtime::BuildError> {
         match (self.resource_type, self.resource_ids) {
             (Some(m_resource_type), Some(m_resource_ids)) => {
-                Ok(ListTagsForResourcesInput {
-                    resource_type: m_resource_type,
-                    resource_ids: m_resource_ids,
-                })
+                Ok(ListTagsForResourcesInput { resource_type: m_resource_type, resource_ids: m_resource_ids })
             }
-            (m_resource_type, m_resource_ids) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListTagsForResourcesInput",
-                        &[
-                            (m_resource_type.is_none(), "resource_type", "ResourceType"),
-                            (m_resource_ids.is_none(), "resource_ids", "ResourceIds"),
-                        ],
-                    ),
-                )
-            }
+            (m_resource_type, m_resource_ids) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListTagsForResourcesInput",
+                &[
+                    (m_resource_type.is_none(), "resource_type", "ResourceType"),
+                    (m_resource_ids.is_none(), "resource_ids", "ResourceIds"),
+                ],
+            )),
         }
     }
 }
@@ -127,9 +128,7 @@ pub struct ListTagsForResourcesOutput {
 impl std::fmt::Debug for ListTagsForResourcesOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTagsForResourcesOutput")
-            .field("resource_tag_sets", &self.resource_tag_sets)
-            .finish()
+        f.debug_struct("ListTagsForResourcesOutput").field("resource_tag_sets", &self.resource_tag_sets).finish()
     }
 }
 
@@ -149,7 +148,7 @@ impl ListTagsForResourcesOutput {
 }
 
 /// A builder for [`ListTagsForResourcesOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListTagsForResourcesOutputBuilder {
     resource_tag_sets: Option<Vec<crate::types::ResourceTagSet>>,
 }
@@ -157,54 +156,34 @@ pub struct ListTagsForResourcesOutputBuilder {
 impl std::fmt::Debug for ListTagsForResourcesOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTagsForResourcesOutputBuilder")
-            .field("resource_tag_sets", &self.resource_tag_sets)
-            .finish()
+        f.debug_struct("ListTagsForResourcesOutputBuilder").field("resource_tag_sets", &self.resource_tag_sets).finish()
     }
 }
 
 impl ListTagsForResourcesOutputBuilder {
     /// Sets [`ListTagsForResourcesOutput::resource_tag_sets`].
     #[inline]
-    pub fn resource_tag_sets(
-        mut self,
-        value: Vec<crate::types::ResourceTagSet>,
-    ) -> Self {
+    pub fn resource_tag_sets(mut self, value: Vec<crate::types::ResourceTagSet>) -> Self {
         self.resource_tag_sets = Some(value);
         self
     }
     /// Builds the [`ListTagsForResourcesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListTagsForResourcesOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListTagsForResourcesOutput, restxml_runtime::BuildError> {
         match (self.resource_tag_sets,) {
             (Some(m_resource_tag_sets),) => {
-                Ok(ListTagsForResourcesOutput {
-                    resource_tag_sets: m_resource_tag_sets,
-                    meta: Default::default(),
-                })
+                Ok(ListTagsForResourcesOutput { resource_tag_sets: m_resource_tag_sets, meta: Default::default() })
             }
-            (m_resource_tag_sets,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListTagsForResourcesOutput",
-                        &[
-                            (
-                                m_resource_tag_sets.is_none(),
-                                "resource_tag_sets",
-                                "ResourceTagSets",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_resource_tag_sets,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListTagsForResourcesOutput",
+                &[(m_resource_tag_sets.is_none(), "resource_tag_sets", "ResourceTagSets")],
+            )),
         }
     }
 }
 
 /// The errors ListTagsForResources can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTagsForResourcesError {
     /// The input is not valid.
@@ -225,45 +204,24 @@ impl ListTagsForResourcesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListTagsForResources",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListTagsForResources", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("NoSuchHealthCheck") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
-            }
+            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchHealthCheck),
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
-            Some("PriorRequestNotComplete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
-            }
-            Some("ThrottlingException") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ThrottlingException)
-            }
+            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PriorRequestNotComplete),
+            Some("ThrottlingException") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ThrottlingException),
             _ => unhandled(meta),
         }
     }
@@ -296,6 +254,20 @@ impl ListTagsForResourcesError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListTagsForResourcesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::NoSuchHealthCheck(value) => Self::NoSuchHealthCheck(value.clone()),
+            Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
+            Self::PriorRequestNotComplete(value) => Self::PriorRequestNotComplete(value.clone()),
+            Self::ThrottlingException(value) => Self::ThrottlingException(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -340,9 +312,7 @@ impl std::error::Error for ListTagsForResourcesError {
 pub fn serialize_request(
     input: &crate::operation::list_tags_for_resources::ListTagsForResourcesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/tags/");
     {
         let value = &input.resource_type;
@@ -374,15 +344,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListTagsForResourcesError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListTagsForResourcesError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListTagsForResourcesError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -396,11 +362,7 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "ResourceTagSets" {
                     m_resource_tag_sets = Some(
-                        child
-                            .read_list(
-                                "ResourceTagSet",
-                                |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                            )?,
+                        child.read_list("ResourceTagSet", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?,
                     );
                 }
             }
@@ -418,11 +380,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListTagsForResourcesFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListTagsForResourcesFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_tags_for_resources::ListTagsForResourcesInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListTagsForResourcesFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListTagsForResourcesFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListTagsForResourcesFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListTagsForResourcesFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -432,11 +416,7 @@ impl ListTagsForResourcesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_tags_for_resources::ListTagsForResourcesInputBuilder,
     ) -> Self {
-        ListTagsForResourcesFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListTagsForResourcesFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The type of the resources.
     ///
@@ -457,18 +437,13 @@ impl ListTagsForResourcesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_tags_for_resources::ListTagsForResourcesInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_tags_for_resources::ListTagsForResourcesInputBuilder {
         &self.input
     }
     /// Sends ListTagsForResources: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -483,15 +458,9 @@ impl ListTagsForResourcesFluentBuilder {
         crate::operation::list_tags_for_resources::ListTagsForResourcesOutput,
         restxml_runtime::SdkError<ListTagsForResourcesError>,
     > {
-        let input: crate::operation::list_tags_for_resources::ListTagsForResourcesInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_tags_for_resources::ListTagsForResourcesInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListTagsForResources", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListTagsForResources", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -51,7 +51,7 @@ impl From<ListTrafficPoliciesInput> for ListTrafficPoliciesInputBuilder {
 }
 
 /// A builder for [`ListTrafficPoliciesInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListTrafficPoliciesInputBuilder {
     traffic_policy_id_marker: Option<String>,
     max_items: Option<String>,
@@ -64,6 +64,16 @@ impl std::fmt::Debug for ListTrafficPoliciesInputBuilder {
             .field("traffic_policy_id_marker", &self.traffic_policy_id_marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListTrafficPoliciesInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListTrafficPoliciesInputBuilder {
+            traffic_policy_id_marker: self.traffic_policy_id_marker.clone(),
+            max_items: self.max_items.clone(),
+        }
     }
 }
 
@@ -151,7 +161,7 @@ impl ListTrafficPoliciesOutput {
 }
 
 /// A builder for [`ListTrafficPoliciesOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListTrafficPoliciesOutputBuilder {
     traffic_policy_summaries: Option<Vec<crate::types::TrafficPolicySummary>>,
     is_truncated: Option<bool>,
@@ -174,10 +184,7 @@ impl std::fmt::Debug for ListTrafficPoliciesOutputBuilder {
 impl ListTrafficPoliciesOutputBuilder {
     /// Sets [`ListTrafficPoliciesOutput::traffic_policy_summaries`].
     #[inline]
-    pub fn traffic_policy_summaries(
-        mut self,
-        value: Vec<crate::types::TrafficPolicySummary>,
-    ) -> Self {
+    pub fn traffic_policy_summaries(mut self, value: Vec<crate::types::TrafficPolicySummary>) -> Self {
         self.traffic_policy_summaries = Some(value);
         self
     }
@@ -201,61 +208,37 @@ impl ListTrafficPoliciesOutputBuilder {
     }
     /// Builds the [`ListTrafficPoliciesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListTrafficPoliciesOutput, restxml_runtime::BuildError> {
-        match (
-            self.traffic_policy_summaries,
-            self.is_truncated,
-            self.traffic_policy_id_marker,
-            self.max_items,
-        ) {
+    pub fn build(self) -> Result<ListTrafficPoliciesOutput, restxml_runtime::BuildError> {
+        match (self.traffic_policy_summaries, self.is_truncated, self.traffic_policy_id_marker, self.max_items) {
             (
                 Some(m_traffic_policy_summaries),
                 Some(m_is_truncated),
                 Some(m_traffic_policy_id_marker),
                 Some(m_max_items),
-            ) => {
-                Ok(ListTrafficPoliciesOutput {
-                    traffic_policy_summaries: m_traffic_policy_summaries,
-                    is_truncated: m_is_truncated,
-                    traffic_policy_id_marker: m_traffic_policy_id_marker,
-                    max_items: m_max_items,
-                    meta: Default::default(),
-                })
-            }
-            (
-                m_traffic_policy_summaries,
-                m_is_truncated,
-                m_traffic_policy_id_marker,
-                m_max_items,
-            ) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListTrafficPoliciesOutput",
-                        &[
-                            (
-                                m_traffic_policy_summaries.is_none(),
-                                "traffic_policy_summaries",
-                                "TrafficPolicySummaries",
-                            ),
-                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                            (
-                                m_traffic_policy_id_marker.is_none(),
-                                "traffic_policy_id_marker",
-                                "TrafficPolicyIdMarker",
-                            ),
-                            (m_max_items.is_none(), "max_items", "MaxItems"),
-                        ],
-                    ),
-                )
+            ) => Ok(ListTrafficPoliciesOutput {
+                traffic_policy_summaries: m_traffic_policy_summaries,
+                is_truncated: m_is_truncated,
+                traffic_policy_id_marker: m_traffic_policy_id_marker,
+                max_items: m_max_items,
+                meta: Default::default(),
+            }),
+            (m_traffic_policy_summaries, m_is_truncated, m_traffic_policy_id_marker, m_max_items) => {
+                Err(restxml_runtime::BuildError::missing_fields(
+                    "ListTrafficPoliciesOutput",
+                    &[
+                        (m_traffic_policy_summaries.is_none(), "traffic_policy_summaries", "TrafficPolicySummaries"),
+                        (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                        (m_traffic_policy_id_marker.is_none(), "traffic_policy_id_marker", "TrafficPolicyIdMarker"),
+                        (m_max_items.is_none(), "max_items", "MaxItems"),
+                    ],
+                ))
             }
         }
     }
 }
 
 /// The errors ListTrafficPolicies can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTrafficPoliciesError {
     /// The input is not valid.
@@ -268,28 +251,14 @@ impl ListTrafficPoliciesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "ListTrafficPolicies",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListTrafficPolicies", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -303,6 +272,16 @@ impl ListTrafficPoliciesError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListTrafficPoliciesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -343,9 +322,7 @@ impl std::error::Error for ListTrafficPoliciesError {
 pub fn serialize_request(
     input: &crate::operation::list_traffic_policies::ListTrafficPoliciesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/trafficpolicies");
     if let Some(value) = &input.traffic_policy_id_marker {
         request.push_query("trafficpolicyid", Some(value.as_str()));
@@ -365,102 +342,73 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListTrafficPoliciesError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListTrafficPoliciesError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListTrafficPoliciesError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (
-        body_traffic_policy_summaries,
-        body_is_truncated,
-        body_traffic_policy_id_marker,
-        body_max_items,
-    ) = if restxml_runtime::xml::is_blank(body) {
-        (
-            Default::default(),
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+    let (body_traffic_policy_summaries, body_is_truncated, body_traffic_policy_id_marker, body_max_items) =
+        if restxml_runtime::xml::is_blank(body) {
+            (
+                Default::default(),
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "IsTruncated",
-                        ),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
                     )
                 })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "TrafficPolicyIdMarker",
-                        ),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicyIdMarker"),
                     )
                 })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
                     )
                 })?,
-        )
-    } else {
-        let read = || -> Result<_, restxml_runtime::xml::XmlError> {
-            let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["ListTrafficPoliciesResponse"])?;
-            let mut m_traffic_policy_summaries = None;
-            let mut m_is_truncated = None;
-            let mut m_traffic_policy_id_marker = None;
-            let mut m_max_items = None;
-            while let Some(mut child) = element.next_child()? {
-                match child.local_name() {
-                    "TrafficPolicySummaries" => {
-                        m_traffic_policy_summaries = Some(
-                            child
-                                .read_list(
-                                    "TrafficPolicySummary",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+            )
+        } else {
+            let read = || -> Result<_, restxml_runtime::xml::XmlError> {
+                let mut document = restxml_runtime::xml::Document::new(body)?;
+                let element = &mut document.output_root(&["ListTrafficPoliciesResponse"])?;
+                let mut m_traffic_policy_summaries = None;
+                let mut m_is_truncated = None;
+                let mut m_traffic_policy_id_marker = None;
+                let mut m_max_items = None;
+                while let Some(mut child) = element.next_child()? {
+                    match child.local_name() {
+                        "TrafficPolicySummaries" => {
+                            m_traffic_policy_summaries = Some(child.read_list("TrafficPolicySummary", |item0| {
+                                restxml_runtime::xml::ReadXml::read_xml(item0)
+                            })?);
+                        }
+                        "IsTruncated" => {
+                            m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "TrafficPolicyIdMarker" => {
+                            m_traffic_policy_id_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "MaxItems" => {
+                            m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        _ => {}
                     }
-                    "IsTruncated" => {
-                        m_is_truncated = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "TrafficPolicyIdMarker" => {
-                        m_traffic_policy_id_marker = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "MaxItems" => {
-                        m_max_items = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    _ => {}
                 }
-            }
-            Ok((
-                m_traffic_policy_summaries.unwrap_or_default(),
-                restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
-                restxml_runtime::xml::required(
-                    m_traffic_policy_id_marker,
-                    "TrafficPolicyIdMarker",
-                    element,
-                )?,
-                restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
-            ))
+                Ok((
+                    m_traffic_policy_summaries.unwrap_or_default(),
+                    restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
+                    restxml_runtime::xml::required(m_traffic_policy_id_marker, "TrafficPolicyIdMarker", element)?,
+                    restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
+                ))
+            };
+            read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
         };
-        read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
-    };
     Ok(crate::operation::list_traffic_policies::ListTrafficPoliciesOutput {
         traffic_policy_summaries: body_traffic_policy_summaries,
         is_truncated: body_is_truncated,
@@ -474,11 +422,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListTrafficPoliciesFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListTrafficPoliciesFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_traffic_policies::ListTrafficPoliciesInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListTrafficPoliciesFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListTrafficPoliciesFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListTrafficPoliciesFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListTrafficPoliciesFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -488,11 +458,7 @@ impl ListTrafficPoliciesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_traffic_policies::ListTrafficPoliciesInputBuilder,
     ) -> Self {
-        ListTrafficPoliciesFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListTrafficPoliciesFluentBuilder { client, input, overrides: Default::default() }
     }
     /// (Conditional) For your first request to `ListTrafficPolicies`, don't include the `TrafficPolicyIdMarker` parameter.
     ///
@@ -525,18 +491,13 @@ impl ListTrafficPoliciesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_traffic_policies::ListTrafficPoliciesInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_traffic_policies::ListTrafficPoliciesInputBuilder {
         &self.input
     }
     /// Sends ListTrafficPolicies: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -551,15 +512,9 @@ impl ListTrafficPoliciesFluentBuilder {
         crate::operation::list_traffic_policies::ListTrafficPoliciesOutput,
         restxml_runtime::SdkError<ListTrafficPoliciesError>,
     > {
-        let input: crate::operation::list_traffic_policies::ListTrafficPoliciesInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_traffic_policies::ListTrafficPoliciesInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListTrafficPolicies", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListTrafficPolicies", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -40,14 +40,8 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesInput {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListTrafficPolicyInstancesInput")
             .field("hosted_zone_id_marker", &self.hosted_zone_id_marker)
-            .field(
-                "traffic_policy_instance_name_marker",
-                &self.traffic_policy_instance_name_marker,
-            )
-            .field(
-                "traffic_policy_instance_type_marker",
-                &self.traffic_policy_instance_type_marker,
-            )
+            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
+            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
             .field("max_items", &self.max_items)
             .finish()
     }
@@ -67,17 +61,15 @@ impl From<ListTrafficPolicyInstancesInput> for ListTrafficPolicyInstancesInputBu
     fn from(input: ListTrafficPolicyInstancesInput) -> Self {
         ListTrafficPolicyInstancesInputBuilder {
             hosted_zone_id_marker: input.hosted_zone_id_marker,
-            traffic_policy_instance_name_marker: input
-                .traffic_policy_instance_name_marker,
-            traffic_policy_instance_type_marker: input
-                .traffic_policy_instance_type_marker,
+            traffic_policy_instance_name_marker: input.traffic_policy_instance_name_marker,
+            traffic_policy_instance_type_marker: input.traffic_policy_instance_type_marker,
             max_items: input.max_items,
         }
     }
 }
 
 /// A builder for [`ListTrafficPolicyInstancesInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListTrafficPolicyInstancesInputBuilder {
     hosted_zone_id_marker: Option<String>,
     traffic_policy_instance_name_marker: Option<String>,
@@ -90,16 +82,22 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesInputBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ListTrafficPolicyInstancesInputBuilder")
             .field("hosted_zone_id_marker", &self.hosted_zone_id_marker)
-            .field(
-                "traffic_policy_instance_name_marker",
-                &self.traffic_policy_instance_name_marker,
-            )
-            .field(
-                "traffic_policy_instance_type_marker",
-                &self.traffic_policy_instance_type_marker,
-            )
+            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
+            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListTrafficPolicyInstancesInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListTrafficPolicyInstancesInputBuilder {
+            hosted_zone_id_marker: self.hosted_zone_id_marker.clone(),
+            traffic_policy_instance_name_marker: self.traffic_policy_instance_name_marker.clone(),
+            traffic_policy_instance_type_marker: self.traffic_policy_instance_type_marker.clone(),
+            max_items: self.max_items.clone(),
+        }
     }
 }
 
@@ -118,37 +116,25 @@ impl ListTrafficPolicyInstancesInputBuilder {
     }
     /// Sets [`ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn traffic_policy_instance_name_marker(
-        mut self,
-        value: impl Into<String>,
-    ) -> Self {
+    pub fn traffic_policy_instance_name_marker(mut self, value: impl Into<String>) -> Self {
         self.traffic_policy_instance_name_marker = Some(value.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_name_marker(
-        mut self,
-        value: Option<String>,
-    ) -> Self {
+    pub fn set_traffic_policy_instance_name_marker(mut self, value: Option<String>) -> Self {
         self.traffic_policy_instance_name_marker = value;
         self
     }
     /// Sets [`ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn traffic_policy_instance_type_marker(
-        mut self,
-        value: crate::types::RRType,
-    ) -> Self {
+    pub fn traffic_policy_instance_type_marker(mut self, value: crate::types::RRType) -> Self {
         self.traffic_policy_instance_type_marker = Some(value);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_type_marker(
-        mut self,
-        value: Option<crate::types::RRType>,
-    ) -> Self {
+    pub fn set_traffic_policy_instance_type_marker(mut self, value: Option<crate::types::RRType>) -> Self {
         self.traffic_policy_instance_type_marker = value;
         self
     }
@@ -166,15 +152,11 @@ impl ListTrafficPolicyInstancesInputBuilder {
     }
     /// Builds the [`ListTrafficPolicyInstancesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListTrafficPolicyInstancesInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListTrafficPolicyInstancesInput, restxml_runtime::BuildError> {
         Ok(ListTrafficPolicyInstancesInput {
             hosted_zone_id_marker: self.hosted_zone_id_marker,
-            traffic_policy_instance_name_marker: self
-                .traffic_policy_instance_name_marker,
-            traffic_policy_instance_type_marker: self
-                .traffic_policy_instance_type_marker,
+            traffic_policy_instance_name_marker: self.traffic_policy_instance_name_marker,
+            traffic_policy_instance_type_marker: self.traffic_policy_instance_type_marker,
             max_items: self.max_items,
         })
     }
@@ -211,14 +193,8 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesOutput {
         f.debug_struct("ListTrafficPolicyInstancesOutput")
             .field("traffic_policy_instances", &self.traffic_policy_instances)
             .field("hosted_zone_id_marker", &self.hosted_zone_id_marker)
-            .field(
-                "traffic_policy_instance_name_marker",
-                &self.traffic_policy_instance_name_marker,
-            )
-            .field(
-                "traffic_policy_instance_type_marker",
-                &self.traffic_policy_instance_type_marker,
-            )
+            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
+            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
             .field("is_truncated", &self.is_truncated)
             .field("max_items", &self.max_items)
             .finish()
@@ -241,7 +217,7 @@ impl ListTrafficPolicyInstancesOutput {
 }
 
 /// A builder for [`ListTrafficPolicyInstancesOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListTrafficPolicyInstancesOutputBuilder {
     traffic_policy_instances: Option<Vec<crate::types::TrafficPolicyInstance>>,
     hosted_zone_id_marker: Option<String>,
@@ -257,14 +233,8 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesOutputBuilder {
         f.debug_struct("ListTrafficPolicyInstancesOutputBuilder")
             .field("traffic_policy_instances", &self.traffic_policy_instances)
             .field("hosted_zone_id_marker", &self.hosted_zone_id_marker)
-            .field(
-                "traffic_policy_instance_name_marker",
-                &self.traffic_policy_instance_name_marker,
-            )
-            .field(
-                "traffic_policy_instance_type_marker",
-                &self.traffic_policy_instance_type_marker,
-            )
+            .field("traffic_policy_instance_name_marker", &self.traffic_policy_instance_name_marker)
+            .field("traffic_policy_instance_type_marker", &self.traffic_policy_instance_type_marker)
             .field("is_truncated", &self.is_truncated)
             .field("max_items", &self.max_items)
             .finish()
@@ -274,10 +244,7 @@ impl std::fmt::Debug for ListTrafficPolicyInstancesOutputBuilder {
 impl ListTrafficPolicyInstancesOutputBuilder {
     /// Sets [`ListTrafficPolicyInstancesOutput::traffic_policy_instances`].
     #[inline]
-    pub fn traffic_policy_instances(
-        mut self,
-        value: Vec<crate::types::TrafficPolicyInstance>,
-    ) -> Self {
+    pub fn traffic_policy_instances(mut self, value: Vec<crate::types::TrafficPolicyInstance>) -> Self {
         self.traffic_policy_instances = Some(value);
         self
     }
@@ -295,37 +262,25 @@ impl ListTrafficPolicyInstancesOutputBuilder {
     }
     /// Sets [`ListTrafficPolicyInstancesOutput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn traffic_policy_instance_name_marker(
-        mut self,
-        value: impl Into<String>,
-    ) -> Self {
+    pub fn traffic_policy_instance_name_marker(mut self, value: impl Into<String>) -> Self {
         self.traffic_policy_instance_name_marker = Some(value.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesOutput::traffic_policy_instance_name_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_name_marker(
-        mut self,
-        value: Option<String>,
-    ) -> Self {
+    pub fn set_traffic_policy_instance_name_marker(mut self, value: Option<String>) -> Self {
         self.traffic_policy_instance_name_marker = value;
         self
     }
     /// Sets [`ListTrafficPolicyInstancesOutput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn traffic_policy_instance_type_marker(
-        mut self,
-        value: crate::types::RRType,
-    ) -> Self {
+    pub fn traffic_policy_instance_type_marker(mut self, value: crate::types::RRType) -> Self {
         self.traffic_policy_instance_type_marker = Some(value);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesOutput::traffic_policy_instance_type_marker`].
     #[inline]
-    pub fn set_traffic_policy_instance_type_marker(
-        mut self,
-        value: Option<crate::types::RRType>,
-    ) -> Self {
+    pub fn set_traffic_policy_instance_type_marker(mut self, value: Option<crate::types::RRType>) -> Self {
         self.traffic_policy_instance_type_marker = value;
         self
     }
@@ -343,49 +298,35 @@ impl ListTrafficPolicyInstancesOutputBuilder {
     }
     /// Builds the [`ListTrafficPolicyInstancesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListTrafficPolicyInstancesOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListTrafficPolicyInstancesOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy_instances, self.is_truncated, self.max_items) {
-            (
-                Some(m_traffic_policy_instances),
-                Some(m_is_truncated),
-                Some(m_max_items),
-            ) => {
+            (Some(m_traffic_policy_instances), Some(m_is_truncated), Some(m_max_items)) => {
                 Ok(ListTrafficPolicyInstancesOutput {
                     traffic_policy_instances: m_traffic_policy_instances,
                     hosted_zone_id_marker: self.hosted_zone_id_marker,
-                    traffic_policy_instance_name_marker: self
-                        .traffic_policy_instance_name_marker,
-                    traffic_policy_instance_type_marker: self
-                        .traffic_policy_instance_type_marker,
+                    traffic_policy_instance_name_marker: self.traffic_policy_instance_name_marker,
+                    traffic_policy_instance_type_marker: self.traffic_policy_instance_type_marker,
                     is_truncated: m_is_truncated,
                     max_items: m_max_items,
                     meta: Default::default(),
                 })
             }
             (m_traffic_policy_instances, m_is_truncated, m_max_items) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListTrafficPolicyInstancesOutput",
-                        &[
-                            (
-                                m_traffic_policy_instances.is_none(),
-                                "traffic_policy_instances",
-                                "TrafficPolicyInstances",
-                            ),
-                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                            (m_max_items.is_none(), "max_items", "MaxItems"),
-                        ],
-                    ),
-                )
+                Err(restxml_runtime::BuildError::missing_fields(
+                    "ListTrafficPolicyInstancesOutput",
+                    &[
+                        (m_traffic_policy_instances.is_none(), "traffic_policy_instances", "TrafficPolicyInstances"),
+                        (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                        (m_max_items.is_none(), "max_items", "MaxItems"),
+                    ],
+                ))
             }
         }
     }
 }
 
 /// The errors ListTrafficPolicyInstances can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTrafficPolicyInstancesError {
     /// The input is not valid.
@@ -400,33 +341,22 @@ impl ListTrafficPolicyInstancesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListTrafficPolicyInstances",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("NoSuchTrafficPolicyInstance") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance)
-            }
+            Some("NoSuchTrafficPolicyInstance") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance),
             _ => unhandled(meta),
         }
     }
@@ -444,6 +374,17 @@ impl ListTrafficPolicyInstancesError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListTrafficPolicyInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::NoSuchTrafficPolicyInstance(value) => Self::NoSuchTrafficPolicyInstance(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -485,16 +426,10 @@ impl std::error::Error for ListTrafficPolicyInstancesError {
 pub fn serialize_request(
     input: &crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/trafficpolicyinstances");
     if let Some(value) = &input.hosted_zone_id_marker {
-        request
-            .push_query(
-                "hostedzoneid",
-                Some(restxml_runtime::customizations::route53::resource_id(value)),
-            );
+        request.push_query("hostedzoneid", Some(restxml_runtime::customizations::route53::resource_id(value)));
     }
     if let Some(value) = &input.traffic_policy_instance_name_marker {
         request.push_query("trafficpolicyinstancename", Some(value.as_str()));
@@ -517,15 +452,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListTrafficPolicyInstancesError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListTrafficPolicyInstancesError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListTrafficPolicyInstancesError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
@@ -542,28 +473,23 @@ pub fn parse_response<B: AsRef<[u8]>>(
             None,
             None,
             None,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "IsTruncated",
-                        ),
-                    )
-                })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
-                    )
-                })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
+                )
+            })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
+                )
+            })?,
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["ListTrafficPolicyInstancesResponse"])?;
+            let element = &mut document.output_root(&["ListTrafficPolicyInstancesResponse"])?;
             let mut m_traffic_policy_instances = None;
             let mut m_hosted_zone_id_marker = None;
             let mut m_traffic_policy_instance_name_marker = None;
@@ -573,38 +499,26 @@ pub fn parse_response<B: AsRef<[u8]>>(
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "TrafficPolicyInstances" => {
-                        m_traffic_policy_instances = Some(
-                            child
-                                .read_list(
-                                    "TrafficPolicyInstance",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_traffic_policy_instances = Some(child.read_list("TrafficPolicyInstance", |item0| {
+                            restxml_runtime::xml::ReadXml::read_xml(item0)
+                        })?);
                     }
                     "HostedZoneIdMarker" => {
-                        m_hosted_zone_id_marker = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_hosted_zone_id_marker = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "TrafficPolicyInstanceNameMarker" => {
-                        m_traffic_policy_instance_name_marker = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_traffic_policy_instance_name_marker =
+                            Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "TrafficPolicyInstanceTypeMarker" => {
-                        m_traffic_policy_instance_type_marker = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_traffic_policy_instance_type_marker =
+                            Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "IsTruncated" => {
-                        m_is_truncated = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "MaxItems" => {
-                        m_max_items = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     _ => {}
                 }
@@ -635,11 +549,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListTrafficPolicyInstancesFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListTrafficPolicyInstancesFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListTrafficPolicyInstancesFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListTrafficPolicyInstancesFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListTrafficPolicyInstancesFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListTrafficPolicyInstancesFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -649,11 +585,7 @@ impl ListTrafficPolicyInstancesFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInputBuilder,
     ) -> Self {
-        ListTrafficPolicyInstancesFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListTrafficPolicyInstancesFluentBuilder { client, input, overrides: Default::default() }
     }
     /// If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstances` request. For the value of `HostedZoneId`, specify the value of `HostedZoneIdMarker` from the previous response, which is the hosted zone ID of the first traffic policy instance in the next group of traffic policy instances.
     ///
@@ -673,19 +605,13 @@ impl ListTrafficPolicyInstancesFluentBuilder {
     ///
     /// Sets [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker).
     #[inline]
-    pub fn traffic_policy_instance_name_marker(
-        mut self,
-        value: impl Into<String>,
-    ) -> Self {
+    pub fn traffic_policy_instance_name_marker(mut self, value: impl Into<String>) -> Self {
         self.input = self.input.traffic_policy_instance_name_marker(value);
         self
     }
     /// Sets or clears [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker).
     #[inline]
-    pub fn set_traffic_policy_instance_name_marker(
-        mut self,
-        value: Option<String>,
-    ) -> Self {
+    pub fn set_traffic_policy_instance_name_marker(mut self, value: Option<String>) -> Self {
         self.input = self.input.set_traffic_policy_instance_name_marker(value);
         self
     }
@@ -693,19 +619,13 @@ impl ListTrafficPolicyInstancesFluentBuilder {
     ///
     /// Sets [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker).
     #[inline]
-    pub fn traffic_policy_instance_type_marker(
-        mut self,
-        value: crate::types::RRType,
-    ) -> Self {
+    pub fn traffic_policy_instance_type_marker(mut self, value: crate::types::RRType) -> Self {
         self.input = self.input.traffic_policy_instance_type_marker(value);
         self
     }
     /// Sets or clears [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker).
     #[inline]
-    pub fn set_traffic_policy_instance_type_marker(
-        mut self,
-        value: Option<crate::types::RRType>,
-    ) -> Self {
+    pub fn set_traffic_policy_instance_type_marker(mut self, value: Option<crate::types::RRType>) -> Self {
         self.input = self.input.set_traffic_policy_instance_type_marker(value);
         self
     }
@@ -726,18 +646,13 @@ impl ListTrafficPolicyInstancesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInputBuilder {
         &self.input
     }
     /// Sends ListTrafficPolicyInstances: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -752,15 +667,10 @@ impl ListTrafficPolicyInstancesFluentBuilder {
         crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesOutput,
         restxml_runtime::SdkError<ListTrafficPolicyInstancesError>,
     > {
-        let input: crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListTrafficPolicyInstances", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListTrafficPolicyInstances", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

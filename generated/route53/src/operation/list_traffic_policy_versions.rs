@@ -55,7 +55,7 @@ impl From<ListTrafficPolicyVersionsInput> for ListTrafficPolicyVersionsInputBuil
 }
 
 /// A builder for [`ListTrafficPolicyVersionsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListTrafficPolicyVersionsInputBuilder {
     id: Option<String>,
     traffic_policy_version_marker: Option<String>,
@@ -70,6 +70,17 @@ impl std::fmt::Debug for ListTrafficPolicyVersionsInputBuilder {
             .field("traffic_policy_version_marker", &self.traffic_policy_version_marker)
             .field("max_items", &self.max_items)
             .finish()
+    }
+}
+
+impl Clone for ListTrafficPolicyVersionsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListTrafficPolicyVersionsInputBuilder {
+            id: self.id.clone(),
+            traffic_policy_version_marker: self.traffic_policy_version_marker.clone(),
+            max_items: self.max_items.clone(),
+        }
     }
 }
 
@@ -106,25 +117,17 @@ impl ListTrafficPolicyVersionsInputBuilder {
     }
     /// Builds the [`ListTrafficPolicyVersionsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListTrafficPolicyVersionsInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListTrafficPolicyVersionsInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(ListTrafficPolicyVersionsInput {
-                    id: m_id,
-                    traffic_policy_version_marker: self.traffic_policy_version_marker,
-                    max_items: self.max_items,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListTrafficPolicyVersionsInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(ListTrafficPolicyVersionsInput {
+                id: m_id,
+                traffic_policy_version_marker: self.traffic_policy_version_marker,
+                max_items: self.max_items,
+            }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListTrafficPolicyVersionsInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -180,7 +183,7 @@ impl ListTrafficPolicyVersionsOutput {
 }
 
 /// A builder for [`ListTrafficPolicyVersionsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListTrafficPolicyVersionsOutputBuilder {
     traffic_policies: Option<Vec<crate::types::TrafficPolicy>>,
     is_truncated: Option<bool>,
@@ -227,61 +230,41 @@ impl ListTrafficPolicyVersionsOutputBuilder {
     }
     /// Builds the [`ListTrafficPolicyVersionsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListTrafficPolicyVersionsOutput, restxml_runtime::BuildError> {
-        match (
-            self.traffic_policies,
-            self.is_truncated,
-            self.traffic_policy_version_marker,
-            self.max_items,
-        ) {
+    pub fn build(self) -> Result<ListTrafficPolicyVersionsOutput, restxml_runtime::BuildError> {
+        match (self.traffic_policies, self.is_truncated, self.traffic_policy_version_marker, self.max_items) {
             (
                 Some(m_traffic_policies),
                 Some(m_is_truncated),
                 Some(m_traffic_policy_version_marker),
                 Some(m_max_items),
-            ) => {
-                Ok(ListTrafficPolicyVersionsOutput {
-                    traffic_policies: m_traffic_policies,
-                    is_truncated: m_is_truncated,
-                    traffic_policy_version_marker: m_traffic_policy_version_marker,
-                    max_items: m_max_items,
-                    meta: Default::default(),
-                })
-            }
-            (
-                m_traffic_policies,
-                m_is_truncated,
-                m_traffic_policy_version_marker,
-                m_max_items,
-            ) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListTrafficPolicyVersionsOutput",
-                        &[
-                            (
-                                m_traffic_policies.is_none(),
-                                "traffic_policies",
-                                "TrafficPolicies",
-                            ),
-                            (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
-                            (
-                                m_traffic_policy_version_marker.is_none(),
-                                "traffic_policy_version_marker",
-                                "TrafficPolicyVersionMarker",
-                            ),
-                            (m_max_items.is_none(), "max_items", "MaxItems"),
-                        ],
-                    ),
-                )
+            ) => Ok(ListTrafficPolicyVersionsOutput {
+                traffic_policies: m_traffic_policies,
+                is_truncated: m_is_truncated,
+                traffic_policy_version_marker: m_traffic_policy_version_marker,
+                max_items: m_max_items,
+                meta: Default::default(),
+            }),
+            (m_traffic_policies, m_is_truncated, m_traffic_policy_version_marker, m_max_items) => {
+                Err(restxml_runtime::BuildError::missing_fields(
+                    "ListTrafficPolicyVersionsOutput",
+                    &[
+                        (m_traffic_policies.is_none(), "traffic_policies", "TrafficPolicies"),
+                        (m_is_truncated.is_none(), "is_truncated", "IsTruncated"),
+                        (
+                            m_traffic_policy_version_marker.is_none(),
+                            "traffic_policy_version_marker",
+                            "TrafficPolicyVersionMarker",
+                        ),
+                        (m_max_items.is_none(), "max_items", "MaxItems"),
+                    ],
+                ))
             }
         }
     }
 }
 
 /// The errors ListTrafficPolicyVersions can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTrafficPolicyVersionsError {
     /// The input is not valid.
@@ -296,33 +279,22 @@ impl ListTrafficPolicyVersionsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListTrafficPolicyVersions",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("NoSuchTrafficPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchTrafficPolicy)
-            }
+            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchTrafficPolicy),
             _ => unhandled(meta),
         }
     }
@@ -340,6 +312,17 @@ impl ListTrafficPolicyVersionsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListTrafficPolicyVersionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::NoSuchTrafficPolicy(value) => Self::NoSuchTrafficPolicy(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -381,9 +364,7 @@ impl std::error::Error for ListTrafficPolicyVersionsError {
 pub fn serialize_request(
     input: &crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/trafficpolicies/");
     {
         let value = &input.id;
@@ -408,103 +389,79 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListTrafficPolicyVersionsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListTrafficPolicyVersionsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListTrafficPolicyVersionsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (
-        body_traffic_policies,
-        body_is_truncated,
-        body_traffic_policy_version_marker,
-        body_max_items,
-    ) = if restxml_runtime::xml::is_blank(body) {
-        (
-            Default::default(),
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+    let (body_traffic_policies, body_is_truncated, body_traffic_policy_version_marker, body_max_items) =
+        if restxml_runtime::xml::is_blank(body) {
+            (
+                Default::default(),
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "IsTruncated",
-                        ),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("IsTruncated"),
                     )
                 })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "TrafficPolicyVersionMarker",
-                        ),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicyVersionMarker"),
                     )
                 })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("MaxItems"),
                     )
                 })?,
-        )
-    } else {
-        let read = || -> Result<_, restxml_runtime::xml::XmlError> {
-            let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["ListTrafficPolicyVersionsResponse"])?;
-            let mut m_traffic_policies = None;
-            let mut m_is_truncated = None;
-            let mut m_traffic_policy_version_marker = None;
-            let mut m_max_items = None;
-            while let Some(mut child) = element.next_child()? {
-                match child.local_name() {
-                    "TrafficPolicies" => {
-                        m_traffic_policies = Some(
-                            child
-                                .read_list(
-                                    "TrafficPolicy",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+            )
+        } else {
+            let read = || -> Result<_, restxml_runtime::xml::XmlError> {
+                let mut document = restxml_runtime::xml::Document::new(body)?;
+                let element = &mut document.output_root(&["ListTrafficPolicyVersionsResponse"])?;
+                let mut m_traffic_policies = None;
+                let mut m_is_truncated = None;
+                let mut m_traffic_policy_version_marker = None;
+                let mut m_max_items = None;
+                while let Some(mut child) = element.next_child()? {
+                    match child.local_name() {
+                        "TrafficPolicies" => {
+                            m_traffic_policies =
+                                Some(child.read_list("TrafficPolicy", |item0| {
+                                    restxml_runtime::xml::ReadXml::read_xml(item0)
+                                })?);
+                        }
+                        "IsTruncated" => {
+                            m_is_truncated = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "TrafficPolicyVersionMarker" => {
+                            m_traffic_policy_version_marker =
+                                Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "MaxItems" => {
+                            m_max_items = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        _ => {}
                     }
-                    "IsTruncated" => {
-                        m_is_truncated = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "TrafficPolicyVersionMarker" => {
-                        m_traffic_policy_version_marker = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "MaxItems" => {
-                        m_max_items = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    _ => {}
                 }
-            }
-            Ok((
-                m_traffic_policies.unwrap_or_default(),
-                restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
-                restxml_runtime::xml::required(
-                    m_traffic_policy_version_marker,
-                    "TrafficPolicyVersionMarker",
-                    element,
-                )?,
-                restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
-            ))
+                Ok((
+                    m_traffic_policies.unwrap_or_default(),
+                    restxml_runtime::xml::required(m_is_truncated, "IsTruncated", element)?,
+                    restxml_runtime::xml::required(
+                        m_traffic_policy_version_marker,
+                        "TrafficPolicyVersionMarker",
+                        element,
+                    )?,
+                    restxml_runtime::xml::required(m_max_items, "MaxItems", element)?,
+                ))
+            };
+            read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
         };
-        read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
-    };
     Ok(crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsOutput {
         traffic_policies: body_traffic_policies,
         is_truncated: body_is_truncated,
@@ -518,11 +475,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListTrafficPolicyVersionsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListTrafficPolicyVersionsFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListTrafficPolicyVersionsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListTrafficPolicyVersionsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListTrafficPolicyVersionsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListTrafficPolicyVersionsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -532,11 +511,7 @@ impl ListTrafficPolicyVersionsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInputBuilder,
     ) -> Self {
-        ListTrafficPolicyVersionsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListTrafficPolicyVersionsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// Specify the value of `Id` of the traffic policy for which you want to list all versions.
     ///
@@ -577,18 +552,13 @@ impl ListTrafficPolicyVersionsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInputBuilder {
         &self.input
     }
     /// Sends ListTrafficPolicyVersions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -603,15 +573,10 @@ impl ListTrafficPolicyVersionsFluentBuilder {
         crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsOutput,
         restxml_runtime::SdkError<ListTrafficPolicyVersionsError>,
     > {
-        let input: crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListTrafficPolicyVersions", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("ListTrafficPolicyVersions", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

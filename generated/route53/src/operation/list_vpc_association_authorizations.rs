@@ -42,8 +42,7 @@ impl ListVPCAssociationAuthorizationsInput {
     }
 }
 
-impl From<ListVPCAssociationAuthorizationsInput>
-for ListVPCAssociationAuthorizationsInputBuilder {
+impl From<ListVPCAssociationAuthorizationsInput> for ListVPCAssociationAuthorizationsInputBuilder {
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: ListVPCAssociationAuthorizationsInput) -> Self {
@@ -56,7 +55,7 @@ for ListVPCAssociationAuthorizationsInputBuilder {
 }
 
 /// A builder for [`ListVPCAssociationAuthorizationsInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListVPCAssociationAuthorizationsInputBuilder {
     hosted_zone_id: Option<String>,
     next_token: Option<String>,
@@ -71,6 +70,17 @@ impl std::fmt::Debug for ListVPCAssociationAuthorizationsInputBuilder {
             .field("next_token", &self.next_token)
             .field("max_results", &self.max_results)
             .finish()
+    }
+}
+
+impl Clone for ListVPCAssociationAuthorizationsInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListVPCAssociationAuthorizationsInputBuilder {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            next_token: self.next_token.clone(),
+            max_results: self.max_results.clone(),
+        }
     }
 }
 
@@ -107,25 +117,17 @@ impl ListVPCAssociationAuthorizationsInputBuilder {
     }
     /// Builds the [`ListVPCAssociationAuthorizationsInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListVPCAssociationAuthorizationsInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListVPCAssociationAuthorizationsInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id,) {
-            (Some(m_hosted_zone_id),) => {
-                Ok(ListVPCAssociationAuthorizationsInput {
-                    hosted_zone_id: m_hosted_zone_id,
-                    next_token: self.next_token,
-                    max_results: self.max_results,
-                })
-            }
-            (m_hosted_zone_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListVPCAssociationAuthorizationsInput",
-                        &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
-                    ),
-                )
-            }
+            (Some(m_hosted_zone_id),) => Ok(ListVPCAssociationAuthorizationsInput {
+                hosted_zone_id: m_hosted_zone_id,
+                next_token: self.next_token,
+                max_results: self.max_results,
+            }),
+            (m_hosted_zone_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListVPCAssociationAuthorizationsInput",
+                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+            )),
         }
     }
 }
@@ -177,7 +179,7 @@ impl ListVPCAssociationAuthorizationsOutput {
 }
 
 /// A builder for [`ListVPCAssociationAuthorizationsOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct ListVPCAssociationAuthorizationsOutputBuilder {
     hosted_zone_id: Option<String>,
     next_token: Option<String>,
@@ -222,39 +224,24 @@ impl ListVPCAssociationAuthorizationsOutputBuilder {
     }
     /// Builds the [`ListVPCAssociationAuthorizationsOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<ListVPCAssociationAuthorizationsOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<ListVPCAssociationAuthorizationsOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.vp_cs) {
-            (Some(m_hosted_zone_id), Some(m_vp_cs)) => {
-                Ok(ListVPCAssociationAuthorizationsOutput {
-                    hosted_zone_id: m_hosted_zone_id,
-                    next_token: self.next_token,
-                    vp_cs: m_vp_cs,
-                    meta: Default::default(),
-                })
-            }
-            (m_hosted_zone_id, m_vp_cs) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "ListVPCAssociationAuthorizationsOutput",
-                        &[
-                            (
-                                m_hosted_zone_id.is_none(),
-                                "hosted_zone_id",
-                                "HostedZoneId",
-                            ),
-                            (m_vp_cs.is_none(), "vp_cs", "VPCs"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_hosted_zone_id), Some(m_vp_cs)) => Ok(ListVPCAssociationAuthorizationsOutput {
+                hosted_zone_id: m_hosted_zone_id,
+                next_token: self.next_token,
+                vp_cs: m_vp_cs,
+                meta: Default::default(),
+            }),
+            (m_hosted_zone_id, m_vp_cs) => Err(restxml_runtime::BuildError::missing_fields(
+                "ListVPCAssociationAuthorizationsOutput",
+                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"), (m_vp_cs.is_none(), "vp_cs", "VPCs")],
+            )),
         }
     }
 }
 
 /// The errors ListVPCAssociationAuthorizations can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListVPCAssociationAuthorizationsError {
     /// No hosted zone exists with the ID that you specified.
@@ -271,37 +258,25 @@ impl ListVPCAssociationAuthorizationsError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListVPCAssociationAuthorizations",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("InvalidPaginationToken") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidPaginationToken)
-            }
+            Some("InvalidPaginationToken") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::InvalidPaginationToken),
             _ => unhandled(meta),
         }
     }
@@ -324,6 +299,18 @@ impl ListVPCAssociationAuthorizationsError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for ListVPCAssociationAuthorizationsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::InvalidPaginationToken(value) => Self::InvalidPaginationToken(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -366,18 +353,11 @@ impl std::error::Error for ListVPCAssociationAuthorizationsError {
 pub fn serialize_request(
     input: &crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request
-            .push_label(
-                "Id",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.push_path("/authorizevpcassociation");
     if let Some(value) = &input.next_token {
@@ -398,72 +378,48 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<ListVPCAssociationAuthorizationsError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                ListVPCAssociationAuthorizationsError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(ListVPCAssociationAuthorizationsError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (body_hosted_zone_id, body_next_token, body_vp_cs) = if restxml_runtime::xml::is_blank(
-        body,
-    ) {
+    let (body_hosted_zone_id, body_next_token, body_vp_cs) = if restxml_runtime::xml::is_blank(body) {
         (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "HostedZoneId",
-                        ),
-                    )
-                })?,
+            restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+                restxml_runtime::ResponseError::xml(
+                    status,
+                    restxml_runtime::xml::XmlError::missing_in_empty_body("HostedZoneId"),
+                )
+            })?,
             None,
             Default::default(),
         )
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["ListVPCAssociationAuthorizationsResponse"])?;
+            let element = &mut document.output_root(&["ListVPCAssociationAuthorizationsResponse"])?;
             let mut m_hosted_zone_id = None;
             let mut m_next_token = None;
             let mut m_vp_cs = None;
             while let Some(mut child) = element.next_child()? {
                 match child.local_name() {
                     "HostedZoneId" => {
-                        m_hosted_zone_id = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_hosted_zone_id = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "NextToken" => {
-                        m_next_token = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+                        m_next_token = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                     }
                     "VPCs" => {
-                        m_vp_cs = Some(
-                            child
-                                .read_list(
-                                    "VPC",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
+                        m_vp_cs = Some(child.read_list("VPC", |item0| restxml_runtime::xml::ReadXml::read_xml(item0))?);
                     }
                     _ => {}
                 }
             }
             Ok((
-                restxml_runtime::xml::required(
-                    m_hosted_zone_id,
-                    "HostedZoneId",
-                    element,
-                )?,
+                restxml_runtime::xml::required(m_hosted_zone_id, "HostedZoneId", element)?,
                 m_next_token,
                 m_vp_cs.unwrap_or_default(),
             ))
@@ -482,11 +438,34 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](ListVPCAssociationAuthorizationsFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct ListVPCAssociationAuthorizationsFluentBuilder {
     pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInputBuilder,
+    pub(crate) input:
+        crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for ListVPCAssociationAuthorizationsFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        ListVPCAssociationAuthorizationsFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for ListVPCAssociationAuthorizationsFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListVPCAssociationAuthorizationsFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -496,11 +475,7 @@ impl ListVPCAssociationAuthorizationsFluentBuilder {
         client: crate::Client,
         input: crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInputBuilder,
     ) -> Self {
-        ListVPCAssociationAuthorizationsFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        ListVPCAssociationAuthorizationsFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the hosted zone for which you want a list of VPCs that can be associated with the hosted zone.
     ///
@@ -541,10 +516,7 @@ impl ListVPCAssociationAuthorizationsFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -567,15 +539,11 @@ impl ListVPCAssociationAuthorizationsFluentBuilder {
         crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsOutput,
         restxml_runtime::SdkError<ListVPCAssociationAuthorizationsError>,
     > {
-        let input: crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput = self
-            .input
-            .build()?;
+        let input: crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("ListVPCAssociationAuthorizations", request, &self.overrides)
-            .await?;
+        let response =
+            self.client.core().send_with("ListVPCAssociationAuthorizations", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -80,7 +80,7 @@ impl From<TestDNSAnswerInput> for TestDNSAnswerInputBuilder {
 }
 
 /// A builder for [`TestDNSAnswerInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct TestDNSAnswerInputBuilder {
     hosted_zone_id: Option<String>,
     record_name: Option<String>,
@@ -101,6 +101,20 @@ impl std::fmt::Debug for TestDNSAnswerInputBuilder {
             .field("edns0_client_subnet_ip", &self.edns0_client_subnet_ip)
             .field("edns0_client_subnet_mask", &self.edns0_client_subnet_mask)
             .finish()
+    }
+}
+
+impl Clone for TestDNSAnswerInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        TestDNSAnswerInputBuilder {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            record_name: self.record_name.clone(),
+            record_type: self.record_type.clone(),
+            resolver_ip: self.resolver_ip.clone(),
+            edns0_client_subnet_ip: self.edns0_client_subnet_ip.clone(),
+            edns0_client_subnet_mask: self.edns0_client_subnet_mask.clone(),
+        }
     }
 }
 
@@ -163,32 +177,22 @@ impl TestDNSAnswerInputBuilder {
     #[inline]
     pub fn build(self) -> Result<TestDNSAnswerInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id, self.record_name, self.record_type) {
-            (Some(m_hosted_zone_id), Some(m_record_name), Some(m_record_type)) => {
-                Ok(TestDNSAnswerInput {
-                    hosted_zone_id: m_hosted_zone_id,
-                    record_name: m_record_name,
-                    record_type: m_record_type,
-                    resolver_ip: self.resolver_ip,
-                    edns0_client_subnet_ip: self.edns0_client_subnet_ip,
-                    edns0_client_subnet_mask: self.edns0_client_subnet_mask,
-                })
-            }
-            (m_hosted_zone_id, m_record_name, m_record_type) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "TestDNSAnswerInput",
-                        &[
-                            (
-                                m_hosted_zone_id.is_none(),
-                                "hosted_zone_id",
-                                "HostedZoneId",
-                            ),
-                            (m_record_name.is_none(), "record_name", "RecordName"),
-                            (m_record_type.is_none(), "record_type", "RecordType"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_hosted_zone_id), Some(m_record_name), Some(m_record_type)) => Ok(TestDNSAnswerInput {
+                hosted_zone_id: m_hosted_zone_id,
+                record_name: m_record_name,
+                record_type: m_record_type,
+                resolver_ip: self.resolver_ip,
+                edns0_client_subnet_ip: self.edns0_client_subnet_ip,
+                edns0_client_subnet_mask: self.edns0_client_subnet_mask,
+            }),
+            (m_hosted_zone_id, m_record_name, m_record_type) => Err(restxml_runtime::BuildError::missing_fields(
+                "TestDNSAnswerInput",
+                &[
+                    (m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId"),
+                    (m_record_name.is_none(), "record_name", "RecordName"),
+                    (m_record_type.is_none(), "record_type", "RecordType"),
+                ],
+            )),
         }
     }
 }
@@ -248,7 +252,7 @@ impl TestDNSAnswerOutput {
 }
 
 /// A builder for [`TestDNSAnswerOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct TestDNSAnswerOutputBuilder {
     nameserver: Option<String>,
     record_name: Option<String>,
@@ -312,14 +316,8 @@ impl TestDNSAnswerOutputBuilder {
     /// Builds the [`TestDNSAnswerOutput`], or names every required member that is missing.
     #[inline]
     pub fn build(self) -> Result<TestDNSAnswerOutput, restxml_runtime::BuildError> {
-        match (
-            self.nameserver,
-            self.record_name,
-            self.record_type,
-            self.record_data,
-            self.response_code,
-            self.protocol,
-        ) {
+        match (self.nameserver, self.record_name, self.record_type, self.record_data, self.response_code, self.protocol)
+        {
             (
                 Some(m_nameserver),
                 Some(m_record_name),
@@ -327,45 +325,34 @@ impl TestDNSAnswerOutputBuilder {
                 Some(m_record_data),
                 Some(m_response_code),
                 Some(m_protocol),
-            ) => {
-                Ok(TestDNSAnswerOutput {
-                    nameserver: m_nameserver,
-                    record_name: m_record_name,
-                    record_type: m_record_type,
-                    record_data: m_record_data,
-                    response_code: m_response_code,
-                    protocol: m_protocol,
-                    meta: Default::default(),
-                })
-            }
-            (
-                m_nameserver,
-                m_record_name,
-                m_record_type,
-                m_record_data,
-                m_response_code,
-                m_protocol,
-            ) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "TestDNSAnswerOutput",
-                        &[
-                            (m_nameserver.is_none(), "nameserver", "Nameserver"),
-                            (m_record_name.is_none(), "record_name", "RecordName"),
-                            (m_record_type.is_none(), "record_type", "RecordType"),
-                            (m_record_data.is_none(), "record_data", "RecordData"),
-                            (m_response_code.is_none(), "response_code", "ResponseCode"),
-                            (m_protocol.is_none(), "protocol", "Protocol"),
-                        ],
-                    ),
-                )
+            ) => Ok(TestDNSAnswerOutput {
+                nameserver: m_nameserver,
+                record_name: m_record_name,
+                record_type: m_record_type,
+                record_data: m_record_data,
+                response_code: m_response_code,
+                protocol: m_protocol,
+                meta: Default::default(),
+            }),
+            (m_nameserver, m_record_name, m_record_type, m_record_data, m_response_code, m_protocol) => {
+                Err(restxml_runtime::BuildError::missing_fields(
+                    "TestDNSAnswerOutput",
+                    &[
+                        (m_nameserver.is_none(), "nameserver", "Nameserver"),
+                        (m_record_name.is_none(), "record_name", "RecordName"),
+                        (m_record_type.is_none(), "record_type", "RecordType"),
+                        (m_record_data.is_none(), "record_data", "RecordData"),
+                        (m_response_code.is_none(), "response_code", "ResponseCode"),
+                        (m_protocol.is_none(), "protocol", "Protocol"),
+                    ],
+                ))
             }
         }
     }
 }
 
 /// The errors TestDNSAnswer can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum TestDNSAnswerError {
     /// No hosted zone exists with the ID that you specified.
@@ -380,32 +367,17 @@ impl TestDNSAnswerError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "TestDNSAnswer",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("TestDNSAnswer", meta, headers, body))
+        };
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
             _ => unhandled(meta),
         }
@@ -424,6 +396,17 @@ impl TestDNSAnswerError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for TestDNSAnswerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -465,17 +448,11 @@ impl std::error::Error for TestDNSAnswerError {
 pub fn serialize_request(
     input: &crate::operation::test_dns_answer::TestDNSAnswerInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::GET,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::GET);
     request.push_path("/2013-04-01/testdnsanswer");
     {
         let value = &input.hosted_zone_id;
-        request
-            .push_query(
-                "hostedzoneid",
-                Some(restxml_runtime::customizations::route53::resource_id(value)),
-            );
+        request.push_query("hostedzoneid", Some(restxml_runtime::customizations::route53::resource_id(value)));
     }
     {
         let value = &input.record_name;
@@ -501,141 +478,97 @@ pub fn serialize_request(
 #[inline]
 pub fn parse_response<B: AsRef<[u8]>>(
     response: &restxml_runtime::http_types::Response<B>,
-) -> Result<
-    crate::operation::test_dns_answer::TestDNSAnswerOutput,
-    restxml_runtime::SdkError<TestDNSAnswerError>,
-> {
+) -> Result<crate::operation::test_dns_answer::TestDNSAnswerOutput, restxml_runtime::SdkError<TestDNSAnswerError>> {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                TestDNSAnswerError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(TestDNSAnswerError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
-    let (
-        body_nameserver,
-        body_record_name,
-        body_record_type,
-        body_record_data,
-        body_response_code,
-        body_protocol,
-    ) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+    let (body_nameserver, body_record_name, body_record_type, body_record_data, body_response_code, body_protocol) =
+        if restxml_runtime::xml::is_blank(body) {
+            (
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "Nameserver",
-                        ),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("Nameserver"),
                     )
                 })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "RecordName",
-                        ),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("RecordName"),
                     )
                 })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "RecordType",
-                        ),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("RecordType"),
                     )
                 })?,
-            Default::default(),
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+                Default::default(),
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "ResponseCode",
-                        ),
+                        restxml_runtime::xml::XmlError::missing_in_empty_body("ResponseCode"),
                     )
                 })?,
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
+                restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
                     restxml_runtime::ResponseError::xml(
                         status,
                         restxml_runtime::xml::XmlError::missing_in_empty_body("Protocol"),
                     )
                 })?,
-        )
-    } else {
-        let read = || -> Result<_, restxml_runtime::xml::XmlError> {
-            let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document.output_root(&["TestDNSAnswerResponse"])?;
-            let mut m_nameserver = None;
-            let mut m_record_name = None;
-            let mut m_record_type = None;
-            let mut m_record_data = None;
-            let mut m_response_code = None;
-            let mut m_protocol = None;
-            while let Some(mut child) = element.next_child()? {
-                match child.local_name() {
-                    "Nameserver" => {
-                        m_nameserver = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
+            )
+        } else {
+            let read = || -> Result<_, restxml_runtime::xml::XmlError> {
+                let mut document = restxml_runtime::xml::Document::new(body)?;
+                let element = &mut document.output_root(&["TestDNSAnswerResponse"])?;
+                let mut m_nameserver = None;
+                let mut m_record_name = None;
+                let mut m_record_type = None;
+                let mut m_record_data = None;
+                let mut m_response_code = None;
+                let mut m_protocol = None;
+                while let Some(mut child) = element.next_child()? {
+                    match child.local_name() {
+                        "Nameserver" => {
+                            m_nameserver = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "RecordName" => {
+                            m_record_name = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "RecordType" => {
+                            m_record_type = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "RecordData" => {
+                            m_record_data = Some(child.read_list("RecordDataEntry", |item0| {
+                                restxml_runtime::xml::ReadXml::read_xml(item0)
+                            })?);
+                        }
+                        "ResponseCode" => {
+                            m_response_code = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        "Protocol" => {
+                            m_protocol = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
+                        }
+                        _ => {}
                     }
-                    "RecordName" => {
-                        m_record_name = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "RecordType" => {
-                        m_record_type = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "RecordData" => {
-                        m_record_data = Some(
-                            child
-                                .read_list(
-                                    "RecordDataEntry",
-                                    |item0| restxml_runtime::xml::ReadXml::read_xml(item0),
-                                )?,
-                        );
-                    }
-                    "ResponseCode" => {
-                        m_response_code = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    "Protocol" => {
-                        m_protocol = Some(
-                            restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                        );
-                    }
-                    _ => {}
                 }
-            }
-            Ok((
-                restxml_runtime::xml::required(m_nameserver, "Nameserver", element)?,
-                restxml_runtime::xml::required(m_record_name, "RecordName", element)?,
-                restxml_runtime::xml::required(m_record_type, "RecordType", element)?,
-                m_record_data.unwrap_or_default(),
-                restxml_runtime::xml::required(
-                    m_response_code,
-                    "ResponseCode",
-                    element,
-                )?,
-                restxml_runtime::xml::required(m_protocol, "Protocol", element)?,
-            ))
+                Ok((
+                    restxml_runtime::xml::required(m_nameserver, "Nameserver", element)?,
+                    restxml_runtime::xml::required(m_record_name, "RecordName", element)?,
+                    restxml_runtime::xml::required(m_record_type, "RecordType", element)?,
+                    m_record_data.unwrap_or_default(),
+                    restxml_runtime::xml::required(m_response_code, "ResponseCode", element)?,
+                    restxml_runtime::xml::required(m_protocol, "Protocol", element)?,
+                ))
+            };
+            read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
         };
-        read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
-    };
     Ok(crate::operation::test_dns_answer::TestDNSAnswerOutput {
         nameserver: body_nameserver,
         record_name: body_record_name,
@@ -651,11 +584,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](TestDNSAnswerFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct TestDNSAnswerFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::test_dns_answer::TestDNSAnswerInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for TestDNSAnswerFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        TestDNSAnswerFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for TestDNSAnswerFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TestDNSAnswerFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -665,11 +620,7 @@ impl TestDNSAnswerFluentBuilder {
         client: crate::Client,
         input: crate::operation::test_dns_answer::TestDNSAnswerInputBuilder,
     ) -> Self {
-        TestDNSAnswerFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        TestDNSAnswerFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the hosted zone that you want Amazon Route 53 to simulate a query for.
     ///
@@ -740,18 +691,13 @@ impl TestDNSAnswerFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::test_dns_answer::TestDNSAnswerInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::test_dns_answer::TestDNSAnswerInputBuilder {
         &self.input
     }
     /// Sends TestDNSAnswer: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -762,19 +708,11 @@ impl TestDNSAnswerFluentBuilder {
     #[inline]
     pub async fn send(
         self,
-    ) -> Result<
-        crate::operation::test_dns_answer::TestDNSAnswerOutput,
-        restxml_runtime::SdkError<TestDNSAnswerError>,
-    > {
-        let input: crate::operation::test_dns_answer::TestDNSAnswerInput = self
-            .input
-            .build()?;
+    ) -> Result<crate::operation::test_dns_answer::TestDNSAnswerOutput, restxml_runtime::SdkError<TestDNSAnswerError>>
+    {
+        let input: crate::operation::test_dns_answer::TestDNSAnswerInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("TestDNSAnswer", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("TestDNSAnswer", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -148,9 +148,7 @@ pub struct UpdateHealthCheckInput {
     /// - `Unhealthy`: Route 53 considers the health check to be unhealthy.
     ///
     /// - `LastKnownStatus`: By default, Route 53 uses the status of the health check from the last time CloudWatch had sufficient data to determine the alarm state. For new health checks that have no last known status, the status for the health check is healthy.
-    pub insufficient_data_health_status: Option<
-        crate::types::InsufficientDataHealthStatus,
-    >,
+    pub insufficient_data_health_status: Option<crate::types::InsufficientDataHealthStatus>,
     /// A complex type that contains one `ResettableElementName` element for each element that you want to reset to the default value. Valid values for `ResettableElementName` include the following:
     ///
     /// - `ChildHealthChecks`: Amazon Route 53 resets [ChildHealthChecks](https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html#Route53-Type-HealthCheckConfig-ChildHealthChecks) to null.
@@ -182,10 +180,7 @@ impl std::fmt::Debug for UpdateHealthCheckInput {
             .field("enable_sni", &self.enable_sni)
             .field("regions", &self.regions)
             .field("alarm_identifier", &self.alarm_identifier)
-            .field(
-                "insufficient_data_health_status",
-                &self.insufficient_data_health_status,
-            )
+            .field("insufficient_data_health_status", &self.insufficient_data_health_status)
             .field("reset_elements", &self.reset_elements)
             .finish()
     }
@@ -226,7 +221,7 @@ impl From<UpdateHealthCheckInput> for UpdateHealthCheckInputBuilder {
 }
 
 /// A builder for [`UpdateHealthCheckInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateHealthCheckInputBuilder {
     health_check_id: Option<String>,
     health_check_version: Option<i64>,
@@ -266,12 +261,34 @@ impl std::fmt::Debug for UpdateHealthCheckInputBuilder {
             .field("enable_sni", &self.enable_sni)
             .field("regions", &self.regions)
             .field("alarm_identifier", &self.alarm_identifier)
-            .field(
-                "insufficient_data_health_status",
-                &self.insufficient_data_health_status,
-            )
+            .field("insufficient_data_health_status", &self.insufficient_data_health_status)
             .field("reset_elements", &self.reset_elements)
             .finish()
+    }
+}
+
+impl Clone for UpdateHealthCheckInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateHealthCheckInputBuilder {
+            health_check_id: self.health_check_id.clone(),
+            health_check_version: self.health_check_version,
+            ip_address: self.ip_address.clone(),
+            port: self.port,
+            resource_path: self.resource_path.clone(),
+            fully_qualified_domain_name: self.fully_qualified_domain_name.clone(),
+            search_string: self.search_string.clone(),
+            failure_threshold: self.failure_threshold,
+            inverted: self.inverted,
+            disabled: self.disabled,
+            health_threshold: self.health_threshold,
+            child_health_checks: self.child_health_checks.clone(),
+            enable_sni: self.enable_sni,
+            regions: self.regions.clone(),
+            alarm_identifier: self.alarm_identifier.clone(),
+            insufficient_data_health_status: self.insufficient_data_health_status.clone(),
+            reset_elements: self.reset_elements.clone(),
+        }
     }
 }
 
@@ -434,10 +451,7 @@ impl UpdateHealthCheckInputBuilder {
     }
     /// Sets or clears [`UpdateHealthCheckInput::regions`].
     #[inline]
-    pub fn set_regions(
-        mut self,
-        value: Option<Vec<crate::types::HealthCheckRegion>>,
-    ) -> Self {
+    pub fn set_regions(mut self, value: Option<Vec<crate::types::HealthCheckRegion>>) -> Self {
         self.regions = value;
         self
     }
@@ -449,19 +463,13 @@ impl UpdateHealthCheckInputBuilder {
     }
     /// Sets or clears [`UpdateHealthCheckInput::alarm_identifier`].
     #[inline]
-    pub fn set_alarm_identifier(
-        mut self,
-        value: Option<crate::types::AlarmIdentifier>,
-    ) -> Self {
+    pub fn set_alarm_identifier(mut self, value: Option<crate::types::AlarmIdentifier>) -> Self {
         self.alarm_identifier = value;
         self
     }
     /// Sets [`UpdateHealthCheckInput::insufficient_data_health_status`].
     #[inline]
-    pub fn insufficient_data_health_status(
-        mut self,
-        value: crate::types::InsufficientDataHealthStatus,
-    ) -> Self {
+    pub fn insufficient_data_health_status(mut self, value: crate::types::InsufficientDataHealthStatus) -> Self {
         self.insufficient_data_health_status = Some(value);
         self
     }
@@ -476,19 +484,13 @@ impl UpdateHealthCheckInputBuilder {
     }
     /// Sets [`UpdateHealthCheckInput::reset_elements`].
     #[inline]
-    pub fn reset_elements(
-        mut self,
-        value: Vec<crate::types::ResettableElementName>,
-    ) -> Self {
+    pub fn reset_elements(mut self, value: Vec<crate::types::ResettableElementName>) -> Self {
         self.reset_elements = Some(value);
         self
     }
     /// Sets or clears [`UpdateHealthCheckInput::reset_elements`].
     #[inline]
-    pub fn set_reset_elements(
-        mut self,
-        value: Option<Vec<crate::types::ResettableElementName>>,
-    ) -> Self {
+    pub fn set_reset_elements(mut self, value: Option<Vec<crate::types::ResettableElementName>>) -> Self {
         self.reset_elements = value;
         self
     }
@@ -496,42 +498,29 @@ impl UpdateHealthCheckInputBuilder {
     #[inline]
     pub fn build(self) -> Result<UpdateHealthCheckInput, restxml_runtime::BuildError> {
         match (self.health_check_id,) {
-            (Some(m_health_check_id),) => {
-                Ok(UpdateHealthCheckInput {
-                    health_check_id: m_health_check_id,
-                    health_check_version: self.health_check_version,
-                    ip_address: self.ip_address,
-                    port: self.port,
-                    resource_path: self.resource_path,
-                    fully_qualified_domain_name: self.fully_qualified_domain_name,
-                    search_string: self.search_string,
-                    failure_threshold: self.failure_threshold,
-                    inverted: self.inverted,
-                    disabled: self.disabled,
-                    health_threshold: self.health_threshold,
-                    child_health_checks: self.child_health_checks,
-                    enable_sni: self.enable_sni,
-                    regions: self.regions,
-                    alarm_identifier: self.alarm_identifier,
-                    insufficient_data_health_status: self
-                        .insufficient_data_health_status,
-                    reset_elements: self.reset_elements,
-                })
-            }
-            (m_health_check_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateHealthCheckInput",
-                        &[
-                            (
-                                m_health_check_id.is_none(),
-                                "health_check_id",
-                                "HealthCheckId",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_health_check_id),) => Ok(UpdateHealthCheckInput {
+                health_check_id: m_health_check_id,
+                health_check_version: self.health_check_version,
+                ip_address: self.ip_address,
+                port: self.port,
+                resource_path: self.resource_path,
+                fully_qualified_domain_name: self.fully_qualified_domain_name,
+                search_string: self.search_string,
+                failure_threshold: self.failure_threshold,
+                inverted: self.inverted,
+                disabled: self.disabled,
+                health_threshold: self.health_threshold,
+                child_health_checks: self.child_health_checks,
+                enable_sni: self.enable_sni,
+                regions: self.regions,
+                alarm_identifier: self.alarm_identifier,
+                insufficient_data_health_status: self.insufficient_data_health_status,
+                reset_elements: self.reset_elements,
+            }),
+            (m_health_check_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateHealthCheckInput",
+                &[(m_health_check_id.is_none(), "health_check_id", "HealthCheckId")],
+            )),
         }
     }
 }
@@ -554,9 +543,7 @@ pub struct UpdateHealthCheckOutput {
 impl std::fmt::Debug for UpdateHealthCheckOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateHealthCheckOutput")
-            .field("health_check", &self.health_check)
-            .finish()
+        f.debug_struct("UpdateHealthCheckOutput").field("health_check", &self.health_check).finish()
     }
 }
 
@@ -576,7 +563,7 @@ impl UpdateHealthCheckOutput {
 }
 
 /// A builder for [`UpdateHealthCheckOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateHealthCheckOutputBuilder {
     health_check: Option<crate::types::HealthCheck>,
 }
@@ -584,9 +571,7 @@ pub struct UpdateHealthCheckOutputBuilder {
 impl std::fmt::Debug for UpdateHealthCheckOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateHealthCheckOutputBuilder")
-            .field("health_check", &self.health_check)
-            .finish()
+        f.debug_struct("UpdateHealthCheckOutputBuilder").field("health_check", &self.health_check).finish()
     }
 }
 
@@ -602,25 +587,18 @@ impl UpdateHealthCheckOutputBuilder {
     pub fn build(self) -> Result<UpdateHealthCheckOutput, restxml_runtime::BuildError> {
         match (self.health_check,) {
             (Some(m_health_check),) => {
-                Ok(UpdateHealthCheckOutput {
-                    health_check: m_health_check,
-                    meta: Default::default(),
-                })
+                Ok(UpdateHealthCheckOutput { health_check: m_health_check, meta: Default::default() })
             }
-            (m_health_check,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateHealthCheckOutput",
-                        &[(m_health_check.is_none(), "health_check", "HealthCheck")],
-                    ),
-                )
-            }
+            (m_health_check,) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateHealthCheckOutput",
+                &[(m_health_check.is_none(), "health_check", "HealthCheck")],
+            )),
         }
     }
 }
 
 /// The errors UpdateHealthCheck can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateHealthCheckError {
     /// No health check exists with the specified ID.
@@ -637,37 +615,19 @@ impl UpdateHealthCheckError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
-                "UpdateHealthCheck",
-                meta,
-                headers,
-                body,
-            ),
-        );
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateHealthCheck", meta, headers, body))
+        };
         match meta.code.as_deref() {
-            Some("NoSuchHealthCheck") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHealthCheck)
-            }
+            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchHealthCheck),
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("HealthCheckVersionMismatch") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::HealthCheckVersionMismatch)
-            }
+            Some("HealthCheckVersionMismatch") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::HealthCheckVersionMismatch),
             _ => unhandled(meta),
         }
     }
@@ -690,6 +650,18 @@ impl UpdateHealthCheckError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for UpdateHealthCheckError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchHealthCheck(value) => Self::NoSuchHealthCheck(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::HealthCheckVersionMismatch(value) => Self::HealthCheckVersionMismatch(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -732,21 +704,26 @@ impl std::error::Error for UpdateHealthCheckError {
 pub fn serialize_request(
     input: &crate::operation::update_health_check::UpdateHealthCheckInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/healthcheck/");
     {
         let value = &input.health_check_id;
         request.push_label("HealthCheckId", value.as_str(), false)?;
     }
-    if input.health_check_version.is_some() || input.ip_address.is_some()
-        || input.port.is_some() || input.resource_path.is_some()
-        || input.fully_qualified_domain_name.is_some() || input.search_string.is_some()
-        || input.failure_threshold.is_some() || input.inverted.is_some()
-        || input.disabled.is_some() || input.health_threshold.is_some()
-        || input.child_health_checks.is_some() || input.enable_sni.is_some()
-        || input.regions.is_some() || input.alarm_identifier.is_some()
+    if input.health_check_version.is_some()
+        || input.ip_address.is_some()
+        || input.port.is_some()
+        || input.resource_path.is_some()
+        || input.fully_qualified_domain_name.is_some()
+        || input.search_string.is_some()
+        || input.failure_threshold.is_some()
+        || input.inverted.is_some()
+        || input.disabled.is_some()
+        || input.health_threshold.is_some()
+        || input.child_health_checks.is_some()
+        || input.enable_sni.is_some()
+        || input.regions.is_some()
+        || input.alarm_identifier.is_some()
         || input.insufficient_data_health_status.is_some()
         || input.reset_elements.is_some()
     {
@@ -819,30 +796,21 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateHealthCheckError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateHealthCheckError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateHealthCheckError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_health_check,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "HealthCheck",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("HealthCheck"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
@@ -850,14 +818,10 @@ pub fn parse_response<B: AsRef<[u8]>>(
             let mut m_health_check = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HealthCheck" {
-                    m_health_check = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_health_check = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
-            Ok((
-                restxml_runtime::xml::required(m_health_check, "HealthCheck", element)?,
-            ))
+            Ok((restxml_runtime::xml::required(m_health_check, "HealthCheck", element)?,))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -871,11 +835,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateHealthCheckFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateHealthCheckFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::update_health_check::UpdateHealthCheckInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateHealthCheckFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateHealthCheckFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateHealthCheckFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateHealthCheckFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -885,11 +871,7 @@ impl UpdateHealthCheckFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_health_check::UpdateHealthCheckInputBuilder,
     ) -> Self {
-        UpdateHealthCheckFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateHealthCheckFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID for the health check for which you want detailed information. When you created the health check, `CreateHealthCheck` returned the ID in the response, in the `HealthCheckId` element.
     ///
@@ -1077,10 +1059,7 @@ impl UpdateHealthCheckFluentBuilder {
     }
     /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::regions`](crate::operation::update_health_check::UpdateHealthCheckInput::regions).
     #[inline]
-    pub fn set_regions(
-        mut self,
-        value: Option<Vec<crate::types::HealthCheckRegion>>,
-    ) -> Self {
+    pub fn set_regions(mut self, value: Option<Vec<crate::types::HealthCheckRegion>>) -> Self {
         self.input = self.input.set_regions(value);
         self
     }
@@ -1094,10 +1073,7 @@ impl UpdateHealthCheckFluentBuilder {
     }
     /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::alarm_identifier`](crate::operation::update_health_check::UpdateHealthCheckInput::alarm_identifier).
     #[inline]
-    pub fn set_alarm_identifier(
-        mut self,
-        value: Option<crate::types::AlarmIdentifier>,
-    ) -> Self {
+    pub fn set_alarm_identifier(mut self, value: Option<crate::types::AlarmIdentifier>) -> Self {
         self.input = self.input.set_alarm_identifier(value);
         self
     }
@@ -1105,10 +1081,7 @@ impl UpdateHealthCheckFluentBuilder {
     ///
     /// Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::insufficient_data_health_status`](crate::operation::update_health_check::UpdateHealthCheckInput::insufficient_data_health_status).
     #[inline]
-    pub fn insufficient_data_health_status(
-        mut self,
-        value: crate::types::InsufficientDataHealthStatus,
-    ) -> Self {
+    pub fn insufficient_data_health_status(mut self, value: crate::types::InsufficientDataHealthStatus) -> Self {
         self.input = self.input.insufficient_data_health_status(value);
         self
     }
@@ -1125,37 +1098,26 @@ impl UpdateHealthCheckFluentBuilder {
     ///
     /// Sets [`crate::operation::update_health_check::UpdateHealthCheckInput::reset_elements`](crate::operation::update_health_check::UpdateHealthCheckInput::reset_elements).
     #[inline]
-    pub fn reset_elements(
-        mut self,
-        value: Vec<crate::types::ResettableElementName>,
-    ) -> Self {
+    pub fn reset_elements(mut self, value: Vec<crate::types::ResettableElementName>) -> Self {
         self.input = self.input.reset_elements(value);
         self
     }
     /// Sets or clears [`crate::operation::update_health_check::UpdateHealthCheckInput::reset_elements`](crate::operation::update_health_check::UpdateHealthCheckInput::reset_elements).
     #[inline]
-    pub fn set_reset_elements(
-        mut self,
-        value: Option<Vec<crate::types::ResettableElementName>>,
-    ) -> Self {
+    pub fn set_reset_elements(mut self, value: Option<Vec<crate::types::ResettableElementName>>) -> Self {
         self.input = self.input.set_reset_elements(value);
         self
     }
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_health_check::UpdateHealthCheckInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_health_check::UpdateHealthCheckInputBuilder {
         &self.input
     }
     /// Sends UpdateHealthCheck: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -1170,15 +1132,9 @@ impl UpdateHealthCheckFluentBuilder {
         crate::operation::update_health_check::UpdateHealthCheckOutput,
         restxml_runtime::SdkError<UpdateHealthCheckError>,
     > {
-        let input: crate::operation::update_health_check::UpdateHealthCheckInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_health_check::UpdateHealthCheckInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateHealthCheck", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateHealthCheck", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -22,10 +22,7 @@ pub struct UpdateHostedZoneCommentInput {
 impl std::fmt::Debug for UpdateHostedZoneCommentInput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateHostedZoneCommentInput")
-            .field("id", &self.id)
-            .field("comment", &self.comment)
-            .finish()
+        f.debug_struct("UpdateHostedZoneCommentInput").field("id", &self.id).field("comment", &self.comment).finish()
     }
 }
 
@@ -41,15 +38,12 @@ impl From<UpdateHostedZoneCommentInput> for UpdateHostedZoneCommentInputBuilder 
     /// A builder holding every member of `input`.
     #[inline]
     fn from(input: UpdateHostedZoneCommentInput) -> Self {
-        UpdateHostedZoneCommentInputBuilder {
-            id: Some(input.id),
-            comment: input.comment,
-        }
+        UpdateHostedZoneCommentInputBuilder { id: Some(input.id), comment: input.comment }
     }
 }
 
 /// A builder for [`UpdateHostedZoneCommentInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateHostedZoneCommentInputBuilder {
     id: Option<String>,
     comment: Option<String>,
@@ -62,6 +56,13 @@ impl std::fmt::Debug for UpdateHostedZoneCommentInputBuilder {
             .field("id", &self.id)
             .field("comment", &self.comment)
             .finish()
+    }
+}
+
+impl Clone for UpdateHostedZoneCommentInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateHostedZoneCommentInputBuilder { id: self.id.clone(), comment: self.comment.clone() }
     }
 }
 
@@ -86,24 +87,13 @@ impl UpdateHostedZoneCommentInputBuilder {
     }
     /// Builds the [`UpdateHostedZoneCommentInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateHostedZoneCommentInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateHostedZoneCommentInput, restxml_runtime::BuildError> {
         match (self.id,) {
-            (Some(m_id),) => {
-                Ok(UpdateHostedZoneCommentInput {
-                    id: m_id,
-                    comment: self.comment,
-                })
-            }
-            (m_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateHostedZoneCommentInput",
-                        &[(m_id.is_none(), "id", "Id")],
-                    ),
-                )
-            }
+            (Some(m_id),) => Ok(UpdateHostedZoneCommentInput { id: m_id, comment: self.comment }),
+            (m_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateHostedZoneCommentInput",
+                &[(m_id.is_none(), "id", "Id")],
+            )),
         }
     }
 }
@@ -126,9 +116,7 @@ pub struct UpdateHostedZoneCommentOutput {
 impl std::fmt::Debug for UpdateHostedZoneCommentOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateHostedZoneCommentOutput")
-            .field("hosted_zone", &self.hosted_zone)
-            .finish()
+        f.debug_struct("UpdateHostedZoneCommentOutput").field("hosted_zone", &self.hosted_zone).finish()
     }
 }
 
@@ -148,7 +136,7 @@ impl UpdateHostedZoneCommentOutput {
 }
 
 /// A builder for [`UpdateHostedZoneCommentOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateHostedZoneCommentOutputBuilder {
     hosted_zone: Option<crate::types::HostedZone>,
 }
@@ -156,9 +144,7 @@ pub struct UpdateHostedZoneCommentOutputBuilder {
 impl std::fmt::Debug for UpdateHostedZoneCommentOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateHostedZoneCommentOutputBuilder")
-            .field("hosted_zone", &self.hosted_zone)
-            .finish()
+        f.debug_struct("UpdateHostedZoneCommentOutputBuilder").field("hosted_zone", &self.hosted_zone).finish()
     }
 }
 
@@ -171,30 +157,21 @@ impl UpdateHostedZoneCommentOutputBuilder {
     }
     /// Builds the [`UpdateHostedZoneCommentOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateHostedZoneCommentOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateHostedZoneCommentOutput, restxml_runtime::BuildError> {
         match (self.hosted_zone,) {
             (Some(m_hosted_zone),) => {
-                Ok(UpdateHostedZoneCommentOutput {
-                    hosted_zone: m_hosted_zone,
-                    meta: Default::default(),
-                })
+                Ok(UpdateHostedZoneCommentOutput { hosted_zone: m_hosted_zone, meta: Default::default() })
             }
-            (m_hosted_zone,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateHostedZoneCommentOutput",
-                        &[(m_hosted_zone.is_none(), "hosted_zone", "HostedZone")],
-                    ),
-                )
-            }
+            (m_hosted_zone,) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateHostedZoneCommentOutput",
+                &[(m_hosted_zone.is_none(), "hosted_zone", "HostedZone")],
+            )),
         }
     }
 }
 
 /// The errors UpdateHostedZoneComment can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateHostedZoneCommentError {
     /// No hosted zone exists with the ID that you specified.
@@ -211,37 +188,25 @@ impl UpdateHostedZoneCommentError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateHostedZoneComment",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("PriorRequestNotComplete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
-            }
+            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PriorRequestNotComplete),
             _ => unhandled(meta),
         }
     }
@@ -264,6 +229,18 @@ impl UpdateHostedZoneCommentError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for UpdateHostedZoneCommentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::PriorRequestNotComplete(value) => Self::PriorRequestNotComplete(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -306,18 +283,11 @@ impl std::error::Error for UpdateHostedZoneCommentError {
 pub fn serialize_request(
     input: &crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.id;
-        request
-            .push_label(
-                "Id",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     if input.comment.is_some() {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -344,41 +314,29 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateHostedZoneCommentError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateHostedZoneCommentError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateHostedZoneCommentError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_hosted_zone,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "HostedZone",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("HostedZone"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["UpdateHostedZoneCommentResponse"])?;
+            let element = &mut document.output_root(&["UpdateHostedZoneCommentResponse"])?;
             let mut m_hosted_zone = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "HostedZone" {
-                    m_hosted_zone = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_hosted_zone = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
             Ok((restxml_runtime::xml::required(m_hosted_zone, "HostedZone", element)?,))
@@ -395,11 +353,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateHostedZoneCommentFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateHostedZoneCommentFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateHostedZoneCommentFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateHostedZoneCommentFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateHostedZoneCommentFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateHostedZoneCommentFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -409,11 +389,7 @@ impl UpdateHostedZoneCommentFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInputBuilder,
     ) -> Self {
-        UpdateHostedZoneCommentFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateHostedZoneCommentFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID for the hosted zone that you want to update the comment for.
     ///
@@ -440,18 +416,13 @@ impl UpdateHostedZoneCommentFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInputBuilder {
         &self.input
     }
     /// Sends UpdateHostedZoneComment: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -466,15 +437,9 @@ impl UpdateHostedZoneCommentFluentBuilder {
         crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentOutput,
         restxml_runtime::SdkError<UpdateHostedZoneCommentError>,
     > {
-        let input: crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateHostedZoneComment", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateHostedZoneComment", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

@@ -51,7 +51,7 @@ impl From<UpdateHostedZoneFeaturesInput> for UpdateHostedZoneFeaturesInputBuilde
 }
 
 /// A builder for [`UpdateHostedZoneFeaturesInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateHostedZoneFeaturesInputBuilder {
     hosted_zone_id: Option<String>,
     enable_accelerated_recovery: Option<bool>,
@@ -64,6 +64,16 @@ impl std::fmt::Debug for UpdateHostedZoneFeaturesInputBuilder {
             .field("hosted_zone_id", &self.hosted_zone_id)
             .field("enable_accelerated_recovery", &self.enable_accelerated_recovery)
             .finish()
+    }
+}
+
+impl Clone for UpdateHostedZoneFeaturesInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateHostedZoneFeaturesInputBuilder {
+            hosted_zone_id: self.hosted_zone_id.clone(),
+            enable_accelerated_recovery: self.enable_accelerated_recovery,
+        }
     }
 }
 
@@ -88,24 +98,16 @@ impl UpdateHostedZoneFeaturesInputBuilder {
     }
     /// Builds the [`UpdateHostedZoneFeaturesInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateHostedZoneFeaturesInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateHostedZoneFeaturesInput, restxml_runtime::BuildError> {
         match (self.hosted_zone_id,) {
-            (Some(m_hosted_zone_id),) => {
-                Ok(UpdateHostedZoneFeaturesInput {
-                    hosted_zone_id: m_hosted_zone_id,
-                    enable_accelerated_recovery: self.enable_accelerated_recovery,
-                })
-            }
-            (m_hosted_zone_id,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateHostedZoneFeaturesInput",
-                        &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
-                    ),
-                )
-            }
+            (Some(m_hosted_zone_id),) => Ok(UpdateHostedZoneFeaturesInput {
+                hosted_zone_id: m_hosted_zone_id,
+                enable_accelerated_recovery: self.enable_accelerated_recovery,
+            }),
+            (m_hosted_zone_id,) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateHostedZoneFeaturesInput",
+                &[(m_hosted_zone_id.is_none(), "hosted_zone_id", "HostedZoneId")],
+            )),
         }
     }
 }
@@ -145,7 +147,7 @@ impl UpdateHostedZoneFeaturesOutput {
 }
 
 /// A builder for [`UpdateHostedZoneFeaturesOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateHostedZoneFeaturesOutputBuilder {}
 impl std::fmt::Debug for UpdateHostedZoneFeaturesOutputBuilder {
     #[inline]
@@ -157,17 +159,13 @@ impl std::fmt::Debug for UpdateHostedZoneFeaturesOutputBuilder {
 impl UpdateHostedZoneFeaturesOutputBuilder {
     /// Builds the [`UpdateHostedZoneFeaturesOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateHostedZoneFeaturesOutput, restxml_runtime::BuildError> {
-        Ok(UpdateHostedZoneFeaturesOutput {
-            meta: Default::default(),
-        })
+    pub fn build(self) -> Result<UpdateHostedZoneFeaturesOutput, restxml_runtime::BuildError> {
+        Ok(UpdateHostedZoneFeaturesOutput { meta: Default::default() })
     }
 }
 
 /// The errors UpdateHostedZoneFeatures can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateHostedZoneFeaturesError {
     /// No hosted zone exists with the ID that you specified.
@@ -186,40 +184,27 @@ impl UpdateHostedZoneFeaturesError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateHostedZoneFeatures",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
             }
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("PriorRequestNotComplete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
-            }
+            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PriorRequestNotComplete),
             Some("LimitsExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::LimitsExceeded)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::LimitsExceeded)
             }
             _ => unhandled(meta),
         }
@@ -248,6 +233,19 @@ impl UpdateHostedZoneFeaturesError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for UpdateHostedZoneFeaturesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::PriorRequestNotComplete(value) => Self::PriorRequestNotComplete(value.clone()),
+            Self::LimitsExceeded(value) => Self::LimitsExceeded(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -291,18 +289,11 @@ impl std::error::Error for UpdateHostedZoneFeaturesError {
 pub fn serialize_request(
     input: &crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/hostedzone/");
     {
         let value = &input.hosted_zone_id;
-        request
-            .push_label(
-                "Id",
-                restxml_runtime::customizations::route53::resource_id(value),
-                false,
-            )?;
+        request.push_label("Id", restxml_runtime::customizations::route53::resource_id(value), false)?;
     }
     request.push_path("/features");
     if input.enable_accelerated_recovery.is_some() {
@@ -330,15 +321,11 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateHostedZoneFeaturesError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateHostedZoneFeaturesError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateHostedZoneFeaturesError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     Ok(crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
@@ -349,11 +336,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateHostedZoneFeaturesFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateHostedZoneFeaturesFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateHostedZoneFeaturesFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateHostedZoneFeaturesFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateHostedZoneFeaturesFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateHostedZoneFeaturesFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -363,11 +372,7 @@ impl UpdateHostedZoneFeaturesFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInputBuilder,
     ) -> Self {
-        UpdateHostedZoneFeaturesFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateHostedZoneFeaturesFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the hosted zone for which you want to update features. This is the unique identifier for your hosted zone.
     ///
@@ -394,18 +399,13 @@ impl UpdateHostedZoneFeaturesFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInputBuilder {
         &self.input
     }
     /// Sends UpdateHostedZoneFeatures: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -420,15 +420,9 @@ impl UpdateHostedZoneFeaturesFluentBuilder {
         crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesOutput,
         restxml_runtime::SdkError<UpdateHostedZoneFeaturesError>,
     > {
-        let input: crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput = self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateHostedZoneFeatures", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateHostedZoneFeatures", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

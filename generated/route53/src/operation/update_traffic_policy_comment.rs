@@ -51,7 +51,7 @@ impl From<UpdateTrafficPolicyCommentInput> for UpdateTrafficPolicyCommentInputBu
 }
 
 /// A builder for [`UpdateTrafficPolicyCommentInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateTrafficPolicyCommentInputBuilder {
     id: Option<String>,
     version: Option<i32>,
@@ -66,6 +66,17 @@ impl std::fmt::Debug for UpdateTrafficPolicyCommentInputBuilder {
             .field("version", &self.version)
             .field("comment", &self.comment)
             .finish()
+    }
+}
+
+impl Clone for UpdateTrafficPolicyCommentInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateTrafficPolicyCommentInputBuilder {
+            id: self.id.clone(),
+            version: self.version,
+            comment: self.comment.clone(),
+        }
     }
 }
 
@@ -90,29 +101,19 @@ impl UpdateTrafficPolicyCommentInputBuilder {
     }
     /// Builds the [`UpdateTrafficPolicyCommentInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateTrafficPolicyCommentInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateTrafficPolicyCommentInput, restxml_runtime::BuildError> {
         match (self.id, self.version, self.comment) {
             (Some(m_id), Some(m_version), Some(m_comment)) => {
-                Ok(UpdateTrafficPolicyCommentInput {
-                    id: m_id,
-                    version: m_version,
-                    comment: m_comment,
-                })
+                Ok(UpdateTrafficPolicyCommentInput { id: m_id, version: m_version, comment: m_comment })
             }
-            (m_id, m_version, m_comment) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateTrafficPolicyCommentInput",
-                        &[
-                            (m_id.is_none(), "id", "Id"),
-                            (m_version.is_none(), "version", "Version"),
-                            (m_comment.is_none(), "comment", "Comment"),
-                        ],
-                    ),
-                )
-            }
+            (m_id, m_version, m_comment) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateTrafficPolicyCommentInput",
+                &[
+                    (m_id.is_none(), "id", "Id"),
+                    (m_version.is_none(), "version", "Version"),
+                    (m_comment.is_none(), "comment", "Comment"),
+                ],
+            )),
         }
     }
 }
@@ -135,9 +136,7 @@ pub struct UpdateTrafficPolicyCommentOutput {
 impl std::fmt::Debug for UpdateTrafficPolicyCommentOutput {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateTrafficPolicyCommentOutput")
-            .field("traffic_policy", &self.traffic_policy)
-            .finish()
+        f.debug_struct("UpdateTrafficPolicyCommentOutput").field("traffic_policy", &self.traffic_policy).finish()
     }
 }
 
@@ -157,7 +156,7 @@ impl UpdateTrafficPolicyCommentOutput {
 }
 
 /// A builder for [`UpdateTrafficPolicyCommentOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateTrafficPolicyCommentOutputBuilder {
     traffic_policy: Option<crate::types::TrafficPolicy>,
 }
@@ -165,9 +164,7 @@ pub struct UpdateTrafficPolicyCommentOutputBuilder {
 impl std::fmt::Debug for UpdateTrafficPolicyCommentOutputBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateTrafficPolicyCommentOutputBuilder")
-            .field("traffic_policy", &self.traffic_policy)
-            .finish()
+        f.debug_struct("UpdateTrafficPolicyCommentOutputBuilder").field("traffic_policy", &self.traffic_policy).finish()
     }
 }
 
@@ -180,36 +177,21 @@ impl UpdateTrafficPolicyCommentOutputBuilder {
     }
     /// Builds the [`UpdateTrafficPolicyCommentOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateTrafficPolicyCommentOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateTrafficPolicyCommentOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy,) {
             (Some(m_traffic_policy),) => {
-                Ok(UpdateTrafficPolicyCommentOutput {
-                    traffic_policy: m_traffic_policy,
-                    meta: Default::default(),
-                })
+                Ok(UpdateTrafficPolicyCommentOutput { traffic_policy: m_traffic_policy, meta: Default::default() })
             }
-            (m_traffic_policy,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateTrafficPolicyCommentOutput",
-                        &[
-                            (
-                                m_traffic_policy.is_none(),
-                                "traffic_policy",
-                                "TrafficPolicy",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (m_traffic_policy,) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateTrafficPolicyCommentOutput",
+                &[(m_traffic_policy.is_none(), "traffic_policy", "TrafficPolicy")],
+            )),
         }
     }
 }
 
 /// The errors UpdateTrafficPolicyComment can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateTrafficPolicyCommentError {
     /// The input is not valid.
@@ -226,37 +208,24 @@ impl UpdateTrafficPolicyCommentError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateTrafficPolicyComment",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("NoSuchTrafficPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchTrafficPolicy)
-            }
-            Some("ConcurrentModification") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ConcurrentModification)
-            }
+            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchTrafficPolicy),
+            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::ConcurrentModification),
             _ => unhandled(meta),
         }
     }
@@ -279,6 +248,18 @@ impl UpdateTrafficPolicyCommentError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for UpdateTrafficPolicyCommentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::NoSuchTrafficPolicy(value) => Self::NoSuchTrafficPolicy(value.clone()),
+            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -321,9 +302,7 @@ impl std::error::Error for UpdateTrafficPolicyCommentError {
 pub fn serialize_request(
     input: &crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/trafficpolicy/");
     {
         let value = &input.id;
@@ -332,12 +311,7 @@ pub fn serialize_request(
     request.push_path("/");
     {
         let value = &input.version;
-        request
-            .push_label(
-                "Version",
-                restxml_runtime::scalar::ToText::to_text(value).as_ref(),
-                false,
-            )?;
+        request.push_label("Version", restxml_runtime::scalar::ToText::to_text(value).as_ref(), false)?;
     }
     if true {
         let mut body = restxml_runtime::xml::XmlWriter::new();
@@ -365,50 +339,32 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateTrafficPolicyCommentError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateTrafficPolicyCommentError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateTrafficPolicyCommentError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_traffic_policy,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "TrafficPolicy",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicy"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["UpdateTrafficPolicyCommentResponse"])?;
+            let element = &mut document.output_root(&["UpdateTrafficPolicyCommentResponse"])?;
             let mut m_traffic_policy = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "TrafficPolicy" {
-                    m_traffic_policy = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_traffic_policy = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
-            Ok((
-                restxml_runtime::xml::required(
-                    m_traffic_policy,
-                    "TrafficPolicy",
-                    element,
-                )?,
-            ))
+            Ok((restxml_runtime::xml::required(m_traffic_policy, "TrafficPolicy", element)?,))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -422,11 +378,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateTrafficPolicyCommentFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateTrafficPolicyCommentFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateTrafficPolicyCommentFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateTrafficPolicyCommentFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateTrafficPolicyCommentFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateTrafficPolicyCommentFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -436,11 +414,7 @@ impl UpdateTrafficPolicyCommentFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInputBuilder,
     ) -> Self {
-        UpdateTrafficPolicyCommentFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateTrafficPolicyCommentFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The value of `Id` for the traffic policy that you want to update the comment for.
     ///
@@ -469,18 +443,13 @@ impl UpdateTrafficPolicyCommentFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
     /// The input as set so far.
     #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInputBuilder {
+    pub fn as_input(&self) -> &crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInputBuilder {
         &self.input
     }
     /// Sends UpdateTrafficPolicyComment: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
@@ -495,15 +464,10 @@ impl UpdateTrafficPolicyCommentFluentBuilder {
         crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentOutput,
         restxml_runtime::SdkError<UpdateTrafficPolicyCommentError>,
     > {
-        let input: crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateTrafficPolicyComment", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateTrafficPolicyComment", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

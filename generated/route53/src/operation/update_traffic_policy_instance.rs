@@ -68,7 +68,7 @@ impl From<UpdateTrafficPolicyInstanceInput> for UpdateTrafficPolicyInstanceInput
 }
 
 /// A builder for [`UpdateTrafficPolicyInstanceInput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateTrafficPolicyInstanceInputBuilder {
     id: Option<String>,
     ttl: Option<i64>,
@@ -85,6 +85,18 @@ impl std::fmt::Debug for UpdateTrafficPolicyInstanceInputBuilder {
             .field("traffic_policy_id", &self.traffic_policy_id)
             .field("traffic_policy_version", &self.traffic_policy_version)
             .finish()
+    }
+}
+
+impl Clone for UpdateTrafficPolicyInstanceInputBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateTrafficPolicyInstanceInputBuilder {
+            id: self.id.clone(),
+            ttl: self.ttl,
+            traffic_policy_id: self.traffic_policy_id.clone(),
+            traffic_policy_version: self.traffic_policy_version,
+        }
     }
 }
 
@@ -115,16 +127,9 @@ impl UpdateTrafficPolicyInstanceInputBuilder {
     }
     /// Builds the [`UpdateTrafficPolicyInstanceInput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateTrafficPolicyInstanceInput, restxml_runtime::BuildError> {
         match (self.id, self.ttl, self.traffic_policy_id, self.traffic_policy_version) {
-            (
-                Some(m_id),
-                Some(m_ttl),
-                Some(m_traffic_policy_id),
-                Some(m_traffic_policy_version),
-            ) => {
+            (Some(m_id), Some(m_ttl), Some(m_traffic_policy_id), Some(m_traffic_policy_version)) => {
                 Ok(UpdateTrafficPolicyInstanceInput {
                     id: m_id,
                     ttl: m_ttl,
@@ -133,25 +138,15 @@ impl UpdateTrafficPolicyInstanceInputBuilder {
                 })
             }
             (m_id, m_ttl, m_traffic_policy_id, m_traffic_policy_version) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateTrafficPolicyInstanceInput",
-                        &[
-                            (m_id.is_none(), "id", "Id"),
-                            (m_ttl.is_none(), "ttl", "TTL"),
-                            (
-                                m_traffic_policy_id.is_none(),
-                                "traffic_policy_id",
-                                "TrafficPolicyId",
-                            ),
-                            (
-                                m_traffic_policy_version.is_none(),
-                                "traffic_policy_version",
-                                "TrafficPolicyVersion",
-                            ),
-                        ],
-                    ),
-                )
+                Err(restxml_runtime::BuildError::missing_fields(
+                    "UpdateTrafficPolicyInstanceInput",
+                    &[
+                        (m_id.is_none(), "id", "Id"),
+                        (m_ttl.is_none(), "ttl", "TTL"),
+                        (m_traffic_policy_id.is_none(), "traffic_policy_id", "TrafficPolicyId"),
+                        (m_traffic_policy_version.is_none(), "traffic_policy_version", "TrafficPolicyVersion"),
+                    ],
+                ))
             }
         }
     }
@@ -197,7 +192,7 @@ impl UpdateTrafficPolicyInstanceOutput {
 }
 
 /// A builder for [`UpdateTrafficPolicyInstanceOutput`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct UpdateTrafficPolicyInstanceOutputBuilder {
     traffic_policy_instance: Option<crate::types::TrafficPolicyInstance>,
 }
@@ -214,45 +209,28 @@ impl std::fmt::Debug for UpdateTrafficPolicyInstanceOutputBuilder {
 impl UpdateTrafficPolicyInstanceOutputBuilder {
     /// Sets [`UpdateTrafficPolicyInstanceOutput::traffic_policy_instance`].
     #[inline]
-    pub fn traffic_policy_instance(
-        mut self,
-        value: crate::types::TrafficPolicyInstance,
-    ) -> Self {
+    pub fn traffic_policy_instance(mut self, value: crate::types::TrafficPolicyInstance) -> Self {
         self.traffic_policy_instance = Some(value);
         self
     }
     /// Builds the [`UpdateTrafficPolicyInstanceOutput`], or names every required member that is missing.
     #[inline]
-    pub fn build(
-        self,
-    ) -> Result<UpdateTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
+    pub fn build(self) -> Result<UpdateTrafficPolicyInstanceOutput, restxml_runtime::BuildError> {
         match (self.traffic_policy_instance,) {
-            (Some(m_traffic_policy_instance),) => {
-                Ok(UpdateTrafficPolicyInstanceOutput {
-                    traffic_policy_instance: m_traffic_policy_instance,
-                    meta: Default::default(),
-                })
-            }
-            (m_traffic_policy_instance,) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "UpdateTrafficPolicyInstanceOutput",
-                        &[
-                            (
-                                m_traffic_policy_instance.is_none(),
-                                "traffic_policy_instance",
-                                "TrafficPolicyInstance",
-                            ),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_traffic_policy_instance),) => Ok(UpdateTrafficPolicyInstanceOutput {
+                traffic_policy_instance: m_traffic_policy_instance,
+                meta: Default::default(),
+            }),
+            (m_traffic_policy_instance,) => Err(restxml_runtime::BuildError::missing_fields(
+                "UpdateTrafficPolicyInstanceOutput",
+                &[(m_traffic_policy_instance.is_none(), "traffic_policy_instance", "TrafficPolicyInstance")],
+            )),
         }
     }
 }
 
 /// The errors UpdateTrafficPolicyInstance can return.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateTrafficPolicyInstanceError {
     /// The input is not valid.
@@ -273,44 +251,28 @@ impl UpdateTrafficPolicyInstanceError {
     /// Reads an error response: its code picks the variant, whose
     /// modeled members are read from the body.
     #[inline]
-    pub fn from_response(
-        status: u16,
-        headers: &restxml_runtime::http_types::HeaderMap,
-        body: &[u8],
-    ) -> Self {
-        let meta = restxml_runtime::customizations::route53::error_metadata(
-            status,
-            headers,
-            body,
-        );
-        let unhandled = |meta| Self::Unhandled(
-            restxml_runtime::UnhandledError::from_response(
+    pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
+        let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
+        let unhandled = |meta| {
+            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateTrafficPolicyInstance",
                 meta,
                 headers,
                 body,
-            ),
-        );
+            ))
+        };
         match meta.code.as_deref() {
             Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidInput)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
             }
-            Some("NoSuchTrafficPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchTrafficPolicy)
-            }
-            Some("NoSuchTrafficPolicyInstance") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance)
-            }
-            Some("PriorRequestNotComplete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::PriorRequestNotComplete)
-            }
+            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchTrafficPolicy),
+            Some("NoSuchTrafficPolicyInstance") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance),
+            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
+                .map_or_else(unhandled, Self::PriorRequestNotComplete),
             Some("ConflictingTypes") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ConflictingTypes)
+                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::ConflictingTypes)
             }
             _ => unhandled(meta),
         }
@@ -344,6 +306,20 @@ impl UpdateTrafficPolicyInstanceError {
     #[inline]
     pub fn is_unhandled(&self) -> bool {
         matches!(self, Self::Unhandled(_))
+    }
+}
+
+impl Clone for UpdateTrafficPolicyInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        match self {
+            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
+            Self::NoSuchTrafficPolicy(value) => Self::NoSuchTrafficPolicy(value.clone()),
+            Self::NoSuchTrafficPolicyInstance(value) => Self::NoSuchTrafficPolicyInstance(value.clone()),
+            Self::PriorRequestNotComplete(value) => Self::PriorRequestNotComplete(value.clone()),
+            Self::ConflictingTypes(value) => Self::ConflictingTypes(value.clone()),
+            Self::Unhandled(value) => Self::Unhandled(value.clone()),
+        }
     }
 }
 
@@ -388,9 +364,7 @@ impl std::error::Error for UpdateTrafficPolicyInstanceError {
 pub fn serialize_request(
     input: &crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput,
 ) -> Result<restxml_runtime::http_types::Request<Vec<u8>>, restxml_runtime::BuildError> {
-    let mut request = restxml_runtime::http::RequestBuilder::new(
-        restxml_runtime::http_types::Method::POST,
-    );
+    let mut request = restxml_runtime::http::RequestBuilder::new(restxml_runtime::http_types::Method::POST);
     request.push_path("/2013-04-01/trafficpolicyinstance/");
     {
         let value = &input.id;
@@ -430,50 +404,32 @@ pub fn parse_response<B: AsRef<[u8]>>(
     restxml_runtime::SdkError<UpdateTrafficPolicyInstanceError>,
 > {
     if !response.status().is_success() {
-        return Err(
-            restxml_runtime::SdkError::Service(
-                UpdateTrafficPolicyInstanceError::from_response(
-                    response.status().as_u16(),
-                    response.headers(),
-                    response.body().as_ref(),
-                ),
-            ),
-        );
+        return Err(restxml_runtime::SdkError::Service(UpdateTrafficPolicyInstanceError::from_response(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )));
     }
     let status = response.status().as_u16();
     let body = response.body().as_ref();
     let (body_traffic_policy_instance,) = if restxml_runtime::xml::is_blank(body) {
-        (
-            restxml_runtime::xml::ReadXml::missing()
-                .ok_or_else(|| {
-                    restxml_runtime::ResponseError::xml(
-                        status,
-                        restxml_runtime::xml::XmlError::missing_in_empty_body(
-                            "TrafficPolicyInstance",
-                        ),
-                    )
-                })?,
-        )
+        (restxml_runtime::xml::ReadXml::missing().ok_or_else(|| {
+            restxml_runtime::ResponseError::xml(
+                status,
+                restxml_runtime::xml::XmlError::missing_in_empty_body("TrafficPolicyInstance"),
+            )
+        })?,)
     } else {
         let read = || -> Result<_, restxml_runtime::xml::XmlError> {
             let mut document = restxml_runtime::xml::Document::new(body)?;
-            let element = &mut document
-                .output_root(&["UpdateTrafficPolicyInstanceResponse"])?;
+            let element = &mut document.output_root(&["UpdateTrafficPolicyInstanceResponse"])?;
             let mut m_traffic_policy_instance = None;
             while let Some(mut child) = element.next_child()? {
                 if child.local_name() == "TrafficPolicyInstance" {
-                    m_traffic_policy_instance = Some(
-                        restxml_runtime::xml::ReadXml::read_xml(&mut child)?,
-                    );
+                    m_traffic_policy_instance = Some(restxml_runtime::xml::ReadXml::read_xml(&mut child)?);
                 }
             }
-            Ok((
-                restxml_runtime::xml::required(
-                    m_traffic_policy_instance,
-                    "TrafficPolicyInstance",
-                    element,
-                )?,
-            ))
+            Ok((restxml_runtime::xml::required(m_traffic_policy_instance, "TrafficPolicyInstance", element)?,))
         };
         read().map_err(|e| restxml_runtime::ResponseError::xml(status, e))?
     };
@@ -487,11 +443,33 @@ pub fn parse_response<B: AsRef<[u8]>>(
 ///
 /// [`config_override`](UpdateTrafficPolicyInstanceFluentBuilder::config_override) changes the client's settings for this call only.
 #[cfg(feature = "client")]
-#[derive(Debug, Clone)]
 pub struct UpdateTrafficPolicyInstanceFluentBuilder {
     pub(crate) client: crate::Client,
     pub(crate) input: crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInputBuilder,
     pub(crate) overrides: restxml_runtime::client::ConfigOverride,
+}
+
+#[cfg(feature = "client")]
+impl Clone for UpdateTrafficPolicyInstanceFluentBuilder {
+    #[inline]
+    fn clone(&self) -> Self {
+        UpdateTrafficPolicyInstanceFluentBuilder {
+            client: self.client.clone(),
+            input: self.input.clone(),
+            overrides: self.overrides.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "client")]
+impl std::fmt::Debug for UpdateTrafficPolicyInstanceFluentBuilder {
+    #[inline]
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateTrafficPolicyInstanceFluentBuilder")
+            .field("input", &self.input)
+            .field("overrides", &self.overrides)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(feature = "client")]
@@ -501,11 +479,7 @@ impl UpdateTrafficPolicyInstanceFluentBuilder {
         client: crate::Client,
         input: crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInputBuilder,
     ) -> Self {
-        UpdateTrafficPolicyInstanceFluentBuilder {
-            client,
-            input,
-            overrides: Default::default(),
-        }
+        UpdateTrafficPolicyInstanceFluentBuilder { client, input, overrides: Default::default() }
     }
     /// The ID of the traffic policy instance that you want to update.
     ///
@@ -542,10 +516,7 @@ impl UpdateTrafficPolicyInstanceFluentBuilder {
     /// Settings for this call only (retries, timeouts, the largest
     /// response body), over the client's.
     #[inline]
-    pub fn config_override(
-        mut self,
-        overrides: restxml_runtime::client::ConfigOverride,
-    ) -> Self {
+    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
         self.overrides = overrides;
         self
     }
@@ -568,15 +539,10 @@ impl UpdateTrafficPolicyInstanceFluentBuilder {
         crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceOutput,
         restxml_runtime::SdkError<UpdateTrafficPolicyInstanceError>,
     > {
-        let input: crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput = self
-            .input
-            .build()?;
+        let input: crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput =
+            self.input.build()?;
         let request = serialize_request(&input)?;
-        let response = self
-            .client
-            .core()
-            .send_with("UpdateTrafficPolicyInstance", request, &self.overrides)
-            .await?;
+        let response = self.client.core().send_with("UpdateTrafficPolicyInstance", request, &self.overrides).await?;
         parse_response(&response)
     }
 }

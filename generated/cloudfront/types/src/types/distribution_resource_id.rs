@@ -32,7 +32,7 @@ impl DistributionResourceId {
 }
 
 /// A builder for [`DistributionResourceId`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DistributionResourceIdBuilder {
     distribution_id: Option<String>,
     distribution_tenant_id: Option<String>,
@@ -85,10 +85,7 @@ impl DistributionResourceIdBuilder {
 
 impl restxml_runtime::xml::WriteXml for DistributionResourceId {
     #[inline]
-    fn write_xml(
-        &self,
-        tag: restxml_runtime::xml::StartTag<'_>,
-    ) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
         let mut content = tag.content();
         if let Some(value) = &self.distribution_id {
             content.element("DistributionId", value)?;

@@ -85,9 +85,7 @@ impl serde::Serialize for ImportSourceType {
 #[cfg(feature = "serde")]
 impl<'de> serde::Deserialize<'de> for ImportSourceType {
     #[inline]
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         Ok(Self::from(value.as_ref()))
     }
@@ -95,10 +93,7 @@ impl<'de> serde::Deserialize<'de> for ImportSourceType {
 
 impl restxml_runtime::xml::WriteXml for ImportSourceType {
     #[inline]
-    fn write_xml(
-        &self,
-        tag: restxml_runtime::xml::StartTag<'_>,
-    ) -> Result<(), restxml_runtime::BuildError> {
+    fn write_xml(&self, tag: restxml_runtime::xml::StartTag<'_>) -> Result<(), restxml_runtime::BuildError> {
         tag.text(self.as_str())
     }
 }

@@ -16,10 +16,7 @@ pub struct Dimension {
 impl std::fmt::Debug for Dimension {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Dimension")
-            .field("name", &self.name)
-            .field("value", &self.value)
-            .finish()
+        f.debug_struct("Dimension").field("name", &self.name).field("value", &self.value).finish()
     }
 }
 
@@ -32,7 +29,7 @@ impl Dimension {
 }
 
 /// A builder for [`Dimension`].
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DimensionBuilder {
     name: Option<String>,
     value: Option<String>,
@@ -41,10 +38,7 @@ pub struct DimensionBuilder {
 impl std::fmt::Debug for DimensionBuilder {
     #[inline]
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DimensionBuilder")
-            .field("name", &self.name)
-            .field("value", &self.value)
-            .finish()
+        f.debug_struct("DimensionBuilder").field("name", &self.name).field("value", &self.value).finish()
     }
 }
 
@@ -65,32 +59,18 @@ impl DimensionBuilder {
     #[inline]
     pub fn build(self) -> Result<Dimension, restxml_runtime::BuildError> {
         match (self.name, self.value) {
-            (Some(m_name), Some(m_value)) => {
-                Ok(Dimension {
-                    name: m_name,
-                    value: m_value,
-                })
-            }
-            (m_name, m_value) => {
-                Err(
-                    restxml_runtime::BuildError::missing_fields(
-                        "Dimension",
-                        &[
-                            (m_name.is_none(), "name", "Name"),
-                            (m_value.is_none(), "value", "Value"),
-                        ],
-                    ),
-                )
-            }
+            (Some(m_name), Some(m_value)) => Ok(Dimension { name: m_name, value: m_value }),
+            (m_name, m_value) => Err(restxml_runtime::BuildError::missing_fields(
+                "Dimension",
+                &[(m_name.is_none(), "name", "Name"), (m_value.is_none(), "value", "Value")],
+            )),
         }
     }
 }
 
 impl restxml_runtime::xml::ReadXml for Dimension {
     #[inline]
-    fn read_xml(
-        element: &mut restxml_runtime::xml::Element<'_, '_>,
-    ) -> Result<Self, restxml_runtime::xml::XmlError> {
+    fn read_xml(element: &mut restxml_runtime::xml::Element<'_, '_>) -> Result<Self, restxml_runtime::xml::XmlError> {
         let mut m_name = None;
         let mut m_value = None;
         while let Some(mut child) = element.next_child()? {
@@ -111,9 +91,6 @@ impl restxml_runtime::xml::ReadXml for Dimension {
     }
     #[inline]
     fn missing() -> Option<Self> {
-        Some(Self {
-            name: restxml_runtime::xml::ReadXml::missing()?,
-            value: restxml_runtime::xml::ReadXml::missing()?,
-        })
+        Some(Self { name: restxml_runtime::xml::ReadXml::missing()?, value: restxml_runtime::xml::ReadXml::missing()? })
     }
 }
