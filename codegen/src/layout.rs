@@ -5,6 +5,7 @@
 //! Cargo.toml
 //! src/lib.rs                  crate docs, modules, re-exports
 //! src/service_error.rs        `Error`: every error of the service, from any operation
+//! src/fluent/mod.rs           one file per operation: its fluent builder (feature `client`)
 //! src/types/mod.rs            one file per shared data type
 //! src/error/mod.rs            one file per modeled error shape
 //! src/operation/mod.rs        one file per operation: input, output,
@@ -14,7 +15,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use heck::ToSnakeCase;
+use heck::{ToKebabCase, ToSnakeCase};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -166,8 +167,7 @@ pub fn lay_out(service: &Service, settings: &Settings) -> Result<GeneratedCrate,
     let mut op_mods = Vec::new();
     for op in service.operations.values() {
         let path = format!("src/operation/{}.rs", op.snake);
-        let client = settings.endpoints.is_some();
-        files.insert(PathBuf::from(&path), format_file(&path, &header, operation_file(service, op, client))?);
+        files.insert(PathBuf::from(&path), format_file(&path, &header, operation_file(service, op))?);
         let module = ident(&op.snake);
         let cfg = feature_cfg(std::iter::once(op));
         op_mods.push(quote! { #cfg pub mod #module; });
@@ -179,6 +179,21 @@ pub fn lay_out(service: &Service, settings: &Settings) -> Result<GeneratedCrate,
     files.insert(PathBuf::from("src/operation/mod.rs"), format_file("src/operation/mod.rs", &header, tokens)?);
 
     if let Some(endpoints) = &settings.endpoints {
+        // The fluent builders: a module of their own, so that a build
+        // without the client does not even parse them.
+        let mut fluent_mods = Vec::new();
+        for op in service.operations.values() {
+            let path = format!("src/fluent/{}.rs", op.snake);
+            files.insert(PathBuf::from(&path), format_file(&path, &header, emit::fluent::emit(service, op))?);
+            let module = ident(&op.snake);
+            let cfg = feature_cfg(std::iter::once(op));
+            fluent_mods.push(quote! { #cfg pub mod #module; });
+        }
+        let tokens = quote! {
+            #![doc = "The fluent builders `Client`'s methods return, one module per operation: a setter per input member, `config_override`, `send`, and the operation's paginator, waiters and read-modify-write."]
+            #(#fluent_mods)*
+        };
+        files.insert(PathBuf::from("src/fluent/mod.rs"), format_file("src/fluent/mod.rs", &header, tokens)?);
         let tokens = emit::client::emit(service, endpoints, &settings.crate_name, feature_name)?;
         files.insert(PathBuf::from("src/client.rs"), format_file("src/client.rs", &header, tokens)?);
         let tokens = emit::endpoint::emit(&service.full_name, &endpoints.rule_set, &endpoints.partitions)?;
@@ -198,7 +213,7 @@ pub fn lay_out_modules(service: &Service) -> Result<TokenStream, Error> {
     let (types, errors) = (shapes_in(Home::Types), shapes_in(Home::Error));
     let operations = service.operations.values().map(|op| {
         let module = ident(&op.snake);
-        let contents = operation_file(service, op, false);
+        let contents = operation_file(service, op);
         quote! { pub mod #module { #contents } }
     });
     let tokens = quote! {
@@ -342,7 +357,7 @@ fn shape_file(service: &Service, shape: &NamedShape) -> TokenStream {
     quote! { #definition #writer #reader #error }
 }
 
-fn operation_file(service: &Service, op: &crate::ir::Operation, client: bool) -> TokenStream {
+fn operation_file(service: &Service, op: &crate::ir::Operation) -> TokenStream {
     let docs = if op.docs.is_empty() { format!("The {} operation.", op.name) } else { op.docs.clone() };
     let module_docs = docs.lines().map(|line| {
         let line = if line.is_empty() { String::new() } else { format!(" {line}") };
@@ -356,13 +371,11 @@ fn operation_file(service: &Service, op: &crate::ir::Operation, client: bool) ->
         .map(|shape| emit::types::emit(service, shape));
     let error = emit::errors::emit_operation_error(service, op);
     let functions = emit::operation::emit(service, op);
-    let fluent = client.then(|| emit::fluent::emit(service, op));
     quote! {
         #(#module_docs)*
         #(#own_types)*
         #error
         #functions
-        #fluent
     }
 }
 
@@ -442,6 +455,8 @@ fn lib_rs(service: &Service, types_crate: &str, endpoints: Option<&crate::Endpoi
             pub use client::{Client, Config};
             #[cfg(feature = "client")]
             pub mod endpoint;
+            #[cfg(feature = "client")]
+            pub mod fluent;
         }
     });
     quote! {
@@ -473,19 +488,40 @@ fn types_lib_rs(service: &Service) -> TokenStream {
 }
 
 fn features(service: &Service, forward_to: Option<&str>) -> String {
-    let forward = |feature: &str| match forward_to {
-        Some(krate) => format!("[\"{krate}/{feature}\"]"),
-        None => "[]".to_string(),
-    };
     let all = service.operations.values().map(|op| format!("\"{}\"", feature_name(op))).collect::<Vec<_>>().join(", ");
-    let each: String = service
-        .operations
-        .values()
-        .map(|op| format!("## {}\n{} = {}\n", op.name, feature_name(op), forward(&feature_name(op))))
-        .collect();
+    let mut each = String::new();
+    for op in service.operations.values() {
+        let mut enables = Vec::new();
+        if let Some(krate) = forward_to {
+            enables.push(format!("\"{krate}/{}\"", feature_name(op)));
+            // The operations crate's service error has a variant per error
+            // its enabled operations can return.
+            enables.extend(op.errors.iter().map(|e| format!("\"{}\"", error_feature(e))));
+        }
+        each.push_str(&format!("## {}\n{} = [{}]\n", op.name, feature_name(op), enables.join(", ")));
+    }
+    let errors: String = match forward_to {
+        Some(_) => {
+            let names: std::collections::BTreeSet<&String> =
+                service.operations.values().flat_map(|op| &op.errors).collect();
+            names.into_iter().map(|e| format!("{} = []\n", error_feature(e))).collect()
+        }
+        None => String::new(),
+    };
+    let errors = if errors.is_empty() {
+        errors
+    } else {
+        format!("# Internal: set by the operations that can return each error (the variants of `Error`).\n{errors}")
+    };
     format!(
-        "## Every operation. Disable default features and name operations to compile only those.\nall-operations = [{all}]\n{each}"
+        "## Every operation. Disable default features and name operations to compile only those.\nall-operations = [{all}]\n{each}{errors}"
     )
+}
+
+/// The internal feature that compiles the service error's variant for
+/// the error shape `shape` (any operation that returns it enables it).
+pub fn error_feature(shape: &str) -> String {
+    format!("_error-{}", shape.to_kebab_case())
 }
 
 /// A path to the runtime from one directory deeper.

@@ -4,7 +4,7 @@
 
 use http::HeaderMap;
 
-use crate::error::{ErrorMetadata, ModeledError};
+use crate::error::{ErrorMetadata, ModeledError, UnhandledError};
 use crate::xml::{Document, Element, ReadXml, XmlError, XmlErrorKind};
 
 /// The headers that carry the request id, in botocore's order
@@ -107,17 +107,22 @@ pub fn read_error_shape<T: ReadXml>(body: &[u8], code: Option<&str>) -> Result<T
     Err(root.error(XmlErrorKind::MissingElement { element: "Error".into(), parent: "ErrorResponse".into() }))
 }
 
-/// Reads the modeled error `T` and attaches `meta`; a body that does not
-/// hold `T`'s members as the model says gives `meta` back (for an
-/// [`UnhandledError`](crate::UnhandledError)).
-pub fn modeled<T: ModeledError>(body: &[u8], headers: &HeaderMap, meta: ErrorMetadata) -> Result<T, ErrorMetadata> {
+/// Reads the modeled error `T` of `operation`'s response and attaches
+/// `meta`; a body that does not hold `T`'s members as the model says gives
+/// an [`UnhandledError`] with the same metadata and the response instead.
+pub fn modeled<T: ModeledError>(
+    operation: &'static str,
+    body: &[u8],
+    headers: &HeaderMap,
+    meta: ErrorMetadata,
+) -> Result<T, UnhandledError> {
     match read_error_shape::<T>(body, meta.code.as_deref()) {
         Ok(mut error) => {
             error.set_meta(meta);
             error.read_headers(headers);
             Ok(error)
         }
-        Err(_) => Err(meta),
+        Err(_) => Err(UnhandledError::from_response(operation, meta, headers, body)),
     }
 }
 

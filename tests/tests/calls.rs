@@ -289,7 +289,7 @@ fn errors_outputs_and_configuration_are_send_sync_and_static() {
     check::<cloudfront_sdk::operation::update_streaming_distribution::UpdateStreamingDistributionOutput>();
     check::<Config>();
     check::<Client>();
-    check::<cloudfront_sdk::operation::update_streaming_distribution::UpdateStreamingDistributionFluentBuilder>();
+    check::<cloudfront_sdk::fluent::update_streaming_distribution::UpdateStreamingDistributionFluentBuilder>();
     fn error<T: std::error::Error + Clone>() {}
     error::<cloudfront_sdk::Error>();
     error::<SdkError<UpdateStreamingDistributionError>>();

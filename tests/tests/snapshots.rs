@@ -40,6 +40,21 @@ fn update_streaming_distribution_operation() {
 }
 
 #[test]
+fn update_streaming_distribution_fluent_builder() {
+    insta::assert_snapshot!(generated_file("src/fluent/update_streaming_distribution.rs"));
+}
+
+#[test]
+fn service_error_type() {
+    let krate = restxml_codegen::Generator::new(model_path("cloudfront", "service-2.json"))
+        .operations(["UpdateStreamingDistribution", "GetStreamingDistribution"])
+        .generate()
+        .unwrap();
+    let file = krate.files.iter().find(|(path, _)| path.ends_with("src/service_error.rs")).unwrap().1;
+    insta::assert_snapshot!(file);
+}
+
+#[test]
 fn selection_generates_only_what_the_operation_reaches() {
     let krate = restxml_codegen::Generator::new(model_path("cloudfront", "service-2.json"))
         .operations(["UpdateStreamingDistribution"])

@@ -81,8 +81,7 @@ async fn main() {
 
     let client = ours(large.clone());
     let ours_list = median(Duration::from_secs(5), async || {
-        let input = cloudfront_sdk::operation::list_distributions::ListDistributionsInput::builder().build().unwrap();
-        black_box(client.list_distributions(input).await.unwrap());
+        black_box(client.list_distributions().send().await.unwrap());
     })
     .await;
     let client = theirs(large.clone());
@@ -101,13 +100,16 @@ async fn main() {
             .enabled(true)
             .build()
             .unwrap();
-        let input = cloudfront_sdk::operation::update_streaming_distribution::UpdateStreamingDistributionInput::builder()
-            .id("EGTXBD79H29TRA8")
-            .if_match("E1")
-            .streaming_distribution_config(config)
-            .build()
-            .unwrap();
-        black_box(client.update_streaming_distribution(input).await.unwrap());
+        black_box(
+            client
+                .update_streaming_distribution()
+                .id("EGTXBD79H29TRA8")
+                .if_match("E1")
+                .streaming_distribution_config(config)
+                .send()
+                .await
+                .unwrap(),
+        );
     })
     .await;
     let client = theirs(small.clone());

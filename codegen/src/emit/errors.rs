@@ -100,6 +100,7 @@ pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
             quote! { #[doc = #doc] #variant(#path), }
         }
     });
+    let op_name = &op.name;
     let code_arms = errors.iter().map(|(shape, variant)| {
         let code =
             shape.structure().and_then(|s| s.error.as_ref()).map_or(shape.wire_name.as_str(), |e| e.code.as_str());
@@ -109,7 +110,7 @@ pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
             quote! { Self::#variant }
         };
         quote! {
-            Some(#code) => restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, #wrap),
+            Some(#code) => restxml_runtime::error_body::modeled(#op_name, body, headers, meta).map_or_else(Self::Unhandled, #wrap),
         }
     });
     let inner_arms = errors.iter().map(|(shape, variant)| {
@@ -120,18 +121,19 @@ pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
         }
     });
     let error_metadata = super::rust_path(&service.customizations.error_metadata);
-    let op_name = &op.name;
     let mut clone_variants: Vec<(TokenStream, proc_macro2::Ident)> =
         errors.iter().map(|(_, variant)| (quote! {}, variant.clone())).collect();
     clone_variants.push((quote! {}, format_ident!("Unhandled")));
     let clone = super::clone_enum(&name, &clone_variants);
+    let unhandled =
+        quote! { Self::Unhandled(restxml_runtime::UnhandledError::from_response(#op_name, meta, headers, body)) };
     let dispatch = if errors.is_empty() {
-        quote! { unhandled(meta) }
+        unhandled
     } else {
         quote! {
             match meta.code.as_deref() {
                 #(#code_arms)*
-                _ => unhandled(meta),
+                _ => #unhandled,
             }
         }
     };
@@ -161,7 +163,6 @@ pub fn emit_operation_error(service: &Service, op: &Operation) -> TokenStream {
             /// modeled members are read from the body.
             pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
                 let meta = #error_metadata(status, headers, body);
-                let unhandled = |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response(#op_name, meta, headers, body));
                 #dispatch
             }
 

@@ -18,7 +18,7 @@ pub fn type_name(op: &Operation) -> proc_macro2::Ident {
 pub fn type_path_of(op: &Operation) -> TokenStream {
     let module = ident(&op.snake);
     let name = type_name(op);
-    quote! { crate::operation::#module::#name }
+    quote! { crate::fluent::#module::#name }
 }
 
 /// The first sentence-like line of some docs (notes and headings come
@@ -29,12 +29,13 @@ pub fn first_line(docs: &str) -> Option<&str> {
         .find(|l| !l.is_empty() && !l.starts_with('>') && !l.starts_with('#') && !l.starts_with('-'))
 }
 
-/// The fluent builder of `op`, for its operation module (behind the
-/// `client` feature).
+/// The fluent builder of `op`: `src/fluent/<operation>.rs`, a module
+/// compiled with the `client` feature only.
 pub fn emit(service: &Service, op: &Operation) -> TokenStream {
     let name = type_name(op);
     let op_name = &op.name;
     let error = format_ident!("{}Error", names::type_name(&op.name));
+    let module = ident(&op.snake);
     let output = match &op.output {
         Some(output) => type_path(service, output),
         None => quote! { restxml_runtime::ResponseMetadata },
@@ -94,9 +95,9 @@ pub fn emit(service: &Service, op: &Operation) -> TokenStream {
                 }
             }),
             quote! { let input: #input_ty = self.input.build()?; },
-            quote! { serialize_request(&input)? },
+            quote! { crate::operation::#module::serialize_request(&input)? },
         ),
-        _ => (quote! {}, quote! {}, None, quote! {}, quote! { serialize_request()? }),
+        _ => (quote! {}, quote! {}, None, quote! {}, quote! { crate::operation::#module::serialize_request()? }),
     };
     let new_params = input_builder.as_ref().map(|b| quote! { , input: #b });
     let mut fields = vec![(format_ident!("client"), false)];
@@ -115,29 +116,28 @@ pub fn emit(service: &Service, op: &Operation) -> TokenStream {
     let send_doc = format!(
         " Sends {op_name}: builds the input (every missing required member is named in `SdkError::Build`), \
          resolves the endpoint, signs, sends with retries and reads the response.\n\n # Errors\n\n \
-         [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`{error}`], the errors the model \
+         [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`{error}`](crate::operation::{method}::{error}), the errors the model \
          lists for {op_name}; `?` converts it into the service's [`Error`](crate::Error)."
     );
+    let module_doc = format!(" The fluent builder of {op_name}, [`{name}`]: what `client.{method}()` returns.");
     quote! {
+        #![doc = #module_doc]
+
         #[doc = #doc]
-        #[cfg(feature = "client")]
         pub struct #name {
             pub(crate) client: crate::Client,
             #input_field
             pub(crate) overrides: restxml_runtime::client::ConfigOverride,
         }
 
-        #[cfg(feature = "client")]
         #clone
 
-        #[cfg(feature = "client")]
         impl std::fmt::Debug for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.debug_struct(#label) #debug_input .field("overrides", &self.overrides).finish_non_exhaustive()
             }
         }
 
-        #[cfg(feature = "client")]
         impl #name {
             pub(crate) fn new(client: crate::Client #new_params) -> Self {
                 #name { client, #input_new overrides: Default::default() }
@@ -155,11 +155,11 @@ pub fn emit(service: &Service, op: &Operation) -> TokenStream {
             #as_input
 
             #[doc = #send_doc]
-            pub async fn send(self) -> Result<#output, restxml_runtime::SdkError<#error>> {
+            pub async fn send(self) -> Result<#output, restxml_runtime::SdkError<crate::operation::#module::#error>> {
                 #build
                 let request = #serialize;
                 let response = self.client.core().send_with(#op_name, request, &self.overrides).await?;
-                parse_response(&response)
+                crate::operation::#module::parse_response(&response)
             }
         }
     }

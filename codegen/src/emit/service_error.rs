@@ -9,6 +9,10 @@
 //! of that code (`ClientExceptionsFactory`), so the conversion here reads
 //! such an unhandled error again against every modeled error of the
 //! service.
+//!
+//! Each modeled error's variant is compiled when an enabled operation can
+//! return it: every operation's cargo feature turns on the internal
+//! feature `_error-<shape>` of each of its errors.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -21,17 +25,13 @@ const RESERVED: &[&str] = &["Build", "Response", "Dispatch", "Unhandled"];
 
 /// `src/service_error.rs` of the generated crate.
 pub fn emit(service: &Service, feature: impl Fn(&Operation) -> String) -> Result<TokenStream, crate::Error> {
-    let cfg_of = |ops: &mut dyn Iterator<Item = &Operation>| {
-        let features: Vec<String> = ops.map(&feature).collect();
-        match features.as_slice() {
-            [one] => quote! { #[cfg(feature = #one)] },
-            many => quote! { #[cfg(any(#(feature = #many),*))] },
-        }
-    };
     let errors: Vec<&NamedShape> = service
         .shapes
         .values()
-        .filter(|shape| shape.structure().is_some_and(|s| s.error.is_some()) && !shape.used_by.is_empty())
+        .filter(|shape| {
+            shape.structure().is_some_and(|s| s.error.is_some())
+                && service.operations.values().any(|op| op.errors.contains(&shape.wire_name))
+        })
         .collect();
     if let Some(clash) = errors.iter().find(|shape| RESERVED.contains(&shape.rust_name.as_str())) {
         return Err(crate::Error::unsupported(
@@ -45,26 +45,25 @@ pub fn emit(service: &Service, feature: impl Fn(&Operation) -> String) -> Result
     let mut code_arms = Vec::new();
     let mut inner_arms = Vec::new();
     let mut predicates = Vec::new();
-    let mut clone_variants = Vec::new();
     for shape in &errors {
         let variant = ident(&shape.rust_name);
         let path = type_path(service, &shape.wire_name);
-        let cfg = cfg_of(&mut shape.used_by.iter().filter_map(|op| service.operations.get(op)));
+        let error_feature = crate::layout::error_feature(&shape.wire_name);
+        let cfg = quote! { #[cfg(feature = #error_feature)] };
         let first_line = shape.docs.lines().next().unwrap_or("").trim();
         let doc =
             if first_line.is_empty() { format!(" The `{}` error.", shape.wire_name) } else { format!(" {first_line}") };
         let code =
             shape.structure().and_then(|s| s.error.as_ref()).map_or(shape.wire_name.as_str(), |e| e.code.as_str());
         let (held, wrap, inner) = if boxed(shape) {
-            (quote! { Box<#path> }, quote! { |error| Self::#variant(Box::new(error)) }, quote! { error.as_ref() })
+            (quote! { Box<#path> }, quote! { |modeled| Self::#variant(Box::new(modeled)) }, quote! { error.as_ref() })
         } else {
             (quote! { #path }, quote! { Self::#variant }, quote! { error })
         };
         variants.push(quote! { #[doc = #doc] #cfg #variant(#held), });
-        clone_variants.push((cfg.clone(), variant.clone()));
         code_arms.push(quote! {
             #cfg
-            Some(#code) => restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(|_| Self::Unhandled(error), #wrap),
+            Some(#code) => Self::reread(error, #wrap),
         });
         inner_arms.push(quote! { #cfg Self::#variant(error) => Some(#inner), });
         let is = format_ident!("is_{}", names::field_name(&shape.rust_name).trim_start_matches("r#"));
@@ -84,23 +83,19 @@ pub fn emit(service: &Service, feature: impl Fn(&Operation) -> String) -> Result
         let feature = feature(op);
         let arms = op.errors.iter().filter_map(|e| service.shape(e)).map(|shape| {
             let variant = ident(&shape.rust_name);
-            quote! { crate::operation::#module::#error::#variant(error) => Self::#variant(error), }
+            quote! { E::#variant(error) => Self::#variant(error), }
         });
-        let doc = format!(" Every error of {}, as the service's error.", op.name);
+        let doc = format!(" {}'s errors, as the service's.", op.name);
         quote! {
             #[cfg(feature = #feature)]
-            impl From<restxml_runtime::SdkError<crate::operation::#module::#error>> for Error {
+            impl From<crate::operation::#module::#error> for Error {
                 #[doc = #doc]
-                fn from(error: restxml_runtime::SdkError<crate::operation::#module::#error>) -> Self {
-                    error.fold(
-                        |error| match error {
-                            #(#arms)*
-                            crate::operation::#module::#error::Unhandled(error) => Self::from_unhandled(error),
-                        },
-                        Self::Build,
-                        Self::Response,
-                        Self::Dispatch,
-                    )
+                fn from(error: crate::operation::#module::#error) -> Self {
+                    use crate::operation::#module::#error as E;
+                    match error {
+                        #(#arms)*
+                        E::Unhandled(error) => Self::from_unhandled(error),
+                    }
                 }
             }
         }
@@ -116,13 +111,9 @@ pub fn emit(service: &Service, feature: impl Fn(&Operation) -> String) -> Result
         service.full_name
     );
     let error_metadata_arms = inner_arms.clone();
-    for variant in RESERVED {
-        clone_variants.push((quote! {}, format_ident!("{variant}")));
-    }
-    let clone = super::clone_enum(&format_ident!("Error"), &clone_variants);
     Ok(quote! {
         #[doc = #doc]
-        #[derive(Debug)]
+        #[derive(Debug, Clone)]
         #[non_exhaustive]
         pub enum Error {
             #(#variants)*
@@ -136,19 +127,30 @@ pub fn emit(service: &Service, feature: impl Fn(&Operation) -> String) -> Result
             Unhandled(restxml_runtime::UnhandledError),
         }
 
-        #clone
-
         impl Error {
             /// Reads `error` again against every modeled error of the
             /// service: the variant of its code, else `Unhandled` as it is.
             pub fn from_unhandled(error: restxml_runtime::UnhandledError) -> Self {
+                match restxml_runtime::ProvideErrorMetadata::code(&error) {
+                    #(#code_arms)*
+                    _ => Self::Unhandled(error),
+                }
+            }
+
+            /// `error`'s response read as the modeled error `T` and held by
+            /// `variant`; `error` as it is when the body does not hold `T`.
+            fn reread<T: restxml_runtime::error::ModeledError>(
+                error: restxml_runtime::UnhandledError,
+                variant: fn(T) -> Self,
+            ) -> Self {
                 let (Some(headers), Some(body)) = (error.headers(), error.body()) else {
                     return Self::Unhandled(error);
                 };
                 let meta = restxml_runtime::ProvideErrorMetadata::meta(&error).clone();
-                match meta.code.as_deref() {
-                    #(#code_arms)*
-                    _ => Self::Unhandled(error),
+                let operation = error.operation().unwrap_or_default();
+                match restxml_runtime::error_body::modeled(operation, body, headers, meta) {
+                    Ok(modeled) => variant(modeled),
+                    Err(_) => Self::Unhandled(error),
                 }
             }
 
@@ -212,6 +214,18 @@ pub fn emit(service: &Service, feature: impl Fn(&Operation) -> String) -> Result
                     Self::Dispatch(error) => Some(error),
                     _ => self.service_error().map(restxml_runtime::error::ServiceError::as_error),
                 }
+            }
+        }
+
+        /// Every operation's error: the service's answer as its variant
+        /// here (see [`Error`]), the other failures as `Build`, `Response`
+        /// and `Dispatch`.
+        impl<E> From<restxml_runtime::SdkError<E>> for Error
+        where
+            Error: From<E>,
+        {
+            fn from(error: restxml_runtime::SdkError<E>) -> Self {
+                error.fold(Self::from, Self::Build, Self::Response, Self::Dispatch)
             }
         }
 

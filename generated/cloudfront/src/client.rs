@@ -88,11 +88,11 @@ impl Client {
     }
     /// Associates an alias with a CloudFront standard distribution. An alias is commonly known as a custom domain or vanity domain. It can also be called a CNAME or alternate domain name.
     ///
-    /// Returns [`AssociateAliasFluentBuilder`](crate::operation::associate_alias::AssociateAliasFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::associate_alias`] for the input, output and errors.
+    /// Returns [`AssociateAliasFluentBuilder`](crate::fluent::associate_alias::AssociateAliasFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::associate_alias`] for the input, output and errors.
     #[cfg(feature = "associate-alias")]
     #[inline]
-    pub fn associate_alias(&self) -> crate::operation::associate_alias::AssociateAliasFluentBuilder {
-        crate::operation::associate_alias::AssociateAliasFluentBuilder::new(self.clone(), Default::default())
+    pub fn associate_alias(&self) -> crate::fluent::associate_alias::AssociateAliasFluentBuilder {
+        crate::fluent::associate_alias::AssociateAliasFluentBuilder::new(self.clone(), Default::default())
     }
     /// AssociateAlias with an input built elsewhere: the same fluent builder as [`associate_alias`](Client::associate_alias), holding every member of `input`.
     #[cfg(feature = "associate-alias")]
@@ -100,18 +100,18 @@ impl Client {
     pub fn associate_alias_with(
         &self,
         input: crate::operation::associate_alias::AssociateAliasInput,
-    ) -> crate::operation::associate_alias::AssociateAliasFluentBuilder {
-        crate::operation::associate_alias::AssociateAliasFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::associate_alias::AssociateAliasFluentBuilder {
+        crate::fluent::associate_alias::AssociateAliasFluentBuilder::new(self.clone(), input.into())
     }
     /// Associates the WAF web ACL with a distribution tenant.
     ///
-    /// Returns [`AssociateDistributionTenantWebACLFluentBuilder`](crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::associate_distribution_tenant_web_acl`] for the input, output and errors.
+    /// Returns [`AssociateDistributionTenantWebACLFluentBuilder`](crate::fluent::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::associate_distribution_tenant_web_acl`] for the input, output and errors.
     #[cfg(feature = "associate-distribution-tenant-web-acl")]
     #[inline]
     pub fn associate_distribution_tenant_web_acl(
         &self,
-    ) -> crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLFluentBuilder {
-        crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLFluentBuilder::new(
+    ) -> crate::fluent::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLFluentBuilder {
+        crate::fluent::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -122,21 +122,21 @@ impl Client {
     pub fn associate_distribution_tenant_web_acl_with(
         &self,
         input: crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLInput,
-    ) -> crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLFluentBuilder {
-        crate::operation::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLFluentBuilder::new(
+    ) -> crate::fluent::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLFluentBuilder {
+        crate::fluent::associate_distribution_tenant_web_acl::AssociateDistributionTenantWebACLFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Associates the WAF web ACL with a distribution.
     ///
-    /// Returns [`AssociateDistributionWebACLFluentBuilder`](crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::associate_distribution_web_acl`] for the input, output and errors.
+    /// Returns [`AssociateDistributionWebACLFluentBuilder`](crate::fluent::associate_distribution_web_acl::AssociateDistributionWebACLFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::associate_distribution_web_acl`] for the input, output and errors.
     #[cfg(feature = "associate-distribution-web-acl")]
     #[inline]
     pub fn associate_distribution_web_acl(
         &self,
-    ) -> crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLFluentBuilder {
-        crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLFluentBuilder::new(
+    ) -> crate::fluent::associate_distribution_web_acl::AssociateDistributionWebACLFluentBuilder {
+        crate::fluent::associate_distribution_web_acl::AssociateDistributionWebACLFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -147,19 +147,19 @@ impl Client {
     pub fn associate_distribution_web_acl_with(
         &self,
         input: crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInput,
-    ) -> crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLFluentBuilder {
-        crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLFluentBuilder::new(
+    ) -> crate::fluent::associate_distribution_web_acl::AssociateDistributionWebACLFluentBuilder {
+        crate::fluent::associate_distribution_web_acl::AssociateDistributionWebACLFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Creates a staging distribution using the configuration of the provided primary distribution. A staging distribution is a copy of an existing distribution (called the primary distribution) that you can use in a continuous deployment workflow.
     ///
-    /// Returns [`CopyDistributionFluentBuilder`](crate::operation::copy_distribution::CopyDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::copy_distribution`] for the input, output and errors.
+    /// Returns [`CopyDistributionFluentBuilder`](crate::fluent::copy_distribution::CopyDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::copy_distribution`] for the input, output and errors.
     #[cfg(feature = "copy-distribution")]
     #[inline]
-    pub fn copy_distribution(&self) -> crate::operation::copy_distribution::CopyDistributionFluentBuilder {
-        crate::operation::copy_distribution::CopyDistributionFluentBuilder::new(self.clone(), Default::default())
+    pub fn copy_distribution(&self) -> crate::fluent::copy_distribution::CopyDistributionFluentBuilder {
+        crate::fluent::copy_distribution::CopyDistributionFluentBuilder::new(self.clone(), Default::default())
     }
     /// CopyDistribution with an input built elsewhere: the same fluent builder as [`copy_distribution`](Client::copy_distribution), holding every member of `input`.
     #[cfg(feature = "copy-distribution")]
@@ -167,19 +167,16 @@ impl Client {
     pub fn copy_distribution_with(
         &self,
         input: crate::operation::copy_distribution::CopyDistributionInput,
-    ) -> crate::operation::copy_distribution::CopyDistributionFluentBuilder {
-        crate::operation::copy_distribution::CopyDistributionFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::copy_distribution::CopyDistributionFluentBuilder {
+        crate::fluent::copy_distribution::CopyDistributionFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates an Anycast static IP list.
     ///
-    /// Returns [`CreateAnycastIpListFluentBuilder`](crate::operation::create_anycast_ip_list::CreateAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_anycast_ip_list`] for the input, output and errors.
+    /// Returns [`CreateAnycastIpListFluentBuilder`](crate::fluent::create_anycast_ip_list::CreateAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_anycast_ip_list`] for the input, output and errors.
     #[cfg(feature = "create-anycast-ip-list")]
     #[inline]
-    pub fn create_anycast_ip_list(&self) -> crate::operation::create_anycast_ip_list::CreateAnycastIpListFluentBuilder {
-        crate::operation::create_anycast_ip_list::CreateAnycastIpListFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn create_anycast_ip_list(&self) -> crate::fluent::create_anycast_ip_list::CreateAnycastIpListFluentBuilder {
+        crate::fluent::create_anycast_ip_list::CreateAnycastIpListFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateAnycastIpList with an input built elsewhere: the same fluent builder as [`create_anycast_ip_list`](Client::create_anycast_ip_list), holding every member of `input`.
     #[cfg(feature = "create-anycast-ip-list")]
@@ -187,16 +184,16 @@ impl Client {
     pub fn create_anycast_ip_list_with(
         &self,
         input: crate::operation::create_anycast_ip_list::CreateAnycastIpListInput,
-    ) -> crate::operation::create_anycast_ip_list::CreateAnycastIpListFluentBuilder {
-        crate::operation::create_anycast_ip_list::CreateAnycastIpListFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::create_anycast_ip_list::CreateAnycastIpListFluentBuilder {
+        crate::fluent::create_anycast_ip_list::CreateAnycastIpListFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates a cache policy.
     ///
-    /// Returns [`CreateCachePolicyFluentBuilder`](crate::operation::create_cache_policy::CreateCachePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_cache_policy`] for the input, output and errors.
+    /// Returns [`CreateCachePolicyFluentBuilder`](crate::fluent::create_cache_policy::CreateCachePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_cache_policy`] for the input, output and errors.
     #[cfg(feature = "create-cache-policy")]
     #[inline]
-    pub fn create_cache_policy(&self) -> crate::operation::create_cache_policy::CreateCachePolicyFluentBuilder {
-        crate::operation::create_cache_policy::CreateCachePolicyFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_cache_policy(&self) -> crate::fluent::create_cache_policy::CreateCachePolicyFluentBuilder {
+        crate::fluent::create_cache_policy::CreateCachePolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateCachePolicy with an input built elsewhere: the same fluent builder as [`create_cache_policy`](Client::create_cache_policy), holding every member of `input`.
     #[cfg(feature = "create-cache-policy")]
@@ -204,19 +201,19 @@ impl Client {
     pub fn create_cache_policy_with(
         &self,
         input: crate::operation::create_cache_policy::CreateCachePolicyInput,
-    ) -> crate::operation::create_cache_policy::CreateCachePolicyFluentBuilder {
-        crate::operation::create_cache_policy::CreateCachePolicyFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::create_cache_policy::CreateCachePolicyFluentBuilder {
+        crate::fluent::create_cache_policy::CreateCachePolicyFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates a new origin access identity. If you're using Amazon S3 for your origin, you can use an origin access identity to require users to access your content using a CloudFront URL instead of the Amazon S3 URL. For more information about how to use origin access identities, see [Serving Private Content through CloudFront](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html) in the *Amazon CloudFront Developer Guide*.
     ///
-    /// Returns [`CreateCloudFrontOriginAccessIdentityFluentBuilder`](crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_cloud_front_origin_access_identity`] for the input, output and errors.
+    /// Returns [`CreateCloudFrontOriginAccessIdentityFluentBuilder`](crate::fluent::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_cloud_front_origin_access_identity`] for the input, output and errors.
     #[cfg(feature = "create-cloud-front-origin-access-identity")]
     #[inline]
     pub fn create_cloud_front_origin_access_identity(
         &self,
-    ) -> crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder
+    ) -> crate::fluent::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder
     {
-        crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder::new(
+        crate::fluent::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -227,22 +224,22 @@ impl Client {
     pub fn create_cloud_front_origin_access_identity_with(
         &self,
         input: crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInput,
-    ) -> crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder
+    ) -> crate::fluent::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder
     {
-        crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder::new(
+        crate::fluent::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Creates a connection function.
     ///
-    /// Returns [`CreateConnectionFunctionFluentBuilder`](crate::operation::create_connection_function::CreateConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_connection_function`] for the input, output and errors.
+    /// Returns [`CreateConnectionFunctionFluentBuilder`](crate::fluent::create_connection_function::CreateConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_connection_function`] for the input, output and errors.
     #[cfg(feature = "create-connection-function")]
     #[inline]
     pub fn create_connection_function(
         &self,
-    ) -> crate::operation::create_connection_function::CreateConnectionFunctionFluentBuilder {
-        crate::operation::create_connection_function::CreateConnectionFunctionFluentBuilder::new(
+    ) -> crate::fluent::create_connection_function::CreateConnectionFunctionFluentBuilder {
+        crate::fluent::create_connection_function::CreateConnectionFunctionFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -253,21 +250,21 @@ impl Client {
     pub fn create_connection_function_with(
         &self,
         input: crate::operation::create_connection_function::CreateConnectionFunctionInput,
-    ) -> crate::operation::create_connection_function::CreateConnectionFunctionFluentBuilder {
-        crate::operation::create_connection_function::CreateConnectionFunctionFluentBuilder::new(
+    ) -> crate::fluent::create_connection_function::CreateConnectionFunctionFluentBuilder {
+        crate::fluent::create_connection_function::CreateConnectionFunctionFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Creates a connection group.
     ///
-    /// Returns [`CreateConnectionGroupFluentBuilder`](crate::operation::create_connection_group::CreateConnectionGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_connection_group`] for the input, output and errors.
+    /// Returns [`CreateConnectionGroupFluentBuilder`](crate::fluent::create_connection_group::CreateConnectionGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_connection_group`] for the input, output and errors.
     #[cfg(feature = "create-connection-group")]
     #[inline]
     pub fn create_connection_group(
         &self,
-    ) -> crate::operation::create_connection_group::CreateConnectionGroupFluentBuilder {
-        crate::operation::create_connection_group::CreateConnectionGroupFluentBuilder::new(
+    ) -> crate::fluent::create_connection_group::CreateConnectionGroupFluentBuilder {
+        crate::fluent::create_connection_group::CreateConnectionGroupFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -278,18 +275,18 @@ impl Client {
     pub fn create_connection_group_with(
         &self,
         input: crate::operation::create_connection_group::CreateConnectionGroupInput,
-    ) -> crate::operation::create_connection_group::CreateConnectionGroupFluentBuilder {
-        crate::operation::create_connection_group::CreateConnectionGroupFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::create_connection_group::CreateConnectionGroupFluentBuilder {
+        crate::fluent::create_connection_group::CreateConnectionGroupFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates a continuous deployment policy that distributes traffic for a custom domain name to two different CloudFront distributions.
     ///
-    /// Returns [`CreateContinuousDeploymentPolicyFluentBuilder`](crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_continuous_deployment_policy`] for the input, output and errors.
+    /// Returns [`CreateContinuousDeploymentPolicyFluentBuilder`](crate::fluent::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_continuous_deployment_policy`] for the input, output and errors.
     #[cfg(feature = "create-continuous-deployment-policy")]
     #[inline]
     pub fn create_continuous_deployment_policy(
         &self,
-    ) -> crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyFluentBuilder {
-        crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyFluentBuilder::new(
+    ) -> crate::fluent::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyFluentBuilder {
+        crate::fluent::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -300,19 +297,19 @@ impl Client {
     pub fn create_continuous_deployment_policy_with(
         &self,
         input: crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInput,
-    ) -> crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyFluentBuilder {
-        crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyFluentBuilder::new(
+    ) -> crate::fluent::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyFluentBuilder {
+        crate::fluent::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Creates a CloudFront distribution.
     ///
-    /// Returns [`CreateDistributionFluentBuilder`](crate::operation::create_distribution::CreateDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_distribution`] for the input, output and errors.
+    /// Returns [`CreateDistributionFluentBuilder`](crate::fluent::create_distribution::CreateDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_distribution`] for the input, output and errors.
     #[cfg(feature = "create-distribution")]
     #[inline]
-    pub fn create_distribution(&self) -> crate::operation::create_distribution::CreateDistributionFluentBuilder {
-        crate::operation::create_distribution::CreateDistributionFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_distribution(&self) -> crate::fluent::create_distribution::CreateDistributionFluentBuilder {
+        crate::fluent::create_distribution::CreateDistributionFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateDistribution with an input built elsewhere: the same fluent builder as [`create_distribution`](Client::create_distribution), holding every member of `input`.
     #[cfg(feature = "create-distribution")]
@@ -320,18 +317,18 @@ impl Client {
     pub fn create_distribution_with(
         &self,
         input: crate::operation::create_distribution::CreateDistributionInput,
-    ) -> crate::operation::create_distribution::CreateDistributionFluentBuilder {
-        crate::operation::create_distribution::CreateDistributionFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::create_distribution::CreateDistributionFluentBuilder {
+        crate::fluent::create_distribution::CreateDistributionFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates a distribution tenant.
     ///
-    /// Returns [`CreateDistributionTenantFluentBuilder`](crate::operation::create_distribution_tenant::CreateDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_distribution_tenant`] for the input, output and errors.
+    /// Returns [`CreateDistributionTenantFluentBuilder`](crate::fluent::create_distribution_tenant::CreateDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_distribution_tenant`] for the input, output and errors.
     #[cfg(feature = "create-distribution-tenant")]
     #[inline]
     pub fn create_distribution_tenant(
         &self,
-    ) -> crate::operation::create_distribution_tenant::CreateDistributionTenantFluentBuilder {
-        crate::operation::create_distribution_tenant::CreateDistributionTenantFluentBuilder::new(
+    ) -> crate::fluent::create_distribution_tenant::CreateDistributionTenantFluentBuilder {
+        crate::fluent::create_distribution_tenant::CreateDistributionTenantFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -342,21 +339,21 @@ impl Client {
     pub fn create_distribution_tenant_with(
         &self,
         input: crate::operation::create_distribution_tenant::CreateDistributionTenantInput,
-    ) -> crate::operation::create_distribution_tenant::CreateDistributionTenantFluentBuilder {
-        crate::operation::create_distribution_tenant::CreateDistributionTenantFluentBuilder::new(
+    ) -> crate::fluent::create_distribution_tenant::CreateDistributionTenantFluentBuilder {
+        crate::fluent::create_distribution_tenant::CreateDistributionTenantFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Create a new distribution with tags. This API operation requires the following IAM permissions:
     ///
-    /// Returns [`CreateDistributionWithTagsFluentBuilder`](crate::operation::create_distribution_with_tags::CreateDistributionWithTagsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_distribution_with_tags`] for the input, output and errors.
+    /// Returns [`CreateDistributionWithTagsFluentBuilder`](crate::fluent::create_distribution_with_tags::CreateDistributionWithTagsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_distribution_with_tags`] for the input, output and errors.
     #[cfg(feature = "create-distribution-with-tags")]
     #[inline]
     pub fn create_distribution_with_tags(
         &self,
-    ) -> crate::operation::create_distribution_with_tags::CreateDistributionWithTagsFluentBuilder {
-        crate::operation::create_distribution_with_tags::CreateDistributionWithTagsFluentBuilder::new(
+    ) -> crate::fluent::create_distribution_with_tags::CreateDistributionWithTagsFluentBuilder {
+        crate::fluent::create_distribution_with_tags::CreateDistributionWithTagsFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -367,21 +364,21 @@ impl Client {
     pub fn create_distribution_with_tags_with(
         &self,
         input: crate::operation::create_distribution_with_tags::CreateDistributionWithTagsInput,
-    ) -> crate::operation::create_distribution_with_tags::CreateDistributionWithTagsFluentBuilder {
-        crate::operation::create_distribution_with_tags::CreateDistributionWithTagsFluentBuilder::new(
+    ) -> crate::fluent::create_distribution_with_tags::CreateDistributionWithTagsFluentBuilder {
+        crate::fluent::create_distribution_with_tags::CreateDistributionWithTagsFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Create a new field-level encryption configuration.
     ///
-    /// Returns [`CreateFieldLevelEncryptionConfigFluentBuilder`](crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_field_level_encryption_config`] for the input, output and errors.
+    /// Returns [`CreateFieldLevelEncryptionConfigFluentBuilder`](crate::fluent::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_field_level_encryption_config`] for the input, output and errors.
     #[cfg(feature = "create-field-level-encryption-config")]
     #[inline]
     pub fn create_field_level_encryption_config(
         &self,
-    ) -> crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigFluentBuilder {
-        crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigFluentBuilder::new(
+    ) -> crate::fluent::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigFluentBuilder {
+        crate::fluent::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -392,21 +389,21 @@ impl Client {
     pub fn create_field_level_encryption_config_with(
         &self,
         input: crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInput,
-    ) -> crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigFluentBuilder {
-        crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigFluentBuilder::new(
+    ) -> crate::fluent::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigFluentBuilder {
+        crate::fluent::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Create a field-level encryption profile.
     ///
-    /// Returns [`CreateFieldLevelEncryptionProfileFluentBuilder`](crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_field_level_encryption_profile`] for the input, output and errors.
+    /// Returns [`CreateFieldLevelEncryptionProfileFluentBuilder`](crate::fluent::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_field_level_encryption_profile`] for the input, output and errors.
     #[cfg(feature = "create-field-level-encryption-profile")]
     #[inline]
     pub fn create_field_level_encryption_profile(
         &self,
-    ) -> crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileFluentBuilder {
-        crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileFluentBuilder::new(
+    ) -> crate::fluent::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileFluentBuilder {
+        crate::fluent::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -417,19 +414,19 @@ impl Client {
     pub fn create_field_level_encryption_profile_with(
         &self,
         input: crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInput,
-    ) -> crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileFluentBuilder {
-        crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileFluentBuilder::new(
+    ) -> crate::fluent::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileFluentBuilder {
+        crate::fluent::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Creates a CloudFront function.
     ///
-    /// Returns [`CreateFunctionFluentBuilder`](crate::operation::create_function::CreateFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_function`] for the input, output and errors.
+    /// Returns [`CreateFunctionFluentBuilder`](crate::fluent::create_function::CreateFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_function`] for the input, output and errors.
     #[cfg(feature = "create-function")]
     #[inline]
-    pub fn create_function(&self) -> crate::operation::create_function::CreateFunctionFluentBuilder {
-        crate::operation::create_function::CreateFunctionFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_function(&self) -> crate::fluent::create_function::CreateFunctionFluentBuilder {
+        crate::fluent::create_function::CreateFunctionFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateFunction with an input built elsewhere: the same fluent builder as [`create_function`](Client::create_function), holding every member of `input`.
     #[cfg(feature = "create-function")]
@@ -437,16 +434,16 @@ impl Client {
     pub fn create_function_with(
         &self,
         input: crate::operation::create_function::CreateFunctionInput,
-    ) -> crate::operation::create_function::CreateFunctionFluentBuilder {
-        crate::operation::create_function::CreateFunctionFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::create_function::CreateFunctionFluentBuilder {
+        crate::fluent::create_function::CreateFunctionFluentBuilder::new(self.clone(), input.into())
     }
     /// Create a new invalidation. For more information, see [Invalidating files](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Invalidation.html) in the *Amazon CloudFront Developer Guide*.
     ///
-    /// Returns [`CreateInvalidationFluentBuilder`](crate::operation::create_invalidation::CreateInvalidationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_invalidation`] for the input, output and errors.
+    /// Returns [`CreateInvalidationFluentBuilder`](crate::fluent::create_invalidation::CreateInvalidationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_invalidation`] for the input, output and errors.
     #[cfg(feature = "create-invalidation")]
     #[inline]
-    pub fn create_invalidation(&self) -> crate::operation::create_invalidation::CreateInvalidationFluentBuilder {
-        crate::operation::create_invalidation::CreateInvalidationFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_invalidation(&self) -> crate::fluent::create_invalidation::CreateInvalidationFluentBuilder {
+        crate::fluent::create_invalidation::CreateInvalidationFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateInvalidation with an input built elsewhere: the same fluent builder as [`create_invalidation`](Client::create_invalidation), holding every member of `input`.
     #[cfg(feature = "create-invalidation")]
@@ -454,18 +451,19 @@ impl Client {
     pub fn create_invalidation_with(
         &self,
         input: crate::operation::create_invalidation::CreateInvalidationInput,
-    ) -> crate::operation::create_invalidation::CreateInvalidationFluentBuilder {
-        crate::operation::create_invalidation::CreateInvalidationFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::create_invalidation::CreateInvalidationFluentBuilder {
+        crate::fluent::create_invalidation::CreateInvalidationFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates an invalidation for a distribution tenant. For more information, see [Invalidating files](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Invalidation.html) in the *Amazon CloudFront Developer Guide*.
     ///
-    /// Returns [`CreateInvalidationForDistributionTenantFluentBuilder`](crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_invalidation_for_distribution_tenant`] for the input, output and errors.
+    /// Returns [`CreateInvalidationForDistributionTenantFluentBuilder`](crate::fluent::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_invalidation_for_distribution_tenant`] for the input, output and errors.
     #[cfg(feature = "create-invalidation-for-distribution-tenant")]
     #[inline]
     pub fn create_invalidation_for_distribution_tenant(
         &self,
-    ) -> crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder{
-        crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder::new(
+    ) -> crate::fluent::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder
+    {
+        crate::fluent::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -476,19 +474,20 @@ impl Client {
     pub fn create_invalidation_for_distribution_tenant_with(
         &self,
         input: crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInput,
-    ) -> crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder{
-        crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder::new(
+    ) -> crate::fluent::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder
+    {
+        crate::fluent::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Creates a key group that you can use with [CloudFront signed URLs and signed cookies](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html).
     ///
-    /// Returns [`CreateKeyGroupFluentBuilder`](crate::operation::create_key_group::CreateKeyGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_key_group`] for the input, output and errors.
+    /// Returns [`CreateKeyGroupFluentBuilder`](crate::fluent::create_key_group::CreateKeyGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_key_group`] for the input, output and errors.
     #[cfg(feature = "create-key-group")]
     #[inline]
-    pub fn create_key_group(&self) -> crate::operation::create_key_group::CreateKeyGroupFluentBuilder {
-        crate::operation::create_key_group::CreateKeyGroupFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_key_group(&self) -> crate::fluent::create_key_group::CreateKeyGroupFluentBuilder {
+        crate::fluent::create_key_group::CreateKeyGroupFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateKeyGroup with an input built elsewhere: the same fluent builder as [`create_key_group`](Client::create_key_group), holding every member of `input`.
     #[cfg(feature = "create-key-group")]
@@ -496,19 +495,16 @@ impl Client {
     pub fn create_key_group_with(
         &self,
         input: crate::operation::create_key_group::CreateKeyGroupInput,
-    ) -> crate::operation::create_key_group::CreateKeyGroupFluentBuilder {
-        crate::operation::create_key_group::CreateKeyGroupFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::create_key_group::CreateKeyGroupFluentBuilder {
+        crate::fluent::create_key_group::CreateKeyGroupFluentBuilder::new(self.clone(), input.into())
     }
     /// Specifies the key value store resource to add to your account. In your account, the key value store names must be unique. You can also import key value store data in JSON format from an S3 bucket by providing a valid `ImportSource` that you own.
     ///
-    /// Returns [`CreateKeyValueStoreFluentBuilder`](crate::operation::create_key_value_store::CreateKeyValueStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_key_value_store`] for the input, output and errors.
+    /// Returns [`CreateKeyValueStoreFluentBuilder`](crate::fluent::create_key_value_store::CreateKeyValueStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_key_value_store`] for the input, output and errors.
     #[cfg(feature = "create-key-value-store")]
     #[inline]
-    pub fn create_key_value_store(&self) -> crate::operation::create_key_value_store::CreateKeyValueStoreFluentBuilder {
-        crate::operation::create_key_value_store::CreateKeyValueStoreFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn create_key_value_store(&self) -> crate::fluent::create_key_value_store::CreateKeyValueStoreFluentBuilder {
+        crate::fluent::create_key_value_store::CreateKeyValueStoreFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateKeyValueStore with an input built elsewhere: the same fluent builder as [`create_key_value_store`](Client::create_key_value_store), holding every member of `input`.
     #[cfg(feature = "create-key-value-store")]
@@ -516,18 +512,18 @@ impl Client {
     pub fn create_key_value_store_with(
         &self,
         input: crate::operation::create_key_value_store::CreateKeyValueStoreInput,
-    ) -> crate::operation::create_key_value_store::CreateKeyValueStoreFluentBuilder {
-        crate::operation::create_key_value_store::CreateKeyValueStoreFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::create_key_value_store::CreateKeyValueStoreFluentBuilder {
+        crate::fluent::create_key_value_store::CreateKeyValueStoreFluentBuilder::new(self.clone(), input.into())
     }
     /// Enables or disables additional Amazon CloudWatch metrics for the specified CloudFront distribution. The additional metrics incur an additional cost.
     ///
-    /// Returns [`CreateMonitoringSubscriptionFluentBuilder`](crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_monitoring_subscription`] for the input, output and errors.
+    /// Returns [`CreateMonitoringSubscriptionFluentBuilder`](crate::fluent::create_monitoring_subscription::CreateMonitoringSubscriptionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_monitoring_subscription`] for the input, output and errors.
     #[cfg(feature = "create-monitoring-subscription")]
     #[inline]
     pub fn create_monitoring_subscription(
         &self,
-    ) -> crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionFluentBuilder {
-        crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionFluentBuilder::new(
+    ) -> crate::fluent::create_monitoring_subscription::CreateMonitoringSubscriptionFluentBuilder {
+        crate::fluent::create_monitoring_subscription::CreateMonitoringSubscriptionFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -538,21 +534,21 @@ impl Client {
     pub fn create_monitoring_subscription_with(
         &self,
         input: crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput,
-    ) -> crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionFluentBuilder {
-        crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionFluentBuilder::new(
+    ) -> crate::fluent::create_monitoring_subscription::CreateMonitoringSubscriptionFluentBuilder {
+        crate::fluent::create_monitoring_subscription::CreateMonitoringSubscriptionFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Creates a new origin access control in CloudFront. After you create an origin access control, you can add it to an origin in a CloudFront distribution so that CloudFront sends authenticated (signed) requests to the origin.
     ///
-    /// Returns [`CreateOriginAccessControlFluentBuilder`](crate::operation::create_origin_access_control::CreateOriginAccessControlFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_origin_access_control`] for the input, output and errors.
+    /// Returns [`CreateOriginAccessControlFluentBuilder`](crate::fluent::create_origin_access_control::CreateOriginAccessControlFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_origin_access_control`] for the input, output and errors.
     #[cfg(feature = "create-origin-access-control")]
     #[inline]
     pub fn create_origin_access_control(
         &self,
-    ) -> crate::operation::create_origin_access_control::CreateOriginAccessControlFluentBuilder {
-        crate::operation::create_origin_access_control::CreateOriginAccessControlFluentBuilder::new(
+    ) -> crate::fluent::create_origin_access_control::CreateOriginAccessControlFluentBuilder {
+        crate::fluent::create_origin_access_control::CreateOriginAccessControlFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -563,21 +559,21 @@ impl Client {
     pub fn create_origin_access_control_with(
         &self,
         input: crate::operation::create_origin_access_control::CreateOriginAccessControlInput,
-    ) -> crate::operation::create_origin_access_control::CreateOriginAccessControlFluentBuilder {
-        crate::operation::create_origin_access_control::CreateOriginAccessControlFluentBuilder::new(
+    ) -> crate::fluent::create_origin_access_control::CreateOriginAccessControlFluentBuilder {
+        crate::fluent::create_origin_access_control::CreateOriginAccessControlFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Creates an origin request policy.
     ///
-    /// Returns [`CreateOriginRequestPolicyFluentBuilder`](crate::operation::create_origin_request_policy::CreateOriginRequestPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_origin_request_policy`] for the input, output and errors.
+    /// Returns [`CreateOriginRequestPolicyFluentBuilder`](crate::fluent::create_origin_request_policy::CreateOriginRequestPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_origin_request_policy`] for the input, output and errors.
     #[cfg(feature = "create-origin-request-policy")]
     #[inline]
     pub fn create_origin_request_policy(
         &self,
-    ) -> crate::operation::create_origin_request_policy::CreateOriginRequestPolicyFluentBuilder {
-        crate::operation::create_origin_request_policy::CreateOriginRequestPolicyFluentBuilder::new(
+    ) -> crate::fluent::create_origin_request_policy::CreateOriginRequestPolicyFluentBuilder {
+        crate::fluent::create_origin_request_policy::CreateOriginRequestPolicyFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -588,19 +584,19 @@ impl Client {
     pub fn create_origin_request_policy_with(
         &self,
         input: crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInput,
-    ) -> crate::operation::create_origin_request_policy::CreateOriginRequestPolicyFluentBuilder {
-        crate::operation::create_origin_request_policy::CreateOriginRequestPolicyFluentBuilder::new(
+    ) -> crate::fluent::create_origin_request_policy::CreateOriginRequestPolicyFluentBuilder {
+        crate::fluent::create_origin_request_policy::CreateOriginRequestPolicyFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Uploads a public key to CloudFront that you can use with [signed URLs and signed cookies](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PrivateContent.html), or with [field-level encryption](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/field-level-encryption.html).
     ///
-    /// Returns [`CreatePublicKeyFluentBuilder`](crate::operation::create_public_key::CreatePublicKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_public_key`] for the input, output and errors.
+    /// Returns [`CreatePublicKeyFluentBuilder`](crate::fluent::create_public_key::CreatePublicKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_public_key`] for the input, output and errors.
     #[cfg(feature = "create-public-key")]
     #[inline]
-    pub fn create_public_key(&self) -> crate::operation::create_public_key::CreatePublicKeyFluentBuilder {
-        crate::operation::create_public_key::CreatePublicKeyFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_public_key(&self) -> crate::fluent::create_public_key::CreatePublicKeyFluentBuilder {
+        crate::fluent::create_public_key::CreatePublicKeyFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreatePublicKey with an input built elsewhere: the same fluent builder as [`create_public_key`](Client::create_public_key), holding every member of `input`.
     #[cfg(feature = "create-public-key")]
@@ -608,18 +604,18 @@ impl Client {
     pub fn create_public_key_with(
         &self,
         input: crate::operation::create_public_key::CreatePublicKeyInput,
-    ) -> crate::operation::create_public_key::CreatePublicKeyFluentBuilder {
-        crate::operation::create_public_key::CreatePublicKeyFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::create_public_key::CreatePublicKeyFluentBuilder {
+        crate::fluent::create_public_key::CreatePublicKeyFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates a real-time log configuration.
     ///
-    /// Returns [`CreateRealtimeLogConfigFluentBuilder`](crate::operation::create_realtime_log_config::CreateRealtimeLogConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_realtime_log_config`] for the input, output and errors.
+    /// Returns [`CreateRealtimeLogConfigFluentBuilder`](crate::fluent::create_realtime_log_config::CreateRealtimeLogConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_realtime_log_config`] for the input, output and errors.
     #[cfg(feature = "create-realtime-log-config")]
     #[inline]
     pub fn create_realtime_log_config(
         &self,
-    ) -> crate::operation::create_realtime_log_config::CreateRealtimeLogConfigFluentBuilder {
-        crate::operation::create_realtime_log_config::CreateRealtimeLogConfigFluentBuilder::new(
+    ) -> crate::fluent::create_realtime_log_config::CreateRealtimeLogConfigFluentBuilder {
+        crate::fluent::create_realtime_log_config::CreateRealtimeLogConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -630,21 +626,18 @@ impl Client {
     pub fn create_realtime_log_config_with(
         &self,
         input: crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput,
-    ) -> crate::operation::create_realtime_log_config::CreateRealtimeLogConfigFluentBuilder {
-        crate::operation::create_realtime_log_config::CreateRealtimeLogConfigFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+    ) -> crate::fluent::create_realtime_log_config::CreateRealtimeLogConfigFluentBuilder {
+        crate::fluent::create_realtime_log_config::CreateRealtimeLogConfigFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates a response headers policy.
     ///
-    /// Returns [`CreateResponseHeadersPolicyFluentBuilder`](crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_response_headers_policy`] for the input, output and errors.
+    /// Returns [`CreateResponseHeadersPolicyFluentBuilder`](crate::fluent::create_response_headers_policy::CreateResponseHeadersPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_response_headers_policy`] for the input, output and errors.
     #[cfg(feature = "create-response-headers-policy")]
     #[inline]
     pub fn create_response_headers_policy(
         &self,
-    ) -> crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyFluentBuilder {
-        crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyFluentBuilder::new(
+    ) -> crate::fluent::create_response_headers_policy::CreateResponseHeadersPolicyFluentBuilder {
+        crate::fluent::create_response_headers_policy::CreateResponseHeadersPolicyFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -655,21 +648,21 @@ impl Client {
     pub fn create_response_headers_policy_with(
         &self,
         input: crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInput,
-    ) -> crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyFluentBuilder {
-        crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyFluentBuilder::new(
+    ) -> crate::fluent::create_response_headers_policy::CreateResponseHeadersPolicyFluentBuilder {
+        crate::fluent::create_response_headers_policy::CreateResponseHeadersPolicyFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// This API is deprecated. Amazon CloudFront is deprecating real-time messaging protocol (RTMP) distributions on December 31, 2020. For more information, [read the announcement](http://forums.aws.amazon.com/ann.jspa?annID=7356) on the Amazon CloudFront discussion forum.
     ///
-    /// Returns [`CreateStreamingDistributionFluentBuilder`](crate::operation::create_streaming_distribution::CreateStreamingDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_streaming_distribution`] for the input, output and errors.
+    /// Returns [`CreateStreamingDistributionFluentBuilder`](crate::fluent::create_streaming_distribution::CreateStreamingDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_streaming_distribution`] for the input, output and errors.
     #[cfg(feature = "create-streaming-distribution")]
     #[inline]
     pub fn create_streaming_distribution(
         &self,
-    ) -> crate::operation::create_streaming_distribution::CreateStreamingDistributionFluentBuilder {
-        crate::operation::create_streaming_distribution::CreateStreamingDistributionFluentBuilder::new(
+    ) -> crate::fluent::create_streaming_distribution::CreateStreamingDistributionFluentBuilder {
+        crate::fluent::create_streaming_distribution::CreateStreamingDistributionFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -680,22 +673,21 @@ impl Client {
     pub fn create_streaming_distribution_with(
         &self,
         input: crate::operation::create_streaming_distribution::CreateStreamingDistributionInput,
-    ) -> crate::operation::create_streaming_distribution::CreateStreamingDistributionFluentBuilder {
-        crate::operation::create_streaming_distribution::CreateStreamingDistributionFluentBuilder::new(
+    ) -> crate::fluent::create_streaming_distribution::CreateStreamingDistributionFluentBuilder {
+        crate::fluent::create_streaming_distribution::CreateStreamingDistributionFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// This API is deprecated. Amazon CloudFront is deprecating real-time messaging protocol (RTMP) distributions on December 31, 2020. For more information, [read the announcement](http://forums.aws.amazon.com/ann.jspa?annID=7356) on the Amazon CloudFront discussion forum.
     ///
-    /// Returns [`CreateStreamingDistributionWithTagsFluentBuilder`](crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_streaming_distribution_with_tags`] for the input, output and errors.
+    /// Returns [`CreateStreamingDistributionWithTagsFluentBuilder`](crate::fluent::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_streaming_distribution_with_tags`] for the input, output and errors.
     #[cfg(feature = "create-streaming-distribution-with-tags")]
     #[inline]
     pub fn create_streaming_distribution_with_tags(
         &self,
-    ) -> crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder
-    {
-        crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder::new(
+    ) -> crate::fluent::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder {
+        crate::fluent::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -706,20 +698,19 @@ impl Client {
     pub fn create_streaming_distribution_with_tags_with(
         &self,
         input: crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInput,
-    ) -> crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder
-    {
-        crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder::new(
+    ) -> crate::fluent::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder {
+        crate::fluent::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Creates a trust store.
     ///
-    /// Returns [`CreateTrustStoreFluentBuilder`](crate::operation::create_trust_store::CreateTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_trust_store`] for the input, output and errors.
+    /// Returns [`CreateTrustStoreFluentBuilder`](crate::fluent::create_trust_store::CreateTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_trust_store`] for the input, output and errors.
     #[cfg(feature = "create-trust-store")]
     #[inline]
-    pub fn create_trust_store(&self) -> crate::operation::create_trust_store::CreateTrustStoreFluentBuilder {
-        crate::operation::create_trust_store::CreateTrustStoreFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_trust_store(&self) -> crate::fluent::create_trust_store::CreateTrustStoreFluentBuilder {
+        crate::fluent::create_trust_store::CreateTrustStoreFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateTrustStore with an input built elsewhere: the same fluent builder as [`create_trust_store`](Client::create_trust_store), holding every member of `input`.
     #[cfg(feature = "create-trust-store")]
@@ -727,16 +718,16 @@ impl Client {
     pub fn create_trust_store_with(
         &self,
         input: crate::operation::create_trust_store::CreateTrustStoreInput,
-    ) -> crate::operation::create_trust_store::CreateTrustStoreFluentBuilder {
-        crate::operation::create_trust_store::CreateTrustStoreFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::create_trust_store::CreateTrustStoreFluentBuilder {
+        crate::fluent::create_trust_store::CreateTrustStoreFluentBuilder::new(self.clone(), input.into())
     }
     /// Create an Amazon CloudFront VPC origin.
     ///
-    /// Returns [`CreateVpcOriginFluentBuilder`](crate::operation::create_vpc_origin::CreateVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_vpc_origin`] for the input, output and errors.
+    /// Returns [`CreateVpcOriginFluentBuilder`](crate::fluent::create_vpc_origin::CreateVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_vpc_origin`] for the input, output and errors.
     #[cfg(feature = "create-vpc-origin")]
     #[inline]
-    pub fn create_vpc_origin(&self) -> crate::operation::create_vpc_origin::CreateVpcOriginFluentBuilder {
-        crate::operation::create_vpc_origin::CreateVpcOriginFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_vpc_origin(&self) -> crate::fluent::create_vpc_origin::CreateVpcOriginFluentBuilder {
+        crate::fluent::create_vpc_origin::CreateVpcOriginFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateVpcOrigin with an input built elsewhere: the same fluent builder as [`create_vpc_origin`](Client::create_vpc_origin), holding every member of `input`.
     #[cfg(feature = "create-vpc-origin")]
@@ -744,19 +735,16 @@ impl Client {
     pub fn create_vpc_origin_with(
         &self,
         input: crate::operation::create_vpc_origin::CreateVpcOriginInput,
-    ) -> crate::operation::create_vpc_origin::CreateVpcOriginFluentBuilder {
-        crate::operation::create_vpc_origin::CreateVpcOriginFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::create_vpc_origin::CreateVpcOriginFluentBuilder {
+        crate::fluent::create_vpc_origin::CreateVpcOriginFluentBuilder::new(self.clone(), input.into())
     }
     /// Deletes an Anycast static IP list.
     ///
-    /// Returns [`DeleteAnycastIpListFluentBuilder`](crate::operation::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_anycast_ip_list`] for the input, output and errors.
+    /// Returns [`DeleteAnycastIpListFluentBuilder`](crate::fluent::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_anycast_ip_list`] for the input, output and errors.
     #[cfg(feature = "delete-anycast-ip-list")]
     #[inline]
-    pub fn delete_anycast_ip_list(&self) -> crate::operation::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder {
-        crate::operation::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn delete_anycast_ip_list(&self) -> crate::fluent::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder {
+        crate::fluent::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteAnycastIpList with an input built elsewhere: the same fluent builder as [`delete_anycast_ip_list`](Client::delete_anycast_ip_list), holding every member of `input`.
     #[cfg(feature = "delete-anycast-ip-list")]
@@ -764,16 +752,16 @@ impl Client {
     pub fn delete_anycast_ip_list_with(
         &self,
         input: crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput,
-    ) -> crate::operation::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder {
-        crate::operation::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder {
+        crate::fluent::delete_anycast_ip_list::DeleteAnycastIpListFluentBuilder::new(self.clone(), input.into())
     }
     /// Deletes a cache policy.
     ///
-    /// Returns [`DeleteCachePolicyFluentBuilder`](crate::operation::delete_cache_policy::DeleteCachePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_cache_policy`] for the input, output and errors.
+    /// Returns [`DeleteCachePolicyFluentBuilder`](crate::fluent::delete_cache_policy::DeleteCachePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_cache_policy`] for the input, output and errors.
     #[cfg(feature = "delete-cache-policy")]
     #[inline]
-    pub fn delete_cache_policy(&self) -> crate::operation::delete_cache_policy::DeleteCachePolicyFluentBuilder {
-        crate::operation::delete_cache_policy::DeleteCachePolicyFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_cache_policy(&self) -> crate::fluent::delete_cache_policy::DeleteCachePolicyFluentBuilder {
+        crate::fluent::delete_cache_policy::DeleteCachePolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteCachePolicy with an input built elsewhere: the same fluent builder as [`delete_cache_policy`](Client::delete_cache_policy), holding every member of `input`.
     #[cfg(feature = "delete-cache-policy")]
@@ -781,19 +769,19 @@ impl Client {
     pub fn delete_cache_policy_with(
         &self,
         input: crate::operation::delete_cache_policy::DeleteCachePolicyInput,
-    ) -> crate::operation::delete_cache_policy::DeleteCachePolicyFluentBuilder {
-        crate::operation::delete_cache_policy::DeleteCachePolicyFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::delete_cache_policy::DeleteCachePolicyFluentBuilder {
+        crate::fluent::delete_cache_policy::DeleteCachePolicyFluentBuilder::new(self.clone(), input.into())
     }
     /// Delete an origin access identity.
     ///
-    /// Returns [`DeleteCloudFrontOriginAccessIdentityFluentBuilder`](crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_cloud_front_origin_access_identity`] for the input, output and errors.
+    /// Returns [`DeleteCloudFrontOriginAccessIdentityFluentBuilder`](crate::fluent::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_cloud_front_origin_access_identity`] for the input, output and errors.
     #[cfg(feature = "delete-cloud-front-origin-access-identity")]
     #[inline]
     pub fn delete_cloud_front_origin_access_identity(
         &self,
-    ) -> crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder
+    ) -> crate::fluent::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder
     {
-        crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder::new(
+        crate::fluent::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -804,22 +792,22 @@ impl Client {
     pub fn delete_cloud_front_origin_access_identity_with(
         &self,
         input: crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInput,
-    ) -> crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder
+    ) -> crate::fluent::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder
     {
-        crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder::new(
+        crate::fluent::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Deletes a connection function.
     ///
-    /// Returns [`DeleteConnectionFunctionFluentBuilder`](crate::operation::delete_connection_function::DeleteConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_connection_function`] for the input, output and errors.
+    /// Returns [`DeleteConnectionFunctionFluentBuilder`](crate::fluent::delete_connection_function::DeleteConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_connection_function`] for the input, output and errors.
     #[cfg(feature = "delete-connection-function")]
     #[inline]
     pub fn delete_connection_function(
         &self,
-    ) -> crate::operation::delete_connection_function::DeleteConnectionFunctionFluentBuilder {
-        crate::operation::delete_connection_function::DeleteConnectionFunctionFluentBuilder::new(
+    ) -> crate::fluent::delete_connection_function::DeleteConnectionFunctionFluentBuilder {
+        crate::fluent::delete_connection_function::DeleteConnectionFunctionFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -830,21 +818,21 @@ impl Client {
     pub fn delete_connection_function_with(
         &self,
         input: crate::operation::delete_connection_function::DeleteConnectionFunctionInput,
-    ) -> crate::operation::delete_connection_function::DeleteConnectionFunctionFluentBuilder {
-        crate::operation::delete_connection_function::DeleteConnectionFunctionFluentBuilder::new(
+    ) -> crate::fluent::delete_connection_function::DeleteConnectionFunctionFluentBuilder {
+        crate::fluent::delete_connection_function::DeleteConnectionFunctionFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Deletes a connection group.
     ///
-    /// Returns [`DeleteConnectionGroupFluentBuilder`](crate::operation::delete_connection_group::DeleteConnectionGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_connection_group`] for the input, output and errors.
+    /// Returns [`DeleteConnectionGroupFluentBuilder`](crate::fluent::delete_connection_group::DeleteConnectionGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_connection_group`] for the input, output and errors.
     #[cfg(feature = "delete-connection-group")]
     #[inline]
     pub fn delete_connection_group(
         &self,
-    ) -> crate::operation::delete_connection_group::DeleteConnectionGroupFluentBuilder {
-        crate::operation::delete_connection_group::DeleteConnectionGroupFluentBuilder::new(
+    ) -> crate::fluent::delete_connection_group::DeleteConnectionGroupFluentBuilder {
+        crate::fluent::delete_connection_group::DeleteConnectionGroupFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -855,18 +843,18 @@ impl Client {
     pub fn delete_connection_group_with(
         &self,
         input: crate::operation::delete_connection_group::DeleteConnectionGroupInput,
-    ) -> crate::operation::delete_connection_group::DeleteConnectionGroupFluentBuilder {
-        crate::operation::delete_connection_group::DeleteConnectionGroupFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::delete_connection_group::DeleteConnectionGroupFluentBuilder {
+        crate::fluent::delete_connection_group::DeleteConnectionGroupFluentBuilder::new(self.clone(), input.into())
     }
     /// Deletes a continuous deployment policy.
     ///
-    /// Returns [`DeleteContinuousDeploymentPolicyFluentBuilder`](crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_continuous_deployment_policy`] for the input, output and errors.
+    /// Returns [`DeleteContinuousDeploymentPolicyFluentBuilder`](crate::fluent::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_continuous_deployment_policy`] for the input, output and errors.
     #[cfg(feature = "delete-continuous-deployment-policy")]
     #[inline]
     pub fn delete_continuous_deployment_policy(
         &self,
-    ) -> crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyFluentBuilder {
-        crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyFluentBuilder::new(
+    ) -> crate::fluent::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyFluentBuilder {
+        crate::fluent::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -877,19 +865,19 @@ impl Client {
     pub fn delete_continuous_deployment_policy_with(
         &self,
         input: crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInput,
-    ) -> crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyFluentBuilder {
-        crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyFluentBuilder::new(
+    ) -> crate::fluent::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyFluentBuilder {
+        crate::fluent::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Delete a distribution.
     ///
-    /// Returns [`DeleteDistributionFluentBuilder`](crate::operation::delete_distribution::DeleteDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_distribution`] for the input, output and errors.
+    /// Returns [`DeleteDistributionFluentBuilder`](crate::fluent::delete_distribution::DeleteDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_distribution`] for the input, output and errors.
     #[cfg(feature = "delete-distribution")]
     #[inline]
-    pub fn delete_distribution(&self) -> crate::operation::delete_distribution::DeleteDistributionFluentBuilder {
-        crate::operation::delete_distribution::DeleteDistributionFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_distribution(&self) -> crate::fluent::delete_distribution::DeleteDistributionFluentBuilder {
+        crate::fluent::delete_distribution::DeleteDistributionFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteDistribution with an input built elsewhere: the same fluent builder as [`delete_distribution`](Client::delete_distribution), holding every member of `input`.
     #[cfg(feature = "delete-distribution")]
@@ -897,18 +885,18 @@ impl Client {
     pub fn delete_distribution_with(
         &self,
         input: crate::operation::delete_distribution::DeleteDistributionInput,
-    ) -> crate::operation::delete_distribution::DeleteDistributionFluentBuilder {
-        crate::operation::delete_distribution::DeleteDistributionFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::delete_distribution::DeleteDistributionFluentBuilder {
+        crate::fluent::delete_distribution::DeleteDistributionFluentBuilder::new(self.clone(), input.into())
     }
     /// Deletes a distribution tenant. If you use this API operation to delete a distribution tenant that is currently enabled, the request will fail.
     ///
-    /// Returns [`DeleteDistributionTenantFluentBuilder`](crate::operation::delete_distribution_tenant::DeleteDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_distribution_tenant`] for the input, output and errors.
+    /// Returns [`DeleteDistributionTenantFluentBuilder`](crate::fluent::delete_distribution_tenant::DeleteDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_distribution_tenant`] for the input, output and errors.
     #[cfg(feature = "delete-distribution-tenant")]
     #[inline]
     pub fn delete_distribution_tenant(
         &self,
-    ) -> crate::operation::delete_distribution_tenant::DeleteDistributionTenantFluentBuilder {
-        crate::operation::delete_distribution_tenant::DeleteDistributionTenantFluentBuilder::new(
+    ) -> crate::fluent::delete_distribution_tenant::DeleteDistributionTenantFluentBuilder {
+        crate::fluent::delete_distribution_tenant::DeleteDistributionTenantFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -919,21 +907,21 @@ impl Client {
     pub fn delete_distribution_tenant_with(
         &self,
         input: crate::operation::delete_distribution_tenant::DeleteDistributionTenantInput,
-    ) -> crate::operation::delete_distribution_tenant::DeleteDistributionTenantFluentBuilder {
-        crate::operation::delete_distribution_tenant::DeleteDistributionTenantFluentBuilder::new(
+    ) -> crate::fluent::delete_distribution_tenant::DeleteDistributionTenantFluentBuilder {
+        crate::fluent::delete_distribution_tenant::DeleteDistributionTenantFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Remove a field-level encryption configuration.
     ///
-    /// Returns [`DeleteFieldLevelEncryptionConfigFluentBuilder`](crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_field_level_encryption_config`] for the input, output and errors.
+    /// Returns [`DeleteFieldLevelEncryptionConfigFluentBuilder`](crate::fluent::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_field_level_encryption_config`] for the input, output and errors.
     #[cfg(feature = "delete-field-level-encryption-config")]
     #[inline]
     pub fn delete_field_level_encryption_config(
         &self,
-    ) -> crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigFluentBuilder {
-        crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigFluentBuilder::new(
+    ) -> crate::fluent::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigFluentBuilder {
+        crate::fluent::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -944,21 +932,21 @@ impl Client {
     pub fn delete_field_level_encryption_config_with(
         &self,
         input: crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigInput,
-    ) -> crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigFluentBuilder {
-        crate::operation::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigFluentBuilder::new(
+    ) -> crate::fluent::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigFluentBuilder {
+        crate::fluent::delete_field_level_encryption_config::DeleteFieldLevelEncryptionConfigFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Remove a field-level encryption profile.
     ///
-    /// Returns [`DeleteFieldLevelEncryptionProfileFluentBuilder`](crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_field_level_encryption_profile`] for the input, output and errors.
+    /// Returns [`DeleteFieldLevelEncryptionProfileFluentBuilder`](crate::fluent::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_field_level_encryption_profile`] for the input, output and errors.
     #[cfg(feature = "delete-field-level-encryption-profile")]
     #[inline]
     pub fn delete_field_level_encryption_profile(
         &self,
-    ) -> crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileFluentBuilder {
-        crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileFluentBuilder::new(
+    ) -> crate::fluent::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileFluentBuilder {
+        crate::fluent::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -969,19 +957,19 @@ impl Client {
     pub fn delete_field_level_encryption_profile_with(
         &self,
         input: crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInput,
-    ) -> crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileFluentBuilder {
-        crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileFluentBuilder::new(
+    ) -> crate::fluent::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileFluentBuilder {
+        crate::fluent::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Deletes a CloudFront function.
     ///
-    /// Returns [`DeleteFunctionFluentBuilder`](crate::operation::delete_function::DeleteFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_function`] for the input, output and errors.
+    /// Returns [`DeleteFunctionFluentBuilder`](crate::fluent::delete_function::DeleteFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_function`] for the input, output and errors.
     #[cfg(feature = "delete-function")]
     #[inline]
-    pub fn delete_function(&self) -> crate::operation::delete_function::DeleteFunctionFluentBuilder {
-        crate::operation::delete_function::DeleteFunctionFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_function(&self) -> crate::fluent::delete_function::DeleteFunctionFluentBuilder {
+        crate::fluent::delete_function::DeleteFunctionFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteFunction with an input built elsewhere: the same fluent builder as [`delete_function`](Client::delete_function), holding every member of `input`.
     #[cfg(feature = "delete-function")]
@@ -989,16 +977,16 @@ impl Client {
     pub fn delete_function_with(
         &self,
         input: crate::operation::delete_function::DeleteFunctionInput,
-    ) -> crate::operation::delete_function::DeleteFunctionFluentBuilder {
-        crate::operation::delete_function::DeleteFunctionFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::delete_function::DeleteFunctionFluentBuilder {
+        crate::fluent::delete_function::DeleteFunctionFluentBuilder::new(self.clone(), input.into())
     }
     /// Deletes a key group.
     ///
-    /// Returns [`DeleteKeyGroupFluentBuilder`](crate::operation::delete_key_group::DeleteKeyGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_key_group`] for the input, output and errors.
+    /// Returns [`DeleteKeyGroupFluentBuilder`](crate::fluent::delete_key_group::DeleteKeyGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_key_group`] for the input, output and errors.
     #[cfg(feature = "delete-key-group")]
     #[inline]
-    pub fn delete_key_group(&self) -> crate::operation::delete_key_group::DeleteKeyGroupFluentBuilder {
-        crate::operation::delete_key_group::DeleteKeyGroupFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_key_group(&self) -> crate::fluent::delete_key_group::DeleteKeyGroupFluentBuilder {
+        crate::fluent::delete_key_group::DeleteKeyGroupFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteKeyGroup with an input built elsewhere: the same fluent builder as [`delete_key_group`](Client::delete_key_group), holding every member of `input`.
     #[cfg(feature = "delete-key-group")]
@@ -1006,19 +994,16 @@ impl Client {
     pub fn delete_key_group_with(
         &self,
         input: crate::operation::delete_key_group::DeleteKeyGroupInput,
-    ) -> crate::operation::delete_key_group::DeleteKeyGroupFluentBuilder {
-        crate::operation::delete_key_group::DeleteKeyGroupFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::delete_key_group::DeleteKeyGroupFluentBuilder {
+        crate::fluent::delete_key_group::DeleteKeyGroupFluentBuilder::new(self.clone(), input.into())
     }
     /// Specifies the key value store to delete.
     ///
-    /// Returns [`DeleteKeyValueStoreFluentBuilder`](crate::operation::delete_key_value_store::DeleteKeyValueStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_key_value_store`] for the input, output and errors.
+    /// Returns [`DeleteKeyValueStoreFluentBuilder`](crate::fluent::delete_key_value_store::DeleteKeyValueStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_key_value_store`] for the input, output and errors.
     #[cfg(feature = "delete-key-value-store")]
     #[inline]
-    pub fn delete_key_value_store(&self) -> crate::operation::delete_key_value_store::DeleteKeyValueStoreFluentBuilder {
-        crate::operation::delete_key_value_store::DeleteKeyValueStoreFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn delete_key_value_store(&self) -> crate::fluent::delete_key_value_store::DeleteKeyValueStoreFluentBuilder {
+        crate::fluent::delete_key_value_store::DeleteKeyValueStoreFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteKeyValueStore with an input built elsewhere: the same fluent builder as [`delete_key_value_store`](Client::delete_key_value_store), holding every member of `input`.
     #[cfg(feature = "delete-key-value-store")]
@@ -1026,18 +1011,18 @@ impl Client {
     pub fn delete_key_value_store_with(
         &self,
         input: crate::operation::delete_key_value_store::DeleteKeyValueStoreInput,
-    ) -> crate::operation::delete_key_value_store::DeleteKeyValueStoreFluentBuilder {
-        crate::operation::delete_key_value_store::DeleteKeyValueStoreFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::delete_key_value_store::DeleteKeyValueStoreFluentBuilder {
+        crate::fluent::delete_key_value_store::DeleteKeyValueStoreFluentBuilder::new(self.clone(), input.into())
     }
     /// Disables additional CloudWatch metrics for the specified CloudFront distribution.
     ///
-    /// Returns [`DeleteMonitoringSubscriptionFluentBuilder`](crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_monitoring_subscription`] for the input, output and errors.
+    /// Returns [`DeleteMonitoringSubscriptionFluentBuilder`](crate::fluent::delete_monitoring_subscription::DeleteMonitoringSubscriptionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_monitoring_subscription`] for the input, output and errors.
     #[cfg(feature = "delete-monitoring-subscription")]
     #[inline]
     pub fn delete_monitoring_subscription(
         &self,
-    ) -> crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionFluentBuilder {
-        crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionFluentBuilder::new(
+    ) -> crate::fluent::delete_monitoring_subscription::DeleteMonitoringSubscriptionFluentBuilder {
+        crate::fluent::delete_monitoring_subscription::DeleteMonitoringSubscriptionFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1048,21 +1033,21 @@ impl Client {
     pub fn delete_monitoring_subscription_with(
         &self,
         input: crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInput,
-    ) -> crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionFluentBuilder {
-        crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionFluentBuilder::new(
+    ) -> crate::fluent::delete_monitoring_subscription::DeleteMonitoringSubscriptionFluentBuilder {
+        crate::fluent::delete_monitoring_subscription::DeleteMonitoringSubscriptionFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Deletes a CloudFront origin access control.
     ///
-    /// Returns [`DeleteOriginAccessControlFluentBuilder`](crate::operation::delete_origin_access_control::DeleteOriginAccessControlFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_origin_access_control`] for the input, output and errors.
+    /// Returns [`DeleteOriginAccessControlFluentBuilder`](crate::fluent::delete_origin_access_control::DeleteOriginAccessControlFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_origin_access_control`] for the input, output and errors.
     #[cfg(feature = "delete-origin-access-control")]
     #[inline]
     pub fn delete_origin_access_control(
         &self,
-    ) -> crate::operation::delete_origin_access_control::DeleteOriginAccessControlFluentBuilder {
-        crate::operation::delete_origin_access_control::DeleteOriginAccessControlFluentBuilder::new(
+    ) -> crate::fluent::delete_origin_access_control::DeleteOriginAccessControlFluentBuilder {
+        crate::fluent::delete_origin_access_control::DeleteOriginAccessControlFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1073,21 +1058,21 @@ impl Client {
     pub fn delete_origin_access_control_with(
         &self,
         input: crate::operation::delete_origin_access_control::DeleteOriginAccessControlInput,
-    ) -> crate::operation::delete_origin_access_control::DeleteOriginAccessControlFluentBuilder {
-        crate::operation::delete_origin_access_control::DeleteOriginAccessControlFluentBuilder::new(
+    ) -> crate::fluent::delete_origin_access_control::DeleteOriginAccessControlFluentBuilder {
+        crate::fluent::delete_origin_access_control::DeleteOriginAccessControlFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Deletes an origin request policy.
     ///
-    /// Returns [`DeleteOriginRequestPolicyFluentBuilder`](crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_origin_request_policy`] for the input, output and errors.
+    /// Returns [`DeleteOriginRequestPolicyFluentBuilder`](crate::fluent::delete_origin_request_policy::DeleteOriginRequestPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_origin_request_policy`] for the input, output and errors.
     #[cfg(feature = "delete-origin-request-policy")]
     #[inline]
     pub fn delete_origin_request_policy(
         &self,
-    ) -> crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyFluentBuilder {
-        crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyFluentBuilder::new(
+    ) -> crate::fluent::delete_origin_request_policy::DeleteOriginRequestPolicyFluentBuilder {
+        crate::fluent::delete_origin_request_policy::DeleteOriginRequestPolicyFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1098,19 +1083,19 @@ impl Client {
     pub fn delete_origin_request_policy_with(
         &self,
         input: crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput,
-    ) -> crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyFluentBuilder {
-        crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyFluentBuilder::new(
+    ) -> crate::fluent::delete_origin_request_policy::DeleteOriginRequestPolicyFluentBuilder {
+        crate::fluent::delete_origin_request_policy::DeleteOriginRequestPolicyFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Remove a public key you previously added to CloudFront.
     ///
-    /// Returns [`DeletePublicKeyFluentBuilder`](crate::operation::delete_public_key::DeletePublicKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_public_key`] for the input, output and errors.
+    /// Returns [`DeletePublicKeyFluentBuilder`](crate::fluent::delete_public_key::DeletePublicKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_public_key`] for the input, output and errors.
     #[cfg(feature = "delete-public-key")]
     #[inline]
-    pub fn delete_public_key(&self) -> crate::operation::delete_public_key::DeletePublicKeyFluentBuilder {
-        crate::operation::delete_public_key::DeletePublicKeyFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_public_key(&self) -> crate::fluent::delete_public_key::DeletePublicKeyFluentBuilder {
+        crate::fluent::delete_public_key::DeletePublicKeyFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeletePublicKey with an input built elsewhere: the same fluent builder as [`delete_public_key`](Client::delete_public_key), holding every member of `input`.
     #[cfg(feature = "delete-public-key")]
@@ -1118,18 +1103,18 @@ impl Client {
     pub fn delete_public_key_with(
         &self,
         input: crate::operation::delete_public_key::DeletePublicKeyInput,
-    ) -> crate::operation::delete_public_key::DeletePublicKeyFluentBuilder {
-        crate::operation::delete_public_key::DeletePublicKeyFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::delete_public_key::DeletePublicKeyFluentBuilder {
+        crate::fluent::delete_public_key::DeletePublicKeyFluentBuilder::new(self.clone(), input.into())
     }
     /// Deletes a real-time log configuration.
     ///
-    /// Returns [`DeleteRealtimeLogConfigFluentBuilder`](crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_realtime_log_config`] for the input, output and errors.
+    /// Returns [`DeleteRealtimeLogConfigFluentBuilder`](crate::fluent::delete_realtime_log_config::DeleteRealtimeLogConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_realtime_log_config`] for the input, output and errors.
     #[cfg(feature = "delete-realtime-log-config")]
     #[inline]
     pub fn delete_realtime_log_config(
         &self,
-    ) -> crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigFluentBuilder {
-        crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigFluentBuilder::new(
+    ) -> crate::fluent::delete_realtime_log_config::DeleteRealtimeLogConfigFluentBuilder {
+        crate::fluent::delete_realtime_log_config::DeleteRealtimeLogConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1140,24 +1125,16 @@ impl Client {
     pub fn delete_realtime_log_config_with(
         &self,
         input: crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput,
-    ) -> crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigFluentBuilder {
-        crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+    ) -> crate::fluent::delete_realtime_log_config::DeleteRealtimeLogConfigFluentBuilder {
+        crate::fluent::delete_realtime_log_config::DeleteRealtimeLogConfigFluentBuilder::new(self.clone(), input.into())
     }
     /// Deletes the resource policy attached to the CloudFront resource.
     ///
-    /// Returns [`DeleteResourcePolicyFluentBuilder`](crate::operation::delete_resource_policy::DeleteResourcePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_resource_policy`] for the input, output and errors.
+    /// Returns [`DeleteResourcePolicyFluentBuilder`](crate::fluent::delete_resource_policy::DeleteResourcePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_resource_policy`] for the input, output and errors.
     #[cfg(feature = "delete-resource-policy")]
     #[inline]
-    pub fn delete_resource_policy(
-        &self,
-    ) -> crate::operation::delete_resource_policy::DeleteResourcePolicyFluentBuilder {
-        crate::operation::delete_resource_policy::DeleteResourcePolicyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn delete_resource_policy(&self) -> crate::fluent::delete_resource_policy::DeleteResourcePolicyFluentBuilder {
+        crate::fluent::delete_resource_policy::DeleteResourcePolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteResourcePolicy with an input built elsewhere: the same fluent builder as [`delete_resource_policy`](Client::delete_resource_policy), holding every member of `input`.
     #[cfg(feature = "delete-resource-policy")]
@@ -1165,18 +1142,18 @@ impl Client {
     pub fn delete_resource_policy_with(
         &self,
         input: crate::operation::delete_resource_policy::DeleteResourcePolicyInput,
-    ) -> crate::operation::delete_resource_policy::DeleteResourcePolicyFluentBuilder {
-        crate::operation::delete_resource_policy::DeleteResourcePolicyFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::delete_resource_policy::DeleteResourcePolicyFluentBuilder {
+        crate::fluent::delete_resource_policy::DeleteResourcePolicyFluentBuilder::new(self.clone(), input.into())
     }
     /// Deletes a response headers policy.
     ///
-    /// Returns [`DeleteResponseHeadersPolicyFluentBuilder`](crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_response_headers_policy`] for the input, output and errors.
+    /// Returns [`DeleteResponseHeadersPolicyFluentBuilder`](crate::fluent::delete_response_headers_policy::DeleteResponseHeadersPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_response_headers_policy`] for the input, output and errors.
     #[cfg(feature = "delete-response-headers-policy")]
     #[inline]
     pub fn delete_response_headers_policy(
         &self,
-    ) -> crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyFluentBuilder {
-        crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyFluentBuilder::new(
+    ) -> crate::fluent::delete_response_headers_policy::DeleteResponseHeadersPolicyFluentBuilder {
+        crate::fluent::delete_response_headers_policy::DeleteResponseHeadersPolicyFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1187,21 +1164,21 @@ impl Client {
     pub fn delete_response_headers_policy_with(
         &self,
         input: crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput,
-    ) -> crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyFluentBuilder {
-        crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyFluentBuilder::new(
+    ) -> crate::fluent::delete_response_headers_policy::DeleteResponseHeadersPolicyFluentBuilder {
+        crate::fluent::delete_response_headers_policy::DeleteResponseHeadersPolicyFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Delete a streaming distribution. To delete an RTMP distribution using the CloudFront API, perform the following steps.
     ///
-    /// Returns [`DeleteStreamingDistributionFluentBuilder`](crate::operation::delete_streaming_distribution::DeleteStreamingDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_streaming_distribution`] for the input, output and errors.
+    /// Returns [`DeleteStreamingDistributionFluentBuilder`](crate::fluent::delete_streaming_distribution::DeleteStreamingDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_streaming_distribution`] for the input, output and errors.
     #[cfg(feature = "delete-streaming-distribution")]
     #[inline]
     pub fn delete_streaming_distribution(
         &self,
-    ) -> crate::operation::delete_streaming_distribution::DeleteStreamingDistributionFluentBuilder {
-        crate::operation::delete_streaming_distribution::DeleteStreamingDistributionFluentBuilder::new(
+    ) -> crate::fluent::delete_streaming_distribution::DeleteStreamingDistributionFluentBuilder {
+        crate::fluent::delete_streaming_distribution::DeleteStreamingDistributionFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1212,19 +1189,19 @@ impl Client {
     pub fn delete_streaming_distribution_with(
         &self,
         input: crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInput,
-    ) -> crate::operation::delete_streaming_distribution::DeleteStreamingDistributionFluentBuilder {
-        crate::operation::delete_streaming_distribution::DeleteStreamingDistributionFluentBuilder::new(
+    ) -> crate::fluent::delete_streaming_distribution::DeleteStreamingDistributionFluentBuilder {
+        crate::fluent::delete_streaming_distribution::DeleteStreamingDistributionFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Deletes a trust store.
     ///
-    /// Returns [`DeleteTrustStoreFluentBuilder`](crate::operation::delete_trust_store::DeleteTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_trust_store`] for the input, output and errors.
+    /// Returns [`DeleteTrustStoreFluentBuilder`](crate::fluent::delete_trust_store::DeleteTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_trust_store`] for the input, output and errors.
     #[cfg(feature = "delete-trust-store")]
     #[inline]
-    pub fn delete_trust_store(&self) -> crate::operation::delete_trust_store::DeleteTrustStoreFluentBuilder {
-        crate::operation::delete_trust_store::DeleteTrustStoreFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_trust_store(&self) -> crate::fluent::delete_trust_store::DeleteTrustStoreFluentBuilder {
+        crate::fluent::delete_trust_store::DeleteTrustStoreFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteTrustStore with an input built elsewhere: the same fluent builder as [`delete_trust_store`](Client::delete_trust_store), holding every member of `input`.
     #[cfg(feature = "delete-trust-store")]
@@ -1232,16 +1209,16 @@ impl Client {
     pub fn delete_trust_store_with(
         &self,
         input: crate::operation::delete_trust_store::DeleteTrustStoreInput,
-    ) -> crate::operation::delete_trust_store::DeleteTrustStoreFluentBuilder {
-        crate::operation::delete_trust_store::DeleteTrustStoreFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::delete_trust_store::DeleteTrustStoreFluentBuilder {
+        crate::fluent::delete_trust_store::DeleteTrustStoreFluentBuilder::new(self.clone(), input.into())
     }
     /// Delete an Amazon CloudFront VPC origin.
     ///
-    /// Returns [`DeleteVpcOriginFluentBuilder`](crate::operation::delete_vpc_origin::DeleteVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_vpc_origin`] for the input, output and errors.
+    /// Returns [`DeleteVpcOriginFluentBuilder`](crate::fluent::delete_vpc_origin::DeleteVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_vpc_origin`] for the input, output and errors.
     #[cfg(feature = "delete-vpc-origin")]
     #[inline]
-    pub fn delete_vpc_origin(&self) -> crate::operation::delete_vpc_origin::DeleteVpcOriginFluentBuilder {
-        crate::operation::delete_vpc_origin::DeleteVpcOriginFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_vpc_origin(&self) -> crate::fluent::delete_vpc_origin::DeleteVpcOriginFluentBuilder {
+        crate::fluent::delete_vpc_origin::DeleteVpcOriginFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteVpcOrigin with an input built elsewhere: the same fluent builder as [`delete_vpc_origin`](Client::delete_vpc_origin), holding every member of `input`.
     #[cfg(feature = "delete-vpc-origin")]
@@ -1249,18 +1226,18 @@ impl Client {
     pub fn delete_vpc_origin_with(
         &self,
         input: crate::operation::delete_vpc_origin::DeleteVpcOriginInput,
-    ) -> crate::operation::delete_vpc_origin::DeleteVpcOriginFluentBuilder {
-        crate::operation::delete_vpc_origin::DeleteVpcOriginFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::delete_vpc_origin::DeleteVpcOriginFluentBuilder {
+        crate::fluent::delete_vpc_origin::DeleteVpcOriginFluentBuilder::new(self.clone(), input.into())
     }
     /// Describes a connection function.
     ///
-    /// Returns [`DescribeConnectionFunctionFluentBuilder`](crate::operation::describe_connection_function::DescribeConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::describe_connection_function`] for the input, output and errors.
+    /// Returns [`DescribeConnectionFunctionFluentBuilder`](crate::fluent::describe_connection_function::DescribeConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::describe_connection_function`] for the input, output and errors.
     #[cfg(feature = "describe-connection-function")]
     #[inline]
     pub fn describe_connection_function(
         &self,
-    ) -> crate::operation::describe_connection_function::DescribeConnectionFunctionFluentBuilder {
-        crate::operation::describe_connection_function::DescribeConnectionFunctionFluentBuilder::new(
+    ) -> crate::fluent::describe_connection_function::DescribeConnectionFunctionFluentBuilder {
+        crate::fluent::describe_connection_function::DescribeConnectionFunctionFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1271,19 +1248,19 @@ impl Client {
     pub fn describe_connection_function_with(
         &self,
         input: crate::operation::describe_connection_function::DescribeConnectionFunctionInput,
-    ) -> crate::operation::describe_connection_function::DescribeConnectionFunctionFluentBuilder {
-        crate::operation::describe_connection_function::DescribeConnectionFunctionFluentBuilder::new(
+    ) -> crate::fluent::describe_connection_function::DescribeConnectionFunctionFluentBuilder {
+        crate::fluent::describe_connection_function::DescribeConnectionFunctionFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets configuration information and metadata about a CloudFront function, but not the function's code. To get a function's code, use `GetFunction`.
     ///
-    /// Returns [`DescribeFunctionFluentBuilder`](crate::operation::describe_function::DescribeFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::describe_function`] for the input, output and errors.
+    /// Returns [`DescribeFunctionFluentBuilder`](crate::fluent::describe_function::DescribeFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::describe_function`] for the input, output and errors.
     #[cfg(feature = "describe-function")]
     #[inline]
-    pub fn describe_function(&self) -> crate::operation::describe_function::DescribeFunctionFluentBuilder {
-        crate::operation::describe_function::DescribeFunctionFluentBuilder::new(self.clone(), Default::default())
+    pub fn describe_function(&self) -> crate::fluent::describe_function::DescribeFunctionFluentBuilder {
+        crate::fluent::describe_function::DescribeFunctionFluentBuilder::new(self.clone(), Default::default())
     }
     /// DescribeFunction with an input built elsewhere: the same fluent builder as [`describe_function`](Client::describe_function), holding every member of `input`.
     #[cfg(feature = "describe-function")]
@@ -1291,18 +1268,18 @@ impl Client {
     pub fn describe_function_with(
         &self,
         input: crate::operation::describe_function::DescribeFunctionInput,
-    ) -> crate::operation::describe_function::DescribeFunctionFluentBuilder {
-        crate::operation::describe_function::DescribeFunctionFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::describe_function::DescribeFunctionFluentBuilder {
+        crate::fluent::describe_function::DescribeFunctionFluentBuilder::new(self.clone(), input.into())
     }
     /// Specifies the key value store and its configuration.
     ///
-    /// Returns [`DescribeKeyValueStoreFluentBuilder`](crate::operation::describe_key_value_store::DescribeKeyValueStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::describe_key_value_store`] for the input, output and errors.
+    /// Returns [`DescribeKeyValueStoreFluentBuilder`](crate::fluent::describe_key_value_store::DescribeKeyValueStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::describe_key_value_store`] for the input, output and errors.
     #[cfg(feature = "describe-key-value-store")]
     #[inline]
     pub fn describe_key_value_store(
         &self,
-    ) -> crate::operation::describe_key_value_store::DescribeKeyValueStoreFluentBuilder {
-        crate::operation::describe_key_value_store::DescribeKeyValueStoreFluentBuilder::new(
+    ) -> crate::fluent::describe_key_value_store::DescribeKeyValueStoreFluentBuilder {
+        crate::fluent::describe_key_value_store::DescribeKeyValueStoreFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1313,19 +1290,19 @@ impl Client {
     pub fn describe_key_value_store_with(
         &self,
         input: crate::operation::describe_key_value_store::DescribeKeyValueStoreInput,
-    ) -> crate::operation::describe_key_value_store::DescribeKeyValueStoreFluentBuilder {
-        crate::operation::describe_key_value_store::DescribeKeyValueStoreFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::describe_key_value_store::DescribeKeyValueStoreFluentBuilder {
+        crate::fluent::describe_key_value_store::DescribeKeyValueStoreFluentBuilder::new(self.clone(), input.into())
     }
     /// Disassociates a distribution tenant from the WAF web ACL.
     ///
-    /// Returns [`DisassociateDistributionTenantWebACLFluentBuilder`](crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::disassociate_distribution_tenant_web_acl`] for the input, output and errors.
+    /// Returns [`DisassociateDistributionTenantWebACLFluentBuilder`](crate::fluent::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::disassociate_distribution_tenant_web_acl`] for the input, output and errors.
     #[cfg(feature = "disassociate-distribution-tenant-web-acl")]
     #[inline]
     pub fn disassociate_distribution_tenant_web_acl(
         &self,
-    ) -> crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder
+    ) -> crate::fluent::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder
     {
-        crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder::new(
+        crate::fluent::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1336,22 +1313,22 @@ impl Client {
     pub fn disassociate_distribution_tenant_web_acl_with(
         &self,
         input: crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInput,
-    ) -> crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder
+    ) -> crate::fluent::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder
     {
-        crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder::new(
+        crate::fluent::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Disassociates a distribution from the WAF web ACL.
     ///
-    /// Returns [`DisassociateDistributionWebACLFluentBuilder`](crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::disassociate_distribution_web_acl`] for the input, output and errors.
+    /// Returns [`DisassociateDistributionWebACLFluentBuilder`](crate::fluent::disassociate_distribution_web_acl::DisassociateDistributionWebACLFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::disassociate_distribution_web_acl`] for the input, output and errors.
     #[cfg(feature = "disassociate-distribution-web-acl")]
     #[inline]
     pub fn disassociate_distribution_web_acl(
         &self,
-    ) -> crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLFluentBuilder {
-        crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLFluentBuilder::new(
+    ) -> crate::fluent::disassociate_distribution_web_acl::DisassociateDistributionWebACLFluentBuilder {
+        crate::fluent::disassociate_distribution_web_acl::DisassociateDistributionWebACLFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1362,19 +1339,19 @@ impl Client {
     pub fn disassociate_distribution_web_acl_with(
         &self,
         input: crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput,
-    ) -> crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLFluentBuilder {
-        crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLFluentBuilder::new(
+    ) -> crate::fluent::disassociate_distribution_web_acl::DisassociateDistributionWebACLFluentBuilder {
+        crate::fluent::disassociate_distribution_web_acl::DisassociateDistributionWebACLFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets an Anycast static IP list.
     ///
-    /// Returns [`GetAnycastIpListFluentBuilder`](crate::operation::get_anycast_ip_list::GetAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_anycast_ip_list`] for the input, output and errors.
+    /// Returns [`GetAnycastIpListFluentBuilder`](crate::fluent::get_anycast_ip_list::GetAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_anycast_ip_list`] for the input, output and errors.
     #[cfg(feature = "get-anycast-ip-list")]
     #[inline]
-    pub fn get_anycast_ip_list(&self) -> crate::operation::get_anycast_ip_list::GetAnycastIpListFluentBuilder {
-        crate::operation::get_anycast_ip_list::GetAnycastIpListFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_anycast_ip_list(&self) -> crate::fluent::get_anycast_ip_list::GetAnycastIpListFluentBuilder {
+        crate::fluent::get_anycast_ip_list::GetAnycastIpListFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetAnycastIpList with an input built elsewhere: the same fluent builder as [`get_anycast_ip_list`](Client::get_anycast_ip_list), holding every member of `input`.
     #[cfg(feature = "get-anycast-ip-list")]
@@ -1382,16 +1359,16 @@ impl Client {
     pub fn get_anycast_ip_list_with(
         &self,
         input: crate::operation::get_anycast_ip_list::GetAnycastIpListInput,
-    ) -> crate::operation::get_anycast_ip_list::GetAnycastIpListFluentBuilder {
-        crate::operation::get_anycast_ip_list::GetAnycastIpListFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_anycast_ip_list::GetAnycastIpListFluentBuilder {
+        crate::fluent::get_anycast_ip_list::GetAnycastIpListFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets a cache policy, including the following metadata:
     ///
-    /// Returns [`GetCachePolicyFluentBuilder`](crate::operation::get_cache_policy::GetCachePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_cache_policy`] for the input, output and errors.
+    /// Returns [`GetCachePolicyFluentBuilder`](crate::fluent::get_cache_policy::GetCachePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_cache_policy`] for the input, output and errors.
     #[cfg(feature = "get-cache-policy")]
     #[inline]
-    pub fn get_cache_policy(&self) -> crate::operation::get_cache_policy::GetCachePolicyFluentBuilder {
-        crate::operation::get_cache_policy::GetCachePolicyFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_cache_policy(&self) -> crate::fluent::get_cache_policy::GetCachePolicyFluentBuilder {
+        crate::fluent::get_cache_policy::GetCachePolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetCachePolicy with an input built elsewhere: the same fluent builder as [`get_cache_policy`](Client::get_cache_policy), holding every member of `input`.
     #[cfg(feature = "get-cache-policy")]
@@ -1399,21 +1376,16 @@ impl Client {
     pub fn get_cache_policy_with(
         &self,
         input: crate::operation::get_cache_policy::GetCachePolicyInput,
-    ) -> crate::operation::get_cache_policy::GetCachePolicyFluentBuilder {
-        crate::operation::get_cache_policy::GetCachePolicyFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_cache_policy::GetCachePolicyFluentBuilder {
+        crate::fluent::get_cache_policy::GetCachePolicyFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets a cache policy configuration.
     ///
-    /// Returns [`GetCachePolicyConfigFluentBuilder`](crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_cache_policy_config`] for the input, output and errors.
+    /// Returns [`GetCachePolicyConfigFluentBuilder`](crate::fluent::get_cache_policy_config::GetCachePolicyConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_cache_policy_config`] for the input, output and errors.
     #[cfg(feature = "get-cache-policy-config")]
     #[inline]
-    pub fn get_cache_policy_config(
-        &self,
-    ) -> crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilder {
-        crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_cache_policy_config(&self) -> crate::fluent::get_cache_policy_config::GetCachePolicyConfigFluentBuilder {
+        crate::fluent::get_cache_policy_config::GetCachePolicyConfigFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetCachePolicyConfig with an input built elsewhere: the same fluent builder as [`get_cache_policy_config`](Client::get_cache_policy_config), holding every member of `input`.
     #[cfg(feature = "get-cache-policy-config")]
@@ -1421,18 +1393,18 @@ impl Client {
     pub fn get_cache_policy_config_with(
         &self,
         input: crate::operation::get_cache_policy_config::GetCachePolicyConfigInput,
-    ) -> crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilder {
-        crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_cache_policy_config::GetCachePolicyConfigFluentBuilder {
+        crate::fluent::get_cache_policy_config::GetCachePolicyConfigFluentBuilder::new(self.clone(), input.into())
     }
     /// Get the information about an origin access identity.
     ///
-    /// Returns [`GetCloudFrontOriginAccessIdentityFluentBuilder`](crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_cloud_front_origin_access_identity`] for the input, output and errors.
+    /// Returns [`GetCloudFrontOriginAccessIdentityFluentBuilder`](crate::fluent::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_cloud_front_origin_access_identity`] for the input, output and errors.
     #[cfg(feature = "get-cloud-front-origin-access-identity")]
     #[inline]
     pub fn get_cloud_front_origin_access_identity(
         &self,
-    ) -> crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityFluentBuilder {
-        crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityFluentBuilder::new(
+    ) -> crate::fluent::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityFluentBuilder {
+        crate::fluent::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1443,21 +1415,21 @@ impl Client {
     pub fn get_cloud_front_origin_access_identity_with(
         &self,
         input: crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInput,
-    ) -> crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityFluentBuilder {
-        crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityFluentBuilder::new(
+    ) -> crate::fluent::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityFluentBuilder {
+        crate::fluent::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Get the configuration information about an origin access identity.
     ///
-    /// Returns [`GetCloudFrontOriginAccessIdentityConfigFluentBuilder`](crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_cloud_front_origin_access_identity_config`] for the input, output and errors.
+    /// Returns [`GetCloudFrontOriginAccessIdentityConfigFluentBuilder`](crate::fluent::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_cloud_front_origin_access_identity_config`] for the input, output and errors.
     #[cfg(feature = "get-cloud-front-origin-access-identity-config")]
     #[inline]
     pub fn get_cloud_front_origin_access_identity_config(
         &self,
-    ) -> crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder{
-        crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder::new(
+    ) -> crate::fluent::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder{
+        crate::fluent::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1468,21 +1440,21 @@ impl Client {
     pub fn get_cloud_front_origin_access_identity_config_with(
         &self,
         input: crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigInput,
-    ) -> crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder{
-        crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder::new(
+    ) -> crate::fluent::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder{
+        crate::fluent::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets a connection function.
     ///
-    /// Returns [`GetConnectionFunctionFluentBuilder`](crate::operation::get_connection_function::GetConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_connection_function`] for the input, output and errors.
+    /// Returns [`GetConnectionFunctionFluentBuilder`](crate::fluent::get_connection_function::GetConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_connection_function`] for the input, output and errors.
     #[cfg(feature = "get-connection-function")]
     #[inline]
     pub fn get_connection_function(
         &self,
-    ) -> crate::operation::get_connection_function::GetConnectionFunctionFluentBuilder {
-        crate::operation::get_connection_function::GetConnectionFunctionFluentBuilder::new(
+    ) -> crate::fluent::get_connection_function::GetConnectionFunctionFluentBuilder {
+        crate::fluent::get_connection_function::GetConnectionFunctionFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1493,16 +1465,16 @@ impl Client {
     pub fn get_connection_function_with(
         &self,
         input: crate::operation::get_connection_function::GetConnectionFunctionInput,
-    ) -> crate::operation::get_connection_function::GetConnectionFunctionFluentBuilder {
-        crate::operation::get_connection_function::GetConnectionFunctionFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_connection_function::GetConnectionFunctionFluentBuilder {
+        crate::fluent::get_connection_function::GetConnectionFunctionFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets information about a connection group.
     ///
-    /// Returns [`GetConnectionGroupFluentBuilder`](crate::operation::get_connection_group::GetConnectionGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_connection_group`] for the input, output and errors.
+    /// Returns [`GetConnectionGroupFluentBuilder`](crate::fluent::get_connection_group::GetConnectionGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_connection_group`] for the input, output and errors.
     #[cfg(feature = "get-connection-group")]
     #[inline]
-    pub fn get_connection_group(&self) -> crate::operation::get_connection_group::GetConnectionGroupFluentBuilder {
-        crate::operation::get_connection_group::GetConnectionGroupFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_connection_group(&self) -> crate::fluent::get_connection_group::GetConnectionGroupFluentBuilder {
+        crate::fluent::get_connection_group::GetConnectionGroupFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetConnectionGroup with an input built elsewhere: the same fluent builder as [`get_connection_group`](Client::get_connection_group), holding every member of `input`.
     #[cfg(feature = "get-connection-group")]
@@ -1510,19 +1482,18 @@ impl Client {
     pub fn get_connection_group_with(
         &self,
         input: crate::operation::get_connection_group::GetConnectionGroupInput,
-    ) -> crate::operation::get_connection_group::GetConnectionGroupFluentBuilder {
-        crate::operation::get_connection_group::GetConnectionGroupFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_connection_group::GetConnectionGroupFluentBuilder {
+        crate::fluent::get_connection_group::GetConnectionGroupFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets information about a connection group by using the endpoint that you specify.
     ///
-    /// Returns [`GetConnectionGroupByRoutingEndpointFluentBuilder`](crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_connection_group_by_routing_endpoint`] for the input, output and errors.
+    /// Returns [`GetConnectionGroupByRoutingEndpointFluentBuilder`](crate::fluent::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_connection_group_by_routing_endpoint`] for the input, output and errors.
     #[cfg(feature = "get-connection-group-by-routing-endpoint")]
     #[inline]
     pub fn get_connection_group_by_routing_endpoint(
         &self,
-    ) -> crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder
-    {
-        crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder::new(
+    ) -> crate::fluent::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder {
+        crate::fluent::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1533,22 +1504,21 @@ impl Client {
     pub fn get_connection_group_by_routing_endpoint_with(
         &self,
         input: crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInput,
-    ) -> crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder
-    {
-        crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder::new(
+    ) -> crate::fluent::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder {
+        crate::fluent::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets a continuous deployment policy, including metadata (the policy's identifier and the date and time when the policy was last modified).
     ///
-    /// Returns [`GetContinuousDeploymentPolicyFluentBuilder`](crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_continuous_deployment_policy`] for the input, output and errors.
+    /// Returns [`GetContinuousDeploymentPolicyFluentBuilder`](crate::fluent::get_continuous_deployment_policy::GetContinuousDeploymentPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_continuous_deployment_policy`] for the input, output and errors.
     #[cfg(feature = "get-continuous-deployment-policy")]
     #[inline]
     pub fn get_continuous_deployment_policy(
         &self,
-    ) -> crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyFluentBuilder {
-        crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyFluentBuilder::new(
+    ) -> crate::fluent::get_continuous_deployment_policy::GetContinuousDeploymentPolicyFluentBuilder {
+        crate::fluent::get_continuous_deployment_policy::GetContinuousDeploymentPolicyFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1559,22 +1529,21 @@ impl Client {
     pub fn get_continuous_deployment_policy_with(
         &self,
         input: crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInput,
-    ) -> crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyFluentBuilder {
-        crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyFluentBuilder::new(
+    ) -> crate::fluent::get_continuous_deployment_policy::GetContinuousDeploymentPolicyFluentBuilder {
+        crate::fluent::get_continuous_deployment_policy::GetContinuousDeploymentPolicyFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets configuration information about a continuous deployment policy.
     ///
-    /// Returns [`GetContinuousDeploymentPolicyConfigFluentBuilder`](crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_continuous_deployment_policy_config`] for the input, output and errors.
+    /// Returns [`GetContinuousDeploymentPolicyConfigFluentBuilder`](crate::fluent::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_continuous_deployment_policy_config`] for the input, output and errors.
     #[cfg(feature = "get-continuous-deployment-policy-config")]
     #[inline]
     pub fn get_continuous_deployment_policy_config(
         &self,
-    ) -> crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder
-    {
-        crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder::new(
+    ) -> crate::fluent::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder {
+        crate::fluent::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1585,20 +1554,19 @@ impl Client {
     pub fn get_continuous_deployment_policy_config_with(
         &self,
         input: crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInput,
-    ) -> crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder
-    {
-        crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder::new(
+    ) -> crate::fluent::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder {
+        crate::fluent::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Get the information about a distribution.
     ///
-    /// Returns [`GetDistributionFluentBuilder`](crate::operation::get_distribution::GetDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_distribution`] for the input, output and errors.
+    /// Returns [`GetDistributionFluentBuilder`](crate::fluent::get_distribution::GetDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_distribution`] for the input, output and errors.
     #[cfg(feature = "get-distribution")]
     #[inline]
-    pub fn get_distribution(&self) -> crate::operation::get_distribution::GetDistributionFluentBuilder {
-        crate::operation::get_distribution::GetDistributionFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_distribution(&self) -> crate::fluent::get_distribution::GetDistributionFluentBuilder {
+        crate::fluent::get_distribution::GetDistributionFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetDistribution with an input built elsewhere: the same fluent builder as [`get_distribution`](Client::get_distribution), holding every member of `input`.
     #[cfg(feature = "get-distribution")]
@@ -1606,18 +1574,18 @@ impl Client {
     pub fn get_distribution_with(
         &self,
         input: crate::operation::get_distribution::GetDistributionInput,
-    ) -> crate::operation::get_distribution::GetDistributionFluentBuilder {
-        crate::operation::get_distribution::GetDistributionFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_distribution::GetDistributionFluentBuilder {
+        crate::fluent::get_distribution::GetDistributionFluentBuilder::new(self.clone(), input.into())
     }
     /// Get the configuration information about a distribution.
     ///
-    /// Returns [`GetDistributionConfigFluentBuilder`](crate::operation::get_distribution_config::GetDistributionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_distribution_config`] for the input, output and errors.
+    /// Returns [`GetDistributionConfigFluentBuilder`](crate::fluent::get_distribution_config::GetDistributionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_distribution_config`] for the input, output and errors.
     #[cfg(feature = "get-distribution-config")]
     #[inline]
     pub fn get_distribution_config(
         &self,
-    ) -> crate::operation::get_distribution_config::GetDistributionConfigFluentBuilder {
-        crate::operation::get_distribution_config::GetDistributionConfigFluentBuilder::new(
+    ) -> crate::fluent::get_distribution_config::GetDistributionConfigFluentBuilder {
+        crate::fluent::get_distribution_config::GetDistributionConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1628,18 +1596,18 @@ impl Client {
     pub fn get_distribution_config_with(
         &self,
         input: crate::operation::get_distribution_config::GetDistributionConfigInput,
-    ) -> crate::operation::get_distribution_config::GetDistributionConfigFluentBuilder {
-        crate::operation::get_distribution_config::GetDistributionConfigFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_distribution_config::GetDistributionConfigFluentBuilder {
+        crate::fluent::get_distribution_config::GetDistributionConfigFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets information about a distribution tenant.
     ///
-    /// Returns [`GetDistributionTenantFluentBuilder`](crate::operation::get_distribution_tenant::GetDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_distribution_tenant`] for the input, output and errors.
+    /// Returns [`GetDistributionTenantFluentBuilder`](crate::fluent::get_distribution_tenant::GetDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_distribution_tenant`] for the input, output and errors.
     #[cfg(feature = "get-distribution-tenant")]
     #[inline]
     pub fn get_distribution_tenant(
         &self,
-    ) -> crate::operation::get_distribution_tenant::GetDistributionTenantFluentBuilder {
-        crate::operation::get_distribution_tenant::GetDistributionTenantFluentBuilder::new(
+    ) -> crate::fluent::get_distribution_tenant::GetDistributionTenantFluentBuilder {
+        crate::fluent::get_distribution_tenant::GetDistributionTenantFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1650,18 +1618,18 @@ impl Client {
     pub fn get_distribution_tenant_with(
         &self,
         input: crate::operation::get_distribution_tenant::GetDistributionTenantInput,
-    ) -> crate::operation::get_distribution_tenant::GetDistributionTenantFluentBuilder {
-        crate::operation::get_distribution_tenant::GetDistributionTenantFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_distribution_tenant::GetDistributionTenantFluentBuilder {
+        crate::fluent::get_distribution_tenant::GetDistributionTenantFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets information about a distribution tenant by the associated domain.
     ///
-    /// Returns [`GetDistributionTenantByDomainFluentBuilder`](crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_distribution_tenant_by_domain`] for the input, output and errors.
+    /// Returns [`GetDistributionTenantByDomainFluentBuilder`](crate::fluent::get_distribution_tenant_by_domain::GetDistributionTenantByDomainFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_distribution_tenant_by_domain`] for the input, output and errors.
     #[cfg(feature = "get-distribution-tenant-by-domain")]
     #[inline]
     pub fn get_distribution_tenant_by_domain(
         &self,
-    ) -> crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainFluentBuilder {
-        crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainFluentBuilder::new(
+    ) -> crate::fluent::get_distribution_tenant_by_domain::GetDistributionTenantByDomainFluentBuilder {
+        crate::fluent::get_distribution_tenant_by_domain::GetDistributionTenantByDomainFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1672,21 +1640,21 @@ impl Client {
     pub fn get_distribution_tenant_by_domain_with(
         &self,
         input: crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInput,
-    ) -> crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainFluentBuilder {
-        crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainFluentBuilder::new(
+    ) -> crate::fluent::get_distribution_tenant_by_domain::GetDistributionTenantByDomainFluentBuilder {
+        crate::fluent::get_distribution_tenant_by_domain::GetDistributionTenantByDomainFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Get the field-level encryption configuration information.
     ///
-    /// Returns [`GetFieldLevelEncryptionFluentBuilder`](crate::operation::get_field_level_encryption::GetFieldLevelEncryptionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_field_level_encryption`] for the input, output and errors.
+    /// Returns [`GetFieldLevelEncryptionFluentBuilder`](crate::fluent::get_field_level_encryption::GetFieldLevelEncryptionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_field_level_encryption`] for the input, output and errors.
     #[cfg(feature = "get-field-level-encryption")]
     #[inline]
     pub fn get_field_level_encryption(
         &self,
-    ) -> crate::operation::get_field_level_encryption::GetFieldLevelEncryptionFluentBuilder {
-        crate::operation::get_field_level_encryption::GetFieldLevelEncryptionFluentBuilder::new(
+    ) -> crate::fluent::get_field_level_encryption::GetFieldLevelEncryptionFluentBuilder {
+        crate::fluent::get_field_level_encryption::GetFieldLevelEncryptionFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1697,21 +1665,18 @@ impl Client {
     pub fn get_field_level_encryption_with(
         &self,
         input: crate::operation::get_field_level_encryption::GetFieldLevelEncryptionInput,
-    ) -> crate::operation::get_field_level_encryption::GetFieldLevelEncryptionFluentBuilder {
-        crate::operation::get_field_level_encryption::GetFieldLevelEncryptionFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+    ) -> crate::fluent::get_field_level_encryption::GetFieldLevelEncryptionFluentBuilder {
+        crate::fluent::get_field_level_encryption::GetFieldLevelEncryptionFluentBuilder::new(self.clone(), input.into())
     }
     /// Get the field-level encryption configuration information.
     ///
-    /// Returns [`GetFieldLevelEncryptionConfigFluentBuilder`](crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_field_level_encryption_config`] for the input, output and errors.
+    /// Returns [`GetFieldLevelEncryptionConfigFluentBuilder`](crate::fluent::get_field_level_encryption_config::GetFieldLevelEncryptionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_field_level_encryption_config`] for the input, output and errors.
     #[cfg(feature = "get-field-level-encryption-config")]
     #[inline]
     pub fn get_field_level_encryption_config(
         &self,
-    ) -> crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigFluentBuilder {
-        crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigFluentBuilder::new(
+    ) -> crate::fluent::get_field_level_encryption_config::GetFieldLevelEncryptionConfigFluentBuilder {
+        crate::fluent::get_field_level_encryption_config::GetFieldLevelEncryptionConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1722,21 +1687,21 @@ impl Client {
     pub fn get_field_level_encryption_config_with(
         &self,
         input: crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigInput,
-    ) -> crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigFluentBuilder {
-        crate::operation::get_field_level_encryption_config::GetFieldLevelEncryptionConfigFluentBuilder::new(
+    ) -> crate::fluent::get_field_level_encryption_config::GetFieldLevelEncryptionConfigFluentBuilder {
+        crate::fluent::get_field_level_encryption_config::GetFieldLevelEncryptionConfigFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Get the field-level encryption profile information.
     ///
-    /// Returns [`GetFieldLevelEncryptionProfileFluentBuilder`](crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_field_level_encryption_profile`] for the input, output and errors.
+    /// Returns [`GetFieldLevelEncryptionProfileFluentBuilder`](crate::fluent::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_field_level_encryption_profile`] for the input, output and errors.
     #[cfg(feature = "get-field-level-encryption-profile")]
     #[inline]
     pub fn get_field_level_encryption_profile(
         &self,
-    ) -> crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileFluentBuilder {
-        crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileFluentBuilder::new(
+    ) -> crate::fluent::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileFluentBuilder {
+        crate::fluent::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1747,22 +1712,22 @@ impl Client {
     pub fn get_field_level_encryption_profile_with(
         &self,
         input: crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInput,
-    ) -> crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileFluentBuilder {
-        crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileFluentBuilder::new(
+    ) -> crate::fluent::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileFluentBuilder {
+        crate::fluent::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Get the field-level encryption profile configuration information.
     ///
-    /// Returns [`GetFieldLevelEncryptionProfileConfigFluentBuilder`](crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_field_level_encryption_profile_config`] for the input, output and errors.
+    /// Returns [`GetFieldLevelEncryptionProfileConfigFluentBuilder`](crate::fluent::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_field_level_encryption_profile_config`] for the input, output and errors.
     #[cfg(feature = "get-field-level-encryption-profile-config")]
     #[inline]
     pub fn get_field_level_encryption_profile_config(
         &self,
-    ) -> crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder
+    ) -> crate::fluent::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder
     {
-        crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder::new(
+        crate::fluent::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1773,20 +1738,20 @@ impl Client {
     pub fn get_field_level_encryption_profile_config_with(
         &self,
         input: crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigInput,
-    ) -> crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder
+    ) -> crate::fluent::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder
     {
-        crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder::new(
+        crate::fluent::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets the code of a CloudFront function. To get configuration information and metadata about a function, use `DescribeFunction`.
     ///
-    /// Returns [`GetFunctionFluentBuilder`](crate::operation::get_function::GetFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_function`] for the input, output and errors.
+    /// Returns [`GetFunctionFluentBuilder`](crate::fluent::get_function::GetFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_function`] for the input, output and errors.
     #[cfg(feature = "get-function")]
     #[inline]
-    pub fn get_function(&self) -> crate::operation::get_function::GetFunctionFluentBuilder {
-        crate::operation::get_function::GetFunctionFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_function(&self) -> crate::fluent::get_function::GetFunctionFluentBuilder {
+        crate::fluent::get_function::GetFunctionFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetFunction with an input built elsewhere: the same fluent builder as [`get_function`](Client::get_function), holding every member of `input`.
     #[cfg(feature = "get-function")]
@@ -1794,16 +1759,16 @@ impl Client {
     pub fn get_function_with(
         &self,
         input: crate::operation::get_function::GetFunctionInput,
-    ) -> crate::operation::get_function::GetFunctionFluentBuilder {
-        crate::operation::get_function::GetFunctionFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_function::GetFunctionFluentBuilder {
+        crate::fluent::get_function::GetFunctionFluentBuilder::new(self.clone(), input.into())
     }
     /// Get the information about an invalidation.
     ///
-    /// Returns [`GetInvalidationFluentBuilder`](crate::operation::get_invalidation::GetInvalidationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_invalidation`] for the input, output and errors.
+    /// Returns [`GetInvalidationFluentBuilder`](crate::fluent::get_invalidation::GetInvalidationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_invalidation`] for the input, output and errors.
     #[cfg(feature = "get-invalidation")]
     #[inline]
-    pub fn get_invalidation(&self) -> crate::operation::get_invalidation::GetInvalidationFluentBuilder {
-        crate::operation::get_invalidation::GetInvalidationFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_invalidation(&self) -> crate::fluent::get_invalidation::GetInvalidationFluentBuilder {
+        crate::fluent::get_invalidation::GetInvalidationFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetInvalidation with an input built elsewhere: the same fluent builder as [`get_invalidation`](Client::get_invalidation), holding every member of `input`.
     #[cfg(feature = "get-invalidation")]
@@ -1811,19 +1776,19 @@ impl Client {
     pub fn get_invalidation_with(
         &self,
         input: crate::operation::get_invalidation::GetInvalidationInput,
-    ) -> crate::operation::get_invalidation::GetInvalidationFluentBuilder {
-        crate::operation::get_invalidation::GetInvalidationFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_invalidation::GetInvalidationFluentBuilder {
+        crate::fluent::get_invalidation::GetInvalidationFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets information about a specific invalidation for a distribution tenant.
     ///
-    /// Returns [`GetInvalidationForDistributionTenantFluentBuilder`](crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_invalidation_for_distribution_tenant`] for the input, output and errors.
+    /// Returns [`GetInvalidationForDistributionTenantFluentBuilder`](crate::fluent::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_invalidation_for_distribution_tenant`] for the input, output and errors.
     #[cfg(feature = "get-invalidation-for-distribution-tenant")]
     #[inline]
     pub fn get_invalidation_for_distribution_tenant(
         &self,
-    ) -> crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder
+    ) -> crate::fluent::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder
     {
-        crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder::new(
+        crate::fluent::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1834,20 +1799,20 @@ impl Client {
     pub fn get_invalidation_for_distribution_tenant_with(
         &self,
         input: crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInput,
-    ) -> crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder
+    ) -> crate::fluent::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder
     {
-        crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder::new(
+        crate::fluent::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets a key group, including the date and time when the key group was last modified.
     ///
-    /// Returns [`GetKeyGroupFluentBuilder`](crate::operation::get_key_group::GetKeyGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_key_group`] for the input, output and errors.
+    /// Returns [`GetKeyGroupFluentBuilder`](crate::fluent::get_key_group::GetKeyGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_key_group`] for the input, output and errors.
     #[cfg(feature = "get-key-group")]
     #[inline]
-    pub fn get_key_group(&self) -> crate::operation::get_key_group::GetKeyGroupFluentBuilder {
-        crate::operation::get_key_group::GetKeyGroupFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_key_group(&self) -> crate::fluent::get_key_group::GetKeyGroupFluentBuilder {
+        crate::fluent::get_key_group::GetKeyGroupFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetKeyGroup with an input built elsewhere: the same fluent builder as [`get_key_group`](Client::get_key_group), holding every member of `input`.
     #[cfg(feature = "get-key-group")]
@@ -1855,16 +1820,16 @@ impl Client {
     pub fn get_key_group_with(
         &self,
         input: crate::operation::get_key_group::GetKeyGroupInput,
-    ) -> crate::operation::get_key_group::GetKeyGroupFluentBuilder {
-        crate::operation::get_key_group::GetKeyGroupFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_key_group::GetKeyGroupFluentBuilder {
+        crate::fluent::get_key_group::GetKeyGroupFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets a key group configuration.
     ///
-    /// Returns [`GetKeyGroupConfigFluentBuilder`](crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_key_group_config`] for the input, output and errors.
+    /// Returns [`GetKeyGroupConfigFluentBuilder`](crate::fluent::get_key_group_config::GetKeyGroupConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_key_group_config`] for the input, output and errors.
     #[cfg(feature = "get-key-group-config")]
     #[inline]
-    pub fn get_key_group_config(&self) -> crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder {
-        crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_key_group_config(&self) -> crate::fluent::get_key_group_config::GetKeyGroupConfigFluentBuilder {
+        crate::fluent::get_key_group_config::GetKeyGroupConfigFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetKeyGroupConfig with an input built elsewhere: the same fluent builder as [`get_key_group_config`](Client::get_key_group_config), holding every member of `input`.
     #[cfg(feature = "get-key-group-config")]
@@ -1872,18 +1837,18 @@ impl Client {
     pub fn get_key_group_config_with(
         &self,
         input: crate::operation::get_key_group_config::GetKeyGroupConfigInput,
-    ) -> crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder {
-        crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_key_group_config::GetKeyGroupConfigFluentBuilder {
+        crate::fluent::get_key_group_config::GetKeyGroupConfigFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets details about the CloudFront managed ACM certificate.
     ///
-    /// Returns [`GetManagedCertificateDetailsFluentBuilder`](crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_managed_certificate_details`] for the input, output and errors.
+    /// Returns [`GetManagedCertificateDetailsFluentBuilder`](crate::fluent::get_managed_certificate_details::GetManagedCertificateDetailsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_managed_certificate_details`] for the input, output and errors.
     #[cfg(feature = "get-managed-certificate-details")]
     #[inline]
     pub fn get_managed_certificate_details(
         &self,
-    ) -> crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsFluentBuilder {
-        crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsFluentBuilder::new(
+    ) -> crate::fluent::get_managed_certificate_details::GetManagedCertificateDetailsFluentBuilder {
+        crate::fluent::get_managed_certificate_details::GetManagedCertificateDetailsFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1894,21 +1859,21 @@ impl Client {
     pub fn get_managed_certificate_details_with(
         &self,
         input: crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInput,
-    ) -> crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsFluentBuilder {
-        crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsFluentBuilder::new(
+    ) -> crate::fluent::get_managed_certificate_details::GetManagedCertificateDetailsFluentBuilder {
+        crate::fluent::get_managed_certificate_details::GetManagedCertificateDetailsFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets information about whether additional CloudWatch metrics are enabled for the specified CloudFront distribution.
     ///
-    /// Returns [`GetMonitoringSubscriptionFluentBuilder`](crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_monitoring_subscription`] for the input, output and errors.
+    /// Returns [`GetMonitoringSubscriptionFluentBuilder`](crate::fluent::get_monitoring_subscription::GetMonitoringSubscriptionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_monitoring_subscription`] for the input, output and errors.
     #[cfg(feature = "get-monitoring-subscription")]
     #[inline]
     pub fn get_monitoring_subscription(
         &self,
-    ) -> crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionFluentBuilder {
-        crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionFluentBuilder::new(
+    ) -> crate::fluent::get_monitoring_subscription::GetMonitoringSubscriptionFluentBuilder {
+        crate::fluent::get_monitoring_subscription::GetMonitoringSubscriptionFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1919,21 +1884,21 @@ impl Client {
     pub fn get_monitoring_subscription_with(
         &self,
         input: crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInput,
-    ) -> crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionFluentBuilder {
-        crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionFluentBuilder::new(
+    ) -> crate::fluent::get_monitoring_subscription::GetMonitoringSubscriptionFluentBuilder {
+        crate::fluent::get_monitoring_subscription::GetMonitoringSubscriptionFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets a CloudFront origin access control, including its unique identifier.
     ///
-    /// Returns [`GetOriginAccessControlFluentBuilder`](crate::operation::get_origin_access_control::GetOriginAccessControlFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_origin_access_control`] for the input, output and errors.
+    /// Returns [`GetOriginAccessControlFluentBuilder`](crate::fluent::get_origin_access_control::GetOriginAccessControlFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_origin_access_control`] for the input, output and errors.
     #[cfg(feature = "get-origin-access-control")]
     #[inline]
     pub fn get_origin_access_control(
         &self,
-    ) -> crate::operation::get_origin_access_control::GetOriginAccessControlFluentBuilder {
-        crate::operation::get_origin_access_control::GetOriginAccessControlFluentBuilder::new(
+    ) -> crate::fluent::get_origin_access_control::GetOriginAccessControlFluentBuilder {
+        crate::fluent::get_origin_access_control::GetOriginAccessControlFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1944,21 +1909,18 @@ impl Client {
     pub fn get_origin_access_control_with(
         &self,
         input: crate::operation::get_origin_access_control::GetOriginAccessControlInput,
-    ) -> crate::operation::get_origin_access_control::GetOriginAccessControlFluentBuilder {
-        crate::operation::get_origin_access_control::GetOriginAccessControlFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+    ) -> crate::fluent::get_origin_access_control::GetOriginAccessControlFluentBuilder {
+        crate::fluent::get_origin_access_control::GetOriginAccessControlFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets a CloudFront origin access control configuration.
     ///
-    /// Returns [`GetOriginAccessControlConfigFluentBuilder`](crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_origin_access_control_config`] for the input, output and errors.
+    /// Returns [`GetOriginAccessControlConfigFluentBuilder`](crate::fluent::get_origin_access_control_config::GetOriginAccessControlConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_origin_access_control_config`] for the input, output and errors.
     #[cfg(feature = "get-origin-access-control-config")]
     #[inline]
     pub fn get_origin_access_control_config(
         &self,
-    ) -> crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigFluentBuilder {
-        crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigFluentBuilder::new(
+    ) -> crate::fluent::get_origin_access_control_config::GetOriginAccessControlConfigFluentBuilder {
+        crate::fluent::get_origin_access_control_config::GetOriginAccessControlConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1969,21 +1931,21 @@ impl Client {
     pub fn get_origin_access_control_config_with(
         &self,
         input: crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInput,
-    ) -> crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigFluentBuilder {
-        crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigFluentBuilder::new(
+    ) -> crate::fluent::get_origin_access_control_config::GetOriginAccessControlConfigFluentBuilder {
+        crate::fluent::get_origin_access_control_config::GetOriginAccessControlConfigFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets an origin request policy, including the following metadata:
     ///
-    /// Returns [`GetOriginRequestPolicyFluentBuilder`](crate::operation::get_origin_request_policy::GetOriginRequestPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_origin_request_policy`] for the input, output and errors.
+    /// Returns [`GetOriginRequestPolicyFluentBuilder`](crate::fluent::get_origin_request_policy::GetOriginRequestPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_origin_request_policy`] for the input, output and errors.
     #[cfg(feature = "get-origin-request-policy")]
     #[inline]
     pub fn get_origin_request_policy(
         &self,
-    ) -> crate::operation::get_origin_request_policy::GetOriginRequestPolicyFluentBuilder {
-        crate::operation::get_origin_request_policy::GetOriginRequestPolicyFluentBuilder::new(
+    ) -> crate::fluent::get_origin_request_policy::GetOriginRequestPolicyFluentBuilder {
+        crate::fluent::get_origin_request_policy::GetOriginRequestPolicyFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1994,21 +1956,18 @@ impl Client {
     pub fn get_origin_request_policy_with(
         &self,
         input: crate::operation::get_origin_request_policy::GetOriginRequestPolicyInput,
-    ) -> crate::operation::get_origin_request_policy::GetOriginRequestPolicyFluentBuilder {
-        crate::operation::get_origin_request_policy::GetOriginRequestPolicyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+    ) -> crate::fluent::get_origin_request_policy::GetOriginRequestPolicyFluentBuilder {
+        crate::fluent::get_origin_request_policy::GetOriginRequestPolicyFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets an origin request policy configuration.
     ///
-    /// Returns [`GetOriginRequestPolicyConfigFluentBuilder`](crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_origin_request_policy_config`] for the input, output and errors.
+    /// Returns [`GetOriginRequestPolicyConfigFluentBuilder`](crate::fluent::get_origin_request_policy_config::GetOriginRequestPolicyConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_origin_request_policy_config`] for the input, output and errors.
     #[cfg(feature = "get-origin-request-policy-config")]
     #[inline]
     pub fn get_origin_request_policy_config(
         &self,
-    ) -> crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigFluentBuilder {
-        crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigFluentBuilder::new(
+    ) -> crate::fluent::get_origin_request_policy_config::GetOriginRequestPolicyConfigFluentBuilder {
+        crate::fluent::get_origin_request_policy_config::GetOriginRequestPolicyConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2019,19 +1978,19 @@ impl Client {
     pub fn get_origin_request_policy_config_with(
         &self,
         input: crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInput,
-    ) -> crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigFluentBuilder {
-        crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigFluentBuilder::new(
+    ) -> crate::fluent::get_origin_request_policy_config::GetOriginRequestPolicyConfigFluentBuilder {
+        crate::fluent::get_origin_request_policy_config::GetOriginRequestPolicyConfigFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets a public key.
     ///
-    /// Returns [`GetPublicKeyFluentBuilder`](crate::operation::get_public_key::GetPublicKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_public_key`] for the input, output and errors.
+    /// Returns [`GetPublicKeyFluentBuilder`](crate::fluent::get_public_key::GetPublicKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_public_key`] for the input, output and errors.
     #[cfg(feature = "get-public-key")]
     #[inline]
-    pub fn get_public_key(&self) -> crate::operation::get_public_key::GetPublicKeyFluentBuilder {
-        crate::operation::get_public_key::GetPublicKeyFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_public_key(&self) -> crate::fluent::get_public_key::GetPublicKeyFluentBuilder {
+        crate::fluent::get_public_key::GetPublicKeyFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetPublicKey with an input built elsewhere: the same fluent builder as [`get_public_key`](Client::get_public_key), holding every member of `input`.
     #[cfg(feature = "get-public-key")]
@@ -2039,16 +1998,16 @@ impl Client {
     pub fn get_public_key_with(
         &self,
         input: crate::operation::get_public_key::GetPublicKeyInput,
-    ) -> crate::operation::get_public_key::GetPublicKeyFluentBuilder {
-        crate::operation::get_public_key::GetPublicKeyFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_public_key::GetPublicKeyFluentBuilder {
+        crate::fluent::get_public_key::GetPublicKeyFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets a public key configuration.
     ///
-    /// Returns [`GetPublicKeyConfigFluentBuilder`](crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_public_key_config`] for the input, output and errors.
+    /// Returns [`GetPublicKeyConfigFluentBuilder`](crate::fluent::get_public_key_config::GetPublicKeyConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_public_key_config`] for the input, output and errors.
     #[cfg(feature = "get-public-key-config")]
     #[inline]
-    pub fn get_public_key_config(&self) -> crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder {
-        crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_public_key_config(&self) -> crate::fluent::get_public_key_config::GetPublicKeyConfigFluentBuilder {
+        crate::fluent::get_public_key_config::GetPublicKeyConfigFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetPublicKeyConfig with an input built elsewhere: the same fluent builder as [`get_public_key_config`](Client::get_public_key_config), holding every member of `input`.
     #[cfg(feature = "get-public-key-config")]
@@ -2056,21 +2015,16 @@ impl Client {
     pub fn get_public_key_config_with(
         &self,
         input: crate::operation::get_public_key_config::GetPublicKeyConfigInput,
-    ) -> crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder {
-        crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_public_key_config::GetPublicKeyConfigFluentBuilder {
+        crate::fluent::get_public_key_config::GetPublicKeyConfigFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets a real-time log configuration.
     ///
-    /// Returns [`GetRealtimeLogConfigFluentBuilder`](crate::operation::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_realtime_log_config`] for the input, output and errors.
+    /// Returns [`GetRealtimeLogConfigFluentBuilder`](crate::fluent::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_realtime_log_config`] for the input, output and errors.
     #[cfg(feature = "get-realtime-log-config")]
     #[inline]
-    pub fn get_realtime_log_config(
-        &self,
-    ) -> crate::operation::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder {
-        crate::operation::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_realtime_log_config(&self) -> crate::fluent::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder {
+        crate::fluent::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetRealtimeLogConfig with an input built elsewhere: the same fluent builder as [`get_realtime_log_config`](Client::get_realtime_log_config), holding every member of `input`.
     #[cfg(feature = "get-realtime-log-config")]
@@ -2078,16 +2032,16 @@ impl Client {
     pub fn get_realtime_log_config_with(
         &self,
         input: crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput,
-    ) -> crate::operation::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder {
-        crate::operation::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder {
+        crate::fluent::get_realtime_log_config::GetRealtimeLogConfigFluentBuilder::new(self.clone(), input.into())
     }
     /// Retrieves the resource policy for the specified CloudFront resource that you own and have shared.
     ///
-    /// Returns [`GetResourcePolicyFluentBuilder`](crate::operation::get_resource_policy::GetResourcePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_resource_policy`] for the input, output and errors.
+    /// Returns [`GetResourcePolicyFluentBuilder`](crate::fluent::get_resource_policy::GetResourcePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_resource_policy`] for the input, output and errors.
     #[cfg(feature = "get-resource-policy")]
     #[inline]
-    pub fn get_resource_policy(&self) -> crate::operation::get_resource_policy::GetResourcePolicyFluentBuilder {
-        crate::operation::get_resource_policy::GetResourcePolicyFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_resource_policy(&self) -> crate::fluent::get_resource_policy::GetResourcePolicyFluentBuilder {
+        crate::fluent::get_resource_policy::GetResourcePolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetResourcePolicy with an input built elsewhere: the same fluent builder as [`get_resource_policy`](Client::get_resource_policy), holding every member of `input`.
     #[cfg(feature = "get-resource-policy")]
@@ -2095,18 +2049,18 @@ impl Client {
     pub fn get_resource_policy_with(
         &self,
         input: crate::operation::get_resource_policy::GetResourcePolicyInput,
-    ) -> crate::operation::get_resource_policy::GetResourcePolicyFluentBuilder {
-        crate::operation::get_resource_policy::GetResourcePolicyFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_resource_policy::GetResourcePolicyFluentBuilder {
+        crate::fluent::get_resource_policy::GetResourcePolicyFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets a response headers policy, including metadata (the policy's identifier and the date and time when the policy was last modified).
     ///
-    /// Returns [`GetResponseHeadersPolicyFluentBuilder`](crate::operation::get_response_headers_policy::GetResponseHeadersPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_response_headers_policy`] for the input, output and errors.
+    /// Returns [`GetResponseHeadersPolicyFluentBuilder`](crate::fluent::get_response_headers_policy::GetResponseHeadersPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_response_headers_policy`] for the input, output and errors.
     #[cfg(feature = "get-response-headers-policy")]
     #[inline]
     pub fn get_response_headers_policy(
         &self,
-    ) -> crate::operation::get_response_headers_policy::GetResponseHeadersPolicyFluentBuilder {
-        crate::operation::get_response_headers_policy::GetResponseHeadersPolicyFluentBuilder::new(
+    ) -> crate::fluent::get_response_headers_policy::GetResponseHeadersPolicyFluentBuilder {
+        crate::fluent::get_response_headers_policy::GetResponseHeadersPolicyFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2117,21 +2071,21 @@ impl Client {
     pub fn get_response_headers_policy_with(
         &self,
         input: crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInput,
-    ) -> crate::operation::get_response_headers_policy::GetResponseHeadersPolicyFluentBuilder {
-        crate::operation::get_response_headers_policy::GetResponseHeadersPolicyFluentBuilder::new(
+    ) -> crate::fluent::get_response_headers_policy::GetResponseHeadersPolicyFluentBuilder {
+        crate::fluent::get_response_headers_policy::GetResponseHeadersPolicyFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets a response headers policy configuration.
     ///
-    /// Returns [`GetResponseHeadersPolicyConfigFluentBuilder`](crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_response_headers_policy_config`] for the input, output and errors.
+    /// Returns [`GetResponseHeadersPolicyConfigFluentBuilder`](crate::fluent::get_response_headers_policy_config::GetResponseHeadersPolicyConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_response_headers_policy_config`] for the input, output and errors.
     #[cfg(feature = "get-response-headers-policy-config")]
     #[inline]
     pub fn get_response_headers_policy_config(
         &self,
-    ) -> crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigFluentBuilder {
-        crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigFluentBuilder::new(
+    ) -> crate::fluent::get_response_headers_policy_config::GetResponseHeadersPolicyConfigFluentBuilder {
+        crate::fluent::get_response_headers_policy_config::GetResponseHeadersPolicyConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2142,21 +2096,21 @@ impl Client {
     pub fn get_response_headers_policy_config_with(
         &self,
         input: crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigInput,
-    ) -> crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigFluentBuilder {
-        crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigFluentBuilder::new(
+    ) -> crate::fluent::get_response_headers_policy_config::GetResponseHeadersPolicyConfigFluentBuilder {
+        crate::fluent::get_response_headers_policy_config::GetResponseHeadersPolicyConfigFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets information about a specified RTMP distribution, including the distribution configuration.
     ///
-    /// Returns [`GetStreamingDistributionFluentBuilder`](crate::operation::get_streaming_distribution::GetStreamingDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_streaming_distribution`] for the input, output and errors.
+    /// Returns [`GetStreamingDistributionFluentBuilder`](crate::fluent::get_streaming_distribution::GetStreamingDistributionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_streaming_distribution`] for the input, output and errors.
     #[cfg(feature = "get-streaming-distribution")]
     #[inline]
     pub fn get_streaming_distribution(
         &self,
-    ) -> crate::operation::get_streaming_distribution::GetStreamingDistributionFluentBuilder {
-        crate::operation::get_streaming_distribution::GetStreamingDistributionFluentBuilder::new(
+    ) -> crate::fluent::get_streaming_distribution::GetStreamingDistributionFluentBuilder {
+        crate::fluent::get_streaming_distribution::GetStreamingDistributionFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2167,21 +2121,21 @@ impl Client {
     pub fn get_streaming_distribution_with(
         &self,
         input: crate::operation::get_streaming_distribution::GetStreamingDistributionInput,
-    ) -> crate::operation::get_streaming_distribution::GetStreamingDistributionFluentBuilder {
-        crate::operation::get_streaming_distribution::GetStreamingDistributionFluentBuilder::new(
+    ) -> crate::fluent::get_streaming_distribution::GetStreamingDistributionFluentBuilder {
+        crate::fluent::get_streaming_distribution::GetStreamingDistributionFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Get the configuration information about a streaming distribution.
     ///
-    /// Returns [`GetStreamingDistributionConfigFluentBuilder`](crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_streaming_distribution_config`] for the input, output and errors.
+    /// Returns [`GetStreamingDistributionConfigFluentBuilder`](crate::fluent::get_streaming_distribution_config::GetStreamingDistributionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_streaming_distribution_config`] for the input, output and errors.
     #[cfg(feature = "get-streaming-distribution-config")]
     #[inline]
     pub fn get_streaming_distribution_config(
         &self,
-    ) -> crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigFluentBuilder {
-        crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigFluentBuilder::new(
+    ) -> crate::fluent::get_streaming_distribution_config::GetStreamingDistributionConfigFluentBuilder {
+        crate::fluent::get_streaming_distribution_config::GetStreamingDistributionConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2192,19 +2146,19 @@ impl Client {
     pub fn get_streaming_distribution_config_with(
         &self,
         input: crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInput,
-    ) -> crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigFluentBuilder {
-        crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigFluentBuilder::new(
+    ) -> crate::fluent::get_streaming_distribution_config::GetStreamingDistributionConfigFluentBuilder {
+        crate::fluent::get_streaming_distribution_config::GetStreamingDistributionConfigFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets a trust store.
     ///
-    /// Returns [`GetTrustStoreFluentBuilder`](crate::operation::get_trust_store::GetTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_trust_store`] for the input, output and errors.
+    /// Returns [`GetTrustStoreFluentBuilder`](crate::fluent::get_trust_store::GetTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_trust_store`] for the input, output and errors.
     #[cfg(feature = "get-trust-store")]
     #[inline]
-    pub fn get_trust_store(&self) -> crate::operation::get_trust_store::GetTrustStoreFluentBuilder {
-        crate::operation::get_trust_store::GetTrustStoreFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_trust_store(&self) -> crate::fluent::get_trust_store::GetTrustStoreFluentBuilder {
+        crate::fluent::get_trust_store::GetTrustStoreFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetTrustStore with an input built elsewhere: the same fluent builder as [`get_trust_store`](Client::get_trust_store), holding every member of `input`.
     #[cfg(feature = "get-trust-store")]
@@ -2212,16 +2166,16 @@ impl Client {
     pub fn get_trust_store_with(
         &self,
         input: crate::operation::get_trust_store::GetTrustStoreInput,
-    ) -> crate::operation::get_trust_store::GetTrustStoreFluentBuilder {
-        crate::operation::get_trust_store::GetTrustStoreFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_trust_store::GetTrustStoreFluentBuilder {
+        crate::fluent::get_trust_store::GetTrustStoreFluentBuilder::new(self.clone(), input.into())
     }
     /// Get the details of an Amazon CloudFront VPC origin.
     ///
-    /// Returns [`GetVpcOriginFluentBuilder`](crate::operation::get_vpc_origin::GetVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_vpc_origin`] for the input, output and errors.
+    /// Returns [`GetVpcOriginFluentBuilder`](crate::fluent::get_vpc_origin::GetVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_vpc_origin`] for the input, output and errors.
     #[cfg(feature = "get-vpc-origin")]
     #[inline]
-    pub fn get_vpc_origin(&self) -> crate::operation::get_vpc_origin::GetVpcOriginFluentBuilder {
-        crate::operation::get_vpc_origin::GetVpcOriginFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_vpc_origin(&self) -> crate::fluent::get_vpc_origin::GetVpcOriginFluentBuilder {
+        crate::fluent::get_vpc_origin::GetVpcOriginFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetVpcOrigin with an input built elsewhere: the same fluent builder as [`get_vpc_origin`](Client::get_vpc_origin), holding every member of `input`.
     #[cfg(feature = "get-vpc-origin")]
@@ -2229,16 +2183,16 @@ impl Client {
     pub fn get_vpc_origin_with(
         &self,
         input: crate::operation::get_vpc_origin::GetVpcOriginInput,
-    ) -> crate::operation::get_vpc_origin::GetVpcOriginFluentBuilder {
-        crate::operation::get_vpc_origin::GetVpcOriginFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_vpc_origin::GetVpcOriginFluentBuilder {
+        crate::fluent::get_vpc_origin::GetVpcOriginFluentBuilder::new(self.clone(), input.into())
     }
     /// Lists your Anycast static IP lists.
     ///
-    /// Returns [`ListAnycastIpListsFluentBuilder`](crate::operation::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_anycast_ip_lists`] for the input, output and errors.
+    /// Returns [`ListAnycastIpListsFluentBuilder`](crate::fluent::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_anycast_ip_lists`] for the input, output and errors.
     #[cfg(feature = "list-anycast-ip-lists")]
     #[inline]
-    pub fn list_anycast_ip_lists(&self) -> crate::operation::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder {
-        crate::operation::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_anycast_ip_lists(&self) -> crate::fluent::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder {
+        crate::fluent::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListAnycastIpLists with an input built elsewhere: the same fluent builder as [`list_anycast_ip_lists`](Client::list_anycast_ip_lists), holding every member of `input`.
     #[cfg(feature = "list-anycast-ip-lists")]
@@ -2246,16 +2200,16 @@ impl Client {
     pub fn list_anycast_ip_lists_with(
         &self,
         input: crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput,
-    ) -> crate::operation::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder {
-        crate::operation::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder {
+        crate::fluent::list_anycast_ip_lists::ListAnycastIpListsFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets a list of cache policies.
     ///
-    /// Returns [`ListCachePoliciesFluentBuilder`](crate::operation::list_cache_policies::ListCachePoliciesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cache_policies`] for the input, output and errors.
+    /// Returns [`ListCachePoliciesFluentBuilder`](crate::fluent::list_cache_policies::ListCachePoliciesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cache_policies`] for the input, output and errors.
     #[cfg(feature = "list-cache-policies")]
     #[inline]
-    pub fn list_cache_policies(&self) -> crate::operation::list_cache_policies::ListCachePoliciesFluentBuilder {
-        crate::operation::list_cache_policies::ListCachePoliciesFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_cache_policies(&self) -> crate::fluent::list_cache_policies::ListCachePoliciesFluentBuilder {
+        crate::fluent::list_cache_policies::ListCachePoliciesFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListCachePolicies with an input built elsewhere: the same fluent builder as [`list_cache_policies`](Client::list_cache_policies), holding every member of `input`.
     #[cfg(feature = "list-cache-policies")]
@@ -2263,19 +2217,19 @@ impl Client {
     pub fn list_cache_policies_with(
         &self,
         input: crate::operation::list_cache_policies::ListCachePoliciesInput,
-    ) -> crate::operation::list_cache_policies::ListCachePoliciesFluentBuilder {
-        crate::operation::list_cache_policies::ListCachePoliciesFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_cache_policies::ListCachePoliciesFluentBuilder {
+        crate::fluent::list_cache_policies::ListCachePoliciesFluentBuilder::new(self.clone(), input.into())
     }
     /// Lists origin access identities.
     ///
-    /// Returns [`ListCloudFrontOriginAccessIdentitiesFluentBuilder`](crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cloud_front_origin_access_identities`] for the input, output and errors.
+    /// Returns [`ListCloudFrontOriginAccessIdentitiesFluentBuilder`](crate::fluent::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cloud_front_origin_access_identities`] for the input, output and errors.
     #[cfg(feature = "list-cloud-front-origin-access-identities")]
     #[inline]
     pub fn list_cloud_front_origin_access_identities(
         &self,
-    ) -> crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder
+    ) -> crate::fluent::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder
     {
-        crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder::new(
+        crate::fluent::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2286,22 +2240,22 @@ impl Client {
     pub fn list_cloud_front_origin_access_identities_with(
         &self,
         input: crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput,
-    ) -> crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder
+    ) -> crate::fluent::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder
     {
-        crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder::new(
+        crate::fluent::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets a list of aliases that conflict or overlap with the provided alias, and the associated CloudFront standard distribution and Amazon Web Services accounts for each conflicting alias. An alias is commonly known as a custom domain or vanity domain. It can also be called a CNAME or alternate domain name.
     ///
-    /// Returns [`ListConflictingAliasesFluentBuilder`](crate::operation::list_conflicting_aliases::ListConflictingAliasesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_conflicting_aliases`] for the input, output and errors.
+    /// Returns [`ListConflictingAliasesFluentBuilder`](crate::fluent::list_conflicting_aliases::ListConflictingAliasesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_conflicting_aliases`] for the input, output and errors.
     #[cfg(feature = "list-conflicting-aliases")]
     #[inline]
     pub fn list_conflicting_aliases(
         &self,
-    ) -> crate::operation::list_conflicting_aliases::ListConflictingAliasesFluentBuilder {
-        crate::operation::list_conflicting_aliases::ListConflictingAliasesFluentBuilder::new(
+    ) -> crate::fluent::list_conflicting_aliases::ListConflictingAliasesFluentBuilder {
+        crate::fluent::list_conflicting_aliases::ListConflictingAliasesFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2312,18 +2266,18 @@ impl Client {
     pub fn list_conflicting_aliases_with(
         &self,
         input: crate::operation::list_conflicting_aliases::ListConflictingAliasesInput,
-    ) -> crate::operation::list_conflicting_aliases::ListConflictingAliasesFluentBuilder {
-        crate::operation::list_conflicting_aliases::ListConflictingAliasesFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_conflicting_aliases::ListConflictingAliasesFluentBuilder {
+        crate::fluent::list_conflicting_aliases::ListConflictingAliasesFluentBuilder::new(self.clone(), input.into())
     }
     /// Lists connection functions.
     ///
-    /// Returns [`ListConnectionFunctionsFluentBuilder`](crate::operation::list_connection_functions::ListConnectionFunctionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_connection_functions`] for the input, output and errors.
+    /// Returns [`ListConnectionFunctionsFluentBuilder`](crate::fluent::list_connection_functions::ListConnectionFunctionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_connection_functions`] for the input, output and errors.
     #[cfg(feature = "list-connection-functions")]
     #[inline]
     pub fn list_connection_functions(
         &self,
-    ) -> crate::operation::list_connection_functions::ListConnectionFunctionsFluentBuilder {
-        crate::operation::list_connection_functions::ListConnectionFunctionsFluentBuilder::new(
+    ) -> crate::fluent::list_connection_functions::ListConnectionFunctionsFluentBuilder {
+        crate::fluent::list_connection_functions::ListConnectionFunctionsFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2334,24 +2288,16 @@ impl Client {
     pub fn list_connection_functions_with(
         &self,
         input: crate::operation::list_connection_functions::ListConnectionFunctionsInput,
-    ) -> crate::operation::list_connection_functions::ListConnectionFunctionsFluentBuilder {
-        crate::operation::list_connection_functions::ListConnectionFunctionsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+    ) -> crate::fluent::list_connection_functions::ListConnectionFunctionsFluentBuilder {
+        crate::fluent::list_connection_functions::ListConnectionFunctionsFluentBuilder::new(self.clone(), input.into())
     }
     /// Lists the connection groups in your Amazon Web Services account.
     ///
-    /// Returns [`ListConnectionGroupsFluentBuilder`](crate::operation::list_connection_groups::ListConnectionGroupsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_connection_groups`] for the input, output and errors.
+    /// Returns [`ListConnectionGroupsFluentBuilder`](crate::fluent::list_connection_groups::ListConnectionGroupsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_connection_groups`] for the input, output and errors.
     #[cfg(feature = "list-connection-groups")]
     #[inline]
-    pub fn list_connection_groups(
-        &self,
-    ) -> crate::operation::list_connection_groups::ListConnectionGroupsFluentBuilder {
-        crate::operation::list_connection_groups::ListConnectionGroupsFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_connection_groups(&self) -> crate::fluent::list_connection_groups::ListConnectionGroupsFluentBuilder {
+        crate::fluent::list_connection_groups::ListConnectionGroupsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListConnectionGroups with an input built elsewhere: the same fluent builder as [`list_connection_groups`](Client::list_connection_groups), holding every member of `input`.
     #[cfg(feature = "list-connection-groups")]
@@ -2359,18 +2305,18 @@ impl Client {
     pub fn list_connection_groups_with(
         &self,
         input: crate::operation::list_connection_groups::ListConnectionGroupsInput,
-    ) -> crate::operation::list_connection_groups::ListConnectionGroupsFluentBuilder {
-        crate::operation::list_connection_groups::ListConnectionGroupsFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_connection_groups::ListConnectionGroupsFluentBuilder {
+        crate::fluent::list_connection_groups::ListConnectionGroupsFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets a list of the continuous deployment policies in your Amazon Web Services account.
     ///
-    /// Returns [`ListContinuousDeploymentPoliciesFluentBuilder`](crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_continuous_deployment_policies`] for the input, output and errors.
+    /// Returns [`ListContinuousDeploymentPoliciesFluentBuilder`](crate::fluent::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_continuous_deployment_policies`] for the input, output and errors.
     #[cfg(feature = "list-continuous-deployment-policies")]
     #[inline]
     pub fn list_continuous_deployment_policies(
         &self,
-    ) -> crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesFluentBuilder {
-        crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesFluentBuilder::new(
+    ) -> crate::fluent::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesFluentBuilder {
+        crate::fluent::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2381,21 +2327,21 @@ impl Client {
     pub fn list_continuous_deployment_policies_with(
         &self,
         input: crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput,
-    ) -> crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesFluentBuilder {
-        crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesFluentBuilder::new(
+    ) -> crate::fluent::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesFluentBuilder {
+        crate::fluent::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Lists the distribution tenants in your Amazon Web Services account.
     ///
-    /// Returns [`ListDistributionTenantsFluentBuilder`](crate::operation::list_distribution_tenants::ListDistributionTenantsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distribution_tenants`] for the input, output and errors.
+    /// Returns [`ListDistributionTenantsFluentBuilder`](crate::fluent::list_distribution_tenants::ListDistributionTenantsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distribution_tenants`] for the input, output and errors.
     #[cfg(feature = "list-distribution-tenants")]
     #[inline]
     pub fn list_distribution_tenants(
         &self,
-    ) -> crate::operation::list_distribution_tenants::ListDistributionTenantsFluentBuilder {
-        crate::operation::list_distribution_tenants::ListDistributionTenantsFluentBuilder::new(
+    ) -> crate::fluent::list_distribution_tenants::ListDistributionTenantsFluentBuilder {
+        crate::fluent::list_distribution_tenants::ListDistributionTenantsFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2406,22 +2352,19 @@ impl Client {
     pub fn list_distribution_tenants_with(
         &self,
         input: crate::operation::list_distribution_tenants::ListDistributionTenantsInput,
-    ) -> crate::operation::list_distribution_tenants::ListDistributionTenantsFluentBuilder {
-        crate::operation::list_distribution_tenants::ListDistributionTenantsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+    ) -> crate::fluent::list_distribution_tenants::ListDistributionTenantsFluentBuilder {
+        crate::fluent::list_distribution_tenants::ListDistributionTenantsFluentBuilder::new(self.clone(), input.into())
     }
     /// Lists distribution tenants by the customization that you specify.
     ///
-    /// Returns [`ListDistributionTenantsByCustomizationFluentBuilder`](crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distribution_tenants_by_customization`] for the input, output and errors.
+    /// Returns [`ListDistributionTenantsByCustomizationFluentBuilder`](crate::fluent::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distribution_tenants_by_customization`] for the input, output and errors.
     #[cfg(feature = "list-distribution-tenants-by-customization")]
     #[inline]
     pub fn list_distribution_tenants_by_customization(
         &self,
-    ) -> crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder
+    ) -> crate::fluent::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder
     {
-        crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder::new(
+        crate::fluent::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2432,20 +2375,20 @@ impl Client {
     pub fn list_distribution_tenants_by_customization_with(
         &self,
         input: crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput,
-    ) -> crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder
+    ) -> crate::fluent::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder
     {
-        crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder::new(
+        crate::fluent::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// List CloudFront distributions.
     ///
-    /// Returns [`ListDistributionsFluentBuilder`](crate::operation::list_distributions::ListDistributionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions`] for the input, output and errors.
+    /// Returns [`ListDistributionsFluentBuilder`](crate::fluent::list_distributions::ListDistributionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions`] for the input, output and errors.
     #[cfg(feature = "list-distributions")]
     #[inline]
-    pub fn list_distributions(&self) -> crate::operation::list_distributions::ListDistributionsFluentBuilder {
-        crate::operation::list_distributions::ListDistributionsFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_distributions(&self) -> crate::fluent::list_distributions::ListDistributionsFluentBuilder {
+        crate::fluent::list_distributions::ListDistributionsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListDistributions with an input built elsewhere: the same fluent builder as [`list_distributions`](Client::list_distributions), holding every member of `input`.
     #[cfg(feature = "list-distributions")]
@@ -2453,19 +2396,18 @@ impl Client {
     pub fn list_distributions_with(
         &self,
         input: crate::operation::list_distributions::ListDistributionsInput,
-    ) -> crate::operation::list_distributions::ListDistributionsFluentBuilder {
-        crate::operation::list_distributions::ListDistributionsFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_distributions::ListDistributionsFluentBuilder {
+        crate::fluent::list_distributions::ListDistributionsFluentBuilder::new(self.clone(), input.into())
     }
     /// Lists the distributions in your account that are associated with the specified `AnycastIpListId`.
     ///
-    /// Returns [`ListDistributionsByAnycastIpListIdFluentBuilder`](crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_anycast_ip_list_id`] for the input, output and errors.
+    /// Returns [`ListDistributionsByAnycastIpListIdFluentBuilder`](crate::fluent::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_anycast_ip_list_id`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-anycast-ip-list-id")]
     #[inline]
     pub fn list_distributions_by_anycast_ip_list_id(
         &self,
-    ) -> crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder
-    {
-        crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder::new(
+    ) -> crate::fluent::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder {
+        crate::fluent::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2476,22 +2418,21 @@ impl Client {
     pub fn list_distributions_by_anycast_ip_list_id_with(
         &self,
         input: crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput,
-    ) -> crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder
-    {
-        crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder::new(
+    ) -> crate::fluent::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder {
+        crate::fluent::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets a list of distribution IDs for distributions that have a cache behavior that's associated with the specified cache policy.
     ///
-    /// Returns [`ListDistributionsByCachePolicyIdFluentBuilder`](crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_cache_policy_id`] for the input, output and errors.
+    /// Returns [`ListDistributionsByCachePolicyIdFluentBuilder`](crate::fluent::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_cache_policy_id`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-cache-policy-id")]
     #[inline]
     pub fn list_distributions_by_cache_policy_id(
         &self,
-    ) -> crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdFluentBuilder {
-        crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdFluentBuilder::new(
+    ) -> crate::fluent::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdFluentBuilder {
+        crate::fluent::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2502,22 +2443,22 @@ impl Client {
     pub fn list_distributions_by_cache_policy_id_with(
         &self,
         input: crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput,
-    ) -> crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdFluentBuilder {
-        crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdFluentBuilder::new(
+    ) -> crate::fluent::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdFluentBuilder {
+        crate::fluent::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Lists distributions by connection function.
     ///
-    /// Returns [`ListDistributionsByConnectionFunctionFluentBuilder`](crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_connection_function`] for the input, output and errors.
+    /// Returns [`ListDistributionsByConnectionFunctionFluentBuilder`](crate::fluent::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_connection_function`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-connection-function")]
     #[inline]
     pub fn list_distributions_by_connection_function(
         &self,
-    ) -> crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder
+    ) -> crate::fluent::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder
     {
-        crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder::new(
+        crate::fluent::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2528,22 +2469,22 @@ impl Client {
     pub fn list_distributions_by_connection_function_with(
         &self,
         input: crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput,
-    ) -> crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder
+    ) -> crate::fluent::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder
     {
-        crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder::new(
+        crate::fluent::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Lists the distributions by the connection mode that you specify.
     ///
-    /// Returns [`ListDistributionsByConnectionModeFluentBuilder`](crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_connection_mode`] for the input, output and errors.
+    /// Returns [`ListDistributionsByConnectionModeFluentBuilder`](crate::fluent::list_distributions_by_connection_mode::ListDistributionsByConnectionModeFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_connection_mode`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-connection-mode")]
     #[inline]
     pub fn list_distributions_by_connection_mode(
         &self,
-    ) -> crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeFluentBuilder {
-        crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeFluentBuilder::new(
+    ) -> crate::fluent::list_distributions_by_connection_mode::ListDistributionsByConnectionModeFluentBuilder {
+        crate::fluent::list_distributions_by_connection_mode::ListDistributionsByConnectionModeFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2554,21 +2495,21 @@ impl Client {
     pub fn list_distributions_by_connection_mode_with(
         &self,
         input: crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput,
-    ) -> crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeFluentBuilder {
-        crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeFluentBuilder::new(
+    ) -> crate::fluent::list_distributions_by_connection_mode::ListDistributionsByConnectionModeFluentBuilder {
+        crate::fluent::list_distributions_by_connection_mode::ListDistributionsByConnectionModeFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets a list of distribution IDs for distributions that have a cache behavior that references the specified key group.
     ///
-    /// Returns [`ListDistributionsByKeyGroupFluentBuilder`](crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_key_group`] for the input, output and errors.
+    /// Returns [`ListDistributionsByKeyGroupFluentBuilder`](crate::fluent::list_distributions_by_key_group::ListDistributionsByKeyGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_key_group`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-key-group")]
     #[inline]
     pub fn list_distributions_by_key_group(
         &self,
-    ) -> crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupFluentBuilder {
-        crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupFluentBuilder::new(
+    ) -> crate::fluent::list_distributions_by_key_group::ListDistributionsByKeyGroupFluentBuilder {
+        crate::fluent::list_distributions_by_key_group::ListDistributionsByKeyGroupFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2579,21 +2520,21 @@ impl Client {
     pub fn list_distributions_by_key_group_with(
         &self,
         input: crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput,
-    ) -> crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupFluentBuilder {
-        crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupFluentBuilder::new(
+    ) -> crate::fluent::list_distributions_by_key_group::ListDistributionsByKeyGroupFluentBuilder {
+        crate::fluent::list_distributions_by_key_group::ListDistributionsByKeyGroupFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets a list of distribution IDs for distributions that have a cache behavior that's associated with the specified origin request policy.
     ///
-    /// Returns [`ListDistributionsByOriginRequestPolicyIdFluentBuilder`](crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_origin_request_policy_id`] for the input, output and errors.
+    /// Returns [`ListDistributionsByOriginRequestPolicyIdFluentBuilder`](crate::fluent::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_origin_request_policy_id`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-origin-request-policy-id")]
     #[inline]
     pub fn list_distributions_by_origin_request_policy_id(
         &self,
-    ) -> crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder{
-        crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder::new(
+    ) -> crate::fluent::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder{
+        crate::fluent::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2604,21 +2545,21 @@ impl Client {
     pub fn list_distributions_by_origin_request_policy_id_with(
         &self,
         input: crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdInput,
-    ) -> crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder{
-        crate::operation::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder::new(
+    ) -> crate::fluent::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder{
+        crate::fluent::list_distributions_by_origin_request_policy_id::ListDistributionsByOriginRequestPolicyIdFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Lists the CloudFront distributions that are associated with the specified resource that you own.
     ///
-    /// Returns [`ListDistributionsByOwnedResourceFluentBuilder`](crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_owned_resource`] for the input, output and errors.
+    /// Returns [`ListDistributionsByOwnedResourceFluentBuilder`](crate::fluent::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_owned_resource`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-owned-resource")]
     #[inline]
     pub fn list_distributions_by_owned_resource(
         &self,
-    ) -> crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceFluentBuilder {
-        crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceFluentBuilder::new(
+    ) -> crate::fluent::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceFluentBuilder {
+        crate::fluent::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2629,22 +2570,22 @@ impl Client {
     pub fn list_distributions_by_owned_resource_with(
         &self,
         input: crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput,
-    ) -> crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceFluentBuilder {
-        crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceFluentBuilder::new(
+    ) -> crate::fluent::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceFluentBuilder {
+        crate::fluent::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets a list of distributions that have a cache behavior that's associated with the specified real-time log configuration.
     ///
-    /// Returns [`ListDistributionsByRealtimeLogConfigFluentBuilder`](crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_realtime_log_config`] for the input, output and errors.
+    /// Returns [`ListDistributionsByRealtimeLogConfigFluentBuilder`](crate::fluent::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_realtime_log_config`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-realtime-log-config")]
     #[inline]
     pub fn list_distributions_by_realtime_log_config(
         &self,
-    ) -> crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder
+    ) -> crate::fluent::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder
     {
-        crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder::new(
+        crate::fluent::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2655,22 +2596,22 @@ impl Client {
     pub fn list_distributions_by_realtime_log_config_with(
         &self,
         input: crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput,
-    ) -> crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder
+    ) -> crate::fluent::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder
     {
-        crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder::new(
+        crate::fluent::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets a list of distribution IDs for distributions that have a cache behavior that's associated with the specified response headers policy.
     ///
-    /// Returns [`ListDistributionsByResponseHeadersPolicyIdFluentBuilder`](crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_response_headers_policy_id`] for the input, output and errors.
+    /// Returns [`ListDistributionsByResponseHeadersPolicyIdFluentBuilder`](crate::fluent::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_response_headers_policy_id`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-response-headers-policy-id")]
     #[inline]
     pub fn list_distributions_by_response_headers_policy_id(
         &self,
-    ) -> crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder{
-        crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder::new(
+    ) -> crate::fluent::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder{
+        crate::fluent::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2681,21 +2622,21 @@ impl Client {
     pub fn list_distributions_by_response_headers_policy_id_with(
         &self,
         input: crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdInput,
-    ) -> crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder{
-        crate::operation::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder::new(
+    ) -> crate::fluent::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder{
+        crate::fluent::list_distributions_by_response_headers_policy_id::ListDistributionsByResponseHeadersPolicyIdFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Lists distributions by trust store.
     ///
-    /// Returns [`ListDistributionsByTrustStoreFluentBuilder`](crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_trust_store`] for the input, output and errors.
+    /// Returns [`ListDistributionsByTrustStoreFluentBuilder`](crate::fluent::list_distributions_by_trust_store::ListDistributionsByTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_trust_store`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-trust-store")]
     #[inline]
     pub fn list_distributions_by_trust_store(
         &self,
-    ) -> crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreFluentBuilder {
-        crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreFluentBuilder::new(
+    ) -> crate::fluent::list_distributions_by_trust_store::ListDistributionsByTrustStoreFluentBuilder {
+        crate::fluent::list_distributions_by_trust_store::ListDistributionsByTrustStoreFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2706,21 +2647,21 @@ impl Client {
     pub fn list_distributions_by_trust_store_with(
         &self,
         input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput,
-    ) -> crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreFluentBuilder {
-        crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreFluentBuilder::new(
+    ) -> crate::fluent::list_distributions_by_trust_store::ListDistributionsByTrustStoreFluentBuilder {
+        crate::fluent::list_distributions_by_trust_store::ListDistributionsByTrustStoreFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// List CloudFront distributions by their VPC origin ID.
     ///
-    /// Returns [`ListDistributionsByVpcOriginIdFluentBuilder`](crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_vpc_origin_id`] for the input, output and errors.
+    /// Returns [`ListDistributionsByVpcOriginIdFluentBuilder`](crate::fluent::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_vpc_origin_id`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-vpc-origin-id")]
     #[inline]
     pub fn list_distributions_by_vpc_origin_id(
         &self,
-    ) -> crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdFluentBuilder {
-        crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdFluentBuilder::new(
+    ) -> crate::fluent::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdFluentBuilder {
+        crate::fluent::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2731,21 +2672,21 @@ impl Client {
     pub fn list_distributions_by_vpc_origin_id_with(
         &self,
         input: crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput,
-    ) -> crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdFluentBuilder {
-        crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdFluentBuilder::new(
+    ) -> crate::fluent::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdFluentBuilder {
+        crate::fluent::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// List the distributions that are associated with a specified WAF web ACL.
     ///
-    /// Returns [`ListDistributionsByWebACLIdFluentBuilder`](crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_web_acl_id`] for the input, output and errors.
+    /// Returns [`ListDistributionsByWebACLIdFluentBuilder`](crate::fluent::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_distributions_by_web_acl_id`] for the input, output and errors.
     #[cfg(feature = "list-distributions-by-web-acl-id")]
     #[inline]
     pub fn list_distributions_by_web_acl_id(
         &self,
-    ) -> crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdFluentBuilder {
-        crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdFluentBuilder::new(
+    ) -> crate::fluent::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdFluentBuilder {
+        crate::fluent::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2756,19 +2697,19 @@ impl Client {
     pub fn list_distributions_by_web_acl_id_with(
         &self,
         input: crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput,
-    ) -> crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdFluentBuilder {
-        crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdFluentBuilder::new(
+    ) -> crate::fluent::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdFluentBuilder {
+        crate::fluent::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Lists existing domain associations that conflict with the domain that you specify.
     ///
-    /// Returns [`ListDomainConflictsFluentBuilder`](crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_domain_conflicts`] for the input, output and errors.
+    /// Returns [`ListDomainConflictsFluentBuilder`](crate::fluent::list_domain_conflicts::ListDomainConflictsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_domain_conflicts`] for the input, output and errors.
     #[cfg(feature = "list-domain-conflicts")]
     #[inline]
-    pub fn list_domain_conflicts(&self) -> crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder {
-        crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_domain_conflicts(&self) -> crate::fluent::list_domain_conflicts::ListDomainConflictsFluentBuilder {
+        crate::fluent::list_domain_conflicts::ListDomainConflictsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListDomainConflicts with an input built elsewhere: the same fluent builder as [`list_domain_conflicts`](Client::list_domain_conflicts), holding every member of `input`.
     #[cfg(feature = "list-domain-conflicts")]
@@ -2776,18 +2717,18 @@ impl Client {
     pub fn list_domain_conflicts_with(
         &self,
         input: crate::operation::list_domain_conflicts::ListDomainConflictsInput,
-    ) -> crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder {
-        crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_domain_conflicts::ListDomainConflictsFluentBuilder {
+        crate::fluent::list_domain_conflicts::ListDomainConflictsFluentBuilder::new(self.clone(), input.into())
     }
     /// List all field-level encryption configurations that have been created in CloudFront for this account.
     ///
-    /// Returns [`ListFieldLevelEncryptionConfigsFluentBuilder`](crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_field_level_encryption_configs`] for the input, output and errors.
+    /// Returns [`ListFieldLevelEncryptionConfigsFluentBuilder`](crate::fluent::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_field_level_encryption_configs`] for the input, output and errors.
     #[cfg(feature = "list-field-level-encryption-configs")]
     #[inline]
     pub fn list_field_level_encryption_configs(
         &self,
-    ) -> crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsFluentBuilder {
-        crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsFluentBuilder::new(
+    ) -> crate::fluent::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsFluentBuilder {
+        crate::fluent::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2798,21 +2739,21 @@ impl Client {
     pub fn list_field_level_encryption_configs_with(
         &self,
         input: crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput,
-    ) -> crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsFluentBuilder {
-        crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsFluentBuilder::new(
+    ) -> crate::fluent::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsFluentBuilder {
+        crate::fluent::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Request a list of field-level encryption profiles that have been created in CloudFront for this account.
     ///
-    /// Returns [`ListFieldLevelEncryptionProfilesFluentBuilder`](crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_field_level_encryption_profiles`] for the input, output and errors.
+    /// Returns [`ListFieldLevelEncryptionProfilesFluentBuilder`](crate::fluent::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_field_level_encryption_profiles`] for the input, output and errors.
     #[cfg(feature = "list-field-level-encryption-profiles")]
     #[inline]
     pub fn list_field_level_encryption_profiles(
         &self,
-    ) -> crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesFluentBuilder {
-        crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesFluentBuilder::new(
+    ) -> crate::fluent::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesFluentBuilder {
+        crate::fluent::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2823,19 +2764,19 @@ impl Client {
     pub fn list_field_level_encryption_profiles_with(
         &self,
         input: crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput,
-    ) -> crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesFluentBuilder {
-        crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesFluentBuilder::new(
+    ) -> crate::fluent::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesFluentBuilder {
+        crate::fluent::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets a list of all CloudFront functions in your Amazon Web Services account.
     ///
-    /// Returns [`ListFunctionsFluentBuilder`](crate::operation::list_functions::ListFunctionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_functions`] for the input, output and errors.
+    /// Returns [`ListFunctionsFluentBuilder`](crate::fluent::list_functions::ListFunctionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_functions`] for the input, output and errors.
     #[cfg(feature = "list-functions")]
     #[inline]
-    pub fn list_functions(&self) -> crate::operation::list_functions::ListFunctionsFluentBuilder {
-        crate::operation::list_functions::ListFunctionsFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_functions(&self) -> crate::fluent::list_functions::ListFunctionsFluentBuilder {
+        crate::fluent::list_functions::ListFunctionsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListFunctions with an input built elsewhere: the same fluent builder as [`list_functions`](Client::list_functions), holding every member of `input`.
     #[cfg(feature = "list-functions")]
@@ -2843,16 +2784,16 @@ impl Client {
     pub fn list_functions_with(
         &self,
         input: crate::operation::list_functions::ListFunctionsInput,
-    ) -> crate::operation::list_functions::ListFunctionsFluentBuilder {
-        crate::operation::list_functions::ListFunctionsFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_functions::ListFunctionsFluentBuilder {
+        crate::fluent::list_functions::ListFunctionsFluentBuilder::new(self.clone(), input.into())
     }
     /// Lists invalidation batches.
     ///
-    /// Returns [`ListInvalidationsFluentBuilder`](crate::operation::list_invalidations::ListInvalidationsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_invalidations`] for the input, output and errors.
+    /// Returns [`ListInvalidationsFluentBuilder`](crate::fluent::list_invalidations::ListInvalidationsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_invalidations`] for the input, output and errors.
     #[cfg(feature = "list-invalidations")]
     #[inline]
-    pub fn list_invalidations(&self) -> crate::operation::list_invalidations::ListInvalidationsFluentBuilder {
-        crate::operation::list_invalidations::ListInvalidationsFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_invalidations(&self) -> crate::fluent::list_invalidations::ListInvalidationsFluentBuilder {
+        crate::fluent::list_invalidations::ListInvalidationsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListInvalidations with an input built elsewhere: the same fluent builder as [`list_invalidations`](Client::list_invalidations), holding every member of `input`.
     #[cfg(feature = "list-invalidations")]
@@ -2860,19 +2801,19 @@ impl Client {
     pub fn list_invalidations_with(
         &self,
         input: crate::operation::list_invalidations::ListInvalidationsInput,
-    ) -> crate::operation::list_invalidations::ListInvalidationsFluentBuilder {
-        crate::operation::list_invalidations::ListInvalidationsFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_invalidations::ListInvalidationsFluentBuilder {
+        crate::fluent::list_invalidations::ListInvalidationsFluentBuilder::new(self.clone(), input.into())
     }
     /// Lists the invalidations for a distribution tenant.
     ///
-    /// Returns [`ListInvalidationsForDistributionTenantFluentBuilder`](crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_invalidations_for_distribution_tenant`] for the input, output and errors.
+    /// Returns [`ListInvalidationsForDistributionTenantFluentBuilder`](crate::fluent::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_invalidations_for_distribution_tenant`] for the input, output and errors.
     #[cfg(feature = "list-invalidations-for-distribution-tenant")]
     #[inline]
     pub fn list_invalidations_for_distribution_tenant(
         &self,
-    ) -> crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder
+    ) -> crate::fluent::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder
     {
-        crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder::new(
+        crate::fluent::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2883,20 +2824,20 @@ impl Client {
     pub fn list_invalidations_for_distribution_tenant_with(
         &self,
         input: crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput,
-    ) -> crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder
+    ) -> crate::fluent::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder
     {
-        crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder::new(
+        crate::fluent::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets a list of key groups.
     ///
-    /// Returns [`ListKeyGroupsFluentBuilder`](crate::operation::list_key_groups::ListKeyGroupsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_key_groups`] for the input, output and errors.
+    /// Returns [`ListKeyGroupsFluentBuilder`](crate::fluent::list_key_groups::ListKeyGroupsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_key_groups`] for the input, output and errors.
     #[cfg(feature = "list-key-groups")]
     #[inline]
-    pub fn list_key_groups(&self) -> crate::operation::list_key_groups::ListKeyGroupsFluentBuilder {
-        crate::operation::list_key_groups::ListKeyGroupsFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_key_groups(&self) -> crate::fluent::list_key_groups::ListKeyGroupsFluentBuilder {
+        crate::fluent::list_key_groups::ListKeyGroupsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListKeyGroups with an input built elsewhere: the same fluent builder as [`list_key_groups`](Client::list_key_groups), holding every member of `input`.
     #[cfg(feature = "list-key-groups")]
@@ -2904,16 +2845,16 @@ impl Client {
     pub fn list_key_groups_with(
         &self,
         input: crate::operation::list_key_groups::ListKeyGroupsInput,
-    ) -> crate::operation::list_key_groups::ListKeyGroupsFluentBuilder {
-        crate::operation::list_key_groups::ListKeyGroupsFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_key_groups::ListKeyGroupsFluentBuilder {
+        crate::fluent::list_key_groups::ListKeyGroupsFluentBuilder::new(self.clone(), input.into())
     }
     /// Specifies the key value stores to list.
     ///
-    /// Returns [`ListKeyValueStoresFluentBuilder`](crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_key_value_stores`] for the input, output and errors.
+    /// Returns [`ListKeyValueStoresFluentBuilder`](crate::fluent::list_key_value_stores::ListKeyValueStoresFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_key_value_stores`] for the input, output and errors.
     #[cfg(feature = "list-key-value-stores")]
     #[inline]
-    pub fn list_key_value_stores(&self) -> crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder {
-        crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_key_value_stores(&self) -> crate::fluent::list_key_value_stores::ListKeyValueStoresFluentBuilder {
+        crate::fluent::list_key_value_stores::ListKeyValueStoresFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListKeyValueStores with an input built elsewhere: the same fluent builder as [`list_key_value_stores`](Client::list_key_value_stores), holding every member of `input`.
     #[cfg(feature = "list-key-value-stores")]
@@ -2921,18 +2862,18 @@ impl Client {
     pub fn list_key_value_stores_with(
         &self,
         input: crate::operation::list_key_value_stores::ListKeyValueStoresInput,
-    ) -> crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder {
-        crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_key_value_stores::ListKeyValueStoresFluentBuilder {
+        crate::fluent::list_key_value_stores::ListKeyValueStoresFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets the list of CloudFront origin access controls (OACs) in this Amazon Web Services account.
     ///
-    /// Returns [`ListOriginAccessControlsFluentBuilder`](crate::operation::list_origin_access_controls::ListOriginAccessControlsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_origin_access_controls`] for the input, output and errors.
+    /// Returns [`ListOriginAccessControlsFluentBuilder`](crate::fluent::list_origin_access_controls::ListOriginAccessControlsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_origin_access_controls`] for the input, output and errors.
     #[cfg(feature = "list-origin-access-controls")]
     #[inline]
     pub fn list_origin_access_controls(
         &self,
-    ) -> crate::operation::list_origin_access_controls::ListOriginAccessControlsFluentBuilder {
-        crate::operation::list_origin_access_controls::ListOriginAccessControlsFluentBuilder::new(
+    ) -> crate::fluent::list_origin_access_controls::ListOriginAccessControlsFluentBuilder {
+        crate::fluent::list_origin_access_controls::ListOriginAccessControlsFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2943,21 +2884,21 @@ impl Client {
     pub fn list_origin_access_controls_with(
         &self,
         input: crate::operation::list_origin_access_controls::ListOriginAccessControlsInput,
-    ) -> crate::operation::list_origin_access_controls::ListOriginAccessControlsFluentBuilder {
-        crate::operation::list_origin_access_controls::ListOriginAccessControlsFluentBuilder::new(
+    ) -> crate::fluent::list_origin_access_controls::ListOriginAccessControlsFluentBuilder {
+        crate::fluent::list_origin_access_controls::ListOriginAccessControlsFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets a list of origin request policies.
     ///
-    /// Returns [`ListOriginRequestPoliciesFluentBuilder`](crate::operation::list_origin_request_policies::ListOriginRequestPoliciesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_origin_request_policies`] for the input, output and errors.
+    /// Returns [`ListOriginRequestPoliciesFluentBuilder`](crate::fluent::list_origin_request_policies::ListOriginRequestPoliciesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_origin_request_policies`] for the input, output and errors.
     #[cfg(feature = "list-origin-request-policies")]
     #[inline]
     pub fn list_origin_request_policies(
         &self,
-    ) -> crate::operation::list_origin_request_policies::ListOriginRequestPoliciesFluentBuilder {
-        crate::operation::list_origin_request_policies::ListOriginRequestPoliciesFluentBuilder::new(
+    ) -> crate::fluent::list_origin_request_policies::ListOriginRequestPoliciesFluentBuilder {
+        crate::fluent::list_origin_request_policies::ListOriginRequestPoliciesFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -2968,19 +2909,19 @@ impl Client {
     pub fn list_origin_request_policies_with(
         &self,
         input: crate::operation::list_origin_request_policies::ListOriginRequestPoliciesInput,
-    ) -> crate::operation::list_origin_request_policies::ListOriginRequestPoliciesFluentBuilder {
-        crate::operation::list_origin_request_policies::ListOriginRequestPoliciesFluentBuilder::new(
+    ) -> crate::fluent::list_origin_request_policies::ListOriginRequestPoliciesFluentBuilder {
+        crate::fluent::list_origin_request_policies::ListOriginRequestPoliciesFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// List all public keys that have been added to CloudFront for this account.
     ///
-    /// Returns [`ListPublicKeysFluentBuilder`](crate::operation::list_public_keys::ListPublicKeysFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_public_keys`] for the input, output and errors.
+    /// Returns [`ListPublicKeysFluentBuilder`](crate::fluent::list_public_keys::ListPublicKeysFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_public_keys`] for the input, output and errors.
     #[cfg(feature = "list-public-keys")]
     #[inline]
-    pub fn list_public_keys(&self) -> crate::operation::list_public_keys::ListPublicKeysFluentBuilder {
-        crate::operation::list_public_keys::ListPublicKeysFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_public_keys(&self) -> crate::fluent::list_public_keys::ListPublicKeysFluentBuilder {
+        crate::fluent::list_public_keys::ListPublicKeysFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListPublicKeys with an input built elsewhere: the same fluent builder as [`list_public_keys`](Client::list_public_keys), holding every member of `input`.
     #[cfg(feature = "list-public-keys")]
@@ -2988,18 +2929,18 @@ impl Client {
     pub fn list_public_keys_with(
         &self,
         input: crate::operation::list_public_keys::ListPublicKeysInput,
-    ) -> crate::operation::list_public_keys::ListPublicKeysFluentBuilder {
-        crate::operation::list_public_keys::ListPublicKeysFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_public_keys::ListPublicKeysFluentBuilder {
+        crate::fluent::list_public_keys::ListPublicKeysFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets a list of real-time log configurations.
     ///
-    /// Returns [`ListRealtimeLogConfigsFluentBuilder`](crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_realtime_log_configs`] for the input, output and errors.
+    /// Returns [`ListRealtimeLogConfigsFluentBuilder`](crate::fluent::list_realtime_log_configs::ListRealtimeLogConfigsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_realtime_log_configs`] for the input, output and errors.
     #[cfg(feature = "list-realtime-log-configs")]
     #[inline]
     pub fn list_realtime_log_configs(
         &self,
-    ) -> crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsFluentBuilder {
-        crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsFluentBuilder::new(
+    ) -> crate::fluent::list_realtime_log_configs::ListRealtimeLogConfigsFluentBuilder {
+        crate::fluent::list_realtime_log_configs::ListRealtimeLogConfigsFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -3010,21 +2951,18 @@ impl Client {
     pub fn list_realtime_log_configs_with(
         &self,
         input: crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput,
-    ) -> crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsFluentBuilder {
-        crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+    ) -> crate::fluent::list_realtime_log_configs::ListRealtimeLogConfigsFluentBuilder {
+        crate::fluent::list_realtime_log_configs::ListRealtimeLogConfigsFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets a list of response headers policies.
     ///
-    /// Returns [`ListResponseHeadersPoliciesFluentBuilder`](crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_response_headers_policies`] for the input, output and errors.
+    /// Returns [`ListResponseHeadersPoliciesFluentBuilder`](crate::fluent::list_response_headers_policies::ListResponseHeadersPoliciesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_response_headers_policies`] for the input, output and errors.
     #[cfg(feature = "list-response-headers-policies")]
     #[inline]
     pub fn list_response_headers_policies(
         &self,
-    ) -> crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesFluentBuilder {
-        crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesFluentBuilder::new(
+    ) -> crate::fluent::list_response_headers_policies::ListResponseHeadersPoliciesFluentBuilder {
+        crate::fluent::list_response_headers_policies::ListResponseHeadersPoliciesFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -3035,21 +2973,21 @@ impl Client {
     pub fn list_response_headers_policies_with(
         &self,
         input: crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesInput,
-    ) -> crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesFluentBuilder {
-        crate::operation::list_response_headers_policies::ListResponseHeadersPoliciesFluentBuilder::new(
+    ) -> crate::fluent::list_response_headers_policies::ListResponseHeadersPoliciesFluentBuilder {
+        crate::fluent::list_response_headers_policies::ListResponseHeadersPoliciesFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// List streaming distributions.
     ///
-    /// Returns [`ListStreamingDistributionsFluentBuilder`](crate::operation::list_streaming_distributions::ListStreamingDistributionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_streaming_distributions`] for the input, output and errors.
+    /// Returns [`ListStreamingDistributionsFluentBuilder`](crate::fluent::list_streaming_distributions::ListStreamingDistributionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_streaming_distributions`] for the input, output and errors.
     #[cfg(feature = "list-streaming-distributions")]
     #[inline]
     pub fn list_streaming_distributions(
         &self,
-    ) -> crate::operation::list_streaming_distributions::ListStreamingDistributionsFluentBuilder {
-        crate::operation::list_streaming_distributions::ListStreamingDistributionsFluentBuilder::new(
+    ) -> crate::fluent::list_streaming_distributions::ListStreamingDistributionsFluentBuilder {
+        crate::fluent::list_streaming_distributions::ListStreamingDistributionsFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -3060,22 +2998,19 @@ impl Client {
     pub fn list_streaming_distributions_with(
         &self,
         input: crate::operation::list_streaming_distributions::ListStreamingDistributionsInput,
-    ) -> crate::operation::list_streaming_distributions::ListStreamingDistributionsFluentBuilder {
-        crate::operation::list_streaming_distributions::ListStreamingDistributionsFluentBuilder::new(
+    ) -> crate::fluent::list_streaming_distributions::ListStreamingDistributionsFluentBuilder {
+        crate::fluent::list_streaming_distributions::ListStreamingDistributionsFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// List tags for a CloudFront resource. For more information, see [Tagging a distribution](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/tagging.html) in the *Amazon CloudFront Developer Guide*.
     ///
-    /// Returns [`ListTagsForResourceFluentBuilder`](crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_tags_for_resource`] for the input, output and errors.
+    /// Returns [`ListTagsForResourceFluentBuilder`](crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_tags_for_resource`] for the input, output and errors.
     #[cfg(feature = "list-tags-for-resource")]
     #[inline]
-    pub fn list_tags_for_resource(&self) -> crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder {
-        crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_tags_for_resource(&self) -> crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder {
+        crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListTagsForResource with an input built elsewhere: the same fluent builder as [`list_tags_for_resource`](Client::list_tags_for_resource), holding every member of `input`.
     #[cfg(feature = "list-tags-for-resource")]
@@ -3083,16 +3018,16 @@ impl Client {
     pub fn list_tags_for_resource_with(
         &self,
         input: crate::operation::list_tags_for_resource::ListTagsForResourceInput,
-    ) -> crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder {
-        crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder {
+        crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(self.clone(), input.into())
     }
     /// Lists trust stores.
     ///
-    /// Returns [`ListTrustStoresFluentBuilder`](crate::operation::list_trust_stores::ListTrustStoresFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_trust_stores`] for the input, output and errors.
+    /// Returns [`ListTrustStoresFluentBuilder`](crate::fluent::list_trust_stores::ListTrustStoresFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_trust_stores`] for the input, output and errors.
     #[cfg(feature = "list-trust-stores")]
     #[inline]
-    pub fn list_trust_stores(&self) -> crate::operation::list_trust_stores::ListTrustStoresFluentBuilder {
-        crate::operation::list_trust_stores::ListTrustStoresFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_trust_stores(&self) -> crate::fluent::list_trust_stores::ListTrustStoresFluentBuilder {
+        crate::fluent::list_trust_stores::ListTrustStoresFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListTrustStores with an input built elsewhere: the same fluent builder as [`list_trust_stores`](Client::list_trust_stores), holding every member of `input`.
     #[cfg(feature = "list-trust-stores")]
@@ -3100,16 +3035,16 @@ impl Client {
     pub fn list_trust_stores_with(
         &self,
         input: crate::operation::list_trust_stores::ListTrustStoresInput,
-    ) -> crate::operation::list_trust_stores::ListTrustStoresFluentBuilder {
-        crate::operation::list_trust_stores::ListTrustStoresFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_trust_stores::ListTrustStoresFluentBuilder {
+        crate::fluent::list_trust_stores::ListTrustStoresFluentBuilder::new(self.clone(), input.into())
     }
     /// List the CloudFront VPC origins in your account.
     ///
-    /// Returns [`ListVpcOriginsFluentBuilder`](crate::operation::list_vpc_origins::ListVpcOriginsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_vpc_origins`] for the input, output and errors.
+    /// Returns [`ListVpcOriginsFluentBuilder`](crate::fluent::list_vpc_origins::ListVpcOriginsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_vpc_origins`] for the input, output and errors.
     #[cfg(feature = "list-vpc-origins")]
     #[inline]
-    pub fn list_vpc_origins(&self) -> crate::operation::list_vpc_origins::ListVpcOriginsFluentBuilder {
-        crate::operation::list_vpc_origins::ListVpcOriginsFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_vpc_origins(&self) -> crate::fluent::list_vpc_origins::ListVpcOriginsFluentBuilder {
+        crate::fluent::list_vpc_origins::ListVpcOriginsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListVpcOrigins with an input built elsewhere: the same fluent builder as [`list_vpc_origins`](Client::list_vpc_origins), holding every member of `input`.
     #[cfg(feature = "list-vpc-origins")]
@@ -3117,18 +3052,18 @@ impl Client {
     pub fn list_vpc_origins_with(
         &self,
         input: crate::operation::list_vpc_origins::ListVpcOriginsInput,
-    ) -> crate::operation::list_vpc_origins::ListVpcOriginsFluentBuilder {
-        crate::operation::list_vpc_origins::ListVpcOriginsFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_vpc_origins::ListVpcOriginsFluentBuilder {
+        crate::fluent::list_vpc_origins::ListVpcOriginsFluentBuilder::new(self.clone(), input.into())
     }
     /// Publishes a connection function.
     ///
-    /// Returns [`PublishConnectionFunctionFluentBuilder`](crate::operation::publish_connection_function::PublishConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::publish_connection_function`] for the input, output and errors.
+    /// Returns [`PublishConnectionFunctionFluentBuilder`](crate::fluent::publish_connection_function::PublishConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::publish_connection_function`] for the input, output and errors.
     #[cfg(feature = "publish-connection-function")]
     #[inline]
     pub fn publish_connection_function(
         &self,
-    ) -> crate::operation::publish_connection_function::PublishConnectionFunctionFluentBuilder {
-        crate::operation::publish_connection_function::PublishConnectionFunctionFluentBuilder::new(
+    ) -> crate::fluent::publish_connection_function::PublishConnectionFunctionFluentBuilder {
+        crate::fluent::publish_connection_function::PublishConnectionFunctionFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -3139,19 +3074,19 @@ impl Client {
     pub fn publish_connection_function_with(
         &self,
         input: crate::operation::publish_connection_function::PublishConnectionFunctionInput,
-    ) -> crate::operation::publish_connection_function::PublishConnectionFunctionFluentBuilder {
-        crate::operation::publish_connection_function::PublishConnectionFunctionFluentBuilder::new(
+    ) -> crate::fluent::publish_connection_function::PublishConnectionFunctionFluentBuilder {
+        crate::fluent::publish_connection_function::PublishConnectionFunctionFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Publishes a CloudFront function by copying the function code from the `DEVELOPMENT` stage to `LIVE`. This automatically updates all cache behaviors that are using this function to use the newly published copy in the `LIVE` stage.
     ///
-    /// Returns [`PublishFunctionFluentBuilder`](crate::operation::publish_function::PublishFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::publish_function`] for the input, output and errors.
+    /// Returns [`PublishFunctionFluentBuilder`](crate::fluent::publish_function::PublishFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::publish_function`] for the input, output and errors.
     #[cfg(feature = "publish-function")]
     #[inline]
-    pub fn publish_function(&self) -> crate::operation::publish_function::PublishFunctionFluentBuilder {
-        crate::operation::publish_function::PublishFunctionFluentBuilder::new(self.clone(), Default::default())
+    pub fn publish_function(&self) -> crate::fluent::publish_function::PublishFunctionFluentBuilder {
+        crate::fluent::publish_function::PublishFunctionFluentBuilder::new(self.clone(), Default::default())
     }
     /// PublishFunction with an input built elsewhere: the same fluent builder as [`publish_function`](Client::publish_function), holding every member of `input`.
     #[cfg(feature = "publish-function")]
@@ -3159,16 +3094,16 @@ impl Client {
     pub fn publish_function_with(
         &self,
         input: crate::operation::publish_function::PublishFunctionInput,
-    ) -> crate::operation::publish_function::PublishFunctionFluentBuilder {
-        crate::operation::publish_function::PublishFunctionFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::publish_function::PublishFunctionFluentBuilder {
+        crate::fluent::publish_function::PublishFunctionFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates a resource control policy for a given CloudFront resource.
     ///
-    /// Returns [`PutResourcePolicyFluentBuilder`](crate::operation::put_resource_policy::PutResourcePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::put_resource_policy`] for the input, output and errors.
+    /// Returns [`PutResourcePolicyFluentBuilder`](crate::fluent::put_resource_policy::PutResourcePolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::put_resource_policy`] for the input, output and errors.
     #[cfg(feature = "put-resource-policy")]
     #[inline]
-    pub fn put_resource_policy(&self) -> crate::operation::put_resource_policy::PutResourcePolicyFluentBuilder {
-        crate::operation::put_resource_policy::PutResourcePolicyFluentBuilder::new(self.clone(), Default::default())
+    pub fn put_resource_policy(&self) -> crate::fluent::put_resource_policy::PutResourcePolicyFluentBuilder {
+        crate::fluent::put_resource_policy::PutResourcePolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// PutResourcePolicy with an input built elsewhere: the same fluent builder as [`put_resource_policy`](Client::put_resource_policy), holding every member of `input`.
     #[cfg(feature = "put-resource-policy")]
@@ -3176,16 +3111,16 @@ impl Client {
     pub fn put_resource_policy_with(
         &self,
         input: crate::operation::put_resource_policy::PutResourcePolicyInput,
-    ) -> crate::operation::put_resource_policy::PutResourcePolicyFluentBuilder {
-        crate::operation::put_resource_policy::PutResourcePolicyFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::put_resource_policy::PutResourcePolicyFluentBuilder {
+        crate::fluent::put_resource_policy::PutResourcePolicyFluentBuilder::new(self.clone(), input.into())
     }
     /// Add tags to a CloudFront resource. For more information, see [Tagging a distribution](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/tagging.html) in the *Amazon CloudFront Developer Guide*.
     ///
-    /// Returns [`TagResourceFluentBuilder`](crate::operation::tag_resource::TagResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::tag_resource`] for the input, output and errors.
+    /// Returns [`TagResourceFluentBuilder`](crate::fluent::tag_resource::TagResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::tag_resource`] for the input, output and errors.
     #[cfg(feature = "tag-resource")]
     #[inline]
-    pub fn tag_resource(&self) -> crate::operation::tag_resource::TagResourceFluentBuilder {
-        crate::operation::tag_resource::TagResourceFluentBuilder::new(self.clone(), Default::default())
+    pub fn tag_resource(&self) -> crate::fluent::tag_resource::TagResourceFluentBuilder {
+        crate::fluent::tag_resource::TagResourceFluentBuilder::new(self.clone(), Default::default())
     }
     /// TagResource with an input built elsewhere: the same fluent builder as [`tag_resource`](Client::tag_resource), holding every member of `input`.
     #[cfg(feature = "tag-resource")]
@@ -3193,18 +3128,18 @@ impl Client {
     pub fn tag_resource_with(
         &self,
         input: crate::operation::tag_resource::TagResourceInput,
-    ) -> crate::operation::tag_resource::TagResourceFluentBuilder {
-        crate::operation::tag_resource::TagResourceFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::tag_resource::TagResourceFluentBuilder {
+        crate::fluent::tag_resource::TagResourceFluentBuilder::new(self.clone(), input.into())
     }
     /// Tests a connection function.
     ///
-    /// Returns [`TestConnectionFunctionFluentBuilder`](crate::operation::test_connection_function::TestConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::test_connection_function`] for the input, output and errors.
+    /// Returns [`TestConnectionFunctionFluentBuilder`](crate::fluent::test_connection_function::TestConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::test_connection_function`] for the input, output and errors.
     #[cfg(feature = "test-connection-function")]
     #[inline]
     pub fn test_connection_function(
         &self,
-    ) -> crate::operation::test_connection_function::TestConnectionFunctionFluentBuilder {
-        crate::operation::test_connection_function::TestConnectionFunctionFluentBuilder::new(
+    ) -> crate::fluent::test_connection_function::TestConnectionFunctionFluentBuilder {
+        crate::fluent::test_connection_function::TestConnectionFunctionFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -3215,16 +3150,16 @@ impl Client {
     pub fn test_connection_function_with(
         &self,
         input: crate::operation::test_connection_function::TestConnectionFunctionInput,
-    ) -> crate::operation::test_connection_function::TestConnectionFunctionFluentBuilder {
-        crate::operation::test_connection_function::TestConnectionFunctionFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::test_connection_function::TestConnectionFunctionFluentBuilder {
+        crate::fluent::test_connection_function::TestConnectionFunctionFluentBuilder::new(self.clone(), input.into())
     }
     /// Tests a CloudFront function.
     ///
-    /// Returns [`TestFunctionFluentBuilder`](crate::operation::test_function::TestFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::test_function`] for the input, output and errors.
+    /// Returns [`TestFunctionFluentBuilder`](crate::fluent::test_function::TestFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::test_function`] for the input, output and errors.
     #[cfg(feature = "test-function")]
     #[inline]
-    pub fn test_function(&self) -> crate::operation::test_function::TestFunctionFluentBuilder {
-        crate::operation::test_function::TestFunctionFluentBuilder::new(self.clone(), Default::default())
+    pub fn test_function(&self) -> crate::fluent::test_function::TestFunctionFluentBuilder {
+        crate::fluent::test_function::TestFunctionFluentBuilder::new(self.clone(), Default::default())
     }
     /// TestFunction with an input built elsewhere: the same fluent builder as [`test_function`](Client::test_function), holding every member of `input`.
     #[cfg(feature = "test-function")]
@@ -3232,16 +3167,16 @@ impl Client {
     pub fn test_function_with(
         &self,
         input: crate::operation::test_function::TestFunctionInput,
-    ) -> crate::operation::test_function::TestFunctionFluentBuilder {
-        crate::operation::test_function::TestFunctionFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::test_function::TestFunctionFluentBuilder {
+        crate::fluent::test_function::TestFunctionFluentBuilder::new(self.clone(), input.into())
     }
     /// Remove tags from a CloudFront resource. For more information, see [Tagging a distribution](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/tagging.html) in the *Amazon CloudFront Developer Guide*.
     ///
-    /// Returns [`UntagResourceFluentBuilder`](crate::operation::untag_resource::UntagResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::untag_resource`] for the input, output and errors.
+    /// Returns [`UntagResourceFluentBuilder`](crate::fluent::untag_resource::UntagResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::untag_resource`] for the input, output and errors.
     #[cfg(feature = "untag-resource")]
     #[inline]
-    pub fn untag_resource(&self) -> crate::operation::untag_resource::UntagResourceFluentBuilder {
-        crate::operation::untag_resource::UntagResourceFluentBuilder::new(self.clone(), Default::default())
+    pub fn untag_resource(&self) -> crate::fluent::untag_resource::UntagResourceFluentBuilder {
+        crate::fluent::untag_resource::UntagResourceFluentBuilder::new(self.clone(), Default::default())
     }
     /// UntagResource with an input built elsewhere: the same fluent builder as [`untag_resource`](Client::untag_resource), holding every member of `input`.
     #[cfg(feature = "untag-resource")]
@@ -3249,19 +3184,16 @@ impl Client {
     pub fn untag_resource_with(
         &self,
         input: crate::operation::untag_resource::UntagResourceInput,
-    ) -> crate::operation::untag_resource::UntagResourceFluentBuilder {
-        crate::operation::untag_resource::UntagResourceFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::untag_resource::UntagResourceFluentBuilder {
+        crate::fluent::untag_resource::UntagResourceFluentBuilder::new(self.clone(), input.into())
     }
     /// Updates an Anycast static IP list.
     ///
-    /// Returns [`UpdateAnycastIpListFluentBuilder`](crate::operation::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_anycast_ip_list`] for the input, output and errors.
+    /// Returns [`UpdateAnycastIpListFluentBuilder`](crate::fluent::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_anycast_ip_list`] for the input, output and errors.
     #[cfg(feature = "update-anycast-ip-list")]
     #[inline]
-    pub fn update_anycast_ip_list(&self) -> crate::operation::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder {
-        crate::operation::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn update_anycast_ip_list(&self) -> crate::fluent::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder {
+        crate::fluent::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdateAnycastIpList with an input built elsewhere: the same fluent builder as [`update_anycast_ip_list`](Client::update_anycast_ip_list), holding every member of `input`.
     #[cfg(feature = "update-anycast-ip-list")]
@@ -3269,16 +3201,16 @@ impl Client {
     pub fn update_anycast_ip_list_with(
         &self,
         input: crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput,
-    ) -> crate::operation::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder {
-        crate::operation::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder {
+        crate::fluent::update_anycast_ip_list::UpdateAnycastIpListFluentBuilder::new(self.clone(), input.into())
     }
     /// Updates a cache policy configuration.
     ///
-    /// Returns [`UpdateCachePolicyFluentBuilder`](crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetCachePolicyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilder::read_modify_write) on `client.get_cache_policy_config()` does the read, the change and this call in one. See [`crate::operation::update_cache_policy`] for the input, output and errors.
+    /// Returns [`UpdateCachePolicyFluentBuilder`](crate::fluent::update_cache_policy::UpdateCachePolicyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetCachePolicyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::fluent::get_cache_policy_config::GetCachePolicyConfigFluentBuilder::read_modify_write) on `client.get_cache_policy_config()` does the read, the change and this call in one. See [`crate::operation::update_cache_policy`] for the input, output and errors.
     #[cfg(feature = "update-cache-policy")]
     #[inline]
-    pub fn update_cache_policy(&self) -> crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder {
-        crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder::new(self.clone(), Default::default())
+    pub fn update_cache_policy(&self) -> crate::fluent::update_cache_policy::UpdateCachePolicyFluentBuilder {
+        crate::fluent::update_cache_policy::UpdateCachePolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdateCachePolicy with an input built elsewhere: the same fluent builder as [`update_cache_policy`](Client::update_cache_policy), holding every member of `input`.
     #[cfg(feature = "update-cache-policy")]
@@ -3286,19 +3218,19 @@ impl Client {
     pub fn update_cache_policy_with(
         &self,
         input: crate::operation::update_cache_policy::UpdateCachePolicyInput,
-    ) -> crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder {
-        crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::update_cache_policy::UpdateCachePolicyFluentBuilder {
+        crate::fluent::update_cache_policy::UpdateCachePolicyFluentBuilder::new(self.clone(), input.into())
     }
     /// Update an origin access identity.
     ///
-    /// Returns [`UpdateCloudFrontOriginAccessIdentityFluentBuilder`](crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetCloudFrontOriginAccessIdentityConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder::read_modify_write) on `client.get_cloud_front_origin_access_identity_config()` does the read, the change and this call in one. See [`crate::operation::update_cloud_front_origin_access_identity`] for the input, output and errors.
+    /// Returns [`UpdateCloudFrontOriginAccessIdentityFluentBuilder`](crate::fluent::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetCloudFrontOriginAccessIdentityConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::fluent::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder::read_modify_write) on `client.get_cloud_front_origin_access_identity_config()` does the read, the change and this call in one. See [`crate::operation::update_cloud_front_origin_access_identity`] for the input, output and errors.
     #[cfg(feature = "update-cloud-front-origin-access-identity")]
     #[inline]
     pub fn update_cloud_front_origin_access_identity(
         &self,
-    ) -> crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder
+    ) -> crate::fluent::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder
     {
-        crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder::new(
+        crate::fluent::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -3309,22 +3241,22 @@ impl Client {
     pub fn update_cloud_front_origin_access_identity_with(
         &self,
         input: crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput,
-    ) -> crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder
+    ) -> crate::fluent::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder
     {
-        crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder::new(
+        crate::fluent::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Updates a connection function.
     ///
-    /// Returns [`UpdateConnectionFunctionFluentBuilder`](crate::operation::update_connection_function::UpdateConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_connection_function`] for the input, output and errors.
+    /// Returns [`UpdateConnectionFunctionFluentBuilder`](crate::fluent::update_connection_function::UpdateConnectionFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_connection_function`] for the input, output and errors.
     #[cfg(feature = "update-connection-function")]
     #[inline]
     pub fn update_connection_function(
         &self,
-    ) -> crate::operation::update_connection_function::UpdateConnectionFunctionFluentBuilder {
-        crate::operation::update_connection_function::UpdateConnectionFunctionFluentBuilder::new(
+    ) -> crate::fluent::update_connection_function::UpdateConnectionFunctionFluentBuilder {
+        crate::fluent::update_connection_function::UpdateConnectionFunctionFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -3335,21 +3267,21 @@ impl Client {
     pub fn update_connection_function_with(
         &self,
         input: crate::operation::update_connection_function::UpdateConnectionFunctionInput,
-    ) -> crate::operation::update_connection_function::UpdateConnectionFunctionFluentBuilder {
-        crate::operation::update_connection_function::UpdateConnectionFunctionFluentBuilder::new(
+    ) -> crate::fluent::update_connection_function::UpdateConnectionFunctionFluentBuilder {
+        crate::fluent::update_connection_function::UpdateConnectionFunctionFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Updates a connection group.
     ///
-    /// Returns [`UpdateConnectionGroupFluentBuilder`](crate::operation::update_connection_group::UpdateConnectionGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_connection_group`] for the input, output and errors.
+    /// Returns [`UpdateConnectionGroupFluentBuilder`](crate::fluent::update_connection_group::UpdateConnectionGroupFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_connection_group`] for the input, output and errors.
     #[cfg(feature = "update-connection-group")]
     #[inline]
     pub fn update_connection_group(
         &self,
-    ) -> crate::operation::update_connection_group::UpdateConnectionGroupFluentBuilder {
-        crate::operation::update_connection_group::UpdateConnectionGroupFluentBuilder::new(
+    ) -> crate::fluent::update_connection_group::UpdateConnectionGroupFluentBuilder {
+        crate::fluent::update_connection_group::UpdateConnectionGroupFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -3360,18 +3292,18 @@ impl Client {
     pub fn update_connection_group_with(
         &self,
         input: crate::operation::update_connection_group::UpdateConnectionGroupInput,
-    ) -> crate::operation::update_connection_group::UpdateConnectionGroupFluentBuilder {
-        crate::operation::update_connection_group::UpdateConnectionGroupFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::update_connection_group::UpdateConnectionGroupFluentBuilder {
+        crate::fluent::update_connection_group::UpdateConnectionGroupFluentBuilder::new(self.clone(), input.into())
     }
     /// Updates a continuous deployment policy. You can update a continuous deployment policy to enable or disable it, to change the percentage of traffic that it sends to the staging distribution, or to change the staging distribution that it sends traffic to.
     ///
-    /// Returns [`UpdateContinuousDeploymentPolicyFluentBuilder`](crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetContinuousDeploymentPolicyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder::read_modify_write) on `client.get_continuous_deployment_policy_config()` does the read, the change and this call in one. See [`crate::operation::update_continuous_deployment_policy`] for the input, output and errors.
+    /// Returns [`UpdateContinuousDeploymentPolicyFluentBuilder`](crate::fluent::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetContinuousDeploymentPolicyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::fluent::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder::read_modify_write) on `client.get_continuous_deployment_policy_config()` does the read, the change and this call in one. See [`crate::operation::update_continuous_deployment_policy`] for the input, output and errors.
     #[cfg(feature = "update-continuous-deployment-policy")]
     #[inline]
     pub fn update_continuous_deployment_policy(
         &self,
-    ) -> crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyFluentBuilder {
-        crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyFluentBuilder::new(
+    ) -> crate::fluent::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyFluentBuilder {
+        crate::fluent::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -3382,19 +3314,19 @@ impl Client {
     pub fn update_continuous_deployment_policy_with(
         &self,
         input: crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput,
-    ) -> crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyFluentBuilder {
-        crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyFluentBuilder::new(
+    ) -> crate::fluent::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyFluentBuilder {
+        crate::fluent::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Updates the configuration for a CloudFront distribution.
     ///
-    /// Returns [`UpdateDistributionFluentBuilder`](crate::operation::update_distribution::UpdateDistributionFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetDistributionConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_distribution_config::GetDistributionConfigFluentBuilder::read_modify_write) on `client.get_distribution_config()` does the read, the change and this call in one. See [`crate::operation::update_distribution`] for the input, output and errors.
+    /// Returns [`UpdateDistributionFluentBuilder`](crate::fluent::update_distribution::UpdateDistributionFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetDistributionConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::fluent::get_distribution_config::GetDistributionConfigFluentBuilder::read_modify_write) on `client.get_distribution_config()` does the read, the change and this call in one. See [`crate::operation::update_distribution`] for the input, output and errors.
     #[cfg(feature = "update-distribution")]
     #[inline]
-    pub fn update_distribution(&self) -> crate::operation::update_distribution::UpdateDistributionFluentBuilder {
-        crate::operation::update_distribution::UpdateDistributionFluentBuilder::new(self.clone(), Default::default())
+    pub fn update_distribution(&self) -> crate::fluent::update_distribution::UpdateDistributionFluentBuilder {
+        crate::fluent::update_distribution::UpdateDistributionFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdateDistribution with an input built elsewhere: the same fluent builder as [`update_distribution`](Client::update_distribution), holding every member of `input`.
     #[cfg(feature = "update-distribution")]
@@ -3402,18 +3334,18 @@ impl Client {
     pub fn update_distribution_with(
         &self,
         input: crate::operation::update_distribution::UpdateDistributionInput,
-    ) -> crate::operation::update_distribution::UpdateDistributionFluentBuilder {
-        crate::operation::update_distribution::UpdateDistributionFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::update_distribution::UpdateDistributionFluentBuilder {
+        crate::fluent::update_distribution::UpdateDistributionFluentBuilder::new(self.clone(), input.into())
     }
     /// Updates a distribution tenant.
     ///
-    /// Returns [`UpdateDistributionTenantFluentBuilder`](crate::operation::update_distribution_tenant::UpdateDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_distribution_tenant`] for the input, output and errors.
+    /// Returns [`UpdateDistributionTenantFluentBuilder`](crate::fluent::update_distribution_tenant::UpdateDistributionTenantFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_distribution_tenant`] for the input, output and errors.
     #[cfg(feature = "update-distribution-tenant")]
     #[inline]
     pub fn update_distribution_tenant(
         &self,
-    ) -> crate::operation::update_distribution_tenant::UpdateDistributionTenantFluentBuilder {
-        crate::operation::update_distribution_tenant::UpdateDistributionTenantFluentBuilder::new(
+    ) -> crate::fluent::update_distribution_tenant::UpdateDistributionTenantFluentBuilder {
+        crate::fluent::update_distribution_tenant::UpdateDistributionTenantFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -3424,22 +3356,21 @@ impl Client {
     pub fn update_distribution_tenant_with(
         &self,
         input: crate::operation::update_distribution_tenant::UpdateDistributionTenantInput,
-    ) -> crate::operation::update_distribution_tenant::UpdateDistributionTenantFluentBuilder {
-        crate::operation::update_distribution_tenant::UpdateDistributionTenantFluentBuilder::new(
+    ) -> crate::fluent::update_distribution_tenant::UpdateDistributionTenantFluentBuilder {
+        crate::fluent::update_distribution_tenant::UpdateDistributionTenantFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Copies the staging distribution's configuration to its corresponding primary distribution. The primary distribution retains its `Aliases` (also known as alternate domain names or CNAMEs) and `ContinuousDeploymentPolicyId` value, but otherwise its configuration is overwritten to match the staging distribution.
     ///
-    /// Returns [`UpdateDistributionWithStagingConfigFluentBuilder`](crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_distribution_with_staging_config`] for the input, output and errors.
+    /// Returns [`UpdateDistributionWithStagingConfigFluentBuilder`](crate::fluent::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_distribution_with_staging_config`] for the input, output and errors.
     #[cfg(feature = "update-distribution-with-staging-config")]
     #[inline]
     pub fn update_distribution_with_staging_config(
         &self,
-    ) -> crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder
-    {
-        crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder::new(
+    ) -> crate::fluent::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder {
+        crate::fluent::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -3450,22 +3381,21 @@ impl Client {
     pub fn update_distribution_with_staging_config_with(
         &self,
         input: crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInput,
-    ) -> crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder
-    {
-        crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder::new(
+    ) -> crate::fluent::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder {
+        crate::fluent::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Moves a domain from its current standard distribution or distribution tenant to another one.
     ///
-    /// Returns [`UpdateDomainAssociationFluentBuilder`](crate::operation::update_domain_association::UpdateDomainAssociationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_domain_association`] for the input, output and errors.
+    /// Returns [`UpdateDomainAssociationFluentBuilder`](crate::fluent::update_domain_association::UpdateDomainAssociationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_domain_association`] for the input, output and errors.
     #[cfg(feature = "update-domain-association")]
     #[inline]
     pub fn update_domain_association(
         &self,
-    ) -> crate::operation::update_domain_association::UpdateDomainAssociationFluentBuilder {
-        crate::operation::update_domain_association::UpdateDomainAssociationFluentBuilder::new(
+    ) -> crate::fluent::update_domain_association::UpdateDomainAssociationFluentBuilder {
+        crate::fluent::update_domain_association::UpdateDomainAssociationFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -3476,21 +3406,18 @@ impl Client {
     pub fn update_domain_association_with(
         &self,
         input: crate::operation::update_domain_association::UpdateDomainAssociationInput,
-    ) -> crate::operation::update_domain_association::UpdateDomainAssociationFluentBuilder {
-        crate::operation::update_domain_association::UpdateDomainAssociationFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+    ) -> crate::fluent::update_domain_association::UpdateDomainAssociationFluentBuilder {
+        crate::fluent::update_domain_association::UpdateDomainAssociationFluentBuilder::new(self.clone(), input.into())
     }
     /// Update a field-level encryption configuration.
     ///
-    /// Returns [`UpdateFieldLevelEncryptionConfigFluentBuilder`](crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_field_level_encryption_config`] for the input, output and errors.
+    /// Returns [`UpdateFieldLevelEncryptionConfigFluentBuilder`](crate::fluent::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_field_level_encryption_config`] for the input, output and errors.
     #[cfg(feature = "update-field-level-encryption-config")]
     #[inline]
     pub fn update_field_level_encryption_config(
         &self,
-    ) -> crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigFluentBuilder {
-        crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigFluentBuilder::new(
+    ) -> crate::fluent::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigFluentBuilder {
+        crate::fluent::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -3501,21 +3428,21 @@ impl Client {
     pub fn update_field_level_encryption_config_with(
         &self,
         input: crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput,
-    ) -> crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigFluentBuilder {
-        crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigFluentBuilder::new(
+    ) -> crate::fluent::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigFluentBuilder {
+        crate::fluent::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Update a field-level encryption profile.
     ///
-    /// Returns [`UpdateFieldLevelEncryptionProfileFluentBuilder`](crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetFieldLevelEncryptionProfileConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder::read_modify_write) on `client.get_field_level_encryption_profile_config()` does the read, the change and this call in one. See [`crate::operation::update_field_level_encryption_profile`] for the input, output and errors.
+    /// Returns [`UpdateFieldLevelEncryptionProfileFluentBuilder`](crate::fluent::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetFieldLevelEncryptionProfileConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::fluent::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder::read_modify_write) on `client.get_field_level_encryption_profile_config()` does the read, the change and this call in one. See [`crate::operation::update_field_level_encryption_profile`] for the input, output and errors.
     #[cfg(feature = "update-field-level-encryption-profile")]
     #[inline]
     pub fn update_field_level_encryption_profile(
         &self,
-    ) -> crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileFluentBuilder {
-        crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileFluentBuilder::new(
+    ) -> crate::fluent::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileFluentBuilder {
+        crate::fluent::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -3526,19 +3453,19 @@ impl Client {
     pub fn update_field_level_encryption_profile_with(
         &self,
         input: crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput,
-    ) -> crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileFluentBuilder {
-        crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileFluentBuilder::new(
+    ) -> crate::fluent::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileFluentBuilder {
+        crate::fluent::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Updates a CloudFront function.
     ///
-    /// Returns [`UpdateFunctionFluentBuilder`](crate::operation::update_function::UpdateFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_function`] for the input, output and errors.
+    /// Returns [`UpdateFunctionFluentBuilder`](crate::fluent::update_function::UpdateFunctionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_function`] for the input, output and errors.
     #[cfg(feature = "update-function")]
     #[inline]
-    pub fn update_function(&self) -> crate::operation::update_function::UpdateFunctionFluentBuilder {
-        crate::operation::update_function::UpdateFunctionFluentBuilder::new(self.clone(), Default::default())
+    pub fn update_function(&self) -> crate::fluent::update_function::UpdateFunctionFluentBuilder {
+        crate::fluent::update_function::UpdateFunctionFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdateFunction with an input built elsewhere: the same fluent builder as [`update_function`](Client::update_function), holding every member of `input`.
     #[cfg(feature = "update-function")]
@@ -3546,16 +3473,16 @@ impl Client {
     pub fn update_function_with(
         &self,
         input: crate::operation::update_function::UpdateFunctionInput,
-    ) -> crate::operation::update_function::UpdateFunctionFluentBuilder {
-        crate::operation::update_function::UpdateFunctionFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::update_function::UpdateFunctionFluentBuilder {
+        crate::fluent::update_function::UpdateFunctionFluentBuilder::new(self.clone(), input.into())
     }
     /// Updates a key group.
     ///
-    /// Returns [`UpdateKeyGroupFluentBuilder`](crate::operation::update_key_group::UpdateKeyGroupFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetKeyGroupConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder::read_modify_write) on `client.get_key_group_config()` does the read, the change and this call in one. See [`crate::operation::update_key_group`] for the input, output and errors.
+    /// Returns [`UpdateKeyGroupFluentBuilder`](crate::fluent::update_key_group::UpdateKeyGroupFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetKeyGroupConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::fluent::get_key_group_config::GetKeyGroupConfigFluentBuilder::read_modify_write) on `client.get_key_group_config()` does the read, the change and this call in one. See [`crate::operation::update_key_group`] for the input, output and errors.
     #[cfg(feature = "update-key-group")]
     #[inline]
-    pub fn update_key_group(&self) -> crate::operation::update_key_group::UpdateKeyGroupFluentBuilder {
-        crate::operation::update_key_group::UpdateKeyGroupFluentBuilder::new(self.clone(), Default::default())
+    pub fn update_key_group(&self) -> crate::fluent::update_key_group::UpdateKeyGroupFluentBuilder {
+        crate::fluent::update_key_group::UpdateKeyGroupFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdateKeyGroup with an input built elsewhere: the same fluent builder as [`update_key_group`](Client::update_key_group), holding every member of `input`.
     #[cfg(feature = "update-key-group")]
@@ -3563,19 +3490,16 @@ impl Client {
     pub fn update_key_group_with(
         &self,
         input: crate::operation::update_key_group::UpdateKeyGroupInput,
-    ) -> crate::operation::update_key_group::UpdateKeyGroupFluentBuilder {
-        crate::operation::update_key_group::UpdateKeyGroupFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::update_key_group::UpdateKeyGroupFluentBuilder {
+        crate::fluent::update_key_group::UpdateKeyGroupFluentBuilder::new(self.clone(), input.into())
     }
     /// Specifies the key value store to update.
     ///
-    /// Returns [`UpdateKeyValueStoreFluentBuilder`](crate::operation::update_key_value_store::UpdateKeyValueStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_key_value_store`] for the input, output and errors.
+    /// Returns [`UpdateKeyValueStoreFluentBuilder`](crate::fluent::update_key_value_store::UpdateKeyValueStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_key_value_store`] for the input, output and errors.
     #[cfg(feature = "update-key-value-store")]
     #[inline]
-    pub fn update_key_value_store(&self) -> crate::operation::update_key_value_store::UpdateKeyValueStoreFluentBuilder {
-        crate::operation::update_key_value_store::UpdateKeyValueStoreFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn update_key_value_store(&self) -> crate::fluent::update_key_value_store::UpdateKeyValueStoreFluentBuilder {
+        crate::fluent::update_key_value_store::UpdateKeyValueStoreFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdateKeyValueStore with an input built elsewhere: the same fluent builder as [`update_key_value_store`](Client::update_key_value_store), holding every member of `input`.
     #[cfg(feature = "update-key-value-store")]
@@ -3583,18 +3507,18 @@ impl Client {
     pub fn update_key_value_store_with(
         &self,
         input: crate::operation::update_key_value_store::UpdateKeyValueStoreInput,
-    ) -> crate::operation::update_key_value_store::UpdateKeyValueStoreFluentBuilder {
-        crate::operation::update_key_value_store::UpdateKeyValueStoreFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::update_key_value_store::UpdateKeyValueStoreFluentBuilder {
+        crate::fluent::update_key_value_store::UpdateKeyValueStoreFluentBuilder::new(self.clone(), input.into())
     }
     /// Updates a CloudFront origin access control.
     ///
-    /// Returns [`UpdateOriginAccessControlFluentBuilder`](crate::operation::update_origin_access_control::UpdateOriginAccessControlFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetOriginAccessControlConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigFluentBuilder::read_modify_write) on `client.get_origin_access_control_config()` does the read, the change and this call in one. See [`crate::operation::update_origin_access_control`] for the input, output and errors.
+    /// Returns [`UpdateOriginAccessControlFluentBuilder`](crate::fluent::update_origin_access_control::UpdateOriginAccessControlFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetOriginAccessControlConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::fluent::get_origin_access_control_config::GetOriginAccessControlConfigFluentBuilder::read_modify_write) on `client.get_origin_access_control_config()` does the read, the change and this call in one. See [`crate::operation::update_origin_access_control`] for the input, output and errors.
     #[cfg(feature = "update-origin-access-control")]
     #[inline]
     pub fn update_origin_access_control(
         &self,
-    ) -> crate::operation::update_origin_access_control::UpdateOriginAccessControlFluentBuilder {
-        crate::operation::update_origin_access_control::UpdateOriginAccessControlFluentBuilder::new(
+    ) -> crate::fluent::update_origin_access_control::UpdateOriginAccessControlFluentBuilder {
+        crate::fluent::update_origin_access_control::UpdateOriginAccessControlFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -3605,21 +3529,21 @@ impl Client {
     pub fn update_origin_access_control_with(
         &self,
         input: crate::operation::update_origin_access_control::UpdateOriginAccessControlInput,
-    ) -> crate::operation::update_origin_access_control::UpdateOriginAccessControlFluentBuilder {
-        crate::operation::update_origin_access_control::UpdateOriginAccessControlFluentBuilder::new(
+    ) -> crate::fluent::update_origin_access_control::UpdateOriginAccessControlFluentBuilder {
+        crate::fluent::update_origin_access_control::UpdateOriginAccessControlFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Updates an origin request policy configuration.
     ///
-    /// Returns [`UpdateOriginRequestPolicyFluentBuilder`](crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetOriginRequestPolicyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigFluentBuilder::read_modify_write) on `client.get_origin_request_policy_config()` does the read, the change and this call in one. See [`crate::operation::update_origin_request_policy`] for the input, output and errors.
+    /// Returns [`UpdateOriginRequestPolicyFluentBuilder`](crate::fluent::update_origin_request_policy::UpdateOriginRequestPolicyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetOriginRequestPolicyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::fluent::get_origin_request_policy_config::GetOriginRequestPolicyConfigFluentBuilder::read_modify_write) on `client.get_origin_request_policy_config()` does the read, the change and this call in one. See [`crate::operation::update_origin_request_policy`] for the input, output and errors.
     #[cfg(feature = "update-origin-request-policy")]
     #[inline]
     pub fn update_origin_request_policy(
         &self,
-    ) -> crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyFluentBuilder {
-        crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyFluentBuilder::new(
+    ) -> crate::fluent::update_origin_request_policy::UpdateOriginRequestPolicyFluentBuilder {
+        crate::fluent::update_origin_request_policy::UpdateOriginRequestPolicyFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -3630,19 +3554,19 @@ impl Client {
     pub fn update_origin_request_policy_with(
         &self,
         input: crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput,
-    ) -> crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyFluentBuilder {
-        crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyFluentBuilder::new(
+    ) -> crate::fluent::update_origin_request_policy::UpdateOriginRequestPolicyFluentBuilder {
+        crate::fluent::update_origin_request_policy::UpdateOriginRequestPolicyFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Update public key information. Note that the only value you can change is the comment.
     ///
-    /// Returns [`UpdatePublicKeyFluentBuilder`](crate::operation::update_public_key::UpdatePublicKeyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetPublicKeyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder::read_modify_write) on `client.get_public_key_config()` does the read, the change and this call in one. See [`crate::operation::update_public_key`] for the input, output and errors.
+    /// Returns [`UpdatePublicKeyFluentBuilder`](crate::fluent::update_public_key::UpdatePublicKeyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetPublicKeyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::fluent::get_public_key_config::GetPublicKeyConfigFluentBuilder::read_modify_write) on `client.get_public_key_config()` does the read, the change and this call in one. See [`crate::operation::update_public_key`] for the input, output and errors.
     #[cfg(feature = "update-public-key")]
     #[inline]
-    pub fn update_public_key(&self) -> crate::operation::update_public_key::UpdatePublicKeyFluentBuilder {
-        crate::operation::update_public_key::UpdatePublicKeyFluentBuilder::new(self.clone(), Default::default())
+    pub fn update_public_key(&self) -> crate::fluent::update_public_key::UpdatePublicKeyFluentBuilder {
+        crate::fluent::update_public_key::UpdatePublicKeyFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdatePublicKey with an input built elsewhere: the same fluent builder as [`update_public_key`](Client::update_public_key), holding every member of `input`.
     #[cfg(feature = "update-public-key")]
@@ -3650,18 +3574,18 @@ impl Client {
     pub fn update_public_key_with(
         &self,
         input: crate::operation::update_public_key::UpdatePublicKeyInput,
-    ) -> crate::operation::update_public_key::UpdatePublicKeyFluentBuilder {
-        crate::operation::update_public_key::UpdatePublicKeyFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::update_public_key::UpdatePublicKeyFluentBuilder {
+        crate::fluent::update_public_key::UpdatePublicKeyFluentBuilder::new(self.clone(), input.into())
     }
     /// Updates a real-time log configuration.
     ///
-    /// Returns [`UpdateRealtimeLogConfigFluentBuilder`](crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_realtime_log_config`] for the input, output and errors.
+    /// Returns [`UpdateRealtimeLogConfigFluentBuilder`](crate::fluent::update_realtime_log_config::UpdateRealtimeLogConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_realtime_log_config`] for the input, output and errors.
     #[cfg(feature = "update-realtime-log-config")]
     #[inline]
     pub fn update_realtime_log_config(
         &self,
-    ) -> crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigFluentBuilder {
-        crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigFluentBuilder::new(
+    ) -> crate::fluent::update_realtime_log_config::UpdateRealtimeLogConfigFluentBuilder {
+        crate::fluent::update_realtime_log_config::UpdateRealtimeLogConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -3672,21 +3596,18 @@ impl Client {
     pub fn update_realtime_log_config_with(
         &self,
         input: crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput,
-    ) -> crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigFluentBuilder {
-        crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+    ) -> crate::fluent::update_realtime_log_config::UpdateRealtimeLogConfigFluentBuilder {
+        crate::fluent::update_realtime_log_config::UpdateRealtimeLogConfigFluentBuilder::new(self.clone(), input.into())
     }
     /// Updates a response headers policy.
     ///
-    /// Returns [`UpdateResponseHeadersPolicyFluentBuilder`](crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetResponseHeadersPolicyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigFluentBuilder::read_modify_write) on `client.get_response_headers_policy_config()` does the read, the change and this call in one. See [`crate::operation::update_response_headers_policy`] for the input, output and errors.
+    /// Returns [`UpdateResponseHeadersPolicyFluentBuilder`](crate::fluent::update_response_headers_policy::UpdateResponseHeadersPolicyFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetResponseHeadersPolicyConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::fluent::get_response_headers_policy_config::GetResponseHeadersPolicyConfigFluentBuilder::read_modify_write) on `client.get_response_headers_policy_config()` does the read, the change and this call in one. See [`crate::operation::update_response_headers_policy`] for the input, output and errors.
     #[cfg(feature = "update-response-headers-policy")]
     #[inline]
     pub fn update_response_headers_policy(
         &self,
-    ) -> crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyFluentBuilder {
-        crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyFluentBuilder::new(
+    ) -> crate::fluent::update_response_headers_policy::UpdateResponseHeadersPolicyFluentBuilder {
+        crate::fluent::update_response_headers_policy::UpdateResponseHeadersPolicyFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -3697,21 +3618,21 @@ impl Client {
     pub fn update_response_headers_policy_with(
         &self,
         input: crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput,
-    ) -> crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyFluentBuilder {
-        crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyFluentBuilder::new(
+    ) -> crate::fluent::update_response_headers_policy::UpdateResponseHeadersPolicyFluentBuilder {
+        crate::fluent::update_response_headers_policy::UpdateResponseHeadersPolicyFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Update a streaming distribution.
     ///
-    /// Returns [`UpdateStreamingDistributionFluentBuilder`](crate::operation::update_streaming_distribution::UpdateStreamingDistributionFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetStreamingDistributionConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigFluentBuilder::read_modify_write) on `client.get_streaming_distribution_config()` does the read, the change and this call in one. See [`crate::operation::update_streaming_distribution`] for the input, output and errors.
+    /// Returns [`UpdateStreamingDistributionFluentBuilder`](crate::fluent::update_streaming_distribution::UpdateStreamingDistributionFluentBuilder): a setter per input member, then `.send().await`. Set `if_match` to the `ETag` that GetStreamingDistributionConfig returned: a stale one fails with `PreconditionFailed`, so a concurrent change is not overwritten. [`read_modify_write`](crate::fluent::get_streaming_distribution_config::GetStreamingDistributionConfigFluentBuilder::read_modify_write) on `client.get_streaming_distribution_config()` does the read, the change and this call in one. See [`crate::operation::update_streaming_distribution`] for the input, output and errors.
     #[cfg(feature = "update-streaming-distribution")]
     #[inline]
     pub fn update_streaming_distribution(
         &self,
-    ) -> crate::operation::update_streaming_distribution::UpdateStreamingDistributionFluentBuilder {
-        crate::operation::update_streaming_distribution::UpdateStreamingDistributionFluentBuilder::new(
+    ) -> crate::fluent::update_streaming_distribution::UpdateStreamingDistributionFluentBuilder {
+        crate::fluent::update_streaming_distribution::UpdateStreamingDistributionFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -3722,19 +3643,19 @@ impl Client {
     pub fn update_streaming_distribution_with(
         &self,
         input: crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput,
-    ) -> crate::operation::update_streaming_distribution::UpdateStreamingDistributionFluentBuilder {
-        crate::operation::update_streaming_distribution::UpdateStreamingDistributionFluentBuilder::new(
+    ) -> crate::fluent::update_streaming_distribution::UpdateStreamingDistributionFluentBuilder {
+        crate::fluent::update_streaming_distribution::UpdateStreamingDistributionFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Updates a trust store.
     ///
-    /// Returns [`UpdateTrustStoreFluentBuilder`](crate::operation::update_trust_store::UpdateTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_trust_store`] for the input, output and errors.
+    /// Returns [`UpdateTrustStoreFluentBuilder`](crate::fluent::update_trust_store::UpdateTrustStoreFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_trust_store`] for the input, output and errors.
     #[cfg(feature = "update-trust-store")]
     #[inline]
-    pub fn update_trust_store(&self) -> crate::operation::update_trust_store::UpdateTrustStoreFluentBuilder {
-        crate::operation::update_trust_store::UpdateTrustStoreFluentBuilder::new(self.clone(), Default::default())
+    pub fn update_trust_store(&self) -> crate::fluent::update_trust_store::UpdateTrustStoreFluentBuilder {
+        crate::fluent::update_trust_store::UpdateTrustStoreFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdateTrustStore with an input built elsewhere: the same fluent builder as [`update_trust_store`](Client::update_trust_store), holding every member of `input`.
     #[cfg(feature = "update-trust-store")]
@@ -3742,16 +3663,16 @@ impl Client {
     pub fn update_trust_store_with(
         &self,
         input: crate::operation::update_trust_store::UpdateTrustStoreInput,
-    ) -> crate::operation::update_trust_store::UpdateTrustStoreFluentBuilder {
-        crate::operation::update_trust_store::UpdateTrustStoreFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::update_trust_store::UpdateTrustStoreFluentBuilder {
+        crate::fluent::update_trust_store::UpdateTrustStoreFluentBuilder::new(self.clone(), input.into())
     }
     /// Update an Amazon CloudFront VPC origin in your account.
     ///
-    /// Returns [`UpdateVpcOriginFluentBuilder`](crate::operation::update_vpc_origin::UpdateVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_vpc_origin`] for the input, output and errors.
+    /// Returns [`UpdateVpcOriginFluentBuilder`](crate::fluent::update_vpc_origin::UpdateVpcOriginFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_vpc_origin`] for the input, output and errors.
     #[cfg(feature = "update-vpc-origin")]
     #[inline]
-    pub fn update_vpc_origin(&self) -> crate::operation::update_vpc_origin::UpdateVpcOriginFluentBuilder {
-        crate::operation::update_vpc_origin::UpdateVpcOriginFluentBuilder::new(self.clone(), Default::default())
+    pub fn update_vpc_origin(&self) -> crate::fluent::update_vpc_origin::UpdateVpcOriginFluentBuilder {
+        crate::fluent::update_vpc_origin::UpdateVpcOriginFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdateVpcOrigin with an input built elsewhere: the same fluent builder as [`update_vpc_origin`](Client::update_vpc_origin), holding every member of `input`.
     #[cfg(feature = "update-vpc-origin")]
@@ -3759,18 +3680,18 @@ impl Client {
     pub fn update_vpc_origin_with(
         &self,
         input: crate::operation::update_vpc_origin::UpdateVpcOriginInput,
-    ) -> crate::operation::update_vpc_origin::UpdateVpcOriginFluentBuilder {
-        crate::operation::update_vpc_origin::UpdateVpcOriginFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::update_vpc_origin::UpdateVpcOriginFluentBuilder {
+        crate::fluent::update_vpc_origin::UpdateVpcOriginFluentBuilder::new(self.clone(), input.into())
     }
     /// Verify the DNS configuration for your domain names. This API operation checks whether your domain name points to the correct routing endpoint of the connection group, such as d111111abcdef8.cloudfront.net. You can use this API operation to troubleshoot and resolve DNS configuration issues.
     ///
-    /// Returns [`VerifyDnsConfigurationFluentBuilder`](crate::operation::verify_dns_configuration::VerifyDnsConfigurationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::verify_dns_configuration`] for the input, output and errors.
+    /// Returns [`VerifyDnsConfigurationFluentBuilder`](crate::fluent::verify_dns_configuration::VerifyDnsConfigurationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::verify_dns_configuration`] for the input, output and errors.
     #[cfg(feature = "verify-dns-configuration")]
     #[inline]
     pub fn verify_dns_configuration(
         &self,
-    ) -> crate::operation::verify_dns_configuration::VerifyDnsConfigurationFluentBuilder {
-        crate::operation::verify_dns_configuration::VerifyDnsConfigurationFluentBuilder::new(
+    ) -> crate::fluent::verify_dns_configuration::VerifyDnsConfigurationFluentBuilder {
+        crate::fluent::verify_dns_configuration::VerifyDnsConfigurationFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -3781,13 +3702,13 @@ impl Client {
     pub fn verify_dns_configuration_with(
         &self,
         input: crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput,
-    ) -> crate::operation::verify_dns_configuration::VerifyDnsConfigurationFluentBuilder {
-        crate::operation::verify_dns_configuration::VerifyDnsConfigurationFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::verify_dns_configuration::VerifyDnsConfigurationFluentBuilder {
+        crate::fluent::verify_dns_configuration::VerifyDnsConfigurationFluentBuilder::new(self.clone(), input.into())
     }
 }
 
 #[cfg(feature = "list-cloud-front-origin-access-identities")]
-impl crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder {
+impl crate::fluent::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesFluentBuilder {
     /// Every page of ListCloudFrontOriginAccessIdentities (following `CloudFrontOriginAccessIdentityList.NextMarker` into `Marker`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`CloudFrontOriginAccessIdentityList.Items`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -3849,7 +3770,7 @@ impl crate::operation::list_cloud_front_origin_access_identities::ListCloudFront
 }
 
 #[cfg(feature = "list-connection-functions")]
-impl crate::operation::list_connection_functions::ListConnectionFunctionsFluentBuilder {
+impl crate::fluent::list_connection_functions::ListConnectionFunctionsFluentBuilder {
     /// Every page of ListConnectionFunctions (following `NextMarker` into `Marker`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`ConnectionFunctions`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -3882,7 +3803,7 @@ impl crate::operation::list_connection_functions::ListConnectionFunctionsFluentB
 }
 
 #[cfg(feature = "list-connection-groups")]
-impl crate::operation::list_connection_groups::ListConnectionGroupsFluentBuilder {
+impl crate::fluent::list_connection_groups::ListConnectionGroupsFluentBuilder {
     /// Every page of ListConnectionGroups (following `NextMarker` into `Marker`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`ConnectionGroups`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -3915,7 +3836,7 @@ impl crate::operation::list_connection_groups::ListConnectionGroupsFluentBuilder
 }
 
 #[cfg(feature = "list-distribution-tenants")]
-impl crate::operation::list_distribution_tenants::ListDistributionTenantsFluentBuilder {
+impl crate::fluent::list_distribution_tenants::ListDistributionTenantsFluentBuilder {
     /// Every page of ListDistributionTenants (following `NextMarker` into `Marker`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`DistributionTenantList`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -3948,7 +3869,7 @@ impl crate::operation::list_distribution_tenants::ListDistributionTenantsFluentB
 }
 
 #[cfg(feature = "list-distribution-tenants-by-customization")]
-impl crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder {
+impl crate::fluent::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationFluentBuilder {
     /// Every page of ListDistributionTenantsByCustomization (following `NextMarker` into `Marker`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`DistributionTenantList`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -3997,7 +3918,7 @@ impl crate::operation::list_distribution_tenants_by_customization::ListDistribut
 }
 
 #[cfg(feature = "list-distributions")]
-impl crate::operation::list_distributions::ListDistributionsFluentBuilder {
+impl crate::fluent::list_distributions::ListDistributionsFluentBuilder {
     /// Every page of ListDistributions (following `DistributionList.NextMarker` into `Marker`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`DistributionList.Items`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -4048,7 +3969,7 @@ impl crate::operation::list_distributions::ListDistributionsFluentBuilder {
 }
 
 #[cfg(feature = "list-distributions-by-connection-function")]
-impl crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder {
+impl crate::fluent::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionFluentBuilder {
     /// Every page of ListDistributionsByConnectionFunction (following `DistributionList.NextMarker` into `Marker`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`DistributionList.Items`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -4102,7 +4023,7 @@ impl crate::operation::list_distributions_by_connection_function::ListDistributi
 }
 
 #[cfg(feature = "list-distributions-by-connection-mode")]
-impl crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeFluentBuilder {
+impl crate::fluent::list_distributions_by_connection_mode::ListDistributionsByConnectionModeFluentBuilder {
     /// Every page of ListDistributionsByConnectionMode (following `DistributionList.NextMarker` into `Marker`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`DistributionList.Items`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -4149,7 +4070,7 @@ impl crate::operation::list_distributions_by_connection_mode::ListDistributionsB
 }
 
 #[cfg(feature = "list-distributions-by-trust-store")]
-impl crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreFluentBuilder {
+impl crate::fluent::list_distributions_by_trust_store::ListDistributionsByTrustStoreFluentBuilder {
     /// Every page of ListDistributionsByTrustStore (following `DistributionList.NextMarker` into `Marker`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`DistributionList.Items`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -4196,7 +4117,7 @@ impl crate::operation::list_distributions_by_trust_store::ListDistributionsByTru
 }
 
 #[cfg(feature = "list-domain-conflicts")]
-impl crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder {
+impl crate::fluent::list_domain_conflicts::ListDomainConflictsFluentBuilder {
     /// Every page of ListDomainConflicts (following `NextMarker` into `Marker`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`DomainConflicts`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -4229,7 +4150,7 @@ impl crate::operation::list_domain_conflicts::ListDomainConflictsFluentBuilder {
 }
 
 #[cfg(feature = "list-invalidations")]
-impl crate::operation::list_invalidations::ListInvalidationsFluentBuilder {
+impl crate::fluent::list_invalidations::ListInvalidationsFluentBuilder {
     /// Every page of ListInvalidations (following `InvalidationList.NextMarker` into `Marker`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`InvalidationList.Items`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -4280,7 +4201,7 @@ impl crate::operation::list_invalidations::ListInvalidationsFluentBuilder {
 }
 
 #[cfg(feature = "list-invalidations-for-distribution-tenant")]
-impl crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder {
+impl crate::fluent::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantFluentBuilder {
     /// Every page of ListInvalidationsForDistributionTenant (following `InvalidationList.NextMarker` into `Marker`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`InvalidationList.Items`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -4334,7 +4255,7 @@ impl crate::operation::list_invalidations_for_distribution_tenant::ListInvalidat
 }
 
 #[cfg(feature = "list-key-value-stores")]
-impl crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder {
+impl crate::fluent::list_key_value_stores::ListKeyValueStoresFluentBuilder {
     /// Every page of ListKeyValueStores (following `KeyValueStoreList.NextMarker` into `Marker`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`KeyValueStoreList.Items`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -4377,7 +4298,7 @@ impl crate::operation::list_key_value_stores::ListKeyValueStoresFluentBuilder {
 }
 
 #[cfg(feature = "list-origin-access-controls")]
-impl crate::operation::list_origin_access_controls::ListOriginAccessControlsFluentBuilder {
+impl crate::fluent::list_origin_access_controls::ListOriginAccessControlsFluentBuilder {
     /// Every page of ListOriginAccessControls (following `OriginAccessControlList.NextMarker` into `Marker`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`OriginAccessControlList.Items`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -4420,7 +4341,7 @@ impl crate::operation::list_origin_access_controls::ListOriginAccessControlsFlue
 }
 
 #[cfg(feature = "list-public-keys")]
-impl crate::operation::list_public_keys::ListPublicKeysFluentBuilder {
+impl crate::fluent::list_public_keys::ListPublicKeysFluentBuilder {
     /// Every page of ListPublicKeys (following `PublicKeyList.NextMarker` into `Marker`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`PublicKeyList.Items`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -4463,7 +4384,7 @@ impl crate::operation::list_public_keys::ListPublicKeysFluentBuilder {
 }
 
 #[cfg(feature = "list-streaming-distributions")]
-impl crate::operation::list_streaming_distributions::ListStreamingDistributionsFluentBuilder {
+impl crate::fluent::list_streaming_distributions::ListStreamingDistributionsFluentBuilder {
     /// Every page of ListStreamingDistributions (following `StreamingDistributionList.NextMarker` into `Marker`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`StreamingDistributionList.Items`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -4514,7 +4435,7 @@ impl crate::operation::list_streaming_distributions::ListStreamingDistributionsF
 }
 
 #[cfg(feature = "list-trust-stores")]
-impl crate::operation::list_trust_stores::ListTrustStoresFluentBuilder {
+impl crate::fluent::list_trust_stores::ListTrustStoresFluentBuilder {
     /// Every page of ListTrustStores (following `NextMarker` into `Marker`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`TrustStoreList`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -4547,7 +4468,7 @@ impl crate::operation::list_trust_stores::ListTrustStoresFluentBuilder {
 }
 
 #[cfg(feature = "get-distribution")]
-impl crate::operation::get_distribution::GetDistributionFluentBuilder {
+impl crate::fluent::get_distribution::GetDistributionFluentBuilder {
     /// Wait until a distribution is deployed. Polls GetDistribution with this input every 60 s, at most 35 times; change either on the returned [`Waiter`], then `.await` it.
     ///
     /// # Errors
@@ -4580,7 +4501,7 @@ impl crate::operation::get_distribution::GetDistributionFluentBuilder {
 }
 
 #[cfg(feature = "get-invalidation")]
-impl crate::operation::get_invalidation::GetInvalidationFluentBuilder {
+impl crate::fluent::get_invalidation::GetInvalidationFluentBuilder {
     /// Wait until an invalidation has completed. Polls GetInvalidation with this input every 20 s, at most 30 times; change either on the returned [`Waiter`], then `.await` it.
     ///
     /// # Errors
@@ -4613,7 +4534,7 @@ impl crate::operation::get_invalidation::GetInvalidationFluentBuilder {
 }
 
 #[cfg(feature = "get-invalidation-for-distribution-tenant")]
-impl crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder {
+impl crate::fluent::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantFluentBuilder {
     /// Wait until an invalidation for distribution tenant has completed. Polls GetInvalidationForDistributionTenant with this input every 20 s, at most 30 times; change either on the returned [`Waiter`], then `.await` it.
     ///
     /// # Errors
@@ -4648,7 +4569,7 @@ impl crate::operation::get_invalidation_for_distribution_tenant::GetInvalidation
 }
 
 #[cfg(feature = "get-streaming-distribution")]
-impl crate::operation::get_streaming_distribution::GetStreamingDistributionFluentBuilder {
+impl crate::fluent::get_streaming_distribution::GetStreamingDistributionFluentBuilder {
     /// Wait until a streaming distribution is deployed. Polls GetStreamingDistribution with this input every 60 s, at most 25 times; change either on the returned [`Waiter`], then `.await` it.
     ///
     /// # Errors
@@ -4684,7 +4605,7 @@ impl crate::operation::get_streaming_distribution::GetStreamingDistributionFluen
 }
 
 #[cfg(all(feature = "get-cache-policy-config", feature = "update-cache-policy"))]
-impl crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilder {
+impl crate::fluent::get_cache_policy_config::GetCachePolicyConfigFluentBuilder {
     /// Read-modify-write: GetCachePolicyConfig for the config and its ETag, `change` applied, then UpdateCachePolicy with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
     /// # Errors
@@ -4712,7 +4633,7 @@ impl crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilde
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::operation::update_cache_policy::UpdateCachePolicyFluentBuilder::new(client, update.into())
+        crate::fluent::update_cache_policy::UpdateCachePolicyFluentBuilder::new(client, update.into())
             .config_override(overrides)
             .send()
             .await
@@ -4724,7 +4645,9 @@ impl crate::operation::get_cache_policy_config::GetCachePolicyConfigFluentBuilde
     feature = "get-cloud-front-origin-access-identity-config",
     feature = "update-cloud-front-origin-access-identity"
 ))]
-impl crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder {
+impl
+    crate::fluent::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigFluentBuilder
+{
     /// Read-modify-write: GetCloudFrontOriginAccessIdentityConfig for the config and its ETag, `change` applied, then UpdateCloudFrontOriginAccessIdentity with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
     /// # Errors
@@ -4740,30 +4663,22 @@ impl crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFr
             crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFrontOriginAccessIdentityConfigError,
             crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityError,
         >,
-    > {
-        let input = self
-            .as_input()
-            .clone()
-            .build()
-            .map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
+    >{
+        let input = self.as_input().clone().build().map_err(|e| restxml_runtime::client::ModifyError::Get(e.into()))?;
         let (client, overrides) = (self.client.clone(), self.overrides.clone());
-        let current = self
-            .send()
-            .await
-            .map_err(restxml_runtime::client::ModifyError::Get)?;
+        let current = self.send().await.map_err(restxml_runtime::client::ModifyError::Get)?;
         let mut config = current
             .cloud_front_origin_access_identity_config
             .ok_or(restxml_runtime::client::ModifyError::MissingConfig)?;
-        let etag = current
-            .e_tag
-            .ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
+        let etag = current.e_tag.ok_or(restxml_runtime::client::ModifyError::MissingETag)?;
         change(&mut config);
-        let update = crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput {
-            cloud_front_origin_access_identity_config: config,
-            if_match: Some(etag),
-            id: input.id.clone(),
-        };
-        crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder::new(
+        let update =
+            crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput {
+                cloud_front_origin_access_identity_config: config,
+                if_match: Some(etag),
+                id: input.id.clone(),
+            };
+        crate::fluent::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityFluentBuilder::new(
                 client,
                 update.into(),
             )
@@ -4775,7 +4690,7 @@ impl crate::operation::get_cloud_front_origin_access_identity_config::GetCloudFr
 }
 
 #[cfg(all(feature = "get-continuous-deployment-policy-config", feature = "update-continuous-deployment-policy"))]
-impl crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder {
+impl crate::fluent::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigFluentBuilder {
     /// Read-modify-write: GetContinuousDeploymentPolicyConfig for the config and its ETag, `change` applied, then UpdateContinuousDeploymentPolicy with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
     /// # Errors
@@ -4804,7 +4719,7 @@ impl crate::operation::get_continuous_deployment_policy_config::GetContinuousDep
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyFluentBuilder::new(
+        crate::fluent::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyFluentBuilder::new(
             client,
             update.into(),
         )
@@ -4816,7 +4731,7 @@ impl crate::operation::get_continuous_deployment_policy_config::GetContinuousDep
 }
 
 #[cfg(all(feature = "get-distribution-config", feature = "update-distribution"))]
-impl crate::operation::get_distribution_config::GetDistributionConfigFluentBuilder {
+impl crate::fluent::get_distribution_config::GetDistributionConfigFluentBuilder {
     /// Read-modify-write: GetDistributionConfig for the config and its ETag, `change` applied, then UpdateDistribution with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
     /// # Errors
@@ -4844,7 +4759,7 @@ impl crate::operation::get_distribution_config::GetDistributionConfigFluentBuild
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::operation::update_distribution::UpdateDistributionFluentBuilder::new(client, update.into())
+        crate::fluent::update_distribution::UpdateDistributionFluentBuilder::new(client, update.into())
             .config_override(overrides)
             .send()
             .await
@@ -4853,7 +4768,7 @@ impl crate::operation::get_distribution_config::GetDistributionConfigFluentBuild
 }
 
 #[cfg(all(feature = "get-field-level-encryption-profile-config", feature = "update-field-level-encryption-profile"))]
-impl crate::operation::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder {
+impl crate::fluent::get_field_level_encryption_profile_config::GetFieldLevelEncryptionProfileConfigFluentBuilder {
     /// Read-modify-write: GetFieldLevelEncryptionProfileConfig for the config and its ETag, `change` applied, then UpdateFieldLevelEncryptionProfile with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
     /// # Errors
@@ -4882,7 +4797,7 @@ impl crate::operation::get_field_level_encryption_profile_config::GetFieldLevelE
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileFluentBuilder::new(
+        crate::fluent::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileFluentBuilder::new(
             client,
             update.into(),
         )
@@ -4894,7 +4809,7 @@ impl crate::operation::get_field_level_encryption_profile_config::GetFieldLevelE
 }
 
 #[cfg(all(feature = "get-key-group-config", feature = "update-key-group"))]
-impl crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder {
+impl crate::fluent::get_key_group_config::GetKeyGroupConfigFluentBuilder {
     /// Read-modify-write: GetKeyGroupConfig for the config and its ETag, `change` applied, then UpdateKeyGroup with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
     /// # Errors
@@ -4922,7 +4837,7 @@ impl crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder {
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::operation::update_key_group::UpdateKeyGroupFluentBuilder::new(client, update.into())
+        crate::fluent::update_key_group::UpdateKeyGroupFluentBuilder::new(client, update.into())
             .config_override(overrides)
             .send()
             .await
@@ -4931,7 +4846,7 @@ impl crate::operation::get_key_group_config::GetKeyGroupConfigFluentBuilder {
 }
 
 #[cfg(all(feature = "get-origin-access-control-config", feature = "update-origin-access-control"))]
-impl crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigFluentBuilder {
+impl crate::fluent::get_origin_access_control_config::GetOriginAccessControlConfigFluentBuilder {
     /// Read-modify-write: GetOriginAccessControlConfig for the config and its ETag, `change` applied, then UpdateOriginAccessControl with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
     /// # Errors
@@ -4960,19 +4875,16 @@ impl crate::operation::get_origin_access_control_config::GetOriginAccessControlC
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::operation::update_origin_access_control::UpdateOriginAccessControlFluentBuilder::new(
-            client,
-            update.into(),
-        )
-        .config_override(overrides)
-        .send()
-        .await
-        .map_err(restxml_runtime::client::ModifyError::Update)
+        crate::fluent::update_origin_access_control::UpdateOriginAccessControlFluentBuilder::new(client, update.into())
+            .config_override(overrides)
+            .send()
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Update)
     }
 }
 
 #[cfg(all(feature = "get-origin-request-policy-config", feature = "update-origin-request-policy"))]
-impl crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigFluentBuilder {
+impl crate::fluent::get_origin_request_policy_config::GetOriginRequestPolicyConfigFluentBuilder {
     /// Read-modify-write: GetOriginRequestPolicyConfig for the config and its ETag, `change` applied, then UpdateOriginRequestPolicy with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
     /// # Errors
@@ -5001,19 +4913,16 @@ impl crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyC
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyFluentBuilder::new(
-            client,
-            update.into(),
-        )
-        .config_override(overrides)
-        .send()
-        .await
-        .map_err(restxml_runtime::client::ModifyError::Update)
+        crate::fluent::update_origin_request_policy::UpdateOriginRequestPolicyFluentBuilder::new(client, update.into())
+            .config_override(overrides)
+            .send()
+            .await
+            .map_err(restxml_runtime::client::ModifyError::Update)
     }
 }
 
 #[cfg(all(feature = "get-public-key-config", feature = "update-public-key"))]
-impl crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder {
+impl crate::fluent::get_public_key_config::GetPublicKeyConfigFluentBuilder {
     /// Read-modify-write: GetPublicKeyConfig for the config and its ETag, `change` applied, then UpdatePublicKey with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
     /// # Errors
@@ -5041,7 +4950,7 @@ impl crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder {
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::operation::update_public_key::UpdatePublicKeyFluentBuilder::new(client, update.into())
+        crate::fluent::update_public_key::UpdatePublicKeyFluentBuilder::new(client, update.into())
             .config_override(overrides)
             .send()
             .await
@@ -5050,7 +4959,7 @@ impl crate::operation::get_public_key_config::GetPublicKeyConfigFluentBuilder {
 }
 
 #[cfg(all(feature = "get-response-headers-policy-config", feature = "update-response-headers-policy"))]
-impl crate::operation::get_response_headers_policy_config::GetResponseHeadersPolicyConfigFluentBuilder {
+impl crate::fluent::get_response_headers_policy_config::GetResponseHeadersPolicyConfigFluentBuilder {
     /// Read-modify-write: GetResponseHeadersPolicyConfig for the config and its ETag, `change` applied, then UpdateResponseHeadersPolicy with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
     /// # Errors
@@ -5079,7 +4988,7 @@ impl crate::operation::get_response_headers_policy_config::GetResponseHeadersPol
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyFluentBuilder::new(
+        crate::fluent::update_response_headers_policy::UpdateResponseHeadersPolicyFluentBuilder::new(
             client,
             update.into(),
         )
@@ -5091,7 +5000,7 @@ impl crate::operation::get_response_headers_policy_config::GetResponseHeadersPol
 }
 
 #[cfg(all(feature = "get-streaming-distribution-config", feature = "update-streaming-distribution"))]
-impl crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigFluentBuilder {
+impl crate::fluent::get_streaming_distribution_config::GetStreamingDistributionConfigFluentBuilder {
     /// Read-modify-write: GetStreamingDistributionConfig for the config and its ETag, `change` applied, then UpdateStreamingDistribution with `If-Match`, so a concurrent change makes the update fail (`PreconditionFailed`) instead of being overwritten. This call's [`config_override`](Self::config_override) applies to both calls.
     ///
     /// # Errors
@@ -5120,7 +5029,7 @@ impl crate::operation::get_streaming_distribution_config::GetStreamingDistributi
             if_match: Some(etag),
             id: input.id.clone(),
         };
-        crate::operation::update_streaming_distribution::UpdateStreamingDistributionFluentBuilder::new(
+        crate::fluent::update_streaming_distribution::UpdateStreamingDistributionFluentBuilder::new(
             client,
             update.into(),
         )

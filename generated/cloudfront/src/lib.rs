@@ -39,6 +39,9 @@ pub use client::{Client, Config};
 #[cfg(feature = "client")]
 pub mod endpoint;
 
+#[cfg(feature = "client")]
+pub mod fluent;
+
 pub mod operation;
 
 mod service_error;

@@ -75,13 +75,13 @@ impl Client {
     }
     /// Activates a key-signing key (KSK) so that it can be used for signing by DNSSEC. This operation changes the KSK status to `ACTIVE`.
     ///
-    /// Returns [`ActivateKeySigningKeyFluentBuilder`](crate::operation::activate_key_signing_key::ActivateKeySigningKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::activate_key_signing_key`] for the input, output and errors.
+    /// Returns [`ActivateKeySigningKeyFluentBuilder`](crate::fluent::activate_key_signing_key::ActivateKeySigningKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::activate_key_signing_key`] for the input, output and errors.
     #[cfg(feature = "activate-key-signing-key")]
     #[inline]
     pub fn activate_key_signing_key(
         &self,
-    ) -> crate::operation::activate_key_signing_key::ActivateKeySigningKeyFluentBuilder {
-        crate::operation::activate_key_signing_key::ActivateKeySigningKeyFluentBuilder::new(
+    ) -> crate::fluent::activate_key_signing_key::ActivateKeySigningKeyFluentBuilder {
+        crate::fluent::activate_key_signing_key::ActivateKeySigningKeyFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -92,18 +92,18 @@ impl Client {
     pub fn activate_key_signing_key_with(
         &self,
         input: crate::operation::activate_key_signing_key::ActivateKeySigningKeyInput,
-    ) -> crate::operation::activate_key_signing_key::ActivateKeySigningKeyFluentBuilder {
-        crate::operation::activate_key_signing_key::ActivateKeySigningKeyFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::activate_key_signing_key::ActivateKeySigningKeyFluentBuilder {
+        crate::fluent::activate_key_signing_key::ActivateKeySigningKeyFluentBuilder::new(self.clone(), input.into())
     }
     /// Associates an Amazon VPC with a private hosted zone.
     ///
-    /// Returns [`AssociateVPCWithHostedZoneFluentBuilder`](crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::associate_vpc_with_hosted_zone`] for the input, output and errors.
+    /// Returns [`AssociateVPCWithHostedZoneFluentBuilder`](crate::fluent::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::associate_vpc_with_hosted_zone`] for the input, output and errors.
     #[cfg(feature = "associate-vpc-with-hosted-zone")]
     #[inline]
     pub fn associate_vpc_with_hosted_zone(
         &self,
-    ) -> crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneFluentBuilder {
-        crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneFluentBuilder::new(
+    ) -> crate::fluent::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneFluentBuilder {
+        crate::fluent::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -114,24 +114,19 @@ impl Client {
     pub fn associate_vpc_with_hosted_zone_with(
         &self,
         input: crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput,
-    ) -> crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneFluentBuilder {
-        crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneFluentBuilder::new(
+    ) -> crate::fluent::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneFluentBuilder {
+        crate::fluent::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Creates, changes, or deletes CIDR blocks within a collection. Contains authoritative IP information mapping blocks to one or multiple locations.
     ///
-    /// Returns [`ChangeCidrCollectionFluentBuilder`](crate::operation::change_cidr_collection::ChangeCidrCollectionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::change_cidr_collection`] for the input, output and errors.
+    /// Returns [`ChangeCidrCollectionFluentBuilder`](crate::fluent::change_cidr_collection::ChangeCidrCollectionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::change_cidr_collection`] for the input, output and errors.
     #[cfg(feature = "change-cidr-collection")]
     #[inline]
-    pub fn change_cidr_collection(
-        &self,
-    ) -> crate::operation::change_cidr_collection::ChangeCidrCollectionFluentBuilder {
-        crate::operation::change_cidr_collection::ChangeCidrCollectionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn change_cidr_collection(&self) -> crate::fluent::change_cidr_collection::ChangeCidrCollectionFluentBuilder {
+        crate::fluent::change_cidr_collection::ChangeCidrCollectionFluentBuilder::new(self.clone(), Default::default())
     }
     /// ChangeCidrCollection with an input built elsewhere: the same fluent builder as [`change_cidr_collection`](Client::change_cidr_collection), holding every member of `input`.
     #[cfg(feature = "change-cidr-collection")]
@@ -139,18 +134,18 @@ impl Client {
     pub fn change_cidr_collection_with(
         &self,
         input: crate::operation::change_cidr_collection::ChangeCidrCollectionInput,
-    ) -> crate::operation::change_cidr_collection::ChangeCidrCollectionFluentBuilder {
-        crate::operation::change_cidr_collection::ChangeCidrCollectionFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::change_cidr_collection::ChangeCidrCollectionFluentBuilder {
+        crate::fluent::change_cidr_collection::ChangeCidrCollectionFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates, changes, or deletes a resource record set, which contains authoritative DNS information for a specified domain name or subdomain name. For example, you can use `ChangeResourceRecordSets` to create a resource record set that routes traffic for test.example.com to a web server that has an IP address of 192.0.2.44.
     ///
-    /// Returns [`ChangeResourceRecordSetsFluentBuilder`](crate::operation::change_resource_record_sets::ChangeResourceRecordSetsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::change_resource_record_sets`] for the input, output and errors.
+    /// Returns [`ChangeResourceRecordSetsFluentBuilder`](crate::fluent::change_resource_record_sets::ChangeResourceRecordSetsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::change_resource_record_sets`] for the input, output and errors.
     #[cfg(feature = "change-resource-record-sets")]
     #[inline]
     pub fn change_resource_record_sets(
         &self,
-    ) -> crate::operation::change_resource_record_sets::ChangeResourceRecordSetsFluentBuilder {
-        crate::operation::change_resource_record_sets::ChangeResourceRecordSetsFluentBuilder::new(
+    ) -> crate::fluent::change_resource_record_sets::ChangeResourceRecordSetsFluentBuilder {
+        crate::fluent::change_resource_record_sets::ChangeResourceRecordSetsFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -161,21 +156,21 @@ impl Client {
     pub fn change_resource_record_sets_with(
         &self,
         input: crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInput,
-    ) -> crate::operation::change_resource_record_sets::ChangeResourceRecordSetsFluentBuilder {
-        crate::operation::change_resource_record_sets::ChangeResourceRecordSetsFluentBuilder::new(
+    ) -> crate::fluent::change_resource_record_sets::ChangeResourceRecordSetsFluentBuilder {
+        crate::fluent::change_resource_record_sets::ChangeResourceRecordSetsFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Adds, edits, or deletes tags for a health check or a hosted zone.
     ///
-    /// Returns [`ChangeTagsForResourceFluentBuilder`](crate::operation::change_tags_for_resource::ChangeTagsForResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::change_tags_for_resource`] for the input, output and errors.
+    /// Returns [`ChangeTagsForResourceFluentBuilder`](crate::fluent::change_tags_for_resource::ChangeTagsForResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::change_tags_for_resource`] for the input, output and errors.
     #[cfg(feature = "change-tags-for-resource")]
     #[inline]
     pub fn change_tags_for_resource(
         &self,
-    ) -> crate::operation::change_tags_for_resource::ChangeTagsForResourceFluentBuilder {
-        crate::operation::change_tags_for_resource::ChangeTagsForResourceFluentBuilder::new(
+    ) -> crate::fluent::change_tags_for_resource::ChangeTagsForResourceFluentBuilder {
+        crate::fluent::change_tags_for_resource::ChangeTagsForResourceFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -186,21 +181,16 @@ impl Client {
     pub fn change_tags_for_resource_with(
         &self,
         input: crate::operation::change_tags_for_resource::ChangeTagsForResourceInput,
-    ) -> crate::operation::change_tags_for_resource::ChangeTagsForResourceFluentBuilder {
-        crate::operation::change_tags_for_resource::ChangeTagsForResourceFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::change_tags_for_resource::ChangeTagsForResourceFluentBuilder {
+        crate::fluent::change_tags_for_resource::ChangeTagsForResourceFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates a CIDR collection in the current Amazon Web Services account.
     ///
-    /// Returns [`CreateCidrCollectionFluentBuilder`](crate::operation::create_cidr_collection::CreateCidrCollectionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_cidr_collection`] for the input, output and errors.
+    /// Returns [`CreateCidrCollectionFluentBuilder`](crate::fluent::create_cidr_collection::CreateCidrCollectionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_cidr_collection`] for the input, output and errors.
     #[cfg(feature = "create-cidr-collection")]
     #[inline]
-    pub fn create_cidr_collection(
-        &self,
-    ) -> crate::operation::create_cidr_collection::CreateCidrCollectionFluentBuilder {
-        crate::operation::create_cidr_collection::CreateCidrCollectionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn create_cidr_collection(&self) -> crate::fluent::create_cidr_collection::CreateCidrCollectionFluentBuilder {
+        crate::fluent::create_cidr_collection::CreateCidrCollectionFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateCidrCollection with an input built elsewhere: the same fluent builder as [`create_cidr_collection`](Client::create_cidr_collection), holding every member of `input`.
     #[cfg(feature = "create-cidr-collection")]
@@ -208,16 +198,16 @@ impl Client {
     pub fn create_cidr_collection_with(
         &self,
         input: crate::operation::create_cidr_collection::CreateCidrCollectionInput,
-    ) -> crate::operation::create_cidr_collection::CreateCidrCollectionFluentBuilder {
-        crate::operation::create_cidr_collection::CreateCidrCollectionFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::create_cidr_collection::CreateCidrCollectionFluentBuilder {
+        crate::fluent::create_cidr_collection::CreateCidrCollectionFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates a new health check.
     ///
-    /// Returns [`CreateHealthCheckFluentBuilder`](crate::operation::create_health_check::CreateHealthCheckFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_health_check`] for the input, output and errors.
+    /// Returns [`CreateHealthCheckFluentBuilder`](crate::fluent::create_health_check::CreateHealthCheckFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_health_check`] for the input, output and errors.
     #[cfg(feature = "create-health-check")]
     #[inline]
-    pub fn create_health_check(&self) -> crate::operation::create_health_check::CreateHealthCheckFluentBuilder {
-        crate::operation::create_health_check::CreateHealthCheckFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_health_check(&self) -> crate::fluent::create_health_check::CreateHealthCheckFluentBuilder {
+        crate::fluent::create_health_check::CreateHealthCheckFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateHealthCheck with an input built elsewhere: the same fluent builder as [`create_health_check`](Client::create_health_check), holding every member of `input`.
     #[cfg(feature = "create-health-check")]
@@ -225,16 +215,16 @@ impl Client {
     pub fn create_health_check_with(
         &self,
         input: crate::operation::create_health_check::CreateHealthCheckInput,
-    ) -> crate::operation::create_health_check::CreateHealthCheckFluentBuilder {
-        crate::operation::create_health_check::CreateHealthCheckFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::create_health_check::CreateHealthCheckFluentBuilder {
+        crate::fluent::create_health_check::CreateHealthCheckFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates a new public or private hosted zone. You create records in a public hosted zone to define how you want to route traffic on the internet for a domain, such as example.com, and its subdomains (apex.example.com, acme.example.com). You create records in a private hosted zone to define how you want to route traffic for a domain and its subdomains within one or more Amazon Virtual Private Clouds (Amazon VPCs).
     ///
-    /// Returns [`CreateHostedZoneFluentBuilder`](crate::operation::create_hosted_zone::CreateHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_hosted_zone`] for the input, output and errors.
+    /// Returns [`CreateHostedZoneFluentBuilder`](crate::fluent::create_hosted_zone::CreateHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_hosted_zone`] for the input, output and errors.
     #[cfg(feature = "create-hosted-zone")]
     #[inline]
-    pub fn create_hosted_zone(&self) -> crate::operation::create_hosted_zone::CreateHostedZoneFluentBuilder {
-        crate::operation::create_hosted_zone::CreateHostedZoneFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_hosted_zone(&self) -> crate::fluent::create_hosted_zone::CreateHostedZoneFluentBuilder {
+        crate::fluent::create_hosted_zone::CreateHostedZoneFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateHostedZone with an input built elsewhere: the same fluent builder as [`create_hosted_zone`](Client::create_hosted_zone), holding every member of `input`.
     #[cfg(feature = "create-hosted-zone")]
@@ -242,19 +232,16 @@ impl Client {
     pub fn create_hosted_zone_with(
         &self,
         input: crate::operation::create_hosted_zone::CreateHostedZoneInput,
-    ) -> crate::operation::create_hosted_zone::CreateHostedZoneFluentBuilder {
-        crate::operation::create_hosted_zone::CreateHostedZoneFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::create_hosted_zone::CreateHostedZoneFluentBuilder {
+        crate::fluent::create_hosted_zone::CreateHostedZoneFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates a new key-signing key (KSK) associated with a hosted zone. You can only have two KSKs per hosted zone.
     ///
-    /// Returns [`CreateKeySigningKeyFluentBuilder`](crate::operation::create_key_signing_key::CreateKeySigningKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_key_signing_key`] for the input, output and errors.
+    /// Returns [`CreateKeySigningKeyFluentBuilder`](crate::fluent::create_key_signing_key::CreateKeySigningKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_key_signing_key`] for the input, output and errors.
     #[cfg(feature = "create-key-signing-key")]
     #[inline]
-    pub fn create_key_signing_key(&self) -> crate::operation::create_key_signing_key::CreateKeySigningKeyFluentBuilder {
-        crate::operation::create_key_signing_key::CreateKeySigningKeyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn create_key_signing_key(&self) -> crate::fluent::create_key_signing_key::CreateKeySigningKeyFluentBuilder {
+        crate::fluent::create_key_signing_key::CreateKeySigningKeyFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateKeySigningKey with an input built elsewhere: the same fluent builder as [`create_key_signing_key`](Client::create_key_signing_key), holding every member of `input`.
     #[cfg(feature = "create-key-signing-key")]
@@ -262,18 +249,18 @@ impl Client {
     pub fn create_key_signing_key_with(
         &self,
         input: crate::operation::create_key_signing_key::CreateKeySigningKeyInput,
-    ) -> crate::operation::create_key_signing_key::CreateKeySigningKeyFluentBuilder {
-        crate::operation::create_key_signing_key::CreateKeySigningKeyFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::create_key_signing_key::CreateKeySigningKeyFluentBuilder {
+        crate::fluent::create_key_signing_key::CreateKeySigningKeyFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates a configuration for DNS query logging. After you create a query logging configuration, Amazon Route 53 begins to publish log data to an Amazon CloudWatch Logs log group.
     ///
-    /// Returns [`CreateQueryLoggingConfigFluentBuilder`](crate::operation::create_query_logging_config::CreateQueryLoggingConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_query_logging_config`] for the input, output and errors.
+    /// Returns [`CreateQueryLoggingConfigFluentBuilder`](crate::fluent::create_query_logging_config::CreateQueryLoggingConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_query_logging_config`] for the input, output and errors.
     #[cfg(feature = "create-query-logging-config")]
     #[inline]
     pub fn create_query_logging_config(
         &self,
-    ) -> crate::operation::create_query_logging_config::CreateQueryLoggingConfigFluentBuilder {
-        crate::operation::create_query_logging_config::CreateQueryLoggingConfigFluentBuilder::new(
+    ) -> crate::fluent::create_query_logging_config::CreateQueryLoggingConfigFluentBuilder {
+        crate::fluent::create_query_logging_config::CreateQueryLoggingConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -284,21 +271,21 @@ impl Client {
     pub fn create_query_logging_config_with(
         &self,
         input: crate::operation::create_query_logging_config::CreateQueryLoggingConfigInput,
-    ) -> crate::operation::create_query_logging_config::CreateQueryLoggingConfigFluentBuilder {
-        crate::operation::create_query_logging_config::CreateQueryLoggingConfigFluentBuilder::new(
+    ) -> crate::fluent::create_query_logging_config::CreateQueryLoggingConfigFluentBuilder {
+        crate::fluent::create_query_logging_config::CreateQueryLoggingConfigFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Creates a delegation set (a group of four name servers) that can be reused by multiple hosted zones that were created by the same Amazon Web Services account.
     ///
-    /// Returns [`CreateReusableDelegationSetFluentBuilder`](crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_reusable_delegation_set`] for the input, output and errors.
+    /// Returns [`CreateReusableDelegationSetFluentBuilder`](crate::fluent::create_reusable_delegation_set::CreateReusableDelegationSetFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_reusable_delegation_set`] for the input, output and errors.
     #[cfg(feature = "create-reusable-delegation-set")]
     #[inline]
     pub fn create_reusable_delegation_set(
         &self,
-    ) -> crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetFluentBuilder {
-        crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetFluentBuilder::new(
+    ) -> crate::fluent::create_reusable_delegation_set::CreateReusableDelegationSetFluentBuilder {
+        crate::fluent::create_reusable_delegation_set::CreateReusableDelegationSetFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -309,19 +296,19 @@ impl Client {
     pub fn create_reusable_delegation_set_with(
         &self,
         input: crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInput,
-    ) -> crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetFluentBuilder {
-        crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetFluentBuilder::new(
+    ) -> crate::fluent::create_reusable_delegation_set::CreateReusableDelegationSetFluentBuilder {
+        crate::fluent::create_reusable_delegation_set::CreateReusableDelegationSetFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Creates a traffic policy, which you use to create multiple DNS resource record sets for one domain name (such as example.com) or one subdomain name (such as www.example.com).
     ///
-    /// Returns [`CreateTrafficPolicyFluentBuilder`](crate::operation::create_traffic_policy::CreateTrafficPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_traffic_policy`] for the input, output and errors.
+    /// Returns [`CreateTrafficPolicyFluentBuilder`](crate::fluent::create_traffic_policy::CreateTrafficPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_traffic_policy`] for the input, output and errors.
     #[cfg(feature = "create-traffic-policy")]
     #[inline]
-    pub fn create_traffic_policy(&self) -> crate::operation::create_traffic_policy::CreateTrafficPolicyFluentBuilder {
-        crate::operation::create_traffic_policy::CreateTrafficPolicyFluentBuilder::new(self.clone(), Default::default())
+    pub fn create_traffic_policy(&self) -> crate::fluent::create_traffic_policy::CreateTrafficPolicyFluentBuilder {
+        crate::fluent::create_traffic_policy::CreateTrafficPolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// CreateTrafficPolicy with an input built elsewhere: the same fluent builder as [`create_traffic_policy`](Client::create_traffic_policy), holding every member of `input`.
     #[cfg(feature = "create-traffic-policy")]
@@ -329,18 +316,18 @@ impl Client {
     pub fn create_traffic_policy_with(
         &self,
         input: crate::operation::create_traffic_policy::CreateTrafficPolicyInput,
-    ) -> crate::operation::create_traffic_policy::CreateTrafficPolicyFluentBuilder {
-        crate::operation::create_traffic_policy::CreateTrafficPolicyFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::create_traffic_policy::CreateTrafficPolicyFluentBuilder {
+        crate::fluent::create_traffic_policy::CreateTrafficPolicyFluentBuilder::new(self.clone(), input.into())
     }
     /// Creates resource record sets in a specified hosted zone based on the settings in a specified traffic policy version. In addition, `CreateTrafficPolicyInstance` associates the resource record sets with a specified domain name (such as example.com) or subdomain name (such as www.example.com). Amazon Route 53 responds to DNS queries for the domain or subdomain name by using the resource record sets that `CreateTrafficPolicyInstance` created.
     ///
-    /// Returns [`CreateTrafficPolicyInstanceFluentBuilder`](crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_traffic_policy_instance`] for the input, output and errors.
+    /// Returns [`CreateTrafficPolicyInstanceFluentBuilder`](crate::fluent::create_traffic_policy_instance::CreateTrafficPolicyInstanceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_traffic_policy_instance`] for the input, output and errors.
     #[cfg(feature = "create-traffic-policy-instance")]
     #[inline]
     pub fn create_traffic_policy_instance(
         &self,
-    ) -> crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceFluentBuilder {
-        crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceFluentBuilder::new(
+    ) -> crate::fluent::create_traffic_policy_instance::CreateTrafficPolicyInstanceFluentBuilder {
+        crate::fluent::create_traffic_policy_instance::CreateTrafficPolicyInstanceFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -351,21 +338,21 @@ impl Client {
     pub fn create_traffic_policy_instance_with(
         &self,
         input: crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput,
-    ) -> crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceFluentBuilder {
-        crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceFluentBuilder::new(
+    ) -> crate::fluent::create_traffic_policy_instance::CreateTrafficPolicyInstanceFluentBuilder {
+        crate::fluent::create_traffic_policy_instance::CreateTrafficPolicyInstanceFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Creates a new version of an existing traffic policy. When you create a new version of a traffic policy, you specify the ID of the traffic policy that you want to update and a JSON-formatted document that describes the new version. You use traffic policies to create multiple DNS resource record sets for one domain name (such as example.com) or one subdomain name (such as www.example.com). You can create a maximum of 1000 versions of a traffic policy. If you reach the limit and need to create another version, you'll need to start a new traffic policy.
     ///
-    /// Returns [`CreateTrafficPolicyVersionFluentBuilder`](crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_traffic_policy_version`] for the input, output and errors.
+    /// Returns [`CreateTrafficPolicyVersionFluentBuilder`](crate::fluent::create_traffic_policy_version::CreateTrafficPolicyVersionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_traffic_policy_version`] for the input, output and errors.
     #[cfg(feature = "create-traffic-policy-version")]
     #[inline]
     pub fn create_traffic_policy_version(
         &self,
-    ) -> crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionFluentBuilder {
-        crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionFluentBuilder::new(
+    ) -> crate::fluent::create_traffic_policy_version::CreateTrafficPolicyVersionFluentBuilder {
+        crate::fluent::create_traffic_policy_version::CreateTrafficPolicyVersionFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -376,21 +363,21 @@ impl Client {
     pub fn create_traffic_policy_version_with(
         &self,
         input: crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput,
-    ) -> crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionFluentBuilder {
-        crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionFluentBuilder::new(
+    ) -> crate::fluent::create_traffic_policy_version::CreateTrafficPolicyVersionFluentBuilder {
+        crate::fluent::create_traffic_policy_version::CreateTrafficPolicyVersionFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Authorizes the Amazon Web Services account that created a specified VPC to submit an `AssociateVPCWithHostedZone` request to associate the VPC with a specified hosted zone that was created by a different account. To submit a `CreateVPCAssociationAuthorization` request, you must use the account that created the hosted zone. After you authorize the association, use the account that created the VPC to submit an `AssociateVPCWithHostedZone` request.
     ///
-    /// Returns [`CreateVPCAssociationAuthorizationFluentBuilder`](crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_vpc_association_authorization`] for the input, output and errors.
+    /// Returns [`CreateVPCAssociationAuthorizationFluentBuilder`](crate::fluent::create_vpc_association_authorization::CreateVPCAssociationAuthorizationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::create_vpc_association_authorization`] for the input, output and errors.
     #[cfg(feature = "create-vpc-association-authorization")]
     #[inline]
     pub fn create_vpc_association_authorization(
         &self,
-    ) -> crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationFluentBuilder {
-        crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationFluentBuilder::new(
+    ) -> crate::fluent::create_vpc_association_authorization::CreateVPCAssociationAuthorizationFluentBuilder {
+        crate::fluent::create_vpc_association_authorization::CreateVPCAssociationAuthorizationFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -401,21 +388,21 @@ impl Client {
     pub fn create_vpc_association_authorization_with(
         &self,
         input: crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInput,
-    ) -> crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationFluentBuilder {
-        crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationFluentBuilder::new(
+    ) -> crate::fluent::create_vpc_association_authorization::CreateVPCAssociationAuthorizationFluentBuilder {
+        crate::fluent::create_vpc_association_authorization::CreateVPCAssociationAuthorizationFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Deactivates a key-signing key (KSK) so that it will not be used for signing by DNSSEC. This operation changes the KSK status to `INACTIVE`.
     ///
-    /// Returns [`DeactivateKeySigningKeyFluentBuilder`](crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::deactivate_key_signing_key`] for the input, output and errors.
+    /// Returns [`DeactivateKeySigningKeyFluentBuilder`](crate::fluent::deactivate_key_signing_key::DeactivateKeySigningKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::deactivate_key_signing_key`] for the input, output and errors.
     #[cfg(feature = "deactivate-key-signing-key")]
     #[inline]
     pub fn deactivate_key_signing_key(
         &self,
-    ) -> crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyFluentBuilder {
-        crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyFluentBuilder::new(
+    ) -> crate::fluent::deactivate_key_signing_key::DeactivateKeySigningKeyFluentBuilder {
+        crate::fluent::deactivate_key_signing_key::DeactivateKeySigningKeyFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -426,24 +413,16 @@ impl Client {
     pub fn deactivate_key_signing_key_with(
         &self,
         input: crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyInput,
-    ) -> crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyFluentBuilder {
-        crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+    ) -> crate::fluent::deactivate_key_signing_key::DeactivateKeySigningKeyFluentBuilder {
+        crate::fluent::deactivate_key_signing_key::DeactivateKeySigningKeyFluentBuilder::new(self.clone(), input.into())
     }
     /// Deletes a CIDR collection in the current Amazon Web Services account. The collection must be empty before it can be deleted.
     ///
-    /// Returns [`DeleteCidrCollectionFluentBuilder`](crate::operation::delete_cidr_collection::DeleteCidrCollectionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_cidr_collection`] for the input, output and errors.
+    /// Returns [`DeleteCidrCollectionFluentBuilder`](crate::fluent::delete_cidr_collection::DeleteCidrCollectionFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_cidr_collection`] for the input, output and errors.
     #[cfg(feature = "delete-cidr-collection")]
     #[inline]
-    pub fn delete_cidr_collection(
-        &self,
-    ) -> crate::operation::delete_cidr_collection::DeleteCidrCollectionFluentBuilder {
-        crate::operation::delete_cidr_collection::DeleteCidrCollectionFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn delete_cidr_collection(&self) -> crate::fluent::delete_cidr_collection::DeleteCidrCollectionFluentBuilder {
+        crate::fluent::delete_cidr_collection::DeleteCidrCollectionFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteCidrCollection with an input built elsewhere: the same fluent builder as [`delete_cidr_collection`](Client::delete_cidr_collection), holding every member of `input`.
     #[cfg(feature = "delete-cidr-collection")]
@@ -451,16 +430,16 @@ impl Client {
     pub fn delete_cidr_collection_with(
         &self,
         input: crate::operation::delete_cidr_collection::DeleteCidrCollectionInput,
-    ) -> crate::operation::delete_cidr_collection::DeleteCidrCollectionFluentBuilder {
-        crate::operation::delete_cidr_collection::DeleteCidrCollectionFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::delete_cidr_collection::DeleteCidrCollectionFluentBuilder {
+        crate::fluent::delete_cidr_collection::DeleteCidrCollectionFluentBuilder::new(self.clone(), input.into())
     }
     /// Deletes a health check.
     ///
-    /// Returns [`DeleteHealthCheckFluentBuilder`](crate::operation::delete_health_check::DeleteHealthCheckFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_health_check`] for the input, output and errors.
+    /// Returns [`DeleteHealthCheckFluentBuilder`](crate::fluent::delete_health_check::DeleteHealthCheckFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_health_check`] for the input, output and errors.
     #[cfg(feature = "delete-health-check")]
     #[inline]
-    pub fn delete_health_check(&self) -> crate::operation::delete_health_check::DeleteHealthCheckFluentBuilder {
-        crate::operation::delete_health_check::DeleteHealthCheckFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_health_check(&self) -> crate::fluent::delete_health_check::DeleteHealthCheckFluentBuilder {
+        crate::fluent::delete_health_check::DeleteHealthCheckFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteHealthCheck with an input built elsewhere: the same fluent builder as [`delete_health_check`](Client::delete_health_check), holding every member of `input`.
     #[cfg(feature = "delete-health-check")]
@@ -468,16 +447,16 @@ impl Client {
     pub fn delete_health_check_with(
         &self,
         input: crate::operation::delete_health_check::DeleteHealthCheckInput,
-    ) -> crate::operation::delete_health_check::DeleteHealthCheckFluentBuilder {
-        crate::operation::delete_health_check::DeleteHealthCheckFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::delete_health_check::DeleteHealthCheckFluentBuilder {
+        crate::fluent::delete_health_check::DeleteHealthCheckFluentBuilder::new(self.clone(), input.into())
     }
     /// Deletes a hosted zone.
     ///
-    /// Returns [`DeleteHostedZoneFluentBuilder`](crate::operation::delete_hosted_zone::DeleteHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_hosted_zone`] for the input, output and errors.
+    /// Returns [`DeleteHostedZoneFluentBuilder`](crate::fluent::delete_hosted_zone::DeleteHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_hosted_zone`] for the input, output and errors.
     #[cfg(feature = "delete-hosted-zone")]
     #[inline]
-    pub fn delete_hosted_zone(&self) -> crate::operation::delete_hosted_zone::DeleteHostedZoneFluentBuilder {
-        crate::operation::delete_hosted_zone::DeleteHostedZoneFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_hosted_zone(&self) -> crate::fluent::delete_hosted_zone::DeleteHostedZoneFluentBuilder {
+        crate::fluent::delete_hosted_zone::DeleteHostedZoneFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteHostedZone with an input built elsewhere: the same fluent builder as [`delete_hosted_zone`](Client::delete_hosted_zone), holding every member of `input`.
     #[cfg(feature = "delete-hosted-zone")]
@@ -485,19 +464,16 @@ impl Client {
     pub fn delete_hosted_zone_with(
         &self,
         input: crate::operation::delete_hosted_zone::DeleteHostedZoneInput,
-    ) -> crate::operation::delete_hosted_zone::DeleteHostedZoneFluentBuilder {
-        crate::operation::delete_hosted_zone::DeleteHostedZoneFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::delete_hosted_zone::DeleteHostedZoneFluentBuilder {
+        crate::fluent::delete_hosted_zone::DeleteHostedZoneFluentBuilder::new(self.clone(), input.into())
     }
     /// Deletes a key-signing key (KSK). Before you can delete a KSK, you must deactivate it. The KSK must be deactivated before you can delete it regardless of whether the hosted zone is enabled for DNSSEC signing.
     ///
-    /// Returns [`DeleteKeySigningKeyFluentBuilder`](crate::operation::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_key_signing_key`] for the input, output and errors.
+    /// Returns [`DeleteKeySigningKeyFluentBuilder`](crate::fluent::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_key_signing_key`] for the input, output and errors.
     #[cfg(feature = "delete-key-signing-key")]
     #[inline]
-    pub fn delete_key_signing_key(&self) -> crate::operation::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder {
-        crate::operation::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn delete_key_signing_key(&self) -> crate::fluent::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder {
+        crate::fluent::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteKeySigningKey with an input built elsewhere: the same fluent builder as [`delete_key_signing_key`](Client::delete_key_signing_key), holding every member of `input`.
     #[cfg(feature = "delete-key-signing-key")]
@@ -505,18 +481,18 @@ impl Client {
     pub fn delete_key_signing_key_with(
         &self,
         input: crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput,
-    ) -> crate::operation::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder {
-        crate::operation::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder {
+        crate::fluent::delete_key_signing_key::DeleteKeySigningKeyFluentBuilder::new(self.clone(), input.into())
     }
     /// Deletes a configuration for DNS query logging. If you delete a configuration, Amazon Route 53 stops sending query logs to CloudWatch Logs. Route 53 doesn't delete any logs that are already in CloudWatch Logs.
     ///
-    /// Returns [`DeleteQueryLoggingConfigFluentBuilder`](crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_query_logging_config`] for the input, output and errors.
+    /// Returns [`DeleteQueryLoggingConfigFluentBuilder`](crate::fluent::delete_query_logging_config::DeleteQueryLoggingConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_query_logging_config`] for the input, output and errors.
     #[cfg(feature = "delete-query-logging-config")]
     #[inline]
     pub fn delete_query_logging_config(
         &self,
-    ) -> crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigFluentBuilder {
-        crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigFluentBuilder::new(
+    ) -> crate::fluent::delete_query_logging_config::DeleteQueryLoggingConfigFluentBuilder {
+        crate::fluent::delete_query_logging_config::DeleteQueryLoggingConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -527,21 +503,21 @@ impl Client {
     pub fn delete_query_logging_config_with(
         &self,
         input: crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInput,
-    ) -> crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigFluentBuilder {
-        crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigFluentBuilder::new(
+    ) -> crate::fluent::delete_query_logging_config::DeleteQueryLoggingConfigFluentBuilder {
+        crate::fluent::delete_query_logging_config::DeleteQueryLoggingConfigFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Deletes a reusable delegation set.
     ///
-    /// Returns [`DeleteReusableDelegationSetFluentBuilder`](crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_reusable_delegation_set`] for the input, output and errors.
+    /// Returns [`DeleteReusableDelegationSetFluentBuilder`](crate::fluent::delete_reusable_delegation_set::DeleteReusableDelegationSetFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_reusable_delegation_set`] for the input, output and errors.
     #[cfg(feature = "delete-reusable-delegation-set")]
     #[inline]
     pub fn delete_reusable_delegation_set(
         &self,
-    ) -> crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetFluentBuilder {
-        crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetFluentBuilder::new(
+    ) -> crate::fluent::delete_reusable_delegation_set::DeleteReusableDelegationSetFluentBuilder {
+        crate::fluent::delete_reusable_delegation_set::DeleteReusableDelegationSetFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -552,19 +528,19 @@ impl Client {
     pub fn delete_reusable_delegation_set_with(
         &self,
         input: crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInput,
-    ) -> crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetFluentBuilder {
-        crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetFluentBuilder::new(
+    ) -> crate::fluent::delete_reusable_delegation_set::DeleteReusableDelegationSetFluentBuilder {
+        crate::fluent::delete_reusable_delegation_set::DeleteReusableDelegationSetFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Deletes a traffic policy.
     ///
-    /// Returns [`DeleteTrafficPolicyFluentBuilder`](crate::operation::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_traffic_policy`] for the input, output and errors.
+    /// Returns [`DeleteTrafficPolicyFluentBuilder`](crate::fluent::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_traffic_policy`] for the input, output and errors.
     #[cfg(feature = "delete-traffic-policy")]
     #[inline]
-    pub fn delete_traffic_policy(&self) -> crate::operation::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder {
-        crate::operation::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder::new(self.clone(), Default::default())
+    pub fn delete_traffic_policy(&self) -> crate::fluent::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder {
+        crate::fluent::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// DeleteTrafficPolicy with an input built elsewhere: the same fluent builder as [`delete_traffic_policy`](Client::delete_traffic_policy), holding every member of `input`.
     #[cfg(feature = "delete-traffic-policy")]
@@ -572,18 +548,18 @@ impl Client {
     pub fn delete_traffic_policy_with(
         &self,
         input: crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput,
-    ) -> crate::operation::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder {
-        crate::operation::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder {
+        crate::fluent::delete_traffic_policy::DeleteTrafficPolicyFluentBuilder::new(self.clone(), input.into())
     }
     /// Deletes a traffic policy instance and all of the resource record sets that Amazon Route 53 created when you created the instance.
     ///
-    /// Returns [`DeleteTrafficPolicyInstanceFluentBuilder`](crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_traffic_policy_instance`] for the input, output and errors.
+    /// Returns [`DeleteTrafficPolicyInstanceFluentBuilder`](crate::fluent::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_traffic_policy_instance`] for the input, output and errors.
     #[cfg(feature = "delete-traffic-policy-instance")]
     #[inline]
     pub fn delete_traffic_policy_instance(
         &self,
-    ) -> crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceFluentBuilder {
-        crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceFluentBuilder::new(
+    ) -> crate::fluent::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceFluentBuilder {
+        crate::fluent::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -594,21 +570,21 @@ impl Client {
     pub fn delete_traffic_policy_instance_with(
         &self,
         input: crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInput,
-    ) -> crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceFluentBuilder {
-        crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceFluentBuilder::new(
+    ) -> crate::fluent::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceFluentBuilder {
+        crate::fluent::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Removes authorization to submit an `AssociateVPCWithHostedZone` request to associate a specified VPC with a hosted zone that was created by a different account. You must use the account that created the hosted zone to submit a `DeleteVPCAssociationAuthorization` request.
     ///
-    /// Returns [`DeleteVPCAssociationAuthorizationFluentBuilder`](crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_vpc_association_authorization`] for the input, output and errors.
+    /// Returns [`DeleteVPCAssociationAuthorizationFluentBuilder`](crate::fluent::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::delete_vpc_association_authorization`] for the input, output and errors.
     #[cfg(feature = "delete-vpc-association-authorization")]
     #[inline]
     pub fn delete_vpc_association_authorization(
         &self,
-    ) -> crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationFluentBuilder {
-        crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationFluentBuilder::new(
+    ) -> crate::fluent::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationFluentBuilder {
+        crate::fluent::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -619,21 +595,21 @@ impl Client {
     pub fn delete_vpc_association_authorization_with(
         &self,
         input: crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInput,
-    ) -> crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationFluentBuilder {
-        crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationFluentBuilder::new(
+    ) -> crate::fluent::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationFluentBuilder {
+        crate::fluent::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Disables DNSSEC signing in a specific hosted zone. This action does not deactivate any key-signing keys (KSKs) that are active in the hosted zone.
     ///
-    /// Returns [`DisableHostedZoneDNSSECFluentBuilder`](crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::disable_hosted_zone_dnssec`] for the input, output and errors.
+    /// Returns [`DisableHostedZoneDNSSECFluentBuilder`](crate::fluent::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::disable_hosted_zone_dnssec`] for the input, output and errors.
     #[cfg(feature = "disable-hosted-zone-dnssec")]
     #[inline]
     pub fn disable_hosted_zone_dnssec(
         &self,
-    ) -> crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECFluentBuilder {
-        crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECFluentBuilder::new(
+    ) -> crate::fluent::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECFluentBuilder {
+        crate::fluent::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -644,21 +620,18 @@ impl Client {
     pub fn disable_hosted_zone_dnssec_with(
         &self,
         input: crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInput,
-    ) -> crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECFluentBuilder {
-        crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+    ) -> crate::fluent::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECFluentBuilder {
+        crate::fluent::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECFluentBuilder::new(self.clone(), input.into())
     }
     /// Disassociates an Amazon Virtual Private Cloud (Amazon VPC) from an Amazon Route 53 private hosted zone. Note the following:
     ///
-    /// Returns [`DisassociateVPCFromHostedZoneFluentBuilder`](crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::disassociate_vpc_from_hosted_zone`] for the input, output and errors.
+    /// Returns [`DisassociateVPCFromHostedZoneFluentBuilder`](crate::fluent::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::disassociate_vpc_from_hosted_zone`] for the input, output and errors.
     #[cfg(feature = "disassociate-vpc-from-hosted-zone")]
     #[inline]
     pub fn disassociate_vpc_from_hosted_zone(
         &self,
-    ) -> crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneFluentBuilder {
-        crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneFluentBuilder::new(
+    ) -> crate::fluent::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneFluentBuilder {
+        crate::fluent::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -669,21 +642,21 @@ impl Client {
     pub fn disassociate_vpc_from_hosted_zone_with(
         &self,
         input: crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput,
-    ) -> crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneFluentBuilder {
-        crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneFluentBuilder::new(
+    ) -> crate::fluent::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneFluentBuilder {
+        crate::fluent::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Enables DNSSEC signing in a specific hosted zone.
     ///
-    /// Returns [`EnableHostedZoneDNSSECFluentBuilder`](crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::enable_hosted_zone_dnssec`] for the input, output and errors.
+    /// Returns [`EnableHostedZoneDNSSECFluentBuilder`](crate::fluent::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::enable_hosted_zone_dnssec`] for the input, output and errors.
     #[cfg(feature = "enable-hosted-zone-dnssec")]
     #[inline]
     pub fn enable_hosted_zone_dnssec(
         &self,
-    ) -> crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECFluentBuilder {
-        crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECFluentBuilder::new(
+    ) -> crate::fluent::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECFluentBuilder {
+        crate::fluent::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -694,19 +667,16 @@ impl Client {
     pub fn enable_hosted_zone_dnssec_with(
         &self,
         input: crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInput,
-    ) -> crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECFluentBuilder {
-        crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+    ) -> crate::fluent::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECFluentBuilder {
+        crate::fluent::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets the specified limit for the current account, for example, the maximum number of health checks that you can create using the account.
     ///
-    /// Returns [`GetAccountLimitFluentBuilder`](crate::operation::get_account_limit::GetAccountLimitFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_account_limit`] for the input, output and errors.
+    /// Returns [`GetAccountLimitFluentBuilder`](crate::fluent::get_account_limit::GetAccountLimitFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_account_limit`] for the input, output and errors.
     #[cfg(feature = "get-account-limit")]
     #[inline]
-    pub fn get_account_limit(&self) -> crate::operation::get_account_limit::GetAccountLimitFluentBuilder {
-        crate::operation::get_account_limit::GetAccountLimitFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_account_limit(&self) -> crate::fluent::get_account_limit::GetAccountLimitFluentBuilder {
+        crate::fluent::get_account_limit::GetAccountLimitFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetAccountLimit with an input built elsewhere: the same fluent builder as [`get_account_limit`](Client::get_account_limit), holding every member of `input`.
     #[cfg(feature = "get-account-limit")]
@@ -714,16 +684,16 @@ impl Client {
     pub fn get_account_limit_with(
         &self,
         input: crate::operation::get_account_limit::GetAccountLimitInput,
-    ) -> crate::operation::get_account_limit::GetAccountLimitFluentBuilder {
-        crate::operation::get_account_limit::GetAccountLimitFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_account_limit::GetAccountLimitFluentBuilder {
+        crate::fluent::get_account_limit::GetAccountLimitFluentBuilder::new(self.clone(), input.into())
     }
     /// Returns the current status of a change batch request. The status is one of the following values:
     ///
-    /// Returns [`GetChangeFluentBuilder`](crate::operation::get_change::GetChangeFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_change`] for the input, output and errors.
+    /// Returns [`GetChangeFluentBuilder`](crate::fluent::get_change::GetChangeFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_change`] for the input, output and errors.
     #[cfg(feature = "get-change")]
     #[inline]
-    pub fn get_change(&self) -> crate::operation::get_change::GetChangeFluentBuilder {
-        crate::operation::get_change::GetChangeFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_change(&self) -> crate::fluent::get_change::GetChangeFluentBuilder {
+        crate::fluent::get_change::GetChangeFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetChange with an input built elsewhere: the same fluent builder as [`get_change`](Client::get_change), holding every member of `input`.
     #[cfg(feature = "get-change")]
@@ -731,16 +701,16 @@ impl Client {
     pub fn get_change_with(
         &self,
         input: crate::operation::get_change::GetChangeInput,
-    ) -> crate::operation::get_change::GetChangeFluentBuilder {
-        crate::operation::get_change::GetChangeFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_change::GetChangeFluentBuilder {
+        crate::fluent::get_change::GetChangeFluentBuilder::new(self.clone(), input.into())
     }
     /// Route 53 does not perform authorization for this API because it retrieves information that is already available to the public.
     ///
-    /// Returns [`GetCheckerIpRangesFluentBuilder`](crate::operation::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_checker_ip_ranges`] for the input, output and errors.
+    /// Returns [`GetCheckerIpRangesFluentBuilder`](crate::fluent::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_checker_ip_ranges`] for the input, output and errors.
     #[cfg(feature = "get-checker-ip-ranges")]
     #[inline]
-    pub fn get_checker_ip_ranges(&self) -> crate::operation::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder {
-        crate::operation::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_checker_ip_ranges(&self) -> crate::fluent::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder {
+        crate::fluent::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetCheckerIpRanges with an input built elsewhere: the same fluent builder as [`get_checker_ip_ranges`](Client::get_checker_ip_ranges), holding every member of `input`.
     #[cfg(feature = "get-checker-ip-ranges")]
@@ -748,16 +718,16 @@ impl Client {
     pub fn get_checker_ip_ranges_with(
         &self,
         input: crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInput,
-    ) -> crate::operation::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder {
-        crate::operation::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder {
+        crate::fluent::get_checker_ip_ranges::GetCheckerIpRangesFluentBuilder::new(self.clone(), input.into())
     }
     /// Returns information about DNSSEC for a specific hosted zone, including the key-signing keys (KSKs) in the hosted zone.
     ///
-    /// Returns [`GetDNSSECFluentBuilder`](crate::operation::get_dnssec::GetDNSSECFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_dnssec`] for the input, output and errors.
+    /// Returns [`GetDNSSECFluentBuilder`](crate::fluent::get_dnssec::GetDNSSECFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_dnssec`] for the input, output and errors.
     #[cfg(feature = "get-dnssec")]
     #[inline]
-    pub fn get_dnssec(&self) -> crate::operation::get_dnssec::GetDNSSECFluentBuilder {
-        crate::operation::get_dnssec::GetDNSSECFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_dnssec(&self) -> crate::fluent::get_dnssec::GetDNSSECFluentBuilder {
+        crate::fluent::get_dnssec::GetDNSSECFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetDNSSEC with an input built elsewhere: the same fluent builder as [`get_dnssec`](Client::get_dnssec), holding every member of `input`.
     #[cfg(feature = "get-dnssec")]
@@ -765,16 +735,16 @@ impl Client {
     pub fn get_dnssec_with(
         &self,
         input: crate::operation::get_dnssec::GetDNSSECInput,
-    ) -> crate::operation::get_dnssec::GetDNSSECFluentBuilder {
-        crate::operation::get_dnssec::GetDNSSECFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_dnssec::GetDNSSECFluentBuilder {
+        crate::fluent::get_dnssec::GetDNSSECFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets information about whether a specified geographic location is supported for Amazon Route 53 geolocation resource record sets.
     ///
-    /// Returns [`GetGeoLocationFluentBuilder`](crate::operation::get_geo_location::GetGeoLocationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_geo_location`] for the input, output and errors.
+    /// Returns [`GetGeoLocationFluentBuilder`](crate::fluent::get_geo_location::GetGeoLocationFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_geo_location`] for the input, output and errors.
     #[cfg(feature = "get-geo-location")]
     #[inline]
-    pub fn get_geo_location(&self) -> crate::operation::get_geo_location::GetGeoLocationFluentBuilder {
-        crate::operation::get_geo_location::GetGeoLocationFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_geo_location(&self) -> crate::fluent::get_geo_location::GetGeoLocationFluentBuilder {
+        crate::fluent::get_geo_location::GetGeoLocationFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetGeoLocation with an input built elsewhere: the same fluent builder as [`get_geo_location`](Client::get_geo_location), holding every member of `input`.
     #[cfg(feature = "get-geo-location")]
@@ -782,16 +752,16 @@ impl Client {
     pub fn get_geo_location_with(
         &self,
         input: crate::operation::get_geo_location::GetGeoLocationInput,
-    ) -> crate::operation::get_geo_location::GetGeoLocationFluentBuilder {
-        crate::operation::get_geo_location::GetGeoLocationFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_geo_location::GetGeoLocationFluentBuilder {
+        crate::fluent::get_geo_location::GetGeoLocationFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets information about a specified health check.
     ///
-    /// Returns [`GetHealthCheckFluentBuilder`](crate::operation::get_health_check::GetHealthCheckFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_health_check`] for the input, output and errors.
+    /// Returns [`GetHealthCheckFluentBuilder`](crate::fluent::get_health_check::GetHealthCheckFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_health_check`] for the input, output and errors.
     #[cfg(feature = "get-health-check")]
     #[inline]
-    pub fn get_health_check(&self) -> crate::operation::get_health_check::GetHealthCheckFluentBuilder {
-        crate::operation::get_health_check::GetHealthCheckFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_health_check(&self) -> crate::fluent::get_health_check::GetHealthCheckFluentBuilder {
+        crate::fluent::get_health_check::GetHealthCheckFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetHealthCheck with an input built elsewhere: the same fluent builder as [`get_health_check`](Client::get_health_check), holding every member of `input`.
     #[cfg(feature = "get-health-check")]
@@ -799,19 +769,16 @@ impl Client {
     pub fn get_health_check_with(
         &self,
         input: crate::operation::get_health_check::GetHealthCheckInput,
-    ) -> crate::operation::get_health_check::GetHealthCheckFluentBuilder {
-        crate::operation::get_health_check::GetHealthCheckFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_health_check::GetHealthCheckFluentBuilder {
+        crate::fluent::get_health_check::GetHealthCheckFluentBuilder::new(self.clone(), input.into())
     }
     /// Retrieves the number of health checks that are associated with the current Amazon Web Services account.
     ///
-    /// Returns [`GetHealthCheckCountFluentBuilder`](crate::operation::get_health_check_count::GetHealthCheckCountFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_health_check_count`] for the input, output and errors.
+    /// Returns [`GetHealthCheckCountFluentBuilder`](crate::fluent::get_health_check_count::GetHealthCheckCountFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_health_check_count`] for the input, output and errors.
     #[cfg(feature = "get-health-check-count")]
     #[inline]
-    pub fn get_health_check_count(&self) -> crate::operation::get_health_check_count::GetHealthCheckCountFluentBuilder {
-        crate::operation::get_health_check_count::GetHealthCheckCountFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_health_check_count(&self) -> crate::fluent::get_health_check_count::GetHealthCheckCountFluentBuilder {
+        crate::fluent::get_health_check_count::GetHealthCheckCountFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetHealthCheckCount with an input built elsewhere: the same fluent builder as [`get_health_check_count`](Client::get_health_check_count), holding every member of `input`.
     #[cfg(feature = "get-health-check-count")]
@@ -819,18 +786,18 @@ impl Client {
     pub fn get_health_check_count_with(
         &self,
         input: crate::operation::get_health_check_count::GetHealthCheckCountInput,
-    ) -> crate::operation::get_health_check_count::GetHealthCheckCountFluentBuilder {
-        crate::operation::get_health_check_count::GetHealthCheckCountFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_health_check_count::GetHealthCheckCountFluentBuilder {
+        crate::fluent::get_health_check_count::GetHealthCheckCountFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets the reason that a specified health check failed most recently.
     ///
-    /// Returns [`GetHealthCheckLastFailureReasonFluentBuilder`](crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_health_check_last_failure_reason`] for the input, output and errors.
+    /// Returns [`GetHealthCheckLastFailureReasonFluentBuilder`](crate::fluent::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_health_check_last_failure_reason`] for the input, output and errors.
     #[cfg(feature = "get-health-check-last-failure-reason")]
     #[inline]
     pub fn get_health_check_last_failure_reason(
         &self,
-    ) -> crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonFluentBuilder {
-        crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonFluentBuilder::new(
+    ) -> crate::fluent::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonFluentBuilder {
+        crate::fluent::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -841,24 +808,19 @@ impl Client {
     pub fn get_health_check_last_failure_reason_with(
         &self,
         input: crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonInput,
-    ) -> crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonFluentBuilder {
-        crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonFluentBuilder::new(
+    ) -> crate::fluent::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonFluentBuilder {
+        crate::fluent::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets status of a specified health check.
     ///
-    /// Returns [`GetHealthCheckStatusFluentBuilder`](crate::operation::get_health_check_status::GetHealthCheckStatusFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_health_check_status`] for the input, output and errors.
+    /// Returns [`GetHealthCheckStatusFluentBuilder`](crate::fluent::get_health_check_status::GetHealthCheckStatusFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_health_check_status`] for the input, output and errors.
     #[cfg(feature = "get-health-check-status")]
     #[inline]
-    pub fn get_health_check_status(
-        &self,
-    ) -> crate::operation::get_health_check_status::GetHealthCheckStatusFluentBuilder {
-        crate::operation::get_health_check_status::GetHealthCheckStatusFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn get_health_check_status(&self) -> crate::fluent::get_health_check_status::GetHealthCheckStatusFluentBuilder {
+        crate::fluent::get_health_check_status::GetHealthCheckStatusFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetHealthCheckStatus with an input built elsewhere: the same fluent builder as [`get_health_check_status`](Client::get_health_check_status), holding every member of `input`.
     #[cfg(feature = "get-health-check-status")]
@@ -866,16 +828,16 @@ impl Client {
     pub fn get_health_check_status_with(
         &self,
         input: crate::operation::get_health_check_status::GetHealthCheckStatusInput,
-    ) -> crate::operation::get_health_check_status::GetHealthCheckStatusFluentBuilder {
-        crate::operation::get_health_check_status::GetHealthCheckStatusFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_health_check_status::GetHealthCheckStatusFluentBuilder {
+        crate::fluent::get_health_check_status::GetHealthCheckStatusFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets information about a specified hosted zone including the four name servers assigned to the hosted zone.
     ///
-    /// Returns [`GetHostedZoneFluentBuilder`](crate::operation::get_hosted_zone::GetHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_hosted_zone`] for the input, output and errors.
+    /// Returns [`GetHostedZoneFluentBuilder`](crate::fluent::get_hosted_zone::GetHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_hosted_zone`] for the input, output and errors.
     #[cfg(feature = "get-hosted-zone")]
     #[inline]
-    pub fn get_hosted_zone(&self) -> crate::operation::get_hosted_zone::GetHostedZoneFluentBuilder {
-        crate::operation::get_hosted_zone::GetHostedZoneFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_hosted_zone(&self) -> crate::fluent::get_hosted_zone::GetHostedZoneFluentBuilder {
+        crate::fluent::get_hosted_zone::GetHostedZoneFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetHostedZone with an input built elsewhere: the same fluent builder as [`get_hosted_zone`](Client::get_hosted_zone), holding every member of `input`.
     #[cfg(feature = "get-hosted-zone")]
@@ -883,16 +845,16 @@ impl Client {
     pub fn get_hosted_zone_with(
         &self,
         input: crate::operation::get_hosted_zone::GetHostedZoneInput,
-    ) -> crate::operation::get_hosted_zone::GetHostedZoneFluentBuilder {
-        crate::operation::get_hosted_zone::GetHostedZoneFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_hosted_zone::GetHostedZoneFluentBuilder {
+        crate::fluent::get_hosted_zone::GetHostedZoneFluentBuilder::new(self.clone(), input.into())
     }
     /// Retrieves the number of hosted zones that are associated with the current Amazon Web Services account.
     ///
-    /// Returns [`GetHostedZoneCountFluentBuilder`](crate::operation::get_hosted_zone_count::GetHostedZoneCountFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_hosted_zone_count`] for the input, output and errors.
+    /// Returns [`GetHostedZoneCountFluentBuilder`](crate::fluent::get_hosted_zone_count::GetHostedZoneCountFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_hosted_zone_count`] for the input, output and errors.
     #[cfg(feature = "get-hosted-zone-count")]
     #[inline]
-    pub fn get_hosted_zone_count(&self) -> crate::operation::get_hosted_zone_count::GetHostedZoneCountFluentBuilder {
-        crate::operation::get_hosted_zone_count::GetHostedZoneCountFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_hosted_zone_count(&self) -> crate::fluent::get_hosted_zone_count::GetHostedZoneCountFluentBuilder {
+        crate::fluent::get_hosted_zone_count::GetHostedZoneCountFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetHostedZoneCount with an input built elsewhere: the same fluent builder as [`get_hosted_zone_count`](Client::get_hosted_zone_count), holding every member of `input`.
     #[cfg(feature = "get-hosted-zone-count")]
@@ -900,16 +862,16 @@ impl Client {
     pub fn get_hosted_zone_count_with(
         &self,
         input: crate::operation::get_hosted_zone_count::GetHostedZoneCountInput,
-    ) -> crate::operation::get_hosted_zone_count::GetHostedZoneCountFluentBuilder {
-        crate::operation::get_hosted_zone_count::GetHostedZoneCountFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_hosted_zone_count::GetHostedZoneCountFluentBuilder {
+        crate::fluent::get_hosted_zone_count::GetHostedZoneCountFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets the specified limit for a specified hosted zone, for example, the maximum number of records that you can create in the hosted zone.
     ///
-    /// Returns [`GetHostedZoneLimitFluentBuilder`](crate::operation::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_hosted_zone_limit`] for the input, output and errors.
+    /// Returns [`GetHostedZoneLimitFluentBuilder`](crate::fluent::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_hosted_zone_limit`] for the input, output and errors.
     #[cfg(feature = "get-hosted-zone-limit")]
     #[inline]
-    pub fn get_hosted_zone_limit(&self) -> crate::operation::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder {
-        crate::operation::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_hosted_zone_limit(&self) -> crate::fluent::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder {
+        crate::fluent::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetHostedZoneLimit with an input built elsewhere: the same fluent builder as [`get_hosted_zone_limit`](Client::get_hosted_zone_limit), holding every member of `input`.
     #[cfg(feature = "get-hosted-zone-limit")]
@@ -917,18 +879,18 @@ impl Client {
     pub fn get_hosted_zone_limit_with(
         &self,
         input: crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInput,
-    ) -> crate::operation::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder {
-        crate::operation::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder {
+        crate::fluent::get_hosted_zone_limit::GetHostedZoneLimitFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets information about a specified configuration for DNS query logging.
     ///
-    /// Returns [`GetQueryLoggingConfigFluentBuilder`](crate::operation::get_query_logging_config::GetQueryLoggingConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_query_logging_config`] for the input, output and errors.
+    /// Returns [`GetQueryLoggingConfigFluentBuilder`](crate::fluent::get_query_logging_config::GetQueryLoggingConfigFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_query_logging_config`] for the input, output and errors.
     #[cfg(feature = "get-query-logging-config")]
     #[inline]
     pub fn get_query_logging_config(
         &self,
-    ) -> crate::operation::get_query_logging_config::GetQueryLoggingConfigFluentBuilder {
-        crate::operation::get_query_logging_config::GetQueryLoggingConfigFluentBuilder::new(
+    ) -> crate::fluent::get_query_logging_config::GetQueryLoggingConfigFluentBuilder {
+        crate::fluent::get_query_logging_config::GetQueryLoggingConfigFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -939,18 +901,18 @@ impl Client {
     pub fn get_query_logging_config_with(
         &self,
         input: crate::operation::get_query_logging_config::GetQueryLoggingConfigInput,
-    ) -> crate::operation::get_query_logging_config::GetQueryLoggingConfigFluentBuilder {
-        crate::operation::get_query_logging_config::GetQueryLoggingConfigFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_query_logging_config::GetQueryLoggingConfigFluentBuilder {
+        crate::fluent::get_query_logging_config::GetQueryLoggingConfigFluentBuilder::new(self.clone(), input.into())
     }
     /// Retrieves information about a specified reusable delegation set, including the four name servers that are assigned to the delegation set.
     ///
-    /// Returns [`GetReusableDelegationSetFluentBuilder`](crate::operation::get_reusable_delegation_set::GetReusableDelegationSetFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_reusable_delegation_set`] for the input, output and errors.
+    /// Returns [`GetReusableDelegationSetFluentBuilder`](crate::fluent::get_reusable_delegation_set::GetReusableDelegationSetFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_reusable_delegation_set`] for the input, output and errors.
     #[cfg(feature = "get-reusable-delegation-set")]
     #[inline]
     pub fn get_reusable_delegation_set(
         &self,
-    ) -> crate::operation::get_reusable_delegation_set::GetReusableDelegationSetFluentBuilder {
-        crate::operation::get_reusable_delegation_set::GetReusableDelegationSetFluentBuilder::new(
+    ) -> crate::fluent::get_reusable_delegation_set::GetReusableDelegationSetFluentBuilder {
+        crate::fluent::get_reusable_delegation_set::GetReusableDelegationSetFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -961,21 +923,21 @@ impl Client {
     pub fn get_reusable_delegation_set_with(
         &self,
         input: crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInput,
-    ) -> crate::operation::get_reusable_delegation_set::GetReusableDelegationSetFluentBuilder {
-        crate::operation::get_reusable_delegation_set::GetReusableDelegationSetFluentBuilder::new(
+    ) -> crate::fluent::get_reusable_delegation_set::GetReusableDelegationSetFluentBuilder {
+        crate::fluent::get_reusable_delegation_set::GetReusableDelegationSetFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets the maximum number of hosted zones that you can associate with the specified reusable delegation set.
     ///
-    /// Returns [`GetReusableDelegationSetLimitFluentBuilder`](crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_reusable_delegation_set_limit`] for the input, output and errors.
+    /// Returns [`GetReusableDelegationSetLimitFluentBuilder`](crate::fluent::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_reusable_delegation_set_limit`] for the input, output and errors.
     #[cfg(feature = "get-reusable-delegation-set-limit")]
     #[inline]
     pub fn get_reusable_delegation_set_limit(
         &self,
-    ) -> crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitFluentBuilder {
-        crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitFluentBuilder::new(
+    ) -> crate::fluent::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitFluentBuilder {
+        crate::fluent::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -986,19 +948,19 @@ impl Client {
     pub fn get_reusable_delegation_set_limit_with(
         &self,
         input: crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput,
-    ) -> crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitFluentBuilder {
-        crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitFluentBuilder::new(
+    ) -> crate::fluent::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitFluentBuilder {
+        crate::fluent::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets information about a specific traffic policy version.
     ///
-    /// Returns [`GetTrafficPolicyFluentBuilder`](crate::operation::get_traffic_policy::GetTrafficPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_traffic_policy`] for the input, output and errors.
+    /// Returns [`GetTrafficPolicyFluentBuilder`](crate::fluent::get_traffic_policy::GetTrafficPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_traffic_policy`] for the input, output and errors.
     #[cfg(feature = "get-traffic-policy")]
     #[inline]
-    pub fn get_traffic_policy(&self) -> crate::operation::get_traffic_policy::GetTrafficPolicyFluentBuilder {
-        crate::operation::get_traffic_policy::GetTrafficPolicyFluentBuilder::new(self.clone(), Default::default())
+    pub fn get_traffic_policy(&self) -> crate::fluent::get_traffic_policy::GetTrafficPolicyFluentBuilder {
+        crate::fluent::get_traffic_policy::GetTrafficPolicyFluentBuilder::new(self.clone(), Default::default())
     }
     /// GetTrafficPolicy with an input built elsewhere: the same fluent builder as [`get_traffic_policy`](Client::get_traffic_policy), holding every member of `input`.
     #[cfg(feature = "get-traffic-policy")]
@@ -1006,18 +968,18 @@ impl Client {
     pub fn get_traffic_policy_with(
         &self,
         input: crate::operation::get_traffic_policy::GetTrafficPolicyInput,
-    ) -> crate::operation::get_traffic_policy::GetTrafficPolicyFluentBuilder {
-        crate::operation::get_traffic_policy::GetTrafficPolicyFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::get_traffic_policy::GetTrafficPolicyFluentBuilder {
+        crate::fluent::get_traffic_policy::GetTrafficPolicyFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets information about a specified traffic policy instance.
     ///
-    /// Returns [`GetTrafficPolicyInstanceFluentBuilder`](crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_traffic_policy_instance`] for the input, output and errors.
+    /// Returns [`GetTrafficPolicyInstanceFluentBuilder`](crate::fluent::get_traffic_policy_instance::GetTrafficPolicyInstanceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_traffic_policy_instance`] for the input, output and errors.
     #[cfg(feature = "get-traffic-policy-instance")]
     #[inline]
     pub fn get_traffic_policy_instance(
         &self,
-    ) -> crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceFluentBuilder {
-        crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceFluentBuilder::new(
+    ) -> crate::fluent::get_traffic_policy_instance::GetTrafficPolicyInstanceFluentBuilder {
+        crate::fluent::get_traffic_policy_instance::GetTrafficPolicyInstanceFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1028,21 +990,21 @@ impl Client {
     pub fn get_traffic_policy_instance_with(
         &self,
         input: crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInput,
-    ) -> crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceFluentBuilder {
-        crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceFluentBuilder::new(
+    ) -> crate::fluent::get_traffic_policy_instance::GetTrafficPolicyInstanceFluentBuilder {
+        crate::fluent::get_traffic_policy_instance::GetTrafficPolicyInstanceFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets the number of traffic policy instances that are associated with the current Amazon Web Services account.
     ///
-    /// Returns [`GetTrafficPolicyInstanceCountFluentBuilder`](crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_traffic_policy_instance_count`] for the input, output and errors.
+    /// Returns [`GetTrafficPolicyInstanceCountFluentBuilder`](crate::fluent::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::get_traffic_policy_instance_count`] for the input, output and errors.
     #[cfg(feature = "get-traffic-policy-instance-count")]
     #[inline]
     pub fn get_traffic_policy_instance_count(
         &self,
-    ) -> crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountFluentBuilder {
-        crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountFluentBuilder::new(
+    ) -> crate::fluent::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountFluentBuilder {
+        crate::fluent::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1053,19 +1015,19 @@ impl Client {
     pub fn get_traffic_policy_instance_count_with(
         &self,
         input: crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountInput,
-    ) -> crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountFluentBuilder {
-        crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountFluentBuilder::new(
+    ) -> crate::fluent::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountFluentBuilder {
+        crate::fluent::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Returns a paginated list of location objects and their CIDR blocks.
     ///
-    /// Returns [`ListCidrBlocksFluentBuilder`](crate::operation::list_cidr_blocks::ListCidrBlocksFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cidr_blocks`] for the input, output and errors.
+    /// Returns [`ListCidrBlocksFluentBuilder`](crate::fluent::list_cidr_blocks::ListCidrBlocksFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cidr_blocks`] for the input, output and errors.
     #[cfg(feature = "list-cidr-blocks")]
     #[inline]
-    pub fn list_cidr_blocks(&self) -> crate::operation::list_cidr_blocks::ListCidrBlocksFluentBuilder {
-        crate::operation::list_cidr_blocks::ListCidrBlocksFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_cidr_blocks(&self) -> crate::fluent::list_cidr_blocks::ListCidrBlocksFluentBuilder {
+        crate::fluent::list_cidr_blocks::ListCidrBlocksFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListCidrBlocks with an input built elsewhere: the same fluent builder as [`list_cidr_blocks`](Client::list_cidr_blocks), holding every member of `input`.
     #[cfg(feature = "list-cidr-blocks")]
@@ -1073,16 +1035,16 @@ impl Client {
     pub fn list_cidr_blocks_with(
         &self,
         input: crate::operation::list_cidr_blocks::ListCidrBlocksInput,
-    ) -> crate::operation::list_cidr_blocks::ListCidrBlocksFluentBuilder {
-        crate::operation::list_cidr_blocks::ListCidrBlocksFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_cidr_blocks::ListCidrBlocksFluentBuilder {
+        crate::fluent::list_cidr_blocks::ListCidrBlocksFluentBuilder::new(self.clone(), input.into())
     }
     /// Returns a paginated list of CIDR collections in the Amazon Web Services account (metadata only).
     ///
-    /// Returns [`ListCidrCollectionsFluentBuilder`](crate::operation::list_cidr_collections::ListCidrCollectionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cidr_collections`] for the input, output and errors.
+    /// Returns [`ListCidrCollectionsFluentBuilder`](crate::fluent::list_cidr_collections::ListCidrCollectionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cidr_collections`] for the input, output and errors.
     #[cfg(feature = "list-cidr-collections")]
     #[inline]
-    pub fn list_cidr_collections(&self) -> crate::operation::list_cidr_collections::ListCidrCollectionsFluentBuilder {
-        crate::operation::list_cidr_collections::ListCidrCollectionsFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_cidr_collections(&self) -> crate::fluent::list_cidr_collections::ListCidrCollectionsFluentBuilder {
+        crate::fluent::list_cidr_collections::ListCidrCollectionsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListCidrCollections with an input built elsewhere: the same fluent builder as [`list_cidr_collections`](Client::list_cidr_collections), holding every member of `input`.
     #[cfg(feature = "list-cidr-collections")]
@@ -1090,16 +1052,16 @@ impl Client {
     pub fn list_cidr_collections_with(
         &self,
         input: crate::operation::list_cidr_collections::ListCidrCollectionsInput,
-    ) -> crate::operation::list_cidr_collections::ListCidrCollectionsFluentBuilder {
-        crate::operation::list_cidr_collections::ListCidrCollectionsFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_cidr_collections::ListCidrCollectionsFluentBuilder {
+        crate::fluent::list_cidr_collections::ListCidrCollectionsFluentBuilder::new(self.clone(), input.into())
     }
     /// Returns a paginated list of CIDR locations for the given collection (metadata only, does not include CIDR blocks).
     ///
-    /// Returns [`ListCidrLocationsFluentBuilder`](crate::operation::list_cidr_locations::ListCidrLocationsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cidr_locations`] for the input, output and errors.
+    /// Returns [`ListCidrLocationsFluentBuilder`](crate::fluent::list_cidr_locations::ListCidrLocationsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_cidr_locations`] for the input, output and errors.
     #[cfg(feature = "list-cidr-locations")]
     #[inline]
-    pub fn list_cidr_locations(&self) -> crate::operation::list_cidr_locations::ListCidrLocationsFluentBuilder {
-        crate::operation::list_cidr_locations::ListCidrLocationsFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_cidr_locations(&self) -> crate::fluent::list_cidr_locations::ListCidrLocationsFluentBuilder {
+        crate::fluent::list_cidr_locations::ListCidrLocationsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListCidrLocations with an input built elsewhere: the same fluent builder as [`list_cidr_locations`](Client::list_cidr_locations), holding every member of `input`.
     #[cfg(feature = "list-cidr-locations")]
@@ -1107,16 +1069,16 @@ impl Client {
     pub fn list_cidr_locations_with(
         &self,
         input: crate::operation::list_cidr_locations::ListCidrLocationsInput,
-    ) -> crate::operation::list_cidr_locations::ListCidrLocationsFluentBuilder {
-        crate::operation::list_cidr_locations::ListCidrLocationsFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_cidr_locations::ListCidrLocationsFluentBuilder {
+        crate::fluent::list_cidr_locations::ListCidrLocationsFluentBuilder::new(self.clone(), input.into())
     }
     /// Retrieves a list of supported geographic locations.
     ///
-    /// Returns [`ListGeoLocationsFluentBuilder`](crate::operation::list_geo_locations::ListGeoLocationsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_geo_locations`] for the input, output and errors.
+    /// Returns [`ListGeoLocationsFluentBuilder`](crate::fluent::list_geo_locations::ListGeoLocationsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_geo_locations`] for the input, output and errors.
     #[cfg(feature = "list-geo-locations")]
     #[inline]
-    pub fn list_geo_locations(&self) -> crate::operation::list_geo_locations::ListGeoLocationsFluentBuilder {
-        crate::operation::list_geo_locations::ListGeoLocationsFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_geo_locations(&self) -> crate::fluent::list_geo_locations::ListGeoLocationsFluentBuilder {
+        crate::fluent::list_geo_locations::ListGeoLocationsFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListGeoLocations with an input built elsewhere: the same fluent builder as [`list_geo_locations`](Client::list_geo_locations), holding every member of `input`.
     #[cfg(feature = "list-geo-locations")]
@@ -1124,16 +1086,16 @@ impl Client {
     pub fn list_geo_locations_with(
         &self,
         input: crate::operation::list_geo_locations::ListGeoLocationsInput,
-    ) -> crate::operation::list_geo_locations::ListGeoLocationsFluentBuilder {
-        crate::operation::list_geo_locations::ListGeoLocationsFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_geo_locations::ListGeoLocationsFluentBuilder {
+        crate::fluent::list_geo_locations::ListGeoLocationsFluentBuilder::new(self.clone(), input.into())
     }
     /// Retrieve a list of the health checks that are associated with the current Amazon Web Services account.
     ///
-    /// Returns [`ListHealthChecksFluentBuilder`](crate::operation::list_health_checks::ListHealthChecksFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_health_checks`] for the input, output and errors.
+    /// Returns [`ListHealthChecksFluentBuilder`](crate::fluent::list_health_checks::ListHealthChecksFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_health_checks`] for the input, output and errors.
     #[cfg(feature = "list-health-checks")]
     #[inline]
-    pub fn list_health_checks(&self) -> crate::operation::list_health_checks::ListHealthChecksFluentBuilder {
-        crate::operation::list_health_checks::ListHealthChecksFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_health_checks(&self) -> crate::fluent::list_health_checks::ListHealthChecksFluentBuilder {
+        crate::fluent::list_health_checks::ListHealthChecksFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListHealthChecks with an input built elsewhere: the same fluent builder as [`list_health_checks`](Client::list_health_checks), holding every member of `input`.
     #[cfg(feature = "list-health-checks")]
@@ -1141,16 +1103,16 @@ impl Client {
     pub fn list_health_checks_with(
         &self,
         input: crate::operation::list_health_checks::ListHealthChecksInput,
-    ) -> crate::operation::list_health_checks::ListHealthChecksFluentBuilder {
-        crate::operation::list_health_checks::ListHealthChecksFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_health_checks::ListHealthChecksFluentBuilder {
+        crate::fluent::list_health_checks::ListHealthChecksFluentBuilder::new(self.clone(), input.into())
     }
     /// Retrieves a list of the public and private hosted zones that are associated with the current Amazon Web Services account. The response includes a `HostedZones` child element for each hosted zone.
     ///
-    /// Returns [`ListHostedZonesFluentBuilder`](crate::operation::list_hosted_zones::ListHostedZonesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_hosted_zones`] for the input, output and errors.
+    /// Returns [`ListHostedZonesFluentBuilder`](crate::fluent::list_hosted_zones::ListHostedZonesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_hosted_zones`] for the input, output and errors.
     #[cfg(feature = "list-hosted-zones")]
     #[inline]
-    pub fn list_hosted_zones(&self) -> crate::operation::list_hosted_zones::ListHostedZonesFluentBuilder {
-        crate::operation::list_hosted_zones::ListHostedZonesFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_hosted_zones(&self) -> crate::fluent::list_hosted_zones::ListHostedZonesFluentBuilder {
+        crate::fluent::list_hosted_zones::ListHostedZonesFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListHostedZones with an input built elsewhere: the same fluent builder as [`list_hosted_zones`](Client::list_hosted_zones), holding every member of `input`.
     #[cfg(feature = "list-hosted-zones")]
@@ -1158,18 +1120,18 @@ impl Client {
     pub fn list_hosted_zones_with(
         &self,
         input: crate::operation::list_hosted_zones::ListHostedZonesInput,
-    ) -> crate::operation::list_hosted_zones::ListHostedZonesFluentBuilder {
-        crate::operation::list_hosted_zones::ListHostedZonesFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_hosted_zones::ListHostedZonesFluentBuilder {
+        crate::fluent::list_hosted_zones::ListHostedZonesFluentBuilder::new(self.clone(), input.into())
     }
     /// Retrieves a list of your hosted zones in lexicographic order. The response includes a `HostedZones` child element for each hosted zone created by the current Amazon Web Services account.
     ///
-    /// Returns [`ListHostedZonesByNameFluentBuilder`](crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_hosted_zones_by_name`] for the input, output and errors.
+    /// Returns [`ListHostedZonesByNameFluentBuilder`](crate::fluent::list_hosted_zones_by_name::ListHostedZonesByNameFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_hosted_zones_by_name`] for the input, output and errors.
     #[cfg(feature = "list-hosted-zones-by-name")]
     #[inline]
     pub fn list_hosted_zones_by_name(
         &self,
-    ) -> crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameFluentBuilder {
-        crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameFluentBuilder::new(
+    ) -> crate::fluent::list_hosted_zones_by_name::ListHostedZonesByNameFluentBuilder {
+        crate::fluent::list_hosted_zones_by_name::ListHostedZonesByNameFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1180,18 +1142,18 @@ impl Client {
     pub fn list_hosted_zones_by_name_with(
         &self,
         input: crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput,
-    ) -> crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameFluentBuilder {
-        crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_hosted_zones_by_name::ListHostedZonesByNameFluentBuilder {
+        crate::fluent::list_hosted_zones_by_name::ListHostedZonesByNameFluentBuilder::new(self.clone(), input.into())
     }
     /// Lists all the private hosted zones that a specified VPC is associated with, regardless of which Amazon Web Services account or Amazon Web Services service owns the hosted zones. The `HostedZoneOwner` structure in the response contains one of the following values:
     ///
-    /// Returns [`ListHostedZonesByVPCFluentBuilder`](crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_hosted_zones_by_vpc`] for the input, output and errors.
+    /// Returns [`ListHostedZonesByVPCFluentBuilder`](crate::fluent::list_hosted_zones_by_vpc::ListHostedZonesByVPCFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_hosted_zones_by_vpc`] for the input, output and errors.
     #[cfg(feature = "list-hosted-zones-by-vpc")]
     #[inline]
     pub fn list_hosted_zones_by_vpc(
         &self,
-    ) -> crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCFluentBuilder {
-        crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCFluentBuilder::new(
+    ) -> crate::fluent::list_hosted_zones_by_vpc::ListHostedZonesByVPCFluentBuilder {
+        crate::fluent::list_hosted_zones_by_vpc::ListHostedZonesByVPCFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1202,18 +1164,18 @@ impl Client {
     pub fn list_hosted_zones_by_vpc_with(
         &self,
         input: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput,
-    ) -> crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCFluentBuilder {
-        crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_hosted_zones_by_vpc::ListHostedZonesByVPCFluentBuilder {
+        crate::fluent::list_hosted_zones_by_vpc::ListHostedZonesByVPCFluentBuilder::new(self.clone(), input.into())
     }
     /// Lists the configurations for DNS query logging that are associated with the current Amazon Web Services account or the configuration that is associated with a specified hosted zone.
     ///
-    /// Returns [`ListQueryLoggingConfigsFluentBuilder`](crate::operation::list_query_logging_configs::ListQueryLoggingConfigsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_query_logging_configs`] for the input, output and errors.
+    /// Returns [`ListQueryLoggingConfigsFluentBuilder`](crate::fluent::list_query_logging_configs::ListQueryLoggingConfigsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_query_logging_configs`] for the input, output and errors.
     #[cfg(feature = "list-query-logging-configs")]
     #[inline]
     pub fn list_query_logging_configs(
         &self,
-    ) -> crate::operation::list_query_logging_configs::ListQueryLoggingConfigsFluentBuilder {
-        crate::operation::list_query_logging_configs::ListQueryLoggingConfigsFluentBuilder::new(
+    ) -> crate::fluent::list_query_logging_configs::ListQueryLoggingConfigsFluentBuilder {
+        crate::fluent::list_query_logging_configs::ListQueryLoggingConfigsFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1224,21 +1186,18 @@ impl Client {
     pub fn list_query_logging_configs_with(
         &self,
         input: crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput,
-    ) -> crate::operation::list_query_logging_configs::ListQueryLoggingConfigsFluentBuilder {
-        crate::operation::list_query_logging_configs::ListQueryLoggingConfigsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+    ) -> crate::fluent::list_query_logging_configs::ListQueryLoggingConfigsFluentBuilder {
+        crate::fluent::list_query_logging_configs::ListQueryLoggingConfigsFluentBuilder::new(self.clone(), input.into())
     }
     /// Lists the resource record sets in a specified hosted zone.
     ///
-    /// Returns [`ListResourceRecordSetsFluentBuilder`](crate::operation::list_resource_record_sets::ListResourceRecordSetsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_resource_record_sets`] for the input, output and errors.
+    /// Returns [`ListResourceRecordSetsFluentBuilder`](crate::fluent::list_resource_record_sets::ListResourceRecordSetsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_resource_record_sets`] for the input, output and errors.
     #[cfg(feature = "list-resource-record-sets")]
     #[inline]
     pub fn list_resource_record_sets(
         &self,
-    ) -> crate::operation::list_resource_record_sets::ListResourceRecordSetsFluentBuilder {
-        crate::operation::list_resource_record_sets::ListResourceRecordSetsFluentBuilder::new(
+    ) -> crate::fluent::list_resource_record_sets::ListResourceRecordSetsFluentBuilder {
+        crate::fluent::list_resource_record_sets::ListResourceRecordSetsFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1249,21 +1208,18 @@ impl Client {
     pub fn list_resource_record_sets_with(
         &self,
         input: crate::operation::list_resource_record_sets::ListResourceRecordSetsInput,
-    ) -> crate::operation::list_resource_record_sets::ListResourceRecordSetsFluentBuilder {
-        crate::operation::list_resource_record_sets::ListResourceRecordSetsFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+    ) -> crate::fluent::list_resource_record_sets::ListResourceRecordSetsFluentBuilder {
+        crate::fluent::list_resource_record_sets::ListResourceRecordSetsFluentBuilder::new(self.clone(), input.into())
     }
     /// Retrieves a list of the reusable delegation sets that are associated with the current Amazon Web Services account.
     ///
-    /// Returns [`ListReusableDelegationSetsFluentBuilder`](crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_reusable_delegation_sets`] for the input, output and errors.
+    /// Returns [`ListReusableDelegationSetsFluentBuilder`](crate::fluent::list_reusable_delegation_sets::ListReusableDelegationSetsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_reusable_delegation_sets`] for the input, output and errors.
     #[cfg(feature = "list-reusable-delegation-sets")]
     #[inline]
     pub fn list_reusable_delegation_sets(
         &self,
-    ) -> crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsFluentBuilder {
-        crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsFluentBuilder::new(
+    ) -> crate::fluent::list_reusable_delegation_sets::ListReusableDelegationSetsFluentBuilder {
+        crate::fluent::list_reusable_delegation_sets::ListReusableDelegationSetsFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1274,22 +1230,19 @@ impl Client {
     pub fn list_reusable_delegation_sets_with(
         &self,
         input: crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput,
-    ) -> crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsFluentBuilder {
-        crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsFluentBuilder::new(
+    ) -> crate::fluent::list_reusable_delegation_sets::ListReusableDelegationSetsFluentBuilder {
+        crate::fluent::list_reusable_delegation_sets::ListReusableDelegationSetsFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Lists tags for one health check or hosted zone.
     ///
-    /// Returns [`ListTagsForResourceFluentBuilder`](crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_tags_for_resource`] for the input, output and errors.
+    /// Returns [`ListTagsForResourceFluentBuilder`](crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_tags_for_resource`] for the input, output and errors.
     #[cfg(feature = "list-tags-for-resource")]
     #[inline]
-    pub fn list_tags_for_resource(&self) -> crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder {
-        crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_tags_for_resource(&self) -> crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder {
+        crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListTagsForResource with an input built elsewhere: the same fluent builder as [`list_tags_for_resource`](Client::list_tags_for_resource), holding every member of `input`.
     #[cfg(feature = "list-tags-for-resource")]
@@ -1297,21 +1250,16 @@ impl Client {
     pub fn list_tags_for_resource_with(
         &self,
         input: crate::operation::list_tags_for_resource::ListTagsForResourceInput,
-    ) -> crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder {
-        crate::operation::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder {
+        crate::fluent::list_tags_for_resource::ListTagsForResourceFluentBuilder::new(self.clone(), input.into())
     }
     /// Lists tags for up to 10 health checks or hosted zones.
     ///
-    /// Returns [`ListTagsForResourcesFluentBuilder`](crate::operation::list_tags_for_resources::ListTagsForResourcesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_tags_for_resources`] for the input, output and errors.
+    /// Returns [`ListTagsForResourcesFluentBuilder`](crate::fluent::list_tags_for_resources::ListTagsForResourcesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_tags_for_resources`] for the input, output and errors.
     #[cfg(feature = "list-tags-for-resources")]
     #[inline]
-    pub fn list_tags_for_resources(
-        &self,
-    ) -> crate::operation::list_tags_for_resources::ListTagsForResourcesFluentBuilder {
-        crate::operation::list_tags_for_resources::ListTagsForResourcesFluentBuilder::new(
-            self.clone(),
-            Default::default(),
-        )
+    pub fn list_tags_for_resources(&self) -> crate::fluent::list_tags_for_resources::ListTagsForResourcesFluentBuilder {
+        crate::fluent::list_tags_for_resources::ListTagsForResourcesFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListTagsForResources with an input built elsewhere: the same fluent builder as [`list_tags_for_resources`](Client::list_tags_for_resources), holding every member of `input`.
     #[cfg(feature = "list-tags-for-resources")]
@@ -1319,16 +1267,16 @@ impl Client {
     pub fn list_tags_for_resources_with(
         &self,
         input: crate::operation::list_tags_for_resources::ListTagsForResourcesInput,
-    ) -> crate::operation::list_tags_for_resources::ListTagsForResourcesFluentBuilder {
-        crate::operation::list_tags_for_resources::ListTagsForResourcesFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_tags_for_resources::ListTagsForResourcesFluentBuilder {
+        crate::fluent::list_tags_for_resources::ListTagsForResourcesFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets information about the latest version for every traffic policy that is associated with the current Amazon Web Services account. Policies are listed in the order that they were created in.
     ///
-    /// Returns [`ListTrafficPoliciesFluentBuilder`](crate::operation::list_traffic_policies::ListTrafficPoliciesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_traffic_policies`] for the input, output and errors.
+    /// Returns [`ListTrafficPoliciesFluentBuilder`](crate::fluent::list_traffic_policies::ListTrafficPoliciesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_traffic_policies`] for the input, output and errors.
     #[cfg(feature = "list-traffic-policies")]
     #[inline]
-    pub fn list_traffic_policies(&self) -> crate::operation::list_traffic_policies::ListTrafficPoliciesFluentBuilder {
-        crate::operation::list_traffic_policies::ListTrafficPoliciesFluentBuilder::new(self.clone(), Default::default())
+    pub fn list_traffic_policies(&self) -> crate::fluent::list_traffic_policies::ListTrafficPoliciesFluentBuilder {
+        crate::fluent::list_traffic_policies::ListTrafficPoliciesFluentBuilder::new(self.clone(), Default::default())
     }
     /// ListTrafficPolicies with an input built elsewhere: the same fluent builder as [`list_traffic_policies`](Client::list_traffic_policies), holding every member of `input`.
     #[cfg(feature = "list-traffic-policies")]
@@ -1336,18 +1284,18 @@ impl Client {
     pub fn list_traffic_policies_with(
         &self,
         input: crate::operation::list_traffic_policies::ListTrafficPoliciesInput,
-    ) -> crate::operation::list_traffic_policies::ListTrafficPoliciesFluentBuilder {
-        crate::operation::list_traffic_policies::ListTrafficPoliciesFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::list_traffic_policies::ListTrafficPoliciesFluentBuilder {
+        crate::fluent::list_traffic_policies::ListTrafficPoliciesFluentBuilder::new(self.clone(), input.into())
     }
     /// Gets information about the traffic policy instances that you created by using the current Amazon Web Services account.
     ///
-    /// Returns [`ListTrafficPolicyInstancesFluentBuilder`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_traffic_policy_instances`] for the input, output and errors.
+    /// Returns [`ListTrafficPolicyInstancesFluentBuilder`](crate::fluent::list_traffic_policy_instances::ListTrafficPolicyInstancesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_traffic_policy_instances`] for the input, output and errors.
     #[cfg(feature = "list-traffic-policy-instances")]
     #[inline]
     pub fn list_traffic_policy_instances(
         &self,
-    ) -> crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesFluentBuilder {
-        crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesFluentBuilder::new(
+    ) -> crate::fluent::list_traffic_policy_instances::ListTrafficPolicyInstancesFluentBuilder {
+        crate::fluent::list_traffic_policy_instances::ListTrafficPolicyInstancesFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1358,21 +1306,22 @@ impl Client {
     pub fn list_traffic_policy_instances_with(
         &self,
         input: crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput,
-    ) -> crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesFluentBuilder {
-        crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesFluentBuilder::new(
+    ) -> crate::fluent::list_traffic_policy_instances::ListTrafficPolicyInstancesFluentBuilder {
+        crate::fluent::list_traffic_policy_instances::ListTrafficPolicyInstancesFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets information about the traffic policy instances that you created in a specified hosted zone.
     ///
-    /// Returns [`ListTrafficPolicyInstancesByHostedZoneFluentBuilder`](crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_traffic_policy_instances_by_hosted_zone`] for the input, output and errors.
+    /// Returns [`ListTrafficPolicyInstancesByHostedZoneFluentBuilder`](crate::fluent::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_traffic_policy_instances_by_hosted_zone`] for the input, output and errors.
     #[cfg(feature = "list-traffic-policy-instances-by-hosted-zone")]
     #[inline]
     pub fn list_traffic_policy_instances_by_hosted_zone(
         &self,
-    ) -> crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder{
-        crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder::new(
+    ) -> crate::fluent::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder
+    {
+        crate::fluent::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1383,22 +1332,22 @@ impl Client {
     pub fn list_traffic_policy_instances_by_hosted_zone_with(
         &self,
         input: crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneInput,
-    ) -> crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder{
-        crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder::new(
+    ) -> crate::fluent::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder
+    {
+        crate::fluent::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets information about the traffic policy instances that you created by using a specify traffic policy version.
     ///
-    /// Returns [`ListTrafficPolicyInstancesByPolicyFluentBuilder`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_traffic_policy_instances_by_policy`] for the input, output and errors.
+    /// Returns [`ListTrafficPolicyInstancesByPolicyFluentBuilder`](crate::fluent::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_traffic_policy_instances_by_policy`] for the input, output and errors.
     #[cfg(feature = "list-traffic-policy-instances-by-policy")]
     #[inline]
     pub fn list_traffic_policy_instances_by_policy(
         &self,
-    ) -> crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyFluentBuilder
-    {
-        crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyFluentBuilder::new(
+    ) -> crate::fluent::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyFluentBuilder {
+        crate::fluent::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1409,22 +1358,21 @@ impl Client {
     pub fn list_traffic_policy_instances_by_policy_with(
         &self,
         input: crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput,
-    ) -> crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyFluentBuilder
-    {
-        crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyFluentBuilder::new(
+    ) -> crate::fluent::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyFluentBuilder {
+        crate::fluent::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets information about all of the versions for a specified traffic policy.
     ///
-    /// Returns [`ListTrafficPolicyVersionsFluentBuilder`](crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_traffic_policy_versions`] for the input, output and errors.
+    /// Returns [`ListTrafficPolicyVersionsFluentBuilder`](crate::fluent::list_traffic_policy_versions::ListTrafficPolicyVersionsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_traffic_policy_versions`] for the input, output and errors.
     #[cfg(feature = "list-traffic-policy-versions")]
     #[inline]
     pub fn list_traffic_policy_versions(
         &self,
-    ) -> crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsFluentBuilder {
-        crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsFluentBuilder::new(
+    ) -> crate::fluent::list_traffic_policy_versions::ListTrafficPolicyVersionsFluentBuilder {
+        crate::fluent::list_traffic_policy_versions::ListTrafficPolicyVersionsFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1435,21 +1383,21 @@ impl Client {
     pub fn list_traffic_policy_versions_with(
         &self,
         input: crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput,
-    ) -> crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsFluentBuilder {
-        crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsFluentBuilder::new(
+    ) -> crate::fluent::list_traffic_policy_versions::ListTrafficPolicyVersionsFluentBuilder {
+        crate::fluent::list_traffic_policy_versions::ListTrafficPolicyVersionsFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets a list of the VPCs that were created by other accounts and that can be associated with a specified hosted zone because you've submitted one or more `CreateVPCAssociationAuthorization` requests.
     ///
-    /// Returns [`ListVPCAssociationAuthorizationsFluentBuilder`](crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_vpc_association_authorizations`] for the input, output and errors.
+    /// Returns [`ListVPCAssociationAuthorizationsFluentBuilder`](crate::fluent::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::list_vpc_association_authorizations`] for the input, output and errors.
     #[cfg(feature = "list-vpc-association-authorizations")]
     #[inline]
     pub fn list_vpc_association_authorizations(
         &self,
-    ) -> crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsFluentBuilder {
-        crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsFluentBuilder::new(
+    ) -> crate::fluent::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsFluentBuilder {
+        crate::fluent::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1460,19 +1408,19 @@ impl Client {
     pub fn list_vpc_association_authorizations_with(
         &self,
         input: crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput,
-    ) -> crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsFluentBuilder {
-        crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsFluentBuilder::new(
+    ) -> crate::fluent::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsFluentBuilder {
+        crate::fluent::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Gets the value that Amazon Route 53 returns in response to a DNS request for a specified record name and type. You can optionally specify the IP address of a DNS resolver, an EDNS0 client subnet IP address, and a subnet mask.
     ///
-    /// Returns [`TestDNSAnswerFluentBuilder`](crate::operation::test_dns_answer::TestDNSAnswerFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::test_dns_answer`] for the input, output and errors.
+    /// Returns [`TestDNSAnswerFluentBuilder`](crate::fluent::test_dns_answer::TestDNSAnswerFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::test_dns_answer`] for the input, output and errors.
     #[cfg(feature = "test-dns-answer")]
     #[inline]
-    pub fn test_dns_answer(&self) -> crate::operation::test_dns_answer::TestDNSAnswerFluentBuilder {
-        crate::operation::test_dns_answer::TestDNSAnswerFluentBuilder::new(self.clone(), Default::default())
+    pub fn test_dns_answer(&self) -> crate::fluent::test_dns_answer::TestDNSAnswerFluentBuilder {
+        crate::fluent::test_dns_answer::TestDNSAnswerFluentBuilder::new(self.clone(), Default::default())
     }
     /// TestDNSAnswer with an input built elsewhere: the same fluent builder as [`test_dns_answer`](Client::test_dns_answer), holding every member of `input`.
     #[cfg(feature = "test-dns-answer")]
@@ -1480,16 +1428,16 @@ impl Client {
     pub fn test_dns_answer_with(
         &self,
         input: crate::operation::test_dns_answer::TestDNSAnswerInput,
-    ) -> crate::operation::test_dns_answer::TestDNSAnswerFluentBuilder {
-        crate::operation::test_dns_answer::TestDNSAnswerFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::test_dns_answer::TestDNSAnswerFluentBuilder {
+        crate::fluent::test_dns_answer::TestDNSAnswerFluentBuilder::new(self.clone(), input.into())
     }
     /// Updates an existing health check. Note that some values can't be updated.
     ///
-    /// Returns [`UpdateHealthCheckFluentBuilder`](crate::operation::update_health_check::UpdateHealthCheckFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_health_check`] for the input, output and errors.
+    /// Returns [`UpdateHealthCheckFluentBuilder`](crate::fluent::update_health_check::UpdateHealthCheckFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_health_check`] for the input, output and errors.
     #[cfg(feature = "update-health-check")]
     #[inline]
-    pub fn update_health_check(&self) -> crate::operation::update_health_check::UpdateHealthCheckFluentBuilder {
-        crate::operation::update_health_check::UpdateHealthCheckFluentBuilder::new(self.clone(), Default::default())
+    pub fn update_health_check(&self) -> crate::fluent::update_health_check::UpdateHealthCheckFluentBuilder {
+        crate::fluent::update_health_check::UpdateHealthCheckFluentBuilder::new(self.clone(), Default::default())
     }
     /// UpdateHealthCheck with an input built elsewhere: the same fluent builder as [`update_health_check`](Client::update_health_check), holding every member of `input`.
     #[cfg(feature = "update-health-check")]
@@ -1497,18 +1445,18 @@ impl Client {
     pub fn update_health_check_with(
         &self,
         input: crate::operation::update_health_check::UpdateHealthCheckInput,
-    ) -> crate::operation::update_health_check::UpdateHealthCheckFluentBuilder {
-        crate::operation::update_health_check::UpdateHealthCheckFluentBuilder::new(self.clone(), input.into())
+    ) -> crate::fluent::update_health_check::UpdateHealthCheckFluentBuilder {
+        crate::fluent::update_health_check::UpdateHealthCheckFluentBuilder::new(self.clone(), input.into())
     }
     /// Updates the comment for a specified hosted zone.
     ///
-    /// Returns [`UpdateHostedZoneCommentFluentBuilder`](crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_hosted_zone_comment`] for the input, output and errors.
+    /// Returns [`UpdateHostedZoneCommentFluentBuilder`](crate::fluent::update_hosted_zone_comment::UpdateHostedZoneCommentFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_hosted_zone_comment`] for the input, output and errors.
     #[cfg(feature = "update-hosted-zone-comment")]
     #[inline]
     pub fn update_hosted_zone_comment(
         &self,
-    ) -> crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentFluentBuilder {
-        crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentFluentBuilder::new(
+    ) -> crate::fluent::update_hosted_zone_comment::UpdateHostedZoneCommentFluentBuilder {
+        crate::fluent::update_hosted_zone_comment::UpdateHostedZoneCommentFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1519,21 +1467,18 @@ impl Client {
     pub fn update_hosted_zone_comment_with(
         &self,
         input: crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput,
-    ) -> crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentFluentBuilder {
-        crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentFluentBuilder::new(
-            self.clone(),
-            input.into(),
-        )
+    ) -> crate::fluent::update_hosted_zone_comment::UpdateHostedZoneCommentFluentBuilder {
+        crate::fluent::update_hosted_zone_comment::UpdateHostedZoneCommentFluentBuilder::new(self.clone(), input.into())
     }
     /// Updates the features configuration for a hosted zone. This operation allows you to enable or disable specific features for your hosted zone, such as accelerated recovery.
     ///
-    /// Returns [`UpdateHostedZoneFeaturesFluentBuilder`](crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_hosted_zone_features`] for the input, output and errors.
+    /// Returns [`UpdateHostedZoneFeaturesFluentBuilder`](crate::fluent::update_hosted_zone_features::UpdateHostedZoneFeaturesFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_hosted_zone_features`] for the input, output and errors.
     #[cfg(feature = "update-hosted-zone-features")]
     #[inline]
     pub fn update_hosted_zone_features(
         &self,
-    ) -> crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesFluentBuilder {
-        crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesFluentBuilder::new(
+    ) -> crate::fluent::update_hosted_zone_features::UpdateHostedZoneFeaturesFluentBuilder {
+        crate::fluent::update_hosted_zone_features::UpdateHostedZoneFeaturesFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1544,21 +1489,21 @@ impl Client {
     pub fn update_hosted_zone_features_with(
         &self,
         input: crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput,
-    ) -> crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesFluentBuilder {
-        crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesFluentBuilder::new(
+    ) -> crate::fluent::update_hosted_zone_features::UpdateHostedZoneFeaturesFluentBuilder {
+        crate::fluent::update_hosted_zone_features::UpdateHostedZoneFeaturesFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Updates the comment for a specified traffic policy version.
     ///
-    /// Returns [`UpdateTrafficPolicyCommentFluentBuilder`](crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_traffic_policy_comment`] for the input, output and errors.
+    /// Returns [`UpdateTrafficPolicyCommentFluentBuilder`](crate::fluent::update_traffic_policy_comment::UpdateTrafficPolicyCommentFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_traffic_policy_comment`] for the input, output and errors.
     #[cfg(feature = "update-traffic-policy-comment")]
     #[inline]
     pub fn update_traffic_policy_comment(
         &self,
-    ) -> crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentFluentBuilder {
-        crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentFluentBuilder::new(
+    ) -> crate::fluent::update_traffic_policy_comment::UpdateTrafficPolicyCommentFluentBuilder {
+        crate::fluent::update_traffic_policy_comment::UpdateTrafficPolicyCommentFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1569,21 +1514,21 @@ impl Client {
     pub fn update_traffic_policy_comment_with(
         &self,
         input: crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput,
-    ) -> crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentFluentBuilder {
-        crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentFluentBuilder::new(
+    ) -> crate::fluent::update_traffic_policy_comment::UpdateTrafficPolicyCommentFluentBuilder {
+        crate::fluent::update_traffic_policy_comment::UpdateTrafficPolicyCommentFluentBuilder::new(
             self.clone(),
             input.into(),
         )
     }
     /// Updates the resource record sets in a specified hosted zone that were created based on the settings in a specified traffic policy version.
     ///
-    /// Returns [`UpdateTrafficPolicyInstanceFluentBuilder`](crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_traffic_policy_instance`] for the input, output and errors.
+    /// Returns [`UpdateTrafficPolicyInstanceFluentBuilder`](crate::fluent::update_traffic_policy_instance::UpdateTrafficPolicyInstanceFluentBuilder): a setter per input member, then `.send().await`. See [`crate::operation::update_traffic_policy_instance`] for the input, output and errors.
     #[cfg(feature = "update-traffic-policy-instance")]
     #[inline]
     pub fn update_traffic_policy_instance(
         &self,
-    ) -> crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceFluentBuilder {
-        crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceFluentBuilder::new(
+    ) -> crate::fluent::update_traffic_policy_instance::UpdateTrafficPolicyInstanceFluentBuilder {
+        crate::fluent::update_traffic_policy_instance::UpdateTrafficPolicyInstanceFluentBuilder::new(
             self.clone(),
             Default::default(),
         )
@@ -1594,8 +1539,8 @@ impl Client {
     pub fn update_traffic_policy_instance_with(
         &self,
         input: crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput,
-    ) -> crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceFluentBuilder {
-        crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceFluentBuilder::new(
+    ) -> crate::fluent::update_traffic_policy_instance::UpdateTrafficPolicyInstanceFluentBuilder {
+        crate::fluent::update_traffic_policy_instance::UpdateTrafficPolicyInstanceFluentBuilder::new(
             self.clone(),
             input.into(),
         )
@@ -1603,7 +1548,7 @@ impl Client {
 }
 
 #[cfg(feature = "list-cidr-blocks")]
-impl crate::operation::list_cidr_blocks::ListCidrBlocksFluentBuilder {
+impl crate::fluent::list_cidr_blocks::ListCidrBlocksFluentBuilder {
     /// Every page of ListCidrBlocks (following `NextToken` into `NextToken`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`CidrBlocks`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -1636,7 +1581,7 @@ impl crate::operation::list_cidr_blocks::ListCidrBlocksFluentBuilder {
 }
 
 #[cfg(feature = "list-cidr-collections")]
-impl crate::operation::list_cidr_collections::ListCidrCollectionsFluentBuilder {
+impl crate::fluent::list_cidr_collections::ListCidrCollectionsFluentBuilder {
     /// Every page of ListCidrCollections (following `NextToken` into `NextToken`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`CidrCollections`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -1669,7 +1614,7 @@ impl crate::operation::list_cidr_collections::ListCidrCollectionsFluentBuilder {
 }
 
 #[cfg(feature = "list-cidr-locations")]
-impl crate::operation::list_cidr_locations::ListCidrLocationsFluentBuilder {
+impl crate::fluent::list_cidr_locations::ListCidrLocationsFluentBuilder {
     /// Every page of ListCidrLocations (following `NextToken` into `NextToken`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`CidrLocations`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -1702,7 +1647,7 @@ impl crate::operation::list_cidr_locations::ListCidrLocationsFluentBuilder {
 }
 
 #[cfg(feature = "list-health-checks")]
-impl crate::operation::list_health_checks::ListHealthChecksFluentBuilder {
+impl crate::fluent::list_health_checks::ListHealthChecksFluentBuilder {
     /// Every page of ListHealthChecks (following `NextMarker` into `Marker`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`HealthChecks`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -1740,7 +1685,7 @@ impl crate::operation::list_health_checks::ListHealthChecksFluentBuilder {
 }
 
 #[cfg(feature = "list-hosted-zones")]
-impl crate::operation::list_hosted_zones::ListHostedZonesFluentBuilder {
+impl crate::fluent::list_hosted_zones::ListHostedZonesFluentBuilder {
     /// Every page of ListHostedZones (following `NextMarker` into `Marker`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`HostedZones`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -1778,7 +1723,7 @@ impl crate::operation::list_hosted_zones::ListHostedZonesFluentBuilder {
 }
 
 #[cfg(feature = "list-query-logging-configs")]
-impl crate::operation::list_query_logging_configs::ListQueryLoggingConfigsFluentBuilder {
+impl crate::fluent::list_query_logging_configs::ListQueryLoggingConfigsFluentBuilder {
     /// Every page of ListQueryLoggingConfigs (following `NextToken` into `NextToken`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`QueryLoggingConfigs`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -1811,7 +1756,7 @@ impl crate::operation::list_query_logging_configs::ListQueryLoggingConfigsFluent
 }
 
 #[cfg(feature = "list-resource-record-sets")]
-impl crate::operation::list_resource_record_sets::ListResourceRecordSetsFluentBuilder {
+impl crate::fluent::list_resource_record_sets::ListResourceRecordSetsFluentBuilder {
     /// Every page of ListResourceRecordSets (following `NextRecordName`, `NextRecordType`, `NextRecordIdentifier` into `StartRecordName`, `StartRecordType`, `StartRecordIdentifier`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`ResourceRecordSets`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -1861,7 +1806,7 @@ impl crate::operation::list_resource_record_sets::ListResourceRecordSetsFluentBu
 }
 
 #[cfg(feature = "list-vpc-association-authorizations")]
-impl crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsFluentBuilder {
+impl crate::fluent::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsFluentBuilder {
     /// Every page of ListVPCAssociationAuthorizations (following `NextToken` into `NextToken`) with [`pages`](restxml_runtime::client::paginate::Paginator::pages), or every item (`VPCs`) of every page with [`items`](restxml_runtime::client::paginate::Paginator::items). A page that fails ends paging with its error.
     #[inline]
     pub fn into_paginator(
@@ -1898,7 +1843,7 @@ impl crate::operation::list_vpc_association_authorizations::ListVPCAssociationAu
 }
 
 #[cfg(feature = "get-change")]
-impl crate::operation::get_change::GetChangeFluentBuilder {
+impl crate::fluent::get_change::GetChangeFluentBuilder {
     /// Waits. Polls GetChange with this input every 30 s, at most 60 times; change either on the returned [`Waiter`], then `.await` it.
     ///
     /// # Errors

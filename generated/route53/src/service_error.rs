@@ -4,427 +4,215 @@
 /// Any error of a call to Amazon Route 53: a variant per modeled error of the service, the failures that are not the service's answer (`Build`, `Response`, `Dispatch`, as in [`SdkError`](restxml_runtime::SdkError)), and `Unhandled`.
 ///
 /// Every operation's `SdkError` converts into it with `?`, so a function that calls several operations can return `Result<T, Error>`. A code the model defines for another operation of the service becomes that error's variant here, as botocore raises the service's exception of that code, not an unhandled one.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum Error {
     /// This CIDR block is already in use.
-    #[cfg(feature = "change-cidr-collection")]
+    #[cfg(feature = "_error-cidr-block-in-use-exception")]
     CidrBlockInUseException(crate::error::CidrBlockInUseException),
     /// A CIDR collection with this name and a different caller reference already exists in this account.
-    #[cfg(feature = "create-cidr-collection")]
+    #[cfg(feature = "_error-cidr-collection-already-exists-exception")]
     CidrCollectionAlreadyExistsException(crate::error::CidrCollectionAlreadyExistsException),
     /// This CIDR collection is in use, and isn't empty.
-    #[cfg(feature = "delete-cidr-collection")]
+    #[cfg(feature = "_error-cidr-collection-in-use-exception")]
     CidrCollectionInUseException(crate::error::CidrCollectionInUseException),
     /// The CIDR collection version you provided, doesn't match the one in the `ListCidrCollections` operation.
-    #[cfg(feature = "change-cidr-collection")]
+    #[cfg(feature = "_error-cidr-collection-version-mismatch-exception")]
     CidrCollectionVersionMismatchException(crate::error::CidrCollectionVersionMismatchException),
     /// Another user submitted a request to create, update, or delete the object at the same time that you did. Retry the request.
-    #[cfg(any(
-        feature = "activate-key-signing-key",
-        feature = "change-cidr-collection",
-        feature = "create-cidr-collection",
-        feature = "create-key-signing-key",
-        feature = "create-query-logging-config",
-        feature = "create-traffic-policy-version",
-        feature = "create-vpc-association-authorization",
-        feature = "deactivate-key-signing-key",
-        feature = "delete-cidr-collection",
-        feature = "delete-key-signing-key",
-        feature = "delete-query-logging-config",
-        feature = "delete-traffic-policy",
-        feature = "delete-vpc-association-authorization",
-        feature = "disable-hosted-zone-dnssec",
-        feature = "enable-hosted-zone-dnssec",
-        feature = "update-traffic-policy-comment"
-    ))]
+    #[cfg(feature = "_error-concurrent-modification")]
     ConcurrentModification(crate::error::ConcurrentModification),
     /// The cause of this error depends on the operation that you're performing:
-    #[cfg(any(feature = "associate-vpc-with-hosted-zone", feature = "create-hosted-zone"))]
+    #[cfg(feature = "_error-conflicting-domain-exists")]
     ConflictingDomainExists(crate::error::ConflictingDomainExists),
     /// You tried to update a traffic policy instance by using a traffic policy version that has a different DNS type than the current type for the instance. You specified the type in the JSON document in the `CreateTrafficPolicy` or `CreateTrafficPolicyVersion`request.
-    #[cfg(feature = "update-traffic-policy-instance")]
+    #[cfg(feature = "_error-conflicting-types")]
     ConflictingTypes(crate::error::ConflictingTypes),
     /// The hosted zone doesn't have any DNSSEC resources.
-    #[cfg(any(feature = "disable-hosted-zone-dnssec", feature = "enable-hosted-zone-dnssec"))]
+    #[cfg(feature = "_error-dnssec-not-found")]
     DNSSECNotFound(crate::error::DNSSECNotFound),
     /// A delegation set with the same owner and caller reference combination has already been created.
-    #[cfg(feature = "create-reusable-delegation-set")]
+    #[cfg(feature = "_error-delegation-set-already-created")]
     DelegationSetAlreadyCreated(crate::error::DelegationSetAlreadyCreated),
     /// The specified delegation set has already been marked as reusable.
-    #[cfg(feature = "create-reusable-delegation-set")]
+    #[cfg(feature = "_error-delegation-set-already-reusable")]
     DelegationSetAlreadyReusable(crate::error::DelegationSetAlreadyReusable),
     /// The specified delegation contains associated hosted zones which must be deleted before the reusable delegation set can be deleted.
-    #[cfg(feature = "delete-reusable-delegation-set")]
+    #[cfg(feature = "_error-delegation-set-in-use")]
     DelegationSetInUse(crate::error::DelegationSetInUse),
     /// You can create a hosted zone that has the same name as an existing hosted zone (example.com is common), but there is a limit to the number of hosted zones that have the same name. If you get this error, Amazon Route 53 has reached that limit. If you own the domain name and Route 53 generates this error, contact Customer Support.
-    #[cfg(any(feature = "create-hosted-zone", feature = "create-reusable-delegation-set"))]
+    #[cfg(feature = "_error-delegation-set-not-available")]
     DelegationSetNotAvailable(crate::error::DelegationSetNotAvailable),
     /// A reusable delegation set with the specified ID does not exist.
-    #[cfg(any(
-        feature = "create-hosted-zone",
-        feature = "delete-reusable-delegation-set",
-        feature = "get-reusable-delegation-set",
-        feature = "list-hosted-zones"
-    ))]
+    #[cfg(feature = "_error-delegation-set-not-reusable")]
     DelegationSetNotReusable(crate::error::DelegationSetNotReusable),
     /// The health check you're attempting to create already exists. Amazon Route 53 returns this error when you submit a request that has the following values:
-    #[cfg(feature = "create-health-check")]
+    #[cfg(feature = "_error-health-check-already-exists")]
     HealthCheckAlreadyExists(crate::error::HealthCheckAlreadyExists),
     /// This error code is not in use.
-    #[cfg(feature = "delete-health-check")]
+    #[cfg(feature = "_error-health-check-in-use")]
     HealthCheckInUse(crate::error::HealthCheckInUse),
     /// The value of `HealthCheckVersion` in the request doesn't match the value of `HealthCheckVersion` in the health check.
-    #[cfg(feature = "update-health-check")]
+    #[cfg(feature = "_error-health-check-version-mismatch")]
     HealthCheckVersionMismatch(crate::error::HealthCheckVersionMismatch),
     /// The hosted zone you're trying to create already exists. Amazon Route 53 returns this error when a hosted zone has already been created with the specified `CallerReference`.
-    #[cfg(feature = "create-hosted-zone")]
+    #[cfg(feature = "_error-hosted-zone-already-exists")]
     HostedZoneAlreadyExists(crate::error::HostedZoneAlreadyExists),
     /// The hosted zone contains resource records that are not SOA or NS records.
-    #[cfg(feature = "delete-hosted-zone")]
+    #[cfg(feature = "_error-hosted-zone-not-empty")]
     HostedZoneNotEmpty(crate::error::HostedZoneNotEmpty),
     /// The specified HostedZone can't be found.
-    #[cfg(feature = "create-reusable-delegation-set")]
+    #[cfg(feature = "_error-hosted-zone-not-found")]
     HostedZoneNotFound(crate::error::HostedZoneNotFound),
     /// The specified hosted zone is a public hosted zone, not a private hosted zone.
-    #[cfg(feature = "get-hosted-zone-limit")]
+    #[cfg(feature = "_error-hosted-zone-not-private")]
     HostedZoneNotPrivate(crate::error::HostedZoneNotPrivate),
     /// The hosted zone nameservers don't match the parent nameservers. The hosted zone and parent must have the same nameservers.
-    #[cfg(feature = "enable-hosted-zone-dnssec")]
+    #[cfg(feature = "_error-hosted-zone-partially-delegated")]
     HostedZonePartiallyDelegated(crate::error::HostedZonePartiallyDelegated),
     /// The resource you're trying to access is unsupported on this Amazon Route 53 endpoint.
-    #[cfg(any(feature = "get-health-check", feature = "list-health-checks"))]
+    #[cfg(feature = "_error-incompatible-version")]
     IncompatibleVersion(crate::error::IncompatibleVersion),
     /// Amazon Route 53 doesn't have the permissions required to create log streams and send query logs to log streams. Possible causes include the following:
-    #[cfg(feature = "create-query-logging-config")]
+    #[cfg(feature = "_error-insufficient-cloud-watch-logs-resource-policy")]
     InsufficientCloudWatchLogsResourcePolicy(crate::error::InsufficientCloudWatchLogsResourcePolicy),
     /// Parameter name is not valid.
-    #[cfg(any(
-        feature = "create-key-signing-key",
-        feature = "create-reusable-delegation-set",
-        feature = "disable-hosted-zone-dnssec",
-        feature = "enable-hosted-zone-dnssec",
-        feature = "get-dnssec"
-    ))]
+    #[cfg(feature = "_error-invalid-argument")]
     InvalidArgument(crate::error::InvalidArgument),
     /// This exception contains a list of messages that might contain one or more error messages. Each error message indicates one error in the change batch.
-    #[cfg(feature = "change-resource-record-sets")]
+    #[cfg(feature = "_error-invalid-change-batch")]
     InvalidChangeBatch(crate::error::InvalidChangeBatch),
     /// The specified domain name is not valid.
-    #[cfg(any(feature = "create-hosted-zone", feature = "delete-hosted-zone", feature = "list-hosted-zones-by-name"))]
+    #[cfg(feature = "_error-invalid-domain-name")]
     InvalidDomainName(crate::error::InvalidDomainName),
     /// The input is not valid.
-    #[cfg(any(
-        feature = "activate-key-signing-key",
-        feature = "associate-vpc-with-hosted-zone",
-        feature = "change-cidr-collection",
-        feature = "change-resource-record-sets",
-        feature = "change-tags-for-resource",
-        feature = "create-cidr-collection",
-        feature = "create-health-check",
-        feature = "create-hosted-zone",
-        feature = "create-key-signing-key",
-        feature = "create-query-logging-config",
-        feature = "create-reusable-delegation-set",
-        feature = "create-traffic-policy",
-        feature = "create-traffic-policy-instance",
-        feature = "create-traffic-policy-version",
-        feature = "create-vpc-association-authorization",
-        feature = "deactivate-key-signing-key",
-        feature = "delete-cidr-collection",
-        feature = "delete-health-check",
-        feature = "delete-hosted-zone",
-        feature = "delete-key-signing-key",
-        feature = "delete-query-logging-config",
-        feature = "delete-reusable-delegation-set",
-        feature = "delete-traffic-policy",
-        feature = "delete-traffic-policy-instance",
-        feature = "delete-vpc-association-authorization",
-        feature = "disable-hosted-zone-dnssec",
-        feature = "disassociate-vpc-from-hosted-zone",
-        feature = "enable-hosted-zone-dnssec",
-        feature = "get-account-limit",
-        feature = "get-change",
-        feature = "get-dnssec",
-        feature = "get-geo-location",
-        feature = "get-health-check",
-        feature = "get-health-check-last-failure-reason",
-        feature = "get-health-check-status",
-        feature = "get-hosted-zone",
-        feature = "get-hosted-zone-count",
-        feature = "get-hosted-zone-limit",
-        feature = "get-query-logging-config",
-        feature = "get-reusable-delegation-set",
-        feature = "get-reusable-delegation-set-limit",
-        feature = "get-traffic-policy",
-        feature = "get-traffic-policy-instance",
-        feature = "list-cidr-blocks",
-        feature = "list-cidr-collections",
-        feature = "list-cidr-locations",
-        feature = "list-geo-locations",
-        feature = "list-health-checks",
-        feature = "list-hosted-zones",
-        feature = "list-hosted-zones-by-name",
-        feature = "list-hosted-zones-by-vpc",
-        feature = "list-query-logging-configs",
-        feature = "list-resource-record-sets",
-        feature = "list-reusable-delegation-sets",
-        feature = "list-tags-for-resource",
-        feature = "list-tags-for-resources",
-        feature = "list-traffic-policies",
-        feature = "list-traffic-policy-instances",
-        feature = "list-traffic-policy-instances-by-hosted-zone",
-        feature = "list-traffic-policy-instances-by-policy",
-        feature = "list-traffic-policy-versions",
-        feature = "list-vpc-association-authorizations",
-        feature = "test-dns-answer",
-        feature = "update-health-check",
-        feature = "update-hosted-zone-comment",
-        feature = "update-hosted-zone-features",
-        feature = "update-traffic-policy-comment",
-        feature = "update-traffic-policy-instance"
-    ))]
+    #[cfg(feature = "_error-invalid-input")]
     InvalidInput(crate::error::InvalidInput),
     /// The KeyManagementServiceArn that you specified isn't valid to use with DNSSEC signing.
-    #[cfg(any(
-        feature = "activate-key-signing-key",
-        feature = "create-key-signing-key",
-        feature = "delete-key-signing-key",
-        feature = "disable-hosted-zone-dnssec",
-        feature = "enable-hosted-zone-dnssec"
-    ))]
+    #[cfg(feature = "_error-invalid-kms-arn")]
     InvalidKMSArn(crate::error::InvalidKMSArn),
     /// The key-signing key (KSK) name that you specified isn't a valid name.
-    #[cfg(feature = "create-key-signing-key")]
+    #[cfg(feature = "_error-invalid-key-signing-key-name")]
     InvalidKeySigningKeyName(crate::error::InvalidKeySigningKeyName),
     /// The key-signing key (KSK) status isn't valid or another KSK has the status `INTERNAL_FAILURE`.
-    #[cfg(any(
-        feature = "activate-key-signing-key",
-        feature = "create-key-signing-key",
-        feature = "deactivate-key-signing-key",
-        feature = "delete-key-signing-key",
-        feature = "disable-hosted-zone-dnssec",
-        feature = "enable-hosted-zone-dnssec"
-    ))]
+    #[cfg(feature = "_error-invalid-key-signing-key-status")]
     InvalidKeySigningKeyStatus(crate::error::InvalidKeySigningKeyStatus),
     /// The value that you specified to get the second or subsequent page of results is invalid.
-    #[cfg(any(
-        feature = "list-hosted-zones-by-vpc",
-        feature = "list-query-logging-configs",
-        feature = "list-vpc-association-authorizations"
-    ))]
+    #[cfg(feature = "_error-invalid-pagination-token")]
     InvalidPaginationToken(crate::error::InvalidPaginationToken),
     /// Your hosted zone status isn't valid for this operation. In the hosted zone, change the status to enable `DNSSEC` or disable `DNSSEC`.
-    #[cfg(any(
-        feature = "activate-key-signing-key",
-        feature = "create-key-signing-key",
-        feature = "deactivate-key-signing-key",
-        feature = "delete-key-signing-key"
-    ))]
+    #[cfg(feature = "_error-invalid-signing-status")]
     InvalidSigningStatus(crate::error::InvalidSigningStatus),
     /// The format of the traffic policy document that you specified in the `Document` element is not valid.
-    #[cfg(any(feature = "create-traffic-policy", feature = "create-traffic-policy-version"))]
+    #[cfg(feature = "_error-invalid-traffic-policy-document")]
     InvalidTrafficPolicyDocument(crate::error::InvalidTrafficPolicyDocument),
     /// The VPC ID that you specified either isn't a valid ID or the current account is not authorized to access this VPC.
-    #[cfg(any(
-        feature = "associate-vpc-with-hosted-zone",
-        feature = "create-hosted-zone",
-        feature = "create-vpc-association-authorization",
-        feature = "delete-vpc-association-authorization",
-        feature = "disassociate-vpc-from-hosted-zone"
-    ))]
+    #[cfg(feature = "_error-invalid-vpc-id")]
     InvalidVPCId(crate::error::InvalidVPCId),
     /// You've already created a key-signing key (KSK) with this name or with the same customer managed key ARN.
-    #[cfg(feature = "create-key-signing-key")]
+    #[cfg(feature = "_error-key-signing-key-already-exists")]
     KeySigningKeyAlreadyExists(crate::error::KeySigningKeyAlreadyExists),
     /// The key-signing key (KSK) is specified in a parent DS record.
-    #[cfg(any(feature = "deactivate-key-signing-key", feature = "disable-hosted-zone-dnssec"))]
+    #[cfg(feature = "_error-key-signing-key-in-parent-ds-record")]
     KeySigningKeyInParentDSRecord(crate::error::KeySigningKeyInParentDSRecord),
     /// The key-signing key (KSK) that you specified can't be deactivated because it's the only KSK for a currently-enabled DNSSEC. Disable DNSSEC signing, or add or enable another KSK.
-    #[cfg(feature = "deactivate-key-signing-key")]
+    #[cfg(feature = "_error-key-signing-key-in-use")]
     KeySigningKeyInUse(crate::error::KeySigningKeyInUse),
     /// A key-signing key (KSK) with `ACTIVE` status wasn't found.
-    #[cfg(feature = "enable-hosted-zone-dnssec")]
+    #[cfg(feature = "_error-key-signing-key-with-active-status-not-found")]
     KeySigningKeyWithActiveStatusNotFound(crate::error::KeySigningKeyWithActiveStatusNotFound),
     /// The VPC that you're trying to disassociate from the private hosted zone is the last VPC that is associated with the hosted zone. Amazon Route 53 doesn't support disassociating the last VPC from a hosted zone.
-    #[cfg(feature = "disassociate-vpc-from-hosted-zone")]
+    #[cfg(feature = "_error-last-vpc-association")]
     LastVPCAssociation(crate::error::LastVPCAssociation),
     /// This operation can't be completed because the current account has reached the limit on the resource you are trying to create. To request a higher limit, [create a case](http://aws.amazon.com/route53-request) with the Amazon Web Services Support Center.
-    #[cfg(any(
-        feature = "associate-vpc-with-hosted-zone",
-        feature = "change-cidr-collection",
-        feature = "create-cidr-collection",
-        feature = "create-reusable-delegation-set",
-        feature = "update-hosted-zone-features"
-    ))]
+    #[cfg(feature = "_error-limits-exceeded")]
     LimitsExceeded(crate::error::LimitsExceeded),
     /// A change with the specified change ID does not exist.
-    #[cfg(feature = "get-change")]
+    #[cfg(feature = "_error-no-such-change")]
     NoSuchChange(crate::error::NoSuchChange),
     /// The CIDR collection you specified, doesn't exist.
-    #[cfg(any(
-        feature = "change-cidr-collection",
-        feature = "delete-cidr-collection",
-        feature = "list-cidr-blocks",
-        feature = "list-cidr-locations"
-    ))]
+    #[cfg(feature = "_error-no-such-cidr-collection-exception")]
     NoSuchCidrCollectionException(crate::error::NoSuchCidrCollectionException),
     /// The CIDR collection location doesn't match any locations in your account.
-    #[cfg(feature = "list-cidr-blocks")]
+    #[cfg(feature = "_error-no-such-cidr-location-exception")]
     NoSuchCidrLocationException(crate::error::NoSuchCidrLocationException),
     /// There is no CloudWatch Logs log group with the specified ARN.
-    #[cfg(feature = "create-query-logging-config")]
+    #[cfg(feature = "_error-no-such-cloud-watch-logs-log-group")]
     NoSuchCloudWatchLogsLogGroup(crate::error::NoSuchCloudWatchLogsLogGroup),
     /// A reusable delegation set with the specified ID does not exist.
-    #[cfg(any(
-        feature = "create-hosted-zone",
-        feature = "delete-reusable-delegation-set",
-        feature = "get-reusable-delegation-set",
-        feature = "get-reusable-delegation-set-limit",
-        feature = "list-hosted-zones"
-    ))]
+    #[cfg(feature = "_error-no-such-delegation-set")]
     NoSuchDelegationSet(crate::error::NoSuchDelegationSet),
     /// Amazon Route 53 doesn't support the specified geographic location. For a list of supported geolocation codes, see the [GeoLocation](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GeoLocation.html) data type.
-    #[cfg(feature = "get-geo-location")]
+    #[cfg(feature = "_error-no-such-geo-location")]
     NoSuchGeoLocation(crate::error::NoSuchGeoLocation),
     /// No health check exists with the specified ID.
-    #[cfg(any(
-        feature = "change-resource-record-sets",
-        feature = "change-tags-for-resource",
-        feature = "delete-health-check",
-        feature = "get-health-check",
-        feature = "get-health-check-last-failure-reason",
-        feature = "get-health-check-status",
-        feature = "list-tags-for-resource",
-        feature = "list-tags-for-resources",
-        feature = "update-health-check"
-    ))]
+    #[cfg(feature = "_error-no-such-health-check")]
     NoSuchHealthCheck(crate::error::NoSuchHealthCheck),
     /// No hosted zone exists with the ID that you specified.
-    #[cfg(any(
-        feature = "associate-vpc-with-hosted-zone",
-        feature = "change-resource-record-sets",
-        feature = "change-tags-for-resource",
-        feature = "create-key-signing-key",
-        feature = "create-query-logging-config",
-        feature = "create-traffic-policy-instance",
-        feature = "create-vpc-association-authorization",
-        feature = "delete-hosted-zone",
-        feature = "delete-vpc-association-authorization",
-        feature = "disable-hosted-zone-dnssec",
-        feature = "disassociate-vpc-from-hosted-zone",
-        feature = "enable-hosted-zone-dnssec",
-        feature = "get-dnssec",
-        feature = "get-hosted-zone",
-        feature = "get-hosted-zone-limit",
-        feature = "list-query-logging-configs",
-        feature = "list-resource-record-sets",
-        feature = "list-tags-for-resource",
-        feature = "list-tags-for-resources",
-        feature = "list-traffic-policy-instances-by-hosted-zone",
-        feature = "list-vpc-association-authorizations",
-        feature = "test-dns-answer",
-        feature = "update-hosted-zone-comment",
-        feature = "update-hosted-zone-features"
-    ))]
+    #[cfg(feature = "_error-no-such-hosted-zone")]
     NoSuchHostedZone(crate::error::NoSuchHostedZone),
     /// The specified key-signing key (KSK) doesn't exist.
-    #[cfg(any(
-        feature = "activate-key-signing-key",
-        feature = "deactivate-key-signing-key",
-        feature = "delete-key-signing-key"
-    ))]
+    #[cfg(feature = "_error-no-such-key-signing-key")]
     NoSuchKeySigningKey(crate::error::NoSuchKeySigningKey),
     /// There is no DNS query logging configuration with the specified ID.
-    #[cfg(any(feature = "delete-query-logging-config", feature = "get-query-logging-config"))]
+    #[cfg(feature = "_error-no-such-query-logging-config")]
     NoSuchQueryLoggingConfig(crate::error::NoSuchQueryLoggingConfig),
     /// No traffic policy exists with the specified ID.
-    #[cfg(any(
-        feature = "create-traffic-policy-instance",
-        feature = "create-traffic-policy-version",
-        feature = "delete-traffic-policy",
-        feature = "get-traffic-policy",
-        feature = "list-traffic-policy-instances-by-policy",
-        feature = "list-traffic-policy-versions",
-        feature = "update-traffic-policy-comment",
-        feature = "update-traffic-policy-instance"
-    ))]
+    #[cfg(feature = "_error-no-such-traffic-policy")]
     NoSuchTrafficPolicy(crate::error::NoSuchTrafficPolicy),
     /// No traffic policy instance exists with the specified ID.
-    #[cfg(any(
-        feature = "delete-traffic-policy-instance",
-        feature = "get-traffic-policy-instance",
-        feature = "list-traffic-policy-instances",
-        feature = "list-traffic-policy-instances-by-hosted-zone",
-        feature = "list-traffic-policy-instances-by-policy",
-        feature = "update-traffic-policy-instance"
-    ))]
+    #[cfg(feature = "_error-no-such-traffic-policy-instance")]
     NoSuchTrafficPolicyInstance(crate::error::NoSuchTrafficPolicyInstance),
     /// Associating the specified VPC with the specified hosted zone has not been authorized.
-    #[cfg(feature = "associate-vpc-with-hosted-zone")]
+    #[cfg(feature = "_error-not-authorized-exception")]
     NotAuthorizedException(crate::error::NotAuthorizedException),
     /// If Amazon Route 53 can't process a request before the next request arrives, it will reject subsequent requests for the same hosted zone and return an `HTTP 400 error` (`Bad request`). If Route 53 returns this error repeatedly for the same request, we recommend that you wait, in intervals of increasing duration, before you try the request again.
-    #[cfg(any(
-        feature = "associate-vpc-with-hosted-zone",
-        feature = "change-resource-record-sets",
-        feature = "change-tags-for-resource",
-        feature = "delete-hosted-zone",
-        feature = "delete-traffic-policy-instance",
-        feature = "list-tags-for-resource",
-        feature = "list-tags-for-resources",
-        feature = "update-hosted-zone-comment",
-        feature = "update-hosted-zone-features",
-        feature = "update-traffic-policy-instance"
-    ))]
+    #[cfg(feature = "_error-prior-request-not-complete")]
     PriorRequestNotComplete(crate::error::PriorRequestNotComplete),
     /// You're trying to associate a VPC with a public hosted zone. Amazon Route 53 doesn't support associating a VPC with a public hosted zone.
-    #[cfg(feature = "associate-vpc-with-hosted-zone")]
+    #[cfg(feature = "_error-public-zone-vpc-association")]
     PublicZoneVPCAssociation(crate::error::PublicZoneVPCAssociation),
     /// You can create only one query logging configuration for a hosted zone, and a query logging configuration already exists for this hosted zone.
-    #[cfg(feature = "create-query-logging-config")]
+    #[cfg(feature = "_error-query-logging-config-already-exists")]
     QueryLoggingConfigAlreadyExists(crate::error::QueryLoggingConfigAlreadyExists),
     /// The limit on the number of requests per second was exceeded.
-    #[cfg(any(
-        feature = "change-tags-for-resource",
-        feature = "list-tags-for-resource",
-        feature = "list-tags-for-resources"
-    ))]
+    #[cfg(feature = "_error-throttling-exception")]
     ThrottlingException(crate::error::ThrottlingException),
     /// This health check can't be created because the current account has reached the limit on the number of active health checks.
-    #[cfg(feature = "create-health-check")]
+    #[cfg(feature = "_error-too-many-health-checks")]
     TooManyHealthChecks(crate::error::TooManyHealthChecks),
     /// This operation can't be completed either because the current account has reached the limit on the number of hosted zones or because you've reached the limit on the number of hosted zones that can be associated with a reusable delegation set.
-    #[cfg(feature = "create-hosted-zone")]
+    #[cfg(feature = "_error-too-many-hosted-zones")]
     TooManyHostedZones(crate::error::TooManyHostedZones),
     /// You've reached the limit for the number of key-signing keys (KSKs). Remove at least one KSK, and then try again.
-    #[cfg(feature = "create-key-signing-key")]
+    #[cfg(feature = "_error-too-many-key-signing-keys")]
     TooManyKeySigningKeys(crate::error::TooManyKeySigningKeys),
     /// This traffic policy can't be created because the current account has reached the limit on the number of traffic policies.
-    #[cfg(feature = "create-traffic-policy")]
+    #[cfg(feature = "_error-too-many-traffic-policies")]
     TooManyTrafficPolicies(crate::error::TooManyTrafficPolicies),
     /// This traffic policy instance can't be created because the current account has reached the limit on the number of traffic policy instances.
-    #[cfg(feature = "create-traffic-policy-instance")]
+    #[cfg(feature = "_error-too-many-traffic-policy-instances")]
     TooManyTrafficPolicyInstances(crate::error::TooManyTrafficPolicyInstances),
     /// This traffic policy version can't be created because you've reached the limit of 1000 on the number of versions that you can create for the current traffic policy.
-    #[cfg(feature = "create-traffic-policy-version")]
+    #[cfg(feature = "_error-too-many-traffic-policy-versions-for-current-policy")]
     TooManyTrafficPolicyVersionsForCurrentPolicy(crate::error::TooManyTrafficPolicyVersionsForCurrentPolicy),
     /// You've created the maximum number of authorizations that can be created for the specified hosted zone. To authorize another VPC to be associated with the hosted zone, submit a `DeleteVPCAssociationAuthorization` request to remove an existing authorization. To get a list of existing authorizations, submit a `ListVPCAssociationAuthorizations` request.
-    #[cfg(feature = "create-vpc-association-authorization")]
+    #[cfg(feature = "_error-too-many-vpc-association-authorizations")]
     TooManyVPCAssociationAuthorizations(crate::error::TooManyVPCAssociationAuthorizations),
     /// A traffic policy that has the same value for `Name` already exists.
-    #[cfg(feature = "create-traffic-policy")]
+    #[cfg(feature = "_error-traffic-policy-already-exists")]
     TrafficPolicyAlreadyExists(crate::error::TrafficPolicyAlreadyExists),
     /// One or more traffic policy instances were created by using the specified traffic policy.
-    #[cfg(feature = "delete-traffic-policy")]
+    #[cfg(feature = "_error-traffic-policy-in-use")]
     TrafficPolicyInUse(crate::error::TrafficPolicyInUse),
     /// There is already a traffic policy instance with the specified ID.
-    #[cfg(feature = "create-traffic-policy-instance")]
+    #[cfg(feature = "_error-traffic-policy-instance-already-exists")]
     TrafficPolicyInstanceAlreadyExists(crate::error::TrafficPolicyInstanceAlreadyExists),
     /// The VPC that you specified is not authorized to be associated with the hosted zone.
-    #[cfg(feature = "delete-vpc-association-authorization")]
+    #[cfg(feature = "_error-vpc-association-authorization-not-found")]
     VPCAssociationAuthorizationNotFound(crate::error::VPCAssociationAuthorizationNotFound),
     /// The specified VPC and hosted zone are not currently associated.
-    #[cfg(feature = "disassociate-vpc-from-hosted-zone")]
+    #[cfg(feature = "_error-vpc-association-not-found")]
     VPCAssociationNotFound(crate::error::VPCAssociationNotFound),
     /// The request was refused before sending (a missing required member, a value that cannot be sent).
     Build(restxml_runtime::BuildError),
@@ -436,824 +224,182 @@ pub enum Error {
     Unhandled(restxml_runtime::UnhandledError),
 }
 
-impl Clone for Error {
-    #[inline]
-    fn clone(&self) -> Self {
-        match self {
-            #[cfg(feature = "change-cidr-collection")]
-            Self::CidrBlockInUseException(value) => Self::CidrBlockInUseException(value.clone()),
-            #[cfg(feature = "create-cidr-collection")]
-            Self::CidrCollectionAlreadyExistsException(value) => {
-                Self::CidrCollectionAlreadyExistsException(value.clone())
-            }
-            #[cfg(feature = "delete-cidr-collection")]
-            Self::CidrCollectionInUseException(value) => Self::CidrCollectionInUseException(value.clone()),
-            #[cfg(feature = "change-cidr-collection")]
-            Self::CidrCollectionVersionMismatchException(value) => {
-                Self::CidrCollectionVersionMismatchException(value.clone())
-            }
-            #[cfg(any(
-                feature = "activate-key-signing-key",
-                feature = "change-cidr-collection",
-                feature = "create-cidr-collection",
-                feature = "create-key-signing-key",
-                feature = "create-query-logging-config",
-                feature = "create-traffic-policy-version",
-                feature = "create-vpc-association-authorization",
-                feature = "deactivate-key-signing-key",
-                feature = "delete-cidr-collection",
-                feature = "delete-key-signing-key",
-                feature = "delete-query-logging-config",
-                feature = "delete-traffic-policy",
-                feature = "delete-vpc-association-authorization",
-                feature = "disable-hosted-zone-dnssec",
-                feature = "enable-hosted-zone-dnssec",
-                feature = "update-traffic-policy-comment"
-            ))]
-            Self::ConcurrentModification(value) => Self::ConcurrentModification(value.clone()),
-            #[cfg(any(feature = "associate-vpc-with-hosted-zone", feature = "create-hosted-zone"))]
-            Self::ConflictingDomainExists(value) => Self::ConflictingDomainExists(value.clone()),
-            #[cfg(feature = "update-traffic-policy-instance")]
-            Self::ConflictingTypes(value) => Self::ConflictingTypes(value.clone()),
-            #[cfg(any(feature = "disable-hosted-zone-dnssec", feature = "enable-hosted-zone-dnssec"))]
-            Self::DNSSECNotFound(value) => Self::DNSSECNotFound(value.clone()),
-            #[cfg(feature = "create-reusable-delegation-set")]
-            Self::DelegationSetAlreadyCreated(value) => Self::DelegationSetAlreadyCreated(value.clone()),
-            #[cfg(feature = "create-reusable-delegation-set")]
-            Self::DelegationSetAlreadyReusable(value) => Self::DelegationSetAlreadyReusable(value.clone()),
-            #[cfg(feature = "delete-reusable-delegation-set")]
-            Self::DelegationSetInUse(value) => Self::DelegationSetInUse(value.clone()),
-            #[cfg(any(feature = "create-hosted-zone", feature = "create-reusable-delegation-set"))]
-            Self::DelegationSetNotAvailable(value) => Self::DelegationSetNotAvailable(value.clone()),
-            #[cfg(any(
-                feature = "create-hosted-zone",
-                feature = "delete-reusable-delegation-set",
-                feature = "get-reusable-delegation-set",
-                feature = "list-hosted-zones"
-            ))]
-            Self::DelegationSetNotReusable(value) => Self::DelegationSetNotReusable(value.clone()),
-            #[cfg(feature = "create-health-check")]
-            Self::HealthCheckAlreadyExists(value) => Self::HealthCheckAlreadyExists(value.clone()),
-            #[cfg(feature = "delete-health-check")]
-            Self::HealthCheckInUse(value) => Self::HealthCheckInUse(value.clone()),
-            #[cfg(feature = "update-health-check")]
-            Self::HealthCheckVersionMismatch(value) => Self::HealthCheckVersionMismatch(value.clone()),
-            #[cfg(feature = "create-hosted-zone")]
-            Self::HostedZoneAlreadyExists(value) => Self::HostedZoneAlreadyExists(value.clone()),
-            #[cfg(feature = "delete-hosted-zone")]
-            Self::HostedZoneNotEmpty(value) => Self::HostedZoneNotEmpty(value.clone()),
-            #[cfg(feature = "create-reusable-delegation-set")]
-            Self::HostedZoneNotFound(value) => Self::HostedZoneNotFound(value.clone()),
-            #[cfg(feature = "get-hosted-zone-limit")]
-            Self::HostedZoneNotPrivate(value) => Self::HostedZoneNotPrivate(value.clone()),
-            #[cfg(feature = "enable-hosted-zone-dnssec")]
-            Self::HostedZonePartiallyDelegated(value) => Self::HostedZonePartiallyDelegated(value.clone()),
-            #[cfg(any(feature = "get-health-check", feature = "list-health-checks"))]
-            Self::IncompatibleVersion(value) => Self::IncompatibleVersion(value.clone()),
-            #[cfg(feature = "create-query-logging-config")]
-            Self::InsufficientCloudWatchLogsResourcePolicy(value) => {
-                Self::InsufficientCloudWatchLogsResourcePolicy(value.clone())
-            }
-            #[cfg(any(
-                feature = "create-key-signing-key",
-                feature = "create-reusable-delegation-set",
-                feature = "disable-hosted-zone-dnssec",
-                feature = "enable-hosted-zone-dnssec",
-                feature = "get-dnssec"
-            ))]
-            Self::InvalidArgument(value) => Self::InvalidArgument(value.clone()),
-            #[cfg(feature = "change-resource-record-sets")]
-            Self::InvalidChangeBatch(value) => Self::InvalidChangeBatch(value.clone()),
-            #[cfg(any(
-                feature = "create-hosted-zone",
-                feature = "delete-hosted-zone",
-                feature = "list-hosted-zones-by-name"
-            ))]
-            Self::InvalidDomainName(value) => Self::InvalidDomainName(value.clone()),
-            #[cfg(any(
-                feature = "activate-key-signing-key",
-                feature = "associate-vpc-with-hosted-zone",
-                feature = "change-cidr-collection",
-                feature = "change-resource-record-sets",
-                feature = "change-tags-for-resource",
-                feature = "create-cidr-collection",
-                feature = "create-health-check",
-                feature = "create-hosted-zone",
-                feature = "create-key-signing-key",
-                feature = "create-query-logging-config",
-                feature = "create-reusable-delegation-set",
-                feature = "create-traffic-policy",
-                feature = "create-traffic-policy-instance",
-                feature = "create-traffic-policy-version",
-                feature = "create-vpc-association-authorization",
-                feature = "deactivate-key-signing-key",
-                feature = "delete-cidr-collection",
-                feature = "delete-health-check",
-                feature = "delete-hosted-zone",
-                feature = "delete-key-signing-key",
-                feature = "delete-query-logging-config",
-                feature = "delete-reusable-delegation-set",
-                feature = "delete-traffic-policy",
-                feature = "delete-traffic-policy-instance",
-                feature = "delete-vpc-association-authorization",
-                feature = "disable-hosted-zone-dnssec",
-                feature = "disassociate-vpc-from-hosted-zone",
-                feature = "enable-hosted-zone-dnssec",
-                feature = "get-account-limit",
-                feature = "get-change",
-                feature = "get-dnssec",
-                feature = "get-geo-location",
-                feature = "get-health-check",
-                feature = "get-health-check-last-failure-reason",
-                feature = "get-health-check-status",
-                feature = "get-hosted-zone",
-                feature = "get-hosted-zone-count",
-                feature = "get-hosted-zone-limit",
-                feature = "get-query-logging-config",
-                feature = "get-reusable-delegation-set",
-                feature = "get-reusable-delegation-set-limit",
-                feature = "get-traffic-policy",
-                feature = "get-traffic-policy-instance",
-                feature = "list-cidr-blocks",
-                feature = "list-cidr-collections",
-                feature = "list-cidr-locations",
-                feature = "list-geo-locations",
-                feature = "list-health-checks",
-                feature = "list-hosted-zones",
-                feature = "list-hosted-zones-by-name",
-                feature = "list-hosted-zones-by-vpc",
-                feature = "list-query-logging-configs",
-                feature = "list-resource-record-sets",
-                feature = "list-reusable-delegation-sets",
-                feature = "list-tags-for-resource",
-                feature = "list-tags-for-resources",
-                feature = "list-traffic-policies",
-                feature = "list-traffic-policy-instances",
-                feature = "list-traffic-policy-instances-by-hosted-zone",
-                feature = "list-traffic-policy-instances-by-policy",
-                feature = "list-traffic-policy-versions",
-                feature = "list-vpc-association-authorizations",
-                feature = "test-dns-answer",
-                feature = "update-health-check",
-                feature = "update-hosted-zone-comment",
-                feature = "update-hosted-zone-features",
-                feature = "update-traffic-policy-comment",
-                feature = "update-traffic-policy-instance"
-            ))]
-            Self::InvalidInput(value) => Self::InvalidInput(value.clone()),
-            #[cfg(any(
-                feature = "activate-key-signing-key",
-                feature = "create-key-signing-key",
-                feature = "delete-key-signing-key",
-                feature = "disable-hosted-zone-dnssec",
-                feature = "enable-hosted-zone-dnssec"
-            ))]
-            Self::InvalidKMSArn(value) => Self::InvalidKMSArn(value.clone()),
-            #[cfg(feature = "create-key-signing-key")]
-            Self::InvalidKeySigningKeyName(value) => Self::InvalidKeySigningKeyName(value.clone()),
-            #[cfg(any(
-                feature = "activate-key-signing-key",
-                feature = "create-key-signing-key",
-                feature = "deactivate-key-signing-key",
-                feature = "delete-key-signing-key",
-                feature = "disable-hosted-zone-dnssec",
-                feature = "enable-hosted-zone-dnssec"
-            ))]
-            Self::InvalidKeySigningKeyStatus(value) => Self::InvalidKeySigningKeyStatus(value.clone()),
-            #[cfg(any(
-                feature = "list-hosted-zones-by-vpc",
-                feature = "list-query-logging-configs",
-                feature = "list-vpc-association-authorizations"
-            ))]
-            Self::InvalidPaginationToken(value) => Self::InvalidPaginationToken(value.clone()),
-            #[cfg(any(
-                feature = "activate-key-signing-key",
-                feature = "create-key-signing-key",
-                feature = "deactivate-key-signing-key",
-                feature = "delete-key-signing-key"
-            ))]
-            Self::InvalidSigningStatus(value) => Self::InvalidSigningStatus(value.clone()),
-            #[cfg(any(feature = "create-traffic-policy", feature = "create-traffic-policy-version"))]
-            Self::InvalidTrafficPolicyDocument(value) => Self::InvalidTrafficPolicyDocument(value.clone()),
-            #[cfg(any(
-                feature = "associate-vpc-with-hosted-zone",
-                feature = "create-hosted-zone",
-                feature = "create-vpc-association-authorization",
-                feature = "delete-vpc-association-authorization",
-                feature = "disassociate-vpc-from-hosted-zone"
-            ))]
-            Self::InvalidVPCId(value) => Self::InvalidVPCId(value.clone()),
-            #[cfg(feature = "create-key-signing-key")]
-            Self::KeySigningKeyAlreadyExists(value) => Self::KeySigningKeyAlreadyExists(value.clone()),
-            #[cfg(any(feature = "deactivate-key-signing-key", feature = "disable-hosted-zone-dnssec"))]
-            Self::KeySigningKeyInParentDSRecord(value) => Self::KeySigningKeyInParentDSRecord(value.clone()),
-            #[cfg(feature = "deactivate-key-signing-key")]
-            Self::KeySigningKeyInUse(value) => Self::KeySigningKeyInUse(value.clone()),
-            #[cfg(feature = "enable-hosted-zone-dnssec")]
-            Self::KeySigningKeyWithActiveStatusNotFound(value) => {
-                Self::KeySigningKeyWithActiveStatusNotFound(value.clone())
-            }
-            #[cfg(feature = "disassociate-vpc-from-hosted-zone")]
-            Self::LastVPCAssociation(value) => Self::LastVPCAssociation(value.clone()),
-            #[cfg(any(
-                feature = "associate-vpc-with-hosted-zone",
-                feature = "change-cidr-collection",
-                feature = "create-cidr-collection",
-                feature = "create-reusable-delegation-set",
-                feature = "update-hosted-zone-features"
-            ))]
-            Self::LimitsExceeded(value) => Self::LimitsExceeded(value.clone()),
-            #[cfg(feature = "get-change")]
-            Self::NoSuchChange(value) => Self::NoSuchChange(value.clone()),
-            #[cfg(any(
-                feature = "change-cidr-collection",
-                feature = "delete-cidr-collection",
-                feature = "list-cidr-blocks",
-                feature = "list-cidr-locations"
-            ))]
-            Self::NoSuchCidrCollectionException(value) => Self::NoSuchCidrCollectionException(value.clone()),
-            #[cfg(feature = "list-cidr-blocks")]
-            Self::NoSuchCidrLocationException(value) => Self::NoSuchCidrLocationException(value.clone()),
-            #[cfg(feature = "create-query-logging-config")]
-            Self::NoSuchCloudWatchLogsLogGroup(value) => Self::NoSuchCloudWatchLogsLogGroup(value.clone()),
-            #[cfg(any(
-                feature = "create-hosted-zone",
-                feature = "delete-reusable-delegation-set",
-                feature = "get-reusable-delegation-set",
-                feature = "get-reusable-delegation-set-limit",
-                feature = "list-hosted-zones"
-            ))]
-            Self::NoSuchDelegationSet(value) => Self::NoSuchDelegationSet(value.clone()),
-            #[cfg(feature = "get-geo-location")]
-            Self::NoSuchGeoLocation(value) => Self::NoSuchGeoLocation(value.clone()),
-            #[cfg(any(
-                feature = "change-resource-record-sets",
-                feature = "change-tags-for-resource",
-                feature = "delete-health-check",
-                feature = "get-health-check",
-                feature = "get-health-check-last-failure-reason",
-                feature = "get-health-check-status",
-                feature = "list-tags-for-resource",
-                feature = "list-tags-for-resources",
-                feature = "update-health-check"
-            ))]
-            Self::NoSuchHealthCheck(value) => Self::NoSuchHealthCheck(value.clone()),
-            #[cfg(any(
-                feature = "associate-vpc-with-hosted-zone",
-                feature = "change-resource-record-sets",
-                feature = "change-tags-for-resource",
-                feature = "create-key-signing-key",
-                feature = "create-query-logging-config",
-                feature = "create-traffic-policy-instance",
-                feature = "create-vpc-association-authorization",
-                feature = "delete-hosted-zone",
-                feature = "delete-vpc-association-authorization",
-                feature = "disable-hosted-zone-dnssec",
-                feature = "disassociate-vpc-from-hosted-zone",
-                feature = "enable-hosted-zone-dnssec",
-                feature = "get-dnssec",
-                feature = "get-hosted-zone",
-                feature = "get-hosted-zone-limit",
-                feature = "list-query-logging-configs",
-                feature = "list-resource-record-sets",
-                feature = "list-tags-for-resource",
-                feature = "list-tags-for-resources",
-                feature = "list-traffic-policy-instances-by-hosted-zone",
-                feature = "list-vpc-association-authorizations",
-                feature = "test-dns-answer",
-                feature = "update-hosted-zone-comment",
-                feature = "update-hosted-zone-features"
-            ))]
-            Self::NoSuchHostedZone(value) => Self::NoSuchHostedZone(value.clone()),
-            #[cfg(any(
-                feature = "activate-key-signing-key",
-                feature = "deactivate-key-signing-key",
-                feature = "delete-key-signing-key"
-            ))]
-            Self::NoSuchKeySigningKey(value) => Self::NoSuchKeySigningKey(value.clone()),
-            #[cfg(any(feature = "delete-query-logging-config", feature = "get-query-logging-config"))]
-            Self::NoSuchQueryLoggingConfig(value) => Self::NoSuchQueryLoggingConfig(value.clone()),
-            #[cfg(any(
-                feature = "create-traffic-policy-instance",
-                feature = "create-traffic-policy-version",
-                feature = "delete-traffic-policy",
-                feature = "get-traffic-policy",
-                feature = "list-traffic-policy-instances-by-policy",
-                feature = "list-traffic-policy-versions",
-                feature = "update-traffic-policy-comment",
-                feature = "update-traffic-policy-instance"
-            ))]
-            Self::NoSuchTrafficPolicy(value) => Self::NoSuchTrafficPolicy(value.clone()),
-            #[cfg(any(
-                feature = "delete-traffic-policy-instance",
-                feature = "get-traffic-policy-instance",
-                feature = "list-traffic-policy-instances",
-                feature = "list-traffic-policy-instances-by-hosted-zone",
-                feature = "list-traffic-policy-instances-by-policy",
-                feature = "update-traffic-policy-instance"
-            ))]
-            Self::NoSuchTrafficPolicyInstance(value) => Self::NoSuchTrafficPolicyInstance(value.clone()),
-            #[cfg(feature = "associate-vpc-with-hosted-zone")]
-            Self::NotAuthorizedException(value) => Self::NotAuthorizedException(value.clone()),
-            #[cfg(any(
-                feature = "associate-vpc-with-hosted-zone",
-                feature = "change-resource-record-sets",
-                feature = "change-tags-for-resource",
-                feature = "delete-hosted-zone",
-                feature = "delete-traffic-policy-instance",
-                feature = "list-tags-for-resource",
-                feature = "list-tags-for-resources",
-                feature = "update-hosted-zone-comment",
-                feature = "update-hosted-zone-features",
-                feature = "update-traffic-policy-instance"
-            ))]
-            Self::PriorRequestNotComplete(value) => Self::PriorRequestNotComplete(value.clone()),
-            #[cfg(feature = "associate-vpc-with-hosted-zone")]
-            Self::PublicZoneVPCAssociation(value) => Self::PublicZoneVPCAssociation(value.clone()),
-            #[cfg(feature = "create-query-logging-config")]
-            Self::QueryLoggingConfigAlreadyExists(value) => Self::QueryLoggingConfigAlreadyExists(value.clone()),
-            #[cfg(any(
-                feature = "change-tags-for-resource",
-                feature = "list-tags-for-resource",
-                feature = "list-tags-for-resources"
-            ))]
-            Self::ThrottlingException(value) => Self::ThrottlingException(value.clone()),
-            #[cfg(feature = "create-health-check")]
-            Self::TooManyHealthChecks(value) => Self::TooManyHealthChecks(value.clone()),
-            #[cfg(feature = "create-hosted-zone")]
-            Self::TooManyHostedZones(value) => Self::TooManyHostedZones(value.clone()),
-            #[cfg(feature = "create-key-signing-key")]
-            Self::TooManyKeySigningKeys(value) => Self::TooManyKeySigningKeys(value.clone()),
-            #[cfg(feature = "create-traffic-policy")]
-            Self::TooManyTrafficPolicies(value) => Self::TooManyTrafficPolicies(value.clone()),
-            #[cfg(feature = "create-traffic-policy-instance")]
-            Self::TooManyTrafficPolicyInstances(value) => Self::TooManyTrafficPolicyInstances(value.clone()),
-            #[cfg(feature = "create-traffic-policy-version")]
-            Self::TooManyTrafficPolicyVersionsForCurrentPolicy(value) => {
-                Self::TooManyTrafficPolicyVersionsForCurrentPolicy(value.clone())
-            }
-            #[cfg(feature = "create-vpc-association-authorization")]
-            Self::TooManyVPCAssociationAuthorizations(value) => {
-                Self::TooManyVPCAssociationAuthorizations(value.clone())
-            }
-            #[cfg(feature = "create-traffic-policy")]
-            Self::TrafficPolicyAlreadyExists(value) => Self::TrafficPolicyAlreadyExists(value.clone()),
-            #[cfg(feature = "delete-traffic-policy")]
-            Self::TrafficPolicyInUse(value) => Self::TrafficPolicyInUse(value.clone()),
-            #[cfg(feature = "create-traffic-policy-instance")]
-            Self::TrafficPolicyInstanceAlreadyExists(value) => Self::TrafficPolicyInstanceAlreadyExists(value.clone()),
-            #[cfg(feature = "delete-vpc-association-authorization")]
-            Self::VPCAssociationAuthorizationNotFound(value) => {
-                Self::VPCAssociationAuthorizationNotFound(value.clone())
-            }
-            #[cfg(feature = "disassociate-vpc-from-hosted-zone")]
-            Self::VPCAssociationNotFound(value) => Self::VPCAssociationNotFound(value.clone()),
-            Self::Build(value) => Self::Build(value.clone()),
-            Self::Response(value) => Self::Response(value.clone()),
-            Self::Dispatch(value) => Self::Dispatch(value.clone()),
-            Self::Unhandled(value) => Self::Unhandled(value.clone()),
-        }
-    }
-}
-
 impl Error {
     /// Reads `error` again against every modeled error of the
     /// service: the variant of its code, else `Unhandled` as it is.
     #[inline]
     pub fn from_unhandled(error: restxml_runtime::UnhandledError) -> Self {
+        match restxml_runtime::ProvideErrorMetadata::code(&error) {
+            #[cfg(feature = "_error-cidr-block-in-use-exception")]
+            Some("CidrBlockInUseException") => Self::reread(error, Self::CidrBlockInUseException),
+            #[cfg(feature = "_error-cidr-collection-already-exists-exception")]
+            Some("CidrCollectionAlreadyExistsException") => {
+                Self::reread(error, Self::CidrCollectionAlreadyExistsException)
+            }
+            #[cfg(feature = "_error-cidr-collection-in-use-exception")]
+            Some("CidrCollectionInUseException") => Self::reread(error, Self::CidrCollectionInUseException),
+            #[cfg(feature = "_error-cidr-collection-version-mismatch-exception")]
+            Some("CidrCollectionVersionMismatchException") => {
+                Self::reread(error, Self::CidrCollectionVersionMismatchException)
+            }
+            #[cfg(feature = "_error-concurrent-modification")]
+            Some("ConcurrentModification") => Self::reread(error, Self::ConcurrentModification),
+            #[cfg(feature = "_error-conflicting-domain-exists")]
+            Some("ConflictingDomainExists") => Self::reread(error, Self::ConflictingDomainExists),
+            #[cfg(feature = "_error-conflicting-types")]
+            Some("ConflictingTypes") => Self::reread(error, Self::ConflictingTypes),
+            #[cfg(feature = "_error-dnssec-not-found")]
+            Some("DNSSECNotFound") => Self::reread(error, Self::DNSSECNotFound),
+            #[cfg(feature = "_error-delegation-set-already-created")]
+            Some("DelegationSetAlreadyCreated") => Self::reread(error, Self::DelegationSetAlreadyCreated),
+            #[cfg(feature = "_error-delegation-set-already-reusable")]
+            Some("DelegationSetAlreadyReusable") => Self::reread(error, Self::DelegationSetAlreadyReusable),
+            #[cfg(feature = "_error-delegation-set-in-use")]
+            Some("DelegationSetInUse") => Self::reread(error, Self::DelegationSetInUse),
+            #[cfg(feature = "_error-delegation-set-not-available")]
+            Some("DelegationSetNotAvailable") => Self::reread(error, Self::DelegationSetNotAvailable),
+            #[cfg(feature = "_error-delegation-set-not-reusable")]
+            Some("DelegationSetNotReusable") => Self::reread(error, Self::DelegationSetNotReusable),
+            #[cfg(feature = "_error-health-check-already-exists")]
+            Some("HealthCheckAlreadyExists") => Self::reread(error, Self::HealthCheckAlreadyExists),
+            #[cfg(feature = "_error-health-check-in-use")]
+            Some("HealthCheckInUse") => Self::reread(error, Self::HealthCheckInUse),
+            #[cfg(feature = "_error-health-check-version-mismatch")]
+            Some("HealthCheckVersionMismatch") => Self::reread(error, Self::HealthCheckVersionMismatch),
+            #[cfg(feature = "_error-hosted-zone-already-exists")]
+            Some("HostedZoneAlreadyExists") => Self::reread(error, Self::HostedZoneAlreadyExists),
+            #[cfg(feature = "_error-hosted-zone-not-empty")]
+            Some("HostedZoneNotEmpty") => Self::reread(error, Self::HostedZoneNotEmpty),
+            #[cfg(feature = "_error-hosted-zone-not-found")]
+            Some("HostedZoneNotFound") => Self::reread(error, Self::HostedZoneNotFound),
+            #[cfg(feature = "_error-hosted-zone-not-private")]
+            Some("HostedZoneNotPrivate") => Self::reread(error, Self::HostedZoneNotPrivate),
+            #[cfg(feature = "_error-hosted-zone-partially-delegated")]
+            Some("HostedZonePartiallyDelegated") => Self::reread(error, Self::HostedZonePartiallyDelegated),
+            #[cfg(feature = "_error-incompatible-version")]
+            Some("IncompatibleVersion") => Self::reread(error, Self::IncompatibleVersion),
+            #[cfg(feature = "_error-insufficient-cloud-watch-logs-resource-policy")]
+            Some("InsufficientCloudWatchLogsResourcePolicy") => {
+                Self::reread(error, Self::InsufficientCloudWatchLogsResourcePolicy)
+            }
+            #[cfg(feature = "_error-invalid-argument")]
+            Some("InvalidArgument") => Self::reread(error, Self::InvalidArgument),
+            #[cfg(feature = "_error-invalid-change-batch")]
+            Some("InvalidChangeBatch") => Self::reread(error, Self::InvalidChangeBatch),
+            #[cfg(feature = "_error-invalid-domain-name")]
+            Some("InvalidDomainName") => Self::reread(error, Self::InvalidDomainName),
+            #[cfg(feature = "_error-invalid-input")]
+            Some("InvalidInput") => Self::reread(error, Self::InvalidInput),
+            #[cfg(feature = "_error-invalid-kms-arn")]
+            Some("InvalidKMSArn") => Self::reread(error, Self::InvalidKMSArn),
+            #[cfg(feature = "_error-invalid-key-signing-key-name")]
+            Some("InvalidKeySigningKeyName") => Self::reread(error, Self::InvalidKeySigningKeyName),
+            #[cfg(feature = "_error-invalid-key-signing-key-status")]
+            Some("InvalidKeySigningKeyStatus") => Self::reread(error, Self::InvalidKeySigningKeyStatus),
+            #[cfg(feature = "_error-invalid-pagination-token")]
+            Some("InvalidPaginationToken") => Self::reread(error, Self::InvalidPaginationToken),
+            #[cfg(feature = "_error-invalid-signing-status")]
+            Some("InvalidSigningStatus") => Self::reread(error, Self::InvalidSigningStatus),
+            #[cfg(feature = "_error-invalid-traffic-policy-document")]
+            Some("InvalidTrafficPolicyDocument") => Self::reread(error, Self::InvalidTrafficPolicyDocument),
+            #[cfg(feature = "_error-invalid-vpc-id")]
+            Some("InvalidVPCId") => Self::reread(error, Self::InvalidVPCId),
+            #[cfg(feature = "_error-key-signing-key-already-exists")]
+            Some("KeySigningKeyAlreadyExists") => Self::reread(error, Self::KeySigningKeyAlreadyExists),
+            #[cfg(feature = "_error-key-signing-key-in-parent-ds-record")]
+            Some("KeySigningKeyInParentDSRecord") => Self::reread(error, Self::KeySigningKeyInParentDSRecord),
+            #[cfg(feature = "_error-key-signing-key-in-use")]
+            Some("KeySigningKeyInUse") => Self::reread(error, Self::KeySigningKeyInUse),
+            #[cfg(feature = "_error-key-signing-key-with-active-status-not-found")]
+            Some("KeySigningKeyWithActiveStatusNotFound") => {
+                Self::reread(error, Self::KeySigningKeyWithActiveStatusNotFound)
+            }
+            #[cfg(feature = "_error-last-vpc-association")]
+            Some("LastVPCAssociation") => Self::reread(error, Self::LastVPCAssociation),
+            #[cfg(feature = "_error-limits-exceeded")]
+            Some("LimitsExceeded") => Self::reread(error, Self::LimitsExceeded),
+            #[cfg(feature = "_error-no-such-change")]
+            Some("NoSuchChange") => Self::reread(error, Self::NoSuchChange),
+            #[cfg(feature = "_error-no-such-cidr-collection-exception")]
+            Some("NoSuchCidrCollectionException") => Self::reread(error, Self::NoSuchCidrCollectionException),
+            #[cfg(feature = "_error-no-such-cidr-location-exception")]
+            Some("NoSuchCidrLocationException") => Self::reread(error, Self::NoSuchCidrLocationException),
+            #[cfg(feature = "_error-no-such-cloud-watch-logs-log-group")]
+            Some("NoSuchCloudWatchLogsLogGroup") => Self::reread(error, Self::NoSuchCloudWatchLogsLogGroup),
+            #[cfg(feature = "_error-no-such-delegation-set")]
+            Some("NoSuchDelegationSet") => Self::reread(error, Self::NoSuchDelegationSet),
+            #[cfg(feature = "_error-no-such-geo-location")]
+            Some("NoSuchGeoLocation") => Self::reread(error, Self::NoSuchGeoLocation),
+            #[cfg(feature = "_error-no-such-health-check")]
+            Some("NoSuchHealthCheck") => Self::reread(error, Self::NoSuchHealthCheck),
+            #[cfg(feature = "_error-no-such-hosted-zone")]
+            Some("NoSuchHostedZone") => Self::reread(error, Self::NoSuchHostedZone),
+            #[cfg(feature = "_error-no-such-key-signing-key")]
+            Some("NoSuchKeySigningKey") => Self::reread(error, Self::NoSuchKeySigningKey),
+            #[cfg(feature = "_error-no-such-query-logging-config")]
+            Some("NoSuchQueryLoggingConfig") => Self::reread(error, Self::NoSuchQueryLoggingConfig),
+            #[cfg(feature = "_error-no-such-traffic-policy")]
+            Some("NoSuchTrafficPolicy") => Self::reread(error, Self::NoSuchTrafficPolicy),
+            #[cfg(feature = "_error-no-such-traffic-policy-instance")]
+            Some("NoSuchTrafficPolicyInstance") => Self::reread(error, Self::NoSuchTrafficPolicyInstance),
+            #[cfg(feature = "_error-not-authorized-exception")]
+            Some("NotAuthorizedException") => Self::reread(error, Self::NotAuthorizedException),
+            #[cfg(feature = "_error-prior-request-not-complete")]
+            Some("PriorRequestNotComplete") => Self::reread(error, Self::PriorRequestNotComplete),
+            #[cfg(feature = "_error-public-zone-vpc-association")]
+            Some("PublicZoneVPCAssociation") => Self::reread(error, Self::PublicZoneVPCAssociation),
+            #[cfg(feature = "_error-query-logging-config-already-exists")]
+            Some("QueryLoggingConfigAlreadyExists") => Self::reread(error, Self::QueryLoggingConfigAlreadyExists),
+            #[cfg(feature = "_error-throttling-exception")]
+            Some("ThrottlingException") => Self::reread(error, Self::ThrottlingException),
+            #[cfg(feature = "_error-too-many-health-checks")]
+            Some("TooManyHealthChecks") => Self::reread(error, Self::TooManyHealthChecks),
+            #[cfg(feature = "_error-too-many-hosted-zones")]
+            Some("TooManyHostedZones") => Self::reread(error, Self::TooManyHostedZones),
+            #[cfg(feature = "_error-too-many-key-signing-keys")]
+            Some("TooManyKeySigningKeys") => Self::reread(error, Self::TooManyKeySigningKeys),
+            #[cfg(feature = "_error-too-many-traffic-policies")]
+            Some("TooManyTrafficPolicies") => Self::reread(error, Self::TooManyTrafficPolicies),
+            #[cfg(feature = "_error-too-many-traffic-policy-instances")]
+            Some("TooManyTrafficPolicyInstances") => Self::reread(error, Self::TooManyTrafficPolicyInstances),
+            #[cfg(feature = "_error-too-many-traffic-policy-versions-for-current-policy")]
+            Some("TooManyTrafficPolicyVersionsForCurrentPolicy") => {
+                Self::reread(error, Self::TooManyTrafficPolicyVersionsForCurrentPolicy)
+            }
+            #[cfg(feature = "_error-too-many-vpc-association-authorizations")]
+            Some("TooManyVPCAssociationAuthorizations") => {
+                Self::reread(error, Self::TooManyVPCAssociationAuthorizations)
+            }
+            #[cfg(feature = "_error-traffic-policy-already-exists")]
+            Some("TrafficPolicyAlreadyExists") => Self::reread(error, Self::TrafficPolicyAlreadyExists),
+            #[cfg(feature = "_error-traffic-policy-in-use")]
+            Some("TrafficPolicyInUse") => Self::reread(error, Self::TrafficPolicyInUse),
+            #[cfg(feature = "_error-traffic-policy-instance-already-exists")]
+            Some("TrafficPolicyInstanceAlreadyExists") => Self::reread(error, Self::TrafficPolicyInstanceAlreadyExists),
+            #[cfg(feature = "_error-vpc-association-authorization-not-found")]
+            Some("VPCAssociationAuthorizationNotFound") => {
+                Self::reread(error, Self::VPCAssociationAuthorizationNotFound)
+            }
+            #[cfg(feature = "_error-vpc-association-not-found")]
+            Some("VPCAssociationNotFound") => Self::reread(error, Self::VPCAssociationNotFound),
+            _ => Self::Unhandled(error),
+        }
+    }
+    /// `error`'s response read as the modeled error `T` and held by
+    /// `variant`; `error` as it is when the body does not hold `T`.
+    #[inline]
+    fn reread<T: restxml_runtime::error::ModeledError>(
+        error: restxml_runtime::UnhandledError,
+        variant: fn(T) -> Self,
+    ) -> Self {
         let (Some(headers), Some(body)) = (error.headers(), error.body()) else {
             return Self::Unhandled(error);
         };
         let meta = restxml_runtime::ProvideErrorMetadata::meta(&error).clone();
-        match meta.code.as_deref() {
-            #[cfg(feature = "change-cidr-collection")]
-            Some("CidrBlockInUseException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::CidrBlockInUseException),
-            #[cfg(feature = "create-cidr-collection")]
-            Some("CidrCollectionAlreadyExistsException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::CidrCollectionAlreadyExistsException),
-            #[cfg(feature = "delete-cidr-collection")]
-            Some("CidrCollectionInUseException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::CidrCollectionInUseException),
-            #[cfg(feature = "change-cidr-collection")]
-            Some("CidrCollectionVersionMismatchException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::CidrCollectionVersionMismatchException),
-            #[cfg(any(
-                feature = "activate-key-signing-key",
-                feature = "change-cidr-collection",
-                feature = "create-cidr-collection",
-                feature = "create-key-signing-key",
-                feature = "create-query-logging-config",
-                feature = "create-traffic-policy-version",
-                feature = "create-vpc-association-authorization",
-                feature = "deactivate-key-signing-key",
-                feature = "delete-cidr-collection",
-                feature = "delete-key-signing-key",
-                feature = "delete-query-logging-config",
-                feature = "delete-traffic-policy",
-                feature = "delete-vpc-association-authorization",
-                feature = "disable-hosted-zone-dnssec",
-                feature = "enable-hosted-zone-dnssec",
-                feature = "update-traffic-policy-comment"
-            ))]
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::ConcurrentModification),
-            #[cfg(any(feature = "associate-vpc-with-hosted-zone", feature = "create-hosted-zone"))]
-            Some("ConflictingDomainExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::ConflictingDomainExists),
-            #[cfg(feature = "update-traffic-policy-instance")]
-            Some("ConflictingTypes") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::ConflictingTypes),
-            #[cfg(any(feature = "disable-hosted-zone-dnssec", feature = "enable-hosted-zone-dnssec"))]
-            Some("DNSSECNotFound") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::DNSSECNotFound),
-            #[cfg(feature = "create-reusable-delegation-set")]
-            Some("DelegationSetAlreadyCreated") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::DelegationSetAlreadyCreated),
-            #[cfg(feature = "create-reusable-delegation-set")]
-            Some("DelegationSetAlreadyReusable") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::DelegationSetAlreadyReusable),
-            #[cfg(feature = "delete-reusable-delegation-set")]
-            Some("DelegationSetInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::DelegationSetInUse),
-            #[cfg(any(feature = "create-hosted-zone", feature = "create-reusable-delegation-set"))]
-            Some("DelegationSetNotAvailable") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::DelegationSetNotAvailable),
-            #[cfg(any(
-                feature = "create-hosted-zone",
-                feature = "delete-reusable-delegation-set",
-                feature = "get-reusable-delegation-set",
-                feature = "list-hosted-zones"
-            ))]
-            Some("DelegationSetNotReusable") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::DelegationSetNotReusable),
-            #[cfg(feature = "create-health-check")]
-            Some("HealthCheckAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::HealthCheckAlreadyExists),
-            #[cfg(feature = "delete-health-check")]
-            Some("HealthCheckInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::HealthCheckInUse),
-            #[cfg(feature = "update-health-check")]
-            Some("HealthCheckVersionMismatch") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::HealthCheckVersionMismatch),
-            #[cfg(feature = "create-hosted-zone")]
-            Some("HostedZoneAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::HostedZoneAlreadyExists),
-            #[cfg(feature = "delete-hosted-zone")]
-            Some("HostedZoneNotEmpty") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::HostedZoneNotEmpty),
-            #[cfg(feature = "create-reusable-delegation-set")]
-            Some("HostedZoneNotFound") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::HostedZoneNotFound),
-            #[cfg(feature = "get-hosted-zone-limit")]
-            Some("HostedZoneNotPrivate") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::HostedZoneNotPrivate),
-            #[cfg(feature = "enable-hosted-zone-dnssec")]
-            Some("HostedZonePartiallyDelegated") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::HostedZonePartiallyDelegated),
-            #[cfg(any(feature = "get-health-check", feature = "list-health-checks"))]
-            Some("IncompatibleVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::IncompatibleVersion),
-            #[cfg(feature = "create-query-logging-config")]
-            Some("InsufficientCloudWatchLogsResourcePolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::InsufficientCloudWatchLogsResourcePolicy)
-            }
-            #[cfg(any(
-                feature = "create-key-signing-key",
-                feature = "create-reusable-delegation-set",
-                feature = "disable-hosted-zone-dnssec",
-                feature = "enable-hosted-zone-dnssec",
-                feature = "get-dnssec"
-            ))]
-            Some("InvalidArgument") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidArgument),
-            #[cfg(feature = "change-resource-record-sets")]
-            Some("InvalidChangeBatch") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidChangeBatch),
-            #[cfg(any(
-                feature = "create-hosted-zone",
-                feature = "delete-hosted-zone",
-                feature = "list-hosted-zones-by-name"
-            ))]
-            Some("InvalidDomainName") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidDomainName),
-            #[cfg(any(
-                feature = "activate-key-signing-key",
-                feature = "associate-vpc-with-hosted-zone",
-                feature = "change-cidr-collection",
-                feature = "change-resource-record-sets",
-                feature = "change-tags-for-resource",
-                feature = "create-cidr-collection",
-                feature = "create-health-check",
-                feature = "create-hosted-zone",
-                feature = "create-key-signing-key",
-                feature = "create-query-logging-config",
-                feature = "create-reusable-delegation-set",
-                feature = "create-traffic-policy",
-                feature = "create-traffic-policy-instance",
-                feature = "create-traffic-policy-version",
-                feature = "create-vpc-association-authorization",
-                feature = "deactivate-key-signing-key",
-                feature = "delete-cidr-collection",
-                feature = "delete-health-check",
-                feature = "delete-hosted-zone",
-                feature = "delete-key-signing-key",
-                feature = "delete-query-logging-config",
-                feature = "delete-reusable-delegation-set",
-                feature = "delete-traffic-policy",
-                feature = "delete-traffic-policy-instance",
-                feature = "delete-vpc-association-authorization",
-                feature = "disable-hosted-zone-dnssec",
-                feature = "disassociate-vpc-from-hosted-zone",
-                feature = "enable-hosted-zone-dnssec",
-                feature = "get-account-limit",
-                feature = "get-change",
-                feature = "get-dnssec",
-                feature = "get-geo-location",
-                feature = "get-health-check",
-                feature = "get-health-check-last-failure-reason",
-                feature = "get-health-check-status",
-                feature = "get-hosted-zone",
-                feature = "get-hosted-zone-count",
-                feature = "get-hosted-zone-limit",
-                feature = "get-query-logging-config",
-                feature = "get-reusable-delegation-set",
-                feature = "get-reusable-delegation-set-limit",
-                feature = "get-traffic-policy",
-                feature = "get-traffic-policy-instance",
-                feature = "list-cidr-blocks",
-                feature = "list-cidr-collections",
-                feature = "list-cidr-locations",
-                feature = "list-geo-locations",
-                feature = "list-health-checks",
-                feature = "list-hosted-zones",
-                feature = "list-hosted-zones-by-name",
-                feature = "list-hosted-zones-by-vpc",
-                feature = "list-query-logging-configs",
-                feature = "list-resource-record-sets",
-                feature = "list-reusable-delegation-sets",
-                feature = "list-tags-for-resource",
-                feature = "list-tags-for-resources",
-                feature = "list-traffic-policies",
-                feature = "list-traffic-policy-instances",
-                feature = "list-traffic-policy-instances-by-hosted-zone",
-                feature = "list-traffic-policy-instances-by-policy",
-                feature = "list-traffic-policy-versions",
-                feature = "list-vpc-association-authorizations",
-                feature = "test-dns-answer",
-                feature = "update-health-check",
-                feature = "update-hosted-zone-comment",
-                feature = "update-hosted-zone-features",
-                feature = "update-traffic-policy-comment",
-                feature = "update-traffic-policy-instance"
-            ))]
-            Some("InvalidInput") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidInput),
-            #[cfg(any(
-                feature = "activate-key-signing-key",
-                feature = "create-key-signing-key",
-                feature = "delete-key-signing-key",
-                feature = "disable-hosted-zone-dnssec",
-                feature = "enable-hosted-zone-dnssec"
-            ))]
-            Some("InvalidKMSArn") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidKMSArn),
-            #[cfg(feature = "create-key-signing-key")]
-            Some("InvalidKeySigningKeyName") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidKeySigningKeyName),
-            #[cfg(any(
-                feature = "activate-key-signing-key",
-                feature = "create-key-signing-key",
-                feature = "deactivate-key-signing-key",
-                feature = "delete-key-signing-key",
-                feature = "disable-hosted-zone-dnssec",
-                feature = "enable-hosted-zone-dnssec"
-            ))]
-            Some("InvalidKeySigningKeyStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidKeySigningKeyStatus),
-            #[cfg(any(
-                feature = "list-hosted-zones-by-vpc",
-                feature = "list-query-logging-configs",
-                feature = "list-vpc-association-authorizations"
-            ))]
-            Some("InvalidPaginationToken") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidPaginationToken),
-            #[cfg(any(
-                feature = "activate-key-signing-key",
-                feature = "create-key-signing-key",
-                feature = "deactivate-key-signing-key",
-                feature = "delete-key-signing-key"
-            ))]
-            Some("InvalidSigningStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidSigningStatus),
-            #[cfg(any(feature = "create-traffic-policy", feature = "create-traffic-policy-version"))]
-            Some("InvalidTrafficPolicyDocument") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidTrafficPolicyDocument),
-            #[cfg(any(
-                feature = "associate-vpc-with-hosted-zone",
-                feature = "create-hosted-zone",
-                feature = "create-vpc-association-authorization",
-                feature = "delete-vpc-association-authorization",
-                feature = "disassociate-vpc-from-hosted-zone"
-            ))]
-            Some("InvalidVPCId") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::InvalidVPCId),
-            #[cfg(feature = "create-key-signing-key")]
-            Some("KeySigningKeyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::KeySigningKeyAlreadyExists),
-            #[cfg(any(feature = "deactivate-key-signing-key", feature = "disable-hosted-zone-dnssec"))]
-            Some("KeySigningKeyInParentDSRecord") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::KeySigningKeyInParentDSRecord),
-            #[cfg(feature = "deactivate-key-signing-key")]
-            Some("KeySigningKeyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::KeySigningKeyInUse),
-            #[cfg(feature = "enable-hosted-zone-dnssec")]
-            Some("KeySigningKeyWithActiveStatusNotFound") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::KeySigningKeyWithActiveStatusNotFound),
-            #[cfg(feature = "disassociate-vpc-from-hosted-zone")]
-            Some("LastVPCAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::LastVPCAssociation),
-            #[cfg(any(
-                feature = "associate-vpc-with-hosted-zone",
-                feature = "change-cidr-collection",
-                feature = "create-cidr-collection",
-                feature = "create-reusable-delegation-set",
-                feature = "update-hosted-zone-features"
-            ))]
-            Some("LimitsExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::LimitsExceeded),
-            #[cfg(feature = "get-change")]
-            Some("NoSuchChange") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchChange),
-            #[cfg(any(
-                feature = "change-cidr-collection",
-                feature = "delete-cidr-collection",
-                feature = "list-cidr-blocks",
-                feature = "list-cidr-locations"
-            ))]
-            Some("NoSuchCidrCollectionException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchCidrCollectionException),
-            #[cfg(feature = "list-cidr-blocks")]
-            Some("NoSuchCidrLocationException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchCidrLocationException),
-            #[cfg(feature = "create-query-logging-config")]
-            Some("NoSuchCloudWatchLogsLogGroup") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchCloudWatchLogsLogGroup),
-            #[cfg(any(
-                feature = "create-hosted-zone",
-                feature = "delete-reusable-delegation-set",
-                feature = "get-reusable-delegation-set",
-                feature = "get-reusable-delegation-set-limit",
-                feature = "list-hosted-zones"
-            ))]
-            Some("NoSuchDelegationSet") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchDelegationSet),
-            #[cfg(feature = "get-geo-location")]
-            Some("NoSuchGeoLocation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchGeoLocation),
-            #[cfg(any(
-                feature = "change-resource-record-sets",
-                feature = "change-tags-for-resource",
-                feature = "delete-health-check",
-                feature = "get-health-check",
-                feature = "get-health-check-last-failure-reason",
-                feature = "get-health-check-status",
-                feature = "list-tags-for-resource",
-                feature = "list-tags-for-resources",
-                feature = "update-health-check"
-            ))]
-            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchHealthCheck),
-            #[cfg(any(
-                feature = "associate-vpc-with-hosted-zone",
-                feature = "change-resource-record-sets",
-                feature = "change-tags-for-resource",
-                feature = "create-key-signing-key",
-                feature = "create-query-logging-config",
-                feature = "create-traffic-policy-instance",
-                feature = "create-vpc-association-authorization",
-                feature = "delete-hosted-zone",
-                feature = "delete-vpc-association-authorization",
-                feature = "disable-hosted-zone-dnssec",
-                feature = "disassociate-vpc-from-hosted-zone",
-                feature = "enable-hosted-zone-dnssec",
-                feature = "get-dnssec",
-                feature = "get-hosted-zone",
-                feature = "get-hosted-zone-limit",
-                feature = "list-query-logging-configs",
-                feature = "list-resource-record-sets",
-                feature = "list-tags-for-resource",
-                feature = "list-tags-for-resources",
-                feature = "list-traffic-policy-instances-by-hosted-zone",
-                feature = "list-vpc-association-authorizations",
-                feature = "test-dns-answer",
-                feature = "update-hosted-zone-comment",
-                feature = "update-hosted-zone-features"
-            ))]
-            Some("NoSuchHostedZone") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchHostedZone),
-            #[cfg(any(
-                feature = "activate-key-signing-key",
-                feature = "deactivate-key-signing-key",
-                feature = "delete-key-signing-key"
-            ))]
-            Some("NoSuchKeySigningKey") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchKeySigningKey),
-            #[cfg(any(feature = "delete-query-logging-config", feature = "get-query-logging-config"))]
-            Some("NoSuchQueryLoggingConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchQueryLoggingConfig),
-            #[cfg(any(
-                feature = "create-traffic-policy-instance",
-                feature = "create-traffic-policy-version",
-                feature = "delete-traffic-policy",
-                feature = "get-traffic-policy",
-                feature = "list-traffic-policy-instances-by-policy",
-                feature = "list-traffic-policy-versions",
-                feature = "update-traffic-policy-comment",
-                feature = "update-traffic-policy-instance"
-            ))]
-            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchTrafficPolicy),
-            #[cfg(any(
-                feature = "delete-traffic-policy-instance",
-                feature = "get-traffic-policy-instance",
-                feature = "list-traffic-policy-instances",
-                feature = "list-traffic-policy-instances-by-hosted-zone",
-                feature = "list-traffic-policy-instances-by-policy",
-                feature = "update-traffic-policy-instance"
-            ))]
-            Some("NoSuchTrafficPolicyInstance") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NoSuchTrafficPolicyInstance),
-            #[cfg(feature = "associate-vpc-with-hosted-zone")]
-            Some("NotAuthorizedException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::NotAuthorizedException),
-            #[cfg(any(
-                feature = "associate-vpc-with-hosted-zone",
-                feature = "change-resource-record-sets",
-                feature = "change-tags-for-resource",
-                feature = "delete-hosted-zone",
-                feature = "delete-traffic-policy-instance",
-                feature = "list-tags-for-resource",
-                feature = "list-tags-for-resources",
-                feature = "update-hosted-zone-comment",
-                feature = "update-hosted-zone-features",
-                feature = "update-traffic-policy-instance"
-            ))]
-            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::PriorRequestNotComplete),
-            #[cfg(feature = "associate-vpc-with-hosted-zone")]
-            Some("PublicZoneVPCAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::PublicZoneVPCAssociation),
-            #[cfg(feature = "create-query-logging-config")]
-            Some("QueryLoggingConfigAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::QueryLoggingConfigAlreadyExists),
-            #[cfg(any(
-                feature = "change-tags-for-resource",
-                feature = "list-tags-for-resource",
-                feature = "list-tags-for-resources"
-            ))]
-            Some("ThrottlingException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::ThrottlingException),
-            #[cfg(feature = "create-health-check")]
-            Some("TooManyHealthChecks") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyHealthChecks),
-            #[cfg(feature = "create-hosted-zone")]
-            Some("TooManyHostedZones") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyHostedZones),
-            #[cfg(feature = "create-key-signing-key")]
-            Some("TooManyKeySigningKeys") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyKeySigningKeys),
-            #[cfg(feature = "create-traffic-policy")]
-            Some("TooManyTrafficPolicies") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyTrafficPolicies),
-            #[cfg(feature = "create-traffic-policy-instance")]
-            Some("TooManyTrafficPolicyInstances") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyTrafficPolicyInstances),
-            #[cfg(feature = "create-traffic-policy-version")]
-            Some("TooManyTrafficPolicyVersionsForCurrentPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(|_| Self::Unhandled(error), Self::TooManyTrafficPolicyVersionsForCurrentPolicy)
-            }
-            #[cfg(feature = "create-vpc-association-authorization")]
-            Some("TooManyVPCAssociationAuthorizations") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TooManyVPCAssociationAuthorizations),
-            #[cfg(feature = "create-traffic-policy")]
-            Some("TrafficPolicyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TrafficPolicyAlreadyExists),
-            #[cfg(feature = "delete-traffic-policy")]
-            Some("TrafficPolicyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TrafficPolicyInUse),
-            #[cfg(feature = "create-traffic-policy-instance")]
-            Some("TrafficPolicyInstanceAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::TrafficPolicyInstanceAlreadyExists),
-            #[cfg(feature = "delete-vpc-association-authorization")]
-            Some("VPCAssociationAuthorizationNotFound") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::VPCAssociationAuthorizationNotFound),
-            #[cfg(feature = "disassociate-vpc-from-hosted-zone")]
-            Some("VPCAssociationNotFound") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(|_| Self::Unhandled(error), Self::VPCAssociationNotFound),
-            _ => Self::Unhandled(error),
+        let operation = error.operation().unwrap_or_default();
+        match restxml_runtime::error_body::modeled(operation, body, headers, meta) {
+            Ok(modeled) => variant(modeled),
+            Err(_) => Self::Unhandled(error),
         }
     }
     /// The service's error, whichever variant holds it; `None` for
@@ -1261,359 +407,143 @@ impl Error {
     #[inline]
     fn service_error(&self) -> Option<&(dyn restxml_runtime::error::ServiceError + 'static)> {
         match self {
-            #[cfg(feature = "change-cidr-collection")]
+            #[cfg(feature = "_error-cidr-block-in-use-exception")]
             Self::CidrBlockInUseException(error) => Some(error),
-            #[cfg(feature = "create-cidr-collection")]
+            #[cfg(feature = "_error-cidr-collection-already-exists-exception")]
             Self::CidrCollectionAlreadyExistsException(error) => Some(error),
-            #[cfg(feature = "delete-cidr-collection")]
+            #[cfg(feature = "_error-cidr-collection-in-use-exception")]
             Self::CidrCollectionInUseException(error) => Some(error),
-            #[cfg(feature = "change-cidr-collection")]
+            #[cfg(feature = "_error-cidr-collection-version-mismatch-exception")]
             Self::CidrCollectionVersionMismatchException(error) => Some(error),
-            #[cfg(any(
-                feature = "activate-key-signing-key",
-                feature = "change-cidr-collection",
-                feature = "create-cidr-collection",
-                feature = "create-key-signing-key",
-                feature = "create-query-logging-config",
-                feature = "create-traffic-policy-version",
-                feature = "create-vpc-association-authorization",
-                feature = "deactivate-key-signing-key",
-                feature = "delete-cidr-collection",
-                feature = "delete-key-signing-key",
-                feature = "delete-query-logging-config",
-                feature = "delete-traffic-policy",
-                feature = "delete-vpc-association-authorization",
-                feature = "disable-hosted-zone-dnssec",
-                feature = "enable-hosted-zone-dnssec",
-                feature = "update-traffic-policy-comment"
-            ))]
+            #[cfg(feature = "_error-concurrent-modification")]
             Self::ConcurrentModification(error) => Some(error),
-            #[cfg(any(feature = "associate-vpc-with-hosted-zone", feature = "create-hosted-zone"))]
+            #[cfg(feature = "_error-conflicting-domain-exists")]
             Self::ConflictingDomainExists(error) => Some(error),
-            #[cfg(feature = "update-traffic-policy-instance")]
+            #[cfg(feature = "_error-conflicting-types")]
             Self::ConflictingTypes(error) => Some(error),
-            #[cfg(any(feature = "disable-hosted-zone-dnssec", feature = "enable-hosted-zone-dnssec"))]
+            #[cfg(feature = "_error-dnssec-not-found")]
             Self::DNSSECNotFound(error) => Some(error),
-            #[cfg(feature = "create-reusable-delegation-set")]
+            #[cfg(feature = "_error-delegation-set-already-created")]
             Self::DelegationSetAlreadyCreated(error) => Some(error),
-            #[cfg(feature = "create-reusable-delegation-set")]
+            #[cfg(feature = "_error-delegation-set-already-reusable")]
             Self::DelegationSetAlreadyReusable(error) => Some(error),
-            #[cfg(feature = "delete-reusable-delegation-set")]
+            #[cfg(feature = "_error-delegation-set-in-use")]
             Self::DelegationSetInUse(error) => Some(error),
-            #[cfg(any(feature = "create-hosted-zone", feature = "create-reusable-delegation-set"))]
+            #[cfg(feature = "_error-delegation-set-not-available")]
             Self::DelegationSetNotAvailable(error) => Some(error),
-            #[cfg(any(
-                feature = "create-hosted-zone",
-                feature = "delete-reusable-delegation-set",
-                feature = "get-reusable-delegation-set",
-                feature = "list-hosted-zones"
-            ))]
+            #[cfg(feature = "_error-delegation-set-not-reusable")]
             Self::DelegationSetNotReusable(error) => Some(error),
-            #[cfg(feature = "create-health-check")]
+            #[cfg(feature = "_error-health-check-already-exists")]
             Self::HealthCheckAlreadyExists(error) => Some(error),
-            #[cfg(feature = "delete-health-check")]
+            #[cfg(feature = "_error-health-check-in-use")]
             Self::HealthCheckInUse(error) => Some(error),
-            #[cfg(feature = "update-health-check")]
+            #[cfg(feature = "_error-health-check-version-mismatch")]
             Self::HealthCheckVersionMismatch(error) => Some(error),
-            #[cfg(feature = "create-hosted-zone")]
+            #[cfg(feature = "_error-hosted-zone-already-exists")]
             Self::HostedZoneAlreadyExists(error) => Some(error),
-            #[cfg(feature = "delete-hosted-zone")]
+            #[cfg(feature = "_error-hosted-zone-not-empty")]
             Self::HostedZoneNotEmpty(error) => Some(error),
-            #[cfg(feature = "create-reusable-delegation-set")]
+            #[cfg(feature = "_error-hosted-zone-not-found")]
             Self::HostedZoneNotFound(error) => Some(error),
-            #[cfg(feature = "get-hosted-zone-limit")]
+            #[cfg(feature = "_error-hosted-zone-not-private")]
             Self::HostedZoneNotPrivate(error) => Some(error),
-            #[cfg(feature = "enable-hosted-zone-dnssec")]
+            #[cfg(feature = "_error-hosted-zone-partially-delegated")]
             Self::HostedZonePartiallyDelegated(error) => Some(error),
-            #[cfg(any(feature = "get-health-check", feature = "list-health-checks"))]
+            #[cfg(feature = "_error-incompatible-version")]
             Self::IncompatibleVersion(error) => Some(error),
-            #[cfg(feature = "create-query-logging-config")]
+            #[cfg(feature = "_error-insufficient-cloud-watch-logs-resource-policy")]
             Self::InsufficientCloudWatchLogsResourcePolicy(error) => Some(error),
-            #[cfg(any(
-                feature = "create-key-signing-key",
-                feature = "create-reusable-delegation-set",
-                feature = "disable-hosted-zone-dnssec",
-                feature = "enable-hosted-zone-dnssec",
-                feature = "get-dnssec"
-            ))]
+            #[cfg(feature = "_error-invalid-argument")]
             Self::InvalidArgument(error) => Some(error),
-            #[cfg(feature = "change-resource-record-sets")]
+            #[cfg(feature = "_error-invalid-change-batch")]
             Self::InvalidChangeBatch(error) => Some(error),
-            #[cfg(any(
-                feature = "create-hosted-zone",
-                feature = "delete-hosted-zone",
-                feature = "list-hosted-zones-by-name"
-            ))]
+            #[cfg(feature = "_error-invalid-domain-name")]
             Self::InvalidDomainName(error) => Some(error),
-            #[cfg(any(
-                feature = "activate-key-signing-key",
-                feature = "associate-vpc-with-hosted-zone",
-                feature = "change-cidr-collection",
-                feature = "change-resource-record-sets",
-                feature = "change-tags-for-resource",
-                feature = "create-cidr-collection",
-                feature = "create-health-check",
-                feature = "create-hosted-zone",
-                feature = "create-key-signing-key",
-                feature = "create-query-logging-config",
-                feature = "create-reusable-delegation-set",
-                feature = "create-traffic-policy",
-                feature = "create-traffic-policy-instance",
-                feature = "create-traffic-policy-version",
-                feature = "create-vpc-association-authorization",
-                feature = "deactivate-key-signing-key",
-                feature = "delete-cidr-collection",
-                feature = "delete-health-check",
-                feature = "delete-hosted-zone",
-                feature = "delete-key-signing-key",
-                feature = "delete-query-logging-config",
-                feature = "delete-reusable-delegation-set",
-                feature = "delete-traffic-policy",
-                feature = "delete-traffic-policy-instance",
-                feature = "delete-vpc-association-authorization",
-                feature = "disable-hosted-zone-dnssec",
-                feature = "disassociate-vpc-from-hosted-zone",
-                feature = "enable-hosted-zone-dnssec",
-                feature = "get-account-limit",
-                feature = "get-change",
-                feature = "get-dnssec",
-                feature = "get-geo-location",
-                feature = "get-health-check",
-                feature = "get-health-check-last-failure-reason",
-                feature = "get-health-check-status",
-                feature = "get-hosted-zone",
-                feature = "get-hosted-zone-count",
-                feature = "get-hosted-zone-limit",
-                feature = "get-query-logging-config",
-                feature = "get-reusable-delegation-set",
-                feature = "get-reusable-delegation-set-limit",
-                feature = "get-traffic-policy",
-                feature = "get-traffic-policy-instance",
-                feature = "list-cidr-blocks",
-                feature = "list-cidr-collections",
-                feature = "list-cidr-locations",
-                feature = "list-geo-locations",
-                feature = "list-health-checks",
-                feature = "list-hosted-zones",
-                feature = "list-hosted-zones-by-name",
-                feature = "list-hosted-zones-by-vpc",
-                feature = "list-query-logging-configs",
-                feature = "list-resource-record-sets",
-                feature = "list-reusable-delegation-sets",
-                feature = "list-tags-for-resource",
-                feature = "list-tags-for-resources",
-                feature = "list-traffic-policies",
-                feature = "list-traffic-policy-instances",
-                feature = "list-traffic-policy-instances-by-hosted-zone",
-                feature = "list-traffic-policy-instances-by-policy",
-                feature = "list-traffic-policy-versions",
-                feature = "list-vpc-association-authorizations",
-                feature = "test-dns-answer",
-                feature = "update-health-check",
-                feature = "update-hosted-zone-comment",
-                feature = "update-hosted-zone-features",
-                feature = "update-traffic-policy-comment",
-                feature = "update-traffic-policy-instance"
-            ))]
+            #[cfg(feature = "_error-invalid-input")]
             Self::InvalidInput(error) => Some(error),
-            #[cfg(any(
-                feature = "activate-key-signing-key",
-                feature = "create-key-signing-key",
-                feature = "delete-key-signing-key",
-                feature = "disable-hosted-zone-dnssec",
-                feature = "enable-hosted-zone-dnssec"
-            ))]
+            #[cfg(feature = "_error-invalid-kms-arn")]
             Self::InvalidKMSArn(error) => Some(error),
-            #[cfg(feature = "create-key-signing-key")]
+            #[cfg(feature = "_error-invalid-key-signing-key-name")]
             Self::InvalidKeySigningKeyName(error) => Some(error),
-            #[cfg(any(
-                feature = "activate-key-signing-key",
-                feature = "create-key-signing-key",
-                feature = "deactivate-key-signing-key",
-                feature = "delete-key-signing-key",
-                feature = "disable-hosted-zone-dnssec",
-                feature = "enable-hosted-zone-dnssec"
-            ))]
+            #[cfg(feature = "_error-invalid-key-signing-key-status")]
             Self::InvalidKeySigningKeyStatus(error) => Some(error),
-            #[cfg(any(
-                feature = "list-hosted-zones-by-vpc",
-                feature = "list-query-logging-configs",
-                feature = "list-vpc-association-authorizations"
-            ))]
+            #[cfg(feature = "_error-invalid-pagination-token")]
             Self::InvalidPaginationToken(error) => Some(error),
-            #[cfg(any(
-                feature = "activate-key-signing-key",
-                feature = "create-key-signing-key",
-                feature = "deactivate-key-signing-key",
-                feature = "delete-key-signing-key"
-            ))]
+            #[cfg(feature = "_error-invalid-signing-status")]
             Self::InvalidSigningStatus(error) => Some(error),
-            #[cfg(any(feature = "create-traffic-policy", feature = "create-traffic-policy-version"))]
+            #[cfg(feature = "_error-invalid-traffic-policy-document")]
             Self::InvalidTrafficPolicyDocument(error) => Some(error),
-            #[cfg(any(
-                feature = "associate-vpc-with-hosted-zone",
-                feature = "create-hosted-zone",
-                feature = "create-vpc-association-authorization",
-                feature = "delete-vpc-association-authorization",
-                feature = "disassociate-vpc-from-hosted-zone"
-            ))]
+            #[cfg(feature = "_error-invalid-vpc-id")]
             Self::InvalidVPCId(error) => Some(error),
-            #[cfg(feature = "create-key-signing-key")]
+            #[cfg(feature = "_error-key-signing-key-already-exists")]
             Self::KeySigningKeyAlreadyExists(error) => Some(error),
-            #[cfg(any(feature = "deactivate-key-signing-key", feature = "disable-hosted-zone-dnssec"))]
+            #[cfg(feature = "_error-key-signing-key-in-parent-ds-record")]
             Self::KeySigningKeyInParentDSRecord(error) => Some(error),
-            #[cfg(feature = "deactivate-key-signing-key")]
+            #[cfg(feature = "_error-key-signing-key-in-use")]
             Self::KeySigningKeyInUse(error) => Some(error),
-            #[cfg(feature = "enable-hosted-zone-dnssec")]
+            #[cfg(feature = "_error-key-signing-key-with-active-status-not-found")]
             Self::KeySigningKeyWithActiveStatusNotFound(error) => Some(error),
-            #[cfg(feature = "disassociate-vpc-from-hosted-zone")]
+            #[cfg(feature = "_error-last-vpc-association")]
             Self::LastVPCAssociation(error) => Some(error),
-            #[cfg(any(
-                feature = "associate-vpc-with-hosted-zone",
-                feature = "change-cidr-collection",
-                feature = "create-cidr-collection",
-                feature = "create-reusable-delegation-set",
-                feature = "update-hosted-zone-features"
-            ))]
+            #[cfg(feature = "_error-limits-exceeded")]
             Self::LimitsExceeded(error) => Some(error),
-            #[cfg(feature = "get-change")]
+            #[cfg(feature = "_error-no-such-change")]
             Self::NoSuchChange(error) => Some(error),
-            #[cfg(any(
-                feature = "change-cidr-collection",
-                feature = "delete-cidr-collection",
-                feature = "list-cidr-blocks",
-                feature = "list-cidr-locations"
-            ))]
+            #[cfg(feature = "_error-no-such-cidr-collection-exception")]
             Self::NoSuchCidrCollectionException(error) => Some(error),
-            #[cfg(feature = "list-cidr-blocks")]
+            #[cfg(feature = "_error-no-such-cidr-location-exception")]
             Self::NoSuchCidrLocationException(error) => Some(error),
-            #[cfg(feature = "create-query-logging-config")]
+            #[cfg(feature = "_error-no-such-cloud-watch-logs-log-group")]
             Self::NoSuchCloudWatchLogsLogGroup(error) => Some(error),
-            #[cfg(any(
-                feature = "create-hosted-zone",
-                feature = "delete-reusable-delegation-set",
-                feature = "get-reusable-delegation-set",
-                feature = "get-reusable-delegation-set-limit",
-                feature = "list-hosted-zones"
-            ))]
+            #[cfg(feature = "_error-no-such-delegation-set")]
             Self::NoSuchDelegationSet(error) => Some(error),
-            #[cfg(feature = "get-geo-location")]
+            #[cfg(feature = "_error-no-such-geo-location")]
             Self::NoSuchGeoLocation(error) => Some(error),
-            #[cfg(any(
-                feature = "change-resource-record-sets",
-                feature = "change-tags-for-resource",
-                feature = "delete-health-check",
-                feature = "get-health-check",
-                feature = "get-health-check-last-failure-reason",
-                feature = "get-health-check-status",
-                feature = "list-tags-for-resource",
-                feature = "list-tags-for-resources",
-                feature = "update-health-check"
-            ))]
+            #[cfg(feature = "_error-no-such-health-check")]
             Self::NoSuchHealthCheck(error) => Some(error),
-            #[cfg(any(
-                feature = "associate-vpc-with-hosted-zone",
-                feature = "change-resource-record-sets",
-                feature = "change-tags-for-resource",
-                feature = "create-key-signing-key",
-                feature = "create-query-logging-config",
-                feature = "create-traffic-policy-instance",
-                feature = "create-vpc-association-authorization",
-                feature = "delete-hosted-zone",
-                feature = "delete-vpc-association-authorization",
-                feature = "disable-hosted-zone-dnssec",
-                feature = "disassociate-vpc-from-hosted-zone",
-                feature = "enable-hosted-zone-dnssec",
-                feature = "get-dnssec",
-                feature = "get-hosted-zone",
-                feature = "get-hosted-zone-limit",
-                feature = "list-query-logging-configs",
-                feature = "list-resource-record-sets",
-                feature = "list-tags-for-resource",
-                feature = "list-tags-for-resources",
-                feature = "list-traffic-policy-instances-by-hosted-zone",
-                feature = "list-vpc-association-authorizations",
-                feature = "test-dns-answer",
-                feature = "update-hosted-zone-comment",
-                feature = "update-hosted-zone-features"
-            ))]
+            #[cfg(feature = "_error-no-such-hosted-zone")]
             Self::NoSuchHostedZone(error) => Some(error),
-            #[cfg(any(
-                feature = "activate-key-signing-key",
-                feature = "deactivate-key-signing-key",
-                feature = "delete-key-signing-key"
-            ))]
+            #[cfg(feature = "_error-no-such-key-signing-key")]
             Self::NoSuchKeySigningKey(error) => Some(error),
-            #[cfg(any(feature = "delete-query-logging-config", feature = "get-query-logging-config"))]
+            #[cfg(feature = "_error-no-such-query-logging-config")]
             Self::NoSuchQueryLoggingConfig(error) => Some(error),
-            #[cfg(any(
-                feature = "create-traffic-policy-instance",
-                feature = "create-traffic-policy-version",
-                feature = "delete-traffic-policy",
-                feature = "get-traffic-policy",
-                feature = "list-traffic-policy-instances-by-policy",
-                feature = "list-traffic-policy-versions",
-                feature = "update-traffic-policy-comment",
-                feature = "update-traffic-policy-instance"
-            ))]
+            #[cfg(feature = "_error-no-such-traffic-policy")]
             Self::NoSuchTrafficPolicy(error) => Some(error),
-            #[cfg(any(
-                feature = "delete-traffic-policy-instance",
-                feature = "get-traffic-policy-instance",
-                feature = "list-traffic-policy-instances",
-                feature = "list-traffic-policy-instances-by-hosted-zone",
-                feature = "list-traffic-policy-instances-by-policy",
-                feature = "update-traffic-policy-instance"
-            ))]
+            #[cfg(feature = "_error-no-such-traffic-policy-instance")]
             Self::NoSuchTrafficPolicyInstance(error) => Some(error),
-            #[cfg(feature = "associate-vpc-with-hosted-zone")]
+            #[cfg(feature = "_error-not-authorized-exception")]
             Self::NotAuthorizedException(error) => Some(error),
-            #[cfg(any(
-                feature = "associate-vpc-with-hosted-zone",
-                feature = "change-resource-record-sets",
-                feature = "change-tags-for-resource",
-                feature = "delete-hosted-zone",
-                feature = "delete-traffic-policy-instance",
-                feature = "list-tags-for-resource",
-                feature = "list-tags-for-resources",
-                feature = "update-hosted-zone-comment",
-                feature = "update-hosted-zone-features",
-                feature = "update-traffic-policy-instance"
-            ))]
+            #[cfg(feature = "_error-prior-request-not-complete")]
             Self::PriorRequestNotComplete(error) => Some(error),
-            #[cfg(feature = "associate-vpc-with-hosted-zone")]
+            #[cfg(feature = "_error-public-zone-vpc-association")]
             Self::PublicZoneVPCAssociation(error) => Some(error),
-            #[cfg(feature = "create-query-logging-config")]
+            #[cfg(feature = "_error-query-logging-config-already-exists")]
             Self::QueryLoggingConfigAlreadyExists(error) => Some(error),
-            #[cfg(any(
-                feature = "change-tags-for-resource",
-                feature = "list-tags-for-resource",
-                feature = "list-tags-for-resources"
-            ))]
+            #[cfg(feature = "_error-throttling-exception")]
             Self::ThrottlingException(error) => Some(error),
-            #[cfg(feature = "create-health-check")]
+            #[cfg(feature = "_error-too-many-health-checks")]
             Self::TooManyHealthChecks(error) => Some(error),
-            #[cfg(feature = "create-hosted-zone")]
+            #[cfg(feature = "_error-too-many-hosted-zones")]
             Self::TooManyHostedZones(error) => Some(error),
-            #[cfg(feature = "create-key-signing-key")]
+            #[cfg(feature = "_error-too-many-key-signing-keys")]
             Self::TooManyKeySigningKeys(error) => Some(error),
-            #[cfg(feature = "create-traffic-policy")]
+            #[cfg(feature = "_error-too-many-traffic-policies")]
             Self::TooManyTrafficPolicies(error) => Some(error),
-            #[cfg(feature = "create-traffic-policy-instance")]
+            #[cfg(feature = "_error-too-many-traffic-policy-instances")]
             Self::TooManyTrafficPolicyInstances(error) => Some(error),
-            #[cfg(feature = "create-traffic-policy-version")]
+            #[cfg(feature = "_error-too-many-traffic-policy-versions-for-current-policy")]
             Self::TooManyTrafficPolicyVersionsForCurrentPolicy(error) => Some(error),
-            #[cfg(feature = "create-vpc-association-authorization")]
+            #[cfg(feature = "_error-too-many-vpc-association-authorizations")]
             Self::TooManyVPCAssociationAuthorizations(error) => Some(error),
-            #[cfg(feature = "create-traffic-policy")]
+            #[cfg(feature = "_error-traffic-policy-already-exists")]
             Self::TrafficPolicyAlreadyExists(error) => Some(error),
-            #[cfg(feature = "delete-traffic-policy")]
+            #[cfg(feature = "_error-traffic-policy-in-use")]
             Self::TrafficPolicyInUse(error) => Some(error),
-            #[cfg(feature = "create-traffic-policy-instance")]
+            #[cfg(feature = "_error-traffic-policy-instance-already-exists")]
             Self::TrafficPolicyInstanceAlreadyExists(error) => Some(error),
-            #[cfg(feature = "delete-vpc-association-authorization")]
+            #[cfg(feature = "_error-vpc-association-authorization-not-found")]
             Self::VPCAssociationAuthorizationNotFound(error) => Some(error),
-            #[cfg(feature = "disassociate-vpc-from-hosted-zone")]
+            #[cfg(feature = "_error-vpc-association-not-found")]
             Self::VPCAssociationNotFound(error) => Some(error),
             Self::Unhandled(error) => Some(error),
             Self::Build(_) | Self::Response(_) | Self::Dispatch(_) => None,
@@ -1640,627 +570,415 @@ impl Error {
         self.service_error().map(restxml_runtime::ProvideErrorMetadata::meta)
     }
     /// Whether this is [`Error::CidrBlockInUseException`].
-    #[cfg(feature = "change-cidr-collection")]
+    #[cfg(feature = "_error-cidr-block-in-use-exception")]
     #[inline]
     pub fn is_cidr_block_in_use_exception(&self) -> bool {
         matches!(self, Self::CidrBlockInUseException(_))
     }
     /// Whether this is [`Error::CidrCollectionAlreadyExistsException`].
-    #[cfg(feature = "create-cidr-collection")]
+    #[cfg(feature = "_error-cidr-collection-already-exists-exception")]
     #[inline]
     pub fn is_cidr_collection_already_exists_exception(&self) -> bool {
         matches!(self, Self::CidrCollectionAlreadyExistsException(_))
     }
     /// Whether this is [`Error::CidrCollectionInUseException`].
-    #[cfg(feature = "delete-cidr-collection")]
+    #[cfg(feature = "_error-cidr-collection-in-use-exception")]
     #[inline]
     pub fn is_cidr_collection_in_use_exception(&self) -> bool {
         matches!(self, Self::CidrCollectionInUseException(_))
     }
     /// Whether this is [`Error::CidrCollectionVersionMismatchException`].
-    #[cfg(feature = "change-cidr-collection")]
+    #[cfg(feature = "_error-cidr-collection-version-mismatch-exception")]
     #[inline]
     pub fn is_cidr_collection_version_mismatch_exception(&self) -> bool {
         matches!(self, Self::CidrCollectionVersionMismatchException(_))
     }
     /// Whether this is [`Error::ConcurrentModification`].
-    #[cfg(any(
-        feature = "activate-key-signing-key",
-        feature = "change-cidr-collection",
-        feature = "create-cidr-collection",
-        feature = "create-key-signing-key",
-        feature = "create-query-logging-config",
-        feature = "create-traffic-policy-version",
-        feature = "create-vpc-association-authorization",
-        feature = "deactivate-key-signing-key",
-        feature = "delete-cidr-collection",
-        feature = "delete-key-signing-key",
-        feature = "delete-query-logging-config",
-        feature = "delete-traffic-policy",
-        feature = "delete-vpc-association-authorization",
-        feature = "disable-hosted-zone-dnssec",
-        feature = "enable-hosted-zone-dnssec",
-        feature = "update-traffic-policy-comment"
-    ))]
+    #[cfg(feature = "_error-concurrent-modification")]
     #[inline]
     pub fn is_concurrent_modification(&self) -> bool {
         matches!(self, Self::ConcurrentModification(_))
     }
     /// Whether this is [`Error::ConflictingDomainExists`].
-    #[cfg(any(feature = "associate-vpc-with-hosted-zone", feature = "create-hosted-zone"))]
+    #[cfg(feature = "_error-conflicting-domain-exists")]
     #[inline]
     pub fn is_conflicting_domain_exists(&self) -> bool {
         matches!(self, Self::ConflictingDomainExists(_))
     }
     /// Whether this is [`Error::ConflictingTypes`].
-    #[cfg(feature = "update-traffic-policy-instance")]
+    #[cfg(feature = "_error-conflicting-types")]
     #[inline]
     pub fn is_conflicting_types(&self) -> bool {
         matches!(self, Self::ConflictingTypes(_))
     }
     /// Whether this is [`Error::DNSSECNotFound`].
-    #[cfg(any(feature = "disable-hosted-zone-dnssec", feature = "enable-hosted-zone-dnssec"))]
+    #[cfg(feature = "_error-dnssec-not-found")]
     #[inline]
     pub fn is_dnssec_not_found(&self) -> bool {
         matches!(self, Self::DNSSECNotFound(_))
     }
     /// Whether this is [`Error::DelegationSetAlreadyCreated`].
-    #[cfg(feature = "create-reusable-delegation-set")]
+    #[cfg(feature = "_error-delegation-set-already-created")]
     #[inline]
     pub fn is_delegation_set_already_created(&self) -> bool {
         matches!(self, Self::DelegationSetAlreadyCreated(_))
     }
     /// Whether this is [`Error::DelegationSetAlreadyReusable`].
-    #[cfg(feature = "create-reusable-delegation-set")]
+    #[cfg(feature = "_error-delegation-set-already-reusable")]
     #[inline]
     pub fn is_delegation_set_already_reusable(&self) -> bool {
         matches!(self, Self::DelegationSetAlreadyReusable(_))
     }
     /// Whether this is [`Error::DelegationSetInUse`].
-    #[cfg(feature = "delete-reusable-delegation-set")]
+    #[cfg(feature = "_error-delegation-set-in-use")]
     #[inline]
     pub fn is_delegation_set_in_use(&self) -> bool {
         matches!(self, Self::DelegationSetInUse(_))
     }
     /// Whether this is [`Error::DelegationSetNotAvailable`].
-    #[cfg(any(feature = "create-hosted-zone", feature = "create-reusable-delegation-set"))]
+    #[cfg(feature = "_error-delegation-set-not-available")]
     #[inline]
     pub fn is_delegation_set_not_available(&self) -> bool {
         matches!(self, Self::DelegationSetNotAvailable(_))
     }
     /// Whether this is [`Error::DelegationSetNotReusable`].
-    #[cfg(any(
-        feature = "create-hosted-zone",
-        feature = "delete-reusable-delegation-set",
-        feature = "get-reusable-delegation-set",
-        feature = "list-hosted-zones"
-    ))]
+    #[cfg(feature = "_error-delegation-set-not-reusable")]
     #[inline]
     pub fn is_delegation_set_not_reusable(&self) -> bool {
         matches!(self, Self::DelegationSetNotReusable(_))
     }
     /// Whether this is [`Error::HealthCheckAlreadyExists`].
-    #[cfg(feature = "create-health-check")]
+    #[cfg(feature = "_error-health-check-already-exists")]
     #[inline]
     pub fn is_health_check_already_exists(&self) -> bool {
         matches!(self, Self::HealthCheckAlreadyExists(_))
     }
     /// Whether this is [`Error::HealthCheckInUse`].
-    #[cfg(feature = "delete-health-check")]
+    #[cfg(feature = "_error-health-check-in-use")]
     #[inline]
     pub fn is_health_check_in_use(&self) -> bool {
         matches!(self, Self::HealthCheckInUse(_))
     }
     /// Whether this is [`Error::HealthCheckVersionMismatch`].
-    #[cfg(feature = "update-health-check")]
+    #[cfg(feature = "_error-health-check-version-mismatch")]
     #[inline]
     pub fn is_health_check_version_mismatch(&self) -> bool {
         matches!(self, Self::HealthCheckVersionMismatch(_))
     }
     /// Whether this is [`Error::HostedZoneAlreadyExists`].
-    #[cfg(feature = "create-hosted-zone")]
+    #[cfg(feature = "_error-hosted-zone-already-exists")]
     #[inline]
     pub fn is_hosted_zone_already_exists(&self) -> bool {
         matches!(self, Self::HostedZoneAlreadyExists(_))
     }
     /// Whether this is [`Error::HostedZoneNotEmpty`].
-    #[cfg(feature = "delete-hosted-zone")]
+    #[cfg(feature = "_error-hosted-zone-not-empty")]
     #[inline]
     pub fn is_hosted_zone_not_empty(&self) -> bool {
         matches!(self, Self::HostedZoneNotEmpty(_))
     }
     /// Whether this is [`Error::HostedZoneNotFound`].
-    #[cfg(feature = "create-reusable-delegation-set")]
+    #[cfg(feature = "_error-hosted-zone-not-found")]
     #[inline]
     pub fn is_hosted_zone_not_found(&self) -> bool {
         matches!(self, Self::HostedZoneNotFound(_))
     }
     /// Whether this is [`Error::HostedZoneNotPrivate`].
-    #[cfg(feature = "get-hosted-zone-limit")]
+    #[cfg(feature = "_error-hosted-zone-not-private")]
     #[inline]
     pub fn is_hosted_zone_not_private(&self) -> bool {
         matches!(self, Self::HostedZoneNotPrivate(_))
     }
     /// Whether this is [`Error::HostedZonePartiallyDelegated`].
-    #[cfg(feature = "enable-hosted-zone-dnssec")]
+    #[cfg(feature = "_error-hosted-zone-partially-delegated")]
     #[inline]
     pub fn is_hosted_zone_partially_delegated(&self) -> bool {
         matches!(self, Self::HostedZonePartiallyDelegated(_))
     }
     /// Whether this is [`Error::IncompatibleVersion`].
-    #[cfg(any(feature = "get-health-check", feature = "list-health-checks"))]
+    #[cfg(feature = "_error-incompatible-version")]
     #[inline]
     pub fn is_incompatible_version(&self) -> bool {
         matches!(self, Self::IncompatibleVersion(_))
     }
     /// Whether this is [`Error::InsufficientCloudWatchLogsResourcePolicy`].
-    #[cfg(feature = "create-query-logging-config")]
+    #[cfg(feature = "_error-insufficient-cloud-watch-logs-resource-policy")]
     #[inline]
     pub fn is_insufficient_cloud_watch_logs_resource_policy(&self) -> bool {
         matches!(self, Self::InsufficientCloudWatchLogsResourcePolicy(_))
     }
     /// Whether this is [`Error::InvalidArgument`].
-    #[cfg(any(
-        feature = "create-key-signing-key",
-        feature = "create-reusable-delegation-set",
-        feature = "disable-hosted-zone-dnssec",
-        feature = "enable-hosted-zone-dnssec",
-        feature = "get-dnssec"
-    ))]
+    #[cfg(feature = "_error-invalid-argument")]
     #[inline]
     pub fn is_invalid_argument(&self) -> bool {
         matches!(self, Self::InvalidArgument(_))
     }
     /// Whether this is [`Error::InvalidChangeBatch`].
-    #[cfg(feature = "change-resource-record-sets")]
+    #[cfg(feature = "_error-invalid-change-batch")]
     #[inline]
     pub fn is_invalid_change_batch(&self) -> bool {
         matches!(self, Self::InvalidChangeBatch(_))
     }
     /// Whether this is [`Error::InvalidDomainName`].
-    #[cfg(any(feature = "create-hosted-zone", feature = "delete-hosted-zone", feature = "list-hosted-zones-by-name"))]
+    #[cfg(feature = "_error-invalid-domain-name")]
     #[inline]
     pub fn is_invalid_domain_name(&self) -> bool {
         matches!(self, Self::InvalidDomainName(_))
     }
     /// Whether this is [`Error::InvalidInput`].
-    #[cfg(any(
-        feature = "activate-key-signing-key",
-        feature = "associate-vpc-with-hosted-zone",
-        feature = "change-cidr-collection",
-        feature = "change-resource-record-sets",
-        feature = "change-tags-for-resource",
-        feature = "create-cidr-collection",
-        feature = "create-health-check",
-        feature = "create-hosted-zone",
-        feature = "create-key-signing-key",
-        feature = "create-query-logging-config",
-        feature = "create-reusable-delegation-set",
-        feature = "create-traffic-policy",
-        feature = "create-traffic-policy-instance",
-        feature = "create-traffic-policy-version",
-        feature = "create-vpc-association-authorization",
-        feature = "deactivate-key-signing-key",
-        feature = "delete-cidr-collection",
-        feature = "delete-health-check",
-        feature = "delete-hosted-zone",
-        feature = "delete-key-signing-key",
-        feature = "delete-query-logging-config",
-        feature = "delete-reusable-delegation-set",
-        feature = "delete-traffic-policy",
-        feature = "delete-traffic-policy-instance",
-        feature = "delete-vpc-association-authorization",
-        feature = "disable-hosted-zone-dnssec",
-        feature = "disassociate-vpc-from-hosted-zone",
-        feature = "enable-hosted-zone-dnssec",
-        feature = "get-account-limit",
-        feature = "get-change",
-        feature = "get-dnssec",
-        feature = "get-geo-location",
-        feature = "get-health-check",
-        feature = "get-health-check-last-failure-reason",
-        feature = "get-health-check-status",
-        feature = "get-hosted-zone",
-        feature = "get-hosted-zone-count",
-        feature = "get-hosted-zone-limit",
-        feature = "get-query-logging-config",
-        feature = "get-reusable-delegation-set",
-        feature = "get-reusable-delegation-set-limit",
-        feature = "get-traffic-policy",
-        feature = "get-traffic-policy-instance",
-        feature = "list-cidr-blocks",
-        feature = "list-cidr-collections",
-        feature = "list-cidr-locations",
-        feature = "list-geo-locations",
-        feature = "list-health-checks",
-        feature = "list-hosted-zones",
-        feature = "list-hosted-zones-by-name",
-        feature = "list-hosted-zones-by-vpc",
-        feature = "list-query-logging-configs",
-        feature = "list-resource-record-sets",
-        feature = "list-reusable-delegation-sets",
-        feature = "list-tags-for-resource",
-        feature = "list-tags-for-resources",
-        feature = "list-traffic-policies",
-        feature = "list-traffic-policy-instances",
-        feature = "list-traffic-policy-instances-by-hosted-zone",
-        feature = "list-traffic-policy-instances-by-policy",
-        feature = "list-traffic-policy-versions",
-        feature = "list-vpc-association-authorizations",
-        feature = "test-dns-answer",
-        feature = "update-health-check",
-        feature = "update-hosted-zone-comment",
-        feature = "update-hosted-zone-features",
-        feature = "update-traffic-policy-comment",
-        feature = "update-traffic-policy-instance"
-    ))]
+    #[cfg(feature = "_error-invalid-input")]
     #[inline]
     pub fn is_invalid_input(&self) -> bool {
         matches!(self, Self::InvalidInput(_))
     }
     /// Whether this is [`Error::InvalidKMSArn`].
-    #[cfg(any(
-        feature = "activate-key-signing-key",
-        feature = "create-key-signing-key",
-        feature = "delete-key-signing-key",
-        feature = "disable-hosted-zone-dnssec",
-        feature = "enable-hosted-zone-dnssec"
-    ))]
+    #[cfg(feature = "_error-invalid-kms-arn")]
     #[inline]
     pub fn is_invalid_kms_arn(&self) -> bool {
         matches!(self, Self::InvalidKMSArn(_))
     }
     /// Whether this is [`Error::InvalidKeySigningKeyName`].
-    #[cfg(feature = "create-key-signing-key")]
+    #[cfg(feature = "_error-invalid-key-signing-key-name")]
     #[inline]
     pub fn is_invalid_key_signing_key_name(&self) -> bool {
         matches!(self, Self::InvalidKeySigningKeyName(_))
     }
     /// Whether this is [`Error::InvalidKeySigningKeyStatus`].
-    #[cfg(any(
-        feature = "activate-key-signing-key",
-        feature = "create-key-signing-key",
-        feature = "deactivate-key-signing-key",
-        feature = "delete-key-signing-key",
-        feature = "disable-hosted-zone-dnssec",
-        feature = "enable-hosted-zone-dnssec"
-    ))]
+    #[cfg(feature = "_error-invalid-key-signing-key-status")]
     #[inline]
     pub fn is_invalid_key_signing_key_status(&self) -> bool {
         matches!(self, Self::InvalidKeySigningKeyStatus(_))
     }
     /// Whether this is [`Error::InvalidPaginationToken`].
-    #[cfg(any(
-        feature = "list-hosted-zones-by-vpc",
-        feature = "list-query-logging-configs",
-        feature = "list-vpc-association-authorizations"
-    ))]
+    #[cfg(feature = "_error-invalid-pagination-token")]
     #[inline]
     pub fn is_invalid_pagination_token(&self) -> bool {
         matches!(self, Self::InvalidPaginationToken(_))
     }
     /// Whether this is [`Error::InvalidSigningStatus`].
-    #[cfg(any(
-        feature = "activate-key-signing-key",
-        feature = "create-key-signing-key",
-        feature = "deactivate-key-signing-key",
-        feature = "delete-key-signing-key"
-    ))]
+    #[cfg(feature = "_error-invalid-signing-status")]
     #[inline]
     pub fn is_invalid_signing_status(&self) -> bool {
         matches!(self, Self::InvalidSigningStatus(_))
     }
     /// Whether this is [`Error::InvalidTrafficPolicyDocument`].
-    #[cfg(any(feature = "create-traffic-policy", feature = "create-traffic-policy-version"))]
+    #[cfg(feature = "_error-invalid-traffic-policy-document")]
     #[inline]
     pub fn is_invalid_traffic_policy_document(&self) -> bool {
         matches!(self, Self::InvalidTrafficPolicyDocument(_))
     }
     /// Whether this is [`Error::InvalidVPCId`].
-    #[cfg(any(
-        feature = "associate-vpc-with-hosted-zone",
-        feature = "create-hosted-zone",
-        feature = "create-vpc-association-authorization",
-        feature = "delete-vpc-association-authorization",
-        feature = "disassociate-vpc-from-hosted-zone"
-    ))]
+    #[cfg(feature = "_error-invalid-vpc-id")]
     #[inline]
     pub fn is_invalid_vpc_id(&self) -> bool {
         matches!(self, Self::InvalidVPCId(_))
     }
     /// Whether this is [`Error::KeySigningKeyAlreadyExists`].
-    #[cfg(feature = "create-key-signing-key")]
+    #[cfg(feature = "_error-key-signing-key-already-exists")]
     #[inline]
     pub fn is_key_signing_key_already_exists(&self) -> bool {
         matches!(self, Self::KeySigningKeyAlreadyExists(_))
     }
     /// Whether this is [`Error::KeySigningKeyInParentDSRecord`].
-    #[cfg(any(feature = "deactivate-key-signing-key", feature = "disable-hosted-zone-dnssec"))]
+    #[cfg(feature = "_error-key-signing-key-in-parent-ds-record")]
     #[inline]
     pub fn is_key_signing_key_in_parent_ds_record(&self) -> bool {
         matches!(self, Self::KeySigningKeyInParentDSRecord(_))
     }
     /// Whether this is [`Error::KeySigningKeyInUse`].
-    #[cfg(feature = "deactivate-key-signing-key")]
+    #[cfg(feature = "_error-key-signing-key-in-use")]
     #[inline]
     pub fn is_key_signing_key_in_use(&self) -> bool {
         matches!(self, Self::KeySigningKeyInUse(_))
     }
     /// Whether this is [`Error::KeySigningKeyWithActiveStatusNotFound`].
-    #[cfg(feature = "enable-hosted-zone-dnssec")]
+    #[cfg(feature = "_error-key-signing-key-with-active-status-not-found")]
     #[inline]
     pub fn is_key_signing_key_with_active_status_not_found(&self) -> bool {
         matches!(self, Self::KeySigningKeyWithActiveStatusNotFound(_))
     }
     /// Whether this is [`Error::LastVPCAssociation`].
-    #[cfg(feature = "disassociate-vpc-from-hosted-zone")]
+    #[cfg(feature = "_error-last-vpc-association")]
     #[inline]
     pub fn is_last_vpc_association(&self) -> bool {
         matches!(self, Self::LastVPCAssociation(_))
     }
     /// Whether this is [`Error::LimitsExceeded`].
-    #[cfg(any(
-        feature = "associate-vpc-with-hosted-zone",
-        feature = "change-cidr-collection",
-        feature = "create-cidr-collection",
-        feature = "create-reusable-delegation-set",
-        feature = "update-hosted-zone-features"
-    ))]
+    #[cfg(feature = "_error-limits-exceeded")]
     #[inline]
     pub fn is_limits_exceeded(&self) -> bool {
         matches!(self, Self::LimitsExceeded(_))
     }
     /// Whether this is [`Error::NoSuchChange`].
-    #[cfg(feature = "get-change")]
+    #[cfg(feature = "_error-no-such-change")]
     #[inline]
     pub fn is_no_such_change(&self) -> bool {
         matches!(self, Self::NoSuchChange(_))
     }
     /// Whether this is [`Error::NoSuchCidrCollectionException`].
-    #[cfg(any(
-        feature = "change-cidr-collection",
-        feature = "delete-cidr-collection",
-        feature = "list-cidr-blocks",
-        feature = "list-cidr-locations"
-    ))]
+    #[cfg(feature = "_error-no-such-cidr-collection-exception")]
     #[inline]
     pub fn is_no_such_cidr_collection_exception(&self) -> bool {
         matches!(self, Self::NoSuchCidrCollectionException(_))
     }
     /// Whether this is [`Error::NoSuchCidrLocationException`].
-    #[cfg(feature = "list-cidr-blocks")]
+    #[cfg(feature = "_error-no-such-cidr-location-exception")]
     #[inline]
     pub fn is_no_such_cidr_location_exception(&self) -> bool {
         matches!(self, Self::NoSuchCidrLocationException(_))
     }
     /// Whether this is [`Error::NoSuchCloudWatchLogsLogGroup`].
-    #[cfg(feature = "create-query-logging-config")]
+    #[cfg(feature = "_error-no-such-cloud-watch-logs-log-group")]
     #[inline]
     pub fn is_no_such_cloud_watch_logs_log_group(&self) -> bool {
         matches!(self, Self::NoSuchCloudWatchLogsLogGroup(_))
     }
     /// Whether this is [`Error::NoSuchDelegationSet`].
-    #[cfg(any(
-        feature = "create-hosted-zone",
-        feature = "delete-reusable-delegation-set",
-        feature = "get-reusable-delegation-set",
-        feature = "get-reusable-delegation-set-limit",
-        feature = "list-hosted-zones"
-    ))]
+    #[cfg(feature = "_error-no-such-delegation-set")]
     #[inline]
     pub fn is_no_such_delegation_set(&self) -> bool {
         matches!(self, Self::NoSuchDelegationSet(_))
     }
     /// Whether this is [`Error::NoSuchGeoLocation`].
-    #[cfg(feature = "get-geo-location")]
+    #[cfg(feature = "_error-no-such-geo-location")]
     #[inline]
     pub fn is_no_such_geo_location(&self) -> bool {
         matches!(self, Self::NoSuchGeoLocation(_))
     }
     /// Whether this is [`Error::NoSuchHealthCheck`].
-    #[cfg(any(
-        feature = "change-resource-record-sets",
-        feature = "change-tags-for-resource",
-        feature = "delete-health-check",
-        feature = "get-health-check",
-        feature = "get-health-check-last-failure-reason",
-        feature = "get-health-check-status",
-        feature = "list-tags-for-resource",
-        feature = "list-tags-for-resources",
-        feature = "update-health-check"
-    ))]
+    #[cfg(feature = "_error-no-such-health-check")]
     #[inline]
     pub fn is_no_such_health_check(&self) -> bool {
         matches!(self, Self::NoSuchHealthCheck(_))
     }
     /// Whether this is [`Error::NoSuchHostedZone`].
-    #[cfg(any(
-        feature = "associate-vpc-with-hosted-zone",
-        feature = "change-resource-record-sets",
-        feature = "change-tags-for-resource",
-        feature = "create-key-signing-key",
-        feature = "create-query-logging-config",
-        feature = "create-traffic-policy-instance",
-        feature = "create-vpc-association-authorization",
-        feature = "delete-hosted-zone",
-        feature = "delete-vpc-association-authorization",
-        feature = "disable-hosted-zone-dnssec",
-        feature = "disassociate-vpc-from-hosted-zone",
-        feature = "enable-hosted-zone-dnssec",
-        feature = "get-dnssec",
-        feature = "get-hosted-zone",
-        feature = "get-hosted-zone-limit",
-        feature = "list-query-logging-configs",
-        feature = "list-resource-record-sets",
-        feature = "list-tags-for-resource",
-        feature = "list-tags-for-resources",
-        feature = "list-traffic-policy-instances-by-hosted-zone",
-        feature = "list-vpc-association-authorizations",
-        feature = "test-dns-answer",
-        feature = "update-hosted-zone-comment",
-        feature = "update-hosted-zone-features"
-    ))]
+    #[cfg(feature = "_error-no-such-hosted-zone")]
     #[inline]
     pub fn is_no_such_hosted_zone(&self) -> bool {
         matches!(self, Self::NoSuchHostedZone(_))
     }
     /// Whether this is [`Error::NoSuchKeySigningKey`].
-    #[cfg(any(
-        feature = "activate-key-signing-key",
-        feature = "deactivate-key-signing-key",
-        feature = "delete-key-signing-key"
-    ))]
+    #[cfg(feature = "_error-no-such-key-signing-key")]
     #[inline]
     pub fn is_no_such_key_signing_key(&self) -> bool {
         matches!(self, Self::NoSuchKeySigningKey(_))
     }
     /// Whether this is [`Error::NoSuchQueryLoggingConfig`].
-    #[cfg(any(feature = "delete-query-logging-config", feature = "get-query-logging-config"))]
+    #[cfg(feature = "_error-no-such-query-logging-config")]
     #[inline]
     pub fn is_no_such_query_logging_config(&self) -> bool {
         matches!(self, Self::NoSuchQueryLoggingConfig(_))
     }
     /// Whether this is [`Error::NoSuchTrafficPolicy`].
-    #[cfg(any(
-        feature = "create-traffic-policy-instance",
-        feature = "create-traffic-policy-version",
-        feature = "delete-traffic-policy",
-        feature = "get-traffic-policy",
-        feature = "list-traffic-policy-instances-by-policy",
-        feature = "list-traffic-policy-versions",
-        feature = "update-traffic-policy-comment",
-        feature = "update-traffic-policy-instance"
-    ))]
+    #[cfg(feature = "_error-no-such-traffic-policy")]
     #[inline]
     pub fn is_no_such_traffic_policy(&self) -> bool {
         matches!(self, Self::NoSuchTrafficPolicy(_))
     }
     /// Whether this is [`Error::NoSuchTrafficPolicyInstance`].
-    #[cfg(any(
-        feature = "delete-traffic-policy-instance",
-        feature = "get-traffic-policy-instance",
-        feature = "list-traffic-policy-instances",
-        feature = "list-traffic-policy-instances-by-hosted-zone",
-        feature = "list-traffic-policy-instances-by-policy",
-        feature = "update-traffic-policy-instance"
-    ))]
+    #[cfg(feature = "_error-no-such-traffic-policy-instance")]
     #[inline]
     pub fn is_no_such_traffic_policy_instance(&self) -> bool {
         matches!(self, Self::NoSuchTrafficPolicyInstance(_))
     }
     /// Whether this is [`Error::NotAuthorizedException`].
-    #[cfg(feature = "associate-vpc-with-hosted-zone")]
+    #[cfg(feature = "_error-not-authorized-exception")]
     #[inline]
     pub fn is_not_authorized_exception(&self) -> bool {
         matches!(self, Self::NotAuthorizedException(_))
     }
     /// Whether this is [`Error::PriorRequestNotComplete`].
-    #[cfg(any(
-        feature = "associate-vpc-with-hosted-zone",
-        feature = "change-resource-record-sets",
-        feature = "change-tags-for-resource",
-        feature = "delete-hosted-zone",
-        feature = "delete-traffic-policy-instance",
-        feature = "list-tags-for-resource",
-        feature = "list-tags-for-resources",
-        feature = "update-hosted-zone-comment",
-        feature = "update-hosted-zone-features",
-        feature = "update-traffic-policy-instance"
-    ))]
+    #[cfg(feature = "_error-prior-request-not-complete")]
     #[inline]
     pub fn is_prior_request_not_complete(&self) -> bool {
         matches!(self, Self::PriorRequestNotComplete(_))
     }
     /// Whether this is [`Error::PublicZoneVPCAssociation`].
-    #[cfg(feature = "associate-vpc-with-hosted-zone")]
+    #[cfg(feature = "_error-public-zone-vpc-association")]
     #[inline]
     pub fn is_public_zone_vpc_association(&self) -> bool {
         matches!(self, Self::PublicZoneVPCAssociation(_))
     }
     /// Whether this is [`Error::QueryLoggingConfigAlreadyExists`].
-    #[cfg(feature = "create-query-logging-config")]
+    #[cfg(feature = "_error-query-logging-config-already-exists")]
     #[inline]
     pub fn is_query_logging_config_already_exists(&self) -> bool {
         matches!(self, Self::QueryLoggingConfigAlreadyExists(_))
     }
     /// Whether this is [`Error::ThrottlingException`].
-    #[cfg(any(
-        feature = "change-tags-for-resource",
-        feature = "list-tags-for-resource",
-        feature = "list-tags-for-resources"
-    ))]
+    #[cfg(feature = "_error-throttling-exception")]
     #[inline]
     pub fn is_throttling_exception(&self) -> bool {
         matches!(self, Self::ThrottlingException(_))
     }
     /// Whether this is [`Error::TooManyHealthChecks`].
-    #[cfg(feature = "create-health-check")]
+    #[cfg(feature = "_error-too-many-health-checks")]
     #[inline]
     pub fn is_too_many_health_checks(&self) -> bool {
         matches!(self, Self::TooManyHealthChecks(_))
     }
     /// Whether this is [`Error::TooManyHostedZones`].
-    #[cfg(feature = "create-hosted-zone")]
+    #[cfg(feature = "_error-too-many-hosted-zones")]
     #[inline]
     pub fn is_too_many_hosted_zones(&self) -> bool {
         matches!(self, Self::TooManyHostedZones(_))
     }
     /// Whether this is [`Error::TooManyKeySigningKeys`].
-    #[cfg(feature = "create-key-signing-key")]
+    #[cfg(feature = "_error-too-many-key-signing-keys")]
     #[inline]
     pub fn is_too_many_key_signing_keys(&self) -> bool {
         matches!(self, Self::TooManyKeySigningKeys(_))
     }
     /// Whether this is [`Error::TooManyTrafficPolicies`].
-    #[cfg(feature = "create-traffic-policy")]
+    #[cfg(feature = "_error-too-many-traffic-policies")]
     #[inline]
     pub fn is_too_many_traffic_policies(&self) -> bool {
         matches!(self, Self::TooManyTrafficPolicies(_))
     }
     /// Whether this is [`Error::TooManyTrafficPolicyInstances`].
-    #[cfg(feature = "create-traffic-policy-instance")]
+    #[cfg(feature = "_error-too-many-traffic-policy-instances")]
     #[inline]
     pub fn is_too_many_traffic_policy_instances(&self) -> bool {
         matches!(self, Self::TooManyTrafficPolicyInstances(_))
     }
     /// Whether this is [`Error::TooManyTrafficPolicyVersionsForCurrentPolicy`].
-    #[cfg(feature = "create-traffic-policy-version")]
+    #[cfg(feature = "_error-too-many-traffic-policy-versions-for-current-policy")]
     #[inline]
     pub fn is_too_many_traffic_policy_versions_for_current_policy(&self) -> bool {
         matches!(self, Self::TooManyTrafficPolicyVersionsForCurrentPolicy(_))
     }
     /// Whether this is [`Error::TooManyVPCAssociationAuthorizations`].
-    #[cfg(feature = "create-vpc-association-authorization")]
+    #[cfg(feature = "_error-too-many-vpc-association-authorizations")]
     #[inline]
     pub fn is_too_many_vpc_association_authorizations(&self) -> bool {
         matches!(self, Self::TooManyVPCAssociationAuthorizations(_))
     }
     /// Whether this is [`Error::TrafficPolicyAlreadyExists`].
-    #[cfg(feature = "create-traffic-policy")]
+    #[cfg(feature = "_error-traffic-policy-already-exists")]
     #[inline]
     pub fn is_traffic_policy_already_exists(&self) -> bool {
         matches!(self, Self::TrafficPolicyAlreadyExists(_))
     }
     /// Whether this is [`Error::TrafficPolicyInUse`].
-    #[cfg(feature = "delete-traffic-policy")]
+    #[cfg(feature = "_error-traffic-policy-in-use")]
     #[inline]
     pub fn is_traffic_policy_in_use(&self) -> bool {
         matches!(self, Self::TrafficPolicyInUse(_))
     }
     /// Whether this is [`Error::TrafficPolicyInstanceAlreadyExists`].
-    #[cfg(feature = "create-traffic-policy-instance")]
+    #[cfg(feature = "_error-traffic-policy-instance-already-exists")]
     #[inline]
     pub fn is_traffic_policy_instance_already_exists(&self) -> bool {
         matches!(self, Self::TrafficPolicyInstanceAlreadyExists(_))
     }
     /// Whether this is [`Error::VPCAssociationAuthorizationNotFound`].
-    #[cfg(feature = "delete-vpc-association-authorization")]
+    #[cfg(feature = "_error-vpc-association-authorization-not-found")]
     #[inline]
     pub fn is_vpc_association_authorization_not_found(&self) -> bool {
         matches!(self, Self::VPCAssociationAuthorizationNotFound(_))
     }
     /// Whether this is [`Error::VPCAssociationNotFound`].
-    #[cfg(feature = "disassociate-vpc-from-hosted-zone")]
+    #[cfg(feature = "_error-vpc-association-not-found")]
     #[inline]
     pub fn is_vpc_association_not_found(&self) -> bool {
         matches!(self, Self::VPCAssociationNotFound(_))
@@ -2299,2291 +1017,1138 @@ impl std::error::Error for Error {
     }
 }
 
-#[cfg(feature = "activate-key-signing-key")]
-impl From<restxml_runtime::SdkError<crate::operation::activate_key_signing_key::ActivateKeySigningKeyError>> for Error {
-    /// Every error of ActivateKeySigningKey, as the service's error.
+/// Every operation's error: the service's answer as its variant
+/// here (see [`Error`]), the other failures as `Build`, `Response`
+/// and `Dispatch`.
+impl<E> From<restxml_runtime::SdkError<E>> for Error
+where
+    Error: From<E>,
+{
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::activate_key_signing_key::ActivateKeySigningKeyError>,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::activate_key_signing_key::ActivateKeySigningKeyError::ConcurrentModification(
-                    error,
-                ) => Self::ConcurrentModification(error),
-                crate::operation::activate_key_signing_key::ActivateKeySigningKeyError::NoSuchKeySigningKey(error) => {
-                    Self::NoSuchKeySigningKey(error)
-                }
-                crate::operation::activate_key_signing_key::ActivateKeySigningKeyError::InvalidKeySigningKeyStatus(
-                    error,
-                ) => Self::InvalidKeySigningKeyStatus(error),
-                crate::operation::activate_key_signing_key::ActivateKeySigningKeyError::InvalidSigningStatus(error) => {
-                    Self::InvalidSigningStatus(error)
-                }
-                crate::operation::activate_key_signing_key::ActivateKeySigningKeyError::InvalidKMSArn(error) => {
-                    Self::InvalidKMSArn(error)
-                }
-                crate::operation::activate_key_signing_key::ActivateKeySigningKeyError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::activate_key_signing_key::ActivateKeySigningKeyError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: restxml_runtime::SdkError<E>) -> Self {
+        error.fold(Self::from, Self::Build, Self::Response, Self::Dispatch)
+    }
+}
+
+#[cfg(feature = "activate-key-signing-key")]
+impl From<crate::operation::activate_key_signing_key::ActivateKeySigningKeyError> for Error {
+    /// ActivateKeySigningKey's errors, as the service's.
+    #[inline]
+    fn from(error: crate::operation::activate_key_signing_key::ActivateKeySigningKeyError) -> Self {
+        use crate::operation::activate_key_signing_key::ActivateKeySigningKeyError as E;
+        match error {
+            E::ConcurrentModification(error) => Self::ConcurrentModification(error),
+            E::NoSuchKeySigningKey(error) => Self::NoSuchKeySigningKey(error),
+            E::InvalidKeySigningKeyStatus(error) => Self::InvalidKeySigningKeyStatus(error),
+            E::InvalidSigningStatus(error) => Self::InvalidSigningStatus(error),
+            E::InvalidKMSArn(error) => Self::InvalidKMSArn(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "associate-vpc-with-hosted-zone")]
-impl From<restxml_runtime::SdkError<crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneError>>
-    for Error
-{
-    /// Every error of AssociateVPCWithHostedZone, as the service's error.
+impl From<crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneError> for Error {
+    /// AssociateVPCWithHostedZone's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneError::NotAuthorizedException(
-                        error,
-                    ) => Self::NotAuthorizedException(error),
-                    crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneError::InvalidVPCId(
-                        error,
-                    ) => Self::InvalidVPCId(error),
-                    crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneError::PublicZoneVPCAssociation(
-                        error,
-                    ) => Self::PublicZoneVPCAssociation(error),
-                    crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneError::ConflictingDomainExists(
-                        error,
-                    ) => Self::ConflictingDomainExists(error),
-                    crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneError::LimitsExceeded(
-                        error,
-                    ) => Self::LimitsExceeded(error),
-                    crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneError::PriorRequestNotComplete(
-                        error,
-                    ) => Self::PriorRequestNotComplete(error),
-                    crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneError) -> Self {
+        use crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneError as E;
+        match error {
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::NotAuthorizedException(error) => Self::NotAuthorizedException(error),
+            E::InvalidVPCId(error) => Self::InvalidVPCId(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::PublicZoneVPCAssociation(error) => Self::PublicZoneVPCAssociation(error),
+            E::ConflictingDomainExists(error) => Self::ConflictingDomainExists(error),
+            E::LimitsExceeded(error) => Self::LimitsExceeded(error),
+            E::PriorRequestNotComplete(error) => Self::PriorRequestNotComplete(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "change-cidr-collection")]
-impl From<restxml_runtime::SdkError<crate::operation::change_cidr_collection::ChangeCidrCollectionError>> for Error {
-    /// Every error of ChangeCidrCollection, as the service's error.
+impl From<crate::operation::change_cidr_collection::ChangeCidrCollectionError> for Error {
+    /// ChangeCidrCollection's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::change_cidr_collection::ChangeCidrCollectionError>,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::change_cidr_collection::ChangeCidrCollectionError::NoSuchCidrCollectionException(
-                        error,
-                    ) => Self::NoSuchCidrCollectionException(error),
-                    crate::operation::change_cidr_collection::ChangeCidrCollectionError::CidrCollectionVersionMismatchException(
-                        error,
-                    ) => Self::CidrCollectionVersionMismatchException(error),
-                    crate::operation::change_cidr_collection::ChangeCidrCollectionError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::change_cidr_collection::ChangeCidrCollectionError::CidrBlockInUseException(
-                        error,
-                    ) => Self::CidrBlockInUseException(error),
-                    crate::operation::change_cidr_collection::ChangeCidrCollectionError::LimitsExceeded(
-                        error,
-                    ) => Self::LimitsExceeded(error),
-                    crate::operation::change_cidr_collection::ChangeCidrCollectionError::ConcurrentModification(
-                        error,
-                    ) => Self::ConcurrentModification(error),
-                    crate::operation::change_cidr_collection::ChangeCidrCollectionError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: crate::operation::change_cidr_collection::ChangeCidrCollectionError) -> Self {
+        use crate::operation::change_cidr_collection::ChangeCidrCollectionError as E;
+        match error {
+            E::NoSuchCidrCollectionException(error) => Self::NoSuchCidrCollectionException(error),
+            E::CidrCollectionVersionMismatchException(error) => Self::CidrCollectionVersionMismatchException(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::CidrBlockInUseException(error) => Self::CidrBlockInUseException(error),
+            E::LimitsExceeded(error) => Self::LimitsExceeded(error),
+            E::ConcurrentModification(error) => Self::ConcurrentModification(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "change-resource-record-sets")]
-impl From<restxml_runtime::SdkError<crate::operation::change_resource_record_sets::ChangeResourceRecordSetsError>>
-    for Error
-{
-    /// Every error of ChangeResourceRecordSets, as the service's error.
+impl From<crate::operation::change_resource_record_sets::ChangeResourceRecordSetsError> for Error {
+    /// ChangeResourceRecordSets's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::change_resource_record_sets::ChangeResourceRecordSetsError>,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::change_resource_record_sets::ChangeResourceRecordSetsError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::change_resource_record_sets::ChangeResourceRecordSetsError::NoSuchHealthCheck(
-                        error,
-                    ) => Self::NoSuchHealthCheck(error),
-                    crate::operation::change_resource_record_sets::ChangeResourceRecordSetsError::InvalidChangeBatch(
-                        error,
-                    ) => Self::InvalidChangeBatch(error),
-                    crate::operation::change_resource_record_sets::ChangeResourceRecordSetsError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::change_resource_record_sets::ChangeResourceRecordSetsError::PriorRequestNotComplete(
-                        error,
-                    ) => Self::PriorRequestNotComplete(error),
-                    crate::operation::change_resource_record_sets::ChangeResourceRecordSetsError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: crate::operation::change_resource_record_sets::ChangeResourceRecordSetsError) -> Self {
+        use crate::operation::change_resource_record_sets::ChangeResourceRecordSetsError as E;
+        match error {
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::NoSuchHealthCheck(error) => Self::NoSuchHealthCheck(error),
+            E::InvalidChangeBatch(error) => Self::InvalidChangeBatch(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::PriorRequestNotComplete(error) => Self::PriorRequestNotComplete(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "change-tags-for-resource")]
-impl From<restxml_runtime::SdkError<crate::operation::change_tags_for_resource::ChangeTagsForResourceError>> for Error {
-    /// Every error of ChangeTagsForResource, as the service's error.
+impl From<crate::operation::change_tags_for_resource::ChangeTagsForResourceError> for Error {
+    /// ChangeTagsForResource's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::change_tags_for_resource::ChangeTagsForResourceError>,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::change_tags_for_resource::ChangeTagsForResourceError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::change_tags_for_resource::ChangeTagsForResourceError::NoSuchHealthCheck(error) => {
-                    Self::NoSuchHealthCheck(error)
-                }
-                crate::operation::change_tags_for_resource::ChangeTagsForResourceError::NoSuchHostedZone(error) => {
-                    Self::NoSuchHostedZone(error)
-                }
-                crate::operation::change_tags_for_resource::ChangeTagsForResourceError::PriorRequestNotComplete(
-                    error,
-                ) => Self::PriorRequestNotComplete(error),
-                crate::operation::change_tags_for_resource::ChangeTagsForResourceError::ThrottlingException(error) => {
-                    Self::ThrottlingException(error)
-                }
-                crate::operation::change_tags_for_resource::ChangeTagsForResourceError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::change_tags_for_resource::ChangeTagsForResourceError) -> Self {
+        use crate::operation::change_tags_for_resource::ChangeTagsForResourceError as E;
+        match error {
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::NoSuchHealthCheck(error) => Self::NoSuchHealthCheck(error),
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::PriorRequestNotComplete(error) => Self::PriorRequestNotComplete(error),
+            E::ThrottlingException(error) => Self::ThrottlingException(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "create-cidr-collection")]
-impl From<restxml_runtime::SdkError<crate::operation::create_cidr_collection::CreateCidrCollectionError>> for Error {
-    /// Every error of CreateCidrCollection, as the service's error.
+impl From<crate::operation::create_cidr_collection::CreateCidrCollectionError> for Error {
+    /// CreateCidrCollection's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::create_cidr_collection::CreateCidrCollectionError>,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::create_cidr_collection::CreateCidrCollectionError::LimitsExceeded(
-                        error,
-                    ) => Self::LimitsExceeded(error),
-                    crate::operation::create_cidr_collection::CreateCidrCollectionError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::create_cidr_collection::CreateCidrCollectionError::CidrCollectionAlreadyExistsException(
-                        error,
-                    ) => Self::CidrCollectionAlreadyExistsException(error),
-                    crate::operation::create_cidr_collection::CreateCidrCollectionError::ConcurrentModification(
-                        error,
-                    ) => Self::ConcurrentModification(error),
-                    crate::operation::create_cidr_collection::CreateCidrCollectionError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: crate::operation::create_cidr_collection::CreateCidrCollectionError) -> Self {
+        use crate::operation::create_cidr_collection::CreateCidrCollectionError as E;
+        match error {
+            E::LimitsExceeded(error) => Self::LimitsExceeded(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::CidrCollectionAlreadyExistsException(error) => Self::CidrCollectionAlreadyExistsException(error),
+            E::ConcurrentModification(error) => Self::ConcurrentModification(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "create-health-check")]
-impl From<restxml_runtime::SdkError<crate::operation::create_health_check::CreateHealthCheckError>> for Error {
-    /// Every error of CreateHealthCheck, as the service's error.
+impl From<crate::operation::create_health_check::CreateHealthCheckError> for Error {
+    /// CreateHealthCheck's errors, as the service's.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::create_health_check::CreateHealthCheckError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::create_health_check::CreateHealthCheckError::TooManyHealthChecks(error) => {
-                    Self::TooManyHealthChecks(error)
-                }
-                crate::operation::create_health_check::CreateHealthCheckError::HealthCheckAlreadyExists(error) => {
-                    Self::HealthCheckAlreadyExists(error)
-                }
-                crate::operation::create_health_check::CreateHealthCheckError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::create_health_check::CreateHealthCheckError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::create_health_check::CreateHealthCheckError) -> Self {
+        use crate::operation::create_health_check::CreateHealthCheckError as E;
+        match error {
+            E::TooManyHealthChecks(error) => Self::TooManyHealthChecks(error),
+            E::HealthCheckAlreadyExists(error) => Self::HealthCheckAlreadyExists(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "create-hosted-zone")]
-impl From<restxml_runtime::SdkError<crate::operation::create_hosted_zone::CreateHostedZoneError>> for Error {
-    /// Every error of CreateHostedZone, as the service's error.
+impl From<crate::operation::create_hosted_zone::CreateHostedZoneError> for Error {
+    /// CreateHostedZone's errors, as the service's.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::create_hosted_zone::CreateHostedZoneError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::create_hosted_zone::CreateHostedZoneError::InvalidDomainName(error) => {
-                    Self::InvalidDomainName(error)
-                }
-                crate::operation::create_hosted_zone::CreateHostedZoneError::HostedZoneAlreadyExists(error) => {
-                    Self::HostedZoneAlreadyExists(error)
-                }
-                crate::operation::create_hosted_zone::CreateHostedZoneError::TooManyHostedZones(error) => {
-                    Self::TooManyHostedZones(error)
-                }
-                crate::operation::create_hosted_zone::CreateHostedZoneError::InvalidVPCId(error) => {
-                    Self::InvalidVPCId(error)
-                }
-                crate::operation::create_hosted_zone::CreateHostedZoneError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::create_hosted_zone::CreateHostedZoneError::DelegationSetNotAvailable(error) => {
-                    Self::DelegationSetNotAvailable(error)
-                }
-                crate::operation::create_hosted_zone::CreateHostedZoneError::ConflictingDomainExists(error) => {
-                    Self::ConflictingDomainExists(error)
-                }
-                crate::operation::create_hosted_zone::CreateHostedZoneError::NoSuchDelegationSet(error) => {
-                    Self::NoSuchDelegationSet(error)
-                }
-                crate::operation::create_hosted_zone::CreateHostedZoneError::DelegationSetNotReusable(error) => {
-                    Self::DelegationSetNotReusable(error)
-                }
-                crate::operation::create_hosted_zone::CreateHostedZoneError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::create_hosted_zone::CreateHostedZoneError) -> Self {
+        use crate::operation::create_hosted_zone::CreateHostedZoneError as E;
+        match error {
+            E::InvalidDomainName(error) => Self::InvalidDomainName(error),
+            E::HostedZoneAlreadyExists(error) => Self::HostedZoneAlreadyExists(error),
+            E::TooManyHostedZones(error) => Self::TooManyHostedZones(error),
+            E::InvalidVPCId(error) => Self::InvalidVPCId(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::DelegationSetNotAvailable(error) => Self::DelegationSetNotAvailable(error),
+            E::ConflictingDomainExists(error) => Self::ConflictingDomainExists(error),
+            E::NoSuchDelegationSet(error) => Self::NoSuchDelegationSet(error),
+            E::DelegationSetNotReusable(error) => Self::DelegationSetNotReusable(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "create-key-signing-key")]
-impl From<restxml_runtime::SdkError<crate::operation::create_key_signing_key::CreateKeySigningKeyError>> for Error {
-    /// Every error of CreateKeySigningKey, as the service's error.
+impl From<crate::operation::create_key_signing_key::CreateKeySigningKeyError> for Error {
+    /// CreateKeySigningKey's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::create_key_signing_key::CreateKeySigningKeyError>,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::create_key_signing_key::CreateKeySigningKeyError::NoSuchHostedZone(error) => {
-                    Self::NoSuchHostedZone(error)
-                }
-                crate::operation::create_key_signing_key::CreateKeySigningKeyError::InvalidArgument(error) => {
-                    Self::InvalidArgument(error)
-                }
-                crate::operation::create_key_signing_key::CreateKeySigningKeyError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::create_key_signing_key::CreateKeySigningKeyError::InvalidKMSArn(error) => {
-                    Self::InvalidKMSArn(error)
-                }
-                crate::operation::create_key_signing_key::CreateKeySigningKeyError::InvalidKeySigningKeyStatus(
-                    error,
-                ) => Self::InvalidKeySigningKeyStatus(error),
-                crate::operation::create_key_signing_key::CreateKeySigningKeyError::InvalidSigningStatus(error) => {
-                    Self::InvalidSigningStatus(error)
-                }
-                crate::operation::create_key_signing_key::CreateKeySigningKeyError::InvalidKeySigningKeyName(error) => {
-                    Self::InvalidKeySigningKeyName(error)
-                }
-                crate::operation::create_key_signing_key::CreateKeySigningKeyError::KeySigningKeyAlreadyExists(
-                    error,
-                ) => Self::KeySigningKeyAlreadyExists(error),
-                crate::operation::create_key_signing_key::CreateKeySigningKeyError::TooManyKeySigningKeys(error) => {
-                    Self::TooManyKeySigningKeys(error)
-                }
-                crate::operation::create_key_signing_key::CreateKeySigningKeyError::ConcurrentModification(error) => {
-                    Self::ConcurrentModification(error)
-                }
-                crate::operation::create_key_signing_key::CreateKeySigningKeyError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::create_key_signing_key::CreateKeySigningKeyError) -> Self {
+        use crate::operation::create_key_signing_key::CreateKeySigningKeyError as E;
+        match error {
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::InvalidArgument(error) => Self::InvalidArgument(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::InvalidKMSArn(error) => Self::InvalidKMSArn(error),
+            E::InvalidKeySigningKeyStatus(error) => Self::InvalidKeySigningKeyStatus(error),
+            E::InvalidSigningStatus(error) => Self::InvalidSigningStatus(error),
+            E::InvalidKeySigningKeyName(error) => Self::InvalidKeySigningKeyName(error),
+            E::KeySigningKeyAlreadyExists(error) => Self::KeySigningKeyAlreadyExists(error),
+            E::TooManyKeySigningKeys(error) => Self::TooManyKeySigningKeys(error),
+            E::ConcurrentModification(error) => Self::ConcurrentModification(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "create-query-logging-config")]
-impl From<restxml_runtime::SdkError<crate::operation::create_query_logging_config::CreateQueryLoggingConfigError>>
-    for Error
-{
-    /// Every error of CreateQueryLoggingConfig, as the service's error.
+impl From<crate::operation::create_query_logging_config::CreateQueryLoggingConfigError> for Error {
+    /// CreateQueryLoggingConfig's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::create_query_logging_config::CreateQueryLoggingConfigError>,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::create_query_logging_config::CreateQueryLoggingConfigError::ConcurrentModification(
-                        error,
-                    ) => Self::ConcurrentModification(error),
-                    crate::operation::create_query_logging_config::CreateQueryLoggingConfigError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::create_query_logging_config::CreateQueryLoggingConfigError::NoSuchCloudWatchLogsLogGroup(
-                        error,
-                    ) => Self::NoSuchCloudWatchLogsLogGroup(error),
-                    crate::operation::create_query_logging_config::CreateQueryLoggingConfigError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::create_query_logging_config::CreateQueryLoggingConfigError::QueryLoggingConfigAlreadyExists(
-                        error,
-                    ) => Self::QueryLoggingConfigAlreadyExists(error),
-                    crate::operation::create_query_logging_config::CreateQueryLoggingConfigError::InsufficientCloudWatchLogsResourcePolicy(
-                        error,
-                    ) => Self::InsufficientCloudWatchLogsResourcePolicy(error),
-                    crate::operation::create_query_logging_config::CreateQueryLoggingConfigError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: crate::operation::create_query_logging_config::CreateQueryLoggingConfigError) -> Self {
+        use crate::operation::create_query_logging_config::CreateQueryLoggingConfigError as E;
+        match error {
+            E::ConcurrentModification(error) => Self::ConcurrentModification(error),
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::NoSuchCloudWatchLogsLogGroup(error) => Self::NoSuchCloudWatchLogsLogGroup(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::QueryLoggingConfigAlreadyExists(error) => Self::QueryLoggingConfigAlreadyExists(error),
+            E::InsufficientCloudWatchLogsResourcePolicy(error) => Self::InsufficientCloudWatchLogsResourcePolicy(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "create-reusable-delegation-set")]
-impl From<restxml_runtime::SdkError<crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetError>>
-    for Error
-{
-    /// Every error of CreateReusableDelegationSet, as the service's error.
+impl From<crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetError> for Error {
+    /// CreateReusableDelegationSet's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetError::DelegationSetAlreadyCreated(
-                        error,
-                    ) => Self::DelegationSetAlreadyCreated(error),
-                    crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetError::LimitsExceeded(
-                        error,
-                    ) => Self::LimitsExceeded(error),
-                    crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetError::HostedZoneNotFound(
-                        error,
-                    ) => Self::HostedZoneNotFound(error),
-                    crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetError::InvalidArgument(
-                        error,
-                    ) => Self::InvalidArgument(error),
-                    crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetError::DelegationSetNotAvailable(
-                        error,
-                    ) => Self::DelegationSetNotAvailable(error),
-                    crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetError::DelegationSetAlreadyReusable(
-                        error,
-                    ) => Self::DelegationSetAlreadyReusable(error),
-                    crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetError) -> Self {
+        use crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetError as E;
+        match error {
+            E::DelegationSetAlreadyCreated(error) => Self::DelegationSetAlreadyCreated(error),
+            E::LimitsExceeded(error) => Self::LimitsExceeded(error),
+            E::HostedZoneNotFound(error) => Self::HostedZoneNotFound(error),
+            E::InvalidArgument(error) => Self::InvalidArgument(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::DelegationSetNotAvailable(error) => Self::DelegationSetNotAvailable(error),
+            E::DelegationSetAlreadyReusable(error) => Self::DelegationSetAlreadyReusable(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "create-traffic-policy")]
-impl From<restxml_runtime::SdkError<crate::operation::create_traffic_policy::CreateTrafficPolicyError>> for Error {
-    /// Every error of CreateTrafficPolicy, as the service's error.
+impl From<crate::operation::create_traffic_policy::CreateTrafficPolicyError> for Error {
+    /// CreateTrafficPolicy's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::create_traffic_policy::CreateTrafficPolicyError>,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::create_traffic_policy::CreateTrafficPolicyError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::create_traffic_policy::CreateTrafficPolicyError::TooManyTrafficPolicies(error) => {
-                    Self::TooManyTrafficPolicies(error)
-                }
-                crate::operation::create_traffic_policy::CreateTrafficPolicyError::TrafficPolicyAlreadyExists(
-                    error,
-                ) => Self::TrafficPolicyAlreadyExists(error),
-                crate::operation::create_traffic_policy::CreateTrafficPolicyError::InvalidTrafficPolicyDocument(
-                    error,
-                ) => Self::InvalidTrafficPolicyDocument(error),
-                crate::operation::create_traffic_policy::CreateTrafficPolicyError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::create_traffic_policy::CreateTrafficPolicyError) -> Self {
+        use crate::operation::create_traffic_policy::CreateTrafficPolicyError as E;
+        match error {
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::TooManyTrafficPolicies(error) => Self::TooManyTrafficPolicies(error),
+            E::TrafficPolicyAlreadyExists(error) => Self::TrafficPolicyAlreadyExists(error),
+            E::InvalidTrafficPolicyDocument(error) => Self::InvalidTrafficPolicyDocument(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "create-traffic-policy-instance")]
-impl From<restxml_runtime::SdkError<crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceError>>
-    for Error
-{
-    /// Every error of CreateTrafficPolicyInstance, as the service's error.
+impl From<crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceError> for Error {
+    /// CreateTrafficPolicyInstance's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceError::TooManyTrafficPolicyInstances(
-                        error,
-                    ) => Self::TooManyTrafficPolicyInstances(error),
-                    crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceError::NoSuchTrafficPolicy(
-                        error,
-                    ) => Self::NoSuchTrafficPolicy(error),
-                    crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceError::TrafficPolicyInstanceAlreadyExists(
-                        error,
-                    ) => Self::TrafficPolicyInstanceAlreadyExists(error),
-                    crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceError) -> Self {
+        use crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceError as E;
+        match error {
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::TooManyTrafficPolicyInstances(error) => Self::TooManyTrafficPolicyInstances(error),
+            E::NoSuchTrafficPolicy(error) => Self::NoSuchTrafficPolicy(error),
+            E::TrafficPolicyInstanceAlreadyExists(error) => Self::TrafficPolicyInstanceAlreadyExists(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "create-traffic-policy-version")]
-impl From<restxml_runtime::SdkError<crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionError>>
-    for Error
-{
-    /// Every error of CreateTrafficPolicyVersion, as the service's error.
+impl From<crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionError> for Error {
+    /// CreateTrafficPolicyVersion's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionError::NoSuchTrafficPolicy(
-                        error,
-                    ) => Self::NoSuchTrafficPolicy(error),
-                    crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionError::TooManyTrafficPolicyVersionsForCurrentPolicy(
-                        error,
-                    ) => Self::TooManyTrafficPolicyVersionsForCurrentPolicy(error),
-                    crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionError::ConcurrentModification(
-                        error,
-                    ) => Self::ConcurrentModification(error),
-                    crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionError::InvalidTrafficPolicyDocument(
-                        error,
-                    ) => Self::InvalidTrafficPolicyDocument(error),
-                    crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionError) -> Self {
+        use crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionError as E;
+        match error {
+            E::NoSuchTrafficPolicy(error) => Self::NoSuchTrafficPolicy(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::TooManyTrafficPolicyVersionsForCurrentPolicy(error) => {
+                Self::TooManyTrafficPolicyVersionsForCurrentPolicy(error)
+            }
+            E::ConcurrentModification(error) => Self::ConcurrentModification(error),
+            E::InvalidTrafficPolicyDocument(error) => Self::InvalidTrafficPolicyDocument(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "create-vpc-association-authorization")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationError,
-        >,
-    > for Error
-{
-    /// Every error of CreateVPCAssociationAuthorization, as the service's error.
+impl From<crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationError> for Error {
+    /// CreateVPCAssociationAuthorization's errors, as the service's.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationError,
-        >,
+        error: crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationError,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationError::ConcurrentModification(
-                        error,
-                    ) => Self::ConcurrentModification(error),
-                    crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationError::TooManyVPCAssociationAuthorizations(
-                        error,
-                    ) => Self::TooManyVPCAssociationAuthorizations(error),
-                    crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationError::InvalidVPCId(
-                        error,
-                    ) => Self::InvalidVPCId(error),
-                    crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        use crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationError as E;
+        match error {
+            E::ConcurrentModification(error) => Self::ConcurrentModification(error),
+            E::TooManyVPCAssociationAuthorizations(error) => Self::TooManyVPCAssociationAuthorizations(error),
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::InvalidVPCId(error) => Self::InvalidVPCId(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "deactivate-key-signing-key")]
-impl From<restxml_runtime::SdkError<crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError>>
-    for Error
-{
-    /// Every error of DeactivateKeySigningKey, as the service's error.
+impl From<crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError> for Error {
+    /// DeactivateKeySigningKey's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError>,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError::ConcurrentModification(
-                        error,
-                    ) => Self::ConcurrentModification(error),
-                    crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError::NoSuchKeySigningKey(
-                        error,
-                    ) => Self::NoSuchKeySigningKey(error),
-                    crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError::InvalidKeySigningKeyStatus(
-                        error,
-                    ) => Self::InvalidKeySigningKeyStatus(error),
-                    crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError::InvalidSigningStatus(
-                        error,
-                    ) => Self::InvalidSigningStatus(error),
-                    crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError::KeySigningKeyInUse(
-                        error,
-                    ) => Self::KeySigningKeyInUse(error),
-                    crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError::KeySigningKeyInParentDSRecord(
-                        error,
-                    ) => Self::KeySigningKeyInParentDSRecord(error),
-                    crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError) -> Self {
+        use crate::operation::deactivate_key_signing_key::DeactivateKeySigningKeyError as E;
+        match error {
+            E::ConcurrentModification(error) => Self::ConcurrentModification(error),
+            E::NoSuchKeySigningKey(error) => Self::NoSuchKeySigningKey(error),
+            E::InvalidKeySigningKeyStatus(error) => Self::InvalidKeySigningKeyStatus(error),
+            E::InvalidSigningStatus(error) => Self::InvalidSigningStatus(error),
+            E::KeySigningKeyInUse(error) => Self::KeySigningKeyInUse(error),
+            E::KeySigningKeyInParentDSRecord(error) => Self::KeySigningKeyInParentDSRecord(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "delete-cidr-collection")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_cidr_collection::DeleteCidrCollectionError>> for Error {
-    /// Every error of DeleteCidrCollection, as the service's error.
+impl From<crate::operation::delete_cidr_collection::DeleteCidrCollectionError> for Error {
+    /// DeleteCidrCollection's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::delete_cidr_collection::DeleteCidrCollectionError>,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::delete_cidr_collection::DeleteCidrCollectionError::NoSuchCidrCollectionException(
-                    error,
-                ) => Self::NoSuchCidrCollectionException(error),
-                crate::operation::delete_cidr_collection::DeleteCidrCollectionError::CidrCollectionInUseException(
-                    error,
-                ) => Self::CidrCollectionInUseException(error),
-                crate::operation::delete_cidr_collection::DeleteCidrCollectionError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::delete_cidr_collection::DeleteCidrCollectionError::ConcurrentModification(error) => {
-                    Self::ConcurrentModification(error)
-                }
-                crate::operation::delete_cidr_collection::DeleteCidrCollectionError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::delete_cidr_collection::DeleteCidrCollectionError) -> Self {
+        use crate::operation::delete_cidr_collection::DeleteCidrCollectionError as E;
+        match error {
+            E::NoSuchCidrCollectionException(error) => Self::NoSuchCidrCollectionException(error),
+            E::CidrCollectionInUseException(error) => Self::CidrCollectionInUseException(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::ConcurrentModification(error) => Self::ConcurrentModification(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "delete-health-check")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_health_check::DeleteHealthCheckError>> for Error {
-    /// Every error of DeleteHealthCheck, as the service's error.
+impl From<crate::operation::delete_health_check::DeleteHealthCheckError> for Error {
+    /// DeleteHealthCheck's errors, as the service's.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::delete_health_check::DeleteHealthCheckError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::delete_health_check::DeleteHealthCheckError::NoSuchHealthCheck(error) => {
-                    Self::NoSuchHealthCheck(error)
-                }
-                crate::operation::delete_health_check::DeleteHealthCheckError::HealthCheckInUse(error) => {
-                    Self::HealthCheckInUse(error)
-                }
-                crate::operation::delete_health_check::DeleteHealthCheckError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::delete_health_check::DeleteHealthCheckError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::delete_health_check::DeleteHealthCheckError) -> Self {
+        use crate::operation::delete_health_check::DeleteHealthCheckError as E;
+        match error {
+            E::NoSuchHealthCheck(error) => Self::NoSuchHealthCheck(error),
+            E::HealthCheckInUse(error) => Self::HealthCheckInUse(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "delete-hosted-zone")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_hosted_zone::DeleteHostedZoneError>> for Error {
-    /// Every error of DeleteHostedZone, as the service's error.
+impl From<crate::operation::delete_hosted_zone::DeleteHostedZoneError> for Error {
+    /// DeleteHostedZone's errors, as the service's.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::delete_hosted_zone::DeleteHostedZoneError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::delete_hosted_zone::DeleteHostedZoneError::NoSuchHostedZone(error) => {
-                    Self::NoSuchHostedZone(error)
-                }
-                crate::operation::delete_hosted_zone::DeleteHostedZoneError::HostedZoneNotEmpty(error) => {
-                    Self::HostedZoneNotEmpty(error)
-                }
-                crate::operation::delete_hosted_zone::DeleteHostedZoneError::PriorRequestNotComplete(error) => {
-                    Self::PriorRequestNotComplete(error)
-                }
-                crate::operation::delete_hosted_zone::DeleteHostedZoneError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::delete_hosted_zone::DeleteHostedZoneError::InvalidDomainName(error) => {
-                    Self::InvalidDomainName(error)
-                }
-                crate::operation::delete_hosted_zone::DeleteHostedZoneError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::delete_hosted_zone::DeleteHostedZoneError) -> Self {
+        use crate::operation::delete_hosted_zone::DeleteHostedZoneError as E;
+        match error {
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::HostedZoneNotEmpty(error) => Self::HostedZoneNotEmpty(error),
+            E::PriorRequestNotComplete(error) => Self::PriorRequestNotComplete(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::InvalidDomainName(error) => Self::InvalidDomainName(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "delete-key-signing-key")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_key_signing_key::DeleteKeySigningKeyError>> for Error {
-    /// Every error of DeleteKeySigningKey, as the service's error.
+impl From<crate::operation::delete_key_signing_key::DeleteKeySigningKeyError> for Error {
+    /// DeleteKeySigningKey's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::delete_key_signing_key::DeleteKeySigningKeyError>,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::delete_key_signing_key::DeleteKeySigningKeyError::ConcurrentModification(error) => {
-                    Self::ConcurrentModification(error)
-                }
-                crate::operation::delete_key_signing_key::DeleteKeySigningKeyError::NoSuchKeySigningKey(error) => {
-                    Self::NoSuchKeySigningKey(error)
-                }
-                crate::operation::delete_key_signing_key::DeleteKeySigningKeyError::InvalidKeySigningKeyStatus(
-                    error,
-                ) => Self::InvalidKeySigningKeyStatus(error),
-                crate::operation::delete_key_signing_key::DeleteKeySigningKeyError::InvalidSigningStatus(error) => {
-                    Self::InvalidSigningStatus(error)
-                }
-                crate::operation::delete_key_signing_key::DeleteKeySigningKeyError::InvalidKMSArn(error) => {
-                    Self::InvalidKMSArn(error)
-                }
-                crate::operation::delete_key_signing_key::DeleteKeySigningKeyError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::delete_key_signing_key::DeleteKeySigningKeyError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::delete_key_signing_key::DeleteKeySigningKeyError) -> Self {
+        use crate::operation::delete_key_signing_key::DeleteKeySigningKeyError as E;
+        match error {
+            E::ConcurrentModification(error) => Self::ConcurrentModification(error),
+            E::NoSuchKeySigningKey(error) => Self::NoSuchKeySigningKey(error),
+            E::InvalidKeySigningKeyStatus(error) => Self::InvalidKeySigningKeyStatus(error),
+            E::InvalidSigningStatus(error) => Self::InvalidSigningStatus(error),
+            E::InvalidKMSArn(error) => Self::InvalidKMSArn(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "delete-query-logging-config")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigError>>
-    for Error
-{
-    /// Every error of DeleteQueryLoggingConfig, as the service's error.
+impl From<crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigError> for Error {
+    /// DeleteQueryLoggingConfig's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigError>,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigError::ConcurrentModification(
-                        error,
-                    ) => Self::ConcurrentModification(error),
-                    crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigError::NoSuchQueryLoggingConfig(
-                        error,
-                    ) => Self::NoSuchQueryLoggingConfig(error),
-                    crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigError) -> Self {
+        use crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigError as E;
+        match error {
+            E::ConcurrentModification(error) => Self::ConcurrentModification(error),
+            E::NoSuchQueryLoggingConfig(error) => Self::NoSuchQueryLoggingConfig(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "delete-reusable-delegation-set")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetError>>
-    for Error
-{
-    /// Every error of DeleteReusableDelegationSet, as the service's error.
+impl From<crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetError> for Error {
+    /// DeleteReusableDelegationSet's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetError::NoSuchDelegationSet(
-                        error,
-                    ) => Self::NoSuchDelegationSet(error),
-                    crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetError::DelegationSetInUse(
-                        error,
-                    ) => Self::DelegationSetInUse(error),
-                    crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetError::DelegationSetNotReusable(
-                        error,
-                    ) => Self::DelegationSetNotReusable(error),
-                    crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetError) -> Self {
+        use crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetError as E;
+        match error {
+            E::NoSuchDelegationSet(error) => Self::NoSuchDelegationSet(error),
+            E::DelegationSetInUse(error) => Self::DelegationSetInUse(error),
+            E::DelegationSetNotReusable(error) => Self::DelegationSetNotReusable(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "delete-traffic-policy")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_traffic_policy::DeleteTrafficPolicyError>> for Error {
-    /// Every error of DeleteTrafficPolicy, as the service's error.
+impl From<crate::operation::delete_traffic_policy::DeleteTrafficPolicyError> for Error {
+    /// DeleteTrafficPolicy's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::delete_traffic_policy::DeleteTrafficPolicyError>,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::delete_traffic_policy::DeleteTrafficPolicyError::NoSuchTrafficPolicy(error) => {
-                    Self::NoSuchTrafficPolicy(error)
-                }
-                crate::operation::delete_traffic_policy::DeleteTrafficPolicyError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::delete_traffic_policy::DeleteTrafficPolicyError::TrafficPolicyInUse(error) => {
-                    Self::TrafficPolicyInUse(error)
-                }
-                crate::operation::delete_traffic_policy::DeleteTrafficPolicyError::ConcurrentModification(error) => {
-                    Self::ConcurrentModification(error)
-                }
-                crate::operation::delete_traffic_policy::DeleteTrafficPolicyError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::delete_traffic_policy::DeleteTrafficPolicyError) -> Self {
+        use crate::operation::delete_traffic_policy::DeleteTrafficPolicyError as E;
+        match error {
+            E::NoSuchTrafficPolicy(error) => Self::NoSuchTrafficPolicy(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::TrafficPolicyInUse(error) => Self::TrafficPolicyInUse(error),
+            E::ConcurrentModification(error) => Self::ConcurrentModification(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "delete-traffic-policy-instance")]
-impl From<restxml_runtime::SdkError<crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceError>>
-    for Error
-{
-    /// Every error of DeleteTrafficPolicyInstance, as the service's error.
+impl From<crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceError> for Error {
+    /// DeleteTrafficPolicyInstance's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance(
-                        error,
-                    ) => Self::NoSuchTrafficPolicyInstance(error),
-                    crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceError::PriorRequestNotComplete(
-                        error,
-                    ) => Self::PriorRequestNotComplete(error),
-                    crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceError) -> Self {
+        use crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceError as E;
+        match error {
+            E::NoSuchTrafficPolicyInstance(error) => Self::NoSuchTrafficPolicyInstance(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::PriorRequestNotComplete(error) => Self::PriorRequestNotComplete(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "delete-vpc-association-authorization")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationError,
-        >,
-    > for Error
-{
-    /// Every error of DeleteVPCAssociationAuthorization, as the service's error.
+impl From<crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationError> for Error {
+    /// DeleteVPCAssociationAuthorization's errors, as the service's.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationError,
-        >,
+        error: crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationError,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationError::ConcurrentModification(
-                        error,
-                    ) => Self::ConcurrentModification(error),
-                    crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationError::VPCAssociationAuthorizationNotFound(
-                        error,
-                    ) => Self::VPCAssociationAuthorizationNotFound(error),
-                    crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationError::InvalidVPCId(
-                        error,
-                    ) => Self::InvalidVPCId(error),
-                    crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        use crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationError as E;
+        match error {
+            E::ConcurrentModification(error) => Self::ConcurrentModification(error),
+            E::VPCAssociationAuthorizationNotFound(error) => Self::VPCAssociationAuthorizationNotFound(error),
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::InvalidVPCId(error) => Self::InvalidVPCId(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "disable-hosted-zone-dnssec")]
-impl From<restxml_runtime::SdkError<crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError>>
-    for Error
-{
-    /// Every error of DisableHostedZoneDNSSEC, as the service's error.
+impl From<crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError> for Error {
+    /// DisableHostedZoneDNSSEC's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError>,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError::InvalidArgument(
-                        error,
-                    ) => Self::InvalidArgument(error),
-                    crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError::ConcurrentModification(
-                        error,
-                    ) => Self::ConcurrentModification(error),
-                    crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError::KeySigningKeyInParentDSRecord(
-                        error,
-                    ) => Self::KeySigningKeyInParentDSRecord(error),
-                    crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError::DNSSECNotFound(
-                        error,
-                    ) => Self::DNSSECNotFound(error),
-                    crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError::InvalidKeySigningKeyStatus(
-                        error,
-                    ) => Self::InvalidKeySigningKeyStatus(error),
-                    crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError::InvalidKMSArn(
-                        error,
-                    ) => Self::InvalidKMSArn(error),
-                    crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError) -> Self {
+        use crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECError as E;
+        match error {
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::InvalidArgument(error) => Self::InvalidArgument(error),
+            E::ConcurrentModification(error) => Self::ConcurrentModification(error),
+            E::KeySigningKeyInParentDSRecord(error) => Self::KeySigningKeyInParentDSRecord(error),
+            E::DNSSECNotFound(error) => Self::DNSSECNotFound(error),
+            E::InvalidKeySigningKeyStatus(error) => Self::InvalidKeySigningKeyStatus(error),
+            E::InvalidKMSArn(error) => Self::InvalidKMSArn(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "disassociate-vpc-from-hosted-zone")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneError,
-        >,
-    > for Error
-{
-    /// Every error of DisassociateVPCFromHostedZone, as the service's error.
+impl From<crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneError> for Error {
+    /// DisassociateVPCFromHostedZone's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneError::InvalidVPCId(
-                        error,
-                    ) => Self::InvalidVPCId(error),
-                    crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneError::VPCAssociationNotFound(
-                        error,
-                    ) => Self::VPCAssociationNotFound(error),
-                    crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneError::LastVPCAssociation(
-                        error,
-                    ) => Self::LastVPCAssociation(error),
-                    crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneError) -> Self {
+        use crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneError as E;
+        match error {
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::InvalidVPCId(error) => Self::InvalidVPCId(error),
+            E::VPCAssociationNotFound(error) => Self::VPCAssociationNotFound(error),
+            E::LastVPCAssociation(error) => Self::LastVPCAssociation(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "enable-hosted-zone-dnssec")]
-impl From<restxml_runtime::SdkError<crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError>>
-    for Error
-{
-    /// Every error of EnableHostedZoneDNSSEC, as the service's error.
+impl From<crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError> for Error {
+    /// EnableHostedZoneDNSSEC's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError>,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError::InvalidArgument(
-                        error,
-                    ) => Self::InvalidArgument(error),
-                    crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError::ConcurrentModification(
-                        error,
-                    ) => Self::ConcurrentModification(error),
-                    crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError::KeySigningKeyWithActiveStatusNotFound(
-                        error,
-                    ) => Self::KeySigningKeyWithActiveStatusNotFound(error),
-                    crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError::InvalidKMSArn(
-                        error,
-                    ) => Self::InvalidKMSArn(error),
-                    crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError::HostedZonePartiallyDelegated(
-                        error,
-                    ) => Self::HostedZonePartiallyDelegated(error),
-                    crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError::DNSSECNotFound(
-                        error,
-                    ) => Self::DNSSECNotFound(error),
-                    crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError::InvalidKeySigningKeyStatus(
-                        error,
-                    ) => Self::InvalidKeySigningKeyStatus(error),
-                    crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError) -> Self {
+        use crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECError as E;
+        match error {
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::InvalidArgument(error) => Self::InvalidArgument(error),
+            E::ConcurrentModification(error) => Self::ConcurrentModification(error),
+            E::KeySigningKeyWithActiveStatusNotFound(error) => Self::KeySigningKeyWithActiveStatusNotFound(error),
+            E::InvalidKMSArn(error) => Self::InvalidKMSArn(error),
+            E::HostedZonePartiallyDelegated(error) => Self::HostedZonePartiallyDelegated(error),
+            E::DNSSECNotFound(error) => Self::DNSSECNotFound(error),
+            E::InvalidKeySigningKeyStatus(error) => Self::InvalidKeySigningKeyStatus(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "get-account-limit")]
-impl From<restxml_runtime::SdkError<crate::operation::get_account_limit::GetAccountLimitError>> for Error {
-    /// Every error of GetAccountLimit, as the service's error.
+impl From<crate::operation::get_account_limit::GetAccountLimitError> for Error {
+    /// GetAccountLimit's errors, as the service's.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::get_account_limit::GetAccountLimitError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_account_limit::GetAccountLimitError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::get_account_limit::GetAccountLimitError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::get_account_limit::GetAccountLimitError) -> Self {
+        use crate::operation::get_account_limit::GetAccountLimitError as E;
+        match error {
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "get-change")]
-impl From<restxml_runtime::SdkError<crate::operation::get_change::GetChangeError>> for Error {
-    /// Every error of GetChange, as the service's error.
+impl From<crate::operation::get_change::GetChangeError> for Error {
+    /// GetChange's errors, as the service's.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::get_change::GetChangeError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_change::GetChangeError::NoSuchChange(error) => Self::NoSuchChange(error),
-                crate::operation::get_change::GetChangeError::InvalidInput(error) => Self::InvalidInput(error),
-                crate::operation::get_change::GetChangeError::Unhandled(error) => Self::from_unhandled(error),
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::get_change::GetChangeError) -> Self {
+        use crate::operation::get_change::GetChangeError as E;
+        match error {
+            E::NoSuchChange(error) => Self::NoSuchChange(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "get-checker-ip-ranges")]
-impl From<restxml_runtime::SdkError<crate::operation::get_checker_ip_ranges::GetCheckerIpRangesError>> for Error {
-    /// Every error of GetCheckerIpRanges, as the service's error.
+impl From<crate::operation::get_checker_ip_ranges::GetCheckerIpRangesError> for Error {
+    /// GetCheckerIpRanges's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::get_checker_ip_ranges::GetCheckerIpRangesError>,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_checker_ip_ranges::GetCheckerIpRangesError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::get_checker_ip_ranges::GetCheckerIpRangesError) -> Self {
+        use crate::operation::get_checker_ip_ranges::GetCheckerIpRangesError as E;
+        match error {
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "get-dnssec")]
-impl From<restxml_runtime::SdkError<crate::operation::get_dnssec::GetDNSSECError>> for Error {
-    /// Every error of GetDNSSEC, as the service's error.
+impl From<crate::operation::get_dnssec::GetDNSSECError> for Error {
+    /// GetDNSSEC's errors, as the service's.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::get_dnssec::GetDNSSECError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_dnssec::GetDNSSECError::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
-                crate::operation::get_dnssec::GetDNSSECError::InvalidArgument(error) => Self::InvalidArgument(error),
-                crate::operation::get_dnssec::GetDNSSECError::InvalidInput(error) => Self::InvalidInput(error),
-                crate::operation::get_dnssec::GetDNSSECError::Unhandled(error) => Self::from_unhandled(error),
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::get_dnssec::GetDNSSECError) -> Self {
+        use crate::operation::get_dnssec::GetDNSSECError as E;
+        match error {
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::InvalidArgument(error) => Self::InvalidArgument(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "get-geo-location")]
-impl From<restxml_runtime::SdkError<crate::operation::get_geo_location::GetGeoLocationError>> for Error {
-    /// Every error of GetGeoLocation, as the service's error.
+impl From<crate::operation::get_geo_location::GetGeoLocationError> for Error {
+    /// GetGeoLocation's errors, as the service's.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::get_geo_location::GetGeoLocationError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_geo_location::GetGeoLocationError::NoSuchGeoLocation(error) => {
-                    Self::NoSuchGeoLocation(error)
-                }
-                crate::operation::get_geo_location::GetGeoLocationError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::get_geo_location::GetGeoLocationError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::get_geo_location::GetGeoLocationError) -> Self {
+        use crate::operation::get_geo_location::GetGeoLocationError as E;
+        match error {
+            E::NoSuchGeoLocation(error) => Self::NoSuchGeoLocation(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "get-health-check")]
-impl From<restxml_runtime::SdkError<crate::operation::get_health_check::GetHealthCheckError>> for Error {
-    /// Every error of GetHealthCheck, as the service's error.
+impl From<crate::operation::get_health_check::GetHealthCheckError> for Error {
+    /// GetHealthCheck's errors, as the service's.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::get_health_check::GetHealthCheckError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_health_check::GetHealthCheckError::NoSuchHealthCheck(error) => {
-                    Self::NoSuchHealthCheck(error)
-                }
-                crate::operation::get_health_check::GetHealthCheckError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::get_health_check::GetHealthCheckError::IncompatibleVersion(error) => {
-                    Self::IncompatibleVersion(error)
-                }
-                crate::operation::get_health_check::GetHealthCheckError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::get_health_check::GetHealthCheckError) -> Self {
+        use crate::operation::get_health_check::GetHealthCheckError as E;
+        match error {
+            E::NoSuchHealthCheck(error) => Self::NoSuchHealthCheck(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::IncompatibleVersion(error) => Self::IncompatibleVersion(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "get-health-check-count")]
-impl From<restxml_runtime::SdkError<crate::operation::get_health_check_count::GetHealthCheckCountError>> for Error {
-    /// Every error of GetHealthCheckCount, as the service's error.
+impl From<crate::operation::get_health_check_count::GetHealthCheckCountError> for Error {
+    /// GetHealthCheckCount's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::get_health_check_count::GetHealthCheckCountError>,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_health_check_count::GetHealthCheckCountError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::get_health_check_count::GetHealthCheckCountError) -> Self {
+        use crate::operation::get_health_check_count::GetHealthCheckCountError as E;
+        match error {
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "get-health-check-last-failure-reason")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonError,
-        >,
-    > for Error
-{
-    /// Every error of GetHealthCheckLastFailureReason, as the service's error.
+impl From<crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonError> for Error {
+    /// GetHealthCheckLastFailureReason's errors, as the service's.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonError,
-        >,
+        error: crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonError,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonError::NoSuchHealthCheck(
-                        error,
-                    ) => Self::NoSuchHealthCheck(error),
-                    crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        use crate::operation::get_health_check_last_failure_reason::GetHealthCheckLastFailureReasonError as E;
+        match error {
+            E::NoSuchHealthCheck(error) => Self::NoSuchHealthCheck(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "get-health-check-status")]
-impl From<restxml_runtime::SdkError<crate::operation::get_health_check_status::GetHealthCheckStatusError>> for Error {
-    /// Every error of GetHealthCheckStatus, as the service's error.
+impl From<crate::operation::get_health_check_status::GetHealthCheckStatusError> for Error {
+    /// GetHealthCheckStatus's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::get_health_check_status::GetHealthCheckStatusError>,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_health_check_status::GetHealthCheckStatusError::NoSuchHealthCheck(error) => {
-                    Self::NoSuchHealthCheck(error)
-                }
-                crate::operation::get_health_check_status::GetHealthCheckStatusError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::get_health_check_status::GetHealthCheckStatusError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::get_health_check_status::GetHealthCheckStatusError) -> Self {
+        use crate::operation::get_health_check_status::GetHealthCheckStatusError as E;
+        match error {
+            E::NoSuchHealthCheck(error) => Self::NoSuchHealthCheck(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "get-hosted-zone")]
-impl From<restxml_runtime::SdkError<crate::operation::get_hosted_zone::GetHostedZoneError>> for Error {
-    /// Every error of GetHostedZone, as the service's error.
+impl From<crate::operation::get_hosted_zone::GetHostedZoneError> for Error {
+    /// GetHostedZone's errors, as the service's.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::get_hosted_zone::GetHostedZoneError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_hosted_zone::GetHostedZoneError::NoSuchHostedZone(error) => {
-                    Self::NoSuchHostedZone(error)
-                }
-                crate::operation::get_hosted_zone::GetHostedZoneError::InvalidInput(error) => Self::InvalidInput(error),
-                crate::operation::get_hosted_zone::GetHostedZoneError::Unhandled(error) => Self::from_unhandled(error),
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::get_hosted_zone::GetHostedZoneError) -> Self {
+        use crate::operation::get_hosted_zone::GetHostedZoneError as E;
+        match error {
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "get-hosted-zone-count")]
-impl From<restxml_runtime::SdkError<crate::operation::get_hosted_zone_count::GetHostedZoneCountError>> for Error {
-    /// Every error of GetHostedZoneCount, as the service's error.
+impl From<crate::operation::get_hosted_zone_count::GetHostedZoneCountError> for Error {
+    /// GetHostedZoneCount's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::get_hosted_zone_count::GetHostedZoneCountError>,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_hosted_zone_count::GetHostedZoneCountError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::get_hosted_zone_count::GetHostedZoneCountError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::get_hosted_zone_count::GetHostedZoneCountError) -> Self {
+        use crate::operation::get_hosted_zone_count::GetHostedZoneCountError as E;
+        match error {
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "get-hosted-zone-limit")]
-impl From<restxml_runtime::SdkError<crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError>> for Error {
-    /// Every error of GetHostedZoneLimit, as the service's error.
+impl From<crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError> for Error {
+    /// GetHostedZoneLimit's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError>,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError::NoSuchHostedZone(error) => {
-                    Self::NoSuchHostedZone(error)
-                }
-                crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError::HostedZoneNotPrivate(error) => {
-                    Self::HostedZoneNotPrivate(error)
-                }
-                crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError) -> Self {
+        use crate::operation::get_hosted_zone_limit::GetHostedZoneLimitError as E;
+        match error {
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::HostedZoneNotPrivate(error) => Self::HostedZoneNotPrivate(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "get-query-logging-config")]
-impl From<restxml_runtime::SdkError<crate::operation::get_query_logging_config::GetQueryLoggingConfigError>> for Error {
-    /// Every error of GetQueryLoggingConfig, as the service's error.
+impl From<crate::operation::get_query_logging_config::GetQueryLoggingConfigError> for Error {
+    /// GetQueryLoggingConfig's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::get_query_logging_config::GetQueryLoggingConfigError>,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_query_logging_config::GetQueryLoggingConfigError::NoSuchQueryLoggingConfig(
-                    error,
-                ) => Self::NoSuchQueryLoggingConfig(error),
-                crate::operation::get_query_logging_config::GetQueryLoggingConfigError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::get_query_logging_config::GetQueryLoggingConfigError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::get_query_logging_config::GetQueryLoggingConfigError) -> Self {
+        use crate::operation::get_query_logging_config::GetQueryLoggingConfigError as E;
+        match error {
+            E::NoSuchQueryLoggingConfig(error) => Self::NoSuchQueryLoggingConfig(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "get-reusable-delegation-set")]
-impl From<restxml_runtime::SdkError<crate::operation::get_reusable_delegation_set::GetReusableDelegationSetError>>
-    for Error
-{
-    /// Every error of GetReusableDelegationSet, as the service's error.
+impl From<crate::operation::get_reusable_delegation_set::GetReusableDelegationSetError> for Error {
+    /// GetReusableDelegationSet's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::get_reusable_delegation_set::GetReusableDelegationSetError>,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::get_reusable_delegation_set::GetReusableDelegationSetError::NoSuchDelegationSet(
-                        error,
-                    ) => Self::NoSuchDelegationSet(error),
-                    crate::operation::get_reusable_delegation_set::GetReusableDelegationSetError::DelegationSetNotReusable(
-                        error,
-                    ) => Self::DelegationSetNotReusable(error),
-                    crate::operation::get_reusable_delegation_set::GetReusableDelegationSetError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::get_reusable_delegation_set::GetReusableDelegationSetError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: crate::operation::get_reusable_delegation_set::GetReusableDelegationSetError) -> Self {
+        use crate::operation::get_reusable_delegation_set::GetReusableDelegationSetError as E;
+        match error {
+            E::NoSuchDelegationSet(error) => Self::NoSuchDelegationSet(error),
+            E::DelegationSetNotReusable(error) => Self::DelegationSetNotReusable(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "get-reusable-delegation-set-limit")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitError,
-        >,
-    > for Error
-{
-    /// Every error of GetReusableDelegationSetLimit, as the service's error.
+impl From<crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitError> for Error {
+    /// GetReusableDelegationSetLimit's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitError::NoSuchDelegationSet(
-                        error,
-                    ) => Self::NoSuchDelegationSet(error),
-                    crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitError) -> Self {
+        use crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitError as E;
+        match error {
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::NoSuchDelegationSet(error) => Self::NoSuchDelegationSet(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "get-traffic-policy")]
-impl From<restxml_runtime::SdkError<crate::operation::get_traffic_policy::GetTrafficPolicyError>> for Error {
-    /// Every error of GetTrafficPolicy, as the service's error.
+impl From<crate::operation::get_traffic_policy::GetTrafficPolicyError> for Error {
+    /// GetTrafficPolicy's errors, as the service's.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::get_traffic_policy::GetTrafficPolicyError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_traffic_policy::GetTrafficPolicyError::NoSuchTrafficPolicy(error) => {
-                    Self::NoSuchTrafficPolicy(error)
-                }
-                crate::operation::get_traffic_policy::GetTrafficPolicyError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::get_traffic_policy::GetTrafficPolicyError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::get_traffic_policy::GetTrafficPolicyError) -> Self {
+        use crate::operation::get_traffic_policy::GetTrafficPolicyError as E;
+        match error {
+            E::NoSuchTrafficPolicy(error) => Self::NoSuchTrafficPolicy(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "get-traffic-policy-instance")]
-impl From<restxml_runtime::SdkError<crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceError>>
-    for Error
-{
-    /// Every error of GetTrafficPolicyInstance, as the service's error.
+impl From<crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceError> for Error {
+    /// GetTrafficPolicyInstance's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceError>,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance(
-                        error,
-                    ) => Self::NoSuchTrafficPolicyInstance(error),
-                    crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceError) -> Self {
+        use crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceError as E;
+        match error {
+            E::NoSuchTrafficPolicyInstance(error) => Self::NoSuchTrafficPolicyInstance(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "get-traffic-policy-instance-count")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountError,
-        >,
-    > for Error
-{
-    /// Every error of GetTrafficPolicyInstanceCount, as the service's error.
+impl From<crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountError> for Error {
+    /// GetTrafficPolicyInstanceCount's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountError,
-        >,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountError::Unhandled(
-                    error,
-                ) => Self::from_unhandled(error),
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountError) -> Self {
+        use crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountError as E;
+        match error {
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "list-cidr-blocks")]
-impl From<restxml_runtime::SdkError<crate::operation::list_cidr_blocks::ListCidrBlocksError>> for Error {
-    /// Every error of ListCidrBlocks, as the service's error.
+impl From<crate::operation::list_cidr_blocks::ListCidrBlocksError> for Error {
+    /// ListCidrBlocks's errors, as the service's.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::list_cidr_blocks::ListCidrBlocksError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_cidr_blocks::ListCidrBlocksError::NoSuchCidrCollectionException(error) => {
-                    Self::NoSuchCidrCollectionException(error)
-                }
-                crate::operation::list_cidr_blocks::ListCidrBlocksError::NoSuchCidrLocationException(error) => {
-                    Self::NoSuchCidrLocationException(error)
-                }
-                crate::operation::list_cidr_blocks::ListCidrBlocksError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::list_cidr_blocks::ListCidrBlocksError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::list_cidr_blocks::ListCidrBlocksError) -> Self {
+        use crate::operation::list_cidr_blocks::ListCidrBlocksError as E;
+        match error {
+            E::NoSuchCidrCollectionException(error) => Self::NoSuchCidrCollectionException(error),
+            E::NoSuchCidrLocationException(error) => Self::NoSuchCidrLocationException(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "list-cidr-collections")]
-impl From<restxml_runtime::SdkError<crate::operation::list_cidr_collections::ListCidrCollectionsError>> for Error {
-    /// Every error of ListCidrCollections, as the service's error.
+impl From<crate::operation::list_cidr_collections::ListCidrCollectionsError> for Error {
+    /// ListCidrCollections's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::list_cidr_collections::ListCidrCollectionsError>,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_cidr_collections::ListCidrCollectionsError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::list_cidr_collections::ListCidrCollectionsError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::list_cidr_collections::ListCidrCollectionsError) -> Self {
+        use crate::operation::list_cidr_collections::ListCidrCollectionsError as E;
+        match error {
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "list-cidr-locations")]
-impl From<restxml_runtime::SdkError<crate::operation::list_cidr_locations::ListCidrLocationsError>> for Error {
-    /// Every error of ListCidrLocations, as the service's error.
+impl From<crate::operation::list_cidr_locations::ListCidrLocationsError> for Error {
+    /// ListCidrLocations's errors, as the service's.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::list_cidr_locations::ListCidrLocationsError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_cidr_locations::ListCidrLocationsError::NoSuchCidrCollectionException(error) => {
-                    Self::NoSuchCidrCollectionException(error)
-                }
-                crate::operation::list_cidr_locations::ListCidrLocationsError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::list_cidr_locations::ListCidrLocationsError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::list_cidr_locations::ListCidrLocationsError) -> Self {
+        use crate::operation::list_cidr_locations::ListCidrLocationsError as E;
+        match error {
+            E::NoSuchCidrCollectionException(error) => Self::NoSuchCidrCollectionException(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "list-geo-locations")]
-impl From<restxml_runtime::SdkError<crate::operation::list_geo_locations::ListGeoLocationsError>> for Error {
-    /// Every error of ListGeoLocations, as the service's error.
+impl From<crate::operation::list_geo_locations::ListGeoLocationsError> for Error {
+    /// ListGeoLocations's errors, as the service's.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::list_geo_locations::ListGeoLocationsError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_geo_locations::ListGeoLocationsError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::list_geo_locations::ListGeoLocationsError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::list_geo_locations::ListGeoLocationsError) -> Self {
+        use crate::operation::list_geo_locations::ListGeoLocationsError as E;
+        match error {
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "list-health-checks")]
-impl From<restxml_runtime::SdkError<crate::operation::list_health_checks::ListHealthChecksError>> for Error {
-    /// Every error of ListHealthChecks, as the service's error.
+impl From<crate::operation::list_health_checks::ListHealthChecksError> for Error {
+    /// ListHealthChecks's errors, as the service's.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::list_health_checks::ListHealthChecksError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_health_checks::ListHealthChecksError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::list_health_checks::ListHealthChecksError::IncompatibleVersion(error) => {
-                    Self::IncompatibleVersion(error)
-                }
-                crate::operation::list_health_checks::ListHealthChecksError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::list_health_checks::ListHealthChecksError) -> Self {
+        use crate::operation::list_health_checks::ListHealthChecksError as E;
+        match error {
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::IncompatibleVersion(error) => Self::IncompatibleVersion(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "list-hosted-zones")]
-impl From<restxml_runtime::SdkError<crate::operation::list_hosted_zones::ListHostedZonesError>> for Error {
-    /// Every error of ListHostedZones, as the service's error.
+impl From<crate::operation::list_hosted_zones::ListHostedZonesError> for Error {
+    /// ListHostedZones's errors, as the service's.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::list_hosted_zones::ListHostedZonesError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_hosted_zones::ListHostedZonesError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::list_hosted_zones::ListHostedZonesError::NoSuchDelegationSet(error) => {
-                    Self::NoSuchDelegationSet(error)
-                }
-                crate::operation::list_hosted_zones::ListHostedZonesError::DelegationSetNotReusable(error) => {
-                    Self::DelegationSetNotReusable(error)
-                }
-                crate::operation::list_hosted_zones::ListHostedZonesError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::list_hosted_zones::ListHostedZonesError) -> Self {
+        use crate::operation::list_hosted_zones::ListHostedZonesError as E;
+        match error {
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::NoSuchDelegationSet(error) => Self::NoSuchDelegationSet(error),
+            E::DelegationSetNotReusable(error) => Self::DelegationSetNotReusable(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "list-hosted-zones-by-name")]
-impl From<restxml_runtime::SdkError<crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError>>
-    for Error
-{
-    /// Every error of ListHostedZonesByName, as the service's error.
+impl From<crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError> for Error {
+    /// ListHostedZonesByName's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError>,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError::InvalidDomainName(error) => {
-                    Self::InvalidDomainName(error)
-                }
-                crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError) -> Self {
+        use crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameError as E;
+        match error {
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::InvalidDomainName(error) => Self::InvalidDomainName(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "list-hosted-zones-by-vpc")]
-impl From<restxml_runtime::SdkError<crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError>> for Error {
-    /// Every error of ListHostedZonesByVPC, as the service's error.
+impl From<crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError> for Error {
+    /// ListHostedZonesByVPC's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError>,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError::InvalidPaginationToken(
-                    error,
-                ) => Self::InvalidPaginationToken(error),
-                crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError) -> Self {
+        use crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCError as E;
+        match error {
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::InvalidPaginationToken(error) => Self::InvalidPaginationToken(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "list-query-logging-configs")]
-impl From<restxml_runtime::SdkError<crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError>>
-    for Error
-{
-    /// Every error of ListQueryLoggingConfigs, as the service's error.
+impl From<crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError> for Error {
+    /// ListQueryLoggingConfigs's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError>,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError::InvalidPaginationToken(
-                    error,
-                ) => Self::InvalidPaginationToken(error),
-                crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError::NoSuchHostedZone(error) => {
-                    Self::NoSuchHostedZone(error)
-                }
-                crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError) -> Self {
+        use crate::operation::list_query_logging_configs::ListQueryLoggingConfigsError as E;
+        match error {
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::InvalidPaginationToken(error) => Self::InvalidPaginationToken(error),
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "list-resource-record-sets")]
-impl From<restxml_runtime::SdkError<crate::operation::list_resource_record_sets::ListResourceRecordSetsError>>
-    for Error
-{
-    /// Every error of ListResourceRecordSets, as the service's error.
+impl From<crate::operation::list_resource_record_sets::ListResourceRecordSetsError> for Error {
+    /// ListResourceRecordSets's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::list_resource_record_sets::ListResourceRecordSetsError>,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_resource_record_sets::ListResourceRecordSetsError::NoSuchHostedZone(error) => {
-                    Self::NoSuchHostedZone(error)
-                }
-                crate::operation::list_resource_record_sets::ListResourceRecordSetsError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::list_resource_record_sets::ListResourceRecordSetsError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::list_resource_record_sets::ListResourceRecordSetsError) -> Self {
+        use crate::operation::list_resource_record_sets::ListResourceRecordSetsError as E;
+        match error {
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "list-reusable-delegation-sets")]
-impl From<restxml_runtime::SdkError<crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsError>>
-    for Error
-{
-    /// Every error of ListReusableDelegationSets, as the service's error.
+impl From<crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsError> for Error {
+    /// ListReusableDelegationSets's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsError,
-        >,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsError::InvalidInput(
-                    error,
-                ) => Self::InvalidInput(error),
-                crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsError) -> Self {
+        use crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsError as E;
+        match error {
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "list-tags-for-resource")]
-impl From<restxml_runtime::SdkError<crate::operation::list_tags_for_resource::ListTagsForResourceError>> for Error {
-    /// Every error of ListTagsForResource, as the service's error.
+impl From<crate::operation::list_tags_for_resource::ListTagsForResourceError> for Error {
+    /// ListTagsForResource's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::list_tags_for_resource::ListTagsForResourceError>,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_tags_for_resource::ListTagsForResourceError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::list_tags_for_resource::ListTagsForResourceError::NoSuchHealthCheck(error) => {
-                    Self::NoSuchHealthCheck(error)
-                }
-                crate::operation::list_tags_for_resource::ListTagsForResourceError::NoSuchHostedZone(error) => {
-                    Self::NoSuchHostedZone(error)
-                }
-                crate::operation::list_tags_for_resource::ListTagsForResourceError::PriorRequestNotComplete(error) => {
-                    Self::PriorRequestNotComplete(error)
-                }
-                crate::operation::list_tags_for_resource::ListTagsForResourceError::ThrottlingException(error) => {
-                    Self::ThrottlingException(error)
-                }
-                crate::operation::list_tags_for_resource::ListTagsForResourceError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::list_tags_for_resource::ListTagsForResourceError) -> Self {
+        use crate::operation::list_tags_for_resource::ListTagsForResourceError as E;
+        match error {
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::NoSuchHealthCheck(error) => Self::NoSuchHealthCheck(error),
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::PriorRequestNotComplete(error) => Self::PriorRequestNotComplete(error),
+            E::ThrottlingException(error) => Self::ThrottlingException(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "list-tags-for-resources")]
-impl From<restxml_runtime::SdkError<crate::operation::list_tags_for_resources::ListTagsForResourcesError>> for Error {
-    /// Every error of ListTagsForResources, as the service's error.
+impl From<crate::operation::list_tags_for_resources::ListTagsForResourcesError> for Error {
+    /// ListTagsForResources's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::list_tags_for_resources::ListTagsForResourcesError>,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_tags_for_resources::ListTagsForResourcesError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::list_tags_for_resources::ListTagsForResourcesError::NoSuchHealthCheck(error) => {
-                    Self::NoSuchHealthCheck(error)
-                }
-                crate::operation::list_tags_for_resources::ListTagsForResourcesError::NoSuchHostedZone(error) => {
-                    Self::NoSuchHostedZone(error)
-                }
-                crate::operation::list_tags_for_resources::ListTagsForResourcesError::PriorRequestNotComplete(
-                    error,
-                ) => Self::PriorRequestNotComplete(error),
-                crate::operation::list_tags_for_resources::ListTagsForResourcesError::ThrottlingException(error) => {
-                    Self::ThrottlingException(error)
-                }
-                crate::operation::list_tags_for_resources::ListTagsForResourcesError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::list_tags_for_resources::ListTagsForResourcesError) -> Self {
+        use crate::operation::list_tags_for_resources::ListTagsForResourcesError as E;
+        match error {
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::NoSuchHealthCheck(error) => Self::NoSuchHealthCheck(error),
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::PriorRequestNotComplete(error) => Self::PriorRequestNotComplete(error),
+            E::ThrottlingException(error) => Self::ThrottlingException(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "list-traffic-policies")]
-impl From<restxml_runtime::SdkError<crate::operation::list_traffic_policies::ListTrafficPoliciesError>> for Error {
-    /// Every error of ListTrafficPolicies, as the service's error.
+impl From<crate::operation::list_traffic_policies::ListTrafficPoliciesError> for Error {
+    /// ListTrafficPolicies's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::list_traffic_policies::ListTrafficPoliciesError>,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_traffic_policies::ListTrafficPoliciesError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::list_traffic_policies::ListTrafficPoliciesError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::list_traffic_policies::ListTrafficPoliciesError) -> Self {
+        use crate::operation::list_traffic_policies::ListTrafficPoliciesError as E;
+        match error {
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "list-traffic-policy-instances")]
-impl From<restxml_runtime::SdkError<crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesError>>
-    for Error
-{
-    /// Every error of ListTrafficPolicyInstances, as the service's error.
+impl From<crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesError> for Error {
+    /// ListTrafficPolicyInstances's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesError::NoSuchTrafficPolicyInstance(
-                        error,
-                    ) => Self::NoSuchTrafficPolicyInstance(error),
-                    crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesError) -> Self {
+        use crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesError as E;
+        match error {
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::NoSuchTrafficPolicyInstance(error) => Self::NoSuchTrafficPolicyInstance(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "list-traffic-policy-instances-by-hosted-zone")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneError,
-        >,
-    > for Error
+impl From<crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneError>
+    for Error
 {
-    /// Every error of ListTrafficPolicyInstancesByHostedZone, as the service's error.
+    /// ListTrafficPolicyInstancesByHostedZone's errors, as the service's.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneError,
-        >,
+        error: crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneError,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneError::NoSuchTrafficPolicyInstance(
-                        error,
-                    ) => Self::NoSuchTrafficPolicyInstance(error),
-                    crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        use crate::operation::list_traffic_policy_instances_by_hosted_zone::ListTrafficPolicyInstancesByHostedZoneError as E;
+        match error {
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::NoSuchTrafficPolicyInstance(error) => Self::NoSuchTrafficPolicyInstance(error),
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "list-traffic-policy-instances-by-policy")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyError,
-        >,
-    > for Error
+impl From<crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyError>
+    for Error
 {
-    /// Every error of ListTrafficPolicyInstancesByPolicy, as the service's error.
+    /// ListTrafficPolicyInstancesByPolicy's errors, as the service's.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyError,
-        >,
+        error: crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyError,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyError::NoSuchTrafficPolicyInstance(
-                        error,
-                    ) => Self::NoSuchTrafficPolicyInstance(error),
-                    crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyError::NoSuchTrafficPolicy(
-                        error,
-                    ) => Self::NoSuchTrafficPolicy(error),
-                    crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        use crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyError as E;
+        match error {
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::NoSuchTrafficPolicyInstance(error) => Self::NoSuchTrafficPolicyInstance(error),
+            E::NoSuchTrafficPolicy(error) => Self::NoSuchTrafficPolicy(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "list-traffic-policy-versions")]
-impl From<restxml_runtime::SdkError<crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError>>
-    for Error
-{
-    /// Every error of ListTrafficPolicyVersions, as the service's error.
+impl From<crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError> for Error {
+    /// ListTrafficPolicyVersions's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError,
-        >,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError::NoSuchTrafficPolicy(
-                    error,
-                ) => Self::NoSuchTrafficPolicy(error),
-                crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError) -> Self {
+        use crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsError as E;
+        match error {
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::NoSuchTrafficPolicy(error) => Self::NoSuchTrafficPolicy(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "list-vpc-association-authorizations")]
-impl
-    From<
-        restxml_runtime::SdkError<
-            crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsError,
-        >,
-    > for Error
-{
-    /// Every error of ListVPCAssociationAuthorizations, as the service's error.
+impl From<crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsError> for Error {
+    /// ListVPCAssociationAuthorizations's errors, as the service's.
     #[inline]
     fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsError,
-        >,
+        error: crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsError,
     ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsError::InvalidPaginationToken(
-                        error,
-                    ) => Self::InvalidPaginationToken(error),
-                    crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+        use crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsError as E;
+        match error {
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::InvalidPaginationToken(error) => Self::InvalidPaginationToken(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "test-dns-answer")]
-impl From<restxml_runtime::SdkError<crate::operation::test_dns_answer::TestDNSAnswerError>> for Error {
-    /// Every error of TestDNSAnswer, as the service's error.
+impl From<crate::operation::test_dns_answer::TestDNSAnswerError> for Error {
+    /// TestDNSAnswer's errors, as the service's.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::test_dns_answer::TestDNSAnswerError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::test_dns_answer::TestDNSAnswerError::NoSuchHostedZone(error) => {
-                    Self::NoSuchHostedZone(error)
-                }
-                crate::operation::test_dns_answer::TestDNSAnswerError::InvalidInput(error) => Self::InvalidInput(error),
-                crate::operation::test_dns_answer::TestDNSAnswerError::Unhandled(error) => Self::from_unhandled(error),
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::test_dns_answer::TestDNSAnswerError) -> Self {
+        use crate::operation::test_dns_answer::TestDNSAnswerError as E;
+        match error {
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "update-health-check")]
-impl From<restxml_runtime::SdkError<crate::operation::update_health_check::UpdateHealthCheckError>> for Error {
-    /// Every error of UpdateHealthCheck, as the service's error.
+impl From<crate::operation::update_health_check::UpdateHealthCheckError> for Error {
+    /// UpdateHealthCheck's errors, as the service's.
     #[inline]
-    fn from(error: restxml_runtime::SdkError<crate::operation::update_health_check::UpdateHealthCheckError>) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::update_health_check::UpdateHealthCheckError::NoSuchHealthCheck(error) => {
-                    Self::NoSuchHealthCheck(error)
-                }
-                crate::operation::update_health_check::UpdateHealthCheckError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::update_health_check::UpdateHealthCheckError::HealthCheckVersionMismatch(error) => {
-                    Self::HealthCheckVersionMismatch(error)
-                }
-                crate::operation::update_health_check::UpdateHealthCheckError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::update_health_check::UpdateHealthCheckError) -> Self {
+        use crate::operation::update_health_check::UpdateHealthCheckError as E;
+        match error {
+            E::NoSuchHealthCheck(error) => Self::NoSuchHealthCheck(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::HealthCheckVersionMismatch(error) => Self::HealthCheckVersionMismatch(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "update-hosted-zone-comment")]
-impl From<restxml_runtime::SdkError<crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError>>
-    for Error
-{
-    /// Every error of UpdateHostedZoneComment, as the service's error.
+impl From<crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError> for Error {
+    /// UpdateHostedZoneComment's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError>,
-    ) -> Self {
-        error.fold(
-            |error| match error {
-                crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError::NoSuchHostedZone(error) => {
-                    Self::NoSuchHostedZone(error)
-                }
-                crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError::InvalidInput(error) => {
-                    Self::InvalidInput(error)
-                }
-                crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError::PriorRequestNotComplete(
-                    error,
-                ) => Self::PriorRequestNotComplete(error),
-                crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError::Unhandled(error) => {
-                    Self::from_unhandled(error)
-                }
-            },
-            Self::Build,
-            Self::Response,
-            Self::Dispatch,
-        )
+    fn from(error: crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError) -> Self {
+        use crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentError as E;
+        match error {
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::PriorRequestNotComplete(error) => Self::PriorRequestNotComplete(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "update-hosted-zone-features")]
-impl From<restxml_runtime::SdkError<crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesError>>
-    for Error
-{
-    /// Every error of UpdateHostedZoneFeatures, as the service's error.
+impl From<crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesError> for Error {
+    /// UpdateHostedZoneFeatures's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesError>,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesError::NoSuchHostedZone(
-                        error,
-                    ) => Self::NoSuchHostedZone(error),
-                    crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesError::PriorRequestNotComplete(
-                        error,
-                    ) => Self::PriorRequestNotComplete(error),
-                    crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesError::LimitsExceeded(
-                        error,
-                    ) => Self::LimitsExceeded(error),
-                    crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesError) -> Self {
+        use crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesError as E;
+        match error {
+            E::NoSuchHostedZone(error) => Self::NoSuchHostedZone(error),
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::PriorRequestNotComplete(error) => Self::PriorRequestNotComplete(error),
+            E::LimitsExceeded(error) => Self::LimitsExceeded(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "update-traffic-policy-comment")]
-impl From<restxml_runtime::SdkError<crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentError>>
-    for Error
-{
-    /// Every error of UpdateTrafficPolicyComment, as the service's error.
+impl From<crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentError> for Error {
+    /// UpdateTrafficPolicyComment's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentError::NoSuchTrafficPolicy(
-                        error,
-                    ) => Self::NoSuchTrafficPolicy(error),
-                    crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentError::ConcurrentModification(
-                        error,
-                    ) => Self::ConcurrentModification(error),
-                    crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentError) -> Self {
+        use crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentError as E;
+        match error {
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::NoSuchTrafficPolicy(error) => Self::NoSuchTrafficPolicy(error),
+            E::ConcurrentModification(error) => Self::ConcurrentModification(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 
 #[cfg(feature = "update-traffic-policy-instance")]
-impl From<restxml_runtime::SdkError<crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceError>>
-    for Error
-{
-    /// Every error of UpdateTrafficPolicyInstance, as the service's error.
+impl From<crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceError> for Error {
+    /// UpdateTrafficPolicyInstance's errors, as the service's.
     #[inline]
-    fn from(
-        error: restxml_runtime::SdkError<
-            crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceError,
-        >,
-    ) -> Self {
-        error
-            .fold(
-                |error| match error {
-                    crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceError::InvalidInput(
-                        error,
-                    ) => Self::InvalidInput(error),
-                    crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceError::NoSuchTrafficPolicy(
-                        error,
-                    ) => Self::NoSuchTrafficPolicy(error),
-                    crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance(
-                        error,
-                    ) => Self::NoSuchTrafficPolicyInstance(error),
-                    crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceError::PriorRequestNotComplete(
-                        error,
-                    ) => Self::PriorRequestNotComplete(error),
-                    crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceError::ConflictingTypes(
-                        error,
-                    ) => Self::ConflictingTypes(error),
-                    crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceError::Unhandled(
-                        error,
-                    ) => Self::from_unhandled(error),
-                },
-                Self::Build,
-                Self::Response,
-                Self::Dispatch,
-            )
+    fn from(error: crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceError) -> Self {
+        use crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceError as E;
+        match error {
+            E::InvalidInput(error) => Self::InvalidInput(error),
+            E::NoSuchTrafficPolicy(error) => Self::NoSuchTrafficPolicy(error),
+            E::NoSuchTrafficPolicyInstance(error) => Self::NoSuchTrafficPolicyInstance(error),
+            E::PriorRequestNotComplete(error) => Self::PriorRequestNotComplete(error),
+            E::ConflictingTypes(error) => Self::ConflictingTypes(error),
+            E::Unhandled(error) => Self::from_unhandled(error),
+        }
     }
 }
 

@@ -138,24 +138,20 @@ impl AssociateAliasError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("AssociateAlias", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDistribution),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled("AssociateAlias", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchDistribution),
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("AssociateAlias", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("IllegalUpdate") => restxml_runtime::error_body::modeled("AssociateAlias", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::IllegalUpdate),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("AssociateAlias", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("TooManyDistributionCNAMEs") => {
+                restxml_runtime::error_body::modeled("AssociateAlias", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionCNAMEs)
             }
-            Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("TooManyDistributionCNAMEs") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyDistributionCNAMEs),
-            _ => unhandled(meta),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("AssociateAlias", meta, headers, body)),
         }
     }
     /// Whether this is [`AssociateAliasError::NoSuchDistribution`].
@@ -272,90 +268,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
-}
-
-/// A call to AssociateAlias, built one input member at a time: from `client.associate_alias()` (or `client.associate_alias_with(input)`), a setter per member, then [`send`](AssociateAliasFluentBuilder::send).
-///
-/// [`config_override`](AssociateAliasFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct AssociateAliasFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::associate_alias::AssociateAliasInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for AssociateAliasFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        AssociateAliasFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for AssociateAliasFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AssociateAliasFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl AssociateAliasFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::associate_alias::AssociateAliasInputBuilder,
-    ) -> Self {
-        AssociateAliasFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the standard distribution that you're associating the alias with.
-    ///
-    /// Sets [`crate::operation::associate_alias::AssociateAliasInput::target_distribution_id`](crate::operation::associate_alias::AssociateAliasInput::target_distribution_id). Required.
-    #[inline]
-    pub fn target_distribution_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.target_distribution_id(value);
-        self
-    }
-    /// The alias (also known as a CNAME) to add to the target standard distribution.
-    ///
-    /// Sets [`crate::operation::associate_alias::AssociateAliasInput::alias`](crate::operation::associate_alias::AssociateAliasInput::alias). Required.
-    #[inline]
-    pub fn alias(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.alias(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::associate_alias::AssociateAliasInputBuilder {
-        &self.input
-    }
-    /// Sends AssociateAlias: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`AssociateAliasError`], the errors the model lists for AssociateAlias; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<AssociateAliasError>> {
-        let input: crate::operation::associate_alias::AssociateAliasInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("AssociateAlias", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

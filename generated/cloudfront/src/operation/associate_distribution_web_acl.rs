@@ -261,31 +261,37 @@ impl AssociateDistributionWebACLError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("AssociateDistributionWebACL", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("AssociateDistributionWebACL", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("AssociateDistributionWebACL", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("AssociateDistributionWebACL", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::modeled("AssociateDistributionWebACL", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("AssociateDistributionWebACL", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "AssociateDistributionWebACL",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityLimitExceeded),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`AssociateDistributionWebACLError::PreconditionFailed`].
@@ -457,110 +463,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         web_acl_arn: body_web_acl_arn,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to AssociateDistributionWebACL, built one input member at a time: from `client.associate_distribution_web_acl()` (or `client.associate_distribution_web_acl_with(input)`), a setter per member, then [`send`](AssociateDistributionWebACLFluentBuilder::send).
-///
-/// [`config_override`](AssociateDistributionWebACLFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct AssociateDistributionWebACLFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for AssociateDistributionWebACLFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        AssociateDistributionWebACLFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for AssociateDistributionWebACLFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AssociateDistributionWebACLFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl AssociateDistributionWebACLFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInputBuilder,
-    ) -> Self {
-        AssociateDistributionWebACLFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the distribution.
-    ///
-    /// Sets [`crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInput::id`](crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The Amazon Resource Name (ARN) of the WAF web ACL to associate.
-    ///
-    /// Sets [`crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInput::web_acl_arn`](crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInput::web_acl_arn). Required.
-    #[inline]
-    pub fn web_acl_arn(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.web_acl_arn(value);
-        self
-    }
-    /// The value of the `ETag` header that you received when retrieving the distribution that you're associating with the WAF web ACL.
-    ///
-    /// Sets [`crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInput::if_match`](crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInput::if_match`](crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInputBuilder {
-        &self.input
-    }
-    /// Sends AssociateDistributionWebACL: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`AssociateDistributionWebACLError`], the errors the model lists for AssociateDistributionWebACL; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLOutput,
-        restxml_runtime::SdkError<AssociateDistributionWebACLError>,
-    > {
-        let input: crate::operation::associate_distribution_web_acl::AssociateDistributionWebACLInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("AssociateDistributionWebACL", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

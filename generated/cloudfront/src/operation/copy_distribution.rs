@@ -442,170 +442,240 @@ impl CopyDistributionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CopyDistribution", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
             Some("TooManyDistributionsAssociatedToOriginAccessControl") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToOriginAccessControl)
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToOriginAccessControl)
             }
-            Some("InvalidDefaultRootObject") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidDefaultRootObject),
-            Some("InvalidQueryStringParameters") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidQueryStringParameters),
-            Some("TooManyTrustedSigners") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyTrustedSigners),
-            Some("TooManyCookieNamesInWhiteList") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyCookieNamesInWhiteList),
-            Some("NoSuchFieldLevelEncryptionConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig),
-            Some("InvalidErrorCode") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidErrorCode)
+            Some("InvalidDefaultRootObject") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidDefaultRootObject)
             }
-            Some("InvalidProtocolSettings") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidProtocolSettings),
-            Some("TooManyFunctionAssociations") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyFunctionAssociations),
-            Some("TooManyOriginCustomHeaders") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyOriginCustomHeaders),
-            Some("InvalidOrigin") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidOrigin)
+            Some("InvalidQueryStringParameters") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidQueryStringParameters)
             }
-            Some("InvalidForwardCookies") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidForwardCookies),
-            Some("InvalidMinimumProtocolVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidMinimumProtocolVersion),
-            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCachePolicy),
+            Some("TooManyTrustedSigners") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyTrustedSigners)
+            }
+            Some("TooManyCookieNamesInWhiteList") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyCookieNamesInWhiteList)
+            }
+            Some("NoSuchFieldLevelEncryptionConfig") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionConfig)
+            }
+            Some("InvalidErrorCode") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidErrorCode),
+            Some("InvalidProtocolSettings") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidProtocolSettings)
+            }
+            Some("TooManyFunctionAssociations") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyFunctionAssociations)
+            }
+            Some("TooManyOriginCustomHeaders") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyOriginCustomHeaders)
+            }
+            Some("InvalidOrigin") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidOrigin),
+            Some("InvalidForwardCookies") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidForwardCookies)
+            }
+            Some("InvalidMinimumProtocolVersion") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidMinimumProtocolVersion)
+            }
+            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy),
             Some("TooManyKeyGroupsAssociatedToDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyKeyGroupsAssociatedToDistribution)
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyKeyGroupsAssociatedToDistribution)
             }
             Some("TooManyDistributionsAssociatedToCachePolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToCachePolicy)
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToCachePolicy)
             }
-            Some("InvalidRequiredProtocol") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidRequiredProtocol),
+            Some("InvalidRequiredProtocol") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidRequiredProtocol)
+            }
             Some("TooManyDistributionsWithFunctionAssociations") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsWithFunctionAssociations)
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsWithFunctionAssociations)
             }
-            Some("TooManyOriginGroupsPerDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyOriginGroupsPerDistribution),
-            Some("TooManyDistributions") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyDistributions),
-            Some("InvalidTTLOrder") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTTLOrder)
+            Some("TooManyOriginGroupsPerDistribution") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyOriginGroupsPerDistribution)
             }
+            Some("TooManyDistributions") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributions)
+            }
+            Some("InvalidTTLOrder") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidTTLOrder),
             Some("IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior)
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior)
             }
-            Some("InvalidOriginKeepaliveTimeout") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginKeepaliveTimeout),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+            Some("InvalidOriginKeepaliveTimeout") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidOriginKeepaliveTimeout)
             }
-            Some("InvalidOriginReadTimeout") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginReadTimeout),
-            Some("InvalidOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginAccessControl),
-            Some("InvalidHeadersForS3Origin") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidHeadersForS3Origin),
-            Some("TrustedSignerDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TrustedSignerDoesNotExist),
-            Some("InvalidWebACLId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidWebACLId)
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidOriginReadTimeout") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidOriginReadTimeout)
             }
+            Some("InvalidOriginAccessControl") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessControl)
+            }
+            Some("InvalidHeadersForS3Origin") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidHeadersForS3Origin)
+            }
+            Some("TrustedSignerDoesNotExist") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TrustedSignerDoesNotExist)
+            }
+            Some("InvalidWebACLId") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidWebACLId),
             Some("TooManyDistributionsWithSingleFunctionARN") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsWithSingleFunctionARN)
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsWithSingleFunctionARN)
             }
-            Some("InvalidRelativePath") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidRelativePath),
-            Some("TooManyLambdaFunctionAssociations") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyLambdaFunctionAssociations),
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDistribution),
-            Some("NoSuchOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy),
+            Some("InvalidRelativePath") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidRelativePath)
+            }
+            Some("TooManyLambdaFunctionAssociations") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyLambdaFunctionAssociations)
+            }
+            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchDistribution),
+            Some("NoSuchOriginRequestPolicy") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
+            }
             Some("TooManyDistributionsAssociatedToFieldLevelEncryptionConfig") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig)
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig)
             }
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("InvalidLocationCode") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidLocationCode),
-            Some("InvalidOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginAccessIdentity),
-            Some("TooManyDistributionCNAMEs") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyDistributionCNAMEs),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+            }
+            Some("InvalidLocationCode") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidLocationCode)
+            }
+            Some("InvalidOriginAccessIdentity") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessIdentity)
+            }
+            Some("TooManyDistributionCNAMEs") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionCNAMEs)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
             Some("TooManyDistributionsAssociatedToOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToOriginRequestPolicy)
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToOriginRequestPolicy)
             }
-            Some("TooManyQueryStringParameters") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyQueryStringParameters),
-            Some("RealtimeLogConfigOwnerMismatch") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::RealtimeLogConfigOwnerMismatch),
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
+            Some("TooManyQueryStringParameters") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyQueryStringParameters)
             }
-            Some("TooManyHeadersInForwardedValues") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyHeadersInForwardedValues),
-            Some("InvalidLambdaFunctionAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidLambdaFunctionAssociation),
-            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CNAMEAlreadyExists),
-            Some("TooManyCertificates") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyCertificates),
-            Some("TrustedKeyGroupDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TrustedKeyGroupDoesNotExist),
+            Some("RealtimeLogConfigOwnerMismatch") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::RealtimeLogConfigOwnerMismatch)
+            }
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
+            Some("MissingBody") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::MissingBody),
+            Some("TooManyHeadersInForwardedValues") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyHeadersInForwardedValues)
+            }
+            Some("InvalidLambdaFunctionAssociation") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidLambdaFunctionAssociation)
+            }
+            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists),
+            Some("TooManyCertificates") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyCertificates)
+            }
+            Some("TrustedKeyGroupDoesNotExist") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TrustedKeyGroupDoesNotExist)
+            }
             Some("TooManyDistributionsAssociatedToResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToResponseHeadersPolicy)
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToResponseHeadersPolicy)
             }
-            Some("NoSuchResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy),
-            Some("NoSuchRealtimeLogConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig),
-            Some("InvalidResponseCode") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidResponseCode),
-            Some("InvalidGeoRestrictionParameter") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidGeoRestrictionParameter),
-            Some("TooManyOrigins") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::TooManyOrigins)
+            Some("NoSuchResponseHeadersPolicy") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
             }
-            Some("InvalidViewerCertificate") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidViewerCertificate),
-            Some("InvalidFunctionAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidFunctionAssociation),
+            Some("NoSuchRealtimeLogConfig") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchRealtimeLogConfig)
+            }
+            Some("InvalidResponseCode") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidResponseCode)
+            }
+            Some("InvalidGeoRestrictionParameter") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidGeoRestrictionParameter)
+            }
+            Some("TooManyOrigins") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::TooManyOrigins),
+            Some("InvalidViewerCertificate") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidViewerCertificate)
+            }
+            Some("InvalidFunctionAssociation") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidFunctionAssociation)
+            }
             Some("TooManyDistributionsWithLambdaAssociations") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsWithLambdaAssociations)
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsWithLambdaAssociations)
             }
             Some("TooManyDistributionsAssociatedToKeyGroup") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToKeyGroup)
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToKeyGroup)
             }
-            Some("DistributionAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::DistributionAlreadyExists),
-            Some("NoSuchOrigin") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchOrigin)
+            Some("DistributionAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::DistributionAlreadyExists)
             }
-            Some("TooManyCacheBehaviors") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyCacheBehaviors),
-            _ => unhandled(meta),
+            Some("NoSuchOrigin") => restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchOrigin),
+            Some("TooManyCacheBehaviors") => {
+                restxml_runtime::error_body::modeled("CopyDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyCacheBehaviors)
+            }
+            _ => {
+                Self::Unhandled(restxml_runtime::UnhandledError::from_response("CopyDistribution", meta, headers, body))
+            }
         }
     }
     /// Whether this is [`CopyDistributionError::AccessDenied`].
@@ -1195,135 +1265,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CopyDistribution, built one input member at a time: from `client.copy_distribution()` (or `client.copy_distribution_with(input)`), a setter per member, then [`send`](CopyDistributionFluentBuilder::send).
-///
-/// [`config_override`](CopyDistributionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CopyDistributionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::copy_distribution::CopyDistributionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CopyDistributionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CopyDistributionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CopyDistributionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CopyDistributionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CopyDistributionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::copy_distribution::CopyDistributionInputBuilder,
-    ) -> Self {
-        CopyDistributionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The identifier of the primary distribution whose configuration you are copying. To get a distribution ID, use `ListDistributions`.
-    ///
-    /// Sets [`crate::operation::copy_distribution::CopyDistributionInput::primary_distribution_id`](crate::operation::copy_distribution::CopyDistributionInput::primary_distribution_id). Required.
-    #[inline]
-    pub fn primary_distribution_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.primary_distribution_id(value);
-        self
-    }
-    /// The type of distribution that your primary distribution will be copied to. The only valid value is `True`, indicating that you are copying to a staging distribution.
-    ///
-    /// Sets [`crate::operation::copy_distribution::CopyDistributionInput::staging`](crate::operation::copy_distribution::CopyDistributionInput::staging).
-    #[inline]
-    pub fn staging(mut self, value: bool) -> Self {
-        self.input = self.input.staging(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::copy_distribution::CopyDistributionInput::staging`](crate::operation::copy_distribution::CopyDistributionInput::staging).
-    #[inline]
-    pub fn set_staging(mut self, value: Option<bool>) -> Self {
-        self.input = self.input.set_staging(value);
-        self
-    }
-    /// The version identifier of the primary distribution whose configuration you are copying. This is the `ETag` value returned in the response to `GetDistribution` and `GetDistributionConfig`.
-    ///
-    /// Sets [`crate::operation::copy_distribution::CopyDistributionInput::if_match`](crate::operation::copy_distribution::CopyDistributionInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::copy_distribution::CopyDistributionInput::if_match`](crate::operation::copy_distribution::CopyDistributionInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// A value that uniquely identifies a request to create a resource. This helps to prevent CloudFront from creating a duplicate resource if you accidentally resubmit an identical request.
-    ///
-    /// Sets [`crate::operation::copy_distribution::CopyDistributionInput::caller_reference`](crate::operation::copy_distribution::CopyDistributionInput::caller_reference). Required.
-    #[inline]
-    pub fn caller_reference(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.caller_reference(value);
-        self
-    }
-    /// A Boolean flag to specify the state of the staging distribution when it's created. When you set this value to `True`, the staging distribution is enabled. When you set this value to `False`, the staging distribution is disabled.
-    ///
-    /// Sets [`crate::operation::copy_distribution::CopyDistributionInput::enabled`](crate::operation::copy_distribution::CopyDistributionInput::enabled).
-    #[inline]
-    pub fn enabled(mut self, value: bool) -> Self {
-        self.input = self.input.enabled(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::copy_distribution::CopyDistributionInput::enabled`](crate::operation::copy_distribution::CopyDistributionInput::enabled).
-    #[inline]
-    pub fn set_enabled(mut self, value: Option<bool>) -> Self {
-        self.input = self.input.set_enabled(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::copy_distribution::CopyDistributionInputBuilder {
-        &self.input
-    }
-    /// Sends CopyDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CopyDistributionError`], the errors the model lists for CopyDistribution; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::copy_distribution::CopyDistributionOutput,
-        restxml_runtime::SdkError<CopyDistributionError>,
-    > {
-        let input: crate::operation::copy_distribution::CopyDistributionInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CopyDistribution", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -289,26 +289,31 @@ impl CreateAnycastIpListError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateAnycastIpList", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("CreateAnycastIpList", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("CreateAnycastIpList", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityAlreadyExists),
-            Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
+            Some("EntityAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateAnycastIpList", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
             }
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityLimitExceeded),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+            Some("InvalidTagging") => restxml_runtime::error_body::modeled("CreateAnycastIpList", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidTagging),
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::modeled("CreateAnycastIpList", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
             }
-            _ => unhandled(meta),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("CreateAnycastIpList", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "CreateAnycastIpList",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`CreateAnycastIpListError::AccessDenied`].
@@ -469,135 +474,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateAnycastIpList, built one input member at a time: from `client.create_anycast_ip_list()` (or `client.create_anycast_ip_list_with(input)`), a setter per member, then [`send`](CreateAnycastIpListFluentBuilder::send).
-///
-/// [`config_override`](CreateAnycastIpListFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateAnycastIpListFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_anycast_ip_list::CreateAnycastIpListInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateAnycastIpListFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateAnycastIpListFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateAnycastIpListFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateAnycastIpListFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateAnycastIpListFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_anycast_ip_list::CreateAnycastIpListInputBuilder,
-    ) -> Self {
-        CreateAnycastIpListFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Name of the Anycast static IP list.
-    ///
-    /// Sets [`crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::name`](crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// The number of static IP addresses that are allocated to the Anycast static IP list. Valid values: 21 or 3.
-    ///
-    /// Sets [`crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ip_count`](crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ip_count). Required.
-    #[inline]
-    pub fn ip_count(mut self, value: i32) -> Self {
-        self.input = self.input.ip_count(value);
-        self
-    }
-    /// A complex type that contains zero or more `Tag` elements.
-    ///
-    /// Sets [`crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::tags`](crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::tags).
-    #[inline]
-    pub fn tags(mut self, value: crate::types::Tags) -> Self {
-        self.input = self.input.tags(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::tags`](crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::tags).
-    #[inline]
-    pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
-        self.input = self.input.set_tags(value);
-        self
-    }
-    /// The IP address type for the Anycast static IP list. You can specify one of the following options:
-    ///
-    /// Sets [`crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ip_address_type`](crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ip_address_type).
-    #[inline]
-    pub fn ip_address_type(mut self, value: crate::types::IpAddressType) -> Self {
-        self.input = self.input.ip_address_type(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ip_address_type`](crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ip_address_type).
-    #[inline]
-    pub fn set_ip_address_type(mut self, value: Option<crate::types::IpAddressType>) -> Self {
-        self.input = self.input.set_ip_address_type(value);
-        self
-    }
-    /// A list of IPAM CIDR configurations that specify the IP address ranges and IPAM pool settings for creating the Anycast static IP list.
-    ///
-    /// Sets [`crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ipam_cidr_configs`](crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ipam_cidr_configs).
-    #[inline]
-    pub fn ipam_cidr_configs(mut self, value: Vec<crate::types::IpamCidrConfig>) -> Self {
-        self.input = self.input.ipam_cidr_configs(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ipam_cidr_configs`](crate::operation::create_anycast_ip_list::CreateAnycastIpListInput::ipam_cidr_configs).
-    #[inline]
-    pub fn set_ipam_cidr_configs(mut self, value: Option<Vec<crate::types::IpamCidrConfig>>) -> Self {
-        self.input = self.input.set_ipam_cidr_configs(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_anycast_ip_list::CreateAnycastIpListInputBuilder {
-        &self.input
-    }
-    /// Sends CreateAnycastIpList: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateAnycastIpListError`], the errors the model lists for CreateAnycastIpList; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_anycast_ip_list::CreateAnycastIpListOutput,
-        restxml_runtime::SdkError<CreateAnycastIpListError>,
-    > {
-        let input: crate::operation::create_anycast_ip_list::CreateAnycastIpListInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateAnycastIpList", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -235,29 +235,41 @@ impl CreateCachePolicyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateCachePolicy", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("CreateCachePolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("TooManyHeadersInCachePolicy") => {
+                restxml_runtime::error_body::modeled("CreateCachePolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyHeadersInCachePolicy)
             }
-            Some("TooManyHeadersInCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyHeadersInCachePolicy),
-            Some("CachePolicyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CachePolicyAlreadyExists),
-            Some("TooManyCookiesInCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyCookiesInCachePolicy),
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("TooManyCachePolicies") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyCachePolicies),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+            Some("CachePolicyAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateCachePolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::CachePolicyAlreadyExists)
             }
-            Some("TooManyQueryStringsInCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyQueryStringsInCachePolicy),
-            _ => unhandled(meta),
+            Some("TooManyCookiesInCachePolicy") => {
+                restxml_runtime::error_body::modeled("CreateCachePolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyCookiesInCachePolicy)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("CreateCachePolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+            }
+            Some("TooManyCachePolicies") => {
+                restxml_runtime::error_body::modeled("CreateCachePolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyCachePolicies)
+            }
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("CreateCachePolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("TooManyQueryStringsInCachePolicy") => {
+                restxml_runtime::error_body::modeled("CreateCachePolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyQueryStringsInCachePolicy)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "CreateCachePolicy",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`CreateCachePolicyError::AccessDenied`].
@@ -416,85 +428,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateCachePolicy, built one input member at a time: from `client.create_cache_policy()` (or `client.create_cache_policy_with(input)`), a setter per member, then [`send`](CreateCachePolicyFluentBuilder::send).
-///
-/// [`config_override`](CreateCachePolicyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateCachePolicyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_cache_policy::CreateCachePolicyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateCachePolicyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateCachePolicyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateCachePolicyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateCachePolicyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateCachePolicyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_cache_policy::CreateCachePolicyInputBuilder,
-    ) -> Self {
-        CreateCachePolicyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// A cache policy configuration.
-    ///
-    /// Sets [`crate::operation::create_cache_policy::CreateCachePolicyInput::cache_policy_config`](crate::operation::create_cache_policy::CreateCachePolicyInput::cache_policy_config). Required.
-    #[inline]
-    pub fn cache_policy_config(mut self, value: crate::types::CachePolicyConfig) -> Self {
-        self.input = self.input.cache_policy_config(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_cache_policy::CreateCachePolicyInputBuilder {
-        &self.input
-    }
-    /// Sends CreateCachePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateCachePolicyError`], the errors the model lists for CreateCachePolicy; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_cache_policy::CreateCachePolicyOutput,
-        restxml_runtime::SdkError<CreateCachePolicyError>,
-    > {
-        let input: crate::operation::create_cache_policy::CreateCachePolicyInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateCachePolicy", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

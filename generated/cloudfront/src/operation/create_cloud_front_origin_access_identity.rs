@@ -235,32 +235,33 @@ impl CreateCloudFrontOriginAccessIdentityError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("MissingBody") => {
+                restxml_runtime::error_body::modeled("CreateCloudFrontOriginAccessIdentity", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::MissingBody)
+            }
+            Some("TooManyCloudFrontOriginAccessIdentities") => {
+                restxml_runtime::error_body::modeled("CreateCloudFrontOriginAccessIdentity", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyCloudFrontOriginAccessIdentities)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("CreateCloudFrontOriginAccessIdentity", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+            }
+            Some("CloudFrontOriginAccessIdentityAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateCloudFrontOriginAccessIdentity", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::CloudFrontOriginAccessIdentityAlreadyExists)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("CreateCloudFrontOriginAccessIdentity", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateCloudFrontOriginAccessIdentity",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
-            }
-            Some("TooManyCloudFrontOriginAccessIdentities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyCloudFrontOriginAccessIdentities)
-            }
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("CloudFrontOriginAccessIdentityAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::CloudFrontOriginAccessIdentityAlreadyExists)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`CreateCloudFrontOriginAccessIdentityError::MissingBody`].
@@ -403,95 +404,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateCloudFrontOriginAccessIdentity, built one input member at a time: from `client.create_cloud_front_origin_access_identity()` (or `client.create_cloud_front_origin_access_identity_with(input)`), a setter per member, then [`send`](CreateCloudFrontOriginAccessIdentityFluentBuilder::send).
-///
-/// [`config_override`](CreateCloudFrontOriginAccessIdentityFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateCloudFrontOriginAccessIdentityFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateCloudFrontOriginAccessIdentityFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateCloudFrontOriginAccessIdentityFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateCloudFrontOriginAccessIdentityFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateCloudFrontOriginAccessIdentityFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateCloudFrontOriginAccessIdentityFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInputBuilder,
-    ) -> Self {
-        CreateCloudFrontOriginAccessIdentityFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The current configuration information for the identity.
-    ///
-    /// Sets [`crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInput::cloud_front_origin_access_identity_config`](crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInput::cloud_front_origin_access_identity_config). Required.
-    #[inline]
-    pub fn cloud_front_origin_access_identity_config(
-        mut self,
-        value: crate::types::CloudFrontOriginAccessIdentityConfig,
-    ) -> Self {
-        self.input = self.input.cloud_front_origin_access_identity_config(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInputBuilder
-    {
-        &self.input
-    }
-    /// Sends CreateCloudFrontOriginAccessIdentity: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateCloudFrontOriginAccessIdentityError`], the errors the model lists for CreateCloudFrontOriginAccessIdentity; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityOutput,
-        restxml_runtime::SdkError<CreateCloudFrontOriginAccessIdentityError>,
-    > {
-        let input: crate::operation::create_cloud_front_origin_access_identity::CreateCloudFrontOriginAccessIdentityInput = self
-            .input
-            .build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("CreateCloudFrontOriginAccessIdentity", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

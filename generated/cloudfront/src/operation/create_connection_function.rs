@@ -292,33 +292,41 @@ impl CreateConnectionFunctionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("CreateConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("CreateConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
+            Some("EntityAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
+            }
+            Some("InvalidTagging") => {
+                restxml_runtime::error_body::modeled("CreateConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidTagging)
+            }
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::modeled("CreateConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("CreateConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("EntitySizeLimitExceeded") => {
+                restxml_runtime::error_body::modeled("CreateConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntitySizeLimitExceeded)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateConnectionFunction",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityAlreadyExists),
-            Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
-            }
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityLimitExceeded),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("EntitySizeLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntitySizeLimitExceeded),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`CreateConnectionFunctionError::AccessDenied`].
@@ -486,115 +494,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateConnectionFunction, built one input member at a time: from `client.create_connection_function()` (or `client.create_connection_function_with(input)`), a setter per member, then [`send`](CreateConnectionFunctionFluentBuilder::send).
-///
-/// [`config_override`](CreateConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateConnectionFunctionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_connection_function::CreateConnectionFunctionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateConnectionFunctionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateConnectionFunctionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateConnectionFunctionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateConnectionFunctionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateConnectionFunctionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_connection_function::CreateConnectionFunctionInputBuilder,
-    ) -> Self {
-        CreateConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// A name for the connection function.
-    ///
-    /// Sets [`crate::operation::create_connection_function::CreateConnectionFunctionInput::name`](crate::operation::create_connection_function::CreateConnectionFunctionInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// Contains configuration information about a CloudFront function.
-    ///
-    /// Sets [`crate::operation::create_connection_function::CreateConnectionFunctionInput::connection_function_config`](crate::operation::create_connection_function::CreateConnectionFunctionInput::connection_function_config). Required.
-    #[inline]
-    pub fn connection_function_config(mut self, value: crate::types::FunctionConfig) -> Self {
-        self.input = self.input.connection_function_config(value);
-        self
-    }
-    /// The code for the connection function.
-    ///
-    /// Sets [`crate::operation::create_connection_function::CreateConnectionFunctionInput::connection_function_code`](crate::operation::create_connection_function::CreateConnectionFunctionInput::connection_function_code). Required.
-    #[inline]
-    pub fn connection_function_code(mut self, value: restxml_runtime::Blob) -> Self {
-        self.input = self.input.connection_function_code(value);
-        self
-    }
-    /// A complex type that contains zero or more `Tag` elements.
-    ///
-    /// Sets [`crate::operation::create_connection_function::CreateConnectionFunctionInput::tags`](crate::operation::create_connection_function::CreateConnectionFunctionInput::tags).
-    #[inline]
-    pub fn tags(mut self, value: crate::types::Tags) -> Self {
-        self.input = self.input.tags(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_connection_function::CreateConnectionFunctionInput::tags`](crate::operation::create_connection_function::CreateConnectionFunctionInput::tags).
-    #[inline]
-    pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
-        self.input = self.input.set_tags(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_connection_function::CreateConnectionFunctionInputBuilder {
-        &self.input
-    }
-    /// Sends CreateConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateConnectionFunctionError`], the errors the model lists for CreateConnectionFunction; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_connection_function::CreateConnectionFunctionOutput,
-        restxml_runtime::SdkError<CreateConnectionFunctionError>,
-    > {
-        let input: crate::operation::create_connection_function::CreateConnectionFunctionInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateConnectionFunction", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -289,32 +289,35 @@ impl CreateConnectionGroupError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("CreateConnectionGroup", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("CreateConnectionGroup", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("EntityAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateConnectionGroup", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
+            }
+            Some("InvalidTagging") => {
+                restxml_runtime::error_body::modeled("CreateConnectionGroup", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidTagging)
+            }
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::modeled("CreateConnectionGroup", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("CreateConnectionGroup", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateConnectionGroup",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityAlreadyExists),
-            Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
-            }
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityLimitExceeded),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`CreateConnectionGroupError::AccessDenied`].
@@ -474,141 +477,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateConnectionGroup, built one input member at a time: from `client.create_connection_group()` (or `client.create_connection_group_with(input)`), a setter per member, then [`send`](CreateConnectionGroupFluentBuilder::send).
-///
-/// [`config_override`](CreateConnectionGroupFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateConnectionGroupFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_connection_group::CreateConnectionGroupInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateConnectionGroupFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateConnectionGroupFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateConnectionGroupFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateConnectionGroupFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateConnectionGroupFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_connection_group::CreateConnectionGroupInputBuilder,
-    ) -> Self {
-        CreateConnectionGroupFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The name of the connection group. Enter a friendly identifier that is unique within your Amazon Web Services account. This name can't be updated after you create the connection group.
-    ///
-    /// Sets [`crate::operation::create_connection_group::CreateConnectionGroupInput::name`](crate::operation::create_connection_group::CreateConnectionGroupInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// Enable IPv6 for the connection group. The default is `true`. For more information, see [Enable IPv6](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-web-values-specify.html#DownloadDistValuesEnableIPv6) in the *Amazon CloudFront Developer Guide*.
-    ///
-    /// Sets [`crate::operation::create_connection_group::CreateConnectionGroupInput::ipv6_enabled`](crate::operation::create_connection_group::CreateConnectionGroupInput::ipv6_enabled).
-    #[inline]
-    pub fn ipv6_enabled(mut self, value: bool) -> Self {
-        self.input = self.input.ipv6_enabled(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_connection_group::CreateConnectionGroupInput::ipv6_enabled`](crate::operation::create_connection_group::CreateConnectionGroupInput::ipv6_enabled).
-    #[inline]
-    pub fn set_ipv6_enabled(mut self, value: Option<bool>) -> Self {
-        self.input = self.input.set_ipv6_enabled(value);
-        self
-    }
-    /// A complex type that contains zero or more `Tag` elements.
-    ///
-    /// Sets [`crate::operation::create_connection_group::CreateConnectionGroupInput::tags`](crate::operation::create_connection_group::CreateConnectionGroupInput::tags).
-    #[inline]
-    pub fn tags(mut self, value: crate::types::Tags) -> Self {
-        self.input = self.input.tags(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_connection_group::CreateConnectionGroupInput::tags`](crate::operation::create_connection_group::CreateConnectionGroupInput::tags).
-    #[inline]
-    pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
-        self.input = self.input.set_tags(value);
-        self
-    }
-    /// The ID of the Anycast static IP list.
-    ///
-    /// Sets [`crate::operation::create_connection_group::CreateConnectionGroupInput::anycast_ip_list_id`](crate::operation::create_connection_group::CreateConnectionGroupInput::anycast_ip_list_id).
-    #[inline]
-    pub fn anycast_ip_list_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.anycast_ip_list_id(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_connection_group::CreateConnectionGroupInput::anycast_ip_list_id`](crate::operation::create_connection_group::CreateConnectionGroupInput::anycast_ip_list_id).
-    #[inline]
-    pub fn set_anycast_ip_list_id(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_anycast_ip_list_id(value);
-        self
-    }
-    /// Enable the connection group.
-    ///
-    /// Sets [`crate::operation::create_connection_group::CreateConnectionGroupInput::enabled`](crate::operation::create_connection_group::CreateConnectionGroupInput::enabled).
-    #[inline]
-    pub fn enabled(mut self, value: bool) -> Self {
-        self.input = self.input.enabled(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_connection_group::CreateConnectionGroupInput::enabled`](crate::operation::create_connection_group::CreateConnectionGroupInput::enabled).
-    #[inline]
-    pub fn set_enabled(mut self, value: Option<bool>) -> Self {
-        self.input = self.input.set_enabled(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_connection_group::CreateConnectionGroupInputBuilder {
-        &self.input
-    }
-    /// Sends CreateConnectionGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateConnectionGroupError`], the errors the model lists for CreateConnectionGroup; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_connection_group::CreateConnectionGroupOutput,
-        restxml_runtime::SdkError<CreateConnectionGroupError>,
-    > {
-        let input: crate::operation::create_connection_group::CreateConnectionGroupInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateConnectionGroup", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -238,32 +238,37 @@ impl CreateContinuousDeploymentPolicyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("CreateContinuousDeploymentPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("TooManyContinuousDeploymentPolicies") => {
+                restxml_runtime::error_body::modeled("CreateContinuousDeploymentPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyContinuousDeploymentPolicies)
+            }
+            Some("StagingDistributionInUse") => {
+                restxml_runtime::error_body::modeled("CreateContinuousDeploymentPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::StagingDistributionInUse)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("CreateContinuousDeploymentPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+            }
+            Some("ContinuousDeploymentPolicyAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateContinuousDeploymentPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ContinuousDeploymentPolicyAlreadyExists)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("CreateContinuousDeploymentPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateContinuousDeploymentPolicy",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("TooManyContinuousDeploymentPolicies") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyContinuousDeploymentPolicies),
-            Some("StagingDistributionInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::StagingDistributionInUse),
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("ContinuousDeploymentPolicyAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::ContinuousDeploymentPolicyAlreadyExists)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`CreateContinuousDeploymentPolicyError::AccessDenied`].
@@ -413,93 +418,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateContinuousDeploymentPolicy, built one input member at a time: from `client.create_continuous_deployment_policy()` (or `client.create_continuous_deployment_policy_with(input)`), a setter per member, then [`send`](CreateContinuousDeploymentPolicyFluentBuilder::send).
-///
-/// [`config_override`](CreateContinuousDeploymentPolicyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateContinuousDeploymentPolicyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateContinuousDeploymentPolicyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateContinuousDeploymentPolicyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateContinuousDeploymentPolicyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateContinuousDeploymentPolicyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateContinuousDeploymentPolicyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInputBuilder,
-    ) -> Self {
-        CreateContinuousDeploymentPolicyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Contains the configuration for a continuous deployment policy.
-    ///
-    /// Sets [`crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInput::continuous_deployment_policy_config`](crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInput::continuous_deployment_policy_config). Required.
-    #[inline]
-    pub fn continuous_deployment_policy_config(
-        mut self,
-        value: crate::types::ContinuousDeploymentPolicyConfig,
-    ) -> Self {
-        self.input = self.input.continuous_deployment_policy_config(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInputBuilder {
-        &self.input
-    }
-    /// Sends CreateContinuousDeploymentPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateContinuousDeploymentPolicyError`], the errors the model lists for CreateContinuousDeploymentPolicy; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyOutput,
-        restxml_runtime::SdkError<CreateContinuousDeploymentPolicyError>,
-    > {
-        let input: crate::operation::create_continuous_deployment_policy::CreateContinuousDeploymentPolicyInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("CreateContinuousDeploymentPolicy", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -353,179 +353,261 @@ impl CreateDistributionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateDistribution", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
             Some("TooManyDistributionsAssociatedToOriginAccessControl") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToOriginAccessControl)
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToOriginAccessControl)
             }
-            Some("InvalidDefaultRootObject") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidDefaultRootObject),
+            Some("InvalidDefaultRootObject") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidDefaultRootObject)
+            }
             Some("InvalidDomainNameForOriginAccessControl") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InvalidDomainNameForOriginAccessControl)
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidDomainNameForOriginAccessControl)
             }
-            Some("InvalidQueryStringParameters") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidQueryStringParameters),
-            Some("TooManyTrustedSigners") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyTrustedSigners),
-            Some("TooManyCookieNamesInWhiteList") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyCookieNamesInWhiteList),
-            Some("NoSuchFieldLevelEncryptionConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig),
-            Some("InvalidErrorCode") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidErrorCode)
+            Some("InvalidQueryStringParameters") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidQueryStringParameters)
             }
-            Some("IllegalOriginAccessConfiguration") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::IllegalOriginAccessConfiguration),
-            Some("InvalidProtocolSettings") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidProtocolSettings),
-            Some("TooManyFunctionAssociations") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyFunctionAssociations),
-            Some("TooManyOriginCustomHeaders") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyOriginCustomHeaders),
-            Some("InvalidOrigin") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidOrigin)
+            Some("TooManyTrustedSigners") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyTrustedSigners)
             }
-            Some("InvalidForwardCookies") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidForwardCookies),
-            Some("InvalidMinimumProtocolVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidMinimumProtocolVersion),
-            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCachePolicy),
+            Some("TooManyCookieNamesInWhiteList") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyCookieNamesInWhiteList)
+            }
+            Some("NoSuchFieldLevelEncryptionConfig") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionConfig)
+            }
+            Some("InvalidErrorCode") => restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidErrorCode),
+            Some("IllegalOriginAccessConfiguration") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::IllegalOriginAccessConfiguration)
+            }
+            Some("InvalidProtocolSettings") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidProtocolSettings)
+            }
+            Some("TooManyFunctionAssociations") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyFunctionAssociations)
+            }
+            Some("TooManyOriginCustomHeaders") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyOriginCustomHeaders)
+            }
+            Some("InvalidOrigin") => restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidOrigin),
+            Some("InvalidForwardCookies") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidForwardCookies)
+            }
+            Some("InvalidMinimumProtocolVersion") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidMinimumProtocolVersion)
+            }
+            Some("NoSuchCachePolicy") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy)
+            }
             Some("TooManyKeyGroupsAssociatedToDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyKeyGroupsAssociatedToDistribution)
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyKeyGroupsAssociatedToDistribution)
             }
             Some("TooManyDistributionsAssociatedToCachePolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToCachePolicy)
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToCachePolicy)
             }
-            Some("InvalidRequiredProtocol") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidRequiredProtocol),
+            Some("InvalidRequiredProtocol") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidRequiredProtocol)
+            }
             Some("TooManyDistributionsWithFunctionAssociations") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsWithFunctionAssociations)
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsWithFunctionAssociations)
             }
-            Some("TooManyOriginGroupsPerDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyOriginGroupsPerDistribution),
-            Some("TooManyDistributions") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyDistributions),
-            Some("InvalidTTLOrder") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTTLOrder)
+            Some("TooManyOriginGroupsPerDistribution") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyOriginGroupsPerDistribution)
             }
+            Some("TooManyDistributions") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributions)
+            }
+            Some("InvalidTTLOrder") => restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidTTLOrder),
             Some("IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior)
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior)
             }
-            Some("InvalidOriginKeepaliveTimeout") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginKeepaliveTimeout),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+            Some("InvalidOriginKeepaliveTimeout") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidOriginKeepaliveTimeout)
             }
-            Some("InvalidOriginReadTimeout") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginReadTimeout),
-            Some("InvalidOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginAccessControl),
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidOriginReadTimeout") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidOriginReadTimeout)
             }
-            Some("InvalidHeadersForS3Origin") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidHeadersForS3Origin),
-            Some("TrustedSignerDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TrustedSignerDoesNotExist),
-            Some("InvalidWebACLId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidWebACLId)
+            Some("InvalidOriginAccessControl") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessControl)
             }
+            Some("EntityNotFound") => restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("InvalidHeadersForS3Origin") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidHeadersForS3Origin)
+            }
+            Some("TrustedSignerDoesNotExist") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TrustedSignerDoesNotExist)
+            }
+            Some("InvalidWebACLId") => restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidWebACLId),
             Some("TooManyDistributionsWithSingleFunctionARN") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsWithSingleFunctionARN)
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsWithSingleFunctionARN)
             }
-            Some("InvalidRelativePath") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidRelativePath),
-            Some("TooManyLambdaFunctionAssociations") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyLambdaFunctionAssociations),
-            Some("NoSuchOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy),
+            Some("InvalidRelativePath") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidRelativePath)
+            }
+            Some("TooManyLambdaFunctionAssociations") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyLambdaFunctionAssociations)
+            }
+            Some("NoSuchOriginRequestPolicy") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
+            }
             Some("TooManyDistributionsAssociatedToFieldLevelEncryptionConfig") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig)
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig)
             }
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("InvalidLocationCode") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidLocationCode),
-            Some("InvalidOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginAccessIdentity),
-            Some("TooManyDistributionCNAMEs") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyDistributionCNAMEs),
-            Some("NoSuchContinuousDeploymentPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy),
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+            }
+            Some("InvalidLocationCode") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidLocationCode)
+            }
+            Some("InvalidOriginAccessIdentity") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessIdentity)
+            }
+            Some("TooManyDistributionCNAMEs") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionCNAMEs)
+            }
+            Some("NoSuchContinuousDeploymentPolicy") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchContinuousDeploymentPolicy)
+            }
             Some("TooManyDistributionsAssociatedToOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToOriginRequestPolicy)
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToOriginRequestPolicy)
             }
-            Some("TooManyQueryStringParameters") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyQueryStringParameters),
-            Some("RealtimeLogConfigOwnerMismatch") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::RealtimeLogConfigOwnerMismatch),
-            Some("ContinuousDeploymentPolicyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ContinuousDeploymentPolicyInUse),
-            Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
+            Some("TooManyQueryStringParameters") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyQueryStringParameters)
             }
-            Some("TooManyHeadersInForwardedValues") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyHeadersInForwardedValues),
-            Some("InvalidLambdaFunctionAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidLambdaFunctionAssociation),
-            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CNAMEAlreadyExists),
-            Some("TooManyCertificates") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyCertificates),
-            Some("TrustedKeyGroupDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TrustedKeyGroupDoesNotExist),
+            Some("RealtimeLogConfigOwnerMismatch") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::RealtimeLogConfigOwnerMismatch)
+            }
+            Some("ContinuousDeploymentPolicyInUse") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ContinuousDeploymentPolicyInUse)
+            }
+            Some("MissingBody") => restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::MissingBody),
+            Some("TooManyHeadersInForwardedValues") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyHeadersInForwardedValues)
+            }
+            Some("InvalidLambdaFunctionAssociation") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidLambdaFunctionAssociation)
+            }
+            Some("CNAMEAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists)
+            }
+            Some("TooManyCertificates") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyCertificates)
+            }
+            Some("TrustedKeyGroupDoesNotExist") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TrustedKeyGroupDoesNotExist)
+            }
             Some("TooManyDistributionsAssociatedToResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToResponseHeadersPolicy)
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToResponseHeadersPolicy)
             }
-            Some("NoSuchResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy),
-            Some("NoSuchRealtimeLogConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig),
-            Some("InvalidResponseCode") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidResponseCode),
-            Some("InvalidGeoRestrictionParameter") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidGeoRestrictionParameter),
-            Some("TooManyOrigins") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::TooManyOrigins)
+            Some("NoSuchResponseHeadersPolicy") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
             }
-            Some("InvalidViewerCertificate") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidViewerCertificate),
-            Some("InvalidFunctionAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidFunctionAssociation),
+            Some("NoSuchRealtimeLogConfig") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchRealtimeLogConfig)
+            }
+            Some("InvalidResponseCode") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidResponseCode)
+            }
+            Some("InvalidGeoRestrictionParameter") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidGeoRestrictionParameter)
+            }
+            Some("TooManyOrigins") => restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::TooManyOrigins),
+            Some("InvalidViewerCertificate") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidViewerCertificate)
+            }
+            Some("InvalidFunctionAssociation") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidFunctionAssociation)
+            }
             Some("TooManyDistributionsWithLambdaAssociations") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsWithLambdaAssociations)
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsWithLambdaAssociations)
             }
             Some("TooManyDistributionsAssociatedToKeyGroup") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToKeyGroup)
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToKeyGroup)
             }
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityLimitExceeded),
-            Some("DistributionAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::DistributionAlreadyExists),
-            Some("NoSuchOrigin") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchOrigin)
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
             }
-            Some("TooManyCacheBehaviors") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyCacheBehaviors),
-            _ => unhandled(meta),
+            Some("DistributionAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::DistributionAlreadyExists)
+            }
+            Some("NoSuchOrigin") => restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchOrigin),
+            Some("TooManyCacheBehaviors") => {
+                restxml_runtime::error_body::modeled("CreateDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyCacheBehaviors)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "CreateDistribution",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`CreateDistributionError::AccessDenied`].
@@ -1121,85 +1203,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateDistribution, built one input member at a time: from `client.create_distribution()` (or `client.create_distribution_with(input)`), a setter per member, then [`send`](CreateDistributionFluentBuilder::send).
-///
-/// [`config_override`](CreateDistributionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateDistributionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_distribution::CreateDistributionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateDistributionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateDistributionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateDistributionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateDistributionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateDistributionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_distribution::CreateDistributionInputBuilder,
-    ) -> Self {
-        CreateDistributionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The distribution's configuration information.
-    ///
-    /// Sets [`crate::operation::create_distribution::CreateDistributionInput::distribution_config`](crate::operation::create_distribution::CreateDistributionInput::distribution_config). Required.
-    #[inline]
-    pub fn distribution_config(mut self, value: crate::types::DistributionConfig) -> Self {
-        self.input = self.input.distribution_config(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_distribution::CreateDistributionInputBuilder {
-        &self.input
-    }
-    /// Sends CreateDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateDistributionError`], the errors the model lists for CreateDistribution; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_distribution::CreateDistributionOutput,
-        restxml_runtime::SdkError<CreateDistributionError>,
-    > {
-        let input: crate::operation::create_distribution::CreateDistributionInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateDistribution", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -365,36 +365,45 @@ impl CreateDistributionTenantError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("CreateDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("CreateDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("EntityAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
+            }
+            Some("CNAMEAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists)
+            }
+            Some("InvalidTagging") => {
+                restxml_runtime::error_body::modeled("CreateDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidTagging)
+            }
+            Some("InvalidAssociation") => {
+                restxml_runtime::error_body::modeled("CreateDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidAssociation)
+            }
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::modeled("CreateDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("CreateDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateDistributionTenant",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityAlreadyExists),
-            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CNAMEAlreadyExists),
-            Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
-            }
-            Some("InvalidAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidAssociation),
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityLimitExceeded),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`CreateDistributionTenantError::AccessDenied`].
@@ -582,185 +591,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateDistributionTenant, built one input member at a time: from `client.create_distribution_tenant()` (or `client.create_distribution_tenant_with(input)`), a setter per member, then [`send`](CreateDistributionTenantFluentBuilder::send).
-///
-/// [`config_override`](CreateDistributionTenantFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateDistributionTenantFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_distribution_tenant::CreateDistributionTenantInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateDistributionTenantFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateDistributionTenantFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateDistributionTenantFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateDistributionTenantFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateDistributionTenantFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_distribution_tenant::CreateDistributionTenantInputBuilder,
-    ) -> Self {
-        CreateDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the multi-tenant distribution to use for creating the distribution tenant.
-    ///
-    /// Sets [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::distribution_id`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::distribution_id). Required.
-    #[inline]
-    pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.distribution_id(value);
-        self
-    }
-    /// The name of the distribution tenant. Enter a friendly identifier that is unique within your Amazon Web Services account. This name can't be updated after you create the distribution tenant.
-    ///
-    /// Sets [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::name`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// The domains associated with the distribution tenant. You must specify at least one domain in the request.
-    ///
-    /// Sets [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::domains`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::domains). Required.
-    #[inline]
-    pub fn domains(mut self, value: Vec<crate::types::DomainItem>) -> Self {
-        self.input = self.input.domains(value);
-        self
-    }
-    /// A complex type that contains zero or more `Tag` elements.
-    ///
-    /// Sets [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::tags`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::tags).
-    #[inline]
-    pub fn tags(mut self, value: crate::types::Tags) -> Self {
-        self.input = self.input.tags(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::tags`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::tags).
-    #[inline]
-    pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
-        self.input = self.input.set_tags(value);
-        self
-    }
-    /// Customizations for the distribution tenant. For each distribution tenant, you can specify the geographic restrictions, and the Amazon Resource Names (ARNs) for the ACM certificate and WAF web ACL. These are specific values that you can override or disable from the multi-tenant distribution that was used to create the distribution tenant.
-    ///
-    /// Sets [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::customizations`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::customizations).
-    #[inline]
-    pub fn customizations(mut self, value: crate::types::Customizations) -> Self {
-        self.input = self.input.customizations(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::customizations`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::customizations).
-    #[inline]
-    pub fn set_customizations(mut self, value: Option<crate::types::Customizations>) -> Self {
-        self.input = self.input.set_customizations(value);
-        self
-    }
-    /// A list of parameter values to add to the resource. A parameter is specified as a key-value pair. A valid parameter value must exist for any parameter that is marked as required in the multi-tenant distribution.
-    ///
-    /// Sets [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::parameters`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::parameters).
-    #[inline]
-    pub fn parameters(mut self, value: Vec<crate::types::Parameter>) -> Self {
-        self.input = self.input.parameters(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::parameters`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::parameters).
-    #[inline]
-    pub fn set_parameters(mut self, value: Option<Vec<crate::types::Parameter>>) -> Self {
-        self.input = self.input.set_parameters(value);
-        self
-    }
-    /// The ID of the connection group to associate with the distribution tenant.
-    ///
-    /// Sets [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::connection_group_id`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::connection_group_id).
-    #[inline]
-    pub fn connection_group_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.connection_group_id(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::connection_group_id`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::connection_group_id).
-    #[inline]
-    pub fn set_connection_group_id(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_connection_group_id(value);
-        self
-    }
-    /// The configuration for the CloudFront managed ACM certificate request.
-    ///
-    /// Sets [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::managed_certificate_request`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::managed_certificate_request).
-    #[inline]
-    pub fn managed_certificate_request(mut self, value: crate::types::ManagedCertificateRequest) -> Self {
-        self.input = self.input.managed_certificate_request(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::managed_certificate_request`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::managed_certificate_request).
-    #[inline]
-    pub fn set_managed_certificate_request(mut self, value: Option<crate::types::ManagedCertificateRequest>) -> Self {
-        self.input = self.input.set_managed_certificate_request(value);
-        self
-    }
-    /// Indicates whether the distribution tenant should be enabled when created. If the distribution tenant is disabled, the distribution tenant won't serve traffic.
-    ///
-    /// Sets [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::enabled`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::enabled).
-    #[inline]
-    pub fn enabled(mut self, value: bool) -> Self {
-        self.input = self.input.enabled(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_distribution_tenant::CreateDistributionTenantInput::enabled`](crate::operation::create_distribution_tenant::CreateDistributionTenantInput::enabled).
-    #[inline]
-    pub fn set_enabled(mut self, value: Option<bool>) -> Self {
-        self.input = self.input.set_enabled(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_distribution_tenant::CreateDistributionTenantInputBuilder {
-        &self.input
-    }
-    /// Sends CreateDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateDistributionTenantError`], the errors the model lists for CreateDistributionTenant; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_distribution_tenant::CreateDistributionTenantOutput,
-        restxml_runtime::SdkError<CreateDistributionTenantError>,
-    > {
-        let input: crate::operation::create_distribution_tenant::CreateDistributionTenantInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateDistributionTenant", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -235,39 +235,45 @@ impl CreateFieldLevelEncryptionConfigError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("QueryArgProfileEmpty") => {
+                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::QueryArgProfileEmpty)
+            }
+            Some("TooManyFieldLevelEncryptionContentTypeProfiles") => {
+                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyFieldLevelEncryptionContentTypeProfiles)
+            }
+            Some("TooManyFieldLevelEncryptionQueryArgProfiles") => {
+                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyFieldLevelEncryptionQueryArgProfiles)
+            }
+            Some("FieldLevelEncryptionConfigAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::FieldLevelEncryptionConfigAlreadyExists)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+            }
+            Some("TooManyFieldLevelEncryptionConfigs") => {
+                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyFieldLevelEncryptionConfigs)
+            }
+            Some("NoSuchFieldLevelEncryptionProfile") => {
+                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionProfile)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateFieldLevelEncryptionConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("QueryArgProfileEmpty") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::QueryArgProfileEmpty),
-            Some("TooManyFieldLevelEncryptionContentTypeProfiles") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionContentTypeProfiles)
-            }
-            Some("TooManyFieldLevelEncryptionQueryArgProfiles") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionQueryArgProfiles)
-            }
-            Some("FieldLevelEncryptionConfigAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::FieldLevelEncryptionConfigAlreadyExists)
-            }
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("TooManyFieldLevelEncryptionConfigs") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionConfigs),
-            Some("NoSuchFieldLevelEncryptionProfile") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`CreateFieldLevelEncryptionConfigError::QueryArgProfileEmpty`].
@@ -433,90 +439,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateFieldLevelEncryptionConfig, built one input member at a time: from `client.create_field_level_encryption_config()` (or `client.create_field_level_encryption_config_with(input)`), a setter per member, then [`send`](CreateFieldLevelEncryptionConfigFluentBuilder::send).
-///
-/// [`config_override`](CreateFieldLevelEncryptionConfigFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateFieldLevelEncryptionConfigFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateFieldLevelEncryptionConfigFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateFieldLevelEncryptionConfigFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateFieldLevelEncryptionConfigFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateFieldLevelEncryptionConfigFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateFieldLevelEncryptionConfigFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInputBuilder,
-    ) -> Self {
-        CreateFieldLevelEncryptionConfigFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The request to create a new field-level encryption configuration.
-    ///
-    /// Sets [`crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInput::field_level_encryption_config`](crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInput::field_level_encryption_config). Required.
-    #[inline]
-    pub fn field_level_encryption_config(mut self, value: crate::types::FieldLevelEncryptionConfig) -> Self {
-        self.input = self.input.field_level_encryption_config(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInputBuilder {
-        &self.input
-    }
-    /// Sends CreateFieldLevelEncryptionConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateFieldLevelEncryptionConfigError`], the errors the model lists for CreateFieldLevelEncryptionConfig; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigOutput,
-        restxml_runtime::SdkError<CreateFieldLevelEncryptionConfigError>,
-    > {
-        let input: crate::operation::create_field_level_encryption_config::CreateFieldLevelEncryptionConfigInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("CreateFieldLevelEncryptionConfig", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -241,42 +241,45 @@ impl CreateFieldLevelEncryptionProfileError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("TooManyFieldLevelEncryptionFieldPatterns") => {
+                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyFieldLevelEncryptionFieldPatterns)
+            }
+            Some("FieldLevelEncryptionProfileAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::FieldLevelEncryptionProfileAlreadyExists)
+            }
+            Some("NoSuchPublicKey") => {
+                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchPublicKey)
+            }
+            Some("FieldLevelEncryptionProfileSizeExceeded") => {
+                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::FieldLevelEncryptionProfileSizeExceeded)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+            }
+            Some("TooManyFieldLevelEncryptionProfiles") => {
+                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyFieldLevelEncryptionProfiles)
+            }
+            Some("TooManyFieldLevelEncryptionEncryptionEntities") => {
+                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyFieldLevelEncryptionEncryptionEntities)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("CreateFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateFieldLevelEncryptionProfile",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("TooManyFieldLevelEncryptionFieldPatterns") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionFieldPatterns)
-            }
-            Some("FieldLevelEncryptionProfileAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::FieldLevelEncryptionProfileAlreadyExists)
-            }
-            Some("NoSuchPublicKey") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchPublicKey)
-            }
-            Some("FieldLevelEncryptionProfileSizeExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::FieldLevelEncryptionProfileSizeExceeded)
-            }
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("TooManyFieldLevelEncryptionProfiles") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionProfiles),
-            Some("TooManyFieldLevelEncryptionEncryptionEntities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionEncryptionEntities)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`CreateFieldLevelEncryptionProfileError::TooManyFieldLevelEncryptionFieldPatterns`].
@@ -446,93 +449,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateFieldLevelEncryptionProfile, built one input member at a time: from `client.create_field_level_encryption_profile()` (or `client.create_field_level_encryption_profile_with(input)`), a setter per member, then [`send`](CreateFieldLevelEncryptionProfileFluentBuilder::send).
-///
-/// [`config_override`](CreateFieldLevelEncryptionProfileFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateFieldLevelEncryptionProfileFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateFieldLevelEncryptionProfileFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateFieldLevelEncryptionProfileFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateFieldLevelEncryptionProfileFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateFieldLevelEncryptionProfileFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateFieldLevelEncryptionProfileFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInputBuilder,
-    ) -> Self {
-        CreateFieldLevelEncryptionProfileFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The request to create a field-level encryption profile.
-    ///
-    /// Sets [`crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInput::field_level_encryption_profile_config`](crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInput::field_level_encryption_profile_config). Required.
-    #[inline]
-    pub fn field_level_encryption_profile_config(
-        mut self,
-        value: crate::types::FieldLevelEncryptionProfileConfig,
-    ) -> Self {
-        self.input = self.input.field_level_encryption_profile_config(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInputBuilder {
-        &self.input
-    }
-    /// Sends CreateFieldLevelEncryptionProfile: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateFieldLevelEncryptionProfileError`], the errors the model lists for CreateFieldLevelEncryptionProfile; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileOutput,
-        restxml_runtime::SdkError<CreateFieldLevelEncryptionProfileError>,
-    > {
-        let input: crate::operation::create_field_level_encryption_profile::CreateFieldLevelEncryptionProfileInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("CreateFieldLevelEncryptionProfile", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -283,23 +283,22 @@ impl CreateFunctionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateFunction", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("FunctionAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::FunctionAlreadyExists),
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("FunctionSizeLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::FunctionSizeLimitExceeded),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+            Some("FunctionAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::FunctionAlreadyExists)
             }
-            Some("TooManyFunctions") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::TooManyFunctions)
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled("CreateFunction", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::UnsupportedOperation),
+            Some("FunctionSizeLimitExceeded") => {
+                restxml_runtime::error_body::modeled("CreateFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::FunctionSizeLimitExceeded)
             }
-            _ => unhandled(meta),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("CreateFunction", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("TooManyFunctions") => restxml_runtime::error_body::modeled("CreateFunction", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::TooManyFunctions),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateFunction", meta, headers, body)),
         }
     }
     /// Whether this is [`CreateFunctionError::FunctionAlreadyExists`].
@@ -450,113 +449,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateFunction, built one input member at a time: from `client.create_function()` (or `client.create_function_with(input)`), a setter per member, then [`send`](CreateFunctionFluentBuilder::send).
-///
-/// [`config_override`](CreateFunctionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateFunctionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_function::CreateFunctionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateFunctionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateFunctionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateFunctionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateFunctionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateFunctionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_function::CreateFunctionInputBuilder,
-    ) -> Self {
-        CreateFunctionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// A name to identify the function.
-    ///
-    /// Sets [`crate::operation::create_function::CreateFunctionInput::name`](crate::operation::create_function::CreateFunctionInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// Configuration information about the function, including an optional comment and the function's runtime.
-    ///
-    /// Sets [`crate::operation::create_function::CreateFunctionInput::function_config`](crate::operation::create_function::CreateFunctionInput::function_config). Required.
-    #[inline]
-    pub fn function_config(mut self, value: crate::types::FunctionConfig) -> Self {
-        self.input = self.input.function_config(value);
-        self
-    }
-    /// The function code. For more information about writing a CloudFront function, see [Writing function code for CloudFront Functions](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/writing-function-code.html) in the *Amazon CloudFront Developer Guide*.
-    ///
-    /// Sets [`crate::operation::create_function::CreateFunctionInput::function_code`](crate::operation::create_function::CreateFunctionInput::function_code). Required.
-    #[inline]
-    pub fn function_code(mut self, value: restxml_runtime::Blob) -> Self {
-        self.input = self.input.function_code(value);
-        self
-    }
-    /// A complex type that contains zero or more `Tag` elements.
-    ///
-    /// Sets [`crate::operation::create_function::CreateFunctionInput::tags`](crate::operation::create_function::CreateFunctionInput::tags).
-    #[inline]
-    pub fn tags(mut self, value: crate::types::Tags) -> Self {
-        self.input = self.input.tags(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_function::CreateFunctionInput::tags`](crate::operation::create_function::CreateFunctionInput::tags).
-    #[inline]
-    pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
-        self.input = self.input.set_tags(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_function::CreateFunctionInputBuilder {
-        &self.input
-    }
-    /// Sends CreateFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateFunctionError`], the errors the model lists for CreateFunction; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<crate::operation::create_function::CreateFunctionOutput, restxml_runtime::SdkError<CreateFunctionError>>
-    {
-        let input: crate::operation::create_function::CreateFunctionInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateFunction", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -228,29 +228,33 @@ impl CreateInvalidationError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateInvalidation", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDistribution),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("NoSuchDistribution") => {
+                restxml_runtime::error_body::modeled("CreateInvalidation", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
             }
-            Some("TooManyInvalidationsInProgress") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyInvalidationsInProgress),
-            Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("CreateInvalidation", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("TooManyInvalidationsInProgress") => {
+                restxml_runtime::error_body::modeled("CreateInvalidation", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyInvalidationsInProgress)
             }
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("BatchTooLarge") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::BatchTooLarge)
+            Some("MissingBody") => restxml_runtime::error_body::modeled("CreateInvalidation", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::MissingBody),
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("CreateInvalidation", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            Some("BatchTooLarge") => restxml_runtime::error_body::modeled("CreateInvalidation", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::BatchTooLarge),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("CreateInvalidation", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "CreateInvalidation",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`CreateInvalidationError::NoSuchDistribution`].
@@ -405,93 +409,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         invalidation: m_invalidation,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateInvalidation, built one input member at a time: from `client.create_invalidation()` (or `client.create_invalidation_with(input)`), a setter per member, then [`send`](CreateInvalidationFluentBuilder::send).
-///
-/// [`config_override`](CreateInvalidationFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateInvalidationFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_invalidation::CreateInvalidationInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateInvalidationFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateInvalidationFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateInvalidationFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateInvalidationFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateInvalidationFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_invalidation::CreateInvalidationInputBuilder,
-    ) -> Self {
-        CreateInvalidationFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The distribution's id.
-    ///
-    /// Sets [`crate::operation::create_invalidation::CreateInvalidationInput::distribution_id`](crate::operation::create_invalidation::CreateInvalidationInput::distribution_id). Required.
-    #[inline]
-    pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.distribution_id(value);
-        self
-    }
-    /// The batch information for the invalidation.
-    ///
-    /// Sets [`crate::operation::create_invalidation::CreateInvalidationInput::invalidation_batch`](crate::operation::create_invalidation::CreateInvalidationInput::invalidation_batch). Required.
-    #[inline]
-    pub fn invalidation_batch(mut self, value: crate::types::InvalidationBatch) -> Self {
-        self.input = self.input.invalidation_batch(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_invalidation::CreateInvalidationInputBuilder {
-        &self.input
-    }
-    /// Sends CreateInvalidation: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateInvalidationError`], the errors the model lists for CreateInvalidation; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_invalidation::CreateInvalidationOutput,
-        restxml_runtime::SdkError<CreateInvalidationError>,
-    > {
-        let input: crate::operation::create_invalidation::CreateInvalidationInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateInvalidation", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -227,35 +227,41 @@ impl CreateInvalidationForDistributionTenantError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("CreateInvalidationForDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("CreateInvalidationForDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("TooManyInvalidationsInProgress") => {
+                restxml_runtime::error_body::modeled("CreateInvalidationForDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyInvalidationsInProgress)
+            }
+            Some("MissingBody") => {
+                restxml_runtime::error_body::modeled("CreateInvalidationForDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::MissingBody)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("CreateInvalidationForDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+            }
+            Some("BatchTooLarge") => {
+                restxml_runtime::error_body::modeled("CreateInvalidationForDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::BatchTooLarge)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("CreateInvalidationForDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateInvalidationForDistributionTenant",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("TooManyInvalidationsInProgress") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyInvalidationsInProgress),
-            Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
-            }
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("BatchTooLarge") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::BatchTooLarge)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`CreateInvalidationForDistributionTenantError::AccessDenied`].
@@ -410,98 +416,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         invalidation: m_invalidation,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateInvalidationForDistributionTenant, built one input member at a time: from `client.create_invalidation_for_distribution_tenant()` (or `client.create_invalidation_for_distribution_tenant_with(input)`), a setter per member, then [`send`](CreateInvalidationForDistributionTenantFluentBuilder::send).
-///
-/// [`config_override`](CreateInvalidationForDistributionTenantFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateInvalidationForDistributionTenantFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateInvalidationForDistributionTenantFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateInvalidationForDistributionTenantFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateInvalidationForDistributionTenantFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateInvalidationForDistributionTenantFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateInvalidationForDistributionTenantFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInputBuilder,
-    ) -> Self {
-        CreateInvalidationForDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the distribution tenant.
-    ///
-    /// Sets [`crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInput::id`](crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// An invalidation batch.
-    ///
-    /// Sets [`crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInput::invalidation_batch`](crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInput::invalidation_batch). Required.
-    #[inline]
-    pub fn invalidation_batch(mut self, value: crate::types::InvalidationBatch) -> Self {
-        self.input = self.input.invalidation_batch(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInputBuilder{
-        &self.input
-    }
-    /// Sends CreateInvalidationForDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateInvalidationForDistributionTenantError`], the errors the model lists for CreateInvalidationForDistributionTenant; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantOutput,
-        restxml_runtime::SdkError<CreateInvalidationForDistributionTenantError>,
-    > {
-        let input: crate::operation::create_invalidation_for_distribution_tenant::CreateInvalidationForDistributionTenantInput = self
-            .input
-            .build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("CreateInvalidationForDistributionTenant", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

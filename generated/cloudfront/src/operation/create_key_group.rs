@@ -215,21 +215,20 @@ impl CreateKeyGroupError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateKeyGroup", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("TooManyPublicKeysInKeyGroup") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyPublicKeysInKeyGroup),
-            Some("TooManyKeyGroups") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::TooManyKeyGroups)
+            Some("TooManyPublicKeysInKeyGroup") => {
+                restxml_runtime::error_body::modeled("CreateKeyGroup", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyPublicKeysInKeyGroup)
             }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+            Some("TooManyKeyGroups") => restxml_runtime::error_body::modeled("CreateKeyGroup", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::TooManyKeyGroups),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("CreateKeyGroup", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("KeyGroupAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateKeyGroup", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::KeyGroupAlreadyExists)
             }
-            Some("KeyGroupAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::KeyGroupAlreadyExists),
-            _ => unhandled(meta),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateKeyGroup", meta, headers, body)),
         }
     }
     /// Whether this is [`CreateKeyGroupError::TooManyPublicKeysInKeyGroup`].
@@ -357,83 +356,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateKeyGroup, built one input member at a time: from `client.create_key_group()` (or `client.create_key_group_with(input)`), a setter per member, then [`send`](CreateKeyGroupFluentBuilder::send).
-///
-/// [`config_override`](CreateKeyGroupFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateKeyGroupFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_key_group::CreateKeyGroupInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateKeyGroupFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateKeyGroupFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateKeyGroupFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateKeyGroupFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateKeyGroupFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_key_group::CreateKeyGroupInputBuilder,
-    ) -> Self {
-        CreateKeyGroupFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// A key group configuration.
-    ///
-    /// Sets [`crate::operation::create_key_group::CreateKeyGroupInput::key_group_config`](crate::operation::create_key_group::CreateKeyGroupInput::key_group_config). Required.
-    #[inline]
-    pub fn key_group_config(mut self, value: crate::types::KeyGroupConfig) -> Self {
-        self.input = self.input.key_group_config(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_key_group::CreateKeyGroupInputBuilder {
-        &self.input
-    }
-    /// Sends CreateKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateKeyGroupError`], the errors the model lists for CreateKeyGroup; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<crate::operation::create_key_group::CreateKeyGroupOutput, restxml_runtime::SdkError<CreateKeyGroupError>>
-    {
-        let input: crate::operation::create_key_group::CreateKeyGroupInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateKeyGroup", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -287,25 +287,33 @@ impl CreateKeyValueStoreError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateKeyValueStore", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("CreateKeyValueStore", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("CreateKeyValueStore", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityAlreadyExists),
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityLimitExceeded),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+            Some("EntityAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateKeyValueStore", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
             }
-            Some("EntitySizeLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntitySizeLimitExceeded),
-            _ => unhandled(meta),
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::modeled("CreateKeyValueStore", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
+            }
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("CreateKeyValueStore", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("EntitySizeLimitExceeded") => {
+                restxml_runtime::error_body::modeled("CreateKeyValueStore", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntitySizeLimitExceeded)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "CreateKeyValueStore",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`CreateKeyValueStoreError::AccessDenied`].
@@ -464,127 +472,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         location: m_location,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateKeyValueStore, built one input member at a time: from `client.create_key_value_store()` (or `client.create_key_value_store_with(input)`), a setter per member, then [`send`](CreateKeyValueStoreFluentBuilder::send).
-///
-/// [`config_override`](CreateKeyValueStoreFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateKeyValueStoreFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_key_value_store::CreateKeyValueStoreInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateKeyValueStoreFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateKeyValueStoreFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateKeyValueStoreFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateKeyValueStoreFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateKeyValueStoreFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_key_value_store::CreateKeyValueStoreInputBuilder,
-    ) -> Self {
-        CreateKeyValueStoreFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The name of the key value store. The minimum length is 1 character and the maximum length is 64 characters.
-    ///
-    /// Sets [`crate::operation::create_key_value_store::CreateKeyValueStoreInput::name`](crate::operation::create_key_value_store::CreateKeyValueStoreInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// The comment of the key value store.
-    ///
-    /// Sets [`crate::operation::create_key_value_store::CreateKeyValueStoreInput::comment`](crate::operation::create_key_value_store::CreateKeyValueStoreInput::comment).
-    #[inline]
-    pub fn comment(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.comment(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_key_value_store::CreateKeyValueStoreInput::comment`](crate::operation::create_key_value_store::CreateKeyValueStoreInput::comment).
-    #[inline]
-    pub fn set_comment(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_comment(value);
-        self
-    }
-    /// The S3 bucket that provides the source for the import. The source must be in a valid JSON format.
-    ///
-    /// Sets [`crate::operation::create_key_value_store::CreateKeyValueStoreInput::import_source`](crate::operation::create_key_value_store::CreateKeyValueStoreInput::import_source).
-    #[inline]
-    pub fn import_source(mut self, value: crate::types::ImportSource) -> Self {
-        self.input = self.input.import_source(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_key_value_store::CreateKeyValueStoreInput::import_source`](crate::operation::create_key_value_store::CreateKeyValueStoreInput::import_source).
-    #[inline]
-    pub fn set_import_source(mut self, value: Option<crate::types::ImportSource>) -> Self {
-        self.input = self.input.set_import_source(value);
-        self
-    }
-    /// A complex type that contains zero or more `Tag` elements.
-    ///
-    /// Sets [`crate::operation::create_key_value_store::CreateKeyValueStoreInput::tags`](crate::operation::create_key_value_store::CreateKeyValueStoreInput::tags).
-    #[inline]
-    pub fn tags(mut self, value: crate::types::Tags) -> Self {
-        self.input = self.input.tags(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_key_value_store::CreateKeyValueStoreInput::tags`](crate::operation::create_key_value_store::CreateKeyValueStoreInput::tags).
-    #[inline]
-    pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
-        self.input = self.input.set_tags(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_key_value_store::CreateKeyValueStoreInputBuilder {
-        &self.input
-    }
-    /// Sends CreateKeyValueStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateKeyValueStoreError`], the errors the model lists for CreateKeyValueStore; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_key_value_store::CreateKeyValueStoreOutput,
-        restxml_runtime::SdkError<CreateKeyValueStoreError>,
-    > {
-        let input: crate::operation::create_key_value_store::CreateKeyValueStoreInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateKeyValueStore", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -206,25 +206,29 @@ impl CreateMonitoringSubscriptionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("NoSuchDistribution") => {
+                restxml_runtime::error_body::modeled("CreateMonitoringSubscription", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("CreateMonitoringSubscription", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("MonitoringSubscriptionAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateMonitoringSubscription", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::MonitoringSubscriptionAlreadyExists)
+            }
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("CreateMonitoringSubscription", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateMonitoringSubscription",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDistribution),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("MonitoringSubscriptionAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::MonitoringSubscriptionAlreadyExists),
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`CreateMonitoringSubscriptionError::NoSuchDistribution`].
@@ -358,96 +362,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         monitoring_subscription: m_monitoring_subscription,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateMonitoringSubscription, built one input member at a time: from `client.create_monitoring_subscription()` (or `client.create_monitoring_subscription_with(input)`), a setter per member, then [`send`](CreateMonitoringSubscriptionFluentBuilder::send).
-///
-/// [`config_override`](CreateMonitoringSubscriptionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateMonitoringSubscriptionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateMonitoringSubscriptionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateMonitoringSubscriptionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateMonitoringSubscriptionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateMonitoringSubscriptionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateMonitoringSubscriptionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInputBuilder,
-    ) -> Self {
-        CreateMonitoringSubscriptionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the distribution that you are enabling metrics for.
-    ///
-    /// Sets [`crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput::distribution_id`](crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput::distribution_id). Required.
-    #[inline]
-    pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.distribution_id(value);
-        self
-    }
-    /// A monitoring subscription. This structure contains information about whether additional CloudWatch metrics are enabled for a given CloudFront distribution.
-    ///
-    /// Sets [`crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput::monitoring_subscription`](crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput::monitoring_subscription). Required.
-    #[inline]
-    pub fn monitoring_subscription(mut self, value: crate::types::MonitoringSubscription) -> Self {
-        self.input = self.input.monitoring_subscription(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInputBuilder {
-        &self.input
-    }
-    /// Sends CreateMonitoringSubscription: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateMonitoringSubscriptionError`], the errors the model lists for CreateMonitoringSubscription; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionOutput,
-        restxml_runtime::SdkError<CreateMonitoringSubscriptionError>,
-    > {
-        let input: crate::operation::create_monitoring_subscription::CreateMonitoringSubscriptionInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateMonitoringSubscription", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -227,23 +227,25 @@ impl CreateOriginAccessControlError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("OriginAccessControlAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateOriginAccessControl", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::OriginAccessControlAlreadyExists)
+            }
+            Some("TooManyOriginAccessControls") => {
+                restxml_runtime::error_body::modeled("CreateOriginAccessControl", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyOriginAccessControls)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("CreateOriginAccessControl", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateOriginAccessControl",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("OriginAccessControlAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::OriginAccessControlAlreadyExists),
-            Some("TooManyOriginAccessControls") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyOriginAccessControls),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`CreateOriginAccessControlError::OriginAccessControlAlreadyExists`].
@@ -368,86 +370,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateOriginAccessControl, built one input member at a time: from `client.create_origin_access_control()` (or `client.create_origin_access_control_with(input)`), a setter per member, then [`send`](CreateOriginAccessControlFluentBuilder::send).
-///
-/// [`config_override`](CreateOriginAccessControlFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateOriginAccessControlFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_origin_access_control::CreateOriginAccessControlInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateOriginAccessControlFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateOriginAccessControlFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateOriginAccessControlFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateOriginAccessControlFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateOriginAccessControlFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_origin_access_control::CreateOriginAccessControlInputBuilder,
-    ) -> Self {
-        CreateOriginAccessControlFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Contains the origin access control.
-    ///
-    /// Sets [`crate::operation::create_origin_access_control::CreateOriginAccessControlInput::origin_access_control_config`](crate::operation::create_origin_access_control::CreateOriginAccessControlInput::origin_access_control_config). Required.
-    #[inline]
-    pub fn origin_access_control_config(mut self, value: crate::types::OriginAccessControlConfig) -> Self {
-        self.input = self.input.origin_access_control_config(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_origin_access_control::CreateOriginAccessControlInputBuilder {
-        &self.input
-    }
-    /// Sends CreateOriginAccessControl: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateOriginAccessControlError`], the errors the model lists for CreateOriginAccessControl; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_origin_access_control::CreateOriginAccessControlOutput,
-        restxml_runtime::SdkError<CreateOriginAccessControlError>,
-    > {
-        let input: crate::operation::create_origin_access_control::CreateOriginAccessControlInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateOriginAccessControl", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -245,36 +245,45 @@ impl CreateOriginRequestPolicyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("CreateOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("TooManyHeadersInOriginRequestPolicy") => {
+                restxml_runtime::error_body::modeled("CreateOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyHeadersInOriginRequestPolicy)
+            }
+            Some("TooManyCookiesInOriginRequestPolicy") => {
+                restxml_runtime::error_body::modeled("CreateOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyCookiesInOriginRequestPolicy)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("CreateOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+            }
+            Some("OriginRequestPolicyAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::OriginRequestPolicyAlreadyExists)
+            }
+            Some("TooManyQueryStringsInOriginRequestPolicy") => {
+                restxml_runtime::error_body::modeled("CreateOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyQueryStringsInOriginRequestPolicy)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("CreateOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("TooManyOriginRequestPolicies") => {
+                restxml_runtime::error_body::modeled("CreateOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyOriginRequestPolicies)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateOriginRequestPolicy",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("TooManyHeadersInOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyHeadersInOriginRequestPolicy),
-            Some("TooManyCookiesInOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyCookiesInOriginRequestPolicy),
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("OriginRequestPolicyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::OriginRequestPolicyAlreadyExists),
-            Some("TooManyQueryStringsInOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyQueryStringsInOriginRequestPolicy)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("TooManyOriginRequestPolicies") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyOriginRequestPolicies),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`CreateOriginRequestPolicyError::AccessDenied`].
@@ -440,86 +449,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateOriginRequestPolicy, built one input member at a time: from `client.create_origin_request_policy()` (or `client.create_origin_request_policy_with(input)`), a setter per member, then [`send`](CreateOriginRequestPolicyFluentBuilder::send).
-///
-/// [`config_override`](CreateOriginRequestPolicyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateOriginRequestPolicyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateOriginRequestPolicyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateOriginRequestPolicyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateOriginRequestPolicyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateOriginRequestPolicyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateOriginRequestPolicyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInputBuilder,
-    ) -> Self {
-        CreateOriginRequestPolicyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// An origin request policy configuration.
-    ///
-    /// Sets [`crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInput::origin_request_policy_config`](crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInput::origin_request_policy_config). Required.
-    #[inline]
-    pub fn origin_request_policy_config(mut self, value: crate::types::OriginRequestPolicyConfig) -> Self {
-        self.input = self.input.origin_request_policy_config(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInputBuilder {
-        &self.input
-    }
-    /// Sends CreateOriginRequestPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateOriginRequestPolicyError`], the errors the model lists for CreateOriginRequestPolicy; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_origin_request_policy::CreateOriginRequestPolicyOutput,
-        restxml_runtime::SdkError<CreateOriginRequestPolicyError>,
-    > {
-        let input: crate::operation::create_origin_request_policy::CreateOriginRequestPolicyInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateOriginRequestPolicy", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

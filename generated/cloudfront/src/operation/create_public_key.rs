@@ -211,18 +211,18 @@ impl CreatePublicKeyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreatePublicKey", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("TooManyPublicKeys") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyPublicKeys),
-            Some("PublicKeyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PublicKeyAlreadyExists),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+            Some("TooManyPublicKeys") => restxml_runtime::error_body::modeled("CreatePublicKey", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::TooManyPublicKeys),
+            Some("PublicKeyAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreatePublicKey", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PublicKeyAlreadyExists)
             }
-            _ => unhandled(meta),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("CreatePublicKey", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            _ => {
+                Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreatePublicKey", meta, headers, body))
+            }
         }
     }
     /// Whether this is [`CreatePublicKeyError::TooManyPublicKeys`].
@@ -344,85 +344,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreatePublicKey, built one input member at a time: from `client.create_public_key()` (or `client.create_public_key_with(input)`), a setter per member, then [`send`](CreatePublicKeyFluentBuilder::send).
-///
-/// [`config_override`](CreatePublicKeyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreatePublicKeyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_public_key::CreatePublicKeyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreatePublicKeyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreatePublicKeyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreatePublicKeyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreatePublicKeyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreatePublicKeyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_public_key::CreatePublicKeyInputBuilder,
-    ) -> Self {
-        CreatePublicKeyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// A CloudFront public key configuration.
-    ///
-    /// Sets [`crate::operation::create_public_key::CreatePublicKeyInput::public_key_config`](crate::operation::create_public_key::CreatePublicKeyInput::public_key_config). Required.
-    #[inline]
-    pub fn public_key_config(mut self, value: crate::types::PublicKeyConfig) -> Self {
-        self.input = self.input.public_key_config(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_public_key::CreatePublicKeyInputBuilder {
-        &self.input
-    }
-    /// Sends CreatePublicKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreatePublicKeyError`], the errors the model lists for CreatePublicKey; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_public_key::CreatePublicKeyOutput,
-        restxml_runtime::SdkError<CreatePublicKeyError>,
-    > {
-        let input: crate::operation::create_public_key::CreatePublicKeyInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreatePublicKey", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -237,26 +237,29 @@ impl CreateRealtimeLogConfigError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("CreateRealtimeLogConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("RealtimeLogConfigAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateRealtimeLogConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::RealtimeLogConfigAlreadyExists)
+            }
+            Some("TooManyRealtimeLogConfigs") => {
+                restxml_runtime::error_body::modeled("CreateRealtimeLogConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyRealtimeLogConfigs)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("CreateRealtimeLogConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateRealtimeLogConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("RealtimeLogConfigAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::RealtimeLogConfigAlreadyExists),
-            Some("TooManyRealtimeLogConfigs") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyRealtimeLogConfigs),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`CreateRealtimeLogConfigError::AccessDenied`].
@@ -407,109 +410,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         realtime_log_config: body_realtime_log_config,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateRealtimeLogConfig, built one input member at a time: from `client.create_realtime_log_config()` (or `client.create_realtime_log_config_with(input)`), a setter per member, then [`send`](CreateRealtimeLogConfigFluentBuilder::send).
-///
-/// [`config_override`](CreateRealtimeLogConfigFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateRealtimeLogConfigFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateRealtimeLogConfigFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateRealtimeLogConfigFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateRealtimeLogConfigFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateRealtimeLogConfigFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateRealtimeLogConfigFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInputBuilder,
-    ) -> Self {
-        CreateRealtimeLogConfigFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Contains information about the Amazon Kinesis data stream where you are sending real-time log data.
-    ///
-    /// Sets [`crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::end_points`](crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::end_points). Required.
-    #[inline]
-    pub fn end_points(mut self, value: Vec<crate::types::EndPoint>) -> Self {
-        self.input = self.input.end_points(value);
-        self
-    }
-    /// A list of fields to include in each real-time log record.
-    ///
-    /// Sets [`crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::fields`](crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::fields). Required.
-    #[inline]
-    pub fn fields(mut self, value: Vec<String>) -> Self {
-        self.input = self.input.fields(value);
-        self
-    }
-    /// A unique name to identify this real-time log configuration.
-    ///
-    /// Sets [`crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::name`](crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// The sampling rate for this real-time log configuration. You can specify a whole number between 1 and 100 (inclusive) to determine the percentage of viewer requests that are represented in the real-time log data.
-    ///
-    /// Sets [`crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::sampling_rate`](crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput::sampling_rate). Required.
-    #[inline]
-    pub fn sampling_rate(mut self, value: i64) -> Self {
-        self.input = self.input.sampling_rate(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInputBuilder {
-        &self.input
-    }
-    /// Sends CreateRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateRealtimeLogConfigError`], the errors the model lists for CreateRealtimeLogConfig; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_realtime_log_config::CreateRealtimeLogConfigOutput,
-        restxml_runtime::SdkError<CreateRealtimeLogConfigError>,
-    > {
-        let input: crate::operation::create_realtime_log_config::CreateRealtimeLogConfigInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateRealtimeLogConfig", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -241,38 +241,45 @@ impl CreateResponseHeadersPolicyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("CreateResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("TooManyCustomHeadersInResponseHeadersPolicy") => {
+                restxml_runtime::error_body::modeled("CreateResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyCustomHeadersInResponseHeadersPolicy)
+            }
+            Some("ResponseHeadersPolicyAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ResponseHeadersPolicyAlreadyExists)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("CreateResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+            }
+            Some("TooLongCSPInResponseHeadersPolicy") => {
+                restxml_runtime::error_body::modeled("CreateResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooLongCSPInResponseHeadersPolicy)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("CreateResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("TooManyRemoveHeadersInResponseHeadersPolicy") => {
+                restxml_runtime::error_body::modeled("CreateResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyRemoveHeadersInResponseHeadersPolicy)
+            }
+            Some("TooManyResponseHeadersPolicies") => {
+                restxml_runtime::error_body::modeled("CreateResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyResponseHeadersPolicies)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateResponseHeadersPolicy",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("TooManyCustomHeadersInResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyCustomHeadersInResponseHeadersPolicy)
-            }
-            Some("ResponseHeadersPolicyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ResponseHeadersPolicyAlreadyExists),
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("TooLongCSPInResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooLongCSPInResponseHeadersPolicy),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("TooManyRemoveHeadersInResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyRemoveHeadersInResponseHeadersPolicy)
-            }
-            Some("TooManyResponseHeadersPolicies") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyResponseHeadersPolicies),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`CreateResponseHeadersPolicyError::AccessDenied`].
@@ -436,88 +443,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateResponseHeadersPolicy, built one input member at a time: from `client.create_response_headers_policy()` (or `client.create_response_headers_policy_with(input)`), a setter per member, then [`send`](CreateResponseHeadersPolicyFluentBuilder::send).
-///
-/// [`config_override`](CreateResponseHeadersPolicyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateResponseHeadersPolicyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateResponseHeadersPolicyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateResponseHeadersPolicyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateResponseHeadersPolicyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateResponseHeadersPolicyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateResponseHeadersPolicyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInputBuilder,
-    ) -> Self {
-        CreateResponseHeadersPolicyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Contains metadata about the response headers policy, and a set of configurations that specify the HTTP headers.
-    ///
-    /// Sets [`crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInput::response_headers_policy_config`](crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInput::response_headers_policy_config). Required.
-    #[inline]
-    pub fn response_headers_policy_config(mut self, value: crate::types::ResponseHeadersPolicyConfig) -> Self {
-        self.input = self.input.response_headers_policy_config(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInputBuilder {
-        &self.input
-    }
-    /// Sends CreateResponseHeadersPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateResponseHeadersPolicyError`], the errors the model lists for CreateResponseHeadersPolicy; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyOutput,
-        restxml_runtime::SdkError<CreateResponseHeadersPolicyError>,
-    > {
-        let input: crate::operation::create_response_headers_policy::CreateResponseHeadersPolicyInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateResponseHeadersPolicy", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

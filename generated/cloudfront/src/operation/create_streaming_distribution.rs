@@ -245,46 +245,65 @@ impl CreateStreamingDistributionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("StreamingDistributionAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::StreamingDistributionAlreadyExists)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+            }
+            Some("InvalidOriginAccessIdentity") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessIdentity)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("TooManyTrustedSigners") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyTrustedSigners)
+            }
+            Some("InvalidOriginAccessControl") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessControl)
+            }
+            Some("TooManyStreamingDistributions") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyStreamingDistributions)
+            }
+            Some("MissingBody") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::MissingBody)
+            }
+            Some("TooManyStreamingDistributionCNAMEs") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyStreamingDistributionCNAMEs)
+            }
+            Some("TrustedSignerDoesNotExist") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TrustedSignerDoesNotExist)
+            }
+            Some("CNAMEAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists)
+            }
+            Some("InvalidOrigin") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidOrigin)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateStreamingDistribution",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("StreamingDistributionAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::StreamingDistributionAlreadyExists),
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("InvalidOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginAccessIdentity),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("TooManyTrustedSigners") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyTrustedSigners),
-            Some("InvalidOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginAccessControl),
-            Some("TooManyStreamingDistributions") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyStreamingDistributions),
-            Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
-            }
-            Some("TooManyStreamingDistributionCNAMEs") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyStreamingDistributionCNAMEs),
-            Some("TrustedSignerDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TrustedSignerDoesNotExist),
-            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CNAMEAlreadyExists),
-            Some("InvalidOrigin") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidOrigin)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`CreateStreamingDistributionError::AccessDenied`].
@@ -479,88 +498,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateStreamingDistribution, built one input member at a time: from `client.create_streaming_distribution()` (or `client.create_streaming_distribution_with(input)`), a setter per member, then [`send`](CreateStreamingDistributionFluentBuilder::send).
-///
-/// [`config_override`](CreateStreamingDistributionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateStreamingDistributionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_streaming_distribution::CreateStreamingDistributionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateStreamingDistributionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateStreamingDistributionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateStreamingDistributionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateStreamingDistributionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateStreamingDistributionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_streaming_distribution::CreateStreamingDistributionInputBuilder,
-    ) -> Self {
-        CreateStreamingDistributionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The streaming distribution's configuration information.
-    ///
-    /// Sets [`crate::operation::create_streaming_distribution::CreateStreamingDistributionInput::streaming_distribution_config`](crate::operation::create_streaming_distribution::CreateStreamingDistributionInput::streaming_distribution_config). Required.
-    #[inline]
-    pub fn streaming_distribution_config(mut self, value: crate::types::StreamingDistributionConfig) -> Self {
-        self.input = self.input.streaming_distribution_config(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_streaming_distribution::CreateStreamingDistributionInputBuilder {
-        &self.input
-    }
-    /// Sends CreateStreamingDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateStreamingDistributionError`], the errors the model lists for CreateStreamingDistribution; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_streaming_distribution::CreateStreamingDistributionOutput,
-        restxml_runtime::SdkError<CreateStreamingDistributionError>,
-    > {
-        let input: crate::operation::create_streaming_distribution::CreateStreamingDistributionInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateStreamingDistribution", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

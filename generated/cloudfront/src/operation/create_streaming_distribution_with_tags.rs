@@ -250,49 +250,69 @@ impl CreateStreamingDistributionWithTagsError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("StreamingDistributionAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::StreamingDistributionAlreadyExists)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+            }
+            Some("InvalidOriginAccessIdentity") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessIdentity)
+            }
+            Some("InvalidTagging") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidTagging)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("TooManyTrustedSigners") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyTrustedSigners)
+            }
+            Some("InvalidOriginAccessControl") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessControl)
+            }
+            Some("TooManyStreamingDistributions") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyStreamingDistributions)
+            }
+            Some("MissingBody") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::MissingBody)
+            }
+            Some("TooManyStreamingDistributionCNAMEs") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyStreamingDistributionCNAMEs)
+            }
+            Some("TrustedSignerDoesNotExist") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TrustedSignerDoesNotExist)
+            }
+            Some("CNAMEAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists)
+            }
+            Some("InvalidOrigin") => {
+                restxml_runtime::error_body::modeled("CreateStreamingDistributionWithTags", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidOrigin)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateStreamingDistributionWithTags",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("StreamingDistributionAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::StreamingDistributionAlreadyExists),
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("InvalidOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginAccessIdentity),
-            Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("TooManyTrustedSigners") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyTrustedSigners),
-            Some("InvalidOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginAccessControl),
-            Some("TooManyStreamingDistributions") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyStreamingDistributions),
-            Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
-            }
-            Some("TooManyStreamingDistributionCNAMEs") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyStreamingDistributionCNAMEs),
-            Some("TrustedSignerDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TrustedSignerDoesNotExist),
-            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CNAMEAlreadyExists),
-            Some("InvalidOrigin") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidOrigin)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`CreateStreamingDistributionWithTagsError::AccessDenied`].
@@ -495,94 +515,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateStreamingDistributionWithTags, built one input member at a time: from `client.create_streaming_distribution_with_tags()` (or `client.create_streaming_distribution_with_tags_with(input)`), a setter per member, then [`send`](CreateStreamingDistributionWithTagsFluentBuilder::send).
-///
-/// [`config_override`](CreateStreamingDistributionWithTagsFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateStreamingDistributionWithTagsFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateStreamingDistributionWithTagsFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateStreamingDistributionWithTagsFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateStreamingDistributionWithTagsFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateStreamingDistributionWithTagsFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateStreamingDistributionWithTagsFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInputBuilder,
-    ) -> Self {
-        CreateStreamingDistributionWithTagsFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The streaming distribution's configuration information.
-    ///
-    /// Sets [`crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInput::streaming_distribution_config_with_tags`](crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInput::streaming_distribution_config_with_tags). Required.
-    #[inline]
-    pub fn streaming_distribution_config_with_tags(
-        mut self,
-        value: crate::types::StreamingDistributionConfigWithTags,
-    ) -> Self {
-        self.input = self.input.streaming_distribution_config_with_tags(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInputBuilder
-    {
-        &self.input
-    }
-    /// Sends CreateStreamingDistributionWithTags: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateStreamingDistributionWithTagsError`], the errors the model lists for CreateStreamingDistributionWithTags; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsOutput,
-        restxml_runtime::SdkError<CreateStreamingDistributionWithTagsError>,
-    > {
-        let input: crate::operation::create_streaming_distribution_with_tags::CreateStreamingDistributionWithTagsInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("CreateStreamingDistributionWithTags", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -267,27 +267,26 @@ impl CreateTrustStoreError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateTrustStore", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("CreateTrustStore", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("EntityNotFound") => restxml_runtime::error_body::modeled("CreateTrustStore", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("EntityAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateTrustStore", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
             }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+            Some("InvalidTagging") => restxml_runtime::error_body::modeled("CreateTrustStore", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidTagging),
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::modeled("CreateTrustStore", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
             }
-            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityAlreadyExists),
-            Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("CreateTrustStore", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            _ => {
+                Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateTrustStore", meta, headers, body))
             }
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityLimitExceeded),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
         }
     }
     /// Whether this is [`CreateTrustStoreError::AccessDenied`].
@@ -445,121 +444,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateTrustStore, built one input member at a time: from `client.create_trust_store()` (or `client.create_trust_store_with(input)`), a setter per member, then [`send`](CreateTrustStoreFluentBuilder::send).
-///
-/// [`config_override`](CreateTrustStoreFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateTrustStoreFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_trust_store::CreateTrustStoreInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateTrustStoreFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateTrustStoreFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateTrustStoreFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateTrustStoreFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateTrustStoreFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_trust_store::CreateTrustStoreInputBuilder,
-    ) -> Self {
-        CreateTrustStoreFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// A name for the trust store.
-    ///
-    /// Sets [`crate::operation::create_trust_store::CreateTrustStoreInput::name`](crate::operation::create_trust_store::CreateTrustStoreInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// The CA certificates bundle source for the trust store.
-    ///
-    /// Sets [`crate::operation::create_trust_store::CreateTrustStoreInput::ca_certificates_bundle_source`](crate::operation::create_trust_store::CreateTrustStoreInput::ca_certificates_bundle_source). Required.
-    #[inline]
-    pub fn ca_certificates_bundle_source(mut self, value: crate::types::CaCertificatesBundleSource) -> Self {
-        self.input = self.input.ca_certificates_bundle_source(value);
-        self
-    }
-    /// A Boolean that determines whether to use the CA certificate's OCSP endpoint to check certificate revocation status.
-    ///
-    /// Sets [`crate::operation::create_trust_store::CreateTrustStoreInput::use_client_certificate_ocsp_endpoint`](crate::operation::create_trust_store::CreateTrustStoreInput::use_client_certificate_ocsp_endpoint).
-    #[inline]
-    pub fn use_client_certificate_ocsp_endpoint(mut self, value: bool) -> Self {
-        self.input = self.input.use_client_certificate_ocsp_endpoint(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_trust_store::CreateTrustStoreInput::use_client_certificate_ocsp_endpoint`](crate::operation::create_trust_store::CreateTrustStoreInput::use_client_certificate_ocsp_endpoint).
-    #[inline]
-    pub fn set_use_client_certificate_ocsp_endpoint(mut self, value: Option<bool>) -> Self {
-        self.input = self.input.set_use_client_certificate_ocsp_endpoint(value);
-        self
-    }
-    /// A complex type that contains zero or more `Tag` elements.
-    ///
-    /// Sets [`crate::operation::create_trust_store::CreateTrustStoreInput::tags`](crate::operation::create_trust_store::CreateTrustStoreInput::tags).
-    #[inline]
-    pub fn tags(mut self, value: crate::types::Tags) -> Self {
-        self.input = self.input.tags(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_trust_store::CreateTrustStoreInput::tags`](crate::operation::create_trust_store::CreateTrustStoreInput::tags).
-    #[inline]
-    pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
-        self.input = self.input.set_tags(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_trust_store::CreateTrustStoreInputBuilder {
-        &self.input
-    }
-    /// Sends CreateTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateTrustStoreError`], the errors the model lists for CreateTrustStore; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_trust_store::CreateTrustStoreOutput,
-        restxml_runtime::SdkError<CreateTrustStoreError>,
-    > {
-        let input: crate::operation::create_trust_store::CreateTrustStoreInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateTrustStore", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -248,28 +248,28 @@ impl CreateVpcOriginError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateVpcOrigin", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("CreateVpcOrigin", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("CreateVpcOrigin", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityAlreadyExists),
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
+            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled("CreateVpcOrigin", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::EntityAlreadyExists),
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("CreateVpcOrigin", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityLimitExceeded),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+            Some("InvalidTagging") => restxml_runtime::error_body::modeled("CreateVpcOrigin", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidTagging),
+            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled("CreateVpcOrigin", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::EntityLimitExceeded),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("CreateVpcOrigin", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            _ => {
+                Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateVpcOrigin", meta, headers, body))
             }
-            _ => unhandled(meta),
         }
     }
     /// Whether this is [`CreateVpcOriginError::AccessDenied`].
@@ -427,99 +427,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateVpcOrigin, built one input member at a time: from `client.create_vpc_origin()` (or `client.create_vpc_origin_with(input)`), a setter per member, then [`send`](CreateVpcOriginFluentBuilder::send).
-///
-/// [`config_override`](CreateVpcOriginFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateVpcOriginFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_vpc_origin::CreateVpcOriginInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateVpcOriginFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateVpcOriginFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateVpcOriginFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateVpcOriginFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateVpcOriginFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_vpc_origin::CreateVpcOriginInputBuilder,
-    ) -> Self {
-        CreateVpcOriginFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The VPC origin endpoint configuration.
-    ///
-    /// Sets [`crate::operation::create_vpc_origin::CreateVpcOriginInput::vpc_origin_endpoint_config`](crate::operation::create_vpc_origin::CreateVpcOriginInput::vpc_origin_endpoint_config). Required.
-    #[inline]
-    pub fn vpc_origin_endpoint_config(mut self, value: crate::types::VpcOriginEndpointConfig) -> Self {
-        self.input = self.input.vpc_origin_endpoint_config(value);
-        self
-    }
-    /// A complex type that contains zero or more `Tag` elements.
-    ///
-    /// Sets [`crate::operation::create_vpc_origin::CreateVpcOriginInput::tags`](crate::operation::create_vpc_origin::CreateVpcOriginInput::tags).
-    #[inline]
-    pub fn tags(mut self, value: crate::types::Tags) -> Self {
-        self.input = self.input.tags(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_vpc_origin::CreateVpcOriginInput::tags`](crate::operation::create_vpc_origin::CreateVpcOriginInput::tags).
-    #[inline]
-    pub fn set_tags(mut self, value: Option<crate::types::Tags>) -> Self {
-        self.input = self.input.set_tags(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_vpc_origin::CreateVpcOriginInputBuilder {
-        &self.input
-    }
-    /// Sends CreateVpcOrigin: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateVpcOriginError`], the errors the model lists for CreateVpcOrigin; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_vpc_origin::CreateVpcOriginOutput,
-        restxml_runtime::SdkError<CreateVpcOriginError>,
-    > {
-        let input: crate::operation::create_vpc_origin::CreateVpcOriginInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateVpcOrigin", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -120,31 +120,37 @@ impl DeleteAnycastIpListError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteAnycastIpList", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("CannotDeleteEntityWhileInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse),
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("CannotDeleteEntityWhileInUse") => {
+                restxml_runtime::error_body::modeled("DeleteAnycastIpList", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::CannotDeleteEntityWhileInUse)
             }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("DeleteAnycastIpList", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
-            Some("IllegalDelete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalDelete)
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("DeleteAnycastIpList", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("EntityNotFound") => restxml_runtime::error_body::modeled("DeleteAnycastIpList", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("IllegalDelete") => restxml_runtime::error_body::modeled("DeleteAnycastIpList", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::IllegalDelete),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("DeleteAnycastIpList", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("DeleteAnycastIpList", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("DeleteAnycastIpList", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "DeleteAnycastIpList",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`DeleteAnycastIpListError::CannotDeleteEntityWhileInUse`].
@@ -281,90 +287,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
-}
-
-/// A call to DeleteAnycastIpList, built one input member at a time: from `client.delete_anycast_ip_list()` (or `client.delete_anycast_ip_list_with(input)`), a setter per member, then [`send`](DeleteAnycastIpListFluentBuilder::send).
-///
-/// [`config_override`](DeleteAnycastIpListFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteAnycastIpListFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteAnycastIpListFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteAnycastIpListFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteAnycastIpListFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteAnycastIpListFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteAnycastIpListFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInputBuilder,
-    ) -> Self {
-        DeleteAnycastIpListFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the Anycast static IP list.
-    ///
-    /// Sets [`crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput::id`](crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The current version (`ETag` value) of the Anycast static IP list that you are deleting.
-    ///
-    /// Sets [`crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput::if_match`](crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput::if_match). Required.
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteAnycastIpList: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteAnycastIpListError`], the errors the model lists for DeleteAnycastIpList; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteAnycastIpListError>> {
-        let input: crate::operation::delete_anycast_ip_list::DeleteAnycastIpListInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteAnycastIpList", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

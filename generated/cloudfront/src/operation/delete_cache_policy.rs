@@ -123,26 +123,29 @@ impl DeleteCachePolicyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteCachePolicy", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCachePolicy),
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled("DeleteCachePolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("DeleteCachePolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
-            Some("IllegalDelete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalDelete)
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("DeleteCachePolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("IllegalDelete") => restxml_runtime::error_body::modeled("DeleteCachePolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::IllegalDelete),
+            Some("CachePolicyInUse") => restxml_runtime::error_body::modeled("DeleteCachePolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::CachePolicyInUse),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("DeleteCachePolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            Some("CachePolicyInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::CachePolicyInUse)
-            }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "DeleteCachePolicy",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`DeleteCachePolicyError::NoSuchCachePolicy`].
@@ -264,96 +267,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
-}
-
-/// A call to DeleteCachePolicy, built one input member at a time: from `client.delete_cache_policy()` (or `client.delete_cache_policy_with(input)`), a setter per member, then [`send`](DeleteCachePolicyFluentBuilder::send).
-///
-/// [`config_override`](DeleteCachePolicyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteCachePolicyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_cache_policy::DeleteCachePolicyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteCachePolicyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteCachePolicyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteCachePolicyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteCachePolicyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteCachePolicyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_cache_policy::DeleteCachePolicyInputBuilder,
-    ) -> Self {
-        DeleteCachePolicyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The unique identifier for the cache policy that you are deleting. To get the identifier, you can use `ListCachePolicies`.
-    ///
-    /// Sets [`crate::operation::delete_cache_policy::DeleteCachePolicyInput::id`](crate::operation::delete_cache_policy::DeleteCachePolicyInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The version of the cache policy that you are deleting. The version is the cache policy's `ETag` value, which you can get using `ListCachePolicies`, `GetCachePolicy`, or `GetCachePolicyConfig`.
-    ///
-    /// Sets [`crate::operation::delete_cache_policy::DeleteCachePolicyInput::if_match`](crate::operation::delete_cache_policy::DeleteCachePolicyInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::delete_cache_policy::DeleteCachePolicyInput::if_match`](crate::operation::delete_cache_policy::DeleteCachePolicyInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_cache_policy::DeleteCachePolicyInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteCachePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteCachePolicyError`], the errors the model lists for DeleteCachePolicy; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteCachePolicyError>> {
-        let input: crate::operation::delete_cache_policy::DeleteCachePolicyInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteCachePolicy", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -123,27 +123,33 @@ impl DeleteCloudFrontOriginAccessIdentityError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("DeleteCloudFrontOriginAccessIdentity", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("DeleteCloudFrontOriginAccessIdentity", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("CloudFrontOriginAccessIdentityInUse") => {
+                restxml_runtime::error_body::modeled("DeleteCloudFrontOriginAccessIdentity", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::CloudFrontOriginAccessIdentityInUse)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("DeleteCloudFrontOriginAccessIdentity", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            Some("NoSuchCloudFrontOriginAccessIdentity") => {
+                restxml_runtime::error_body::modeled("DeleteCloudFrontOriginAccessIdentity", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchCloudFrontOriginAccessIdentity)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteCloudFrontOriginAccessIdentity",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("CloudFrontOriginAccessIdentityInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CloudFrontOriginAccessIdentityInUse),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            Some("NoSuchCloudFrontOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCloudFrontOriginAccessIdentity),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`DeleteCloudFrontOriginAccessIdentityError::PreconditionFailed`].
@@ -262,104 +268,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
-}
-
-/// A call to DeleteCloudFrontOriginAccessIdentity, built one input member at a time: from `client.delete_cloud_front_origin_access_identity()` (or `client.delete_cloud_front_origin_access_identity_with(input)`), a setter per member, then [`send`](DeleteCloudFrontOriginAccessIdentityFluentBuilder::send).
-///
-/// [`config_override`](DeleteCloudFrontOriginAccessIdentityFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteCloudFrontOriginAccessIdentityFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteCloudFrontOriginAccessIdentityFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteCloudFrontOriginAccessIdentityFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteCloudFrontOriginAccessIdentityFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteCloudFrontOriginAccessIdentityFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteCloudFrontOriginAccessIdentityFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInputBuilder,
-    ) -> Self {
-        DeleteCloudFrontOriginAccessIdentityFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The origin access identity's ID.
-    ///
-    /// Sets [`crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInput::id`](crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The value of the `ETag` header you received from a previous `GET` or `PUT` request. For example: `E2QWRUHAPOMQZL`.
-    ///
-    /// Sets [`crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInput::if_match`](crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInput::if_match`](crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInputBuilder
-    {
-        &self.input
-    }
-    /// Sends DeleteCloudFrontOriginAccessIdentity: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteCloudFrontOriginAccessIdentityError`], the errors the model lists for DeleteCloudFrontOriginAccessIdentity; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteCloudFrontOriginAccessIdentityError>>
-    {
-        let input: crate::operation::delete_cloud_front_origin_access_identity::DeleteCloudFrontOriginAccessIdentityInput = self
-            .input
-            .build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("DeleteCloudFrontOriginAccessIdentity", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -127,30 +127,37 @@ impl DeleteContinuousDeploymentPolicyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("ContinuousDeploymentPolicyInUse") => {
+                restxml_runtime::error_body::modeled("DeleteContinuousDeploymentPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ContinuousDeploymentPolicyInUse)
+            }
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("DeleteContinuousDeploymentPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("DeleteContinuousDeploymentPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("DeleteContinuousDeploymentPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("NoSuchContinuousDeploymentPolicy") => {
+                restxml_runtime::error_body::modeled("DeleteContinuousDeploymentPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchContinuousDeploymentPolicy)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("DeleteContinuousDeploymentPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteContinuousDeploymentPolicy",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("ContinuousDeploymentPolicyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ContinuousDeploymentPolicyInUse),
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("NoSuchContinuousDeploymentPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`DeleteContinuousDeploymentPolicyError::ContinuousDeploymentPolicyInUse`].
@@ -272,102 +279,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
-}
-
-/// A call to DeleteContinuousDeploymentPolicy, built one input member at a time: from `client.delete_continuous_deployment_policy()` (or `client.delete_continuous_deployment_policy_with(input)`), a setter per member, then [`send`](DeleteContinuousDeploymentPolicyFluentBuilder::send).
-///
-/// [`config_override`](DeleteContinuousDeploymentPolicyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteContinuousDeploymentPolicyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteContinuousDeploymentPolicyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteContinuousDeploymentPolicyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteContinuousDeploymentPolicyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteContinuousDeploymentPolicyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteContinuousDeploymentPolicyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInputBuilder,
-    ) -> Self {
-        DeleteContinuousDeploymentPolicyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The identifier of the continuous deployment policy that you are deleting.
-    ///
-    /// Sets [`crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInput::id`](crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The current version (`ETag` value) of the continuous deployment policy that you are deleting.
-    ///
-    /// Sets [`crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInput::if_match`](crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInput::if_match`](crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteContinuousDeploymentPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteContinuousDeploymentPolicyError`], the errors the model lists for DeleteContinuousDeploymentPolicy; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteContinuousDeploymentPolicyError>>
-    {
-        let input: crate::operation::delete_continuous_deployment_policy::DeleteContinuousDeploymentPolicyInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("DeleteContinuousDeploymentPolicy", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

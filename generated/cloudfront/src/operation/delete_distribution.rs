@@ -146,25 +146,33 @@ impl DeleteDistributionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteDistribution", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("ResourceInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::ResourceInUse)
+            Some("ResourceInUse") => restxml_runtime::error_body::modeled("DeleteDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::ResourceInUse),
+            Some("NoSuchDistribution") => {
+                restxml_runtime::error_body::modeled("DeleteDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
             }
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDistribution),
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("DeleteDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
-            Some("DistributionNotDisabled") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::DistributionNotDisabled),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("DeleteDistribution", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("DistributionNotDisabled") => {
+                restxml_runtime::error_body::modeled("DeleteDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::DistributionNotDisabled)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("DeleteDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "DeleteDistribution",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`DeleteDistributionError::ResourceInUse`].
@@ -286,96 +294,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
-}
-
-/// A call to DeleteDistribution, built one input member at a time: from `client.delete_distribution()` (or `client.delete_distribution_with(input)`), a setter per member, then [`send`](DeleteDistributionFluentBuilder::send).
-///
-/// [`config_override`](DeleteDistributionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteDistributionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_distribution::DeleteDistributionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteDistributionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteDistributionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteDistributionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteDistributionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteDistributionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_distribution::DeleteDistributionInputBuilder,
-    ) -> Self {
-        DeleteDistributionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The distribution ID.
-    ///
-    /// Sets [`crate::operation::delete_distribution::DeleteDistributionInput::id`](crate::operation::delete_distribution::DeleteDistributionInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The value of the `ETag` header that you received when you disabled the distribution. For example: `E2QWRUHAPOMQZL`.
-    ///
-    /// Sets [`crate::operation::delete_distribution::DeleteDistributionInput::if_match`](crate::operation::delete_distribution::DeleteDistributionInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::delete_distribution::DeleteDistributionInput::if_match`](crate::operation::delete_distribution::DeleteDistributionInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_distribution::DeleteDistributionInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteDistributionError`], the errors the model lists for DeleteDistribution; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteDistributionError>> {
-        let input: crate::operation::delete_distribution::DeleteDistributionInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteDistribution", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -123,27 +123,33 @@ impl DeleteFieldLevelEncryptionProfileError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("DeleteFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("DeleteFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("NoSuchFieldLevelEncryptionProfile") => {
+                restxml_runtime::error_body::modeled("DeleteFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionProfile)
+            }
+            Some("FieldLevelEncryptionProfileInUse") => {
+                restxml_runtime::error_body::modeled("DeleteFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::FieldLevelEncryptionProfileInUse)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("DeleteFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteFieldLevelEncryptionProfile",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("NoSuchFieldLevelEncryptionProfile") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile),
-            Some("FieldLevelEncryptionProfileInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::FieldLevelEncryptionProfileInUse),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`DeleteFieldLevelEncryptionProfileError::PreconditionFailed`].
@@ -258,102 +264,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
-}
-
-/// A call to DeleteFieldLevelEncryptionProfile, built one input member at a time: from `client.delete_field_level_encryption_profile()` (or `client.delete_field_level_encryption_profile_with(input)`), a setter per member, then [`send`](DeleteFieldLevelEncryptionProfileFluentBuilder::send).
-///
-/// [`config_override`](DeleteFieldLevelEncryptionProfileFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteFieldLevelEncryptionProfileFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteFieldLevelEncryptionProfileFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteFieldLevelEncryptionProfileFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteFieldLevelEncryptionProfileFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteFieldLevelEncryptionProfileFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteFieldLevelEncryptionProfileFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInputBuilder,
-    ) -> Self {
-        DeleteFieldLevelEncryptionProfileFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Request the ID of the profile you want to delete from CloudFront.
-    ///
-    /// Sets [`crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInput::id`](crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The value of the `ETag` header that you received when retrieving the profile to delete. For example: `E2QWRUHAPOMQZL`.
-    ///
-    /// Sets [`crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInput::if_match`](crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInput::if_match`](crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteFieldLevelEncryptionProfile: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteFieldLevelEncryptionProfileError`], the errors the model lists for DeleteFieldLevelEncryptionProfile; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteFieldLevelEncryptionProfileError>>
-    {
-        let input: crate::operation::delete_field_level_encryption_profile::DeleteFieldLevelEncryptionProfileInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("DeleteFieldLevelEncryptionProfile", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -118,22 +118,20 @@ impl DeleteFunctionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteFunction", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("FunctionInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::FunctionInUse)
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("DeleteFunction", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled("DeleteFunction", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::UnsupportedOperation),
+            Some("FunctionInUse") => restxml_runtime::error_body::modeled("DeleteFunction", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::FunctionInUse),
+            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled("DeleteFunction", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchFunctionExists),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("DeleteFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFunctionExists),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteFunction", meta, headers, body)),
         }
     }
     /// Whether this is [`DeleteFunctionError::PreconditionFailed`].
@@ -249,90 +247,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
-}
-
-/// A call to DeleteFunction, built one input member at a time: from `client.delete_function()` (or `client.delete_function_with(input)`), a setter per member, then [`send`](DeleteFunctionFluentBuilder::send).
-///
-/// [`config_override`](DeleteFunctionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteFunctionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_function::DeleteFunctionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteFunctionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteFunctionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteFunctionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteFunctionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteFunctionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_function::DeleteFunctionInputBuilder,
-    ) -> Self {
-        DeleteFunctionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The name of the function that you are deleting.
-    ///
-    /// Sets [`crate::operation::delete_function::DeleteFunctionInput::name`](crate::operation::delete_function::DeleteFunctionInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// The current version (`ETag` value) of the function that you are deleting, which you can get using `DescribeFunction`.
-    ///
-    /// Sets [`crate::operation::delete_function::DeleteFunctionInput::if_match`](crate::operation::delete_function::DeleteFunctionInput::if_match). Required.
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_function::DeleteFunctionInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteFunctionError`], the errors the model lists for DeleteFunction; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteFunctionError>> {
-        let input: crate::operation::delete_function::DeleteFunctionInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteFunction", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -118,21 +118,18 @@ impl DeleteKeyGroupError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteKeyGroup", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("ResourceInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::ResourceInUse)
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("DeleteKeyGroup", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
+            Some("ResourceInUse") => restxml_runtime::error_body::modeled("DeleteKeyGroup", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::ResourceInUse),
+            Some("NoSuchResource") => restxml_runtime::error_body::modeled("DeleteKeyGroup", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchResource),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("DeleteKeyGroup", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
-            }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteKeyGroup", meta, headers, body)),
         }
     }
     /// Whether this is [`DeleteKeyGroupError::PreconditionFailed`].
@@ -240,96 +237,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
-}
-
-/// A call to DeleteKeyGroup, built one input member at a time: from `client.delete_key_group()` (or `client.delete_key_group_with(input)`), a setter per member, then [`send`](DeleteKeyGroupFluentBuilder::send).
-///
-/// [`config_override`](DeleteKeyGroupFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteKeyGroupFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_key_group::DeleteKeyGroupInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteKeyGroupFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteKeyGroupFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteKeyGroupFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteKeyGroupFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteKeyGroupFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_key_group::DeleteKeyGroupInputBuilder,
-    ) -> Self {
-        DeleteKeyGroupFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The identifier of the key group that you are deleting. To get the identifier, use `ListKeyGroups`.
-    ///
-    /// Sets [`crate::operation::delete_key_group::DeleteKeyGroupInput::id`](crate::operation::delete_key_group::DeleteKeyGroupInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The version of the key group that you are deleting. The version is the key group's `ETag` value. To get the `ETag`, use `GetKeyGroup` or `GetKeyGroupConfig`.
-    ///
-    /// Sets [`crate::operation::delete_key_group::DeleteKeyGroupInput::if_match`](crate::operation::delete_key_group::DeleteKeyGroupInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::delete_key_group::DeleteKeyGroupInput::if_match`](crate::operation::delete_key_group::DeleteKeyGroupInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_key_group::DeleteKeyGroupInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteKeyGroupError`], the errors the model lists for DeleteKeyGroup; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteKeyGroupError>> {
-        let input: crate::operation::delete_key_group::DeleteKeyGroupInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteKeyGroup", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -116,25 +116,33 @@ impl DeleteKeyValueStoreError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteKeyValueStore", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("CannotDeleteEntityWhileInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse),
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("CannotDeleteEntityWhileInUse") => {
+                restxml_runtime::error_body::modeled("DeleteKeyValueStore", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::CannotDeleteEntityWhileInUse)
             }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("DeleteKeyValueStore", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("DeleteKeyValueStore", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("EntityNotFound") => restxml_runtime::error_body::modeled("DeleteKeyValueStore", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("DeleteKeyValueStore", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("DeleteKeyValueStore", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "DeleteKeyValueStore",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`DeleteKeyValueStoreError::CannotDeleteEntityWhileInUse`].
@@ -257,90 +265,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
-}
-
-/// A call to DeleteKeyValueStore, built one input member at a time: from `client.delete_key_value_store()` (or `client.delete_key_value_store_with(input)`), a setter per member, then [`send`](DeleteKeyValueStoreFluentBuilder::send).
-///
-/// [`config_override`](DeleteKeyValueStoreFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteKeyValueStoreFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_key_value_store::DeleteKeyValueStoreInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteKeyValueStoreFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteKeyValueStoreFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteKeyValueStoreFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteKeyValueStoreFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteKeyValueStoreFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_key_value_store::DeleteKeyValueStoreInputBuilder,
-    ) -> Self {
-        DeleteKeyValueStoreFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The name of the key value store.
-    ///
-    /// Sets [`crate::operation::delete_key_value_store::DeleteKeyValueStoreInput::name`](crate::operation::delete_key_value_store::DeleteKeyValueStoreInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// The key value store to delete, if a match occurs.
-    ///
-    /// Sets [`crate::operation::delete_key_value_store::DeleteKeyValueStoreInput::if_match`](crate::operation::delete_key_value_store::DeleteKeyValueStoreInput::if_match). Required.
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_key_value_store::DeleteKeyValueStoreInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteKeyValueStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteKeyValueStoreError`], the errors the model lists for DeleteKeyValueStore; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteKeyValueStoreError>> {
-        let input: crate::operation::delete_key_value_store::DeleteKeyValueStoreInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteKeyValueStore", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

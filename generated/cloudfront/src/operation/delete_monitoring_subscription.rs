@@ -154,25 +154,29 @@ impl DeleteMonitoringSubscriptionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("NoSuchDistribution") => {
+                restxml_runtime::error_body::modeled("DeleteMonitoringSubscription", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("DeleteMonitoringSubscription", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("DeleteMonitoringSubscription", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
+            Some("NoSuchMonitoringSubscription") => {
+                restxml_runtime::error_body::modeled("DeleteMonitoringSubscription", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchMonitoringSubscription)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteMonitoringSubscription",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDistribution),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("NoSuchMonitoringSubscription") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchMonitoringSubscription),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`DeleteMonitoringSubscriptionError::NoSuchDistribution`].
@@ -283,88 +287,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to DeleteMonitoringSubscription, built one input member at a time: from `client.delete_monitoring_subscription()` (or `client.delete_monitoring_subscription_with(input)`), a setter per member, then [`send`](DeleteMonitoringSubscriptionFluentBuilder::send).
-///
-/// [`config_override`](DeleteMonitoringSubscriptionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteMonitoringSubscriptionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteMonitoringSubscriptionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteMonitoringSubscriptionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteMonitoringSubscriptionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteMonitoringSubscriptionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteMonitoringSubscriptionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInputBuilder,
-    ) -> Self {
-        DeleteMonitoringSubscriptionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the distribution that you are disabling metrics for.
-    ///
-    /// Sets [`crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInput::distribution_id`](crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInput::distribution_id). Required.
-    #[inline]
-    pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.distribution_id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteMonitoringSubscription: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteMonitoringSubscriptionError`], the errors the model lists for DeleteMonitoringSubscription; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionOutput,
-        restxml_runtime::SdkError<DeleteMonitoringSubscriptionError>,
-    > {
-        let input: crate::operation::delete_monitoring_subscription::DeleteMonitoringSubscriptionInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteMonitoringSubscription", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -125,27 +125,33 @@ impl DeleteOriginAccessControlError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("DeleteOriginAccessControl", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("DeleteOriginAccessControl", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("OriginAccessControlInUse") => {
+                restxml_runtime::error_body::modeled("DeleteOriginAccessControl", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::OriginAccessControlInUse)
+            }
+            Some("NoSuchOriginAccessControl") => {
+                restxml_runtime::error_body::modeled("DeleteOriginAccessControl", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchOriginAccessControl)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("DeleteOriginAccessControl", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteOriginAccessControl",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("OriginAccessControlInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::OriginAccessControlInUse),
-            Some("NoSuchOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchOriginAccessControl),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`DeleteOriginAccessControlError::PreconditionFailed`].
@@ -260,97 +266,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
-}
-
-/// A call to DeleteOriginAccessControl, built one input member at a time: from `client.delete_origin_access_control()` (or `client.delete_origin_access_control_with(input)`), a setter per member, then [`send`](DeleteOriginAccessControlFluentBuilder::send).
-///
-/// [`config_override`](DeleteOriginAccessControlFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteOriginAccessControlFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_origin_access_control::DeleteOriginAccessControlInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteOriginAccessControlFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteOriginAccessControlFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteOriginAccessControlFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteOriginAccessControlFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteOriginAccessControlFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_origin_access_control::DeleteOriginAccessControlInputBuilder,
-    ) -> Self {
-        DeleteOriginAccessControlFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The unique identifier of the origin access control that you are deleting.
-    ///
-    /// Sets [`crate::operation::delete_origin_access_control::DeleteOriginAccessControlInput::id`](crate::operation::delete_origin_access_control::DeleteOriginAccessControlInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The current version (`ETag` value) of the origin access control that you are deleting.
-    ///
-    /// Sets [`crate::operation::delete_origin_access_control::DeleteOriginAccessControlInput::if_match`](crate::operation::delete_origin_access_control::DeleteOriginAccessControlInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::delete_origin_access_control::DeleteOriginAccessControlInput::if_match`](crate::operation::delete_origin_access_control::DeleteOriginAccessControlInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_origin_access_control::DeleteOriginAccessControlInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteOriginAccessControl: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteOriginAccessControlError`], the errors the model lists for DeleteOriginAccessControl; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteOriginAccessControlError>> {
-        let input: crate::operation::delete_origin_access_control::DeleteOriginAccessControlInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteOriginAccessControl", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

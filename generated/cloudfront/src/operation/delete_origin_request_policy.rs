@@ -129,30 +129,37 @@ impl DeleteOriginRequestPolicyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("DeleteOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("DeleteOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("IllegalDelete") => {
+                restxml_runtime::error_body::modeled("DeleteOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::IllegalDelete)
+            }
+            Some("NoSuchOriginRequestPolicy") => {
+                restxml_runtime::error_body::modeled("DeleteOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("DeleteOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            Some("OriginRequestPolicyInUse") => {
+                restxml_runtime::error_body::modeled("DeleteOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::OriginRequestPolicyInUse)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteOriginRequestPolicy",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("IllegalDelete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalDelete)
-            }
-            Some("NoSuchOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            Some("OriginRequestPolicyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::OriginRequestPolicyInUse),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`DeleteOriginRequestPolicyError::PreconditionFailed`].
@@ -274,97 +281,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
-}
-
-/// A call to DeleteOriginRequestPolicy, built one input member at a time: from `client.delete_origin_request_policy()` (or `client.delete_origin_request_policy_with(input)`), a setter per member, then [`send`](DeleteOriginRequestPolicyFluentBuilder::send).
-///
-/// [`config_override`](DeleteOriginRequestPolicyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteOriginRequestPolicyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteOriginRequestPolicyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteOriginRequestPolicyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteOriginRequestPolicyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteOriginRequestPolicyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteOriginRequestPolicyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInputBuilder,
-    ) -> Self {
-        DeleteOriginRequestPolicyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The unique identifier for the origin request policy that you are deleting. To get the identifier, you can use `ListOriginRequestPolicies`.
-    ///
-    /// Sets [`crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput::id`](crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The version of the origin request policy that you are deleting. The version is the origin request policy's `ETag` value, which you can get using `ListOriginRequestPolicies`, `GetOriginRequestPolicy`, or `GetOriginRequestPolicyConfig`.
-    ///
-    /// Sets [`crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput::if_match`](crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput::if_match`](crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteOriginRequestPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteOriginRequestPolicyError`], the errors the model lists for DeleteOriginRequestPolicy; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteOriginRequestPolicyError>> {
-        let input: crate::operation::delete_origin_request_policy::DeleteOriginRequestPolicyInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteOriginRequestPolicy", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

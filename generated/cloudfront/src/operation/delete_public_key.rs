@@ -117,24 +117,22 @@ impl DeletePublicKeyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeletePublicKey", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("DeletePublicKey", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("DeletePublicKey", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("NoSuchPublicKey") => restxml_runtime::error_body::modeled("DeletePublicKey", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchPublicKey),
+            Some("PublicKeyInUse") => restxml_runtime::error_body::modeled("DeletePublicKey", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::PublicKeyInUse),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("DeletePublicKey", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            Some("NoSuchPublicKey") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchPublicKey)
+            _ => {
+                Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeletePublicKey", meta, headers, body))
             }
-            Some("PublicKeyInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::PublicKeyInUse)
-            }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
         }
     }
     /// Whether this is [`DeletePublicKeyError::PreconditionFailed`].
@@ -249,96 +247,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
-}
-
-/// A call to DeletePublicKey, built one input member at a time: from `client.delete_public_key()` (or `client.delete_public_key_with(input)`), a setter per member, then [`send`](DeletePublicKeyFluentBuilder::send).
-///
-/// [`config_override`](DeletePublicKeyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeletePublicKeyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_public_key::DeletePublicKeyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeletePublicKeyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeletePublicKeyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeletePublicKeyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeletePublicKeyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeletePublicKeyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_public_key::DeletePublicKeyInputBuilder,
-    ) -> Self {
-        DeletePublicKeyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the public key you want to remove from CloudFront.
-    ///
-    /// Sets [`crate::operation::delete_public_key::DeletePublicKeyInput::id`](crate::operation::delete_public_key::DeletePublicKeyInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The value of the `ETag` header that you received when retrieving the public key identity to delete. For example: `E2QWRUHAPOMQZL`.
-    ///
-    /// Sets [`crate::operation::delete_public_key::DeletePublicKeyInput::if_match`](crate::operation::delete_public_key::DeletePublicKeyInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::delete_public_key::DeletePublicKeyInput::if_match`](crate::operation::delete_public_key::DeletePublicKeyInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_public_key::DeletePublicKeyInputBuilder {
-        &self.input
-    }
-    /// Sends DeletePublicKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeletePublicKeyError`], the errors the model lists for DeletePublicKey; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeletePublicKeyError>> {
-        let input: crate::operation::delete_public_key::DeletePublicKeyInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeletePublicKey", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -120,26 +120,29 @@ impl DeleteRealtimeLogConfigError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("DeleteRealtimeLogConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("DeleteRealtimeLogConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("NoSuchRealtimeLogConfig") => {
+                restxml_runtime::error_body::modeled("DeleteRealtimeLogConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchRealtimeLogConfig)
+            }
+            Some("RealtimeLogConfigInUse") => {
+                restxml_runtime::error_body::modeled("DeleteRealtimeLogConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::RealtimeLogConfigInUse)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteRealtimeLogConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("NoSuchRealtimeLogConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig),
-            Some("RealtimeLogConfigInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::RealtimeLogConfigInUse),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`DeleteRealtimeLogConfigError::AccessDenied`].
@@ -256,102 +259,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
-}
-
-/// A call to DeleteRealtimeLogConfig, built one input member at a time: from `client.delete_realtime_log_config()` (or `client.delete_realtime_log_config_with(input)`), a setter per member, then [`send`](DeleteRealtimeLogConfigFluentBuilder::send).
-///
-/// [`config_override`](DeleteRealtimeLogConfigFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteRealtimeLogConfigFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteRealtimeLogConfigFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteRealtimeLogConfigFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteRealtimeLogConfigFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteRealtimeLogConfigFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteRealtimeLogConfigFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInputBuilder,
-    ) -> Self {
-        DeleteRealtimeLogConfigFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The name of the real-time log configuration to delete.
-    ///
-    /// Sets [`crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput::name`](crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput::name).
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput::name`](crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput::name).
-    #[inline]
-    pub fn set_name(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_name(value);
-        self
-    }
-    /// The Amazon Resource Name (ARN) of the real-time log configuration to delete.
-    ///
-    /// Sets [`crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput::arn`](crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput::arn).
-    #[inline]
-    pub fn arn(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.arn(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput::arn`](crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput::arn).
-    #[inline]
-    pub fn set_arn(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_arn(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteRealtimeLogConfigError`], the errors the model lists for DeleteRealtimeLogConfig; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteRealtimeLogConfigError>> {
-        let input: crate::operation::delete_realtime_log_config::DeleteRealtimeLogConfigInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteRealtimeLogConfig", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

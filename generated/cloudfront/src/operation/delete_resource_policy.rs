@@ -104,27 +104,31 @@ impl DeleteResourcePolicyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteResourcePolicy", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("DeleteResourcePolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("DeleteResourcePolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("EntityNotFound") => restxml_runtime::error_body::modeled("DeleteResourcePolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("IllegalDelete") => restxml_runtime::error_body::modeled("DeleteResourcePolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::IllegalDelete),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("DeleteResourcePolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("IllegalDelete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalDelete)
-            }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled("DeleteResourcePolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            _ => unhandled(meta),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "DeleteResourcePolicy",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`DeleteResourcePolicyError::PreconditionFailed`].
@@ -253,82 +257,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
-}
-
-/// A call to DeleteResourcePolicy, built one input member at a time: from `client.delete_resource_policy()` (or `client.delete_resource_policy_with(input)`), a setter per member, then [`send`](DeleteResourcePolicyFluentBuilder::send).
-///
-/// [`config_override`](DeleteResourcePolicyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteResourcePolicyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_resource_policy::DeleteResourcePolicyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteResourcePolicyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteResourcePolicyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteResourcePolicyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteResourcePolicyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteResourcePolicyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_resource_policy::DeleteResourcePolicyInputBuilder,
-    ) -> Self {
-        DeleteResourcePolicyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The Amazon Resource Name (ARN) of the CloudFront resource for which the resource policy should be deleted.
-    ///
-    /// Sets [`crate::operation::delete_resource_policy::DeleteResourcePolicyInput::resource_arn`](crate::operation::delete_resource_policy::DeleteResourcePolicyInput::resource_arn). Required.
-    #[inline]
-    pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.resource_arn(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_resource_policy::DeleteResourcePolicyInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteResourcePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteResourcePolicyError`], the errors the model lists for DeleteResourcePolicy; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteResourcePolicyError>> {
-        let input: crate::operation::delete_resource_policy::DeleteResourcePolicyInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteResourcePolicy", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -133,30 +133,37 @@ impl DeleteResponseHeadersPolicyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("DeleteResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("ResponseHeadersPolicyInUse") => {
+                restxml_runtime::error_body::modeled("DeleteResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ResponseHeadersPolicyInUse)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("DeleteResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("IllegalDelete") => {
+                restxml_runtime::error_body::modeled("DeleteResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::IllegalDelete)
+            }
+            Some("NoSuchResponseHeadersPolicy") => {
+                restxml_runtime::error_body::modeled("DeleteResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("DeleteResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteResponseHeadersPolicy",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("ResponseHeadersPolicyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ResponseHeadersPolicyInUse),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("IllegalDelete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalDelete)
-            }
-            Some("NoSuchResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`DeleteResponseHeadersPolicyError::PreconditionFailed`].
@@ -278,99 +285,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
-}
-
-/// A call to DeleteResponseHeadersPolicy, built one input member at a time: from `client.delete_response_headers_policy()` (or `client.delete_response_headers_policy_with(input)`), a setter per member, then [`send`](DeleteResponseHeadersPolicyFluentBuilder::send).
-///
-/// [`config_override`](DeleteResponseHeadersPolicyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteResponseHeadersPolicyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteResponseHeadersPolicyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteResponseHeadersPolicyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteResponseHeadersPolicyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteResponseHeadersPolicyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteResponseHeadersPolicyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInputBuilder,
-    ) -> Self {
-        DeleteResponseHeadersPolicyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The identifier for the response headers policy that you are deleting.
-    ///
-    /// Sets [`crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput::id`](crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The version of the response headers policy that you are deleting.
-    ///
-    /// Sets [`crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput::if_match`](crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput::if_match`](crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteResponseHeadersPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteResponseHeadersPolicyError`], the errors the model lists for DeleteResponseHeadersPolicy; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteResponseHeadersPolicyError>> {
-        let input: crate::operation::delete_response_headers_policy::DeleteResponseHeadersPolicyInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteResponseHeadersPolicy", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -143,27 +143,33 @@ impl DeleteStreamingDistributionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("DeleteStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("DeleteStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("NoSuchStreamingDistribution") => {
+                restxml_runtime::error_body::modeled("DeleteStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchStreamingDistribution)
+            }
+            Some("StreamingDistributionNotDisabled") => {
+                restxml_runtime::error_body::modeled("DeleteStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::StreamingDistributionNotDisabled)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("DeleteStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteStreamingDistribution",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("NoSuchStreamingDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchStreamingDistribution),
-            Some("StreamingDistributionNotDisabled") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::StreamingDistributionNotDisabled),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`DeleteStreamingDistributionError::PreconditionFailed`].
@@ -278,99 +284,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
-}
-
-/// A call to DeleteStreamingDistribution, built one input member at a time: from `client.delete_streaming_distribution()` (or `client.delete_streaming_distribution_with(input)`), a setter per member, then [`send`](DeleteStreamingDistributionFluentBuilder::send).
-///
-/// [`config_override`](DeleteStreamingDistributionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteStreamingDistributionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteStreamingDistributionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteStreamingDistributionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteStreamingDistributionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteStreamingDistributionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteStreamingDistributionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInputBuilder,
-    ) -> Self {
-        DeleteStreamingDistributionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The distribution ID.
-    ///
-    /// Sets [`crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInput::id`](crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The value of the `ETag` header that you received when you disabled the streaming distribution. For example: `E2QWRUHAPOMQZL`.
-    ///
-    /// Sets [`crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInput::if_match`](crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInput::if_match`](crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteStreamingDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteStreamingDistributionError`], the errors the model lists for DeleteStreamingDistribution; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteStreamingDistributionError>> {
-        let input: crate::operation::delete_streaming_distribution::DeleteStreamingDistributionInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteStreamingDistribution", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

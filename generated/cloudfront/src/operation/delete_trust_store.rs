@@ -113,26 +113,26 @@ impl DeleteTrustStoreError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteTrustStore", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("CannotDeleteEntityWhileInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse),
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("CannotDeleteEntityWhileInUse") => {
+                restxml_runtime::error_body::modeled("DeleteTrustStore", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::CannotDeleteEntityWhileInUse)
             }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("DeleteTrustStore", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("DeleteTrustStore", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("EntityNotFound") => restxml_runtime::error_body::modeled("DeleteTrustStore", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("DeleteTrustStore", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("DeleteTrustStore", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+            _ => {
+                Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteTrustStore", meta, headers, body))
             }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
         }
     }
     /// Whether this is [`DeleteTrustStoreError::CannotDeleteEntityWhileInUse`].
@@ -255,90 +255,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
-}
-
-/// A call to DeleteTrustStore, built one input member at a time: from `client.delete_trust_store()` (or `client.delete_trust_store_with(input)`), a setter per member, then [`send`](DeleteTrustStoreFluentBuilder::send).
-///
-/// [`config_override`](DeleteTrustStoreFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteTrustStoreFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_trust_store::DeleteTrustStoreInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteTrustStoreFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteTrustStoreFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteTrustStoreFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteTrustStoreFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteTrustStoreFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_trust_store::DeleteTrustStoreInputBuilder,
-    ) -> Self {
-        DeleteTrustStoreFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The trust store's ID.
-    ///
-    /// Sets [`crate::operation::delete_trust_store::DeleteTrustStoreInput::id`](crate::operation::delete_trust_store::DeleteTrustStoreInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The current version (`ETag` value) of the trust store you are deleting.
-    ///
-    /// Sets [`crate::operation::delete_trust_store::DeleteTrustStoreInput::if_match`](crate::operation::delete_trust_store::DeleteTrustStoreInput::if_match). Required.
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_trust_store::DeleteTrustStoreInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteTrustStoreError`], the errors the model lists for DeleteTrustStore; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<DeleteTrustStoreError>> {
-        let input: crate::operation::delete_trust_store::DeleteTrustStoreInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteTrustStore", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

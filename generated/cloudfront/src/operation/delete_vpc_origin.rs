@@ -208,31 +208,32 @@ impl DeleteVpcOriginError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteVpcOrigin", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("CannotDeleteEntityWhileInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CannotDeleteEntityWhileInUse),
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("CannotDeleteEntityWhileInUse") => {
+                restxml_runtime::error_body::modeled("DeleteVpcOrigin", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::CannotDeleteEntityWhileInUse)
             }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("DeleteVpcOrigin", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("DeleteVpcOrigin", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("EntityNotFound") => restxml_runtime::error_body::modeled("DeleteVpcOrigin", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("IllegalDelete") => restxml_runtime::error_body::modeled("DeleteVpcOrigin", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::IllegalDelete),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("DeleteVpcOrigin", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("IllegalDelete") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalDelete)
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("DeleteVpcOrigin", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("DeleteVpcOrigin", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+            _ => {
+                Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteVpcOrigin", meta, headers, body))
             }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
         }
     }
     /// Whether this is [`DeleteVpcOriginError::CannotDeleteEntityWhileInUse`].
@@ -386,93 +387,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to DeleteVpcOrigin, built one input member at a time: from `client.delete_vpc_origin()` (or `client.delete_vpc_origin_with(input)`), a setter per member, then [`send`](DeleteVpcOriginFluentBuilder::send).
-///
-/// [`config_override`](DeleteVpcOriginFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteVpcOriginFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_vpc_origin::DeleteVpcOriginInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteVpcOriginFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteVpcOriginFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteVpcOriginFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteVpcOriginFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteVpcOriginFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_vpc_origin::DeleteVpcOriginInputBuilder,
-    ) -> Self {
-        DeleteVpcOriginFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The VPC origin ID.
-    ///
-    /// Sets [`crate::operation::delete_vpc_origin::DeleteVpcOriginInput::id`](crate::operation::delete_vpc_origin::DeleteVpcOriginInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The version identifier of the VPC origin to delete. This is the `ETag` value returned in the response to GetVpcOrigin.
-    ///
-    /// Sets [`crate::operation::delete_vpc_origin::DeleteVpcOriginInput::if_match`](crate::operation::delete_vpc_origin::DeleteVpcOriginInput::if_match). Required.
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_vpc_origin::DeleteVpcOriginInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteVpcOrigin: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteVpcOriginError`], the errors the model lists for DeleteVpcOrigin; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::delete_vpc_origin::DeleteVpcOriginOutput,
-        restxml_runtime::SdkError<DeleteVpcOriginError>,
-    > {
-        let input: crate::operation::delete_vpc_origin::DeleteVpcOriginInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteVpcOrigin", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -218,27 +218,29 @@ impl DescribeConnectionFunctionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("DescribeConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("DescribeConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("DescribeConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("DescribeConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DescribeConnectionFunction",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`DescribeConnectionFunctionError::AccessDenied`].
@@ -366,100 +368,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to DescribeConnectionFunction, built one input member at a time: from `client.describe_connection_function()` (or `client.describe_connection_function_with(input)`), a setter per member, then [`send`](DescribeConnectionFunctionFluentBuilder::send).
-///
-/// [`config_override`](DescribeConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DescribeConnectionFunctionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::describe_connection_function::DescribeConnectionFunctionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DescribeConnectionFunctionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DescribeConnectionFunctionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DescribeConnectionFunctionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DescribeConnectionFunctionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DescribeConnectionFunctionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::describe_connection_function::DescribeConnectionFunctionInputBuilder,
-    ) -> Self {
-        DescribeConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The connection function's identifier.
-    ///
-    /// Sets [`crate::operation::describe_connection_function::DescribeConnectionFunctionInput::identifier`](crate::operation::describe_connection_function::DescribeConnectionFunctionInput::identifier). Required.
-    #[inline]
-    pub fn identifier(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.identifier(value);
-        self
-    }
-    /// The connection function's stage.
-    ///
-    /// Sets [`crate::operation::describe_connection_function::DescribeConnectionFunctionInput::stage`](crate::operation::describe_connection_function::DescribeConnectionFunctionInput::stage).
-    #[inline]
-    pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
-        self.input = self.input.stage(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::describe_connection_function::DescribeConnectionFunctionInput::stage`](crate::operation::describe_connection_function::DescribeConnectionFunctionInput::stage).
-    #[inline]
-    pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
-        self.input = self.input.set_stage(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::describe_connection_function::DescribeConnectionFunctionInputBuilder {
-        &self.input
-    }
-    /// Sends DescribeConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DescribeConnectionFunctionError`], the errors the model lists for DescribeConnectionFunction; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::describe_connection_function::DescribeConnectionFunctionOutput,
-        restxml_runtime::SdkError<DescribeConnectionFunctionError>,
-    > {
-        let input: crate::operation::describe_connection_function::DescribeConnectionFunctionInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DescribeConnectionFunction", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -208,15 +208,18 @@ impl DescribeFunctionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DescribeFunction", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFunctionExists),
-            _ => unhandled(meta),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("DescribeFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
+            Some("NoSuchFunctionExists") => {
+                restxml_runtime::error_body::modeled("DescribeFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchFunctionExists)
+            }
+            _ => {
+                Self::Unhandled(restxml_runtime::UnhandledError::from_response("DescribeFunction", meta, headers, body))
+            }
         }
     }
     /// Whether this is [`DescribeFunctionError::UnsupportedOperation`].
@@ -328,99 +331,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to DescribeFunction, built one input member at a time: from `client.describe_function()` (or `client.describe_function_with(input)`), a setter per member, then [`send`](DescribeFunctionFluentBuilder::send).
-///
-/// [`config_override`](DescribeFunctionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DescribeFunctionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::describe_function::DescribeFunctionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DescribeFunctionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DescribeFunctionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DescribeFunctionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DescribeFunctionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DescribeFunctionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::describe_function::DescribeFunctionInputBuilder,
-    ) -> Self {
-        DescribeFunctionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The name of the function that you are getting information about.
-    ///
-    /// Sets [`crate::operation::describe_function::DescribeFunctionInput::name`](crate::operation::describe_function::DescribeFunctionInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// The function's stage, either `DEVELOPMENT` or `LIVE`.
-    ///
-    /// Sets [`crate::operation::describe_function::DescribeFunctionInput::stage`](crate::operation::describe_function::DescribeFunctionInput::stage).
-    #[inline]
-    pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
-        self.input = self.input.stage(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::describe_function::DescribeFunctionInput::stage`](crate::operation::describe_function::DescribeFunctionInput::stage).
-    #[inline]
-    pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
-        self.input = self.input.set_stage(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::describe_function::DescribeFunctionInputBuilder {
-        &self.input
-    }
-    /// Sends DescribeFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DescribeFunctionError`], the errors the model lists for DescribeFunction; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::describe_function::DescribeFunctionOutput,
-        restxml_runtime::SdkError<DescribeFunctionError>,
-    > {
-        let input: crate::operation::describe_function::DescribeFunctionInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DescribeFunction", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

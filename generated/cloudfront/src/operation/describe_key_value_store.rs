@@ -195,27 +195,27 @@ impl DescribeKeyValueStoreError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("DescribeKeyValueStore", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("DescribeKeyValueStore", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("DescribeKeyValueStore", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("DescribeKeyValueStore", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DescribeKeyValueStore",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`DescribeKeyValueStoreError::AccessDenied`].
@@ -339,85 +339,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to DescribeKeyValueStore, built one input member at a time: from `client.describe_key_value_store()` (or `client.describe_key_value_store_with(input)`), a setter per member, then [`send`](DescribeKeyValueStoreFluentBuilder::send).
-///
-/// [`config_override`](DescribeKeyValueStoreFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DescribeKeyValueStoreFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::describe_key_value_store::DescribeKeyValueStoreInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DescribeKeyValueStoreFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DescribeKeyValueStoreFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DescribeKeyValueStoreFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DescribeKeyValueStoreFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DescribeKeyValueStoreFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::describe_key_value_store::DescribeKeyValueStoreInputBuilder,
-    ) -> Self {
-        DescribeKeyValueStoreFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The name of the key value store.
-    ///
-    /// Sets [`crate::operation::describe_key_value_store::DescribeKeyValueStoreInput::name`](crate::operation::describe_key_value_store::DescribeKeyValueStoreInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::describe_key_value_store::DescribeKeyValueStoreInputBuilder {
-        &self.input
-    }
-    /// Sends DescribeKeyValueStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DescribeKeyValueStoreError`], the errors the model lists for DescribeKeyValueStore; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::describe_key_value_store::DescribeKeyValueStoreOutput,
-        restxml_runtime::SdkError<DescribeKeyValueStoreError>,
-    > {
-        let input: crate::operation::describe_key_value_store::DescribeKeyValueStoreInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DescribeKeyValueStore", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

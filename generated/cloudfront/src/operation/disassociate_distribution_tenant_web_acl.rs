@@ -214,29 +214,33 @@ impl DisassociateDistributionTenantWebACLError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("DisassociateDistributionTenantWebACL", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("DisassociateDistributionTenantWebACL", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("DisassociateDistributionTenantWebACL", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("DisassociateDistributionTenantWebACL", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("DisassociateDistributionTenantWebACL", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DisassociateDistributionTenantWebACL",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`DisassociateDistributionTenantWebACLError::PreconditionFailed`].
@@ -379,106 +383,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         id: body_id,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to DisassociateDistributionTenantWebACL, built one input member at a time: from `client.disassociate_distribution_tenant_web_acl()` (or `client.disassociate_distribution_tenant_web_acl_with(input)`), a setter per member, then [`send`](DisassociateDistributionTenantWebACLFluentBuilder::send).
-///
-/// [`config_override`](DisassociateDistributionTenantWebACLFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DisassociateDistributionTenantWebACLFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DisassociateDistributionTenantWebACLFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DisassociateDistributionTenantWebACLFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DisassociateDistributionTenantWebACLFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DisassociateDistributionTenantWebACLFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DisassociateDistributionTenantWebACLFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInputBuilder,
-    ) -> Self {
-        DisassociateDistributionTenantWebACLFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the distribution tenant.
-    ///
-    /// Sets [`crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInput::id`](crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The current version of the distribution tenant that you're disassociating from the WAF web ACL. This is the `ETag` value returned in the response to the `GetDistributionTenant` API operation.
-    ///
-    /// Sets [`crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInput::if_match`](crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInput::if_match`](crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInputBuilder
-    {
-        &self.input
-    }
-    /// Sends DisassociateDistributionTenantWebACL: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DisassociateDistributionTenantWebACLError`], the errors the model lists for DisassociateDistributionTenantWebACL; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLOutput,
-        restxml_runtime::SdkError<DisassociateDistributionTenantWebACLError>,
-    > {
-        let input: crate::operation::disassociate_distribution_tenant_web_acl::DisassociateDistributionTenantWebACLInput = self
-            .input
-            .build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("DisassociateDistributionTenantWebACL", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

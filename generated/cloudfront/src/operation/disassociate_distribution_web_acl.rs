@@ -214,29 +214,33 @@ impl DisassociateDistributionWebACLError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("DisassociateDistributionWebACL", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("DisassociateDistributionWebACL", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("DisassociateDistributionWebACL", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("DisassociateDistributionWebACL", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("DisassociateDistributionWebACL", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DisassociateDistributionWebACL",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`DisassociateDistributionWebACLError::PreconditionFailed`].
@@ -379,102 +383,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         id: body_id,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to DisassociateDistributionWebACL, built one input member at a time: from `client.disassociate_distribution_web_acl()` (or `client.disassociate_distribution_web_acl_with(input)`), a setter per member, then [`send`](DisassociateDistributionWebACLFluentBuilder::send).
-///
-/// [`config_override`](DisassociateDistributionWebACLFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DisassociateDistributionWebACLFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DisassociateDistributionWebACLFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DisassociateDistributionWebACLFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DisassociateDistributionWebACLFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DisassociateDistributionWebACLFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DisassociateDistributionWebACLFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInputBuilder,
-    ) -> Self {
-        DisassociateDistributionWebACLFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the distribution.
-    ///
-    /// Sets [`crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput::id`](crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The value of the `ETag` header that you received when retrieving the distribution that you're disassociating from the WAF web ACL.
-    ///
-    /// Sets [`crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput::if_match`](crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput::if_match`](crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInputBuilder {
-        &self.input
-    }
-    /// Sends DisassociateDistributionWebACL: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DisassociateDistributionWebACLError`], the errors the model lists for DisassociateDistributionWebACL; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLOutput,
-        restxml_runtime::SdkError<DisassociateDistributionWebACLError>,
-    > {
-        let input: crate::operation::disassociate_distribution_web_acl::DisassociateDistributionWebACLInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DisassociateDistributionWebACL", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -195,22 +195,20 @@ impl GetAnycastIpListError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetAnycastIpList", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetAnycastIpList", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("EntityNotFound") => restxml_runtime::error_body::modeled("GetAnycastIpList", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("GetAnycastIpList", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("GetAnycastIpList", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            _ => {
+                Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetAnycastIpList", meta, headers, body))
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
         }
     }
     /// Whether this is [`GetAnycastIpListError::AccessDenied`].
@@ -334,85 +332,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetAnycastIpList, built one input member at a time: from `client.get_anycast_ip_list()` (or `client.get_anycast_ip_list_with(input)`), a setter per member, then [`send`](GetAnycastIpListFluentBuilder::send).
-///
-/// [`config_override`](GetAnycastIpListFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetAnycastIpListFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_anycast_ip_list::GetAnycastIpListInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetAnycastIpListFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetAnycastIpListFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetAnycastIpListFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetAnycastIpListFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetAnycastIpListFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_anycast_ip_list::GetAnycastIpListInputBuilder,
-    ) -> Self {
-        GetAnycastIpListFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the Anycast static IP list.
-    ///
-    /// Sets [`crate::operation::get_anycast_ip_list::GetAnycastIpListInput::id`](crate::operation::get_anycast_ip_list::GetAnycastIpListInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_anycast_ip_list::GetAnycastIpListInputBuilder {
-        &self.input
-    }
-    /// Sends GetAnycastIpList: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetAnycastIpListError`], the errors the model lists for GetAnycastIpList; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_anycast_ip_list::GetAnycastIpListOutput,
-        restxml_runtime::SdkError<GetAnycastIpListError>,
-    > {
-        let input: crate::operation::get_anycast_ip_list::GetAnycastIpListInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetAnycastIpList", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

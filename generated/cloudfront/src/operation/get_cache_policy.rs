@@ -192,16 +192,12 @@ impl GetCachePolicyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetCachePolicy", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCachePolicy),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            _ => unhandled(meta),
+            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled("GetCachePolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy),
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetCachePolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetCachePolicy", meta, headers, body)),
         }
     }
     /// Whether this is [`GetCachePolicyError::NoSuchCachePolicy`].
@@ -308,83 +304,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetCachePolicy, built one input member at a time: from `client.get_cache_policy()` (or `client.get_cache_policy_with(input)`), a setter per member, then [`send`](GetCachePolicyFluentBuilder::send).
-///
-/// [`config_override`](GetCachePolicyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetCachePolicyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_cache_policy::GetCachePolicyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetCachePolicyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetCachePolicyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetCachePolicyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetCachePolicyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetCachePolicyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_cache_policy::GetCachePolicyInputBuilder,
-    ) -> Self {
-        GetCachePolicyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The unique identifier for the cache policy. If the cache policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the cache policy is not attached to a cache behavior, you can get the identifier using `ListCachePolicies`.
-    ///
-    /// Sets [`crate::operation::get_cache_policy::GetCachePolicyInput::id`](crate::operation::get_cache_policy::GetCachePolicyInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_cache_policy::GetCachePolicyInputBuilder {
-        &self.input
-    }
-    /// Sends GetCachePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetCachePolicyError`], the errors the model lists for GetCachePolicy; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<crate::operation::get_cache_policy::GetCachePolicyOutput, restxml_runtime::SdkError<GetCachePolicyError>>
-    {
-        let input: crate::operation::get_cache_policy::GetCachePolicyInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetCachePolicy", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

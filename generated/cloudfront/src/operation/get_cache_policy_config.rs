@@ -193,16 +193,19 @@ impl GetCachePolicyConfigError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetCachePolicyConfig", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCachePolicy),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("NoSuchCachePolicy") => {
+                restxml_runtime::error_body::modeled("GetCachePolicyConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy)
             }
-            _ => unhandled(meta),
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetCachePolicyConfig", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "GetCachePolicyConfig",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`GetCachePolicyConfigError::NoSuchCachePolicy`].
@@ -313,85 +316,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetCachePolicyConfig, built one input member at a time: from `client.get_cache_policy_config()` (or `client.get_cache_policy_config_with(input)`), a setter per member, then [`send`](GetCachePolicyConfigFluentBuilder::send).
-///
-/// [`config_override`](GetCachePolicyConfigFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetCachePolicyConfigFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_cache_policy_config::GetCachePolicyConfigInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetCachePolicyConfigFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetCachePolicyConfigFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetCachePolicyConfigFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetCachePolicyConfigFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetCachePolicyConfigFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_cache_policy_config::GetCachePolicyConfigInputBuilder,
-    ) -> Self {
-        GetCachePolicyConfigFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The unique identifier for the cache policy. If the cache policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the cache policy is not attached to a cache behavior, you can get the identifier using `ListCachePolicies`.
-    ///
-    /// Sets [`crate::operation::get_cache_policy_config::GetCachePolicyConfigInput::id`](crate::operation::get_cache_policy_config::GetCachePolicyConfigInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_cache_policy_config::GetCachePolicyConfigInputBuilder {
-        &self.input
-    }
-    /// Sends GetCachePolicyConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetCachePolicyConfigError`], the errors the model lists for GetCachePolicyConfig; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_cache_policy_config::GetCachePolicyConfigOutput,
-        restxml_runtime::SdkError<GetCachePolicyConfigError>,
-    > {
-        let input: crate::operation::get_cache_policy_config::GetCachePolicyConfigInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetCachePolicyConfig", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

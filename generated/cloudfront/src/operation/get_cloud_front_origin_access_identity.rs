@@ -194,21 +194,21 @@ impl GetCloudFrontOriginAccessIdentityError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("GetCloudFrontOriginAccessIdentity", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("NoSuchCloudFrontOriginAccessIdentity") => {
+                restxml_runtime::error_body::modeled("GetCloudFrontOriginAccessIdentity", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchCloudFrontOriginAccessIdentity)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetCloudFrontOriginAccessIdentity",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("NoSuchCloudFrontOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCloudFrontOriginAccessIdentity),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`GetCloudFrontOriginAccessIdentityError::AccessDenied`].
@@ -320,90 +320,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetCloudFrontOriginAccessIdentity, built one input member at a time: from `client.get_cloud_front_origin_access_identity()` (or `client.get_cloud_front_origin_access_identity_with(input)`), a setter per member, then [`send`](GetCloudFrontOriginAccessIdentityFluentBuilder::send).
-///
-/// [`config_override`](GetCloudFrontOriginAccessIdentityFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetCloudFrontOriginAccessIdentityFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetCloudFrontOriginAccessIdentityFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetCloudFrontOriginAccessIdentityFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetCloudFrontOriginAccessIdentityFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetCloudFrontOriginAccessIdentityFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetCloudFrontOriginAccessIdentityFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInputBuilder,
-    ) -> Self {
-        GetCloudFrontOriginAccessIdentityFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The identity's ID.
-    ///
-    /// Sets [`crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInput::id`](crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInputBuilder {
-        &self.input
-    }
-    /// Sends GetCloudFrontOriginAccessIdentity: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetCloudFrontOriginAccessIdentityError`], the errors the model lists for GetCloudFrontOriginAccessIdentity; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityOutput,
-        restxml_runtime::SdkError<GetCloudFrontOriginAccessIdentityError>,
-    > {
-        let input: crate::operation::get_cloud_front_origin_access_identity::GetCloudFrontOriginAccessIdentityInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("GetCloudFrontOriginAccessIdentity", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -235,24 +235,23 @@ impl GetConnectionFunctionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetConnectionFunction", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("GetConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("GetConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetConnectionFunction",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`GetConnectionFunctionError::AccessDenied`].
@@ -367,99 +366,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         content_type: m_content_type,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetConnectionFunction, built one input member at a time: from `client.get_connection_function()` (or `client.get_connection_function_with(input)`), a setter per member, then [`send`](GetConnectionFunctionFluentBuilder::send).
-///
-/// [`config_override`](GetConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetConnectionFunctionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_connection_function::GetConnectionFunctionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetConnectionFunctionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetConnectionFunctionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetConnectionFunctionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetConnectionFunctionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetConnectionFunctionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_connection_function::GetConnectionFunctionInputBuilder,
-    ) -> Self {
-        GetConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The connection function's identifier.
-    ///
-    /// Sets [`crate::operation::get_connection_function::GetConnectionFunctionInput::identifier`](crate::operation::get_connection_function::GetConnectionFunctionInput::identifier). Required.
-    #[inline]
-    pub fn identifier(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.identifier(value);
-        self
-    }
-    /// The connection function's stage.
-    ///
-    /// Sets [`crate::operation::get_connection_function::GetConnectionFunctionInput::stage`](crate::operation::get_connection_function::GetConnectionFunctionInput::stage).
-    #[inline]
-    pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
-        self.input = self.input.stage(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::get_connection_function::GetConnectionFunctionInput::stage`](crate::operation::get_connection_function::GetConnectionFunctionInput::stage).
-    #[inline]
-    pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
-        self.input = self.input.set_stage(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_connection_function::GetConnectionFunctionInputBuilder {
-        &self.input
-    }
-    /// Sends GetConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetConnectionFunctionError`], the errors the model lists for GetConnectionFunction; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_connection_function::GetConnectionFunctionOutput,
-        restxml_runtime::SdkError<GetConnectionFunctionError>,
-    > {
-        let input: crate::operation::get_connection_function::GetConnectionFunctionInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetConnectionFunction", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

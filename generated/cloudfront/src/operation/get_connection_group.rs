@@ -191,17 +191,17 @@ impl GetConnectionGroupError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetConnectionGroup", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            _ => unhandled(meta),
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetConnectionGroup", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("EntityNotFound") => restxml_runtime::error_body::modeled("GetConnectionGroup", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "GetConnectionGroup",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`GetConnectionGroupError::AccessDenied`].
@@ -311,85 +311,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetConnectionGroup, built one input member at a time: from `client.get_connection_group()` (or `client.get_connection_group_with(input)`), a setter per member, then [`send`](GetConnectionGroupFluentBuilder::send).
-///
-/// [`config_override`](GetConnectionGroupFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetConnectionGroupFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_connection_group::GetConnectionGroupInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetConnectionGroupFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetConnectionGroupFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetConnectionGroupFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetConnectionGroupFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetConnectionGroupFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_connection_group::GetConnectionGroupInputBuilder,
-    ) -> Self {
-        GetConnectionGroupFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID, name, or Amazon Resource Name (ARN) of the connection group.
-    ///
-    /// Sets [`crate::operation::get_connection_group::GetConnectionGroupInput::identifier`](crate::operation::get_connection_group::GetConnectionGroupInput::identifier). Required.
-    #[inline]
-    pub fn identifier(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.identifier(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_connection_group::GetConnectionGroupInputBuilder {
-        &self.input
-    }
-    /// Sends GetConnectionGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetConnectionGroupError`], the errors the model lists for GetConnectionGroup; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_connection_group::GetConnectionGroupOutput,
-        restxml_runtime::SdkError<GetConnectionGroupError>,
-    > {
-        let input: crate::operation::get_connection_group::GetConnectionGroupInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetConnectionGroup", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -197,22 +197,21 @@ impl GetConnectionGroupByRoutingEndpointError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("GetConnectionGroupByRoutingEndpoint", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("GetConnectionGroupByRoutingEndpoint", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetConnectionGroupByRoutingEndpoint",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`GetConnectionGroupByRoutingEndpointError::AccessDenied`].
@@ -322,92 +321,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetConnectionGroupByRoutingEndpoint, built one input member at a time: from `client.get_connection_group_by_routing_endpoint()` (or `client.get_connection_group_by_routing_endpoint_with(input)`), a setter per member, then [`send`](GetConnectionGroupByRoutingEndpointFluentBuilder::send).
-///
-/// [`config_override`](GetConnectionGroupByRoutingEndpointFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetConnectionGroupByRoutingEndpointFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetConnectionGroupByRoutingEndpointFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetConnectionGroupByRoutingEndpointFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetConnectionGroupByRoutingEndpointFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetConnectionGroupByRoutingEndpointFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetConnectionGroupByRoutingEndpointFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInputBuilder,
-    ) -> Self {
-        GetConnectionGroupByRoutingEndpointFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The routing endpoint for the target connection group, such as d111111abcdef8.cloudfront.net.
-    ///
-    /// Sets [`crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInput::routing_endpoint`](crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInput::routing_endpoint). Required.
-    #[inline]
-    pub fn routing_endpoint(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.routing_endpoint(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInputBuilder
-    {
-        &self.input
-    }
-    /// Sends GetConnectionGroupByRoutingEndpoint: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetConnectionGroupByRoutingEndpointError`], the errors the model lists for GetConnectionGroupByRoutingEndpoint; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointOutput,
-        restxml_runtime::SdkError<GetConnectionGroupByRoutingEndpointError>,
-    > {
-        let input: crate::operation::get_connection_group_by_routing_endpoint::GetConnectionGroupByRoutingEndpointInput = self
-            .input
-            .build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("GetConnectionGroupByRoutingEndpoint", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

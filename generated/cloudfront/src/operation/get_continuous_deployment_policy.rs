@@ -191,21 +191,21 @@ impl GetContinuousDeploymentPolicyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("GetContinuousDeploymentPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("NoSuchContinuousDeploymentPolicy") => {
+                restxml_runtime::error_body::modeled("GetContinuousDeploymentPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchContinuousDeploymentPolicy)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetContinuousDeploymentPolicy",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("NoSuchContinuousDeploymentPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`GetContinuousDeploymentPolicyError::AccessDenied`].
@@ -315,88 +315,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetContinuousDeploymentPolicy, built one input member at a time: from `client.get_continuous_deployment_policy()` (or `client.get_continuous_deployment_policy_with(input)`), a setter per member, then [`send`](GetContinuousDeploymentPolicyFluentBuilder::send).
-///
-/// [`config_override`](GetContinuousDeploymentPolicyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetContinuousDeploymentPolicyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetContinuousDeploymentPolicyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetContinuousDeploymentPolicyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetContinuousDeploymentPolicyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetContinuousDeploymentPolicyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetContinuousDeploymentPolicyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInputBuilder,
-    ) -> Self {
-        GetContinuousDeploymentPolicyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The identifier of the continuous deployment policy that you are getting.
-    ///
-    /// Sets [`crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInput::id`](crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInputBuilder {
-        &self.input
-    }
-    /// Sends GetContinuousDeploymentPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetContinuousDeploymentPolicyError`], the errors the model lists for GetContinuousDeploymentPolicy; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyOutput,
-        restxml_runtime::SdkError<GetContinuousDeploymentPolicyError>,
-    > {
-        let input: crate::operation::get_continuous_deployment_policy::GetContinuousDeploymentPolicyInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetContinuousDeploymentPolicy", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

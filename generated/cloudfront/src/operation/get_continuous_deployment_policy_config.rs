@@ -197,21 +197,21 @@ impl GetContinuousDeploymentPolicyConfigError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("GetContinuousDeploymentPolicyConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("NoSuchContinuousDeploymentPolicy") => {
+                restxml_runtime::error_body::modeled("GetContinuousDeploymentPolicyConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchContinuousDeploymentPolicy)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetContinuousDeploymentPolicyConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("NoSuchContinuousDeploymentPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`GetContinuousDeploymentPolicyConfigError::AccessDenied`].
@@ -322,91 +322,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetContinuousDeploymentPolicyConfig, built one input member at a time: from `client.get_continuous_deployment_policy_config()` (or `client.get_continuous_deployment_policy_config_with(input)`), a setter per member, then [`send`](GetContinuousDeploymentPolicyConfigFluentBuilder::send).
-///
-/// [`config_override`](GetContinuousDeploymentPolicyConfigFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetContinuousDeploymentPolicyConfigFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetContinuousDeploymentPolicyConfigFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetContinuousDeploymentPolicyConfigFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetContinuousDeploymentPolicyConfigFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetContinuousDeploymentPolicyConfigFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetContinuousDeploymentPolicyConfigFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInputBuilder,
-    ) -> Self {
-        GetContinuousDeploymentPolicyConfigFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The identifier of the continuous deployment policy whose configuration you are getting.
-    ///
-    /// Sets [`crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInput::id`](crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInputBuilder
-    {
-        &self.input
-    }
-    /// Sends GetContinuousDeploymentPolicyConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetContinuousDeploymentPolicyConfigError`], the errors the model lists for GetContinuousDeploymentPolicyConfig; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigOutput,
-        restxml_runtime::SdkError<GetContinuousDeploymentPolicyConfigError>,
-    > {
-        let input: crate::operation::get_continuous_deployment_policy_config::GetContinuousDeploymentPolicyConfigInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("GetContinuousDeploymentPolicyConfig", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

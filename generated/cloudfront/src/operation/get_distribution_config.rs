@@ -191,21 +191,19 @@ impl GetDistributionConfigError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("NoSuchDistribution") => {
+                restxml_runtime::error_body::modeled("GetDistributionConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+            }
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetDistributionConfig", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetDistributionConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDistribution),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`GetDistributionConfigError::NoSuchDistribution`].
@@ -316,85 +314,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetDistributionConfig, built one input member at a time: from `client.get_distribution_config()` (or `client.get_distribution_config_with(input)`), a setter per member, then [`send`](GetDistributionConfigFluentBuilder::send).
-///
-/// [`config_override`](GetDistributionConfigFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetDistributionConfigFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_distribution_config::GetDistributionConfigInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetDistributionConfigFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetDistributionConfigFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetDistributionConfigFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDistributionConfigFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetDistributionConfigFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_distribution_config::GetDistributionConfigInputBuilder,
-    ) -> Self {
-        GetDistributionConfigFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The distribution's ID. If the ID is empty, an empty distribution configuration is returned.
-    ///
-    /// Sets [`crate::operation::get_distribution_config::GetDistributionConfigInput::id`](crate::operation::get_distribution_config::GetDistributionConfigInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_distribution_config::GetDistributionConfigInputBuilder {
-        &self.input
-    }
-    /// Sends GetDistributionConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetDistributionConfigError`], the errors the model lists for GetDistributionConfig; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_distribution_config::GetDistributionConfigOutput,
-        restxml_runtime::SdkError<GetDistributionConfigError>,
-    > {
-        let input: crate::operation::get_distribution_config::GetDistributionConfigInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetDistributionConfig", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

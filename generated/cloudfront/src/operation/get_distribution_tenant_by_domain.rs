@@ -191,22 +191,21 @@ impl GetDistributionTenantByDomainError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("GetDistributionTenantByDomain", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("GetDistributionTenantByDomain", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetDistributionTenantByDomain",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`GetDistributionTenantByDomainError::AccessDenied`].
@@ -316,88 +315,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetDistributionTenantByDomain, built one input member at a time: from `client.get_distribution_tenant_by_domain()` (or `client.get_distribution_tenant_by_domain_with(input)`), a setter per member, then [`send`](GetDistributionTenantByDomainFluentBuilder::send).
-///
-/// [`config_override`](GetDistributionTenantByDomainFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetDistributionTenantByDomainFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetDistributionTenantByDomainFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetDistributionTenantByDomainFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetDistributionTenantByDomainFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDistributionTenantByDomainFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetDistributionTenantByDomainFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInputBuilder,
-    ) -> Self {
-        GetDistributionTenantByDomainFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// A domain name associated with the target distribution tenant.
-    ///
-    /// Sets [`crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInput::domain`](crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInput::domain). Required.
-    #[inline]
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.domain(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInputBuilder {
-        &self.input
-    }
-    /// Sends GetDistributionTenantByDomain: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetDistributionTenantByDomainError`], the errors the model lists for GetDistributionTenantByDomain; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainOutput,
-        restxml_runtime::SdkError<GetDistributionTenantByDomainError>,
-    > {
-        let input: crate::operation::get_distribution_tenant_by_domain::GetDistributionTenantByDomainInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetDistributionTenantByDomain", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -194,21 +194,21 @@ impl GetFieldLevelEncryptionProfileError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("GetFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("NoSuchFieldLevelEncryptionProfile") => {
+                restxml_runtime::error_body::modeled("GetFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionProfile)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetFieldLevelEncryptionProfile",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("NoSuchFieldLevelEncryptionProfile") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`GetFieldLevelEncryptionProfileError::AccessDenied`].
@@ -318,88 +318,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetFieldLevelEncryptionProfile, built one input member at a time: from `client.get_field_level_encryption_profile()` (or `client.get_field_level_encryption_profile_with(input)`), a setter per member, then [`send`](GetFieldLevelEncryptionProfileFluentBuilder::send).
-///
-/// [`config_override`](GetFieldLevelEncryptionProfileFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetFieldLevelEncryptionProfileFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetFieldLevelEncryptionProfileFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetFieldLevelEncryptionProfileFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetFieldLevelEncryptionProfileFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFieldLevelEncryptionProfileFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetFieldLevelEncryptionProfileFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInputBuilder,
-    ) -> Self {
-        GetFieldLevelEncryptionProfileFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Get the ID for the field-level encryption profile information.
-    ///
-    /// Sets [`crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInput::id`](crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInputBuilder {
-        &self.input
-    }
-    /// Sends GetFieldLevelEncryptionProfile: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetFieldLevelEncryptionProfileError`], the errors the model lists for GetFieldLevelEncryptionProfile; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileOutput,
-        restxml_runtime::SdkError<GetFieldLevelEncryptionProfileError>,
-    > {
-        let input: crate::operation::get_field_level_encryption_profile::GetFieldLevelEncryptionProfileInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetFieldLevelEncryptionProfile", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -226,14 +226,12 @@ impl GetFunctionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled =
-            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetFunction", meta, headers, body));
         match meta.code.as_deref() {
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFunctionExists),
-            _ => unhandled(meta),
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled("GetFunction", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::UnsupportedOperation),
+            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled("GetFunction", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchFunctionExists),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetFunction", meta, headers, body)),
         }
     }
     /// Whether this is [`GetFunctionError::UnsupportedOperation`].
@@ -338,93 +336,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         content_type: m_content_type,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetFunction, built one input member at a time: from `client.get_function()` (or `client.get_function_with(input)`), a setter per member, then [`send`](GetFunctionFluentBuilder::send).
-///
-/// [`config_override`](GetFunctionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetFunctionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_function::GetFunctionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetFunctionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetFunctionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetFunctionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetFunctionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetFunctionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(client: crate::Client, input: crate::operation::get_function::GetFunctionInputBuilder) -> Self {
-        GetFunctionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The name of the function whose code you are getting.
-    ///
-    /// Sets [`crate::operation::get_function::GetFunctionInput::name`](crate::operation::get_function::GetFunctionInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// The function's stage, either `DEVELOPMENT` or `LIVE`.
-    ///
-    /// Sets [`crate::operation::get_function::GetFunctionInput::stage`](crate::operation::get_function::GetFunctionInput::stage).
-    #[inline]
-    pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
-        self.input = self.input.stage(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::get_function::GetFunctionInput::stage`](crate::operation::get_function::GetFunctionInput::stage).
-    #[inline]
-    pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
-        self.input = self.input.set_stage(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_function::GetFunctionInputBuilder {
-        &self.input
-    }
-    /// Sends GetFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetFunctionError`], the errors the model lists for GetFunction; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<crate::operation::get_function::GetFunctionOutput, restxml_runtime::SdkError<GetFunctionError>> {
-        let input: crate::operation::get_function::GetFunctionInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetFunction", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -185,18 +185,16 @@ impl GetInvalidationError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetInvalidation", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDistribution),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled("GetInvalidation", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchDistribution),
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetInvalidation", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("NoSuchInvalidation") => restxml_runtime::error_body::modeled("GetInvalidation", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchInvalidation),
+            _ => {
+                Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetInvalidation", meta, headers, body))
             }
-            Some("NoSuchInvalidation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchInvalidation),
-            _ => unhandled(meta),
         }
     }
     /// Whether this is [`GetInvalidationError::NoSuchDistribution`].
@@ -313,93 +311,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         invalidation: m_invalidation,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetInvalidation, built one input member at a time: from `client.get_invalidation()` (or `client.get_invalidation_with(input)`), a setter per member, then [`send`](GetInvalidationFluentBuilder::send).
-///
-/// [`config_override`](GetInvalidationFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetInvalidationFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_invalidation::GetInvalidationInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetInvalidationFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetInvalidationFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetInvalidationFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetInvalidationFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetInvalidationFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_invalidation::GetInvalidationInputBuilder,
-    ) -> Self {
-        GetInvalidationFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The distribution's ID.
-    ///
-    /// Sets [`crate::operation::get_invalidation::GetInvalidationInput::distribution_id`](crate::operation::get_invalidation::GetInvalidationInput::distribution_id). Required.
-    #[inline]
-    pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.distribution_id(value);
-        self
-    }
-    /// The identifier for the invalidation request, for example, `IDFDVBD632BHDS5`.
-    ///
-    /// Sets [`crate::operation::get_invalidation::GetInvalidationInput::id`](crate::operation::get_invalidation::GetInvalidationInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_invalidation::GetInvalidationInputBuilder {
-        &self.input
-    }
-    /// Sends GetInvalidation: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetInvalidationError`], the errors the model lists for GetInvalidation; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_invalidation::GetInvalidationOutput,
-        restxml_runtime::SdkError<GetInvalidationError>,
-    > {
-        let input: crate::operation::get_invalidation::GetInvalidationInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetInvalidation", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -197,24 +197,25 @@ impl GetInvalidationForDistributionTenantError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("GetInvalidationForDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("GetInvalidationForDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("NoSuchInvalidation") => {
+                restxml_runtime::error_body::modeled("GetInvalidationForDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchInvalidation)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetInvalidationForDistributionTenant",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("NoSuchInvalidation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchInvalidation),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`GetInvalidationForDistributionTenantError::AccessDenied`].
@@ -333,100 +334,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         invalidation: m_invalidation,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetInvalidationForDistributionTenant, built one input member at a time: from `client.get_invalidation_for_distribution_tenant()` (or `client.get_invalidation_for_distribution_tenant_with(input)`), a setter per member, then [`send`](GetInvalidationForDistributionTenantFluentBuilder::send).
-///
-/// [`config_override`](GetInvalidationForDistributionTenantFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetInvalidationForDistributionTenantFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetInvalidationForDistributionTenantFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetInvalidationForDistributionTenantFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetInvalidationForDistributionTenantFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetInvalidationForDistributionTenantFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetInvalidationForDistributionTenantFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder,
-    ) -> Self {
-        GetInvalidationForDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the distribution tenant.
-    ///
-    /// Sets [`crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInput::distribution_tenant_id`](crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInput::distribution_tenant_id). Required.
-    #[inline]
-    pub fn distribution_tenant_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.distribution_tenant_id(value);
-        self
-    }
-    /// The ID of the invalidation to retrieve.
-    ///
-    /// Sets [`crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInput::id`](crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInputBuilder
-    {
-        &self.input
-    }
-    /// Sends GetInvalidationForDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetInvalidationForDistributionTenantError`], the errors the model lists for GetInvalidationForDistributionTenant; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantOutput,
-        restxml_runtime::SdkError<GetInvalidationForDistributionTenantError>,
-    > {
-        let input: crate::operation::get_invalidation_for_distribution_tenant::GetInvalidationForDistributionTenantInput = self
-            .input
-            .build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("GetInvalidationForDistributionTenant", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

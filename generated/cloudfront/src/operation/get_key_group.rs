@@ -183,13 +183,10 @@ impl GetKeyGroupError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled =
-            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetKeyGroup", meta, headers, body));
         match meta.code.as_deref() {
-            Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
-            }
-            _ => unhandled(meta),
+            Some("NoSuchResource") => restxml_runtime::error_body::modeled("GetKeyGroup", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchResource),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetKeyGroup", meta, headers, body)),
         }
     }
     /// Whether this is [`GetKeyGroupError::NoSuchResource`].
@@ -289,79 +286,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetKeyGroup, built one input member at a time: from `client.get_key_group()` (or `client.get_key_group_with(input)`), a setter per member, then [`send`](GetKeyGroupFluentBuilder::send).
-///
-/// [`config_override`](GetKeyGroupFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetKeyGroupFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_key_group::GetKeyGroupInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetKeyGroupFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetKeyGroupFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetKeyGroupFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetKeyGroupFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetKeyGroupFluentBuilder {
-    #[inline]
-    pub(crate) fn new(client: crate::Client, input: crate::operation::get_key_group::GetKeyGroupInputBuilder) -> Self {
-        GetKeyGroupFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The identifier of the key group that you are getting. To get the identifier, use `ListKeyGroups`.
-    ///
-    /// Sets [`crate::operation::get_key_group::GetKeyGroupInput::id`](crate::operation::get_key_group::GetKeyGroupInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_key_group::GetKeyGroupInputBuilder {
-        &self.input
-    }
-    /// Sends GetKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetKeyGroupError`], the errors the model lists for GetKeyGroup; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<crate::operation::get_key_group::GetKeyGroupOutput, restxml_runtime::SdkError<GetKeyGroupError>> {
-        let input: crate::operation::get_key_group::GetKeyGroupInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetKeyGroup", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -191,14 +191,15 @@ impl GetKeyGroupConfigError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetKeyGroupConfig", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
-            }
-            _ => unhandled(meta),
+            Some("NoSuchResource") => restxml_runtime::error_body::modeled("GetKeyGroupConfig", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchResource),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "GetKeyGroupConfig",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`GetKeyGroupConfigError::NoSuchResource`].
@@ -302,85 +303,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetKeyGroupConfig, built one input member at a time: from `client.get_key_group_config()` (or `client.get_key_group_config_with(input)`), a setter per member, then [`send`](GetKeyGroupConfigFluentBuilder::send).
-///
-/// [`config_override`](GetKeyGroupConfigFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetKeyGroupConfigFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_key_group_config::GetKeyGroupConfigInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetKeyGroupConfigFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetKeyGroupConfigFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetKeyGroupConfigFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetKeyGroupConfigFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetKeyGroupConfigFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_key_group_config::GetKeyGroupConfigInputBuilder,
-    ) -> Self {
-        GetKeyGroupConfigFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The identifier of the key group whose configuration you are getting. To get the identifier, use `ListKeyGroups`.
-    ///
-    /// Sets [`crate::operation::get_key_group_config::GetKeyGroupConfigInput::id`](crate::operation::get_key_group_config::GetKeyGroupConfigInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_key_group_config::GetKeyGroupConfigInputBuilder {
-        &self.input
-    }
-    /// Sends GetKeyGroupConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetKeyGroupConfigError`], the errors the model lists for GetKeyGroupConfig; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_key_group_config::GetKeyGroupConfigOutput,
-        restxml_runtime::SdkError<GetKeyGroupConfigError>,
-    > {
-        let input: crate::operation::get_key_group_config::GetKeyGroupConfigInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetKeyGroupConfig", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

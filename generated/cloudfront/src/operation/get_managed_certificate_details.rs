@@ -173,22 +173,21 @@ impl GetManagedCertificateDetailsError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("GetManagedCertificateDetails", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("GetManagedCertificateDetails", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetManagedCertificateDetails",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`GetManagedCertificateDetailsError::AccessDenied`].
@@ -295,88 +294,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         managed_certificate_details: m_managed_certificate_details,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetManagedCertificateDetails, built one input member at a time: from `client.get_managed_certificate_details()` (or `client.get_managed_certificate_details_with(input)`), a setter per member, then [`send`](GetManagedCertificateDetailsFluentBuilder::send).
-///
-/// [`config_override`](GetManagedCertificateDetailsFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetManagedCertificateDetailsFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetManagedCertificateDetailsFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetManagedCertificateDetailsFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetManagedCertificateDetailsFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetManagedCertificateDetailsFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetManagedCertificateDetailsFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInputBuilder,
-    ) -> Self {
-        GetManagedCertificateDetailsFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The identifier of the distribution tenant. You can specify the ARN, ID, or name of the distribution tenant.
-    ///
-    /// Sets [`crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInput::identifier`](crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInput::identifier). Required.
-    #[inline]
-    pub fn identifier(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.identifier(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInputBuilder {
-        &self.input
-    }
-    /// Sends GetManagedCertificateDetails: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetManagedCertificateDetailsError`], the errors the model lists for GetManagedCertificateDetails; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsOutput,
-        restxml_runtime::SdkError<GetManagedCertificateDetailsError>,
-    > {
-        let input: crate::operation::get_managed_certificate_details::GetManagedCertificateDetailsInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetManagedCertificateDetails", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -177,25 +177,29 @@ impl GetMonitoringSubscriptionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("NoSuchDistribution") => {
+                restxml_runtime::error_body::modeled("GetMonitoringSubscription", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("GetMonitoringSubscription", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("GetMonitoringSubscription", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
+            Some("NoSuchMonitoringSubscription") => {
+                restxml_runtime::error_body::modeled("GetMonitoringSubscription", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchMonitoringSubscription)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetMonitoringSubscription",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDistribution),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("NoSuchMonitoringSubscription") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchMonitoringSubscription),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`GetMonitoringSubscriptionError::NoSuchDistribution`].
@@ -317,86 +321,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         monitoring_subscription: m_monitoring_subscription,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetMonitoringSubscription, built one input member at a time: from `client.get_monitoring_subscription()` (or `client.get_monitoring_subscription_with(input)`), a setter per member, then [`send`](GetMonitoringSubscriptionFluentBuilder::send).
-///
-/// [`config_override`](GetMonitoringSubscriptionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetMonitoringSubscriptionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetMonitoringSubscriptionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetMonitoringSubscriptionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetMonitoringSubscriptionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetMonitoringSubscriptionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetMonitoringSubscriptionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInputBuilder,
-    ) -> Self {
-        GetMonitoringSubscriptionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the distribution that you are getting metrics information for.
-    ///
-    /// Sets [`crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInput::distribution_id`](crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInput::distribution_id). Required.
-    #[inline]
-    pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.distribution_id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInputBuilder {
-        &self.input
-    }
-    /// Sends GetMonitoringSubscription: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetMonitoringSubscriptionError`], the errors the model lists for GetMonitoringSubscription; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionOutput,
-        restxml_runtime::SdkError<GetMonitoringSubscriptionError>,
-    > {
-        let input: crate::operation::get_monitoring_subscription::GetMonitoringSubscriptionInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetMonitoringSubscription", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -191,21 +191,19 @@ impl GetOriginAccessControlError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetOriginAccessControl", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("NoSuchOriginAccessControl") => {
+                restxml_runtime::error_body::modeled("GetOriginAccessControl", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchOriginAccessControl)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetOriginAccessControl",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("NoSuchOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchOriginAccessControl),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`GetOriginAccessControlError::AccessDenied`].
@@ -315,85 +313,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetOriginAccessControl, built one input member at a time: from `client.get_origin_access_control()` (or `client.get_origin_access_control_with(input)`), a setter per member, then [`send`](GetOriginAccessControlFluentBuilder::send).
-///
-/// [`config_override`](GetOriginAccessControlFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetOriginAccessControlFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_origin_access_control::GetOriginAccessControlInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetOriginAccessControlFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetOriginAccessControlFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetOriginAccessControlFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetOriginAccessControlFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetOriginAccessControlFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_origin_access_control::GetOriginAccessControlInputBuilder,
-    ) -> Self {
-        GetOriginAccessControlFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The unique identifier of the origin access control.
-    ///
-    /// Sets [`crate::operation::get_origin_access_control::GetOriginAccessControlInput::id`](crate::operation::get_origin_access_control::GetOriginAccessControlInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_origin_access_control::GetOriginAccessControlInputBuilder {
-        &self.input
-    }
-    /// Sends GetOriginAccessControl: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetOriginAccessControlError`], the errors the model lists for GetOriginAccessControl; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_origin_access_control::GetOriginAccessControlOutput,
-        restxml_runtime::SdkError<GetOriginAccessControlError>,
-    > {
-        let input: crate::operation::get_origin_access_control::GetOriginAccessControlInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetOriginAccessControl", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -191,21 +191,21 @@ impl GetOriginAccessControlConfigError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("GetOriginAccessControlConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("NoSuchOriginAccessControl") => {
+                restxml_runtime::error_body::modeled("GetOriginAccessControlConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchOriginAccessControl)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetOriginAccessControlConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("NoSuchOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchOriginAccessControl),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`GetOriginAccessControlConfigError::AccessDenied`].
@@ -316,88 +316,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetOriginAccessControlConfig, built one input member at a time: from `client.get_origin_access_control_config()` (or `client.get_origin_access_control_config_with(input)`), a setter per member, then [`send`](GetOriginAccessControlConfigFluentBuilder::send).
-///
-/// [`config_override`](GetOriginAccessControlConfigFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetOriginAccessControlConfigFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetOriginAccessControlConfigFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetOriginAccessControlConfigFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetOriginAccessControlConfigFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetOriginAccessControlConfigFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetOriginAccessControlConfigFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInputBuilder,
-    ) -> Self {
-        GetOriginAccessControlConfigFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The unique identifier of the origin access control.
-    ///
-    /// Sets [`crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInput::id`](crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInputBuilder {
-        &self.input
-    }
-    /// Sends GetOriginAccessControlConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetOriginAccessControlConfigError`], the errors the model lists for GetOriginAccessControlConfig; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigOutput,
-        restxml_runtime::SdkError<GetOriginAccessControlConfigError>,
-    > {
-        let input: crate::operation::get_origin_access_control_config::GetOriginAccessControlConfigInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetOriginAccessControlConfig", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

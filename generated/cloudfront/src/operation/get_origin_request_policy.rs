@@ -197,21 +197,19 @@ impl GetOriginRequestPolicyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetOriginRequestPolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("NoSuchOriginRequestPolicy") => {
+                restxml_runtime::error_body::modeled("GetOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetOriginRequestPolicy",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("NoSuchOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`GetOriginRequestPolicyError::AccessDenied`].
@@ -321,85 +319,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetOriginRequestPolicy, built one input member at a time: from `client.get_origin_request_policy()` (or `client.get_origin_request_policy_with(input)`), a setter per member, then [`send`](GetOriginRequestPolicyFluentBuilder::send).
-///
-/// [`config_override`](GetOriginRequestPolicyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetOriginRequestPolicyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_origin_request_policy::GetOriginRequestPolicyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetOriginRequestPolicyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetOriginRequestPolicyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetOriginRequestPolicyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetOriginRequestPolicyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetOriginRequestPolicyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_origin_request_policy::GetOriginRequestPolicyInputBuilder,
-    ) -> Self {
-        GetOriginRequestPolicyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The unique identifier for the origin request policy. If the origin request policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the origin request policy is not attached to a cache behavior, you can get the identifier using `ListOriginRequestPolicies`.
-    ///
-    /// Sets [`crate::operation::get_origin_request_policy::GetOriginRequestPolicyInput::id`](crate::operation::get_origin_request_policy::GetOriginRequestPolicyInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_origin_request_policy::GetOriginRequestPolicyInputBuilder {
-        &self.input
-    }
-    /// Sends GetOriginRequestPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetOriginRequestPolicyError`], the errors the model lists for GetOriginRequestPolicy; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_origin_request_policy::GetOriginRequestPolicyOutput,
-        restxml_runtime::SdkError<GetOriginRequestPolicyError>,
-    > {
-        let input: crate::operation::get_origin_request_policy::GetOriginRequestPolicyInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetOriginRequestPolicy", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -193,21 +193,21 @@ impl GetOriginRequestPolicyConfigError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("GetOriginRequestPolicyConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("NoSuchOriginRequestPolicy") => {
+                restxml_runtime::error_body::modeled("GetOriginRequestPolicyConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetOriginRequestPolicyConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("NoSuchOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`GetOriginRequestPolicyConfigError::AccessDenied`].
@@ -318,88 +318,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetOriginRequestPolicyConfig, built one input member at a time: from `client.get_origin_request_policy_config()` (or `client.get_origin_request_policy_config_with(input)`), a setter per member, then [`send`](GetOriginRequestPolicyConfigFluentBuilder::send).
-///
-/// [`config_override`](GetOriginRequestPolicyConfigFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetOriginRequestPolicyConfigFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetOriginRequestPolicyConfigFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetOriginRequestPolicyConfigFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetOriginRequestPolicyConfigFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetOriginRequestPolicyConfigFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetOriginRequestPolicyConfigFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInputBuilder,
-    ) -> Self {
-        GetOriginRequestPolicyConfigFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The unique identifier for the origin request policy. If the origin request policy is attached to a distribution's cache behavior, you can get the policy's identifier using `ListDistributions` or `GetDistribution`. If the origin request policy is not attached to a cache behavior, you can get the identifier using `ListOriginRequestPolicies`.
-    ///
-    /// Sets [`crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInput::id`](crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInputBuilder {
-        &self.input
-    }
-    /// Sends GetOriginRequestPolicyConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetOriginRequestPolicyConfigError`], the errors the model lists for GetOriginRequestPolicyConfig; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigOutput,
-        restxml_runtime::SdkError<GetOriginRequestPolicyConfigError>,
-    > {
-        let input: crate::operation::get_origin_request_policy_config::GetOriginRequestPolicyConfigInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetOriginRequestPolicyConfig", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -183,16 +183,12 @@ impl GetPublicKeyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled =
-            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetPublicKey", meta, headers, body));
         match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("NoSuchPublicKey") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchPublicKey)
-            }
-            _ => unhandled(meta),
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetPublicKey", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("NoSuchPublicKey") => restxml_runtime::error_body::modeled("GetPublicKey", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchPublicKey),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetPublicKey", meta, headers, body)),
         }
     }
     /// Whether this is [`GetPublicKeyError::AccessDenied`].
@@ -299,83 +295,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetPublicKey, built one input member at a time: from `client.get_public_key()` (or `client.get_public_key_with(input)`), a setter per member, then [`send`](GetPublicKeyFluentBuilder::send).
-///
-/// [`config_override`](GetPublicKeyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetPublicKeyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_public_key::GetPublicKeyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetPublicKeyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetPublicKeyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetPublicKeyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetPublicKeyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetPublicKeyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_public_key::GetPublicKeyInputBuilder,
-    ) -> Self {
-        GetPublicKeyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The identifier of the public key you are getting.
-    ///
-    /// Sets [`crate::operation::get_public_key::GetPublicKeyInput::id`](crate::operation::get_public_key::GetPublicKeyInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_public_key::GetPublicKeyInputBuilder {
-        &self.input
-    }
-    /// Sends GetPublicKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetPublicKeyError`], the errors the model lists for GetPublicKey; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<crate::operation::get_public_key::GetPublicKeyOutput, restxml_runtime::SdkError<GetPublicKeyError>>
-    {
-        let input: crate::operation::get_public_key::GetPublicKeyInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetPublicKey", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -191,17 +191,17 @@ impl GetPublicKeyConfigError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetPublicKeyConfig", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("NoSuchPublicKey") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchPublicKey)
-            }
-            _ => unhandled(meta),
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetPublicKeyConfig", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("NoSuchPublicKey") => restxml_runtime::error_body::modeled("GetPublicKeyConfig", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchPublicKey),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "GetPublicKeyConfig",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`GetPublicKeyConfigError::AccessDenied`].
@@ -312,85 +312,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetPublicKeyConfig, built one input member at a time: from `client.get_public_key_config()` (or `client.get_public_key_config_with(input)`), a setter per member, then [`send`](GetPublicKeyConfigFluentBuilder::send).
-///
-/// [`config_override`](GetPublicKeyConfigFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetPublicKeyConfigFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_public_key_config::GetPublicKeyConfigInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetPublicKeyConfigFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetPublicKeyConfigFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetPublicKeyConfigFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetPublicKeyConfigFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetPublicKeyConfigFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_public_key_config::GetPublicKeyConfigInputBuilder,
-    ) -> Self {
-        GetPublicKeyConfigFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The identifier of the public key whose configuration you are getting.
-    ///
-    /// Sets [`crate::operation::get_public_key_config::GetPublicKeyConfigInput::id`](crate::operation::get_public_key_config::GetPublicKeyConfigInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_public_key_config::GetPublicKeyConfigInputBuilder {
-        &self.input
-    }
-    /// Sends GetPublicKeyConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetPublicKeyConfigError`], the errors the model lists for GetPublicKeyConfig; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_public_key_config::GetPublicKeyConfigOutput,
-        restxml_runtime::SdkError<GetPublicKeyConfigError>,
-    > {
-        let input: crate::operation::get_public_key_config::GetPublicKeyConfigInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetPublicKeyConfig", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -188,19 +188,23 @@ impl GetRealtimeLogConfigError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetRealtimeLogConfig", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetRealtimeLogConfig", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
             Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+                restxml_runtime::error_body::modeled("GetRealtimeLogConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
             }
-            Some("NoSuchRealtimeLogConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig),
-            _ => unhandled(meta),
+            Some("NoSuchRealtimeLogConfig") => {
+                restxml_runtime::error_body::modeled("GetRealtimeLogConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchRealtimeLogConfig)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "GetRealtimeLogConfig",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`GetRealtimeLogConfigError::AccessDenied`].
@@ -334,105 +338,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         realtime_log_config: body_realtime_log_config,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetRealtimeLogConfig, built one input member at a time: from `client.get_realtime_log_config()` (or `client.get_realtime_log_config_with(input)`), a setter per member, then [`send`](GetRealtimeLogConfigFluentBuilder::send).
-///
-/// [`config_override`](GetRealtimeLogConfigFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetRealtimeLogConfigFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_realtime_log_config::GetRealtimeLogConfigInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetRealtimeLogConfigFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetRealtimeLogConfigFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetRealtimeLogConfigFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetRealtimeLogConfigFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetRealtimeLogConfigFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_realtime_log_config::GetRealtimeLogConfigInputBuilder,
-    ) -> Self {
-        GetRealtimeLogConfigFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The name of the real-time log configuration to get.
-    ///
-    /// Sets [`crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput::name`](crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput::name).
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput::name`](crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput::name).
-    #[inline]
-    pub fn set_name(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_name(value);
-        self
-    }
-    /// The Amazon Resource Name (ARN) of the real-time log configuration to get.
-    ///
-    /// Sets [`crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput::arn`](crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput::arn).
-    #[inline]
-    pub fn arn(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.arn(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput::arn`](crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput::arn).
-    #[inline]
-    pub fn set_arn(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_arn(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_realtime_log_config::GetRealtimeLogConfigInputBuilder {
-        &self.input
-    }
-    /// Sends GetRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetRealtimeLogConfigError`], the errors the model lists for GetRealtimeLogConfig; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_realtime_log_config::GetRealtimeLogConfigOutput,
-        restxml_runtime::SdkError<GetRealtimeLogConfigError>,
-    > {
-        let input: crate::operation::get_realtime_log_config::GetRealtimeLogConfigInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetRealtimeLogConfig", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -195,22 +195,23 @@ impl GetResourcePolicyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetResourcePolicy", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetResourcePolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("EntityNotFound") => restxml_runtime::error_body::modeled("GetResourcePolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("GetResourcePolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("GetResourcePolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "GetResourcePolicy",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`GetResourcePolicyError::AccessDenied`].
@@ -357,85 +358,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         policy_document: body_policy_document,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetResourcePolicy, built one input member at a time: from `client.get_resource_policy()` (or `client.get_resource_policy_with(input)`), a setter per member, then [`send`](GetResourcePolicyFluentBuilder::send).
-///
-/// [`config_override`](GetResourcePolicyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetResourcePolicyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_resource_policy::GetResourcePolicyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetResourcePolicyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetResourcePolicyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetResourcePolicyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetResourcePolicyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetResourcePolicyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_resource_policy::GetResourcePolicyInputBuilder,
-    ) -> Self {
-        GetResourcePolicyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The Amazon Resource Name (ARN) of the CloudFront resource that is associated with the resource policy.
-    ///
-    /// Sets [`crate::operation::get_resource_policy::GetResourcePolicyInput::resource_arn`](crate::operation::get_resource_policy::GetResourcePolicyInput::resource_arn). Required.
-    #[inline]
-    pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.resource_arn(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_resource_policy::GetResourcePolicyInputBuilder {
-        &self.input
-    }
-    /// Sends GetResourcePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetResourcePolicyError`], the errors the model lists for GetResourcePolicy; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_resource_policy::GetResourcePolicyOutput,
-        restxml_runtime::SdkError<GetResourcePolicyError>,
-    > {
-        let input: crate::operation::get_resource_policy::GetResourcePolicyInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetResourcePolicy", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -195,21 +195,21 @@ impl GetResponseHeadersPolicyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("GetResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("NoSuchResponseHeadersPolicy") => {
+                restxml_runtime::error_body::modeled("GetResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetResponseHeadersPolicy",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("NoSuchResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`GetResponseHeadersPolicyError::AccessDenied`].
@@ -319,85 +319,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetResponseHeadersPolicy, built one input member at a time: from `client.get_response_headers_policy()` (or `client.get_response_headers_policy_with(input)`), a setter per member, then [`send`](GetResponseHeadersPolicyFluentBuilder::send).
-///
-/// [`config_override`](GetResponseHeadersPolicyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetResponseHeadersPolicyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetResponseHeadersPolicyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetResponseHeadersPolicyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetResponseHeadersPolicyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetResponseHeadersPolicyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetResponseHeadersPolicyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInputBuilder,
-    ) -> Self {
-        GetResponseHeadersPolicyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The identifier for the response headers policy.
-    ///
-    /// Sets [`crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInput::id`](crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInputBuilder {
-        &self.input
-    }
-    /// Sends GetResponseHeadersPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetResponseHeadersPolicyError`], the errors the model lists for GetResponseHeadersPolicy; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_response_headers_policy::GetResponseHeadersPolicyOutput,
-        restxml_runtime::SdkError<GetResponseHeadersPolicyError>,
-    > {
-        let input: crate::operation::get_response_headers_policy::GetResponseHeadersPolicyInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetResponseHeadersPolicy", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

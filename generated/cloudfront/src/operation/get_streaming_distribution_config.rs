@@ -194,21 +194,21 @@ impl GetStreamingDistributionConfigError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("GetStreamingDistributionConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("NoSuchStreamingDistribution") => {
+                restxml_runtime::error_body::modeled("GetStreamingDistributionConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchStreamingDistribution)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetStreamingDistributionConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("NoSuchStreamingDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchStreamingDistribution),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`GetStreamingDistributionConfigError::AccessDenied`].
@@ -319,88 +319,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetStreamingDistributionConfig, built one input member at a time: from `client.get_streaming_distribution_config()` (or `client.get_streaming_distribution_config_with(input)`), a setter per member, then [`send`](GetStreamingDistributionConfigFluentBuilder::send).
-///
-/// [`config_override`](GetStreamingDistributionConfigFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetStreamingDistributionConfigFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetStreamingDistributionConfigFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetStreamingDistributionConfigFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetStreamingDistributionConfigFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetStreamingDistributionConfigFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetStreamingDistributionConfigFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInputBuilder,
-    ) -> Self {
-        GetStreamingDistributionConfigFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The streaming distribution's ID.
-    ///
-    /// Sets [`crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInput::id`](crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInputBuilder {
-        &self.input
-    }
-    /// Sends GetStreamingDistributionConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetStreamingDistributionConfigError`], the errors the model lists for GetStreamingDistributionConfig; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigOutput,
-        restxml_runtime::SdkError<GetStreamingDistributionConfigError>,
-    > {
-        let input: crate::operation::get_streaming_distribution_config::GetStreamingDistributionConfigInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetStreamingDistributionConfig", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -189,20 +189,14 @@ impl GetTrustStoreError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetTrustStore", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetTrustStore", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("EntityNotFound") => restxml_runtime::error_body::modeled("GetTrustStore", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("GetTrustStore", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetTrustStore", meta, headers, body)),
         }
     }
     /// Whether this is [`GetTrustStoreError::AccessDenied`].
@@ -316,83 +310,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetTrustStore, built one input member at a time: from `client.get_trust_store()` (or `client.get_trust_store_with(input)`), a setter per member, then [`send`](GetTrustStoreFluentBuilder::send).
-///
-/// [`config_override`](GetTrustStoreFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetTrustStoreFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_trust_store::GetTrustStoreInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetTrustStoreFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetTrustStoreFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetTrustStoreFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrustStoreFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetTrustStoreFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_trust_store::GetTrustStoreInputBuilder,
-    ) -> Self {
-        GetTrustStoreFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The trust store's identifier.
-    ///
-    /// Sets [`crate::operation::get_trust_store::GetTrustStoreInput::identifier`](crate::operation::get_trust_store::GetTrustStoreInput::identifier). Required.
-    #[inline]
-    pub fn identifier(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.identifier(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_trust_store::GetTrustStoreInputBuilder {
-        &self.input
-    }
-    /// Sends GetTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetTrustStoreError`], the errors the model lists for GetTrustStore; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<crate::operation::get_trust_store::GetTrustStoreOutput, restxml_runtime::SdkError<GetTrustStoreError>>
-    {
-        let input: crate::operation::get_trust_store::GetTrustStoreInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetTrustStore", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

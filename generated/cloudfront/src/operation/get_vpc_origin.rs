@@ -187,21 +187,16 @@ impl GetVpcOriginError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled =
-            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetVpcOrigin", meta, headers, body));
         match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("GetVpcOrigin", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("EntityNotFound") => restxml_runtime::error_body::modeled("GetVpcOrigin", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled("GetVpcOrigin", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::UnsupportedOperation),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("GetVpcOrigin", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetVpcOrigin", meta, headers, body)),
         }
     }
     /// Whether this is [`GetVpcOriginError::AccessDenied`].
@@ -322,83 +317,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetVpcOrigin, built one input member at a time: from `client.get_vpc_origin()` (or `client.get_vpc_origin_with(input)`), a setter per member, then [`send`](GetVpcOriginFluentBuilder::send).
-///
-/// [`config_override`](GetVpcOriginFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetVpcOriginFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_vpc_origin::GetVpcOriginInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetVpcOriginFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetVpcOriginFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetVpcOriginFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetVpcOriginFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetVpcOriginFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_vpc_origin::GetVpcOriginInputBuilder,
-    ) -> Self {
-        GetVpcOriginFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The VPC origin ID.
-    ///
-    /// Sets [`crate::operation::get_vpc_origin::GetVpcOriginInput::id`](crate::operation::get_vpc_origin::GetVpcOriginInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_vpc_origin::GetVpcOriginInputBuilder {
-        &self.input
-    }
-    /// Sends GetVpcOrigin: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetVpcOriginError`], the errors the model lists for GetVpcOrigin; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<crate::operation::get_vpc_origin::GetVpcOriginOutput, restxml_runtime::SdkError<GetVpcOriginError>>
-    {
-        let input: crate::operation::get_vpc_origin::GetVpcOriginInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetVpcOrigin", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

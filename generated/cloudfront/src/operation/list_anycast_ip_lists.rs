@@ -191,22 +191,23 @@ impl ListAnycastIpListsError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListAnycastIpLists", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("ListAnycastIpLists", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("EntityNotFound") => restxml_runtime::error_body::modeled("ListAnycastIpLists", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("ListAnycastIpLists", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("ListAnycastIpLists", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "ListAnycastIpLists",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`ListAnycastIpListsError::AccessDenied`].
@@ -329,105 +330,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         anycast_ip_lists: m_anycast_ip_lists,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListAnycastIpLists, built one input member at a time: from `client.list_anycast_ip_lists()` (or `client.list_anycast_ip_lists_with(input)`), a setter per member, then [`send`](ListAnycastIpListsFluentBuilder::send).
-///
-/// [`config_override`](ListAnycastIpListsFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListAnycastIpListsFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_anycast_ip_lists::ListAnycastIpListsInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListAnycastIpListsFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListAnycastIpListsFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListAnycastIpListsFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListAnycastIpListsFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListAnycastIpListsFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_anycast_ip_lists::ListAnycastIpListsInputBuilder,
-    ) -> Self {
-        ListAnycastIpListsFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
-    ///
-    /// Sets [`crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput::marker`](crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput::marker`](crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of Anycast static IP lists that you want returned in the response.
-    ///
-    /// Sets [`crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput::max_items`](crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: i32) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput::max_items`](crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<i32>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_anycast_ip_lists::ListAnycastIpListsInputBuilder {
-        &self.input
-    }
-    /// Sends ListAnycastIpLists: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListAnycastIpListsError`], the errors the model lists for ListAnycastIpLists; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_anycast_ip_lists::ListAnycastIpListsOutput,
-        restxml_runtime::SdkError<ListAnycastIpListsError>,
-    > {
-        let input: crate::operation::list_anycast_ip_lists::ListAnycastIpListsInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListAnycastIpLists", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

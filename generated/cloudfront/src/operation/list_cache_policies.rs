@@ -218,19 +218,19 @@ impl ListCachePoliciesError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListCachePolicies", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCachePolicy),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled("ListCachePolicies", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy),
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("ListCachePolicies", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("ListCachePolicies", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "ListCachePolicies",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`ListCachePoliciesError::NoSuchCachePolicy`].
@@ -349,119 +349,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         cache_policy_list: m_cache_policy_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListCachePolicies, built one input member at a time: from `client.list_cache_policies()` (or `client.list_cache_policies_with(input)`), a setter per member, then [`send`](ListCachePoliciesFluentBuilder::send).
-///
-/// [`config_override`](ListCachePoliciesFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListCachePoliciesFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_cache_policies::ListCachePoliciesInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListCachePoliciesFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListCachePoliciesFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListCachePoliciesFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListCachePoliciesFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListCachePoliciesFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_cache_policies::ListCachePoliciesInputBuilder,
-    ) -> Self {
-        ListCachePoliciesFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// A filter to return only the specified kinds of cache policies. Valid values are:
-    ///
-    /// Sets [`crate::operation::list_cache_policies::ListCachePoliciesInput::type`](crate::operation::list_cache_policies::ListCachePoliciesInput::type).
-    #[inline]
-    pub fn r#type(mut self, value: crate::types::CachePolicyType) -> Self {
-        self.input = self.input.r#type(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_cache_policies::ListCachePoliciesInput::type`](crate::operation::list_cache_policies::ListCachePoliciesInput::type).
-    #[inline]
-    pub fn set_type(mut self, value: Option<crate::types::CachePolicyType>) -> Self {
-        self.input = self.input.set_type(value);
-        self
-    }
-    /// Use this field when paginating results to indicate where to begin in your list of cache policies. The response includes cache policies in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
-    ///
-    /// Sets [`crate::operation::list_cache_policies::ListCachePoliciesInput::marker`](crate::operation::list_cache_policies::ListCachePoliciesInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_cache_policies::ListCachePoliciesInput::marker`](crate::operation::list_cache_policies::ListCachePoliciesInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of cache policies that you want in the response.
-    ///
-    /// Sets [`crate::operation::list_cache_policies::ListCachePoliciesInput::max_items`](crate::operation::list_cache_policies::ListCachePoliciesInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_cache_policies::ListCachePoliciesInput::max_items`](crate::operation::list_cache_policies::ListCachePoliciesInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_cache_policies::ListCachePoliciesInputBuilder {
-        &self.input
-    }
-    /// Sends ListCachePolicies: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListCachePoliciesError`], the errors the model lists for ListCachePolicies; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_cache_policies::ListCachePoliciesOutput,
-        restxml_runtime::SdkError<ListCachePoliciesError>,
-    > {
-        let input: crate::operation::list_cache_policies::ListCachePoliciesInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListCachePolicies", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

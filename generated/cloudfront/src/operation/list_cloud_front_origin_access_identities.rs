@@ -201,19 +201,17 @@ impl ListCloudFrontOriginAccessIdentitiesError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("ListCloudFrontOriginAccessIdentities", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListCloudFrontOriginAccessIdentities",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListCloudFrontOriginAccessIdentitiesError::InvalidArgument`].
@@ -315,112 +313,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         cloud_front_origin_access_identity_list: m_cloud_front_origin_access_identity_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListCloudFrontOriginAccessIdentities, built one input member at a time: from `client.list_cloud_front_origin_access_identities()` (or `client.list_cloud_front_origin_access_identities_with(input)`), a setter per member, then [`send`](ListCloudFrontOriginAccessIdentitiesFluentBuilder::send).
-///
-/// [`config_override`](ListCloudFrontOriginAccessIdentitiesFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListCloudFrontOriginAccessIdentitiesFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListCloudFrontOriginAccessIdentitiesFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListCloudFrontOriginAccessIdentitiesFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListCloudFrontOriginAccessIdentitiesFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListCloudFrontOriginAccessIdentitiesFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListCloudFrontOriginAccessIdentitiesFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInputBuilder,
-    ) -> Self {
-        ListCloudFrontOriginAccessIdentitiesFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Use this when paginating results to indicate where to begin in your list of origin access identities. The results include identities in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last identity on that page).
-    ///
-    /// Sets [`crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput::marker`](crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput::marker`](crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of origin access identities you want in the response body.
-    ///
-    /// Sets [`crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput::max_items`](crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput::max_items`](crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInputBuilder
-    {
-        &self.input
-    }
-    /// Sends ListCloudFrontOriginAccessIdentities: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListCloudFrontOriginAccessIdentitiesError`], the errors the model lists for ListCloudFrontOriginAccessIdentities; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesOutput,
-        restxml_runtime::SdkError<ListCloudFrontOriginAccessIdentitiesError>,
-    > {
-        let input: crate::operation::list_cloud_front_origin_access_identities::ListCloudFrontOriginAccessIdentitiesInput = self
-            .input
-            .build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListCloudFrontOriginAccessIdentities", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

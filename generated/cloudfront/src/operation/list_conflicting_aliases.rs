@@ -252,21 +252,21 @@ impl ListConflictingAliasesError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("NoSuchDistribution") => {
+                restxml_runtime::error_body::modeled("ListConflictingAliases", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("ListConflictingAliases", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListConflictingAliases",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDistribution),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListConflictingAliasesError::NoSuchDistribution`].
@@ -383,121 +383,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         conflicting_aliases_list: m_conflicting_aliases_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListConflictingAliases, built one input member at a time: from `client.list_conflicting_aliases()` (or `client.list_conflicting_aliases_with(input)`), a setter per member, then [`send`](ListConflictingAliasesFluentBuilder::send).
-///
-/// [`config_override`](ListConflictingAliasesFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListConflictingAliasesFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_conflicting_aliases::ListConflictingAliasesInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListConflictingAliasesFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListConflictingAliasesFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListConflictingAliasesFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListConflictingAliasesFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListConflictingAliasesFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_conflicting_aliases::ListConflictingAliasesInputBuilder,
-    ) -> Self {
-        ListConflictingAliasesFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of a standard distribution in your account that has an attached TLS certificate that includes the provided alias.
-    ///
-    /// Sets [`crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::distribution_id`](crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::distribution_id). Required.
-    #[inline]
-    pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.distribution_id(value);
-        self
-    }
-    /// The alias (also called a CNAME) to search for conflicting aliases.
-    ///
-    /// Sets [`crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::alias`](crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::alias). Required.
-    #[inline]
-    pub fn alias(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.alias(value);
-        self
-    }
-    /// Use this field when paginating results to indicate where to begin in the list of conflicting aliases. The response includes conflicting aliases in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
-    ///
-    /// Sets [`crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::marker`](crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::marker`](crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of conflicting aliases that you want in the response.
-    ///
-    /// Sets [`crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::max_items`](crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: i32) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::max_items`](crate::operation::list_conflicting_aliases::ListConflictingAliasesInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<i32>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_conflicting_aliases::ListConflictingAliasesInputBuilder {
-        &self.input
-    }
-    /// Sends ListConflictingAliases: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListConflictingAliasesError`], the errors the model lists for ListConflictingAliases; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_conflicting_aliases::ListConflictingAliasesOutput,
-        restxml_runtime::SdkError<ListConflictingAliasesError>,
-    > {
-        let input: crate::operation::list_conflicting_aliases::ListConflictingAliasesInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListConflictingAliases", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

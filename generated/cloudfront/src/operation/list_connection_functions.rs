@@ -235,24 +235,25 @@ impl ListConnectionFunctionsError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("ListConnectionFunctions", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("ListConnectionFunctions", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("ListConnectionFunctions", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListConnectionFunctions",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListConnectionFunctionsError::AccessDenied`].
@@ -399,119 +400,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         connection_functions: body_connection_functions,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListConnectionFunctions, built one input member at a time: from `client.list_connection_functions()` (or `client.list_connection_functions_with(input)`), a setter per member, then [`send`](ListConnectionFunctionsFluentBuilder::send).
-///
-/// [`config_override`](ListConnectionFunctionsFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListConnectionFunctionsFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_connection_functions::ListConnectionFunctionsInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListConnectionFunctionsFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListConnectionFunctionsFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListConnectionFunctionsFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListConnectionFunctionsFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListConnectionFunctionsFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_connection_functions::ListConnectionFunctionsInputBuilder,
-    ) -> Self {
-        ListConnectionFunctionsFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
-    ///
-    /// Sets [`crate::operation::list_connection_functions::ListConnectionFunctionsInput::marker`](crate::operation::list_connection_functions::ListConnectionFunctionsInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_connection_functions::ListConnectionFunctionsInput::marker`](crate::operation::list_connection_functions::ListConnectionFunctionsInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of connection functions that you want returned in the response.
-    ///
-    /// Sets [`crate::operation::list_connection_functions::ListConnectionFunctionsInput::max_items`](crate::operation::list_connection_functions::ListConnectionFunctionsInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: i32) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_connection_functions::ListConnectionFunctionsInput::max_items`](crate::operation::list_connection_functions::ListConnectionFunctionsInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<i32>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// The connection function's stage.
-    ///
-    /// Sets [`crate::operation::list_connection_functions::ListConnectionFunctionsInput::stage`](crate::operation::list_connection_functions::ListConnectionFunctionsInput::stage).
-    #[inline]
-    pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
-        self.input = self.input.stage(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_connection_functions::ListConnectionFunctionsInput::stage`](crate::operation::list_connection_functions::ListConnectionFunctionsInput::stage).
-    #[inline]
-    pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
-        self.input = self.input.set_stage(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_connection_functions::ListConnectionFunctionsInputBuilder {
-        &self.input
-    }
-    /// Sends ListConnectionFunctions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListConnectionFunctionsError`], the errors the model lists for ListConnectionFunctions; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_connection_functions::ListConnectionFunctionsOutput,
-        restxml_runtime::SdkError<ListConnectionFunctionsError>,
-    > {
-        let input: crate::operation::list_connection_functions::ListConnectionFunctionsInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListConnectionFunctions", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

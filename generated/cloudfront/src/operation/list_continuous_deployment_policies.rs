@@ -201,24 +201,25 @@ impl ListContinuousDeploymentPoliciesError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("ListContinuousDeploymentPolicies", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("ListContinuousDeploymentPolicies", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("NoSuchContinuousDeploymentPolicy") => {
+                restxml_runtime::error_body::modeled("ListContinuousDeploymentPolicies", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchContinuousDeploymentPolicy)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListContinuousDeploymentPolicies",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("NoSuchContinuousDeploymentPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListContinuousDeploymentPoliciesError::AccessDenied`].
@@ -334,110 +335,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         continuous_deployment_policy_list: m_continuous_deployment_policy_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListContinuousDeploymentPolicies, built one input member at a time: from `client.list_continuous_deployment_policies()` (or `client.list_continuous_deployment_policies_with(input)`), a setter per member, then [`send`](ListContinuousDeploymentPoliciesFluentBuilder::send).
-///
-/// [`config_override`](ListContinuousDeploymentPoliciesFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListContinuousDeploymentPoliciesFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListContinuousDeploymentPoliciesFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListContinuousDeploymentPoliciesFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListContinuousDeploymentPoliciesFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListContinuousDeploymentPoliciesFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListContinuousDeploymentPoliciesFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInputBuilder,
-    ) -> Self {
-        ListContinuousDeploymentPoliciesFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Use this field when paginating results to indicate where to begin in your list of continuous deployment policies. The response includes policies in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
-    ///
-    /// Sets [`crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput::marker`](crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput::marker`](crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of continuous deployment policies that you want returned in the response.
-    ///
-    /// Sets [`crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput::max_items`](crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput::max_items`](crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInputBuilder {
-        &self.input
-    }
-    /// Sends ListContinuousDeploymentPolicies: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListContinuousDeploymentPoliciesError`], the errors the model lists for ListContinuousDeploymentPolicies; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesOutput,
-        restxml_runtime::SdkError<ListContinuousDeploymentPoliciesError>,
-    > {
-        let input: crate::operation::list_continuous_deployment_policies::ListContinuousDeploymentPoliciesInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListContinuousDeploymentPolicies", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -243,25 +243,25 @@ impl ListDistributionTenantsError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("ListDistributionTenants", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("ListDistributionTenants", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("ListDistributionTenants", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionTenants",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListDistributionTenantsError::AccessDenied`].
@@ -408,119 +408,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         distribution_tenant_list: body_distribution_tenant_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListDistributionTenants, built one input member at a time: from `client.list_distribution_tenants()` (or `client.list_distribution_tenants_with(input)`), a setter per member, then [`send`](ListDistributionTenantsFluentBuilder::send).
-///
-/// [`config_override`](ListDistributionTenantsFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListDistributionTenantsFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_distribution_tenants::ListDistributionTenantsInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListDistributionTenantsFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListDistributionTenantsFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListDistributionTenantsFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListDistributionTenantsFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListDistributionTenantsFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_distribution_tenants::ListDistributionTenantsInputBuilder,
-    ) -> Self {
-        ListDistributionTenantsFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Filter by the associated distribution ID or connection group ID.
-    ///
-    /// Sets [`crate::operation::list_distribution_tenants::ListDistributionTenantsInput::association_filter`](crate::operation::list_distribution_tenants::ListDistributionTenantsInput::association_filter).
-    #[inline]
-    pub fn association_filter(mut self, value: crate::types::DistributionTenantAssociationFilter) -> Self {
-        self.input = self.input.association_filter(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distribution_tenants::ListDistributionTenantsInput::association_filter`](crate::operation::list_distribution_tenants::ListDistributionTenantsInput::association_filter).
-    #[inline]
-    pub fn set_association_filter(mut self, value: Option<crate::types::DistributionTenantAssociationFilter>) -> Self {
-        self.input = self.input.set_association_filter(value);
-        self
-    }
-    /// The marker for the next set of results.
-    ///
-    /// Sets [`crate::operation::list_distribution_tenants::ListDistributionTenantsInput::marker`](crate::operation::list_distribution_tenants::ListDistributionTenantsInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distribution_tenants::ListDistributionTenantsInput::marker`](crate::operation::list_distribution_tenants::ListDistributionTenantsInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of distribution tenants to return.
-    ///
-    /// Sets [`crate::operation::list_distribution_tenants::ListDistributionTenantsInput::max_items`](crate::operation::list_distribution_tenants::ListDistributionTenantsInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: i32) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distribution_tenants::ListDistributionTenantsInput::max_items`](crate::operation::list_distribution_tenants::ListDistributionTenantsInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<i32>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_distribution_tenants::ListDistributionTenantsInputBuilder {
-        &self.input
-    }
-    /// Sends ListDistributionTenants: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionTenantsError`], the errors the model lists for ListDistributionTenants; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_distribution_tenants::ListDistributionTenantsOutput,
-        restxml_runtime::SdkError<ListDistributionTenantsError>,
-    > {
-        let input: crate::operation::list_distribution_tenants::ListDistributionTenantsInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListDistributionTenants", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -266,25 +266,25 @@ impl ListDistributionTenantsByCustomizationError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("ListDistributionTenantsByCustomization", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("ListDistributionTenantsByCustomization", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("ListDistributionTenantsByCustomization", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionTenantsByCustomization",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListDistributionTenantsByCustomizationError::AccessDenied`].
@@ -438,139 +438,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         distribution_tenant_list: body_distribution_tenant_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListDistributionTenantsByCustomization, built one input member at a time: from `client.list_distribution_tenants_by_customization()` (or `client.list_distribution_tenants_by_customization_with(input)`), a setter per member, then [`send`](ListDistributionTenantsByCustomizationFluentBuilder::send).
-///
-/// [`config_override`](ListDistributionTenantsByCustomizationFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListDistributionTenantsByCustomizationFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListDistributionTenantsByCustomizationFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListDistributionTenantsByCustomizationFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListDistributionTenantsByCustomizationFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListDistributionTenantsByCustomizationFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListDistributionTenantsByCustomizationFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInputBuilder,
-    ) -> Self {
-        ListDistributionTenantsByCustomizationFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Filter by the ARN of the associated WAF web ACL.
-    ///
-    /// Sets [`crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::web_acl_arn`](crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::web_acl_arn).
-    #[inline]
-    pub fn web_acl_arn(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.web_acl_arn(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::web_acl_arn`](crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::web_acl_arn).
-    #[inline]
-    pub fn set_web_acl_arn(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_web_acl_arn(value);
-        self
-    }
-    /// Filter by the ARN of the associated ACM certificate.
-    ///
-    /// Sets [`crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::certificate_arn`](crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::certificate_arn).
-    #[inline]
-    pub fn certificate_arn(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.certificate_arn(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::certificate_arn`](crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::certificate_arn).
-    #[inline]
-    pub fn set_certificate_arn(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_certificate_arn(value);
-        self
-    }
-    /// The marker for the next set of results.
-    ///
-    /// Sets [`crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::marker`](crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::marker`](crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of distribution tenants to return by the specified customization.
-    ///
-    /// Sets [`crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::max_items`](crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: i32) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::max_items`](crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<i32>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInputBuilder
-    {
-        &self.input
-    }
-    /// Sends ListDistributionTenantsByCustomization: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionTenantsByCustomizationError`], the errors the model lists for ListDistributionTenantsByCustomization; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationOutput,
-        restxml_runtime::SdkError<ListDistributionTenantsByCustomizationError>,
-    > {
-        let input: crate::operation::list_distribution_tenants_by_customization::ListDistributionTenantsByCustomizationInput = self
-            .input
-            .build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListDistributionTenantsByCustomization", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

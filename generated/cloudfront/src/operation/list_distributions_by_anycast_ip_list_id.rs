@@ -227,27 +227,29 @@ impl ListDistributionsByAnycastIpListIdError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByAnycastIpListId", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByAnycastIpListId", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByAnycastIpListId", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByAnycastIpListId", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByAnycastIpListId",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListDistributionsByAnycastIpListIdError::AccessDenied`].
@@ -374,119 +376,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         distribution_list: m_distribution_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListDistributionsByAnycastIpListId, built one input member at a time: from `client.list_distributions_by_anycast_ip_list_id()` (or `client.list_distributions_by_anycast_ip_list_id_with(input)`), a setter per member, then [`send`](ListDistributionsByAnycastIpListIdFluentBuilder::send).
-///
-/// [`config_override`](ListDistributionsByAnycastIpListIdFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListDistributionsByAnycastIpListIdFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListDistributionsByAnycastIpListIdFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListDistributionsByAnycastIpListIdFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListDistributionsByAnycastIpListIdFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListDistributionsByAnycastIpListIdFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListDistributionsByAnycastIpListIdFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInputBuilder,
-    ) -> Self {
-        ListDistributionsByAnycastIpListIdFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput::marker`](crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput::marker`](crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of distributions that you want returned in the response.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput::max_items`](crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput::max_items`](crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// The ID of the Anycast static IP list.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput::anycast_ip_list_id`](crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput::anycast_ip_list_id). Required.
-    #[inline]
-    pub fn anycast_ip_list_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.anycast_ip_list_id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInputBuilder
-    {
-        &self.input
-    }
-    /// Sends ListDistributionsByAnycastIpListId: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByAnycastIpListIdError`], the errors the model lists for ListDistributionsByAnycastIpListId; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdOutput,
-        restxml_runtime::SdkError<ListDistributionsByAnycastIpListIdError>,
-    > {
-        let input: crate::operation::list_distributions_by_anycast_ip_list_id::ListDistributionsByAnycastIpListIdInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListDistributionsByAnycastIpListId", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

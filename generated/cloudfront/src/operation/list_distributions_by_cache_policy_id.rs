@@ -227,24 +227,25 @@ impl ListDistributionsByCachePolicyIdError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("NoSuchCachePolicy") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByCachePolicyId", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByCachePolicyId", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByCachePolicyId", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByCachePolicyId",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCachePolicy),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListDistributionsByCachePolicyIdError::NoSuchCachePolicy`].
@@ -364,118 +365,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         distribution_id_list: m_distribution_id_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListDistributionsByCachePolicyId, built one input member at a time: from `client.list_distributions_by_cache_policy_id()` (or `client.list_distributions_by_cache_policy_id_with(input)`), a setter per member, then [`send`](ListDistributionsByCachePolicyIdFluentBuilder::send).
-///
-/// [`config_override`](ListDistributionsByCachePolicyIdFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListDistributionsByCachePolicyIdFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListDistributionsByCachePolicyIdFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListDistributionsByCachePolicyIdFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListDistributionsByCachePolicyIdFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListDistributionsByCachePolicyIdFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListDistributionsByCachePolicyIdFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInputBuilder,
-    ) -> Self {
-        ListDistributionsByCachePolicyIdFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Use this field when paginating results to indicate where to begin in your list of distribution IDs. The response includes distribution IDs in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput::marker`](crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput::marker`](crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of distribution IDs that you want in the response.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput::max_items`](crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput::max_items`](crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// The ID of the cache policy whose associated distribution IDs you want to list.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput::cache_policy_id`](crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput::cache_policy_id). Required.
-    #[inline]
-    pub fn cache_policy_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.cache_policy_id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInputBuilder {
-        &self.input
-    }
-    /// Sends ListDistributionsByCachePolicyId: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByCachePolicyIdError`], the errors the model lists for ListDistributionsByCachePolicyId; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdOutput,
-        restxml_runtime::SdkError<ListDistributionsByCachePolicyIdError>,
-    > {
-        let input: crate::operation::list_distributions_by_cache_policy_id::ListDistributionsByCachePolicyIdInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListDistributionsByCachePolicyId", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -229,25 +229,25 @@ impl ListDistributionsByConnectionFunctionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByConnectionFunction",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListDistributionsByConnectionFunctionError::AccessDenied`].
@@ -367,120 +367,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         distribution_list: m_distribution_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListDistributionsByConnectionFunction, built one input member at a time: from `client.list_distributions_by_connection_function()` (or `client.list_distributions_by_connection_function_with(input)`), a setter per member, then [`send`](ListDistributionsByConnectionFunctionFluentBuilder::send).
-///
-/// [`config_override`](ListDistributionsByConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListDistributionsByConnectionFunctionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListDistributionsByConnectionFunctionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListDistributionsByConnectionFunctionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListDistributionsByConnectionFunctionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListDistributionsByConnectionFunctionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListDistributionsByConnectionFunctionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInputBuilder,
-    ) -> Self {
-        ListDistributionsByConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput::marker`](crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput::marker`](crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of distributions that you want returned in the response.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput::max_items`](crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: i32) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput::max_items`](crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<i32>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// The distributions by connection function identifier.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput::connection_function_identifier`](crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput::connection_function_identifier). Required.
-    #[inline]
-    pub fn connection_function_identifier(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.connection_function_identifier(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInputBuilder
-    {
-        &self.input
-    }
-    /// Sends ListDistributionsByConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByConnectionFunctionError`], the errors the model lists for ListDistributionsByConnectionFunction; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionOutput,
-        restxml_runtime::SdkError<ListDistributionsByConnectionFunctionError>,
-    > {
-        let input: crate::operation::list_distributions_by_connection_function::ListDistributionsByConnectionFunctionInput = self
-            .input
-            .build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListDistributionsByConnectionFunction", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

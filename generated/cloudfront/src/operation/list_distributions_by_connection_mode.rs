@@ -223,22 +223,21 @@ impl ListDistributionsByConnectionModeError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByConnectionMode", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByConnectionMode", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByConnectionMode",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListDistributionsByConnectionModeError::AccessDenied`].
@@ -351,118 +350,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         distribution_list: m_distribution_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListDistributionsByConnectionMode, built one input member at a time: from `client.list_distributions_by_connection_mode()` (or `client.list_distributions_by_connection_mode_with(input)`), a setter per member, then [`send`](ListDistributionsByConnectionModeFluentBuilder::send).
-///
-/// [`config_override`](ListDistributionsByConnectionModeFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListDistributionsByConnectionModeFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListDistributionsByConnectionModeFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListDistributionsByConnectionModeFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListDistributionsByConnectionModeFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListDistributionsByConnectionModeFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListDistributionsByConnectionModeFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInputBuilder,
-    ) -> Self {
-        ListDistributionsByConnectionModeFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The marker for the next set of distributions to retrieve.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput::marker`](crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput::marker`](crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of distributions to return.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput::max_items`](crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: i32) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput::max_items`](crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<i32>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// This field specifies whether the connection mode is through a standard distribution (direct) or a multi-tenant distribution with distribution tenants (tenant-only).
-    ///
-    /// Sets [`crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput::connection_mode`](crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput::connection_mode). Required.
-    #[inline]
-    pub fn connection_mode(mut self, value: crate::types::ConnectionMode) -> Self {
-        self.input = self.input.connection_mode(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInputBuilder {
-        &self.input
-    }
-    /// Sends ListDistributionsByConnectionMode: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByConnectionModeError`], the errors the model lists for ListDistributionsByConnectionMode; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeOutput,
-        restxml_runtime::SdkError<ListDistributionsByConnectionModeError>,
-    > {
-        let input: crate::operation::list_distributions_by_connection_mode::ListDistributionsByConnectionModeInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListDistributionsByConnectionMode", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

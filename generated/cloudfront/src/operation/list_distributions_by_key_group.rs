@@ -225,22 +225,21 @@ impl ListDistributionsByKeyGroupError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByKeyGroup", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("NoSuchResource") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByKeyGroup", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchResource)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByKeyGroup",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListDistributionsByKeyGroupError::InvalidArgument`].
@@ -353,116 +352,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         distribution_id_list: m_distribution_id_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListDistributionsByKeyGroup, built one input member at a time: from `client.list_distributions_by_key_group()` (or `client.list_distributions_by_key_group_with(input)`), a setter per member, then [`send`](ListDistributionsByKeyGroupFluentBuilder::send).
-///
-/// [`config_override`](ListDistributionsByKeyGroupFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListDistributionsByKeyGroupFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListDistributionsByKeyGroupFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListDistributionsByKeyGroupFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListDistributionsByKeyGroupFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListDistributionsByKeyGroupFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListDistributionsByKeyGroupFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInputBuilder,
-    ) -> Self {
-        ListDistributionsByKeyGroupFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Use this field when paginating results to indicate where to begin in your list of distribution IDs. The response includes distribution IDs in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::marker`](crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::marker`](crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of distribution IDs that you want in the response.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::max_items`](crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::max_items`](crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// The ID of the key group whose associated distribution IDs you are listing.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::key_group_id`](crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput::key_group_id). Required.
-    #[inline]
-    pub fn key_group_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.key_group_id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInputBuilder {
-        &self.input
-    }
-    /// Sends ListDistributionsByKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByKeyGroupError`], the errors the model lists for ListDistributionsByKeyGroup; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupOutput,
-        restxml_runtime::SdkError<ListDistributionsByKeyGroupError>,
-    > {
-        let input: crate::operation::list_distributions_by_key_group::ListDistributionsByKeyGroupInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListDistributionsByKeyGroup", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

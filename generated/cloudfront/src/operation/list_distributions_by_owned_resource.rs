@@ -227,27 +227,29 @@ impl ListDistributionsByOwnedResourceError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByOwnedResource", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByOwnedResource", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByOwnedResource", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByOwnedResource", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByOwnedResource",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListDistributionsByOwnedResourceError::AccessDenied`].
@@ -374,118 +376,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         distribution_list: m_distribution_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListDistributionsByOwnedResource, built one input member at a time: from `client.list_distributions_by_owned_resource()` (or `client.list_distributions_by_owned_resource_with(input)`), a setter per member, then [`send`](ListDistributionsByOwnedResourceFluentBuilder::send).
-///
-/// [`config_override`](ListDistributionsByOwnedResourceFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListDistributionsByOwnedResourceFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListDistributionsByOwnedResourceFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListDistributionsByOwnedResourceFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListDistributionsByOwnedResourceFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListDistributionsByOwnedResourceFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListDistributionsByOwnedResourceFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInputBuilder,
-    ) -> Self {
-        ListDistributionsByOwnedResourceFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ARN of the CloudFront resource that you've shared with other Amazon Web Services accounts.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput::resource_arn`](crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput::resource_arn). Required.
-    #[inline]
-    pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.resource_arn(value);
-        self
-    }
-    /// Use this field when paginating results to indicate where to begin in your list of distributions. The response includes distributions in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput::marker`](crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput::marker`](crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of distributions to return.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput::max_items`](crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput::max_items`](crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInputBuilder {
-        &self.input
-    }
-    /// Sends ListDistributionsByOwnedResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByOwnedResourceError`], the errors the model lists for ListDistributionsByOwnedResource; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceOutput,
-        restxml_runtime::SdkError<ListDistributionsByOwnedResourceError>,
-    > {
-        let input: crate::operation::list_distributions_by_owned_resource::ListDistributionsByOwnedResourceInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListDistributionsByOwnedResource", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -245,19 +245,17 @@ impl ListDistributionsByRealtimeLogConfigError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByRealtimeLogConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByRealtimeLogConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListDistributionsByRealtimeLogConfigError::InvalidArgument`].
@@ -379,140 +377,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         distribution_list: m_distribution_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListDistributionsByRealtimeLogConfig, built one input member at a time: from `client.list_distributions_by_realtime_log_config()` (or `client.list_distributions_by_realtime_log_config_with(input)`), a setter per member, then [`send`](ListDistributionsByRealtimeLogConfigFluentBuilder::send).
-///
-/// [`config_override`](ListDistributionsByRealtimeLogConfigFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListDistributionsByRealtimeLogConfigFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListDistributionsByRealtimeLogConfigFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListDistributionsByRealtimeLogConfigFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListDistributionsByRealtimeLogConfigFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListDistributionsByRealtimeLogConfigFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListDistributionsByRealtimeLogConfigFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInputBuilder,
-    ) -> Self {
-        ListDistributionsByRealtimeLogConfigFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Use this field when paginating results to indicate where to begin in your list of distributions. The response includes distributions in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::marker`](crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::marker`](crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of distributions that you want in the response.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::max_items`](crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::max_items`](crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// The name of the real-time log configuration whose associated distributions you want to list.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::realtime_log_config_name`](crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::realtime_log_config_name).
-    #[inline]
-    pub fn realtime_log_config_name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.realtime_log_config_name(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::realtime_log_config_name`](crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::realtime_log_config_name).
-    #[inline]
-    pub fn set_realtime_log_config_name(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_realtime_log_config_name(value);
-        self
-    }
-    /// The Amazon Resource Name (ARN) of the real-time log configuration whose associated distributions you want to list.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::realtime_log_config_arn`](crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::realtime_log_config_arn).
-    #[inline]
-    pub fn realtime_log_config_arn(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.realtime_log_config_arn(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::realtime_log_config_arn`](crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput::realtime_log_config_arn).
-    #[inline]
-    pub fn set_realtime_log_config_arn(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_realtime_log_config_arn(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInputBuilder
-    {
-        &self.input
-    }
-    /// Sends ListDistributionsByRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByRealtimeLogConfigError`], the errors the model lists for ListDistributionsByRealtimeLogConfig; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigOutput,
-        restxml_runtime::SdkError<ListDistributionsByRealtimeLogConfigError>,
-    > {
-        let input: crate::operation::list_distributions_by_realtime_log_config::ListDistributionsByRealtimeLogConfigInput = self
-            .input
-            .build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListDistributionsByRealtimeLogConfig", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

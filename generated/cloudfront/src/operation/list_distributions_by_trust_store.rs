@@ -222,25 +222,25 @@ impl ListDistributionsByTrustStoreError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByTrustStore", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByTrustStore", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByTrustStore", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByTrustStore",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListDistributionsByTrustStoreError::AccessDenied`].
@@ -360,116 +360,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         distribution_list: m_distribution_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListDistributionsByTrustStore, built one input member at a time: from `client.list_distributions_by_trust_store()` (or `client.list_distributions_by_trust_store_with(input)`), a setter per member, then [`send`](ListDistributionsByTrustStoreFluentBuilder::send).
-///
-/// [`config_override`](ListDistributionsByTrustStoreFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListDistributionsByTrustStoreFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListDistributionsByTrustStoreFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListDistributionsByTrustStoreFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListDistributionsByTrustStoreFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListDistributionsByTrustStoreFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListDistributionsByTrustStoreFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInputBuilder,
-    ) -> Self {
-        ListDistributionsByTrustStoreFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The distributions by trust store identifier.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::trust_store_identifier`](crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::trust_store_identifier). Required.
-    #[inline]
-    pub fn trust_store_identifier(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.trust_store_identifier(value);
-        self
-    }
-    /// Use this field when paginating results to indicate where to begin in your list. The response includes items in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::marker`](crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::marker`](crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of distributions that you want returned in the response.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::max_items`](crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::max_items`](crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInputBuilder {
-        &self.input
-    }
-    /// Sends ListDistributionsByTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByTrustStoreError`], the errors the model lists for ListDistributionsByTrustStore; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreOutput,
-        restxml_runtime::SdkError<ListDistributionsByTrustStoreError>,
-    > {
-        let input: crate::operation::list_distributions_by_trust_store::ListDistributionsByTrustStoreInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListDistributionsByTrustStore", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -227,27 +227,29 @@ impl ListDistributionsByVpcOriginIdError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByVpcOriginId", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByVpcOriginId", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByVpcOriginId", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByVpcOriginId", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByVpcOriginId",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListDistributionsByVpcOriginIdError::AccessDenied`].
@@ -374,116 +376,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         distribution_id_list: m_distribution_id_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListDistributionsByVpcOriginId, built one input member at a time: from `client.list_distributions_by_vpc_origin_id()` (or `client.list_distributions_by_vpc_origin_id_with(input)`), a setter per member, then [`send`](ListDistributionsByVpcOriginIdFluentBuilder::send).
-///
-/// [`config_override`](ListDistributionsByVpcOriginIdFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListDistributionsByVpcOriginIdFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListDistributionsByVpcOriginIdFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListDistributionsByVpcOriginIdFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListDistributionsByVpcOriginIdFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListDistributionsByVpcOriginIdFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListDistributionsByVpcOriginIdFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInputBuilder,
-    ) -> Self {
-        ListDistributionsByVpcOriginIdFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The marker associated with the VPC origin distributions list.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::marker`](crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::marker`](crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of items included in the list.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::max_items`](crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::max_items`](crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// The VPC origin ID.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::vpc_origin_id`](crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput::vpc_origin_id). Required.
-    #[inline]
-    pub fn vpc_origin_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.vpc_origin_id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInputBuilder {
-        &self.input
-    }
-    /// Sends ListDistributionsByVpcOriginId: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByVpcOriginIdError`], the errors the model lists for ListDistributionsByVpcOriginId; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdOutput,
-        restxml_runtime::SdkError<ListDistributionsByVpcOriginIdError>,
-    > {
-        let input: crate::operation::list_distributions_by_vpc_origin_id::ListDistributionsByVpcOriginIdInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListDistributionsByVpcOriginId", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -223,22 +223,21 @@ impl ListDistributionsByWebACLIdError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("InvalidWebACLId") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByWebACLId", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidWebACLId)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("ListDistributionsByWebACLId", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListDistributionsByWebACLId",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("InvalidWebACLId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidWebACLId)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListDistributionsByWebACLIdError::InvalidWebACLId`].
@@ -351,116 +350,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         distribution_list: m_distribution_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListDistributionsByWebACLId, built one input member at a time: from `client.list_distributions_by_web_acl_id()` (or `client.list_distributions_by_web_acl_id_with(input)`), a setter per member, then [`send`](ListDistributionsByWebACLIdFluentBuilder::send).
-///
-/// [`config_override`](ListDistributionsByWebACLIdFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListDistributionsByWebACLIdFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListDistributionsByWebACLIdFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListDistributionsByWebACLIdFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListDistributionsByWebACLIdFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListDistributionsByWebACLIdFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListDistributionsByWebACLIdFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInputBuilder,
-    ) -> Self {
-        ListDistributionsByWebACLIdFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Use `Marker` and `MaxItems` to control pagination of results. If you have more than `MaxItems` distributions that satisfy the request, the response includes a `NextMarker` element. To get the next page of results, submit another request. For the value of `Marker`, specify the value of `NextMarker` from the last response. (For the first request, omit `Marker`.)
-    ///
-    /// Sets [`crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::marker`](crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::marker`](crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of distributions that you want CloudFront to return in the response body. The maximum and default values are both 100.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::max_items`](crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::max_items`](crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// The ID of the WAF web ACL that you want to list the associated distributions. If you specify "null" for the ID, the request returns a list of the distributions that aren't associated with a web ACL.
-    ///
-    /// Sets [`crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::web_acl_id`](crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput::web_acl_id). Required.
-    #[inline]
-    pub fn web_acl_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.web_acl_id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInputBuilder {
-        &self.input
-    }
-    /// Sends ListDistributionsByWebACLId: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDistributionsByWebACLIdError`], the errors the model lists for ListDistributionsByWebACLId; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdOutput,
-        restxml_runtime::SdkError<ListDistributionsByWebACLIdError>,
-    > {
-        let input: crate::operation::list_distributions_by_web_acl_id::ListDistributionsByWebACLIdInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListDistributionsByWebACLId", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

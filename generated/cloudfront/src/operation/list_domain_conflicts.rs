@@ -282,20 +282,19 @@ impl ListDomainConflictsError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListDomainConflicts", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("ListDomainConflicts", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("EntityNotFound") => restxml_runtime::error_body::modeled("ListDomainConflicts", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("ListDomainConflicts", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "ListDomainConflicts",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`ListDomainConflictsError::AccessDenied`].
@@ -448,121 +447,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         next_marker: body_next_marker,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListDomainConflicts, built one input member at a time: from `client.list_domain_conflicts()` (or `client.list_domain_conflicts_with(input)`), a setter per member, then [`send`](ListDomainConflictsFluentBuilder::send).
-///
-/// [`config_override`](ListDomainConflictsFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListDomainConflictsFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_domain_conflicts::ListDomainConflictsInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListDomainConflictsFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListDomainConflictsFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListDomainConflictsFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListDomainConflictsFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListDomainConflictsFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_domain_conflicts::ListDomainConflictsInputBuilder,
-    ) -> Self {
-        ListDomainConflictsFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The domain to check for conflicts.
-    ///
-    /// Sets [`crate::operation::list_domain_conflicts::ListDomainConflictsInput::domain`](crate::operation::list_domain_conflicts::ListDomainConflictsInput::domain). Required.
-    #[inline]
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.domain(value);
-        self
-    }
-    /// The distribution resource identifier. This can be the standard distribution or distribution tenant that has a valid certificate, which covers the domain that you specify.
-    ///
-    /// Sets [`crate::operation::list_domain_conflicts::ListDomainConflictsInput::domain_control_validation_resource`](crate::operation::list_domain_conflicts::ListDomainConflictsInput::domain_control_validation_resource). Required.
-    #[inline]
-    pub fn domain_control_validation_resource(mut self, value: crate::types::DistributionResourceId) -> Self {
-        self.input = self.input.domain_control_validation_resource(value);
-        self
-    }
-    /// The maximum number of domain conflicts to return.
-    ///
-    /// Sets [`crate::operation::list_domain_conflicts::ListDomainConflictsInput::max_items`](crate::operation::list_domain_conflicts::ListDomainConflictsInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: i32) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_domain_conflicts::ListDomainConflictsInput::max_items`](crate::operation::list_domain_conflicts::ListDomainConflictsInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<i32>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// The marker for the next set of domain conflicts.
-    ///
-    /// Sets [`crate::operation::list_domain_conflicts::ListDomainConflictsInput::marker`](crate::operation::list_domain_conflicts::ListDomainConflictsInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_domain_conflicts::ListDomainConflictsInput::marker`](crate::operation::list_domain_conflicts::ListDomainConflictsInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_domain_conflicts::ListDomainConflictsInputBuilder {
-        &self.input
-    }
-    /// Sends ListDomainConflicts: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListDomainConflictsError`], the errors the model lists for ListDomainConflicts; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_domain_conflicts::ListDomainConflictsOutput,
-        restxml_runtime::SdkError<ListDomainConflictsError>,
-    > {
-        let input: crate::operation::list_domain_conflicts::ListDomainConflictsInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListDomainConflicts", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

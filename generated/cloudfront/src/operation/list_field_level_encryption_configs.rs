@@ -192,19 +192,17 @@ impl ListFieldLevelEncryptionConfigsError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("ListFieldLevelEncryptionConfigs", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListFieldLevelEncryptionConfigs",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListFieldLevelEncryptionConfigsError::InvalidArgument`].
@@ -306,110 +304,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         field_level_encryption_list: m_field_level_encryption_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListFieldLevelEncryptionConfigs, built one input member at a time: from `client.list_field_level_encryption_configs()` (or `client.list_field_level_encryption_configs_with(input)`), a setter per member, then [`send`](ListFieldLevelEncryptionConfigsFluentBuilder::send).
-///
-/// [`config_override`](ListFieldLevelEncryptionConfigsFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListFieldLevelEncryptionConfigsFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListFieldLevelEncryptionConfigsFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListFieldLevelEncryptionConfigsFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListFieldLevelEncryptionConfigsFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListFieldLevelEncryptionConfigsFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListFieldLevelEncryptionConfigsFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInputBuilder,
-    ) -> Self {
-        ListFieldLevelEncryptionConfigsFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Use this when paginating results to indicate where to begin in your list of configurations. The results include configurations in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last configuration on that page).
-    ///
-    /// Sets [`crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput::marker`](crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput::marker`](crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of field-level encryption configurations you want in the response body.
-    ///
-    /// Sets [`crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput::max_items`](crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput::max_items`](crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInputBuilder {
-        &self.input
-    }
-    /// Sends ListFieldLevelEncryptionConfigs: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListFieldLevelEncryptionConfigsError`], the errors the model lists for ListFieldLevelEncryptionConfigs; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsOutput,
-        restxml_runtime::SdkError<ListFieldLevelEncryptionConfigsError>,
-    > {
-        let input: crate::operation::list_field_level_encryption_configs::ListFieldLevelEncryptionConfigsInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListFieldLevelEncryptionConfigs", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

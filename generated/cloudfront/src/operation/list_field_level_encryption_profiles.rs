@@ -195,19 +195,17 @@ impl ListFieldLevelEncryptionProfilesError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("ListFieldLevelEncryptionProfiles", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListFieldLevelEncryptionProfiles",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListFieldLevelEncryptionProfilesError::InvalidArgument`].
@@ -309,110 +307,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         field_level_encryption_profile_list: m_field_level_encryption_profile_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListFieldLevelEncryptionProfiles, built one input member at a time: from `client.list_field_level_encryption_profiles()` (or `client.list_field_level_encryption_profiles_with(input)`), a setter per member, then [`send`](ListFieldLevelEncryptionProfilesFluentBuilder::send).
-///
-/// [`config_override`](ListFieldLevelEncryptionProfilesFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListFieldLevelEncryptionProfilesFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListFieldLevelEncryptionProfilesFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListFieldLevelEncryptionProfilesFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListFieldLevelEncryptionProfilesFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListFieldLevelEncryptionProfilesFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListFieldLevelEncryptionProfilesFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInputBuilder,
-    ) -> Self {
-        ListFieldLevelEncryptionProfilesFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Use this when paginating results to indicate where to begin in your list of profiles. The results include profiles in the list that occur after the marker. To get the next page of results, set the `Marker` to the value of the `NextMarker` from the current page's response (which is also the ID of the last profile on that page).
-    ///
-    /// Sets [`crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput::marker`](crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput::marker`](crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of field-level encryption profiles you want in the response body.
-    ///
-    /// Sets [`crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput::max_items`](crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput::max_items`](crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInputBuilder {
-        &self.input
-    }
-    /// Sends ListFieldLevelEncryptionProfiles: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListFieldLevelEncryptionProfilesError`], the errors the model lists for ListFieldLevelEncryptionProfiles; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesOutput,
-        restxml_runtime::SdkError<ListFieldLevelEncryptionProfilesError>,
-    > {
-        let input: crate::operation::list_field_level_encryption_profiles::ListFieldLevelEncryptionProfilesInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListFieldLevelEncryptionProfiles", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -212,16 +212,12 @@ impl ListFunctionsError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListFunctions", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled("ListFunctions", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::UnsupportedOperation),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("ListFunctions", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListFunctions", meta, headers, body)),
         }
     }
     /// Whether this is [`ListFunctionsError::UnsupportedOperation`].
@@ -330,117 +326,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         function_list: m_function_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListFunctions, built one input member at a time: from `client.list_functions()` (or `client.list_functions_with(input)`), a setter per member, then [`send`](ListFunctionsFluentBuilder::send).
-///
-/// [`config_override`](ListFunctionsFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListFunctionsFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_functions::ListFunctionsInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListFunctionsFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListFunctionsFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListFunctionsFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListFunctionsFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListFunctionsFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_functions::ListFunctionsInputBuilder,
-    ) -> Self {
-        ListFunctionsFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Use this field when paginating results to indicate where to begin in your list of functions. The response includes functions in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
-    ///
-    /// Sets [`crate::operation::list_functions::ListFunctionsInput::marker`](crate::operation::list_functions::ListFunctionsInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_functions::ListFunctionsInput::marker`](crate::operation::list_functions::ListFunctionsInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of functions that you want in the response.
-    ///
-    /// Sets [`crate::operation::list_functions::ListFunctionsInput::max_items`](crate::operation::list_functions::ListFunctionsInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_functions::ListFunctionsInput::max_items`](crate::operation::list_functions::ListFunctionsInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// An optional filter to return only the functions that are in the specified stage, either `DEVELOPMENT` or `LIVE`.
-    ///
-    /// Sets [`crate::operation::list_functions::ListFunctionsInput::stage`](crate::operation::list_functions::ListFunctionsInput::stage).
-    #[inline]
-    pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
-        self.input = self.input.stage(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_functions::ListFunctionsInput::stage`](crate::operation::list_functions::ListFunctionsInput::stage).
-    #[inline]
-    pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
-        self.input = self.input.set_stage(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_functions::ListFunctionsInputBuilder {
-        &self.input
-    }
-    /// Sends ListFunctions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListFunctionsError`], the errors the model lists for ListFunctions; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<crate::operation::list_functions::ListFunctionsOutput, restxml_runtime::SdkError<ListFunctionsError>>
-    {
-        let input: crate::operation::list_functions::ListFunctionsInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListFunctions", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

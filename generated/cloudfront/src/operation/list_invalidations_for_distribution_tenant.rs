@@ -225,25 +225,25 @@ impl ListInvalidationsForDistributionTenantError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("ListInvalidationsForDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("ListInvalidationsForDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("ListInvalidationsForDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListInvalidationsForDistributionTenant",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListInvalidationsForDistributionTenantError::AccessDenied`].
@@ -364,119 +364,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         invalidation_list: m_invalidation_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListInvalidationsForDistributionTenant, built one input member at a time: from `client.list_invalidations_for_distribution_tenant()` (or `client.list_invalidations_for_distribution_tenant_with(input)`), a setter per member, then [`send`](ListInvalidationsForDistributionTenantFluentBuilder::send).
-///
-/// [`config_override`](ListInvalidationsForDistributionTenantFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListInvalidationsForDistributionTenantFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListInvalidationsForDistributionTenantFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListInvalidationsForDistributionTenantFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListInvalidationsForDistributionTenantFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListInvalidationsForDistributionTenantFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListInvalidationsForDistributionTenantFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInputBuilder,
-    ) -> Self {
-        ListInvalidationsForDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the distribution tenant.
-    ///
-    /// Sets [`crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::id`](crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Use this parameter when paginating results to indicate where to begin in your list of invalidation batches. Because the results are returned in decreasing order from most recent to oldest, the most recent results are on the first page, the second page will contain earlier results, and so on. To get the next page of results, set `Marker` to the value of the `NextMarker` from the current page's response. This value is the same as the ID of the last invalidation batch on that page.
-    ///
-    /// Sets [`crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::marker`](crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::marker`](crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of invalidations to return for the distribution tenant.
-    ///
-    /// Sets [`crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::max_items`](crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: i32) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::max_items`](crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<i32>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInputBuilder
-    {
-        &self.input
-    }
-    /// Sends ListInvalidationsForDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListInvalidationsForDistributionTenantError`], the errors the model lists for ListInvalidationsForDistributionTenant; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantOutput,
-        restxml_runtime::SdkError<ListInvalidationsForDistributionTenantError>,
-    > {
-        let input: crate::operation::list_invalidations_for_distribution_tenant::ListInvalidationsForDistributionTenantInput = self
-            .input
-            .build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListInvalidationsForDistributionTenant", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -184,14 +184,10 @@ impl ListKeyGroupsError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListKeyGroups", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("ListKeyGroups", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListKeyGroups", meta, headers, body)),
         }
     }
     /// Whether this is [`ListKeyGroupsError::InvalidArgument`].
@@ -290,103 +286,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         key_group_list: m_key_group_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListKeyGroups, built one input member at a time: from `client.list_key_groups()` (or `client.list_key_groups_with(input)`), a setter per member, then [`send`](ListKeyGroupsFluentBuilder::send).
-///
-/// [`config_override`](ListKeyGroupsFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListKeyGroupsFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_key_groups::ListKeyGroupsInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListKeyGroupsFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListKeyGroupsFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListKeyGroupsFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListKeyGroupsFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListKeyGroupsFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_key_groups::ListKeyGroupsInputBuilder,
-    ) -> Self {
-        ListKeyGroupsFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Use this field when paginating results to indicate where to begin in your list of key groups. The response includes key groups in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
-    ///
-    /// Sets [`crate::operation::list_key_groups::ListKeyGroupsInput::marker`](crate::operation::list_key_groups::ListKeyGroupsInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_key_groups::ListKeyGroupsInput::marker`](crate::operation::list_key_groups::ListKeyGroupsInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of key groups that you want in the response.
-    ///
-    /// Sets [`crate::operation::list_key_groups::ListKeyGroupsInput::max_items`](crate::operation::list_key_groups::ListKeyGroupsInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_key_groups::ListKeyGroupsInput::max_items`](crate::operation::list_key_groups::ListKeyGroupsInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_key_groups::ListKeyGroupsInputBuilder {
-        &self.input
-    }
-    /// Sends ListKeyGroups: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListKeyGroupsError`], the errors the model lists for ListKeyGroups; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<crate::operation::list_key_groups::ListKeyGroupsOutput, restxml_runtime::SdkError<ListKeyGroupsError>>
-    {
-        let input: crate::operation::list_key_groups::ListKeyGroupsInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListKeyGroups", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

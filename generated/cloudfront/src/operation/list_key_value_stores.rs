@@ -212,19 +212,21 @@ impl ListKeyValueStoresError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListKeyValueStores", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("ListKeyValueStores", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("ListKeyValueStores", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("ListKeyValueStores", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "ListKeyValueStores",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`ListKeyValueStoresError::AccessDenied`].
@@ -343,119 +345,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         key_value_store_list: m_key_value_store_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListKeyValueStores, built one input member at a time: from `client.list_key_value_stores()` (or `client.list_key_value_stores_with(input)`), a setter per member, then [`send`](ListKeyValueStoresFluentBuilder::send).
-///
-/// [`config_override`](ListKeyValueStoresFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListKeyValueStoresFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListKeyValueStoresFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListKeyValueStoresFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListKeyValueStoresFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListKeyValueStoresFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListKeyValueStoresFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder,
-    ) -> Self {
-        ListKeyValueStoresFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The marker associated with the key value stores list.
-    ///
-    /// Sets [`crate::operation::list_key_value_stores::ListKeyValueStoresInput::marker`](crate::operation::list_key_value_stores::ListKeyValueStoresInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_key_value_stores::ListKeyValueStoresInput::marker`](crate::operation::list_key_value_stores::ListKeyValueStoresInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of items in the key value stores list.
-    ///
-    /// Sets [`crate::operation::list_key_value_stores::ListKeyValueStoresInput::max_items`](crate::operation::list_key_value_stores::ListKeyValueStoresInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_key_value_stores::ListKeyValueStoresInput::max_items`](crate::operation::list_key_value_stores::ListKeyValueStoresInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// The status of the request for the key value stores list.
-    ///
-    /// Sets [`crate::operation::list_key_value_stores::ListKeyValueStoresInput::status`](crate::operation::list_key_value_stores::ListKeyValueStoresInput::status).
-    #[inline]
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.status(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_key_value_stores::ListKeyValueStoresInput::status`](crate::operation::list_key_value_stores::ListKeyValueStoresInput::status).
-    #[inline]
-    pub fn set_status(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_status(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_key_value_stores::ListKeyValueStoresInputBuilder {
-        &self.input
-    }
-    /// Sends ListKeyValueStores: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListKeyValueStoresError`], the errors the model lists for ListKeyValueStores; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_key_value_stores::ListKeyValueStoresOutput,
-        restxml_runtime::SdkError<ListKeyValueStoresError>,
-    > {
-        let input: crate::operation::list_key_value_stores::ListKeyValueStoresInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListKeyValueStores", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

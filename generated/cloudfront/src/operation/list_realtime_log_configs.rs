@@ -195,24 +195,23 @@ impl ListRealtimeLogConfigsError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("ListRealtimeLogConfigs", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("ListRealtimeLogConfigs", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("NoSuchRealtimeLogConfig") => {
+                restxml_runtime::error_body::modeled("ListRealtimeLogConfigs", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchRealtimeLogConfig)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListRealtimeLogConfigs",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("NoSuchRealtimeLogConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListRealtimeLogConfigsError::AccessDenied`].
@@ -328,105 +327,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         realtime_log_configs: m_realtime_log_configs,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListRealtimeLogConfigs, built one input member at a time: from `client.list_realtime_log_configs()` (or `client.list_realtime_log_configs_with(input)`), a setter per member, then [`send`](ListRealtimeLogConfigsFluentBuilder::send).
-///
-/// [`config_override`](ListRealtimeLogConfigsFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListRealtimeLogConfigsFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListRealtimeLogConfigsFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListRealtimeLogConfigsFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListRealtimeLogConfigsFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListRealtimeLogConfigsFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListRealtimeLogConfigsFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInputBuilder,
-    ) -> Self {
-        ListRealtimeLogConfigsFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The maximum number of real-time log configurations that you want in the response.
-    ///
-    /// Sets [`crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput::max_items`](crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput::max_items`](crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Use this field when paginating results to indicate where to begin in your list of real-time log configurations. The response includes real-time log configurations in the list that occur after the marker. To get the next page of the list, set this field's value to the value of `NextMarker` from the current page's response.
-    ///
-    /// Sets [`crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput::marker`](crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput::marker`](crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInputBuilder {
-        &self.input
-    }
-    /// Sends ListRealtimeLogConfigs: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListRealtimeLogConfigsError`], the errors the model lists for ListRealtimeLogConfigs; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsOutput,
-        restxml_runtime::SdkError<ListRealtimeLogConfigsError>,
-    > {
-        let input: crate::operation::list_realtime_log_configs::ListRealtimeLogConfigsInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListRealtimeLogConfigs", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -192,19 +192,17 @@ impl ListStreamingDistributionsError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("ListStreamingDistributions", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListStreamingDistributions",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListStreamingDistributionsError::InvalidArgument`].
@@ -306,106 +304,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         streaming_distribution_list: m_streaming_distribution_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListStreamingDistributions, built one input member at a time: from `client.list_streaming_distributions()` (or `client.list_streaming_distributions_with(input)`), a setter per member, then [`send`](ListStreamingDistributionsFluentBuilder::send).
-///
-/// [`config_override`](ListStreamingDistributionsFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListStreamingDistributionsFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_streaming_distributions::ListStreamingDistributionsInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListStreamingDistributionsFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListStreamingDistributionsFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListStreamingDistributionsFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListStreamingDistributionsFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListStreamingDistributionsFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_streaming_distributions::ListStreamingDistributionsInputBuilder,
-    ) -> Self {
-        ListStreamingDistributionsFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The value that you provided for the `Marker` request parameter.
-    ///
-    /// Sets [`crate::operation::list_streaming_distributions::ListStreamingDistributionsInput::marker`](crate::operation::list_streaming_distributions::ListStreamingDistributionsInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_streaming_distributions::ListStreamingDistributionsInput::marker`](crate::operation::list_streaming_distributions::ListStreamingDistributionsInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The value that you provided for the `MaxItems` request parameter.
-    ///
-    /// Sets [`crate::operation::list_streaming_distributions::ListStreamingDistributionsInput::max_items`](crate::operation::list_streaming_distributions::ListStreamingDistributionsInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_streaming_distributions::ListStreamingDistributionsInput::max_items`](crate::operation::list_streaming_distributions::ListStreamingDistributionsInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_streaming_distributions::ListStreamingDistributionsInputBuilder {
-        &self.input
-    }
-    /// Sends ListStreamingDistributions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListStreamingDistributionsError`], the errors the model lists for ListStreamingDistributions; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_streaming_distributions::ListStreamingDistributionsOutput,
-        restxml_runtime::SdkError<ListStreamingDistributionsError>,
-    > {
-        let input: crate::operation::list_streaming_distributions::ListStreamingDistributionsInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListStreamingDistributions", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

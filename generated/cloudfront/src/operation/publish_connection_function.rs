@@ -196,31 +196,37 @@ impl PublishConnectionFunctionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("PublishConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("PublishConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("PublishConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("PublishConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("PublishConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("PublishConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "PublishConnectionFunction",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`PublishConnectionFunctionError::PreconditionFailed`].
@@ -360,94 +366,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         connection_function_summary: m_connection_function_summary,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to PublishConnectionFunction, built one input member at a time: from `client.publish_connection_function()` (or `client.publish_connection_function_with(input)`), a setter per member, then [`send`](PublishConnectionFunctionFluentBuilder::send).
-///
-/// [`config_override`](PublishConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct PublishConnectionFunctionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::publish_connection_function::PublishConnectionFunctionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for PublishConnectionFunctionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        PublishConnectionFunctionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for PublishConnectionFunctionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PublishConnectionFunctionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl PublishConnectionFunctionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::publish_connection_function::PublishConnectionFunctionInputBuilder,
-    ) -> Self {
-        PublishConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The connection function ID.
-    ///
-    /// Sets [`crate::operation::publish_connection_function::PublishConnectionFunctionInput::id`](crate::operation::publish_connection_function::PublishConnectionFunctionInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The current version (`ETag` value) of the connection function.
-    ///
-    /// Sets [`crate::operation::publish_connection_function::PublishConnectionFunctionInput::if_match`](crate::operation::publish_connection_function::PublishConnectionFunctionInput::if_match). Required.
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::publish_connection_function::PublishConnectionFunctionInputBuilder {
-        &self.input
-    }
-    /// Sends PublishConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`PublishConnectionFunctionError`], the errors the model lists for PublishConnectionFunction; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::publish_connection_function::PublishConnectionFunctionOutput,
-        restxml_runtime::SdkError<PublishConnectionFunctionError>,
-    > {
-        let input: crate::operation::publish_connection_function::PublishConnectionFunctionInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("PublishConnectionFunction", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -188,22 +188,26 @@ impl PublishFunctionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("PublishFunction", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("PublishFunction", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("PublishFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFunctionExists),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("PublishFunction", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("NoSuchFunctionExists") => {
+                restxml_runtime::error_body::modeled("PublishFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchFunctionExists)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("PublishFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => {
+                Self::Unhandled(restxml_runtime::UnhandledError::from_response("PublishFunction", meta, headers, body))
+            }
         }
     }
     /// Whether this is [`PublishFunctionError::PreconditionFailed`].
@@ -334,93 +338,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         function_summary: m_function_summary,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to PublishFunction, built one input member at a time: from `client.publish_function()` (or `client.publish_function_with(input)`), a setter per member, then [`send`](PublishFunctionFluentBuilder::send).
-///
-/// [`config_override`](PublishFunctionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct PublishFunctionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::publish_function::PublishFunctionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for PublishFunctionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        PublishFunctionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for PublishFunctionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PublishFunctionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl PublishFunctionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::publish_function::PublishFunctionInputBuilder,
-    ) -> Self {
-        PublishFunctionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The name of the function that you are publishing.
-    ///
-    /// Sets [`crate::operation::publish_function::PublishFunctionInput::name`](crate::operation::publish_function::PublishFunctionInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// The current version (`ETag` value) of the function that you are publishing, which you can get using `DescribeFunction`.
-    ///
-    /// Sets [`crate::operation::publish_function::PublishFunctionInput::if_match`](crate::operation::publish_function::PublishFunctionInput::if_match). Required.
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::publish_function::PublishFunctionInputBuilder {
-        &self.input
-    }
-    /// Sends PublishFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`PublishFunctionError`], the errors the model lists for PublishFunction; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::publish_function::PublishFunctionOutput,
-        restxml_runtime::SdkError<PublishFunctionError>,
-    > {
-        let input: crate::operation::publish_function::PublishFunctionInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("PublishFunction", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

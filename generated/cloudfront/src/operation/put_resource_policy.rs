@@ -200,27 +200,29 @@ impl PutResourcePolicyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("PutResourcePolicy", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("PutResourcePolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("PutResourcePolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("EntityNotFound") => restxml_runtime::error_body::modeled("PutResourcePolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("PutResourcePolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
-            }
-            _ => unhandled(meta),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("PutResourcePolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("IllegalUpdate") => restxml_runtime::error_body::modeled("PutResourcePolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::IllegalUpdate),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "PutResourcePolicy",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`PutResourcePolicyError::PreconditionFailed`].
@@ -377,93 +379,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         resource_arn: body_resource_arn,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to PutResourcePolicy, built one input member at a time: from `client.put_resource_policy()` (or `client.put_resource_policy_with(input)`), a setter per member, then [`send`](PutResourcePolicyFluentBuilder::send).
-///
-/// [`config_override`](PutResourcePolicyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct PutResourcePolicyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::put_resource_policy::PutResourcePolicyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for PutResourcePolicyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        PutResourcePolicyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for PutResourcePolicyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PutResourcePolicyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl PutResourcePolicyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::put_resource_policy::PutResourcePolicyInputBuilder,
-    ) -> Self {
-        PutResourcePolicyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The Amazon Resource Name (ARN) of the CloudFront resource for which the policy is being created.
-    ///
-    /// Sets [`crate::operation::put_resource_policy::PutResourcePolicyInput::resource_arn`](crate::operation::put_resource_policy::PutResourcePolicyInput::resource_arn). Required.
-    #[inline]
-    pub fn resource_arn(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.resource_arn(value);
-        self
-    }
-    /// The JSON-formatted resource policy to create.
-    ///
-    /// Sets [`crate::operation::put_resource_policy::PutResourcePolicyInput::policy_document`](crate::operation::put_resource_policy::PutResourcePolicyInput::policy_document). Required.
-    #[inline]
-    pub fn policy_document(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.policy_document(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::put_resource_policy::PutResourcePolicyInputBuilder {
-        &self.input
-    }
-    /// Sends PutResourcePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`PutResourcePolicyError`], the errors the model lists for PutResourcePolicy; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::put_resource_policy::PutResourcePolicyOutput,
-        restxml_runtime::SdkError<PutResourcePolicyError>,
-    > {
-        let input: crate::operation::put_resource_policy::PutResourcePolicyInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("PutResourcePolicy", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

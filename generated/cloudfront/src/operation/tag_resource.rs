@@ -109,22 +109,16 @@ impl TagResourceError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled =
-            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("TagResource", meta, headers, body));
         match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
-            }
-            _ => unhandled(meta),
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("TagResource", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("InvalidTagging") => restxml_runtime::error_body::modeled("TagResource", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidTagging),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("TagResource", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("NoSuchResource") => restxml_runtime::error_body::modeled("TagResource", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchResource),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("TagResource", meta, headers, body)),
         }
     }
     /// Whether this is [`TagResourceError::AccessDenied`].
@@ -239,85 +233,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
-}
-
-/// A call to TagResource, built one input member at a time: from `client.tag_resource()` (or `client.tag_resource_with(input)`), a setter per member, then [`send`](TagResourceFluentBuilder::send).
-///
-/// [`config_override`](TagResourceFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct TagResourceFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::tag_resource::TagResourceInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for TagResourceFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        TagResourceFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for TagResourceFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TagResourceFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl TagResourceFluentBuilder {
-    #[inline]
-    pub(crate) fn new(client: crate::Client, input: crate::operation::tag_resource::TagResourceInputBuilder) -> Self {
-        TagResourceFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// An ARN of a CloudFront resource.
-    ///
-    /// Sets [`crate::operation::tag_resource::TagResourceInput::resource`](crate::operation::tag_resource::TagResourceInput::resource). Required.
-    #[inline]
-    pub fn resource(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.resource(value);
-        self
-    }
-    /// A complex type that contains zero or more `Tag` elements.
-    ///
-    /// Sets [`crate::operation::tag_resource::TagResourceInput::tags`](crate::operation::tag_resource::TagResourceInput::tags). Required.
-    #[inline]
-    pub fn tags(mut self, value: crate::types::Tags) -> Self {
-        self.input = self.input.tags(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::tag_resource::TagResourceInputBuilder {
-        &self.input
-    }
-    /// Sends TagResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`TagResourceError`], the errors the model lists for TagResource; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(self) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<TagResourceError>> {
-        let input: crate::operation::tag_resource::TagResourceInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("TagResource", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -246,30 +246,37 @@ impl TestConnectionFunctionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("TestFunctionFailed") => {
+                restxml_runtime::error_body::modeled("TestConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TestFunctionFailed)
+            }
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("TestConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("TestConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("TestConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("TestConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("TestConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "TestConnectionFunction",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("TestFunctionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TestFunctionFailed),
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`TestConnectionFunctionError::TestFunctionFailed`].
@@ -426,115 +433,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         connection_function_test_result: m_connection_function_test_result,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to TestConnectionFunction, built one input member at a time: from `client.test_connection_function()` (or `client.test_connection_function_with(input)`), a setter per member, then [`send`](TestConnectionFunctionFluentBuilder::send).
-///
-/// [`config_override`](TestConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct TestConnectionFunctionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::test_connection_function::TestConnectionFunctionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for TestConnectionFunctionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        TestConnectionFunctionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for TestConnectionFunctionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TestConnectionFunctionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl TestConnectionFunctionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::test_connection_function::TestConnectionFunctionInputBuilder,
-    ) -> Self {
-        TestConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The connection function ID.
-    ///
-    /// Sets [`crate::operation::test_connection_function::TestConnectionFunctionInput::id`](crate::operation::test_connection_function::TestConnectionFunctionInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The current version (`ETag` value) of the connection function.
-    ///
-    /// Sets [`crate::operation::test_connection_function::TestConnectionFunctionInput::if_match`](crate::operation::test_connection_function::TestConnectionFunctionInput::if_match). Required.
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// The connection function stage.
-    ///
-    /// Sets [`crate::operation::test_connection_function::TestConnectionFunctionInput::stage`](crate::operation::test_connection_function::TestConnectionFunctionInput::stage).
-    #[inline]
-    pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
-        self.input = self.input.stage(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::test_connection_function::TestConnectionFunctionInput::stage`](crate::operation::test_connection_function::TestConnectionFunctionInput::stage).
-    #[inline]
-    pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
-        self.input = self.input.set_stage(value);
-        self
-    }
-    /// The connection object.
-    ///
-    /// Sets [`crate::operation::test_connection_function::TestConnectionFunctionInput::connection_object`](crate::operation::test_connection_function::TestConnectionFunctionInput::connection_object). Required.
-    #[inline]
-    pub fn connection_object(mut self, value: restxml_runtime::Blob) -> Self {
-        self.input = self.input.connection_object(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::test_connection_function::TestConnectionFunctionInputBuilder {
-        &self.input
-    }
-    /// Sends TestConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`TestConnectionFunctionError`], the errors the model lists for TestConnectionFunction; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::test_connection_function::TestConnectionFunctionOutput,
-        restxml_runtime::SdkError<TestConnectionFunctionError>,
-    > {
-        let input: crate::operation::test_connection_function::TestConnectionFunctionInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("TestConnectionFunction", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -238,21 +238,18 @@ impl TestFunctionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled =
-            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("TestFunction", meta, headers, body));
         match meta.code.as_deref() {
-            Some("TestFunctionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TestFunctionFailed),
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFunctionExists),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            Some("TestFunctionFailed") => restxml_runtime::error_body::modeled("TestFunction", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::TestFunctionFailed),
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled("TestFunction", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::UnsupportedOperation),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("TestFunction", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled("TestFunction", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchFunctionExists),
+            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled("TestFunction", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("TestFunction", meta, headers, body)),
         }
     }
     /// Whether this is [`TestFunctionError::TestFunctionFailed`].
@@ -399,109 +396,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         test_result: m_test_result,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to TestFunction, built one input member at a time: from `client.test_function()` (or `client.test_function_with(input)`), a setter per member, then [`send`](TestFunctionFluentBuilder::send).
-///
-/// [`config_override`](TestFunctionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct TestFunctionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::test_function::TestFunctionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for TestFunctionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        TestFunctionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for TestFunctionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TestFunctionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl TestFunctionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(client: crate::Client, input: crate::operation::test_function::TestFunctionInputBuilder) -> Self {
-        TestFunctionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The name of the function that you are testing.
-    ///
-    /// Sets [`crate::operation::test_function::TestFunctionInput::name`](crate::operation::test_function::TestFunctionInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// The current version (`ETag` value) of the function that you are testing, which you can get using `DescribeFunction`.
-    ///
-    /// Sets [`crate::operation::test_function::TestFunctionInput::if_match`](crate::operation::test_function::TestFunctionInput::if_match). Required.
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// The stage of the function that you are testing, either `DEVELOPMENT` or `LIVE`.
-    ///
-    /// Sets [`crate::operation::test_function::TestFunctionInput::stage`](crate::operation::test_function::TestFunctionInput::stage).
-    #[inline]
-    pub fn stage(mut self, value: crate::types::FunctionStage) -> Self {
-        self.input = self.input.stage(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::test_function::TestFunctionInput::stage`](crate::operation::test_function::TestFunctionInput::stage).
-    #[inline]
-    pub fn set_stage(mut self, value: Option<crate::types::FunctionStage>) -> Self {
-        self.input = self.input.set_stage(value);
-        self
-    }
-    /// The event object to test the function with. For more information about the structure of the event object, see [Testing functions](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/managing-functions.html#test-function) in the *Amazon CloudFront Developer Guide*.
-    ///
-    /// Sets [`crate::operation::test_function::TestFunctionInput::event_object`](crate::operation::test_function::TestFunctionInput::event_object). Required.
-    #[inline]
-    pub fn event_object(mut self, value: restxml_runtime::Blob) -> Self {
-        self.input = self.input.event_object(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::test_function::TestFunctionInputBuilder {
-        &self.input
-    }
-    /// Sends TestFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`TestFunctionError`], the errors the model lists for TestFunction; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<crate::operation::test_function::TestFunctionOutput, restxml_runtime::SdkError<TestFunctionError>> {
-        let input: crate::operation::test_function::TestFunctionInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("TestFunction", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

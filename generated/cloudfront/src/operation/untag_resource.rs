@@ -117,23 +117,16 @@ impl UntagResourceError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UntagResource", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("InvalidTagging") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTagging)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
-            }
-            _ => unhandled(meta),
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("UntagResource", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("InvalidTagging") => restxml_runtime::error_body::modeled("UntagResource", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidTagging),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("UntagResource", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("NoSuchResource") => restxml_runtime::error_body::modeled("UntagResource", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchResource),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("UntagResource", meta, headers, body)),
         }
     }
     /// Whether this is [`UntagResourceError::AccessDenied`].
@@ -248,90 +241,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         )));
     }
     Ok(restxml_runtime::ResponseMetadata::from_headers(response.headers()))
-}
-
-/// A call to UntagResource, built one input member at a time: from `client.untag_resource()` (or `client.untag_resource_with(input)`), a setter per member, then [`send`](UntagResourceFluentBuilder::send).
-///
-/// [`config_override`](UntagResourceFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UntagResourceFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::untag_resource::UntagResourceInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UntagResourceFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UntagResourceFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UntagResourceFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UntagResourceFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UntagResourceFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::untag_resource::UntagResourceInputBuilder,
-    ) -> Self {
-        UntagResourceFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// An ARN of a CloudFront resource.
-    ///
-    /// Sets [`crate::operation::untag_resource::UntagResourceInput::resource`](crate::operation::untag_resource::UntagResourceInput::resource). Required.
-    #[inline]
-    pub fn resource(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.resource(value);
-        self
-    }
-    /// A complex type that contains zero or more `Tag` key elements.
-    ///
-    /// Sets [`crate::operation::untag_resource::UntagResourceInput::tag_keys`](crate::operation::untag_resource::UntagResourceInput::tag_keys). Required.
-    #[inline]
-    pub fn tag_keys(mut self, value: crate::types::TagKeys) -> Self {
-        self.input = self.input.tag_keys(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::untag_resource::UntagResourceInputBuilder {
-        &self.input
-    }
-    /// Sends UntagResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UntagResourceError`], the errors the model lists for UntagResource; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<restxml_runtime::ResponseMetadata, restxml_runtime::SdkError<UntagResourceError>> {
-        let input: crate::operation::untag_resource::UntagResourceInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UntagResource", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -269,26 +269,31 @@ impl UpdateAnycastIpListError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateAnycastIpList", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("UpdateAnycastIpList", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("UpdateAnycastIpList", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("EntityNotFound") => restxml_runtime::error_body::modeled("UpdateAnycastIpList", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("UpdateAnycastIpList", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("UpdateAnycastIpList", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("UpdateAnycastIpList", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "UpdateAnycastIpList",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`UpdateAnycastIpListError::PreconditionFailed`].
@@ -446,121 +451,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateAnycastIpList, built one input member at a time: from `client.update_anycast_ip_list()` (or `client.update_anycast_ip_list_with(input)`), a setter per member, then [`send`](UpdateAnycastIpListFluentBuilder::send).
-///
-/// [`config_override`](UpdateAnycastIpListFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateAnycastIpListFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_anycast_ip_list::UpdateAnycastIpListInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateAnycastIpListFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateAnycastIpListFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateAnycastIpListFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateAnycastIpListFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateAnycastIpListFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_anycast_ip_list::UpdateAnycastIpListInputBuilder,
-    ) -> Self {
-        UpdateAnycastIpListFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the Anycast static IP list.
-    ///
-    /// Sets [`crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::id`](crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The IP address type for the Anycast static IP list. You can specify one of the following options:
-    ///
-    /// Sets [`crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ip_address_type`](crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ip_address_type).
-    #[inline]
-    pub fn ip_address_type(mut self, value: crate::types::IpAddressType) -> Self {
-        self.input = self.input.ip_address_type(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ip_address_type`](crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ip_address_type).
-    #[inline]
-    pub fn set_ip_address_type(mut self, value: Option<crate::types::IpAddressType>) -> Self {
-        self.input = self.input.set_ip_address_type(value);
-        self
-    }
-    /// A list of IPAM CIDR configurations that specify the IP address ranges and IPAM pool settings for updating the Anycast static IP list.
-    ///
-    /// Sets [`crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ipam_cidr_configs`](crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ipam_cidr_configs).
-    #[inline]
-    pub fn ipam_cidr_configs(mut self, value: Vec<crate::types::IpamCidrConfig>) -> Self {
-        self.input = self.input.ipam_cidr_configs(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ipam_cidr_configs`](crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::ipam_cidr_configs).
-    #[inline]
-    pub fn set_ipam_cidr_configs(mut self, value: Option<Vec<crate::types::IpamCidrConfig>>) -> Self {
-        self.input = self.input.set_ipam_cidr_configs(value);
-        self
-    }
-    /// The current version (ETag value) of the Anycast static IP list that you are updating.
-    ///
-    /// Sets [`crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::if_match`](crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput::if_match). Required.
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_anycast_ip_list::UpdateAnycastIpListInputBuilder {
-        &self.input
-    }
-    /// Sends UpdateAnycastIpList: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateAnycastIpListError`], the errors the model lists for UpdateAnycastIpList; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_anycast_ip_list::UpdateAnycastIpListOutput,
-        restxml_runtime::SdkError<UpdateAnycastIpListError>,
-    > {
-        let input: crate::operation::update_anycast_ip_list::UpdateAnycastIpListInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateAnycastIpList", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

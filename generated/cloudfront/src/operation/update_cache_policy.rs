@@ -264,36 +264,49 @@ impl UpdateCachePolicyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateCachePolicy", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCachePolicy),
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled("UpdateCachePolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy),
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("UpdateCachePolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
-            Some("TooManyHeadersInCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyHeadersInCachePolicy),
-            Some("CachePolicyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CachePolicyAlreadyExists),
-            Some("TooManyCookiesInCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyCookiesInCachePolicy),
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("UpdateCachePolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("TooManyHeadersInCachePolicy") => {
+                restxml_runtime::error_body::modeled("UpdateCachePolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyHeadersInCachePolicy)
             }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+            Some("CachePolicyAlreadyExists") => {
+                restxml_runtime::error_body::modeled("UpdateCachePolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::CachePolicyAlreadyExists)
             }
-            Some("TooManyQueryStringsInCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyQueryStringsInCachePolicy),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            Some("TooManyCookiesInCachePolicy") => {
+                restxml_runtime::error_body::modeled("UpdateCachePolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyCookiesInCachePolicy)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("UpdateCachePolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+            }
+            Some("IllegalUpdate") => restxml_runtime::error_body::modeled("UpdateCachePolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::IllegalUpdate),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("UpdateCachePolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("TooManyQueryStringsInCachePolicy") => {
+                restxml_runtime::error_body::modeled("UpdateCachePolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyQueryStringsInCachePolicy)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("UpdateCachePolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "UpdateCachePolicy",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`UpdateCachePolicyError::NoSuchCachePolicy`].
@@ -478,107 +491,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateCachePolicy, built one input member at a time: from `client.update_cache_policy()` (or `client.update_cache_policy_with(input)`), a setter per member, then [`send`](UpdateCachePolicyFluentBuilder::send).
-///
-/// [`config_override`](UpdateCachePolicyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateCachePolicyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_cache_policy::UpdateCachePolicyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateCachePolicyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateCachePolicyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateCachePolicyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateCachePolicyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateCachePolicyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_cache_policy::UpdateCachePolicyInputBuilder,
-    ) -> Self {
-        UpdateCachePolicyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// A cache policy configuration.
-    ///
-    /// Sets [`crate::operation::update_cache_policy::UpdateCachePolicyInput::cache_policy_config`](crate::operation::update_cache_policy::UpdateCachePolicyInput::cache_policy_config). Required.
-    #[inline]
-    pub fn cache_policy_config(mut self, value: crate::types::CachePolicyConfig) -> Self {
-        self.input = self.input.cache_policy_config(value);
-        self
-    }
-    /// The unique identifier for the cache policy that you are updating. The identifier is returned in a cache behavior's `CachePolicyId` field in the response to `GetDistributionConfig`.
-    ///
-    /// Sets [`crate::operation::update_cache_policy::UpdateCachePolicyInput::id`](crate::operation::update_cache_policy::UpdateCachePolicyInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The version of the cache policy that you are updating. The version is returned in the cache policy's `ETag` field in the response to `GetCachePolicyConfig`.
-    ///
-    /// Sets [`crate::operation::update_cache_policy::UpdateCachePolicyInput::if_match`](crate::operation::update_cache_policy::UpdateCachePolicyInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_cache_policy::UpdateCachePolicyInput::if_match`](crate::operation::update_cache_policy::UpdateCachePolicyInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_cache_policy::UpdateCachePolicyInputBuilder {
-        &self.input
-    }
-    /// Sends UpdateCachePolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateCachePolicyError`], the errors the model lists for UpdateCachePolicy; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_cache_policy::UpdateCachePolicyOutput,
-        restxml_runtime::SdkError<UpdateCachePolicyError>,
-    > {
-        let input: crate::operation::update_cache_policy::UpdateCachePolicyInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateCachePolicy", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

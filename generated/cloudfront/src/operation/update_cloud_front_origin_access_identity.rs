@@ -262,36 +262,45 @@ impl UpdateCloudFrontOriginAccessIdentityError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("UpdateCloudFrontOriginAccessIdentity", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("UpdateCloudFrontOriginAccessIdentity", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("MissingBody") => {
+                restxml_runtime::error_body::modeled("UpdateCloudFrontOriginAccessIdentity", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::MissingBody)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("UpdateCloudFrontOriginAccessIdentity", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+            }
+            Some("IllegalUpdate") => {
+                restxml_runtime::error_body::modeled("UpdateCloudFrontOriginAccessIdentity", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("UpdateCloudFrontOriginAccessIdentity", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("UpdateCloudFrontOriginAccessIdentity", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            Some("NoSuchCloudFrontOriginAccessIdentity") => {
+                restxml_runtime::error_body::modeled("UpdateCloudFrontOriginAccessIdentity", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchCloudFrontOriginAccessIdentity)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateCloudFrontOriginAccessIdentity",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
-            }
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            Some("NoSuchCloudFrontOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCloudFrontOriginAccessIdentity),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`UpdateCloudFrontOriginAccessIdentityError::PreconditionFailed`].
@@ -459,117 +468,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateCloudFrontOriginAccessIdentity, built one input member at a time: from `client.update_cloud_front_origin_access_identity()` (or `client.update_cloud_front_origin_access_identity_with(input)`), a setter per member, then [`send`](UpdateCloudFrontOriginAccessIdentityFluentBuilder::send).
-///
-/// [`config_override`](UpdateCloudFrontOriginAccessIdentityFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateCloudFrontOriginAccessIdentityFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateCloudFrontOriginAccessIdentityFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateCloudFrontOriginAccessIdentityFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateCloudFrontOriginAccessIdentityFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateCloudFrontOriginAccessIdentityFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateCloudFrontOriginAccessIdentityFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInputBuilder,
-    ) -> Self {
-        UpdateCloudFrontOriginAccessIdentityFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The identity's configuration information.
-    ///
-    /// Sets [`crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput::cloud_front_origin_access_identity_config`](crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput::cloud_front_origin_access_identity_config). Required.
-    #[inline]
-    pub fn cloud_front_origin_access_identity_config(
-        mut self,
-        value: crate::types::CloudFrontOriginAccessIdentityConfig,
-    ) -> Self {
-        self.input = self.input.cloud_front_origin_access_identity_config(value);
-        self
-    }
-    /// The identity's id.
-    ///
-    /// Sets [`crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput::id`](crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The value of the `ETag` header that you received when retrieving the identity's configuration. For example: `E2QWRUHAPOMQZL`.
-    ///
-    /// Sets [`crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput::if_match`](crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput::if_match`](crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInputBuilder
-    {
-        &self.input
-    }
-    /// Sends UpdateCloudFrontOriginAccessIdentity: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateCloudFrontOriginAccessIdentityError`], the errors the model lists for UpdateCloudFrontOriginAccessIdentity; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityOutput,
-        restxml_runtime::SdkError<UpdateCloudFrontOriginAccessIdentityError>,
-    > {
-        let input: crate::operation::update_cloud_front_origin_access_identity::UpdateCloudFrontOriginAccessIdentityInput = self
-            .input
-            .build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("UpdateCloudFrontOriginAccessIdentity", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

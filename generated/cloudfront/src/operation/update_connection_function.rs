@@ -269,33 +269,41 @@ impl UpdateConnectionFunctionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("UpdateConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("UpdateConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("UpdateConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("UpdateConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("UpdateConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("EntitySizeLimitExceeded") => {
+                restxml_runtime::error_body::modeled("UpdateConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntitySizeLimitExceeded)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("UpdateConnectionFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateConnectionFunction",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("EntitySizeLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntitySizeLimitExceeded),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`UpdateConnectionFunctionError::PreconditionFailed`].
@@ -462,109 +470,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateConnectionFunction, built one input member at a time: from `client.update_connection_function()` (or `client.update_connection_function_with(input)`), a setter per member, then [`send`](UpdateConnectionFunctionFluentBuilder::send).
-///
-/// [`config_override`](UpdateConnectionFunctionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateConnectionFunctionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_connection_function::UpdateConnectionFunctionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateConnectionFunctionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateConnectionFunctionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateConnectionFunctionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateConnectionFunctionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateConnectionFunctionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_connection_function::UpdateConnectionFunctionInputBuilder,
-    ) -> Self {
-        UpdateConnectionFunctionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The connection function ID.
-    ///
-    /// Sets [`crate::operation::update_connection_function::UpdateConnectionFunctionInput::id`](crate::operation::update_connection_function::UpdateConnectionFunctionInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The current version (`ETag` value) of the connection function you are updating.
-    ///
-    /// Sets [`crate::operation::update_connection_function::UpdateConnectionFunctionInput::if_match`](crate::operation::update_connection_function::UpdateConnectionFunctionInput::if_match). Required.
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Contains configuration information about a CloudFront function.
-    ///
-    /// Sets [`crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_config`](crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_config). Required.
-    #[inline]
-    pub fn connection_function_config(mut self, value: crate::types::FunctionConfig) -> Self {
-        self.input = self.input.connection_function_config(value);
-        self
-    }
-    /// The connection function code.
-    ///
-    /// Sets [`crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_code`](crate::operation::update_connection_function::UpdateConnectionFunctionInput::connection_function_code). Required.
-    #[inline]
-    pub fn connection_function_code(mut self, value: restxml_runtime::Blob) -> Self {
-        self.input = self.input.connection_function_code(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_connection_function::UpdateConnectionFunctionInputBuilder {
-        &self.input
-    }
-    /// Sends UpdateConnectionFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateConnectionFunctionError`], the errors the model lists for UpdateConnectionFunction; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_connection_function::UpdateConnectionFunctionOutput,
-        restxml_runtime::SdkError<UpdateConnectionFunctionError>,
-    > {
-        let input: crate::operation::update_connection_function::UpdateConnectionFunctionInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateConnectionFunction", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

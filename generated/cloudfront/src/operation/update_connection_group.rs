@@ -287,36 +287,41 @@ impl UpdateConnectionGroupError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("UpdateConnectionGroup", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("ResourceInUse") => restxml_runtime::error_body::modeled("UpdateConnectionGroup", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::ResourceInUse),
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("UpdateConnectionGroup", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("UpdateConnectionGroup", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("EntityAlreadyExists") => {
+                restxml_runtime::error_body::modeled("UpdateConnectionGroup", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
+            }
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::modeled("UpdateConnectionGroup", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("UpdateConnectionGroup", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("UpdateConnectionGroup", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateConnectionGroup",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("ResourceInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::ResourceInUse)
-            }
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityAlreadyExists),
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityLimitExceeded),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`UpdateConnectionGroupError::PreconditionFailed`].
@@ -491,135 +496,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateConnectionGroup, built one input member at a time: from `client.update_connection_group()` (or `client.update_connection_group_with(input)`), a setter per member, then [`send`](UpdateConnectionGroupFluentBuilder::send).
-///
-/// [`config_override`](UpdateConnectionGroupFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateConnectionGroupFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_connection_group::UpdateConnectionGroupInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateConnectionGroupFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateConnectionGroupFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateConnectionGroupFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateConnectionGroupFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateConnectionGroupFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_connection_group::UpdateConnectionGroupInputBuilder,
-    ) -> Self {
-        UpdateConnectionGroupFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the connection group.
-    ///
-    /// Sets [`crate::operation::update_connection_group::UpdateConnectionGroupInput::id`](crate::operation::update_connection_group::UpdateConnectionGroupInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Enable IPv6 for the connection group. For more information, see [Enable IPv6](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-web-values-specify.html#DownloadDistValuesEnableIPv6) in the *Amazon CloudFront Developer Guide*.
-    ///
-    /// Sets [`crate::operation::update_connection_group::UpdateConnectionGroupInput::ipv6_enabled`](crate::operation::update_connection_group::UpdateConnectionGroupInput::ipv6_enabled).
-    #[inline]
-    pub fn ipv6_enabled(mut self, value: bool) -> Self {
-        self.input = self.input.ipv6_enabled(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_connection_group::UpdateConnectionGroupInput::ipv6_enabled`](crate::operation::update_connection_group::UpdateConnectionGroupInput::ipv6_enabled).
-    #[inline]
-    pub fn set_ipv6_enabled(mut self, value: Option<bool>) -> Self {
-        self.input = self.input.set_ipv6_enabled(value);
-        self
-    }
-    /// The value of the `ETag` header that you received when retrieving the connection group that you're updating.
-    ///
-    /// Sets [`crate::operation::update_connection_group::UpdateConnectionGroupInput::if_match`](crate::operation::update_connection_group::UpdateConnectionGroupInput::if_match). Required.
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// The ID of the Anycast static IP list.
-    ///
-    /// Sets [`crate::operation::update_connection_group::UpdateConnectionGroupInput::anycast_ip_list_id`](crate::operation::update_connection_group::UpdateConnectionGroupInput::anycast_ip_list_id).
-    #[inline]
-    pub fn anycast_ip_list_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.anycast_ip_list_id(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_connection_group::UpdateConnectionGroupInput::anycast_ip_list_id`](crate::operation::update_connection_group::UpdateConnectionGroupInput::anycast_ip_list_id).
-    #[inline]
-    pub fn set_anycast_ip_list_id(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_anycast_ip_list_id(value);
-        self
-    }
-    /// Whether the connection group is enabled.
-    ///
-    /// Sets [`crate::operation::update_connection_group::UpdateConnectionGroupInput::enabled`](crate::operation::update_connection_group::UpdateConnectionGroupInput::enabled).
-    #[inline]
-    pub fn enabled(mut self, value: bool) -> Self {
-        self.input = self.input.enabled(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_connection_group::UpdateConnectionGroupInput::enabled`](crate::operation::update_connection_group::UpdateConnectionGroupInput::enabled).
-    #[inline]
-    pub fn set_enabled(mut self, value: Option<bool>) -> Self {
-        self.input = self.input.set_enabled(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_connection_group::UpdateConnectionGroupInputBuilder {
-        &self.input
-    }
-    /// Sends UpdateConnectionGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateConnectionGroupError`], the errors the model lists for UpdateConnectionGroup; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_connection_group::UpdateConnectionGroupOutput,
-        restxml_runtime::SdkError<UpdateConnectionGroupError>,
-    > {
-        let input: crate::operation::update_connection_group::UpdateConnectionGroupInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateConnectionGroup", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

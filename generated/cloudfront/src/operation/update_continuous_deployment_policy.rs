@@ -263,32 +263,41 @@ impl UpdateContinuousDeploymentPolicyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("UpdateContinuousDeploymentPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("UpdateContinuousDeploymentPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("StagingDistributionInUse") => {
+                restxml_runtime::error_body::modeled("UpdateContinuousDeploymentPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::StagingDistributionInUse)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("UpdateContinuousDeploymentPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("UpdateContinuousDeploymentPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("NoSuchContinuousDeploymentPolicy") => {
+                restxml_runtime::error_body::modeled("UpdateContinuousDeploymentPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchContinuousDeploymentPolicy)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("UpdateContinuousDeploymentPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateContinuousDeploymentPolicy",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("StagingDistributionInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::StagingDistributionInUse),
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("NoSuchContinuousDeploymentPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchContinuousDeploymentPolicy),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`UpdateContinuousDeploymentPolicyError::PreconditionFailed`].
@@ -446,115 +455,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateContinuousDeploymentPolicy, built one input member at a time: from `client.update_continuous_deployment_policy()` (or `client.update_continuous_deployment_policy_with(input)`), a setter per member, then [`send`](UpdateContinuousDeploymentPolicyFluentBuilder::send).
-///
-/// [`config_override`](UpdateContinuousDeploymentPolicyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateContinuousDeploymentPolicyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateContinuousDeploymentPolicyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateContinuousDeploymentPolicyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateContinuousDeploymentPolicyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateContinuousDeploymentPolicyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateContinuousDeploymentPolicyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInputBuilder,
-    ) -> Self {
-        UpdateContinuousDeploymentPolicyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The continuous deployment policy configuration.
-    ///
-    /// Sets [`crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput::continuous_deployment_policy_config`](crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput::continuous_deployment_policy_config). Required.
-    #[inline]
-    pub fn continuous_deployment_policy_config(
-        mut self,
-        value: crate::types::ContinuousDeploymentPolicyConfig,
-    ) -> Self {
-        self.input = self.input.continuous_deployment_policy_config(value);
-        self
-    }
-    /// The identifier of the continuous deployment policy that you are updating.
-    ///
-    /// Sets [`crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput::id`](crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The current version (`ETag` value) of the continuous deployment policy that you are updating.
-    ///
-    /// Sets [`crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput::if_match`](crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput::if_match`](crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInputBuilder {
-        &self.input
-    }
-    /// Sends UpdateContinuousDeploymentPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateContinuousDeploymentPolicyError`], the errors the model lists for UpdateContinuousDeploymentPolicy; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyOutput,
-        restxml_runtime::SdkError<UpdateContinuousDeploymentPolicyError>,
-    > {
-        let input: crate::operation::update_continuous_deployment_policy::UpdateContinuousDeploymentPolicyInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("UpdateContinuousDeploymentPolicy", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -369,37 +369,49 @@ impl UpdateDistributionTenantError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("EntityAlreadyExists") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityAlreadyExists)
+            }
+            Some("CNAMEAlreadyExists") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists)
+            }
+            Some("InvalidAssociation") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidAssociation)
+            }
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionTenant", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateDistributionTenant",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityAlreadyExists),
-            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CNAMEAlreadyExists),
-            Some("InvalidAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidAssociation),
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityLimitExceeded),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`UpdateDistributionTenantError::PreconditionFailed`].
@@ -600,191 +612,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateDistributionTenant, built one input member at a time: from `client.update_distribution_tenant()` (or `client.update_distribution_tenant_with(input)`), a setter per member, then [`send`](UpdateDistributionTenantFluentBuilder::send).
-///
-/// [`config_override`](UpdateDistributionTenantFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateDistributionTenantFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_distribution_tenant::UpdateDistributionTenantInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateDistributionTenantFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateDistributionTenantFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateDistributionTenantFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateDistributionTenantFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateDistributionTenantFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_distribution_tenant::UpdateDistributionTenantInputBuilder,
-    ) -> Self {
-        UpdateDistributionTenantFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the distribution tenant.
-    ///
-    /// Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::id`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The ID for the multi-tenant distribution.
-    ///
-    /// Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::distribution_id`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::distribution_id).
-    #[inline]
-    pub fn distribution_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.distribution_id(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::distribution_id`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::distribution_id).
-    #[inline]
-    pub fn set_distribution_id(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_distribution_id(value);
-        self
-    }
-    /// The domains to update for the distribution tenant. A domain object can contain only a domain property. You must specify at least one domain. Each distribution tenant can have up to 5 domains.
-    ///
-    /// Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::domains`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::domains).
-    #[inline]
-    pub fn domains(mut self, value: Vec<crate::types::DomainItem>) -> Self {
-        self.input = self.input.domains(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::domains`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::domains).
-    #[inline]
-    pub fn set_domains(mut self, value: Option<Vec<crate::types::DomainItem>>) -> Self {
-        self.input = self.input.set_domains(value);
-        self
-    }
-    /// Customizations for the distribution tenant. For each distribution tenant, you can specify the geographic restrictions, and the Amazon Resource Names (ARNs) for the ACM certificate and WAF web ACL. These are specific values that you can override or disable from the multi-tenant distribution that was used to create the distribution tenant.
-    ///
-    /// Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::customizations`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::customizations).
-    #[inline]
-    pub fn customizations(mut self, value: crate::types::Customizations) -> Self {
-        self.input = self.input.customizations(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::customizations`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::customizations).
-    #[inline]
-    pub fn set_customizations(mut self, value: Option<crate::types::Customizations>) -> Self {
-        self.input = self.input.set_customizations(value);
-        self
-    }
-    /// A list of parameter values to add to the resource. A parameter is specified as a key-value pair. A valid parameter value must exist for any parameter that is marked as required in the multi-tenant distribution.
-    ///
-    /// Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::parameters`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::parameters).
-    #[inline]
-    pub fn parameters(mut self, value: Vec<crate::types::Parameter>) -> Self {
-        self.input = self.input.parameters(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::parameters`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::parameters).
-    #[inline]
-    pub fn set_parameters(mut self, value: Option<Vec<crate::types::Parameter>>) -> Self {
-        self.input = self.input.set_parameters(value);
-        self
-    }
-    /// The ID of the target connection group.
-    ///
-    /// Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::connection_group_id`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::connection_group_id).
-    #[inline]
-    pub fn connection_group_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.connection_group_id(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::connection_group_id`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::connection_group_id).
-    #[inline]
-    pub fn set_connection_group_id(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_connection_group_id(value);
-        self
-    }
-    /// The value of the `ETag` header that you received when retrieving the distribution tenant to update. This value is returned in the response of the `GetDistributionTenant` API operation.
-    ///
-    /// Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::if_match`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::if_match). Required.
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// An object that contains the CloudFront managed ACM certificate request.
-    ///
-    /// Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::managed_certificate_request`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::managed_certificate_request).
-    #[inline]
-    pub fn managed_certificate_request(mut self, value: crate::types::ManagedCertificateRequest) -> Self {
-        self.input = self.input.managed_certificate_request(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::managed_certificate_request`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::managed_certificate_request).
-    #[inline]
-    pub fn set_managed_certificate_request(mut self, value: Option<crate::types::ManagedCertificateRequest>) -> Self {
-        self.input = self.input.set_managed_certificate_request(value);
-        self
-    }
-    /// Indicates whether the distribution tenant should be updated to an enabled state. If you update the distribution tenant and it's not enabled, the distribution tenant won't serve traffic.
-    ///
-    /// Sets [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::enabled`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::enabled).
-    #[inline]
-    pub fn enabled(mut self, value: bool) -> Self {
-        self.input = self.input.enabled(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::enabled`](crate::operation::update_distribution_tenant::UpdateDistributionTenantInput::enabled).
-    #[inline]
-    pub fn set_enabled(mut self, value: Option<bool>) -> Self {
-        self.input = self.input.set_enabled(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_distribution_tenant::UpdateDistributionTenantInputBuilder {
-        &self.input
-    }
-    /// Sends UpdateDistributionTenant: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateDistributionTenantError`], the errors the model lists for UpdateDistributionTenant; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_distribution_tenant::UpdateDistributionTenantOutput,
-        restxml_runtime::SdkError<UpdateDistributionTenantError>,
-    > {
-        let input: crate::operation::update_distribution_tenant::UpdateDistributionTenantInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateDistributionTenant", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

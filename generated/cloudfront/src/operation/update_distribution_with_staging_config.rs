@@ -383,174 +383,265 @@ impl UpdateDistributionWithStagingConfigError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("TooManyDistributionsAssociatedToOriginAccessControl") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToOriginAccessControl)
+            }
+            Some("InvalidDefaultRootObject") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidDefaultRootObject)
+            }
+            Some("InvalidQueryStringParameters") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidQueryStringParameters)
+            }
+            Some("TooManyTrustedSigners") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyTrustedSigners)
+            }
+            Some("TooManyCookieNamesInWhiteList") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyCookieNamesInWhiteList)
+            }
+            Some("NoSuchFieldLevelEncryptionConfig") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionConfig)
+            }
+            Some("InvalidErrorCode") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidErrorCode)
+            }
+            Some("TooManyFunctionAssociations") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyFunctionAssociations)
+            }
+            Some("TooManyOriginCustomHeaders") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyOriginCustomHeaders)
+            }
+            Some("InvalidForwardCookies") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidForwardCookies)
+            }
+            Some("InvalidMinimumProtocolVersion") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidMinimumProtocolVersion)
+            }
+            Some("NoSuchCachePolicy") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchCachePolicy)
+            }
+            Some("TooManyKeyGroupsAssociatedToDistribution") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyKeyGroupsAssociatedToDistribution)
+            }
+            Some("TooManyDistributionsAssociatedToCachePolicy") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToCachePolicy)
+            }
+            Some("InvalidRequiredProtocol") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidRequiredProtocol)
+            }
+            Some("TooManyDistributionsWithFunctionAssociations") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsWithFunctionAssociations)
+            }
+            Some("TooManyOriginGroupsPerDistribution") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyOriginGroupsPerDistribution)
+            }
+            Some("InvalidTTLOrder") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidTTLOrder)
+            }
+            Some("IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior)
+            }
+            Some("InvalidOriginKeepaliveTimeout") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidOriginKeepaliveTimeout)
+            }
+            Some("IllegalUpdate") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("InvalidOriginReadTimeout") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidOriginReadTimeout)
+            }
+            Some("InvalidOriginAccessControl") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessControl)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("InvalidHeadersForS3Origin") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidHeadersForS3Origin)
+            }
+            Some("TrustedSignerDoesNotExist") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TrustedSignerDoesNotExist)
+            }
+            Some("InvalidWebACLId") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidWebACLId)
+            }
+            Some("TooManyDistributionsWithSingleFunctionARN") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsWithSingleFunctionARN)
+            }
+            Some("InvalidRelativePath") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidRelativePath)
+            }
+            Some("TooManyLambdaFunctionAssociations") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyLambdaFunctionAssociations)
+            }
+            Some("NoSuchDistribution") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchDistribution)
+            }
+            Some("NoSuchOriginRequestPolicy") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
+            }
+            Some("TooManyDistributionsAssociatedToFieldLevelEncryptionConfig") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+            }
+            Some("InvalidLocationCode") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidLocationCode)
+            }
+            Some("InvalidOriginAccessIdentity") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessIdentity)
+            }
+            Some("TooManyDistributionCNAMEs") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionCNAMEs)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            Some("TooManyDistributionsAssociatedToOriginRequestPolicy") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToOriginRequestPolicy)
+            }
+            Some("TooManyQueryStringParameters") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyQueryStringParameters)
+            }
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("RealtimeLogConfigOwnerMismatch") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::RealtimeLogConfigOwnerMismatch)
+            }
+            Some("MissingBody") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::MissingBody)
+            }
+            Some("TooManyHeadersInForwardedValues") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyHeadersInForwardedValues)
+            }
+            Some("InvalidLambdaFunctionAssociation") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidLambdaFunctionAssociation)
+            }
+            Some("CNAMEAlreadyExists") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists)
+            }
+            Some("TooManyCertificates") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyCertificates)
+            }
+            Some("TooManyDistributionsAssociatedToResponseHeadersPolicy") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToResponseHeadersPolicy)
+            }
+            Some("TrustedKeyGroupDoesNotExist") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TrustedKeyGroupDoesNotExist)
+            }
+            Some("NoSuchResponseHeadersPolicy") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
+            }
+            Some("InvalidResponseCode") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidResponseCode)
+            }
+            Some("NoSuchRealtimeLogConfig") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchRealtimeLogConfig)
+            }
+            Some("InvalidGeoRestrictionParameter") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidGeoRestrictionParameter)
+            }
+            Some("InvalidViewerCertificate") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidViewerCertificate)
+            }
+            Some("TooManyOrigins") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyOrigins)
+            }
+            Some("InvalidFunctionAssociation") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidFunctionAssociation)
+            }
+            Some("TooManyDistributionsWithLambdaAssociations") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsWithLambdaAssociations)
+            }
+            Some("TooManyDistributionsAssociatedToKeyGroup") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyDistributionsAssociatedToKeyGroup)
+            }
+            Some("EntityLimitExceeded") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityLimitExceeded)
+            }
+            Some("NoSuchOrigin") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchOrigin)
+            }
+            Some("TooManyCacheBehaviors") => {
+                restxml_runtime::error_body::modeled("UpdateDistributionWithStagingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyCacheBehaviors)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateDistributionWithStagingConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("TooManyDistributionsAssociatedToOriginAccessControl") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToOriginAccessControl)
-            }
-            Some("InvalidDefaultRootObject") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidDefaultRootObject),
-            Some("InvalidQueryStringParameters") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidQueryStringParameters),
-            Some("TooManyTrustedSigners") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyTrustedSigners),
-            Some("TooManyCookieNamesInWhiteList") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyCookieNamesInWhiteList),
-            Some("NoSuchFieldLevelEncryptionConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig),
-            Some("InvalidErrorCode") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidErrorCode)
-            }
-            Some("TooManyFunctionAssociations") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyFunctionAssociations),
-            Some("TooManyOriginCustomHeaders") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyOriginCustomHeaders),
-            Some("InvalidForwardCookies") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidForwardCookies),
-            Some("InvalidMinimumProtocolVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidMinimumProtocolVersion),
-            Some("NoSuchCachePolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCachePolicy),
-            Some("TooManyKeyGroupsAssociatedToDistribution") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyKeyGroupsAssociatedToDistribution)
-            }
-            Some("TooManyDistributionsAssociatedToCachePolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToCachePolicy)
-            }
-            Some("InvalidRequiredProtocol") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidRequiredProtocol),
-            Some("TooManyDistributionsWithFunctionAssociations") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsWithFunctionAssociations)
-            }
-            Some("TooManyOriginGroupsPerDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyOriginGroupsPerDistribution),
-            Some("InvalidTTLOrder") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidTTLOrder)
-            }
-            Some("IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::IllegalFieldLevelEncryptionConfigAssociationWithCacheBehavior)
-            }
-            Some("InvalidOriginKeepaliveTimeout") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginKeepaliveTimeout),
-            Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("InvalidOriginReadTimeout") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginReadTimeout),
-            Some("InvalidOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginAccessControl),
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("InvalidHeadersForS3Origin") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidHeadersForS3Origin),
-            Some("TrustedSignerDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TrustedSignerDoesNotExist),
-            Some("InvalidWebACLId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidWebACLId)
-            }
-            Some("TooManyDistributionsWithSingleFunctionARN") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsWithSingleFunctionARN)
-            }
-            Some("InvalidRelativePath") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidRelativePath),
-            Some("TooManyLambdaFunctionAssociations") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyLambdaFunctionAssociations),
-            Some("NoSuchDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDistribution),
-            Some("NoSuchOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy),
-            Some("TooManyDistributionsAssociatedToFieldLevelEncryptionConfig") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToFieldLevelEncryptionConfig)
-            }
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("InvalidLocationCode") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidLocationCode),
-            Some("InvalidOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginAccessIdentity),
-            Some("TooManyDistributionCNAMEs") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyDistributionCNAMEs),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            Some("TooManyDistributionsAssociatedToOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToOriginRequestPolicy)
-            }
-            Some("TooManyQueryStringParameters") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyQueryStringParameters),
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("RealtimeLogConfigOwnerMismatch") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::RealtimeLogConfigOwnerMismatch),
-            Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
-            }
-            Some("TooManyHeadersInForwardedValues") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyHeadersInForwardedValues),
-            Some("InvalidLambdaFunctionAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidLambdaFunctionAssociation),
-            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CNAMEAlreadyExists),
-            Some("TooManyCertificates") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyCertificates),
-            Some("TooManyDistributionsAssociatedToResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToResponseHeadersPolicy)
-            }
-            Some("TrustedKeyGroupDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TrustedKeyGroupDoesNotExist),
-            Some("NoSuchResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy),
-            Some("InvalidResponseCode") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidResponseCode),
-            Some("NoSuchRealtimeLogConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig),
-            Some("InvalidGeoRestrictionParameter") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidGeoRestrictionParameter),
-            Some("InvalidViewerCertificate") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidViewerCertificate),
-            Some("TooManyOrigins") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::TooManyOrigins)
-            }
-            Some("InvalidFunctionAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidFunctionAssociation),
-            Some("TooManyDistributionsWithLambdaAssociations") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsWithLambdaAssociations)
-            }
-            Some("TooManyDistributionsAssociatedToKeyGroup") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyDistributionsAssociatedToKeyGroup)
-            }
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityLimitExceeded),
-            Some("NoSuchOrigin") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchOrigin)
-            }
-            Some("TooManyCacheBehaviors") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyCacheBehaviors),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`UpdateDistributionWithStagingConfigError::AccessDenied`].
@@ -1116,119 +1207,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateDistributionWithStagingConfig, built one input member at a time: from `client.update_distribution_with_staging_config()` (or `client.update_distribution_with_staging_config_with(input)`), a setter per member, then [`send`](UpdateDistributionWithStagingConfigFluentBuilder::send).
-///
-/// [`config_override`](UpdateDistributionWithStagingConfigFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateDistributionWithStagingConfigFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateDistributionWithStagingConfigFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateDistributionWithStagingConfigFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateDistributionWithStagingConfigFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateDistributionWithStagingConfigFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateDistributionWithStagingConfigFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInputBuilder,
-    ) -> Self {
-        UpdateDistributionWithStagingConfigFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The identifier of the primary distribution to which you are copying a staging distribution's configuration.
-    ///
-    /// Sets [`crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInput::id`](crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The identifier of the staging distribution whose configuration you are copying to the primary distribution.
-    ///
-    /// Sets [`crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInput::staging_distribution_id`](crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInput::staging_distribution_id).
-    #[inline]
-    pub fn staging_distribution_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.staging_distribution_id(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInput::staging_distribution_id`](crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInput::staging_distribution_id).
-    #[inline]
-    pub fn set_staging_distribution_id(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_staging_distribution_id(value);
-        self
-    }
-    /// The current versions (`ETag` values) of both primary and staging distributions. Provide these in the following format:
-    ///
-    /// Sets [`crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInput::if_match`](crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInput::if_match`](crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInputBuilder
-    {
-        &self.input
-    }
-    /// Sends UpdateDistributionWithStagingConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateDistributionWithStagingConfigError`], the errors the model lists for UpdateDistributionWithStagingConfig; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigOutput,
-        restxml_runtime::SdkError<UpdateDistributionWithStagingConfigError>,
-    > {
-        let input: crate::operation::update_distribution_with_staging_config::UpdateDistributionWithStagingConfigInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("UpdateDistributionWithStagingConfig", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -272,32 +272,37 @@ impl UpdateDomainAssociationError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("UpdateDomainAssociation", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("UpdateDomainAssociation", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("UpdateDomainAssociation", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("IllegalUpdate") => {
+                restxml_runtime::error_body::modeled("UpdateDomainAssociation", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("UpdateDomainAssociation", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("UpdateDomainAssociation", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateDomainAssociation",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`UpdateDomainAssociationError::PreconditionFailed`].
@@ -468,107 +473,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         resource_id: body_resource_id,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateDomainAssociation, built one input member at a time: from `client.update_domain_association()` (or `client.update_domain_association_with(input)`), a setter per member, then [`send`](UpdateDomainAssociationFluentBuilder::send).
-///
-/// [`config_override`](UpdateDomainAssociationFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateDomainAssociationFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_domain_association::UpdateDomainAssociationInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateDomainAssociationFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateDomainAssociationFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateDomainAssociationFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateDomainAssociationFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateDomainAssociationFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_domain_association::UpdateDomainAssociationInputBuilder,
-    ) -> Self {
-        UpdateDomainAssociationFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The domain to update.
-    ///
-    /// Sets [`crate::operation::update_domain_association::UpdateDomainAssociationInput::domain`](crate::operation::update_domain_association::UpdateDomainAssociationInput::domain). Required.
-    #[inline]
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.domain(value);
-        self
-    }
-    /// The target standard distribution or distribution tenant resource for the domain. You can specify either `DistributionId` or `DistributionTenantId`, but not both.
-    ///
-    /// Sets [`crate::operation::update_domain_association::UpdateDomainAssociationInput::target_resource`](crate::operation::update_domain_association::UpdateDomainAssociationInput::target_resource). Required.
-    #[inline]
-    pub fn target_resource(mut self, value: crate::types::DistributionResourceId) -> Self {
-        self.input = self.input.target_resource(value);
-        self
-    }
-    /// The value of the `ETag` identifier for the standard distribution or distribution tenant that will be associated with the domain.
-    ///
-    /// Sets [`crate::operation::update_domain_association::UpdateDomainAssociationInput::if_match`](crate::operation::update_domain_association::UpdateDomainAssociationInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_domain_association::UpdateDomainAssociationInput::if_match`](crate::operation::update_domain_association::UpdateDomainAssociationInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_domain_association::UpdateDomainAssociationInputBuilder {
-        &self.input
-    }
-    /// Sends UpdateDomainAssociation: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateDomainAssociationError`], the errors the model lists for UpdateDomainAssociation; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_domain_association::UpdateDomainAssociationOutput,
-        restxml_runtime::SdkError<UpdateDomainAssociationError>,
-    > {
-        let input: crate::operation::update_domain_association::UpdateDomainAssociationInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateDomainAssociation", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -260,45 +260,57 @@ impl UpdateFieldLevelEncryptionConfigError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("QueryArgProfileEmpty") => {
+                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::QueryArgProfileEmpty)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("NoSuchFieldLevelEncryptionConfig") => {
+                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionConfig)
+            }
+            Some("TooManyFieldLevelEncryptionContentTypeProfiles") => {
+                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyFieldLevelEncryptionContentTypeProfiles)
+            }
+            Some("TooManyFieldLevelEncryptionQueryArgProfiles") => {
+                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyFieldLevelEncryptionQueryArgProfiles)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+            }
+            Some("NoSuchFieldLevelEncryptionProfile") => {
+                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionProfile)
+            }
+            Some("IllegalUpdate") => {
+                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateFieldLevelEncryptionConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("QueryArgProfileEmpty") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::QueryArgProfileEmpty),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("NoSuchFieldLevelEncryptionConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionConfig),
-            Some("TooManyFieldLevelEncryptionContentTypeProfiles") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionContentTypeProfiles)
-            }
-            Some("TooManyFieldLevelEncryptionQueryArgProfiles") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionQueryArgProfiles)
-            }
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("NoSuchFieldLevelEncryptionProfile") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile),
-            Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`UpdateFieldLevelEncryptionConfigError::PreconditionFailed`].
@@ -489,112 +501,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateFieldLevelEncryptionConfig, built one input member at a time: from `client.update_field_level_encryption_config()` (or `client.update_field_level_encryption_config_with(input)`), a setter per member, then [`send`](UpdateFieldLevelEncryptionConfigFluentBuilder::send).
-///
-/// [`config_override`](UpdateFieldLevelEncryptionConfigFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateFieldLevelEncryptionConfigFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateFieldLevelEncryptionConfigFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateFieldLevelEncryptionConfigFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateFieldLevelEncryptionConfigFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateFieldLevelEncryptionConfigFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateFieldLevelEncryptionConfigFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInputBuilder,
-    ) -> Self {
-        UpdateFieldLevelEncryptionConfigFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Request to update a field-level encryption configuration.
-    ///
-    /// Sets [`crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput::field_level_encryption_config`](crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput::field_level_encryption_config). Required.
-    #[inline]
-    pub fn field_level_encryption_config(mut self, value: crate::types::FieldLevelEncryptionConfig) -> Self {
-        self.input = self.input.field_level_encryption_config(value);
-        self
-    }
-    /// The ID of the configuration you want to update.
-    ///
-    /// Sets [`crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput::id`](crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The value of the `ETag` header that you received when retrieving the configuration identity to update. For example: `E2QWRUHAPOMQZL`.
-    ///
-    /// Sets [`crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput::if_match`](crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput::if_match`](crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInputBuilder {
-        &self.input
-    }
-    /// Sends UpdateFieldLevelEncryptionConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateFieldLevelEncryptionConfigError`], the errors the model lists for UpdateFieldLevelEncryptionConfig; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigOutput,
-        restxml_runtime::SdkError<UpdateFieldLevelEncryptionConfigError>,
-    > {
-        let input: crate::operation::update_field_level_encryption_config::UpdateFieldLevelEncryptionConfigInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("UpdateFieldLevelEncryptionConfig", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

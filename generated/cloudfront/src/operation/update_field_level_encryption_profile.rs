@@ -268,52 +268,61 @@ impl UpdateFieldLevelEncryptionProfileError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("TooManyFieldLevelEncryptionFieldPatterns") => {
+                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyFieldLevelEncryptionFieldPatterns)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("FieldLevelEncryptionProfileAlreadyExists") => {
+                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::FieldLevelEncryptionProfileAlreadyExists)
+            }
+            Some("NoSuchPublicKey") => {
+                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchPublicKey)
+            }
+            Some("FieldLevelEncryptionProfileSizeExceeded") => {
+                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::FieldLevelEncryptionProfileSizeExceeded)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+            }
+            Some("NoSuchFieldLevelEncryptionProfile") => {
+                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchFieldLevelEncryptionProfile)
+            }
+            Some("TooManyFieldLevelEncryptionEncryptionEntities") => {
+                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyFieldLevelEncryptionEncryptionEntities)
+            }
+            Some("IllegalUpdate") => {
+                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("UpdateFieldLevelEncryptionProfile", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateFieldLevelEncryptionProfile",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("TooManyFieldLevelEncryptionFieldPatterns") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionFieldPatterns)
-            }
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("FieldLevelEncryptionProfileAlreadyExists") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::FieldLevelEncryptionProfileAlreadyExists)
-            }
-            Some("NoSuchPublicKey") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchPublicKey)
-            }
-            Some("FieldLevelEncryptionProfileSizeExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::FieldLevelEncryptionProfileSizeExceeded)
-            }
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("NoSuchFieldLevelEncryptionProfile") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFieldLevelEncryptionProfile),
-            Some("TooManyFieldLevelEncryptionEncryptionEntities") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyFieldLevelEncryptionEncryptionEntities)
-            }
-            Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`UpdateFieldLevelEncryptionProfileError::PreconditionFailed`].
@@ -515,115 +524,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateFieldLevelEncryptionProfile, built one input member at a time: from `client.update_field_level_encryption_profile()` (or `client.update_field_level_encryption_profile_with(input)`), a setter per member, then [`send`](UpdateFieldLevelEncryptionProfileFluentBuilder::send).
-///
-/// [`config_override`](UpdateFieldLevelEncryptionProfileFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateFieldLevelEncryptionProfileFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateFieldLevelEncryptionProfileFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateFieldLevelEncryptionProfileFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateFieldLevelEncryptionProfileFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateFieldLevelEncryptionProfileFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateFieldLevelEncryptionProfileFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInputBuilder,
-    ) -> Self {
-        UpdateFieldLevelEncryptionProfileFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Request to update a field-level encryption profile.
-    ///
-    /// Sets [`crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput::field_level_encryption_profile_config`](crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput::field_level_encryption_profile_config). Required.
-    #[inline]
-    pub fn field_level_encryption_profile_config(
-        mut self,
-        value: crate::types::FieldLevelEncryptionProfileConfig,
-    ) -> Self {
-        self.input = self.input.field_level_encryption_profile_config(value);
-        self
-    }
-    /// The ID of the field-level encryption profile request.
-    ///
-    /// Sets [`crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput::id`](crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The value of the `ETag` header that you received when retrieving the profile identity to update. For example: `E2QWRUHAPOMQZL`.
-    ///
-    /// Sets [`crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput::if_match`](crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput::if_match`](crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInputBuilder {
-        &self.input
-    }
-    /// Sends UpdateFieldLevelEncryptionProfile: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateFieldLevelEncryptionProfileError`], the errors the model lists for UpdateFieldLevelEncryptionProfile; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileOutput,
-        restxml_runtime::SdkError<UpdateFieldLevelEncryptionProfileError>,
-    > {
-        let input: crate::operation::update_field_level_encryption_profile::UpdateFieldLevelEncryptionProfileInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("UpdateFieldLevelEncryptionProfile", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

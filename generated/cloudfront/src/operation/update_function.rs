@@ -264,24 +264,24 @@ impl UpdateFunctionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateFunction", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("FunctionSizeLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::FunctionSizeLimitExceeded),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("UpdateFunction", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
+            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled("UpdateFunction", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::UnsupportedOperation),
+            Some("FunctionSizeLimitExceeded") => {
+                restxml_runtime::error_body::modeled("UpdateFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::FunctionSizeLimitExceeded)
             }
-            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchFunctionExists),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("UpdateFunction", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("NoSuchFunctionExists") => restxml_runtime::error_body::modeled("UpdateFunction", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchFunctionExists),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("UpdateFunction", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateFunction", meta, headers, body)),
         }
     }
     /// Whether this is [`UpdateFunctionError::PreconditionFailed`].
@@ -438,107 +438,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateFunction, built one input member at a time: from `client.update_function()` (or `client.update_function_with(input)`), a setter per member, then [`send`](UpdateFunctionFluentBuilder::send).
-///
-/// [`config_override`](UpdateFunctionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateFunctionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_function::UpdateFunctionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateFunctionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateFunctionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateFunctionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateFunctionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateFunctionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_function::UpdateFunctionInputBuilder,
-    ) -> Self {
-        UpdateFunctionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The name of the function that you are updating.
-    ///
-    /// Sets [`crate::operation::update_function::UpdateFunctionInput::name`](crate::operation::update_function::UpdateFunctionInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// The current version (`ETag` value) of the function that you are updating, which you can get using `DescribeFunction`.
-    ///
-    /// Sets [`crate::operation::update_function::UpdateFunctionInput::if_match`](crate::operation::update_function::UpdateFunctionInput::if_match). Required.
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Configuration information about the function.
-    ///
-    /// Sets [`crate::operation::update_function::UpdateFunctionInput::function_config`](crate::operation::update_function::UpdateFunctionInput::function_config). Required.
-    #[inline]
-    pub fn function_config(mut self, value: crate::types::FunctionConfig) -> Self {
-        self.input = self.input.function_config(value);
-        self
-    }
-    /// The function code. For more information about writing a CloudFront function, see [Writing function code for CloudFront Functions](https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/writing-function-code.html) in the *Amazon CloudFront Developer Guide*.
-    ///
-    /// Sets [`crate::operation::update_function::UpdateFunctionInput::function_code`](crate::operation::update_function::UpdateFunctionInput::function_code). Required.
-    #[inline]
-    pub fn function_code(mut self, value: restxml_runtime::Blob) -> Self {
-        self.input = self.input.function_code(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_function::UpdateFunctionInputBuilder {
-        &self.input
-    }
-    /// Sends UpdateFunction: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateFunctionError`], the errors the model lists for UpdateFunction; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<crate::operation::update_function::UpdateFunctionOutput, restxml_runtime::SdkError<UpdateFunctionError>>
-    {
-        let input: crate::operation::update_function::UpdateFunctionInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateFunction", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

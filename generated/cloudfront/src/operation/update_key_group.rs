@@ -242,25 +242,26 @@ impl UpdateKeyGroupError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateKeyGroup", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("TooManyPublicKeysInKeyGroup") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyPublicKeysInKeyGroup),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("UpdateKeyGroup", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
+            Some("TooManyPublicKeysInKeyGroup") => {
+                restxml_runtime::error_body::modeled("UpdateKeyGroup", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyPublicKeysInKeyGroup)
             }
-            Some("NoSuchResource") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchResource)
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("UpdateKeyGroup", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("NoSuchResource") => restxml_runtime::error_body::modeled("UpdateKeyGroup", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchResource),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("UpdateKeyGroup", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            Some("KeyGroupAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::KeyGroupAlreadyExists),
-            _ => unhandled(meta),
+            Some("KeyGroupAlreadyExists") => {
+                restxml_runtime::error_body::modeled("UpdateKeyGroup", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::KeyGroupAlreadyExists)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateKeyGroup", meta, headers, body)),
         }
     }
     /// Whether this is [`UpdateKeyGroupError::PreconditionFailed`].
@@ -407,105 +408,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateKeyGroup, built one input member at a time: from `client.update_key_group()` (or `client.update_key_group_with(input)`), a setter per member, then [`send`](UpdateKeyGroupFluentBuilder::send).
-///
-/// [`config_override`](UpdateKeyGroupFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateKeyGroupFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_key_group::UpdateKeyGroupInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateKeyGroupFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateKeyGroupFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateKeyGroupFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateKeyGroupFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateKeyGroupFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_key_group::UpdateKeyGroupInputBuilder,
-    ) -> Self {
-        UpdateKeyGroupFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The key group configuration.
-    ///
-    /// Sets [`crate::operation::update_key_group::UpdateKeyGroupInput::key_group_config`](crate::operation::update_key_group::UpdateKeyGroupInput::key_group_config). Required.
-    #[inline]
-    pub fn key_group_config(mut self, value: crate::types::KeyGroupConfig) -> Self {
-        self.input = self.input.key_group_config(value);
-        self
-    }
-    /// The identifier of the key group that you are updating.
-    ///
-    /// Sets [`crate::operation::update_key_group::UpdateKeyGroupInput::id`](crate::operation::update_key_group::UpdateKeyGroupInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The version of the key group that you are updating. The version is the key group's `ETag` value.
-    ///
-    /// Sets [`crate::operation::update_key_group::UpdateKeyGroupInput::if_match`](crate::operation::update_key_group::UpdateKeyGroupInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_key_group::UpdateKeyGroupInput::if_match`](crate::operation::update_key_group::UpdateKeyGroupInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_key_group::UpdateKeyGroupInputBuilder {
-        &self.input
-    }
-    /// Sends UpdateKeyGroup: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateKeyGroupError`], the errors the model lists for UpdateKeyGroup; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<crate::operation::update_key_group::UpdateKeyGroupOutput, restxml_runtime::SdkError<UpdateKeyGroupError>>
-    {
-        let input: crate::operation::update_key_group::UpdateKeyGroupInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateKeyGroup", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -239,26 +239,31 @@ impl UpdateKeyValueStoreError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateKeyValueStore", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("UpdateKeyValueStore", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
             }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("UpdateKeyValueStore", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("EntityNotFound") => restxml_runtime::error_body::modeled("UpdateKeyValueStore", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("UpdateKeyValueStore", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("UpdateKeyValueStore", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("UpdateKeyValueStore", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "UpdateKeyValueStore",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`UpdateKeyValueStoreError::PreconditionFailed`].
@@ -414,101 +419,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateKeyValueStore, built one input member at a time: from `client.update_key_value_store()` (or `client.update_key_value_store_with(input)`), a setter per member, then [`send`](UpdateKeyValueStoreFluentBuilder::send).
-///
-/// [`config_override`](UpdateKeyValueStoreFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateKeyValueStoreFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_key_value_store::UpdateKeyValueStoreInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateKeyValueStoreFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateKeyValueStoreFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateKeyValueStoreFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateKeyValueStoreFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateKeyValueStoreFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_key_value_store::UpdateKeyValueStoreInputBuilder,
-    ) -> Self {
-        UpdateKeyValueStoreFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The name of the key value store to update.
-    ///
-    /// Sets [`crate::operation::update_key_value_store::UpdateKeyValueStoreInput::name`](crate::operation::update_key_value_store::UpdateKeyValueStoreInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// The comment of the key value store to update.
-    ///
-    /// Sets [`crate::operation::update_key_value_store::UpdateKeyValueStoreInput::comment`](crate::operation::update_key_value_store::UpdateKeyValueStoreInput::comment). Required.
-    #[inline]
-    pub fn comment(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.comment(value);
-        self
-    }
-    /// The key value store to update, if a match occurs.
-    ///
-    /// Sets [`crate::operation::update_key_value_store::UpdateKeyValueStoreInput::if_match`](crate::operation::update_key_value_store::UpdateKeyValueStoreInput::if_match). Required.
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_key_value_store::UpdateKeyValueStoreInputBuilder {
-        &self.input
-    }
-    /// Sends UpdateKeyValueStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateKeyValueStoreError`], the errors the model lists for UpdateKeyValueStore; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_key_value_store::UpdateKeyValueStoreOutput,
-        restxml_runtime::SdkError<UpdateKeyValueStoreError>,
-    > {
-        let input: crate::operation::update_key_value_store::UpdateKeyValueStoreInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateKeyValueStore", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

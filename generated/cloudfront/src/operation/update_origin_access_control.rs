@@ -252,33 +252,41 @@ impl UpdateOriginAccessControlError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("UpdateOriginAccessControl", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("UpdateOriginAccessControl", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("OriginAccessControlAlreadyExists") => {
+                restxml_runtime::error_body::modeled("UpdateOriginAccessControl", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::OriginAccessControlAlreadyExists)
+            }
+            Some("NoSuchOriginAccessControl") => {
+                restxml_runtime::error_body::modeled("UpdateOriginAccessControl", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchOriginAccessControl)
+            }
+            Some("IllegalUpdate") => {
+                restxml_runtime::error_body::modeled("UpdateOriginAccessControl", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("UpdateOriginAccessControl", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("UpdateOriginAccessControl", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateOriginAccessControl",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("OriginAccessControlAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::OriginAccessControlAlreadyExists),
-            Some("NoSuchOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchOriginAccessControl),
-            Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`UpdateOriginAccessControlError::PreconditionFailed`].
@@ -437,108 +445,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateOriginAccessControl, built one input member at a time: from `client.update_origin_access_control()` (or `client.update_origin_access_control_with(input)`), a setter per member, then [`send`](UpdateOriginAccessControlFluentBuilder::send).
-///
-/// [`config_override`](UpdateOriginAccessControlFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateOriginAccessControlFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_origin_access_control::UpdateOriginAccessControlInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateOriginAccessControlFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateOriginAccessControlFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateOriginAccessControlFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateOriginAccessControlFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateOriginAccessControlFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_origin_access_control::UpdateOriginAccessControlInputBuilder,
-    ) -> Self {
-        UpdateOriginAccessControlFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// An origin access control.
-    ///
-    /// Sets [`crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::origin_access_control_config`](crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::origin_access_control_config). Required.
-    #[inline]
-    pub fn origin_access_control_config(mut self, value: crate::types::OriginAccessControlConfig) -> Self {
-        self.input = self.input.origin_access_control_config(value);
-        self
-    }
-    /// The unique identifier of the origin access control that you are updating.
-    ///
-    /// Sets [`crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::id`](crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The current version (`ETag` value) of the origin access control that you are updating.
-    ///
-    /// Sets [`crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::if_match`](crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::if_match`](crate::operation::update_origin_access_control::UpdateOriginAccessControlInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_origin_access_control::UpdateOriginAccessControlInputBuilder {
-        &self.input
-    }
-    /// Sends UpdateOriginAccessControl: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateOriginAccessControlError`], the errors the model lists for UpdateOriginAccessControl; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_origin_access_control::UpdateOriginAccessControlOutput,
-        restxml_runtime::SdkError<UpdateOriginAccessControlError>,
-    > {
-        let input: crate::operation::update_origin_access_control::UpdateOriginAccessControlInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateOriginAccessControl", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

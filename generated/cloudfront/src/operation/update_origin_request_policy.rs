@@ -268,43 +268,57 @@ impl UpdateOriginRequestPolicyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("UpdateOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("UpdateOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("TooManyHeadersInOriginRequestPolicy") => {
+                restxml_runtime::error_body::modeled("UpdateOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyHeadersInOriginRequestPolicy)
+            }
+            Some("NoSuchOriginRequestPolicy") => {
+                restxml_runtime::error_body::modeled("UpdateOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchOriginRequestPolicy)
+            }
+            Some("TooManyCookiesInOriginRequestPolicy") => {
+                restxml_runtime::error_body::modeled("UpdateOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyCookiesInOriginRequestPolicy)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("UpdateOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+            }
+            Some("OriginRequestPolicyAlreadyExists") => {
+                restxml_runtime::error_body::modeled("UpdateOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::OriginRequestPolicyAlreadyExists)
+            }
+            Some("TooManyQueryStringsInOriginRequestPolicy") => {
+                restxml_runtime::error_body::modeled("UpdateOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyQueryStringsInOriginRequestPolicy)
+            }
+            Some("IllegalUpdate") => {
+                restxml_runtime::error_body::modeled("UpdateOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("UpdateOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("UpdateOriginRequestPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateOriginRequestPolicy",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("TooManyHeadersInOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyHeadersInOriginRequestPolicy),
-            Some("NoSuchOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchOriginRequestPolicy),
-            Some("TooManyCookiesInOriginRequestPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyCookiesInOriginRequestPolicy),
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("OriginRequestPolicyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::OriginRequestPolicyAlreadyExists),
-            Some("TooManyQueryStringsInOriginRequestPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyQueryStringsInOriginRequestPolicy)
-            }
-            Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`UpdateOriginRequestPolicyError::PreconditionFailed`].
@@ -496,108 +510,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateOriginRequestPolicy, built one input member at a time: from `client.update_origin_request_policy()` (or `client.update_origin_request_policy_with(input)`), a setter per member, then [`send`](UpdateOriginRequestPolicyFluentBuilder::send).
-///
-/// [`config_override`](UpdateOriginRequestPolicyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateOriginRequestPolicyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateOriginRequestPolicyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateOriginRequestPolicyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateOriginRequestPolicyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateOriginRequestPolicyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateOriginRequestPolicyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInputBuilder,
-    ) -> Self {
-        UpdateOriginRequestPolicyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// An origin request policy configuration.
-    ///
-    /// Sets [`crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput::origin_request_policy_config`](crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput::origin_request_policy_config). Required.
-    #[inline]
-    pub fn origin_request_policy_config(mut self, value: crate::types::OriginRequestPolicyConfig) -> Self {
-        self.input = self.input.origin_request_policy_config(value);
-        self
-    }
-    /// The unique identifier for the origin request policy that you are updating. The identifier is returned in a cache behavior's `OriginRequestPolicyId` field in the response to `GetDistributionConfig`.
-    ///
-    /// Sets [`crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput::id`](crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The version of the origin request policy that you are updating. The version is returned in the origin request policy's `ETag` field in the response to `GetOriginRequestPolicyConfig`.
-    ///
-    /// Sets [`crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput::if_match`](crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput::if_match`](crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInputBuilder {
-        &self.input
-    }
-    /// Sends UpdateOriginRequestPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateOriginRequestPolicyError`], the errors the model lists for UpdateOriginRequestPolicy; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyOutput,
-        restxml_runtime::SdkError<UpdateOriginRequestPolicyError>,
-    > {
-        let input: crate::operation::update_origin_request_policy::UpdateOriginRequestPolicyInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateOriginRequestPolicy", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

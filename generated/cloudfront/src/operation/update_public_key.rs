@@ -242,29 +242,28 @@ impl UpdatePublicKeyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdatePublicKey", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("UpdatePublicKey", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("UpdatePublicKey", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("NoSuchPublicKey") => restxml_runtime::error_body::modeled("UpdatePublicKey", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchPublicKey),
+            Some("CannotChangeImmutablePublicKeyFields") => {
+                restxml_runtime::error_body::modeled("UpdatePublicKey", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::CannotChangeImmutablePublicKeyFields)
             }
-            Some("NoSuchPublicKey") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchPublicKey)
+            Some("IllegalUpdate") => restxml_runtime::error_body::modeled("UpdatePublicKey", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::IllegalUpdate),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("UpdatePublicKey", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("UpdatePublicKey", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            Some("CannotChangeImmutablePublicKeyFields") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CannotChangeImmutablePublicKeyFields),
-            Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
+            _ => {
+                Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdatePublicKey", meta, headers, body))
             }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
         }
     }
     /// Whether this is [`UpdatePublicKeyError::PreconditionFailed`].
@@ -422,107 +421,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdatePublicKey, built one input member at a time: from `client.update_public_key()` (or `client.update_public_key_with(input)`), a setter per member, then [`send`](UpdatePublicKeyFluentBuilder::send).
-///
-/// [`config_override`](UpdatePublicKeyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdatePublicKeyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_public_key::UpdatePublicKeyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdatePublicKeyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdatePublicKeyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdatePublicKeyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdatePublicKeyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdatePublicKeyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_public_key::UpdatePublicKeyInputBuilder,
-    ) -> Self {
-        UpdatePublicKeyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// A public key configuration.
-    ///
-    /// Sets [`crate::operation::update_public_key::UpdatePublicKeyInput::public_key_config`](crate::operation::update_public_key::UpdatePublicKeyInput::public_key_config). Required.
-    #[inline]
-    pub fn public_key_config(mut self, value: crate::types::PublicKeyConfig) -> Self {
-        self.input = self.input.public_key_config(value);
-        self
-    }
-    /// The identifier of the public key that you are updating.
-    ///
-    /// Sets [`crate::operation::update_public_key::UpdatePublicKeyInput::id`](crate::operation::update_public_key::UpdatePublicKeyInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The value of the `ETag` header that you received when retrieving the public key to update. For example: `E2QWRUHAPOMQZL`.
-    ///
-    /// Sets [`crate::operation::update_public_key::UpdatePublicKeyInput::if_match`](crate::operation::update_public_key::UpdatePublicKeyInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_public_key::UpdatePublicKeyInput::if_match`](crate::operation::update_public_key::UpdatePublicKeyInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_public_key::UpdatePublicKeyInputBuilder {
-        &self.input
-    }
-    /// Sends UpdatePublicKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdatePublicKeyError`], the errors the model lists for UpdatePublicKey; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_public_key::UpdatePublicKeyOutput,
-        restxml_runtime::SdkError<UpdatePublicKeyError>,
-    > {
-        let input: crate::operation::update_public_key::UpdatePublicKeyInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdatePublicKey", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

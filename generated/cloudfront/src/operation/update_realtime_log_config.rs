@@ -273,24 +273,25 @@ impl UpdateRealtimeLogConfigError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("UpdateRealtimeLogConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("UpdateRealtimeLogConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("NoSuchRealtimeLogConfig") => {
+                restxml_runtime::error_body::modeled("UpdateRealtimeLogConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchRealtimeLogConfig)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateRealtimeLogConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("NoSuchRealtimeLogConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchRealtimeLogConfig),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`UpdateRealtimeLogConfigError::AccessDenied`].
@@ -438,147 +439,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         realtime_log_config: body_realtime_log_config,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateRealtimeLogConfig, built one input member at a time: from `client.update_realtime_log_config()` (or `client.update_realtime_log_config_with(input)`), a setter per member, then [`send`](UpdateRealtimeLogConfigFluentBuilder::send).
-///
-/// [`config_override`](UpdateRealtimeLogConfigFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateRealtimeLogConfigFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateRealtimeLogConfigFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateRealtimeLogConfigFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateRealtimeLogConfigFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateRealtimeLogConfigFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateRealtimeLogConfigFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInputBuilder,
-    ) -> Self {
-        UpdateRealtimeLogConfigFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Contains information about the Amazon Kinesis data stream where you are sending real-time log data.
-    ///
-    /// Sets [`crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::end_points`](crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::end_points).
-    #[inline]
-    pub fn end_points(mut self, value: Vec<crate::types::EndPoint>) -> Self {
-        self.input = self.input.end_points(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::end_points`](crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::end_points).
-    #[inline]
-    pub fn set_end_points(mut self, value: Option<Vec<crate::types::EndPoint>>) -> Self {
-        self.input = self.input.set_end_points(value);
-        self
-    }
-    /// A list of fields to include in each real-time log record.
-    ///
-    /// Sets [`crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::fields`](crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::fields).
-    #[inline]
-    pub fn fields(mut self, value: Vec<String>) -> Self {
-        self.input = self.input.fields(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::fields`](crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::fields).
-    #[inline]
-    pub fn set_fields(mut self, value: Option<Vec<String>>) -> Self {
-        self.input = self.input.set_fields(value);
-        self
-    }
-    /// The name for this real-time log configuration.
-    ///
-    /// Sets [`crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::name`](crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::name).
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::name`](crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::name).
-    #[inline]
-    pub fn set_name(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_name(value);
-        self
-    }
-    /// The Amazon Resource Name (ARN) for this real-time log configuration.
-    ///
-    /// Sets [`crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::arn`](crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::arn).
-    #[inline]
-    pub fn arn(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.arn(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::arn`](crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::arn).
-    #[inline]
-    pub fn set_arn(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_arn(value);
-        self
-    }
-    /// The sampling rate for this real-time log configuration. The sampling rate determines the percentage of viewer requests that are represented in the real-time log data. You must provide an integer between 1 and 100, inclusive.
-    ///
-    /// Sets [`crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::sampling_rate`](crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::sampling_rate).
-    #[inline]
-    pub fn sampling_rate(mut self, value: i64) -> Self {
-        self.input = self.input.sampling_rate(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::sampling_rate`](crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput::sampling_rate).
-    #[inline]
-    pub fn set_sampling_rate(mut self, value: Option<i64>) -> Self {
-        self.input = self.input.set_sampling_rate(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInputBuilder {
-        &self.input
-    }
-    /// Sends UpdateRealtimeLogConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateRealtimeLogConfigError`], the errors the model lists for UpdateRealtimeLogConfig; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigOutput,
-        restxml_runtime::SdkError<UpdateRealtimeLogConfigError>,
-    > {
-        let input: crate::operation::update_realtime_log_config::UpdateRealtimeLogConfigInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateRealtimeLogConfig", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

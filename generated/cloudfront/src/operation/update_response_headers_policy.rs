@@ -270,45 +270,57 @@ impl UpdateResponseHeadersPolicyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("UpdateResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("UpdateResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("TooManyCustomHeadersInResponseHeadersPolicy") => {
+                restxml_runtime::error_body::modeled("UpdateResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyCustomHeadersInResponseHeadersPolicy)
+            }
+            Some("ResponseHeadersPolicyAlreadyExists") => {
+                restxml_runtime::error_body::modeled("UpdateResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ResponseHeadersPolicyAlreadyExists)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("UpdateResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+            }
+            Some("NoSuchResponseHeadersPolicy") => {
+                restxml_runtime::error_body::modeled("UpdateResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchResponseHeadersPolicy)
+            }
+            Some("TooLongCSPInResponseHeadersPolicy") => {
+                restxml_runtime::error_body::modeled("UpdateResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooLongCSPInResponseHeadersPolicy)
+            }
+            Some("IllegalUpdate") => {
+                restxml_runtime::error_body::modeled("UpdateResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("UpdateResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("TooManyRemoveHeadersInResponseHeadersPolicy") => {
+                restxml_runtime::error_body::modeled("UpdateResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyRemoveHeadersInResponseHeadersPolicy)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("UpdateResponseHeadersPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateResponseHeadersPolicy",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("TooManyCustomHeadersInResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyCustomHeadersInResponseHeadersPolicy)
-            }
-            Some("ResponseHeadersPolicyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ResponseHeadersPolicyAlreadyExists),
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("NoSuchResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchResponseHeadersPolicy),
-            Some("TooLongCSPInResponseHeadersPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooLongCSPInResponseHeadersPolicy),
-            Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("TooManyRemoveHeadersInResponseHeadersPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyRemoveHeadersInResponseHeadersPolicy)
-            }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`UpdateResponseHeadersPolicyError::PreconditionFailed`].
@@ -498,110 +510,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateResponseHeadersPolicy, built one input member at a time: from `client.update_response_headers_policy()` (or `client.update_response_headers_policy_with(input)`), a setter per member, then [`send`](UpdateResponseHeadersPolicyFluentBuilder::send).
-///
-/// [`config_override`](UpdateResponseHeadersPolicyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateResponseHeadersPolicyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateResponseHeadersPolicyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateResponseHeadersPolicyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateResponseHeadersPolicyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateResponseHeadersPolicyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateResponseHeadersPolicyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInputBuilder,
-    ) -> Self {
-        UpdateResponseHeadersPolicyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// A response headers policy configuration.
-    ///
-    /// Sets [`crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput::response_headers_policy_config`](crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput::response_headers_policy_config). Required.
-    #[inline]
-    pub fn response_headers_policy_config(mut self, value: crate::types::ResponseHeadersPolicyConfig) -> Self {
-        self.input = self.input.response_headers_policy_config(value);
-        self
-    }
-    /// The identifier for the response headers policy that you are updating.
-    ///
-    /// Sets [`crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput::id`](crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The version of the response headers policy that you are updating.
-    ///
-    /// Sets [`crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput::if_match`](crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput::if_match`](crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInputBuilder {
-        &self.input
-    }
-    /// Sends UpdateResponseHeadersPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateResponseHeadersPolicyError`], the errors the model lists for UpdateResponseHeadersPolicy; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyOutput,
-        restxml_runtime::SdkError<UpdateResponseHeadersPolicyError>,
-    > {
-        let input: crate::operation::update_response_headers_policy::UpdateResponseHeadersPolicyInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateResponseHeadersPolicy", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -266,48 +266,69 @@ impl UpdateStreamingDistributionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => {
+                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::AccessDenied)
+            }
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
+            }
+            Some("InvalidOriginAccessIdentity") => {
+                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessIdentity)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("IllegalUpdate") => {
+                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::IllegalUpdate)
+            }
+            Some("TooManyTrustedSigners") => {
+                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyTrustedSigners)
+            }
+            Some("InvalidOriginAccessControl") => {
+                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidOriginAccessControl)
+            }
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
+            }
+            Some("PreconditionFailed") => {
+                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PreconditionFailed)
+            }
+            Some("MissingBody") => {
+                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::MissingBody)
+            }
+            Some("TooManyStreamingDistributionCNAMEs") => {
+                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyStreamingDistributionCNAMEs)
+            }
+            Some("TrustedSignerDoesNotExist") => {
+                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TrustedSignerDoesNotExist)
+            }
+            Some("CNAMEAlreadyExists") => {
+                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::CNAMEAlreadyExists)
+            }
+            Some("NoSuchStreamingDistribution") => {
+                restxml_runtime::error_body::modeled("UpdateStreamingDistribution", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchStreamingDistribution)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateStreamingDistribution",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("InvalidOriginAccessIdentity") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginAccessIdentity),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
-            }
-            Some("TooManyTrustedSigners") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyTrustedSigners),
-            Some("InvalidOriginAccessControl") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidOriginAccessControl),
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("MissingBody") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::MissingBody)
-            }
-            Some("TooManyStreamingDistributionCNAMEs") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyStreamingDistributionCNAMEs),
-            Some("TrustedSignerDoesNotExist") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TrustedSignerDoesNotExist),
-            Some("CNAMEAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CNAMEAlreadyExists),
-            Some("NoSuchStreamingDistribution") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchStreamingDistribution),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`UpdateStreamingDistributionError::AccessDenied`].
@@ -515,110 +536,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateStreamingDistribution, built one input member at a time: from `client.update_streaming_distribution()` (or `client.update_streaming_distribution_with(input)`), a setter per member, then [`send`](UpdateStreamingDistributionFluentBuilder::send).
-///
-/// [`config_override`](UpdateStreamingDistributionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateStreamingDistributionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_streaming_distribution::UpdateStreamingDistributionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateStreamingDistributionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateStreamingDistributionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateStreamingDistributionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateStreamingDistributionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateStreamingDistributionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_streaming_distribution::UpdateStreamingDistributionInputBuilder,
-    ) -> Self {
-        UpdateStreamingDistributionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The streaming distribution's configuration information.
-    ///
-    /// Sets [`crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::streaming_distribution_config`](crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::streaming_distribution_config). Required.
-    #[inline]
-    pub fn streaming_distribution_config(mut self, value: crate::types::StreamingDistributionConfig) -> Self {
-        self.input = self.input.streaming_distribution_config(value);
-        self
-    }
-    /// The streaming distribution's id.
-    ///
-    /// Sets [`crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::id`](crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The value of the `ETag` header that you received when retrieving the streaming distribution's configuration. For example: `E2QWRUHAPOMQZL`.
-    ///
-    /// Sets [`crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::if_match`](crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::if_match).
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::if_match`](crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput::if_match).
-    #[inline]
-    pub fn set_if_match(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_streaming_distribution::UpdateStreamingDistributionInputBuilder {
-        &self.input
-    }
-    /// Sends UpdateStreamingDistribution: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateStreamingDistributionError`], the errors the model lists for UpdateStreamingDistribution; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_streaming_distribution::UpdateStreamingDistributionOutput,
-        restxml_runtime::SdkError<UpdateStreamingDistributionError>,
-    > {
-        let input: crate::operation::update_streaming_distribution::UpdateStreamingDistributionInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateStreamingDistribution", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -261,24 +261,22 @@ impl UpdateTrustStoreError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateTrustStore", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("UpdateTrustStore", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("UpdateTrustStore", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("EntityNotFound") => restxml_runtime::error_body::modeled("UpdateTrustStore", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("UpdateTrustStore", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("UpdateTrustStore", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+            _ => {
+                Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateTrustStore", meta, headers, body))
             }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
         }
     }
     /// Whether this is [`UpdateTrustStoreError::PreconditionFailed`].
@@ -425,124 +423,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateTrustStore, built one input member at a time: from `client.update_trust_store()` (or `client.update_trust_store_with(input)`), a setter per member, then [`send`](UpdateTrustStoreFluentBuilder::send).
-///
-/// [`config_override`](UpdateTrustStoreFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateTrustStoreFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_trust_store::UpdateTrustStoreInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateTrustStoreFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateTrustStoreFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateTrustStoreFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateTrustStoreFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateTrustStoreFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_trust_store::UpdateTrustStoreInputBuilder,
-    ) -> Self {
-        UpdateTrustStoreFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The trust store ID.
-    ///
-    /// Sets [`crate::operation::update_trust_store::UpdateTrustStoreInput::id`](crate::operation::update_trust_store::UpdateTrustStoreInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The CA certificates bundle source.
-    ///
-    /// Sets [`crate::operation::update_trust_store::UpdateTrustStoreInput::ca_certificates_bundle_source`](crate::operation::update_trust_store::UpdateTrustStoreInput::ca_certificates_bundle_source).
-    #[inline]
-    pub fn ca_certificates_bundle_source(mut self, value: crate::types::CaCertificatesBundleSource) -> Self {
-        self.input = self.input.ca_certificates_bundle_source(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_trust_store::UpdateTrustStoreInput::ca_certificates_bundle_source`](crate::operation::update_trust_store::UpdateTrustStoreInput::ca_certificates_bundle_source).
-    #[inline]
-    pub fn set_ca_certificates_bundle_source(
-        mut self,
-        value: Option<crate::types::CaCertificatesBundleSource>,
-    ) -> Self {
-        self.input = self.input.set_ca_certificates_bundle_source(value);
-        self
-    }
-    /// A Boolean that determines whether to use the CA certificate's OCSP endpoint to check certificate revocation status.
-    ///
-    /// Sets [`crate::operation::update_trust_store::UpdateTrustStoreInput::use_client_certificate_ocsp_endpoint`](crate::operation::update_trust_store::UpdateTrustStoreInput::use_client_certificate_ocsp_endpoint).
-    #[inline]
-    pub fn use_client_certificate_ocsp_endpoint(mut self, value: bool) -> Self {
-        self.input = self.input.use_client_certificate_ocsp_endpoint(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_trust_store::UpdateTrustStoreInput::use_client_certificate_ocsp_endpoint`](crate::operation::update_trust_store::UpdateTrustStoreInput::use_client_certificate_ocsp_endpoint).
-    #[inline]
-    pub fn set_use_client_certificate_ocsp_endpoint(mut self, value: Option<bool>) -> Self {
-        self.input = self.input.set_use_client_certificate_ocsp_endpoint(value);
-        self
-    }
-    /// The current version (`ETag` value) of the trust store you are updating.
-    ///
-    /// Sets [`crate::operation::update_trust_store::UpdateTrustStoreInput::if_match`](crate::operation::update_trust_store::UpdateTrustStoreInput::if_match). Required.
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_trust_store::UpdateTrustStoreInputBuilder {
-        &self.input
-    }
-    /// Sends UpdateTrustStore: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateTrustStoreError`], the errors the model lists for UpdateTrustStore; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_trust_store::UpdateTrustStoreOutput,
-        restxml_runtime::SdkError<UpdateTrustStoreError>,
-    > {
-        let input: crate::operation::update_trust_store::UpdateTrustStoreInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateTrustStore", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

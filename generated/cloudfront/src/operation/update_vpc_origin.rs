@@ -247,37 +247,40 @@ impl UpdateVpcOriginError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateVpcOrigin", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("PreconditionFailed") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PreconditionFailed),
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
+            Some("PreconditionFailed") => restxml_runtime::error_body::modeled("UpdateVpcOrigin", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::PreconditionFailed),
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("UpdateVpcOrigin", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("EntityNotFound") => restxml_runtime::error_body::modeled("UpdateVpcOrigin", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::EntityNotFound),
+            Some("UnsupportedOperation") => {
+                restxml_runtime::error_body::modeled("UpdateVpcOrigin", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
+            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled("UpdateVpcOrigin", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::EntityAlreadyExists),
+            Some("InconsistentQuantities") => {
+                restxml_runtime::error_body::modeled("UpdateVpcOrigin", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InconsistentQuantities)
             }
-            Some("UnsupportedOperation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::UnsupportedOperation),
-            Some("EntityAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityAlreadyExists),
-            Some("InconsistentQuantities") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InconsistentQuantities),
-            Some("CannotUpdateEntityWhileInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CannotUpdateEntityWhileInUse),
-            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::EntityLimitExceeded),
-            Some("IllegalUpdate") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::IllegalUpdate)
+            Some("CannotUpdateEntityWhileInUse") => {
+                restxml_runtime::error_body::modeled("UpdateVpcOrigin", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::CannotUpdateEntityWhileInUse)
             }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+            Some("EntityLimitExceeded") => restxml_runtime::error_body::modeled("UpdateVpcOrigin", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::EntityLimitExceeded),
+            Some("IllegalUpdate") => restxml_runtime::error_body::modeled("UpdateVpcOrigin", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::IllegalUpdate),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("UpdateVpcOrigin", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidIfMatchVersion") => {
+                restxml_runtime::error_body::modeled("UpdateVpcOrigin", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidIfMatchVersion)
             }
-            Some("InvalidIfMatchVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidIfMatchVersion),
-            _ => unhandled(meta),
+            _ => {
+                Self::Unhandled(restxml_runtime::UnhandledError::from_response("UpdateVpcOrigin", meta, headers, body))
+            }
         }
     }
     /// Whether this is [`UpdateVpcOriginError::PreconditionFailed`].
@@ -462,101 +465,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         e_tag: m_e_tag,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateVpcOrigin, built one input member at a time: from `client.update_vpc_origin()` (or `client.update_vpc_origin_with(input)`), a setter per member, then [`send`](UpdateVpcOriginFluentBuilder::send).
-///
-/// [`config_override`](UpdateVpcOriginFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateVpcOriginFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_vpc_origin::UpdateVpcOriginInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateVpcOriginFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateVpcOriginFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateVpcOriginFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateVpcOriginFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateVpcOriginFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_vpc_origin::UpdateVpcOriginInputBuilder,
-    ) -> Self {
-        UpdateVpcOriginFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The VPC origin endpoint configuration.
-    ///
-    /// Sets [`crate::operation::update_vpc_origin::UpdateVpcOriginInput::vpc_origin_endpoint_config`](crate::operation::update_vpc_origin::UpdateVpcOriginInput::vpc_origin_endpoint_config). Required.
-    #[inline]
-    pub fn vpc_origin_endpoint_config(mut self, value: crate::types::VpcOriginEndpointConfig) -> Self {
-        self.input = self.input.vpc_origin_endpoint_config(value);
-        self
-    }
-    /// The VPC origin ID.
-    ///
-    /// Sets [`crate::operation::update_vpc_origin::UpdateVpcOriginInput::id`](crate::operation::update_vpc_origin::UpdateVpcOriginInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The VPC origin to update, if a match occurs.
-    ///
-    /// Sets [`crate::operation::update_vpc_origin::UpdateVpcOriginInput::if_match`](crate::operation::update_vpc_origin::UpdateVpcOriginInput::if_match). Required.
-    #[inline]
-    pub fn if_match(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.if_match(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_vpc_origin::UpdateVpcOriginInputBuilder {
-        &self.input
-    }
-    /// Sends UpdateVpcOrigin: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateVpcOriginError`], the errors the model lists for UpdateVpcOrigin; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_vpc_origin::UpdateVpcOriginOutput,
-        restxml_runtime::SdkError<UpdateVpcOriginError>,
-    > {
-        let input: crate::operation::update_vpc_origin::UpdateVpcOriginInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateVpcOrigin", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -196,25 +196,23 @@ impl VerifyDnsConfigurationError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::error_body::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("AccessDenied") => restxml_runtime::error_body::modeled("VerifyDnsConfiguration", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::AccessDenied),
+            Some("EntityNotFound") => {
+                restxml_runtime::error_body::modeled("VerifyDnsConfiguration", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::EntityNotFound)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("VerifyDnsConfiguration", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "VerifyDnsConfiguration",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("AccessDenied") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::AccessDenied)
-            }
-            Some("EntityNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::EntityNotFound)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`VerifyDnsConfigurationError::AccessDenied`].
@@ -351,99 +349,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         dns_configuration_list: body_dns_configuration_list,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to VerifyDnsConfiguration, built one input member at a time: from `client.verify_dns_configuration()` (or `client.verify_dns_configuration_with(input)`), a setter per member, then [`send`](VerifyDnsConfigurationFluentBuilder::send).
-///
-/// [`config_override`](VerifyDnsConfigurationFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct VerifyDnsConfigurationFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::verify_dns_configuration::VerifyDnsConfigurationInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for VerifyDnsConfigurationFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        VerifyDnsConfigurationFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for VerifyDnsConfigurationFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("VerifyDnsConfigurationFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl VerifyDnsConfigurationFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::verify_dns_configuration::VerifyDnsConfigurationInputBuilder,
-    ) -> Self {
-        VerifyDnsConfigurationFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The domain name that you're verifying.
-    ///
-    /// Sets [`crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput::domain`](crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput::domain).
-    #[inline]
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.domain(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput::domain`](crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput::domain).
-    #[inline]
-    pub fn set_domain(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_domain(value);
-        self
-    }
-    /// The identifier of the distribution tenant. You can specify the ARN, ID, or name of the distribution tenant.
-    ///
-    /// Sets [`crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput::identifier`](crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput::identifier). Required.
-    #[inline]
-    pub fn identifier(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.identifier(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::verify_dns_configuration::VerifyDnsConfigurationInputBuilder {
-        &self.input
-    }
-    /// Sends VerifyDnsConfiguration: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`VerifyDnsConfigurationError`], the errors the model lists for VerifyDnsConfiguration; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::verify_dns_configuration::VerifyDnsConfigurationOutput,
-        restxml_runtime::SdkError<VerifyDnsConfigurationError>,
-    > {
-        let input: crate::operation::verify_dns_configuration::VerifyDnsConfigurationInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("VerifyDnsConfiguration", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

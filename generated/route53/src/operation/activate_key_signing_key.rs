@@ -195,30 +195,33 @@ impl ActivateKeySigningKeyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled("ActivateKeySigningKey", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+            }
+            Some("NoSuchKeySigningKey") => {
+                restxml_runtime::error_body::modeled("ActivateKeySigningKey", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchKeySigningKey)
+            }
+            Some("InvalidKeySigningKeyStatus") => {
+                restxml_runtime::error_body::modeled("ActivateKeySigningKey", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidKeySigningKeyStatus)
+            }
+            Some("InvalidSigningStatus") => {
+                restxml_runtime::error_body::modeled("ActivateKeySigningKey", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidSigningStatus)
+            }
+            Some("InvalidKMSArn") => restxml_runtime::error_body::modeled("ActivateKeySigningKey", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidKMSArn),
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("ActivateKeySigningKey", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ActivateKeySigningKey",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
-            Some("NoSuchKeySigningKey") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchKeySigningKey),
-            Some("InvalidKeySigningKeyStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus),
-            Some("InvalidSigningStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidSigningStatus),
-            Some("InvalidKMSArn") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidKMSArn)
-            }
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ActivateKeySigningKeyError::ConcurrentModification`].
@@ -372,93 +375,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         change_info: body_change_info,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ActivateKeySigningKey, built one input member at a time: from `client.activate_key_signing_key()` (or `client.activate_key_signing_key_with(input)`), a setter per member, then [`send`](ActivateKeySigningKeyFluentBuilder::send).
-///
-/// [`config_override`](ActivateKeySigningKeyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ActivateKeySigningKeyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::activate_key_signing_key::ActivateKeySigningKeyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ActivateKeySigningKeyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ActivateKeySigningKeyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ActivateKeySigningKeyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ActivateKeySigningKeyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ActivateKeySigningKeyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::activate_key_signing_key::ActivateKeySigningKeyInputBuilder,
-    ) -> Self {
-        ActivateKeySigningKeyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// A unique string used to identify a hosted zone.
-    ///
-    /// Sets [`crate::operation::activate_key_signing_key::ActivateKeySigningKeyInput::hosted_zone_id`](crate::operation::activate_key_signing_key::ActivateKeySigningKeyInput::hosted_zone_id). Required.
-    #[inline]
-    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.hosted_zone_id(value);
-        self
-    }
-    /// A string used to identify a key-signing key (KSK). `Name` can include numbers, letters, and underscores (\_). `Name` must be unique for each key-signing key in the same hosted zone.
-    ///
-    /// Sets [`crate::operation::activate_key_signing_key::ActivateKeySigningKeyInput::name`](crate::operation::activate_key_signing_key::ActivateKeySigningKeyInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::activate_key_signing_key::ActivateKeySigningKeyInputBuilder {
-        &self.input
-    }
-    /// Sends ActivateKeySigningKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ActivateKeySigningKeyError`], the errors the model lists for ActivateKeySigningKey; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::activate_key_signing_key::ActivateKeySigningKeyOutput,
-        restxml_runtime::SdkError<ActivateKeySigningKeyError>,
-    > {
-        let input: crate::operation::activate_key_signing_key::ActivateKeySigningKeyInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ActivateKeySigningKey", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

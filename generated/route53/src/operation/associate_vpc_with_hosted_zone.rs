@@ -251,36 +251,45 @@ impl AssociateVPCWithHostedZoneError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("NoSuchHostedZone") => {
+                restxml_runtime::error_body::modeled("AssociateVPCWithHostedZone", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+            }
+            Some("NotAuthorizedException") => {
+                restxml_runtime::error_body::modeled("AssociateVPCWithHostedZone", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NotAuthorizedException)
+            }
+            Some("InvalidVPCId") => {
+                restxml_runtime::error_body::modeled("AssociateVPCWithHostedZone", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidVPCId)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("AssociateVPCWithHostedZone", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            Some("PublicZoneVPCAssociation") => {
+                restxml_runtime::error_body::modeled("AssociateVPCWithHostedZone", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PublicZoneVPCAssociation)
+            }
+            Some("ConflictingDomainExists") => {
+                restxml_runtime::error_body::modeled("AssociateVPCWithHostedZone", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ConflictingDomainExists)
+            }
+            Some("LimitsExceeded") => {
+                restxml_runtime::error_body::modeled("AssociateVPCWithHostedZone", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::LimitsExceeded)
+            }
+            Some("PriorRequestNotComplete") => {
+                restxml_runtime::error_body::modeled("AssociateVPCWithHostedZone", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "AssociateVPCWithHostedZone",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
-            }
-            Some("NotAuthorizedException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NotAuthorizedException),
-            Some("InvalidVPCId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidVPCId)
-            }
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            Some("PublicZoneVPCAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PublicZoneVPCAssociation),
-            Some("ConflictingDomainExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConflictingDomainExists),
-            Some("LimitsExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::LimitsExceeded)
-            }
-            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PriorRequestNotComplete),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`AssociateVPCWithHostedZoneError::NoSuchHostedZone`].
@@ -460,110 +469,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         change_info: body_change_info,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to AssociateVPCWithHostedZone, built one input member at a time: from `client.associate_vpc_with_hosted_zone()` (or `client.associate_vpc_with_hosted_zone_with(input)`), a setter per member, then [`send`](AssociateVPCWithHostedZoneFluentBuilder::send).
-///
-/// [`config_override`](AssociateVPCWithHostedZoneFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct AssociateVPCWithHostedZoneFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for AssociateVPCWithHostedZoneFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        AssociateVPCWithHostedZoneFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for AssociateVPCWithHostedZoneFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AssociateVPCWithHostedZoneFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl AssociateVPCWithHostedZoneFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInputBuilder,
-    ) -> Self {
-        AssociateVPCWithHostedZoneFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the private hosted zone that you want to associate an Amazon VPC with.
-    ///
-    /// Sets [`crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput::hosted_zone_id`](crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput::hosted_zone_id). Required.
-    #[inline]
-    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.hosted_zone_id(value);
-        self
-    }
-    /// A complex type that contains information about the VPC that you want to associate with a private hosted zone.
-    ///
-    /// Sets [`crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput::vpc`](crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput::vpc). Required.
-    #[inline]
-    pub fn vpc(mut self, value: crate::types::VPC) -> Self {
-        self.input = self.input.vpc(value);
-        self
-    }
-    /// *Optional:* A comment about the association request.
-    ///
-    /// Sets [`crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput::comment`](crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput::comment).
-    #[inline]
-    pub fn comment(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.comment(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput::comment`](crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput::comment).
-    #[inline]
-    pub fn set_comment(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_comment(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInputBuilder {
-        &self.input
-    }
-    /// Sends AssociateVPCWithHostedZone: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`AssociateVPCWithHostedZoneError`], the errors the model lists for AssociateVPCWithHostedZone; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneOutput,
-        restxml_runtime::SdkError<AssociateVPCWithHostedZoneError>,
-    > {
-        let input: crate::operation::associate_vpc_with_hosted_zone::AssociateVPCWithHostedZoneInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("AssociateVPCWithHostedZone", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -238,25 +238,33 @@ impl ChangeCidrCollectionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ChangeCidrCollection", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("NoSuchCidrCollectionException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCidrCollectionException),
-            Some("CidrCollectionVersionMismatchException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CidrCollectionVersionMismatchException),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("NoSuchCidrCollectionException") => {
+                restxml_runtime::error_body::modeled("ChangeCidrCollection", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchCidrCollectionException)
             }
-            Some("CidrBlockInUseException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CidrBlockInUseException),
-            Some("LimitsExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::LimitsExceeded)
+            Some("CidrCollectionVersionMismatchException") => {
+                restxml_runtime::error_body::modeled("ChangeCidrCollection", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::CidrCollectionVersionMismatchException)
             }
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
-            _ => unhandled(meta),
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("ChangeCidrCollection", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("CidrBlockInUseException") => {
+                restxml_runtime::error_body::modeled("ChangeCidrCollection", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::CidrBlockInUseException)
+            }
+            Some("LimitsExceeded") => restxml_runtime::error_body::modeled("ChangeCidrCollection", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::LimitsExceeded),
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled("ChangeCidrCollection", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "ChangeCidrCollection",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`ChangeCidrCollectionError::NoSuchCidrCollectionException`].
@@ -420,107 +428,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         id: body_id,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ChangeCidrCollection, built one input member at a time: from `client.change_cidr_collection()` (or `client.change_cidr_collection_with(input)`), a setter per member, then [`send`](ChangeCidrCollectionFluentBuilder::send).
-///
-/// [`config_override`](ChangeCidrCollectionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ChangeCidrCollectionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::change_cidr_collection::ChangeCidrCollectionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ChangeCidrCollectionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ChangeCidrCollectionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ChangeCidrCollectionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ChangeCidrCollectionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ChangeCidrCollectionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::change_cidr_collection::ChangeCidrCollectionInputBuilder,
-    ) -> Self {
-        ChangeCidrCollectionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The UUID of the CIDR collection to update.
-    ///
-    /// Sets [`crate::operation::change_cidr_collection::ChangeCidrCollectionInput::id`](crate::operation::change_cidr_collection::ChangeCidrCollectionInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// A sequential counter that Amazon Route 53 sets to 1 when you create a collection and increments it by 1 each time you update the collection.
-    ///
-    /// Sets [`crate::operation::change_cidr_collection::ChangeCidrCollectionInput::collection_version`](crate::operation::change_cidr_collection::ChangeCidrCollectionInput::collection_version).
-    #[inline]
-    pub fn collection_version(mut self, value: i64) -> Self {
-        self.input = self.input.collection_version(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::change_cidr_collection::ChangeCidrCollectionInput::collection_version`](crate::operation::change_cidr_collection::ChangeCidrCollectionInput::collection_version).
-    #[inline]
-    pub fn set_collection_version(mut self, value: Option<i64>) -> Self {
-        self.input = self.input.set_collection_version(value);
-        self
-    }
-    /// Information about changes to a CIDR collection.
-    ///
-    /// Sets [`crate::operation::change_cidr_collection::ChangeCidrCollectionInput::changes`](crate::operation::change_cidr_collection::ChangeCidrCollectionInput::changes). Required.
-    #[inline]
-    pub fn changes(mut self, value: Vec<crate::types::CidrCollectionChange>) -> Self {
-        self.input = self.input.changes(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::change_cidr_collection::ChangeCidrCollectionInputBuilder {
-        &self.input
-    }
-    /// Sends ChangeCidrCollection: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ChangeCidrCollectionError`], the errors the model lists for ChangeCidrCollection; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::change_cidr_collection::ChangeCidrCollectionOutput,
-        restxml_runtime::SdkError<ChangeCidrCollectionError>,
-    > {
-        let input: crate::operation::change_cidr_collection::ChangeCidrCollectionInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ChangeCidrCollection", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -248,28 +248,33 @@ impl ChangeResourceRecordSetsError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("NoSuchHostedZone") => {
+                restxml_runtime::error_body::modeled("ChangeResourceRecordSets", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+            }
+            Some("NoSuchHealthCheck") => {
+                restxml_runtime::error_body::modeled("ChangeResourceRecordSets", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
+            }
+            Some("InvalidChangeBatch") => {
+                restxml_runtime::error_body::modeled("ChangeResourceRecordSets", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidChangeBatch)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("ChangeResourceRecordSets", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            Some("PriorRequestNotComplete") => {
+                restxml_runtime::error_body::modeled("ChangeResourceRecordSets", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ChangeResourceRecordSets",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
-            }
-            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchHealthCheck),
-            Some("InvalidChangeBatch") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidChangeBatch),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PriorRequestNotComplete),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ChangeResourceRecordSetsError::NoSuchHostedZone`].
@@ -425,93 +430,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         change_info: body_change_info,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ChangeResourceRecordSets, built one input member at a time: from `client.change_resource_record_sets()` (or `client.change_resource_record_sets_with(input)`), a setter per member, then [`send`](ChangeResourceRecordSetsFluentBuilder::send).
-///
-/// [`config_override`](ChangeResourceRecordSetsFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ChangeResourceRecordSetsFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ChangeResourceRecordSetsFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ChangeResourceRecordSetsFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ChangeResourceRecordSetsFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ChangeResourceRecordSetsFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ChangeResourceRecordSetsFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInputBuilder,
-    ) -> Self {
-        ChangeResourceRecordSetsFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the hosted zone that contains the resource record sets that you want to change.
-    ///
-    /// Sets [`crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInput::hosted_zone_id`](crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInput::hosted_zone_id). Required.
-    #[inline]
-    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.hosted_zone_id(value);
-        self
-    }
-    /// A complex type that contains an optional comment and the `Changes` element.
-    ///
-    /// Sets [`crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInput::change_batch`](crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInput::change_batch). Required.
-    #[inline]
-    pub fn change_batch(mut self, value: crate::types::ChangeBatch) -> Self {
-        self.input = self.input.change_batch(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInputBuilder {
-        &self.input
-    }
-    /// Sends ChangeResourceRecordSets: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ChangeResourceRecordSetsError`], the errors the model lists for ChangeResourceRecordSets; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::change_resource_record_sets::ChangeResourceRecordSetsOutput,
-        restxml_runtime::SdkError<ChangeResourceRecordSetsError>,
-    > {
-        let input: crate::operation::change_resource_record_sets::ChangeResourceRecordSetsInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ChangeResourceRecordSets", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

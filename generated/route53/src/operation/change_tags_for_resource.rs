@@ -229,28 +229,31 @@ impl ChangeTagsForResourceError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("ChangeTagsForResource", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("NoSuchHealthCheck") => {
+                restxml_runtime::error_body::modeled("ChangeTagsForResource", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
+            }
+            Some("NoSuchHostedZone") => {
+                restxml_runtime::error_body::modeled("ChangeTagsForResource", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+            }
+            Some("PriorRequestNotComplete") => {
+                restxml_runtime::error_body::modeled("ChangeTagsForResource", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
+            }
+            Some("ThrottlingException") => {
+                restxml_runtime::error_body::modeled("ChangeTagsForResource", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ThrottlingException)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ChangeTagsForResource",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchHealthCheck),
-            Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
-            }
-            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PriorRequestNotComplete),
-            Some("ThrottlingException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ThrottlingException),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ChangeTagsForResourceError::InvalidInput`].
@@ -388,121 +391,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::change_tags_for_resource::ChangeTagsForResourceOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ChangeTagsForResource, built one input member at a time: from `client.change_tags_for_resource()` (or `client.change_tags_for_resource_with(input)`), a setter per member, then [`send`](ChangeTagsForResourceFluentBuilder::send).
-///
-/// [`config_override`](ChangeTagsForResourceFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ChangeTagsForResourceFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::change_tags_for_resource::ChangeTagsForResourceInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ChangeTagsForResourceFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ChangeTagsForResourceFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ChangeTagsForResourceFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ChangeTagsForResourceFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ChangeTagsForResourceFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::change_tags_for_resource::ChangeTagsForResourceInputBuilder,
-    ) -> Self {
-        ChangeTagsForResourceFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The type of the resource.
-    ///
-    /// Sets [`crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::resource_type`](crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::resource_type). Required.
-    #[inline]
-    pub fn resource_type(mut self, value: crate::types::TagResourceType) -> Self {
-        self.input = self.input.resource_type(value);
-        self
-    }
-    /// The ID of the resource for which you want to add, change, or delete tags.
-    ///
-    /// Sets [`crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::resource_id`](crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::resource_id). Required.
-    #[inline]
-    pub fn resource_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.resource_id(value);
-        self
-    }
-    /// A complex type that contains a list of the tags that you want to add to the specified health check or hosted zone and/or the tags that you want to edit `Value` for.
-    ///
-    /// Sets [`crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::add_tags`](crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::add_tags).
-    #[inline]
-    pub fn add_tags(mut self, value: Vec<crate::types::Tag>) -> Self {
-        self.input = self.input.add_tags(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::add_tags`](crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::add_tags).
-    #[inline]
-    pub fn set_add_tags(mut self, value: Option<Vec<crate::types::Tag>>) -> Self {
-        self.input = self.input.set_add_tags(value);
-        self
-    }
-    /// A complex type that contains a list of the tags that you want to delete from the specified health check or hosted zone. You can specify up to 10 keys.
-    ///
-    /// Sets [`crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::remove_tag_keys`](crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::remove_tag_keys).
-    #[inline]
-    pub fn remove_tag_keys(mut self, value: Vec<String>) -> Self {
-        self.input = self.input.remove_tag_keys(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::remove_tag_keys`](crate::operation::change_tags_for_resource::ChangeTagsForResourceInput::remove_tag_keys).
-    #[inline]
-    pub fn set_remove_tag_keys(mut self, value: Option<Vec<String>>) -> Self {
-        self.input = self.input.set_remove_tag_keys(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::change_tags_for_resource::ChangeTagsForResourceInputBuilder {
-        &self.input
-    }
-    /// Sends ChangeTagsForResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ChangeTagsForResourceError`], the errors the model lists for ChangeTagsForResource; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::change_tags_for_resource::ChangeTagsForResourceOutput,
-        restxml_runtime::SdkError<ChangeTagsForResourceError>,
-    > {
-        let input: crate::operation::change_tags_for_resource::ChangeTagsForResourceInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ChangeTagsForResource", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

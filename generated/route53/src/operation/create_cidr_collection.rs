@@ -215,21 +215,25 @@ impl CreateCidrCollectionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateCidrCollection", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("LimitsExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::LimitsExceeded)
+            Some("LimitsExceeded") => restxml_runtime::error_body::modeled("CreateCidrCollection", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::LimitsExceeded),
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("CreateCidrCollection", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("CidrCollectionAlreadyExistsException") => {
+                restxml_runtime::error_body::modeled("CreateCidrCollection", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::CidrCollectionAlreadyExistsException)
             }
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled("CreateCidrCollection", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
             }
-            Some("CidrCollectionAlreadyExistsException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CidrCollectionAlreadyExistsException),
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
-            _ => unhandled(meta),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "CreateCidrCollection",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`CreateCidrCollectionError::LimitsExceeded`].
@@ -377,93 +381,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         collection: body_collection,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateCidrCollection, built one input member at a time: from `client.create_cidr_collection()` (or `client.create_cidr_collection_with(input)`), a setter per member, then [`send`](CreateCidrCollectionFluentBuilder::send).
-///
-/// [`config_override`](CreateCidrCollectionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateCidrCollectionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_cidr_collection::CreateCidrCollectionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateCidrCollectionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateCidrCollectionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateCidrCollectionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateCidrCollectionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateCidrCollectionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_cidr_collection::CreateCidrCollectionInputBuilder,
-    ) -> Self {
-        CreateCidrCollectionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// A unique identifier for the account that can be used to reference the collection from other API calls.
-    ///
-    /// Sets [`crate::operation::create_cidr_collection::CreateCidrCollectionInput::name`](crate::operation::create_cidr_collection::CreateCidrCollectionInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// A client-specific token that allows requests to be securely retried so that the intended outcome will only occur once, retries receive a similar response, and there are no additional edge cases to handle.
-    ///
-    /// Sets [`crate::operation::create_cidr_collection::CreateCidrCollectionInput::caller_reference`](crate::operation::create_cidr_collection::CreateCidrCollectionInput::caller_reference). Required.
-    #[inline]
-    pub fn caller_reference(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.caller_reference(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_cidr_collection::CreateCidrCollectionInputBuilder {
-        &self.input
-    }
-    /// Sends CreateCidrCollection: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateCidrCollectionError`], the errors the model lists for CreateCidrCollection; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_cidr_collection::CreateCidrCollectionOutput,
-        restxml_runtime::SdkError<CreateCidrCollectionError>,
-    > {
-        let input: crate::operation::create_cidr_collection::CreateCidrCollectionInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateCidrCollection", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -243,18 +243,23 @@ impl CreateHealthCheckError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateHealthCheck", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("TooManyHealthChecks") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyHealthChecks),
-            Some("HealthCheckAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::HealthCheckAlreadyExists),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("TooManyHealthChecks") => {
+                restxml_runtime::error_body::modeled("CreateHealthCheck", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyHealthChecks)
             }
-            _ => unhandled(meta),
+            Some("HealthCheckAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateHealthCheck", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::HealthCheckAlreadyExists)
+            }
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("CreateHealthCheck", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "CreateHealthCheck",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`CreateHealthCheckError::TooManyHealthChecks`].
@@ -398,93 +403,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         health_check: body_health_check,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateHealthCheck, built one input member at a time: from `client.create_health_check()` (or `client.create_health_check_with(input)`), a setter per member, then [`send`](CreateHealthCheckFluentBuilder::send).
-///
-/// [`config_override`](CreateHealthCheckFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateHealthCheckFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_health_check::CreateHealthCheckInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateHealthCheckFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateHealthCheckFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateHealthCheckFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateHealthCheckFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateHealthCheckFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_health_check::CreateHealthCheckInputBuilder,
-    ) -> Self {
-        CreateHealthCheckFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// A unique string that identifies the request and that allows you to retry a failed `CreateHealthCheck` request without the risk of creating two identical health checks:
-    ///
-    /// Sets [`crate::operation::create_health_check::CreateHealthCheckInput::caller_reference`](crate::operation::create_health_check::CreateHealthCheckInput::caller_reference). Required.
-    #[inline]
-    pub fn caller_reference(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.caller_reference(value);
-        self
-    }
-    /// A complex type that contains settings for a new health check.
-    ///
-    /// Sets [`crate::operation::create_health_check::CreateHealthCheckInput::health_check_config`](crate::operation::create_health_check::CreateHealthCheckInput::health_check_config). Required.
-    #[inline]
-    pub fn health_check_config(mut self, value: crate::types::HealthCheckConfig) -> Self {
-        self.input = self.input.health_check_config(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_health_check::CreateHealthCheckInputBuilder {
-        &self.input
-    }
-    /// Sends CreateHealthCheck: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateHealthCheckError`], the errors the model lists for CreateHealthCheck; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_health_check::CreateHealthCheckOutput,
-        restxml_runtime::SdkError<CreateHealthCheckError>,
-    > {
-        let input: crate::operation::create_health_check::CreateHealthCheckInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateHealthCheck", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -389,31 +389,38 @@ impl CreateHostedZoneError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateHostedZone", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("InvalidDomainName") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidDomainName),
-            Some("HostedZoneAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::HostedZoneAlreadyExists),
-            Some("TooManyHostedZones") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyHostedZones),
-            Some("InvalidVPCId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidVPCId)
+            Some("InvalidDomainName") => restxml_runtime::error_body::modeled("CreateHostedZone", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidDomainName),
+            Some("HostedZoneAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateHostedZone", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::HostedZoneAlreadyExists)
             }
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("TooManyHostedZones") => restxml_runtime::error_body::modeled("CreateHostedZone", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::TooManyHostedZones),
+            Some("InvalidVPCId") => restxml_runtime::error_body::modeled("CreateHostedZone", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidVPCId),
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("CreateHostedZone", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("DelegationSetNotAvailable") => {
+                restxml_runtime::error_body::modeled("CreateHostedZone", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::DelegationSetNotAvailable)
             }
-            Some("DelegationSetNotAvailable") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::DelegationSetNotAvailable),
-            Some("ConflictingDomainExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConflictingDomainExists),
-            Some("NoSuchDelegationSet") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDelegationSet),
-            Some("DelegationSetNotReusable") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::DelegationSetNotReusable),
-            _ => unhandled(meta),
+            Some("ConflictingDomainExists") => {
+                restxml_runtime::error_body::modeled("CreateHostedZone", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ConflictingDomainExists)
+            }
+            Some("NoSuchDelegationSet") => {
+                restxml_runtime::error_body::modeled("CreateHostedZone", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchDelegationSet)
+            }
+            Some("DelegationSetNotReusable") => {
+                restxml_runtime::error_body::modeled("CreateHostedZone", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::DelegationSetNotReusable)
+            }
+            _ => {
+                Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateHostedZone", meta, headers, body))
+            }
         }
     }
     /// Whether this is [`CreateHostedZoneError::InvalidDomainName`].
@@ -646,135 +653,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         vpc: body_vpc,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateHostedZone, built one input member at a time: from `client.create_hosted_zone()` (or `client.create_hosted_zone_with(input)`), a setter per member, then [`send`](CreateHostedZoneFluentBuilder::send).
-///
-/// [`config_override`](CreateHostedZoneFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateHostedZoneFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_hosted_zone::CreateHostedZoneInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateHostedZoneFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateHostedZoneFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateHostedZoneFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateHostedZoneFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateHostedZoneFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_hosted_zone::CreateHostedZoneInputBuilder,
-    ) -> Self {
-        CreateHostedZoneFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The name of the domain. Specify a fully qualified domain name, for example, *www.example.com*. The trailing dot is optional; Amazon Route 53 assumes that the domain name is fully qualified. This means that Route 53 treats *www.example.com* (without a trailing dot) and *www.example.com.* (with a trailing dot) as identical.
-    ///
-    /// Sets [`crate::operation::create_hosted_zone::CreateHostedZoneInput::name`](crate::operation::create_hosted_zone::CreateHostedZoneInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// (Private hosted zones only) A complex type that contains information about the Amazon VPC that you're associating with this hosted zone.
-    ///
-    /// Sets [`crate::operation::create_hosted_zone::CreateHostedZoneInput::vpc`](crate::operation::create_hosted_zone::CreateHostedZoneInput::vpc).
-    #[inline]
-    pub fn vpc(mut self, value: crate::types::VPC) -> Self {
-        self.input = self.input.vpc(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_hosted_zone::CreateHostedZoneInput::vpc`](crate::operation::create_hosted_zone::CreateHostedZoneInput::vpc).
-    #[inline]
-    pub fn set_vpc(mut self, value: Option<crate::types::VPC>) -> Self {
-        self.input = self.input.set_vpc(value);
-        self
-    }
-    /// A unique string that identifies the request and that allows failed `CreateHostedZone` requests to be retried without the risk of executing the operation twice. You must use a unique `CallerReference` string every time you submit a `CreateHostedZone` request. `CallerReference` can be any unique string, for example, a date/time stamp.
-    ///
-    /// Sets [`crate::operation::create_hosted_zone::CreateHostedZoneInput::caller_reference`](crate::operation::create_hosted_zone::CreateHostedZoneInput::caller_reference). Required.
-    #[inline]
-    pub fn caller_reference(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.caller_reference(value);
-        self
-    }
-    /// (Optional) A complex type that contains the following optional values:
-    ///
-    /// Sets [`crate::operation::create_hosted_zone::CreateHostedZoneInput::hosted_zone_config`](crate::operation::create_hosted_zone::CreateHostedZoneInput::hosted_zone_config).
-    #[inline]
-    pub fn hosted_zone_config(mut self, value: crate::types::HostedZoneConfig) -> Self {
-        self.input = self.input.hosted_zone_config(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_hosted_zone::CreateHostedZoneInput::hosted_zone_config`](crate::operation::create_hosted_zone::CreateHostedZoneInput::hosted_zone_config).
-    #[inline]
-    pub fn set_hosted_zone_config(mut self, value: Option<crate::types::HostedZoneConfig>) -> Self {
-        self.input = self.input.set_hosted_zone_config(value);
-        self
-    }
-    /// If you want to associate a reusable delegation set with this hosted zone, the ID that Amazon Route 53 assigned to the reusable delegation set when you created it. For more information about reusable delegation sets, see [CreateReusableDelegationSet](https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateReusableDelegationSet.html).
-    ///
-    /// Sets [`crate::operation::create_hosted_zone::CreateHostedZoneInput::delegation_set_id`](crate::operation::create_hosted_zone::CreateHostedZoneInput::delegation_set_id).
-    #[inline]
-    pub fn delegation_set_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.delegation_set_id(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_hosted_zone::CreateHostedZoneInput::delegation_set_id`](crate::operation::create_hosted_zone::CreateHostedZoneInput::delegation_set_id).
-    #[inline]
-    pub fn set_delegation_set_id(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_delegation_set_id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_hosted_zone::CreateHostedZoneInputBuilder {
-        &self.input
-    }
-    /// Sends CreateHostedZone: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateHostedZoneError`], the errors the model lists for CreateHostedZone; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_hosted_zone::CreateHostedZoneOutput,
-        restxml_runtime::SdkError<CreateHostedZoneError>,
-    > {
-        let input: crate::operation::create_hosted_zone::CreateHostedZoneInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateHostedZone", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -333,35 +333,47 @@ impl CreateKeySigningKeyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateKeySigningKey", meta, headers, body))
-        };
         match meta.code.as_deref() {
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled("CreateKeySigningKey", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
             }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("CreateKeySigningKey", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("CreateKeySigningKey", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("InvalidKMSArn") => restxml_runtime::error_body::modeled("CreateKeySigningKey", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidKMSArn),
+            Some("InvalidKeySigningKeyStatus") => {
+                restxml_runtime::error_body::modeled("CreateKeySigningKey", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidKeySigningKeyStatus)
             }
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("InvalidSigningStatus") => {
+                restxml_runtime::error_body::modeled("CreateKeySigningKey", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidSigningStatus)
             }
-            Some("InvalidKMSArn") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidKMSArn)
+            Some("InvalidKeySigningKeyName") => {
+                restxml_runtime::error_body::modeled("CreateKeySigningKey", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidKeySigningKeyName)
             }
-            Some("InvalidKeySigningKeyStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus),
-            Some("InvalidSigningStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidSigningStatus),
-            Some("InvalidKeySigningKeyName") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidKeySigningKeyName),
-            Some("KeySigningKeyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::KeySigningKeyAlreadyExists),
-            Some("TooManyKeySigningKeys") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyKeySigningKeys),
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
-            _ => unhandled(meta),
+            Some("KeySigningKeyAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateKeySigningKey", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::KeySigningKeyAlreadyExists)
+            }
+            Some("TooManyKeySigningKeys") => {
+                restxml_runtime::error_body::modeled("CreateKeySigningKey", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyKeySigningKeys)
+            }
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled("CreateKeySigningKey", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "CreateKeySigningKey",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`CreateKeySigningKeyError::NoSuchHostedZone`].
@@ -585,117 +597,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         key_signing_key: body_key_signing_key,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateKeySigningKey, built one input member at a time: from `client.create_key_signing_key()` (or `client.create_key_signing_key_with(input)`), a setter per member, then [`send`](CreateKeySigningKeyFluentBuilder::send).
-///
-/// [`config_override`](CreateKeySigningKeyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateKeySigningKeyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_key_signing_key::CreateKeySigningKeyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateKeySigningKeyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateKeySigningKeyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateKeySigningKeyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateKeySigningKeyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateKeySigningKeyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_key_signing_key::CreateKeySigningKeyInputBuilder,
-    ) -> Self {
-        CreateKeySigningKeyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// A unique string that identifies the request.
-    ///
-    /// Sets [`crate::operation::create_key_signing_key::CreateKeySigningKeyInput::caller_reference`](crate::operation::create_key_signing_key::CreateKeySigningKeyInput::caller_reference). Required.
-    #[inline]
-    pub fn caller_reference(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.caller_reference(value);
-        self
-    }
-    /// The unique string (ID) used to identify a hosted zone.
-    ///
-    /// Sets [`crate::operation::create_key_signing_key::CreateKeySigningKeyInput::hosted_zone_id`](crate::operation::create_key_signing_key::CreateKeySigningKeyInput::hosted_zone_id). Required.
-    #[inline]
-    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.hosted_zone_id(value);
-        self
-    }
-    /// The Amazon resource name (ARN) for a customer managed key in Key Management Service (KMS). The `KeyManagementServiceArn` must be unique for each key-signing key (KSK) in a single hosted zone. To see an example of `KeyManagementServiceArn` that grants the correct permissions for DNSSEC, scroll down to **Example**.
-    ///
-    /// Sets [`crate::operation::create_key_signing_key::CreateKeySigningKeyInput::key_management_service_arn`](crate::operation::create_key_signing_key::CreateKeySigningKeyInput::key_management_service_arn). Required.
-    #[inline]
-    pub fn key_management_service_arn(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.key_management_service_arn(value);
-        self
-    }
-    /// A string used to identify a key-signing key (KSK). `Name` can include numbers, letters, and underscores (\_). `Name` must be unique for each key-signing key in the same hosted zone.
-    ///
-    /// Sets [`crate::operation::create_key_signing_key::CreateKeySigningKeyInput::name`](crate::operation::create_key_signing_key::CreateKeySigningKeyInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// A string specifying the initial status of the key-signing key (KSK). You can set the value to `ACTIVE` or `INACTIVE`.
-    ///
-    /// Sets [`crate::operation::create_key_signing_key::CreateKeySigningKeyInput::status`](crate::operation::create_key_signing_key::CreateKeySigningKeyInput::status). Required.
-    #[inline]
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.status(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_key_signing_key::CreateKeySigningKeyInputBuilder {
-        &self.input
-    }
-    /// Sends CreateKeySigningKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateKeySigningKeyError`], the errors the model lists for CreateKeySigningKey; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_key_signing_key::CreateKeySigningKeyOutput,
-        restxml_runtime::SdkError<CreateKeySigningKeyError>,
-    > {
-        let input: crate::operation::create_key_signing_key::CreateKeySigningKeyInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateKeySigningKey", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -308,32 +308,37 @@ impl CreateQueryLoggingConfigError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled("CreateQueryLoggingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+            }
+            Some("NoSuchHostedZone") => {
+                restxml_runtime::error_body::modeled("CreateQueryLoggingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+            }
+            Some("NoSuchCloudWatchLogsLogGroup") => {
+                restxml_runtime::error_body::modeled("CreateQueryLoggingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchCloudWatchLogsLogGroup)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("CreateQueryLoggingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            Some("QueryLoggingConfigAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateQueryLoggingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::QueryLoggingConfigAlreadyExists)
+            }
+            Some("InsufficientCloudWatchLogsResourcePolicy") => {
+                restxml_runtime::error_body::modeled("CreateQueryLoggingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InsufficientCloudWatchLogsResourcePolicy)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateQueryLoggingConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
-            Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
-            }
-            Some("NoSuchCloudWatchLogsLogGroup") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCloudWatchLogsLogGroup),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            Some("QueryLoggingConfigAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::QueryLoggingConfigAlreadyExists),
-            Some("InsufficientCloudWatchLogsResourcePolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::InsufficientCloudWatchLogsResourcePolicy)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`CreateQueryLoggingConfigError::ConcurrentModification`].
@@ -500,93 +505,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         query_logging_config: body_query_logging_config,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateQueryLoggingConfig, built one input member at a time: from `client.create_query_logging_config()` (or `client.create_query_logging_config_with(input)`), a setter per member, then [`send`](CreateQueryLoggingConfigFluentBuilder::send).
-///
-/// [`config_override`](CreateQueryLoggingConfigFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateQueryLoggingConfigFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_query_logging_config::CreateQueryLoggingConfigInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateQueryLoggingConfigFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateQueryLoggingConfigFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateQueryLoggingConfigFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateQueryLoggingConfigFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateQueryLoggingConfigFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_query_logging_config::CreateQueryLoggingConfigInputBuilder,
-    ) -> Self {
-        CreateQueryLoggingConfigFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the hosted zone that you want to log queries for. You can log queries only for public hosted zones.
-    ///
-    /// Sets [`crate::operation::create_query_logging_config::CreateQueryLoggingConfigInput::hosted_zone_id`](crate::operation::create_query_logging_config::CreateQueryLoggingConfigInput::hosted_zone_id). Required.
-    #[inline]
-    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.hosted_zone_id(value);
-        self
-    }
-    /// The Amazon Resource Name (ARN) for the log group that you want to Amazon Route 53 to send query logs to. This is the format of the ARN:
-    ///
-    /// Sets [`crate::operation::create_query_logging_config::CreateQueryLoggingConfigInput::cloud_watch_logs_log_group_arn`](crate::operation::create_query_logging_config::CreateQueryLoggingConfigInput::cloud_watch_logs_log_group_arn). Required.
-    #[inline]
-    pub fn cloud_watch_logs_log_group_arn(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.cloud_watch_logs_log_group_arn(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_query_logging_config::CreateQueryLoggingConfigInputBuilder {
-        &self.input
-    }
-    /// Sends CreateQueryLoggingConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateQueryLoggingConfigError`], the errors the model lists for CreateQueryLoggingConfig; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_query_logging_config::CreateQueryLoggingConfigOutput,
-        restxml_runtime::SdkError<CreateQueryLoggingConfigError>,
-    > {
-        let input: crate::operation::create_query_logging_config::CreateQueryLoggingConfigInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateQueryLoggingConfig", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -260,33 +260,41 @@ impl CreateReusableDelegationSetError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("DelegationSetAlreadyCreated") => {
+                restxml_runtime::error_body::modeled("CreateReusableDelegationSet", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::DelegationSetAlreadyCreated)
+            }
+            Some("LimitsExceeded") => {
+                restxml_runtime::error_body::modeled("CreateReusableDelegationSet", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::LimitsExceeded)
+            }
+            Some("HostedZoneNotFound") => {
+                restxml_runtime::error_body::modeled("CreateReusableDelegationSet", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::HostedZoneNotFound)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("CreateReusableDelegationSet", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("CreateReusableDelegationSet", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            Some("DelegationSetNotAvailable") => {
+                restxml_runtime::error_body::modeled("CreateReusableDelegationSet", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::DelegationSetNotAvailable)
+            }
+            Some("DelegationSetAlreadyReusable") => {
+                restxml_runtime::error_body::modeled("CreateReusableDelegationSet", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::DelegationSetAlreadyReusable)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateReusableDelegationSet",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("DelegationSetAlreadyCreated") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::DelegationSetAlreadyCreated),
-            Some("LimitsExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::LimitsExceeded)
-            }
-            Some("HostedZoneNotFound") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::HostedZoneNotFound),
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            Some("DelegationSetNotAvailable") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::DelegationSetNotAvailable),
-            Some("DelegationSetAlreadyReusable") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::DelegationSetAlreadyReusable),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`CreateReusableDelegationSetError::DelegationSetAlreadyCreated`].
@@ -457,102 +465,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         delegation_set: body_delegation_set,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateReusableDelegationSet, built one input member at a time: from `client.create_reusable_delegation_set()` (or `client.create_reusable_delegation_set_with(input)`), a setter per member, then [`send`](CreateReusableDelegationSetFluentBuilder::send).
-///
-/// [`config_override`](CreateReusableDelegationSetFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateReusableDelegationSetFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateReusableDelegationSetFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateReusableDelegationSetFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateReusableDelegationSetFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateReusableDelegationSetFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateReusableDelegationSetFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInputBuilder,
-    ) -> Self {
-        CreateReusableDelegationSetFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// A unique string that identifies the request, and that allows you to retry failed `CreateReusableDelegationSet` requests without the risk of executing the operation twice. You must use a unique `CallerReference` string every time you submit a `CreateReusableDelegationSet` request. `CallerReference` can be any unique string, for example a date/time stamp.
-    ///
-    /// Sets [`crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInput::caller_reference`](crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInput::caller_reference). Required.
-    #[inline]
-    pub fn caller_reference(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.caller_reference(value);
-        self
-    }
-    /// If you want to mark the delegation set for an existing hosted zone as reusable, the ID for that hosted zone.
-    ///
-    /// Sets [`crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInput::hosted_zone_id`](crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInput::hosted_zone_id).
-    #[inline]
-    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.hosted_zone_id(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInput::hosted_zone_id`](crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInput::hosted_zone_id).
-    #[inline]
-    pub fn set_hosted_zone_id(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_hosted_zone_id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInputBuilder {
-        &self.input
-    }
-    /// Sends CreateReusableDelegationSet: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateReusableDelegationSetError`], the errors the model lists for CreateReusableDelegationSet; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetOutput,
-        restxml_runtime::SdkError<CreateReusableDelegationSetError>,
-    > {
-        let input: crate::operation::create_reusable_delegation_set::CreateReusableDelegationSetInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateReusableDelegationSet", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -234,20 +234,27 @@ impl CreateTrafficPolicyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("CreateTrafficPolicy", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("CreateTrafficPolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("TooManyTrafficPolicies") => {
+                restxml_runtime::error_body::modeled("CreateTrafficPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyTrafficPolicies)
             }
-            Some("TooManyTrafficPolicies") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyTrafficPolicies),
-            Some("TrafficPolicyAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TrafficPolicyAlreadyExists),
-            Some("InvalidTrafficPolicyDocument") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidTrafficPolicyDocument),
-            _ => unhandled(meta),
+            Some("TrafficPolicyAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateTrafficPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TrafficPolicyAlreadyExists)
+            }
+            Some("InvalidTrafficPolicyDocument") => {
+                restxml_runtime::error_body::modeled("CreateTrafficPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidTrafficPolicyDocument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "CreateTrafficPolicy",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`CreateTrafficPolicyError::InvalidInput`].
@@ -401,107 +408,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         traffic_policy: body_traffic_policy,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateTrafficPolicy, built one input member at a time: from `client.create_traffic_policy()` (or `client.create_traffic_policy_with(input)`), a setter per member, then [`send`](CreateTrafficPolicyFluentBuilder::send).
-///
-/// [`config_override`](CreateTrafficPolicyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateTrafficPolicyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_traffic_policy::CreateTrafficPolicyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateTrafficPolicyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateTrafficPolicyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateTrafficPolicyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateTrafficPolicyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateTrafficPolicyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_traffic_policy::CreateTrafficPolicyInputBuilder,
-    ) -> Self {
-        CreateTrafficPolicyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The name of the traffic policy.
-    ///
-    /// Sets [`crate::operation::create_traffic_policy::CreateTrafficPolicyInput::name`](crate::operation::create_traffic_policy::CreateTrafficPolicyInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// The definition of this traffic policy in JSON format. For more information, see [Traffic Policy Document Format](https://docs.aws.amazon.com/Route53/latest/APIReference/api-policies-traffic-policy-document-format.html).
-    ///
-    /// Sets [`crate::operation::create_traffic_policy::CreateTrafficPolicyInput::document`](crate::operation::create_traffic_policy::CreateTrafficPolicyInput::document). Required.
-    #[inline]
-    pub fn document(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.document(value);
-        self
-    }
-    /// (Optional) Any comments that you want to include about the traffic policy.
-    ///
-    /// Sets [`crate::operation::create_traffic_policy::CreateTrafficPolicyInput::comment`](crate::operation::create_traffic_policy::CreateTrafficPolicyInput::comment).
-    #[inline]
-    pub fn comment(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.comment(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_traffic_policy::CreateTrafficPolicyInput::comment`](crate::operation::create_traffic_policy::CreateTrafficPolicyInput::comment).
-    #[inline]
-    pub fn set_comment(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_comment(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_traffic_policy::CreateTrafficPolicyInputBuilder {
-        &self.input
-    }
-    /// Sends CreateTrafficPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateTrafficPolicyError`], the errors the model lists for CreateTrafficPolicy; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_traffic_policy::CreateTrafficPolicyOutput,
-        restxml_runtime::SdkError<CreateTrafficPolicyError>,
-    > {
-        let input: crate::operation::create_traffic_policy::CreateTrafficPolicyInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateTrafficPolicy", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -281,28 +281,33 @@ impl CreateTrafficPolicyInstanceError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("NoSuchHostedZone") => {
+                restxml_runtime::error_body::modeled("CreateTrafficPolicyInstance", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("CreateTrafficPolicyInstance", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            Some("TooManyTrafficPolicyInstances") => {
+                restxml_runtime::error_body::modeled("CreateTrafficPolicyInstance", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyTrafficPolicyInstances)
+            }
+            Some("NoSuchTrafficPolicy") => {
+                restxml_runtime::error_body::modeled("CreateTrafficPolicyInstance", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
+            }
+            Some("TrafficPolicyInstanceAlreadyExists") => {
+                restxml_runtime::error_body::modeled("CreateTrafficPolicyInstance", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TrafficPolicyInstanceAlreadyExists)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateTrafficPolicyInstance",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
-            }
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            Some("TooManyTrafficPolicyInstances") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyTrafficPolicyInstances),
-            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchTrafficPolicy),
-            Some("TrafficPolicyInstanceAlreadyExists") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TrafficPolicyInstanceAlreadyExists),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`CreateTrafficPolicyInstanceError::NoSuchHostedZone`].
@@ -472,120 +477,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         traffic_policy_instance: body_traffic_policy_instance,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateTrafficPolicyInstance, built one input member at a time: from `client.create_traffic_policy_instance()` (or `client.create_traffic_policy_instance_with(input)`), a setter per member, then [`send`](CreateTrafficPolicyInstanceFluentBuilder::send).
-///
-/// [`config_override`](CreateTrafficPolicyInstanceFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateTrafficPolicyInstanceFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateTrafficPolicyInstanceFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateTrafficPolicyInstanceFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateTrafficPolicyInstanceFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateTrafficPolicyInstanceFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateTrafficPolicyInstanceFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInputBuilder,
-    ) -> Self {
-        CreateTrafficPolicyInstanceFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the hosted zone that you want Amazon Route 53 to create resource record sets in by using the configuration in a traffic policy.
-    ///
-    /// Sets [`crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput::hosted_zone_id`](crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput::hosted_zone_id). Required.
-    #[inline]
-    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.hosted_zone_id(value);
-        self
-    }
-    /// The domain name (such as example.com) or subdomain name (such as www.example.com) for which Amazon Route 53 responds to DNS queries by using the resource record sets that Route 53 creates for this traffic policy instance.
-    ///
-    /// Sets [`crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput::name`](crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// (Optional) The TTL that you want Amazon Route 53 to assign to all of the resource record sets that it creates in the specified hosted zone.
-    ///
-    /// Sets [`crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput::ttl`](crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput::ttl). Required.
-    #[inline]
-    pub fn ttl(mut self, value: i64) -> Self {
-        self.input = self.input.ttl(value);
-        self
-    }
-    /// The ID of the traffic policy that you want to use to create resource record sets in the specified hosted zone.
-    ///
-    /// Sets [`crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput::traffic_policy_id`](crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput::traffic_policy_id). Required.
-    #[inline]
-    pub fn traffic_policy_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.traffic_policy_id(value);
-        self
-    }
-    /// The version of the traffic policy that you want to use to create resource record sets in the specified hosted zone.
-    ///
-    /// Sets [`crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput::traffic_policy_version`](crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput::traffic_policy_version). Required.
-    #[inline]
-    pub fn traffic_policy_version(mut self, value: i32) -> Self {
-        self.input = self.input.traffic_policy_version(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInputBuilder {
-        &self.input
-    }
-    /// Sends CreateTrafficPolicyInstance: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateTrafficPolicyInstanceError`], the errors the model lists for CreateTrafficPolicyInstance; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceOutput,
-        restxml_runtime::SdkError<CreateTrafficPolicyInstanceError>,
-    > {
-        let input: crate::operation::create_traffic_policy_instance::CreateTrafficPolicyInstanceInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateTrafficPolicyInstance", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -236,29 +236,33 @@ impl CreateTrafficPolicyVersionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("NoSuchTrafficPolicy") => {
+                restxml_runtime::error_body::modeled("CreateTrafficPolicyVersion", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("CreateTrafficPolicyVersion", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            Some("TooManyTrafficPolicyVersionsForCurrentPolicy") => {
+                restxml_runtime::error_body::modeled("CreateTrafficPolicyVersion", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyTrafficPolicyVersionsForCurrentPolicy)
+            }
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled("CreateTrafficPolicyVersion", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+            }
+            Some("InvalidTrafficPolicyDocument") => {
+                restxml_runtime::error_body::modeled("CreateTrafficPolicyVersion", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidTrafficPolicyDocument)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateTrafficPolicyVersion",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchTrafficPolicy),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            Some("TooManyTrafficPolicyVersionsForCurrentPolicy") => {
-                restxml_runtime::error_body::modeled(body, headers, meta)
-                    .map_or_else(unhandled, Self::TooManyTrafficPolicyVersionsForCurrentPolicy)
-            }
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
-            Some("InvalidTrafficPolicyDocument") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidTrafficPolicyDocument),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`CreateTrafficPolicyVersionError::NoSuchTrafficPolicy`].
@@ -421,108 +425,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         traffic_policy: body_traffic_policy,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateTrafficPolicyVersion, built one input member at a time: from `client.create_traffic_policy_version()` (or `client.create_traffic_policy_version_with(input)`), a setter per member, then [`send`](CreateTrafficPolicyVersionFluentBuilder::send).
-///
-/// [`config_override`](CreateTrafficPolicyVersionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateTrafficPolicyVersionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateTrafficPolicyVersionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateTrafficPolicyVersionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateTrafficPolicyVersionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateTrafficPolicyVersionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateTrafficPolicyVersionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInputBuilder,
-    ) -> Self {
-        CreateTrafficPolicyVersionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the traffic policy for which you want to create a new version.
-    ///
-    /// Sets [`crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput::id`](crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The definition of this version of the traffic policy, in JSON format. You specified the JSON in the `CreateTrafficPolicyVersion` request. For more information about the JSON format, see [CreateTrafficPolicy](https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateTrafficPolicy.html).
-    ///
-    /// Sets [`crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput::document`](crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput::document). Required.
-    #[inline]
-    pub fn document(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.document(value);
-        self
-    }
-    /// The comment that you specified in the `CreateTrafficPolicyVersion` request, if any.
-    ///
-    /// Sets [`crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput::comment`](crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput::comment).
-    #[inline]
-    pub fn comment(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.comment(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput::comment`](crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput::comment).
-    #[inline]
-    pub fn set_comment(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_comment(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInputBuilder {
-        &self.input
-    }
-    /// Sends CreateTrafficPolicyVersion: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateTrafficPolicyVersionError`], the errors the model lists for CreateTrafficPolicyVersion; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionOutput,
-        restxml_runtime::SdkError<CreateTrafficPolicyVersionError>,
-    > {
-        let input: crate::operation::create_traffic_policy_version::CreateTrafficPolicyVersionInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("CreateTrafficPolicyVersion", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

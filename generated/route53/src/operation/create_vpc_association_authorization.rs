@@ -222,29 +222,33 @@ impl CreateVPCAssociationAuthorizationError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled("CreateVPCAssociationAuthorization", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+            }
+            Some("TooManyVPCAssociationAuthorizations") => {
+                restxml_runtime::error_body::modeled("CreateVPCAssociationAuthorization", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TooManyVPCAssociationAuthorizations)
+            }
+            Some("NoSuchHostedZone") => {
+                restxml_runtime::error_body::modeled("CreateVPCAssociationAuthorization", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+            }
+            Some("InvalidVPCId") => {
+                restxml_runtime::error_body::modeled("CreateVPCAssociationAuthorization", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidVPCId)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("CreateVPCAssociationAuthorization", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "CreateVPCAssociationAuthorization",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
-            Some("TooManyVPCAssociationAuthorizations") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TooManyVPCAssociationAuthorizations),
-            Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
-            }
-            Some("InvalidVPCId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidVPCId)
-            }
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`CreateVPCAssociationAuthorizationError::ConcurrentModification`].
@@ -421,98 +425,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         vpc: body_vpc,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to CreateVPCAssociationAuthorization, built one input member at a time: from `client.create_vpc_association_authorization()` (or `client.create_vpc_association_authorization_with(input)`), a setter per member, then [`send`](CreateVPCAssociationAuthorizationFluentBuilder::send).
-///
-/// [`config_override`](CreateVPCAssociationAuthorizationFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct CreateVPCAssociationAuthorizationFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for CreateVPCAssociationAuthorizationFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        CreateVPCAssociationAuthorizationFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for CreateVPCAssociationAuthorizationFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreateVPCAssociationAuthorizationFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl CreateVPCAssociationAuthorizationFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInputBuilder,
-    ) -> Self {
-        CreateVPCAssociationAuthorizationFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the private hosted zone that you want to authorize associating a VPC with.
-    ///
-    /// Sets [`crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInput::hosted_zone_id`](crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInput::hosted_zone_id). Required.
-    #[inline]
-    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.hosted_zone_id(value);
-        self
-    }
-    /// A complex type that contains the VPC ID and region for the VPC that you want to authorize associating with your hosted zone.
-    ///
-    /// Sets [`crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInput::vpc`](crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInput::vpc). Required.
-    #[inline]
-    pub fn vpc(mut self, value: crate::types::VPC) -> Self {
-        self.input = self.input.vpc(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInputBuilder {
-        &self.input
-    }
-    /// Sends CreateVPCAssociationAuthorization: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`CreateVPCAssociationAuthorizationError`], the errors the model lists for CreateVPCAssociationAuthorization; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationOutput,
-        restxml_runtime::SdkError<CreateVPCAssociationAuthorizationError>,
-    > {
-        let input: crate::operation::create_vpc_association_authorization::CreateVPCAssociationAuthorizationInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("CreateVPCAssociationAuthorization", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

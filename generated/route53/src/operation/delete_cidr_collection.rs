@@ -152,20 +152,27 @@ impl DeleteCidrCollectionError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteCidrCollection", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("NoSuchCidrCollectionException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCidrCollectionException),
-            Some("CidrCollectionInUseException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::CidrCollectionInUseException),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("NoSuchCidrCollectionException") => {
+                restxml_runtime::error_body::modeled("DeleteCidrCollection", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchCidrCollectionException)
             }
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
-            _ => unhandled(meta),
+            Some("CidrCollectionInUseException") => {
+                restxml_runtime::error_body::modeled("DeleteCidrCollection", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::CidrCollectionInUseException)
+            }
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("DeleteCidrCollection", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled("DeleteCidrCollection", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "DeleteCidrCollection",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`DeleteCidrCollectionError::NoSuchCidrCollectionException`].
@@ -275,85 +282,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::delete_cidr_collection::DeleteCidrCollectionOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to DeleteCidrCollection, built one input member at a time: from `client.delete_cidr_collection()` (or `client.delete_cidr_collection_with(input)`), a setter per member, then [`send`](DeleteCidrCollectionFluentBuilder::send).
-///
-/// [`config_override`](DeleteCidrCollectionFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteCidrCollectionFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_cidr_collection::DeleteCidrCollectionInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteCidrCollectionFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteCidrCollectionFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteCidrCollectionFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteCidrCollectionFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteCidrCollectionFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_cidr_collection::DeleteCidrCollectionInputBuilder,
-    ) -> Self {
-        DeleteCidrCollectionFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The UUID of the collection to delete.
-    ///
-    /// Sets [`crate::operation::delete_cidr_collection::DeleteCidrCollectionInput::id`](crate::operation::delete_cidr_collection::DeleteCidrCollectionInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_cidr_collection::DeleteCidrCollectionInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteCidrCollection: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteCidrCollectionError`], the errors the model lists for DeleteCidrCollection; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::delete_cidr_collection::DeleteCidrCollectionOutput,
-        restxml_runtime::SdkError<DeleteCidrCollectionError>,
-    > {
-        let input: crate::operation::delete_cidr_collection::DeleteCidrCollectionInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteCidrCollection", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -156,19 +156,19 @@ impl DeleteHealthCheckError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteHealthCheck", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchHealthCheck),
-            Some("HealthCheckInUse") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::HealthCheckInUse)
-            }
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            _ => unhandled(meta),
+            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled("DeleteHealthCheck", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck),
+            Some("HealthCheckInUse") => restxml_runtime::error_body::modeled("DeleteHealthCheck", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::HealthCheckInUse),
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("DeleteHealthCheck", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "DeleteHealthCheck",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`DeleteHealthCheckError::NoSuchHealthCheck`].
@@ -271,85 +271,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::delete_health_check::DeleteHealthCheckOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to DeleteHealthCheck, built one input member at a time: from `client.delete_health_check()` (or `client.delete_health_check_with(input)`), a setter per member, then [`send`](DeleteHealthCheckFluentBuilder::send).
-///
-/// [`config_override`](DeleteHealthCheckFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteHealthCheckFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_health_check::DeleteHealthCheckInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteHealthCheckFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteHealthCheckFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteHealthCheckFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteHealthCheckFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteHealthCheckFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_health_check::DeleteHealthCheckInputBuilder,
-    ) -> Self {
-        DeleteHealthCheckFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the health check that you want to delete.
-    ///
-    /// Sets [`crate::operation::delete_health_check::DeleteHealthCheckInput::health_check_id`](crate::operation::delete_health_check::DeleteHealthCheckInput::health_check_id). Required.
-    #[inline]
-    pub fn health_check_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.health_check_id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_health_check::DeleteHealthCheckInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteHealthCheck: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteHealthCheckError`], the errors the model lists for DeleteHealthCheck; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::delete_health_check::DeleteHealthCheckOutput,
-        restxml_runtime::SdkError<DeleteHealthCheckError>,
-    > {
-        let input: crate::operation::delete_health_check::DeleteHealthCheckInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteHealthCheck", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

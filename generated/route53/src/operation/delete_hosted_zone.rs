@@ -194,23 +194,22 @@ impl DeleteHostedZoneError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteHostedZone", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
+            Some("NoSuchHostedZone") => restxml_runtime::error_body::modeled("DeleteHostedZone", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchHostedZone),
+            Some("HostedZoneNotEmpty") => restxml_runtime::error_body::modeled("DeleteHostedZone", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::HostedZoneNotEmpty),
+            Some("PriorRequestNotComplete") => {
+                restxml_runtime::error_body::modeled("DeleteHostedZone", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
             }
-            Some("HostedZoneNotEmpty") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::HostedZoneNotEmpty),
-            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PriorRequestNotComplete),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("DeleteHostedZone", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("InvalidDomainName") => restxml_runtime::error_body::modeled("DeleteHostedZone", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidDomainName),
+            _ => {
+                Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteHostedZone", meta, headers, body))
             }
-            Some("InvalidDomainName") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidDomainName),
-            _ => unhandled(meta),
         }
     }
     /// Whether this is [`DeleteHostedZoneError::NoSuchHostedZone`].
@@ -351,85 +350,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         change_info: body_change_info,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to DeleteHostedZone, built one input member at a time: from `client.delete_hosted_zone()` (or `client.delete_hosted_zone_with(input)`), a setter per member, then [`send`](DeleteHostedZoneFluentBuilder::send).
-///
-/// [`config_override`](DeleteHostedZoneFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteHostedZoneFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_hosted_zone::DeleteHostedZoneInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteHostedZoneFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteHostedZoneFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteHostedZoneFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteHostedZoneFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteHostedZoneFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_hosted_zone::DeleteHostedZoneInputBuilder,
-    ) -> Self {
-        DeleteHostedZoneFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the hosted zone you want to delete.
-    ///
-    /// Sets [`crate::operation::delete_hosted_zone::DeleteHostedZoneInput::id`](crate::operation::delete_hosted_zone::DeleteHostedZoneInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_hosted_zone::DeleteHostedZoneInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteHostedZone: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteHostedZoneError`], the errors the model lists for DeleteHostedZone; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::delete_hosted_zone::DeleteHostedZoneOutput,
-        restxml_runtime::SdkError<DeleteHostedZoneError>,
-    > {
-        let input: crate::operation::delete_hosted_zone::DeleteHostedZoneInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteHostedZone", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -199,25 +199,33 @@ impl DeleteKeySigningKeyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteKeySigningKey", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
-            Some("NoSuchKeySigningKey") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchKeySigningKey),
-            Some("InvalidKeySigningKeyStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus),
-            Some("InvalidSigningStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidSigningStatus),
-            Some("InvalidKMSArn") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidKMSArn)
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled("DeleteKeySigningKey", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
             }
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("NoSuchKeySigningKey") => {
+                restxml_runtime::error_body::modeled("DeleteKeySigningKey", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchKeySigningKey)
             }
-            _ => unhandled(meta),
+            Some("InvalidKeySigningKeyStatus") => {
+                restxml_runtime::error_body::modeled("DeleteKeySigningKey", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidKeySigningKeyStatus)
+            }
+            Some("InvalidSigningStatus") => {
+                restxml_runtime::error_body::modeled("DeleteKeySigningKey", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidSigningStatus)
+            }
+            Some("InvalidKMSArn") => restxml_runtime::error_body::modeled("DeleteKeySigningKey", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidKMSArn),
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("DeleteKeySigningKey", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "DeleteKeySigningKey",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`DeleteKeySigningKeyError::ConcurrentModification`].
@@ -370,93 +378,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         change_info: body_change_info,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to DeleteKeySigningKey, built one input member at a time: from `client.delete_key_signing_key()` (or `client.delete_key_signing_key_with(input)`), a setter per member, then [`send`](DeleteKeySigningKeyFluentBuilder::send).
-///
-/// [`config_override`](DeleteKeySigningKeyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteKeySigningKeyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_key_signing_key::DeleteKeySigningKeyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteKeySigningKeyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteKeySigningKeyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteKeySigningKeyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteKeySigningKeyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteKeySigningKeyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_key_signing_key::DeleteKeySigningKeyInputBuilder,
-    ) -> Self {
-        DeleteKeySigningKeyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// A unique string used to identify a hosted zone.
-    ///
-    /// Sets [`crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput::hosted_zone_id`](crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput::hosted_zone_id). Required.
-    #[inline]
-    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.hosted_zone_id(value);
-        self
-    }
-    /// A string used to identify a key-signing key (KSK).
-    ///
-    /// Sets [`crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput::name`](crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput::name). Required.
-    #[inline]
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.name(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_key_signing_key::DeleteKeySigningKeyInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteKeySigningKey: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteKeySigningKeyError`], the errors the model lists for DeleteKeySigningKey; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::delete_key_signing_key::DeleteKeySigningKeyOutput,
-        restxml_runtime::SdkError<DeleteKeySigningKeyError>,
-    > {
-        let input: crate::operation::delete_key_signing_key::DeleteKeySigningKeyInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteKeySigningKey", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -152,23 +152,25 @@ impl DeleteQueryLoggingConfigError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled("DeleteQueryLoggingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+            }
+            Some("NoSuchQueryLoggingConfig") => {
+                restxml_runtime::error_body::modeled("DeleteQueryLoggingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchQueryLoggingConfig)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("DeleteQueryLoggingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteQueryLoggingConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
-            Some("NoSuchQueryLoggingConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchQueryLoggingConfig),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`DeleteQueryLoggingConfigError::ConcurrentModification`].
@@ -271,85 +273,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to DeleteQueryLoggingConfig, built one input member at a time: from `client.delete_query_logging_config()` (or `client.delete_query_logging_config_with(input)`), a setter per member, then [`send`](DeleteQueryLoggingConfigFluentBuilder::send).
-///
-/// [`config_override`](DeleteQueryLoggingConfigFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteQueryLoggingConfigFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteQueryLoggingConfigFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteQueryLoggingConfigFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteQueryLoggingConfigFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteQueryLoggingConfigFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteQueryLoggingConfigFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInputBuilder,
-    ) -> Self {
-        DeleteQueryLoggingConfigFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the configuration that you want to delete.
-    ///
-    /// Sets [`crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInput::id`](crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteQueryLoggingConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteQueryLoggingConfigError`], the errors the model lists for DeleteQueryLoggingConfig; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigOutput,
-        restxml_runtime::SdkError<DeleteQueryLoggingConfigError>,
-    > {
-        let input: crate::operation::delete_query_logging_config::DeleteQueryLoggingConfigInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteQueryLoggingConfig", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -160,25 +160,29 @@ impl DeleteReusableDelegationSetError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("NoSuchDelegationSet") => {
+                restxml_runtime::error_body::modeled("DeleteReusableDelegationSet", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchDelegationSet)
+            }
+            Some("DelegationSetInUse") => {
+                restxml_runtime::error_body::modeled("DeleteReusableDelegationSet", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::DelegationSetInUse)
+            }
+            Some("DelegationSetNotReusable") => {
+                restxml_runtime::error_body::modeled("DeleteReusableDelegationSet", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::DelegationSetNotReusable)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("DeleteReusableDelegationSet", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteReusableDelegationSet",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("NoSuchDelegationSet") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDelegationSet),
-            Some("DelegationSetInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::DelegationSetInUse),
-            Some("DelegationSetNotReusable") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::DelegationSetNotReusable),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`DeleteReusableDelegationSetError::NoSuchDelegationSet`].
@@ -288,88 +292,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to DeleteReusableDelegationSet, built one input member at a time: from `client.delete_reusable_delegation_set()` (or `client.delete_reusable_delegation_set_with(input)`), a setter per member, then [`send`](DeleteReusableDelegationSetFluentBuilder::send).
-///
-/// [`config_override`](DeleteReusableDelegationSetFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteReusableDelegationSetFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteReusableDelegationSetFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteReusableDelegationSetFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteReusableDelegationSetFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteReusableDelegationSetFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteReusableDelegationSetFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInputBuilder,
-    ) -> Self {
-        DeleteReusableDelegationSetFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the reusable delegation set that you want to delete.
-    ///
-    /// Sets [`crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInput::id`](crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteReusableDelegationSet: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteReusableDelegationSetError`], the errors the model lists for DeleteReusableDelegationSet; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetOutput,
-        restxml_runtime::SdkError<DeleteReusableDelegationSetError>,
-    > {
-        let input: crate::operation::delete_reusable_delegation_set::DeleteReusableDelegationSetInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteReusableDelegationSet", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

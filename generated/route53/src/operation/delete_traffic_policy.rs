@@ -169,20 +169,27 @@ impl DeleteTrafficPolicyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("DeleteTrafficPolicy", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchTrafficPolicy),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("NoSuchTrafficPolicy") => {
+                restxml_runtime::error_body::modeled("DeleteTrafficPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
             }
-            Some("TrafficPolicyInUse") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::TrafficPolicyInUse),
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
-            _ => unhandled(meta),
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("DeleteTrafficPolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("TrafficPolicyInUse") => {
+                restxml_runtime::error_body::modeled("DeleteTrafficPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::TrafficPolicyInUse)
+            }
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled("DeleteTrafficPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "DeleteTrafficPolicy",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`DeleteTrafficPolicyError::NoSuchTrafficPolicy`].
@@ -297,93 +304,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::delete_traffic_policy::DeleteTrafficPolicyOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to DeleteTrafficPolicy, built one input member at a time: from `client.delete_traffic_policy()` (or `client.delete_traffic_policy_with(input)`), a setter per member, then [`send`](DeleteTrafficPolicyFluentBuilder::send).
-///
-/// [`config_override`](DeleteTrafficPolicyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteTrafficPolicyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_traffic_policy::DeleteTrafficPolicyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteTrafficPolicyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteTrafficPolicyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteTrafficPolicyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteTrafficPolicyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteTrafficPolicyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_traffic_policy::DeleteTrafficPolicyInputBuilder,
-    ) -> Self {
-        DeleteTrafficPolicyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the traffic policy that you want to delete.
-    ///
-    /// Sets [`crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput::id`](crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The version number of the traffic policy that you want to delete.
-    ///
-    /// Sets [`crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput::version`](crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput::version). Required.
-    #[inline]
-    pub fn version(mut self, value: i32) -> Self {
-        self.input = self.input.version(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::delete_traffic_policy::DeleteTrafficPolicyInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteTrafficPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteTrafficPolicyError`], the errors the model lists for DeleteTrafficPolicy; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::delete_traffic_policy::DeleteTrafficPolicyOutput,
-        restxml_runtime::SdkError<DeleteTrafficPolicyError>,
-    > {
-        let input: crate::operation::delete_traffic_policy::DeleteTrafficPolicyInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteTrafficPolicy", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

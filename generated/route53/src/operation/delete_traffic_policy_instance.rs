@@ -158,23 +158,25 @@ impl DeleteTrafficPolicyInstanceError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("NoSuchTrafficPolicyInstance") => {
+                restxml_runtime::error_body::modeled("DeleteTrafficPolicyInstance", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicyInstance)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("DeleteTrafficPolicyInstance", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            Some("PriorRequestNotComplete") => {
+                restxml_runtime::error_body::modeled("DeleteTrafficPolicyInstance", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteTrafficPolicyInstance",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("NoSuchTrafficPolicyInstance") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PriorRequestNotComplete),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`DeleteTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance`].
@@ -277,88 +279,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to DeleteTrafficPolicyInstance, built one input member at a time: from `client.delete_traffic_policy_instance()` (or `client.delete_traffic_policy_instance_with(input)`), a setter per member, then [`send`](DeleteTrafficPolicyInstanceFluentBuilder::send).
-///
-/// [`config_override`](DeleteTrafficPolicyInstanceFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteTrafficPolicyInstanceFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteTrafficPolicyInstanceFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteTrafficPolicyInstanceFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteTrafficPolicyInstanceFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteTrafficPolicyInstanceFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteTrafficPolicyInstanceFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInputBuilder,
-    ) -> Self {
-        DeleteTrafficPolicyInstanceFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the traffic policy instance that you want to delete.
-    ///
-    /// Sets [`crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInput::id`](crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteTrafficPolicyInstance: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteTrafficPolicyInstanceError`], the errors the model lists for DeleteTrafficPolicyInstance; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceOutput,
-        restxml_runtime::SdkError<DeleteTrafficPolicyInstanceError>,
-    > {
-        let input: crate::operation::delete_traffic_policy_instance::DeleteTrafficPolicyInstanceInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DeleteTrafficPolicyInstance", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

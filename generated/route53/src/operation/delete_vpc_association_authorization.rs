@@ -184,29 +184,33 @@ impl DeleteVPCAssociationAuthorizationError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled("DeleteVPCAssociationAuthorization", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+            }
+            Some("VPCAssociationAuthorizationNotFound") => {
+                restxml_runtime::error_body::modeled("DeleteVPCAssociationAuthorization", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::VPCAssociationAuthorizationNotFound)
+            }
+            Some("NoSuchHostedZone") => {
+                restxml_runtime::error_body::modeled("DeleteVPCAssociationAuthorization", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+            }
+            Some("InvalidVPCId") => {
+                restxml_runtime::error_body::modeled("DeleteVPCAssociationAuthorization", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidVPCId)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("DeleteVPCAssociationAuthorization", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DeleteVPCAssociationAuthorization",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
-            Some("VPCAssociationAuthorizationNotFound") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::VPCAssociationAuthorizationNotFound),
-            Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
-            }
-            Some("InvalidVPCId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidVPCId)
-            }
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`DeleteVPCAssociationAuthorizationError::ConcurrentModification`].
@@ -340,98 +344,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to DeleteVPCAssociationAuthorization, built one input member at a time: from `client.delete_vpc_association_authorization()` (or `client.delete_vpc_association_authorization_with(input)`), a setter per member, then [`send`](DeleteVPCAssociationAuthorizationFluentBuilder::send).
-///
-/// [`config_override`](DeleteVPCAssociationAuthorizationFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DeleteVPCAssociationAuthorizationFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DeleteVPCAssociationAuthorizationFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DeleteVPCAssociationAuthorizationFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DeleteVPCAssociationAuthorizationFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeleteVPCAssociationAuthorizationFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DeleteVPCAssociationAuthorizationFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInputBuilder,
-    ) -> Self {
-        DeleteVPCAssociationAuthorizationFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// When removing authorization to associate a VPC that was created by one Amazon Web Services account with a hosted zone that was created with a different Amazon Web Services account, the ID of the hosted zone.
-    ///
-    /// Sets [`crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInput::hosted_zone_id`](crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInput::hosted_zone_id). Required.
-    #[inline]
-    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.hosted_zone_id(value);
-        self
-    }
-    /// When removing authorization to associate a VPC that was created by one Amazon Web Services account with a hosted zone that was created with a different Amazon Web Services account, a complex type that includes the ID and region of the VPC.
-    ///
-    /// Sets [`crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInput::vpc`](crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInput::vpc). Required.
-    #[inline]
-    pub fn vpc(mut self, value: crate::types::VPC) -> Self {
-        self.input = self.input.vpc(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInputBuilder {
-        &self.input
-    }
-    /// Sends DeleteVPCAssociationAuthorization: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DeleteVPCAssociationAuthorizationError`], the errors the model lists for DeleteVPCAssociationAuthorization; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationOutput,
-        restxml_runtime::SdkError<DeleteVPCAssociationAuthorizationError>,
-    > {
-        let input: crate::operation::delete_vpc_association_authorization::DeleteVPCAssociationAuthorizationInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("DeleteVPCAssociationAuthorization", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -182,37 +182,45 @@ impl DisableHostedZoneDNSSECError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("NoSuchHostedZone") => {
+                restxml_runtime::error_body::modeled("DisableHostedZoneDNSSEC", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("DisableHostedZoneDNSSEC", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled("DisableHostedZoneDNSSEC", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+            }
+            Some("KeySigningKeyInParentDSRecord") => {
+                restxml_runtime::error_body::modeled("DisableHostedZoneDNSSEC", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::KeySigningKeyInParentDSRecord)
+            }
+            Some("DNSSECNotFound") => {
+                restxml_runtime::error_body::modeled("DisableHostedZoneDNSSEC", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::DNSSECNotFound)
+            }
+            Some("InvalidKeySigningKeyStatus") => {
+                restxml_runtime::error_body::modeled("DisableHostedZoneDNSSEC", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidKeySigningKeyStatus)
+            }
+            Some("InvalidKMSArn") => {
+                restxml_runtime::error_body::modeled("DisableHostedZoneDNSSEC", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidKMSArn)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("DisableHostedZoneDNSSEC", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DisableHostedZoneDNSSEC",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
-            Some("KeySigningKeyInParentDSRecord") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::KeySigningKeyInParentDSRecord),
-            Some("DNSSECNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::DNSSECNotFound)
-            }
-            Some("InvalidKeySigningKeyStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus),
-            Some("InvalidKMSArn") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidKMSArn)
-            }
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`DisableHostedZoneDNSSECError::NoSuchHostedZone`].
@@ -375,85 +383,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         change_info: body_change_info,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to DisableHostedZoneDNSSEC, built one input member at a time: from `client.disable_hosted_zone_dnssec()` (or `client.disable_hosted_zone_dnssec_with(input)`), a setter per member, then [`send`](DisableHostedZoneDNSSECFluentBuilder::send).
-///
-/// [`config_override`](DisableHostedZoneDNSSECFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DisableHostedZoneDNSSECFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DisableHostedZoneDNSSECFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DisableHostedZoneDNSSECFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DisableHostedZoneDNSSECFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DisableHostedZoneDNSSECFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DisableHostedZoneDNSSECFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInputBuilder,
-    ) -> Self {
-        DisableHostedZoneDNSSECFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// A unique string used to identify a hosted zone.
-    ///
-    /// Sets [`crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInput::hosted_zone_id`](crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInput::hosted_zone_id). Required.
-    #[inline]
-    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.hosted_zone_id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInputBuilder {
-        &self.input
-    }
-    /// Sends DisableHostedZoneDNSSEC: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DisableHostedZoneDNSSECError`], the errors the model lists for DisableHostedZoneDNSSEC; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECOutput,
-        restxml_runtime::SdkError<DisableHostedZoneDNSSECError>,
-    > {
-        let input: crate::operation::disable_hosted_zone_dnssec::DisableHostedZoneDNSSECInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DisableHostedZoneDNSSEC", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -245,29 +245,33 @@ impl DisassociateVPCFromHostedZoneError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("NoSuchHostedZone") => {
+                restxml_runtime::error_body::modeled("DisassociateVPCFromHostedZone", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+            }
+            Some("InvalidVPCId") => {
+                restxml_runtime::error_body::modeled("DisassociateVPCFromHostedZone", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidVPCId)
+            }
+            Some("VPCAssociationNotFound") => {
+                restxml_runtime::error_body::modeled("DisassociateVPCFromHostedZone", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::VPCAssociationNotFound)
+            }
+            Some("LastVPCAssociation") => {
+                restxml_runtime::error_body::modeled("DisassociateVPCFromHostedZone", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::LastVPCAssociation)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("DisassociateVPCFromHostedZone", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "DisassociateVPCFromHostedZone",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
-            }
-            Some("InvalidVPCId") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidVPCId)
-            }
-            Some("VPCAssociationNotFound") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::VPCAssociationNotFound),
-            Some("LastVPCAssociation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::LastVPCAssociation),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`DisassociateVPCFromHostedZoneError::NoSuchHostedZone`].
@@ -426,110 +430,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         change_info: body_change_info,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to DisassociateVPCFromHostedZone, built one input member at a time: from `client.disassociate_vpc_from_hosted_zone()` (or `client.disassociate_vpc_from_hosted_zone_with(input)`), a setter per member, then [`send`](DisassociateVPCFromHostedZoneFluentBuilder::send).
-///
-/// [`config_override`](DisassociateVPCFromHostedZoneFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct DisassociateVPCFromHostedZoneFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for DisassociateVPCFromHostedZoneFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        DisassociateVPCFromHostedZoneFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for DisassociateVPCFromHostedZoneFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DisassociateVPCFromHostedZoneFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl DisassociateVPCFromHostedZoneFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInputBuilder,
-    ) -> Self {
-        DisassociateVPCFromHostedZoneFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the private hosted zone that you want to disassociate a VPC from.
-    ///
-    /// Sets [`crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput::hosted_zone_id`](crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput::hosted_zone_id). Required.
-    #[inline]
-    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.hosted_zone_id(value);
-        self
-    }
-    /// A complex type that contains information about the VPC that you're disassociating from the specified hosted zone.
-    ///
-    /// Sets [`crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput::vpc`](crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput::vpc). Required.
-    #[inline]
-    pub fn vpc(mut self, value: crate::types::VPC) -> Self {
-        self.input = self.input.vpc(value);
-        self
-    }
-    /// *Optional:* A comment about the disassociation request.
-    ///
-    /// Sets [`crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput::comment`](crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput::comment).
-    #[inline]
-    pub fn comment(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.comment(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput::comment`](crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput::comment).
-    #[inline]
-    pub fn set_comment(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_comment(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInputBuilder {
-        &self.input
-    }
-    /// Sends DisassociateVPCFromHostedZone: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`DisassociateVPCFromHostedZoneError`], the errors the model lists for DisassociateVPCFromHostedZone; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneOutput,
-        restxml_runtime::SdkError<DisassociateVPCFromHostedZoneError>,
-    > {
-        let input: crate::operation::disassociate_vpc_from_hosted_zone::DisassociateVPCFromHostedZoneInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("DisassociateVPCFromHostedZone", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

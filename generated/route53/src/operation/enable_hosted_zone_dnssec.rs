@@ -184,39 +184,47 @@ impl EnableHostedZoneDNSSECError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("NoSuchHostedZone") => {
+                restxml_runtime::error_body::modeled("EnableHostedZoneDNSSEC", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+            }
+            Some("InvalidArgument") => {
+                restxml_runtime::error_body::modeled("EnableHostedZoneDNSSEC", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidArgument)
+            }
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled("EnableHostedZoneDNSSEC", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+            }
+            Some("KeySigningKeyWithActiveStatusNotFound") => {
+                restxml_runtime::error_body::modeled("EnableHostedZoneDNSSEC", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::KeySigningKeyWithActiveStatusNotFound)
+            }
+            Some("InvalidKMSArn") => {
+                restxml_runtime::error_body::modeled("EnableHostedZoneDNSSEC", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidKMSArn)
+            }
+            Some("HostedZonePartiallyDelegated") => {
+                restxml_runtime::error_body::modeled("EnableHostedZoneDNSSEC", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::HostedZonePartiallyDelegated)
+            }
+            Some("DNSSECNotFound") => {
+                restxml_runtime::error_body::modeled("EnableHostedZoneDNSSEC", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::DNSSECNotFound)
+            }
+            Some("InvalidKeySigningKeyStatus") => {
+                restxml_runtime::error_body::modeled("EnableHostedZoneDNSSEC", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidKeySigningKeyStatus)
+            }
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("EnableHostedZoneDNSSEC", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "EnableHostedZoneDNSSEC",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
-            Some("KeySigningKeyWithActiveStatusNotFound") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::KeySigningKeyWithActiveStatusNotFound),
-            Some("InvalidKMSArn") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidKMSArn)
-            }
-            Some("HostedZonePartiallyDelegated") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::HostedZonePartiallyDelegated),
-            Some("DNSSECNotFound") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::DNSSECNotFound)
-            }
-            Some("InvalidKeySigningKeyStatus") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidKeySigningKeyStatus),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`EnableHostedZoneDNSSECError::NoSuchHostedZone`].
@@ -388,85 +396,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         change_info: body_change_info,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to EnableHostedZoneDNSSEC, built one input member at a time: from `client.enable_hosted_zone_dnssec()` (or `client.enable_hosted_zone_dnssec_with(input)`), a setter per member, then [`send`](EnableHostedZoneDNSSECFluentBuilder::send).
-///
-/// [`config_override`](EnableHostedZoneDNSSECFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct EnableHostedZoneDNSSECFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for EnableHostedZoneDNSSECFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        EnableHostedZoneDNSSECFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for EnableHostedZoneDNSSECFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("EnableHostedZoneDNSSECFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl EnableHostedZoneDNSSECFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInputBuilder,
-    ) -> Self {
-        EnableHostedZoneDNSSECFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// A unique string used to identify a hosted zone.
-    ///
-    /// Sets [`crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInput::hosted_zone_id`](crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInput::hosted_zone_id). Required.
-    #[inline]
-    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.hosted_zone_id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInputBuilder {
-        &self.input
-    }
-    /// Sends EnableHostedZoneDNSSEC: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`EnableHostedZoneDNSSECError`], the errors the model lists for EnableHostedZoneDNSSEC; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECOutput,
-        restxml_runtime::SdkError<EnableHostedZoneDNSSECError>,
-    > {
-        let input: crate::operation::enable_hosted_zone_dnssec::EnableHostedZoneDNSSECInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("EnableHostedZoneDNSSEC", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -191,14 +191,12 @@ impl GetAccountLimitError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetAccountLimit", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("GetAccountLimit", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            _ => {
+                Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetAccountLimit", meta, headers, body))
             }
-            _ => unhandled(meta),
         }
     }
     /// Whether this is [`GetAccountLimitError::InvalidInput`].
@@ -328,85 +326,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         count: body_count,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetAccountLimit, built one input member at a time: from `client.get_account_limit()` (or `client.get_account_limit_with(input)`), a setter per member, then [`send`](GetAccountLimitFluentBuilder::send).
-///
-/// [`config_override`](GetAccountLimitFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetAccountLimitFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_account_limit::GetAccountLimitInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetAccountLimitFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetAccountLimitFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetAccountLimitFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetAccountLimitFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetAccountLimitFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_account_limit::GetAccountLimitInputBuilder,
-    ) -> Self {
-        GetAccountLimitFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The limit that you want to get. Valid values include the following:
-    ///
-    /// Sets [`crate::operation::get_account_limit::GetAccountLimitInput::type`](crate::operation::get_account_limit::GetAccountLimitInput::type). Required.
-    #[inline]
-    pub fn r#type(mut self, value: crate::types::AccountLimitType) -> Self {
-        self.input = self.input.r#type(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_account_limit::GetAccountLimitInputBuilder {
-        &self.input
-    }
-    /// Sends GetAccountLimit: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetAccountLimitError`], the errors the model lists for GetAccountLimit; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_account_limit::GetAccountLimitOutput,
-        restxml_runtime::SdkError<GetAccountLimitError>,
-    > {
-        let input: crate::operation::get_account_limit::GetAccountLimitInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetAccountLimit", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -171,16 +171,12 @@ impl GetChangeError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled =
-            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetChange", meta, headers, body));
         match meta.code.as_deref() {
-            Some("NoSuchChange") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchChange)
-            }
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            _ => unhandled(meta),
+            Some("NoSuchChange") => restxml_runtime::error_body::modeled("GetChange", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchChange),
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("GetChange", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetChange", meta, headers, body)),
         }
     }
     /// Whether this is [`GetChangeError::NoSuchChange`].
@@ -297,79 +293,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         change_info: body_change_info,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetChange, built one input member at a time: from `client.get_change()` (or `client.get_change_with(input)`), a setter per member, then [`send`](GetChangeFluentBuilder::send).
-///
-/// [`config_override`](GetChangeFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetChangeFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_change::GetChangeInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetChangeFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetChangeFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetChangeFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetChangeFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetChangeFluentBuilder {
-    #[inline]
-    pub(crate) fn new(client: crate::Client, input: crate::operation::get_change::GetChangeInputBuilder) -> Self {
-        GetChangeFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the change batch request. The value that you specify here is the value that `ChangeResourceRecordSets` returned in the `Id` element when you submitted the request.
-    ///
-    /// Sets [`crate::operation::get_change::GetChangeInput::id`](crate::operation::get_change::GetChangeInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_change::GetChangeInputBuilder {
-        &self.input
-    }
-    /// Sends GetChange: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetChangeError`], the errors the model lists for GetChange; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<crate::operation::get_change::GetChangeOutput, restxml_runtime::SdkError<GetChangeError>> {
-        let input: crate::operation::get_change::GetChangeInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetChange", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -148,10 +148,7 @@ impl GetCheckerIpRangesError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetCheckerIpRanges", meta, headers, body))
-        };
-        unhandled(meta)
+        Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetCheckerIpRanges", meta, headers, body))
     }
     /// Whether this is an error the model does not describe for this operation.
     #[inline]
@@ -248,77 +245,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         checker_ip_ranges: body_checker_ip_ranges,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetCheckerIpRanges, built one input member at a time: from `client.get_checker_ip_ranges()` (or `client.get_checker_ip_ranges_with(input)`), a setter per member, then [`send`](GetCheckerIpRangesFluentBuilder::send).
-///
-/// [`config_override`](GetCheckerIpRangesFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetCheckerIpRangesFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetCheckerIpRangesFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetCheckerIpRangesFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetCheckerIpRangesFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetCheckerIpRangesFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetCheckerIpRangesFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInputBuilder,
-    ) -> Self {
-        GetCheckerIpRangesFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInputBuilder {
-        &self.input
-    }
-    /// Sends GetCheckerIpRanges: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetCheckerIpRangesError`], the errors the model lists for GetCheckerIpRanges; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_checker_ip_ranges::GetCheckerIpRangesOutput,
-        restxml_runtime::SdkError<GetCheckerIpRangesError>,
-    > {
-        let input: crate::operation::get_checker_ip_ranges::GetCheckerIpRangesInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetCheckerIpRanges", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

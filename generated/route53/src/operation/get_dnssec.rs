@@ -190,19 +190,14 @@ impl GetDNSSECError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled =
-            |meta| Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetDNSSEC", meta, headers, body));
         match meta.code.as_deref() {
-            Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
-            }
-            Some("InvalidArgument") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidArgument)
-            }
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            _ => unhandled(meta),
+            Some("NoSuchHostedZone") => restxml_runtime::error_body::modeled("GetDNSSEC", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchHostedZone),
+            Some("InvalidArgument") => restxml_runtime::error_body::modeled("GetDNSSEC", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidArgument),
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("GetDNSSEC", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetDNSSEC", meta, headers, body)),
         }
     }
     /// Whether this is [`GetDNSSECError::NoSuchHostedZone`].
@@ -339,79 +334,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         key_signing_keys: body_key_signing_keys,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetDNSSEC, built one input member at a time: from `client.get_dnssec()` (or `client.get_dnssec_with(input)`), a setter per member, then [`send`](GetDNSSECFluentBuilder::send).
-///
-/// [`config_override`](GetDNSSECFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetDNSSECFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_dnssec::GetDNSSECInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetDNSSECFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetDNSSECFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetDNSSECFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetDNSSECFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetDNSSECFluentBuilder {
-    #[inline]
-    pub(crate) fn new(client: crate::Client, input: crate::operation::get_dnssec::GetDNSSECInputBuilder) -> Self {
-        GetDNSSECFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// A unique string used to identify a hosted zone.
-    ///
-    /// Sets [`crate::operation::get_dnssec::GetDNSSECInput::hosted_zone_id`](crate::operation::get_dnssec::GetDNSSECInput::hosted_zone_id). Required.
-    #[inline]
-    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.hosted_zone_id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_dnssec::GetDNSSECInputBuilder {
-        &self.input
-    }
-    /// Sends GetDNSSEC: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetDNSSECError`], the errors the model lists for GetDNSSEC; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<crate::operation::get_dnssec::GetDNSSECOutput, restxml_runtime::SdkError<GetDNSSECError>> {
-        let input: crate::operation::get_dnssec::GetDNSSECInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetDNSSEC", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -248,16 +248,12 @@ impl GetGeoLocationError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetGeoLocation", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("NoSuchGeoLocation") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchGeoLocation),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            _ => unhandled(meta),
+            Some("NoSuchGeoLocation") => restxml_runtime::error_body::modeled("GetGeoLocation", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchGeoLocation),
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("GetGeoLocation", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetGeoLocation", meta, headers, body)),
         }
     }
     /// Whether this is [`GetGeoLocationError::NoSuchGeoLocation`].
@@ -379,117 +375,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         geo_location_details: body_geo_location_details,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetGeoLocation, built one input member at a time: from `client.get_geo_location()` (or `client.get_geo_location_with(input)`), a setter per member, then [`send`](GetGeoLocationFluentBuilder::send).
-///
-/// [`config_override`](GetGeoLocationFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetGeoLocationFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_geo_location::GetGeoLocationInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetGeoLocationFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetGeoLocationFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetGeoLocationFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetGeoLocationFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetGeoLocationFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_geo_location::GetGeoLocationInputBuilder,
-    ) -> Self {
-        GetGeoLocationFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// For geolocation resource record sets, a two-letter abbreviation that identifies a continent. Amazon Route 53 supports the following continent codes:
-    ///
-    /// Sets [`crate::operation::get_geo_location::GetGeoLocationInput::continent_code`](crate::operation::get_geo_location::GetGeoLocationInput::continent_code).
-    #[inline]
-    pub fn continent_code(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.continent_code(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::get_geo_location::GetGeoLocationInput::continent_code`](crate::operation::get_geo_location::GetGeoLocationInput::continent_code).
-    #[inline]
-    pub fn set_continent_code(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_continent_code(value);
-        self
-    }
-    /// Amazon Route 53 uses the two-letter country codes that are specified in [ISO standard 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2).
-    ///
-    /// Sets [`crate::operation::get_geo_location::GetGeoLocationInput::country_code`](crate::operation::get_geo_location::GetGeoLocationInput::country_code).
-    #[inline]
-    pub fn country_code(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.country_code(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::get_geo_location::GetGeoLocationInput::country_code`](crate::operation::get_geo_location::GetGeoLocationInput::country_code).
-    #[inline]
-    pub fn set_country_code(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_country_code(value);
-        self
-    }
-    /// The code for the subdivision, such as a particular state within the United States. For a list of US state abbreviations, see [Appendix B: Two–Letter State and Possession Abbreviations](https://pe.usps.com/text/pub28/28apb.htm) on the United States Postal Service website. For a list of all supported subdivision codes, use the [ListGeoLocations](https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListGeoLocations.html) API.
-    ///
-    /// Sets [`crate::operation::get_geo_location::GetGeoLocationInput::subdivision_code`](crate::operation::get_geo_location::GetGeoLocationInput::subdivision_code).
-    #[inline]
-    pub fn subdivision_code(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.subdivision_code(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::get_geo_location::GetGeoLocationInput::subdivision_code`](crate::operation::get_geo_location::GetGeoLocationInput::subdivision_code).
-    #[inline]
-    pub fn set_subdivision_code(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_subdivision_code(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_geo_location::GetGeoLocationInputBuilder {
-        &self.input
-    }
-    /// Sends GetGeoLocation: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetGeoLocationError`], the errors the model lists for GetGeoLocation; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<crate::operation::get_geo_location::GetGeoLocationOutput, restxml_runtime::SdkError<GetGeoLocationError>>
-    {
-        let input: crate::operation::get_geo_location::GetGeoLocationInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetGeoLocation", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

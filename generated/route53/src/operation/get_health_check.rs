@@ -170,18 +170,14 @@ impl GetHealthCheckError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHealthCheck", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchHealthCheck),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            Some("IncompatibleVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::IncompatibleVersion),
-            _ => unhandled(meta),
+            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled("GetHealthCheck", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck),
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("GetHealthCheck", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("IncompatibleVersion") => restxml_runtime::error_body::modeled("GetHealthCheck", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::IncompatibleVersion),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHealthCheck", meta, headers, body)),
         }
     }
     /// Whether this is [`GetHealthCheckError::NoSuchHealthCheck`].
@@ -305,83 +301,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         health_check: body_health_check,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetHealthCheck, built one input member at a time: from `client.get_health_check()` (or `client.get_health_check_with(input)`), a setter per member, then [`send`](GetHealthCheckFluentBuilder::send).
-///
-/// [`config_override`](GetHealthCheckFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetHealthCheckFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_health_check::GetHealthCheckInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetHealthCheckFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetHealthCheckFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetHealthCheckFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetHealthCheckFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_health_check::GetHealthCheckInputBuilder,
-    ) -> Self {
-        GetHealthCheckFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The identifier that Amazon Route 53 assigned to the health check when you created it. When you add or update a resource record set, you use this value to specify which health check to use. The value can be up to 64 characters long.
-    ///
-    /// Sets [`crate::operation::get_health_check::GetHealthCheckInput::health_check_id`](crate::operation::get_health_check::GetHealthCheckInput::health_check_id). Required.
-    #[inline]
-    pub fn health_check_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.health_check_id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_health_check::GetHealthCheckInputBuilder {
-        &self.input
-    }
-    /// Sends GetHealthCheck: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetHealthCheckError`], the errors the model lists for GetHealthCheck; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<crate::operation::get_health_check::GetHealthCheckOutput, restxml_runtime::SdkError<GetHealthCheckError>>
-    {
-        let input: crate::operation::get_health_check::GetHealthCheckInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetHealthCheck", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -146,10 +146,7 @@ impl GetHealthCheckCountError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHealthCheckCount", meta, headers, body))
-        };
-        unhandled(meta)
+        Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHealthCheckCount", meta, headers, body))
     }
     /// Whether this is an error the model does not describe for this operation.
     #[inline]
@@ -250,77 +247,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         health_check_count: body_health_check_count,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetHealthCheckCount, built one input member at a time: from `client.get_health_check_count()` (or `client.get_health_check_count_with(input)`), a setter per member, then [`send`](GetHealthCheckCountFluentBuilder::send).
-///
-/// [`config_override`](GetHealthCheckCountFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetHealthCheckCountFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_health_check_count::GetHealthCheckCountInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetHealthCheckCountFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetHealthCheckCountFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetHealthCheckCountFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckCountFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetHealthCheckCountFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_health_check_count::GetHealthCheckCountInputBuilder,
-    ) -> Self {
-        GetHealthCheckCountFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_health_check_count::GetHealthCheckCountInputBuilder {
-        &self.input
-    }
-    /// Sends GetHealthCheckCount: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetHealthCheckCountError`], the errors the model lists for GetHealthCheckCount; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_health_check_count::GetHealthCheckCountOutput,
-        restxml_runtime::SdkError<GetHealthCheckCountError>,
-    > {
-        let input: crate::operation::get_health_check_count::GetHealthCheckCountInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetHealthCheckCount", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

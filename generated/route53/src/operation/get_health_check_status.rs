@@ -181,16 +181,19 @@ impl GetHealthCheckStatusError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHealthCheckStatus", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchHealthCheck),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("NoSuchHealthCheck") => {
+                restxml_runtime::error_body::modeled("GetHealthCheckStatus", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
             }
-            _ => unhandled(meta),
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("GetHealthCheckStatus", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "GetHealthCheckStatus",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`GetHealthCheckStatusError::NoSuchHealthCheck`].
@@ -309,85 +312,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         health_check_observations: body_health_check_observations,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetHealthCheckStatus, built one input member at a time: from `client.get_health_check_status()` (or `client.get_health_check_status_with(input)`), a setter per member, then [`send`](GetHealthCheckStatusFluentBuilder::send).
-///
-/// [`config_override`](GetHealthCheckStatusFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetHealthCheckStatusFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_health_check_status::GetHealthCheckStatusInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetHealthCheckStatusFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetHealthCheckStatusFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetHealthCheckStatusFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHealthCheckStatusFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetHealthCheckStatusFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_health_check_status::GetHealthCheckStatusInputBuilder,
-    ) -> Self {
-        GetHealthCheckStatusFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID for the health check that you want the current status for. When you created the health check, `CreateHealthCheck` returned the ID in the response, in the `HealthCheckId` element.
-    ///
-    /// Sets [`crate::operation::get_health_check_status::GetHealthCheckStatusInput::health_check_id`](crate::operation::get_health_check_status::GetHealthCheckStatusInput::health_check_id). Required.
-    #[inline]
-    pub fn health_check_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.health_check_id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_health_check_status::GetHealthCheckStatusInputBuilder {
-        &self.input
-    }
-    /// Sends GetHealthCheckStatus: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetHealthCheckStatusError`], the errors the model lists for GetHealthCheckStatus; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_health_check_status::GetHealthCheckStatusOutput,
-        restxml_runtime::SdkError<GetHealthCheckStatusError>,
-    > {
-        let input: crate::operation::get_health_check_status::GetHealthCheckStatusInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetHealthCheckStatus", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -213,17 +213,12 @@ impl GetHostedZoneError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHostedZone", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
-            }
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            _ => unhandled(meta),
+            Some("NoSuchHostedZone") => restxml_runtime::error_body::modeled("GetHostedZone", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchHostedZone),
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("GetHostedZone", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHostedZone", meta, headers, body)),
         }
     }
     /// Whether this is [`GetHostedZoneError::NoSuchHostedZone`].
@@ -357,83 +352,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         vp_cs: body_vp_cs,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetHostedZone, built one input member at a time: from `client.get_hosted_zone()` (or `client.get_hosted_zone_with(input)`), a setter per member, then [`send`](GetHostedZoneFluentBuilder::send).
-///
-/// [`config_override`](GetHostedZoneFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetHostedZoneFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_hosted_zone::GetHostedZoneInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetHostedZoneFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetHostedZoneFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetHostedZoneFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHostedZoneFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetHostedZoneFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_hosted_zone::GetHostedZoneInputBuilder,
-    ) -> Self {
-        GetHostedZoneFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the hosted zone that you want to get information about.
-    ///
-    /// Sets [`crate::operation::get_hosted_zone::GetHostedZoneInput::id`](crate::operation::get_hosted_zone::GetHostedZoneInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_hosted_zone::GetHostedZoneInputBuilder {
-        &self.input
-    }
-    /// Sends GetHostedZone: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetHostedZoneError`], the errors the model lists for GetHostedZone; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<crate::operation::get_hosted_zone::GetHostedZoneOutput, restxml_runtime::SdkError<GetHostedZoneError>>
-    {
-        let input: crate::operation::get_hosted_zone::GetHostedZoneInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetHostedZone", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -146,14 +146,15 @@ impl GetHostedZoneCountError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHostedZoneCount", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            _ => unhandled(meta),
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("GetHostedZoneCount", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "GetHostedZoneCount",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`GetHostedZoneCountError::InvalidInput`].
@@ -262,77 +263,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         hosted_zone_count: body_hosted_zone_count,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetHostedZoneCount, built one input member at a time: from `client.get_hosted_zone_count()` (or `client.get_hosted_zone_count_with(input)`), a setter per member, then [`send`](GetHostedZoneCountFluentBuilder::send).
-///
-/// [`config_override`](GetHostedZoneCountFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetHostedZoneCountFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_hosted_zone_count::GetHostedZoneCountInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetHostedZoneCountFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetHostedZoneCountFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetHostedZoneCountFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHostedZoneCountFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetHostedZoneCountFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_hosted_zone_count::GetHostedZoneCountInputBuilder,
-    ) -> Self {
-        GetHostedZoneCountFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_hosted_zone_count::GetHostedZoneCountInputBuilder {
-        &self.input
-    }
-    /// Sends GetHostedZoneCount: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetHostedZoneCountError`], the errors the model lists for GetHostedZoneCount; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_hosted_zone_count::GetHostedZoneCountOutput,
-        restxml_runtime::SdkError<GetHostedZoneCountError>,
-    > {
-        let input: crate::operation::get_hosted_zone_count::GetHostedZoneCountInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetHostedZoneCount", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

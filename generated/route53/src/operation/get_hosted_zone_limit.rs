@@ -207,19 +207,21 @@ impl GetHostedZoneLimitError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetHostedZoneLimit", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
+            Some("NoSuchHostedZone") => restxml_runtime::error_body::modeled("GetHostedZoneLimit", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchHostedZone),
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("GetHostedZoneLimit", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("HostedZoneNotPrivate") => {
+                restxml_runtime::error_body::modeled("GetHostedZoneLimit", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::HostedZoneNotPrivate)
             }
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            Some("HostedZoneNotPrivate") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::HostedZoneNotPrivate),
-            _ => unhandled(meta),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "GetHostedZoneLimit",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`GetHostedZoneLimitError::NoSuchHostedZone`].
@@ -370,93 +372,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         count: body_count,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetHostedZoneLimit, built one input member at a time: from `client.get_hosted_zone_limit()` (or `client.get_hosted_zone_limit_with(input)`), a setter per member, then [`send`](GetHostedZoneLimitFluentBuilder::send).
-///
-/// [`config_override`](GetHostedZoneLimitFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetHostedZoneLimitFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetHostedZoneLimitFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetHostedZoneLimitFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetHostedZoneLimitFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetHostedZoneLimitFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetHostedZoneLimitFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInputBuilder,
-    ) -> Self {
-        GetHostedZoneLimitFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The limit that you want to get. Valid values include the following:
-    ///
-    /// Sets [`crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInput::type`](crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInput::type). Required.
-    #[inline]
-    pub fn r#type(mut self, value: crate::types::HostedZoneLimitType) -> Self {
-        self.input = self.input.r#type(value);
-        self
-    }
-    /// The ID of the hosted zone that you want to get a limit for.
-    ///
-    /// Sets [`crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInput::hosted_zone_id`](crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInput::hosted_zone_id). Required.
-    #[inline]
-    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.hosted_zone_id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInputBuilder {
-        &self.input
-    }
-    /// Sends GetHostedZoneLimit: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetHostedZoneLimitError`], the errors the model lists for GetHostedZoneLimit; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_hosted_zone_limit::GetHostedZoneLimitOutput,
-        restxml_runtime::SdkError<GetHostedZoneLimitError>,
-    > {
-        let input: crate::operation::get_hosted_zone_limit::GetHostedZoneLimitInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetHostedZoneLimit", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

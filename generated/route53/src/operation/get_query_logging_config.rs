@@ -173,21 +173,19 @@ impl GetQueryLoggingConfigError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("NoSuchQueryLoggingConfig") => {
+                restxml_runtime::error_body::modeled("GetQueryLoggingConfig", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchQueryLoggingConfig)
+            }
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("GetQueryLoggingConfig", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetQueryLoggingConfig",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("NoSuchQueryLoggingConfig") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchQueryLoggingConfig),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`GetQueryLoggingConfigError::NoSuchQueryLoggingConfig`].
@@ -307,85 +305,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         query_logging_config: body_query_logging_config,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetQueryLoggingConfig, built one input member at a time: from `client.get_query_logging_config()` (or `client.get_query_logging_config_with(input)`), a setter per member, then [`send`](GetQueryLoggingConfigFluentBuilder::send).
-///
-/// [`config_override`](GetQueryLoggingConfigFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetQueryLoggingConfigFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_query_logging_config::GetQueryLoggingConfigInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetQueryLoggingConfigFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetQueryLoggingConfigFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetQueryLoggingConfigFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetQueryLoggingConfigFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetQueryLoggingConfigFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_query_logging_config::GetQueryLoggingConfigInputBuilder,
-    ) -> Self {
-        GetQueryLoggingConfigFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the configuration for DNS query logging that you want to get information about.
-    ///
-    /// Sets [`crate::operation::get_query_logging_config::GetQueryLoggingConfigInput::id`](crate::operation::get_query_logging_config::GetQueryLoggingConfigInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_query_logging_config::GetQueryLoggingConfigInputBuilder {
-        &self.input
-    }
-    /// Sends GetQueryLoggingConfig: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetQueryLoggingConfigError`], the errors the model lists for GetQueryLoggingConfig; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_query_logging_config::GetQueryLoggingConfigOutput,
-        restxml_runtime::SdkError<GetQueryLoggingConfigError>,
-    > {
-        let input: crate::operation::get_query_logging_config::GetQueryLoggingConfigInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetQueryLoggingConfig", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

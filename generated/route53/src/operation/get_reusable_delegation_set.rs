@@ -172,23 +172,25 @@ impl GetReusableDelegationSetError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("NoSuchDelegationSet") => {
+                restxml_runtime::error_body::modeled("GetReusableDelegationSet", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchDelegationSet)
+            }
+            Some("DelegationSetNotReusable") => {
+                restxml_runtime::error_body::modeled("GetReusableDelegationSet", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::DelegationSetNotReusable)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("GetReusableDelegationSet", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetReusableDelegationSet",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("NoSuchDelegationSet") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDelegationSet),
-            Some("DelegationSetNotReusable") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::DelegationSetNotReusable),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`GetReusableDelegationSetError::NoSuchDelegationSet`].
@@ -315,85 +317,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         delegation_set: body_delegation_set,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetReusableDelegationSet, built one input member at a time: from `client.get_reusable_delegation_set()` (or `client.get_reusable_delegation_set_with(input)`), a setter per member, then [`send`](GetReusableDelegationSetFluentBuilder::send).
-///
-/// [`config_override`](GetReusableDelegationSetFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetReusableDelegationSetFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetReusableDelegationSetFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetReusableDelegationSetFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetReusableDelegationSetFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetReusableDelegationSetFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetReusableDelegationSetFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInputBuilder,
-    ) -> Self {
-        GetReusableDelegationSetFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the reusable delegation set that you want to get a list of name servers for.
-    ///
-    /// Sets [`crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInput::id`](crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInputBuilder {
-        &self.input
-    }
-    /// Sends GetReusableDelegationSet: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetReusableDelegationSetError`], the errors the model lists for GetReusableDelegationSet; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_reusable_delegation_set::GetReusableDelegationSetOutput,
-        restxml_runtime::SdkError<GetReusableDelegationSetError>,
-    > {
-        let input: crate::operation::get_reusable_delegation_set::GetReusableDelegationSetInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetReusableDelegationSet", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -213,21 +213,21 @@ impl GetReusableDelegationSetLimitError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("GetReusableDelegationSetLimit", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            Some("NoSuchDelegationSet") => {
+                restxml_runtime::error_body::modeled("GetReusableDelegationSetLimit", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchDelegationSet)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetReusableDelegationSetLimit",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            Some("NoSuchDelegationSet") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDelegationSet),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`GetReusableDelegationSetLimitError::InvalidInput`].
@@ -371,96 +371,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         count: body_count,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetReusableDelegationSetLimit, built one input member at a time: from `client.get_reusable_delegation_set_limit()` (or `client.get_reusable_delegation_set_limit_with(input)`), a setter per member, then [`send`](GetReusableDelegationSetLimitFluentBuilder::send).
-///
-/// [`config_override`](GetReusableDelegationSetLimitFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetReusableDelegationSetLimitFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetReusableDelegationSetLimitFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetReusableDelegationSetLimitFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetReusableDelegationSetLimitFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetReusableDelegationSetLimitFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetReusableDelegationSetLimitFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInputBuilder,
-    ) -> Self {
-        GetReusableDelegationSetLimitFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Specify `MAX_ZONES_BY_REUSABLE_DELEGATION_SET` to get the maximum number of hosted zones that you can associate with the specified reusable delegation set.
-    ///
-    /// Sets [`crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput::type`](crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput::type). Required.
-    #[inline]
-    pub fn r#type(mut self, value: crate::types::ReusableDelegationSetLimitType) -> Self {
-        self.input = self.input.r#type(value);
-        self
-    }
-    /// The ID of the delegation set that you want to get the limit for.
-    ///
-    /// Sets [`crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput::delegation_set_id`](crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput::delegation_set_id). Required.
-    #[inline]
-    pub fn delegation_set_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.delegation_set_id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInputBuilder {
-        &self.input
-    }
-    /// Sends GetReusableDelegationSetLimit: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetReusableDelegationSetLimitError`], the errors the model lists for GetReusableDelegationSetLimit; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitOutput,
-        restxml_runtime::SdkError<GetReusableDelegationSetLimitError>,
-    > {
-        let input: crate::operation::get_reusable_delegation_set_limit::GetReusableDelegationSetLimitInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetReusableDelegationSetLimit", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

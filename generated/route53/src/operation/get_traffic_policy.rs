@@ -179,16 +179,16 @@ impl GetTrafficPolicyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetTrafficPolicy", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchTrafficPolicy),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("NoSuchTrafficPolicy") => {
+                restxml_runtime::error_body::modeled("GetTrafficPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
             }
-            _ => unhandled(meta),
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("GetTrafficPolicy", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            _ => {
+                Self::Unhandled(restxml_runtime::UnhandledError::from_response("GetTrafficPolicy", meta, headers, body))
+            }
         }
     }
     /// Whether this is [`GetTrafficPolicyError::NoSuchTrafficPolicy`].
@@ -313,93 +313,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         traffic_policy: body_traffic_policy,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetTrafficPolicy, built one input member at a time: from `client.get_traffic_policy()` (or `client.get_traffic_policy_with(input)`), a setter per member, then [`send`](GetTrafficPolicyFluentBuilder::send).
-///
-/// [`config_override`](GetTrafficPolicyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetTrafficPolicyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_traffic_policy::GetTrafficPolicyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetTrafficPolicyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetTrafficPolicyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetTrafficPolicyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrafficPolicyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetTrafficPolicyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_traffic_policy::GetTrafficPolicyInputBuilder,
-    ) -> Self {
-        GetTrafficPolicyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the traffic policy that you want to get information about.
-    ///
-    /// Sets [`crate::operation::get_traffic_policy::GetTrafficPolicyInput::id`](crate::operation::get_traffic_policy::GetTrafficPolicyInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The version number of the traffic policy that you want to get information about.
-    ///
-    /// Sets [`crate::operation::get_traffic_policy::GetTrafficPolicyInput::version`](crate::operation::get_traffic_policy::GetTrafficPolicyInput::version). Required.
-    #[inline]
-    pub fn version(mut self, value: i32) -> Self {
-        self.input = self.input.version(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_traffic_policy::GetTrafficPolicyInputBuilder {
-        &self.input
-    }
-    /// Sends GetTrafficPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetTrafficPolicyError`], the errors the model lists for GetTrafficPolicy; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_traffic_policy::GetTrafficPolicyOutput,
-        restxml_runtime::SdkError<GetTrafficPolicyError>,
-    > {
-        let input: crate::operation::get_traffic_policy::GetTrafficPolicyInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetTrafficPolicy", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -181,21 +181,21 @@ impl GetTrafficPolicyInstanceError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("NoSuchTrafficPolicyInstance") => {
+                restxml_runtime::error_body::modeled("GetTrafficPolicyInstance", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicyInstance)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("GetTrafficPolicyInstance", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "GetTrafficPolicyInstance",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("NoSuchTrafficPolicyInstance") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`GetTrafficPolicyInstanceError::NoSuchTrafficPolicyInstance`].
@@ -315,85 +315,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         traffic_policy_instance: body_traffic_policy_instance,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetTrafficPolicyInstance, built one input member at a time: from `client.get_traffic_policy_instance()` (or `client.get_traffic_policy_instance_with(input)`), a setter per member, then [`send`](GetTrafficPolicyInstanceFluentBuilder::send).
-///
-/// [`config_override`](GetTrafficPolicyInstanceFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetTrafficPolicyInstanceFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetTrafficPolicyInstanceFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetTrafficPolicyInstanceFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetTrafficPolicyInstanceFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrafficPolicyInstanceFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetTrafficPolicyInstanceFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInputBuilder,
-    ) -> Self {
-        GetTrafficPolicyInstanceFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the traffic policy instance that you want to get information about.
-    ///
-    /// Sets [`crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInput::id`](crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInputBuilder {
-        &self.input
-    }
-    /// Sends GetTrafficPolicyInstance: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetTrafficPolicyInstanceError`], the errors the model lists for GetTrafficPolicyInstance; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceOutput,
-        restxml_runtime::SdkError<GetTrafficPolicyInstanceError>,
-    > {
-        let input: crate::operation::get_traffic_policy_instance::GetTrafficPolicyInstanceInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetTrafficPolicyInstance", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

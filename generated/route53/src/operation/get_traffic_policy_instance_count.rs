@@ -153,15 +153,12 @@ impl GetTrafficPolicyInstanceCountError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
-                "GetTrafficPolicyInstanceCount",
-                meta,
-                headers,
-                body,
-            ))
-        };
-        unhandled(meta)
+        Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+            "GetTrafficPolicyInstanceCount",
+            meta,
+            headers,
+            body,
+        ))
     }
     /// Whether this is an error the model does not describe for this operation.
     #[inline]
@@ -266,80 +263,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         traffic_policy_instance_count: body_traffic_policy_instance_count,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to GetTrafficPolicyInstanceCount, built one input member at a time: from `client.get_traffic_policy_instance_count()` (or `client.get_traffic_policy_instance_count_with(input)`), a setter per member, then [`send`](GetTrafficPolicyInstanceCountFluentBuilder::send).
-///
-/// [`config_override`](GetTrafficPolicyInstanceCountFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct GetTrafficPolicyInstanceCountFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for GetTrafficPolicyInstanceCountFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        GetTrafficPolicyInstanceCountFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for GetTrafficPolicyInstanceCountFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GetTrafficPolicyInstanceCountFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl GetTrafficPolicyInstanceCountFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountInputBuilder,
-    ) -> Self {
-        GetTrafficPolicyInstanceCountFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountInputBuilder {
-        &self.input
-    }
-    /// Sends GetTrafficPolicyInstanceCount: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`GetTrafficPolicyInstanceCountError`], the errors the model lists for GetTrafficPolicyInstanceCount; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountOutput,
-        restxml_runtime::SdkError<GetTrafficPolicyInstanceCountError>,
-    > {
-        let input: crate::operation::get_traffic_policy_instance_count::GetTrafficPolicyInstanceCountInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("GetTrafficPolicyInstanceCount", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

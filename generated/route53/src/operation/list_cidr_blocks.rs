@@ -265,18 +265,18 @@ impl ListCidrBlocksError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListCidrBlocks", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("NoSuchCidrCollectionException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCidrCollectionException),
-            Some("NoSuchCidrLocationException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCidrLocationException),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("NoSuchCidrCollectionException") => {
+                restxml_runtime::error_body::modeled("ListCidrBlocks", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchCidrCollectionException)
             }
-            _ => unhandled(meta),
+            Some("NoSuchCidrLocationException") => {
+                restxml_runtime::error_body::modeled("ListCidrBlocks", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchCidrLocationException)
+            }
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListCidrBlocks", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListCidrBlocks", meta, headers, body)),
         }
     }
     /// Whether this is [`ListCidrBlocksError::NoSuchCidrCollectionException`].
@@ -414,125 +414,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         cidr_blocks: body_cidr_blocks,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListCidrBlocks, built one input member at a time: from `client.list_cidr_blocks()` (or `client.list_cidr_blocks_with(input)`), a setter per member, then [`send`](ListCidrBlocksFluentBuilder::send).
-///
-/// [`config_override`](ListCidrBlocksFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListCidrBlocksFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_cidr_blocks::ListCidrBlocksInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListCidrBlocksFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListCidrBlocksFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListCidrBlocksFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListCidrBlocksFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListCidrBlocksFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_cidr_blocks::ListCidrBlocksInputBuilder,
-    ) -> Self {
-        ListCidrBlocksFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The UUID of the CIDR collection.
-    ///
-    /// Sets [`crate::operation::list_cidr_blocks::ListCidrBlocksInput::collection_id`](crate::operation::list_cidr_blocks::ListCidrBlocksInput::collection_id). Required.
-    #[inline]
-    pub fn collection_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.collection_id(value);
-        self
-    }
-    /// The name of the CIDR collection location.
-    ///
-    /// Sets [`crate::operation::list_cidr_blocks::ListCidrBlocksInput::location_name`](crate::operation::list_cidr_blocks::ListCidrBlocksInput::location_name).
-    #[inline]
-    pub fn location_name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.location_name(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_cidr_blocks::ListCidrBlocksInput::location_name`](crate::operation::list_cidr_blocks::ListCidrBlocksInput::location_name).
-    #[inline]
-    pub fn set_location_name(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_location_name(value);
-        self
-    }
-    /// An opaque pagination token to indicate where the service is to begin enumerating results.
-    ///
-    /// Sets [`crate::operation::list_cidr_blocks::ListCidrBlocksInput::next_token`](crate::operation::list_cidr_blocks::ListCidrBlocksInput::next_token).
-    #[inline]
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.next_token(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_cidr_blocks::ListCidrBlocksInput::next_token`](crate::operation::list_cidr_blocks::ListCidrBlocksInput::next_token).
-    #[inline]
-    pub fn set_next_token(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_next_token(value);
-        self
-    }
-    /// Maximum number of results you want returned.
-    ///
-    /// Sets [`crate::operation::list_cidr_blocks::ListCidrBlocksInput::max_results`](crate::operation::list_cidr_blocks::ListCidrBlocksInput::max_results).
-    #[inline]
-    pub fn max_results(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_results(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_cidr_blocks::ListCidrBlocksInput::max_results`](crate::operation::list_cidr_blocks::ListCidrBlocksInput::max_results).
-    #[inline]
-    pub fn set_max_results(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_results(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_cidr_blocks::ListCidrBlocksInputBuilder {
-        &self.input
-    }
-    /// Sends ListCidrBlocks: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListCidrBlocksError`], the errors the model lists for ListCidrBlocks; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<crate::operation::list_cidr_blocks::ListCidrBlocksOutput, restxml_runtime::SdkError<ListCidrBlocksError>>
-    {
-        let input: crate::operation::list_cidr_blocks::ListCidrBlocksInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListCidrBlocks", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

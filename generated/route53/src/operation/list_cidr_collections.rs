@@ -214,14 +214,15 @@ impl ListCidrCollectionsError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListCidrCollections", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            _ => unhandled(meta),
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListCidrCollections", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "ListCidrCollections",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`ListCidrCollectionsError::InvalidInput`].
@@ -340,105 +341,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         cidr_collections: body_cidr_collections,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListCidrCollections, built one input member at a time: from `client.list_cidr_collections()` (or `client.list_cidr_collections_with(input)`), a setter per member, then [`send`](ListCidrCollectionsFluentBuilder::send).
-///
-/// [`config_override`](ListCidrCollectionsFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListCidrCollectionsFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_cidr_collections::ListCidrCollectionsInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListCidrCollectionsFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListCidrCollectionsFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListCidrCollectionsFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListCidrCollectionsFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListCidrCollectionsFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_cidr_collections::ListCidrCollectionsInputBuilder,
-    ) -> Self {
-        ListCidrCollectionsFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// An opaque pagination token to indicate where the service is to begin enumerating results.
-    ///
-    /// Sets [`crate::operation::list_cidr_collections::ListCidrCollectionsInput::next_token`](crate::operation::list_cidr_collections::ListCidrCollectionsInput::next_token).
-    #[inline]
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.next_token(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_cidr_collections::ListCidrCollectionsInput::next_token`](crate::operation::list_cidr_collections::ListCidrCollectionsInput::next_token).
-    #[inline]
-    pub fn set_next_token(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_next_token(value);
-        self
-    }
-    /// The maximum number of CIDR collections to return in the response.
-    ///
-    /// Sets [`crate::operation::list_cidr_collections::ListCidrCollectionsInput::max_results`](crate::operation::list_cidr_collections::ListCidrCollectionsInput::max_results).
-    #[inline]
-    pub fn max_results(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_results(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_cidr_collections::ListCidrCollectionsInput::max_results`](crate::operation::list_cidr_collections::ListCidrCollectionsInput::max_results).
-    #[inline]
-    pub fn set_max_results(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_results(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_cidr_collections::ListCidrCollectionsInputBuilder {
-        &self.input
-    }
-    /// Sends ListCidrCollections: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListCidrCollectionsError`], the errors the model lists for ListCidrCollections; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_cidr_collections::ListCidrCollectionsOutput,
-        restxml_runtime::SdkError<ListCidrCollectionsError>,
-    > {
-        let input: crate::operation::list_cidr_collections::ListCidrCollectionsInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListCidrCollections", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

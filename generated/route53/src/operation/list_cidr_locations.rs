@@ -245,16 +245,19 @@ impl ListCidrLocationsError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListCidrLocations", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("NoSuchCidrCollectionException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchCidrCollectionException),
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("NoSuchCidrCollectionException") => {
+                restxml_runtime::error_body::modeled("ListCidrLocations", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchCidrCollectionException)
             }
-            _ => unhandled(meta),
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListCidrLocations", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "ListCidrLocations",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`ListCidrLocationsError::NoSuchCidrCollectionException`].
@@ -384,113 +387,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         cidr_locations: body_cidr_locations,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListCidrLocations, built one input member at a time: from `client.list_cidr_locations()` (or `client.list_cidr_locations_with(input)`), a setter per member, then [`send`](ListCidrLocationsFluentBuilder::send).
-///
-/// [`config_override`](ListCidrLocationsFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListCidrLocationsFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_cidr_locations::ListCidrLocationsInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListCidrLocationsFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListCidrLocationsFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListCidrLocationsFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListCidrLocationsFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListCidrLocationsFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_cidr_locations::ListCidrLocationsInputBuilder,
-    ) -> Self {
-        ListCidrLocationsFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The CIDR collection ID.
-    ///
-    /// Sets [`crate::operation::list_cidr_locations::ListCidrLocationsInput::collection_id`](crate::operation::list_cidr_locations::ListCidrLocationsInput::collection_id). Required.
-    #[inline]
-    pub fn collection_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.collection_id(value);
-        self
-    }
-    /// An opaque pagination token to indicate where the service is to begin enumerating results.
-    ///
-    /// Sets [`crate::operation::list_cidr_locations::ListCidrLocationsInput::next_token`](crate::operation::list_cidr_locations::ListCidrLocationsInput::next_token).
-    #[inline]
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.next_token(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_cidr_locations::ListCidrLocationsInput::next_token`](crate::operation::list_cidr_locations::ListCidrLocationsInput::next_token).
-    #[inline]
-    pub fn set_next_token(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_next_token(value);
-        self
-    }
-    /// The maximum number of CIDR collection locations to return in the response.
-    ///
-    /// Sets [`crate::operation::list_cidr_locations::ListCidrLocationsInput::max_results`](crate::operation::list_cidr_locations::ListCidrLocationsInput::max_results).
-    #[inline]
-    pub fn max_results(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_results(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_cidr_locations::ListCidrLocationsInput::max_results`](crate::operation::list_cidr_locations::ListCidrLocationsInput::max_results).
-    #[inline]
-    pub fn set_max_results(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_results(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_cidr_locations::ListCidrLocationsInputBuilder {
-        &self.input
-    }
-    /// Sends ListCidrLocations: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListCidrLocationsError`], the errors the model lists for ListCidrLocations; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_cidr_locations::ListCidrLocationsOutput,
-        restxml_runtime::SdkError<ListCidrLocationsError>,
-    > {
-        let input: crate::operation::list_cidr_locations::ListCidrLocationsInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListCidrLocations", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -337,14 +337,12 @@ impl ListGeoLocationsError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListGeoLocations", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListGeoLocations", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            _ => {
+                Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListGeoLocations", meta, headers, body))
             }
-            _ => unhandled(meta),
         }
     }
     /// Whether this is [`ListGeoLocationsError::InvalidInput`].
@@ -522,133 +520,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         max_items: body_max_items,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListGeoLocations, built one input member at a time: from `client.list_geo_locations()` (or `client.list_geo_locations_with(input)`), a setter per member, then [`send`](ListGeoLocationsFluentBuilder::send).
-///
-/// [`config_override`](ListGeoLocationsFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListGeoLocationsFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_geo_locations::ListGeoLocationsInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListGeoLocationsFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListGeoLocationsFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListGeoLocationsFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListGeoLocationsFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListGeoLocationsFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_geo_locations::ListGeoLocationsInputBuilder,
-    ) -> Self {
-        ListGeoLocationsFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The code for the continent with which you want to start listing locations that Amazon Route 53 supports for geolocation. If Route 53 has already returned a page or more of results, if `IsTruncated` is true, and if `NextContinentCode` from the previous response has a value, enter that value in `startcontinentcode` to return the next page of results.
-    ///
-    /// Sets [`crate::operation::list_geo_locations::ListGeoLocationsInput::start_continent_code`](crate::operation::list_geo_locations::ListGeoLocationsInput::start_continent_code).
-    #[inline]
-    pub fn start_continent_code(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.start_continent_code(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_geo_locations::ListGeoLocationsInput::start_continent_code`](crate::operation::list_geo_locations::ListGeoLocationsInput::start_continent_code).
-    #[inline]
-    pub fn set_start_continent_code(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_start_continent_code(value);
-        self
-    }
-    /// The code for the country with which you want to start listing locations that Amazon Route 53 supports for geolocation. If Route 53 has already returned a page or more of results, if `IsTruncated` is `true`, and if `NextCountryCode` from the previous response has a value, enter that value in `startcountrycode` to return the next page of results.
-    ///
-    /// Sets [`crate::operation::list_geo_locations::ListGeoLocationsInput::start_country_code`](crate::operation::list_geo_locations::ListGeoLocationsInput::start_country_code).
-    #[inline]
-    pub fn start_country_code(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.start_country_code(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_geo_locations::ListGeoLocationsInput::start_country_code`](crate::operation::list_geo_locations::ListGeoLocationsInput::start_country_code).
-    #[inline]
-    pub fn set_start_country_code(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_start_country_code(value);
-        self
-    }
-    /// The code for the state of the United States with which you want to start listing locations that Amazon Route 53 supports for geolocation. If Route 53 has already returned a page or more of results, if `IsTruncated` is `true`, and if `NextSubdivisionCode` from the previous response has a value, enter that value in `startsubdivisioncode` to return the next page of results.
-    ///
-    /// Sets [`crate::operation::list_geo_locations::ListGeoLocationsInput::start_subdivision_code`](crate::operation::list_geo_locations::ListGeoLocationsInput::start_subdivision_code).
-    #[inline]
-    pub fn start_subdivision_code(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.start_subdivision_code(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_geo_locations::ListGeoLocationsInput::start_subdivision_code`](crate::operation::list_geo_locations::ListGeoLocationsInput::start_subdivision_code).
-    #[inline]
-    pub fn set_start_subdivision_code(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_start_subdivision_code(value);
-        self
-    }
-    /// (Optional) The maximum number of geolocations to be included in the response body for this request. If more than `maxitems` geolocations remain to be listed, then the value of the `IsTruncated` element in the response is `true`.
-    ///
-    /// Sets [`crate::operation::list_geo_locations::ListGeoLocationsInput::max_items`](crate::operation::list_geo_locations::ListGeoLocationsInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_geo_locations::ListGeoLocationsInput::max_items`](crate::operation::list_geo_locations::ListGeoLocationsInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_geo_locations::ListGeoLocationsInputBuilder {
-        &self.input
-    }
-    /// Sends ListGeoLocations: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListGeoLocationsError`], the errors the model lists for ListGeoLocations; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_geo_locations::ListGeoLocationsOutput,
-        restxml_runtime::SdkError<ListGeoLocationsError>,
-    > {
-        let input: crate::operation::list_geo_locations::ListGeoLocationsInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListGeoLocations", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -261,16 +261,16 @@ impl ListHealthChecksError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListHealthChecks", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListHealthChecks", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("IncompatibleVersion") => {
+                restxml_runtime::error_body::modeled("ListHealthChecks", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::IncompatibleVersion)
             }
-            Some("IncompatibleVersion") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::IncompatibleVersion),
-            _ => unhandled(meta),
+            _ => {
+                Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListHealthChecks", meta, headers, body))
+            }
         }
     }
     /// Whether this is [`ListHealthChecksError::InvalidInput`].
@@ -441,105 +441,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         max_items: body_max_items,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListHealthChecks, built one input member at a time: from `client.list_health_checks()` (or `client.list_health_checks_with(input)`), a setter per member, then [`send`](ListHealthChecksFluentBuilder::send).
-///
-/// [`config_override`](ListHealthChecksFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListHealthChecksFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_health_checks::ListHealthChecksInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListHealthChecksFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListHealthChecksFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListHealthChecksFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListHealthChecksFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListHealthChecksFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_health_checks::ListHealthChecksInputBuilder,
-    ) -> Self {
-        ListHealthChecksFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// If the value of `IsTruncated` in the previous response was `true`, you have more health checks. To get another group, submit another `ListHealthChecks` request.
-    ///
-    /// Sets [`crate::operation::list_health_checks::ListHealthChecksInput::marker`](crate::operation::list_health_checks::ListHealthChecksInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_health_checks::ListHealthChecksInput::marker`](crate::operation::list_health_checks::ListHealthChecksInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The maximum number of health checks that you want `ListHealthChecks` to return in response to the current request. Amazon Route 53 returns a maximum of 1000 items. If you set `MaxItems` to a value greater than 1000, Route 53 returns only the first 1000 health checks.
-    ///
-    /// Sets [`crate::operation::list_health_checks::ListHealthChecksInput::max_items`](crate::operation::list_health_checks::ListHealthChecksInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_health_checks::ListHealthChecksInput::max_items`](crate::operation::list_health_checks::ListHealthChecksInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_health_checks::ListHealthChecksInputBuilder {
-        &self.input
-    }
-    /// Sends ListHealthChecks: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListHealthChecksError`], the errors the model lists for ListHealthChecks; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_health_checks::ListHealthChecksOutput,
-        restxml_runtime::SdkError<ListHealthChecksError>,
-    > {
-        let input: crate::operation::list_health_checks::ListHealthChecksInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListHealthChecks", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -318,18 +318,18 @@ impl ListHostedZonesError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListHostedZones", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListHostedZones", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("NoSuchDelegationSet") => restxml_runtime::error_body::modeled("ListHostedZones", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchDelegationSet),
+            Some("DelegationSetNotReusable") => {
+                restxml_runtime::error_body::modeled("ListHostedZones", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::DelegationSetNotReusable)
             }
-            Some("NoSuchDelegationSet") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchDelegationSet),
-            Some("DelegationSetNotReusable") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::DelegationSetNotReusable),
-            _ => unhandled(meta),
+            _ => {
+                Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListHostedZones", meta, headers, body))
+            }
         }
     }
     /// Whether this is [`ListHostedZonesError::InvalidInput`].
@@ -511,133 +511,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         max_items: body_max_items,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListHostedZones, built one input member at a time: from `client.list_hosted_zones()` (or `client.list_hosted_zones_with(input)`), a setter per member, then [`send`](ListHostedZonesFluentBuilder::send).
-///
-/// [`config_override`](ListHostedZonesFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListHostedZonesFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_hosted_zones::ListHostedZonesInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListHostedZonesFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListHostedZonesFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListHostedZonesFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListHostedZonesFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListHostedZonesFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_hosted_zones::ListHostedZonesInputBuilder,
-    ) -> Self {
-        ListHostedZonesFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// If the value of `IsTruncated` in the previous response was `true`, you have more hosted zones. To get more hosted zones, submit another `ListHostedZones` request.
-    ///
-    /// Sets [`crate::operation::list_hosted_zones::ListHostedZonesInput::marker`](crate::operation::list_hosted_zones::ListHostedZonesInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_hosted_zones::ListHostedZonesInput::marker`](crate::operation::list_hosted_zones::ListHostedZonesInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// (Optional) The maximum number of hosted zones that you want Amazon Route 53 to return. If you have more than `maxitems` hosted zones, the value of `IsTruncated` in the response is `true`, and the value of `NextMarker` is the hosted zone ID of the first hosted zone that Route 53 will return if you submit another request.
-    ///
-    /// Sets [`crate::operation::list_hosted_zones::ListHostedZonesInput::max_items`](crate::operation::list_hosted_zones::ListHostedZonesInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_hosted_zones::ListHostedZonesInput::max_items`](crate::operation::list_hosted_zones::ListHostedZonesInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// If you're using reusable delegation sets and you want to list all of the hosted zones that are associated with a reusable delegation set, specify the ID of that reusable delegation set.
-    ///
-    /// Sets [`crate::operation::list_hosted_zones::ListHostedZonesInput::delegation_set_id`](crate::operation::list_hosted_zones::ListHostedZonesInput::delegation_set_id).
-    #[inline]
-    pub fn delegation_set_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.delegation_set_id(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_hosted_zones::ListHostedZonesInput::delegation_set_id`](crate::operation::list_hosted_zones::ListHostedZonesInput::delegation_set_id).
-    #[inline]
-    pub fn set_delegation_set_id(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_delegation_set_id(value);
-        self
-    }
-    /// (Optional) Specifies if the hosted zone is private.
-    ///
-    /// Sets [`crate::operation::list_hosted_zones::ListHostedZonesInput::hosted_zone_type`](crate::operation::list_hosted_zones::ListHostedZonesInput::hosted_zone_type).
-    #[inline]
-    pub fn hosted_zone_type(mut self, value: crate::types::HostedZoneType) -> Self {
-        self.input = self.input.hosted_zone_type(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_hosted_zones::ListHostedZonesInput::hosted_zone_type`](crate::operation::list_hosted_zones::ListHostedZonesInput::hosted_zone_type).
-    #[inline]
-    pub fn set_hosted_zone_type(mut self, value: Option<crate::types::HostedZoneType>) -> Self {
-        self.input = self.input.set_hosted_zone_type(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_hosted_zones::ListHostedZonesInputBuilder {
-        &self.input
-    }
-    /// Sends ListHostedZones: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListHostedZonesError`], the errors the model lists for ListHostedZones; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_hosted_zones::ListHostedZonesOutput,
-        restxml_runtime::SdkError<ListHostedZonesError>,
-    > {
-        let input: crate::operation::list_hosted_zones::ListHostedZonesInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListHostedZones", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -358,21 +358,19 @@ impl ListHostedZonesByNameError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListHostedZonesByName", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("InvalidDomainName") => {
+                restxml_runtime::error_body::modeled("ListHostedZonesByName", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidDomainName)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListHostedZonesByName",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            Some("InvalidDomainName") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidDomainName),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListHostedZonesByNameError::InvalidInput`].
@@ -561,119 +559,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         max_items: body_max_items,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListHostedZonesByName, built one input member at a time: from `client.list_hosted_zones_by_name()` (or `client.list_hosted_zones_by_name_with(input)`), a setter per member, then [`send`](ListHostedZonesByNameFluentBuilder::send).
-///
-/// [`config_override`](ListHostedZonesByNameFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListHostedZonesByNameFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListHostedZonesByNameFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListHostedZonesByNameFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListHostedZonesByNameFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListHostedZonesByNameFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListHostedZonesByNameFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInputBuilder,
-    ) -> Self {
-        ListHostedZonesByNameFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// (Optional) For your first request to `ListHostedZonesByName`, include the `dnsname` parameter only if you want to specify the name of the first hosted zone in the response. If you don't include the `dnsname` parameter, Amazon Route 53 returns all of the hosted zones that were created by the current Amazon Web Services account, in ASCII order. For subsequent requests, include both `dnsname` and `hostedzoneid` parameters. For `dnsname`, specify the value of `NextDNSName` from the previous response.
-    ///
-    /// Sets [`crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::dns_name`](crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::dns_name).
-    #[inline]
-    pub fn dns_name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.dns_name(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::dns_name`](crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::dns_name).
-    #[inline]
-    pub fn set_dns_name(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_dns_name(value);
-        self
-    }
-    /// (Optional) For your first request to `ListHostedZonesByName`, do not include the `hostedzoneid` parameter.
-    ///
-    /// Sets [`crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::hosted_zone_id`](crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::hosted_zone_id).
-    #[inline]
-    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.hosted_zone_id(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::hosted_zone_id`](crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::hosted_zone_id).
-    #[inline]
-    pub fn set_hosted_zone_id(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_hosted_zone_id(value);
-        self
-    }
-    /// The maximum number of hosted zones to be included in the response body for this request. If you have more than `maxitems` hosted zones, then the value of the `IsTruncated` element in the response is true, and the values of `NextDNSName` and `NextHostedZoneId` specify the first hosted zone in the next group of `maxitems` hosted zones.
-    ///
-    /// Sets [`crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::max_items`](crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::max_items`](crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInputBuilder {
-        &self.input
-    }
-    /// Sends ListHostedZonesByName: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListHostedZonesByNameError`], the errors the model lists for ListHostedZonesByName; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameOutput,
-        restxml_runtime::SdkError<ListHostedZonesByNameError>,
-    > {
-        let input: crate::operation::list_hosted_zones_by_name::ListHostedZonesByNameInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListHostedZonesByName", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -296,16 +296,19 @@ impl ListHostedZonesByVPCError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListHostedZonesByVPC", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListHostedZonesByVPC", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("InvalidPaginationToken") => {
+                restxml_runtime::error_body::modeled("ListHostedZonesByVPC", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidPaginationToken)
             }
-            Some("InvalidPaginationToken") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidPaginationToken),
-            _ => unhandled(meta),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "ListHostedZonesByVPC",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`ListHostedZonesByVPCError::InvalidInput`].
@@ -459,121 +462,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         next_token: body_next_token,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListHostedZonesByVPC, built one input member at a time: from `client.list_hosted_zones_by_vpc()` (or `client.list_hosted_zones_by_vpc_with(input)`), a setter per member, then [`send`](ListHostedZonesByVPCFluentBuilder::send).
-///
-/// [`config_override`](ListHostedZonesByVPCFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListHostedZonesByVPCFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListHostedZonesByVPCFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListHostedZonesByVPCFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListHostedZonesByVPCFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListHostedZonesByVPCFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListHostedZonesByVPCFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInputBuilder,
-    ) -> Self {
-        ListHostedZonesByVPCFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the Amazon VPC that you want to list hosted zones for.
-    ///
-    /// Sets [`crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::vpc_id`](crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::vpc_id). Required.
-    #[inline]
-    pub fn vpc_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.vpc_id(value);
-        self
-    }
-    /// For the Amazon VPC that you specified for `VPCId`, the Amazon Web Services Region that you created the VPC in.
-    ///
-    /// Sets [`crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::vpc_region`](crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::vpc_region). Required.
-    #[inline]
-    pub fn vpc_region(mut self, value: crate::types::VPCRegion) -> Self {
-        self.input = self.input.vpc_region(value);
-        self
-    }
-    /// (Optional) The maximum number of hosted zones that you want Amazon Route 53 to return. If the specified VPC is associated with more than `MaxItems` hosted zones, the response includes a `NextToken` element. `NextToken` contains an encrypted token that identifies the first hosted zone that Route 53 will return if you submit another request.
-    ///
-    /// Sets [`crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::max_items`](crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::max_items`](crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// If the previous response included a `NextToken` element, the specified VPC is associated with more hosted zones. To get more hosted zones, submit another `ListHostedZonesByVPC` request.
-    ///
-    /// Sets [`crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::next_token`](crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::next_token).
-    #[inline]
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.next_token(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::next_token`](crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput::next_token).
-    #[inline]
-    pub fn set_next_token(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_next_token(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInputBuilder {
-        &self.input
-    }
-    /// Sends ListHostedZonesByVPC: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListHostedZonesByVPCError`], the errors the model lists for ListHostedZonesByVPC; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCOutput,
-        restxml_runtime::SdkError<ListHostedZonesByVPCError>,
-    > {
-        let input: crate::operation::list_hosted_zones_by_vpc::ListHostedZonesByVPCInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListHostedZonesByVPC", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

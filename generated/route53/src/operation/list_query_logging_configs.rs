@@ -257,24 +257,25 @@ impl ListQueryLoggingConfigsError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("ListQueryLoggingConfigs", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            Some("InvalidPaginationToken") => {
+                restxml_runtime::error_body::modeled("ListQueryLoggingConfigs", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidPaginationToken)
+            }
+            Some("NoSuchHostedZone") => {
+                restxml_runtime::error_body::modeled("ListQueryLoggingConfigs", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListQueryLoggingConfigs",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            Some("InvalidPaginationToken") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidPaginationToken),
-            Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListQueryLoggingConfigsError::InvalidInput`].
@@ -412,119 +413,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         next_token: body_next_token,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListQueryLoggingConfigs, built one input member at a time: from `client.list_query_logging_configs()` (or `client.list_query_logging_configs_with(input)`), a setter per member, then [`send`](ListQueryLoggingConfigsFluentBuilder::send).
-///
-/// [`config_override`](ListQueryLoggingConfigsFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListQueryLoggingConfigsFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListQueryLoggingConfigsFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListQueryLoggingConfigsFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListQueryLoggingConfigsFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListQueryLoggingConfigsFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListQueryLoggingConfigsFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInputBuilder,
-    ) -> Self {
-        ListQueryLoggingConfigsFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// (Optional) If you want to list the query logging configuration that is associated with a hosted zone, specify the ID in `HostedZoneId`.
-    ///
-    /// Sets [`crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::hosted_zone_id`](crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::hosted_zone_id).
-    #[inline]
-    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.hosted_zone_id(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::hosted_zone_id`](crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::hosted_zone_id).
-    #[inline]
-    pub fn set_hosted_zone_id(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_hosted_zone_id(value);
-        self
-    }
-    /// (Optional) If the current Amazon Web Services account has more than `MaxResults` query logging configurations, use `NextToken` to get the second and subsequent pages of results.
-    ///
-    /// Sets [`crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::next_token`](crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::next_token).
-    #[inline]
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.next_token(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::next_token`](crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::next_token).
-    #[inline]
-    pub fn set_next_token(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_next_token(value);
-        self
-    }
-    /// (Optional) The maximum number of query logging configurations that you want Amazon Route 53 to return in response to the current request. If the current Amazon Web Services account has more than `MaxResults` configurations, use the value of [NextToken](https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListQueryLoggingConfigs.html#API_ListQueryLoggingConfigs_RequestSyntax) in the response to get the next page of results.
-    ///
-    /// Sets [`crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::max_results`](crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::max_results).
-    #[inline]
-    pub fn max_results(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_results(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::max_results`](crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput::max_results).
-    #[inline]
-    pub fn set_max_results(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_results(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInputBuilder {
-        &self.input
-    }
-    /// Sends ListQueryLoggingConfigs: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListQueryLoggingConfigsError`], the errors the model lists for ListQueryLoggingConfigs; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_query_logging_configs::ListQueryLoggingConfigsOutput,
-        restxml_runtime::SdkError<ListQueryLoggingConfigsError>,
-    > {
-        let input: crate::operation::list_query_logging_configs::ListQueryLoggingConfigsInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListQueryLoggingConfigs", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -425,22 +425,19 @@ impl ListResourceRecordSetsError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("NoSuchHostedZone") => {
+                restxml_runtime::error_body::modeled("ListResourceRecordSets", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+            }
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListResourceRecordSets", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListResourceRecordSets",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
-            }
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListResourceRecordSetsError::NoSuchHostedZone`].
@@ -630,141 +627,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         max_items: body_max_items,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListResourceRecordSets, built one input member at a time: from `client.list_resource_record_sets()` (or `client.list_resource_record_sets_with(input)`), a setter per member, then [`send`](ListResourceRecordSetsFluentBuilder::send).
-///
-/// [`config_override`](ListResourceRecordSetsFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListResourceRecordSetsFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_resource_record_sets::ListResourceRecordSetsInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListResourceRecordSetsFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListResourceRecordSetsFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListResourceRecordSetsFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListResourceRecordSetsFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListResourceRecordSetsFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_resource_record_sets::ListResourceRecordSetsInputBuilder,
-    ) -> Self {
-        ListResourceRecordSetsFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the hosted zone that contains the resource record sets that you want to list.
-    ///
-    /// Sets [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::hosted_zone_id`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::hosted_zone_id). Required.
-    #[inline]
-    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.hosted_zone_id(value);
-        self
-    }
-    /// The first name in the lexicographic ordering of resource record sets that you want to list. If the specified record name doesn't exist, the results begin with the first resource record set that has a name greater than the value of `name`.
-    ///
-    /// Sets [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_name`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_name).
-    #[inline]
-    pub fn start_record_name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.start_record_name(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_name`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_name).
-    #[inline]
-    pub fn set_start_record_name(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_start_record_name(value);
-        self
-    }
-    /// The type of resource record set to begin the record listing from.
-    ///
-    /// Sets [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_type`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_type).
-    #[inline]
-    pub fn start_record_type(mut self, value: crate::types::RRType) -> Self {
-        self.input = self.input.start_record_type(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_type`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_type).
-    #[inline]
-    pub fn set_start_record_type(mut self, value: Option<crate::types::RRType>) -> Self {
-        self.input = self.input.set_start_record_type(value);
-        self
-    }
-    /// *Resource record sets that have a routing policy other than simple:* If results were truncated for a given DNS name and type, specify the value of `NextRecordIdentifier` from the previous response to get the next resource record set that has the current DNS name and type.
-    ///
-    /// Sets [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_identifier`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_identifier).
-    #[inline]
-    pub fn start_record_identifier(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.start_record_identifier(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_identifier`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::start_record_identifier).
-    #[inline]
-    pub fn set_start_record_identifier(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_start_record_identifier(value);
-        self
-    }
-    /// (Optional) The maximum number of resource records sets to include in the response body for this request. If the response includes more than `maxitems` resource record sets, the value of the `IsTruncated` element in the response is `true`, and the values of the `NextRecordName` and `NextRecordType` elements in the response identify the first resource record set in the next group of `maxitems` resource record sets.
-    ///
-    /// Sets [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::max_items`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::max_items`](crate::operation::list_resource_record_sets::ListResourceRecordSetsInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_resource_record_sets::ListResourceRecordSetsInputBuilder {
-        &self.input
-    }
-    /// Sends ListResourceRecordSets: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListResourceRecordSetsError`], the errors the model lists for ListResourceRecordSets; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_resource_record_sets::ListResourceRecordSetsOutput,
-        restxml_runtime::SdkError<ListResourceRecordSetsError>,
-    > {
-        let input: crate::operation::list_resource_record_sets::ListResourceRecordSetsInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListResourceRecordSets", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -259,19 +259,17 @@ impl ListReusableDelegationSetsError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("ListReusableDelegationSets", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListReusableDelegationSets",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListReusableDelegationSetsError::InvalidInput`].
@@ -435,106 +433,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         max_items: body_max_items,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListReusableDelegationSets, built one input member at a time: from `client.list_reusable_delegation_sets()` (or `client.list_reusable_delegation_sets_with(input)`), a setter per member, then [`send`](ListReusableDelegationSetsFluentBuilder::send).
-///
-/// [`config_override`](ListReusableDelegationSetsFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListReusableDelegationSetsFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListReusableDelegationSetsFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListReusableDelegationSetsFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListReusableDelegationSetsFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListReusableDelegationSetsFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListReusableDelegationSetsFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInputBuilder,
-    ) -> Self {
-        ListReusableDelegationSetsFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// If the value of `IsTruncated` in the previous response was `true`, you have more reusable delegation sets. To get another group, submit another `ListReusableDelegationSets` request.
-    ///
-    /// Sets [`crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput::marker`](crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput::marker).
-    #[inline]
-    pub fn marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput::marker`](crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput::marker).
-    #[inline]
-    pub fn set_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_marker(value);
-        self
-    }
-    /// The number of reusable delegation sets that you want Amazon Route 53 to return in the response to this request. If you specify a value greater than 100, Route 53 returns only the first 100 reusable delegation sets.
-    ///
-    /// Sets [`crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput::max_items`](crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput::max_items`](crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInputBuilder {
-        &self.input
-    }
-    /// Sends ListReusableDelegationSets: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListReusableDelegationSetsError`], the errors the model lists for ListReusableDelegationSets; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsOutput,
-        restxml_runtime::SdkError<ListReusableDelegationSetsError>,
-    > {
-        let input: crate::operation::list_reusable_delegation_sets::ListReusableDelegationSetsInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListReusableDelegationSets", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

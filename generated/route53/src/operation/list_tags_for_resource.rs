@@ -206,23 +206,31 @@ impl ListTagsForResourceError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListTagsForResource", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListTagsForResource", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("NoSuchHealthCheck") => {
+                restxml_runtime::error_body::modeled("ListTagsForResource", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
             }
-            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchHealthCheck),
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled("ListTagsForResource", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
             }
-            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PriorRequestNotComplete),
-            Some("ThrottlingException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ThrottlingException),
-            _ => unhandled(meta),
+            Some("PriorRequestNotComplete") => {
+                restxml_runtime::error_body::modeled("ListTagsForResource", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
+            }
+            Some("ThrottlingException") => {
+                restxml_runtime::error_body::modeled("ListTagsForResource", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ThrottlingException)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "ListTagsForResource",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`ListTagsForResourceError::InvalidInput`].
@@ -368,93 +376,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         resource_tag_set: body_resource_tag_set,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListTagsForResource, built one input member at a time: from `client.list_tags_for_resource()` (or `client.list_tags_for_resource_with(input)`), a setter per member, then [`send`](ListTagsForResourceFluentBuilder::send).
-///
-/// [`config_override`](ListTagsForResourceFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListTagsForResourceFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListTagsForResourceFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListTagsForResourceFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListTagsForResourceFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTagsForResourceFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListTagsForResourceFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder,
-    ) -> Self {
-        ListTagsForResourceFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The type of the resource.
-    ///
-    /// Sets [`crate::operation::list_tags_for_resource::ListTagsForResourceInput::resource_type`](crate::operation::list_tags_for_resource::ListTagsForResourceInput::resource_type). Required.
-    #[inline]
-    pub fn resource_type(mut self, value: crate::types::TagResourceType) -> Self {
-        self.input = self.input.resource_type(value);
-        self
-    }
-    /// The ID of the resource for which you want to retrieve tags.
-    ///
-    /// Sets [`crate::operation::list_tags_for_resource::ListTagsForResourceInput::resource_id`](crate::operation::list_tags_for_resource::ListTagsForResourceInput::resource_id). Required.
-    #[inline]
-    pub fn resource_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.resource_id(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_tags_for_resource::ListTagsForResourceInputBuilder {
-        &self.input
-    }
-    /// Sends ListTagsForResource: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListTagsForResourceError`], the errors the model lists for ListTagsForResource; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_tags_for_resource::ListTagsForResourceOutput,
-        restxml_runtime::SdkError<ListTagsForResourceError>,
-    > {
-        let input: crate::operation::list_tags_for_resource::ListTagsForResourceInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListTagsForResource", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

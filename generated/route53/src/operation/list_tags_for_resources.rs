@@ -206,23 +206,31 @@ impl ListTagsForResourcesError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListTagsForResources", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListTagsForResources", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            Some("NoSuchHealthCheck") => {
+                restxml_runtime::error_body::modeled("ListTagsForResources", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHealthCheck)
             }
-            Some("NoSuchHealthCheck") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchHealthCheck),
             Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
+                restxml_runtime::error_body::modeled("ListTagsForResources", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
             }
-            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PriorRequestNotComplete),
-            Some("ThrottlingException") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ThrottlingException),
-            _ => unhandled(meta),
+            Some("PriorRequestNotComplete") => {
+                restxml_runtime::error_body::modeled("ListTagsForResources", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
+            }
+            Some("ThrottlingException") => {
+                restxml_runtime::error_body::modeled("ListTagsForResources", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ThrottlingException)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "ListTagsForResources",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`ListTagsForResourcesError::InvalidInput`].
@@ -374,93 +382,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         resource_tag_sets: body_resource_tag_sets,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListTagsForResources, built one input member at a time: from `client.list_tags_for_resources()` (or `client.list_tags_for_resources_with(input)`), a setter per member, then [`send`](ListTagsForResourcesFluentBuilder::send).
-///
-/// [`config_override`](ListTagsForResourcesFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListTagsForResourcesFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_tags_for_resources::ListTagsForResourcesInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListTagsForResourcesFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListTagsForResourcesFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListTagsForResourcesFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTagsForResourcesFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListTagsForResourcesFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_tags_for_resources::ListTagsForResourcesInputBuilder,
-    ) -> Self {
-        ListTagsForResourcesFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The type of the resources.
-    ///
-    /// Sets [`crate::operation::list_tags_for_resources::ListTagsForResourcesInput::resource_type`](crate::operation::list_tags_for_resources::ListTagsForResourcesInput::resource_type). Required.
-    #[inline]
-    pub fn resource_type(mut self, value: crate::types::TagResourceType) -> Self {
-        self.input = self.input.resource_type(value);
-        self
-    }
-    /// A complex type that contains the ResourceId element for each resource for which you want to get a list of tags.
-    ///
-    /// Sets [`crate::operation::list_tags_for_resources::ListTagsForResourcesInput::resource_ids`](crate::operation::list_tags_for_resources::ListTagsForResourcesInput::resource_ids). Required.
-    #[inline]
-    pub fn resource_ids(mut self, value: Vec<String>) -> Self {
-        self.input = self.input.resource_ids(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_tags_for_resources::ListTagsForResourcesInputBuilder {
-        &self.input
-    }
-    /// Sends ListTagsForResources: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListTagsForResourcesError`], the errors the model lists for ListTagsForResources; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_tags_for_resources::ListTagsForResourcesOutput,
-        restxml_runtime::SdkError<ListTagsForResourcesError>,
-    > {
-        let input: crate::operation::list_tags_for_resources::ListTagsForResourcesInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListTagsForResources", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

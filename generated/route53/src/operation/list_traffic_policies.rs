@@ -253,14 +253,15 @@ impl ListTrafficPoliciesError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("ListTrafficPolicies", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            _ => unhandled(meta),
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("ListTrafficPolicies", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+                "ListTrafficPolicies",
+                meta,
+                headers,
+                body,
+            )),
         }
     }
     /// Whether this is [`ListTrafficPoliciesError::InvalidInput`].
@@ -416,105 +417,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         max_items: body_max_items,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListTrafficPolicies, built one input member at a time: from `client.list_traffic_policies()` (or `client.list_traffic_policies_with(input)`), a setter per member, then [`send`](ListTrafficPoliciesFluentBuilder::send).
-///
-/// [`config_override`](ListTrafficPoliciesFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListTrafficPoliciesFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_traffic_policies::ListTrafficPoliciesInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListTrafficPoliciesFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListTrafficPoliciesFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListTrafficPoliciesFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTrafficPoliciesFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListTrafficPoliciesFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_traffic_policies::ListTrafficPoliciesInputBuilder,
-    ) -> Self {
-        ListTrafficPoliciesFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// (Conditional) For your first request to `ListTrafficPolicies`, don't include the `TrafficPolicyIdMarker` parameter.
-    ///
-    /// Sets [`crate::operation::list_traffic_policies::ListTrafficPoliciesInput::traffic_policy_id_marker`](crate::operation::list_traffic_policies::ListTrafficPoliciesInput::traffic_policy_id_marker).
-    #[inline]
-    pub fn traffic_policy_id_marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.traffic_policy_id_marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_traffic_policies::ListTrafficPoliciesInput::traffic_policy_id_marker`](crate::operation::list_traffic_policies::ListTrafficPoliciesInput::traffic_policy_id_marker).
-    #[inline]
-    pub fn set_traffic_policy_id_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_traffic_policy_id_marker(value);
-        self
-    }
-    /// (Optional) The maximum number of traffic policies that you want Amazon Route 53 to return in response to this request. If you have more than `MaxItems` traffic policies, the value of `IsTruncated` in the response is `true`, and the value of `TrafficPolicyIdMarker` is the ID of the first traffic policy that Route 53 will return if you submit another request.
-    ///
-    /// Sets [`crate::operation::list_traffic_policies::ListTrafficPoliciesInput::max_items`](crate::operation::list_traffic_policies::ListTrafficPoliciesInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_traffic_policies::ListTrafficPoliciesInput::max_items`](crate::operation::list_traffic_policies::ListTrafficPoliciesInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_traffic_policies::ListTrafficPoliciesInputBuilder {
-        &self.input
-    }
-    /// Sends ListTrafficPolicies: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListTrafficPoliciesError`], the errors the model lists for ListTrafficPolicies; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_traffic_policies::ListTrafficPoliciesOutput,
-        restxml_runtime::SdkError<ListTrafficPoliciesError>,
-    > {
-        let input: crate::operation::list_traffic_policies::ListTrafficPoliciesInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListTrafficPolicies", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

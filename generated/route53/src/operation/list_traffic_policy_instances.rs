@@ -343,21 +343,21 @@ impl ListTrafficPolicyInstancesError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("ListTrafficPolicyInstances", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            Some("NoSuchTrafficPolicyInstance") => {
+                restxml_runtime::error_body::modeled("ListTrafficPolicyInstances", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicyInstance)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListTrafficPolicyInstances",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            Some("NoSuchTrafficPolicyInstance") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListTrafficPolicyInstancesError::InvalidInput`].
@@ -543,134 +543,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         max_items: body_max_items,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListTrafficPolicyInstances, built one input member at a time: from `client.list_traffic_policy_instances()` (or `client.list_traffic_policy_instances_with(input)`), a setter per member, then [`send`](ListTrafficPolicyInstancesFluentBuilder::send).
-///
-/// [`config_override`](ListTrafficPolicyInstancesFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListTrafficPolicyInstancesFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListTrafficPolicyInstancesFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListTrafficPolicyInstancesFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListTrafficPolicyInstancesFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTrafficPolicyInstancesFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListTrafficPolicyInstancesFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInputBuilder,
-    ) -> Self {
-        ListTrafficPolicyInstancesFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstances` request. For the value of `HostedZoneId`, specify the value of `HostedZoneIdMarker` from the previous response, which is the hosted zone ID of the first traffic policy instance in the next group of traffic policy instances.
-    ///
-    /// Sets [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::hosted_zone_id_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::hosted_zone_id_marker).
-    #[inline]
-    pub fn hosted_zone_id_marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.hosted_zone_id_marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::hosted_zone_id_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::hosted_zone_id_marker).
-    #[inline]
-    pub fn set_hosted_zone_id_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_hosted_zone_id_marker(value);
-        self
-    }
-    /// If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstances` request. For the value of `trafficpolicyinstancename`, specify the value of `TrafficPolicyInstanceNameMarker` from the previous response, which is the name of the first traffic policy instance in the next group of traffic policy instances.
-    ///
-    /// Sets [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker).
-    #[inline]
-    pub fn traffic_policy_instance_name_marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.traffic_policy_instance_name_marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_name_marker).
-    #[inline]
-    pub fn set_traffic_policy_instance_name_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_traffic_policy_instance_name_marker(value);
-        self
-    }
-    /// If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstances` request. For the value of `trafficpolicyinstancetype`, specify the value of `TrafficPolicyInstanceTypeMarker` from the previous response, which is the type of the first traffic policy instance in the next group of traffic policy instances.
-    ///
-    /// Sets [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker).
-    #[inline]
-    pub fn traffic_policy_instance_type_marker(mut self, value: crate::types::RRType) -> Self {
-        self.input = self.input.traffic_policy_instance_type_marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::traffic_policy_instance_type_marker).
-    #[inline]
-    pub fn set_traffic_policy_instance_type_marker(mut self, value: Option<crate::types::RRType>) -> Self {
-        self.input = self.input.set_traffic_policy_instance_type_marker(value);
-        self
-    }
-    /// The maximum number of traffic policy instances that you want Amazon Route 53 to return in response to a `ListTrafficPolicyInstances` request. If you have more than `MaxItems` traffic policy instances, the value of the `IsTruncated` element in the response is `true`, and the values of `HostedZoneIdMarker`, `TrafficPolicyInstanceNameMarker`, and `TrafficPolicyInstanceTypeMarker` represent the first traffic policy instance in the next group of `MaxItems` traffic policy instances.
-    ///
-    /// Sets [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::max_items`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::max_items`](crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInputBuilder {
-        &self.input
-    }
-    /// Sends ListTrafficPolicyInstances: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListTrafficPolicyInstancesError`], the errors the model lists for ListTrafficPolicyInstances; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesOutput,
-        restxml_runtime::SdkError<ListTrafficPolicyInstancesError>,
-    > {
-        let input: crate::operation::list_traffic_policy_instances::ListTrafficPolicyInstancesInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListTrafficPolicyInstances", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -390,23 +390,25 @@ impl ListTrafficPolicyInstancesByPolicyError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("ListTrafficPolicyInstancesByPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            Some("NoSuchTrafficPolicyInstance") => {
+                restxml_runtime::error_body::modeled("ListTrafficPolicyInstancesByPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicyInstance)
+            }
+            Some("NoSuchTrafficPolicy") => {
+                restxml_runtime::error_body::modeled("ListTrafficPolicyInstancesByPolicy", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListTrafficPolicyInstancesByPolicy",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            Some("NoSuchTrafficPolicyInstance") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance),
-            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchTrafficPolicy),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListTrafficPolicyInstancesByPolicyError::InvalidInput`].
@@ -607,155 +609,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         max_items: body_max_items,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListTrafficPolicyInstancesByPolicy, built one input member at a time: from `client.list_traffic_policy_instances_by_policy()` (or `client.list_traffic_policy_instances_by_policy_with(input)`), a setter per member, then [`send`](ListTrafficPolicyInstancesByPolicyFluentBuilder::send).
-///
-/// [`config_override`](ListTrafficPolicyInstancesByPolicyFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListTrafficPolicyInstancesByPolicyFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListTrafficPolicyInstancesByPolicyFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListTrafficPolicyInstancesByPolicyFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListTrafficPolicyInstancesByPolicyFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTrafficPolicyInstancesByPolicyFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListTrafficPolicyInstancesByPolicyFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInputBuilder,
-    ) -> Self {
-        ListTrafficPolicyInstancesByPolicyFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the traffic policy for which you want to list traffic policy instances.
-    ///
-    /// Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_id`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_id). Required.
-    #[inline]
-    pub fn traffic_policy_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.traffic_policy_id(value);
-        self
-    }
-    /// The version of the traffic policy for which you want to list traffic policy instances. The version must be associated with the traffic policy that is specified by `TrafficPolicyId`.
-    ///
-    /// Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_version`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_version). Required.
-    #[inline]
-    pub fn traffic_policy_version(mut self, value: i32) -> Self {
-        self.input = self.input.traffic_policy_version(value);
-        self
-    }
-    /// If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstancesByPolicy` request.
-    ///
-    /// Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::hosted_zone_id_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::hosted_zone_id_marker).
-    #[inline]
-    pub fn hosted_zone_id_marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.hosted_zone_id_marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::hosted_zone_id_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::hosted_zone_id_marker).
-    #[inline]
-    pub fn set_hosted_zone_id_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_hosted_zone_id_marker(value);
-        self
-    }
-    /// If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstancesByPolicy` request.
-    ///
-    /// Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_name_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_name_marker).
-    #[inline]
-    pub fn traffic_policy_instance_name_marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.traffic_policy_instance_name_marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_name_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_name_marker).
-    #[inline]
-    pub fn set_traffic_policy_instance_name_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_traffic_policy_instance_name_marker(value);
-        self
-    }
-    /// If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstancesByPolicy` request.
-    ///
-    /// Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_type_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_type_marker).
-    #[inline]
-    pub fn traffic_policy_instance_type_marker(mut self, value: crate::types::RRType) -> Self {
-        self.input = self.input.traffic_policy_instance_type_marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_type_marker`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::traffic_policy_instance_type_marker).
-    #[inline]
-    pub fn set_traffic_policy_instance_type_marker(mut self, value: Option<crate::types::RRType>) -> Self {
-        self.input = self.input.set_traffic_policy_instance_type_marker(value);
-        self
-    }
-    /// The maximum number of traffic policy instances to be included in the response body for this request. If you have more than `MaxItems` traffic policy instances, the value of the `IsTruncated` element in the response is `true`, and the values of `HostedZoneIdMarker`, `TrafficPolicyInstanceNameMarker`, and `TrafficPolicyInstanceTypeMarker` represent the first traffic policy instance that Amazon Route 53 will return if you submit another request.
-    ///
-    /// Sets [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::max_items`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::max_items`](crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInputBuilder
-    {
-        &self.input
-    }
-    /// Sends ListTrafficPolicyInstancesByPolicy: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListTrafficPolicyInstancesByPolicyError`], the errors the model lists for ListTrafficPolicyInstancesByPolicy; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyOutput,
-        restxml_runtime::SdkError<ListTrafficPolicyInstancesByPolicyError>,
-    > {
-        let input: crate::operation::list_traffic_policy_instances_by_policy::ListTrafficPolicyInstancesByPolicyInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListTrafficPolicyInstancesByPolicy", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

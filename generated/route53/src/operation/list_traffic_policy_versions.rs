@@ -281,21 +281,21 @@ impl ListTrafficPolicyVersionsError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("ListTrafficPolicyVersions", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            Some("NoSuchTrafficPolicy") => {
+                restxml_runtime::error_body::modeled("ListTrafficPolicyVersions", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListTrafficPolicyVersions",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchTrafficPolicy),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListTrafficPolicyVersionsError::InvalidInput`].
@@ -469,114 +469,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         max_items: body_max_items,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListTrafficPolicyVersions, built one input member at a time: from `client.list_traffic_policy_versions()` (or `client.list_traffic_policy_versions_with(input)`), a setter per member, then [`send`](ListTrafficPolicyVersionsFluentBuilder::send).
-///
-/// [`config_override`](ListTrafficPolicyVersionsFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListTrafficPolicyVersionsFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListTrafficPolicyVersionsFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListTrafficPolicyVersionsFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListTrafficPolicyVersionsFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListTrafficPolicyVersionsFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListTrafficPolicyVersionsFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInputBuilder,
-    ) -> Self {
-        ListTrafficPolicyVersionsFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// Specify the value of `Id` of the traffic policy for which you want to list all versions.
-    ///
-    /// Sets [`crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::id`](crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// For your first request to `ListTrafficPolicyVersions`, don't include the `TrafficPolicyVersionMarker` parameter.
-    ///
-    /// Sets [`crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::traffic_policy_version_marker`](crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::traffic_policy_version_marker).
-    #[inline]
-    pub fn traffic_policy_version_marker(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.traffic_policy_version_marker(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::traffic_policy_version_marker`](crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::traffic_policy_version_marker).
-    #[inline]
-    pub fn set_traffic_policy_version_marker(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_traffic_policy_version_marker(value);
-        self
-    }
-    /// The maximum number of traffic policy versions that you want Amazon Route 53 to include in the response body for this request. If the specified traffic policy has more than `MaxItems` versions, the value of `IsTruncated` in the response is `true`, and the value of the `TrafficPolicyVersionMarker` element is the ID of the first version that Route 53 will return if you submit another request.
-    ///
-    /// Sets [`crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::max_items`](crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::max_items).
-    #[inline]
-    pub fn max_items(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_items(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::max_items`](crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput::max_items).
-    #[inline]
-    pub fn set_max_items(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_items(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInputBuilder {
-        &self.input
-    }
-    /// Sends ListTrafficPolicyVersions: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListTrafficPolicyVersionsError`], the errors the model lists for ListTrafficPolicyVersions; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsOutput,
-        restxml_runtime::SdkError<ListTrafficPolicyVersionsError>,
-    > {
-        let input: crate::operation::list_traffic_policy_versions::ListTrafficPolicyVersionsInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("ListTrafficPolicyVersions", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

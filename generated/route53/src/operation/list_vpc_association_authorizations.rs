@@ -260,24 +260,25 @@ impl ListVPCAssociationAuthorizationsError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("NoSuchHostedZone") => {
+                restxml_runtime::error_body::modeled("ListVPCAssociationAuthorizations", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("ListVPCAssociationAuthorizations", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            Some("InvalidPaginationToken") => {
+                restxml_runtime::error_body::modeled("ListVPCAssociationAuthorizations", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidPaginationToken)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "ListVPCAssociationAuthorizations",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
-            }
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            Some("InvalidPaginationToken") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::InvalidPaginationToken),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`ListVPCAssociationAuthorizationsError::NoSuchHostedZone`].
@@ -432,118 +433,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         vp_cs: body_vp_cs,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to ListVPCAssociationAuthorizations, built one input member at a time: from `client.list_vpc_association_authorizations()` (or `client.list_vpc_association_authorizations_with(input)`), a setter per member, then [`send`](ListVPCAssociationAuthorizationsFluentBuilder::send).
-///
-/// [`config_override`](ListVPCAssociationAuthorizationsFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct ListVPCAssociationAuthorizationsFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input:
-        crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for ListVPCAssociationAuthorizationsFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        ListVPCAssociationAuthorizationsFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for ListVPCAssociationAuthorizationsFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListVPCAssociationAuthorizationsFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl ListVPCAssociationAuthorizationsFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInputBuilder,
-    ) -> Self {
-        ListVPCAssociationAuthorizationsFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the hosted zone for which you want a list of VPCs that can be associated with the hosted zone.
-    ///
-    /// Sets [`crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput::hosted_zone_id`](crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput::hosted_zone_id). Required.
-    #[inline]
-    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.hosted_zone_id(value);
-        self
-    }
-    /// *Optional*: If a response includes a `NextToken` element, there are more VPCs that can be associated with the specified hosted zone. To get the next page of results, submit another request, and include the value of `NextToken` from the response in the `nexttoken` parameter in another `ListVPCAssociationAuthorizations` request.
-    ///
-    /// Sets [`crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput::next_token`](crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput::next_token).
-    #[inline]
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.next_token(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput::next_token`](crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput::next_token).
-    #[inline]
-    pub fn set_next_token(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_next_token(value);
-        self
-    }
-    /// *Optional*: An integer that specifies the maximum number of VPCs that you want Amazon Route 53 to return. If you don't specify a value for `MaxResults`, Route 53 returns up to 50 VPCs per page.
-    ///
-    /// Sets [`crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput::max_results`](crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput::max_results).
-    #[inline]
-    pub fn max_results(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.max_results(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput::max_results`](crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput::max_results).
-    #[inline]
-    pub fn set_max_results(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_max_results(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInputBuilder {
-        &self.input
-    }
-    /// Sends ListVPCAssociationAuthorizations: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`ListVPCAssociationAuthorizationsError`], the errors the model lists for ListVPCAssociationAuthorizations; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsOutput,
-        restxml_runtime::SdkError<ListVPCAssociationAuthorizationsError>,
-    > {
-        let input: crate::operation::list_vpc_association_authorizations::ListVPCAssociationAuthorizationsInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response =
-            self.client.core().send_with("ListVPCAssociationAuthorizations", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

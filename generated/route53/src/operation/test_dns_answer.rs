@@ -369,17 +369,12 @@ impl TestDNSAnswerError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response("TestDNSAnswer", meta, headers, body))
-        };
         match meta.code.as_deref() {
-            Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
-            }
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            _ => unhandled(meta),
+            Some("NoSuchHostedZone") => restxml_runtime::error_body::modeled("TestDNSAnswer", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::NoSuchHostedZone),
+            Some("InvalidInput") => restxml_runtime::error_body::modeled("TestDNSAnswer", body, headers, meta)
+                .map_or_else(Self::Unhandled, Self::InvalidInput),
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response("TestDNSAnswer", meta, headers, body)),
         }
     }
     /// Whether this is [`TestDNSAnswerError::NoSuchHostedZone`].
@@ -578,141 +573,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         protocol: body_protocol,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to TestDNSAnswer, built one input member at a time: from `client.test_dns_answer()` (or `client.test_dns_answer_with(input)`), a setter per member, then [`send`](TestDNSAnswerFluentBuilder::send).
-///
-/// [`config_override`](TestDNSAnswerFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct TestDNSAnswerFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::test_dns_answer::TestDNSAnswerInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for TestDNSAnswerFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        TestDNSAnswerFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for TestDNSAnswerFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TestDNSAnswerFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl TestDNSAnswerFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::test_dns_answer::TestDNSAnswerInputBuilder,
-    ) -> Self {
-        TestDNSAnswerFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the hosted zone that you want Amazon Route 53 to simulate a query for.
-    ///
-    /// Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::hosted_zone_id`](crate::operation::test_dns_answer::TestDNSAnswerInput::hosted_zone_id). Required.
-    #[inline]
-    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.hosted_zone_id(value);
-        self
-    }
-    /// The name of the resource record set that you want Amazon Route 53 to simulate a query for.
-    ///
-    /// Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::record_name`](crate::operation::test_dns_answer::TestDNSAnswerInput::record_name). Required.
-    #[inline]
-    pub fn record_name(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.record_name(value);
-        self
-    }
-    /// The type of the resource record set.
-    ///
-    /// Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::record_type`](crate::operation::test_dns_answer::TestDNSAnswerInput::record_type). Required.
-    #[inline]
-    pub fn record_type(mut self, value: crate::types::RRType) -> Self {
-        self.input = self.input.record_type(value);
-        self
-    }
-    /// If you want to simulate a request from a specific DNS resolver, specify the IP address for that resolver. If you omit this value, `TestDnsAnswer` uses the IP address of a DNS resolver in the Amazon Web Services US East (N. Virginia) Region (`us-east-1`).
-    ///
-    /// Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::resolver_ip`](crate::operation::test_dns_answer::TestDNSAnswerInput::resolver_ip).
-    #[inline]
-    pub fn resolver_ip(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.resolver_ip(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::test_dns_answer::TestDNSAnswerInput::resolver_ip`](crate::operation::test_dns_answer::TestDNSAnswerInput::resolver_ip).
-    #[inline]
-    pub fn set_resolver_ip(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_resolver_ip(value);
-        self
-    }
-    /// If the resolver that you specified for resolverip supports EDNS0, specify the IPv4 or IPv6 address of a client in the applicable location, for example, `192.0.2.44` or `2001:db8:85a3::8a2e:370:7334`.
-    ///
-    /// Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_ip`](crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_ip).
-    #[inline]
-    pub fn edns0_client_subnet_ip(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.edns0_client_subnet_ip(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_ip`](crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_ip).
-    #[inline]
-    pub fn set_edns0_client_subnet_ip(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_edns0_client_subnet_ip(value);
-        self
-    }
-    /// If you specify an IP address for `edns0clientsubnetip`, you can optionally specify the number of bits of the IP address that you want the checking tool to include in the DNS query. For example, if you specify `192.0.2.44` for `edns0clientsubnetip` and `24` for `edns0clientsubnetmask`, the checking tool will simulate a request from 192.0.2.0/24. The default value is 24 bits for IPv4 addresses and 64 bits for IPv6 addresses.
-    ///
-    /// Sets [`crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_mask`](crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_mask).
-    #[inline]
-    pub fn edns0_client_subnet_mask(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.edns0_client_subnet_mask(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_mask`](crate::operation::test_dns_answer::TestDNSAnswerInput::edns0_client_subnet_mask).
-    #[inline]
-    pub fn set_edns0_client_subnet_mask(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_edns0_client_subnet_mask(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::test_dns_answer::TestDNSAnswerInputBuilder {
-        &self.input
-    }
-    /// Sends TestDNSAnswer: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`TestDNSAnswerError`], the errors the model lists for TestDNSAnswer; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<crate::operation::test_dns_answer::TestDNSAnswerOutput, restxml_runtime::SdkError<TestDNSAnswerError>>
-    {
-        let input: crate::operation::test_dns_answer::TestDNSAnswerInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("TestDNSAnswer", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

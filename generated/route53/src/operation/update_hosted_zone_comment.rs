@@ -190,24 +190,25 @@ impl UpdateHostedZoneCommentError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("NoSuchHostedZone") => {
+                restxml_runtime::error_body::modeled("UpdateHostedZoneComment", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("UpdateHostedZoneComment", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            Some("PriorRequestNotComplete") => {
+                restxml_runtime::error_body::modeled("UpdateHostedZoneComment", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateHostedZoneComment",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
-            }
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PriorRequestNotComplete),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`UpdateHostedZoneCommentError::NoSuchHostedZone`].
@@ -347,99 +348,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         hosted_zone: body_hosted_zone,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateHostedZoneComment, built one input member at a time: from `client.update_hosted_zone_comment()` (or `client.update_hosted_zone_comment_with(input)`), a setter per member, then [`send`](UpdateHostedZoneCommentFluentBuilder::send).
-///
-/// [`config_override`](UpdateHostedZoneCommentFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateHostedZoneCommentFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateHostedZoneCommentFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateHostedZoneCommentFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateHostedZoneCommentFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateHostedZoneCommentFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateHostedZoneCommentFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInputBuilder,
-    ) -> Self {
-        UpdateHostedZoneCommentFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID for the hosted zone that you want to update the comment for.
-    ///
-    /// Sets [`crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput::id`](crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The new comment for the hosted zone. If you don't specify a value for `Comment`, Amazon Route 53 deletes the existing value of the `Comment` element, if any.
-    ///
-    /// Sets [`crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput::comment`](crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput::comment).
-    #[inline]
-    pub fn comment(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.comment(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput::comment`](crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput::comment).
-    #[inline]
-    pub fn set_comment(mut self, value: Option<String>) -> Self {
-        self.input = self.input.set_comment(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInputBuilder {
-        &self.input
-    }
-    /// Sends UpdateHostedZoneComment: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateHostedZoneCommentError`], the errors the model lists for UpdateHostedZoneComment; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentOutput,
-        restxml_runtime::SdkError<UpdateHostedZoneCommentError>,
-    > {
-        let input: crate::operation::update_hosted_zone_comment::UpdateHostedZoneCommentInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateHostedZoneComment", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

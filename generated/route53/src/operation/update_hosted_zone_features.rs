@@ -186,27 +186,29 @@ impl UpdateHostedZoneFeaturesError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("NoSuchHostedZone") => {
+                restxml_runtime::error_body::modeled("UpdateHostedZoneFeatures", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchHostedZone)
+            }
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("UpdateHostedZoneFeatures", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            Some("PriorRequestNotComplete") => {
+                restxml_runtime::error_body::modeled("UpdateHostedZoneFeatures", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
+            }
+            Some("LimitsExceeded") => {
+                restxml_runtime::error_body::modeled("UpdateHostedZoneFeatures", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::LimitsExceeded)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateHostedZoneFeatures",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("NoSuchHostedZone") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::NoSuchHostedZone)
-            }
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PriorRequestNotComplete),
-            Some("LimitsExceeded") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::LimitsExceeded)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`UpdateHostedZoneFeaturesError::NoSuchHostedZone`].
@@ -330,99 +332,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
     Ok(crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesOutput {
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateHostedZoneFeatures, built one input member at a time: from `client.update_hosted_zone_features()` (or `client.update_hosted_zone_features_with(input)`), a setter per member, then [`send`](UpdateHostedZoneFeaturesFluentBuilder::send).
-///
-/// [`config_override`](UpdateHostedZoneFeaturesFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateHostedZoneFeaturesFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateHostedZoneFeaturesFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateHostedZoneFeaturesFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateHostedZoneFeaturesFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateHostedZoneFeaturesFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateHostedZoneFeaturesFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInputBuilder,
-    ) -> Self {
-        UpdateHostedZoneFeaturesFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the hosted zone for which you want to update features. This is the unique identifier for your hosted zone.
-    ///
-    /// Sets [`crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput::hosted_zone_id`](crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput::hosted_zone_id). Required.
-    #[inline]
-    pub fn hosted_zone_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.hosted_zone_id(value);
-        self
-    }
-    /// Specifies whether to enable accelerated recovery for the hosted zone. Set to `true` to enable accelerated recovery, or `false` to disable it.
-    ///
-    /// Sets [`crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput::enable_accelerated_recovery`](crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput::enable_accelerated_recovery).
-    #[inline]
-    pub fn enable_accelerated_recovery(mut self, value: bool) -> Self {
-        self.input = self.input.enable_accelerated_recovery(value);
-        self
-    }
-    /// Sets or clears [`crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput::enable_accelerated_recovery`](crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput::enable_accelerated_recovery).
-    #[inline]
-    pub fn set_enable_accelerated_recovery(mut self, value: Option<bool>) -> Self {
-        self.input = self.input.set_enable_accelerated_recovery(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInputBuilder {
-        &self.input
-    }
-    /// Sends UpdateHostedZoneFeatures: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateHostedZoneFeaturesError`], the errors the model lists for UpdateHostedZoneFeatures; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesOutput,
-        restxml_runtime::SdkError<UpdateHostedZoneFeaturesError>,
-    > {
-        let input: crate::operation::update_hosted_zone_features::UpdateHostedZoneFeaturesInput = self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateHostedZoneFeatures", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -210,23 +210,25 @@ impl UpdateTrafficPolicyCommentError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("UpdateTrafficPolicyComment", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            Some("NoSuchTrafficPolicy") => {
+                restxml_runtime::error_body::modeled("UpdateTrafficPolicyComment", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
+            }
+            Some("ConcurrentModification") => {
+                restxml_runtime::error_body::modeled("UpdateTrafficPolicyComment", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ConcurrentModification)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateTrafficPolicyComment",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchTrafficPolicy),
-            Some("ConcurrentModification") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::ConcurrentModification),
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`UpdateTrafficPolicyCommentError::InvalidInput`].
@@ -372,102 +374,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         traffic_policy: body_traffic_policy,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateTrafficPolicyComment, built one input member at a time: from `client.update_traffic_policy_comment()` (or `client.update_traffic_policy_comment_with(input)`), a setter per member, then [`send`](UpdateTrafficPolicyCommentFluentBuilder::send).
-///
-/// [`config_override`](UpdateTrafficPolicyCommentFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateTrafficPolicyCommentFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateTrafficPolicyCommentFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateTrafficPolicyCommentFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateTrafficPolicyCommentFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateTrafficPolicyCommentFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateTrafficPolicyCommentFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInputBuilder,
-    ) -> Self {
-        UpdateTrafficPolicyCommentFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The value of `Id` for the traffic policy that you want to update the comment for.
-    ///
-    /// Sets [`crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput::id`](crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The value of `Version` for the traffic policy that you want to update the comment for.
-    ///
-    /// Sets [`crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput::version`](crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput::version). Required.
-    #[inline]
-    pub fn version(mut self, value: i32) -> Self {
-        self.input = self.input.version(value);
-        self
-    }
-    /// The new comment for the specified traffic policy and version.
-    ///
-    /// Sets [`crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput::comment`](crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput::comment). Required.
-    #[inline]
-    pub fn comment(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.comment(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(&self) -> &crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInputBuilder {
-        &self.input
-    }
-    /// Sends UpdateTrafficPolicyComment: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateTrafficPolicyCommentError`], the errors the model lists for UpdateTrafficPolicyComment; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentOutput,
-        restxml_runtime::SdkError<UpdateTrafficPolicyCommentError>,
-    > {
-        let input: crate::operation::update_traffic_policy_comment::UpdateTrafficPolicyCommentInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateTrafficPolicyComment", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }

@@ -253,28 +253,33 @@ impl UpdateTrafficPolicyInstanceError {
     #[inline]
     pub fn from_response(status: u16, headers: &restxml_runtime::http_types::HeaderMap, body: &[u8]) -> Self {
         let meta = restxml_runtime::customizations::route53::error_metadata(status, headers, body);
-        let unhandled = |meta| {
-            Self::Unhandled(restxml_runtime::UnhandledError::from_response(
+        match meta.code.as_deref() {
+            Some("InvalidInput") => {
+                restxml_runtime::error_body::modeled("UpdateTrafficPolicyInstance", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::InvalidInput)
+            }
+            Some("NoSuchTrafficPolicy") => {
+                restxml_runtime::error_body::modeled("UpdateTrafficPolicyInstance", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicy)
+            }
+            Some("NoSuchTrafficPolicyInstance") => {
+                restxml_runtime::error_body::modeled("UpdateTrafficPolicyInstance", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::NoSuchTrafficPolicyInstance)
+            }
+            Some("PriorRequestNotComplete") => {
+                restxml_runtime::error_body::modeled("UpdateTrafficPolicyInstance", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::PriorRequestNotComplete)
+            }
+            Some("ConflictingTypes") => {
+                restxml_runtime::error_body::modeled("UpdateTrafficPolicyInstance", body, headers, meta)
+                    .map_or_else(Self::Unhandled, Self::ConflictingTypes)
+            }
+            _ => Self::Unhandled(restxml_runtime::UnhandledError::from_response(
                 "UpdateTrafficPolicyInstance",
                 meta,
                 headers,
                 body,
-            ))
-        };
-        match meta.code.as_deref() {
-            Some("InvalidInput") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::InvalidInput)
-            }
-            Some("NoSuchTrafficPolicy") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchTrafficPolicy),
-            Some("NoSuchTrafficPolicyInstance") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::NoSuchTrafficPolicyInstance),
-            Some("PriorRequestNotComplete") => restxml_runtime::error_body::modeled(body, headers, meta)
-                .map_or_else(unhandled, Self::PriorRequestNotComplete),
-            Some("ConflictingTypes") => {
-                restxml_runtime::error_body::modeled(body, headers, meta).map_or_else(unhandled, Self::ConflictingTypes)
-            }
-            _ => unhandled(meta),
+            )),
         }
     }
     /// Whether this is [`UpdateTrafficPolicyInstanceError::InvalidInput`].
@@ -437,112 +442,4 @@ pub fn parse_response<B: AsRef<[u8]>>(
         traffic_policy_instance: body_traffic_policy_instance,
         meta: restxml_runtime::ResponseMetadata::from_headers(response.headers()),
     })
-}
-
-/// A call to UpdateTrafficPolicyInstance, built one input member at a time: from `client.update_traffic_policy_instance()` (or `client.update_traffic_policy_instance_with(input)`), a setter per member, then [`send`](UpdateTrafficPolicyInstanceFluentBuilder::send).
-///
-/// [`config_override`](UpdateTrafficPolicyInstanceFluentBuilder::config_override) changes the client's settings for this call only.
-#[cfg(feature = "client")]
-pub struct UpdateTrafficPolicyInstanceFluentBuilder {
-    pub(crate) client: crate::Client,
-    pub(crate) input: crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInputBuilder,
-    pub(crate) overrides: restxml_runtime::client::ConfigOverride,
-}
-
-#[cfg(feature = "client")]
-impl Clone for UpdateTrafficPolicyInstanceFluentBuilder {
-    #[inline]
-    fn clone(&self) -> Self {
-        UpdateTrafficPolicyInstanceFluentBuilder {
-            client: self.client.clone(),
-            input: self.input.clone(),
-            overrides: self.overrides.clone(),
-        }
-    }
-}
-
-#[cfg(feature = "client")]
-impl std::fmt::Debug for UpdateTrafficPolicyInstanceFluentBuilder {
-    #[inline]
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("UpdateTrafficPolicyInstanceFluentBuilder")
-            .field("input", &self.input)
-            .field("overrides", &self.overrides)
-            .finish_non_exhaustive()
-    }
-}
-
-#[cfg(feature = "client")]
-impl UpdateTrafficPolicyInstanceFluentBuilder {
-    #[inline]
-    pub(crate) fn new(
-        client: crate::Client,
-        input: crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInputBuilder,
-    ) -> Self {
-        UpdateTrafficPolicyInstanceFluentBuilder { client, input, overrides: Default::default() }
-    }
-    /// The ID of the traffic policy instance that you want to update.
-    ///
-    /// Sets [`crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput::id`](crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput::id). Required.
-    #[inline]
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.id(value);
-        self
-    }
-    /// The TTL that you want Amazon Route 53 to assign to all of the updated resource record sets.
-    ///
-    /// Sets [`crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput::ttl`](crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput::ttl). Required.
-    #[inline]
-    pub fn ttl(mut self, value: i64) -> Self {
-        self.input = self.input.ttl(value);
-        self
-    }
-    /// The ID of the traffic policy that you want Amazon Route 53 to use to update resource record sets for the specified traffic policy instance.
-    ///
-    /// Sets [`crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput::traffic_policy_id`](crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput::traffic_policy_id). Required.
-    #[inline]
-    pub fn traffic_policy_id(mut self, value: impl Into<String>) -> Self {
-        self.input = self.input.traffic_policy_id(value);
-        self
-    }
-    /// The version of the traffic policy that you want Amazon Route 53 to use to update resource record sets for the specified traffic policy instance.
-    ///
-    /// Sets [`crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput::traffic_policy_version`](crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput::traffic_policy_version). Required.
-    #[inline]
-    pub fn traffic_policy_version(mut self, value: i32) -> Self {
-        self.input = self.input.traffic_policy_version(value);
-        self
-    }
-    /// Settings for this call only (retries, timeouts, the largest
-    /// response body), over the client's.
-    #[inline]
-    pub fn config_override(mut self, overrides: restxml_runtime::client::ConfigOverride) -> Self {
-        self.overrides = overrides;
-        self
-    }
-    /// The input as set so far.
-    #[inline]
-    pub fn as_input(
-        &self,
-    ) -> &crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInputBuilder {
-        &self.input
-    }
-    /// Sends UpdateTrafficPolicyInstance: builds the input (every missing required member is named in `SdkError::Build`), resolves the endpoint, signs, sends with retries and reads the response.
-    ///
-    /// # Errors
-    ///
-    /// [`SdkError::Service`](restxml_runtime::SdkError::Service) holds [`UpdateTrafficPolicyInstanceError`], the errors the model lists for UpdateTrafficPolicyInstance; `?` converts it into the service's [`Error`](crate::Error).
-    #[inline]
-    pub async fn send(
-        self,
-    ) -> Result<
-        crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceOutput,
-        restxml_runtime::SdkError<UpdateTrafficPolicyInstanceError>,
-    > {
-        let input: crate::operation::update_traffic_policy_instance::UpdateTrafficPolicyInstanceInput =
-            self.input.build()?;
-        let request = serialize_request(&input)?;
-        let response = self.client.core().send_with("UpdateTrafficPolicyInstance", request, &self.overrides).await?;
-        parse_response(&response)
-    }
 }
